@@ -1,0 +1,102 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { fileURLToPath } from 'node:url';
+import type { Deps } from './deps.js';
+import { installRequestContext } from './http/context.js';
+import { installErrorHandling } from './http/error-handler.js';
+import { installOpenApi } from './http/openapi.js';
+import { healthRoutes } from './http/health.js';
+import { languageRoutes } from './http/language.js';
+import { newId } from './kernel/ids.js';
+import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
+import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
+import { identityApiRoutes } from './modules/identity/identity.api.js';
+import { identityWebRoutes } from './modules/identity/identity.web.js';
+import { adminWebRoutes } from './modules/identity/admin.web.js';
+import { programmesApiRoutes } from './modules/programmes/programmes.api.js';
+import { programmesWebRoutes } from './modules/programmes/programmes.web.js';
+
+export interface AppOptions {
+  /** Pino logger settings; tests pass `false`. */
+  logger?: boolean | { level: string };
+}
+
+/** Largest accepted request body (forms and JSON); uploads get their own limits later. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the whole HTTP application over the given dependencies (used by `main` and by tests). */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : newId();
+    },
+    requestIdHeader: false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: deps.config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.secureCookies,
+  });
+  await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
+  await app.register(fastifyFormbody);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'dp_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, signed: true },
+    getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
+  });
+  await app.register(fastifyStatic, {
+    root: fileURLToPath(new URL('./web/static/', import.meta.url)),
+    prefix: '/static/',
+    maxAge: '1d',
+  });
+  await installOpenApi(app, deps);
+
+  installRequestContext(app, deps);
+  installErrorHandling(app);
+
+  healthRoutes(app, deps);
+  languageRoutes(app, deps);
+  identityWebRoutes(app, deps);
+  adminWebRoutes(app, deps);
+  programmesWebRoutes(app, deps);
+  catalogueWebRoutes(app, deps);
+  await app.register(
+    async (api) => {
+      identityApiRoutes(api, deps);
+      programmesApiRoutes(api, deps);
+      catalogueApiRoutes(api, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

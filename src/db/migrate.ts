@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
+import * as foundation from './migrations/2026-11-28T2130-foundation.js';
+import type { DB } from './schema.js';
+
+/**
+ * The migrations in order. Listed statically (not read from the folder) so that they are bundled with the
+ * code and a typo is a compile error. Names are ISO timestamps; never rename or edit a landed one.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-28T2130-foundation': foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Applies every pending migration; throws with the failing migration's name if one fails. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migrations' });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error');
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`);
+  }
+  return results;
+}

@@ -1,0 +1,204 @@
+/**
+ * The database as Kysely sees it. PERSISTED SHAPES: these mirror the migrations in ./migrations; change
+ * both together (through a new migration). Conventions: ids UUIDv7 text; timestamps ISO-8601 UTC text;
+ * dates `YYYY-MM-DD`; booleans 0/1; JSON and per-language content (`*_i18n`) as JSON text.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  full_name: string;
+  preferred_locale: string;
+  email_verified_at: string | null;
+  country: string | null;
+  constituency: string | null;
+  organisation: string | null;
+  job_title: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RoleGrantsTable {
+  user_id: string;
+  role: string;
+  granted_by: string | null;
+  granted_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface OneTimeTokensTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  purpose: string;
+  new_email: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuthThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  occurred_at: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string;
+  target_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface ThemesTable {
+  id: string;
+  slug: string;
+  position: number;
+  name_i18n: string;
+  description_i18n: string;
+}
+
+export interface ProgrammesTable {
+  id: string;
+  slug: string;
+  title_i18n: string;
+  summary_i18n: string;
+  description_i18n: string;
+  audience_i18n: string;
+  eligibility_i18n: string;
+  certification_i18n: string;
+  window_years: number;
+  electives_required: number;
+  total_hours: number;
+  capstone_hours: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProgrammeThemesTable {
+  programme_id: string;
+  theme_id: string;
+}
+
+export interface CoursesTable {
+  id: string;
+  code: string;
+  title_i18n: string;
+  summary_i18n: string;
+  description_i18n: string;
+  learning_hours: number;
+  credential_on_success: string;
+  status: string;
+  retired_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CourseThemesTable {
+  course_id: string;
+  theme_id: string;
+}
+
+export interface ProgrammeCoursesTable {
+  programme_id: string;
+  course_id: string;
+  role: string;
+}
+
+export interface CourseEquivalencesTable {
+  course_id: string;
+  counts_as_course_id: string;
+}
+
+export interface EditionsTable {
+  id: string;
+  course_id: string;
+  code: string | null;
+  language: string;
+  mode: string;
+  place_i18n: string;
+  starts_on: string;
+  ends_on: string;
+  self_paced_start: string | null;
+  self_paced_end: string | null;
+  live_start: string | null;
+  live_end: string | null;
+  residential_start: string | null;
+  residential_end: string | null;
+  assignment_due: string | null;
+  capacity: number | null;
+  registration_open: number;
+  registration_deadline: string | null;
+  fee_amount: number | null;
+  fee_currency: string | null;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EditionFacilitatorsTable {
+  edition_id: string;
+  user_id: string;
+}
+
+export interface CourseSearchTable {
+  course_id: string;
+  body: string;
+}
+
+export interface DB {
+  users: UsersTable;
+  role_grants: RoleGrantsTable;
+  sessions: SessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  api_tokens: ApiTokensTable;
+  auth_throttle: AuthThrottleTable;
+  audit_events: AuditEventsTable;
+  themes: ThemesTable;
+  programmes: ProgrammesTable;
+  programme_themes: ProgrammeThemesTable;
+  courses: CoursesTable;
+  course_themes: CourseThemesTable;
+  programme_courses: ProgrammeCoursesTable;
+  course_equivalences: CourseEquivalencesTable;
+  editions: EditionsTable;
+  edition_facilitators: EditionFacilitatorsTable;
+  course_search: CourseSearchTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type CourseRow = Selectable<CoursesTable>;
+export type EditionRow = Selectable<EditionsTable>;
+export type ProgrammeRow = Selectable<ProgrammesTable>;
+export type ThemeRow = Selectable<ThemesTable>;

@@ -1,0 +1,35 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import type { Deps } from '../deps.js';
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas that validate requests, served
+ * at /api/openapi.json, with a browsable reference at /api/docs.
+ */
+export async function installOpenApi(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Diploma Platform API',
+        version: '1.0.0',
+        description:
+          'JSON API of the Diploma Platform. Authenticate with a personal API token (create one on your account page): `Authorization: Bearer dp_…`. Errors are `{ "error": { "code", "message", "fields"? } }`; messages follow `?lang=en|fr|es` or the token owner\'s language.',
+      },
+      servers: [{ url: deps.config.baseUrl }],
+      components: {
+        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token (dp_…)' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) => header,
+    uiConfig: { url: '/api/openapi.json', docExpansion: 'list', deepLinking: true },
+  });
+}

@@ -1,0 +1,118 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import en from './locales/en.json' with { type: 'json' };
+import es from './locales/es.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+
+/** The languages of the interface. Content languages (of editions) are a longer list: see LANGUAGES. */
+export const LOCALES = ['en', 'fr', 'es'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+/** True when `value` is one of the interface languages. */
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+type Nested = { [key: string]: string | Nested };
+
+/** Flattens `{ a: { b: 'x' } }` into `{ 'a.b': 'x' }`, the shape ICU message ids take. */
+export function flattenMessages(tree: Nested, prefix = ''): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(tree)) {
+    const id = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') flat[id] = value;
+    else Object.assign(flat, flattenMessages(value, id));
+  }
+  return flat;
+}
+
+export const MESSAGES: Record<Locale, Record<string, string>> = {
+  en: flattenMessages(en as Nested),
+  fr: flattenMessages(fr as Nested),
+  es: flattenMessages(es as Nested),
+};
+
+export type MessageValues = Record<string, string | number | Date | null | undefined>;
+
+/** Everything a view or a mail template needs to speak one language. */
+export interface Translator {
+  locale: Locale;
+  /** The message `id` with its ICU values; throws in tests when the id is missing. */
+  t(id: string, values?: MessageValues): string;
+  /** True when the catalogue has `id` (for optional labels). */
+  has(id: string): boolean;
+  /** A calendar date `YYYY-MM-DD` in the reader's style (e.g. 7 Sept 2026 / 7 sept. 2026). */
+  date(isoDate: string, style?: 'medium' | 'long' | 'short'): string;
+  /** An instant (ISO timestamp) with date and time. */
+  dateTime(iso: string): string;
+  number(value: number): string;
+  /** An amount in minor units of `currency` (e.g. 150000 EUR → €1,500.00). */
+  money(minorUnits: number, currency: string): string;
+  intl: IntlShape<string>;
+}
+
+const cache = createIntlCache();
+const translators = new Map<string, Translator>();
+let strict = false;
+
+/** In tests, a missing message id or a broken ICU message throws instead of printing the id. */
+export function setStrictMessages(value: boolean): void {
+  strict = value;
+  translators.clear();
+}
+
+/** The translator for `locale` (memoised). */
+export function translator(locale: Locale): Translator {
+  const cached = translators.get(locale);
+  if (cached) return cached;
+  const messages = MESSAGES[locale];
+  const intl = createIntl(
+    {
+      locale,
+      messages,
+      defaultLocale: DEFAULT_LOCALE,
+      timeZone: 'UTC',
+      onError: (error) => {
+        if (strict) throw error;
+      },
+    },
+    cache,
+  );
+  const made: Translator = {
+    locale,
+    intl,
+    t: (id, values) => {
+      if (strict && !(id in messages)) throw new Error(`missing message "${id}" in ${locale}`);
+      return intl.formatMessage({ id }, values as Record<string, string>) as string;
+    },
+    has: (id) => id in messages,
+    date: (isoDate, style = 'medium') =>
+      intl.formatDate(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`), { dateStyle: style, timeZone: 'UTC' }),
+    dateTime: (iso) => intl.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+    number: (value) => intl.formatNumber(value),
+    money: (minorUnits, currency) => {
+      const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+      return intl.formatNumber(minorUnits / 10 ** digits, { style: 'currency', currency });
+    },
+  };
+  translators.set(locale, made);
+  return made;
+}
+
+/** The best interface language for an Accept-Language header, or null when none of ours is asked for. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale | null {
+  if (!acceptLanguage) return null;
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q ? Number.parseFloat(q.slice(2)) : 1;
+      return { base: tag.trim().toLowerCase().split('-')[0] ?? '', quality: Number.isNaN(quality) ? 0 : quality, index };
+    })
+    .filter((entry) => entry.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const entry of ranked) if (isLocale(entry.base)) return entry.base;
+  return null;
+}

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import { AppError, type FieldError } from './errors.js';
+
+/**
+ * Validation at the edge: zod issues become field errors whose `key` is a message id in the locale files.
+ * Schemas name their own key (`z.string().min(10, 'validation.passwordTooShort')`); issues without one
+ * get a generic key from their kind, with the limit as an ICU value.
+ */
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const values: Record<string, string | number> = {};
+    if ('minimum' in issue && issue.minimum !== undefined) values.min = Number(issue.minimum);
+    if ('maximum' in issue && issue.maximum !== undefined) values.max = Number(issue.maximum);
+    if (issue.message.startsWith('validation.')) return { path, key: issue.message, values };
+    return { path, key: genericKey(issue), values };
+  });
+}
+
+function genericKey(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.invalid';
+    case 'too_small':
+      return issue.origin === 'string' ? 'validation.tooShort' : 'validation.tooSmall';
+    case 'too_big':
+      return issue.origin === 'string' ? 'validation.tooLong' : 'validation.tooBig';
+    case 'invalid_format':
+      return issue.format === 'email' ? 'validation.invalidEmail' : 'validation.invalidFormat';
+    case 'invalid_value':
+      return 'validation.invalidChoice';
+    case 'unrecognized_keys':
+      return 'validation.unknownField';
+    default:
+      return 'validation.invalid';
+  }
+}
+
+/** Parses `data` with `schema` or throws AppError('validation_failed') carrying the field errors. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  throw new AppError('validation_failed', {}, issuesToFieldErrors(result.error.issues));
+}

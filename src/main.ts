@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { createDeps } from './bootstrap.js';
+import type { Config } from './config.js';
+import type { Deps } from './deps.js';
+
+/** Grace period for in-flight requests at shutdown. */
+const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts the HTTP server and stops it gracefully on SIGINT/SIGTERM (in-flight requests finish, then the
+ * database closes). `beforeListen` runs after migrations (the CLI loads the demo data there).
+ */
+export async function startServer(
+  config: Config,
+  beforeListen?: (deps: Deps) => Promise<void>,
+): Promise<{ app: FastifyInstance; url: string; stop(): Promise<void> }> {
+  const deps = await createDeps(config);
+  if (beforeListen) await beforeListen(deps);
+  const app = await buildApp(deps);
+  await app.listen({ port: config.port, host: config.host });
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      const timer = setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS);
+      timer.unref();
+      await app.close();
+      await deps.close();
+    })();
+    return stopping;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      app.log.info({ signal }, 'shutting down');
+      void stop().then(() => process.exit(0));
+    });
+  }
+  return { app, url: config.baseUrl, stop };
+}

@@ -1,0 +1,169 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.js';
+import { setFlash } from '../../http/context.js';
+import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
+import { pickLocalized } from '../../i18n/localized.js';
+import { listThemes } from '../programmes/get-programme.js';
+import { pageContext } from '../../web/page-context.js';
+import { sendPage } from '../../web/render.js';
+import { canCatalogue } from './catalogue.policy.js';
+import { courseFormValues, courseInputFromForm, editionFormValues, editionInputFromForm } from './catalogue.forms.js';
+import { courseFormChoices } from './course-form-data.js';
+import { getCourse } from './get-course.js';
+import { getEdition } from './get-edition.js';
+import { listFacilitatorChoices } from './list-facilitator-choices.js';
+import { createCourse, updateCourse } from './save-course.js';
+import { createEdition, updateEdition } from './save-edition.js';
+import { searchCatalogue } from './search-catalogue.js';
+import { setCourseStatus } from './set-course-status.js';
+import { CataloguePage } from './views/catalogue-page.js';
+import { CourseFormPage } from './views/course-form.js';
+import { CoursePage } from './views/course-page.js';
+import { EditionFormPage } from './views/edition-form.js';
+import { EditionPage } from './views/edition-page.js';
+
+type CodeParams = { Params: { code: string } };
+type IdParams = { Params: { id: string } };
+
+/** The public catalogue and the managers' course and edition screens. */
+export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/courses', { schema: { hide: true } }, async (request, reply) => {
+    const [result, themes] = await Promise.all([searchCatalogue(deps, request.actor, request.query), listThemes(deps)]);
+    const canManage = canCatalogue(request.actor, 'catalogue.manage');
+    return sendPage(reply, <CataloguePage ctx={pageContext(request, reply)} result={result} themes={themes} canManage={canManage} />);
+  });
+
+  app.get<CodeParams>('/courses/:code', { schema: { hide: true } }, async (request, reply) => {
+    const detail = await getCourse(deps, request.actor, request.params.code);
+    const canManage = canCatalogue(request.actor, 'catalogue.manage');
+    return sendPage(reply, <CoursePage ctx={pageContext(request, reply)} detail={detail} canManage={canManage} />);
+  });
+
+  app.get<IdParams>('/editions/:id', { schema: { hide: true } }, async (request, reply) => {
+    const { edition, course, today } = await getEdition(deps, request.actor, request.params.id);
+    const canManage = canCatalogue(request.actor, 'catalogue.manage');
+    return sendPage(reply, <EditionPage ctx={pageContext(request, reply)} edition={edition} course={course} today={today} canManage={canManage} />);
+  });
+
+  courseManagementRoutes(app, deps);
+  editionManagementRoutes(app, deps);
+}
+
+function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get('/manage/courses/new', { schema: { hide: true } }, async (request, reply) => {
+    const choices = await courseFormChoices(deps, request.actor);
+    return sendPage(reply, <CourseFormPage ctx={pageContext(request, reply)} values={{ credentialOnSuccess: 'achievement' }} {...choices} />);
+  });
+
+  app.post('/manage/courses/new', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    return handleForm(
+      request,
+      reply,
+      async () => {
+        const course = await createCourse(deps, request.actor, courseInputFromForm(body));
+        setFlash(reply, 'flash.courseCreated');
+        return reply.redirect(`/courses/${course.code}`, 303);
+      },
+      async (errors) => {
+        const choices = await courseFormChoices(deps, request.actor);
+        return sendPage(reply, <CourseFormPage ctx={pageContext(request, reply)} values={body} errors={errors} {...choices} />, 400);
+      },
+    );
+  });
+
+  app.get<CodeParams>('/manage/courses/:code/edit', { schema: { hide: true } }, async (request, reply) => {
+    const choices = await courseFormChoices(deps, request.actor);
+    const { course } = await getCourse(deps, request.actor, request.params.code);
+    return sendPage(reply, <CourseFormPage ctx={pageContext(request, reply)} editing={course.code} values={courseFormValues(course)} {...choices} />);
+  });
+
+  app.post<CodeParams>('/manage/courses/:code/edit', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    return handleForm(
+      request,
+      reply,
+      async () => {
+        const course = await updateCourse(deps, request.actor, request.params.code, courseInputFromForm(body));
+        setFlash(reply, 'flash.courseSaved');
+        return reply.redirect(`/courses/${course.code}`, 303);
+      },
+      async (errors) => {
+        const choices = await courseFormChoices(deps, request.actor);
+        const page = <CourseFormPage ctx={pageContext(request, reply)} editing={request.params.code} values={body} errors={errors} {...choices} />;
+        return sendPage(reply, page, 400);
+      },
+    );
+  });
+
+  for (const [action, status, flash] of [
+    ['retire', 'retired', 'flash.courseRetired'],
+    ['reactivate', 'active', 'flash.courseReactivated'],
+  ] as const) {
+    app.post<CodeParams>(`/manage/courses/:code/${action}`, csrfProtected(app), async (request, reply) => {
+      await setCourseStatus(deps, request.actor, request.params.code, status);
+      setFlash(reply, flash);
+      return reply.redirect(`/courses/${request.params.code}`, 303);
+    });
+  }
+}
+
+function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get<CodeParams>('/manage/courses/:code/editions/new', { schema: { hide: true } }, async (request, reply) => {
+    const facilitators = await listFacilitatorChoices(deps, request.actor);
+    const { course } = await getCourse(deps, request.actor, request.params.code);
+    const title = pickLocalized(course.title, request.locale).text;
+    const values = { registrationOpen: 'on', language: request.locale };
+    return sendPage(reply, <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} values={values} facilitators={facilitators} />);
+  });
+
+  app.post<CodeParams>('/manage/courses/:code/editions/new', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    return handleForm(
+      request,
+      reply,
+      async () => {
+        const edition = await createEdition(deps, request.actor, request.params.code, editionInputFromForm(body));
+        setFlash(reply, 'flash.editionCreated');
+        return reply.redirect(`/editions/${edition.id}`, 303);
+      },
+      async (errors) => {
+        const facilitators = await listFacilitatorChoices(deps, request.actor);
+        const { course } = await getCourse(deps, request.actor, request.params.code);
+        const title = pickLocalized(course.title, request.locale).text;
+        const page = <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} values={body} errors={errors} facilitators={facilitators} />;
+        return sendPage(reply, page, 400);
+      },
+    );
+  });
+
+  app.get<IdParams>('/manage/editions/:id/edit', { schema: { hide: true } }, async (request, reply) => {
+    const facilitators = await listFacilitatorChoices(deps, request.actor);
+    const { edition, course } = await getEdition(deps, request.actor, request.params.id);
+    const title = pickLocalized(course.title, request.locale).text;
+    const page = (
+      <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} editionId={edition.id} values={editionFormValues(edition)} facilitators={facilitators} />
+    );
+    return sendPage(reply, page);
+  });
+
+  app.post<IdParams>('/manage/editions/:id/edit', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    return handleForm(
+      request,
+      reply,
+      async () => {
+        const edition = await updateEdition(deps, request.actor, request.params.id, editionInputFromForm(body));
+        setFlash(reply, 'flash.editionSaved');
+        return reply.redirect(`/editions/${edition.id}`, 303);
+      },
+      async (errors) => {
+        const facilitators = await listFacilitatorChoices(deps, request.actor);
+        const { edition, course } = await getEdition(deps, request.actor, request.params.id);
+        const title = pickLocalized(course.title, request.locale).text;
+        const page = <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} editionId={edition.id} values={body} errors={errors} facilitators={facilitators} />;
+        return sendPage(reply, page, 400);
+      },
+    );
+  });
+}

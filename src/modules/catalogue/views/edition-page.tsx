@@ -1,0 +1,112 @@
+import { pickLocalized } from '../../../i18n/localized.js';
+import { Localized } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageContext } from '../../../web/page-context.js';
+import type { Course, Edition } from '../course.js';
+import { dateRange, registrationLabel } from './edition-summary.js';
+
+interface Props {
+  ctx: PageContext;
+  edition: Edition;
+  course: Course;
+  today: string;
+  canManage: boolean;
+}
+
+export function EditionPage({ ctx, edition, course, today, canManage }: Props) {
+  const { t } = ctx;
+  const title = pickLocalized(course.title, ctx.locale);
+  const place = pickLocalized(edition.place, ctx.locale);
+  const registration = registrationLabel(t, edition, today);
+  const phases = [
+    ['edition.phase.selfPaced', edition.selfPacedStart, edition.selfPacedEnd],
+    ['edition.phase.live', edition.liveStart, edition.liveEnd],
+    ['edition.phase.residential', edition.residentialStart, edition.residentialEnd],
+  ] as const;
+  const heading = t.t('edition.heading', { course: title.text, dates: dateRange(t, edition.startsOn, edition.endsOn) });
+  return (
+    <Layout ctx={ctx} title={heading}>
+      <p>
+        <a href={`/courses/${course.code}`}>{t.t('edition.backToCourse', { code: course.code })}</a>
+      </p>
+      <h1>
+        <Localized t={t} text={title} />
+      </h1>
+      <p class="lead">{dateRange(t, edition.startsOn, edition.endsOn)}</p>
+      <p class={registration.open ? 'badge open' : 'badge closed'}>{registration.text}</p>
+      <dl class="facts">
+        {edition.code ? (
+          <>
+            <dt>{t.t('edition.code')}</dt>
+            <dd>{edition.code}</dd>
+          </>
+        ) : null}
+        <dt>{t.t('edition.language')}</dt>
+        <dd>{t.t(`language.${edition.language}`)}</dd>
+        <dt>{t.t('edition.mode')}</dt>
+        <dd>{t.t(`mode.${edition.mode}`)}</dd>
+        {place.text ? (
+          <>
+            <dt>{t.t('edition.place')}</dt>
+            <dd>
+              <Localized t={t} text={place} />
+            </dd>
+          </>
+        ) : null}
+        <dt>{t.t('course.learningHours')}</dt>
+        <dd>{t.t('course.hours', { hours: course.learningHours })}</dd>
+        <dt>{t.t('edition.capacity')}</dt>
+        <dd>{edition.capacity === null ? t.t('edition.noLimit') : t.t('edition.places', { count: edition.capacity })}</dd>
+        {edition.registrationDeadline ? (
+          <>
+            <dt>{t.t('edition.deadline')}</dt>
+            <dd>{t.date(edition.registrationDeadline, 'long')}</dd>
+          </>
+        ) : null}
+        <dt>{t.t('edition.fee')}</dt>
+        <dd>
+          {edition.feeAmount !== null && edition.feeCurrency ? t.money(edition.feeAmount, edition.feeCurrency) : t.t('edition.noFee')}
+        </dd>
+        {edition.facilitators.length ? (
+          <>
+            <dt>{t.t('edition.facilitators')}</dt>
+            <dd>{edition.facilitators.map((f) => f.fullName).join(', ')}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t.t('edition.schedule')}</h2>
+      <table>
+        <caption class="visually-hidden">{t.t('edition.schedule')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.t('edition.phase.label')}</th>
+            <th scope="col">{t.t('edition.dates')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {phases
+            .filter(([, start]) => start !== null)
+            .map(([key, start, end]) => (
+              <tr>
+                <th scope="row">{t.t(key)}</th>
+                <td>{dateRange(t, start!, end!)}</td>
+              </tr>
+            ))}
+          {edition.assignmentDue ? (
+            <tr>
+              <th scope="row">{t.t('edition.phase.assignment')}</th>
+              <td>{t.t('edition.dueOn', { date: t.date(edition.assignmentDue) })}</td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      {canManage ? (
+        <p class="actions">
+          <a class="button" href={`/manage/editions/${edition.id}/edit`}>
+            {t.t('edition.edit')}
+          </a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
+import { ensure } from '../../kernel/policy.js';
+import { parseInput } from '../../kernel/validation.js';
+import { findApiTokenOfUser, insertApiToken, listApiTokens, revokeApiTokenRow } from './credentials.repository.js';
+import { canIdentity } from './identity.policy.js';
+import { createTokenSchema } from './identity.schemas.js';
+
+/** A personal API token as its owner sees it (the secret itself is shown once, at creation). */
+export interface ApiTokenSummary {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+const toSummary = (r: {
+  id: string;
+  name: string;
+  prefix: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}): ApiTokenSummary => ({
+  id: r.id,
+  name: r.name,
+  prefix: r.prefix,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+function ownerOf(actor: Actor): string {
+  ensure(actor, canIdentity(actor, 'account.update'));
+  if (actor.kind !== 'user') throw new AppError('forbidden');
+  return actor.id;
+}
+
+/** One's own API tokens, newest first. */
+export async function listOwnApiTokens(deps: Deps, actor: Actor): Promise<ApiTokenSummary[]> {
+  return (await listApiTokens(deps.db, ownerOf(actor))).map(toSummary);
+}
+
+/** Creates a token `dp_<prefix>_<secret>`; returns the secret once (only its hash is stored). */
+export async function createApiToken(deps: Deps, actor: Actor, input: unknown): Promise<{ token: string; summary: ApiTokenSummary }> {
+  const userId = ownerOf(actor);
+  const { name } = parseInput(createTokenSchema, input);
+  const prefix = newSecret(6).replace(/[-_]/g, 'x').slice(0, 8);
+  const token = `dp_${prefix}_${newSecret(32)}`;
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    await insertApiToken(trx, { id, user_id: userId, name, prefix, token_hash: hashSecret(token), created_at: now });
+    await recordAudit(trx, deps.clock, actor, { action: 'api-token.created', targetType: 'user', targetId: userId, after: { id, name, prefix } });
+  });
+  return { token, summary: { id, name, prefix, createdAt: now, lastUsedAt: null, revokedAt: null } };
+}
+
+/** Revokes one of one's own tokens; someone else's token is "not found". */
+export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: string): Promise<void> {
+  const userId = ownerOf(actor);
+  if (!isId(tokenId)) throw new AppError('not_found');
+  await deps.db.transaction().execute(async (trx) => {
+    const token = await findApiTokenOfUser(trx, userId, tokenId);
+    if (!token) throw new AppError('not_found');
+    if (token.revoked_at) return;
+    await revokeApiTokenRow(trx, tokenId, deps.clock.now().toISOString());
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'api-token.revoked',
+      targetType: 'user',
+      targetId: userId,
+      after: { id: tokenId, name: token.name },
+    });
+  });
+}

@@ -1,0 +1,53 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { hashSecret } from '../../kernel/ids.js';
+import { DEFAULT_LOCALE, type Locale, isLocale } from '../../i18n/i18n.js';
+import { SESSION_TOUCH_INTERVAL_MS, SESSION_TTL_MS } from './account.js';
+import { findActiveApiToken, findSessionWithUser, touchApiToken, touchSession } from './credentials.repository.js';
+import { listRoles } from './users.repository.js';
+
+/** Who is behind a request, as the web and API layers need it on every request. */
+export interface Authenticated {
+  actor: Extract<Actor, { kind: 'user' }>;
+  fullName: string;
+  email: string;
+  preferredLocale: Locale;
+}
+
+/** The person behind a session cookie, or null when the session is unknown, expired or its user disabled. */
+export async function authenticateSession(deps: Deps, sessionToken: string): Promise<Authenticated | null> {
+  if (!sessionToken || sessionToken.length > 100) return null;
+  const id = hashSecret(sessionToken);
+  const session = await findSessionWithUser(deps.db, id);
+  const now = deps.clock.now();
+  if (!session || session.disabledAt || session.expiresAt <= now.toISOString()) return null;
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > SESSION_TOUCH_INTERVAL_MS) {
+    await touchSession(deps.db, id, now.toISOString(), new Date(now.getTime() + SESSION_TTL_MS).toISOString());
+  }
+  const roles = await listRoles(deps.db, session.userId);
+  return {
+    actor: { kind: 'user', id: session.userId, roles, via: 'session' },
+    fullName: session.fullName,
+    email: session.email,
+    preferredLocale: isLocale(session.preferredLocale) ? session.preferredLocale : DEFAULT_LOCALE,
+  };
+}
+
+/** The person behind a personal API token (`Authorization: Bearer dp_…`), or null. */
+export async function authenticateApiToken(
+  deps: Deps,
+  token: string,
+): Promise<{ actor: Extract<Actor, { kind: 'user' }>; preferredLocale: Locale } | null> {
+  if (!token.startsWith('dp_') || token.length > 100) return null;
+  const row = await findActiveApiToken(deps.db, hashSecret(token));
+  if (!row || row.disabledAt) return null;
+  const now = deps.clock.now();
+  if (!row.lastUsedAt || now.getTime() - new Date(row.lastUsedAt).getTime() > 60_000) {
+    await touchApiToken(deps.db, row.tokenId, now.toISOString());
+  }
+  const roles = await listRoles(deps.db, row.userId);
+  return {
+    actor: { kind: 'user', id: row.userId, roles, via: 'token' },
+    preferredLocale: isLocale(row.preferredLocale) ? row.preferredLocale : DEFAULT_LOCALE,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Deps } from '../../deps.js';
+import { systemActor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { hashSecret } from '../../kernel/ids.js';
+import { consumeOneTimeToken, findOneTimeToken } from './credentials.repository.js';
+import { findUserById, updateUser } from './users.repository.js';
+
+/** Confirms the email address of a new account from the link mailed at sign-up. */
+export async function confirmEmail(deps: Deps, token: string): Promise<{ userId: string }> {
+  const now = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findOneTimeToken(trx, hashSecret(token), 'email-confirm');
+    if (!row || row.used_at || row.expires_at < now) throw new AppError('token_invalid');
+    if (!(await consumeOneTimeToken(trx, row.id, now))) throw new AppError('token_invalid');
+    const user = await findUserById(trx, row.user_id);
+    if (!user) throw new AppError('token_invalid');
+    if (!user.email_verified_at) {
+      await updateUser(trx, user.id, { email_verified_at: now, updated_at: now });
+      await recordAudit(trx, deps.clock, systemActor('email-confirmation'), {
+        action: 'user.email-confirmed',
+        targetType: 'user',
+        targetId: user.id,
+        after: { email: user.email },
+      });
+    }
+    return { userId: user.id };
+  });
+}

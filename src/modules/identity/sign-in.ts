@@ -1,0 +1,71 @@
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../kernel/errors.js';
+import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
+import { isLocale } from '../../i18n/i18n.js';
+import { CONFIRM_EMAIL_TTL_MS, SESSION_TTL_MS } from './account.js';
+import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './credentials.repository.js';
+import { confirmEmailMail } from './identity.mail.js';
+import { signInSchema } from './identity.schemas.js';
+import { decoyPasswordHash, verifyPassword } from './password.js';
+import { send } from './sign-up.js';
+import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
+import { findUserByEmail } from './users.repository.js';
+import { parseInput } from '../../kernel/validation.js';
+
+export interface SignInResult {
+  /** The secret for the session cookie (only its hash is stored). */
+  sessionToken: string;
+  userId: string;
+  expiresAt: string;
+}
+
+/**
+ * Checks an email and password and opens a new session (a fresh id at every sign-in). Unknown email and
+ * wrong password get the same error after the same work; failures per address back off (see throttle.ts).
+ */
+export async function signIn(
+  deps: Deps,
+  input: unknown,
+  client: { ip: string | null; userAgent: string | null },
+): Promise<SignInResult> {
+  const data = parseInput(signInSchema, input);
+  const throttleKey = `sign-in:${data.email}`;
+  await assertNotLocked(deps.db, deps.clock, throttleKey);
+  const user = await findUserByEmail(deps.db, data.email);
+  const matches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), data.password);
+  if (!user || !matches || user.disabled_at) {
+    await recordFailure(deps.db, deps.clock, throttleKey);
+    throw new AppError('invalid_credentials');
+  }
+  await recordSuccess(deps.db, throttleKey);
+  const now = deps.clock.now();
+  if (!user.email_verified_at) {
+    const token = newSecret();
+    await deps.db.transaction().execute(async (trx) => {
+      await expireOneTimeTokens(trx, user.id, 'email-confirm', now.toISOString());
+      await insertOneTimeToken(trx, {
+        id: newId(),
+        token_hash: hashSecret(token),
+        user_id: user.id,
+        purpose: 'email-confirm',
+        new_email: null,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + CONFIRM_EMAIL_TTL_MS).toISOString(),
+      });
+    });
+    const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
+    await send(deps, confirmEmailMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/confirm-email/${token}`));
+    throw new AppError('email_unconfirmed');
+  }
+  const sessionToken = newSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
+  await insertSession(deps.db, {
+    id: hashSecret(sessionToken),
+    user_id: user.id,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    ip: client.ip,
+    user_agent: client.userAgent?.slice(0, 300) ?? null,
+  });
+  return { sessionToken, userId: user.id, expiresAt };
+}

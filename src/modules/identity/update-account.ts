@@ -1,0 +1,90 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { ensure } from '../../kernel/policy.js';
+import { parseInput } from '../../kernel/validation.js';
+import { type Account, toAccount } from './account.js';
+import { deleteSessionsOfUser } from './credentials.repository.js';
+import { canIdentity } from './identity.policy.js';
+import { changePasswordSchema, profileSchema } from './identity.schemas.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { findUserById, listRoles, updateUser } from './users.repository.js';
+
+/** The signed-in person's own account. */
+export async function getOwnAccount(deps: Deps, actor: Actor): Promise<Account> {
+  ensure(actor, canIdentity(actor, 'account.read'));
+  if (actor.kind !== 'user') throw new AppError('forbidden');
+  const row = await findUserById(deps.db, actor.id);
+  if (!row) throw new AppError('not_found');
+  return toAccount(row, await listRoles(deps.db, row.id));
+}
+
+/** Updates one's own name, language and profile (audited: names appear on certificates). */
+export async function updateProfile(deps: Deps, actor: Actor, input: unknown): Promise<Account> {
+  ensure(actor, canIdentity(actor, 'account.update'));
+  if (actor.kind !== 'user') throw new AppError('forbidden');
+  const data = parseInput(profileSchema, input);
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await findUserById(trx, actor.id);
+    if (!before) throw new AppError('not_found');
+    const changes = {
+      full_name: data.fullName,
+      preferred_locale: data.preferredLocale,
+      country: data.country ?? null,
+      constituency: data.constituency ?? null,
+      organisation: data.organisation ?? null,
+      job_title: data.jobTitle ?? null,
+    };
+    await updateUser(trx, actor.id, { ...changes, updated_at: now });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'user.profile-updated',
+      targetType: 'user',
+      targetId: actor.id,
+      before: {
+        full_name: before.full_name,
+        preferred_locale: before.preferred_locale,
+        country: before.country,
+        constituency: before.constituency,
+        organisation: before.organisation,
+        job_title: before.job_title,
+      },
+      after: changes,
+    });
+  });
+  return getOwnAccount(deps, actor);
+}
+
+/** Only the language preference (the language switcher, for a signed-in person). */
+export async function setPreferredLocale(deps: Deps, actor: Actor, locale: string): Promise<void> {
+  if (actor.kind !== 'user') return;
+  const account = await getOwnAccount(deps, actor);
+  if (account.preferredLocale === locale) return;
+  await updateProfile(deps, actor, {
+    fullName: account.fullName,
+    preferredLocale: locale,
+    country: account.country ?? '',
+    constituency: account.constituency ?? '',
+    organisation: account.organisation ?? '',
+    jobTitle: account.jobTitle ?? '',
+  });
+}
+
+/** Changes one's password (the current one is asked); every other session of the person ends. */
+export async function changePassword(deps: Deps, actor: Actor, input: unknown, keepSessionHash?: string) {
+  ensure(actor, canIdentity(actor, 'account.update'));
+  if (actor.kind !== 'user') throw new AppError('forbidden');
+  const data = parseInput(changePasswordSchema, input);
+  const user = await findUserById(deps.db, actor.id);
+  if (!user) throw new AppError('not_found');
+  if (!(await verifyPassword(user.password_hash, data.currentPassword))) {
+    throw new AppError('validation_failed', {}, [{ path: 'currentPassword', key: 'validation.wrongPassword' }]);
+  }
+  const passwordHash = await hashPassword(data.newPassword);
+  await deps.db.transaction().execute(async (trx) => {
+    await updateUser(trx, actor.id, { password_hash: passwordHash, updated_at: deps.clock.now().toISOString() });
+    await deleteSessionsOfUser(trx, actor.id, keepSessionHash);
+    await recordAudit(trx, deps.clock, actor, { action: 'user.password-changed', targetType: 'user', targetId: actor.id });
+  });
+}

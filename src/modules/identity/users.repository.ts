@@ -1,0 +1,89 @@
+import type { Executor } from '../../db/database.js';
+import type { NewUserRow, UserRow, UserUpdate } from '../../db/schema.js';
+import type { Role } from '../../kernel/actor.js';
+import { containsText } from '../../db/helpers.js';
+
+/** All SQL about people and their roles. */
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+export async function insertUser(db: Executor, row: NewUserRow): Promise<void> {
+  await db.insertInto('users').values(row).execute();
+}
+
+export async function updateUser(db: Executor, id: string, changes: UserUpdate): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export async function listRoles(db: Executor, userId: string): Promise<Role[]> {
+  const rows = await db.selectFrom('role_grants').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  return rows.map((r) => r.role as Role);
+}
+
+export async function listRolesForUsers(db: Executor, userIds: readonly string[]): Promise<Map<string, Role[]>> {
+  const byUser = new Map<string, Role[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('role_grants')
+    .select(['user_id', 'role'])
+    .where('user_id', 'in', userIds)
+    .orderBy('role')
+    .execute();
+  for (const row of rows) {
+    const list = byUser.get(row.user_id) ?? [];
+    list.push(row.role as Role);
+    byUser.set(row.user_id, list);
+  }
+  return byUser;
+}
+
+export async function grantRole(db: Executor, userId: string, role: Role, grantedBy: string | null, at: string) {
+  await db
+    .insertInto('role_grants')
+    .values({ user_id: userId, role, granted_by: grantedBy, granted_at: at })
+    .onConflict((oc) => oc.columns(['user_id', 'role']).doNothing())
+    .execute();
+}
+
+export async function revokeRole(db: Executor, userId: string, role: Role): Promise<void> {
+  await db.deleteFrom('role_grants').where('user_id', '=', userId).where('role', '=', role).execute();
+}
+
+export interface PeopleFilter {
+  query?: string | undefined;
+  role?: Role | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** People matching a name/email fragment and a role, by name; with the total for paging. */
+export async function searchUsers(db: Executor, filter: PeopleFilter): Promise<{ rows: UserRow[]; total: number }> {
+  let query = db.selectFrom('users');
+  if (filter.query) {
+    const text = filter.query;
+    query = query.where((eb) => eb.or([containsText('users.full_name', text), containsText('users.email', text)]));
+  }
+  if (filter.role) {
+    const role = filter.role;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('role_grants')
+          .select('role_grants.user_id')
+          .whereRef('role_grants.user_id', '=', 'users.id')
+          .where('role_grants.role', '=', role),
+      ),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query.selectAll('users').orderBy('users.full_name').orderBy('users.id').limit(filter.limit).offset(filter.offset).execute(),
+    query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}

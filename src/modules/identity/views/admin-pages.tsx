@@ -1,0 +1,195 @@
+import { countryName } from '../../../i18n/countries.js';
+import { ROLES, type Role } from '../../../kernel/actor.js';
+import type { AuditEvent } from '../../../kernel/audit.js';
+import type { OutboxEntry } from '../../../integrations/mail.js';
+import { CheckboxGroup, Csrf, Pagination, SelectField } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageContext } from '../../../web/page-context.js';
+import type { Account } from '../account.js';
+import type { PeoplePage } from '../people.js';
+
+export function PeopleListPage({ ctx, result }: { ctx: PageContext; result: PeoplePage }) {
+  const { t } = ctx;
+  const href = (page: number) => {
+    const params = new URLSearchParams();
+    if (result.query.q) params.set('q', result.query.q);
+    if (result.query.role) params.set('role', result.query.role);
+    params.set('page', String(page));
+    return `/admin/people?${params}`;
+  };
+  return (
+    <Layout ctx={ctx} title={t.t('people.title')}>
+      <h1>{t.t('people.title')}</h1>
+      <p>
+        <a href="/admin/outbox">{t.t('outbox.title')}</a>
+      </p>
+      <form method="get" action="/admin/people" class="filters" role="search">
+        <div class="field">
+          <label for="people-q">{t.t('people.search')}</label>
+          <input id="people-q" name="q" type="search" value={result.query.q ?? ''} />
+        </div>
+        <SelectField
+          name="role"
+          label={t.t('people.role')}
+          value={result.query.role ?? ''}
+          options={ROLES.map((r) => ({ value: r, label: t.t(`role.${r}`) }))}
+          empty={t.t('people.anyRole')}
+        />
+        <button type="submit">{t.t('form.filter')}</button>
+      </form>
+      <p>{t.t('people.count', { count: result.total })}</p>
+      <table>
+        <caption class="visually-hidden">{t.t('people.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.t('field.fullName')}</th>
+            <th scope="col">{t.t('field.email')}</th>
+            <th scope="col">{t.t('field.country')}</th>
+            <th scope="col">{t.t('people.roles')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.people.map((p) => (
+            <tr>
+              <td>
+                <a href={`/admin/people/${p.id}`}>{p.fullName}</a>
+              </td>
+              <td>{p.email}</td>
+              <td>{p.country ? countryName(p.country, ctx.locale) : ''}</td>
+              <td>{p.roles.map((r) => t.t(`role.${r}`)).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination t={t} page={result.page} pageCount={result.pageCount} href={href} />
+    </Layout>
+  );
+}
+
+interface PersonPageProps {
+  ctx: PageContext;
+  person: Account;
+  audit: AuditEvent[];
+  canManageRoles: boolean;
+  problem?: string | undefined;
+}
+
+export function PersonPage({ ctx, person, audit, canManageRoles, problem }: PersonPageProps) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={person.fullName}>
+      <p>
+        <a href="/admin/people">{t.t('people.back')}</a>
+      </p>
+      <h1>{person.fullName}</h1>
+      <dl class="facts">
+        <dt>{t.t('field.email')}</dt>
+        <dd>
+          {person.email} {person.emailConfirmed ? '' : `(${t.t('people.unconfirmed')})`}
+        </dd>
+        <dt>{t.t('field.preferredLocale')}</dt>
+        <dd>{t.t(`language.${person.preferredLocale}`)}</dd>
+        {person.country ? (
+          <>
+            <dt>{t.t('field.country')}</dt>
+            <dd>{countryName(person.country, ctx.locale)}</dd>
+          </>
+        ) : null}
+        {person.constituency ? (
+          <>
+            <dt>{t.t('field.constituency')}</dt>
+            <dd>{t.t(`constituency.${person.constituency}`)}</dd>
+          </>
+        ) : null}
+        {person.organisation ? (
+          <>
+            <dt>{t.t('field.organisation')}</dt>
+            <dd>{person.organisation}</dd>
+          </>
+        ) : null}
+        <dt>{t.t('people.memberSince')}</dt>
+        <dd>{t.dateTime(person.createdAt)}</dd>
+      </dl>
+      <h2>{t.t('people.roles')}</h2>
+      {problem ? (
+        <p class="error-summary" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {canManageRoles ? (
+        <form method="post" action={`/admin/people/${person.id}/roles`} class="stack">
+          <Csrf token={ctx.csrf} />
+          <CheckboxGroup
+            name="roles"
+            legend={t.t('people.rolesLegend')}
+            options={ROLES.map((r) => ({ value: r, label: t.t(`role.${r}`) }))}
+            checked={person.roles}
+          />
+          <button type="submit">{t.t('people.saveRoles')}</button>
+        </form>
+      ) : (
+        <p>{person.roles.map((r: Role) => t.t(`role.${r}`)).join(', ')}</p>
+      )}
+      <h2>{t.t('audit.title')}</h2>
+      <AuditTrail ctx={ctx} events={audit} />
+    </Layout>
+  );
+}
+
+/** An audit trail as a table: when, who, what, before → after. */
+export function AuditTrail({ ctx, events }: { ctx: PageContext; events: AuditEvent[] }) {
+  const { t } = ctx;
+  if (events.length === 0) return <p>{t.t('audit.none')}</p>;
+  return (
+    <table class="audit">
+      <caption class="visually-hidden">{t.t('audit.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.t('audit.when')}</th>
+          <th scope="col">{t.t('audit.who')}</th>
+          <th scope="col">{t.t('audit.what')}</th>
+          <th scope="col">{t.t('audit.change')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr>
+            <td>{t.dateTime(e.occurredAt)}</td>
+            <td>{e.actorLabel}</td>
+            <td>{t.has(`audit.action.${e.action}`) ? t.t(`audit.action.${e.action}`) : e.action}</td>
+            <td>
+              {e.before !== null ? <code>{JSON.stringify(e.before)}</code> : null}
+              {e.before !== null && e.after !== null ? ' → ' : null}
+              {e.after !== null ? <code>{JSON.stringify(e.after)}</code> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The mail outbox (when no SMTP server is configured), newest first. */
+export function OutboxPage({ ctx, entries }: { ctx: PageContext; entries: OutboxEntry[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('outbox.title')}>
+      <h1>{t.t('outbox.title')}</h1>
+      <p>{t.t('outbox.intro')}</p>
+      {entries.length === 0 ? <p>{t.t('outbox.empty')}</p> : null}
+      {entries.map((entry) => (
+        <details>
+          <summary>
+            {t.dateTime(entry.sentAt)} · {headerOf(entry.raw, 'To')} · {headerOf(entry.raw, 'Subject')}
+          </summary>
+          <pre>{entry.raw}</pre>
+        </details>
+      ))}
+    </Layout>
+  );
+}
+
+function headerOf(raw: string, name: string): string {
+  const match = raw.match(new RegExp(`^${name}: (.*)$`, 'mi'));
+  return match?.[1] ?? '';
+}

@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../kernel/actor.js';
+import type { FieldError } from '../kernel/errors.js';
+import type { Locale, Translator } from '../i18n/i18n.js';
+import { takeFlash } from '../http/context.js';
+
+/** What every page view gets besides its own view-model: plain data, no request or database handle. */
+export interface PageContext {
+  t: Translator;
+  locale: Locale;
+  /** The current path with its query string (the language switcher returns here). */
+  path: string;
+  user: { name: string; roles: readonly Role[] } | null;
+  csrf: string;
+  flash: string | null;
+}
+
+/** Builds the page context for a request (generates the CSRF token for the page's forms). */
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  const flashId = takeFlash(request, reply);
+  const t = request.i18n;
+  return {
+    t,
+    locale: request.locale,
+    path: request.url,
+    user: request.account ? { name: request.account.fullName, roles: request.account.actor.roles } : null,
+    csrf: reply.generateCsrf(),
+    flash: flashId && t.has(flashId) ? t.t(flashId) : null,
+  };
+}
+
+/** Field errors keyed by field path, translated (the first problem per field). */
+export type FieldMessages = Record<string, string>;
+
+export function fieldMessages(t: Translator, errors: readonly FieldError[]): FieldMessages {
+  const out: FieldMessages = {};
+  for (const error of errors) {
+    if (out[error.path] !== undefined) continue;
+    out[error.path] = t.has(error.key) ? t.t(error.key, error.values) : t.t('validation.invalid');
+  }
+  return out;
+}
