@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -6,19 +7,18 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { fileURLToPath } from 'node:url';
 import type { Deps } from './deps.js';
 import { installRequestContext } from './http/context.js';
 import { installErrorHandling } from './http/error-handler.js';
-import { installOpenApi } from './http/openapi.js';
 import { healthRoutes } from './http/health.js';
 import { languageRoutes } from './http/language.js';
+import { installOpenApi } from './http/openapi.js';
 import { newId } from './kernel/ids.js';
 import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
 import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
+import { adminWebRoutes } from './modules/identity/admin.web.js';
 import { identityApiRoutes } from './modules/identity/identity.api.js';
 import { identityWebRoutes } from './modules/identity/identity.web.js';
-import { adminWebRoutes } from './modules/identity/admin.web.js';
 import { programmesApiRoutes } from './modules/programmes/programmes.api.js';
 import { programmesWebRoutes } from './modules/programmes/programmes.web.js';
 
@@ -71,7 +71,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'dp_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, signed: true },
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.secureCookies,
+      signed: true,
+    },
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
   });
   await app.register(fastifyStatic, {

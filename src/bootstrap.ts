@@ -14,7 +14,11 @@ export async function createDeps(
   const database = createDatabase(config.database);
   if (overrides.migrate !== false) await migrateToLatest(database.db);
   const log = pino({ level: config.logLevel });
-  const mailer = overrides.mailer ?? (config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : outboxMailer(config.outboxDir, config.mailFrom));
+  const mailer =
+    overrides.mailer ??
+    (config.smtpUrl
+      ? smtpMailer(config.smtpUrl, config.mailFrom)
+      : outboxMailer(config.outboxDir, config.mailFrom));
   return {
     db: database.db,
     dialect: database.dialect,

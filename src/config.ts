@@ -1,6 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './db/database.js';
 

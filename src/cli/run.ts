@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { createDeps } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startServer } from '../main.js';
-import { isDatabaseEmpty, seedDemo, type SeedReport } from '../seed/seed-demo.js';
+import { runEvaluateCommand } from '../modules/pathway/evaluate-cli.js';
+import { isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
 
 const HELP = `diploma — the Diploma Platform command line
 
@@ -12,6 +15,9 @@ Usage:
                               into an empty database)
   diploma migrate             apply pending database migrations
   diploma seed                load the demo programme (idempotent: existing records are kept)
+  diploma pathway evaluate --rules RULES.json --record RECORD.json [--today YYYY-MM-DD] [--lang en|fr|es]
+                              evaluate a candidate record against requirement rules offline; prints
+                              the evaluation as JSON (exit 0), or a message on invalid input (exit 2)
   diploma help                this text
 
 Configuration comes from the environment (see README.md § Configuration).`;
@@ -31,6 +37,11 @@ function printAccounts(report: SeedReport, url: string): void {
 /** Runs one CLI command; returns the process exit code (the server keeps running after `serve`). */
 export async function runCli(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
+  if (command === 'pathway') return runPathway(rest);
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
   const config = loadConfig();
   switch (command) {
     case 'serve': {
@@ -44,7 +55,14 @@ export async function runCli(argv: string[]): Promise<number> {
       });
       if (values.demo) {
         const { DEMO_PASSWORD, DEMO_STAFF } = await import('../seed/demo-people.js');
-        printAccounts(report ?? { created: { themes: 0, courses: 0, editions: 0, people: 0 }, password: DEMO_PASSWORD, accounts: DEMO_STAFF.slice(0, 5).map((p) => ({ role: p.roles[0]!, email: p.email })) }, url);
+        printAccounts(
+          report ?? {
+            created: { themes: 0, courses: 0, editions: 0, people: 0 },
+            password: DEMO_PASSWORD,
+            accounts: DEMO_STAFF.slice(0, 5).map((p) => ({ role: p.roles[0]!, email: p.email })),
+          },
+          url,
+        );
       } else {
         process.stdout.write(`Diploma Platform is running at ${url}\n`);
       }
@@ -53,14 +71,20 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'migrate': {
       const deps = await createDeps(config, { migrate: false });
       const results = await migrateToLatest(deps.db);
-      process.stdout.write(results.length ? results.map((r) => `${r.status}: ${r.migrationName}`).join('\n') + '\n' : 'Database is up to date.\n');
+      process.stdout.write(
+        results.length
+          ? results.map((r) => `${r.status}: ${r.migrationName}`).join('\n') + '\n'
+          : 'Database is up to date.\n',
+      );
       await deps.close();
       return 0;
     }
     case 'seed': {
       const deps = await createDeps(config);
       const report = await seedDemo(deps);
-      process.stdout.write(`Demo programme loaded: ${report.created.courses} courses, ${report.created.editions} editions, ${report.created.people} people created.\n`);
+      process.stdout.write(
+        `Demo programme loaded: ${report.created.courses} courses, ${report.created.editions} editions, ${report.created.people} people created.\n`,
+      );
       await deps.close();
       return 0;
     }
@@ -75,3 +99,18 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+/** `diploma pathway …`: the offline, stable command-line contract of the rule engine (no database). */
+async function runPathway(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'evaluate') {
+    process.stderr.write(`Unknown command "pathway ${sub ?? ''}".\n\n${HELP}\n`);
+    return 2;
+  }
+  return runEvaluateCommand(rest, {
+    readFile: (path) => readFile(path, 'utf8'),
+    readStdin: () => text(process.stdin),
+    stdout: (out) => process.stdout.write(out),
+    stderr: (out) => process.stderr.write(out),
+    today: () => new Date().toISOString().slice(0, 10),
+  });
+}

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type Dialect, type Executor, dialectOf } from './database.js';
+import { type Dialect, dialectOf, type Executor } from './database.js';
 
 /**
  * The few places where SQLite and PostgreSQL need different SQL, each solved once here.
@@ -33,7 +33,10 @@ export function fullTextQuery(dialect: Dialect, foldedText: string): string | nu
 /** The ids of courses whose search document matches a full-text query built by `fullTextQuery`. */
 export function courseSearchMatches(db: Executor, query: string) {
   if (dialectOf(db) === 'sqlite') {
-    return db.selectFrom('course_search').select('course_search.course_id').where(sql<boolean>`course_search match ${query}`);
+    return db
+      .selectFrom('course_search')
+      .select('course_search.course_id')
+      .where(sql<boolean>`course_search match ${query}`);
   }
   return db
     .selectFrom('course_search')

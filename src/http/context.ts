@@ -1,8 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
-import { ANONYMOUS, type Actor } from '../kernel/actor.js';
-import { DEFAULT_LOCALE, type Locale, type Translator, isLocale, negotiateLocale, translator } from '../i18n/i18n.js';
-import { type Authenticated, authenticateApiToken, authenticateSession } from '../modules/identity/authenticate.js';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  type Locale,
+  negotiateLocale,
+  type Translator,
+  translator,
+} from '../i18n/i18n.js';
+import { type Actor, ANONYMOUS } from '../kernel/actor.js';
+import {
+  type Authenticated,
+  authenticateApiToken,
+  authenticateSession,
+} from '../modules/identity/authenticate.js';
 
 export const SESSION_COOKIE = 'dp_session';
 export const LOCALE_COOKIE = 'dp_lang';
@@ -24,7 +35,11 @@ declare module 'fastify' {
 }
 
 /** The interface language: the person's preference, else the cookie, else Accept-Language, else English. */
-export function resolveLocale(preference: Locale | null, cookie: string | undefined, acceptLanguage: string | undefined): Locale {
+export function resolveLocale(
+  preference: Locale | null,
+  cookie: string | undefined,
+  acceptLanguage: string | undefined,
+): Locale {
   if (preference) return preference;
   if (isLocale(cookie)) return cookie;
   return negotiateLocale(acceptLanguage) ?? DEFAULT_LOCALE;
@@ -74,7 +89,9 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
     }
     const queryLang = (request.query as Record<string, unknown> | undefined)?.lang;
     const explicit = request.isApi && isLocale(queryLang) ? queryLang : null;
-    request.locale = explicit ?? resolveLocale(preference, request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
+    request.locale =
+      explicit ??
+      resolveLocale(preference, request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
     request.i18n = translator(request.locale);
   });
 }
@@ -92,7 +109,13 @@ export function sessionCookieOptions(secure: boolean, expiresAt?: string) {
 
 /** A message shown once on the next page (after a POST → redirect). The value is a message id. */
 export function setFlash(reply: FastifyReply, messageId: string): void {
-  reply.setCookie(FLASH_COOKIE, messageId, { path: '/', httpOnly: true, sameSite: 'lax', signed: true, maxAge: 60 });
+  reply.setCookie(FLASH_COOKIE, messageId, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    signed: true,
+    maxAge: 60,
+  });
 }
 
 /** Reads and clears the flash message, if any. */

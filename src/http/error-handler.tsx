@@ -1,19 +1,21 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { AppError, type FieldError } from '../kernel/errors.js';
 import { DEFAULT_LOCALE, type Translator, translator } from '../i18n/i18n.js';
+import { AppError, type FieldError } from '../kernel/errors.js';
+import { issuesToFieldErrors } from '../kernel/validation.js';
 import { ErrorPage } from '../web/error-page.js';
 import { pageContext } from '../web/page-context.js';
 import { sendPage } from '../web/render.js';
-import { issuesToFieldErrors } from '../kernel/validation.js';
 
 /** Turns anything thrown into an AppError: ours as they are, framework errors by their code, the rest 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as FastifyError & { validation?: unknown };
   if (hasZodFastifySchemaValidationErrors(e)) {
-    const fields: FieldError[] = issuesToFieldErrors(e.validation.map((v) => v.params.issue as z.core.$ZodIssue));
+    const fields: FieldError[] = issuesToFieldErrors(
+      e.validation.map((v) => v.params.issue as z.core.$ZodIssue),
+    );
     const context = (e as { validationContext?: string }).validationContext;
     return new AppError(
       'validation_failed',
@@ -63,7 +65,8 @@ export function apiErrorBody(t: Translator, error: AppError) {
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, error: AppError) {
-  if (error.code === 'too_many_attempts') reply.header('retry-after', String((Number(error.params.minutes) || 1) * 60));
+  if (error.code === 'too_many_attempts')
+    reply.header('retry-after', String((Number(error.params.minutes) || 1) * 60));
   if (request.isApi || !request.i18n) {
     const t = request.i18n ?? translator(DEFAULT_LOCALE);
     return reply.status(error.status).type('application/json; charset=utf-8').send(apiErrorBody(t, error));
@@ -71,7 +74,15 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.code === 'unauthenticated' && request.method === 'GET') {
     return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   }
-  return sendPage(reply, <ErrorPage ctx={pageContext(request, reply)} status={error.status} message={errorMessage(request.i18n, error)} />, error.status);
+  return sendPage(
+    reply,
+    <ErrorPage
+      ctx={pageContext(request, reply)}
+      status={error.status}
+      message={errorMessage(request.i18n, error)}
+    />,
+    error.status,
+  );
 }
 
 /** Installs the error and not-found handlers: JSON under /api, translated pages elsewhere; 5xx reveal nothing. */

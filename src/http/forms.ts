@@ -26,14 +26,15 @@ export function echoValues(body: FormBody): Record<string, string> {
  */
 export async function handleForm(
   request: FastifyRequest,
-  reply: FastifyReply,
+  _reply: FastifyReply,
   run: () => Promise<FastifyReply>,
   renderInvalid: (errors: FieldMessages) => FastifyReply | Promise<FastifyReply>,
 ): Promise<FastifyReply> {
   try {
     return await run();
   } catch (error) {
-    if (isAppError(error, 'validation_failed')) return renderInvalid(fieldMessages(request.i18n, error.fields));
+    if (isAppError(error, 'validation_failed'))
+      return renderInvalid(fieldMessages(request.i18n, error.fields));
     throw error;
   }
 }

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
 
 /** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the database answers). */

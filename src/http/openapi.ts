@@ -20,7 +20,9 @@ export async function installOpenApi(app: FastifyInstance, deps: Deps): Promise<
       },
       servers: [{ url: deps.config.baseUrl }],
       components: {
-        securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token (dp_…)' } },
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token (dp_…)' },
+        },
       },
     },
     transform: jsonSchemaTransform,

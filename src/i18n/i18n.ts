@@ -88,11 +88,13 @@ export function translator(locale: Locale): Translator {
     has: (id) => id in messages,
     date: (isoDate, style = 'medium') =>
       intl.formatDate(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`), { dateStyle: style, timeZone: 'UTC' }),
-    dateTime: (iso) => intl.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+    dateTime: (iso) =>
+      intl.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
     number: (value) => intl.formatNumber(value),
     money: (minorUnits, currency) => {
-      const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2;
+      const digits =
+        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+          .maximumFractionDigits ?? 2;
       return intl.formatNumber(minorUnits / 10 ** digits, { style: 'currency', currency });
     },
   };
@@ -109,7 +111,11 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale | nu
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const quality = q ? Number.parseFloat(q.slice(2)) : 1;
-      return { base: tag.trim().toLowerCase().split('-')[0] ?? '', quality: Number.isNaN(quality) ? 0 : quality, index };
+      return {
+        base: tag.trim().toLowerCase().split('-')[0] ?? '',
+        quality: Number.isNaN(quality) ? 0 : quality,
+        index,
+      };
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);

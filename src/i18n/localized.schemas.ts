@@ -16,7 +16,10 @@ export function localizedTextSchema(maxLength: number, options: { required?: boo
 }
 
 /** Collects form fields named `title.en`, `title.fr`, `title.es` into `{ title: { en, fr, es } }`. */
-export function nestLocalizedFields(body: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+export function nestLocalizedFields(
+  body: Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...body };
   for (const field of fields) {
     if (out[field] && typeof out[field] === 'object') continue;

@@ -48,5 +48,8 @@ export function serializeLocalized(value: LocalizedText): string {
 
 /** Folds text for search: lower case, no diacritics (both engines search the folded form). */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }

@@ -18,14 +18,24 @@ export interface AuditEntry {
 }
 
 /** Writes one audit event (call it inside the use case's transaction). */
-export async function recordAudit(db: Executor, clock: Clock, actor: Actor, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  db: Executor,
+  clock: Clock,
+  actor: Actor,
+  entry: AuditEntry,
+): Promise<void> {
   await db
     .insertInto('audit_events')
     .values({
       id: newId(),
       occurred_at: clock.now().toISOString(),
       actor_id: actor.kind === 'user' ? actor.id : null,
-      actor_label: actor.kind === 'user' ? `user:${actor.id}` : actor.kind === 'system' ? `system:${actor.reason}` : 'anonymous',
+      actor_label:
+        actor.kind === 'user'
+          ? `user:${actor.id}`
+          : actor.kind === 'system'
+            ? `system:${actor.reason}`
+            : 'anonymous',
       action: entry.action,
       target_type: entry.targetType,
       target_id: entry.targetId,
@@ -48,7 +58,12 @@ export interface AuditEvent {
 }
 
 /** The audit trail of one target, newest first. */
-export async function listAuditEvents(db: Executor, targetType: string, targetId: string, limit = 200): Promise<AuditEvent[]> {
+export async function listAuditEvents(
+  db: Executor,
+  targetType: string,
+  targetId: string,
+  limit = 200,
+): Promise<AuditEvent[]> {
   const rows = await db
     .selectFrom('audit_events')
     .selectAll()

@@ -38,6 +38,11 @@ export const checkboxSchema = z.preprocess(
 export function optionalInteger(min: number, max: number) {
   return z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
-    z.coerce.number('validation.notNumber').int('validation.notInteger').min(min, 'validation.tooSmall').max(max, 'validation.tooBig').nullable(),
+    z.coerce
+      .number('validation.notNumber')
+      .int('validation.notInteger')
+      .min(min, 'validation.tooSmall')
+      .max(max, 'validation.tooBig')
+      .nullable(),
   );
 }

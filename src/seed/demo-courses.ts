@@ -30,14 +30,21 @@ export interface DemoEdition {
 const TURIN = { en: 'Turin campus, Italy', fr: 'Campus de Turin, Italie', es: 'Campus de Turín, Italia' };
 const ONLINE = { en: 'Online', fr: 'En ligne', es: 'En línea' };
 
-const yearly = (years: number[], languages: DemoEdition['language'][], make: (year: number) => Omit<DemoEdition, 'language'>) =>
-  years.flatMap((year) => languages.map((language) => ({ language, ...make(year) })));
+const yearly = (
+  years: number[],
+  languages: DemoEdition['language'][],
+  make: (year: number) => Omit<DemoEdition, 'language'>,
+) => years.flatMap((year) => languages.map((language) => ({ language, ...make(year) })));
 
 export const DEMO_COURSES: DemoCourse[] = [
   {
     code: 'LMA',
     number: '901',
-    title: { en: 'Academy on Labour Migration', fr: 'Académie sur les migrations de main-d’œuvre', es: 'Academia de Migración Laboral' },
+    title: {
+      en: 'Academy on Labour Migration',
+      fr: 'Académie sur les migrations de main-d’œuvre',
+      es: 'Academia de Migración Laboral',
+    },
     summary: {
       en: 'Two weeks on the Turin campus with practitioners from every region: the compulsory core of the diploma. Participants tailor it by choosing electives inside the Academy.',
       fr: 'Deux semaines sur le campus de Turin avec des praticiens de toutes les régions : le socle obligatoire du diplôme. Les participants l’adaptent en choisissant des options au sein de l’Académie.',
@@ -56,7 +63,14 @@ export const DEMO_COURSES: DemoCourse[] = [
       capacity: 40,
       fee: '4200',
     })).concat(
-      yearly([2021, 2023, 2025, 2027], ['es'], (year) => ({ mode: 'residential', start: `${year}-06-15`, end: `${year}-06-26`, place: TURIN, capacity: 30, fee: '4200' })),
+      yearly([2021, 2023, 2025, 2027], ['es'], (year) => ({
+        mode: 'residential',
+        start: `${year}-06-15`,
+        end: `${year}-06-26`,
+        place: TURIN,
+        capacity: 30,
+        fee: '4200',
+      })),
     ),
   },
   {
@@ -101,10 +115,26 @@ export const DEMO_COURSES: DemoCourse[] = [
     editions: [
       { language: 'en', mode: 'blended', start: '2020-09-07', end: '2020-10-16', capacity: 35, fee: '2800' },
       { language: 'fr', mode: 'blended', start: '2020-09-07', end: '2020-10-16', capacity: 35, fee: '2800' },
-      { language: 'en', mode: 'blended', start: '2022-09-12', end: '2022-10-21', capacity: 35, fee: '2800', place: { en: 'Mexico City, Mexico', fr: 'Mexico, Mexique', es: 'Ciudad de México, México' } },
+      {
+        language: 'en',
+        mode: 'blended',
+        start: '2022-09-12',
+        end: '2022-10-21',
+        capacity: 35,
+        fee: '2800',
+        place: { en: 'Mexico City, Mexico', fr: 'Mexico, Mexique', es: 'Ciudad de México, México' },
+      },
       { language: 'fr', mode: 'blended', start: '2022-09-12', end: '2022-10-21', capacity: 35, fee: '2800' },
       { language: 'en', mode: 'blended', start: '2024-09-30', end: '2024-11-01', capacity: 35, fee: '2800' },
-      { language: 'es', mode: 'blended', start: '2027-05-03', end: '2027-06-11', capacity: 35, fee: '2800', place: { en: 'Mexico City, Mexico', fr: 'Mexico, Mexique', es: 'Ciudad de México, México' } },
+      {
+        language: 'es',
+        mode: 'blended',
+        start: '2027-05-03',
+        end: '2027-06-11',
+        capacity: 35,
+        fee: '2800',
+        place: { en: 'Mexico City, Mexico', fr: 'Mexico, Mexique', es: 'Ciudad de México, México' },
+      },
     ],
   },
   {
@@ -125,13 +155,20 @@ export const DEMO_COURSES: DemoCourse[] = [
     themes: ['rights'],
     role: null,
     countsAs: [],
-    editions: (['en', 'fr', 'es', 'ar'] as const).map((language) => ({ language, mode: 'online' as const, start: '2020-01-06', end: '2027-12-31' })),
+    editions: (['en', 'fr', 'es', 'ar'] as const).map((language) => ({
+      language,
+      mode: 'online' as const,
+      start: '2020-01-06',
+      end: '2027-12-31',
+    })),
   },
   {
     code: 'MALM',
     number: '905',
     title: { en: 'Measuring and Analysing Labour Migration' },
-    summary: { en: 'Tutored e-learning with the statistics department: concepts, sources and indicators of international labour migration.' },
+    summary: {
+      en: 'Tutored e-learning with the statistics department: concepts, sources and indicators of international labour migration.',
+    },
     hours: 60,
     credential: 'achievement',
     themes: ['governance', 'development'],
@@ -192,7 +229,9 @@ export const DEMO_COURSES: DemoCourse[] = [
     code: 'LMGE',
     number: '908',
     title: { en: 'Labour Migration Governance and Coherence with Employment Policies' },
-    summary: { en: 'E-learning in three phases on making labour migration and employment policies work together.' },
+    summary: {
+      en: 'E-learning in three phases on making labour migration and employment policies work together.',
+    },
     hours: 60,
     credential: 'achievement',
     themes: ['governance'],
@@ -208,7 +247,9 @@ export const DEMO_COURSES: DemoCourse[] = [
     code: 'MMDP',
     number: '909',
     title: { en: 'Mainstreaming Migration into Development Policy' },
-    summary: { en: 'E-learning on integrating migration into national development planning and the 2030 Agenda.' },
+    summary: {
+      en: 'E-learning on integrating migration into national development planning and the 2030 Agenda.',
+    },
     hours: 60,
     credential: 'achievement',
     themes: ['development'],
@@ -239,10 +280,42 @@ export const DEMO_COURSES: DemoCourse[] = [
     role: 'elective',
     countsAs: [],
     editions: [
-      { language: 'en', mode: 'residential', start: '2021-11-15', end: '2021-11-19', place: TURIN, capacity: 24, fee: '3100' },
-      { language: 'fr', mode: 'residential', start: '2023-11-13', end: '2023-11-17', place: TURIN, capacity: 24, fee: '3100' },
-      { language: 'en', mode: 'residential', start: '2025-11-10', end: '2025-11-14', place: TURIN, capacity: 24, fee: '3100' },
-      { language: 'en', mode: 'residential', start: '2027-11-08', end: '2027-11-12', place: TURIN, capacity: 24, fee: '3100' },
+      {
+        language: 'en',
+        mode: 'residential',
+        start: '2021-11-15',
+        end: '2021-11-19',
+        place: TURIN,
+        capacity: 24,
+        fee: '3100',
+      },
+      {
+        language: 'fr',
+        mode: 'residential',
+        start: '2023-11-13',
+        end: '2023-11-17',
+        place: TURIN,
+        capacity: 24,
+        fee: '3100',
+      },
+      {
+        language: 'en',
+        mode: 'residential',
+        start: '2025-11-10',
+        end: '2025-11-14',
+        place: TURIN,
+        capacity: 24,
+        fee: '3100',
+      },
+      {
+        language: 'en',
+        mode: 'residential',
+        start: '2027-11-08',
+        end: '2027-11-12',
+        place: TURIN,
+        capacity: 24,
+        fee: '3100',
+      },
     ],
   },
 ];

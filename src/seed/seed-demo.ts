@@ -1,12 +1,12 @@
 import type { Deps } from '../deps.js';
 import { type Actor, systemActor } from '../kernel/actor.js';
+import { findCourseId, findEditionIdByCode } from '../modules/catalogue/find-ids.js';
 import { createCourse } from '../modules/catalogue/save-course.js';
 import { createEdition } from '../modules/catalogue/save-edition.js';
-import { findCourseId, findEditionIdByCode } from '../modules/catalogue/find-ids.js';
 import { createPerson, findPersonIdByEmail } from '../modules/identity/create-person.js';
 import { ensureProgramme, ensureTheme } from '../modules/programmes/create-programme.js';
 import { DEMO_COURSES, type DemoCourse, type DemoEdition, ONLINE } from './demo-courses.js';
-import { DEMO_PASSWORD, DEMO_PARTICIPANTS, DEMO_STAFF, type DemoPerson } from './demo-people.js';
+import { DEMO_PARTICIPANTS, DEMO_PASSWORD, DEMO_STAFF, type DemoPerson } from './demo-people.js';
 import { DEMO_PROGRAMME, DEMO_PROGRAMME_SLUG, DEMO_THEMES } from './demo-programme.js';
 
 export interface SeedReport {
@@ -27,9 +27,18 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
     password: DEMO_PASSWORD,
   };
   for (const [index, theme] of DEMO_THEMES.entries()) {
-    await ensureTheme(deps, actor, theme.slug, index + 1, { name: theme.name, description: theme.description });
+    await ensureTheme(deps, actor, theme.slug, index + 1, {
+      name: theme.name,
+      description: theme.description,
+    });
   }
-  await ensureProgramme(deps, actor, DEMO_PROGRAMME_SLUG, DEMO_THEMES.map((t) => t.slug), DEMO_PROGRAMME);
+  await ensureProgramme(
+    deps,
+    actor,
+    DEMO_PROGRAMME_SLUG,
+    DEMO_THEMES.map((t) => t.slug),
+    DEMO_PROGRAMME,
+  );
   const facilitatorIds: string[] = [];
   for (const person of [...DEMO_STAFF, ...DEMO_PARTICIPANTS]) {
     const { id, created } = await ensurePerson(deps, actor, person);
@@ -46,7 +55,12 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
       const code = editionCode(course, edition);
       if (await findEditionIdByCode(deps, code)) continue;
       const facilitators = [facilitatorIds[index % facilitatorIds.length]!];
-      await createEdition(deps, actor, course.code, editionInput(edition, code, facilitators, deps.clock.now().toISOString().slice(0, 10)));
+      await createEdition(
+        deps,
+        actor,
+        course.code,
+        editionInput(edition, code, facilitators, deps.clock.now().toISOString().slice(0, 10)),
+      );
       report.created.editions += 1;
     }
   }
@@ -54,7 +68,11 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
   return report;
 }
 
-async function ensurePerson(deps: Deps, actor: Actor, person: DemoPerson): Promise<{ id: string; created: boolean }> {
+async function ensurePerson(
+  deps: Deps,
+  actor: Actor,
+  person: DemoPerson,
+): Promise<{ id: string; created: boolean }> {
   const existing = await findPersonIdByEmail(deps, person.email);
   if (existing) return { id: existing, created: false };
   const { id } = await createPerson(deps, actor, {
@@ -99,7 +117,9 @@ function addDays(date: string, days: number): string {
 }
 
 function daysBetween(a: string, b: string): number {
-  return Math.round((new Date(`${b}T00:00:00Z`).getTime() - new Date(`${a}T00:00:00Z`).getTime()) / 86_400_000);
+  return Math.round(
+    (new Date(`${b}T00:00:00Z`).getTime() - new Date(`${a}T00:00:00Z`).getTime()) / 86_400_000,
+  );
 }
 
 /** Phases as the centre runs them: self-paced, then live, then the final assignment (or a residential block). */
@@ -121,7 +141,13 @@ function editionInput(edition: DemoEdition, code: string, facilitatorIds: string
           }
         : length > 365
           ? { selfPacedStart: edition.start, selfPacedEnd: edition.end }
-          : { selfPacedStart: edition.start, selfPacedEnd, liveStart: addDays(selfPacedEnd, 1), liveEnd: edition.end, assignmentDue: edition.end };
+          : {
+              selfPacedStart: edition.start,
+              selfPacedEnd,
+              liveStart: addDays(selfPacedEnd, 1),
+              liveEnd: edition.end,
+              assignmentDue: edition.end,
+            };
   const upcoming = edition.start > today;
   const alwaysOpen = length > 365 && edition.end >= today;
   return {

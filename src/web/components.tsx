@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { PickedText } from '../i18n/localized.js';
 import type { Translator } from '../i18n/i18n.js';
+import type { PickedText } from '../i18n/localized.js';
 import type { FieldMessages } from './page-context.js';
 
 /** The hidden CSRF field every POST form carries. */
@@ -82,12 +82,25 @@ interface TextFieldProps {
 }
 
 export function TextField(props: TextFieldProps) {
-  const { name, label, value, errors, hint, type = 'text', required, autocomplete, maxLength, min, max, lang } = props;
+  const {
+    name,
+    label,
+    value,
+    errors,
+    hint,
+    type = 'text',
+    required,
+    autocomplete,
+    maxLength,
+    min,
+    max,
+    lang,
+  } = props;
   return (
     <Field name={name} label={label} errors={errors} hint={hint}>
       <input
         {...describedBy(name, errors, hint)}
-        type={type as "text"}
+        type={type as 'text'}
         value={value ?? ''}
         required={required}
         autocomplete={autocomplete}
@@ -172,7 +185,15 @@ export function CheckboxGroup({ name, legend, options, checked, errors }: Checkb
 }
 
 /** Managers' text in the reader's language; when it is another language, it is marked as such. */
-export function Localized({ t, text, as: Tag = 'span' }: { t: Translator; text: PickedText; as?: 'span' | 'p' | 'div' }) {
+export function Localized({
+  t,
+  text,
+  as: Tag = 'span',
+}: {
+  t: Translator;
+  text: PickedText;
+  as?: 'span' | 'p' | 'div';
+}) {
   if (!text.isFallback) return <Tag>{text.text}</Tag>;
   return (
     <Tag lang={text.lang}>
@@ -202,13 +223,35 @@ export function Paragraphs({ t, text }: { t: Translator; text: PickedText }) {
 }
 
 /** Previous / next links that keep the other query parameters. */
-export function Pagination({ t, page, pageCount, href }: { t: Translator; page: number; pageCount: number; href: (page: number) => string }) {
+export function Pagination({
+  t,
+  page,
+  pageCount,
+  href,
+}: {
+  t: Translator;
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav class="pagination" aria-label={t.t('pagination.label')}>
-      {page > 1 ? <a href={href(page - 1)} rel="prev">{t.t('pagination.previous')}</a> : <span />}
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          {t.t('pagination.previous')}
+        </a>
+      ) : (
+        <span />
+      )}
       <span>{t.t('pagination.status', { page, pageCount })}</span>
-      {page < pageCount ? <a href={href(page + 1)} rel="next">{t.t('pagination.next')}</a> : <span />}
+      {page < pageCount ? (
+        <a href={href(page + 1)} rel="next">
+          {t.t('pagination.next')}
+        </a>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }
@@ -225,7 +268,16 @@ interface LocalizedFieldsProps {
 }
 
 /** One text per interface language (`name.en`, `name.fr`, `name.es`), grouped under a legend. */
-export function LocalizedFields({ t, name, legend, values, errors = {}, multiline = false, maxLength, hint }: LocalizedFieldsProps) {
+export function LocalizedFields({
+  t,
+  name,
+  legend,
+  values,
+  errors = {},
+  multiline = false,
+  maxLength,
+  hint,
+}: LocalizedFieldsProps) {
   const groupError = errors[name];
   return (
     <fieldset class="localized">
@@ -236,9 +288,24 @@ export function LocalizedFields({ t, name, legend, values, errors = {}, multilin
         const field = `${name}.${locale}`;
         const label = t.t('form.inLanguage', { language: t.t(`language.${locale}`) });
         return multiline ? (
-          <TextArea name={field} label={label} value={values[field]} errors={errors} maxLength={maxLength} lang={locale} rows={5} />
+          <TextArea
+            name={field}
+            label={label}
+            value={values[field]}
+            errors={errors}
+            maxLength={maxLength}
+            lang={locale}
+            rows={5}
+          />
         ) : (
-          <TextField name={field} label={label} value={values[field]} errors={errors} maxLength={maxLength} lang={locale} />
+          <TextField
+            name={field}
+            label={label}
+            value={values[field]}
+            errors={errors}
+            maxLength={maxLength}
+            lang={locale}
+          />
         );
       })}
     </fieldset>

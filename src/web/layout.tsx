@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { hasRoleIn } from './roles.js';
 import { LOCALES } from '../i18n/i18n.js';
 import type { PageContext } from './page-context.js';
+import { hasRoleIn } from './roles.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español' };
 

@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { takeFlash } from '../http/context.js';
+import type { Locale, Translator } from '../i18n/i18n.js';
 import type { Role } from '../kernel/actor.js';
 import type { FieldError } from '../kernel/errors.js';
-import type { Locale, Translator } from '../i18n/i18n.js';
-import { takeFlash } from '../http/context.js';
 
 /** What every page view gets besides its own view-model: plain data, no request or database handle. */
 export interface PageContext {

@@ -10,5 +10,9 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
 
 /** Renders a fragment (the same component a full page embeds) for progressive enhancement. */
 export function sendFragment(reply: FastifyReply, fragment: VNode, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderToString(fragment));
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderToString(fragment));
 }

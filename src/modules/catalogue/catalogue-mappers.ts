@@ -1,13 +1,27 @@
 import type { CourseRow, EditionRow } from '../../db/schema.js';
-import { type LocalizedText, foldForSearch, parseLocalized } from '../../i18n/localized.js';
-import type { Course, CourseStatus, CredentialType, Edition, EditionStatus, Mode, ProgrammeRole, TeachingLanguage } from './course.js';
+import { foldForSearch, type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type {
+  Course,
+  CourseStatus,
+  CredentialType,
+  Edition,
+  EditionStatus,
+  Mode,
+  ProgrammeRole,
+  TeachingLanguage,
+} from './course.js';
 
 type ThemeLink = { course_id: string; slug: string; name_i18n: string };
 type ProgrammeLink = { course_id: string; role: string; slug: string; title_i18n: string };
 type EquivalenceLink = { sourceId: string; sourceCode: string; targetId: string; targetCode: string };
 
 /** Maps a course row and its links to a Course. */
-export function toCourse(row: CourseRow, themes: ThemeLink[], programmes: ProgrammeLink[], equivalences: EquivalenceLink[]): Course {
+export function toCourse(
+  row: CourseRow,
+  themes: ThemeLink[],
+  programmes: ProgrammeLink[],
+  equivalences: EquivalenceLink[],
+): Course {
   return {
     id: row.id,
     code: row.code,
@@ -17,10 +31,16 @@ export function toCourse(row: CourseRow, themes: ThemeLink[], programmes: Progra
     learningHours: row.learning_hours,
     credentialOnSuccess: row.credential_on_success as CredentialType,
     status: row.status as CourseStatus,
-    themes: themes.filter((t) => t.course_id === row.id).map((t) => ({ slug: t.slug, name: parseLocalized(t.name_i18n) })),
+    themes: themes
+      .filter((t) => t.course_id === row.id)
+      .map((t) => ({ slug: t.slug, name: parseLocalized(t.name_i18n) })),
     programmes: programmes
       .filter((p) => p.course_id === row.id)
-      .map((p) => ({ programmeSlug: p.slug, programmeTitle: parseLocalized(p.title_i18n), role: p.role as ProgrammeRole })),
+      .map((p) => ({
+        programmeSlug: p.slug,
+        programmeTitle: parseLocalized(p.title_i18n),
+        role: p.role as ProgrammeRole,
+      })),
     countsAs: equivalences.filter((e) => e.sourceId === row.id).map((e) => e.targetCode),
     countedBy: equivalences.filter((e) => e.targetId === row.id).map((e) => e.sourceCode),
     updatedAt: row.updated_at,
@@ -57,12 +77,24 @@ export function toEdition(
     feeAmount: row.fee_amount,
     feeCurrency: row.fee_currency,
     status: row.status as EditionStatus,
-    facilitators: facilitators.filter((f) => f.edition_id === row.id).map((f) => ({ id: f.id, fullName: f.full_name })),
+    facilitators: facilitators
+      .filter((f) => f.edition_id === row.id)
+      .map((f) => ({ id: f.id, fullName: f.full_name })),
   };
 }
 
 /** The text a course is found by: its code and every language of its title, summary and description. */
-export function courseSearchDocument(course: { code: string; title: LocalizedText; summary: LocalizedText; description: LocalizedText }): string {
-  const parts = [course.code, ...Object.values(course.title), ...Object.values(course.summary), ...Object.values(course.description)];
+export function courseSearchDocument(course: {
+  code: string;
+  title: LocalizedText;
+  summary: LocalizedText;
+  description: LocalizedText;
+}): string {
+  const parts = [
+    course.code,
+    ...Object.values(course.title),
+    ...Object.values(course.summary),
+    ...Object.values(course.description),
+  ];
   return foldForSearch(parts.filter(Boolean).join('\n'));
 }

@@ -129,7 +129,11 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
     async (request) => {
       const result = await searchCatalogue(deps, request.actor, request.query);
       return {
-        courses: result.entries.map((e) => ({ ...presentCourse(e.course), editions: e.editions.map(presentEdition), moreEditions: e.moreEditions })),
+        courses: result.entries.map((e) => ({
+          ...presentCourse(e.course),
+          editions: e.editions.map(presentEdition),
+          moreEditions: e.moreEditions,
+        })),
         total: result.total,
         page: result.page,
         pageCount: result.pageCount,
@@ -139,8 +143,17 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
 
   app.post(
     '/courses',
-    { schema: { tags: ['catalogue'], summary: 'Create a course (managers)', security, body: courseSchema, response: { 201: courseJson, ...errorResponses(400, 401, 403) } } },
-    async (request, reply) => reply.status(201).send(presentCourse(await createCourse(deps, request.actor, request.body))),
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Create a course (managers)',
+        security,
+        body: courseSchema,
+        response: { 201: courseJson, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(presentCourse(await createCourse(deps, request.actor, request.body))),
   );
 
   app.get(
@@ -155,16 +168,27 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const detail = await getCourse(deps, request.actor, request.params.code);
-      return { ...presentCourse(detail.course), editions: [...detail.upcoming, ...detail.past].map(presentEdition) };
+      return {
+        ...presentCourse(detail.course),
+        editions: [...detail.upcoming, ...detail.past].map(presentEdition),
+      };
     },
   );
 
   app.put(
     '/courses/:code',
     {
-      schema: { tags: ['catalogue'], summary: 'Replace a course (managers)', security, params: codeParams, body: courseSchema, response: { 200: courseJson, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Replace a course (managers)',
+        security,
+        params: codeParams,
+        body: courseSchema,
+        response: { 200: courseJson, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-    async (request) => presentCourse(await updateCourse(deps, request.actor, request.params.code, request.body)),
+    async (request) =>
+      presentCourse(await updateCourse(deps, request.actor, request.params.code, request.body)),
   );
 
   for (const [action, status] of [
@@ -173,7 +197,15 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
   ] as const) {
     app.post(
       `/courses/:code/${action}`,
-      { schema: { tags: ['catalogue'], summary: `${action === 'retire' ? 'Retire' : 'Reactivate'} a course (managers)`, security, params: codeParams, response: { 204: z.null(), ...errorResponses(401, 403, 404) } } },
+      {
+        schema: {
+          tags: ['catalogue'],
+          summary: `${action === 'retire' ? 'Retire' : 'Reactivate'} a course (managers)`,
+          security,
+          params: codeParams,
+          response: { 204: z.null(), ...errorResponses(401, 403, 404) },
+        },
+      },
       async (request, reply) => {
         await setCourseStatus(deps, request.actor, request.params.code, status);
         return reply.status(204).send(null);
@@ -184,22 +216,47 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
   app.post(
     '/courses/:code/editions',
     {
-      schema: { tags: ['catalogue'], summary: 'Add an edition to a course (managers)', security, params: codeParams, body: editionSchema, response: { 201: editionJson, ...errorResponses(400, 401, 403, 404, 409) } },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Add an edition to a course (managers)',
+        security,
+        params: codeParams,
+        body: editionSchema,
+        response: { 201: editionJson, ...errorResponses(400, 401, 403, 404, 409) },
+      },
     },
-    async (request, reply) => reply.status(201).send(presentEdition(await createEdition(deps, request.actor, request.params.code, request.body))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(presentEdition(await createEdition(deps, request.actor, request.params.code, request.body))),
   );
 
   app.get(
     '/editions/:id',
-    { schema: { tags: ['catalogue'], summary: 'An edition', params: idParams, response: { 200: editionJson, ...errorResponses(404) } } },
+    {
+      schema: {
+        tags: ['catalogue'],
+        summary: 'An edition',
+        params: idParams,
+        response: { 200: editionJson, ...errorResponses(404) },
+      },
+    },
     async (request) => presentEdition((await getEdition(deps, request.actor, request.params.id)).edition),
   );
 
   app.put(
     '/editions/:id',
     {
-      schema: { tags: ['catalogue'], summary: 'Replace an edition (managers)', security, params: idParams, body: editionSchema, response: { 200: editionJson, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['catalogue'],
+        summary: 'Replace an edition (managers)',
+        security,
+        params: idParams,
+        body: editionSchema,
+        response: { 200: editionJson, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-    async (request) => presentEdition(await updateEdition(deps, request.actor, request.params.id, request.body)),
+    async (request) =>
+      presentEdition(await updateEdition(deps, request.actor, request.params.id, request.body)),
   );
 }

@@ -1,5 +1,5 @@
-import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
 import type { FormBody } from '../../http/forms.js';
+import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
 import { localizedValues } from '../../web/components.js';
 import type { Course, Edition } from './course.js';
 import { currencyDigits } from './edition-input.js';
@@ -70,7 +70,10 @@ export function editionFormValues(edition: Edition): Record<string, string | str
     capacity: edition.capacity === null ? '' : String(edition.capacity),
     registrationOpen: edition.registrationOpen ? 'on' : '',
     registrationDeadline: date(edition.registrationDeadline),
-    feeAmount: edition.feeAmount !== null && edition.feeCurrency ? formatMajorUnits(edition.feeAmount, edition.feeCurrency) : '',
+    feeAmount:
+      edition.feeAmount !== null && edition.feeCurrency
+        ? formatMajorUnits(edition.feeAmount, edition.feeCurrency)
+        : '',
     feeCurrency: edition.feeCurrency ?? '',
     status: edition.status,
     facilitatorIds: edition.facilitators.map((f) => f.id),

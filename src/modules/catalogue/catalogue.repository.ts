@@ -1,5 +1,5 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
-import { type Executor, dialectOf } from '../../db/database.js';
+import { dialectOf, type Executor } from '../../db/database.js';
 import { courseSearchMatches, fullTextQuery } from '../../db/helpers.js';
 import type { CourseRow, DB, EditionRow } from '../../db/schema.js';
 
@@ -23,14 +23,25 @@ export async function insertCourse(db: Executor, row: CourseRow): Promise<void> 
   await db.insertInto('courses').values(row).execute();
 }
 
-export async function updateCourseRow(db: Executor, id: string, changes: Partial<Omit<CourseRow, 'id'>>): Promise<void> {
+export async function updateCourseRow(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<CourseRow, 'id'>>,
+): Promise<void> {
   await db.updateTable('courses').set(changes).where('id', '=', id).execute();
 }
 
-export async function setCourseThemes(db: Executor, courseId: string, themeIds: readonly string[]): Promise<void> {
+export async function setCourseThemes(
+  db: Executor,
+  courseId: string,
+  themeIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('course_themes').where('course_id', '=', courseId).execute();
   if (themeIds.length) {
-    await db.insertInto('course_themes').values(themeIds.map((theme_id) => ({ course_id: courseId, theme_id }))).execute();
+    await db
+      .insertInto('course_themes')
+      .values(themeIds.map((theme_id) => ({ course_id: courseId, theme_id })))
+      .execute();
   }
 }
 
@@ -48,7 +59,11 @@ export async function setCourseProgrammes(
   }
 }
 
-export async function setCourseEquivalences(db: Executor, courseId: string, countsAsIds: readonly string[]): Promise<void> {
+export async function setCourseEquivalences(
+  db: Executor,
+  courseId: string,
+  countsAsIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('course_equivalences').where('course_id', '=', courseId).execute();
   if (countsAsIds.length) {
     await db
@@ -74,7 +89,12 @@ export async function listProgrammesOfCourses(db: Executor, courseIds: readonly 
   return db
     .selectFrom('programme_courses')
     .innerJoin('programmes', 'programmes.id', 'programme_courses.programme_id')
-    .select(['programme_courses.course_id', 'programme_courses.role', 'programmes.slug', 'programmes.title_i18n'])
+    .select([
+      'programme_courses.course_id',
+      'programme_courses.role',
+      'programmes.slug',
+      'programmes.title_i18n',
+    ])
     .where('programme_courses.course_id', 'in', courseIds)
     .execute();
 }
@@ -93,7 +113,10 @@ export async function listEquivalencesOfCourses(db: Executor, courseIds: readonl
       'target.code as targetCode',
     ])
     .where((eb) =>
-      eb.or([eb('course_equivalences.course_id', 'in', courseIds), eb('course_equivalences.counts_as_course_id', 'in', courseIds)]),
+      eb.or([
+        eb('course_equivalences.course_id', 'in', courseIds),
+        eb('course_equivalences.counts_as_course_id', 'in', courseIds),
+      ]),
     )
     .orderBy('source.code')
     .execute();
@@ -161,7 +184,10 @@ export interface CourseSearch {
 }
 
 /** Courses matching the catalogue filters, by code, with the total for paging. */
-export async function searchCourses(db: Executor, search: CourseSearch): Promise<{ rows: CourseRow[]; total: number }> {
+export async function searchCourses(
+  db: Executor,
+  search: CourseSearch,
+): Promise<{ rows: CourseRow[]; total: number }> {
   let query: SelectQueryBuilder<DB, 'courses', object> = db.selectFrom('courses');
   if (!search.includeRetired) query = query.where('courses.status', '=', 'active');
   if (search.text) {
@@ -218,7 +244,12 @@ export async function listEditionsForCourses(
 }
 
 export async function listEditionsOfCourse(db: Executor, courseId: string): Promise<EditionRow[]> {
-  return db.selectFrom('editions').selectAll().where('course_id', '=', courseId).orderBy('starts_on', 'desc').execute();
+  return db
+    .selectFrom('editions')
+    .selectAll()
+    .where('course_id', '=', courseId)
+    .orderBy('starts_on', 'desc')
+    .execute();
 }
 
 export async function findEditionById(db: Executor, id: string): Promise<EditionRow | undefined> {
@@ -233,14 +264,25 @@ export async function insertEdition(db: Executor, row: EditionRow): Promise<void
   await db.insertInto('editions').values(row).execute();
 }
 
-export async function updateEditionRow(db: Executor, id: string, changes: Partial<Omit<EditionRow, 'id'>>): Promise<void> {
+export async function updateEditionRow(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<EditionRow, 'id'>>,
+): Promise<void> {
   await db.updateTable('editions').set(changes).where('id', '=', id).execute();
 }
 
-export async function setEditionFacilitators(db: Executor, editionId: string, userIds: readonly string[]): Promise<void> {
+export async function setEditionFacilitators(
+  db: Executor,
+  editionId: string,
+  userIds: readonly string[],
+): Promise<void> {
   await db.deleteFrom('edition_facilitators').where('edition_id', '=', editionId).execute();
   if (userIds.length) {
-    await db.insertInto('edition_facilitators').values(userIds.map((user_id) => ({ edition_id: editionId, user_id }))).execute();
+    await db
+      .insertInto('edition_facilitators')
+      .values(userIds.map((user_id) => ({ edition_id: editionId, user_id })))
+      .execute();
   }
 }
 

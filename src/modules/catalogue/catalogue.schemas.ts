@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../../i18n/localized.schemas.js';
-import { checkboxSchema, isoDateSchema, optionalDateSchema, optionalInteger, stringList } from '../../kernel/schemas.js';
-import { SUMMARY_MAX_LENGTH, LONG_TEXT_MAX_LENGTH, TITLE_MAX_LENGTH, slugSchema } from '../programmes/programmes.schemas.js';
+import {
+  checkboxSchema,
+  isoDateSchema,
+  optionalDateSchema,
+  optionalInteger,
+  stringList,
+} from '../../kernel/schemas.js';
+import {
+  LONG_TEXT_MAX_LENGTH,
+  SUMMARY_MAX_LENGTH,
+  slugSchema,
+  TITLE_MAX_LENGTH,
+} from '../programmes/programmes.schemas.js';
 import { CREDENTIAL_TYPES, EDITION_STATUSES, MODES, PROGRAMME_ROLES, TEACHING_LANGUAGES } from './course.js';
 
 /** Course codes: a capital letter then up to 15 capitals, digits or dashes (LMA, ELMA, A9012020). */
@@ -22,7 +33,11 @@ export const courseSchema = z.object({
   title: localizedTextSchema(TITLE_MAX_LENGTH, { required: true }),
   summary: localizedTextSchema(SUMMARY_MAX_LENGTH),
   description: localizedTextSchema(LONG_TEXT_MAX_LENGTH),
-  learningHours: z.coerce.number('validation.notNumber').int('validation.notInteger').min(1, 'validation.tooSmall').max(2000, 'validation.tooBig'),
+  learningHours: z.coerce
+    .number('validation.notNumber')
+    .int('validation.notInteger')
+    .min(1, 'validation.tooSmall')
+    .max(2000, 'validation.tooBig'),
   credentialOnSuccess: z.enum(CREDENTIAL_TYPES, 'validation.invalidChoice'),
   themes: stringList(slugSchema, MAX_THEMES_PER_COURSE),
   programmes: z
@@ -36,11 +51,18 @@ export type CourseInput = z.infer<typeof courseSchema>;
 /** An amount of money as typed: `1500` or `1500.50` (no thousands separators), in major units. */
 const feeAmountSchema = z.preprocess(
   (v) => (v === '' || v === undefined ? null : typeof v === 'number' ? String(v) : v),
-  z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, 'validation.invalidAmount').nullable(),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}(\.\d{1,2})?$/, 'validation.invalidAmount')
+    .nullable(),
 );
 
 export const editionSchema = z.object({
-  code: z.preprocess((v) => (v === '' ? null : v), courseCodeSchema.nullable()).optional().transform((v) => v ?? null),
+  code: z
+    .preprocess((v) => (v === '' ? null : v), courseCodeSchema.nullable())
+    .optional()
+    .transform((v) => v ?? null),
   language: z.enum(TEACHING_LANGUAGES, 'validation.invalidChoice'),
   mode: z.enum(MODES, 'validation.invalidChoice'),
   place: localizedTextSchema(PLACE_MAX_LENGTH),
@@ -57,7 +79,12 @@ export const editionSchema = z.object({
   feeAmount: feeAmountSchema,
   feeCurrency: z.preprocess(
     (v) => (v === '' || v === undefined ? null : v),
-    z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'validation.invalidCurrency').nullable(),
+    z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'validation.invalidCurrency')
+      .nullable(),
   ),
   status: z.enum(EDITION_STATUSES, 'validation.invalidChoice').default('scheduled'),
   facilitatorIds: stringList(z.string().max(64), MAX_FACILITATORS),
@@ -71,8 +98,12 @@ export const EDITIONS_SHOWN_PER_COURSE = 4;
 export const catalogueQuerySchema = z.object({
   q: z.string().trim().max(200, 'validation.tooLong').optional(),
   theme: z.union([z.literal('').transform(() => undefined), slugSchema]).optional(),
-  language: z.union([z.literal('').transform(() => undefined), z.enum(TEACHING_LANGUAGES, 'validation.invalidChoice')]).optional(),
-  mode: z.union([z.literal('').transform(() => undefined), z.enum(MODES, 'validation.invalidChoice')]).optional(),
+  language: z
+    .union([z.literal('').transform(() => undefined), z.enum(TEACHING_LANGUAGES, 'validation.invalidChoice')])
+    .optional(),
+  mode: z
+    .union([z.literal('').transform(() => undefined), z.enum(MODES, 'validation.invalidChoice')])
+    .optional(),
   open: z
     .union([z.literal(''), z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false')])
     .optional()
@@ -83,6 +114,11 @@ export const catalogueQuerySchema = z.object({
     .union([z.literal(''), z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false')])
     .optional()
     .transform((v) => v === '1' || v === 'true'),
-  page: z.coerce.number('validation.notNumber').int('validation.notInteger').min(1, 'validation.tooSmall').max(10000, 'validation.tooBig').default(1),
+  page: z.coerce
+    .number('validation.notNumber')
+    .int('validation.notInteger')
+    .min(1, 'validation.tooSmall')
+    .max(10000, 'validation.tooBig')
+    .default(1),
 });
 export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;

@@ -3,11 +3,16 @@ import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
-import { listThemes } from '../programmes/get-programme.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { listThemes } from '../programmes/get-programme.js';
+import {
+  courseFormValues,
+  courseInputFromForm,
+  editionFormValues,
+  editionInputFromForm,
+} from './catalogue.forms.js';
 import { canCatalogue } from './catalogue.policy.js';
-import { courseFormValues, courseInputFromForm, editionFormValues, editionInputFromForm } from './catalogue.forms.js';
 import { courseFormChoices } from './course-form-data.js';
 import { getCourse } from './get-course.js';
 import { getEdition } from './get-edition.js';
@@ -28,21 +33,44 @@ type IdParams = { Params: { id: string } };
 /** The public catalogue and the managers' course and edition screens. */
 export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/courses', { schema: { hide: true } }, async (request, reply) => {
-    const [result, themes] = await Promise.all([searchCatalogue(deps, request.actor, request.query), listThemes(deps)]);
+    const [result, themes] = await Promise.all([
+      searchCatalogue(deps, request.actor, request.query),
+      listThemes(deps),
+    ]);
     const canManage = canCatalogue(request.actor, 'catalogue.manage');
-    return sendPage(reply, <CataloguePage ctx={pageContext(request, reply)} result={result} themes={themes} canManage={canManage} />);
+    return sendPage(
+      reply,
+      <CataloguePage
+        ctx={pageContext(request, reply)}
+        result={result}
+        themes={themes}
+        canManage={canManage}
+      />,
+    );
   });
 
   app.get<CodeParams>('/courses/:code', { schema: { hide: true } }, async (request, reply) => {
     const detail = await getCourse(deps, request.actor, request.params.code);
     const canManage = canCatalogue(request.actor, 'catalogue.manage');
-    return sendPage(reply, <CoursePage ctx={pageContext(request, reply)} detail={detail} canManage={canManage} />);
+    return sendPage(
+      reply,
+      <CoursePage ctx={pageContext(request, reply)} detail={detail} canManage={canManage} />,
+    );
   });
 
   app.get<IdParams>('/editions/:id', { schema: { hide: true } }, async (request, reply) => {
     const { edition, course, today } = await getEdition(deps, request.actor, request.params.id);
     const canManage = canCatalogue(request.actor, 'catalogue.manage');
-    return sendPage(reply, <EditionPage ctx={pageContext(request, reply)} edition={edition} course={course} today={today} canManage={canManage} />);
+    return sendPage(
+      reply,
+      <EditionPage
+        ctx={pageContext(request, reply)}
+        edition={edition}
+        course={course}
+        today={today}
+        canManage={canManage}
+      />,
+    );
   });
 
   courseManagementRoutes(app, deps);
@@ -52,7 +80,14 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
 function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/manage/courses/new', { schema: { hide: true } }, async (request, reply) => {
     const choices = await courseFormChoices(deps, request.actor);
-    return sendPage(reply, <CourseFormPage ctx={pageContext(request, reply)} values={{ credentialOnSuccess: 'achievement' }} {...choices} />);
+    return sendPage(
+      reply,
+      <CourseFormPage
+        ctx={pageContext(request, reply)}
+        values={{ credentialOnSuccess: 'achievement' }}
+        {...choices}
+      />,
+    );
   });
 
   app.post('/manage/courses/new', csrfProtected(app), async (request, reply) => {
@@ -67,7 +102,11 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
       },
       async (errors) => {
         const choices = await courseFormChoices(deps, request.actor);
-        return sendPage(reply, <CourseFormPage ctx={pageContext(request, reply)} values={body} errors={errors} {...choices} />, 400);
+        return sendPage(
+          reply,
+          <CourseFormPage ctx={pageContext(request, reply)} values={body} errors={errors} {...choices} />,
+          400,
+        );
       },
     );
   });
@@ -75,7 +114,15 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<CodeParams>('/manage/courses/:code/edit', { schema: { hide: true } }, async (request, reply) => {
     const choices = await courseFormChoices(deps, request.actor);
     const { course } = await getCourse(deps, request.actor, request.params.code);
-    return sendPage(reply, <CourseFormPage ctx={pageContext(request, reply)} editing={course.code} values={courseFormValues(course)} {...choices} />);
+    return sendPage(
+      reply,
+      <CourseFormPage
+        ctx={pageContext(request, reply)}
+        editing={course.code}
+        values={courseFormValues(course)}
+        {...choices}
+      />,
+    );
   });
 
   app.post<CodeParams>('/manage/courses/:code/edit', csrfProtected(app), async (request, reply) => {
@@ -84,13 +131,26 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        const course = await updateCourse(deps, request.actor, request.params.code, courseInputFromForm(body));
+        const course = await updateCourse(
+          deps,
+          request.actor,
+          request.params.code,
+          courseInputFromForm(body),
+        );
         setFlash(reply, 'flash.courseSaved');
         return reply.redirect(`/courses/${course.code}`, 303);
       },
       async (errors) => {
         const choices = await courseFormChoices(deps, request.actor);
-        const page = <CourseFormPage ctx={pageContext(request, reply)} editing={request.params.code} values={body} errors={errors} {...choices} />;
+        const page = (
+          <CourseFormPage
+            ctx={pageContext(request, reply)}
+            editing={request.params.code}
+            values={body}
+            errors={errors}
+            {...choices}
+          />
+        );
         return sendPage(reply, page, 400);
       },
     );
@@ -109,13 +169,26 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
 }
 
 function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get<CodeParams>('/manage/courses/:code/editions/new', { schema: { hide: true } }, async (request, reply) => {
-    const facilitators = await listFacilitatorChoices(deps, request.actor);
-    const { course } = await getCourse(deps, request.actor, request.params.code);
-    const title = pickLocalized(course.title, request.locale).text;
-    const values = { registrationOpen: 'on', language: request.locale };
-    return sendPage(reply, <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} values={values} facilitators={facilitators} />);
-  });
+  app.get<CodeParams>(
+    '/manage/courses/:code/editions/new',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const facilitators = await listFacilitatorChoices(deps, request.actor);
+      const { course } = await getCourse(deps, request.actor, request.params.code);
+      const title = pickLocalized(course.title, request.locale).text;
+      const values = { registrationOpen: 'on', language: request.locale };
+      return sendPage(
+        reply,
+        <EditionFormPage
+          ctx={pageContext(request, reply)}
+          courseCode={course.code}
+          courseTitle={title}
+          values={values}
+          facilitators={facilitators}
+        />,
+      );
+    },
+  );
 
   app.post<CodeParams>('/manage/courses/:code/editions/new', csrfProtected(app), async (request, reply) => {
     const body = formBody(request);
@@ -123,7 +196,12 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        const edition = await createEdition(deps, request.actor, request.params.code, editionInputFromForm(body));
+        const edition = await createEdition(
+          deps,
+          request.actor,
+          request.params.code,
+          editionInputFromForm(body),
+        );
         setFlash(reply, 'flash.editionCreated');
         return reply.redirect(`/editions/${edition.id}`, 303);
       },
@@ -131,7 +209,16 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
         const facilitators = await listFacilitatorChoices(deps, request.actor);
         const { course } = await getCourse(deps, request.actor, request.params.code);
         const title = pickLocalized(course.title, request.locale).text;
-        const page = <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} values={body} errors={errors} facilitators={facilitators} />;
+        const page = (
+          <EditionFormPage
+            ctx={pageContext(request, reply)}
+            courseCode={course.code}
+            courseTitle={title}
+            values={body}
+            errors={errors}
+            facilitators={facilitators}
+          />
+        );
         return sendPage(reply, page, 400);
       },
     );
@@ -142,7 +229,14 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
     const { edition, course } = await getEdition(deps, request.actor, request.params.id);
     const title = pickLocalized(course.title, request.locale).text;
     const page = (
-      <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} editionId={edition.id} values={editionFormValues(edition)} facilitators={facilitators} />
+      <EditionFormPage
+        ctx={pageContext(request, reply)}
+        courseCode={course.code}
+        courseTitle={title}
+        editionId={edition.id}
+        values={editionFormValues(edition)}
+        facilitators={facilitators}
+      />
     );
     return sendPage(reply, page);
   });
@@ -153,7 +247,12 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        const edition = await updateEdition(deps, request.actor, request.params.id, editionInputFromForm(body));
+        const edition = await updateEdition(
+          deps,
+          request.actor,
+          request.params.id,
+          editionInputFromForm(body),
+        );
         setFlash(reply, 'flash.editionSaved');
         return reply.redirect(`/editions/${edition.id}`, 303);
       },
@@ -161,7 +260,17 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
         const facilitators = await listFacilitatorChoices(deps, request.actor);
         const { edition, course } = await getEdition(deps, request.actor, request.params.id);
         const title = pickLocalized(course.title, request.locale).text;
-        const page = <EditionFormPage ctx={pageContext(request, reply)} courseCode={course.code} courseTitle={title} editionId={edition.id} values={body} errors={errors} facilitators={facilitators} />;
+        const page = (
+          <EditionFormPage
+            ctx={pageContext(request, reply)}
+            courseCode={course.code}
+            courseTitle={title}
+            editionId={edition.id}
+            values={body}
+            errors={errors}
+            facilitators={facilitators}
+          />
+        );
         return sendPage(reply, page, 400);
       },
     );

@@ -6,7 +6,10 @@ import type { Programme, Theme } from '../programmes/programme.js';
 import { canCatalogue } from './catalogue.policy.js';
 
 /** The choices a course form offers (themes, programmes); programme managers only. */
-export async function courseFormChoices(deps: Deps, actor: Actor): Promise<{ themes: Theme[]; programmes: Programme[] }> {
+export async function courseFormChoices(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ themes: Theme[]; programmes: Programme[] }> {
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   const [themes, programmes] = await Promise.all([listThemes(deps), listProgrammes(deps, actor)]);
   return { themes, programmes };

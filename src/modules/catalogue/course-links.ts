@@ -31,12 +31,15 @@ export async function resolveCourseLinks(deps: Deps, input: CourseInput): Promis
   });
   const links = input.programmes.map((link) => {
     const programme = programmes.find((p) => p.slug === link.slug);
-    if (!programme) problems.push({ path: 'programmes', key: 'validation.unknownProgramme', values: { value: link.slug } });
+    if (!programme)
+      problems.push({ path: 'programmes', key: 'validation.unknownProgramme', values: { value: link.slug } });
     return { programmeId: programme?.id ?? '', role: link.role };
   });
   for (const code of input.countsAs) {
-    if (code === input.code) problems.push({ path: 'countsAs', key: 'validation.equivalentToItself', values: { value: code } });
-    else if (!countsAs.some((c) => c.code === code)) problems.push({ path: 'countsAs', key: 'validation.unknownCourse', values: { value: code } });
+    if (code === input.code)
+      problems.push({ path: 'countsAs', key: 'validation.equivalentToItself', values: { value: code } });
+    else if (!countsAs.some((c) => c.code === code))
+      problems.push({ path: 'countsAs', key: 'validation.unknownCourse', values: { value: code } });
   }
   if (problems.length) throw new AppError('validation_failed', {}, problems);
   return {

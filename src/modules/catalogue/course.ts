@@ -104,8 +104,10 @@ export function editionDateProblems(
   for (const [start, end] of PHASES) {
     const s = phases[start];
     const e = phases[end];
-    if ((s === null) !== (e === null)) problems.push({ path: s === null ? start : end, key: 'validation.phaseBothDates' });
-    else if (s !== null && e !== null && e < s) problems.push({ path: end, key: 'validation.endBeforeStart' });
+    if ((s === null) !== (e === null))
+      problems.push({ path: s === null ? start : end, key: 'validation.phaseBothDates' });
+    else if (s !== null && e !== null && e < s)
+      problems.push({ path: end, key: 'validation.endBeforeStart' });
   }
   const span = editionSpan(phases);
   if (!span) {
@@ -113,8 +115,10 @@ export function editionDateProblems(
     return problems;
   }
   const hasResidential = phases.residentialStart !== null;
-  if (mode === 'online' && hasResidential) problems.push({ path: 'residentialStart', key: 'validation.onlineNoResidential' });
-  if (mode !== 'online' && !hasResidential) problems.push({ path: 'residentialStart', key: 'validation.residentialPhaseNeeded' });
+  if (mode === 'online' && hasResidential)
+    problems.push({ path: 'residentialStart', key: 'validation.onlineNoResidential' });
+  if (mode !== 'online' && !hasResidential)
+    problems.push({ path: 'residentialStart', key: 'validation.residentialPhaseNeeded' });
   if (phases.assignmentDue !== null && phases.assignmentDue < span.startsOn) {
     problems.push({ path: 'assignmentDue', key: 'validation.assignmentBeforeStart' });
   }
@@ -126,13 +130,16 @@ export function editionDateProblems(
 
 /** Pure: the first and last day of an edition from its phases (null when no phase is dated). */
 export function editionSpan(phases: EditionPhases): { startsOn: string; endsOn: string } | null {
-  const starts = [phases.selfPacedStart, phases.liveStart, phases.residentialStart].filter((d): d is string => d !== null);
+  const starts = [phases.selfPacedStart, phases.liveStart, phases.residentialStart].filter(
+    (d): d is string => d !== null,
+  );
   const ends = [phases.selfPacedEnd, phases.liveEnd, phases.residentialEnd, phases.assignmentDue].filter(
     (d): d is string => d !== null,
   );
   if (starts.length === 0) return null;
-  const startsOn = starts.reduce((a, b) => (a < b ? a : b));
-  const endsOn = [...ends, startsOn].reduce((a, b) => (a > b ? a : b));
+  // ISO dates sort as text: the first is the earliest, the last the latest.
+  const startsOn = [...starts].sort()[0]!;
+  const endsOn = [...ends, startsOn].sort().at(-1)!;
   return { startsOn, endsOn };
 }
 
@@ -147,7 +154,10 @@ export function isOpenForRegistration(
 }
 
 /** Pure: where an edition stands on `today`. */
-export function editionTiming(edition: Pick<Edition, 'startsOn' | 'endsOn'>, today: string): 'upcoming' | 'running' | 'past' {
+export function editionTiming(
+  edition: Pick<Edition, 'startsOn' | 'endsOn'>,
+  today: string,
+): 'upcoming' | 'running' | 'past' {
   if (today < edition.startsOn) return 'upcoming';
   if (today > edition.endsOn) return 'past';
   return 'running';

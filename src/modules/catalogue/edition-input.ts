@@ -7,7 +7,10 @@ import { editionDateProblems, editionSpan } from './course.js';
 /** Digits after the decimal point in a currency (2 for EUR, 0 for JPY). */
 export function currencyDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
   } catch {
     return 2;
   }
@@ -24,10 +27,15 @@ export function toMinorUnits(amount: string, currency: string): number {
  * Checks an edition input beyond its shape (dates, mode, fee) and maps it to the columns to store.
  * Throws validation_failed with every problem at once.
  */
-export function editionColumns(data: EditionInput): Omit<EditionRow, 'id' | 'course_id' | 'created_at' | 'updated_at'> {
+export function editionColumns(
+  data: EditionInput,
+): Omit<EditionRow, 'id' | 'course_id' | 'created_at' | 'updated_at'> {
   const problems: FieldError[] = editionDateProblems(data, data.mode, data.registrationDeadline);
   if ((data.feeAmount === null) !== (data.feeCurrency === null)) {
-    problems.push({ path: data.feeAmount === null ? 'feeAmount' : 'feeCurrency', key: 'validation.feeNeedsBoth' });
+    problems.push({
+      path: data.feeAmount === null ? 'feeAmount' : 'feeCurrency',
+      key: 'validation.feeNeedsBoth',
+    });
   }
   if (data.feeCurrency !== null && !Intl.supportedValuesOf('currency').includes(data.feeCurrency)) {
     problems.push({ path: 'feeCurrency', key: 'validation.invalidCurrency' });
@@ -51,7 +59,10 @@ export function editionColumns(data: EditionInput): Omit<EditionRow, 'id' | 'cou
     capacity: data.capacity,
     registration_open: data.registrationOpen ? 1 : 0,
     registration_deadline: data.registrationDeadline,
-    fee_amount: data.feeAmount !== null && data.feeCurrency !== null ? toMinorUnits(data.feeAmount, data.feeCurrency) : null,
+    fee_amount:
+      data.feeAmount !== null && data.feeCurrency !== null
+        ? toMinorUnits(data.feeAmount, data.feeCurrency)
+        : null,
     fee_currency: data.feeCurrency,
     status: data.status,
   };

@@ -3,7 +3,11 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { canCatalogue } from './catalogue.policy.js';
-import { findCourseByCode, listEditionsOfCourse, listFacilitatorsOfEditions } from './catalogue.repository.js';
+import {
+  findCourseByCode,
+  listEditionsOfCourse,
+  listFacilitatorsOfEditions,
+} from './catalogue.repository.js';
 import { courseCodeSchema } from './catalogue.schemas.js';
 import { toEdition } from './catalogue-mappers.js';
 import type { Course, Edition } from './course.js';
@@ -24,11 +28,17 @@ export async function getCourse(deps: Deps, actor: Actor, code: string): Promise
   const parsed = courseCodeSchema.safeParse(code);
   if (!parsed.success) throw new AppError('not_found');
   const row = await findCourseByCode(deps.db, parsed.data);
-  if (!row || (row.status === 'retired' && !canCatalogue(actor, 'catalogue.readRetired'))) throw new AppError('not_found');
+  if (!row || (row.status === 'retired' && !canCatalogue(actor, 'catalogue.readRetired')))
+    throw new AppError('not_found');
   const [course] = await loadCourses(deps.db, [row]);
   const editionRows = await listEditionsOfCourse(deps.db, row.id);
-  const facilitators = await listFacilitatorsOfEditions(deps.db, editionRows.map((e) => e.id));
-  const editions = editionRows.map((e) => toEdition(e, { code: row.code, title: course!.title }, facilitators));
+  const facilitators = await listFacilitatorsOfEditions(
+    deps.db,
+    editionRows.map((e) => e.id),
+  );
+  const editions = editionRows.map((e) =>
+    toEdition(e, { code: row.code, title: course!.title }, facilitators),
+  );
   const today = deps.clock.now().toISOString().slice(0, 10);
   return {
     course: course!,

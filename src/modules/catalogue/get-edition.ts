@@ -10,13 +10,18 @@ import type { Course, Edition } from './course.js';
 import { loadCourses } from './load-courses.js';
 
 /** One edition with its course. Editions of a retired course are "not found" except for managers. */
-export async function getEdition(deps: Deps, actor: Actor, editionId: string): Promise<{ edition: Edition; course: Course; today: string }> {
+export async function getEdition(
+  deps: Deps,
+  actor: Actor,
+  editionId: string,
+): Promise<{ edition: Edition; course: Course; today: string }> {
   ensure(actor, canCatalogue(actor, 'catalogue.read'));
   if (!isId(editionId)) throw new AppError('not_found');
   const row = await findEditionById(deps.db, editionId);
   if (!row) throw new AppError('not_found');
   const [courseRow] = await findCoursesByIds(deps.db, [row.course_id]);
-  if (!courseRow || (courseRow.status === 'retired' && !canCatalogue(actor, 'catalogue.readRetired'))) throw new AppError('not_found');
+  if (!courseRow || (courseRow.status === 'retired' && !canCatalogue(actor, 'catalogue.readRetired')))
+    throw new AppError('not_found');
   const [course] = await loadCourses(deps.db, [courseRow]);
   const facilitators = await listFacilitatorsOfEditions(deps.db, [row.id]);
   return {

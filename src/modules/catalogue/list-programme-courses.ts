@@ -14,6 +14,9 @@ export async function listProgrammeCourses(
 ): Promise<{ course: Course; role: ProgrammeRole }[]> {
   ensure(actor, canCatalogue(actor, 'catalogue.read'));
   const rows = (await listCoursesOfProgramme(deps.db, programmeId)).filter((r) => r.status === 'active');
-  const courses = await loadCourses(deps.db, rows.map(({ role: _role, ...course }) => course));
+  const courses = await loadCourses(
+    deps.db,
+    rows.map(({ role: _role, ...course }) => course),
+  );
   return courses.map((course, i) => ({ course, role: rows[i]!.role as ProgrammeRole }));
 }

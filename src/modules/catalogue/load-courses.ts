@@ -1,8 +1,12 @@
 import type { Executor } from '../../db/database.js';
 import type { CourseRow } from '../../db/schema.js';
-import type { Course } from './course.js';
-import { listEquivalencesOfCourses, listProgrammesOfCourses, listThemesOfCourses } from './catalogue.repository.js';
+import {
+  listEquivalencesOfCourses,
+  listProgrammesOfCourses,
+  listThemesOfCourses,
+} from './catalogue.repository.js';
 import { toCourse } from './catalogue-mappers.js';
+import type { Course } from './course.js';
 
 /** Loads the themes, programmes and equivalences of course rows in three queries and maps them. */
 export async function loadCourses(db: Executor, rows: CourseRow[]): Promise<Course[]> {

@@ -1,5 +1,5 @@
-import type { Deps } from '../../deps.js';
 import type { Executor } from '../../db/database.js';
+import type { Deps } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -41,7 +41,8 @@ async function saveLinks(db: Executor, courseId: string, data: CourseInput, link
   await saveCourseSearchDocument(db, courseId, courseSearchDocument(data));
 }
 
-const codeTaken = () => new AppError('validation_failed', {}, [{ path: 'code', key: 'validation.courseCodeTaken' }]);
+const codeTaken = () =>
+  new AppError('validation_failed', {}, [{ path: 'code', key: 'validation.courseCodeTaken' }]);
 
 /** Creates a course (programme managers; audited). The code is unique. */
 export async function createCourse(deps: Deps, actor: Actor, input: unknown): Promise<Course> {
@@ -52,10 +53,22 @@ export async function createCourse(deps: Deps, actor: Actor, input: unknown): Pr
   const links = await resolveCourseLinks(deps, data);
   await deps.db.transaction().execute(async (trx) => {
     if (await findCourseByCode(trx, data.code)) throw codeTaken();
-    const row = { id, ...contentColumns(data), status: 'active', retired_at: null, created_at: now, updated_at: now };
+    const row = {
+      id,
+      ...contentColumns(data),
+      status: 'active',
+      retired_at: null,
+      created_at: now,
+      updated_at: now,
+    };
     await insertCourse(trx, row);
     await saveLinks(trx, id, data, links);
-    await recordAudit(trx, deps.clock, actor, { action: 'course.created', targetType: 'course', targetId: id, after: data });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'course.created',
+      targetType: 'course',
+      targetId: id,
+      after: data,
+    });
   });
   return (await getCourse(deps, actor, data.code)).course;
 }
@@ -70,7 +83,10 @@ export async function updateCourse(deps: Deps, actor: Actor, code: string, input
     const row = await findCourseByCode(trx, before.code);
     if (!row) throw new AppError('not_found');
     if (data.code !== row.code && (await findCourseByCode(trx, data.code))) throw codeTaken();
-    await updateCourseRow(trx, row.id, { ...contentColumns(data), updated_at: deps.clock.now().toISOString() });
+    await updateCourseRow(trx, row.id, {
+      ...contentColumns(data),
+      updated_at: deps.clock.now().toISOString(),
+    });
     await saveLinks(trx, row.id, data, links);
     await recordAudit(trx, deps.clock, actor, {
       action: 'course.updated',

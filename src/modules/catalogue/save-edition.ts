@@ -1,5 +1,5 @@
-import type { Deps } from '../../deps.js';
 import type { Executor } from '../../db/database.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -16,25 +16,36 @@ import {
   setEditionFacilitators,
   updateEditionRow,
 } from './catalogue.repository.js';
-import { type EditionInput, courseCodeSchema, editionSchema } from './catalogue.schemas.js';
+import { courseCodeSchema, type EditionInput, editionSchema } from './catalogue.schemas.js';
 import type { Edition } from './course.js';
 import { editionColumns } from './edition-input.js';
 import { getEdition } from './get-edition.js';
 
-async function checkCodeAndFacilitators(db: Executor, data: EditionInput, editionId: string | null): Promise<void> {
+async function checkCodeAndFacilitators(
+  db: Executor,
+  data: EditionInput,
+  editionId: string | null,
+): Promise<void> {
   const problems = [];
   if (data.code) {
     const existing = await findEditionByCode(db, data.code);
-    if (existing && existing.id !== editionId) problems.push({ path: 'code', key: 'validation.editionCodeTaken' });
+    if (existing && existing.id !== editionId)
+      problems.push({ path: 'code', key: 'validation.editionCodeTaken' });
   }
   const ids = [...new Set(data.facilitatorIds)];
   const valid = await filterFacilitators(db, ids.filter(isId));
-  if (valid.length !== ids.length) problems.push({ path: 'facilitatorIds', key: 'validation.notFacilitator' });
+  if (valid.length !== ids.length)
+    problems.push({ path: 'facilitatorIds', key: 'validation.notFacilitator' });
   if (problems.length) throw new AppError('validation_failed', {}, problems);
 }
 
 /** Adds an edition to a course (programme managers; audited). A retired course gets no new edition. */
-export async function createEdition(deps: Deps, actor: Actor, courseCode: string, input: unknown): Promise<Edition> {
+export async function createEdition(
+  deps: Deps,
+  actor: Actor,
+  courseCode: string,
+  input: unknown,
+): Promise<Edition> {
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   const code = courseCodeSchema.safeParse(courseCode);
   if (!code.success) throw new AppError('not_found');
@@ -60,7 +71,12 @@ export async function createEdition(deps: Deps, actor: Actor, courseCode: string
 }
 
 /** Replaces an edition's details (programme managers; audited with before and after). */
-export async function updateEdition(deps: Deps, actor: Actor, editionId: string, input: unknown): Promise<Edition> {
+export async function updateEdition(
+  deps: Deps,
+  actor: Actor,
+  editionId: string,
+  input: unknown,
+): Promise<Edition> {
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   if (!isId(editionId)) throw new AppError('not_found');
   const data = parseInput(editionSchema, input);
@@ -82,4 +98,3 @@ export async function updateEdition(deps: Deps, actor: Actor, editionId: string,
   });
   return (await getEdition(deps, actor, editionId)).edition;
 }
-

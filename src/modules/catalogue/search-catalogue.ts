@@ -5,7 +5,12 @@ import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { canCatalogue } from './catalogue.policy.js';
 import { listEditionsForCourses, listFacilitatorsOfEditions, searchCourses } from './catalogue.repository.js';
-import { CATALOGUE_PAGE_SIZE, type CatalogueQuery, EDITIONS_SHOWN_PER_COURSE, catalogueQuerySchema } from './catalogue.schemas.js';
+import {
+  CATALOGUE_PAGE_SIZE,
+  type CatalogueQuery,
+  catalogueQuerySchema,
+  EDITIONS_SHOWN_PER_COURSE,
+} from './catalogue.schemas.js';
 import { toEdition } from './catalogue-mappers.js';
 import type { Course, Edition } from './course.js';
 import { loadCourses } from './load-courses.js';
@@ -37,7 +42,13 @@ export async function searchCatalogue(deps: Deps, actor: Actor, input: unknown):
   const query = parseInput(catalogueQuerySchema, input);
   const includeRetired = query.retired && canCatalogue(actor, 'catalogue.readRetired');
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const editionFilter = { language: query.language, mode: query.mode, openOn: query.open ? today : undefined, from: query.from, to: query.to };
+  const editionFilter = {
+    language: query.language,
+    mode: query.mode,
+    openOn: query.open ? today : undefined,
+    from: query.from,
+    to: query.to,
+  };
   const { rows, total } = await searchCourses(deps.db, {
     text: query.q ? foldForSearch(query.q) : undefined,
     themeSlug: query.theme,
@@ -47,16 +58,28 @@ export async function searchCatalogue(deps: Deps, actor: Actor, input: unknown):
     offset: (query.page - 1) * CATALOGUE_PAGE_SIZE,
   });
   const courses = await loadCourses(deps.db, rows);
-  const editionRows = await listEditionsForCourses(deps.db, rows.map((r) => r.id), editionFilter, today);
-  const shown = rows.flatMap((row) => editionRows.filter((e) => e.course_id === row.id).slice(0, EDITIONS_SHOWN_PER_COURSE));
-  const facilitators = await listFacilitatorsOfEditions(deps.db, shown.map((e) => e.id));
+  const editionRows = await listEditionsForCourses(
+    deps.db,
+    rows.map((r) => r.id),
+    editionFilter,
+    today,
+  );
+  const shown = rows.flatMap((row) =>
+    editionRows.filter((e) => e.course_id === row.id).slice(0, EDITIONS_SHOWN_PER_COURSE),
+  );
+  const facilitators = await listFacilitatorsOfEditions(
+    deps.db,
+    shown.map((e) => e.id),
+  );
   const entries = courses.map((course, index) => {
     const row = rows[index]!;
     const all = editionRows.filter((e) => e.course_id === row.id);
     const title = parseLocalized(row.title_i18n);
     return {
       course,
-      editions: all.slice(0, EDITIONS_SHOWN_PER_COURSE).map((e) => toEdition(e, { code: row.code, title }, facilitators)),
+      editions: all
+        .slice(0, EDITIONS_SHOWN_PER_COURSE)
+        .map((e) => toEdition(e, { code: row.code, title }, facilitators)),
       moreEditions: Math.max(0, all.length - EDITIONS_SHOWN_PER_COURSE),
     };
   });

@@ -12,7 +12,12 @@ import type { CourseStatus } from './course.js';
  * Retires a course (it leaves the public catalogue; its editions and results stay, and equivalences keep
  * it countable) or makes a retired course active again. Programme managers; audited.
  */
-export async function setCourseStatus(deps: Deps, actor: Actor, code: string, status: CourseStatus): Promise<void> {
+export async function setCourseStatus(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  status: CourseStatus,
+): Promise<void> {
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   const parsed = courseCodeSchema.safeParse(code);
   if (!parsed.success) throw new AppError('not_found');
@@ -21,7 +26,11 @@ export async function setCourseStatus(deps: Deps, actor: Actor, code: string, st
     const row = await findCourseByCode(trx, parsed.data);
     if (!row) throw new AppError('not_found');
     if (row.status === status) return;
-    await updateCourseRow(trx, row.id, { status, retired_at: status === 'retired' ? now : null, updated_at: now });
+    await updateCourseRow(trx, row.id, {
+      status,
+      retired_at: status === 'retired' ? now : null,
+      updated_at: now,
+    });
     await recordAudit(trx, deps.clock, actor, {
       action: status === 'retired' ? 'course.retired' : 'course.reactivated',
       targetType: 'course',

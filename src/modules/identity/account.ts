@@ -1,5 +1,5 @@
-import { DEFAULT_LOCALE, type Locale, isLocale } from '../../i18n/i18n.js';
 import type { UserRow } from '../../db/schema.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/i18n.js';
 import type { Role } from '../../kernel/actor.js';
 
 /** A person as the application sees them (never the row: no password hash leaves the repository layer). */

@@ -18,29 +18,51 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, <PeopleListPage ctx={pageContext(request, reply)} result={result} />);
   });
 
-  app.get<{ Params: { id: string } }>('/admin/people/:id', { schema: { hide: true } }, async (request, reply) => {
-    const { person, audit } = await getPerson(deps, request.actor, request.params.id);
-    const canManageRoles = canIdentity(request.actor, 'people.manageRoles');
-    return sendPage(reply, <PersonPage ctx={pageContext(request, reply)} person={person} audit={audit} canManageRoles={canManageRoles} />);
-  });
-
-  app.post<{ Params: { id: string } }>('/admin/people/:id/roles', csrfProtected(app), async (request, reply) => {
-    const body = formBody(request);
-    const roles = body.roles === undefined ? [] : Array.isArray(body.roles) ? body.roles : [body.roles];
-    try {
-      await setRoles(deps, request.actor, request.params.id, { roles });
-    } catch (error) {
-      if (!isAppError(error, 'invalid_state') && !isAppError(error, 'validation_failed')) throw error;
+  app.get<{ Params: { id: string } }>(
+    '/admin/people/:id',
+    { schema: { hide: true } },
+    async (request, reply) => {
       const { person, audit } = await getPerson(deps, request.actor, request.params.id);
+      const canManageRoles = canIdentity(request.actor, 'people.manageRoles');
       return sendPage(
         reply,
-        <PersonPage ctx={pageContext(request, reply)} person={person} audit={audit} canManageRoles problem={errorMessage(request.i18n, error)} />,
-        error.status,
+        <PersonPage
+          ctx={pageContext(request, reply)}
+          person={person}
+          audit={audit}
+          canManageRoles={canManageRoles}
+        />,
       );
-    }
-    setFlash(reply, 'flash.rolesSaved');
-    return reply.redirect(`/admin/people/${request.params.id}`, 303);
-  });
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/admin/people/:id/roles',
+    csrfProtected(app),
+    async (request, reply) => {
+      const body = formBody(request);
+      const roles = body.roles === undefined ? [] : Array.isArray(body.roles) ? body.roles : [body.roles];
+      try {
+        await setRoles(deps, request.actor, request.params.id, { roles });
+      } catch (error) {
+        if (!isAppError(error, 'invalid_state') && !isAppError(error, 'validation_failed')) throw error;
+        const { person, audit } = await getPerson(deps, request.actor, request.params.id);
+        return sendPage(
+          reply,
+          <PersonPage
+            ctx={pageContext(request, reply)}
+            person={person}
+            audit={audit}
+            canManageRoles
+            problem={errorMessage(request.i18n, error)}
+          />,
+          error.status,
+        );
+      }
+      setFlash(reply, 'flash.rolesSaved');
+      return reply.redirect(`/admin/people/${request.params.id}`, 303);
+    },
+  );
 
   app.get('/admin/outbox', { schema: { hide: true } }, async (request, reply) => {
     const entries = await readMailOutbox(deps, request.actor);

@@ -5,7 +5,12 @@ import { AppError } from '../../kernel/errors.js';
 import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
-import { findApiTokenOfUser, insertApiToken, listApiTokens, revokeApiTokenRow } from './credentials.repository.js';
+import {
+  findApiTokenOfUser,
+  insertApiToken,
+  listApiTokens,
+  revokeApiTokenRow,
+} from './credentials.repository.js';
 import { canIdentity } from './identity.policy.js';
 import { createTokenSchema } from './identity.schemas.js';
 
@@ -47,7 +52,11 @@ export async function listOwnApiTokens(deps: Deps, actor: Actor): Promise<ApiTok
 }
 
 /** Creates a token `dp_<prefix>_<secret>`; returns the secret once (only its hash is stored). */
-export async function createApiToken(deps: Deps, actor: Actor, input: unknown): Promise<{ token: string; summary: ApiTokenSummary }> {
+export async function createApiToken(
+  deps: Deps,
+  actor: Actor,
+  input: unknown,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
   const userId = ownerOf(actor);
   const { name } = parseInput(createTokenSchema, input);
   const prefix = newSecret(6).replace(/[-_]/g, 'x').slice(0, 8);
@@ -55,8 +64,20 @@ export async function createApiToken(deps: Deps, actor: Actor, input: unknown): 
   const id = newId();
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
-    await insertApiToken(trx, { id, user_id: userId, name, prefix, token_hash: hashSecret(token), created_at: now });
-    await recordAudit(trx, deps.clock, actor, { action: 'api-token.created', targetType: 'user', targetId: userId, after: { id, name, prefix } });
+    await insertApiToken(trx, {
+      id,
+      user_id: userId,
+      name,
+      prefix,
+      token_hash: hashSecret(token),
+      created_at: now,
+    });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'api-token.created',
+      targetType: 'user',
+      targetId: userId,
+      after: { id, name, prefix },
+    });
   });
   return { token, summary: { id, name, prefix, createdAt: now, lastUsedAt: null, revokedAt: null } };
 }

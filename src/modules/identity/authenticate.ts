@@ -1,9 +1,14 @@
 import type { Deps } from '../../deps.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/i18n.js';
 import type { Actor } from '../../kernel/actor.js';
 import { hashSecret } from '../../kernel/ids.js';
-import { DEFAULT_LOCALE, type Locale, isLocale } from '../../i18n/i18n.js';
 import { SESSION_TOUCH_INTERVAL_MS, SESSION_TTL_MS } from './account.js';
-import { findActiveApiToken, findSessionWithUser, touchApiToken, touchSession } from './credentials.repository.js';
+import {
+  findActiveApiToken,
+  findSessionWithUser,
+  touchApiToken,
+  touchSession,
+} from './credentials.repository.js';
 import { listRoles } from './users.repository.js';
 
 /** Who is behind a request, as the web and API layers need it on every request. */
@@ -22,7 +27,12 @@ export async function authenticateSession(deps: Deps, sessionToken: string): Pro
   const now = deps.clock.now();
   if (!session || session.disabledAt || session.expiresAt <= now.toISOString()) return null;
   if (now.getTime() - new Date(session.lastSeenAt).getTime() > SESSION_TOUCH_INTERVAL_MS) {
-    await touchSession(deps.db, id, now.toISOString(), new Date(now.getTime() + SESSION_TTL_MS).toISOString());
+    await touchSession(
+      deps.db,
+      id,
+      now.toISOString(),
+      new Date(now.getTime() + SESSION_TTL_MS).toISOString(),
+    );
   }
   const roles = await listRoles(deps.db, session.userId);
   return {

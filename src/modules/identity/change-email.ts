@@ -1,13 +1,18 @@
 import type { Deps } from '../../deps.js';
+import { isLocale } from '../../i18n/i18n.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
-import { isLocale } from '../../i18n/i18n.js';
 import { EMAIL_CHANGE_TTL_MS } from './account.js';
-import { consumeOneTimeToken, expireOneTimeTokens, findOneTimeToken, insertOneTimeToken } from './credentials.repository.js';
+import {
+  consumeOneTimeToken,
+  expireOneTimeTokens,
+  findOneTimeToken,
+  insertOneTimeToken,
+} from './credentials.repository.js';
 import { emailChangeMail, emailChangeNoticeMail } from './identity.mail.js';
 import { canIdentity } from './identity.policy.js';
 import { changeEmailSchema } from './identity.schemas.js';
@@ -27,7 +32,9 @@ export async function requestEmailChange(deps: Deps, actor: Actor, input: unknow
   const user = await findUserById(deps.db, actor.id);
   if (!user) throw new AppError('not_found');
   if (!(await verifyPassword(user.password_hash, data.currentPassword))) {
-    throw new AppError('validation_failed', {}, [{ path: 'currentPassword', key: 'validation.wrongPassword' }]);
+    throw new AppError('validation_failed', {}, [
+      { path: 'currentPassword', key: 'validation.wrongPassword' },
+    ]);
   }
   if (data.newEmail === user.email) {
     throw new AppError('validation_failed', {}, [{ path: 'newEmail', key: 'validation.sameEmail' }]);
@@ -50,11 +57,22 @@ export async function requestEmailChange(deps: Deps, actor: Actor, input: unknow
       expires_at: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS).toISOString(),
     });
   });
-  await send(deps, emailChangeMail(locale, data.newEmail, user.full_name, `${deps.config.baseUrl}/confirm-email-change/${token}`));
+  await send(
+    deps,
+    emailChangeMail(
+      locale,
+      data.newEmail,
+      user.full_name,
+      `${deps.config.baseUrl}/confirm-email-change/${token}`,
+    ),
+  );
 }
 
 /** Completes a change of email from the link sent to the new address. */
-export async function confirmEmailChange(deps: Deps, token: string): Promise<{ userId: string; email: string }> {
+export async function confirmEmailChange(
+  deps: Deps,
+  token: string,
+): Promise<{ userId: string; email: string }> {
   const now = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const row = await findOneTimeToken(trx, hashSecret(token), 'email-change');
@@ -64,13 +82,18 @@ export async function confirmEmailChange(deps: Deps, token: string): Promise<{ u
     if (!user) throw new AppError('token_invalid');
     if (await findUserByEmail(trx, row.new_email)) throw new AppError('already_exists', { field: 'email' });
     await updateUser(trx, user.id, { email: row.new_email, email_verified_at: now, updated_at: now });
-    await recordAudit(trx, deps.clock, { kind: 'user', id: user.id, roles: [], via: 'session' }, {
-      action: 'user.email-changed',
-      targetType: 'user',
-      targetId: user.id,
-      before: { email: user.email },
-      after: { email: row.new_email },
-    });
+    await recordAudit(
+      trx,
+      deps.clock,
+      { kind: 'user', id: user.id, roles: [], via: 'session' },
+      {
+        action: 'user.email-changed',
+        targetType: 'user',
+        targetId: user.id,
+        before: { email: user.email },
+        after: { email: row.new_email },
+      },
+    );
     return { userId: user.id, email: row.new_email };
   });
 }

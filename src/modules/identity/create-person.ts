@@ -45,7 +45,8 @@ export async function createPerson(deps: Deps, actor: Actor, input: unknown): Pr
       created_at: now,
       updated_at: now,
     });
-    for (const role of new Set(data.roles)) await grantRole(trx, id, role, actor.kind === 'user' ? actor.id : null, now);
+    for (const role of new Set(data.roles))
+      await grantRole(trx, id, role, actor.kind === 'user' ? actor.id : null, now);
     await recordAudit(trx, deps.clock, actor, {
       action: 'user.created',
       targetType: 'user',

@@ -15,7 +15,14 @@ export interface SessionWithUser {
 
 export async function insertSession(
   db: Executor,
-  row: { id: string; user_id: string; created_at: string; expires_at: string; ip: string | null; user_agent: string | null },
+  row: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
 ): Promise<void> {
   await db
     .insertInto('sessions')
@@ -23,7 +30,10 @@ export async function insertSession(
     .execute();
 }
 
-export async function findSessionWithUser(db: Executor, sessionHash: string): Promise<SessionWithUser | undefined> {
+export async function findSessionWithUser(
+  db: Executor,
+  sessionHash: string,
+): Promise<SessionWithUser | undefined> {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -53,7 +63,11 @@ export async function deleteSession(db: Executor, sessionHash: string): Promise<
   await db.deleteFrom('sessions').where('id', '=', sessionHash).execute();
 }
 
-export async function deleteSessionsOfUser(db: Executor, userId: string, exceptSessionHash?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  db: Executor,
+  userId: string,
+  exceptSessionHash?: string,
+): Promise<void> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionHash) query = query.where('id', '!=', exceptSessionHash);
   await query.execute();
@@ -137,7 +151,12 @@ export async function findApiTokenOfUser(db: Executor, userId: string, tokenId: 
 }
 
 export async function revokeApiTokenRow(db: Executor, tokenId: string, at: string): Promise<void> {
-  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function findActiveApiToken(db: Executor, tokenHash: string) {
@@ -172,7 +191,9 @@ export async function saveThrottle(
     .insertInto('auth_throttle')
     .values(row)
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ failures: row.failures, locked_until: row.locked_until, updated_at: row.updated_at }),
+      oc
+        .column('key')
+        .doUpdateSet({ failures: row.failures, locked_until: row.locked_until, updated_at: row.updated_at }),
     )
     .execute();
 }

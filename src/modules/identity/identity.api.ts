@@ -58,7 +58,14 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
 
   app.get(
     '/me',
-    { schema: { tags: ['account'], summary: 'Your account', security, response: { 200: accountJson, ...errorResponses(401) } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Your account',
+        security,
+        response: { 200: accountJson, ...errorResponses(401) },
+      },
+    },
     async (request) => presentAccount(await getOwnAccount(deps, request.actor)),
   );
 
@@ -78,7 +85,14 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
 
   app.get(
     '/me/tokens',
-    { schema: { tags: ['account'], summary: 'Your personal API tokens', security, response: { 200: z.object({ tokens: z.array(tokenJson) }), ...errorResponses(401) } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Your personal API tokens',
+        security,
+        response: { 200: z.object({ tokens: z.array(tokenJson) }), ...errorResponses(401) },
+      },
+    },
     async (request) => ({ tokens: await listOwnApiTokens(deps, request.actor) }),
   );
 
@@ -98,7 +112,15 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
 
   app.delete(
     '/me/tokens/:id',
-    { schema: { tags: ['account'], summary: 'Revoke one of your tokens', security, params: idParams, response: { 204: z.null(), ...errorResponses(401, 404) } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Revoke one of your tokens',
+        security,
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses(401, 404) },
+      },
+    },
     async (request, reply) => {
       await revokeApiToken(deps, request.actor, request.params.id);
       return reply.status(204).send(null);
@@ -114,20 +136,38 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         security,
         querystring: peopleQuerySchema,
         response: {
-          200: z.object({ people: z.array(accountJson), total: z.number(), page: z.number(), pageCount: z.number() }),
+          200: z.object({
+            people: z.array(accountJson),
+            total: z.number(),
+            page: z.number(),
+            pageCount: z.number(),
+          }),
           ...errorResponses(400, 401, 403),
         },
       },
     },
     async (request) => {
       const result = await listPeople(deps, request.actor, request.query);
-      return { people: result.people.map(presentAccount), total: result.total, page: result.page, pageCount: result.pageCount };
+      return {
+        people: result.people.map(presentAccount),
+        total: result.total,
+        page: result.page,
+        pageCount: result.pageCount,
+      };
     },
   );
 
   app.get(
     '/people/:id',
-    { schema: { tags: ['people'], summary: 'One person', security, params: idParams, response: { 200: accountJson, ...errorResponses(401, 403, 404) } } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'One person',
+        security,
+        params: idParams,
+        response: { 200: accountJson, ...errorResponses(401, 403, 404) },
+      },
+    },
     async (request) => presentAccount((await getPerson(deps, request.actor, request.params.id)).person),
   );
 
@@ -140,7 +180,10 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         security,
         params: idParams,
         body: setRolesSchema,
-        response: { 200: z.object({ roles: z.array(z.string()) }), ...errorResponses(400, 401, 403, 404, 409) },
+        response: {
+          200: z.object({ roles: z.array(z.string()) }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request) => ({ roles: await setRoles(deps, request.actor, request.params.id, request.body) }),

@@ -1,5 +1,5 @@
-import type { MailMessage } from '../../integrations/mail.js';
 import { type Locale, translator } from '../../i18n/i18n.js';
+import type { MailMessage } from '../../integrations/mail.js';
 
 /**
  * The identity emails, rendered in the recipient's language with a plain-text body (all that these need:

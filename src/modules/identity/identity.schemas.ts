@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from '../../kernel/actor.js';
-import { LOCALES } from '../../i18n/i18n.js';
 import { isCountryCode } from '../../i18n/countries.js';
+import { LOCALES } from '../../i18n/i18n.js';
+import { ROLES } from '../../kernel/actor.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
 
 /** Inputs of the identity use cases, shared by the web forms, the JSON API and the CLI. */
@@ -68,7 +68,12 @@ export const signUpSchema = z.object({
 export type SignUpInput = z.infer<typeof signUpSchema>;
 
 export const signInSchema = z.object({
-  email: z.string().trim().min(1, 'validation.required').max(EMAIL_MAX_LENGTH, 'validation.tooLong').transform((v) => v.toLowerCase()),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'validation.required')
+    .max(EMAIL_MAX_LENGTH, 'validation.tooLong')
+    .transform((v) => v.toLowerCase()),
   password: z.string().min(1, 'validation.required').max(PASSWORD_MAX_LENGTH, 'validation.tooLong'),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
@@ -118,5 +123,10 @@ export const PEOPLE_PAGE_SIZE = 50;
 export const peopleQuerySchema = z.object({
   q: z.string().trim().max(100, 'validation.tooLong').optional(),
   role: z.union([z.literal('').transform(() => undefined), roleSchema]).optional(),
-  page: z.coerce.number().int('validation.notInteger').min(1, 'validation.tooSmall').max(100000, 'validation.tooBig').default(1),
+  page: z.coerce
+    .number()
+    .int('validation.notInteger')
+    .min(1, 'validation.tooSmall')
+    .max(100000, 'validation.tooBig')
+    .default(1),
 });

@@ -1,10 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { SESSION_COOKIE, safeNextPath, sessionCookieOptions, setFlash } from '../../http/context.js';
-import { type FormBody, csrfProtected, echoValues, formBody, handleForm, rateLimitedForm } from '../../http/forms.js';
+import { errorMessage } from '../../http/error-handler.js';
+import {
+  csrfProtected,
+  echoValues,
+  type FormBody,
+  formBody,
+  handleForm,
+  rateLimitedForm,
+} from '../../http/forms.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
-import { errorMessage } from '../../http/error-handler.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { createApiToken, listOwnApiTokens, revokeApiToken } from './api-tokens.js';
@@ -17,7 +24,13 @@ import { signOut } from './sign-out.js';
 import { signUp } from './sign-up.js';
 import { changePassword, getOwnAccount, updateProfile } from './update-account.js';
 import { AccountPage, TokensPage } from './views/account-pages.js';
-import { ForgotPasswordPage, MessagePage, ResetPasswordPage, SignInPage, SignUpPage } from './views/auth-pages.js';
+import {
+  ForgotPasswordPage,
+  MessagePage,
+  ResetPasswordPage,
+  SignInPage,
+  SignUpPage,
+} from './views/auth-pages.js';
 
 /** Rate limits (requests per minute per client address) on the forms that guess or send mail. */
 const SIGN_IN_PER_MINUTE = 20;
@@ -25,7 +38,9 @@ const MAIL_FORMS_PER_MINUTE = 10;
 
 /** Sign-up, sign-in, sign-out, password reset, email confirmation and the account pages. */
 export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get('/sign-up', { schema: { hide: true } }, async (request, reply) => sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} />));
+  app.get('/sign-up', { schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} />),
+  );
 
   app.post('/sign-up', rateLimitedForm(app, MAIL_FORMS_PER_MINUTE), async (request, reply) => {
     const body = formBody(request);
@@ -36,42 +51,94 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
         await signUp(deps, body);
         return reply.redirect('/sign-up/sent', 303);
       },
-      (errors) => sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} values={echoValues(body)} errors={errors} />, 400),
+      (errors) =>
+        sendPage(
+          reply,
+          <SignUpPage ctx={pageContext(request, reply)} values={echoValues(body)} errors={errors} />,
+          400,
+        ),
     );
   });
 
   app.get('/sign-up/sent', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, <MessagePage ctx={pageContext(request, reply)} titleKey="signUp.sentTitle" bodyKey="signUp.sentBody" />),
+    sendPage(
+      reply,
+      <MessagePage ctx={pageContext(request, reply)} titleKey="signUp.sentTitle" bodyKey="signUp.sentBody" />,
+    ),
   );
 
-  app.get<{ Params: { token: string } }>('/confirm-email/:token', { schema: { hide: true } }, async (request, reply) => {
-    await confirmEmail(deps, request.params.token);
-    return sendPage(
-      reply,
-      <MessagePage ctx={pageContext(request, reply)} titleKey="confirm.title" bodyKey="confirm.body" link={{ href: '/sign-in', key: 'nav.signIn' }} />,
-    );
-  });
+  app.get<{ Params: { token: string } }>(
+    '/confirm-email/:token',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      await confirmEmail(deps, request.params.token);
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={pageContext(request, reply)}
+          titleKey="confirm.title"
+          bodyKey="confirm.body"
+          link={{ href: '/sign-in', key: 'nav.signIn' }}
+        />,
+      );
+    },
+  );
 
-  app.get<{ Querystring: { next?: string } }>('/sign-in', { schema: { hide: true } }, async (request, reply) => {
-    if (request.account) return reply.redirect(safeNextPath(request.query.next, '/account'), 303);
-    return sendPage(reply, <SignInPage ctx={pageContext(request, reply)} next={safeNextPath(request.query.next, '/')} />);
-  });
+  app.get<{ Querystring: { next?: string } }>(
+    '/sign-in',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      if (request.account) return reply.redirect(safeNextPath(request.query.next, '/account'), 303);
+      return sendPage(
+        reply,
+        <SignInPage ctx={pageContext(request, reply)} next={safeNextPath(request.query.next, '/')} />,
+      );
+    },
+  );
 
   app.post('/sign-in', rateLimitedForm(app, SIGN_IN_PER_MINUTE), async (request, reply) => {
     const body = formBody(request);
     const next = safeNextPath(body.next, '/');
     const rerender = (status: number, problem?: string, errors = {}) =>
-      sendPage(reply, <SignInPage ctx={pageContext(request, reply)} values={echoValues(body)} errors={errors} next={next} problem={problem} />, status);
+      sendPage(
+        reply,
+        <SignInPage
+          ctx={pageContext(request, reply)}
+          values={echoValues(body)}
+          errors={errors}
+          next={next}
+          problem={problem}
+        />,
+        status,
+      );
     try {
-      const session = await signIn(deps, body, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      const session = await signIn(deps, body, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       if (request.sessionToken) await signOut(deps, request.sessionToken);
-      reply.setCookie(SESSION_COOKIE, session.sessionToken, sessionCookieOptions(deps.config.secureCookies, session.expiresAt));
+      reply.setCookie(
+        SESSION_COOKIE,
+        session.sessionToken,
+        sessionCookieOptions(deps.config.secureCookies, session.expiresAt),
+      );
       setFlash(reply, 'flash.signedIn');
       return reply.redirect(next, 303);
     } catch (error) {
-      if (isAppError(error, 'validation_failed')) return handleForm(request, reply, () => Promise.reject(error), (errors) => rerender(400, undefined, errors));
-      if (isAppError(error, 'invalid_credentials') || isAppError(error, 'too_many_attempts') || isAppError(error, 'email_unconfirmed')) {
-        if (error.code === 'too_many_attempts') reply.header('retry-after', String(Number(error.params.minutes) * 60));
+      if (isAppError(error, 'validation_failed'))
+        return handleForm(
+          request,
+          reply,
+          () => Promise.reject(error),
+          (errors) => rerender(400, undefined, errors),
+        );
+      if (
+        isAppError(error, 'invalid_credentials') ||
+        isAppError(error, 'too_many_attempts') ||
+        isAppError(error, 'email_unconfirmed')
+      ) {
+        if (error.code === 'too_many_attempts')
+          reply.header('retry-after', String(Number(error.params.minutes) * 60));
         return rerender(error.status, errorMessage(request.i18n, error));
       }
       throw error;
@@ -96,45 +163,97 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
       return reply.redirect('/password/forgot/sent', 303);
     } catch (error) {
       if (isAppError(error, 'too_many_attempts')) {
-        return sendPage(reply, <ForgotPasswordPage ctx={pageContext(request, reply)} values={echoValues(body)} problem={errorMessage(request.i18n, error)} />, 429);
+        return sendPage(
+          reply,
+          <ForgotPasswordPage
+            ctx={pageContext(request, reply)}
+            values={echoValues(body)}
+            problem={errorMessage(request.i18n, error)}
+          />,
+          429,
+        );
       }
-      return handleForm(request, reply, () => Promise.reject(error), (errors) =>
-        sendPage(reply, <ForgotPasswordPage ctx={pageContext(request, reply)} values={echoValues(body)} errors={errors} />, 400),
+      return handleForm(
+        request,
+        reply,
+        () => Promise.reject(error),
+        (errors) =>
+          sendPage(
+            reply,
+            <ForgotPasswordPage
+              ctx={pageContext(request, reply)}
+              values={echoValues(body)}
+              errors={errors}
+            />,
+            400,
+          ),
       );
     }
   });
 
   app.get('/password/forgot/sent', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, <MessagePage ctx={pageContext(request, reply)} titleKey="forgot.sentTitle" bodyKey="forgot.sentBody" />),
+    sendPage(
+      reply,
+      <MessagePage ctx={pageContext(request, reply)} titleKey="forgot.sentTitle" bodyKey="forgot.sentBody" />,
+    ),
   );
 
-  app.get<{ Params: { token: string } }>('/password/reset/:token', { schema: { hide: true } }, async (request, reply) => {
-    if (!(await isPasswordResetTokenValid(deps, request.params.token))) throw new AppError('token_invalid');
-    return sendPage(reply, <ResetPasswordPage ctx={pageContext(request, reply)} token={request.params.token} />);
-  });
+  app.get<{ Params: { token: string } }>(
+    '/password/reset/:token',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      if (!(await isPasswordResetTokenValid(deps, request.params.token))) throw new AppError('token_invalid');
+      return sendPage(
+        reply,
+        <ResetPasswordPage ctx={pageContext(request, reply)} token={request.params.token} />,
+      );
+    },
+  );
 
-  app.post<{ Params: { token: string } }>('/password/reset/:token', csrfProtected(app), async (request, reply) => {
-    const body = formBody(request);
-    return handleForm(
-      request,
-      reply,
-      async () => {
-        await resetPassword(deps, request.params.token, body);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        setFlash(reply, 'flash.passwordReset');
-        return reply.redirect('/sign-in', 303);
-      },
-      (errors) => sendPage(reply, <ResetPasswordPage ctx={pageContext(request, reply)} token={request.params.token} errors={errors} />, 400),
-    );
-  });
+  app.post<{ Params: { token: string } }>(
+    '/password/reset/:token',
+    csrfProtected(app),
+    async (request, reply) => {
+      const body = formBody(request);
+      return handleForm(
+        request,
+        reply,
+        async () => {
+          await resetPassword(deps, request.params.token, body);
+          reply.clearCookie(SESSION_COOKIE, { path: '/' });
+          setFlash(reply, 'flash.passwordReset');
+          return reply.redirect('/sign-in', 303);
+        },
+        (errors) =>
+          sendPage(
+            reply,
+            <ResetPasswordPage
+              ctx={pageContext(request, reply)}
+              token={request.params.token}
+              errors={errors}
+            />,
+            400,
+          ),
+      );
+    },
+  );
 
-  app.get<{ Params: { token: string } }>('/confirm-email-change/:token', { schema: { hide: true } }, async (request, reply) => {
-    await confirmEmailChange(deps, request.params.token);
-    return sendPage(
-      reply,
-      <MessagePage ctx={pageContext(request, reply)} titleKey="emailChange.doneTitle" bodyKey="emailChange.doneBody" link={{ href: '/account', key: 'nav.account' }} />,
-    );
-  });
+  app.get<{ Params: { token: string } }>(
+    '/confirm-email-change/:token',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      await confirmEmailChange(deps, request.params.token);
+      return sendPage(
+        reply,
+        <MessagePage
+          ctx={pageContext(request, reply)}
+          titleKey="emailChange.doneTitle"
+          bodyKey="emailChange.doneBody"
+          link={{ href: '/account', key: 'nav.account' }}
+        />,
+      );
+    },
+  );
 
   accountRoutes(app, deps);
 }
@@ -164,7 +283,11 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
           const account = await getOwnAccount(deps, request.actor);
           return sendPage(
             reply,
-            <AccountPage ctx={pageContext(request, reply)} account={account} failed={{ form, values: echoValues(body), errors }} />,
+            <AccountPage
+              ctx={pageContext(request, reply)}
+              account={account}
+              failed={{ form, values: echoValues(body), errors }}
+            />,
             400,
           );
         },
@@ -180,7 +303,12 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
     return 'flash.emailChangeSent';
   });
   accountForm('/account/password', 'password', async (request, body) => {
-    await changePassword(deps, request.actor, body, request.sessionToken ? hashSecret(request.sessionToken) : undefined);
+    await changePassword(
+      deps,
+      request.actor,
+      body,
+      request.sessionToken ? hashSecret(request.sessionToken) : undefined,
+    );
     return 'flash.passwordChanged';
   });
 
@@ -198,18 +326,39 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
         const { token, summary } = await createApiToken(deps, request.actor, body);
         const tokens = await listOwnApiTokens(deps, request.actor);
         // Shown once, on this response only: never stored in a cookie or a redirect.
-        return sendPage(reply, <TokensPage ctx={pageContext(request, reply)} tokens={tokens} created={{ token, name: summary.name }} />, 201);
+        return sendPage(
+          reply,
+          <TokensPage
+            ctx={pageContext(request, reply)}
+            tokens={tokens}
+            created={{ token, name: summary.name }}
+          />,
+          201,
+        );
       },
       async (errors) => {
         const tokens = await listOwnApiTokens(deps, request.actor);
-        return sendPage(reply, <TokensPage ctx={pageContext(request, reply)} tokens={tokens} values={echoValues(body)} errors={errors} />, 400);
+        return sendPage(
+          reply,
+          <TokensPage
+            ctx={pageContext(request, reply)}
+            tokens={tokens}
+            values={echoValues(body)}
+            errors={errors}
+          />,
+          400,
+        );
       },
     );
   });
 
-  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', csrfProtected(app), async (request, reply) => {
-    await revokeApiToken(deps, request.actor, request.params.id);
-    setFlash(reply, 'flash.tokenRevoked');
-    return reply.redirect('/account/tokens', 303);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/account/tokens/:id/revoke',
+    csrfProtected(app),
+    async (request, reply) => {
+      await revokeApiToken(deps, request.actor, request.params.id);
+      setFlash(reply, 'flash.tokenRevoked');
+      return reply.redirect('/account/tokens', 303);
+    },
+  );
 }

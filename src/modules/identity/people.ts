@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { type Actor, ROLES, type Role } from '../../kernel/actor.js';
-import { listAuditEvents, recordAudit, type AuditEvent } from '../../kernel/audit.js';
+import { type AuditEvent, listAuditEvents, recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -8,7 +8,14 @@ import { parseInput } from '../../kernel/validation.js';
 import { type Account, toAccount } from './account.js';
 import { canIdentity } from './identity.policy.js';
 import { PEOPLE_PAGE_SIZE, peopleQuerySchema, setRolesSchema } from './identity.schemas.js';
-import { findUserById, grantRole, listRoles, listRolesForUsers, revokeRole, searchUsers } from './users.repository.js';
+import {
+  findUserById,
+  grantRole,
+  listRoles,
+  listRolesForUsers,
+  revokeRole,
+  searchUsers,
+} from './users.repository.js';
 
 export interface PeoplePage {
   people: Account[];
@@ -28,7 +35,10 @@ export async function listPeople(deps: Deps, actor: Actor, input: unknown): Prom
     limit: PEOPLE_PAGE_SIZE,
     offset: (query.page - 1) * PEOPLE_PAGE_SIZE,
   });
-  const roles = await listRolesForUsers(deps.db, rows.map((r) => r.id));
+  const roles = await listRolesForUsers(
+    deps.db,
+    rows.map((r) => r.id),
+  );
   return {
     people: rows.map((r) => toAccount(r, roles.get(r.id) ?? [])),
     total,
@@ -39,7 +49,11 @@ export async function listPeople(deps: Deps, actor: Actor, input: unknown): Prom
 }
 
 /** One person with their audit trail. */
-export async function getPerson(deps: Deps, actor: Actor, userId: string): Promise<{ person: Account; audit: AuditEvent[] }> {
+export async function getPerson(
+  deps: Deps,
+  actor: Actor,
+  userId: string,
+): Promise<{ person: Account; audit: AuditEvent[] }> {
   ensure(actor, canIdentity(actor, 'people.read'));
   if (!isId(userId)) throw new AppError('not_found');
   const row = await findUserById(deps.db, userId);
@@ -66,12 +80,19 @@ export async function setRoles(deps: Deps, actor: Actor, userId: string, input: 
     if (!(await findUserById(trx, userId))) throw new AppError('not_found');
     const before = await listRoles(trx, userId);
     for (const role of ROLES) {
-      if (wanted.has(role) && !before.includes(role)) await grantRole(trx, userId, role, actor.kind === 'user' ? actor.id : null, now);
+      if (wanted.has(role) && !before.includes(role))
+        await grantRole(trx, userId, role, actor.kind === 'user' ? actor.id : null, now);
       if (!wanted.has(role) && before.includes(role)) await revokeRole(trx, userId, role);
     }
     const after = await listRoles(trx, userId);
     if (before.join() !== after.join()) {
-      await recordAudit(trx, deps.clock, actor, { action: 'user.roles-changed', targetType: 'user', targetId: userId, before, after });
+      await recordAudit(trx, deps.clock, actor, {
+        action: 'user.roles-changed',
+        targetType: 'user',
+        targetId: userId,
+        before,
+        after,
+      });
     }
     return after;
   });

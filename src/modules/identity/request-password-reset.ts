@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.js';
+import { isLocale } from '../../i18n/i18n.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
-import { isLocale } from '../../i18n/i18n.js';
 import { PASSWORD_RESET_TTL_MS } from './account.js';
 import { expireOneTimeTokens, insertOneTimeToken } from './credentials.repository.js';
 import { passwordResetMail } from './identity.mail.js';
@@ -37,5 +37,8 @@ export async function requestPasswordReset(deps: Deps, input: unknown): Promise<
     });
   });
   const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
-  await send(deps, passwordResetMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/password/reset/${token}`));
+  await send(
+    deps,
+    passwordResetMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/password/reset/${token}`),
+  );
 }

@@ -1,16 +1,20 @@
 import type { Deps } from '../../deps.js';
+import { isLocale } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
-import { isLocale } from '../../i18n/i18n.js';
-import { consumeOneTimeToken, deleteSessionsOfUser, findOneTimeToken } from './credentials.repository.js';
+import {
+  clearThrottle,
+  consumeOneTimeToken,
+  deleteSessionsOfUser,
+  findOneTimeToken,
+} from './credentials.repository.js';
 import { passwordChangedMail } from './identity.mail.js';
 import { resetPasswordSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
 import { send } from './sign-up.js';
-import { clearThrottle } from './credentials.repository.js';
 import { findUserById, updateUser } from './users.repository.js';
 
 /** True when a reset link is still usable (the form is only shown for a live link). */
@@ -48,5 +52,8 @@ export async function resetPassword(deps: Deps, token: string, input: unknown): 
     return found;
   });
   const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
-  await send(deps, passwordChangedMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/password/forgot`));
+  await send(
+    deps,
+    passwordChangedMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/password/forgot`),
+  );
 }

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.js';
+import { isLocale } from '../../i18n/i18n.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
-import { isLocale } from '../../i18n/i18n.js';
+import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS, SESSION_TTL_MS } from './account.js';
 import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './credentials.repository.js';
 import { confirmEmailMail } from './identity.mail.js';
@@ -10,7 +11,6 @@ import { decoyPasswordHash, verifyPassword } from './password.js';
 import { send } from './sign-up.js';
 import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
 import { findUserByEmail } from './users.repository.js';
-import { parseInput } from '../../kernel/validation.js';
 
 export interface SignInResult {
   /** The secret for the session cookie (only its hash is stored). */
@@ -54,7 +54,10 @@ export async function signIn(
       });
     });
     const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
-    await send(deps, confirmEmailMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/confirm-email/${token}`));
+    await send(
+      deps,
+      confirmEmailMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/confirm-email/${token}`),
+    );
     throw new AppError('email_unconfirmed');
   }
   const sessionToken = newSecret();

@@ -1,12 +1,12 @@
 import type { Deps } from '../../deps.js';
-import { newId, newSecret, hashSecret } from '../../kernel/ids.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { isLocale } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS } from './account.js';
 import { insertOneTimeToken } from './credentials.repository.js';
 import { accountExistsMail, confirmEmailMail } from './identity.mail.js';
-import { isLocale } from '../../i18n/i18n.js';
 import { signUpSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
 import { findUserByEmail, grantRole, insertUser } from './users.repository.js';
@@ -23,7 +23,10 @@ export async function signUp(deps: Deps, input: unknown): Promise<void> {
   const existing = await findUserByEmail(deps.db, data.email);
   if (existing) {
     const locale = isLocale(existing.preferred_locale) ? existing.preferred_locale : data.preferredLocale;
-    await send(deps, accountExistsMail(locale, existing.email, existing.full_name, `${deps.config.baseUrl}/sign-in`));
+    await send(
+      deps,
+      accountExistsMail(locale, existing.email, existing.full_name, `${deps.config.baseUrl}/sign-in`),
+    );
     return;
   }
   const userId = newId();

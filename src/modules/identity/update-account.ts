@@ -79,12 +79,21 @@ export async function changePassword(deps: Deps, actor: Actor, input: unknown, k
   const user = await findUserById(deps.db, actor.id);
   if (!user) throw new AppError('not_found');
   if (!(await verifyPassword(user.password_hash, data.currentPassword))) {
-    throw new AppError('validation_failed', {}, [{ path: 'currentPassword', key: 'validation.wrongPassword' }]);
+    throw new AppError('validation_failed', {}, [
+      { path: 'currentPassword', key: 'validation.wrongPassword' },
+    ]);
   }
   const passwordHash = await hashPassword(data.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await updateUser(trx, actor.id, { password_hash: passwordHash, updated_at: deps.clock.now().toISOString() });
+    await updateUser(trx, actor.id, {
+      password_hash: passwordHash,
+      updated_at: deps.clock.now().toISOString(),
+    });
     await deleteSessionsOfUser(trx, actor.id, keepSessionHash);
-    await recordAudit(trx, deps.clock, actor, { action: 'user.password-changed', targetType: 'user', targetId: actor.id });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'user.password-changed',
+      targetType: 'user',
+      targetId: actor.id,
+    });
   });
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
+import { containsText } from '../../db/helpers.js';
 import type { NewUserRow, UserRow, UserUpdate } from '../../db/schema.js';
 import type { Role } from '../../kernel/actor.js';
-import { containsText } from '../../db/helpers.js';
 
 /** All SQL about people and their roles. */
 
@@ -22,11 +22,19 @@ export async function updateUser(db: Executor, id: string, changes: UserUpdate):
 }
 
 export async function listRoles(db: Executor, userId: string): Promise<Role[]> {
-  const rows = await db.selectFrom('role_grants').select('role').where('user_id', '=', userId).orderBy('role').execute();
+  const rows = await db
+    .selectFrom('role_grants')
+    .select('role')
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .execute();
   return rows.map((r) => r.role as Role);
 }
 
-export async function listRolesForUsers(db: Executor, userIds: readonly string[]): Promise<Map<string, Role[]>> {
+export async function listRolesForUsers(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Map<string, Role[]>> {
   const byUser = new Map<string, Role[]>();
   if (userIds.length === 0) return byUser;
   const rows = await db
@@ -43,7 +51,13 @@ export async function listRolesForUsers(db: Executor, userIds: readonly string[]
   return byUser;
 }
 
-export async function grantRole(db: Executor, userId: string, role: Role, grantedBy: string | null, at: string) {
+export async function grantRole(
+  db: Executor,
+  userId: string,
+  role: Role,
+  grantedBy: string | null,
+  at: string,
+) {
   await db
     .insertInto('role_grants')
     .values({ user_id: userId, role, granted_by: grantedBy, granted_at: at })
@@ -63,11 +77,16 @@ export interface PeopleFilter {
 }
 
 /** People matching a name/email fragment and a role, by name; with the total for paging. */
-export async function searchUsers(db: Executor, filter: PeopleFilter): Promise<{ rows: UserRow[]; total: number }> {
+export async function searchUsers(
+  db: Executor,
+  filter: PeopleFilter,
+): Promise<{ rows: UserRow[]; total: number }> {
   let query = db.selectFrom('users');
   if (filter.query) {
     const text = filter.query;
-    query = query.where((eb) => eb.or([containsText('users.full_name', text), containsText('users.email', text)]));
+    query = query.where((eb) =>
+      eb.or([containsText('users.full_name', text), containsText('users.email', text)]),
+    );
   }
   if (filter.role) {
     const role = filter.role;
@@ -82,7 +101,13 @@ export async function searchUsers(db: Executor, filter: PeopleFilter): Promise<{
     );
   }
   const [rows, count] = await Promise.all([
-    query.selectAll('users').orderBy('users.full_name').orderBy('users.id').limit(filter.limit).offset(filter.offset).execute(),
+    query
+      .selectAll('users')
+      .orderBy('users.full_name')
+      .orderBy('users.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
     query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };

@@ -6,14 +6,26 @@ import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { canProgramme } from './programmes.policy.js';
-import { findProgrammeBySlug, findThemeBySlug, insertProgramme, insertTheme, setProgrammeThemes } from './programmes.repository.js';
+import {
+  findProgrammeBySlug,
+  findThemeBySlug,
+  insertProgramme,
+  insertTheme,
+  setProgrammeThemes,
+} from './programmes.repository.js';
 import { programmeSchema, slugSchema, themeSchema } from './programmes.schemas.js';
 
 /**
  * Creates a theme unless its slug exists (used by the demo seed and by operators setting up a programme).
  * Returns its id either way.
  */
-export async function ensureTheme(deps: Deps, actor: Actor, slug: string, position: number, input: unknown): Promise<string> {
+export async function ensureTheme(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  position: number,
+  input: unknown,
+): Promise<string> {
   ensure(actor, canProgramme(actor, 'programme.edit'));
   const validSlug = parseInput(slugSchema, slug);
   const data = parseInput(themeSchema, input);
@@ -21,15 +33,32 @@ export async function ensureTheme(deps: Deps, actor: Actor, slug: string, positi
     const existing = await findThemeBySlug(trx, validSlug);
     if (existing) return existing.id;
     const id = newId();
-    const row = { id, slug: validSlug, position, name_i18n: serializeLocalized(data.name), description_i18n: serializeLocalized(data.description) };
+    const row = {
+      id,
+      slug: validSlug,
+      position,
+      name_i18n: serializeLocalized(data.name),
+      description_i18n: serializeLocalized(data.description),
+    };
     await insertTheme(trx, row);
-    await recordAudit(trx, deps.clock, actor, { action: 'theme.created', targetType: 'theme', targetId: id, after: row });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'theme.created',
+      targetType: 'theme',
+      targetId: id,
+      after: row,
+    });
     return id;
   });
 }
 
 /** Creates a programme with its themes unless its slug exists. Returns its id either way. */
-export async function ensureProgramme(deps: Deps, actor: Actor, slug: string, themeSlugs: string[], input: unknown): Promise<string> {
+export async function ensureProgramme(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  themeSlugs: string[],
+  input: unknown,
+): Promise<string> {
   ensure(actor, canProgramme(actor, 'programme.edit'));
   const validSlug = parseInput(slugSchema, slug);
   const data = parseInput(programmeSchema, input);
@@ -61,7 +90,12 @@ export async function ensureProgramme(deps: Deps, actor: Actor, slug: string, th
       if (theme) themeIds.push(theme.id);
     }
     await setProgrammeThemes(trx, id, themeIds);
-    await recordAudit(trx, deps.clock, actor, { action: 'programme.created', targetType: 'programme', targetId: id, after: { slug: validSlug, ...data } });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'programme.created',
+      targetType: 'programme',
+      targetId: id,
+      after: { slug: validSlug, ...data },
+    });
     return id;
   });
 }

@@ -5,7 +5,12 @@ import { ensure } from '../../kernel/policy.js';
 import type { Programme, Theme } from './programme.js';
 import { toProgramme, toTheme } from './programme-mappers.js';
 import { canProgramme } from './programmes.policy.js';
-import { findProgrammeBySlug, listProgrammeRows, listThemeRows, listThemeRowsOfProgramme } from './programmes.repository.js';
+import {
+  findProgrammeBySlug,
+  listProgrammeRows,
+  listThemeRows,
+  listThemeRowsOfProgramme,
+} from './programmes.repository.js';
 import { slugSchema } from './programmes.schemas.js';
 
 /** One programme by its slug (public). */
@@ -21,14 +26,15 @@ export async function getProgramme(deps: Deps, actor: Actor, slug: string): Prom
 export async function listProgrammes(deps: Deps, actor: Actor): Promise<Programme[]> {
   ensure(actor, canProgramme(actor, 'programme.read'));
   const rows = await listProgrammeRows(deps.db);
-  return Promise.all(rows.map(async (row) => toProgramme(row, await listThemeRowsOfProgramme(deps.db, row.id))));
+  return Promise.all(
+    rows.map(async (row) => toProgramme(row, await listThemeRowsOfProgramme(deps.db, row.id))),
+  );
 }
 
 /** Every theme, in order (public). */
 export async function listThemes(deps: Deps): Promise<Theme[]> {
   return (await listThemeRows(deps.db)).map(toTheme);
 }
-
 
 /** The programmes a programme manager edits (for the managers' start page). */
 export async function listManagedProgrammes(deps: Deps, actor: Actor): Promise<Programme[]> {

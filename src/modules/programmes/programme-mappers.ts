@@ -32,4 +32,3 @@ export function toProgramme(row: ProgrammeRow, themes: ThemeRow[]): Programme {
     updatedAt: row.updated_at,
   };
 }
-

@@ -27,7 +27,11 @@ const programmeJson = z.object({
   updatedAt: z.string(),
 });
 
-const presentTheme = (t: Theme) => ({ slug: t.slug, name: t.name as Record<string, string>, description: t.description as Record<string, string> });
+const presentTheme = (t: Theme) => ({
+  slug: t.slug,
+  name: t.name as Record<string, string>,
+  description: t.description as Record<string, string>,
+});
 
 /** The JSON shape of a programme. */
 export function presentProgramme(p: Programme): z.infer<typeof programmeJson> {
@@ -57,29 +61,66 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   app.get(
     '/programmes',
-    { schema: { tags: ['programmes'], summary: 'Every programme', response: { 200: z.object({ programmes: z.array(programmeJson) }) } } },
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Every programme',
+        response: { 200: z.object({ programmes: z.array(programmeJson) }) },
+      },
+    },
     async (request) => ({ programmes: (await listProgrammes(deps, request.actor)).map(presentProgramme) }),
   );
   app.get(
     '/programmes/:slug',
-    { schema: { tags: ['programmes'], summary: 'One programme', params: slugParams, response: { 200: programmeJson, ...errorResponses(404) } } },
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'One programme',
+        params: slugParams,
+        response: { 200: programmeJson, ...errorResponses(404) },
+      },
+    },
     async (request) => presentProgramme(await getProgramme(deps, request.actor, request.params.slug)),
   );
   app.put(
     '/programmes/:slug',
     {
-      schema: { tags: ['programmes'], summary: "Replace a programme's content (managers)", security, params: slugParams, body: programmeSchema, response: { 200: programmeJson, ...errorResponses(400, 401, 403, 404) } },
+      schema: {
+        tags: ['programmes'],
+        summary: "Replace a programme's content (managers)",
+        security,
+        params: slugParams,
+        body: programmeSchema,
+        response: { 200: programmeJson, ...errorResponses(400, 401, 403, 404) },
+      },
     },
-    async (request) => presentProgramme(await updateProgramme(deps, request.actor, request.params.slug, request.body)),
+    async (request) =>
+      presentProgramme(await updateProgramme(deps, request.actor, request.params.slug, request.body)),
   );
   app.get(
     '/themes',
-    { schema: { tags: ['programmes'], summary: 'Every theme', response: { 200: z.object({ themes: z.array(themeJson) }) } } },
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Every theme',
+        response: { 200: z.object({ themes: z.array(themeJson) }) },
+      },
+    },
     async () => ({ themes: (await listThemes(deps)).map(presentTheme) }),
   );
   app.put(
     '/themes/:slug',
-    { schema: { tags: ['programmes'], summary: 'Rename a theme (managers)', security, params: slugParams, body: themeSchema, response: { 200: themeJson, ...errorResponses(400, 401, 403, 404) } } },
-    async (request) => presentTheme(await updateTheme(deps, request.actor, request.params.slug, request.body)),
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Rename a theme (managers)',
+        security,
+        params: slugParams,
+        body: themeSchema,
+        response: { 200: themeJson, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      presentTheme(await updateTheme(deps, request.actor, request.params.slug, request.body)),
   );
 }

@@ -15,7 +15,11 @@ export async function insertProgramme(db: Executor, row: ProgrammeRow): Promise<
   await db.insertInto('programmes').values(row).execute();
 }
 
-export async function updateProgrammeRow(db: Executor, id: string, changes: Partial<Omit<ProgrammeRow, 'id'>>) {
+export async function updateProgrammeRow(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<ProgrammeRow, 'id'>>,
+) {
   await db.updateTable('programmes').set(changes).where('id', '=', id).execute();
 }
 

@@ -5,7 +5,11 @@ export const TITLE_MAX_LENGTH = 200;
 export const SUMMARY_MAX_LENGTH = 600;
 export const LONG_TEXT_MAX_LENGTH = 8000;
 
-const hours = z.coerce.number('validation.notNumber').int('validation.notInteger').min(1, 'validation.tooSmall').max(5000, 'validation.tooBig');
+const hours = z.coerce
+  .number('validation.notNumber')
+  .int('validation.notInteger')
+  .min(1, 'validation.tooSmall')
+  .max(5000, 'validation.tooBig');
 
 /** The whole editable programme (a PUT: every field is sent). */
 export const programmeSchema = z.object({
@@ -15,10 +19,22 @@ export const programmeSchema = z.object({
   audience: localizedTextSchema(LONG_TEXT_MAX_LENGTH),
   eligibility: localizedTextSchema(LONG_TEXT_MAX_LENGTH),
   certification: localizedTextSchema(LONG_TEXT_MAX_LENGTH),
-  windowYears: z.coerce.number('validation.notNumber').int('validation.notInteger').min(1, 'validation.tooSmall').max(20, 'validation.tooBig'),
-  electivesRequired: z.coerce.number('validation.notNumber').int('validation.notInteger').min(0, 'validation.tooSmall').max(20, 'validation.tooBig'),
+  windowYears: z.coerce
+    .number('validation.notNumber')
+    .int('validation.notInteger')
+    .min(1, 'validation.tooSmall')
+    .max(20, 'validation.tooBig'),
+  electivesRequired: z.coerce
+    .number('validation.notNumber')
+    .int('validation.notInteger')
+    .min(0, 'validation.tooSmall')
+    .max(20, 'validation.tooBig'),
   totalHours: hours,
-  capstoneHours: z.coerce.number('validation.notNumber').int('validation.notInteger').min(0, 'validation.tooSmall').max(5000, 'validation.tooBig'),
+  capstoneHours: z.coerce
+    .number('validation.notNumber')
+    .int('validation.notInteger')
+    .min(0, 'validation.tooSmall')
+    .max(5000, 'validation.tooBig'),
 });
 export type ProgrammeInput = z.infer<typeof programmeSchema>;
 

@@ -18,7 +18,14 @@ import { ProgrammePage } from './views/programme-page.js';
 import { ThemeFormPage } from './views/theme-form.js';
 
 type SlugParams = { Params: { slug: string } };
-const PROGRAMME_TEXTS = ['title', 'summary', 'description', 'audience', 'eligibility', 'certification'] as const;
+const PROGRAMME_TEXTS = [
+  'title',
+  'summary',
+  'description',
+  'audience',
+  'eligibility',
+  'certification',
+] as const;
 
 function programmeFormValues(p: Programme): Record<string, string> {
   const values: Record<string, string> = {
@@ -45,7 +52,15 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
     const programme = await getProgramme(deps, request.actor, request.params.slug);
     const courses = await listProgrammeCourses(deps, request.actor, programme.id);
     const canEdit = canProgramme(request.actor, 'programme.edit');
-    return sendPage(reply, <ProgrammePage ctx={pageContext(request, reply)} programme={programme} courses={courses} canEdit={canEdit} />);
+    return sendPage(
+      reply,
+      <ProgrammePage
+        ctx={pageContext(request, reply)}
+        programme={programme}
+        courses={courses}
+        canEdit={canEdit}
+      />,
+    );
   });
 
   app.get('/manage', { schema: { hide: true } }, async (request, reply) => {
@@ -56,7 +71,14 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<SlugParams>('/manage/programmes/:slug/edit', { schema: { hide: true } }, async (request, reply) => {
     await listManagedProgrammes(deps, request.actor);
     const programme = await getProgramme(deps, request.actor, request.params.slug);
-    return sendPage(reply, <ProgrammeFormPage ctx={pageContext(request, reply)} slug={programme.slug} values={programmeFormValues(programme)} />);
+    return sendPage(
+      reply,
+      <ProgrammeFormPage
+        ctx={pageContext(request, reply)}
+        slug={programme.slug}
+        values={programmeFormValues(programme)}
+      />,
+    );
   });
 
   app.post<SlugParams>('/manage/programmes/:slug/edit', csrfProtected(app), async (request, reply) => {
@@ -65,18 +87,39 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        await updateProgramme(deps, request.actor, request.params.slug, nestLocalizedFields(body, PROGRAMME_TEXTS));
+        await updateProgramme(
+          deps,
+          request.actor,
+          request.params.slug,
+          nestLocalizedFields(body, PROGRAMME_TEXTS),
+        );
         setFlash(reply, 'flash.programmeSaved');
         return reply.redirect(`/programmes/${request.params.slug}`, 303);
       },
-      (errors) => sendPage(reply, <ProgrammeFormPage ctx={pageContext(request, reply)} slug={request.params.slug} values={stringsOf(body)} errors={errors} />, 400),
+      (errors) =>
+        sendPage(
+          reply,
+          <ProgrammeFormPage
+            ctx={pageContext(request, reply)}
+            slug={request.params.slug}
+            values={stringsOf(body)}
+            errors={errors}
+          />,
+          400,
+        ),
     );
   });
 
   app.get<SlugParams>('/manage/themes/:slug/edit', { schema: { hide: true } }, async (request, reply) => {
     const theme = await getThemeForEdit(deps, request.actor, request.params.slug);
-    const values = { ...localizedValues('name', theme.name), ...localizedValues('description', theme.description) };
-    return sendPage(reply, <ThemeFormPage ctx={pageContext(request, reply)} slug={theme.slug} values={values} />);
+    const values = {
+      ...localizedValues('name', theme.name),
+      ...localizedValues('description', theme.description),
+    };
+    return sendPage(
+      reply,
+      <ThemeFormPage ctx={pageContext(request, reply)} slug={theme.slug} values={values} />,
+    );
   });
 
   app.post<SlugParams>('/manage/themes/:slug/edit', csrfProtected(app), async (request, reply) => {
@@ -85,11 +128,26 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        await updateTheme(deps, request.actor, request.params.slug, nestLocalizedFields(body, ['name', 'description']));
+        await updateTheme(
+          deps,
+          request.actor,
+          request.params.slug,
+          nestLocalizedFields(body, ['name', 'description']),
+        );
         setFlash(reply, 'flash.themeSaved');
         return reply.redirect('/manage', 303);
       },
-      (errors) => sendPage(reply, <ThemeFormPage ctx={pageContext(request, reply)} slug={request.params.slug} values={stringsOf(body)} errors={errors} />, 400),
+      (errors) =>
+        sendPage(
+          reply,
+          <ThemeFormPage
+            ctx={pageContext(request, reply)}
+            slug={request.params.slug}
+            values={stringsOf(body)}
+            errors={errors}
+          />,
+          400,
+        ),
     );
   });
 }

@@ -12,7 +12,12 @@ import { findProgrammeBySlug, updateProgrammeRow } from './programmes.repository
 import { programmeSchema } from './programmes.schemas.js';
 
 /** Replaces the editable content of a programme (programme managers; audited). */
-export async function updateProgramme(deps: Deps, actor: Actor, slug: string, input: unknown): Promise<Programme> {
+export async function updateProgramme(
+  deps: Deps,
+  actor: Actor,
+  slug: string,
+  input: unknown,
+): Promise<Programme> {
   ensure(actor, canProgramme(actor, 'programme.edit'));
   const data = parseInput(programmeSchema, input);
   await deps.db.transaction().execute(async (trx) => {
@@ -42,4 +47,3 @@ export async function updateProgramme(deps: Deps, actor: Actor, slug: string, in
   });
   return getProgramme(deps, actor, slug);
 }
-

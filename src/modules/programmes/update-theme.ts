@@ -18,7 +18,10 @@ export async function updateTheme(deps: Deps, actor: Actor, slug: string, input:
   return deps.db.transaction().execute(async (trx) => {
     const before = await findThemeBySlug(trx, slug);
     if (!before) throw new AppError('not_found');
-    const changes = { name_i18n: serializeLocalized(data.name), description_i18n: serializeLocalized(data.description) };
+    const changes = {
+      name_i18n: serializeLocalized(data.name),
+      description_i18n: serializeLocalized(data.description),
+    };
     await updateThemeRow(trx, before.id, changes);
     await recordAudit(trx, deps.clock, actor, {
       action: 'theme.updated',

@@ -1,12 +1,12 @@
-import { pickLocalized } from '../../../i18n/localized.js';
 import type { Translator } from '../../../i18n/i18n.js';
+import { pickLocalized } from '../../../i18n/localized.js';
 import { Localized, Pagination } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { Theme } from '../../programmes/programme.js';
 import type { CatalogueQuery } from '../catalogue.schemas.js';
 import { MODES, TEACHING_LANGUAGES } from '../course.js';
-import type { CataloguePage as CatalogueResult, CatalogueEntry } from '../search-catalogue.js';
+import type { CatalogueEntry, CataloguePage as CatalogueResult } from '../search-catalogue.js';
 import { EditionsTable } from './edition-summary.js';
 
 /** The query string of a catalogue search (for pagination links that keep the filters). */
@@ -44,7 +44,13 @@ export function CataloguePage({ ctx, result, themes, canManage }: Props) {
           </a>
         </p>
       ) : null}
-      <form method="get" action="/courses" class="filters" role="search" aria-label={t.t('catalogue.filters')}>
+      <form
+        method="get"
+        action="/courses"
+        class="filters"
+        role="search"
+        aria-label={t.t('catalogue.filters')}
+      >
         <div class="field wide">
           <label for="catalogue-q">{t.t('catalogue.search')}</label>
           <input id="catalogue-q" name="q" type="search" value={q.q ?? ''} maxLength={200} />
@@ -95,7 +101,8 @@ export function CataloguePage({ ctx, result, themes, canManage }: Props) {
         </label>
         {canManage ? (
           <label class="check">
-            <input type="checkbox" name="retired" value="1" checked={q.retired} /> {t.t('catalogue.includeRetired')}
+            <input type="checkbox" name="retired" value="1" checked={q.retired} />{' '}
+            {t.t('catalogue.includeRetired')}
           </label>
         ) : null}
         <div class="filter-actions">
@@ -108,7 +115,12 @@ export function CataloguePage({ ctx, result, themes, canManage }: Props) {
           <CourseCard t={t} entry={entry} today={result.today} />
         ))}
       </ol>
-      <Pagination t={t} page={result.page} pageCount={result.pageCount} href={(page) => catalogueHref(q, page)} />
+      <Pagination
+        t={t}
+        page={result.page}
+        pageCount={result.pageCount}
+        href={(page) => catalogueHref(q, page)}
+      />
     </Layout>
   );
 }
@@ -139,13 +151,20 @@ function CourseCard({ t, entry, today }: { t: Translator; entry: CatalogueEntry;
         ))}
       </ul>
       {entry.editions.length ? (
-        <EditionsTable t={t} editions={entry.editions} today={today} caption={t.t('catalogue.editionsOf', { code: course.code })} />
+        <EditionsTable
+          t={t}
+          editions={entry.editions}
+          today={today}
+          caption={t.t('catalogue.editionsOf', { code: course.code })}
+        />
       ) : (
         <p class="muted">{t.t('catalogue.noEditions')}</p>
       )}
       {entry.moreEditions > 0 ? (
         <p>
-          <a href={`/courses/${course.code}`}>{t.t('catalogue.moreEditions', { count: entry.moreEditions })}</a>
+          <a href={`/courses/${course.code}`}>
+            {t.t('catalogue.moreEditions', { count: entry.moreEditions })}
+          </a>
         </p>
       ) : null}
     </li>

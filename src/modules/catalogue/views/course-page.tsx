@@ -5,7 +5,15 @@ import type { PageContext } from '../../../web/page-context.js';
 import type { CourseDetail } from '../get-course.js';
 import { EditionsTable } from './edition-summary.js';
 
-export function CoursePage({ ctx, detail, canManage }: { ctx: PageContext; detail: CourseDetail; canManage: boolean }) {
+export function CoursePage({
+  ctx,
+  detail,
+  canManage,
+}: {
+  ctx: PageContext;
+  detail: CourseDetail;
+  canManage: boolean;
+}) {
   const { t } = ctx;
   const { course } = detail;
   const title = pickLocalized(course.title, ctx.locale);
@@ -19,9 +27,7 @@ export function CoursePage({ ctx, detail, canManage }: { ctx: PageContext; detai
       <h1>
         <Localized t={t} text={title} />
       </h1>
-      {course.status === 'retired' ? (
-        <p class="notice">{t.t('course.retiredNotice')}</p>
-      ) : null}
+      {course.status === 'retired' ? <p class="notice">{t.t('course.retiredNotice')}</p> : null}
       {summary.text ? <Localized t={t} text={summary} as="p" /> : null}
       <dl class="facts">
         <dt>{t.t('course.code')}</dt>
@@ -31,7 +37,10 @@ export function CoursePage({ ctx, detail, canManage }: { ctx: PageContext; detai
         <dt>{t.t('course.credentialOnSuccess')}</dt>
         <dd>{t.t(`credential.${course.credentialOnSuccess}`)}</dd>
         <dt>{t.t('course.themes')}</dt>
-        <dd>{course.themes.map((theme) => pickLocalized(theme.name, ctx.locale).text).join(' · ') || t.t('course.noThemes')}</dd>
+        <dd>
+          {course.themes.map((theme) => pickLocalized(theme.name, ctx.locale).text).join(' · ') ||
+            t.t('course.noThemes')}
+        </dd>
         <dt>{t.t('course.diplomas')}</dt>
         <dd>
           {course.programmes.length === 0 ? (
@@ -40,7 +49,9 @@ export function CoursePage({ ctx, detail, canManage }: { ctx: PageContext; detai
             <ul class="plain">
               {course.programmes.map((p) => (
                 <li>
-                  <a href={`/programmes/${p.programmeSlug}`}>{pickLocalized(p.programmeTitle, ctx.locale).text}</a>
+                  <a href={`/programmes/${p.programmeSlug}`}>
+                    {pickLocalized(p.programmeTitle, ctx.locale).text}
+                  </a>
                   {' — '}
                   {t.t(`course.role.${p.role}`)}
                 </li>
@@ -83,7 +94,11 @@ export function CoursePage({ ctx, detail, canManage }: { ctx: PageContext; detai
               {t.t('edition.new')}
             </a>
           ) : null}
-          <form method="post" action={`/manage/courses/${course.code}/${course.status === 'active' ? 'retire' : 'reactivate'}`} class="inline">
+          <form
+            method="post"
+            action={`/manage/courses/${course.code}/${course.status === 'active' ? 'retire' : 'reactivate'}`}
+            class="inline"
+          >
             <Csrf token={ctx.csrf} />
             <button type="submit" class="secondary">
               {course.status === 'active' ? t.t('course.retire') : t.t('course.reactivate')}
@@ -93,14 +108,24 @@ export function CoursePage({ ctx, detail, canManage }: { ctx: PageContext; detai
       ) : null}
       <h2>{t.t('course.upcomingEditions')}</h2>
       {detail.upcoming.length ? (
-        <EditionsTable t={t} editions={detail.upcoming} today={detail.today} caption={t.t('course.upcomingEditions')} />
+        <EditionsTable
+          t={t}
+          editions={detail.upcoming}
+          today={detail.today}
+          caption={t.t('course.upcomingEditions')}
+        />
       ) : (
         <p>{t.t('course.noUpcoming')}</p>
       )}
       {detail.past.length ? (
         <details>
           <summary>{t.t('course.pastEditions', { count: detail.past.length })}</summary>
-          <EditionsTable t={t} editions={detail.past} today={detail.today} caption={t.t('course.pastEditionsCaption')} />
+          <EditionsTable
+            t={t}
+            editions={detail.past}
+            today={detail.today}
+            caption={t.t('course.pastEditionsCaption')}
+          />
         </details>
       ) : null}
     </Layout>

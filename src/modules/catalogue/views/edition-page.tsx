@@ -23,7 +23,10 @@ export function EditionPage({ ctx, edition, course, today, canManage }: Props) {
     ['edition.phase.live', edition.liveStart, edition.liveEnd],
     ['edition.phase.residential', edition.residentialStart, edition.residentialEnd],
   ] as const;
-  const heading = t.t('edition.heading', { course: title.text, dates: dateRange(t, edition.startsOn, edition.endsOn) });
+  const heading = t.t('edition.heading', {
+    course: title.text,
+    dates: dateRange(t, edition.startsOn, edition.endsOn),
+  });
   return (
     <Layout ctx={ctx} title={heading}>
       <p>
@@ -56,7 +59,11 @@ export function EditionPage({ ctx, edition, course, today, canManage }: Props) {
         <dt>{t.t('course.learningHours')}</dt>
         <dd>{t.t('course.hours', { hours: course.learningHours })}</dd>
         <dt>{t.t('edition.capacity')}</dt>
-        <dd>{edition.capacity === null ? t.t('edition.noLimit') : t.t('edition.places', { count: edition.capacity })}</dd>
+        <dd>
+          {edition.capacity === null
+            ? t.t('edition.noLimit')
+            : t.t('edition.places', { count: edition.capacity })}
+        </dd>
         {edition.registrationDeadline ? (
           <>
             <dt>{t.t('edition.deadline')}</dt>
@@ -65,7 +72,9 @@ export function EditionPage({ ctx, edition, course, today, canManage }: Props) {
         ) : null}
         <dt>{t.t('edition.fee')}</dt>
         <dd>
-          {edition.feeAmount !== null && edition.feeCurrency ? t.money(edition.feeAmount, edition.feeCurrency) : t.t('edition.noFee')}
+          {edition.feeAmount !== null && edition.feeCurrency
+            ? t.money(edition.feeAmount, edition.feeCurrency)
+            : t.t('edition.noFee')}
         </dd>
         {edition.facilitators.length ? (
           <>

@@ -1,5 +1,5 @@
-import { pickLocalized } from '../../../i18n/localized.js';
 import type { Translator } from '../../../i18n/i18n.js';
+import { pickLocalized } from '../../../i18n/localized.js';
 import { Localized } from '../../../web/components.js';
 import { type Edition, editionTiming, isOpenForRegistration } from '../course.js';
 
@@ -9,7 +9,11 @@ export function dateRange(t: Translator, start: string, end: string): string {
 }
 
 /** The registration state of an edition in words (open until…, closed, cancelled, running, over). */
-export function registrationLabel(t: Translator, edition: Edition, today: string): { text: string; open: boolean } {
+export function registrationLabel(
+  t: Translator,
+  edition: Edition,
+  today: string,
+): { text: string; open: boolean } {
   if (edition.status === 'cancelled') return { text: t.t('edition.cancelled'), open: false };
   if (isOpenForRegistration(edition, today)) {
     const until = edition.registrationDeadline ?? edition.startsOn;
@@ -22,7 +26,19 @@ export function registrationLabel(t: Translator, edition: Edition, today: string
 }
 
 /** A table of editions (catalogue entries and course pages share it). */
-export function EditionsTable({ t, editions, today, caption, showCourse = false }: { t: Translator; editions: Edition[]; today: string; caption: string; showCourse?: boolean }) {
+export function EditionsTable({
+  t,
+  editions,
+  today,
+  caption,
+  showCourse = false,
+}: {
+  t: Translator;
+  editions: Edition[];
+  today: string;
+  caption: string;
+  showCourse?: boolean;
+}) {
   return (
     <table class="editions">
       <caption>{caption}</caption>

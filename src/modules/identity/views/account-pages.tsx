@@ -5,7 +5,12 @@ import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { Account } from '../account.js';
 import type { ApiTokenSummary } from '../api-tokens.js';
-import { CONSTITUENCIES, FULL_NAME_MAX_LENGTH, ORGANISATION_MAX_LENGTH, TOKEN_NAME_MAX_LENGTH } from '../identity.schemas.js';
+import {
+  CONSTITUENCIES,
+  FULL_NAME_MAX_LENGTH,
+  ORGANISATION_MAX_LENGTH,
+  TOKEN_NAME_MAX_LENGTH,
+} from '../identity.schemas.js';
 import { PASSWORD_MIN_LENGTH } from '../password.js';
 
 type Values = Record<string, string | null | undefined>;
@@ -42,9 +47,31 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
         <ErrorSummary t={t} errors={errorsOf('profile')} />
         <form method="post" action="/account/profile" class="stack narrow" novalidate>
           <Csrf token={ctx.csrf} />
-          <TextField name="fullName" label={t.t('field.fullName')} hint={t.t('signUp.fullNameHint')} value={profile.fullName} errors={errorsOf('profile')} maxLength={FULL_NAME_MAX_LENGTH} autocomplete="name" required />
-          <SelectField name="preferredLocale" label={t.t('field.preferredLocale')} value={profile.preferredLocale} options={LOCALES.map((l) => ({ value: l, label: t.t(`language.${l}`) }))} errors={errorsOf('profile')} />
-          <SelectField name="country" label={t.t('field.country')} value={profile.country} options={countryOptions(ctx.locale)} empty={t.t('form.notSaid')} errors={errorsOf('profile')} />
+          <TextField
+            name="fullName"
+            label={t.t('field.fullName')}
+            hint={t.t('signUp.fullNameHint')}
+            value={profile.fullName}
+            errors={errorsOf('profile')}
+            maxLength={FULL_NAME_MAX_LENGTH}
+            autocomplete="name"
+            required
+          />
+          <SelectField
+            name="preferredLocale"
+            label={t.t('field.preferredLocale')}
+            value={profile.preferredLocale}
+            options={LOCALES.map((l) => ({ value: l, label: t.t(`language.${l}`) }))}
+            errors={errorsOf('profile')}
+          />
+          <SelectField
+            name="country"
+            label={t.t('field.country')}
+            value={profile.country}
+            options={countryOptions(ctx.locale)}
+            empty={t.t('form.notSaid')}
+            errors={errorsOf('profile')}
+          />
           <SelectField
             name="constituency"
             label={t.t('field.constituency')}
@@ -53,8 +80,22 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             empty={t.t('form.notSaid')}
             errors={errorsOf('profile')}
           />
-          <TextField name="organisation" label={t.t('field.organisation')} value={profile.organisation} errors={errorsOf('profile')} maxLength={ORGANISATION_MAX_LENGTH} autocomplete="organization" />
-          <TextField name="jobTitle" label={t.t('field.jobTitle')} value={profile.jobTitle} errors={errorsOf('profile')} maxLength={ORGANISATION_MAX_LENGTH} autocomplete="organization-title" />
+          <TextField
+            name="organisation"
+            label={t.t('field.organisation')}
+            value={profile.organisation}
+            errors={errorsOf('profile')}
+            maxLength={ORGANISATION_MAX_LENGTH}
+            autocomplete="organization"
+          />
+          <TextField
+            name="jobTitle"
+            label={t.t('field.jobTitle')}
+            value={profile.jobTitle}
+            errors={errorsOf('profile')}
+            maxLength={ORGANISATION_MAX_LENGTH}
+            autocomplete="organization-title"
+          />
           <button type="submit">{t.t('form.save')}</button>
         </form>
       </section>
@@ -64,8 +105,23 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
         <ErrorSummary t={t} errors={errorsOf('email')} />
         <form method="post" action="/account/email" class="stack narrow" novalidate>
           <Csrf token={ctx.csrf} />
-          <TextField name="newEmail" type="email" label={t.t('field.newEmail')} value={failed?.form === 'email' ? failed.values.newEmail : ''} errors={errorsOf('email')} autocomplete="email" required />
-          <TextField name="currentPassword" type="password" label={t.t('field.currentPassword')} errors={errorsOf('email')} autocomplete="current-password" required />
+          <TextField
+            name="newEmail"
+            type="email"
+            label={t.t('field.newEmail')}
+            value={failed?.form === 'email' ? failed.values.newEmail : ''}
+            errors={errorsOf('email')}
+            autocomplete="email"
+            required
+          />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t.t('field.currentPassword')}
+            errors={errorsOf('email')}
+            autocomplete="current-password"
+            required
+          />
           <button type="submit">{t.t('account.changeEmail')}</button>
         </form>
       </section>
@@ -74,8 +130,23 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
         <ErrorSummary t={t} errors={errorsOf('password')} />
         <form method="post" action="/account/password" class="stack narrow" novalidate>
           <Csrf token={ctx.csrf} />
-          <TextField name="currentPassword" type="password" label={t.t('field.currentPassword')} errors={errorsOf('password')} autocomplete="current-password" required />
-          <TextField name="newPassword" type="password" label={t.t('field.newPassword')} hint={t.t('field.passwordHint', { min: PASSWORD_MIN_LENGTH })} errors={errorsOf('password')} autocomplete="new-password" required />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t.t('field.currentPassword')}
+            errors={errorsOf('password')}
+            autocomplete="current-password"
+            required
+          />
+          <TextField
+            name="newPassword"
+            type="password"
+            label={t.t('field.newPassword')}
+            hint={t.t('field.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+            errors={errorsOf('password')}
+            autocomplete="new-password"
+            required
+          />
           <button type="submit">{t.t('account.changePassword')}</button>
         </form>
       </section>
@@ -114,7 +185,15 @@ export function TokensPage({ ctx, tokens, created, values = {}, errors = {} }: T
       <ErrorSummary t={t} errors={errors} />
       <form method="post" action="/account/tokens" class="stack narrow" novalidate>
         <Csrf token={ctx.csrf} />
-        <TextField name="name" label={t.t('tokens.name')} hint={t.t('tokens.nameHint')} value={values.name} errors={errors} maxLength={TOKEN_NAME_MAX_LENGTH} required />
+        <TextField
+          name="name"
+          label={t.t('tokens.name')}
+          hint={t.t('tokens.nameHint')}
+          value={values.name}
+          errors={errors}
+          maxLength={TOKEN_NAME_MAX_LENGTH}
+          required
+        />
         <button type="submit">{t.t('tokens.create')}</button>
       </form>
       {tokens.length === 0 ? (
@@ -146,7 +225,11 @@ export function TokensPage({ ctx, tokens, created, values = {}, errors = {} }: T
                   ) : (
                     <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
                       <Csrf token={ctx.csrf} />
-                      <button type="submit" class="secondary" aria-label={t.t('tokens.revokeNamed', { name: token.name })}>
+                      <button
+                        type="submit"
+                        class="secondary"
+                        aria-label={t.t('tokens.revokeNamed', { name: token.name })}
+                      >
                         {t.t('tokens.revoke')}
                       </button>
                     </form>

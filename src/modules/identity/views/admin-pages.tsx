@@ -1,7 +1,7 @@
 import { countryName } from '../../../i18n/countries.js';
+import type { OutboxEntry } from '../../../integrations/mail.js';
 import { ROLES, type Role } from '../../../kernel/actor.js';
 import type { AuditEvent } from '../../../kernel/audit.js';
-import type { OutboxEntry } from '../../../integrations/mail.js';
 import { CheckboxGroup, Csrf, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';

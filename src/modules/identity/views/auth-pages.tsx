@@ -7,7 +7,15 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password.js';
 
 type Values = Record<string, string | undefined>;
 
-export function SignUpPage({ ctx, values = {}, errors = {} }: { ctx: PageContext; values?: Values; errors?: FieldMessages }) {
+export function SignUpPage({
+  ctx,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  values?: Values;
+  errors?: FieldMessages;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('signUp.title')}>
@@ -26,7 +34,16 @@ export function SignUpPage({ ctx, values = {}, errors = {} }: { ctx: PageContext
           maxLength={FULL_NAME_MAX_LENGTH}
           required
         />
-        <TextField name="email" type="email" label={t.t('field.email')} value={values.email} errors={errors} autocomplete="email" maxLength={EMAIL_MAX_LENGTH} required />
+        <TextField
+          name="email"
+          type="email"
+          label={t.t('field.email')}
+          value={values.email}
+          errors={errors}
+          autocomplete="email"
+          maxLength={EMAIL_MAX_LENGTH}
+          required
+        />
         <TextField
           name="password"
           type="password"
@@ -54,7 +71,17 @@ export function SignUpPage({ ctx, values = {}, errors = {} }: { ctx: PageContext
 }
 
 /** "Check your email": the same page whether or not the address already had an account. */
-export function MessagePage({ ctx, titleKey, bodyKey, link }: { ctx: PageContext; titleKey: string; bodyKey: string; link?: { href: string; key: string } }) {
+export function MessagePage({
+  ctx,
+  titleKey,
+  bodyKey,
+  link,
+}: {
+  ctx: PageContext;
+  titleKey: string;
+  bodyKey: string;
+  link?: { href: string; key: string };
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t(titleKey)}>
@@ -92,8 +119,23 @@ export function SignInPage({ ctx, values = {}, errors = {}, next, problem }: Sig
       <form method="post" action="/sign-in" class="stack narrow" novalidate>
         <Csrf token={ctx.csrf} />
         <input type="hidden" name="next" value={next} />
-        <TextField name="email" type="email" label={t.t('field.email')} value={values.email} errors={errors} autocomplete="username" required />
-        <TextField name="password" type="password" label={t.t('field.password')} errors={errors} autocomplete="current-password" required />
+        <TextField
+          name="email"
+          type="email"
+          label={t.t('field.email')}
+          value={values.email}
+          errors={errors}
+          autocomplete="username"
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t.t('field.password')}
+          errors={errors}
+          autocomplete="current-password"
+          required
+        />
         <button type="submit">{t.t('signIn.submit')}</button>
       </form>
       <p>
@@ -106,7 +148,17 @@ export function SignInPage({ ctx, values = {}, errors = {}, next, problem }: Sig
   );
 }
 
-export function ForgotPasswordPage({ ctx, values = {}, errors = {}, problem }: { ctx: PageContext; values?: Values; errors?: FieldMessages; problem?: string | undefined }) {
+export function ForgotPasswordPage({
+  ctx,
+  values = {},
+  errors = {},
+  problem,
+}: {
+  ctx: PageContext;
+  values?: Values;
+  errors?: FieldMessages;
+  problem?: string | undefined;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('forgot.title')}>
@@ -120,20 +172,41 @@ export function ForgotPasswordPage({ ctx, values = {}, errors = {}, problem }: {
       <ErrorSummary t={t} errors={errors} />
       <form method="post" action="/password/forgot" class="stack narrow" novalidate>
         <Csrf token={ctx.csrf} />
-        <TextField name="email" type="email" label={t.t('field.email')} value={values.email} errors={errors} autocomplete="email" required />
+        <TextField
+          name="email"
+          type="email"
+          label={t.t('field.email')}
+          value={values.email}
+          errors={errors}
+          autocomplete="email"
+          required
+        />
         <button type="submit">{t.t('forgot.submit')}</button>
       </form>
     </Layout>
   );
 }
 
-export function ResetPasswordPage({ ctx, token, errors = {} }: { ctx: PageContext; token: string; errors?: FieldMessages }) {
+export function ResetPasswordPage({
+  ctx,
+  token,
+  errors = {},
+}: {
+  ctx: PageContext;
+  token: string;
+  errors?: FieldMessages;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('reset.title')}>
       <h1>{t.t('reset.title')}</h1>
       <ErrorSummary t={t} errors={errors} />
-      <form method="post" action={`/password/reset/${encodeURIComponent(token)}`} class="stack narrow" novalidate>
+      <form
+        method="post"
+        action={`/password/reset/${encodeURIComponent(token)}`}
+        class="stack narrow"
+        novalidate
+      >
         <Csrf token={ctx.csrf} />
         <TextField
           name="password"

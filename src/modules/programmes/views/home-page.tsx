@@ -26,7 +26,9 @@ export function HomePage({ ctx, programmes }: { ctx: PageContext; programmes: Pr
               </a>
             </h3>
             <Localized t={t} text={pickLocalized(p.summary, ctx.locale)} as="p" />
-            <p class="meta">{t.t('programme.structure.window', { years: p.windowYears, hours: p.totalHours })}</p>
+            <p class="meta">
+              {t.t('programme.structure.window', { years: p.windowYears, hours: p.totalHours })}
+            </p>
           </li>
         ))}
       </ul>
@@ -63,7 +65,9 @@ export function ManageHomePage({ ctx, programmes }: { ctx: PageContext; programm
             <ul>
               {p.themes.map((theme) => (
                 <li>
-                  <a href={`/manage/themes/${theme.slug}/edit`}>{pickLocalized(theme.name, ctx.locale).text}</a>
+                  <a href={`/manage/themes/${theme.slug}/edit`}>
+                    {pickLocalized(theme.name, ctx.locale).text}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -50,13 +50,17 @@ export function ProgrammePage({ ctx, programme, courses, canEdit }: Props) {
             <li>
               {t.t('programme.structure.compulsory')}{' '}
               <a href={`/courses/${course.code}`}>{pickLocalized(course.title, ctx.locale).text}</a>
-              {course.countedBy.length ? ` (${t.t('programme.structure.orEquivalent', { codes: course.countedBy.join(', ') })})` : null}
+              {course.countedBy.length
+                ? ` (${t.t('programme.structure.orEquivalent', { codes: course.countedBy.join(', ') })})`
+                : null}
             </li>
           ))}
           <li>{t.t('programme.structure.electives', { count: programme.electivesRequired })}</li>
           <li>{t.t('programme.structure.capstone')}</li>
         </ol>
-        <p>{t.t('programme.structure.window', { years: programme.windowYears, hours: programme.totalHours })}</p>
+        <p>
+          {t.t('programme.structure.window', { years: programme.windowYears, hours: programme.totalHours })}
+        </p>
         <p>{t.t('programme.structure.achievementOnly')}</p>
       </section>
       <section aria-labelledby="section-themes">
@@ -94,7 +98,9 @@ export function ProgrammePage({ ctx, programme, courses, canEdit }: Props) {
                   <a href={`/courses/${course.code}`}>
                     <Localized t={t} text={pickLocalized(course.title, ctx.locale)} />
                   </a>
-                  {course.countsAs.length ? <small> {t.t('programme.countsAs', { codes: course.countsAs.join(', ') })}</small> : null}
+                  {course.countsAs.length ? (
+                    <small> {t.t('programme.countsAs', { codes: course.countsAs.join(', ') })}</small>
+                  ) : null}
                 </td>
                 <td>{course.code}</td>
                 <td>{t.number(course.learningHours)}</td>

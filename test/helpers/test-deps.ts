@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import pino from 'pino';
+import type { Config } from '../../src/config.js';
+import { createDatabase, type Dialect } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import type { DB } from '../../src/db/schema.js';
+import type { Deps } from '../../src/deps.js';
+import { memoryMailer } from '../../src/integrations/mail.js';
+import { type Clock, fixedClock } from '../../src/kernel/clock.js';
+
+export type TestDeps = Deps & {
+  mailer: ReturnType<typeof memoryMailer>;
+  clock: ReturnType<typeof fixedClock>;
+  close(): Promise<void>;
+};
+
+/** The instant tests start at unless they set their own. */
+export const TEST_NOW = '2026-11-28T10:00:00.000Z';
+
+/** A configuration for tests: a temporary data folder, no SMTP. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dp-test-'));
+  return {
+    dataDir,
+    database: { dialect: 'sqlite', filename: ':memory:' },
+    port: 0,
+    host: '127.0.0.1',
+    baseUrl: 'http://localhost:3000',
+    secureCookies: false,
+    sessionSecret: 'test-session-secret-that-is-long-enough-0123456789',
+    smtpUrl: null,
+    mailFrom: 'Diploma Platform <no-reply@example.org>',
+    outboxDir: join(dataDir, 'outbox'),
+    logLevel: 'silent',
+    trustProxy: false,
+    ...overrides,
+  };
+}
+
+/**
+ * Dependencies over a fresh, migrated database of the given engine: an in-memory SQLite database, or a
+ * new schema in the TEST_DATABASE_URL PostgreSQL database (dropped by close()).
+ */
+export async function createTestDeps(
+  dialect: Dialect,
+  options: { clock?: Clock; now?: string } = {},
+): Promise<TestDeps> {
+  const config = testConfig();
+  const clock = (options.clock as TestDeps['clock']) ?? fixedClock(options.now ?? TEST_NOW);
+  let db: Kysely<DB>;
+  let cleanup: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const database = createDatabase({ dialect: 'sqlite', filename: ':memory:' });
+    db = database.db;
+    cleanup = () => database.destroy();
+  } else {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DATABASE_URL is not set');
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
+    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    cleanup = async () => {
+      await sql.raw(`drop schema ${schema} cascade`).execute(db);
+      await db.destroy();
+    };
+  }
+  await migrateToLatest(db);
+  return {
+    db,
+    dialect,
+    clock,
+    mailer: memoryMailer(),
+    config,
+    log: pino({ level: 'silent' }),
+    close: async () => {
+      await cleanup();
+      rmSync(config.dataDir, { recursive: true, force: true });
+    },
+  };
+}
