@@ -6,7 +6,7 @@ import { loadConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startServer } from '../main.js';
 import { runEvaluateCommand } from '../modules/pathway/evaluate-cli.js';
-import { isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
+import { demoAccounts, isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
 
 const HELP = `diploma — the Diploma Platform command line
 
@@ -22,7 +22,7 @@ Usage:
 
 Configuration comes from the environment (see README.md § Configuration).`;
 
-function printAccounts(report: SeedReport, url: string): void {
+function printAccounts(report: Pick<SeedReport, 'accounts' | 'password'>, url: string): void {
   const lines = [
     '',
     `  Diploma Platform is running at ${url}`,
@@ -46,23 +46,14 @@ export async function runCli(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
-      let report: SeedReport | null = null;
       const { url } = await startServer(config, async (deps) => {
         if (values.demo && (await isDatabaseEmpty(deps))) {
           process.stdout.write('Loading the demo programme (first start only)…\n');
-          report = await seedDemo(deps);
+          await seedDemo(deps);
         }
       });
       if (values.demo) {
-        const { DEMO_PASSWORD, DEMO_STAFF } = await import('../seed/demo-people.js');
-        printAccounts(
-          report ?? {
-            created: { themes: 0, courses: 0, editions: 0, people: 0 },
-            password: DEMO_PASSWORD,
-            accounts: DEMO_STAFF.slice(0, 5).map((p) => ({ role: p.roles[0]!, email: p.email })),
-          },
-          url,
-        );
+        printAccounts(demoAccounts(), url);
       } else {
         process.stdout.write(`Diploma Platform is running at ${url}\n`);
       }
@@ -83,7 +74,7 @@ export async function runCli(argv: string[]): Promise<number> {
       const deps = await createDeps(config);
       const report = await seedDemo(deps);
       process.stdout.write(
-        `Demo programme loaded: ${report.created.courses} courses, ${report.created.editions} editions, ${report.created.people} people created.\n`,
+        `Demo programme loaded: ${report.created.courses} courses, ${report.created.editions} editions, ${report.created.people} people, ${report.created.candidates} candidates created.\n`,
       );
       await deps.close();
       return 0;

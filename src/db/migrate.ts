@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
 import * as foundation from './migrations/2026-11-28T2130-foundation.js';
+import * as pathway from './migrations/2026-11-28T2200-pathway.js';
 import type { DB } from './schema.js';
 
 /**
@@ -8,6 +9,7 @@ import type { DB } from './schema.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T2130-foundation': foundation,
+  '2026-11-28T2200-pathway': pathway,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

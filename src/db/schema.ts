@@ -175,7 +175,118 @@ export interface CourseSearchTable {
   body: string;
 }
 
+export interface RuleVersionsTable {
+  id: string;
+  programme_id: string;
+  version: number;
+  effective_from: string;
+  rules_json: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface CandidaciesTable {
+  id: string;
+  programme_id: string;
+  user_id: string;
+  rule_version_id: string;
+  registered_on: string;
+  status: string;
+  withdrawn_reason: string | null;
+  withdrawn_at: string | null;
+  capstone_status: string;
+  capstone_completed_on: string | null;
+  standing_status: string;
+  standing_deadline: string | null;
+  standing_at_risk: number;
+  standing_awardable: number;
+  standing_met: number;
+  standing_json: string;
+  standing_evaluated_on: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EnrolmentsTable {
+  id: string;
+  edition_id: string;
+  user_id: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResultsTable {
+  id: string;
+  user_id: string;
+  course_id: string;
+  enrolment_id: string | null;
+  outcome: string;
+  grade: string | null;
+  started_on: string | null;
+  completed_on: string;
+  source: string;
+  reference: string | null;
+  recorded_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExtensionsTable {
+  id: string;
+  candidacy_id: string;
+  months: number;
+  reason: string;
+  granted_by: string | null;
+  granted_at: string;
+}
+
+export interface JobsTable {
+  id: string;
+  kind: string;
+  payload_json: string;
+  idempotency_key: string | null;
+  status: string;
+  attempts: number;
+  max_attempts: number;
+  run_at: string;
+  locked_by: string | null;
+  locked_until: string | null;
+  progress: number;
+  total: number;
+  last_error: string | null;
+  result_json: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  kind: string;
+  status: string;
+  file_name: string;
+  file_sha256: string;
+  row_count: number;
+  error_count: number;
+  rows_json: string;
+  errors_json: string;
+  summary_json: string | null;
+  job_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface DB {
+  rule_versions: RuleVersionsTable;
+  candidacies: CandidaciesTable;
+  enrolments: EnrolmentsTable;
+  results: ResultsTable;
+  extensions: ExtensionsTable;
+  jobs: JobsTable;
+  imports: ImportsTable;
   users: UsersTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
@@ -202,3 +313,8 @@ export type CourseRow = Selectable<CoursesTable>;
 export type EditionRow = Selectable<EditionsTable>;
 export type ProgrammeRow = Selectable<ProgrammesTable>;
 export type ThemeRow = Selectable<ThemesTable>;
+export type CandidacyRow = Selectable<CandidaciesTable>;
+export type ResultRow = Selectable<ResultsTable>;
+export type EnrolmentRow = Selectable<EnrolmentsTable>;
+export type RuleVersionRow = Selectable<RuleVersionsTable>;
+export type JobRow = Selectable<JobsTable>;

@@ -8,9 +8,10 @@ import { ensureProgramme, ensureTheme } from '../modules/programmes/create-progr
 import { DEMO_COURSES, type DemoCourse, type DemoEdition, ONLINE } from './demo-courses.js';
 import { DEMO_PARTICIPANTS, DEMO_PASSWORD, DEMO_STAFF, type DemoPerson } from './demo-people.js';
 import { DEMO_PROGRAMME, DEMO_PROGRAMME_SLUG, DEMO_THEMES } from './demo-programme.js';
+import { seedDemoPathway } from './seed-pathway.js';
 
 export interface SeedReport {
-  created: { themes: number; courses: number; editions: number; people: number };
+  created: { themes: number; courses: number; editions: number; people: number; candidates: number };
   accounts: { role: string; email: string }[];
   password: string;
 }
@@ -22,9 +23,8 @@ export interface SeedReport {
 export async function seedDemo(deps: Deps): Promise<SeedReport> {
   const actor = systemActor('seed');
   const report: SeedReport = {
-    created: { themes: 0, courses: 0, editions: 0, people: 0 },
-    accounts: DEMO_STAFF.slice(0, 5).map((p) => ({ role: p.roles[0]!, email: p.email })),
-    password: DEMO_PASSWORD,
+    created: { themes: 0, courses: 0, editions: 0, people: 0, candidates: 0 },
+    ...demoAccounts(),
   };
   for (const [index, theme] of DEMO_THEMES.entries()) {
     await ensureTheme(deps, actor, theme.slug, index + 1, {
@@ -65,7 +65,16 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
     }
   }
   report.created.themes = DEMO_THEMES.length;
+  report.created.candidates = (await seedDemoPathway(deps)).candidates;
   return report;
+}
+
+/** The demo accounts printed at start: one per role, and their shared password. */
+export function demoAccounts(): Pick<SeedReport, 'accounts' | 'password'> {
+  return {
+    accounts: DEMO_STAFF.slice(0, 5).map((p) => ({ role: p.roles[0]!, email: p.email })),
+    password: DEMO_PASSWORD,
+  };
 }
 
 async function ensurePerson(

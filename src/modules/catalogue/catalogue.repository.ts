@@ -320,3 +320,24 @@ export async function filterFacilitators(db: Executor, userIds: readonly string[
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/** Editions of the given course codes open for registration on `today`, soonest first. */
+export async function listOpenEditionsOfCodes(
+  db: Executor,
+  codes: readonly string[],
+  today: string,
+  limit: number,
+) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('editions')
+    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .selectAll('editions')
+    .select(['courses.code as course_code', 'courses.title_i18n as course_title_i18n'])
+    .where('courses.code', 'in', codes)
+    .where('courses.status', '=', 'active')
+    .where((eb) => editionConditions(eb, { openOn: today }))
+    .orderBy('editions.starts_on')
+    .limit(limit)
+    .execute();
+}

@@ -48,11 +48,15 @@ export function ProgrammePage({ ctx, programme, courses, canEdit }: Props) {
         <ol class="structure">
           {compulsory.map(({ course }) => (
             <li>
-              {t.t('programme.structure.compulsory')}{' '}
-              <a href={`/courses/${course.code}`}>{pickLocalized(course.title, ctx.locale).text}</a>
-              {course.countedBy.length
-                ? ` (${t.t('programme.structure.orEquivalent', { codes: course.countedBy.join(', ') })})`
-                : null}
+              <a href={`/courses/${course.code}`}>{pickLocalized(course.title, ctx.locale).text}</a> (
+              {t.t('course.role.compulsory').toLocaleLowerCase(ctx.locale)}
+              {course.countedBy.map((code) => (
+                <>
+                  {', '}
+                  {t.t('programme.structure.orEquivalent')} <a href={`/courses/${code}`}>{code}</a>
+                </>
+              ))}
+              )
             </li>
           ))}
           <li>{t.t('programme.structure.electives', { count: programme.electivesRequired })}</li>

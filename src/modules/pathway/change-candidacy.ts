@@ -1,0 +1,42 @@
+import type { Executor } from '../../db/database.js';
+import type { CandidacyRow } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { isId } from '../../kernel/ids.js';
+import { ensure } from '../../kernel/policy.js';
+import { canPathway } from './pathway.policy.js';
+import { findCandidacy } from './pathway.repository.js';
+import { refreshStandings } from './standing.js';
+
+/**
+ * The shared shape of every change to a candidacy: authorise, load it inside the transaction, let the
+ * change check the state and write, re-evaluate the standing, and audit before → after (the standing
+ * status included), all in one transaction.
+ */
+export async function changeCandidacy(
+  deps: Deps,
+  actor: Actor,
+  candidacyId: string,
+  action: string,
+  change: (trx: Executor, row: CandidacyRow) => Promise<{ before: unknown; after: unknown }>,
+): Promise<void> {
+  ensure(actor, canPathway(actor, 'candidates.manage'));
+  if (!isId(candidacyId)) throw new AppError('not_found');
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await findCandidacy(trx, candidacyId);
+    if (!row) throw new AppError('not_found');
+    const { before, after } = await change(trx, row);
+    const fresh = await findCandidacy(trx, candidacyId);
+    const evaluations = await refreshStandings(trx, [fresh!], today);
+    await recordAudit(trx, deps.clock, actor, {
+      action,
+      targetType: 'candidacy',
+      targetId: candidacyId,
+      before: { ...(before as object), standing: row.standing_status },
+      after: { ...(after as object), standing: evaluations.get(candidacyId)?.status },
+    });
+  });
+}

@@ -1,0 +1,86 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { systemActor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { isId, newId } from '../../kernel/ids.js';
+import { ensure } from '../../kernel/policy.js';
+import { parseInput } from '../../kernel/validation.js';
+import { getEdition } from '../catalogue/get-edition.js';
+import { findPersonIdByEmail } from '../identity/create-person.js';
+import { canPathway } from './pathway.policy.js';
+import {
+  findEnrolment,
+  findEnrolmentOf,
+  insertEnrolment,
+  listCandidaciesOfUser,
+  updateEnrolmentStatus,
+} from './pathway.repository.js';
+import { enrolSchema } from './pathway.schemas.js';
+import { refreshStandings } from './standing.js';
+
+/**
+ * Enrols a person in an edition (programme managers; audited). Once per person and edition (a unique
+ * constraint). Their candidacies are re-evaluated: a running enrolment shows the requirement in progress.
+ */
+export async function enrolPerson(
+  deps: Deps,
+  actor: Actor,
+  editionId: string,
+  input: unknown,
+): Promise<{ id: string }> {
+  ensure(actor, canPathway(actor, 'enrolments.manage'));
+  const { email } = parseInput(enrolSchema, input);
+  const { edition } = await getEdition(deps, systemActor('enrolment'), editionId);
+  if (edition.status === 'cancelled') throw new AppError('invalid_state', { reason: 'edition-cancelled' });
+  const userId = await findPersonIdByEmail(deps, email);
+  if (!userId)
+    throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.unknownPerson' }]);
+  const id = newId();
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const existing = await findEnrolmentOf(trx, edition.id, userId);
+    if (existing && existing.status !== 'withdrawn') {
+      throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.alreadyEnrolled' }]);
+    }
+    if (existing) await updateEnrolmentStatus(trx, existing.id, 'enrolled', now);
+    else
+      await insertEnrolment(trx, {
+        id,
+        edition_id: edition.id,
+        user_id: userId,
+        status: 'enrolled',
+        created_at: now,
+        updated_at: now,
+      });
+    await refreshStandings(trx, await listCandidaciesOfUser(trx, userId), now.slice(0, 10));
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'enrolment.created',
+      targetType: 'user',
+      targetId: userId,
+      after: { editionId: edition.id, course: edition.courseCode, startsOn: edition.startsOn },
+    });
+  });
+  return { id };
+}
+
+/** Withdraws an enrolment (programme managers; audited); a result already recorded stays. */
+export async function withdrawEnrolment(deps: Deps, actor: Actor, enrolmentId: string): Promise<void> {
+  ensure(actor, canPathway(actor, 'enrolments.manage'));
+  if (!isId(enrolmentId)) throw new AppError('not_found');
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    const enrolment = await findEnrolment(trx, enrolmentId);
+    if (!enrolment) throw new AppError('not_found');
+    if (enrolment.status === 'withdrawn') return;
+    await updateEnrolmentStatus(trx, enrolment.id, 'withdrawn', now);
+    await refreshStandings(trx, await listCandidaciesOfUser(trx, enrolment.user_id), now.slice(0, 10));
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'enrolment.withdrawn',
+      targetType: 'user',
+      targetId: enrolment.user_id,
+      before: { editionId: enrolment.edition_id, status: enrolment.status },
+      after: { status: 'withdrawn' },
+    });
+  });
+}

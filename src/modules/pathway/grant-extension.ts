@@ -1,0 +1,33 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { newId } from '../../kernel/ids.js';
+import { parseInput } from '../../kernel/validation.js';
+import { changeCandidacy } from './change-candidacy.js';
+import { insertExtension, listExtensionRows } from './pathway.repository.js';
+import { extensionSchema } from './pathway.schemas.js';
+
+/** Grants a window extension of some months, with a reason (programme managers; audited). */
+export async function grantExtension(
+  deps: Deps,
+  actor: Actor,
+  candidacyId: string,
+  input: unknown,
+): Promise<void> {
+  const data = parseInput(extensionSchema, input);
+  const now = deps.clock.now().toISOString();
+  await changeCandidacy(deps, actor, candidacyId, 'candidate.extension-granted', async (trx, row) => {
+    const before = (await listExtensionRows(trx, [row.id])).reduce((sum, e) => sum + e.months, 0);
+    await insertExtension(trx, {
+      id: newId(),
+      candidacy_id: row.id,
+      months: data.months,
+      reason: data.reason,
+      granted_by: actor.kind === 'user' ? actor.id : null,
+      granted_at: now,
+    });
+    return {
+      before: { extensionMonths: before },
+      after: { extensionMonths: before + data.months, months: data.months, reason: data.reason },
+    };
+  });
+}

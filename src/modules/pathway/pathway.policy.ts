@@ -1,0 +1,26 @@
+import { type Actor, hasRole } from '../../kernel/actor.js';
+
+/** What can be done with candidates, their results and the programme's rules. */
+export type PathwayAction =
+  | 'candidates.read' // the candidates list and a candidate's page
+  | 'candidates.manage' // register, withdraw, reinstate, extend, move to another rule version
+  | 'rules.manage'
+  | 'enrolments.manage'
+  | 'results.import';
+
+/** Pure: programme managers do everything here; the system actor (seed, jobs) too. */
+export function canPathway(actor: Actor, _action: PathwayAction): boolean {
+  return actor.kind === 'system' || hasRole(actor, 'manager');
+}
+
+/** Pure: may the actor see the class list of an edition and record its results? Managers, and the edition's facilitators. */
+export function canRecordResults(actor: Actor, editionFacilitatorIds: readonly string[]): boolean {
+  if (actor.kind === 'system' || hasRole(actor, 'manager')) return true;
+  return actor.kind === 'user' && hasRole(actor, 'facilitator') && editionFacilitatorIds.includes(actor.id);
+}
+
+/** Pure: may the actor see this person's own pathway? The person, and programme managers. */
+export function canSeePathwayOf(actor: Actor, userId: string): boolean {
+  if (actor.kind === 'system' || hasRole(actor, 'manager')) return true;
+  return actor.kind === 'user' && actor.id === userId;
+}

@@ -1,0 +1,316 @@
+import type { Executor } from '../../db/database.js';
+import { containsText } from '../../db/helpers.js';
+import type { CandidacyRow, EnrolmentRow, ResultRow, RuleVersionRow } from '../../db/schema.js';
+
+/** All SQL about rule versions, candidacies, enrolments, results and extensions. */
+
+export async function listRuleVersionRows(db: Executor, programmeId: string): Promise<RuleVersionRow[]> {
+  return db
+    .selectFrom('rule_versions')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export async function findRuleVersionRow(db: Executor, id: string): Promise<RuleVersionRow | undefined> {
+  return db.selectFrom('rule_versions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertRuleVersion(db: Executor, row: RuleVersionRow): Promise<void> {
+  await db.insertInto('rule_versions').values(row).execute();
+}
+
+export async function findCandidacy(db: Executor, id: string): Promise<CandidacyRow | undefined> {
+  return db.selectFrom('candidacies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCandidacyOf(
+  db: Executor,
+  programmeId: string,
+  userId: string,
+): Promise<CandidacyRow | undefined> {
+  return db
+    .selectFrom('candidacies')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function listCandidaciesOfUser(db: Executor, userId: string): Promise<CandidacyRow[]> {
+  return db
+    .selectFrom('candidacies')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertCandidacy(db: Executor, row: CandidacyRow): Promise<void> {
+  await db.insertInto('candidacies').values(row).execute();
+}
+
+export async function updateCandidacy(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<CandidacyRow, 'id'>>,
+): Promise<void> {
+  await db.updateTable('candidacies').set(changes).where('id', '=', id).execute();
+}
+
+export async function listExtensionRows(db: Executor, candidacyIds: readonly string[]) {
+  if (candidacyIds.length === 0) return [];
+  return db
+    .selectFrom('extensions')
+    .selectAll()
+    .where('candidacy_id', 'in', candidacyIds)
+    .orderBy('granted_at')
+    .execute();
+}
+
+export async function insertExtension(
+  db: Executor,
+  row: {
+    id: string;
+    candidacy_id: string;
+    months: number;
+    reason: string;
+    granted_by: string | null;
+    granted_at: string;
+  },
+): Promise<void> {
+  await db.insertInto('extensions').values(row).execute();
+}
+
+/** A person's results with the course code and the edition's dates (when the result came from an edition). */
+export async function listResultsOfUsers(db: Executor, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('results')
+    .innerJoin('courses', 'courses.id', 'results.course_id')
+    .leftJoin('enrolments', 'enrolments.id', 'results.enrolment_id')
+    .leftJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .select([
+      'results.id',
+      'results.user_id',
+      'results.outcome',
+      'results.grade',
+      'results.started_on',
+      'results.completed_on',
+      'results.source',
+      'results.reference',
+      'results.enrolment_id',
+      'courses.code as course_code',
+      'courses.title_i18n as course_title_i18n',
+      'courses.learning_hours',
+      'editions.id as edition_id',
+      'editions.starts_on as edition_starts_on',
+      'editions.ends_on as edition_ends_on',
+      'editions.language as edition_language',
+    ])
+    .where('results.user_id', 'in', userIds)
+    .orderBy('results.completed_on')
+    .execute();
+}
+
+/** A person's enrolments with their edition's course and dates, and whether a result exists. */
+export async function listEnrolmentsOfUsers(db: Executor, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
+    .select([
+      'enrolments.id',
+      'enrolments.user_id',
+      'enrolments.status',
+      'enrolments.edition_id',
+      'editions.starts_on',
+      'editions.ends_on',
+      'editions.language',
+      'editions.mode',
+      'courses.code as course_code',
+      'courses.title_i18n as course_title_i18n',
+      'results.id as result_id',
+    ])
+    .where('enrolments.user_id', 'in', userIds)
+    .orderBy('editions.starts_on')
+    .execute();
+}
+
+export async function findEnrolment(db: Executor, id: string): Promise<EnrolmentRow | undefined> {
+  return db.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findEnrolmentOf(
+  db: Executor,
+  editionId: string,
+  userId: string,
+): Promise<EnrolmentRow | undefined> {
+  return db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('edition_id', '=', editionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertEnrolment(db: Executor, row: EnrolmentRow): Promise<void> {
+  await db.insertInto('enrolments').values(row).execute();
+}
+
+export async function updateEnrolmentStatus(
+  db: Executor,
+  id: string,
+  status: string,
+  at: string,
+): Promise<void> {
+  await db.updateTable('enrolments').set({ status, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** The class list of an edition: each enrolled person with their result, by name. */
+export async function listClass(db: Executor, editionId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('users', 'users.id', 'enrolments.user_id')
+    .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
+    .select([
+      'enrolments.id as enrolment_id',
+      'enrolments.status',
+      'users.id as user_id',
+      'users.full_name',
+      'users.email',
+      'users.country',
+      'results.id as result_id',
+      'results.outcome',
+      'results.grade',
+      'results.completed_on',
+    ])
+    .where('enrolments.edition_id', '=', editionId)
+    .orderBy('users.full_name')
+    .execute();
+}
+
+export async function findResultOfEnrolment(
+  db: Executor,
+  enrolmentId: string,
+): Promise<ResultRow | undefined> {
+  return db.selectFrom('results').selectAll().where('enrolment_id', '=', enrolmentId).executeTakeFirst();
+}
+
+export async function findLegacyResult(
+  db: Executor,
+  userId: string,
+  courseId: string,
+  completedOn: string,
+): Promise<ResultRow | undefined> {
+  return db
+    .selectFrom('results')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('course_id', '=', courseId)
+    .where('completed_on', '=', completedOn)
+    .where('enrolment_id', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertResult(db: Executor, row: ResultRow): Promise<void> {
+  await db.insertInto('results').values(row).execute();
+}
+
+export async function updateResult(
+  db: Executor,
+  id: string,
+  changes: Partial<Omit<ResultRow, 'id'>>,
+): Promise<void> {
+  await db.updateTable('results').set(changes).where('id', '=', id).execute();
+}
+
+export interface CandidateFilter {
+  programmeId: string;
+  status?: string | undefined;
+  atRisk?: boolean | undefined;
+  awardable?: boolean | undefined;
+  deadlineBefore?: string | undefined;
+  country?: string | undefined;
+  constituency?: string | undefined;
+  language?: string | undefined;
+  text?: string | undefined;
+  sort: 'name' | 'deadline' | 'registered' | 'progress';
+  direction: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** Candidates of a programme with their person and cached standing, filtered, sorted and paged. */
+export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
+  let query = db
+    .selectFrom('candidacies')
+    .innerJoin('users', 'users.id', 'candidacies.user_id')
+    .where('candidacies.programme_id', '=', filter.programmeId);
+  if (filter.status) query = query.where('candidacies.standing_status', '=', filter.status);
+  if (filter.atRisk) query = query.where('candidacies.standing_at_risk', '=', 1);
+  if (filter.awardable) query = query.where('candidacies.standing_awardable', '=', 1);
+  if (filter.deadlineBefore) {
+    query = query
+      .where('candidacies.standing_deadline', '<=', filter.deadlineBefore)
+      .where('candidacies.standing_deadline', 'is not', null);
+  }
+  if (filter.country) query = query.where('users.country', '=', filter.country);
+  if (filter.constituency) query = query.where('users.constituency', '=', filter.constituency);
+  if (filter.language) query = query.where('users.preferred_locale', '=', filter.language);
+  if (filter.text) {
+    const text = filter.text;
+    query = query.where((eb) =>
+      eb.or([containsText('users.full_name', text), containsText('users.email', text)]),
+    );
+  }
+  const sortColumn = {
+    name: 'users.full_name',
+    deadline: 'candidacies.standing_deadline',
+    registered: 'candidacies.registered_on',
+    progress: 'candidacies.standing_met',
+  } as const;
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'candidacies.id',
+        'candidacies.user_id',
+        'candidacies.registered_on',
+        'candidacies.status',
+        'candidacies.standing_status',
+        'candidacies.standing_deadline',
+        'candidacies.standing_at_risk',
+        'candidacies.standing_awardable',
+        'candidacies.standing_met',
+        'candidacies.standing_json',
+        'users.full_name',
+        'users.email',
+        'users.country',
+        'users.constituency',
+        'users.preferred_locale',
+      ])
+      .orderBy(sortColumn[filter.sort], filter.direction)
+      .orderBy('users.full_name')
+      .orderBy('candidacies.id')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+/** Ids of every candidacy whose cached standing was computed before `today` (to refresh them). */
+export async function listStaleCandidacyIds(db: Executor, today: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('candidacies')
+    .select('id')
+    .where('standing_evaluated_on', '<', today)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

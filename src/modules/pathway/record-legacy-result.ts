@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import { ensure } from '../../kernel/policy.js';
+import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
+import { parseInput } from '../../kernel/validation.js';
+import { courseCodeSchema } from '../catalogue/catalogue.schemas.js';
+import { canPathway } from './pathway.policy.js';
+import { findLegacyResult, insertResult, listCandidaciesOfUser, updateResult } from './pathway.repository.js';
+import { GRADE_MAX_LENGTH, RESULT_OUTCOMES } from './pathway.schemas.js';
+import { refreshStandings } from './standing.js';
+
+/** A certificate earned before the platform existed: no edition here, a reference to the old record. */
+export const legacyResultSchema = z
+  .object({
+    userId: z.string().min(1).max(64),
+    courseId: z.string().min(1).max(64),
+    courseCode: courseCodeSchema,
+    outcome: z.enum(RESULT_OUTCOMES, 'validation.invalidChoice'),
+    grade: z.string().trim().max(GRADE_MAX_LENGTH, 'validation.tooLong').nullable().default(null),
+    startedOn: optionalDateSchema,
+    completedOn: isoDateSchema,
+    reference: z.string().trim().max(100, 'validation.tooLong').nullable().default(null),
+  })
+  .refine((v) => v.startedOn === null || v.startedOn <= v.completedOn, {
+    message: 'validation.endBeforeStart',
+    path: ['completedOn'],
+  });
+export type LegacyResultInput = z.infer<typeof legacyResultSchema>;
+
+/**
+ * Writes a legacy certificate (inside the caller's transaction; imports and the seed use it). The same
+ * person, course and completion date is the same certificate: writing it again changes nothing, and a
+ * different outcome, grade or reference updates it (audited). Returns whether anything changed.
+ */
+export async function writeLegacyResult(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  data: LegacyResultInput,
+): Promise<boolean> {
+  const now = deps.clock.now().toISOString();
+  const existing = await findLegacyResult(trx, data.userId, data.courseId, data.completedOn);
+  const after = {
+    course: data.courseCode,
+    outcome: data.outcome,
+    grade: data.grade,
+    startedOn: data.startedOn,
+    completedOn: data.completedOn,
+    reference: data.reference,
+  };
+  if (existing) {
+    const before = {
+      course: data.courseCode,
+      outcome: existing.outcome,
+      grade: existing.grade,
+      startedOn: existing.started_on,
+      completedOn: existing.completed_on,
+      reference: existing.reference,
+    };
+    if (JSON.stringify(before) === JSON.stringify(after)) return false;
+    await updateResult(trx, existing.id, {
+      outcome: data.outcome,
+      grade: data.grade,
+      started_on: data.startedOn,
+      reference: data.reference,
+      updated_at: now,
+    });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'result.changed',
+      targetType: 'user',
+      targetId: data.userId,
+      before,
+      after,
+    });
+    return true;
+  }
+  await insertResult(trx, {
+    id: newId(),
+    user_id: data.userId,
+    course_id: data.courseId,
+    enrolment_id: null,
+    outcome: data.outcome,
+    grade: data.grade,
+    started_on: data.startedOn,
+    completed_on: data.completedOn,
+    source: 'legacy',
+    reference: data.reference,
+    recorded_by: actor.kind === 'user' ? actor.id : null,
+    created_at: now,
+    updated_at: now,
+  });
+  await recordAudit(trx, deps.clock, actor, {
+    action: 'result.legacy-recorded',
+    targetType: 'user',
+    targetId: data.userId,
+    after,
+  });
+  return true;
+}
+
+/** Records one legacy certificate (programme managers) and re-evaluates the person's candidacies. */
+export async function recordLegacyResult(deps: Deps, actor: Actor, input: unknown): Promise<boolean> {
+  ensure(actor, canPathway(actor, 'results.import'));
+  const data = parseInput(legacyResultSchema, input);
+  return deps.db.transaction().execute(async (trx) => {
+    const changed = await writeLegacyResult(trx, deps, actor, data);
+    if (changed)
+      await refreshStandings(
+        trx,
+        await listCandidaciesOfUser(trx, data.userId),
+        deps.clock.now().toISOString().slice(0, 10),
+      );
+    return changed;
+  });
+}

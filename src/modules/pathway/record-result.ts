@@ -1,0 +1,206 @@
+import type { Executor } from '../../db/database.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { systemActor } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
+import { AppError, type FieldError } from '../../kernel/errors.js';
+import { isId, newId } from '../../kernel/ids.js';
+import { ensure } from '../../kernel/policy.js';
+import { issuesToFieldErrors } from '../../kernel/validation.js';
+import type { Course, Edition } from '../catalogue/course.js';
+import { getEdition } from '../catalogue/get-edition.js';
+import { canRecordResults } from './pathway.policy.js';
+import {
+  findEnrolment,
+  findResultOfEnrolment,
+  insertResult,
+  listCandidaciesOfUser,
+  listClass,
+  updateResult,
+} from './pathway.repository.js';
+import { type ResultInput, resultSchema } from './pathway.schemas.js';
+import { refreshStandings } from './standing.js';
+
+/** One row of a class list: a person, their enrolment and their result, if any. */
+export interface ClassRow {
+  enrolmentId: string;
+  status: string;
+  userId: string;
+  fullName: string;
+  email: string;
+  country: string | null;
+  result: { outcome: string; grade: string | null; completedOn: string } | null;
+}
+
+/** Pure: problems of a result for a course and edition (a wrong credential type, an impossible date). */
+export function resultProblems(
+  result: ResultInput,
+  course: Pick<Course, 'credentialOnSuccess'>,
+  edition: Pick<Edition, 'startsOn'>,
+  prefix = '',
+): FieldError[] {
+  const problems: FieldError[] = [];
+  if (result.outcome === 'achievement' && course.credentialOnSuccess !== 'achievement') {
+    problems.push({ path: `${prefix}outcome`, key: 'validation.noAchievementForCourse' });
+  }
+  if (result.completedOn < edition.startsOn)
+    problems.push({ path: `${prefix}completedOn`, key: 'validation.completedBeforeStart' });
+  return problems;
+}
+
+async function loadEditionFor(deps: Deps, actor: Actor, editionId: string) {
+  const found = await getEdition(deps, systemActor('results'), editionId);
+  ensure(
+    actor,
+    canRecordResults(
+      actor,
+      found.edition.facilitators.map((f) => f.id),
+    ),
+  );
+  return found;
+}
+
+/** The class list of an edition with results (programme managers and the edition's facilitators). */
+export async function getClassList(
+  deps: Deps,
+  actor: Actor,
+  editionId: string,
+): Promise<{ edition: Edition; course: Course; rows: ClassRow[] }> {
+  const { edition, course } = await loadEditionFor(deps, actor, editionId);
+  const rows = (await listClass(deps.db, edition.id)).map((r) => ({
+    enrolmentId: r.enrolment_id,
+    status: r.status,
+    userId: r.user_id,
+    fullName: r.full_name,
+    email: r.email,
+    country: r.country,
+    result:
+      r.result_id && r.outcome && r.completed_on
+        ? { outcome: r.outcome, grade: r.grade, completedOn: r.completed_on }
+        : null,
+  }));
+  return { edition, course, rows };
+}
+
+/** Writes (inserts or changes) the result of one enrolment and audits it; returns whether anything changed. */
+export async function writeResult(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  enrolment: { id: string; user_id: string },
+  courseId: string,
+  result: ResultInput,
+  source: 'manual' | 'import',
+): Promise<boolean> {
+  const now = deps.clock.now().toISOString();
+  const existing = await findResultOfEnrolment(trx, enrolment.id);
+  const after = { outcome: result.outcome, grade: result.grade, completedOn: result.completedOn };
+  if (existing) {
+    const before = { outcome: existing.outcome, grade: existing.grade, completedOn: existing.completed_on };
+    if (JSON.stringify(before) === JSON.stringify(after)) return false;
+    await updateResult(trx, existing.id, {
+      outcome: result.outcome,
+      grade: result.grade,
+      completed_on: result.completedOn,
+      source,
+      recorded_by: actor.kind === 'user' ? actor.id : null,
+      updated_at: now,
+    });
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'result.changed',
+      targetType: 'user',
+      targetId: enrolment.user_id,
+      before: { enrolmentId: enrolment.id, ...before },
+      after,
+    });
+    return true;
+  }
+  await insertResult(trx, {
+    id: newId(),
+    user_id: enrolment.user_id,
+    course_id: courseId,
+    enrolment_id: enrolment.id,
+    outcome: result.outcome,
+    grade: result.grade,
+    started_on: null,
+    completed_on: result.completedOn,
+    source,
+    reference: null,
+    recorded_by: actor.kind === 'user' ? actor.id : null,
+    created_at: now,
+    updated_at: now,
+  });
+  await recordAudit(trx, deps.clock, actor, {
+    action: 'result.recorded',
+    targetType: 'user',
+    targetId: enrolment.user_id,
+    after: { enrolmentId: enrolment.id, ...after },
+  });
+  return true;
+}
+
+/**
+ * Records the results of an edition's class in one go (programme managers and the edition's
+ * facilitators): every row is checked first; any problem refuses them all, with the row in the path
+ * (`rows.3.outcome`). The candidacies of the people concerned are re-evaluated in the same transaction.
+ */
+export async function recordClassResults(
+  deps: Deps,
+  actor: Actor,
+  editionId: string,
+  rows: readonly { enrolmentId: string; result: unknown }[],
+): Promise<{ changed: number }> {
+  const { edition, course } = await loadEditionFor(deps, actor, editionId);
+  const problems: FieldError[] = [];
+  const parsed: { enrolmentId: string; result: ResultInput }[] = [];
+  rows.forEach((row, index) => {
+    const check = resultSchema.safeParse(row.result);
+    if (!check.success) {
+      for (const f of issuesToFieldErrors(check.error.issues))
+        problems.push({ ...f, path: `rows.${index}.${f.path}` });
+      return;
+    }
+    problems.push(...resultProblems(check.data, course, edition, `rows.${index}.`));
+    parsed.push({ enrolmentId: row.enrolmentId, result: check.data });
+  });
+  if (problems.length) throw new AppError('validation_failed', {}, problems);
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  return deps.db.transaction().execute(async (trx) => {
+    let changed = 0;
+    const people = new Set<string>();
+    for (const row of parsed) {
+      const enrolment = isId(row.enrolmentId) ? await findEnrolment(trx, row.enrolmentId) : undefined;
+      if (!enrolment || enrolment.edition_id !== edition.id) throw new AppError('not_found');
+      if (await writeResult(trx, deps, actor, enrolment, course.id, row.result, 'manual')) {
+        changed += 1;
+        people.add(enrolment.user_id);
+      }
+    }
+    for (const userId of people) await refreshStandings(trx, await listCandidaciesOfUser(trx, userId), today);
+    return { changed };
+  });
+}
+
+/** Records one enrolment's result (the same rules as the class list). */
+export async function recordResult(
+  deps: Deps,
+  actor: Actor,
+  enrolmentId: string,
+  input: unknown,
+): Promise<void> {
+  if (!isId(enrolmentId)) throw new AppError('not_found');
+  const enrolment = await findEnrolment(deps.db, enrolmentId);
+  if (!enrolment) throw new AppError('not_found');
+  try {
+    await recordClassResults(deps, actor, enrolment.edition_id, [{ enrolmentId, result: input }]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'validation_failed') {
+      throw new AppError(
+        'validation_failed',
+        {},
+        error.fields.map((f) => ({ ...f, path: f.path.replace(/^rows\.0\./, '') })),
+      );
+    }
+    throw error;
+  }
+}

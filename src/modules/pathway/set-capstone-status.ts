@@ -1,0 +1,30 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { parseInput } from '../../kernel/validation.js';
+import { changeCandidacy } from './change-candidacy.js';
+import { updateCandidacy } from './pathway.repository.js';
+import { capstoneStatusSchema } from './pathway.schemas.js';
+
+/**
+ * Records where a candidate's capstone stands (programme managers; audited). The capstone module will
+ * drive this from proposals, submissions and marking; until then managers record the outcome.
+ */
+export async function setCapstoneStatus(
+  deps: Deps,
+  actor: Actor,
+  candidacyId: string,
+  input: unknown,
+): Promise<void> {
+  const data = parseInput(capstoneStatusSchema, input);
+  await changeCandidacy(deps, actor, candidacyId, 'candidate.capstone-updated', async (trx, row) => {
+    await updateCandidacy(trx, row.id, {
+      capstone_status: data.status,
+      capstone_completed_on: data.status === 'passed' ? data.completedOn : null,
+      updated_at: deps.clock.now().toISOString(),
+    });
+    return {
+      before: { capstone: row.capstone_status, completedOn: row.capstone_completed_on },
+      after: { capstone: data.status, completedOn: data.completedOn },
+    };
+  });
+}

@@ -1,0 +1,78 @@
+import type { Deps } from '../deps.js';
+import { systemActor } from '../kernel/actor.js';
+import { findCourseId, findEditionIdByCode } from '../modules/catalogue/find-ids.js';
+import { getEdition } from '../modules/catalogue/get-edition.js';
+import { findPersonIdByEmail } from '../modules/identity/create-person.js';
+import { enrolPerson } from '../modules/pathway/enrol-person.js';
+import { grantExtension } from '../modules/pathway/grant-extension.js';
+import { hasCandidacy } from '../modules/pathway/has-candidacy.js';
+import { recordLegacyResult } from '../modules/pathway/record-legacy-result.js';
+import { recordClassResults } from '../modules/pathway/record-result.js';
+import { registerCandidate } from '../modules/pathway/register-candidate.js';
+import { createRuleVersion, listRuleVersions } from '../modules/pathway/rule-versions.js';
+import { setCapstoneStatus } from '../modules/pathway/set-capstone-status.js';
+import { withdrawCandidate } from '../modules/pathway/withdraw-candidate.js';
+import { DEMO_CANDIDATES, DEMO_RULES } from './demo-pathway.js';
+import { DEMO_PROGRAMME_SLUG } from './demo-programme.js';
+
+/**
+ * The demo pathway data, through the same use cases managers use. Idempotent: the rule version is
+ * created once, and a candidate who is already registered is left as they are.
+ */
+export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number }> {
+  const actor = systemActor('seed');
+  if ((await listRuleVersions(deps, actor, DEMO_PROGRAMME_SLUG)).length === 0) {
+    await createRuleVersion(deps, actor, DEMO_PROGRAMME_SLUG, {
+      effectiveFrom: '2020-01-01',
+      note: 'Diploma rules at launch',
+      rules: DEMO_RULES,
+    });
+  }
+  let candidates = 0;
+  for (const candidate of DEMO_CANDIDATES) {
+    const userId = await findPersonIdByEmail(deps, candidate.email);
+    if (!userId || (await hasCandidacy(deps, DEMO_PROGRAMME_SLUG, userId))) continue;
+    const { id } = await registerCandidate(deps, actor, DEMO_PROGRAMME_SLUG, {
+      email: candidate.email,
+      registeredOn: candidate.registeredOn,
+    });
+    candidates += 1;
+    for (const taken of candidate.results) {
+      const editionId = await findEditionIdByCode(deps, taken.edition);
+      if (!editionId) throw new Error(`demo edition ${taken.edition} is missing`);
+      const { id: enrolmentId } = await enrolPerson(deps, actor, editionId, { email: candidate.email });
+      const { edition } = await getEdition(deps, actor, editionId);
+      await recordClassResults(deps, actor, editionId, [
+        {
+          enrolmentId,
+          result: { outcome: taken.outcome, grade: taken.grade ?? '', completedOn: edition.endsOn },
+        },
+      ]);
+    }
+    for (const code of candidate.enrolled ?? []) {
+      const editionId = await findEditionIdByCode(deps, code);
+      if (editionId) await enrolPerson(deps, actor, editionId, { email: candidate.email });
+    }
+    for (const legacy of candidate.legacy ?? []) {
+      const courseId = await findCourseId(deps, legacy.course);
+      if (!courseId) continue;
+      await recordLegacyResult(deps, actor, {
+        userId,
+        courseId,
+        courseCode: legacy.course,
+        outcome: 'achievement',
+        startedOn: legacy.startedOn,
+        completedOn: legacy.completedOn,
+        reference: legacy.reference,
+      });
+    }
+    if (candidate.extension) await grantExtension(deps, actor, id, candidate.extension);
+    if (candidate.capstone)
+      await setCapstoneStatus(deps, actor, id, {
+        status: candidate.capstone.status,
+        completedOn: candidate.capstone.completedOn ?? '',
+      });
+    if (candidate.withdrawn) await withdrawCandidate(deps, actor, id, { reason: candidate.withdrawn });
+  }
+  return { candidates };
+}
