@@ -19,6 +19,7 @@ import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
 import { adminWebRoutes } from './modules/identity/admin.web.js';
 import { identityApiRoutes } from './modules/identity/identity.api.js';
 import { identityWebRoutes } from './modules/identity/identity.web.js';
+import { pathwayWebRoutes } from './modules/pathway/pathway.web.js';
 import { programmesApiRoutes } from './modules/programmes/programmes.api.js';
 import { programmesWebRoutes } from './modules/programmes/programmes.web.js';
 
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   adminWebRoutes(app, deps);
   programmesWebRoutes(app, deps);
   catalogueWebRoutes(app, deps);
+  pathwayWebRoutes(app, deps);
   await app.register(
     async (api) => {
       identityApiRoutes(api, deps);

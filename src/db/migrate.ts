@@ -1,4 +1,12 @@
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResult,
+  Migrator,
+  sql,
+} from 'kysely';
+import { dialectOf } from './database.js';
 import * as foundation from './migrations/2026-11-28T2130-foundation.js';
 import * as pathway from './migrations/2026-11-28T2200-pathway.js';
 import type { DB } from './schema.js';
@@ -16,7 +24,18 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 /** Applies every pending migration; throws with the failing migration's name if one fails. */
 export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider, migrationTableName: 'schema_migrations' });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: on PostgreSQL a
+  // `schema_migrations` in another schema (another test run, another app) would be taken for ours.
+  const schema =
+    dialectOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'schema_migrations',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error');

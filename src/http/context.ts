@@ -131,6 +131,13 @@ export function takeFlash(request: FastifyRequest, reply: FastifyReply): string 
 export function safeNextPath(value: unknown, fallback = '/'): string {
   if (typeof value !== 'string' || value.length > 1000) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  if (/[\r\n]/.test(value)) return fallback;
-  return value;
+  // Browsers drop tabs and newlines from URLs (`/\t/evil.com` becomes `//evil.com`): refuse every control
+  // character rather than only CR and LF.
+  if (/\p{Cc}/u.test(value)) return fallback;
+  // A Location header carries ASCII only: percent-encode the rest (a raw `€` made the redirect fail with 500).
+  try {
+    return value.replace(/[^\x21-\x7e]+/g, (text) => encodeURIComponent(text));
+  } catch {
+    return fallback;
+  }
 }

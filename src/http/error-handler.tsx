@@ -13,8 +13,18 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as FastifyError & { validation?: unknown };
   if (hasZodFastifySchemaValidationErrors(e)) {
+    // fastify-type-provider-zod 7 spreads the zod issue (minus code, message and path) into `params` and
+    // gives the path as `instancePath` ("/title/en"): rebuild the issue from those parts.
     const fields: FieldError[] = issuesToFieldErrors(
-      e.validation.map((v) => v.params.issue as z.core.$ZodIssue),
+      e.validation.map(
+        (v) =>
+          ({
+            ...v.params,
+            code: v.keyword,
+            message: v.message ?? '',
+            path: v.instancePath.split('/').filter((part) => part !== ''),
+          }) as unknown as z.core.$ZodIssue,
+      ),
     );
     const context = (e as { validationContext?: string }).validationContext;
     return new AppError(

@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas that validate requests, served
  * at /api/openapi.json, with a browsable reference at /api/docs.
  */
-export async function installOpenApi(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function installOpenApi(app: FastifyInstance, _deps: Deps): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -18,7 +18,6 @@ export async function installOpenApi(app: FastifyInstance, deps: Deps): Promise<
         description:
           'JSON API of the Diploma Platform. Authenticate with a personal API token (create one on your account page): `Authorization: Bearer dp_…`. Errors are `{ "error": { "code", "message", "fields"? } }`; messages follow `?lang=en|fr|es` or the token owner\'s language.',
       },
-      servers: [{ url: deps.config.baseUrl }],
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'Personal API token (dp_…)' },

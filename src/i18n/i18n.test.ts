@@ -44,7 +44,7 @@ describe('message catalogues', () => {
     expect(translator('es').date('2026-09-07')).toMatch(/sept/);
     expect(translator('fr').money(150050, 'EUR')).toBe('1\u202f500,50\u00a0€');
     expect(translator('en').money(150050, 'EUR')).toBe('€1,500.50');
-    expect(translator('en').money(5000, 'JPY')).toBe('¥5,000');
+    expect(translator('en').money(5000, 'JPY')).toBe('JP¥5,000');
   });
 });
 

@@ -52,6 +52,8 @@ export interface Translator {
 }
 
 const cache = createIntlCache();
+/** The locale used for formatting dates, numbers and plurals in each interface language. */
+const FORMAT_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr', es: 'es' };
 const translators = new Map<string, Translator>();
 let strict = false;
 
@@ -68,7 +70,8 @@ export function translator(locale: Locale): Translator {
   const messages = MESSAGES[locale];
   const intl = createIntl(
     {
-      locale,
+      // English text, international conventions for dates and numbers ("18 Oct 2027", not "Oct 18, 2027").
+      locale: FORMAT_LOCALES[locale],
       messages,
       defaultLocale: DEFAULT_LOCALE,
       timeZone: 'UTC',

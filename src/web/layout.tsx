@@ -60,10 +60,20 @@ export function Layout({ ctx, title, children, description }: LayoutProps) {
               <li>
                 <a href="/courses">{t.t('nav.catalogue')}</a>
               </li>
-              {hasRoleIn(user, 'manager') ? (
+              {hasRoleIn(user, 'participant') ? (
                 <li>
-                  <a href="/manage">{t.t('nav.manage')}</a>
+                  <a href="/my/pathway">{t.t('nav.myPathway')}</a>
                 </li>
+              ) : null}
+              {hasRoleIn(user, 'manager') ? (
+                <>
+                  <li>
+                    <a href="/manage/candidates">{t.t('nav.candidates')}</a>
+                  </li>
+                  <li>
+                    <a href="/manage">{t.t('nav.manage')}</a>
+                  </li>
+                </>
               ) : null}
               {hasRoleIn(user, 'administrator') ? (
                 <li>

@@ -94,6 +94,15 @@ export type EditionInput = z.infer<typeof editionSchema>;
 export const CATALOGUE_PAGE_SIZE = 20;
 export const EDITIONS_SHOWN_PER_COURSE = 4;
 
+/**
+ * A yes/no filter of the query string. It also accepts its own output (a boolean): the API validates the
+ * query string and the use case parses the result again.
+ */
+const queryFlag = z
+  .union([z.boolean(), z.literal(''), z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false')])
+  .optional()
+  .transform((v) => v === true || v === '1' || v === 'true');
+
 /** The public catalogue's filters, from the query string. */
 export const catalogueQuerySchema = z.object({
   q: z.string().trim().max(200, 'validation.tooLong').optional(),
@@ -104,16 +113,10 @@ export const catalogueQuerySchema = z.object({
   mode: z
     .union([z.literal('').transform(() => undefined), z.enum(MODES, 'validation.invalidChoice')])
     .optional(),
-  open: z
-    .union([z.literal(''), z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false')])
-    .optional()
-    .transform((v) => v === '1' || v === 'true'),
+  open: queryFlag,
   from: z.union([z.literal('').transform(() => undefined), isoDateSchema]).optional(),
   to: z.union([z.literal('').transform(() => undefined), isoDateSchema]).optional(),
-  retired: z
-    .union([z.literal(''), z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false')])
-    .optional()
-    .transform((v) => v === '1' || v === 'true'),
+  retired: queryFlag,
   page: z.coerce
     .number('validation.notNumber')
     .int('validation.notInteger')

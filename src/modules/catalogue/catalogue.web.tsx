@@ -5,6 +5,7 @@ import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { canRecordResults } from '../pathway/pathway.policy.js';
 import { listThemes } from '../programmes/get-programme.js';
 import {
   courseFormValues,
@@ -61,12 +62,17 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<IdParams>('/editions/:id', { schema: { hide: true } }, async (request, reply) => {
     const { edition, course, today } = await getEdition(deps, request.actor, request.params.id);
     const canManage = canCatalogue(request.actor, 'catalogue.manage');
+    const canTeach = canRecordResults(
+      request.actor,
+      edition.facilitators.map((f) => f.id),
+    );
     return sendPage(
       reply,
       <EditionPage
         ctx={pageContext(request, reply)}
         edition={edition}
         course={course}
+        canTeach={canTeach}
         today={today}
         canManage={canManage}
       />,

@@ -5,7 +5,6 @@ import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
 import { canCatalogue } from './catalogue.policy.js';
 import {
   filterFacilitators,
@@ -16,9 +15,9 @@ import {
   setEditionFacilitators,
   updateEditionRow,
 } from './catalogue.repository.js';
-import { courseCodeSchema, type EditionInput, editionSchema } from './catalogue.schemas.js';
+import { courseCodeSchema, type EditionInput } from './catalogue.schemas.js';
 import type { Edition } from './course.js';
-import { editionColumns } from './edition-input.js';
+import { parseEditionInput } from './edition-input.js';
 import { getEdition } from './get-edition.js';
 
 async function checkCodeAndFacilitators(
@@ -49,8 +48,7 @@ export async function createEdition(
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   const code = courseCodeSchema.safeParse(courseCode);
   if (!code.success) throw new AppError('not_found');
-  const data = parseInput(editionSchema, input);
-  const columns = editionColumns(data);
+  const { data, columns } = parseEditionInput(input);
   const id = newId();
   const now = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
@@ -79,8 +77,7 @@ export async function updateEdition(
 ): Promise<Edition> {
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   if (!isId(editionId)) throw new AppError('not_found');
-  const data = parseInput(editionSchema, input);
-  const columns = editionColumns(data);
+  const { data, columns } = parseEditionInput(input);
   await deps.db.transaction().execute(async (trx) => {
     const before = await findEditionById(trx, editionId);
     if (!before) throw new AppError('not_found');

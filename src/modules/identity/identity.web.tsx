@@ -1,6 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
-import { SESSION_COOKIE, safeNextPath, sessionCookieOptions, setFlash } from '../../http/context.js';
+import {
+  LOCALE_COOKIE,
+  SESSION_COOKIE,
+  safeNextPath,
+  sessionCookieOptions,
+  setFlash,
+} from '../../http/context.js';
 import { errorMessage } from '../../http/error-handler.js';
 import {
   csrfProtected,
@@ -122,6 +128,11 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
         session.sessionToken,
         sessionCookieOptions(deps.config.secureCookies, session.expiresAt),
       );
+      // Remember the person's language on this device, so pages stay in it after signing out.
+      reply.setCookie(LOCALE_COOKIE, session.preferredLocale, {
+        ...sessionCookieOptions(deps.config.secureCookies),
+        maxAge: 365 * 24 * 60 * 60,
+      });
       setFlash(reply, 'flash.signedIn');
       return reply.redirect(next, 303);
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Deps } from '../../deps.js';
-import { isLocale } from '../../i18n/i18n.js';
+import { isLocale, type Locale } from '../../i18n/i18n.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -17,6 +17,8 @@ export interface SignInResult {
   sessionToken: string;
   userId: string;
   expiresAt: string;
+  /** The person's interface language (the web layer remembers it in the language cookie too). */
+  preferredLocale: Locale;
 }
 
 /**
@@ -70,5 +72,10 @@ export async function signIn(
     ip: client.ip,
     user_agent: client.userAgent?.slice(0, 300) ?? null,
   });
-  return { sessionToken, userId: user.id, expiresAt };
+  return {
+    sessionToken,
+    userId: user.id,
+    expiresAt,
+    preferredLocale: isLocale(user.preferred_locale) ? user.preferred_locale : 'en',
+  };
 }

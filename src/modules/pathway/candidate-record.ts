@@ -46,7 +46,8 @@ export function buildCandidateRecord(
       return {
         course: r.courseCode,
         credential: r.outcome as 'achievement' | 'participation',
-        start: start <= r.completedOn ? start : r.completedOn,
+        // ISO dates sort as text: the earlier of the two.
+        start: [start, r.completedOn].sort()[0]!,
         completed: r.completedOn,
         revoked: false,
       };

@@ -26,7 +26,7 @@ import {
   searchCandidacies,
 } from './pathway.repository.js';
 import { CANDIDATES_PAGE_SIZE, type CandidateQuery, candidateQuerySchema } from './pathway.schemas.js';
-import { countsAs } from './rules.js';
+import { countsAs, type PathwayRules } from './rules.js';
 import { evaluateCandidacies, rulesOfVersion } from './standing.js';
 
 /** A result as shown on a timeline. */
@@ -64,6 +64,7 @@ export interface CandidateDetail {
   ruleVersion: number;
   ruleVersions: { id: string; version: number; effectiveFrom: string }[];
   evaluation: PathwayEvaluation;
+  rules: PathwayRules;
   results: TimelineResult[];
   enrolments: TimelineEnrolment[];
   extensions: { months: number; reason: string; grantedAt: string }[];
@@ -71,13 +72,14 @@ export interface CandidateDetail {
 
 async function detailOf(deps: Deps, row: CandidacyRow, lang: Locale): Promise<CandidateDetail> {
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const [evaluations, results, enrolments, extensions, versions, programme] = await Promise.all([
+  const [evaluations, results, enrolments, extensions, versions, programme, rules] = await Promise.all([
     evaluateCandidacies(deps.db, [row], today, lang),
     listResultsOfUsers(deps.db, [row.user_id]),
     listEnrolmentsOfUsers(deps.db, [row.user_id]),
     listExtensionRows(deps.db, [row.id]),
     listRuleVersionRows(deps.db, row.programme_id),
     getProgrammeById(deps, row.programme_id),
+    rulesOfVersion(deps.db, row.rule_version_id),
   ]);
   return {
     id: row.id,
@@ -90,6 +92,7 @@ async function detailOf(deps: Deps, row: CandidacyRow, lang: Locale): Promise<Ca
     ruleVersion: versions.find((v) => v.id === row.rule_version_id)?.version ?? 0,
     ruleVersions: versions.map((v) => ({ id: v.id, version: v.version, effectiveFrom: v.effective_from })),
     evaluation: evaluations.get(row.id)!,
+    rules,
     results: results.map((r) => ({
       courseCode: r.course_code,
       courseTitle: parseLocalized(r.course_title_i18n),
@@ -266,15 +269,22 @@ export async function getMyPathways(deps: Deps, actor: Actor, lang: Locale): Pro
   const out: MyPathway[] = [];
   for (const row of rows) {
     const detail = await detailOf(deps, row, lang);
-    const rules = await rulesOfVersion(deps.db, row.rule_version_id);
+    const { rules } = detail;
     const wanted = new Set<string>();
     for (const requirement of detail.evaluation.requirements) {
       if (requirement.status === 'met' || requirement.kind === 'capstone') continue;
       const rule = rules.requirements.find((r) => r.id === requirement.id);
       if (!rule || rule.kind === 'capstone') continue;
-      const done = new Set(requirement.components.map((c) => c.countsAs));
+      const done = new Set(
+        detail.evaluation.requirements.flatMap((r) =>
+          r.kind === 'capstone' ? [] : r.components.map((c) => c.countsAs),
+        ),
+      );
       for (const code of rule.courses) if (!done.has(code)) wanted.add(code);
     }
+    // A course already under way is not a next step.
+    for (const requirement of detail.evaluation.requirements)
+      if (requirement.kind !== 'capstone') for (const code of requirement.enrolled) wanted.delete(code);
     // Courses that count as a wanted one (the E-Academy for the Academy) are next steps too.
     for (const [from] of Object.entries(rules.equivalences ?? {}))
       if (wanted.has(countsAs(rules, from))) wanted.add(from);

@@ -11,9 +11,11 @@ interface Props {
   course: Course;
   today: string;
   canManage: boolean;
+  /** The page's user may see the class list (a manager, or one of the edition's facilitators). */
+  canTeach: boolean;
 }
 
-export function EditionPage({ ctx, edition, course, today, canManage }: Props) {
+export function EditionPage({ ctx, edition, course, today, canManage, canTeach }: Props) {
   const { t } = ctx;
   const title = pickLocalized(course.title, ctx.locale);
   const place = pickLocalized(edition.place, ctx.locale);
@@ -109,10 +111,15 @@ export function EditionPage({ ctx, edition, course, today, canManage }: Props) {
           ) : null}
         </tbody>
       </table>
-      {canManage ? (
+      {canManage || canTeach ? (
         <p class="actions">
-          <a class="button" href={`/manage/editions/${edition.id}/edit`}>
-            {t.t('edition.edit')}
+          {canManage ? (
+            <a class="button" href={`/manage/editions/${edition.id}/edit`}>
+              {t.t('edition.edit')}
+            </a>
+          ) : null}
+          <a class="button secondary" href={`/manage/editions/${edition.id}/class`}>
+            {t.t('edition.classList')}
           </a>
         </p>
       ) : null}
