@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startServer } from '../main.js';
 import { runEvaluateCommand } from '../modules/pathway/evaluate-cli.js';
+import { seedScale } from '../seed/scale.js';
 import { demoAccounts, isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
 
 const HELP = `diploma — the Diploma Platform command line
@@ -15,6 +16,7 @@ Usage:
                               into an empty database)
   diploma migrate             apply pending database migrations
   diploma seed                load the demo programme (idempotent: existing records are kept)
+  diploma seed --scale N      add N synthetic candidates with realistic histories (for benchmarks)
   diploma pathway evaluate --rules RULES.json --record RECORD.json [--today YYYY-MM-DD] [--lang en|fr|es]
                               evaluate a candidate record against requirement rules offline; prints
                               the evaluation as JSON (exit 0), or a message on invalid input (exit 2)
@@ -71,7 +73,22 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
     }
     case 'seed': {
+      const { values } = parseArgs({ args: rest, options: { scale: { type: 'string' } } });
       const deps = await createDeps(config);
+      if (values.scale !== undefined) {
+        const count = Number(values.scale);
+        if (!Number.isInteger(count) || count < 1 || count > 1_000_000) {
+          process.stderr.write('--scale takes a whole number of candidates from 1 to 1000000.\n');
+          await deps.close();
+          return 2;
+        }
+        const scale = await seedScale(deps, count);
+        process.stdout.write(
+          `${scale.candidates} candidates, ${scale.enrolments} enrolments, ${scale.results} results generated in ${scale.generateMs} ms; standings evaluated in ${scale.evaluateMs} ms.\n`,
+        );
+        await deps.close();
+        return 0;
+      }
       const report = await seedDemo(deps);
       process.stdout.write(
         `Demo programme loaded: ${report.created.courses} courses, ${report.created.editions} editions, ${report.created.people} people, ${report.created.candidates} candidates created.\n`,

@@ -96,6 +96,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('enrolment_id'), 'is', null)
     .execute();
   await db.schema.createIndex('results_user_idx').on('results').column('user_id').execute();
+  // A plain index as well: joins on enrolment_id cannot use the partial unique index on SQLite.
+  await db.schema.createIndex('results_enrolment_idx').on('results').column('enrolment_id').execute();
 
   await db.schema
     .createTable('extensions')

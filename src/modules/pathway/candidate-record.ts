@@ -1,4 +1,4 @@
-import type { CandidateRecordInput } from './record.js';
+import type { CandidateRecord } from './record.js';
 
 /** Facts about one course result, as loaded for the rule engine. */
 export interface ResultFacts {
@@ -30,6 +30,8 @@ export const CREDENTIAL_OUTCOMES = ['achievement', 'participation'] as const;
 
 /**
  * Pure: the record the rule engine evaluates, built from what is stored (never from a stored standing).
+ * It is complete (every default filled), so it needs no schema parse: the database's constraints and the
+ * use cases' validation already hold for what it is built from.
  * An achievement starts at its edition's start, else its own start date, else its completion; a start
  * after the completion (a data-entry slip) is clamped rather than allowed to break the evaluation.
  */
@@ -38,7 +40,7 @@ export function buildCandidateRecord(
   results: readonly ResultFacts[],
   enrolments: readonly EnrolmentFacts[],
   extensions: readonly { months: number; reason: string }[],
-): CandidateRecordInput {
+): CandidateRecord {
   const achievements = results
     .filter((r) => r.outcome === 'achievement' || r.outcome === 'participation')
     .map((r) => {

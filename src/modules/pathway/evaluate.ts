@@ -34,7 +34,12 @@ function byStartThenCourse(a: Component, b: Component): number {
 export interface EvaluateOptions {
   /** The language of `explanation` (default English). */
   lang?: ExplanationLanguage;
+  /** False to leave `explanation` empty (bulk re-evaluation, where only the reasons are kept). */
+  explain?: boolean;
 }
+
+/** Compiled rules per rules object: a rule version is evaluated for many candidates in a row. */
+const compiledCache = new WeakMap<PathwayRules, ReturnType<typeof compileRules>>();
 
 interface Classified {
   components: Component[];
@@ -246,7 +251,11 @@ export function evaluatePathway(
   const { components, rejected } = classifyAchievements(rules, record);
   const sorted = [...components].sort(byStartThenCourse);
   const capstonePassedOn = record.capstone?.status === 'passed' ? (record.capstone.completed ?? null) : null;
-  const compiled = compileRules(rules);
+  let compiled = compiledCache.get(rules);
+  if (!compiled) {
+    compiled = compileRules(rules);
+    compiledCache.set(rules, compiled);
+  }
   const choice = chooseWindow({ compiled, components: sorted, capstonePassedOn, windowMonths }, today);
   const requirements = evaluateRequirements(compiled, rules, record, choice, today);
   const status = statusOf(record, requirements, choice);
@@ -281,6 +290,6 @@ export function evaluatePathway(
     hours: { counted: countedHours(rules, requirements), total: totalHours(rules) },
     atRisk,
     reasons,
-    explanation: explainReasons(reasons, options.lang ?? 'en'),
+    explanation: options.explain === false ? '' : explainReasons(reasons, options.lang ?? 'en'),
   };
 }

@@ -10,7 +10,6 @@ import {
   listResultsOfUsers,
   updateCandidacy,
 } from './pathway.repository.js';
-import { candidateRecordSchema } from './record.js';
 import { type PathwayRules, pathwayRulesSchema } from './rules.js';
 
 /**
@@ -55,6 +54,7 @@ export async function evaluateCandidacies(
   rows: readonly CandidacyRow[],
   today: string,
   lang: ExplanationLanguage = 'en',
+  explain = true,
 ): Promise<Map<string, PathwayEvaluation>> {
   const out = new Map<string, PathwayEvaluation>();
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -90,8 +90,8 @@ export async function evaluateCandidacies(
         })),
         extensionsByCandidacy.get(row.id) ?? [],
       );
-      const rules = await rulesOfVersion(db, row.rule_version_id);
-      out.set(row.id, evaluatePathway(rules, candidateRecordSchema.parse(record), today, { lang }));
+      const rules = rulesCache.get(row.rule_version_id) ?? (await rulesOfVersion(db, row.rule_version_id));
+      out.set(row.id, evaluatePathway(rules, record, today, { lang, explain }));
     }
   }
   return out;
@@ -123,7 +123,7 @@ export async function refreshStandings(
   rows: readonly CandidacyRow[],
   today: string,
 ): Promise<Map<string, PathwayEvaluation>> {
-  const evaluations = await evaluateCandidacies(db, rows, today);
+  const evaluations = await evaluateCandidacies(db, rows, today, 'en', false);
   for (const row of rows) {
     const evaluation = evaluations.get(row.id);
     if (evaluation) await updateCandidacy(db, row.id, standingColumns(row, evaluation, today));
