@@ -13,6 +13,7 @@ import { installErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { languageRoutes } from './http/language.js';
 import { installOpenApi } from './http/openapi.js';
+import { AppError } from './kernel/errors.js';
 import { newId } from './kernel/ids.js';
 import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
 import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
@@ -30,6 +31,25 @@ export interface AppOptions {
 
 /** Largest accepted request body (forms and JSON); uploads get their own limits later. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** An API route anyone may call without a token (public reads of the catalogue and programmes). */
+    public?: boolean;
+  }
+}
+
+/**
+ * API routes need a token unless marked `config: { public: true }`. Checked before the body is validated,
+ * so an anonymous caller learns "sign in" (401) rather than the shape of a body it may not send anyway.
+ * What a signed-in person may do is still decided by each use case's policy.
+ */
+function requireSignInUnlessPublic(api: FastifyInstance): void {
+  api.addHook('preValidation', async (request) => {
+    if (request.actor.kind === 'anonymous' && !request.routeOptions.config.public)
+      throw new AppError('unauthenticated');
+  });
+}
 
 /** Builds the whole HTTP application over the given dependencies (used by `main` and by tests). */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -65,6 +85,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       },
     },
     strictTransportSecurity: deps.config.secureCookies,
+    frameguard: { action: 'deny' },
   });
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await app.register(fastifyFormbody);
@@ -100,6 +121,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   pathwayWebRoutes(app, deps);
   await app.register(
     async (api) => {
+      requireSignInUnlessPublic(api);
       identityApiRoutes(api, deps);
       programmesApiRoutes(api, deps);
       catalogueApiRoutes(api, deps);

@@ -13,6 +13,11 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
     if ('minimum' in issue && issue.minimum !== undefined) values.min = Number(issue.minimum);
     if ('maximum' in issue && issue.maximum !== undefined) values.max = Number(issue.maximum);
     if (issue.message.startsWith('validation.')) return { path, key: issue.message, values };
+    // An optional choice is `'' | enum`: the union's own issue is generic, but a branch names the message.
+    if (issue.code === 'invalid_union') {
+      const named = issue.errors.flat().find((branch) => branch.message.startsWith('validation.'));
+      if (named) return { path, key: named.message, values };
+    }
     return { path, key: genericKey(issue), values };
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { takeFlash } from '../http/context.js';
+import { safeNextPath, takeFlash } from '../http/context.js';
 import type { Locale, Translator } from '../i18n/i18n.js';
 import type { Role } from '../kernel/actor.js';
 import type { FieldError } from '../kernel/errors.js';
@@ -22,7 +22,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
   return {
     t,
     locale: request.locale,
-    path: request.url,
+    path: currentPagePath(request),
     user: request.account ? { name: request.account.fullName, roles: request.account.actor.roles } : null,
     csrf: reply.generateCsrf(),
     flash: flashId && t.has(flashId) ? t.t(flashId) : null,
@@ -39,4 +39,22 @@ export function fieldMessages(t: Translator, errors: readonly FieldError[]): Fie
     out[error.path] = t.has(error.key) ? t.t(error.key, error.values) : t.t('validation.invalid');
   }
   return out;
+}
+
+/**
+ * The page the reader is on, for links that return to it (language switcher, sign in). For a GET, the
+ * request's own path; for a form post (a path a link cannot replay), the page the form was on when it is
+ * on this site, else the home page.
+ */
+export function currentPagePath(request: FastifyRequest): string {
+  if (request.method === 'GET' || request.method === 'HEAD') return request.url;
+  const referer = request.headers.referer;
+  if (!referer) return '/';
+  try {
+    const from = new URL(referer);
+    const here = new URL(`http://${request.headers.host ?? ''}`);
+    return from.host === here.host ? safeNextPath(`${from.pathname}${from.search}`) : '/';
+  } catch {
+    return '/';
+  }
 }

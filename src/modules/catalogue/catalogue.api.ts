@@ -111,6 +111,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
   app.get(
     '/courses',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary: 'Search the catalogue',
@@ -159,6 +160,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
   app.get(
     '/courses/:code',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary: 'A course with its editions',
@@ -234,6 +236,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
   app.get(
     '/editions/:id',
     {
+      config: { public: true },
       schema: {
         tags: ['catalogue'],
         summary: 'An edition',

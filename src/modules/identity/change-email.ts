@@ -7,6 +7,7 @@ import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { EMAIL_CHANGE_TTL_MS } from './account.js';
+import { checkCurrentPassword } from './check-current-password.js';
 import {
   consumeOneTimeToken,
   expireOneTimeTokens,
@@ -16,7 +17,6 @@ import {
 import { emailChangeMail, emailChangeNoticeMail } from './identity.mail.js';
 import { canIdentity } from './identity.policy.js';
 import { changeEmailSchema } from './identity.schemas.js';
-import { verifyPassword } from './password.js';
 import { send } from './sign-up.js';
 import { findUserByEmail, findUserById, updateUser } from './users.repository.js';
 
@@ -31,11 +31,7 @@ export async function requestEmailChange(deps: Deps, actor: Actor, input: unknow
   const data = parseInput(changeEmailSchema, input);
   const user = await findUserById(deps.db, actor.id);
   if (!user) throw new AppError('not_found');
-  if (!(await verifyPassword(user.password_hash, data.currentPassword))) {
-    throw new AppError('validation_failed', {}, [
-      { path: 'currentPassword', key: 'validation.wrongPassword' },
-    ]);
-  }
+  await checkCurrentPassword(deps, user, data.currentPassword);
   if (data.newEmail === user.email) {
     throw new AppError('validation_failed', {}, [{ path: 'newEmail', key: 'validation.sameEmail' }]);
   }

@@ -5,10 +5,11 @@ import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { type Account, toAccount } from './account.js';
+import { checkCurrentPassword } from './check-current-password.js';
 import { deleteSessionsOfUser } from './credentials.repository.js';
 import { canIdentity } from './identity.policy.js';
 import { changePasswordSchema, profileSchema } from './identity.schemas.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { hashPassword } from './password.js';
 import { findUserById, listRoles, updateUser } from './users.repository.js';
 
 /** The signed-in person's own account. */
@@ -78,11 +79,7 @@ export async function changePassword(deps: Deps, actor: Actor, input: unknown, k
   const data = parseInput(changePasswordSchema, input);
   const user = await findUserById(deps.db, actor.id);
   if (!user) throw new AppError('not_found');
-  if (!(await verifyPassword(user.password_hash, data.currentPassword))) {
-    throw new AppError('validation_failed', {}, [
-      { path: 'currentPassword', key: 'validation.wrongPassword' },
-    ]);
-  }
+  await checkCurrentPassword(deps, user, data.currentPassword);
   const passwordHash = await hashPassword(data.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     await updateUser(trx, actor.id, {

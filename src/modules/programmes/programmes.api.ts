@@ -62,6 +62,7 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
   app.get(
     '/programmes',
     {
+      config: { public: true },
       schema: {
         tags: ['programmes'],
         summary: 'Every programme',
@@ -73,6 +74,7 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
   app.get(
     '/programmes/:slug',
     {
+      config: { public: true },
       schema: {
         tags: ['programmes'],
         summary: 'One programme',
@@ -100,6 +102,7 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
   app.get(
     '/themes',
     {
+      config: { public: true },
       schema: {
         tags: ['programmes'],
         summary: 'Every theme',
