@@ -203,7 +203,7 @@ export async function seedScale(deps: Deps, count: number, seed = 42): Promise<S
         programme_id: programme.id,
         user_id: userId,
         rule_version_id: version.id,
-        registered_on: firstStart < today ? firstStart : today,
+        registered_on: [firstStart, today].sort()[0]!,
         status: roll < 0.03 ? 'withdrawn' : 'active',
         withdrawn_reason: roll < 0.03 ? 'Scale data' : null,
         withdrawn_at: roll < 0.03 ? now : null,

@@ -2,17 +2,7 @@ import { Layout } from './layout.js';
 import type { PageContext } from './page-context.js';
 
 /** The translated page for 400/401/403/404/410/429/500 (the message says what to do next). */
-export function ErrorPage({
-  ctx,
-  status,
-  message,
-  returnTo,
-}: {
-  ctx: PageContext;
-  status: number;
-  message: string;
-  returnTo?: string;
-}) {
+export function ErrorPage({ ctx, status, message }: { ctx: PageContext; status: number; message: string }) {
   const { t } = ctx;
   const titleKey = `errorPage.title.${status}`;
   const title = t.has(titleKey) ? t.t(titleKey) : t.t('errorPage.title.generic');
