@@ -8,7 +8,7 @@ import type { Deps } from '../deps.js';
  * The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas that validate requests, served
  * at /api/openapi.json, with a browsable reference at /api/docs.
  */
-export async function installOpenApi(app: FastifyInstance, _deps: Deps): Promise<void> {
+export async function installOpenApi(app: FastifyInstance, deps: Deps): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -30,7 +30,9 @@ export async function installOpenApi(app: FastifyInstance, _deps: Deps): Promise
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
     staticCSP: true,
-    transformStaticCSP: (header) => header,
+    // Swagger UI sends its own CSP; on plain http, upgrade-insecure-requests would break its assets.
+    transformStaticCSP: (header) =>
+      deps.config.secureCookies ? header : header.replace(/\s*upgrade-insecure-requests;?/g, ''),
     uiConfig: { url: '/api/openapi.json', docExpansion: 'list', deepLinking: true },
   });
 }

@@ -19,12 +19,17 @@ export interface PageContext {
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
   const flashId = takeFlash(request, reply);
   const t = request.i18n;
+  let csrf: string | undefined;
   return {
     t,
     locale: request.locale,
     path: currentPagePath(request),
     user: request.account ? { name: request.account.fullName, roles: request.account.actor.roles } : null,
-    csrf: reply.generateCsrf(),
+    // Made when a form asks for it: a page without a POST form sets no CSRF cookie.
+    get csrf() {
+      csrf ??= reply.generateCsrf();
+      return csrf;
+    },
     flash: flashId && t.has(flashId) ? t.t(flashId) : null,
   };
 }

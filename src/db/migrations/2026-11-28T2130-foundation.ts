@@ -156,7 +156,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('courses_status_idx').on('courses').column('status').execute();
+  // (status, code): the catalogue lists active courses by code; a status-only index made SQLite (which
+  // has no statistics until ANALYZE) read and sort every active course instead of stopping at a page.
+  await db.schema.createIndex('courses_status_code_idx').on('courses').columns(['status', 'code']).execute();
 
   await db.schema
     .createTable('course_themes')
@@ -184,6 +186,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('course_id', 'text', (c) => c.notNull().references('courses.id').onDelete('cascade'))
     .addColumn('counts_as_course_id', 'text', (c) => c.notNull().references('courses.id').onDelete('cascade'))
     .addPrimaryKeyConstraint('course_equivalences_pk', ['course_id', 'counts_as_course_id'])
+    .execute();
+
+  await db.schema
+    .createIndex('course_equivalences_target_idx')
+    .on('course_equivalences')
+    .column('counts_as_course_id')
     .execute();
 
   await db.schema
