@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -13,6 +14,7 @@ import { installErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { languageRoutes } from './http/language.js';
 import { installOpenApi } from './http/openapi.js';
+import { jobsWebRoutes } from './jobs/jobs.web.js';
 import { AppError } from './kernel/errors.js';
 import { newId } from './kernel/ids.js';
 import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
@@ -20,6 +22,10 @@ import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
 import { adminWebRoutes } from './modules/identity/admin.web.js';
 import { identityApiRoutes } from './modules/identity/identity.api.js';
 import { identityWebRoutes } from './modules/identity/identity.web.js';
+import { importApiRoutes } from './modules/pathway/import.api.js';
+import { importWebRoutes } from './modules/pathway/import.web.js';
+import { IMPORT_MAX_BYTES } from './modules/pathway/import-file.js';
+import { pathwayApiRoutes } from './modules/pathway/pathway.api.js';
 import { pathwayWebRoutes } from './modules/pathway/pathway.web.js';
 import { programmesApiRoutes } from './modules/programmes/programmes.api.js';
 import { programmesWebRoutes } from './modules/programmes/programmes.web.js';
@@ -89,6 +95,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await app.register(fastifyFormbody);
+  // Uploads (result imports): read by the routes that take them, never attached to other routes' bodies.
+  await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, parts: 12 } });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
@@ -119,12 +127,16 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   programmesWebRoutes(app, deps);
   catalogueWebRoutes(app, deps);
   pathwayWebRoutes(app, deps);
+  importWebRoutes(app, deps);
+  jobsWebRoutes(app, deps);
   await app.register(
     async (api) => {
       requireSignInUnlessPublic(api);
       identityApiRoutes(api, deps);
       programmesApiRoutes(api, deps);
       catalogueApiRoutes(api, deps);
+      pathwayApiRoutes(api, deps);
+      importApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

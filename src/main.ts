@@ -1,15 +1,20 @@
+import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { createDeps } from './bootstrap.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { DAILY_JOBS, JOB_HANDLERS } from './jobs/handlers.js';
+import { startJobRunner } from './jobs/runner.js';
+import { newId } from './kernel/ids.js';
 
 /** Grace period for in-flight requests at shutdown. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /**
- * Starts the HTTP server and stops it gracefully on SIGINT/SIGTERM (in-flight requests finish, then the
- * database closes). `beforeListen` runs after migrations (the CLI loads the demo data there).
+ * Starts the HTTP server and the job runner, and stops both gracefully on SIGINT/SIGTERM (in-flight
+ * requests finish, the running job finishes or is handed back, then the database closes).
+ * `beforeListen` runs after migrations (the CLI loads the demo data there).
  */
 export async function startServer(
   config: Config,
@@ -19,12 +24,18 @@ export async function startServer(
   if (beforeListen) await beforeListen(deps);
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
+  // One job runner per process; several processes may share a PostgreSQL database (docs/operations.md).
+  const jobs = startJobRunner(deps, JOB_HANDLERS, {
+    pollMs: 1000,
+    workerId: `${hostname()}:${process.pid}:${newId().slice(-8)}`,
+    daily: DAILY_JOBS,
+  });
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {
       const timer = setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS);
       timer.unref();
-      await app.close();
+      await Promise.all([app.close(), jobs.stop()]);
       await deps.close();
     })();
     return stopping;

@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import { type Dialect, dialectOf, type Executor } from './database.js';
 
 /**
@@ -42,4 +42,16 @@ export function courseSearchMatches(db: Executor, query: string) {
     .selectFrom('course_search')
     .select('course_search.course_id')
     .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`);
+}
+
+/**
+ * Locks the selected rows until the transaction ends, skipping rows that another transaction holds
+ * (`FOR UPDATE SKIP LOCKED` on PostgreSQL: two job runners never claim the same job). A no-op on SQLite,
+ * which has a single writer and no row locks (the syntax does not exist there).
+ */
+export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
+  db: Executor,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query;
 }

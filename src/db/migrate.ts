@@ -9,6 +9,7 @@ import {
 import { dialectOf } from './database.js';
 import * as foundation from './migrations/2026-11-28T2130-foundation.js';
 import * as pathway from './migrations/2026-11-28T2200-pathway.js';
+import * as importFiles from './migrations/2026-11-29T0900-import-files.js';
 import type { DB } from './schema.js';
 
 /**
@@ -18,6 +19,7 @@ import type { DB } from './schema.js';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T2130-foundation': foundation,
   '2026-11-28T2200-pathway': pathway,
+  '2026-11-29T0900-import-files': importFiles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

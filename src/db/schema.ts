@@ -279,6 +279,14 @@ export interface ImportsTable {
   updated_at: string;
 }
 
+export interface ImportFilesTable {
+  import_id: string;
+  file_type: string;
+  size_bytes: number;
+  content: Buffer;
+  created_at: string;
+}
+
 export interface DB {
   rule_versions: RuleVersionsTable;
   candidacies: CandidaciesTable;
@@ -287,6 +295,7 @@ export interface DB {
   extensions: ExtensionsTable;
   jobs: JobsTable;
   imports: ImportsTable;
+  import_files: ImportFilesTable;
   users: UsersTable;
   role_grants: RoleGrantsTable;
   sessions: SessionsTable;
@@ -318,3 +327,4 @@ export type ResultRow = Selectable<ResultsTable>;
 export type EnrolmentRow = Selectable<EnrolmentsTable>;
 export type RuleVersionRow = Selectable<RuleVersionsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type ImportRecordRow = Selectable<ImportsTable>;

@@ -28,8 +28,16 @@ export const DEMO_RULES = {
 export interface DemoCandidate {
   email: string;
   registeredOn: string;
-  /** Editions taken, by demo code, with their outcome (completed at the edition's end). */
-  results: { edition: string; outcome: 'achievement' | 'participation' | 'not-passed'; grade?: string }[];
+  /**
+   * Editions taken, by demo code, with their outcome, completed at the edition's end unless `completedOn`
+   * says otherwise (an always-open self-paced course ends years after a learner completes it).
+   */
+  results: {
+    edition: string;
+    outcome: 'achievement' | 'participation' | 'not-passed';
+    grade?: string;
+    completedOn?: string;
+  }[];
   /** Editions enrolled in without a result yet. */
   enrolled?: string[];
   legacy?: { course: string; startedOn: string; completedOn: string; reference: string }[];
@@ -111,7 +119,7 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
     email: 'kwame.mensah@example.org',
     registeredOn: '2024-01-15',
     results: [
-      { edition: 'A9042020', outcome: 'participation' },
+      { edition: 'A9042020', outcome: 'participation', completedOn: '2023-11-24' },
       { edition: 'A9012024', outcome: 'achievement', grade: 'B' },
       { edition: 'A9032024', outcome: 'participation' },
     ],

@@ -45,7 +45,11 @@ export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number 
       await recordClassResults(deps, actor, editionId, [
         {
           enrolmentId,
-          result: { outcome: taken.outcome, grade: taken.grade ?? '', completedOn: edition.endsOn },
+          result: {
+            outcome: taken.outcome,
+            grade: taken.grade ?? '',
+            completedOn: taken.completedOn ?? edition.endsOn,
+          },
         },
       ]);
     }

@@ -11,10 +11,12 @@ interface LayoutProps {
   children: ComponentChildren;
   /** Extra <head> description (public pages). */
   description?: string;
+  /** Reload the page after this many seconds (progress of a background job, without JavaScript). */
+  refreshSeconds?: number | undefined;
 }
 
 /** The frame of every page: skip link, header with navigation, account and language switcher, footer. */
-export function Layout({ ctx, title, children, description }: LayoutProps) {
+export function Layout({ ctx, title, children, description, refreshSeconds }: LayoutProps) {
   const { t, user } = ctx;
   return (
     <html lang={ctx.locale}>
@@ -23,6 +25,7 @@ export function Layout({ ctx, title, children, description }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t.t('app.name')}`}</title>
         {description ? <meta name="description" content={description} /> : null}
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
         <link rel="stylesheet" href="/static/site.css" />
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
       </head>

@@ -15,6 +15,7 @@ import { getPerson } from '../identity/people.js';
 import { getProgramme, listProgrammes } from '../programmes/get-programme.js';
 import type { Programme } from '../programmes/programme.js';
 import type { PathwayEvaluation } from './evaluation.js';
+import { nextCourseCodes } from './next-steps.js';
 import { canPathway, canSeePathwayOf } from './pathway.policy.js';
 import {
   findCandidacy,
@@ -26,7 +27,7 @@ import {
   searchCandidacies,
 } from './pathway.repository.js';
 import { CANDIDATES_PAGE_SIZE, type CandidateQuery, candidateQuerySchema } from './pathway.schemas.js';
-import { countsAs, type PathwayRules } from './rules.js';
+import type { PathwayRules } from './rules.js';
 import { evaluateCandidacies, rulesOfVersion } from './standing.js';
 
 /** A result as shown on a timeline. */
@@ -201,6 +202,7 @@ export async function listCandidates(
     status: query.status,
     atRisk: query.atRisk,
     awardable: query.ready,
+    deadlineFrom: query.deadlineWithinMonths !== undefined ? today : undefined,
     deadlineBefore:
       query.deadlineWithinMonths !== undefined ? addMonthsIso(today, query.deadlineWithinMonths) : undefined,
     country: query.country,
@@ -269,27 +271,8 @@ export async function getMyPathways(deps: Deps, actor: Actor, lang: Locale): Pro
   const out: MyPathway[] = [];
   for (const row of rows) {
     const detail = await detailOf(deps, row, lang);
-    const { rules } = detail;
-    const wanted = new Set<string>();
-    for (const requirement of detail.evaluation.requirements) {
-      if (requirement.status === 'met' || requirement.kind === 'capstone') continue;
-      const rule = rules.requirements.find((r) => r.id === requirement.id);
-      if (!rule || rule.kind === 'capstone') continue;
-      const done = new Set(
-        detail.evaluation.requirements.flatMap((r) =>
-          r.kind === 'capstone' ? [] : r.components.map((c) => c.countsAs),
-        ),
-      );
-      for (const code of rule.courses) if (!done.has(code)) wanted.add(code);
-    }
-    // A course already under way is not a next step.
-    for (const requirement of detail.evaluation.requirements)
-      if (requirement.kind !== 'capstone') for (const code of requirement.enrolled) wanted.delete(code);
-    // Courses that count as a wanted one (the E-Academy for the Academy) are next steps too.
-    for (const [from] of Object.entries(rules.equivalences ?? {}))
-      if (wanted.has(countsAs(rules, from))) wanted.add(from);
-    const editions =
-      detail.status === 'withdrawn' ? [] : await listOpenEditions(deps, actor, [...wanted], 12);
+    const wanted = nextCourseCodes(detail.evaluation, detail.rules);
+    const editions = detail.status === 'withdrawn' ? [] : await listOpenEditions(deps, actor, wanted, 12);
     out.push({ detail, nextEditions: editions });
   }
   return out;

@@ -8,6 +8,7 @@ import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canPathway } from './pathway.policy.js';
 import { findCandidacy } from './pathway.repository.js';
+import { displayStatus } from './pathway-status.js';
 import { refreshStandings } from './standing.js';
 
 /**
@@ -31,12 +32,15 @@ export async function changeCandidacy(
     const { before, after } = await change(trx, row);
     const fresh = await findCandidacy(trx, candidacyId);
     const evaluations = await refreshStandings(trx, [fresh!], today);
+    const evaluated = evaluations.get(candidacyId)?.status ?? fresh!.standing_status;
     await recordAudit(trx, deps.clock, actor, {
       action,
       targetType: 'candidacy',
       targetId: candidacyId,
+      // Both sides as the cached standing shows it ('reinstated' included), so that an unchanged
+      // standing reads the same before and after.
       before: { ...(before as object), standing: row.standing_status },
-      after: { ...(after as object), standing: evaluations.get(candidacyId)?.status },
+      after: { ...(after as object), standing: displayStatus(fresh!.status, evaluated) },
     });
   });
 }

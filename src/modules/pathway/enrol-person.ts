@@ -36,13 +36,14 @@ export async function enrolPerson(
   const userId = await findPersonIdByEmail(deps, email);
   if (!userId)
     throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.unknownPerson' }]);
-  const id = newId();
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const existing = await findEnrolmentOf(trx, edition.id, userId);
     if (existing && existing.status !== 'withdrawn') {
       throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.alreadyEnrolled' }]);
     }
+    // Enrolling again after a withdrawal reuses the enrolment (one per person and edition).
+    const id = existing?.id ?? newId();
     if (existing) await updateEnrolmentStatus(trx, existing.id, 'enrolled', now);
     else
       await insertEnrolment(trx, {
@@ -60,8 +61,8 @@ export async function enrolPerson(
       targetId: userId,
       after: { editionId: edition.id, course: edition.courseCode, startsOn: edition.startsOn },
     });
+    return { id };
   });
-  return { id };
 }
 
 /** Withdraws an enrolment (programme managers; audited); a result already recorded stays. */

@@ -32,7 +32,10 @@ function intlFor(lang: ExplanationLanguage): IntlShape {
   let intl = intls.get(lang);
   if (!intl) {
     // English text with international date conventions (15 June 2028), as in the rest of the interface.
-    intl = createIntl({ locale: lang === 'en' ? 'en-GB' : lang, messages: messages[lang], timeZone: UTC }, intlCache);
+    intl = createIntl(
+      { locale: lang === 'en' ? 'en-GB' : lang, messages: messages[lang], timeZone: UTC },
+      intlCache,
+    );
     intls.set(lang, intl);
   }
   return intl;

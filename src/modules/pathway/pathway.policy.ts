@@ -19,6 +19,14 @@ export function canRecordResults(actor: Actor, editionFacilitatorIds: readonly s
   return actor.kind === 'user' && hasRole(actor, 'facilitator') && editionFacilitatorIds.includes(actor.id);
 }
 
+/**
+ * Pure: may the actor record results in some edition (managers and facilitators)? Checked before an
+ * edition is looked up, so that someone who may never record results gets 401/403, not 404.
+ */
+export function canRecordSomeResults(actor: Actor): boolean {
+  return actor.kind === 'system' || hasRole(actor, 'manager') || hasRole(actor, 'facilitator');
+}
+
 /** Pure: may the actor see this person's own pathway? The person, and programme managers. */
 export function canSeePathwayOf(actor: Actor, userId: string): boolean {
   if (actor.kind === 'system' || hasRole(actor, 'manager')) return true;

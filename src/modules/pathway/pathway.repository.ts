@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { containsText } from '../../db/helpers.js';
 import type { CandidacyRow, EnrolmentRow, ResultRow, RuleVersionRow } from '../../db/schema.js';
@@ -170,9 +171,9 @@ export async function updateEnrolmentStatus(
   await db.updateTable('enrolments').set({ status, updated_at: at }).where('id', '=', id).execute();
 }
 
-/** The class list of an edition: each enrolled person with their result, by name. */
-export async function listClass(db: Executor, editionId: string) {
-  return db
+/** The class list of an edition (or one enrolment of it): each enrolled person with their result, by name. */
+export async function listClass(db: Executor, editionId: string, enrolmentId?: string) {
+  let query = db
     .selectFrom('enrolments')
     .innerJoin('users', 'users.id', 'enrolments.user_id')
     .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
@@ -188,9 +189,9 @@ export async function listClass(db: Executor, editionId: string) {
       'results.grade',
       'results.completed_on',
     ])
-    .where('enrolments.edition_id', '=', editionId)
-    .orderBy('users.full_name')
-    .execute();
+    .where('enrolments.edition_id', '=', editionId);
+  if (enrolmentId !== undefined) query = query.where('enrolments.id', '=', enrolmentId);
+  return query.orderBy('users.full_name').orderBy('enrolments.id').execute();
 }
 
 export async function findResultOfEnrolment(
@@ -233,6 +234,9 @@ export interface CandidateFilter {
   status?: string | undefined;
   atRisk?: boolean | undefined;
   awardable?: boolean | undefined;
+  /** Deadlines from this date (today: a deadline already past is not "within N months")… */
+  deadlineFrom?: string | undefined;
+  /** …up to this date. */
   deadlineBefore?: string | undefined;
   country?: string | undefined;
   constituency?: string | undefined;
@@ -258,6 +262,7 @@ export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
       .where('candidacies.standing_deadline', '<=', filter.deadlineBefore)
       .where('candidacies.standing_deadline', 'is not', null);
   }
+  if (filter.deadlineFrom) query = query.where('candidacies.standing_deadline', '>=', filter.deadlineFrom);
   if (filter.country) query = query.where('users.country', '=', filter.country);
   if (filter.constituency) query = query.where('users.constituency', '=', filter.constituency);
   if (filter.language) query = query.where('users.preferred_locale', '=', filter.language);
@@ -292,6 +297,9 @@ export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
         'users.constituency',
         'users.preferred_locale',
       ])
+      // Without a deadline (nothing counted yet) sorts last in both directions and on both engines
+      // (SQLite puts NULL first in ascending order, PostgreSQL last).
+      .orderBy(sql`case when ${sql.ref(sortColumn[filter.sort])} is null then 1 else 0 end`)
       .orderBy(sortColumn[filter.sort], filter.direction)
       .orderBy('users.full_name')
       .orderBy('candidacies.id')

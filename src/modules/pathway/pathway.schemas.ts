@@ -3,6 +3,7 @@ import { isCountryCode } from '../../i18n/countries.js';
 import { LOCALES } from '../../i18n/i18n.js';
 import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
 import { CONSTITUENCIES } from '../identity/identity.schemas.js';
+import { slugSchema } from '../programmes/programmes.schemas.js';
 import { MAX_EXTENSION_MONTHS, MAX_REASON_LENGTH } from './record.js';
 
 /** Inputs of the pathway use cases, shared by forms, the JSON API and the CLI. */
@@ -64,22 +65,38 @@ export const enrolSchema = z.object({ email: emailish });
 /** A result as entered for one enrolment. */
 export const resultSchema = z.object({
   outcome: z.enum(RESULT_OUTCOMES, 'validation.invalidChoice'),
+  // null is its own output (no grade): the API validates the body and the use case parses it again.
   grade: z
     .string()
     .trim()
     .max(GRADE_MAX_LENGTH, 'validation.tooLong')
+    .nullable()
     .optional()
     .transform((v) => (v ? v : null)),
   completedOn: isoDateSchema,
 });
 export type ResultInput = z.infer<typeof resultSchema>;
 
+/** Most results one class-list request may record. */
+export const MAX_CLASS_RESULTS = 2000;
+
+/** The results of a class in one request (JSON API): every row is checked; one problem refuses them all. */
+export const classResultsSchema = z.object({
+  rows: z
+    .array(resultSchema.extend({ enrolmentId: z.string().trim().min(1, 'validation.required').max(64) }))
+    .max(MAX_CLASS_RESULTS, 'validation.tooMany'),
+});
+
 export const CANDIDATES_PAGE_SIZE = 50;
 const empty = z.literal('').transform(() => undefined);
+/**
+ * A yes/no filter of the query string. It also accepts its own output (a boolean): the API validates the
+ * query string and the use case parses the result again.
+ */
 const flag = z
-  .union([z.literal(''), z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false')])
+  .union([z.boolean(), z.literal(''), z.literal('1'), z.literal('true'), z.literal('0'), z.literal('false')])
   .optional()
-  .transform((v) => v === '1' || v === 'true');
+  .transform((v) => v === true || v === '1' || v === 'true');
 
 export const candidateQuerySchema = z.object({
   q: z.string().trim().max(100, 'validation.tooLong').optional(),
@@ -113,3 +130,6 @@ export const candidateQuerySchema = z.object({
     .default(1),
 });
 export type CandidateQuery = z.infer<typeof candidateQuerySchema>;
+
+/** The candidates list of the JSON API: the programme (by slug) and the same filters as the page. */
+export const candidateListQuerySchema = candidateQuerySchema.extend({ programme: slugSchema });

@@ -9,7 +9,7 @@ import { ensure } from '../../kernel/policy.js';
 import { issuesToFieldErrors } from '../../kernel/validation.js';
 import type { Course, Edition } from '../catalogue/course.js';
 import { getEdition } from '../catalogue/get-edition.js';
-import { canRecordResults } from './pathway.policy.js';
+import { canRecordResults, canRecordSomeResults } from './pathway.policy.js';
 import {
   findEnrolment,
   findResultOfEnrolment,
@@ -49,6 +49,7 @@ export function resultProblems(
 }
 
 async function loadEditionFor(deps: Deps, actor: Actor, editionId: string) {
+  ensure(actor, canRecordSomeResults(actor));
   const found = await getEdition(deps, systemActor('results'), editionId);
   ensure(
     actor,
@@ -67,7 +68,12 @@ export async function getClassList(
   editionId: string,
 ): Promise<{ edition: Edition; course: Course; rows: ClassRow[] }> {
   const { edition, course } = await loadEditionFor(deps, actor, editionId);
-  const rows = (await listClass(deps.db, edition.id)).map((r) => ({
+  const rows = (await listClass(deps.db, edition.id)).map(toClassRow);
+  return { edition, course, rows };
+}
+
+function toClassRow(r: Awaited<ReturnType<typeof listClass>>[number]): ClassRow {
+  return {
     enrolmentId: r.enrolment_id,
     status: r.status,
     userId: r.user_id,
@@ -78,8 +84,7 @@ export async function getClassList(
       r.result_id && r.outcome && r.completed_on
         ? { outcome: r.outcome, grade: r.grade, completedOn: r.completed_on }
         : null,
-  }));
-  return { edition, course, rows };
+  };
 }
 
 /** Writes (inserts or changes) the result of one enrolment and audits it; returns whether anything changed. */
@@ -181,13 +186,14 @@ export async function recordClassResults(
   });
 }
 
-/** Records one enrolment's result (the same rules as the class list). */
+/** Records one enrolment's result (the same rules as the class list); returns its class-list row. */
 export async function recordResult(
   deps: Deps,
   actor: Actor,
   enrolmentId: string,
   input: unknown,
-): Promise<void> {
+): Promise<ClassRow> {
+  ensure(actor, canRecordSomeResults(actor));
   if (!isId(enrolmentId)) throw new AppError('not_found');
   const enrolment = await findEnrolment(deps.db, enrolmentId);
   if (!enrolment) throw new AppError('not_found');
@@ -203,4 +209,7 @@ export async function recordResult(
     }
     throw error;
   }
+  const [row] = await listClass(deps.db, enrolment.edition_id, enrolment.id);
+  if (!row) throw new AppError('not_found');
+  return toClassRow(row);
 }

@@ -10,6 +10,7 @@ import {
   listResultsOfUsers,
   updateCandidacy,
 } from './pathway.repository.js';
+import { displayStatus } from './pathway-status.js';
 import { type PathwayRules, pathwayRulesSchema } from './rules.js';
 
 /**
@@ -103,8 +104,7 @@ export function standingColumns(
   evaluation: PathwayEvaluation,
   today: string,
 ) {
-  const status =
-    row.status === 'reinstated' && evaluation.status === 'active' ? 'reinstated' : evaluation.status;
+  const status = displayStatus(row.status, evaluation.status);
   const { explanation: _explanation, ...stored } = evaluation;
   return {
     standing_status: status,

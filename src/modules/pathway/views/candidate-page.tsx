@@ -1,14 +1,16 @@
 import { countryName } from '../../../i18n/countries.js';
+import type { Translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
 import type { AuditEvent } from '../../../kernel/audit.js';
-import { Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../web/components.js';
+import { Csrf, describedBy, ErrorSummary, Field, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { Account } from '../../identity/account.js';
 import { AuditTrail } from '../../identity/views/admin-pages.js';
 import type { CandidateDetail } from '../candidate-views.js';
 import { CAPSTONE_STATUSES } from '../pathway.schemas.js';
-import { displayStatus } from './my-pathway-page.js';
+import { displayStatus } from '../pathway-status.js';
+import { MAX_REASON_LENGTH } from '../record.js';
 import {
   AtRiskList,
   RequirementChecklist,
@@ -36,6 +38,7 @@ interface Props {
 export function CandidatePage({ ctx, detail, person, audit, titles, rules, today, failed, problem }: Props) {
   const { t } = ctx;
   const errorsOf = (form: CandidateForm) => (failed?.form === form ? failed.errors : {});
+  const reasonErrorsOf = (form: 'extension' | 'withdraw') => scopeReason(errorsOf(form), form);
   const valuesOf = (form: CandidateForm) => (failed?.form === form ? failed.values : {});
   const action = (path: string) => `/manage/candidates/${detail.id}/${path}`;
   const course = (code: string, text: Partial<Record<string, string>>) =>
@@ -142,7 +145,7 @@ export function CandidatePage({ ctx, detail, person, audit, titles, rules, today
         <form method="post" action={action('extensions')} class="stack" novalidate>
           <h3>{t.t('candidate.grantExtension')}</h3>
           <Csrf token={ctx.csrf} />
-          <ErrorSummary t={t} errors={errorsOf('extension')} />
+          <ErrorSummary t={t} errors={reasonErrorsOf('extension')} />
           <TextField
             name="months"
             type="number"
@@ -153,13 +156,11 @@ export function CandidatePage({ ctx, detail, person, audit, titles, rules, today
             max={60}
             required
           />
-          <TextArea
-            name="reason"
-            label={t.t('candidate.reason')}
+          <ReasonField
+            t={t}
+            form="extension"
             value={valuesOf('extension').reason}
-            errors={errorsOf('extension')}
-            rows={2}
-            maxLength={2000}
+            errors={reasonErrorsOf('extension')}
           />
           <button type="submit">{t.t('candidate.grantExtension')}</button>
           {detail.extensions.length ? (
@@ -186,14 +187,12 @@ export function CandidatePage({ ctx, detail, person, audit, titles, rules, today
           <form method="post" action={action('withdraw')} class="stack" novalidate>
             <h3>{t.t('candidate.withdraw')}</h3>
             <Csrf token={ctx.csrf} />
-            <ErrorSummary t={t} errors={errorsOf('withdraw')} />
-            <TextArea
-              name="reason"
-              label={t.t('candidate.reason')}
+            <ErrorSummary t={t} errors={reasonErrorsOf('withdraw')} />
+            <ReasonField
+              t={t}
+              form="withdraw"
               value={valuesOf('withdraw').reason}
-              errors={errorsOf('withdraw')}
-              rows={2}
-              maxLength={2000}
+              errors={reasonErrorsOf('withdraw')}
             />
             <button type="submit" class="secondary">
               {t.t('candidate.withdraw')}
@@ -242,5 +241,36 @@ export function CandidatePage({ ctx, detail, person, audit, titles, rules, today
       <h2>{t.t('audit.title')}</h2>
       <AuditTrail ctx={ctx} events={audit} />
     </Layout>
+  );
+}
+
+/** A form's errors with `reason` renamed `<form>-reason`, the id its field has on this page. */
+function scopeReason(errors: FieldMessages, form: 'extension' | 'withdraw'): FieldMessages {
+  const { reason, ...rest } = errors;
+  return reason === undefined ? rest : { ...rest, [`${form}-reason`]: reason };
+}
+
+/**
+ * The reason of an extension or of a withdrawal. Both forms post `reason` on the same page, so the field's
+ * ids carry the form's name: with one id twice, the second label would name the first field.
+ */
+function ReasonField({
+  t,
+  form,
+  value,
+  errors,
+}: {
+  t: Translator;
+  form: 'extension' | 'withdraw';
+  value: string | undefined;
+  errors: FieldMessages;
+}) {
+  const id = `${form}-reason`;
+  return (
+    <Field name={id} label={t.t('candidate.reason')} errors={errors}>
+      <textarea {...describedBy(id, errors)} name="reason" rows={2} maxLength={MAX_REASON_LENGTH}>
+        {value ?? ''}
+      </textarea>
+    </Field>
   );
 }

@@ -202,6 +202,9 @@ export function ClassPage({
       <p>
         <a href="/manage/imports/new">{t.t('imports.link')}</a>
       </p>
+      <p>
+        <a href={`/manage/results.csv?edition=${edition.id}`}>{t.t('imports.exportEdition')}</a>
+      </p>
     </Layout>
   );
 }

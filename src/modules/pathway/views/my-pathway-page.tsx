@@ -4,6 +4,7 @@ import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { EditionsTable } from '../../catalogue/views/edition-summary.js';
 import type { MyPathway } from '../candidate-views.js';
+import { displayStatus } from '../pathway-status.js';
 import {
   AtRiskList,
   RequirementChecklist,
@@ -74,10 +75,4 @@ export function MyPathwayPage({ ctx, pathways, titles, rules, today }: Props) {
       ))}
     </Layout>
   );
-}
-
-/** A withdrawn or reinstated candidacy shows that; otherwise the evaluation's status. */
-export function displayStatus(stored: string, evaluated: string): string {
-  if (stored === 'reinstated' && evaluated === 'active') return 'reinstated';
-  return evaluated;
 }

@@ -1,0 +1,8 @@
+import { PATHWAY_JOBS, refreshStandingsDaily } from '../modules/pathway/import-jobs.js';
+import type { DailyJob, JobHandler } from './job.js';
+
+/** Every job kind the runner knows, from the modules that define them. */
+export const JOB_HANDLERS: readonly JobHandler[] = [...PATHWAY_JOBS];
+
+/** Jobs enqueued once a day. */
+export const DAILY_JOBS: readonly DailyJob[] = [refreshStandingsDaily];

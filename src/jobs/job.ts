@@ -1,0 +1,92 @@
+import type { z } from 'zod';
+import type { Deps, Logger } from '../deps.js';
+
+/**
+ * The database-backed job queue: the shapes modules use to register what a job kind does. A handler must
+ * be idempotent: a job can run again after a crash, after its lock expired, or when an administrator
+ * retries it, and running it twice must leave the same state as running it once.
+ */
+
+/** The life of a job: pending (waiting for run_at) → running (claimed, locked) → succeeded | failed. */
+export const JOB_STATUSES = ['pending', 'running', 'succeeded', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** What a handler gets for one run. */
+export interface JobContext {
+  jobId: string;
+  kind: string;
+  /** 1 for the first run, 2 for the first retry, … */
+  attempt: number;
+  deps: Deps;
+  log: Logger;
+  /** Aborted when the runner stops or loses the job's lock: stop between batches (throw JobInterrupted). */
+  signal: AbortSignal;
+  /**
+   * Reports progress (shown on the import page and to administrators). Never blocks: the value is written
+   * in the background, so it is safe to call inside a transaction (on SQLite the write waits for it).
+   */
+  progress(done: number, total: number): void;
+}
+
+/** One job kind: its payload schema and what it does. */
+export interface JobHandler {
+  kind: string;
+  run(context: JobContext, payload: unknown): Promise<unknown>;
+}
+
+/** Thrown by a handler that stopped early because `signal` was aborted: the job goes back to the queue. */
+export class JobInterrupted extends Error {
+  constructor() {
+    super('job interrupted');
+    this.name = 'JobInterrupted';
+  }
+}
+
+/** Thrown for failures that no retry can fix (an invalid payload): the job fails at once. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentJobError';
+  }
+}
+
+/** Declares a job kind whose payload is checked by `payload` before `run` sees it. */
+export function defineJob<S extends z.ZodType>(
+  kind: string,
+  payload: S,
+  run: (context: JobContext, payload: z.output<S>) => Promise<unknown>,
+): JobHandler {
+  return {
+    kind,
+    run: async (context, raw) => {
+      const parsed = payload.safeParse(raw);
+      if (!parsed.success) throw new PermanentJobError(`invalid payload for ${kind}`);
+      return run(context, parsed.data);
+    },
+  };
+}
+
+/** A job enqueued once a day by every runner; the idempotency key makes it run once per day in total. */
+export interface DailyJob {
+  kind: string;
+  /** The idempotency key of the day's run, e.g. `refresh-standings:2026-11-28`. */
+  key(day: string): string;
+  payload(day: string): unknown;
+}
+
+/** Default number of runs before a job is marked failed. */
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/** Pure: the wait before retry number `attempt` (1-based): 30 s, 1 min, 2 min, 4 min … capped at 1 h. */
+export function retryDelayMs(attempt: number, baseMs = 30_000, maxMs = 3_600_000): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/** Pure: the text kept as a failed job's last error (administrators see it): the message, bounded. */
+export function errorText(error: unknown): string {
+  const text =
+    error instanceof Error
+      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+      : String(error);
+  return text.slice(0, 2000);
+}

@@ -1,0 +1,189 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Executor } from '../db/database.js';
+import { forUpdateSkipLocked } from '../db/helpers.js';
+import type { DB, JobRow } from '../db/schema.js';
+
+/** All SQL of the job queue. Timestamps are ISO-8601 UTC text, so comparing them as text is comparing times. */
+
+/** Inserts a job; with an idempotency key already used, inserts nothing and returns false. */
+export async function insertJobOnce(db: Executor, row: JobRow): Promise<boolean> {
+  const result = await db
+    .insertInto('jobs')
+    .values(row)
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findJob(db: Executor, id: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findJobByKey(db: Executor, key: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function findJobsByIds(db: Executor, ids: readonly string[]): Promise<JobRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('jobs').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Due: pending and its time has come, or running under a lock that expired (its worker is gone). */
+function isClaimable(now: string) {
+  return (eb: ExpressionBuilder<DB, 'jobs'>) =>
+    eb.or([
+      eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', now)]),
+      eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]),
+    ]);
+}
+
+/**
+ * Claims the next due job of the given kinds for `workerId`, atomically: the row is selected under
+ * `FOR UPDATE SKIP LOCKED` (PostgreSQL) and taken with a compare-and-set UPDATE that only succeeds while
+ * it is still claimable, so two runners never both get it. Counts the attempt.
+ */
+export async function claimNextJob(
+  db: Kysely<DB>,
+  input: { workerId: string; kinds: readonly string[]; now: string; lockedUntil: string },
+): Promise<JobRow | undefined> {
+  if (input.kinds.length === 0) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const candidate = await forUpdateSkipLocked(
+      trx,
+      trx
+        .selectFrom('jobs')
+        .select('id')
+        .where(isClaimable(input.now))
+        .where('kind', 'in', input.kinds)
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(1),
+    ).executeTakeFirst();
+    if (!candidate) return undefined;
+    return trx
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: input.workerId,
+        locked_until: input.lockedUntil,
+        attempts: eb('attempts', '+', 1),
+        updated_at: input.now,
+      }))
+      .where('id', '=', candidate.id)
+      .where(isClaimable(input.now))
+      .returningAll()
+      .executeTakeFirst();
+  });
+}
+
+/** Changes a running job held by `workerId`; false when the worker lost the lock (another took the job). */
+async function updateHeld(
+  db: Executor,
+  id: string,
+  workerId: string,
+  changes: Partial<Omit<JobRow, 'id'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set(changes)
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Writes progress and extends the lock (the heartbeat of a long job). */
+export function recordProgress(
+  db: Executor,
+  id: string,
+  workerId: string,
+  values: { progress: number; total: number; lockedUntil: string; now: string },
+): Promise<boolean> {
+  return updateHeld(db, id, workerId, {
+    progress: values.progress,
+    total: values.total,
+    locked_until: values.lockedUntil,
+    updated_at: values.now,
+  });
+}
+
+export function markSucceeded(
+  db: Executor,
+  id: string,
+  workerId: string,
+  values: { resultJson: string | null; now: string },
+): Promise<boolean> {
+  return updateHeld(db, id, workerId, {
+    status: 'succeeded',
+    result_json: values.resultJson,
+    last_error: null,
+    locked_by: null,
+    locked_until: null,
+    updated_at: values.now,
+  });
+}
+
+/** Back to the queue (a retry after `runAt`, or an interrupted run); `attempts` as given. */
+export function markPending(
+  db: Executor,
+  id: string,
+  workerId: string,
+  values: { runAt: string; attempts: number; lastError: string | null; now: string },
+): Promise<boolean> {
+  return updateHeld(db, id, workerId, {
+    status: 'pending',
+    run_at: values.runAt,
+    attempts: values.attempts,
+    last_error: values.lastError,
+    locked_by: null,
+    locked_until: null,
+    updated_at: values.now,
+  });
+}
+
+export function markFailed(
+  db: Executor,
+  id: string,
+  workerId: string,
+  values: { lastError: string; now: string },
+): Promise<boolean> {
+  return updateHeld(db, id, workerId, {
+    status: 'failed',
+    last_error: values.lastError,
+    locked_by: null,
+    locked_until: null,
+    updated_at: values.now,
+  });
+}
+
+/** A failed job back to pending with its attempts reset (the administrators' retry); false if not failed. */
+export async function requeueFailedJob(db: Executor, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ status: 'pending', attempts: 0, run_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The most recent jobs, newest first, optionally of one status. */
+export async function listRecentJobs(
+  db: Executor,
+  filter: { status?: string | undefined; limit: number; offset: number },
+): Promise<{ rows: JobRow[]; total: number }> {
+  let query = db.selectFrom('jobs');
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const [rows, count] = await Promise.all([
+    query
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .offset(filter.offset)
+      .execute(),
+    query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
