@@ -20,8 +20,9 @@ export function PeopleListPage({ ctx, result }: { ctx: PageContext; result: Peop
   return (
     <Layout ctx={ctx} title={t.t('people.title')}>
       <h1>{t.t('people.title')}</h1>
-      <p>
+      <p class="actions">
         <a href="/admin/outbox">{t.t('outbox.title')}</a>
+        <a href="/admin/jobs">{t.t('jobs.title')}</a>
       </p>
       <form method="get" action="/admin/people" class="filters" role="search">
         <div class="field">
