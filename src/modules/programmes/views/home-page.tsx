@@ -54,13 +54,27 @@ export function ManageHomePage({ ctx, programmes }: { ctx: PageContext; programm
           <p>
             <a href="/courses?retired=1">{t.t('manage.allCourses')}</a>
           </p>
+          <p>
+            <a href="/manage/imports/new">{t.t('imports.link')}</a>
+          </p>
         </li>
         {programmes.map((p) => (
           <li class="card">
             <h2>{pickLocalized(p.title, ctx.locale).text}</h2>
-            <p>
-              <a href={`/manage/programmes/${p.slug}/edit`}>{t.t('programme.edit')}</a>
-            </p>
+            <ul class="plain">
+              <li>
+                <a href={`/manage/candidates?programme=${p.slug}`}>{t.t('nav.candidates')}</a>
+              </li>
+              <li>
+                <a href={`/manage/candidates?programme=${p.slug}&ready=1`}>{t.t('candidates.readyList')}</a>
+              </li>
+              <li>
+                <a href={`/manage/programmes/${p.slug}/rules`}>{t.t('rules.title')}</a>
+              </li>
+              <li>
+                <a href={`/manage/programmes/${p.slug}/edit`}>{t.t('programme.edit')}</a>
+              </li>
+            </ul>
             <h3>{t.t('programme.section.themes')}</h3>
             <ul>
               {p.themes.map((theme) => (
