@@ -62,7 +62,7 @@ export function CourseFormPage({ ctx, editing, values, errors = {}, themes, prog
         <LocalizedFields
           t={t}
           name="title"
-          legend={t.t('course.title')}
+          legend={t.t('programme.field.title')}
           hint={t.t('form.oneLanguageRequired')}
           values={strings}
           errors={errors}
