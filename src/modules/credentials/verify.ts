@@ -1,0 +1,202 @@
+/**
+ * Verification of a credential someone holds (Data Integrity JSON or VC-JWT) and of a verifiable
+ * presentation, as five independent checks: schema → proof → status → validity → issuer (the order
+ * 1EdTech verifiers use). `valid` is true only when every check passes; a status that cannot be known
+ * here passes with the code `unknown` (see docs/decisions/0007-credentials.md).
+ */
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { verify as verifyPresentationWithLibrary } from '@digitalbazaar/vc';
+import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import { checkCredentialSchema } from './schema-check.js';
+import {
+  type CheckResult,
+  checkIssuer,
+  checkStatus,
+  checkValidity,
+  type VerifyDeps,
+} from './verify-checks.js';
+import { checkDataIntegrityProof, checkJwtProof } from './verify-proof.js';
+
+export { CHECK_IDS, type CheckResult, type StatusAnswer, type VerifyDeps } from './verify-checks.js';
+
+/** The outcome of verifying one credential. */
+export interface VerificationResult {
+  valid: boolean;
+  kind: 'data-integrity' | 'jwt';
+  /** The credential that was checked (the `vc` claim of a JWT), when it could be read. */
+  credential?: Record<string, unknown>;
+  checks: CheckResult[];
+}
+
+type Json = Record<string, unknown>;
+
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** True when `text` has the shape of a compact JWS (three base64url parts). */
+export function looksLikeJwt(text: string): boolean {
+  return COMPACT_JWS.test(text.trim());
+}
+
+function unreadable(kind: VerificationResult['kind'], code: string): VerificationResult {
+  return {
+    valid: false,
+    kind,
+    checks: (['schema', 'proof', 'status', 'validity', 'issuer'] as const).map((id) => ({
+      id,
+      ok: false,
+      message: code,
+    })),
+  };
+}
+
+function result(
+  kind: VerificationResult['kind'],
+  credential: Json,
+  checks: CheckResult[],
+): VerificationResult {
+  return { valid: checks.every((check) => check.ok), kind, credential, checks };
+}
+
+async function sharedChecks(credential: Json, deps: VerifyDeps): Promise<CheckResult[]> {
+  return [
+    await checkStatus(credential, deps),
+    checkValidity(credential, deps.now),
+    checkIssuer(credential, deps.knownIssuers),
+  ];
+}
+
+function schemaResult(credential: Json, deps: VerifyDeps): CheckResult {
+  const outcome = checkCredentialSchema(credential, deps.schemaPath);
+  return {
+    id: 'schema',
+    ok: outcome.ok,
+    message: outcome.code,
+    ...(outcome.details.length ? { details: outcome.details } : {}),
+  };
+}
+
+async function verifyJwt(jwt: string, deps: VerifyDeps): Promise<VerificationResult> {
+  let header: Json;
+  let payload: JWTPayload & { vc?: Json };
+  try {
+    header = decodeProtectedHeader(jwt) as Json;
+    payload = decodeJwt(jwt) as JWTPayload & { vc?: Json };
+  } catch {
+    return unreadable('jwt', 'malformed_jwt');
+  }
+  const vc = payload.vc;
+  if (!vc || typeof vc !== 'object' || Array.isArray(vc)) return unreadable('jwt', 'missing_vc_claim');
+  // Per VC-JWT, nbf/exp stand for validFrom/validUntil when the vc claim omits them.
+  const dated: Json = {
+    ...vc,
+    ...(vc.validFrom === undefined && typeof payload.nbf === 'number'
+      ? { validFrom: new Date(payload.nbf * 1000).toISOString() }
+      : {}),
+    ...(vc.validUntil === undefined && typeof payload.exp === 'number'
+      ? { validUntil: new Date(payload.exp * 1000).toISOString() }
+      : {}),
+  };
+  const checks = [
+    schemaResult(vc, deps),
+    await checkJwtProof(jwt.trim(), header, payload, deps),
+    ...(await sharedChecks(dated, deps)),
+  ];
+  return result('jwt', vc, checks);
+}
+
+/**
+ * Verifies a credential: a JSON object (Data Integrity proof) or a compact VC-JWT string. A string that is
+ * JSON is parsed first. Unreadable input gives every check the code `unreadable` (or `malformed_jwt`).
+ */
+export async function verifyCredential(
+  input: object | string,
+  deps: VerifyDeps,
+): Promise<VerificationResult> {
+  if (typeof input === 'string') {
+    const text = input.trim();
+    if (looksLikeJwt(text)) return verifyJwt(text, deps);
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (typeof parsed === 'string' && looksLikeJwt(parsed)) return verifyJwt(parsed, deps);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return unreadable('data-integrity', 'unreadable');
+      return verifyCredential(parsed, deps);
+    } catch {
+      return unreadable(text.includes('.') && !text.startsWith('{') ? 'jwt' : 'data-integrity', 'unreadable');
+    }
+  }
+  if (Array.isArray(input)) return unreadable('data-integrity', 'unreadable');
+  const credential = input as Json;
+  const checks = [
+    schemaResult(credential, deps),
+    await checkDataIntegrityProof(credential, deps),
+    ...(await sharedChecks(credential, deps)),
+  ];
+  return result('data-integrity', credential, checks);
+}
+
+/** The outcome of verifying a presentation: its own proof (optional) and each embedded credential. */
+export interface PresentationVerificationResult {
+  valid: boolean;
+  presentationProof: { ok: boolean; message: 'none' | 'ok' | 'invalid' };
+  credentials: VerificationResult[];
+}
+
+const ENVELOPED_JWT_PREFIX = /^data:application\/(?:vc\+jwt|jwt)[^,]*,/;
+
+/** A credential embedded in a VP: an object, a JWT string, or an EnvelopedVerifiableCredential data URL. */
+function embeddedCredential(item: unknown): object | string {
+  if (typeof item === 'string') return item;
+  const envelope = item as Json | null;
+  if (envelope && envelope.type === 'EnvelopedVerifiableCredential' && typeof envelope.id === 'string') {
+    return envelope.id.replace(ENVELOPED_JWT_PREFIX, '');
+  }
+  return (item ?? '') as object | string;
+}
+
+async function checkPresentationProof(
+  presentation: Json,
+  deps: VerifyDeps,
+): Promise<PresentationVerificationResult['presentationProof']> {
+  const proof = presentation.proof as Json | Json[] | undefined;
+  if (proof === undefined) return { ok: true, message: 'none' };
+  const first = (Array.isArray(proof) ? proof[0] : proof) as Json | undefined;
+  try {
+    const outcome = await verifyPresentationWithLibrary({
+      presentation,
+      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+      documentLoader: deps.documentLoader,
+      // No challenge was issued by us: the proof's own challenge is accepted (no replay protection).
+      challenge: typeof first?.challenge === 'string' ? first.challenge : undefined,
+      checkStatus: async () => ({ verified: true }),
+      now: deps.now,
+    });
+    const verified = outcome.presentationResult?.verified ?? false;
+    return { ok: verified, message: verified ? 'ok' : 'invalid' };
+  } catch {
+    return { ok: false, message: 'invalid' };
+  }
+}
+
+/** Verifies a VerifiablePresentation (`POST /presentations/verify`): each credential, and the VP proof if any. */
+export async function verifyPresentation(
+  input: object,
+  deps: VerifyDeps,
+): Promise<PresentationVerificationResult> {
+  const presentation = input as Json;
+  const embedded = presentation.verifiableCredential;
+  const items = embedded === undefined ? [] : Array.isArray(embedded) ? embedded : [embedded];
+  const credentials = await Promise.all(
+    items.map((item) => verifyCredential(embeddedCredential(item), deps)),
+  );
+  const types = Array.isArray(presentation.type) ? presentation.type : [presentation.type];
+  const presentationProof = types.includes('VerifiablePresentation')
+    ? await checkPresentationProof(presentation, deps)
+    : ({ ok: false, message: 'invalid' } as const);
+  return {
+    valid: presentationProof.ok && credentials.length > 0 && credentials.every((item) => item.valid),
+    presentationProof,
+    credentials,
+  };
+}
