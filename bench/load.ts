@@ -12,6 +12,8 @@ export interface LoadOptions {
   duration: number;
   /** Seconds of warm-up before the measured run (JIT, caches, connection set-up). */
   warmup: number;
+  /** Request headers (a signed-in page's session cookie). */
+  headers?: Record<string, string>;
 }
 
 export interface LoadResult {
@@ -31,11 +33,21 @@ export interface LoadResult {
 /** Runs the warm-up and the measured run against `url`; throws when any response is not 2xx. */
 export async function measure(url: string, options: LoadOptions): Promise<LoadResult> {
   if (options.warmup > 0) {
-    const warm = await autocannon({ url, connections: options.connections, duration: options.warmup });
+    const warm = await autocannon({
+      url,
+      connections: options.connections,
+      duration: options.warmup,
+      headers: options.headers ?? {},
+    });
     if (warm.non2xx > 0) throw new Error(`${url}: ${warm.non2xx} non-2xx responses during warm-up`);
   }
   const times: number[] = [];
-  const run = autocannon({ url, connections: options.connections, duration: options.duration });
+  const run = autocannon({
+    url,
+    connections: options.connections,
+    duration: options.duration,
+    headers: options.headers ?? {},
+  });
   (run as unknown as NodeJS.EventEmitter).on(
     'response',
     (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {

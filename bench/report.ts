@@ -1,9 +1,13 @@
 /**
  * The benchmark report: rows `{ name, value, unit, ceiling, ratio }` (bench/results/latest.json) and the
- * same as a markdown table with the machine, the data and the details of each scenario
+ * same as markdown, one section per suite with the machine, the data and the details of each scenario
  * (bench/results/latest.md). PERSISTED SHAPE: tools may read latest.json; keep its field names.
+ *
+ * Each suite also has its own files (`<suite>-<dialect>.json|md`). latest.* and latest-<dialect>.* are
+ * rebuilt from the suite files of the dialect after every run, so that a run of one suite
+ * (`--suite pathway`) keeps the other suite's last figures, each section saying when it ran.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadResult } from './load.js';
 import type { FirstLoad } from './transfer.js';
@@ -12,9 +16,12 @@ export interface BenchRow {
   name: string;
   value: number;
   unit: string;
-  /** The same measure on the bare ceiling route in the same run (for the first-load row: the budget). */
+  /** The same measure on the bare ceiling in the same run (for the first-load row: the budget). */
   ceiling: number | null;
-  /** req/s: value ÷ ceiling. Latency: ceiling ÷ value. Both 1 at the ceiling, lower = further from it. */
+  /**
+   * Throughput (req/s, rows/s): value ÷ ceiling. Time (latency, seconds, µs): ceiling ÷ value. Both 1 at
+   * the ceiling, lower = further from it. For the first-load row: size ÷ budget.
+   */
   ratio: number | null;
 }
 
@@ -27,75 +34,89 @@ export interface ScenarioResult {
   result: LoadResult;
 }
 
+/** The suites of `npm run bench`, in the order they run and are reported. */
+export const SUITES = ['catalogue', 'pathway'] as const;
+export type Suite = (typeof SUITES)[number];
+
+/** What one suite hands to the report. */
+export interface SuiteReport {
+  suite: Suite;
+  rows: BenchRow[];
+  /** Its markdown section, starting with a `## ` heading. */
+  markdown: string;
+}
+
 /** The issue's budget for the first load of a catalogue page. */
 export const FIRST_LOAD_BUDGET_KB = 50;
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
+export const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/**
- * Two rows per scenario (req/s, p99), each against the ceiling measured at the same number of connections
- * in the same run, then the first-load row.
- */
-export function buildRows(scenarios: ScenarioResult[], firstLoad: FirstLoad): BenchRow[] {
+/** A row where more is better (a rate): ratio = value ÷ ceiling. */
+export function rateRow(name: string, value: number, unit: string, ceiling: number, digits = 0): BenchRow {
+  return {
+    name,
+    value: round(value, digits),
+    unit,
+    ceiling: round(ceiling, digits),
+    ratio: ceiling > 0 ? round(value / ceiling, 3) : null,
+  };
+}
+
+/** A row where less is better (a time): ratio = ceiling ÷ value. */
+export function timeRow(name: string, value: number, unit: string, ceiling: number, digits = 2): BenchRow {
+  return {
+    name,
+    value: round(value, digits),
+    unit,
+    ceiling: round(ceiling, digits),
+    ratio: value > 0 ? round(ceiling / value, 3) : null,
+  };
+}
+
+/** Two rows per scenario (req/s, p99), each against the ceiling measured at the same number of connections. */
+export function loadRows(scenarios: ScenarioResult[]): BenchRow[] {
   const rows: BenchRow[] = [];
   for (const { name, connections, result } of scenarios) {
     const ceiling = scenarios.find((s) => s.ceiling && s.connections === connections)?.result;
     if (!ceiling) throw new Error(`no ceiling measured at ${connections} connections`);
-    rows.push({
-      name: `${name}: requests/s`,
-      value: round(result.requestsPerSecond, 0),
-      unit: 'req/s',
-      ceiling: round(ceiling.requestsPerSecond, 0),
-      ratio: round(result.requestsPerSecond / ceiling.requestsPerSecond, 3),
-    });
-    rows.push({
-      name: `${name}: p99 latency`,
-      value: round(result.p99Ms, 2),
-      unit: 'ms',
-      ceiling: round(ceiling.p99Ms, 2),
-      ratio: result.p99Ms > 0 ? round(ceiling.p99Ms / result.p99Ms, 3) : null,
-    });
+    rows.push(rateRow(`${name}: requests/s`, result.requestsPerSecond, 'req/s', ceiling.requestsPerSecond));
+    rows.push(timeRow(`${name}: p99 latency`, result.p99Ms, 'ms', ceiling.p99Ms));
   }
-  const kb = firstLoad.totalBytes / 1024;
-  rows.push({
-    name: `first load of /courses (HTML + ${firstLoad.resources.length - 1} assets), budget ${FIRST_LOAD_BUDGET_KB} KB`,
-    value: round(kb, 1),
-    unit: 'KB',
-    ceiling: FIRST_LOAD_BUDGET_KB,
-    ratio: round(kb / FIRST_LOAD_BUDGET_KB, 3),
-  });
   return rows;
+}
+
+/** The catalogue's rows: the load scenarios, then the first-load row. */
+export function buildRows(scenarios: ScenarioResult[], firstLoad: FirstLoad): BenchRow[] {
+  const kb = firstLoad.totalBytes / 1024;
+  return [
+    ...loadRows(scenarios),
+    {
+      name: `first load of /courses (HTML + ${firstLoad.resources.length - 1} assets), budget ${FIRST_LOAD_BUDGET_KB} KB`,
+      value: round(kb, 1),
+      unit: 'KB',
+      ceiling: FIRST_LOAD_BUDGET_KB,
+      ratio: round(kb / FIRST_LOAD_BUDGET_KB, 3),
+    },
+  ];
 }
 
 const cell = (value: number | null) => (value === null ? '–' : String(value));
 
-/** The markdown report: context lines, the rows table, then the details. */
-export function renderMarkdown(input: {
-  rows: BenchRow[];
-  scenarios: ScenarioResult[];
-  firstLoad: FirstLoad;
-  context: string[];
-}): string {
-  const lines = [
-    '# Diploma Platform benchmark',
-    '',
-    ...input.context.map((line) => `- ${line}`),
-    '',
+/** The rows as a markdown table. */
+export function rowsTable(rows: BenchRow[]): string[] {
+  return [
     '| measure | value | unit | ceiling | ratio |',
     '|---|---:|---|---:|---:|',
-    ...input.rows.map(
-      (r) => `| ${r.name} | ${r.value} | ${r.unit} | ${cell(r.ceiling)} | ${cell(r.ratio)} |`,
-    ),
-    '',
-    'ratio: req/s ÷ ceiling req/s; for latency, ceiling p99 ÷ scenario p99 (1 = as fast as the bare route,',
-    'lower = further from it). Each page is compared with the ceiling measured at its own connection count.',
-    'For the first-load row the "ceiling" is the budget and the ratio is size ÷ budget (below 1 = within it).',
-    '',
-    '## Scenario details',
-    '',
+    ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${cell(r.ceiling)} | ${cell(r.ratio)} |`),
+  ];
+}
+
+/** The load scenarios' details as a markdown table. */
+export function scenarioDetails(scenarios: ScenarioResult[]): string[] {
+  return [
     '| scenario | path | connections | responses | p50 ms | p99 ms | max ms | ≈ ms/request | bytes/response | errors | timeouts |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...input.scenarios
+    ...scenarios
       .map(({ name, path, connections, result: r }) =>
         [
           name,
@@ -114,8 +135,32 @@ export function renderMarkdown(input: {
       .map((row) => `| ${row} |`),
     '',
     '≈ ms/request = 1000 ÷ req/s: the server time one request costs while the single-threaded server is saturated.',
+  ];
+}
+
+/** The catalogue section: context lines, the rows table, then the details. */
+export function renderCatalogueSection(input: {
+  rows: BenchRow[];
+  scenarios: ScenarioResult[];
+  firstLoad: FirstLoad;
+  context: string[];
+}): string {
+  const lines = [
+    '## Catalogue',
     '',
-    '## First load of /courses',
+    ...input.context.map((line) => `- ${line}`),
+    '',
+    ...rowsTable(input.rows),
+    '',
+    'ratio: req/s ÷ ceiling req/s; for latency, ceiling p99 ÷ scenario p99 (1 = as fast as the bare route,',
+    'lower = further from it). Each page is compared with the ceiling measured at its own connection count.',
+    'For the first-load row the "ceiling" is the budget and the ratio is size ÷ budget (below 1 = within it).',
+    '',
+    '### Scenario details',
+    '',
+    ...scenarioDetails(input.scenarios),
+    '',
+    '### First load of /courses',
     '',
     '| resource | status | headers (bytes) | body (bytes) | content-encoding |',
     '|---|---:|---:|---:|---|',
@@ -129,16 +174,48 @@ export function renderMarkdown(input: {
   return lines.join('\n');
 }
 
-/** Writes latest.json/latest.md and a copy per dialect, each through a temporary file and a rename. */
-export function writeResults(
-  directory: string,
-  dialect: string,
-  rows: BenchRow[],
-  markdown: string,
-): string[] {
+function writeAtomically(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+/**
+ * Writes each suite's files, then rebuilds latest.json/latest.md and latest-<dialect>.* from the suite
+ * files of the dialect (the suites of this run and, for a suite not run, its last report). Returns the
+ * paths written.
+ */
+export function writeResults(directory: string, dialect: string, reports: SuiteReport[]): string[] {
   mkdirSync(directory, { recursive: true });
-  const json = `${JSON.stringify(rows, null, 2)}\n`;
   const written: string[] = [];
+  for (const report of reports) {
+    for (const [extension, text] of [
+      ['json', `${JSON.stringify(report.rows, null, 2)}\n`],
+      ['md', report.markdown],
+    ] as const) {
+      const path = join(directory, `${report.suite}-${dialect}.${extension}`);
+      writeAtomically(path, text);
+      written.push(path);
+    }
+  }
+  const rows: BenchRow[] = [];
+  const sections: string[] = [];
+  for (const suite of SUITES) {
+    const jsonPath = join(directory, `${suite}-${dialect}.json`);
+    const mdPath = join(directory, `${suite}-${dialect}.md`);
+    if (!existsSync(jsonPath) || !existsSync(mdPath)) continue;
+    rows.push(...(JSON.parse(readFileSync(jsonPath, 'utf8')) as BenchRow[]));
+    const ran = reports.some((r) => r.suite === suite);
+    sections.push(
+      ran
+        ? readFileSync(mdPath, 'utf8')
+        : readFileSync(mdPath, 'utf8').replace(
+            /^## (.*)$/m,
+            '## $1 (from an earlier run: not run this time)',
+          ),
+    );
+  }
+  const markdown = ['# Diploma Platform benchmark', '', ...sections].join('\n');
+  const json = `${JSON.stringify(rows, null, 2)}\n`;
   for (const [name, text] of [
     ['latest.json', json],
     ['latest.md', markdown],
@@ -146,8 +223,7 @@ export function writeResults(
     [`latest-${dialect}.md`, markdown],
   ] as const) {
     const path = join(directory, name);
-    writeFileSync(`${path}.tmp`, text);
-    renameSync(`${path}.tmp`, path);
+    writeAtomically(path, text);
     written.push(path);
   }
   return written;

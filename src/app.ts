@@ -19,6 +19,8 @@ import { AppError } from './kernel/errors.js';
 import { newId } from './kernel/ids.js';
 import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
 import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
+import { credentialsApiRoutes } from './modules/credentials/credentials.api.js';
+import { credentialsRoutes } from './modules/credentials/credentials.routes.js';
 import { adminWebRoutes } from './modules/identity/admin.web.js';
 import { identityApiRoutes } from './modules/identity/identity.api.js';
 import { identityWebRoutes } from './modules/identity/identity.web.js';
@@ -129,6 +131,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   pathwayWebRoutes(app, deps);
   importWebRoutes(app, deps);
   jobsWebRoutes(app, deps);
+  credentialsRoutes(app, deps);
   await app.register(
     async (api) => {
       requireSignInUnlessPublic(api);
@@ -137,6 +140,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       catalogueApiRoutes(api, deps);
       pathwayApiRoutes(api, deps);
       importApiRoutes(api, deps);
+      credentialsApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

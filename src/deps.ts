@@ -3,6 +3,8 @@ import type { Config } from './config.js';
 import type { Dialect } from './db/database.js';
 import type { DB } from './db/schema.js';
 import type { Mailer } from './integrations/mail.js';
+import type { Signer } from './integrations/signer.js';
+import type { Storage } from './integrations/storage.js';
 import type { Clock } from './kernel/clock.js';
 
 /** The minimal logger use cases may write to (pino's shape). */
@@ -21,6 +23,10 @@ export interface Deps {
   dialect: Dialect;
   clock: Clock;
   mailer: Mailer;
+  /** Files (generated PDFs): a local folder by default. */
+  storage: Storage;
+  /** The issuer's keys for signing credentials. */
+  signer: Signer;
   config: Config;
   log: Logger;
 }

@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { DAILY_JOBS, JOB_HANDLERS } from './jobs/handlers.js';
 import { startJobRunner } from './jobs/runner.js';
 import { newId } from './kernel/ids.js';
+import { checkPdfFonts } from './modules/credentials/pdf/index.js';
 
 /** Grace period for in-flight requests at shutdown. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -21,6 +22,10 @@ export async function startServer(
   beforeListen?: (deps: Deps) => Promise<void>,
 ): Promise<{ app: FastifyInstance; url: string; stop(): Promise<void> }> {
   const deps = await createDeps(config);
+  // Fail at start, with a message naming the variable or file, when a configured signing key is unusable.
+  await deps.signer.keyring();
+  const fonts = checkPdfFonts();
+  if (!fonts.ok) deps.log.warn({ missing: fonts.missing.map((m) => m.face) }, fonts.message);
   if (beforeListen) await beforeListen(deps);
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });

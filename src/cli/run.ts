@@ -1,10 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
 import { createDeps } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { systemActor } from '../kernel/actor.js';
 import { startServer } from '../main.js';
+import {
+  localIssuerDidDocument,
+  runCredentialsVerifyCommand,
+} from '../modules/credentials/credentials-cli.js';
+import { exportCredentials } from '../modules/credentials/export-credentials.js';
+import { rotateIssuerKeys } from '../modules/credentials/rotate-issuer-keys.js';
 import { runEvaluateCommand } from '../modules/pathway/evaluate-cli.js';
 import { seedScale } from '../seed/scale.js';
 import { demoAccounts, isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
@@ -20,6 +28,15 @@ Usage:
   diploma pathway evaluate --rules RULES.json --record RECORD.json [--today YYYY-MM-DD] [--lang en|fr|es]
                               evaluate a candidate record against requirement rules offline; prints
                               the evaluation as JSON (exit 0), or a message on invalid input (exit 2)
+  diploma credentials export --out DIR
+                              write every issued credential (JSON with its proof, its RS256 and EdDSA
+                              JWTs, the CLR of a diploma), the signed status lists and the issuer's DID
+                              document and JWKS into DIR
+  diploma credentials verify FILE|- [--did-document FILE]... [--status-list FILE]... [--known-issuer DID]...
+                              verify a credential or VC-JWT offline; prints the checks as JSON; exit 0
+                              valid, 1 invalid, 2 unreadable input
+  diploma keys rotate         new signing keys; the old public keys stay published (old credentials
+                              keep verifying)
   diploma help                this text
 
 Configuration comes from the environment (see README.md § Configuration).`;
@@ -40,6 +57,7 @@ function printAccounts(report: Pick<SeedReport, 'accounts' | 'password'>, url: s
 export async function runCli(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   if (command === 'pathway') return runPathway(rest);
+  if (command === 'credentials' && rest[0] === 'verify') return runCredentialsVerify(rest.slice(1));
   if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${HELP}\n`);
     return 0;
@@ -96,6 +114,21 @@ export async function runCli(argv: string[]): Promise<number> {
       await deps.close();
       return 0;
     }
+    case 'credentials':
+      return runCredentialsExport(rest);
+    case 'keys': {
+      if (rest[0] !== 'rotate' || rest.length !== 1) {
+        process.stderr.write(`Unknown command "keys ${rest.join(' ')}".\n\n${HELP}\n`);
+        return 2;
+      }
+      const deps = await createDeps(config);
+      const rotated = await rotateIssuerKeys(deps, systemActor('cli'));
+      process.stdout.write(
+        `New signing keys: ${rotated.active.join(', ')}. Retired (still published): ${rotated.retired.join(', ') || 'none'}.\n`,
+      );
+      await deps.close();
+      return 0;
+    }
     case 'help':
     case '--help':
     case '-h':
@@ -121,4 +154,49 @@ async function runPathway(args: string[]): Promise<number> {
     stderr: (out) => process.stderr.write(out),
     today: () => new Date().toISOString().slice(0, 10),
   });
+}
+
+/** `diploma credentials verify …`: offline, with our public keys from DATA_DIR/keys and BASE_URL. */
+async function runCredentialsVerify(args: string[]): Promise<number> {
+  const config = loadConfig();
+  return runCredentialsVerifyCommand(args, {
+    readFile: (path) => readFile(path, 'utf8'),
+    readStdin: () => text(process.stdin),
+    stdout: (out) => process.stdout.write(out),
+    stderr: (out) => process.stderr.write(out),
+    now: () => new Date(),
+    localIssuer: () => localIssuerDidDocument(config.dataDir, config.baseUrl),
+  });
+}
+
+/** `diploma credentials export --out DIR`. */
+async function runCredentialsExport(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  let out: string | undefined;
+  try {
+    ({ out } = parseArgs({ args: rest, options: { out: { type: 'string' } } }).values);
+  } catch {
+    out = undefined;
+  }
+  if (sub !== 'export' || !out) {
+    process.stderr.write(`Usage: diploma credentials export --out DIR\n\n${HELP}\n`);
+    return 2;
+  }
+  const folder = resolve(out);
+  const deps = await createDeps(loadConfig());
+  try {
+    const { credentials } = await exportCredentials(deps, systemActor('cli'), {
+      write: async (relativePath, content) => {
+        const path = join(folder, relativePath);
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, content);
+      },
+    });
+    process.stdout.write(
+      `${credentials} credentials, the status lists and the issuer's keys written to ${folder}\n`,
+    );
+    return 0;
+  } finally {
+    await deps.close();
+  }
 }

@@ -55,3 +55,21 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
 ): SelectQueryBuilder<DB, TB, O> {
   return dialectOf(db) === 'postgres' ? query.forUpdate().skipLocked() : query;
 }
+
+/**
+ * Locks the selected rows until the transaction ends (`FOR UPDATE` on PostgreSQL: a second writer waits,
+ * so a read-modify-write of the row cannot lose an update). A no-op on SQLite, whose single writer already
+ * serialises write transactions.
+ */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  db: Executor,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+}
+
+/** True when `error` is a unique-constraint violation, on either engine (a "only once" rule held). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -10,6 +10,8 @@ import { dialectOf } from './database.js';
 import * as foundation from './migrations/2026-11-28T2130-foundation.js';
 import * as pathway from './migrations/2026-11-28T2200-pathway.js';
 import * as importFiles from './migrations/2026-11-29T0900-import-files.js';
+import * as pathwayIndexes from './migrations/2026-11-29T1000-pathway-indexes.js';
+import * as credentials from './migrations/2026-11-30T1200-credentials.js';
 import type { DB } from './schema.js';
 
 /**
@@ -20,6 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-28T2130-foundation': foundation,
   '2026-11-28T2200-pathway': pathway,
   '2026-11-29T0900-import-files': importFiles,
+  '2026-11-30T1200-credentials': credentials,
+  '2026-11-29T1000-pathway-indexes': pathwayIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

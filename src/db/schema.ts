@@ -3,7 +3,7 @@
  * both together (through a new migration). Conventions: ids UUIDv7 text; timestamps ISO-8601 UTC text;
  * dates `YYYY-MM-DD`; booleans 0/1; JSON and per-language content (`*_i18n`) as JSON text.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface UsersTable {
   id: string;
@@ -100,6 +100,8 @@ export interface ProgrammesTable {
   electives_required: number;
   total_hours: number;
   capstone_hours: number;
+  /** 1: a candidacy that becomes awardable gets its diploma without a manager's click. */
+  award_automatically: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -287,7 +289,74 @@ export interface ImportFilesTable {
   created_at: string;
 }
 
+export interface IssuerProfilesTable {
+  id: string;
+  name_i18n: string;
+  url: string;
+  email: string | null;
+  image_url: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface CredentialSubjectsTable {
+  user_id: string;
+  subject_id: string;
+  created_at: string;
+}
+
+export interface CredentialsTable {
+  id: string;
+  short_code: string;
+  kind: string;
+  user_id: string;
+  subject_id: string;
+  result_id: string | null;
+  candidacy_id: string | null;
+  course_id: string | null;
+  programme_id: string | null;
+  locale: string;
+  status: string;
+  status_reason: string | null;
+  status_note: string | null;
+  status_changed_at: string | null;
+  status_changed_by: string | null;
+  superseded_by: string | null;
+  status_index: number;
+  credential_json: string;
+  jwt_rs256: string;
+  jwt_eddsa: string;
+  clr_json: string | null;
+  pdf_key: string | null;
+  issued_at: string;
+  updated_at: string;
+}
+
+export interface CredentialComponentsTable {
+  diploma_id: string;
+  component_id: string;
+  position: number;
+}
+
+export interface StatusListsTable {
+  id: string;
+  purpose: string;
+  list_number: number;
+  url: string;
+  size: number;
+  bits_base64: string;
+  next_index: number;
+  etag: string;
+  credential_json: string;
+  updated_at: string;
+}
+
 export interface DB {
+  issuer_profiles: IssuerProfilesTable;
+  credential_subjects: CredentialSubjectsTable;
+  credentials: CredentialsTable;
+  credential_components: CredentialComponentsTable;
+  status_lists: StatusListsTable;
   rule_versions: RuleVersionsTable;
   candidacies: CandidaciesTable;
   enrolments: EnrolmentsTable;
@@ -328,3 +397,6 @@ export type EnrolmentRow = Selectable<EnrolmentsTable>;
 export type RuleVersionRow = Selectable<RuleVersionsTable>;
 export type JobRow = Selectable<JobsTable>;
 export type ImportRecordRow = Selectable<ImportsTable>;
+export type CredentialRow = Selectable<CredentialsTable>;
+export type StatusListRow = Selectable<StatusListsTable>;
+export type IssuerProfileRow = Selectable<IssuerProfilesTable>;

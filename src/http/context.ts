@@ -29,7 +29,10 @@ declare module 'fastify' {
     sessionToken: string | null;
     i18n: Translator;
     locale: Locale;
-    /** True for routes under /api/: errors are JSON, authentication by bearer token only. */
+    /**
+     * True for routes under /api/ and for the machine endpoints outside it (see `isMachineRequest`): errors
+     * are JSON, authentication by bearer token only.
+     */
     isApi: boolean;
   }
 }
@@ -46,8 +49,27 @@ export function resolveLocale(
 }
 
 /**
- * Works out, for every request, who is asking and in which language. The JSON API authenticates by
- * personal token only (no cookies, so no CSRF exposure); web pages by the session cookie.
+ * Machine endpoints that live outside /api because their standards fix the paths: the issuer's documents
+ * (`/.well-known/…`), status lists, the Open Badges profile and API (`/ob/…`, `/ims/ob/v3p0/…`) and the
+ * W3C VC-API (`/credentials/verify|issue`, `/presentations/verify`).
+ */
+const MACHINE_PATHS =
+  /^\/(?:\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|credentials\/(?:verify|issue)(?:[/?]|$))/;
+
+/**
+ * True when a request is served like the API (JSON errors, bearer token only, no cookies so no CSRF
+ * exposure): /api/, the machine endpoints, and a credential download (`/credentials/<id>.<ext>`) that
+ * carries a bearer token (a browser downloads with its session cookie instead).
+ */
+export function isMachineRequest(url: string, authorization: string | undefined): boolean {
+  if (url.startsWith('/api/') || url.startsWith('/api?') || MACHINE_PATHS.test(url)) return true;
+  return url.startsWith('/credentials/') && authorization?.startsWith('Bearer ') === true;
+}
+
+/**
+ * Works out, for every request, who is asking and in which language. The JSON API and the machine
+ * endpoints authenticate by personal token only (no cookies, so no CSRF exposure); web pages (and
+ * credential downloads without a token) by the session cookie.
  */
 export function installRequestContext(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null as never);
@@ -59,7 +81,7 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
 
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
-    request.isApi = request.url.startsWith('/api/') || request.url.startsWith('/api?');
+    request.isApi = isMachineRequest(request.url, request.headers.authorization);
     let preference: Locale | null = null;
     if (request.url.startsWith('/static/')) {
       request.locale = DEFAULT_LOCALE;

@@ -2,8 +2,10 @@
  * Demo candidates at every stage of the diploma (as of late 2026), from shared/demo/README.md:
  * nothing yet, Academy done, 1–2–3 electives, capstone in progress, awardable, window about to close,
  * expired, withdrawn, a participation certificate that does not count, a legacy certificate from before
- * the platform, and an extension that saves a candidate. Editions are named by their demo codes
- * (language letter, course number, year: A9012023 is the English Academy of 2023).
+ * the platform, an extension that saves a candidate, a diploma awarded (Aisha), a diploma suspended
+ * (Ahmed, whose certificate issued in error is revoked) and a candidate ready for the award (Thandiwe).
+ * Editions are named by their demo codes (language letter, course number, year: A9012023 is the English
+ * Academy of 2023).
  */
 
 /** The diploma's requirement rules, version 1 (the example, with every eligible elective). */
@@ -143,5 +145,31 @@ export const DEMO_CANDIDATES: DemoCandidate[] = [
     ],
     capstone: { status: 'in-progress' },
     extension: { months: 12, reason: 'Serious illness in 2025 (medical certificate on file).' },
+  },
+  // Awarded a diploma at seed time, then suspended (src/seed/seed-credentials.ts); his Certificate of
+  // Achievement of MALM was issued in error and is revoked before the award.
+  {
+    email: 'ahmed.benali@example.org',
+    registeredOn: '2022-01-10',
+    results: [
+      { edition: 'B9012022', outcome: 'achievement', grade: '15/20' },
+      { edition: 'B9032022', outcome: 'achievement', grade: '14/20' },
+      { edition: 'A9052023', outcome: 'achievement', grade: '12/20' },
+      { edition: 'B9102023', outcome: 'achievement', grade: '16/20' },
+      { edition: 'A9082024', outcome: 'achievement', grade: '13/20' },
+    ],
+    capstone: { status: 'passed', completedOn: '2025-09-30' },
+  },
+  // Ready for the diploma, not awarded yet: the ready list's one-click award.
+  {
+    email: 'thandiwe.dlamini@example.org',
+    registeredOn: '2023-02-01',
+    results: [
+      { edition: 'A9012023', outcome: 'achievement', grade: 'A-' },
+      { edition: 'A9052023', outcome: 'achievement', grade: 'B+' },
+      { edition: 'A9092024', outcome: 'achievement', grade: 'A' },
+      { edition: 'A9032024', outcome: 'achievement', grade: 'B' },
+    ],
+    capstone: { status: 'passed', completedOn: '2026-05-29' },
   },
 ];

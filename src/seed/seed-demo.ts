@@ -8,6 +8,7 @@ import { ensureProgramme, ensureTheme } from '../modules/programmes/create-progr
 import { DEMO_COURSES, type DemoCourse, type DemoEdition, ONLINE } from './demo-courses.js';
 import { DEMO_PARTICIPANTS, DEMO_PASSWORD, DEMO_STAFF, type DemoPerson } from './demo-people.js';
 import { DEMO_PROGRAMME, DEMO_PROGRAMME_SLUG, DEMO_THEMES } from './demo-programme.js';
+import { seedDemoCredentials } from './seed-credentials.js';
 import { seedDemoPathway } from './seed-pathway.js';
 
 export interface SeedReport {
@@ -66,6 +67,7 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
   }
   report.created.themes = DEMO_THEMES.length;
   report.created.candidates = (await seedDemoPathway(deps)).candidates;
+  await seedDemoCredentials(deps);
   return report;
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DB } from '../../src/db/schema.js';
+import { isMachineRequest } from '../../src/http/context.js';
 import type { Role } from '../../src/kernel/actor.js';
 import { createApiToken } from '../../src/modules/identity/api-tokens.js';
 import { buildPerson, type TestPerson } from './factories.js';
@@ -135,7 +136,10 @@ export function errorCode(response: LightMyRequestResponse): string | undefined 
   return (response.json() as { error?: { code?: string } }).error?.code;
 }
 
-/** Every POST route of the app outside /api, read from Fastify's route tree. */
+/**
+ * Every POST route of the app served as a web form, read from Fastify's route tree: not /api, nor the
+ * machine endpoints outside it (VC-API…), which take bearer tokens only and so need no CSRF token.
+ */
 export function webPostRoutes(app: FastifyInstance): string[] {
   const lines = app.printRoutes({ method: 'POST', commonPrefix: false }).split('\n');
   const stack: string[] = [];
@@ -147,7 +151,7 @@ export function webPostRoutes(app: FastifyInstance): string[] {
     const path = (stack[depth - 1] ?? '') + match[2];
     stack[depth] = path;
     stack.length = depth + 1;
-    if (match[3]?.split(', ').includes('POST') && !path.startsWith('/api/')) routes.push(path);
+    if (match[3]?.split(', ').includes('POST') && !isMachineRequest(path, undefined)) routes.push(path);
   }
   return routes.sort();
 }

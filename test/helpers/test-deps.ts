@@ -11,6 +11,8 @@ import { migrateToLatest } from '../../src/db/migrate.js';
 import type { DB } from '../../src/db/schema.js';
 import type { Deps } from '../../src/deps.js';
 import { memoryMailer } from '../../src/integrations/mail.js';
+import { fileSigner } from '../../src/integrations/signer.js';
+import { localFolderStorage } from '../../src/integrations/storage.js';
 import { type Clock, fixedClock } from '../../src/kernel/clock.js';
 
 export type TestDeps = Deps & {
@@ -79,6 +81,9 @@ export async function createTestDeps(
     dialect,
     clock,
     mailer: memoryMailer(),
+    // Real files and real keys in the test's own temporary folder (never the environment's keys).
+    storage: localFolderStorage(join(config.dataDir, 'files')),
+    signer: fileSigner(config.dataDir, {}),
     config,
     log: pino({ level: 'silent' }),
     close: async () => {

@@ -6,6 +6,15 @@
  * requirements (there are few) and keeps the one that meets the most, the capstone included. The
  * remaining courses then fill the unmet requirements' places; the number of places filled is the
  * size of a maximum matching, whichever subset is met (augmenting paths never empty a filled place).
+ *
+ * Shortcuts that give the same answer as the general matching (bulk evaluation runs this for every
+ * candidate, and most rule versions list each course in one requirement only):
+ * - requirements that share no course never compete, so a subset of them that are each meetable alone
+ *   is meetable together, and each one's places are filled from its own courses exactly as the
+ *   matching would fill them (a `course` gets its listed courses that are available, in list order; a
+ *   `choose` its first `count` available courses in order of preference);
+ * - the subsets are tried largest first and the score only grows with the subset, so the search stops
+ *   at the first subset whose score no other can beat.
  */
 import type { IsoDate } from './dates.js';
 import type { CapstoneRequirement, CourseRequirement, PathwayRules } from './rules.js';
@@ -25,6 +34,12 @@ export interface CompiledCourseRequirement {
   bit: number;
   /** One entry per course needed: the codes that may fill it. */
   places: string[][];
+  /** The listed courses, for membership tests. */
+  courses: ReadonlySet<string>;
+  /** Courses needed to meet it (`places.length`). */
+  needed: number;
+  /** The bits of the other course requirements that list one of its courses too. */
+  sharesWith: number;
 }
 
 /** The rules compiled for counting. */
@@ -32,6 +47,8 @@ export interface CompiledRules {
   courseRequirements: CompiledCourseRequirement[];
   capstone: { index: number; requirement: CapstoneRequirement; afterBits: number } | null;
   requirementCount: number;
+  /** True when no course is listed by two course requirements (the common case: see the shortcuts). */
+  isDisjoint: boolean;
 }
 
 /** Which requirements one window meets, and which course fills each place. */
@@ -57,25 +74,42 @@ function bitsOf(entries: CompiledCourseRequirement[], ids: string[]): number {
     .reduce((bits, entry) => bits | entry.bit, 0);
 }
 
-/** Compiles the rules once per evaluation: bits for subsets, places, the capstone's prerequisites. */
+/** Compiles the rules once per rule version: bits for subsets, places, the capstone's prerequisites. */
 export function compileRules(rules: PathwayRules): CompiledRules {
   const courseKinds = rules.requirements.flatMap((requirement, index) =>
     requirement.kind === 'capstone' ? [] : [{ index, requirement }],
   );
   // The first requirement gets the highest bit, so ties between subsets favour earlier requirements.
-  const courseRequirements = courseKinds.map(({ index, requirement }, position) => ({
-    index,
-    requirement,
-    bit: 1 << (courseKinds.length - 1 - position),
-    places: placesOf(requirement),
-  }));
+  const courseRequirements: CompiledCourseRequirement[] = courseKinds.map(
+    ({ index, requirement }, position) => {
+      const places = placesOf(requirement);
+      return {
+        index,
+        requirement,
+        bit: 1 << (courseKinds.length - 1 - position),
+        places,
+        courses: new Set(requirement.courses),
+        needed: places.length,
+        sharesWith: 0,
+      };
+    },
+  );
+  let isDisjoint = true;
+  for (const entry of courseRequirements) {
+    for (const other of courseRequirements) {
+      if (other !== entry && other.requirement.courses.some((code) => entry.courses.has(code))) {
+        entry.sharesWith |= other.bit;
+        isDisjoint = false;
+      }
+    }
+  }
   const capstoneIndex = rules.requirements.findIndex((requirement) => requirement.kind === 'capstone');
   const found = rules.requirements[capstoneIndex];
   const capstone =
     found?.kind === 'capstone'
       ? { index: capstoneIndex, requirement: found, afterBits: bitsOf(courseRequirements, found.after) }
       : null;
-  return { courseRequirements, capstone, requirementCount: rules.requirements.length };
+  return { courseRequirements, capstone, requirementCount: rules.requirements.length, isDisjoint };
 }
 
 interface Matching {
@@ -129,18 +163,24 @@ function popcount(bits: number): number {
 }
 
 function canMeetAll(compiled: CompiledRules, bits: number, codes: string[]): boolean {
+  // Every requirement of `bits` is meetable alone (the caller only asks about those): when none of
+  // them shares a course with another of them, they are meetable together.
+  let competing = false;
+  for (const entry of compiled.courseRequirements) {
+    if (bits & entry.bit && entry.sharesWith & bits) competing = true;
+  }
+  if (!competing) return true;
   const places = compiled.courseRequirements
     .filter((entry) => bits & entry.bit)
     .flatMap((entry) => entry.places);
   return matchPlaces(places, codes).every((code) => code !== null);
 }
 
-/** Whether a requirement could be met alone by these codes (a cheap filter before matching). */
-function isMeetableAlone(requirement: CourseRequirement, codes: string[]): boolean {
-  const available = requirement.courses.filter((code) => codes.includes(code)).length;
-  return requirement.kind === 'course'
-    ? available === requirement.courses.length
-    : available >= requirement.count;
+/** How many of a requirement's courses are among the codes (the codes are distinct). */
+function availableOf(entry: CompiledCourseRequirement, codes: string[]): number {
+  let available = 0;
+  for (const code of codes) if (entry.courses.has(code)) available++;
+  return available;
 }
 
 /** Whether the capstone is met with these requirements met. */
@@ -153,15 +193,24 @@ function scoreOf(compiled: CompiledRules, bits: number, capstonePossible: boolea
   return popcount(bits) + (isCapstoneMet(compiled, bits, capstonePossible) ? 1 : 0);
 }
 
+/** The bits of the requirements that the codes could meet, each alone. */
+function meetableBits(compiled: CompiledRules, codes: string[]): number {
+  let meetable = 0;
+  for (const entry of compiled.courseRequirements) {
+    if (availableOf(entry, codes) >= entry.needed) meetable |= entry.bit;
+  }
+  return meetable;
+}
+
 /** The subset of requirements with the best score (requirements met, the capstone included). */
 function bestSubset(compiled: CompiledRules, codes: string[], capstonePossible: boolean): number {
-  const meetable = compiled.courseRequirements
-    .filter((entry) => isMeetableAlone(entry.requirement, codes))
-    .reduce((bits, entry) => bits | entry.bit, 0);
+  const meetable = meetableBits(compiled, codes);
   let best = 0;
   let bestScore = scoreOf(compiled, 0, capstonePossible);
+  // No subset scores more than all the meetable requirements together.
+  const topScore = scoreOf(compiled, meetable, capstonePossible);
   // Submasks of `meetable`, largest first: the first best found favours earlier requirements.
-  for (let bits = meetable; bits > 0; bits = (bits - 1) & meetable) {
+  for (let bits = meetable; bits > 0 && bestScore < topScore; bits = (bits - 1) & meetable) {
     const score = scoreOf(compiled, bits, capstonePossible);
     if (score > bestScore && canMeetAll(compiled, bits, codes)) {
       best = bits;
@@ -180,24 +229,32 @@ export function boundAssignment(
   let meetable = 0;
   let places = 0;
   for (const entry of compiled.courseRequirements) {
-    if (isMeetableAlone(entry.requirement, codes)) meetable |= entry.bit;
-    const available = entry.requirement.courses.filter((code) => codes.includes(code)).length;
-    places += Math.min(available, entry.places.length);
+    const available = availableOf(entry, codes);
+    if (available >= entry.needed) meetable |= entry.bit;
+    places += Math.min(available, entry.needed);
   }
   const capstone = isCapstoneMet(compiled, meetable, capstonePossible) ? 1 : 0;
   return { score: popcount(meetable) + capstone, places: Math.min(places, codes.length) + capstone };
 }
 
-/**
- * Counts the courses available in a window (`codes`, in order of preference) against the rules:
- * the best subset of requirements met, then the remaining courses fill unmet requirements' places.
- */
-export function assignCourses(
-  compiled: CompiledRules,
-  codes: string[],
-  capstonePossible: boolean,
-): Assignment {
-  const metBits = bestSubset(compiled, codes, capstonePossible);
+/** With disjoint requirements: each one's places filled from its own courses, as the matching would. */
+function countDisjoint(compiled: CompiledRules, codes: string[]): string[][] {
+  return compiled.courseRequirements.map((entry) => {
+    const counted: string[] = [];
+    if (entry.requirement.kind === 'course') {
+      for (const code of entry.requirement.courses) if (codes.includes(code)) counted.push(code);
+    } else {
+      for (const code of codes) {
+        if (counted.length === entry.needed) break;
+        if (entry.courses.has(code)) counted.push(code);
+      }
+    }
+    return counted;
+  });
+}
+
+/** The general case: the matching, places of the met requirements first. */
+function countMatched(compiled: CompiledRules, codes: string[], metBits: number): string[][] {
   const ordered = [
     ...compiled.courseRequirements.filter((entry) => metBits & entry.bit),
     ...compiled.courseRequirements.filter((entry) => !(metBits & entry.bit)),
@@ -207,11 +264,27 @@ export function assignCourses(
     ordered.flatMap((entry) => entry.places),
     codes,
   );
-  const countedCodes = compiled.courseRequirements.map((entry) =>
+  return compiled.courseRequirements.map((entry) =>
     filled.filter((code, place): code is string => code !== null && placeOwners[place] === entry.index),
   );
+}
+
+/**
+ * Counts the courses available in a window (`codes`, distinct, in order of preference) against the
+ * rules: the best subset of requirements met, then the remaining courses fill unmet requirements' places.
+ */
+export function assignCourses(
+  compiled: CompiledRules,
+  codes: string[],
+  capstonePossible: boolean,
+): Assignment {
+  const metBits = bestSubset(compiled, codes, capstonePossible);
+  const countedCodes = compiled.isDisjoint
+    ? countDisjoint(compiled, codes)
+    : countMatched(compiled, codes, metBits);
   const capstoneMet = isCapstoneMet(compiled, metBits, capstonePossible);
   const score = popcount(metBits) + (capstoneMet ? 1 : 0);
-  const places = filled.filter((code) => code !== null).length + (capstoneMet ? 1 : 0);
+  let places = capstoneMet ? 1 : 0;
+  for (const counted of countedCodes) places += counted.length;
   return { score, places, metBits, capstoneMet, countedCodes };
 }

@@ -26,26 +26,25 @@ function byDateThenCourse(
 }
 
 function expiringAchievements(input: RiskInput, horizon: IsoDate): AtRiskItem[] {
-  const items: { course: string; date: IsoDate }[] = [];
+  const items: (AtRiskItem & { kind: 'achievement-expiring' })[] = [];
   for (const requirement of input.requirements) {
     if (requirement.kind === 'capstone') continue;
     for (const component of requirement.components) {
       // Any window holding this component starts no later than its start, so it ends no later than this.
       const date = deadlineOf(component.start, input.windowMonths);
-      if (date <= horizon) items.push({ course: component.course, date });
+      if (date <= horizon) items.push({ kind: 'achievement-expiring', course: component.course, date });
     }
   }
-  return items
-    .sort(byDateThenCourse)
-    .map(({ course, date }) => ({ kind: 'achievement-expiring', course, date }));
+  return items.length > 1 ? items.sort(byDateThenCourse) : items;
 }
 
 function enrolmentsAfterDeadline(input: RiskInput, deadline: IsoDate): AtRiskItem[] {
-  const enrolled = new Set(
-    input.requirements.flatMap((requirement) =>
-      requirement.kind === 'capstone' ? [] : requirement.enrolled,
-    ),
-  );
+  if (input.record.enrolments.length === 0) return [];
+  const enrolled = new Set<string>();
+  for (const requirement of input.requirements) {
+    if (requirement.kind !== 'capstone') for (const course of requirement.enrolled) enrolled.add(course);
+  }
+  if (enrolled.size === 0) return [];
   const late = new Map<string, { course: string; date: IsoDate }>();
   for (const { course, end } of input.record.enrolments) {
     if (enrolled.has(course) && end >= input.today && end > deadline)
@@ -61,8 +60,11 @@ export function findRisks(input: RiskInput): AtRiskItem[] {
   const { deadline } = input.window;
   if (deadline === null) return [];
   const horizon = addMonths(input.today, AT_RISK_HORIZON_MONTHS);
-  const missing = input.requirements.filter((requirement) => requirement.status !== 'met').map((r) => r.id);
+  const missing: string[] = [];
+  for (const requirement of input.requirements)
+    if (requirement.status !== 'met') missing.push(requirement.id);
   const items = expiringAchievements(input, horizon);
   if (deadline <= horizon && missing.length > 0) items.push({ kind: 'deadline-soon', deadline, missing });
-  return [...items, ...enrolmentsAfterDeadline(input, deadline)];
+  for (const item of enrolmentsAfterDeadline(input, deadline)) items.push(item);
+  return items;
 }

@@ -30,8 +30,33 @@ export function isIsoDate(value: string): boolean {
   return month >= 1 && month <= MONTHS_PER_YEAR && day >= 1 && day <= daysInMonth(Number(match[1]), month);
 }
 
+/**
+ * Results of `addMonths` already computed, per number of months then date. Bulk evaluation asks for the
+ * same few hundred dates (edition starts, today) plus the window length again and again, and a lookup
+ * costs a tenth of the arithmetic and formatting. Each inner map is emptied when it grows past the
+ * limit, so memory stays bounded whatever the input.
+ */
+const addMonthsMemo = new Map<number, Map<IsoDate, IsoDate>>();
+const ADD_MONTHS_MEMO_LIMIT = 10_000;
+
 /** Adds whole months, clamping to the end of a shorter month (2020-08-31 + 6 months = 2021-02-28). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  let byDate = addMonthsMemo.get(months);
+  if (byDate === undefined) {
+    byDate = new Map();
+    if (addMonthsMemo.size >= ADD_MONTHS_MEMO_LIMIT) addMonthsMemo.clear();
+    addMonthsMemo.set(months, byDate);
+  }
+  let result = byDate.get(date);
+  if (result === undefined) {
+    result = computeAddMonths(date, months);
+    if (byDate.size >= ADD_MONTHS_MEMO_LIMIT) byDate.clear();
+    byDate.set(date, result);
+  }
+  return result;
+}
+
+function computeAddMonths(date: IsoDate, months: number): IsoDate {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
   const day = Number(date.slice(8, 10));
@@ -55,4 +80,9 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 /** The later of two ISO dates. */
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
+}
+
+/** The earlier of two ISO dates. */
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
 }

@@ -9,6 +9,7 @@ import { findRisks } from './at-risk.js';
 import { compareDates, type IsoDate, isIsoDate } from './dates.js';
 import type {
   CapstoneRequirementEvaluation,
+  CountedComponent,
   CourseRequirementEvaluation,
   ExplanationLanguage,
   PathwayEvaluation,
@@ -38,8 +39,32 @@ export interface EvaluateOptions {
   explain?: boolean;
 }
 
-/** Compiled rules per rules object: a rule version is evaluated for many candidates in a row. */
-const compiledCache = new WeakMap<PathwayRules, ReturnType<typeof compileRules>>();
+/** What is derived from a rule version alone, once: a rule version is evaluated for many candidates. */
+interface PreparedRules {
+  compiled: CompiledRules;
+  /** Every course code a course requirement lists. */
+  listed: Set<string>;
+  totalHours: number;
+}
+
+const preparedCache = new WeakMap<PathwayRules, PreparedRules>();
+
+function prepare(rules: PathwayRules): PreparedRules {
+  let prepared = preparedCache.get(rules);
+  if (!prepared) {
+    const listed = new Set(
+      rules.requirements.flatMap((requirement) =>
+        requirement.kind === 'capstone' ? [] : requirement.courses,
+      ),
+    );
+    prepared = { compiled: compileRules(rules), listed, totalHours: totalHours(rules) };
+    preparedCache.set(rules, prepared);
+  }
+  return prepared;
+}
+
+/** The last `today` found valid (bulk evaluation checks the same day for every candidate). */
+let validToday: IsoDate | null = null;
 
 interface Classified {
   components: Component[];
@@ -47,10 +72,7 @@ interface Classified {
 }
 
 /** Splits the achievements into those that may count and those that never do. */
-function classifyAchievements(rules: PathwayRules, record: CandidateRecord): Classified {
-  const listed = new Set(
-    rules.requirements.flatMap((requirement) => (requirement.kind === 'capstone' ? [] : requirement.courses)),
-  );
+function classifyAchievements(rules: PathwayRules, listed: Set<string>, record: CandidateRecord): Classified {
   const components: Component[] = [];
   const rejected: UncountedAchievement[] = [];
   for (const achievement of record.achievements) {
@@ -69,10 +91,13 @@ function classifyAchievements(rules: PathwayRules, record: CandidateRecord): Cla
   return { components, rejected };
 }
 
-/** Why a component that may count does not count in the chosen window. */
-function placeComponents(components: Component[], choice: WindowChoice | null): UncountedAchievement[] {
-  const counted = new Set(choice?.assignment.countedCodes.flat() ?? []);
-  const uncounted: UncountedAchievement[] = [];
+/** Why a component that may count does not count in the chosen window (`counted`: codes counted anywhere). */
+function placeComponents(
+  components: Component[],
+  choice: WindowChoice | null,
+  counted: ReadonlySet<string>,
+  uncounted: UncountedAchievement[],
+): UncountedAchievement[] {
   for (const component of components) {
     if (counted.has(component.code) && choice?.representatives.get(component.code) === component) continue;
     const inWindow =
@@ -119,14 +144,19 @@ function countedHours(rules: PathwayRules, requirements: RequirementEvaluation[]
 
 /** Courses of running or upcoming enrolments (end ≥ today) that would fill a missing place. */
 function enrolledFor(context: RequirementContext, wanted: string[]): string[] {
-  const courses = context.record.enrolments
-    .filter((enrolment) => enrolment.end >= context.today)
-    .filter((enrolment) => {
-      const code = countsAs(context.rules, enrolment.course);
-      return wanted.includes(code) && !context.countedAnywhere.has(code);
-    })
-    .map((enrolment) => enrolment.course);
-  return [...new Set(courses)].sort();
+  const courses: string[] = [];
+  for (const enrolment of context.record.enrolments) {
+    if (enrolment.end < context.today || courses.includes(enrolment.course)) continue;
+    const code = countsAs(context.rules, enrolment.course);
+    if (wanted.includes(code) && !context.countedAnywhere.has(code)) courses.push(enrolment.course);
+  }
+  return courses.length > 1 ? courses.sort() : courses;
+}
+
+/** Chronological order of counted components, then by course code. */
+function byStartThenCourseCounted(a: CountedComponent, b: CountedComponent): number {
+  const byCourse = a.course < b.course ? -1 : a.course > b.course ? 1 : 0;
+  return compareDates(a.start, b.start) || compareDates(a.completed, b.completed) || byCourse;
 }
 
 interface RequirementContext {
@@ -143,59 +173,49 @@ function evaluateCourseRequirement(
   context: RequirementContext,
 ): CourseRequirementEvaluation {
   const { rules, choice } = context;
-  const components = codes
-    .flatMap((code) => {
-      const component = choice?.representatives.get(code);
-      return component ? [{ ...component, hours: hoursOf(rules, component.course, code) }] : [];
-    })
-    .sort(byStartThenCourse);
+  const components: CountedComponent[] = [];
+  for (const code of codes) {
+    const component = choice?.representatives.get(code);
+    if (!component) continue;
+    const { course, start, completed } = component;
+    components.push({ course, countsAs: code, start, completed, hours: hoursOf(rules, course, code) });
+  }
+  if (components.length > 1) components.sort(byStartThenCourseCounted);
   const needed = requirement.kind === 'course' ? requirement.courses.length : requirement.count;
   const isMet = codes.length >= needed;
   const missingCourses =
     requirement.kind === 'course' ? requirement.courses.filter((c) => !codes.includes(c)) : [];
   const wanted = requirement.kind === 'course' ? missingCourses : requirement.courses;
-  const enrolled = isMet ? [] : enrolledFor(context, wanted);
+  const enrolled = isMet || context.record.enrolments.length === 0 ? [] : enrolledFor(context, wanted);
+  const counted = new Array<string>(components.length);
+  for (let i = 0; i < components.length; i++) counted[i] = components[i]!.course;
   return {
     id: requirement.id,
     kind: requirement.kind,
     status: isMet ? 'met' : enrolled.length > 0 ? 'in-progress' : 'missing',
     needed,
     have: codes.length,
-    counted: components.map((component) => component.course),
-    components: stripCode(components),
+    counted,
+    components,
     missingCourses,
     enrolled,
   };
 }
 
-function evaluateRequirements(
-  compiled: CompiledRules,
-  rules: PathwayRules,
-  record: CandidateRecord,
-  choice: WindowChoice | null,
-  today: IsoDate,
-): RequirementEvaluation[] {
-  const countedCodes = choice?.assignment.countedCodes ?? compiled.courseRequirements.map(() => []);
-  const context = { rules, record, choice, countedAnywhere: new Set(countedCodes.flat()), today };
-  const results: RequirementEvaluation[] = compiled.courseRequirements.map((entry, position) =>
-    evaluateCourseRequirement(entry.requirement, countedCodes[position] ?? [], context),
-  );
+function evaluateRequirements(compiled: CompiledRules, context: RequirementContext): RequirementEvaluation[] {
+  const countedCodes = context.choice?.assignment.countedCodes;
+  const results: RequirementEvaluation[] = [];
+  for (let position = 0; position < compiled.courseRequirements.length; position++) {
+    const { requirement } = compiled.courseRequirements[position]!;
+    results.push(evaluateCourseRequirement(requirement, countedCodes?.[position] ?? [], context));
+  }
   if (compiled.capstone) {
-    const metIds = new Set(results.filter((result) => result.status === 'met').map((result) => result.id));
-    const capstone = evaluateCapstone(compiled.capstone.requirement, record, choice, metIds);
+    const metIds = new Set<string>();
+    for (const result of results) if (result.status === 'met') metIds.add(result.id);
+    const capstone = evaluateCapstone(compiled.capstone.requirement, context.record, context.choice, metIds);
     results.splice(compiled.capstone.index, 0, capstone);
   }
   return results;
-}
-
-function stripCode(components: (Component & { hours: number })[]): CourseRequirementEvaluation['components'] {
-  return components.map(({ course, code, start, completed, hours }) => ({
-    course,
-    countsAs: code,
-    start,
-    completed,
-    hours,
-  }));
 }
 
 function evaluateCapstone(
@@ -231,10 +251,17 @@ function statusOf(
   return choice && !choice.isFeasible ? 'expired' : 'active';
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** By completion, course, reason (the order of the text `completed course reason`: codes have no spaces). */
 function sortUncounted(items: UncountedAchievement[]): UncountedAchievement[] {
-  const keyed = items.map((item) => ({ key: `${item.completed} ${item.course} ${item.reason}`, item }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ item }) => item);
+  if (items.length < 2) return items;
+  return items.sort(
+    (a, b) =>
+      compareText(a.completed, b.completed) ||
+      compareText(a.course, b.course) ||
+      compareText(a.reason, b.reason),
+  );
 }
 
 /** Evaluates a candidate's record against a rule version on the day `today` (pure). */
@@ -244,25 +271,28 @@ export function evaluatePathway(
   today: IsoDate,
   options: EvaluateOptions = {},
 ): PathwayEvaluation {
-  if (!isIsoDate(today))
-    throw new RangeError(`today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
-  const extensionsMonths = record.extensions.reduce((sum, extension) => sum + extension.months, 0);
-  const windowMonths = rules.window.years * MONTHS_PER_YEAR + extensionsMonths;
-  const { components, rejected } = classifyAchievements(rules, record);
-  const sorted = [...components].sort(byStartThenCourse);
-  const capstonePassedOn = record.capstone?.status === 'passed' ? (record.capstone.completed ?? null) : null;
-  let compiled = compiledCache.get(rules);
-  if (!compiled) {
-    compiled = compileRules(rules);
-    compiledCache.set(rules, compiled);
+  if (today !== validToday) {
+    if (!isIsoDate(today))
+      throw new RangeError(`today must be a date YYYY-MM-DD, got ${JSON.stringify(today)}`);
+    validToday = today;
   }
-  const choice = chooseWindow({ compiled, components: sorted, capstonePassedOn, windowMonths }, today);
-  const requirements = evaluateRequirements(compiled, rules, record, choice, today);
+  let extensionsMonths = 0;
+  for (const extension of record.extensions) extensionsMonths += extension.months;
+  const windowMonths = rules.window.years * MONTHS_PER_YEAR + extensionsMonths;
+  const { compiled, listed, totalHours } = prepare(rules);
+  const { components, rejected } = classifyAchievements(rules, listed, record);
+  if (components.length > 1) components.sort(byStartThenCourse);
+  const capstonePassedOn = record.capstone?.status === 'passed' ? (record.capstone.completed ?? null) : null;
+  const choice = chooseWindow({ compiled, components, capstonePassedOn, windowMonths }, today);
+  const countedAnywhere = new Set<string>();
+  if (choice)
+    for (const codes of choice.assignment.countedCodes) for (const code of codes) countedAnywhere.add(code);
+  const requirements = evaluateRequirements(compiled, { rules, record, choice, countedAnywhere, today });
   const status = statusOf(record, requirements, choice);
   const capstone = requirements.find((requirement) => requirement.kind === 'capstone');
   const isUnlockable = status === 'active' || status === 'completed';
   const capstoneUnlocked = isUnlockable && capstone?.kind === 'capstone' && capstone.waitingFor.length === 0;
-  const uncounted = sortUncounted([...rejected, ...placeComponents(sorted, choice)]);
+  const uncounted = sortUncounted(placeComponents(components, choice, countedAnywhere, rejected));
   const window = {
     start: choice?.start ?? null,
     deadline: choice?.deadline ?? null,
@@ -287,7 +317,7 @@ export function evaluatePathway(
     extensionsMonths,
     requirements,
     uncounted,
-    hours: { counted: countedHours(rules, requirements), total: totalHours(rules) },
+    hours: { counted: countedHours(rules, requirements), total: totalHours },
     atRisk,
     reasons,
     explanation: options.explain === false ? '' : explainReasons(reasons, options.lang ?? 'en'),

@@ -15,7 +15,8 @@ import { runJobsUntilIdle, scheduleDailyJobs } from '../../jobs/runner.js';
 import { type Actor, systemActor } from '../../kernel/actor.js';
 import { toDateString } from '../../kernel/clock.js';
 import { applyImport, commitImport } from './import-commit.js';
-import { REFRESH_STANDINGS_JOB } from './import-jobs.js';
+// The pathway's own jobs run here: the certificates these results earn are the credentials tests' business.
+import { PATHWAY_JOBS, REFRESH_STANDINGS_JOB } from './import-jobs.js';
 import { IMPORT_COMMIT_JOB } from './import-record.js';
 import { uploadImport } from './import-upload.js';
 import { getImport } from './import-view.js';
@@ -70,7 +71,7 @@ for (const dialect of DIALECTS) {
         { fileName: 'r.csv', bytes: Buffer.from(csv) },
         { inlineMaxRows: 1 },
       );
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       expect(await commitImport(deps, manager, id, { inlineMaxRows: 1 })).toEqual({ status: 'committing' });
       return { id, people };
     }
@@ -80,9 +81,9 @@ for (const dialect of DIALECTS) {
       const results = await countRows(deps, 'results');
       const claimed = await claimAndDie(IMPORT_COMMIT_JOB);
       expect(claimed?.kind).toBe(IMPORT_COMMIT_JOB);
-      expect(await runJobsUntilIdle(deps, JOB_HANDLERS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(0);
+      expect(await runJobsUntilIdle(deps, PATHWAY_JOBS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(0);
       deps.clock.advance(LOCK_MS + 1000);
-      expect(await runJobsUntilIdle(deps, JOB_HANDLERS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(1);
+      expect(await runJobsUntilIdle(deps, PATHWAY_JOBS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(1);
       expect((await getImport(deps, manager, id)).status).toBe('committed');
       expect(await countRows(deps, 'results')).toBe(results + 3);
       expect(await findJob(deps.db, claimed!.id)).toMatchObject({ status: 'succeeded', attempts: 2 });
@@ -99,7 +100,7 @@ for (const dialect of DIALECTS) {
         await countRows(deps, 'audit_events'),
       ]);
       deps.clock.advance(LOCK_MS + 1000);
-      expect(await runJobsUntilIdle(deps, JOB_HANDLERS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(1);
+      expect(await runJobsUntilIdle(deps, PATHWAY_JOBS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(1);
       expect(await findJob(deps.db, claimed!.id)).toMatchObject({ status: 'succeeded' });
       expect(
         JSON.stringify([
@@ -148,7 +149,7 @@ for (const dialect of DIALECTS) {
       expect(await stale()).toBe(total - 3);
       deps.clock.advance(LOCK_MS + 1000);
       expect(
-        await runJobsUntilIdle(deps, JOB_HANDLERS, { workerId: 'worker-b', lockMs: LOCK_MS }),
+        await runJobsUntilIdle(deps, PATHWAY_JOBS, { workerId: 'worker-b', lockMs: LOCK_MS }),
       ).toBeGreaterThanOrEqual(1);
       const done = await findJob(deps.db, claimed!.id);
       expect(done).toMatchObject({ status: 'succeeded', attempts: 2 });

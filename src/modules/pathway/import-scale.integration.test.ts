@@ -8,10 +8,11 @@ import {
   registerAs,
 } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
 import { runJobsUntilIdle } from '../../jobs/runner.js';
 import { type Actor, systemActor } from '../../kernel/actor.js';
 import { commitImport } from './import-commit.js';
+// The pathway's own jobs: the certificates these results earn are the credentials tests' business.
+import { PATHWAY_JOBS } from './import-jobs.js';
 import { uploadImport } from './import-upload.js';
 import { getImport } from './import-view.js';
 
@@ -69,7 +70,7 @@ for (const dialect of DIALECTS) {
       const { id } = await uploadImport(deps, manager, { fileName: 'scale.csv', bytes: csv });
       const uploaded = performance.now();
       expect((await getImport(deps, manager, id)).status).toBe('validating');
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       const checked = performance.now();
       const preview = await getImport(deps, manager, id);
       expect(preview.problems).toEqual([]);
@@ -80,7 +81,7 @@ for (const dialect of DIALECTS) {
         legacyRows: 2000,
       });
       expect(await commitImport(deps, manager, id)).toEqual({ status: 'committing' });
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       const committed = performance.now();
       const report = await getImport(deps, manager, id);
       expect(report.status).toBe('committed');
@@ -93,14 +94,14 @@ for (const dialect of DIALECTS) {
       expect(results).toBe(20_000);
 
       const again = await uploadImport(deps, manager, { fileName: 'scale.csv', bytes: csv });
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       expect((await getImport(deps, manager, again.id)).counts).toMatchObject({
         unchangedRows: 20_000,
         newResults: 0,
       });
       const auditBefore = await countRows(deps, 'audit_events');
       await commitImport(deps, manager, again.id);
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       expect((await getImport(deps, manager, again.id)).report).toMatchObject({
         newResults: 0,
         changedResults: 0,

@@ -27,9 +27,10 @@ import {
 } from '../../../test/helpers/pathway-factories.js';
 import { TEST_NOW, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
 import { runJobsUntilIdle } from '../../jobs/runner.js';
 import { IMPORT_MAX_BYTES } from './import-file.js';
+// The pathway's own jobs: the certificates these results earn are the credentials tests' business.
+import { PATHWAY_JOBS } from './import-jobs.js';
 
 /** Result imports over HTTP: the manager's pages, the API, uploads' limits, exports; every refusal. */
 
@@ -233,7 +234,7 @@ for (const dialect of DIALECTS) {
       expect(still.body).not.toContain('http-equiv="refresh"');
       expect(still.body).toContain('<progress id="import-progress"');
       expect(still.body).toContain(en.t('imports.page.startRefresh'));
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       const preview = await manager.get(`/manage/imports/${id}`);
       expect(preview.body).not.toContain('http-equiv="refresh"');
       expect(preview.body).toContain(en.t('imports.page.commit', { count: 2001 }));
@@ -244,7 +245,7 @@ for (const dialect of DIALECTS) {
       expect(committing.body).toContain(en.t('imports.flash.committing'));
       expect(committing.body).toContain('<meta http-equiv="refresh" content="2"/>');
       expect(committing.body).toContain(en.t('imports.page.committing'));
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       const report = await manager.get(`/manage/imports/${id}`);
       expect(report.body).not.toContain('http-equiv="refresh"');
       expect(report.body).toContain(en.t('imports.report.newResults', { count: 2001 }));
@@ -385,7 +386,7 @@ for (const dialect of DIALECTS) {
         job: { status: 'pending' },
         counts: null,
       });
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, PATHWAY_JOBS);
       const done = await api(app, 'GET', `/api/v1/imports/${accepted.json().id}`, { token: managerToken });
       expect(done.json()).toMatchObject({
         status: 'previewed',

@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { dialectOf, type Executor } from '../../db/database.js';
 import { containsText } from '../../db/helpers.js';
-import type { CandidacyRow, EnrolmentRow, ResultRow, RuleVersionRow } from '../../db/schema.js';
+import type { CandidacyRow, DB, EnrolmentRow, ResultRow, RuleVersionRow } from '../../db/schema.js';
 
 /** All SQL about rule versions, candidacies, enrolments, results and extensions. */
 
@@ -82,6 +82,210 @@ export async function insertExtension(
   },
 ): Promise<void> {
   await db.insertInto('extensions').values(row).execute();
+}
+
+/** The candidacy columns the rule engine needs (not the cached standing, which is most of a row). */
+export const CANDIDACY_FACT_COLUMNS = [
+  'id',
+  'user_id',
+  'rule_version_id',
+  'registered_on',
+  'status',
+  'capstone_status',
+  'capstone_completed_on',
+] as const;
+
+/** A candidacy as the rule engine reads it. */
+export type CandidacyFactsRow = Pick<CandidacyRow, (typeof CANDIDACY_FACT_COLUMNS)[number]>;
+
+/** Whose source records to load: listed people, or every candidate of a programme (one pass per table). */
+export type PeopleFilter = { userIds: readonly string[] } | { programmeId: string };
+
+/** Stands for a missing capstone completion date in packed candidacy facts. */
+const NO_DATE = '----------';
+
+/**
+ * Every candidacy of a programme, narrow, in no particular order (bulk evaluation). The dates and
+ * statuses travel packed in one text (`registered_on`, the capstone's completion or dashes, the status,
+ * a space, the capstone status): the driver's cost is per value, and this reads 100,000 rows.
+ */
+export async function listCandidacyFactsOfProgramme(
+  db: Executor,
+  programmeId: string,
+): Promise<CandidacyFactsRow[]> {
+  const rows = await db
+    .selectFrom('candidacies')
+    .select([
+      'id',
+      'user_id',
+      'rule_version_id',
+      sql<string>`${sql.ref('registered_on')} || coalesce(${sql.ref('capstone_completed_on')}, ${NO_DATE}) || ${sql.ref('status')} || ' ' || ${sql.ref('capstone_status')}`.as(
+        'facts',
+      ),
+    ])
+    .where('programme_id', '=', programmeId)
+    .execute();
+  return rows.map(({ id, user_id, rule_version_id, facts }) => {
+    const space = facts.indexOf(' ', 20);
+    const completed = facts.slice(10, 20);
+    return {
+      id,
+      user_id,
+      rule_version_id,
+      registered_on: facts.slice(0, 10),
+      status: facts.slice(20, space),
+      capstone_status: facts.slice(space + 1),
+      capstone_completed_on: completed === NO_DATE ? null : completed,
+    };
+  });
+}
+
+/** The people whose source records to load, as the right operand of `user_id in (…)`. */
+function peopleOf(db: Executor, people: PeopleFilter) {
+  return 'userIds' in people
+    ? people.userIds
+    : db
+        .selectFrom('candidacies')
+        .select('candidacies.user_id')
+        .where('programme_id', '=', people.programmeId);
+}
+
+/**
+ * The texts of a group joined by spaces (`group_concat` on SQLite, `string_agg` on PostgreSQL), in no
+ * particular order. The texts here never contain a space (dates, letters, course codes).
+ */
+function joinedBySpaces(db: Executor, text: RawBuilder<string>): RawBuilder<string> {
+  return dialectOf(db) === 'sqlite'
+    ? sql<string>`group_concat(${text}, ' ')`
+    : sql<string>`string_agg(${text}, ' ')`;
+}
+
+/**
+ * The results whose certificate was revoked and not replaced (a correction revokes the old credential as
+ * superseded and issues a live one): the rule engine does not count them (DESIGN §3). Read from the
+ * credentials module's table in the evaluating transaction, so a revocation counts at once; few rows, so
+ * joining them costs bulk evaluation next to nothing.
+ */
+function revokedResults(db: Executor) {
+  return db
+    .selectFrom('credentials as revoked')
+    .select('revoked.result_id')
+    .distinct()
+    .where('revoked.status', '=', 'revoked')
+    .where('revoked.result_id', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('credentials as live')
+            .select('live.id')
+            .whereRef('live.result_id', '=', 'revoked.result_id')
+            .where('live.status', '<>', 'revoked'),
+        ),
+      ),
+    );
+}
+
+/**
+ * For the rule engine: the results that carry a credential (achievement, participation) of some people,
+ * one row per person, `facts` holding one text per result separated by spaces (decoded by
+ * `readResultFacts`, candidate-record.ts): the completion date, the start (the edition's, else the
+ * result's own, else the completion), `a` (achievement) or `p` (participation), then the course code.
+ * (The letter in upper case marks a revoked certificate, which the engine then does not count.)
+ * Packed and grouped by the database because bulk evaluation reads every result of a programme, and the
+ * driver's cost is per row and per value, not per byte. Unordered: the evaluation does not depend on the
+ * order of a record's achievements.
+ */
+export async function listAchievementFacts(db: Executor, people: PeopleFilter) {
+  if ('userIds' in people && people.userIds.length === 0) return [];
+  return db
+    .selectFrom('results')
+    .innerJoin('courses', 'courses.id', 'results.course_id')
+    .leftJoin('enrolments', 'enrolments.id', 'results.enrolment_id')
+    .leftJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .leftJoin(revokedResults(db).as('revoked_results'), 'revoked_results.result_id', 'results.id')
+    .select([
+      'results.user_id',
+      joinedBySpaces(
+        db,
+        sql<string>`${sql.ref('results.completed_on')} || coalesce(${sql.ref('editions.starts_on')}, ${sql.ref('results.started_on')}, ${sql.ref('results.completed_on')}) || case when ${sql.ref('revoked_results.result_id')} is null then case ${sql.ref('results.outcome')} when 'achievement' then 'a' else 'p' end else case ${sql.ref('results.outcome')} when 'achievement' then 'A' else 'P' end end || ${sql.ref('courses.code')}`,
+      ).as('facts'),
+    ])
+    .where('results.outcome', 'in', ['achievement', 'participation'])
+    .where('results.user_id', 'in', peopleOf(db, people))
+    .groupBy('results.user_id')
+    .execute();
+}
+
+/**
+ * For the rule engine: the enrolments still open (enrolled, no result yet) of some people, one row per
+ * person, `facts` holding one text per enrolment separated by spaces (decoded by `readEnrolmentFacts`,
+ * candidate-record.ts): the edition's start and end dates, then the course code. Unordered.
+ */
+export async function listOpenEnrolmentFacts(db: Executor, people: PeopleFilter) {
+  if ('userIds' in people && people.userIds.length === 0) return [];
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .select([
+      'enrolments.user_id',
+      joinedBySpaces(
+        db,
+        sql<string>`${sql.ref('editions.starts_on')} || ${sql.ref('editions.ends_on')} || ${sql.ref('courses.code')}`,
+      ).as('facts'),
+    ])
+    .where('enrolments.status', '=', 'enrolled')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('results')
+            .select('results.enrolment_id') // read from the index alone
+            .whereRef('results.enrolment_id', '=', 'enrolments.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      'userIds' in people
+        ? eb('enrolments.user_id', 'in', people.userIds)
+        : // A scan of the enrolments checking each person (SQLite would otherwise fetch them one
+          // person at a time, in random order).
+          eb.exists(
+            eb
+              .selectFrom('candidacies')
+              .select('candidacies.user_id') // read from the index alone
+              .whereRef('candidacies.user_id', '=', 'enrolments.user_id')
+              .where('candidacies.programme_id', '=', people.programmeId),
+          ),
+    )
+    .groupBy('enrolments.user_id')
+    .execute();
+}
+
+/** For the rule engine: the extensions of some candidacies (or of every candidacy of a programme). */
+export async function listExtensionFacts(
+  db: Executor,
+  candidacies: { candidacyIds: readonly string[] } | { programmeId: string },
+) {
+  if ('candidacyIds' in candidacies && candidacies.candidacyIds.length === 0) return [];
+  const query = db
+    .selectFrom('extensions')
+    .select(['candidacy_id', 'months', 'reason'])
+    .orderBy('granted_at');
+  if ('candidacyIds' in candidacies)
+    return query.where('candidacy_id', 'in', candidacies.candidacyIds).execute();
+  // Driven from the (few) extensions: a candidacy row is only looked up by its id.
+  const { programmeId } = candidacies;
+  return query
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('candidacies')
+          .select('candidacies.id')
+          .whereRef('candidacies.id', '=', 'extensions.candidacy_id')
+          .where('candidacies.programme_id', '=', programmeId),
+      ),
+    )
+    .execute();
 }
 
 /** A person's results with the course code and the edition's dates (when the result came from an edition). */
@@ -248,67 +452,164 @@ export interface CandidateFilter {
   offset: number;
 }
 
-/** Candidates of a programme with their person and cached standing, filtered, sorted and paged. */
-export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
-  let query = db
-    .selectFrom('candidacies')
-    .innerJoin('users', 'users.id', 'candidacies.user_id')
-    .where('candidacies.programme_id', '=', filter.programmeId);
-  if (filter.status) query = query.where('candidacies.standing_status', '=', filter.status);
-  if (filter.atRisk) query = query.where('candidacies.standing_at_risk', '=', 1);
-  if (filter.awardable) query = query.where('candidacies.standing_awardable', '=', 1);
-  if (filter.deadlineBefore) {
-    query = query
-      .where('candidacies.standing_deadline', '<=', filter.deadlineBefore)
-      .where('candidacies.standing_deadline', 'is not', null);
-  }
-  if (filter.deadlineFrom) query = query.where('candidacies.standing_deadline', '>=', filter.deadlineFrom);
-  if (filter.country) query = query.where('users.country', '=', filter.country);
-  if (filter.constituency) query = query.where('users.constituency', '=', filter.constituency);
-  if (filter.language) query = query.where('users.preferred_locale', '=', filter.language);
-  if (filter.text) {
-    const text = filter.text;
-    query = query.where((eb) =>
-      eb.or([containsText('users.full_name', text), containsText('users.email', text)]),
+/**
+ * When the list is sorted by name and at least this many times more candidacies match than the page
+ * reaches (offset + limit), the page is read in name order from the people's (full_name, id) index,
+ * stopping at the page, rather than by sorting every matching candidacy.
+ */
+const NAME_ORDER_FROM_INDEX = 4;
+
+const LIST_COLUMNS = [
+  'candidacies.id',
+  'candidacies.user_id',
+  'candidacies.registered_on',
+  'candidacies.status',
+  'candidacies.standing_status',
+  'candidacies.standing_deadline',
+  'candidacies.standing_at_risk',
+  'candidacies.standing_awardable',
+  'candidacies.standing_met',
+  'candidacies.standing_json',
+  'users.full_name',
+  'users.email',
+  'users.country',
+  'users.constituency',
+  'users.preferred_locale',
+] as const;
+
+/** The filter's conditions, on candidacies only (the person's fields through a subquery on users). */
+function candidacyConditions(eb: ExpressionBuilder<DB, 'candidacies'>, filter: CandidateFilter) {
+  const conditions: Expression<SqlBool>[] = [eb('candidacies.programme_id', '=', filter.programmeId)];
+  if (filter.status) conditions.push(eb('candidacies.standing_status', '=', filter.status));
+  if (filter.atRisk) conditions.push(eb('candidacies.standing_at_risk', '=', 1));
+  if (filter.awardable) {
+    // Ready for the diploma: awardable and not holding one yet (a revoked diploma can be awarded again).
+    conditions.push(eb('candidacies.standing_awardable', '=', 1));
+    conditions.push(
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('credentials')
+            .select('credentials.id')
+            .whereRef('credentials.candidacy_id', '=', 'candidacies.id')
+            .where('credentials.kind', '=', 'diploma')
+            .where('credentials.status', '<>', 'revoked'),
+        ),
+      ),
     );
   }
+  if (filter.deadlineBefore) {
+    conditions.push(eb('candidacies.standing_deadline', '<=', filter.deadlineBefore));
+    conditions.push(eb('candidacies.standing_deadline', 'is not', null));
+  }
+  if (filter.deadlineFrom) conditions.push(eb('candidacies.standing_deadline', '>=', filter.deadlineFrom));
+  const { country, constituency, language, text } = filter;
+  if (country || constituency || language || text) {
+    let people = eb.selectFrom('users').select('users.id');
+    if (country) people = people.where('users.country', '=', country);
+    if (constituency) people = people.where('users.constituency', '=', constituency);
+    if (language) people = people.where('users.preferred_locale', '=', language);
+    if (text)
+      people = people.where((p) =>
+        p.or([containsText('users.full_name', text), containsText('users.email', text)]),
+      );
+    conditions.push(eb('candidacies.user_id', 'in', people));
+  }
+  return eb.and(conditions);
+}
+
+/**
+ * Candidates of a programme with their person and cached standing, filtered, sorted and paged.
+ * Name order: full name, then the person's id, both in the chosen direction (one candidacy per person
+ * and programme). Other orders:
+ * the column (a missing deadline last), then full name, then the candidacy's id.
+ * Three steps, so that no step reads or sorts whole rows of all the candidates (each cached standing
+ * is a JSON document): the count (candidacies and their indexes only), the page's ids, then the rows.
+ */
+export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
+  const page =
+    filter.sort === 'name' ? await pageByName(db, filter) : await pageByColumn(db, filter, filter.sort);
+  const { ids, total } = page;
+  if (ids.length === 0) return { rows: [], total };
+  const rows = await db
+    .selectFrom('candidacies')
+    .innerJoin('users', 'users.id', 'candidacies.user_id')
+    .select(LIST_COLUMNS)
+    .where('candidacies.id', 'in', ids)
+    .execute();
+  const position = new Map(ids.map((id, index) => [id, index]));
+  rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  return { rows, total };
+}
+
+/** How many candidacies match (candidacies and their indexes only). */
+async function countCandidacies(db: Executor, filter: CandidateFilter): Promise<number> {
+  const count = await db
+    .selectFrom('candidacies')
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
+    .where((eb) => candidacyConditions(eb, filter))
+    .executeTakeFirstOrThrow();
+  return Number(count.total);
+}
+
+/** The page in name order: the count first, since it decides how to read the page. */
+async function pageByName(db: Executor, filter: CandidateFilter): Promise<{ ids: string[]; total: number }> {
+  const { direction, limit, offset } = filter;
+  const total = await countCandidacies(db, filter);
+  if (offset >= total) return { ids: [], total };
+  // Read in name order (people first) when the page is found long before the matches run out;
+  // otherwise the matches are fewer than a few pages: sorting them is cheaper. (SQLite keeps the join
+  // order of a CROSS JOIN; PostgreSQL plans it as any inner join.)
+  const byName =
+    total >= NAME_ORDER_FROM_INDEX * (offset + limit)
+      ? db.selectFrom('users').crossJoin('candidacies').whereRef('candidacies.user_id', '=', 'users.id')
+      : db.selectFrom('candidacies').innerJoin('users', 'users.id', 'candidacies.user_id');
+  const rows = await byName
+    .select('candidacies.id')
+    .where((eb) => candidacyConditions(eb, filter))
+    .orderBy('users.full_name', direction)
+    .orderBy('users.id', direction)
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return { ids: rows.map((r) => r.id), total };
+}
+
+/**
+ * The page in the order of a candidacy's column: every match is sorted anyway, so the same query counts
+ * them (a window count) rather than a second pass.
+ */
+async function pageByColumn(
+  db: Executor,
+  filter: CandidateFilter,
+  sort: Exclude<CandidateFilter['sort'], 'name'>,
+): Promise<{ ids: string[]; total: number }> {
   const sortColumn = {
-    name: 'users.full_name',
     deadline: 'candidacies.standing_deadline',
     registered: 'candidacies.registered_on',
     progress: 'candidacies.standing_met',
   } as const;
-  const [rows, count] = await Promise.all([
-    query
-      .select([
-        'candidacies.id',
-        'candidacies.user_id',
-        'candidacies.registered_on',
-        'candidacies.status',
-        'candidacies.standing_status',
-        'candidacies.standing_deadline',
-        'candidacies.standing_at_risk',
-        'candidacies.standing_awardable',
-        'candidacies.standing_met',
-        'candidacies.standing_json',
-        'users.full_name',
-        'users.email',
-        'users.country',
-        'users.constituency',
-        'users.preferred_locale',
-      ])
-      // Without a deadline (nothing counted yet) sorts last in both directions and on both engines
-      // (SQLite puts NULL first in ascending order, PostgreSQL last).
-      .orderBy(sql`case when ${sql.ref(sortColumn[filter.sort])} is null then 1 else 0 end`)
-      .orderBy(sortColumn[filter.sort], filter.direction)
-      .orderBy('users.full_name')
-      .orderBy('candidacies.id')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
-    query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  let query = db
+    .selectFrom('candidacies')
+    .innerJoin('users', 'users.id', 'candidacies.user_id')
+    .select((eb) => ['candidacies.id', eb.cast<number>(eb.fn.countAll().over(), 'integer').as('total')])
+    .where((eb) => candidacyConditions(eb, filter));
+  // Without a deadline (nothing counted yet) sorts last in both directions and on both engines
+  // (SQLite puts NULL first in ascending order, PostgreSQL last). The other columns are never null.
+  if (sort === 'deadline')
+    query = query.orderBy(
+      sql`case when ${sql.ref('candidacies.standing_deadline')} is null then 1 else 0 end`,
+    );
+  const rows = await query
+    .orderBy(sortColumn[sort], filter.direction)
+    .orderBy('users.full_name')
+    .orderBy('candidacies.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  // A page past the end has no row to carry the count.
+  const total = rows[0] ? Number(rows[0].total) : await countCandidacies(db, filter);
+  return { ids: rows.map((r) => r.id), total };
 }
 
 /** Ids of every candidacy whose cached standing was computed before `today` (to refresh them). */

@@ -82,11 +82,12 @@ function requirementReasons(input: ReasonInput): Reason[] {
 
 /** Achievements the candidate may expect to count and that do not: worth saying why. */
 function uncountedReasons(input: ReasonInput): Reason[] {
-  const counted = new Set(
-    input.requirements.flatMap((requirement) =>
-      requirement.kind === 'capstone' ? [] : requirement.components.map((component) => component.countsAs),
-    ),
-  );
+  if (input.uncounted.length === 0) return [];
+  const counted = new Set<string>();
+  for (const requirement of input.requirements) {
+    if (requirement.kind !== 'capstone')
+      for (const component of requirement.components) counted.add(component.countsAs);
+  }
   const reasons: Reason[] = [];
   const seen = new Set<string>();
   for (const { course, countsAs, completed, reason } of input.uncounted) {
@@ -135,8 +136,10 @@ export function buildReasons(input: ReasonInput): Reason[] {
       ];
     }
     default: {
-      const nothing: Reason[] = input.window.start === null ? [{ code: 'nothingCounted', params: {} }] : [];
-      return [...nothing, ...requirementReasons(input), ...timeReasons(input), ...uncountedReasons(input)];
+      const reasons: Reason[] = input.window.start === null ? [{ code: 'nothingCounted', params: {} }] : [];
+      for (const part of [requirementReasons(input), timeReasons(input), uncountedReasons(input)])
+        for (const reason of part) reasons.push(reason);
+      return reasons;
     }
   }
 }

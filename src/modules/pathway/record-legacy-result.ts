@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
 import { parseInput } from '../../kernel/validation.js';
 import { courseCodeSchema } from '../catalogue/catalogue.schemas.js';
+import { enqueueCourseIssuance } from '../credentials/job-kinds.js';
 import { canPathway } from './pathway.policy.js';
 import { findLegacyResult, insertResult, listCandidaciesOfUser, updateResult } from './pathway.repository.js';
 import { GRADE_MAX_LENGTH, RESULT_OUTCOMES } from './pathway.schemas.js';
@@ -76,10 +77,17 @@ export async function writeLegacyResult(
       before,
       after,
     });
+    // Its certificate is issued after commit (once per result and outcome: an unchanged outcome is a no-op).
+    await enqueueCourseIssuance(trx, deps.clock, {
+      resultId: existing.id,
+      outcome: data.outcome,
+      recordedBy: actorId(actor),
+    });
     return true;
   }
+  const resultId = newId();
   await insertResult(trx, {
-    id: newId(),
+    id: resultId,
     user_id: data.userId,
     course_id: data.courseId,
     enrolment_id: null,
@@ -98,6 +106,11 @@ export async function writeLegacyResult(
     targetType: 'user',
     targetId: data.userId,
     after,
+  });
+  await enqueueCourseIssuance(trx, deps.clock, {
+    resultId,
+    outcome: data.outcome,
+    recordedBy: actorId(actor),
   });
   return true;
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { systemActor } from '../../kernel/actor.js';
+import { actorId, systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
@@ -9,6 +9,7 @@ import { ensure } from '../../kernel/policy.js';
 import { issuesToFieldErrors } from '../../kernel/validation.js';
 import type { Course, Edition } from '../catalogue/course.js';
 import { getEdition } from '../catalogue/get-edition.js';
+import { enqueueCourseIssuance } from '../credentials/job-kinds.js';
 import { canRecordResults, canRecordSomeResults } from './pathway.policy.js';
 import {
   findEnrolment,
@@ -118,10 +119,17 @@ export async function writeResult(
       before: { enrolmentId: enrolment.id, ...before },
       after,
     });
+    // Its certificate is issued after commit (once per result and outcome: an unchanged outcome is a no-op).
+    await enqueueCourseIssuance(trx, deps.clock, {
+      resultId: existing.id,
+      outcome: result.outcome,
+      recordedBy: actorId(actor),
+    });
     return true;
   }
+  const resultId = newId();
   await insertResult(trx, {
-    id: newId(),
+    id: resultId,
     user_id: enrolment.user_id,
     course_id: courseId,
     enrolment_id: enrolment.id,
@@ -140,6 +148,11 @@ export async function writeResult(
     targetType: 'user',
     targetId: enrolment.user_id,
     after: { enrolmentId: enrolment.id, ...after },
+  });
+  await enqueueCourseIssuance(trx, deps.clock, {
+    resultId,
+    outcome: result.outcome,
+    recordedBy: actorId(actor),
   });
   return true;
 }

@@ -10,11 +10,12 @@ import {
 } from '../../../test/helpers/import-helpers.js';
 import { buildParticipant } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
 import { runJobsUntilIdle } from '../../jobs/runner.js';
 import type { Actor } from '../../kernel/actor.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { commitImport } from './import-commit.js';
+// The pathway's own jobs: the certificates these results earn are the credentials tests' business.
+import { PATHWAY_JOBS } from './import-jobs.js';
 import { uploadImport } from './import-upload.js';
 import { getImport } from './import-view.js';
 import { exportResults } from './results-export.js';
@@ -166,13 +167,13 @@ for (const dialect of DIALECTS) {
       let view = await getImport(deps, manager, id);
       expect(view.status).toBe('validating');
       expect(view.job).toMatchObject({ kind: 'pathway.import-validate', status: 'pending' });
-      expect(await runJobsUntilIdle(deps, JOB_HANDLERS)).toBe(1);
+      expect(await runJobsUntilIdle(deps, PATHWAY_JOBS)).toBe(1);
       view = await getImport(deps, manager, id);
       expect(view.status).toBe('previewed');
       expect(view.job).toMatchObject({ status: 'succeeded', progress: 2, total: 2 });
       expect(await commitImport(deps, manager, id, { inlineMaxRows: 1 })).toEqual({ status: 'committing' });
       expect(await commitImport(deps, manager, id, { inlineMaxRows: 1 })).toEqual({ status: 'committing' });
-      expect(await runJobsUntilIdle(deps, JOB_HANDLERS)).toBe(1);
+      expect(await runJobsUntilIdle(deps, PATHWAY_JOBS)).toBe(1);
       view = await getImport(deps, manager, id);
       expect(view.status).toBe('committed');
       expect(view.job).toMatchObject({ kind: 'pathway.import-commit', status: 'succeeded' });

@@ -1,13 +1,16 @@
 import type { Executor } from '../../db/database.js';
 import type { CandidacyRow, RuleVersionRow } from '../../db/schema.js';
-import { buildCandidateRecord, type CandidacyFacts } from './candidate-record.js';
+import { buildCandidateRecordFromFacts, type CandidacyFacts } from './candidate-record.js';
 import { evaluatePathway } from './evaluate.js';
 import type { ExplanationLanguage, PathwayEvaluation } from './evaluation.js';
 import {
+  type CandidacyFactsRow,
   findRuleVersionRow,
-  listEnrolmentsOfUsers,
-  listExtensionRows,
-  listResultsOfUsers,
+  listAchievementFacts,
+  listCandidacyFactsOfProgramme,
+  listExtensionFacts,
+  listOpenEnrolmentFacts,
+  type PeopleFilter,
   updateCandidacy,
 } from './pathway.repository.js';
 import { displayStatus } from './pathway-status.js';
@@ -40,7 +43,7 @@ export function parseRuleVersion(row: RuleVersionRow): PathwayRules {
   return rules;
 }
 
-function factsOf(row: CandidacyRow): CandidacyFacts {
+function factsOf(row: CandidacyFactsRow): CandidacyFacts {
   return {
     registeredOn: row.registered_on,
     status: row.status,
@@ -49,10 +52,71 @@ function factsOf(row: CandidacyRow): CandidacyFacts {
   };
 }
 
+/** The source records of some candidacies, as loaded for the rule engine (facts packed as text, per person). */
+interface SourceRecords {
+  results: readonly { user_id: string; facts: string }[];
+  enrolments: readonly { user_id: string; facts: string }[];
+  extensions: readonly { candidacy_id: string; months: number; reason: string }[];
+}
+
+/** Loads the source records of people (results, open enrolments) and of candidacies (extensions). */
+async function loadSourceRecords(
+  db: Executor,
+  people: PeopleFilter,
+  candidacies: { candidacyIds: readonly string[] } | { programmeId: string },
+): Promise<SourceRecords> {
+  // One after the other: SQLite runs one statement at a time anyway, and on PostgreSQL a transaction
+  // is one connection.
+  const results = await listAchievementFacts(db, people);
+  const enrolments = await listOpenEnrolmentFacts(db, people);
+  const extensions = await listExtensionFacts(db, candidacies);
+  return { results, enrolments, extensions };
+}
+
+const NONE: readonly never[] = [];
+
+/** Each person's facts text. */
+function factsByUser(rows: readonly { user_id: string; facts: string }[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const row of rows) {
+    // One row per person per query; a second one (a chunk's duplicate) is appended.
+    const before = map.get(row.user_id);
+    map.set(row.user_id, before === undefined ? row.facts : `${before} ${row.facts}`);
+  }
+  return map;
+}
+
+/** What receives each evaluation of a bulk evaluation, in no particular order. */
+export type EvaluationVisitor = (candidacy: CandidacyFactsRow, evaluation: PathwayEvaluation) => void;
+
+/** Evaluates candidacies whose source records are loaded; hands each evaluation to `visit`. */
+async function evaluateLoaded(
+  db: Executor,
+  rows: readonly CandidacyFactsRow[],
+  loaded: SourceRecords,
+  today: string,
+  options: { lang: ExplanationLanguage; explain: boolean },
+  visit: EvaluationVisitor,
+): Promise<void> {
+  const resultsByUser = factsByUser(loaded.results);
+  const enrolmentsByUser = factsByUser(loaded.enrolments);
+  const extensionsByCandidacy = groupBy(loaded.extensions, (e) => e.candidacy_id);
+  for (const row of rows) {
+    const record = buildCandidateRecordFromFacts(
+      factsOf(row),
+      resultsByUser.get(row.user_id),
+      enrolmentsByUser.get(row.user_id),
+      extensionsByCandidacy.get(row.id) ?? NONE,
+    );
+    const rules = rulesCache.get(row.rule_version_id) ?? (await rulesOfVersion(db, row.rule_version_id));
+    visit(row, evaluatePathway(rules, record, today, options));
+  }
+}
+
 /** Evaluates candidacies from their source records, loading them in a few queries per chunk. */
 export async function evaluateCandidacies(
   db: Executor,
-  rows: readonly CandidacyRow[],
+  rows: readonly CandidacyFactsRow[],
   today: string,
   lang: ExplanationLanguage = 'en',
   explain = true,
@@ -61,40 +125,49 @@ export async function evaluateCandidacies(
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const userIds = [...new Set(chunk.map((r) => r.user_id))];
-    const [results, enrolments, extensions] = await Promise.all([
-      listResultsOfUsers(db, userIds),
-      listEnrolmentsOfUsers(db, userIds),
-      listExtensionRows(
-        db,
-        chunk.map((r) => r.id),
-      ),
-    ]);
-    const resultsByUser = groupBy(results, (r) => r.user_id);
-    const enrolmentsByUser = groupBy(enrolments, (e) => e.user_id);
-    const extensionsByCandidacy = groupBy(extensions, (e) => e.candidacy_id);
-    for (const row of chunk) {
-      const record = buildCandidateRecord(
-        factsOf(row),
-        (resultsByUser.get(row.user_id) ?? []).map((r) => ({
-          courseCode: r.course_code,
-          outcome: r.outcome,
-          startedOn: r.started_on,
-          completedOn: r.completed_on,
-          editionStartsOn: r.edition_starts_on,
-        })),
-        (enrolmentsByUser.get(row.user_id) ?? []).map((e) => ({
-          courseCode: e.course_code,
-          status: e.status,
-          startsOn: e.starts_on,
-          endsOn: e.ends_on,
-          hasResult: e.result_id !== null,
-        })),
-        extensionsByCandidacy.get(row.id) ?? [],
-      );
-      const rules = rulesCache.get(row.rule_version_id) ?? (await rulesOfVersion(db, row.rule_version_id));
-      out.set(row.id, evaluatePathway(rules, record, today, { lang, explain }));
-    }
+    const candidacyIds = chunk.map((r) => r.id);
+    const loaded = await loadSourceRecords(db, { userIds }, { candidacyIds });
+    await evaluateLoaded(db, chunk, loaded, today, { lang, explain }, (row, e) => out.set(row.id, e));
   }
+  return out;
+}
+
+/**
+ * Evaluates every candidacy of a programme from the source records and hands each evaluation to `visit`
+ * (bulk: reports, a full refresh, the benchmark): one narrow query per table for the whole programme
+ * rather than per chunk of people, and nothing kept once visited (100,000 evaluations would hold a few
+ * hundred megabytes, and keeping them costs the garbage collector more than evaluating them).
+ */
+export async function visitProgrammeEvaluations(
+  db: Executor,
+  programmeId: string,
+  today: string,
+  visit: EvaluationVisitor,
+  options: { lang?: ExplanationLanguage; explain?: boolean } = {},
+): Promise<number> {
+  const rows = await listCandidacyFactsOfProgramme(db, programmeId);
+  const loaded = await loadSourceRecords(db, { programmeId }, { programmeId });
+  await evaluateLoaded(
+    db,
+    rows,
+    loaded,
+    today,
+    { lang: options.lang ?? 'en', explain: options.explain ?? false },
+    visit,
+  );
+  return rows.length;
+}
+
+/** Every candidacy of a programme evaluated from the source records, by candidacy id. */
+export async function evaluateProgramme(
+  db: Executor,
+  programmeId: string,
+  today: string,
+  lang: ExplanationLanguage = 'en',
+  explain = false,
+): Promise<Map<string, PathwayEvaluation>> {
+  const out = new Map<string, PathwayEvaluation>();
+  await visitProgrammeEvaluations(db, programmeId, today, (row, e) => out.set(row.id, e), { lang, explain });
   return out;
 }
 
@@ -120,7 +193,7 @@ export function standingColumns(
 /** Re-evaluates candidacies and writes their cached standing (call inside the changing transaction). */
 export async function refreshStandings(
   db: Executor,
-  rows: readonly CandidacyRow[],
+  rows: readonly CandidacyFactsRow[],
   today: string,
 ): Promise<Map<string, PathwayEvaluation>> {
   const evaluations = await evaluateCandidacies(db, rows, today, 'en', false);

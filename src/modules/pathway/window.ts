@@ -31,7 +31,7 @@ import {
   type CompiledRules,
   type Component,
 } from './assignment.js';
-import { addMonths, compareDates, type IsoDate } from './dates.js';
+import { addMonths, type IsoDate } from './dates.js';
 
 /** The window chosen for a candidate, with what counts in it. */
 export interface WindowChoice {
@@ -46,6 +46,7 @@ export interface WindowChoice {
 /** What the window choice needs to know about a record. */
 export interface WindowInput {
   compiled: CompiledRules;
+  /** Sorted by start, then completion, then course. */
   components: Component[];
   capstonePassedOn: IsoDate | null;
   windowMonths: number;
@@ -56,69 +57,105 @@ export function deadlineOf(start: IsoDate, windowMonths: number): IsoDate {
   return addMonths(start, windowMonths);
 }
 
-/** The one component per course code that counts in a window: the latest start, then latest completion. */
-function representativesIn(
-  components: Component[],
-  start: IsoDate,
-  deadline: IsoDate,
-): Map<string, Component> {
-  const chosen = new Map<string, Component>();
-  for (const component of components) {
-    if (component.start < start || component.completed > deadline) continue;
-    const current = chosen.get(component.code);
-    const isLater =
-      !current ||
-      component.start > current.start ||
-      (component.start === current.start && component.completed > current.completed);
-    if (isLater) chosen.set(component.code, component);
-  }
-  return chosen;
+/** A window being considered: the choice without its representatives' map (built for the winner only). */
+interface Candidate {
+  start: IsoDate;
+  deadline: IsoDate;
+  isFeasible: boolean;
+  assignment: Assignment;
+  /** One component per course code in the window, in order of preference. */
+  preferred: Component[];
 }
 
-/** Course codes in order of preference: the most recent first (they stay countable longest). */
-function preferredCodes(representatives: Map<string, Component>): string[] {
-  return [...representatives.values()]
-    .sort(
-      (a, b) =>
-        compareDates(b.start, a.start) ||
-        compareDates(b.completed, a.completed) ||
-        (a.code < b.code ? -1 : 1),
-    )
-    .map((component) => component.code);
+/** The record's components with each one's course code numbered (0…codes-1), computed once per record. */
+interface Numbered {
+  components: Component[];
+  codeIndex: number[];
+  codes: number;
+}
+
+function numberCodes(components: Component[]): Numbered {
+  const numbers = new Map<string, number>();
+  const codeIndex = components.map((component) => {
+    let n = numbers.get(component.code);
+    if (n === undefined) {
+      n = numbers.size;
+      numbers.set(component.code, n);
+    }
+    return n;
+  });
+  return { components, codeIndex, codes: numbers.size };
+}
+
+/** Most recent first (they stay countable longest), then by course code. */
+function byPreference(a: Component, b: Component): number {
+  if (a.start !== b.start) return a.start > b.start ? -1 : 1;
+  if (a.completed !== b.completed) return a.completed > b.completed ? -1 : 1;
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+/**
+ * The one component per course code that counts in a window (the latest start, then the latest
+ * completion; the first of equals in the record's order), most recent first.
+ */
+function representativesIn(numbered: Numbered, start: IsoDate, deadline: IsoDate): Component[] {
+  const chosen: (Component | undefined)[] = new Array(numbered.codes);
+  const { components, codeIndex } = numbered;
+  for (let i = 0; i < components.length; i++) {
+    const component = components[i]!;
+    if (component.start < start || component.completed > deadline) continue;
+    const n = codeIndex[i]!;
+    const current = chosen[n];
+    const isLater =
+      current === undefined ||
+      component.start > current.start ||
+      (component.start === current.start && component.completed > current.completed);
+    if (isLater) chosen[n] = component;
+  }
+  const preferred: Component[] = [];
+  for (const component of chosen) if (component !== undefined) preferred.push(component);
+  return preferred.length > 1 ? preferred.sort(byPreference) : preferred;
+}
+
+function codesOf(preferred: Component[]): string[] {
+  const codes = new Array<string>(preferred.length);
+  for (let i = 0; i < preferred.length; i++) codes[i] = preferred[i]!.code;
+  return codes;
 }
 
 function evaluateWindow(
   input: WindowInput,
+  numbered: Numbered,
   start: IsoDate,
   today: IsoDate,
-  best: WindowChoice | null,
-): WindowChoice | null {
+  best: Candidate | null,
+): Candidate | null {
   const deadline = deadlineOf(start, input.windowMonths);
-  const representatives = representativesIn(input.components, start, deadline);
+  const preferred = representativesIn(numbered, start, deadline);
   const passedOn = input.capstonePassedOn;
   const capstonePossible = passedOn !== null && passedOn >= start && passedOn <= deadline;
-  const codes = preferredCodes(representatives);
+  const codes = codesOf(preferred);
   const { requirementCount } = input.compiled;
   if (best) {
     // Starts come latest first, so this window can only win by a strictly better count.
     const bound = boundAssignment(input.compiled, codes, capstonePossible);
     const couldBeFeasible = deadline >= today || bound.score === requirementCount;
-    if (!isAhead([couldBeFeasible, bound.score, bound.places], best)) return null;
+    if (!isAhead(couldBeFeasible, bound.score, bound.places, best)) return null;
   }
   const assignment = assignCourses(input.compiled, codes, capstonePossible);
   const isFeasible = deadline >= today || assignment.score === requirementCount;
-  return { start, deadline, isFeasible, assignment, representatives };
+  return { start, deadline, isFeasible, assignment, preferred };
 }
 
-/** Whether (feasible, score, places) is strictly ahead of a choice's. */
-function isAhead([isFeasible, score, places]: [boolean, number, number], choice: WindowChoice): boolean {
+/** Whether (feasible, score, places) is strictly ahead of a candidate's. */
+function isAhead(isFeasible: boolean, score: number, places: number, choice: Candidate): boolean {
   if (isFeasible !== choice.isFeasible) return isFeasible;
   if (score !== choice.assignment.score) return score > choice.assignment.score;
   return places > choice.assignment.places;
 }
 
 /** Whether window `a` is a better choice than window `b` (see the file comment for the order). */
-function isBetter(a: WindowChoice, b: WindowChoice): boolean {
+function isBetter(a: Candidate, b: Candidate): boolean {
   if (a.isFeasible !== b.isFeasible) return a.isFeasible;
   if (a.assignment.score !== b.assignment.score) return a.assignment.score > b.assignment.score;
   if (a.assignment.places !== b.assignment.places) return a.assignment.places > b.assignment.places;
@@ -126,24 +163,40 @@ function isBetter(a: WindowChoice, b: WindowChoice): boolean {
   return a.start > b.start;
 }
 
-/** The candidate window starts: every component's start and a passed capstone's completion. */
+/** The candidate window starts, earliest first: every component's start and a passed capstone's completion. */
 export function candidateStarts(input: WindowInput): IsoDate[] {
-  const starts = new Set(input.components.map((component) => component.start));
-  if (input.capstonePassedOn !== null) starts.add(input.capstonePassedOn);
-  return [...starts].sort(compareDates);
+  const starts: IsoDate[] = [];
+  for (const component of input.components) {
+    // Sorted by start: equal starts are neighbours.
+    if (starts[starts.length - 1] !== component.start) starts.push(component.start);
+  }
+  const passedOn = input.capstonePassedOn;
+  if (passedOn !== null && !starts.includes(passedOn)) {
+    let at = starts.length;
+    while (at > 0 && starts[at - 1]! > passedOn) at--;
+    starts.splice(at, 0, passedOn);
+  }
+  return starts;
 }
 
 /** Whether anything counts in a window (a passed capstone alone counts only once unlocked). */
-function countsAnything(choice: WindowChoice): boolean {
+function countsAnything(choice: Candidate): boolean {
   return choice.assignment.capstoneMet || choice.assignment.countedCodes.some((codes) => codes.length > 0);
 }
 
 /** Chooses the window (null when nothing counts in any window). */
 export function chooseWindow(input: WindowInput, today: IsoDate): WindowChoice | null {
-  let best: WindowChoice | null = null;
-  for (const start of candidateStarts(input).reverse()) {
-    const choice = evaluateWindow(input, start, today, best);
+  const starts = candidateStarts(input);
+  if (starts.length === 0) return null;
+  const numbered = numberCodes(input.components);
+  let best: Candidate | null = null;
+  for (let i = starts.length - 1; i >= 0; i--) {
+    const choice = evaluateWindow(input, numbered, starts[i]!, today, best);
     if (choice && countsAnything(choice) && (!best || isBetter(choice, best))) best = choice;
   }
-  return best;
+  if (!best) return null;
+  const representatives = new Map<string, Component>();
+  for (const component of best.preferred) representatives.set(component.code, component);
+  const { start, deadline, isFeasible, assignment } = best;
+  return { start, deadline, isFeasible, assignment, representatives };
 }

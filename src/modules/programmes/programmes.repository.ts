@@ -1,5 +1,6 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { ProgrammeRow, ThemeRow } from '../../db/schema.js';
+import type { ProgrammeRow, ProgrammesTable, ThemeRow } from '../../db/schema.js';
 
 /** All SQL about programmes and themes. */
 
@@ -11,7 +12,7 @@ export async function listProgrammeRows(db: Executor): Promise<ProgrammeRow[]> {
   return db.selectFrom('programmes').selectAll().orderBy('created_at').execute();
 }
 
-export async function insertProgramme(db: Executor, row: ProgrammeRow): Promise<void> {
+export async function insertProgramme(db: Executor, row: Insertable<ProgrammesTable>): Promise<void> {
   await db.insertInto('programmes').values(row).execute();
 }
 

@@ -1,0 +1,88 @@
+/**
+ * The command line of `npm run bench` (see bench/README.md for every option), and what the suites share:
+ * printing, the list of things to undo at the end.
+ */
+import { parseArgs } from 'node:util';
+import type { Dialect } from '../src/db/database.js';
+import type { CatalogueSize } from './catalogue-data.js';
+import { SUITES, type Suite } from './report.js';
+import { UsageError } from './usage-error.js';
+
+export interface BenchOptions {
+  dialect: Dialect;
+  suites: Suite[];
+  /** Measured seconds per load scenario. */
+  duration: number;
+  warmup: number;
+  /** For the ceiling route. */
+  connections: number;
+  /** For the application's pages (see README: fewer keeps their p99 about the page, not the queue). */
+  pageConnections: number;
+  size: CatalogueSize;
+  /** Synthetic candidates of the pathway suite. */
+  candidates: number;
+  /** Rows of the pathway suite's results file (0: no import scenario). */
+  importRows: number;
+  keep: boolean;
+}
+
+export function parseOptions(args?: string[]): BenchOptions {
+  const { values } = parseArgs({
+    ...(args ? { args } : {}),
+    options: {
+      dialect: { type: 'string', default: 'sqlite' },
+      suite: { type: 'string', default: 'all' },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '50' },
+      'page-connections': { type: 'string', default: '10' },
+      courses: { type: 'string', default: '1000' },
+      editions: { type: 'string', default: '10000' },
+      seed: { type: 'string', default: '42' },
+      candidates: { type: 'string', default: '100000' },
+      'import-rows': { type: 'string', default: '100000' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const whole = (name: string, text: string, min: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}`);
+    return n;
+  };
+  if (values.dialect !== 'sqlite' && values.dialect !== 'postgres')
+    throw new UsageError('--dialect must be sqlite or postgres');
+  const suite = values.suite;
+  if (suite !== 'all' && !SUITES.includes(suite as Suite))
+    throw new UsageError(`--suite must be all, ${SUITES.join(' or ')}`);
+  const candidates = whole('candidates', values.candidates, 10);
+  const importRows = whole('import-rows', values['import-rows'], 0);
+  if (importRows > candidates * 4)
+    throw new UsageError(
+      '--import-rows may be at most 4 × --candidates (rows are spread over the candidates)',
+    );
+  return {
+    dialect: values.dialect as Dialect,
+    suites: suite === 'all' ? [...SUITES] : [suite as Suite],
+    duration: whole('duration', values.duration, 1),
+    warmup: whole('warmup', values.warmup, 0),
+    connections: whole('connections', values.connections, 1),
+    pageConnections: whole('page-connections', values['page-connections'], 1),
+    size: {
+      courses: whole('courses', values.courses, 1),
+      editions: whole('editions', values.editions, 1),
+      seed: whole('seed', values.seed, 0),
+    },
+    candidates,
+    importRows,
+    keep: values.keep,
+  };
+}
+
+/** What run.ts gives each suite. */
+export interface SuiteHooks {
+  say(text: string): void;
+  /** Registers something to undo at the end, whatever happens (newest first). */
+  onCleanup(undo: () => Promise<void>): void;
+}
+
+export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

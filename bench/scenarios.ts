@@ -1,0 +1,71 @@
+/**
+ * HTTP load scenarios shared by the suites: the bare ceiling at each connection count, the check that a
+ * page answers what it should before it is measured, and the measuring loop.
+ */
+import { type LoadOptions, measure } from './load.js';
+import type { BenchOptions } from './options.js';
+import { CEILING_PATH } from './protocol.js';
+import type { ScenarioResult } from './report.js';
+
+export interface Scenario {
+  name: string;
+  path: string;
+  connections: number;
+  /** Text the page must contain before it is measured (so a 200 of the wrong page is caught). */
+  expect: string;
+  /** Request headers (the session cookie of a signed-in page). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * The bare ceiling at `--connections` (the machine's figure), and again at `--page-connections` when that
+ * differs, so every page is compared with a ceiling measured at its own concurrency.
+ */
+export function ceilingScenarios(options: BenchOptions, prefix = ''): Scenario[] {
+  return [...new Set([options.connections, options.pageConnections])].map((connections) => ({
+    name: `${prefix}ceiling (${connections} conn.)`,
+    path: CEILING_PATH,
+    connections,
+    expect: 'bench ceiling',
+  }));
+}
+
+export async function checkPage(origin: string, scenario: Scenario): Promise<void> {
+  const response = await fetch(origin + scenario.path, {
+    headers: scenario.headers ?? {},
+    redirect: 'manual',
+    signal: AbortSignal.timeout(30_000),
+  });
+  const body = await response.text();
+  if (response.status !== 200 || !body.includes(scenario.expect))
+    throw new Error(
+      `${scenario.name}: ${scenario.path} answered ${response.status} without "${scenario.expect}"; not measured`,
+    );
+}
+
+/** Measures each scenario in turn (warm-up, then the measured run); prints a line for each. */
+export async function runScenarios(
+  origin: string,
+  scenarios: Scenario[],
+  options: BenchOptions,
+  say: (text: string) => void,
+): Promise<ScenarioResult[]> {
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    say(`→ ${scenario.name} ${scenario.path}`);
+    const load: LoadOptions = {
+      connections: scenario.connections,
+      duration: options.duration,
+      warmup: options.warmup,
+      ...(scenario.headers ? { headers: scenario.headers } : {}),
+    };
+    const result = await measure(origin + scenario.path, load);
+    say(
+      `  ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms` +
+        (result.errors || result.timeouts ? `, ${result.errors} errors, ${result.timeouts} timeouts` : ''),
+    );
+    const { name, path, connections } = scenario;
+    results.push({ name, path, connections, ceiling: path === CEILING_PATH, result });
+  }
+  return results;
+}
