@@ -60,8 +60,10 @@ export async function generatePathwayData(
   const started = performance.now();
   const scale = await seedScale(deps, candidates);
   const seedMs = performance.now() - started;
-  // As in the catalogue suite: statistics now rather than from autovacuum during a scenario.
-  if (dialect === 'postgres') await sql`analyze`.execute(deps.db);
+  // What autovacuum would do within minutes, done now rather than during a scenario: statistics, and
+  // after 100,000 standings were rewritten, the visibility map (without it PostgreSQL cannot answer
+  // from an index alone and counts the candidates by reading the table).
+  if (dialect === 'postgres') await sql`vacuum analyze`.execute(deps.db);
   const programme = await getProgramme(deps, actor, DEMO_PROGRAMME_SLUG);
   const count = async (table: 'candidacies' | 'results' | 'enrolments' | 'users') =>
     Number(

@@ -31,7 +31,7 @@ import { startServerChild } from './server-process.js';
 import { signIn } from './sign-in.js';
 
 /** Measured runs of the whole-programme evaluation (after one warm-up run), and of its ceiling. */
-const EVALUATION_RUNS = 3;
+const EVALUATION_RUNS = 5;
 /** The target for evaluating 100,000 candidates from the database. */
 const EVALUATION_TARGET_S = 2;
 const MANAGER_EMAIL = 'manager@example.org';

@@ -21,6 +21,7 @@ import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
 import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
 import { credentialsApiRoutes } from './modules/credentials/credentials.api.js';
 import { credentialsRoutes } from './modules/credentials/credentials.routes.js';
+import { credentialsWebRoutes } from './modules/credentials/credentials.web.js';
 import { adminWebRoutes } from './modules/identity/admin.web.js';
 import { identityApiRoutes } from './modules/identity/identity.api.js';
 import { identityWebRoutes } from './modules/identity/identity.web.js';
@@ -131,6 +132,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   pathwayWebRoutes(app, deps);
   importWebRoutes(app, deps);
   jobsWebRoutes(app, deps);
+  credentialsWebRoutes(app, deps);
   credentialsRoutes(app, deps);
   await app.register(
     async (api) => {

@@ -10,7 +10,7 @@ import { findJob } from './jobs.repository.js';
 import { enqueueJob } from './queue.js';
 import { runJobsUntilIdle } from './runner.js';
 
-/** The administrators' page of background jobs and its retry button. */
+/** The page of background jobs (administrators, and managers read-only) and its retry button. */
 
 const en = translator('en');
 const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
@@ -41,10 +41,16 @@ for (const dialect of DIALECTS) {
       const anonymous = new Client(app);
       expect((await anonymous.get('/admin/jobs')).statusCode).toBe(303);
       expect((await anonymous.send(`/admin/jobs/${id}/retry`)).statusCode).toBe(401);
+      // Programme managers see the queue (a failed issuance is never silent) but do not retry.
       const { browser: manager } = await signedIn(app, deps, ['manager']);
-      expect((await manager.get('/admin/jobs')).statusCode).toBe(403);
+      const managerPage = await manager.get('/admin/jobs?status=failed');
+      expect(managerPage.statusCode).toBe(200);
+      expect(managerPage.body).toContain('the mail server said &lt;no>');
+      expect(managerPage.body).not.toContain(`/admin/jobs/${id}/retry`);
       expect((await manager.send(`/admin/jobs/${id}/retry`)).statusCode).toBe(403);
       expect((await findJob(deps.db, id))?.status).toBe('failed');
+      const { browser: participant } = await signedIn(app, deps, ['participant']);
+      expect((await participant.get('/admin/jobs')).statusCode).toBe(403);
 
       const { browser: admin } = await signedIn(app, deps, ['administrator']);
       const page = await admin.get('/admin/jobs');

@@ -64,9 +64,14 @@ export function Layout({ ctx, title, children, description, refreshSeconds }: La
                 <a href="/courses">{t.t('nav.catalogue')}</a>
               </li>
               {hasRoleIn(user, 'participant') ? (
-                <li>
-                  <a href="/my/pathway">{t.t('nav.myPathway')}</a>
-                </li>
+                <>
+                  <li>
+                    <a href="/my/pathway">{t.t('nav.myPathway')}</a>
+                  </li>
+                  <li>
+                    <a href="/my/credentials">{t.t('credential.web.holder.nav')}</a>
+                  </li>
+                </>
               ) : null}
               {hasRoleIn(user, 'manager') ? (
                 <>
@@ -121,6 +126,7 @@ export function Layout({ ctx, title, children, description, refreshSeconds }: La
         <footer class="site-footer">
           <p>
             {user ? <span>{t.t('layout.signedInAs', { name: user.name })} · </span> : null}
+            <a href="/verify">{t.t('credential.web.check.footerLink')}</a> ·{' '}
             <a href="/api/docs">{t.t('nav.apiDocs')}</a>
           </p>
         </footer>

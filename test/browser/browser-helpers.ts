@@ -9,6 +9,8 @@ import { buildApp } from '../../src/app.js';
 import { createDeps } from '../../src/bootstrap.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { translator } from '../../src/i18n/i18n.js';
+import { JOB_HANDLERS } from '../../src/jobs/handlers.js';
+import { startJobRunner } from '../../src/jobs/runner.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 
 /**
@@ -46,9 +48,11 @@ export interface TestServer {
 
 /**
  * Starts the whole platform as `npm start` does, on a free port of 127.0.0.1: a temporary DATA_DIR with
- * a SQLite file, migrations, the demo programme, no SMTP (mail goes to `$DATA_DIR/outbox`).
+ * a SQLite file, migrations, the demo programme, no SMTP (mail goes to `$DATA_DIR/outbox`). With
+ * `jobRunner: true` the background job runner runs too, as in `main.ts` (credential issuance, PDFs, mail),
+ * polling every 100 ms; without it, queued jobs wait (the journeys that do not need them stay quiet).
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: { jobRunner?: boolean } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'dp-browser-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -74,6 +78,9 @@ export async function startServer(): Promise<TestServer> {
   // The port is only known once listening: the links in emails must carry it (BASE_URL).
   config.baseUrl = url;
   config.port = port;
+  const jobs = options.jobRunner
+    ? startJobRunner(deps, JOB_HANDLERS, { pollMs: 100, workerId: 'browser-tests' })
+    : null;
   const running = app;
   let stopped: Promise<void> | null = null;
   return {
@@ -82,6 +89,7 @@ export async function startServer(): Promise<TestServer> {
     config,
     stop: () => {
       stopped ??= (async () => {
+        await jobs?.stop();
         await running.close();
         await deps.close();
         await rm(dataDir, { recursive: true, force: true });

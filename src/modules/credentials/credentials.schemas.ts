@@ -10,6 +10,9 @@ export const NOTE_MIN_LENGTH = 3;
 export const NOTE_MAX_LENGTH = 2000;
 /** Most candidacies awarded in one bulk request (the ready list's page is smaller). */
 export const MAX_BULK_AWARD = 200;
+/** Longest issuer name (per language) and URL (website, logo) administrators may set. */
+export const ISSUER_NAME_MAX_LENGTH = 300;
+export const ISSUER_URL_MAX_LENGTH = 500;
 /** The OB 3.0 API's page size: default and largest. */
 export const OB_PAGE_DEFAULT = 20;
 export const OB_PAGE_MAX = 100;
@@ -35,8 +38,8 @@ export const noteSchema = z.object({ note });
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: 'validation.invalidFormat' })
-  .max(500, 'validation.tooLong');
-const nameText = z.string().trim().max(300, 'validation.tooLong');
+  .max(ISSUER_URL_MAX_LENGTH, 'validation.tooLong');
+const nameText = z.string().trim().max(ISSUER_NAME_MAX_LENGTH, 'validation.tooLong');
 
 /** The issuer's profile (administrators): names per language (at least one), URL, email, logo URL. */
 export const issuerProfileSchema = z

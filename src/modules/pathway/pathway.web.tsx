@@ -6,6 +6,9 @@ import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '
 import { isAppError } from '../../kernel/errors.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { getAutoAward } from '../credentials/get-auto-award.js';
+import { getCandidateCredentials } from '../credentials/get-candidate-credentials.js';
+import { CandidateCredentialsPanel } from '../credentials/views/candidate-credentials.js';
 import { getProgramme, listManagedProgrammes } from '../programmes/get-programme.js';
 import { getCandidate, getMyPathways, listCandidates } from './candidate-views.js';
 import { enrolPerson } from './enrol-person.js';
@@ -19,7 +22,7 @@ import { registerCandidate } from './register-candidate.js';
 import { createRuleVersion, listRuleVersions } from './rule-versions.js';
 import { setCapstoneStatus } from './set-capstone-status.js';
 import { type CandidateForm, CandidatePage } from './views/candidate-page.js';
-import { CandidatesPage } from './views/candidates-page.js';
+import { CandidatesPage, candidatesHref } from './views/candidates-page.js';
 import { ClassPage, RegisterCandidatePage, RulesPage } from './views/manage-pages.js';
 import { MyPathwayPage } from './views/my-pathway-page.js';
 import { reinstateCandidate, withdrawCandidate } from './withdraw-candidate.js';
@@ -35,6 +38,94 @@ async function programmeSlugOf(deps: Deps, request: FastifyRequest): Promise<str
   return first?.slug ?? 'none';
 }
 
+/** How a candidate's page is shown again after a form: its status, a failed form, a refusal. */
+export interface CandidatePageState {
+  status?: number;
+  failed?:
+    | { form: CandidateForm; values: Record<string, string>; errors: Record<string, string> }
+    | undefined;
+  problem?: string | undefined;
+  /** The credentials panel's failed form or refusal (credentials.web.tsx). */
+  credentials?: Pick<Parameters<typeof CandidateCredentialsPanel>[0], 'failed' | 'problem'>;
+}
+
+/**
+ * Managers: a candidate's page (standing, results, credentials, actions, history). Exported so that the
+ * credentials module's forms on this page can show it again with their errors.
+ */
+export async function sendCandidatePage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  candidacyId: string,
+  state: CandidatePageState = {},
+): Promise<FastifyReply> {
+  const { detail, person, audit } = await getCandidate(deps, request.actor, candidacyId, request.locale);
+  const [data, credentials] = await Promise.all([
+    pathwayPageData(deps, [detail]),
+    getCandidateCredentials(deps, request.actor, { candidacyId: detail.id, userId: person.id }),
+  ]);
+  const ctx = pageContext(request, reply);
+  const page = (
+    <CandidatePage
+      ctx={ctx}
+      detail={detail}
+      person={person}
+      audit={audit}
+      titles={data.titles}
+      rules={data.rules.get(detail.id) ?? new Map()}
+      today={data.today}
+      failed={state.failed}
+      problem={state.problem}
+      credentialsPanel={
+        credentials ? (
+          <CandidateCredentialsPanel
+            ctx={ctx}
+            candidacyId={detail.id}
+            data={credentials}
+            canAward={detail.evaluation.awardable}
+            {...state.credentials}
+          />
+        ) : null
+      }
+    />
+  );
+  return sendPage(reply, page, state.status ?? 200);
+}
+
+/**
+ * Managers: the candidates list of a programme, or its ready list (`ready=1`), which also awards diplomas
+ * (one click, the ticked rows) and sets the automatic award. Exported so that the award forms can show it
+ * again with their problem.
+ */
+export async function sendCandidatesPage(
+  deps: Deps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  programmeSlug: string,
+  query: unknown,
+  state: { status?: number; awardProblem?: string } = {},
+): Promise<FastifyReply> {
+  const result = await listCandidates(deps, request.actor, programmeSlug, query);
+  const title = result.query.ready
+    ? request.i18n.t('candidates.readyList')
+    : request.i18n.t('candidates.title');
+  const slug = result.programme.slug;
+  const award = result.query.ready
+    ? {
+        programmeSlug: slug,
+        awardAutomatically: (await getAutoAward(deps, request.actor, slug)).awardAutomatically,
+        returnPath: candidatesHref(slug, result.query),
+        problem: state.awardProblem,
+      }
+    : undefined;
+  return sendPage(
+    reply,
+    <CandidatesPage ctx={pageContext(request, reply)} result={result} title={title} award={award} />,
+    state.status ?? 200,
+  );
+}
+
 /** The candidate dashboard, the managers' candidate screens, class lists and rule versions. */
 export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/my/pathway', { schema: { hide: true } }, async (request, reply) => {
@@ -46,21 +137,9 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, <MyPathwayPage ctx={pageContext(request, reply)} pathways={pathways} {...data} />);
   });
 
-  app.get('/manage/candidates', { schema: { hide: true } }, async (request, reply) => {
-    const result = await listCandidates(
-      deps,
-      request.actor,
-      await programmeSlugOf(deps, request),
-      request.query,
-    );
-    const title = result.query.ready
-      ? request.i18n.t('candidates.readyList')
-      : request.i18n.t('candidates.title');
-    return sendPage(
-      reply,
-      <CandidatesPage ctx={pageContext(request, reply)} result={result} title={title} />,
-    );
-  });
+  app.get('/manage/candidates', { schema: { hide: true } }, async (request, reply) =>
+    sendCandidatesPage(deps, request, reply, await programmeSlugOf(deps, request), request.query),
+  );
 
   app.get('/manage/candidates.csv', { schema: { hide: true } }, async (request, reply) => {
     const csv = await candidatesCsv(
@@ -110,35 +189,13 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  const showCandidate = async (
+  const showCandidate = (
     request: FastifyRequest<IdParams>,
     reply: FastifyReply,
     status = 200,
-    failed?: { form: CandidateForm; values: Record<string, string>; errors: Record<string, string> },
+    failed?: CandidatePageState['failed'],
     problem?: string,
-  ) => {
-    const { detail, person, audit } = await getCandidate(
-      deps,
-      request.actor,
-      request.params.id,
-      request.locale,
-    );
-    const data = await pathwayPageData(deps, [detail]);
-    const page = (
-      <CandidatePage
-        ctx={pageContext(request, reply)}
-        detail={detail}
-        person={person}
-        audit={audit}
-        titles={data.titles}
-        rules={data.rules.get(detail.id) ?? new Map()}
-        today={data.today}
-        failed={failed}
-        problem={problem}
-      />
-    );
-    return sendPage(reply, page, status);
-  };
+  ) => sendCandidatePage(deps, request, reply, request.params.id, { status, failed, problem });
 
   app.get<IdParams>('/manage/candidates/:id', { schema: { hide: true } }, async (request, reply) =>
     showCandidate(request, reply),

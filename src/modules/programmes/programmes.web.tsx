@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
+import { listJobs } from '../../jobs/list-jobs.js';
 import { localizedValues } from '../../web/components.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
@@ -65,7 +66,11 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/manage', { schema: { hide: true } }, async (request, reply) => {
     const programmes = await listManagedProgrammes(deps, request.actor);
-    return sendPage(reply, <ManageHomePage ctx={pageContext(request, reply)} programmes={programmes} />);
+    const failedJobs = (await listJobs(deps, request.actor, { status: 'failed' })).total;
+    return sendPage(
+      reply,
+      <ManageHomePage ctx={pageContext(request, reply)} programmes={programmes} failedJobs={failedJobs} />,
+    );
   });
 
   app.get<SlugParams>('/manage/programmes/:slug/edit', { schema: { hide: true } }, async (request, reply) => {

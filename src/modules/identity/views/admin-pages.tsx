@@ -23,6 +23,7 @@ export function PeopleListPage({ ctx, result }: { ctx: PageContext; result: Peop
       <p class="actions">
         <a href="/admin/outbox">{t.t('outbox.title')}</a>
         <a href="/admin/jobs">{t.t('jobs.title')}</a>
+        <a href="/admin/issuer">{t.t('credential.web.issuer.title')}</a>
       </p>
       <form method="get" action="/admin/people" class="filters" role="search">
         <div class="field">

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { countryName } from '../../../i18n/countries.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
@@ -32,10 +33,13 @@ interface Props {
   today: string;
   failed?: { form: CandidateForm; values: Record<string, string>; errors: FieldMessages } | undefined;
   problem?: string | undefined;
+  /** The credentials panel (credentials module): the person's credentials and the diploma award. */
+  credentialsPanel?: ComponentChildren;
 }
 
 /** A candidate as programme managers see them: standing, timeline, actions and history. */
-export function CandidatePage({ ctx, detail, person, audit, titles, rules, today, failed, problem }: Props) {
+export function CandidatePage(props: Props) {
+  const { ctx, detail, person, audit, titles, rules, today, failed, problem, credentialsPanel } = props;
   const { t } = ctx;
   const errorsOf = (form: CandidateForm) => (failed?.form === form ? failed.errors : {});
   const reasonErrorsOf = (form: 'extension' | 'withdraw') => scopeReason(errorsOf(form), form);
@@ -129,6 +133,7 @@ export function CandidatePage({ ctx, detail, person, audit, titles, rules, today
           </ul>
         </>
       ) : null}
+      {credentialsPanel}
       <h2>{t.t('candidate.enrolments')}</h2>
       {detail.enrolments.length === 0 ? <p>{t.t('candidate.noEnrolments')}</p> : null}
       <ul>

@@ -4,6 +4,12 @@ import { pickLocalized } from '../../../i18n/localized.js';
 import { Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
+import {
+  AwardCell,
+  AwardHeader,
+  type ReadyListAward,
+  ReadyListAwardForms,
+} from '../../credentials/views/ready-list-award.js';
 import { CONSTITUENCIES } from '../../identity/identity.schemas.js';
 import type { CandidatesPage as Result } from '../candidate-views.js';
 import { CANDIDATE_STATUSES, type CandidateQuery } from '../pathway.schemas.js';
@@ -25,7 +31,18 @@ export function candidatesHref(
   return `/manage/candidates?${params}`;
 }
 
-export function CandidatesPage({ ctx, result, title }: { ctx: PageContext; result: Result; title: string }) {
+export function CandidatesPage({
+  ctx,
+  result,
+  title,
+  award,
+}: {
+  ctx: PageContext;
+  result: Result;
+  title: string;
+  /** On the ready list: the diploma award forms (credentials module). */
+  award?: ReadyListAward | undefined;
+}) {
   const { t } = ctx;
   const q = result.query;
   const slug = result.programme.slug;
@@ -116,6 +133,7 @@ export function CandidatesPage({ ctx, result, title }: { ctx: PageContext; resul
         </div>
       </form>
       <p role="status">{t.t('candidates.count', { count: result.total })}</p>
+      {award ? <ReadyListAwardForms ctx={ctx} award={award} /> : null}
       <table class="candidates">
         <caption class="visually-hidden">{title}</caption>
         <thead>
@@ -126,6 +144,7 @@ export function CandidatesPage({ ctx, result, title }: { ctx: PageContext; resul
             {sortHeader('progress', t.t('candidates.progress'))}
             {sortHeader('deadline', t.t('candidates.deadline'))}
             {sortHeader('registered', t.t('candidates.registered'))}
+            {award ? <AwardHeader ctx={ctx} /> : null}
           </tr>
         </thead>
         <tbody>
@@ -143,6 +162,9 @@ export function CandidatesPage({ ctx, result, title }: { ctx: PageContext; resul
               <td>{item.requirements.map((r) => `${r.id} ${r.have}/${r.needed}`).join(' · ')}</td>
               <td>{item.deadline ? t.date(item.deadline) : '—'}</td>
               <td>{t.date(item.registeredOn)}</td>
+              {award ? (
+                <AwardCell ctx={ctx} candidacyId={item.id} name={item.fullName} award={award} />
+              ) : null}
             </tr>
           ))}
         </tbody>

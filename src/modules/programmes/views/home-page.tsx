@@ -40,7 +40,16 @@ export function HomePage({ ctx, programmes }: { ctx: PageContext; programmes: Pr
 }
 
 /** The programme managers' starting page. */
-export function ManageHomePage({ ctx, programmes }: { ctx: PageContext; programmes: Programme[] }) {
+export function ManageHomePage({
+  ctx,
+  programmes,
+  failedJobs,
+}: {
+  ctx: PageContext;
+  programmes: Programme[];
+  /** Background jobs that failed (a certificate not issued, a mail not sent): never silent. */
+  failedJobs: number;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('manage.title')}>
@@ -87,6 +96,17 @@ export function ManageHomePage({ ctx, programmes }: { ctx: PageContext; programm
             </ul>
           </li>
         ))}
+        <li class="card">
+          <h2>{t.t('jobs.title')}</h2>
+          <p class={failedJobs > 0 ? 'error' : undefined}>
+            {t.t('credential.web.manage.failedJobs', { count: failedJobs })}
+          </p>
+          <p>
+            <a href={failedJobs > 0 ? '/admin/jobs?status=failed' : '/admin/jobs'}>
+              {t.t('credential.web.manage.jobsLink')}
+            </a>
+          </p>
+        </li>
         <li class="card">
           <h2>{t.t('people.title')}</h2>
           <p>
