@@ -5,7 +5,11 @@ import { join } from 'node:path';
 
 const flat = (o, p = '') =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v, `${p}${k}.`) : [`${p}${k}`]));
-const en = new Set(flat(JSON.parse(readFileSync('src/i18n/locales/en.json', 'utf8'))));
+const catalogues = ['src/i18n/locales/en.json'];
+for (const n of readdirSync('src/i18n/locales')) {
+  if (statSync(join('src/i18n/locales', n)).isDirectory()) catalogues.push(join('src/i18n/locales', n, 'en.json'));
+}
+const en = new Set(catalogues.flatMap((c) => flat(JSON.parse(readFileSync(c, 'utf8')))));
 const files = [];
 const walk = (d) => {
   for (const n of readdirSync(d)) {

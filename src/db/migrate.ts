@@ -12,6 +12,7 @@ import * as pathway from './migrations/2026-11-28T2200-pathway.js';
 import * as importFiles from './migrations/2026-11-29T0900-import-files.js';
 import * as pathwayIndexes from './migrations/2026-11-29T1000-pathway-indexes.js';
 import * as credentials from './migrations/2026-11-30T1200-credentials.js';
+import * as admissions from './migrations/2026-12-01T0900-admissions.js';
 import type { DB } from './schema.js';
 
 /**
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0900-import-files': importFiles,
   '2026-11-30T1200-credentials': credentials,
   '2026-11-29T1000-pathway-indexes': pathwayIndexes,
+  '2026-12-01T0900-admissions': admissions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

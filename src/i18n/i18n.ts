@@ -1,7 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import en from './locales/en.json' with { type: 'json' };
-import es from './locales/es.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
 
 /** The languages of the interface. Content languages (of editions) are a longer list: see LANGUAGES. */
 export const LOCALES = ['en', 'fr', 'es'] as const;
@@ -26,10 +24,36 @@ export function flattenMessages(tree: Nested, prefix = ''): Record<string, strin
   return flat;
 }
 
+const LOCALES_DIR = new URL('./locales/', import.meta.url);
+
+/** The catalogue files of one language: `locales/<locale>.json`, then `locales/<area>/<locale>.json` per area. */
+export function catalogueFiles(locale: Locale): URL[] {
+  const files = [new URL(`${locale}.json`, LOCALES_DIR)];
+  for (const entry of readdirSync(LOCALES_DIR, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
+    if (entry.isDirectory()) files.push(new URL(`${entry.name}/${locale}.json`, LOCALES_DIR));
+  }
+  return files;
+}
+
+/** Every message of `locale`, merged from its catalogue files; an id defined twice is an error. */
+function loadMessages(locale: Locale): Record<string, string> {
+  const merged: Record<string, string> = {};
+  for (const file of catalogueFiles(locale)) {
+    const flat = flattenMessages(JSON.parse(readFileSync(file, 'utf8')) as Nested);
+    for (const [id, message] of Object.entries(flat)) {
+      if (id in merged) throw new Error(`message "${id}" is defined twice in the ${locale} catalogues`);
+      merged[id] = message;
+    }
+  }
+  return merged;
+}
+
 export const MESSAGES: Record<Locale, Record<string, string>> = {
-  en: flattenMessages(en as Nested),
-  fr: flattenMessages(fr as Nested),
-  es: flattenMessages(es as Nested),
+  en: loadMessages('en'),
+  fr: loadMessages('fr'),
+  es: loadMessages('es'),
 };
 
 export type MessageValues = Record<string, string | number | Date | null | undefined>;
