@@ -7,7 +7,12 @@ declare module 'autocannon' {
     pipelining?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** HTTP method and body (the admissions suite posts a form). */
+    method?: string;
+    body?: string;
     title?: string;
+    /** Each request built anew: `setupRequest` returns the request to send (e.g. another path). */
+    requests?: Array<{ setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }>;
   }
 
   interface Histogram {
@@ -34,6 +39,7 @@ declare module 'autocannon' {
     non2xx: number;
     resets: number;
     '2xx': number;
+    '3xx': number;
     statusCodeStats: Record<string, { count: number }>;
     latency: Histogram & { totalCount: number };
     requests: Histogram & { sent: number };

@@ -14,6 +14,8 @@ export interface LoadOptions {
   warmup: number;
   /** Request headers (a signed-in page's session cookie). */
   headers?: Record<string, string>;
+  /** The path of each request, when it should vary (a random credential of many); default: the URL's. */
+  nextPath?: () => string;
 }
 
 export interface LoadResult {
@@ -32,12 +34,21 @@ export interface LoadResult {
 
 /** Runs the warm-up and the measured run against `url`; throws when any response is not 2xx. */
 export async function measure(url: string, options: LoadOptions): Promise<LoadResult> {
+  const { nextPath } = options;
+  const requests = nextPath
+    ? {
+        requests: [
+          { setupRequest: (request: Record<string, unknown>) => ({ ...request, path: nextPath() }) },
+        ],
+      }
+    : {};
   if (options.warmup > 0) {
     const warm = await autocannon({
       url,
       connections: options.connections,
       duration: options.warmup,
       headers: options.headers ?? {},
+      ...requests,
     });
     if (warm.non2xx > 0) throw new Error(`${url}: ${warm.non2xx} non-2xx responses during warm-up`);
   }
@@ -47,6 +58,7 @@ export async function measure(url: string, options: LoadOptions): Promise<LoadRe
     connections: options.connections,
     duration: options.duration,
     headers: options.headers ?? {},
+    ...requests,
   });
   (run as unknown as NodeJS.EventEmitter).on(
     'response',

@@ -23,8 +23,17 @@ export interface BenchOptions {
   candidates: number;
   /** Rows of the pathway suite's results file (0: no import scenario). */
   importRows: number;
+  /** Credentials in the credentials suite's database (for the verification page). */
+  credentials: number;
+  /** Certificates the credentials suite issues through the issuance jobs (part of `credentials`). */
+  issue: number;
+  /** Synthetic applications of the admissions suite. */
+  applications: number;
   keep: boolean;
 }
+
+/** The most credentials the credentials suite generates (they fit the first status list). */
+const MAX_CREDENTIALS = 130_000;
 
 export function parseOptions(args?: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -41,6 +50,9 @@ export function parseOptions(args?: string[]): BenchOptions {
       seed: { type: 'string', default: '42' },
       candidates: { type: 'string', default: '100000' },
       'import-rows': { type: 'string', default: '100000' },
+      credentials: { type: 'string', default: '100000' },
+      issue: { type: 'string', default: '10000' },
+      applications: { type: 'string', default: '50000' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -60,6 +72,11 @@ export function parseOptions(args?: string[]): BenchOptions {
     throw new UsageError(
       '--import-rows may be at most 4 × --candidates (rows are spread over the candidates)',
     );
+  const credentials = whole('credentials', values.credentials, 1);
+  const issue = whole('issue', values.issue, 10);
+  // One pair of status lists (131,072 entries) holds every generated credential's index.
+  if (credentials > MAX_CREDENTIALS || issue > credentials)
+    throw new UsageError(`--issue ≤ --credentials ≤ ${MAX_CREDENTIALS.toLocaleString('en')}`);
   return {
     dialect: values.dialect as Dialect,
     suites: suite === 'all' ? [...SUITES] : [suite as Suite],
@@ -74,6 +91,9 @@ export function parseOptions(args?: string[]): BenchOptions {
     },
     candidates,
     importRows,
+    credentials,
+    issue,
+    applications: whole('applications', values.applications, 100),
     keep: values.keep,
   };
 }

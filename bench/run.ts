@@ -1,16 +1,18 @@
 /**
- * `npm run bench [-- --suite all|catalogue|pathway] [--dialect postgres] [--duration 10] [--warmup 2]
+ * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions] [--dialect postgres] [--duration 10] [--warmup 2]
  * [--connections 50] [--page-connections 10] [--courses 1000] [--editions 10000] [--seed 42]
- * [--candidates 100000] [--import-rows 100000] [--keep]`
+ * [--candidates 100000] [--import-rows 100000] [--credentials 100000] [--issue 10000] [--applications 50000] [--keep]`
  *
- * Runs the suites (both by default), each on its own throw-away database with the application in a child
- * process on 127.0.0.1: the catalogue (catalogue-suite.ts) and the diploma pathway with 100,000 candidates
- * (pathway-suite.ts). Writes bench/results/latest.json and latest.md (and a copy per dialect and per suite).
+ * Runs the suites (all by default), each on its own throw-away database with the application in a child
+ * process on 127.0.0.1: the catalogue (catalogue-suite.ts), the diploma pathway with 100,000 candidates
+ * (pathway-suite.ts) the credentials (credentials-suite.ts) and admissions with 50,000 applications (admissions-suite.ts). Writes bench/results/latest.json and latest.md (and a copy per dialect and per suite).
  * The children, the temporary directories and the PostgreSQL databases are removed even when the run
  * fails or is interrupted. Never part of `npm test`.
  */
 import { fileURLToPath } from 'node:url';
+import { runAdmissionsSuite } from './admissions-suite.js';
 import { runCatalogueSuite } from './catalogue-suite.js';
+import { runCredentialsSuite } from './credentials-suite.js';
 import { parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type SuiteReport, writeResults } from './report.js';
@@ -50,7 +52,13 @@ async function main(): Promise<void> {
   for (const suite of options.suites) {
     say(`\n# ${suite} suite`);
     const report =
-      suite === 'catalogue' ? await runCatalogueSuite(options, hooks) : await runPathwaySuite(options, hooks);
+      suite === 'catalogue'
+        ? await runCatalogueSuite(options, hooks)
+        : suite === 'pathway'
+          ? await runPathwaySuite(options, hooks)
+          : suite === 'admissions'
+            ? await runAdmissionsSuite(options, hooks)
+            : await runCredentialsSuite(options, hooks);
     reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();

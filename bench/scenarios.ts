@@ -15,6 +15,8 @@ export interface Scenario {
   expect: string;
   /** Request headers (the session cookie of a signed-in page). */
   headers?: Record<string, string>;
+  /** A new path for each request (`path` is then the sample checked before measuring). */
+  nextPath?: () => string;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function runScenarios(
       duration: options.duration,
       warmup: options.warmup,
       ...(scenario.headers ? { headers: scenario.headers } : {}),
+      ...(scenario.nextPath ? { nextPath: scenario.nextPath } : {}),
     };
     const result = await measure(origin + scenario.path, load);
     say(

@@ -7,7 +7,8 @@ const flat = (o, p = '') =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? flat(v, `${p}${k}.`) : [`${p}${k}`]));
 const catalogues = ['src/i18n/locales/en.json'];
 for (const n of readdirSync('src/i18n/locales')) {
-  if (statSync(join('src/i18n/locales', n)).isDirectory()) catalogues.push(join('src/i18n/locales', n, 'en.json'));
+  if (statSync(join('src/i18n/locales', n)).isDirectory())
+    catalogues.push(join('src/i18n/locales', n, 'en.json'));
 }
 const en = new Set(catalogues.flatMap((c) => flat(JSON.parse(readFileSync(c, 'utf8')))));
 const files = [];

@@ -17,6 +17,10 @@ import { installOpenApi } from './http/openapi.js';
 import { jobsWebRoutes } from './jobs/jobs.web.js';
 import { AppError } from './kernel/errors.js';
 import { newId } from './kernel/ids.js';
+import { applicationsApiRoutes } from './modules/admissions/applications.api.js';
+import { applicationsWebRoutes } from './modules/admissions/applications.web.js';
+import { reviewApiRoutes } from './modules/admissions/review.api.js';
+import { reviewWebRoutes } from './modules/admissions/review.web.js';
 import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
 import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
 import { credentialsApiRoutes } from './modules/credentials/credentials.api.js';
@@ -25,11 +29,16 @@ import { credentialsWebRoutes } from './modules/credentials/credentials.web.js';
 import { adminWebRoutes } from './modules/identity/admin.web.js';
 import { identityApiRoutes } from './modules/identity/identity.api.js';
 import { identityWebRoutes } from './modules/identity/identity.web.js';
+import { notificationsApiRoutes } from './modules/notifications/notifications.api.js';
+import { notificationsWebRoutes } from './modules/notifications/notifications.web.js';
+import { installUnreadCount } from './modules/notifications/unread-count.js';
 import { importApiRoutes } from './modules/pathway/import.api.js';
 import { importWebRoutes } from './modules/pathway/import.web.js';
 import { IMPORT_MAX_BYTES } from './modules/pathway/import-file.js';
 import { pathwayApiRoutes } from './modules/pathway/pathway.api.js';
 import { pathwayWebRoutes } from './modules/pathway/pathway.web.js';
+import { placesApiRoutes } from './modules/places/places.api.js';
+import { placesWebRoutes } from './modules/places/places.web.js';
 import { programmesApiRoutes } from './modules/programmes/programmes.api.js';
 import { programmesWebRoutes } from './modules/programmes/programmes.web.js';
 
@@ -121,6 +130,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await installOpenApi(app, deps);
 
   installRequestContext(app, deps);
+  installUnreadCount(app, deps);
   installErrorHandling(app);
 
   healthRoutes(app, deps);
@@ -130,10 +140,14 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   programmesWebRoutes(app, deps);
   catalogueWebRoutes(app, deps);
   pathwayWebRoutes(app, deps);
+  placesWebRoutes(app, deps);
   importWebRoutes(app, deps);
   jobsWebRoutes(app, deps);
   credentialsWebRoutes(app, deps);
   credentialsRoutes(app, deps);
+  applicationsWebRoutes(app, deps);
+  reviewWebRoutes(app, deps);
+  notificationsWebRoutes(app, deps);
   await app.register(
     async (api) => {
       requireSignInUnlessPublic(api);
@@ -141,8 +155,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       programmesApiRoutes(api, deps);
       catalogueApiRoutes(api, deps);
       pathwayApiRoutes(api, deps);
+      placesApiRoutes(api, deps);
       importApiRoutes(api, deps);
       credentialsApiRoutes(api, deps);
+      applicationsApiRoutes(api, deps);
+      reviewApiRoutes(api, deps);
+      notificationsApiRoutes(api, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,11 @@ import * as importFiles from './migrations/2026-11-29T0900-import-files.js';
 import * as pathwayIndexes from './migrations/2026-11-29T1000-pathway-indexes.js';
 import * as credentials from './migrations/2026-11-30T1200-credentials.js';
 import * as admissions from './migrations/2026-12-01T0900-admissions.js';
+import * as places from './migrations/2026-12-01T0930-places.js';
+import * as notifications from './migrations/2026-12-01T1000-notifications.js';
+import * as reviewQueueIndexes from './migrations/2026-12-01T1130-review-queue-indexes.js';
+import * as admissionsIndexes from './migrations/2026-12-01T1140-admissions-indexes.js';
+import * as jobsClaimIndex from './migrations/2026-12-01T1200-jobs-claim-index.js';
 import type { DB } from './schema.js';
 
 /**
@@ -26,6 +31,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T1200-credentials': credentials,
   '2026-11-29T1000-pathway-indexes': pathwayIndexes,
   '2026-12-01T0900-admissions': admissions,
+  '2026-12-01T0930-places': places,
+  '2026-12-01T1000-notifications': notifications,
+  '2026-12-01T1130-review-queue-indexes': reviewQueueIndexes,
+  '2026-12-01T1140-admissions-indexes': admissionsIndexes,
+  '2026-12-01T1200-jobs-claim-index': jobsClaimIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

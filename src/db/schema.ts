@@ -219,6 +219,18 @@ export interface EnrolmentsTable {
   updated_at: string;
 }
 
+/** The columns of a place in an edition (places module), added to enrolments; null on older rows. */
+export interface EnrolmentPlaceColumns {
+  requested_at: string | null;
+  funding_kind: string | null;
+  funding_name: string | null;
+  waitlist_order: number | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decline_reason: string | null;
+  withdrawn_at: string | null;
+}
+
 export interface ResultsTable {
   id: string;
   user_id: string;
@@ -438,7 +450,39 @@ export interface ApplicationDecisionsTable {
   reopen_reason: string | null;
 }
 
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  /** The notice's idempotency key (unique). */
+  key: string;
+  kind: string;
+  /** The event (ids, not texts: rendered in the reader's language). */
+  event_json: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  kind: string;
+  in_app: number;
+  email: number;
+  updated_at: string;
+}
+
+export interface MailDeliveriesTable {
+  /** The notice's idempotency key: one email per notice. */
+  key: string;
+  user_id: string | null;
+  kind: string;
+  message_id: string;
+  sent_at: string;
+}
+
 export interface DB {
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  mail_deliveries: MailDeliveriesTable;
   admission_settings: AdmissionSettingsTable;
   applications: ApplicationsTable;
   application_files: ApplicationFilesTable;
@@ -453,7 +497,7 @@ export interface DB {
   status_lists: StatusListsTable;
   rule_versions: RuleVersionsTable;
   candidacies: CandidaciesTable;
-  enrolments: EnrolmentsTable;
+  enrolments: EnrolmentsTable & EnrolmentPlaceColumns;
   results: ResultsTable;
   extensions: ExtensionsTable;
   jobs: JobsTable;
@@ -488,8 +532,10 @@ export type ThemeRow = Selectable<ThemesTable>;
 export type CandidacyRow = Selectable<CandidaciesTable>;
 export type ResultRow = Selectable<ResultsTable>;
 export type EnrolmentRow = Selectable<EnrolmentsTable>;
+export type PlaceRow = Selectable<EnrolmentsTable & EnrolmentPlaceColumns>;
 export type RuleVersionRow = Selectable<RuleVersionsTable>;
 export type JobRow = Selectable<JobsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
 export type ImportRecordRow = Selectable<ImportsTable>;
 export type CredentialRow = Selectable<CredentialsTable>;
 export type StatusListRow = Selectable<StatusListsTable>;

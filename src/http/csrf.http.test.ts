@@ -6,6 +6,7 @@ import { createTestApp } from '../../test/helpers/http.js';
 import { Client, signedIn, tokenOf, webPostRoutes } from '../../test/helpers/http-extra.js';
 import type { TestDeps } from '../../test/helpers/test-deps.js';
 import { translator } from '../i18n/i18n.js';
+import { newId } from '../kernel/ids.js';
 import { requestPasswordReset } from '../modules/identity/request-password-reset.js';
 
 /**
@@ -163,7 +164,9 @@ for (const dialect of DIALECTS) {
           .replace(':id', edition.id)
           .replace(':code', course.code)
           .replace(':slug', 'labour-migration')
-          .replace(':token', 'x');
+          .replace(':token', 'x')
+          // Any other parameter (e.g. `:reviewerId`): a made-up id.
+          .replace(/:\w+/g, newId());
         expect(url, route).not.toContain(':');
         await expectRefused(browser, url, { name: 'x', email: 'x@example.org' });
       }

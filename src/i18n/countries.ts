@@ -273,9 +273,17 @@ export function countryName(code: string, locale: Locale): string {
 }
 
 /** Every country as a select option, sorted by its name in `locale`. */
-export function countryOptions(locale: Locale): { value: string; label: string }[] {
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) =>
-    collator.compare(a.label, b.label),
-  );
+export function countryOptions(locale: Locale): readonly { value: string; label: string }[] {
+  let options = countryOptionsByLocale.get(locale);
+  if (!options) {
+    const collator = new Intl.Collator(locale);
+    options = COUNTRY_CODES.map((code) => ({ value: code, label: countryName(code, locale) })).sort((a, b) =>
+      collator.compare(a.label, b.label),
+    );
+    countryOptionsByLocale.set(locale, options);
+  }
+  return options;
 }
+
+/** Sorted once per language: every page with a country field or filter asks for the same list. */
+const countryOptionsByLocale = new Map<Locale, { value: string; label: string }[]>();

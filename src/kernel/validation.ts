@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { MESSAGES } from '../i18n/i18n.js';
 import { AppError, type FieldError } from './errors.js';
 
 /**
  * Validation at the edge: zod issues become field errors whose `key` is a message id in the locale files.
- * Schemas name their own key (`z.string().min(10, 'validation.passwordTooShort')`); issues without one
- * get a generic key from their kind, with the limit as an ICU value.
+ * Schemas name their own key (`z.string().min(10, 'validation.passwordTooShort')`, or an id of their own
+ * area such as `admissions.error.duplicateLanguage`); issues without one get a generic key from their kind,
+ * with the limit as an ICU value.
  */
 export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => {
@@ -12,15 +14,22 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
     const values: Record<string, string | number> = {};
     if ('minimum' in issue && issue.minimum !== undefined) values.min = Number(issue.minimum);
     if ('maximum' in issue && issue.maximum !== undefined) values.max = Number(issue.maximum);
-    if (issue.message.startsWith('validation.')) return { path, key: issue.message, values };
+    if (isMessageId(issue.message)) return { path, key: issue.message, values };
     // An optional choice is `'' | enum`: the union's own issue is generic, but a branch names the message.
     if (issue.code === 'invalid_union') {
-      const named = issue.errors.flat().find((branch) => branch.message.startsWith('validation.'));
+      const named = issue.errors.flat().find((branch) => isMessageId(branch.message));
       if (named) return { path, key: named.message, values };
     }
     return { path, key: genericKey(issue), values };
   });
 }
+
+/** A message a schema named itself: an id of the catalogues (zod's own messages are English sentences). */
+function isMessageId(message: string): boolean {
+  return message.startsWith('validation.') || (MESSAGE_ID.test(message) && message in MESSAGES.en);
+}
+
+const MESSAGE_ID = /^[a-z][A-Za-z]*(\.[A-Za-z0-9-]+)+$/;
 
 function genericKey(issue: z.core.$ZodIssue): string {
   switch (issue.code) {

@@ -5,8 +5,10 @@ import { createCourse } from '../modules/catalogue/save-course.js';
 import { createEdition } from '../modules/catalogue/save-edition.js';
 import { createPerson, findPersonIdByEmail } from '../modules/identity/create-person.js';
 import { ensureProgramme, ensureTheme } from '../modules/programmes/create-programme.js';
+import { seedDemoAdmissions } from './demo-admissions.js';
 import { DEMO_COURSES, type DemoCourse, type DemoEdition, ONLINE } from './demo-courses.js';
 import { DEMO_PARTICIPANTS, DEMO_PASSWORD, DEMO_STAFF, type DemoPerson } from './demo-people.js';
+import { seedDemoPlaces } from './demo-places.js';
 import { DEMO_PROGRAMME, DEMO_PROGRAMME_SLUG, DEMO_THEMES } from './demo-programme.js';
 import { seedDemoCredentials } from './seed-credentials.js';
 import { seedDemoPathway } from './seed-pathway.js';
@@ -68,6 +70,8 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
   report.created.themes = DEMO_THEMES.length;
   report.created.candidates = (await seedDemoPathway(deps)).candidates;
   await seedDemoCredentials(deps);
+  await seedDemoPlaces(deps);
+  await seedDemoAdmissions(deps);
   return report;
 }
 

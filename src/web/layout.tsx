@@ -71,6 +71,9 @@ export function Layout({ ctx, title, children, description, refreshSeconds }: La
                   <li>
                     <a href="/my/credentials">{t.t('credential.web.holder.nav')}</a>
                   </li>
+                  <li>
+                    <a href="/my/places">{t.t('places.my.title')}</a>
+                  </li>
                 </>
               ) : null}
               {hasRoleIn(user, 'manager') ? (
@@ -79,9 +82,17 @@ export function Layout({ ctx, title, children, description, refreshSeconds }: La
                     <a href="/manage/candidates">{t.t('nav.candidates')}</a>
                   </li>
                   <li>
+                    <a href="/manage/applications">{t.t('review.nav.applications')}</a>
+                  </li>
+                  <li>
                     <a href="/manage">{t.t('nav.manage')}</a>
                   </li>
                 </>
+              ) : null}
+              {hasRoleIn(user, 'assessor') ? (
+                <li>
+                  <a href="/review">{t.t('review.nav.toReview')}</a>
+                </li>
               ) : null}
               {hasRoleIn(user, 'administrator') ? (
                 <li>
@@ -90,6 +101,18 @@ export function Layout({ ctx, title, children, description, refreshSeconds }: La
               ) : null}
               {user ? (
                 <>
+                  <li>
+                    <a href="/my/applications">{t.t('admissions.nav.myApplications')}</a>
+                  </li>
+                  <li>
+                    <a
+                      href="/notifications"
+                      class="bell"
+                      aria-current={ctx.path.startsWith('/notifications') ? 'page' : undefined}
+                    >
+                      {t.t('notifications.bell', { count: user.unread ?? 0 })}
+                    </a>
+                  </li>
                   <li>
                     <a href="/account">{t.t('nav.account')}</a>
                   </li>

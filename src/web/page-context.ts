@@ -10,7 +10,8 @@ export interface PageContext {
   locale: Locale;
   /** The current path with its query string (the language switcher returns here). */
   path: string;
-  user: { name: string; roles: readonly Role[] } | null;
+  /** The signed-in person; `unread` is the bell's number (null when not counted for this request). */
+  user: { name: string; roles: readonly Role[]; unread?: number | null } | null;
   csrf: string;
   flash: string | null;
 }
@@ -24,7 +25,13 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     t,
     locale: request.locale,
     path: currentPagePath(request),
-    user: request.account ? { name: request.account.fullName, roles: request.account.actor.roles } : null,
+    user: request.account
+      ? {
+          name: request.account.fullName,
+          roles: request.account.actor.roles,
+          unread: request.unreadNotifications,
+        }
+      : null,
     // Made when a form asks for it: a page without a POST form sets no CSRF cookie.
     get csrf() {
       csrf ??= reply.generateCsrf();

@@ -21,7 +21,7 @@ import { seedDemo } from '../../src/seed/seed-demo.js';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Generous limits: the machine is small and shared (2 cores). */
-export const JOURNEY_TIMEOUT_MS = 60_000;
+export const JOURNEY_TIMEOUT_MS = 120_000;
 export const SERVER_START_TIMEOUT_MS = 120_000;
 
 /** True when the journeys can run; when false they are skipped (or fail loudly with REQUIRE_BROWSER=1). */

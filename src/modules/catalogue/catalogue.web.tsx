@@ -6,6 +6,7 @@ import { pickLocalized } from '../../i18n/localized.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { canRecordResults } from '../pathway/pathway.policy.js';
+import { placesPanelOf } from '../places/place-panel-of.js';
 import { listThemes } from '../programmes/get-programme.js';
 import {
   courseFormValues,
@@ -75,6 +76,7 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
         canTeach={canTeach}
         today={today}
         canManage={canManage}
+        placesPanel={await placesPanelOf(deps, request, reply)}
       />,
     );
   });

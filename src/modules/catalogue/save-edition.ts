@@ -5,6 +5,7 @@ import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
+import { fillPlacesAfterEditionChange } from '../places/fill-places.js';
 import { canCatalogue } from './catalogue.policy.js';
 import {
   filterFacilitators,
@@ -92,6 +93,8 @@ export async function updateEdition(
       before: beforeColumns,
       after: { ...columns, facilitatorIds: data.facilitatorIds },
     });
+    // A larger capacity frees places: the waiting list moves up in the same transaction.
+    await fillPlacesAfterEditionChange(trx, deps, editionId);
   });
   return (await getEdition(deps, actor, editionId)).edition;
 }

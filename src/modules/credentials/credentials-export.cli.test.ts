@@ -85,7 +85,7 @@ describe('diploma credentials export and verify (the command line)', () => {
       'did:web:diploma.example.org',
     );
     expect(diploma(['credentials', 'export']).status).toBe(2);
-  });
+  }, 180_000);
 
   it('verifies the exported files offline: 0 valid, 1 revoked or tampered, 2 unreadable', () => {
     const offline = [
@@ -127,5 +127,5 @@ describe('diploma credentials export and verify (the command line)', () => {
     expect(unreadable.status).toBe(2);
     expect(unreadable.stderr).toMatch(/neither a credential/);
     expect(diploma(['credentials', 'verify', join(dataDir, 'missing.json')]).status).toBe(2);
-  });
+  }, 180_000);
 });

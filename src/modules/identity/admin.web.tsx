@@ -64,8 +64,12 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.get('/admin/outbox', { schema: { hide: true } }, async (request, reply) => {
-    const entries = await readMailOutbox(deps, request.actor);
-    return sendPage(reply, <OutboxPage ctx={pageContext(request, reply)} entries={entries} />);
-  });
+  app.get<{ Querystring: { page?: string } }>(
+    '/admin/outbox',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const outbox = await readMailOutbox(deps, request.actor, Number(request.query.page ?? 1));
+      return sendPage(reply, <OutboxPage ctx={pageContext(request, reply)} {...outbox} />);
+    },
+  );
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import {
+  confirmEnrolmentsWithResults,
   deleteImportFile,
   findImport,
   insertEnrolmentRows,
@@ -208,6 +209,8 @@ async function writeRows(
     });
   }
   const toWrite = rows.filter((r) => r.change === 'new' || r.change === 'changed');
+  // Enrolments that existed before (a request or a waiting-list entry among them becomes a place).
+  const existing: string[] = [];
   for (const [index, row] of toWrite.entries()) {
     const userId = lookups.people.get(row.email)!;
     const course = lookups.courses.get(row.course)!;
@@ -217,6 +220,7 @@ async function writeRows(
       const edition = lookups.editions.get(row.edition)!;
       const key = enrolmentKey(edition.id, userId);
       const enrolmentId = lookups.enrolments.get(key)?.id ?? created.get(key)!;
+      if (!created.has(key)) existing.push(enrolmentId);
       await writeResult(
         trx,
         deps,
@@ -241,5 +245,6 @@ async function writeRows(
     if (index % 500 === 499) progress?.(index + 1, toWrite.length);
   }
   progress?.(toWrite.length, toWrite.length);
+  await confirmEnrolmentsWithResults(trx, existing, now);
   return { people };
 }

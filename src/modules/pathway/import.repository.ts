@@ -98,6 +98,21 @@ export function listCandidaciesOfUsers(db: Executor, userIds: readonly string[])
   );
 }
 
+/**
+ * Makes places of the requests, waiting-list entries and declined requests among these enrolments (the
+ * places module's statuses): a result recorded for one says the person took the edition.
+ */
+export async function confirmEnrolmentsWithResults(db: Executor, ids: readonly string[], at: string) {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db
+      .updateTable('enrolments')
+      .set({ status: 'enrolled', waitlist_order: null, updated_at: at })
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .where('status', 'in', ['requested', 'waitlisted', 'declined'])
+      .execute();
+  }
+}
+
 /** Inserts enrolments in multi-row statements. */
 export async function insertEnrolmentRows(db: Executor, rows: readonly EnrolmentRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) {

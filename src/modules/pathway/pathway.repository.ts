@@ -375,7 +375,7 @@ export async function updateEnrolmentStatus(
   await db.updateTable('enrolments').set({ status, updated_at: at }).where('id', '=', id).execute();
 }
 
-/** The class list of an edition (or one enrolment of it): each enrolled person with their result, by name. */
+/** The class list of an edition (or one enrolment of it): each person who had a place, with their result, by name. */
 export async function listClass(db: Executor, editionId: string, enrolmentId?: string) {
   let query = db
     .selectFrom('enrolments')
@@ -393,7 +393,9 @@ export async function listClass(db: Executor, editionId: string, enrolmentId?: s
       'results.grade',
       'results.completed_on',
     ])
-    .where('enrolments.edition_id', '=', editionId);
+    .where('enrolments.edition_id', '=', editionId)
+    // Only people who had a place: requests, waiting-list entries and declined requests are no class.
+    .where('enrolments.status', 'in', ['enrolled', 'withdrawn']);
   if (enrolmentId !== undefined) query = query.where('enrolments.id', '=', enrolmentId);
   return query.orderBy('users.full_name').orderBy('enrolments.id').execute();
 }

@@ -22,6 +22,9 @@ import {
 import { type ResultInput, resultSchema } from './pathway.schemas.js';
 import { refreshStandings } from './standing.js';
 
+/** The enrolment statuses of people who had a place in the edition (the class list). */
+const HAD_PLACE: readonly string[] = ['enrolled', 'withdrawn'];
+
 /** One row of a class list: a person, their enrolment and their result, if any. */
 export interface ClassRow {
   enrolmentId: string;
@@ -188,7 +191,9 @@ export async function recordClassResults(
     const people = new Set<string>();
     for (const row of parsed) {
       const enrolment = isId(row.enrolmentId) ? await findEnrolment(trx, row.enrolmentId) : undefined;
-      if (!enrolment || enrolment.edition_id !== edition.id) throw new AppError('not_found');
+      // A request, a waiting-list entry or a declined request is no place: it gets no result.
+      if (!enrolment || enrolment.edition_id !== edition.id || !HAD_PLACE.includes(enrolment.status))
+        throw new AppError('not_found');
       if (await writeResult(trx, deps, actor, enrolment, course.id, row.result, 'manual')) {
         changed += 1;
         people.add(enrolment.user_id);

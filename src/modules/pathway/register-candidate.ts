@@ -1,6 +1,8 @@
+import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
+import type { Clock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -38,37 +40,75 @@ export async function registerCandidate(
     if (await findCandidacyOf(trx, programme.id, userId)) {
       throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.alreadyCandidate' }]);
     }
-    const version = versionInForce(await listRuleVersionRows(trx, programme.id), registeredOn);
-    if (!version) throw new AppError('invalid_state', { reason: 'no-rule-version' });
-    const row = {
+    await insertCandidacyOnVersionInForce(trx, deps.clock, actor, {
       id,
-      programme_id: programme.id,
-      user_id: userId,
-      rule_version_id: version.id,
-      registered_on: registeredOn,
-      status: 'active',
-      withdrawn_reason: null,
-      withdrawn_at: null,
-      capstone_status: 'not-started',
-      capstone_completed_on: null,
-      standing_status: 'active',
-      standing_deadline: null,
-      standing_at_risk: 0,
-      standing_awardable: 0,
-      standing_met: 0,
-      standing_json: '{}',
-      standing_evaluated_on: today,
-      created_at: now.toISOString(),
-      updated_at: now.toISOString(),
-    };
-    await insertCandidacy(trx, row);
-    await refreshStandings(trx, [row], today);
-    await recordAudit(trx, deps.clock, actor, {
-      action: 'candidate.registered',
-      targetType: 'candidacy',
-      targetId: id,
-      after: { programme: programme.slug, userId, registeredOn, ruleVersion: version.version },
+      programmeId: programme.id,
+      programmeSlug: programme.slug,
+      userId,
+      registeredOn,
     });
   });
   return { id };
+}
+
+/**
+ * Registers an accepted applicant as a candidate inside the admissions decision's own transaction, on the
+ * rule version in force on `registeredOn`. The caller has authorised the decision (programme managers).
+ * When the person is already a candidate of the programme (an acceptance reopened then given again, or a
+ * manager registered them first) the existing candidacy is returned unchanged: nothing is registered twice.
+ */
+export async function registerAcceptedApplicant(
+  trx: Executor,
+  clock: Clock,
+  actor: Actor,
+  input: { programmeId: string; programmeSlug: string; userId: string; registeredOn: string },
+): Promise<{ id: string; created: boolean }> {
+  const existing = await findCandidacyOf(trx, input.programmeId, input.userId);
+  if (existing) return { id: existing.id, created: false };
+  const id = newId();
+  await insertCandidacyOnVersionInForce(trx, clock, actor, { id, ...input });
+  return { id, created: true };
+}
+
+/** Inserts the candidacy on the rule version in force on its registration date, with its standing and audit. */
+async function insertCandidacyOnVersionInForce(
+  trx: Executor,
+  clock: Clock,
+  actor: Actor,
+  input: { id: string; programmeId: string; programmeSlug: string; userId: string; registeredOn: string },
+): Promise<void> {
+  const now = clock.now();
+  const today = now.toISOString().slice(0, 10);
+  const { id, userId, registeredOn } = input;
+  const version = versionInForce(await listRuleVersionRows(trx, input.programmeId), registeredOn);
+  if (!version) throw new AppError('invalid_state', { reason: 'no-rule-version' });
+  const row = {
+    id,
+    programme_id: input.programmeId,
+    user_id: userId,
+    rule_version_id: version.id,
+    registered_on: registeredOn,
+    status: 'active',
+    withdrawn_reason: null,
+    withdrawn_at: null,
+    capstone_status: 'not-started',
+    capstone_completed_on: null,
+    standing_status: 'active',
+    standing_deadline: null,
+    standing_at_risk: 0,
+    standing_awardable: 0,
+    standing_met: 0,
+    standing_json: '{}',
+    standing_evaluated_on: today,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await insertCandidacy(trx, row);
+  await refreshStandings(trx, [row], today);
+  await recordAudit(trx, clock, actor, {
+    action: 'candidate.registered',
+    targetType: 'candidacy',
+    targetId: id,
+    after: { programme: input.programmeSlug, userId, registeredOn, ruleVersion: version.version },
+  });
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { pickLocalized } from '../../../i18n/localized.js';
 import { Localized } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
@@ -13,9 +14,11 @@ interface Props {
   canManage: boolean;
   /** The page's user may see the class list (a manager, or one of the edition's facilitators). */
   canTeach: boolean;
+  /** The places block (places module): what is left, and the request form. */
+  placesPanel?: ComponentChildren;
 }
 
-export function EditionPage({ ctx, edition, course, today, canManage, canTeach }: Props) {
+export function EditionPage({ ctx, edition, course, today, canManage, canTeach, placesPanel }: Props) {
   const { t } = ctx;
   const title = pickLocalized(course.title, ctx.locale);
   const place = pickLocalized(edition.place, ctx.locale);
@@ -85,6 +88,7 @@ export function EditionPage({ ctx, edition, course, today, canManage, canTeach }
           </>
         ) : null}
       </dl>
+      {placesPanel}
       <h2>{t.t('edition.schedule')}</h2>
       <table>
         <caption class="visually-hidden">{t.t('edition.schedule')}</caption>
@@ -121,6 +125,11 @@ export function EditionPage({ ctx, edition, course, today, canManage, canTeach }
           <a class="button secondary" href={`/manage/editions/${edition.id}/class`}>
             {t.t('edition.classList')}
           </a>
+          {canManage ? (
+            <a class="button secondary" href={`/manage/editions/${edition.id}/places`}>
+              {t.t('places.manage.link')}
+            </a>
+          ) : null}
         </p>
       ) : null}
     </Layout>

@@ -156,6 +156,13 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
           <a href="/account/tokens">{t.t('tokens.manage')}</a>
         </p>
       </section>
+      <section aria-labelledby="notifications-heading">
+        <h2 id="notifications-heading">{t.t('notifications.preferences.accountLink')}</h2>
+        <p>{t.t('notifications.preferences.accountHint')}</p>
+        <p>
+          <a href="/account/notifications">{t.t('notifications.preferences.title')}</a>
+        </p>
+      </section>
     </Layout>
   );
 }

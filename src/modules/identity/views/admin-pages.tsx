@@ -1,5 +1,6 @@
 import { countryName } from '../../../i18n/countries.js';
 import type { OutboxEntry } from '../../../integrations/mail.js';
+import { readMailMessage } from '../../../integrations/mail-reader.js';
 import { ROLES, type Role } from '../../../kernel/actor.js';
 import type { AuditEvent } from '../../../kernel/audit.js';
 import { CheckboxGroup, Csrf, Pagination, SelectField } from '../../../web/components.js';
@@ -171,27 +172,57 @@ export function AuditTrail({ ctx, events }: { ctx: PageContext; events: AuditEve
   );
 }
 
-/** The mail outbox (when no SMTP server is configured), newest first. */
-export function OutboxPage({ ctx, entries }: { ctx: PageContext; entries: OutboxEntry[] }) {
+/** The mail outbox (when no SMTP server is configured), newest first: headers, the plain text, the raw message. */
+export function OutboxPage({
+  ctx,
+  entries,
+  page = 1,
+  pageCount = 1,
+  total = entries.length,
+}: {
+  ctx: PageContext;
+  entries: OutboxEntry[];
+  page?: number;
+  pageCount?: number;
+  total?: number;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('outbox.title')}>
       <h1>{t.t('outbox.title')}</h1>
       <p>{t.t('outbox.intro')}</p>
-      {entries.length === 0 ? <p>{t.t('outbox.empty')}</p> : null}
-      {entries.map((entry) => (
-        <details>
-          <summary>
-            {t.dateTime(entry.sentAt)} · {headerOf(entry.raw, 'To')} · {headerOf(entry.raw, 'Subject')}
-          </summary>
-          <pre>{entry.raw}</pre>
-        </details>
-      ))}
+      {entries.length === 0 ? (
+        <p>{t.t('outbox.empty')}</p>
+      ) : (
+        <p>{t.t('notifications.outbox.total', { count: total })}</p>
+      )}
+      {entries.map((entry) => {
+        const message = readMailMessage(entry.raw);
+        return (
+          <details class="outbox-message">
+            <summary>
+              {t.dateTime(entry.sentAt)} · {message.to} · {message.subject}
+            </summary>
+            <dl>
+              <dt>{t.t('notifications.outbox.messageId')}</dt>
+              <dd>
+                <code>{message.messageId ?? ''}</code>
+              </dd>
+              <dt>{t.t('notifications.outbox.language')}</dt>
+              <dd>{message.language ?? ''}</dd>
+            </dl>
+            <p>
+              <strong>{t.t('notifications.outbox.plainText')}</strong>
+            </p>
+            <pre lang={message.language ?? undefined}>{message.text}</pre>
+            <details>
+              <summary>{t.t('notifications.outbox.raw')}</summary>
+              <pre>{entry.raw}</pre>
+            </details>
+          </details>
+        );
+      })}
+      <Pagination t={t} page={page} pageCount={pageCount} href={(n) => `/admin/outbox?page=${n}`} />
     </Layout>
   );
-}
-
-function headerOf(raw: string, name: string): string {
-  const match = raw.match(new RegExp(`^${name}: (.*)$`, 'mi'));
-  return match?.[1] ?? '';
 }

@@ -35,6 +35,11 @@ export function ProgrammePage({ ctx, programme, courses, canEdit }: Props) {
         <Localized t={t} text={title} />
       </h1>
       <Localized t={t} text={summary} as="p" />
+      <p>
+        <a class="button" href={`/programmes/${programme.slug}/apply`}>
+          {t.t('admissions.apply.link')}
+        </a>
+      </p>
       {canEdit ? (
         <p class="actions">
           <a class="button" href={`/manage/programmes/${programme.slug}/edit`}>

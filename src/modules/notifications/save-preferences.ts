@@ -1,0 +1,35 @@
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { ensure } from '../../kernel/policy.js';
+import { parseInput } from '../../kernel/validation.js';
+import type { Preference } from './notification.js';
+import { canNotifications } from './notifications.policy.js';
+import { upsertPreference } from './notifications.repository.js';
+import { preferencesFormSchema } from './notifications.schemas.js';
+import { getPreferences } from './preferences.js';
+
+/** Saves the actor's choice for every kind (in the platform, by email); returns them as stored. */
+export async function savePreferences(deps: Deps, actor: Actor, raw: unknown): Promise<Preference[]> {
+  ensure(actor, canNotifications(actor, 'preferences.update'));
+  if (actor.kind !== 'user') throw new AppError('unauthenticated');
+  const input = parseInput(preferencesFormSchema, raw);
+  const kinds = new Set(input.preferences.map((p) => p.kind));
+  if (kinds.size !== input.preferences.length)
+    throw new AppError('validation_failed', {}, [
+      { path: 'preferences', key: 'validation.invalid', values: {} },
+    ]);
+  const now = deps.clock.now().toISOString();
+  await deps.db.transaction().execute(async (trx) => {
+    for (const p of input.preferences) {
+      await upsertPreference(trx, {
+        user_id: actor.id,
+        kind: p.kind,
+        in_app: p.inApp ? 1 : 0,
+        email: p.email ? 1 : 0,
+        updated_at: now,
+      });
+    }
+  });
+  return getPreferences(deps, actor);
+}

@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import type { Deps } from '../../deps.js';
+import { isLocale } from '../../i18n/i18n.js';
+import { renderNotificationMail } from './notification-mail.js';
+import { findDelivery, findRecipient, recordDelivery } from './notifications.repository.js';
+import type { EmailJobPayload } from './notifications.schemas.js';
+import { loadSubjectTitles } from './subject-titles.js';
+
+/** The Message-ID of a notice's email: derived from its key, so every retry sends the same message. */
+export function noticeMessageId(key: string, baseUrl: string): string {
+  let host = 'localhost';
+  try {
+    host = new URL(baseUrl).hostname || host;
+  } catch {
+    // keep localhost
+  }
+  const hash = createHash('sha256').update(key).digest('hex').slice(0, 32);
+  return `<${hash}.notification@${host}>`;
+}
+
+export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient';
+
+/**
+ * Writes and sends the email of one notice (the body of the `notifications.email` job), safe to run again:
+ *
+ * 1. a notice whose delivery is recorded is not sent again (a job retried after it finished);
+ * 2. the message has a Message-ID and Date fixed by the notice, so a send repeated because the worker died
+ *    between sending and recording (step 3) rewrites the same outbox file, and reaches an SMTP server as
+ *    the same message (receivers may drop the duplicate by its Message-ID);
+ * 3. the delivery is recorded right after the send.
+ *
+ * So: exactly one copy in the outbox; at least once, normally once, to SMTP.
+ */
+export async function sendNotificationEmail(deps: Deps, payload: EmailJobPayload): Promise<EmailOutcome> {
+  if (await findDelivery(deps.db, payload.key)) return 'already-sent';
+  const recipient = await findRecipient(deps.db, payload.recipientId);
+  if (!recipient || recipient.disabled_at) return 'no-recipient';
+  const titles = await loadSubjectTitles(deps.db, [payload.event]);
+  const messageId = noticeMessageId(payload.key, deps.config.baseUrl);
+  const message = renderNotificationMail(
+    {
+      email: recipient.email,
+      name: recipient.full_name,
+      locale: isLocale(recipient.preferred_locale) ? recipient.preferred_locale : 'en',
+    },
+    payload.event,
+    titles,
+    { baseUrl: deps.config.baseUrl, messageId, date: new Date(payload.createdAt) },
+  );
+  await deps.mailer.send(message);
+  await recordDelivery(deps.db, {
+    key: payload.key,
+    user_id: recipient.id,
+    kind: payload.event.kind,
+    message_id: messageId,
+    sent_at: deps.clock.now().toISOString(),
+  });
+  return 'sent';
+}

@@ -1,0 +1,179 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { forUpdate } from '../../db/helpers.js';
+import type { DB, PlaceRow } from '../../db/schema.js';
+import { NO_PLACES, type PlaceCounts, type PlaceStatus } from './places.js';
+
+/** All SQL about places in editions (the place columns of `enrolments`). */
+
+type NewPlace = Insertable<DB['enrolments']>;
+type PlaceUpdate = Updateable<DB['enrolments']>;
+
+const editionColumns = [
+  'editions.id',
+  'editions.code',
+  'editions.course_id',
+  'editions.capacity',
+  'editions.status',
+  'editions.registration_open',
+  'editions.registration_deadline',
+  'editions.starts_on',
+] as const;
+
+/**
+ * Reads an edition's capacity and state and, on PostgreSQL, locks its row until the transaction ends:
+ * every change of the edition's places takes this lock first, so counting then inserting cannot race
+ * (SQLite serialises write transactions already).
+ */
+export async function lockEdition(db: Executor, editionId: string) {
+  return forUpdate(
+    db,
+    db.selectFrom('editions').select(editionColumns).where('editions.id', '=', editionId),
+  ).executeTakeFirst();
+}
+
+/** How many places of an edition are in each status. */
+export async function countPlaces(db: Executor, editionId: string): Promise<PlaceCounts> {
+  const rows = await db
+    .selectFrom('enrolments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('edition_id', '=', editionId)
+    .groupBy('status')
+    .execute();
+  const counts = { ...NO_PLACES };
+  for (const row of rows) if (row.status in counts) counts[row.status as PlaceStatus] = Number(row.n);
+  return counts;
+}
+
+/** How many places of these editions are in each status (for the catalogue's edition lists). */
+export async function countPlacesOfEditions(db: Executor, editionIds: readonly string[]) {
+  if (editionIds.length === 0) return new Map<string, PlaceCounts>();
+  const rows = await db
+    .selectFrom('enrolments')
+    .select(['edition_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('edition_id', 'in', editionIds)
+    .groupBy(['edition_id', 'status'])
+    .execute();
+  const out = new Map<string, PlaceCounts>();
+  for (const row of rows) {
+    const counts = out.get(row.edition_id) ?? { ...NO_PLACES };
+    if (row.status in counts) counts[row.status as PlaceStatus] = Number(row.n);
+    out.set(row.edition_id, counts);
+  }
+  return out;
+}
+
+export async function findPlace(db: Executor, id: string): Promise<PlaceRow | undefined> {
+  return db.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPlaceOf(
+  db: Executor,
+  editionId: string,
+  userId: string,
+): Promise<PlaceRow | undefined> {
+  return db
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('edition_id', '=', editionId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function insertPlace(db: Executor, row: NewPlace): Promise<void> {
+  await db.insertInto('enrolments').values(row).execute();
+}
+
+export async function updatePlace(db: Executor, id: string, patch: PlaceUpdate): Promise<void> {
+  await db.updateTable('enrolments').set(patch).where('id', '=', id).execute();
+}
+
+/** The waiting list of an edition (unordered: `orderWaitingList` decides the order). */
+export async function listWaiting(db: Executor, editionId: string) {
+  return db
+    .selectFrom('enrolments')
+    .select(['id', 'user_id', 'waitlist_order', 'requested_at'])
+    .where('edition_id', '=', editionId)
+    .where('status', '=', 'waitlisted')
+    .execute();
+}
+
+/** The smallest and largest order on an edition's waiting list (null when it is empty). */
+export async function waitlistBounds(db: Executor, editionId: string) {
+  const row = await db
+    .selectFrom('enrolments')
+    .select((eb) => [
+      eb.fn.min<number | null>('waitlist_order').as('smallest'),
+      eb.fn.max<number | null>('waitlist_order').as('largest'),
+    ])
+    .where('edition_id', '=', editionId)
+    .where('status', '=', 'waitlisted')
+    .executeTakeFirst();
+  const value = (v: number | string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  return { smallest: value(row?.smallest), largest: value(row?.largest) };
+}
+
+/** Every place of an edition with the person's name and email. */
+export async function listEditionPlaces(db: Executor, editionId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('users', 'users.id', 'enrolments.user_id')
+    .selectAll('enrolments')
+    .select(['users.full_name', 'users.email'])
+    .where('enrolments.edition_id', '=', editionId)
+    .orderBy('enrolments.requested_at')
+    .orderBy('enrolments.id')
+    .execute();
+}
+
+/** A person's places with their edition and course. */
+export async function listPlacesOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .selectAll('enrolments')
+    .select([
+      'editions.starts_on',
+      'editions.ends_on',
+      'editions.language',
+      'editions.code as edition_code',
+      'courses.code as course_code',
+      'courses.title_i18n as course_title_i18n',
+    ])
+    .where('enrolments.user_id', '=', userId)
+    .orderBy('editions.starts_on', 'desc')
+    .execute();
+}
+
+/** People by email (lower case), for bulk enrolment. */
+export async function findPeopleByEmails(db: Executor, emails: readonly string[]) {
+  if (emails.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute();
+}
+
+/** Editions by code or id, for bulk enrolment. */
+export async function findEditionsByKeys(db: Executor, codes: readonly string[], ids: readonly string[]) {
+  if (codes.length === 0 && ids.length === 0) return [];
+  return db
+    .selectFrom('editions')
+    .select(editionColumns)
+    .where((eb) =>
+      eb.or([
+        ...(codes.length ? [eb('editions.code', 'in', codes)] : []),
+        ...(ids.length ? [eb('editions.id', 'in', ids)] : []),
+      ]),
+    )
+    .execute();
+}
+
+/** The places of these people in these editions, for bulk enrolment. */
+export async function listPlacesIn(db: Executor, editionIds: readonly string[], userIds: readonly string[]) {
+  if (editionIds.length === 0 || userIds.length === 0) return [];
+  return db
+    .selectFrom('enrolments')
+    .select(['id', 'edition_id', 'user_id', 'status'])
+    .where('edition_id', 'in', editionIds)
+    .where('user_id', 'in', userIds)
+    .execute();
+}
