@@ -19,6 +19,7 @@ import { nextCourseCodes } from './next-steps.js';
 import { canPathway, canSeePathwayOf } from './pathway.policy.js';
 import {
   findCandidacy,
+  findWorkingLanguages,
   listCandidaciesOfUser,
   listEnrolmentsOfUsers,
   listExtensionRows,
@@ -261,19 +262,32 @@ export interface MyPathway {
   detail: CandidateDetail;
   /** Open editions of courses that would fill a missing place, soonest first. */
   nextEditions: Edition[];
+  /** True when none is taught in a language the candidate works in: the editions shown are in others. */
+  nextInOtherLanguages: boolean;
 }
+
+/** How many next editions a candidate is shown. */
+const NEXT_EDITIONS = 12;
 
 /** The signed-in person's pathways (one per programme they are a candidate of). */
 export async function getMyPathways(deps: Deps, actor: Actor, lang: Locale): Promise<MyPathway[]> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   ensure(actor, canSeePathwayOf(actor, actor.id));
   const rows = await listCandidaciesOfUser(deps.db, actor.id);
+  const languages = rows.length ? await findWorkingLanguages(deps.db, actor.id) : new Set<string>();
+  languages.add(lang);
   const out: MyPathway[] = [];
   for (const row of rows) {
     const detail = await detailOf(deps, row, lang);
     const wanted = nextCourseCodes(detail.evaluation, detail.rules);
-    const editions = detail.status === 'withdrawn' ? [] : await listOpenEditions(deps, actor, wanted, 12);
-    out.push({ detail, nextEditions: editions });
+    const open = detail.status === 'withdrawn' ? [] : await listOpenEditions(deps, actor, wanted, 60);
+    // Editions in the candidate's languages; when there is none, the others rather than nothing.
+    const theirs = open.filter((edition) => languages.has(edition.language));
+    out.push({
+      detail,
+      nextEditions: (theirs.length ? theirs : open).slice(0, NEXT_EDITIONS),
+      nextInOtherLanguages: theirs.length === 0 && open.length > 0,
+    });
   }
   return out;
 }

@@ -240,6 +240,19 @@ for (const dialect of DIALECTS) {
       });
       expect(theirs?.nextEditions.map((e) => e.courseCode).sort()).toEqual([...programme.electives].sort());
 
+      // Editions in the candidate's languages only; when there is none, the others, said so.
+      const spanish = await buildEdition(deps, third!, { language: 'es' });
+      const hispanophone = await buildParticipant(deps, { locale: 'es' });
+      await registerAs(deps, programme, hispanophone, '2026-01-05');
+      const [inSpanish] = await getMyPathways(deps, actorOf(hispanophone), 'es');
+      expect(inSpanish?.nextEditions.map((e) => e.id)).toEqual([spanish.id]);
+      expect(inSpanish?.nextInOtherLanguages).toBe(false);
+      const francophone = await buildParticipant(deps, { locale: 'fr' });
+      await registerAs(deps, programme, francophone, '2026-01-05');
+      const [inOthers] = await getMyPathways(deps, actorOf(francophone), 'fr');
+      expect(inOthers?.nextInOtherLanguages).toBe(true);
+      expect(inOthers?.nextEditions.length).toBeGreaterThan(1);
+
       // Withdrawn: nothing to do next. Not a candidate: no pathway. Anonymous: sign in.
       const withdrawnId = await registerAs(deps, programme, await buildParticipant(deps), '2026-01-05');
       await withdrawCandidate(deps, SYSTEM, withdrawnId, { reason: 'Paused' });

@@ -48,6 +48,28 @@ export async function listCandidaciesOfUser(db: Executor, userId: string): Promi
     .execute();
 }
 
+/**
+ * The languages a person works in: their interface language, and the languages they listed when applying
+ * to a programme (the application's answers, `education.languages[].code`).
+ */
+export async function findWorkingLanguages(db: Executor, userId: string): Promise<Set<string>> {
+  const [user, applications] = await Promise.all([
+    db.selectFrom('users').select('preferred_locale').where('id', '=', userId).executeTakeFirst(),
+    db.selectFrom('applications').select('answers_json').where('user_id', '=', userId).execute(),
+  ]);
+  const languages = new Set<string>(user ? [user.preferred_locale] : []);
+  for (const { answers_json } of applications) {
+    try {
+      const answers = JSON.parse(answers_json) as { education?: { languages?: { code?: unknown }[] } };
+      for (const skill of answers.education?.languages ?? [])
+        if (typeof skill.code === 'string') languages.add(skill.code);
+    } catch {
+      // A document that does not parse lists no language.
+    }
+  }
+  return languages;
+}
+
 export async function insertCandidacy(db: Executor, row: CandidacyRow): Promise<void> {
   await db.insertInto('candidacies').values(row).execute();
 }

@@ -107,6 +107,7 @@ export function ApplicationStatusPage({
   const { t } = ctx;
   const { application, timeline } = details;
   const title = t.t('admissions.page.status', { programme: programmeTitle });
+  const messageAbove = isDecided(application.status) && Boolean(application.decisionMessage);
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -114,7 +115,7 @@ export function ApplicationStatusPage({
         <StatusBadge ctx={ctx} status={application.status} />
       </p>
       <p>{t.t(`admissions.statusHint.${application.status}`)}</p>
-      {isDecided(application.status) && application.decisionMessage ? (
+      {messageAbove ? (
         <section aria-labelledby="decision-message">
           <h2 id="decision-message">{t.t('admissions.timeline.message')}</h2>
           <p class="prewrap">{application.decisionMessage}</p>
@@ -129,11 +130,14 @@ export function ApplicationStatusPage({
       ) : null}
       <h2>{t.t('admissions.timeline.title')}</h2>
       <ol class="timeline">
-        {timeline.map((entry) => (
+        {timeline.map((entry, index) => (
           <li>
             <strong>{t.t(`admissions.status.${entry.status}`)}</strong>
             {entry.at ? <> · {t.dateTime(entry.at)}</> : null}
-            {entry.message ? <p class="prewrap">{entry.message}</p> : null}
+            {/* The current decision's message is shown above, under its own heading. */}
+            {entry.message && !(messageAbove && index === timeline.length - 1) ? (
+              <p class="prewrap">{entry.message}</p>
+            ) : null}
             {entry.reopened ? <p>{t.t('admissions.timeline.reopened')}</p> : null}
           </li>
         ))}

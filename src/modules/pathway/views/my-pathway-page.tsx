@@ -33,7 +33,7 @@ export function MyPathwayPage({ ctx, pathways, titles, rules, today }: Props) {
           {t.t('myPathway.none')} <a href="/programmes/labour-migration">{t.t('myPathway.discover')}</a>
         </p>
       ) : null}
-      {pathways.map(({ detail, nextEditions }) => (
+      {pathways.map(({ detail, nextEditions, nextInOtherLanguages }) => (
         <section class="pathway" aria-labelledby={`programme-${detail.id}`}>
           <h2 id={`programme-${detail.id}`}>
             <Localized t={t} text={pickLocalized(detail.programme.title, ctx.locale)} />{' '}
@@ -63,7 +63,9 @@ export function MyPathwayPage({ ctx, pathways, titles, rules, today }: Props) {
               t={t}
               editions={nextEditions}
               today={today}
-              caption={t.t('myPathway.nextCaption')}
+              caption={t.t(
+                nextInOtherLanguages ? 'myPathway.nextCaptionOtherLanguages' : 'myPathway.nextCaption',
+              )}
               showCourse
             />
           ) : (
