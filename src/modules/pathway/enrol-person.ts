@@ -3,14 +3,13 @@ import type { Actor } from '../../kernel/actor.js';
 import { systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
-import { isId, newId } from '../../kernel/ids.js';
+import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { getEdition } from '../catalogue/get-edition.js';
 import { findPersonIdByEmail } from '../identity/create-person.js';
 import { canPathway } from './pathway.policy.js';
 import {
-  findEnrolment,
   findEnrolmentOf,
   insertEnrolment,
   listCandidaciesOfUser,
@@ -22,6 +21,8 @@ import { refreshStandings } from './standing.js';
 /**
  * Enrols a person in an edition (programme managers; audited). Once per person and edition (a unique
  * constraint). Their candidacies are re-evaluated: a running enrolment shows the requirement in progress.
+ * It ignores capacity and the waiting list: the demo seed and the pathway tests use it to set up
+ * histories; the managers' forms and the API enrol through the places module (`enrolDirectly`).
  */
 export async function enrolPerson(
   deps: Deps,
@@ -62,26 +63,5 @@ export async function enrolPerson(
       after: { editionId: edition.id, course: edition.courseCode, startsOn: edition.startsOn },
     });
     return { id };
-  });
-}
-
-/** Withdraws an enrolment (programme managers; audited); a result already recorded stays. */
-export async function withdrawEnrolment(deps: Deps, actor: Actor, enrolmentId: string): Promise<void> {
-  ensure(actor, canPathway(actor, 'enrolments.manage'));
-  if (!isId(enrolmentId)) throw new AppError('not_found');
-  const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    const enrolment = await findEnrolment(trx, enrolmentId);
-    if (!enrolment) throw new AppError('not_found');
-    if (enrolment.status === 'withdrawn') return;
-    await updateEnrolmentStatus(trx, enrolment.id, 'withdrawn', now);
-    await refreshStandings(trx, await listCandidaciesOfUser(trx, enrolment.user_id), now.slice(0, 10));
-    await recordAudit(trx, deps.clock, actor, {
-      action: 'enrolment.withdrawn',
-      targetType: 'user',
-      targetId: enrolment.user_id,
-      before: { editionId: enrolment.edition_id, status: enrolment.status },
-      after: { status: 'withdrawn' },
-    });
   });
 }

@@ -258,7 +258,7 @@ for (const dialect of DIALECTS) {
         token: manager,
         body: { email: people[0]!.email },
       });
-      expect(fieldsOf(twice)).toEqual(['email:alreadyEnrolled']);
+      expect(fieldsOf(twice)).toEqual(['email:places.validation.alreadyEnrolled']);
       const before = await state();
       const refused = await api(app, 'PUT', `/api/v1/editions/${edition.id}/results`, {
         token: manager,

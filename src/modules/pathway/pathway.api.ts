@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/api-schemas.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
 import { getCandidate, getMyPathways, listCandidates } from './candidate-views.js';
-import { enrolPerson } from './enrol-person.js';
 import { grantExtension } from './grant-extension.js';
 import { moveCandidateToRuleVersion } from './move-rule-version.js';
 import {
@@ -229,7 +229,11 @@ function classRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { id } = await enrolPerson(deps, request.actor, request.params.id, request.body);
+      // Through the places module: capacity and the waiting list apply; the place is self-funded.
+      const { id } = await enrolDirectly(deps, request.actor, request.params.id, {
+        fundingKind: 'self',
+        ...request.body,
+      });
       return reply.status(201).send({ id, editionId: request.params.id, status: 'enrolled' as const });
     },
   );

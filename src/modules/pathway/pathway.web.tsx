@@ -9,9 +9,9 @@ import { sendPage } from '../../web/render.js';
 import { getAutoAward } from '../credentials/get-auto-award.js';
 import { getCandidateCredentials } from '../credentials/get-candidate-credentials.js';
 import { CandidateCredentialsPanel } from '../credentials/views/candidate-credentials.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
 import { getProgramme, listManagedProgrammes } from '../programmes/get-programme.js';
 import { getCandidate, getMyPathways, listCandidates } from './candidate-views.js';
-import { enrolPerson } from './enrol-person.js';
 import { candidatesCsv } from './export-candidates.js';
 import { grantExtension } from './grant-extension.js';
 import { moveCandidateToRuleVersion } from './move-rule-version.js';
@@ -278,7 +278,8 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        await enrolPerson(deps, request.actor, request.params.id, body);
+        // Through the places module, so that the class list respects capacity and the waiting list.
+        await enrolDirectly(deps, request.actor, request.params.id, { fundingKind: 'self', ...body });
         setFlash(reply, 'flash.enrolled');
         return reply.redirect(`/manage/editions/${request.params.id}/class`, 303);
       },
