@@ -1,5 +1,6 @@
 import type { Deps } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
+import { recordAudit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { commentSchema } from './review.schemas.js';
@@ -7,8 +8,8 @@ import { loadForStaff } from './review-access.js';
 import { insertComment } from './reviews.repository.js';
 
 /**
- * Adds a staff comment to an application (managers and its assigned reviewers). Staff comments are never
- * shown to the applicant: no applicant page or API reads this table.
+ * Adds a staff comment to an application (managers and its assigned reviewers; audited). Staff comments
+ * are never shown to the applicant: no applicant page or API reads this table.
  */
 export async function commentOnApplication(
   deps: Deps,
@@ -19,12 +20,21 @@ export async function commentOnApplication(
   await loadForStaff(deps.db, actor, applicationId, 'application.comment');
   const { body } = parseInput(commentSchema, input);
   const id = newId();
-  await insertComment(deps.db, {
-    id,
-    application_id: applicationId,
-    author_id: actorId(actor),
-    body,
-    created_at: deps.clock.now().toISOString(),
+  await deps.db.transaction().execute(async (trx) => {
+    await insertComment(trx, {
+      id,
+      application_id: applicationId,
+      author_id: actorId(actor),
+      body,
+      created_at: deps.clock.now().toISOString(),
+    });
+    // The audit names the comment, not its text (the text stays in the staff-only table).
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'application.commented',
+      targetType: 'application',
+      targetId: applicationId,
+      after: { commentId: id },
+    });
   });
   return { id };
 }

@@ -3,6 +3,7 @@ import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
+import { notify } from '../notifications/notify.js';
 import { nextStatus } from './application.js';
 import { updateApplicationRow } from './applications.repository.js';
 import { reasonSchema } from './review.schemas.js';
@@ -15,7 +16,7 @@ import { markDecisionsReopened } from './reviews.repository.js';
  * scores again. When the decision was an acceptance, the candidacy it created is NOT deleted or withdrawn:
  * the person stays a candidate (results may already count) and the application keeps its link to the
  * candidacy; a manager who wants to end it withdraws it on the candidate's page (an audited act of its
- * own). Accepting again later reuses that candidacy.
+ * own). Accepting again later reuses that candidacy. The applicant is told (in the platform and by email).
  */
 export async function reopenDecision(
   deps: Deps,
@@ -44,6 +45,11 @@ export async function reopenDecision(
       decided_by: null,
       decided_at: null,
       updated_at: at,
+    });
+    await notify(trx, deps.clock, {
+      recipientId: row.user_id,
+      event: { kind: 'application.reopened', applicationId, programmeId: row.programme_id },
+      key: `application.reopened:${applicationId}:${at}`,
     });
     await recordAudit(trx, deps.clock, actor, {
       action: 'application.reopened',

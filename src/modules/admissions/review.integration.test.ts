@@ -190,6 +190,8 @@ for (const dialect of DIALECTS) {
       await assignReviewer(deps, manager, id, { reviewerId: reviewer.id });
       await commentOnApplication(deps, actorOf(reviewer), id, { body: 'Check the CV dates.' });
       await commentOnApplication(deps, manager, id, { body: 'Agreed.' });
+      const audit = await listAuditEvents(deps.db, 'application', id);
+      expect(audit.filter((a) => a.action === 'application.commented')).toHaveLength(2);
       expect(fieldsOf(await failure(commentOnApplication(deps, manager, id, { body: '   ' })))).toEqual([
         'body:validation.required',
       ]);
@@ -302,6 +304,18 @@ for (const dialect of DIALECTS) {
         ['accept', 'New documents arrived.'],
       ]);
       expect(view.candidacyId).toBe(first.candidacyId);
+      // The applicant is told, in the platform (and by email, through the same notice).
+      const applicant = await deps.db
+        .selectFrom('applications')
+        .select('user_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const notices = await deps.db
+        .selectFrom('notifications')
+        .select('kind')
+        .where('user_id', '=', applicant.user_id)
+        .execute();
+      expect(notices.map((n) => n.kind)).toContain('application.reopened');
       expect(
         await deps.db
           .selectFrom('candidacies')

@@ -14,6 +14,8 @@ export type NotificationEvent =
       decision: 'accept' | 'waitlist' | 'reject' | 'request-info';
       message: string | null;
     }
+  /** A decision was reopened: the application is under review again. */
+  | { kind: 'application.reopened'; applicationId: string; programmeId: string }
   /** A started draft whose programme stops taking applications in 3 days. */
   | { kind: 'application.deadline-soon'; applicationId: string; programmeId: string; closesOn: string }
   /** A place in an edition was confirmed (on request, by a manager, or from the waiting list). */
@@ -32,6 +34,7 @@ export type NotificationKind = NotificationEvent['kind'];
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'application.received',
   'application.decided',
+  'application.reopened',
   'application.deadline-soon',
   'place.confirmed',
   'place.declined',

@@ -42,6 +42,7 @@ const EVENTS: NotificationEvent[] = [
     decision,
     message: decision === 'request-info' ? 'Please send your <b>degree</b>.' : null,
   })),
+  { kind: 'application.reopened', applicationId: 'app-1', programmeId: PROGRAMME },
   {
     kind: 'application.deadline-soon',
     applicationId: 'app-1',

@@ -38,6 +38,8 @@ export function textId(event: NotificationEvent): string {
       return 'applicationReceived';
     case 'application.decided':
       return `applicationDecided.${event.decision === 'request-info' ? 'requestInfo' : event.decision}`;
+    case 'application.reopened':
+      return 'applicationReopened';
     case 'application.deadline-soon':
       return 'applicationDeadlineSoon';
     case 'place.confirmed':

@@ -19,6 +19,7 @@ export const notificationEventSchema: z.ZodType<NotificationEvent> = z.discrimin
     decision: z.enum(['accept', 'waitlist', 'reject', 'request-info']),
     message: z.string().nullable(),
   }),
+  z.object({ kind: z.literal('application.reopened'), applicationId: id, programmeId: id }),
   z.object({
     kind: z.literal('application.deadline-soon'),
     applicationId: id,
