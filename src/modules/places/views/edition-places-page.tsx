@@ -165,7 +165,8 @@ export function EditionPlacesPage({ ctx, view, enrolValues = {}, errors = {} }: 
         ctx={ctx}
         caption={t.t('places.manage.waiting')}
         places={view.waiting}
-        actions={['confirm', 'top', 'decline']}
+        // Confirming someone from the waiting list needs a free place (a pending request holds its own).
+        actions={view.placesLeft === 0 ? ['top', 'decline'] : ['confirm', 'top', 'decline']}
         showPosition
       />
       <PlaceTable ctx={ctx} caption={t.t('places.manage.withdrawn')} places={view.withdrawn} actions={[]} />
