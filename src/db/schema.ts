@@ -4,6 +4,31 @@
  * dates `YYYY-MM-DD`; booleans 0/1; JSON and per-language content (`*_i18n`) as JSON text.
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  AdmissionSettingsTable,
+  ApplicationCommentsTable,
+  ApplicationDecisionsTable,
+  ApplicationFilesTable,
+  ApplicationReviewersTable,
+  ApplicationScoresTable,
+  ApplicationsTable,
+} from './tables/admissions.js';
+import type {
+  CredentialComponentsTable,
+  CredentialSubjectsTable,
+  CredentialsTable,
+  IssuerProfilesTable,
+  StatusListsTable,
+} from './tables/credentials.js';
+import type {
+  MailDeliveriesTable,
+  NotificationPreferencesTable,
+  NotificationsTable,
+} from './tables/notifications.js';
+
+export type * from './tables/admissions.js';
+export type * from './tables/credentials.js';
+export type * from './tables/notifications.js';
 
 export interface UsersTable {
   id: string;
@@ -299,184 +324,6 @@ export interface ImportFilesTable {
   size_bytes: number;
   content: Buffer;
   created_at: string;
-}
-
-export interface IssuerProfilesTable {
-  id: string;
-  name_i18n: string;
-  url: string;
-  email: string | null;
-  image_url: string | null;
-  updated_by: string | null;
-  updated_at: string;
-}
-
-export interface CredentialSubjectsTable {
-  user_id: string;
-  subject_id: string;
-  created_at: string;
-}
-
-export interface CredentialsTable {
-  id: string;
-  short_code: string;
-  kind: string;
-  user_id: string;
-  subject_id: string;
-  result_id: string | null;
-  candidacy_id: string | null;
-  course_id: string | null;
-  programme_id: string | null;
-  locale: string;
-  status: string;
-  status_reason: string | null;
-  status_note: string | null;
-  status_changed_at: string | null;
-  status_changed_by: string | null;
-  superseded_by: string | null;
-  status_index: number;
-  credential_json: string;
-  jwt_rs256: string;
-  jwt_eddsa: string;
-  clr_json: string | null;
-  pdf_key: string | null;
-  issued_at: string;
-  updated_at: string;
-}
-
-export interface CredentialComponentsTable {
-  diploma_id: string;
-  component_id: string;
-  position: number;
-}
-
-export interface StatusListsTable {
-  id: string;
-  purpose: string;
-  list_number: number;
-  url: string;
-  size: number;
-  bits_base64: string;
-  next_index: number;
-  etag: string;
-  credential_json: string;
-  updated_at: string;
-}
-
-export interface AdmissionSettingsTable {
-  programme_id: string;
-  /** 1: the application form is open to new applications. */
-  open: Generated<number>;
-  /** The last day applications may be submitted (null: no deadline). */
-  closes_on: string | null;
-  eligibility_json: string;
-  criteria_json: string;
-  updated_by: string | null;
-  updated_at: string;
-}
-
-export interface ApplicationsTable {
-  id: string;
-  programme_id: string;
-  user_id: string;
-  status: string;
-  locale: string;
-  answers_json: string;
-  step: string;
-  country: string | null;
-  constituency: string | null;
-  eligible: number | null;
-  eligibility_json: string | null;
-  justification: string | null;
-  override_reason: string | null;
-  override_by: string | null;
-  override_at: string | null;
-  decision: string | null;
-  decision_message: string | null;
-  decided_by: string | null;
-  decided_at: string | null;
-  candidacy_id: string | null;
-  submitted_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ApplicationFilesTable {
-  id: string;
-  application_id: string;
-  kind: string;
-  original_name: string;
-  size_bytes: number;
-  sha256: string;
-  storage_key: string;
-  uploaded_at: string;
-}
-
-export interface ApplicationReviewersTable {
-  application_id: string;
-  reviewer_id: string;
-  assigned_by: string | null;
-  assigned_at: string;
-}
-
-export interface ApplicationScoresTable {
-  application_id: string;
-  reviewer_id: string;
-  scores_json: string;
-  total: number;
-  recommendation: string;
-  note: string | null;
-  submitted_at: string;
-  updated_at: string;
-}
-
-export interface ApplicationCommentsTable {
-  id: string;
-  application_id: string;
-  author_id: string | null;
-  body: string;
-  created_at: string;
-}
-
-export interface ApplicationDecisionsTable {
-  id: string;
-  application_id: string;
-  decision: string;
-  message: string | null;
-  decided_by: string | null;
-  decided_at: string;
-  reopened_by: string | null;
-  reopened_at: string | null;
-  reopen_reason: string | null;
-}
-
-export interface NotificationsTable {
-  id: string;
-  user_id: string;
-  /** The notice's idempotency key (unique). */
-  key: string;
-  kind: string;
-  /** The event (ids, not texts: rendered in the reader's language). */
-  event_json: string;
-  created_at: string;
-  read_at: string | null;
-}
-
-export interface NotificationPreferencesTable {
-  user_id: string;
-  kind: string;
-  in_app: number;
-  email: number;
-  updated_at: string;
-}
-
-export interface MailDeliveriesTable {
-  /** The notice's idempotency key: one email per notice. */
-  key: string;
-  user_id: string | null;
-  kind: string;
-  message_id: string;
-  sent_at: string;
 }
 
 export interface DB {
