@@ -22,7 +22,7 @@ import {
   listCandidacyFactsOfProgramme,
   listExtensionFacts,
   listOpenEnrolmentFacts,
-} from '../src/modules/pathway/pathway.repository.js';
+} from '../src/modules/pathway/pathway-facts.repository.js';
 import type { CandidateRecord } from '../src/modules/pathway/record.js';
 import type { PathwayRules } from '../src/modules/pathway/rules.js';
 import { rulesOfVersion } from '../src/modules/pathway/standing.js';

@@ -26,7 +26,7 @@ import {
   listCandidacyFactsOfProgramme,
   listExtensionFacts,
   listOpenEnrolmentFacts,
-} from '../src/modules/pathway/pathway.repository.js';
+} from '../src/modules/pathway/pathway-facts.repository.js';
 import type { CandidateRecord } from '../src/modules/pathway/record.js';
 import type { PathwayRules } from '../src/modules/pathway/rules.js';
 import { evaluateProgramme, visitProgrammeEvaluations } from '../src/modules/pathway/standing.js';

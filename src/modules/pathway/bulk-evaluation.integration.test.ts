@@ -6,12 +6,8 @@ import { seedScale } from '../../seed/scale.js';
 import { buildCandidateRecord } from './candidate-record.js';
 import { evaluatePathway } from './evaluate.js';
 import type { ExplanationLanguage, PathwayEvaluation } from './evaluation.js';
-import {
-  listCandidacyFactsOfProgramme,
-  listEnrolmentsOfUsers,
-  listExtensionRows,
-  listResultsOfUsers,
-} from './pathway.repository.js';
+import { listEnrolmentsOfUsers, listExtensionRows, listResultsOfUsers } from './pathway.repository.js';
+import { listCandidacyFactsOfProgramme } from './pathway-facts.repository.js';
 import {
   evaluateCandidacies,
   evaluateProgramme,

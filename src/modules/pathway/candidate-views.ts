@@ -14,6 +14,7 @@ import type { Account } from '../identity/account.js';
 import { getPerson } from '../identity/people.js';
 import { getProgramme, listProgrammes } from '../programmes/get-programme.js';
 import type { Programme } from '../programmes/programme.js';
+import { searchCandidacies } from './candidates-search.repository.js';
 import type { PathwayEvaluation } from './evaluation.js';
 import { nextCourseCodes } from './next-steps.js';
 import { canPathway, canSeePathwayOf } from './pathway.policy.js';
@@ -25,7 +26,6 @@ import {
   listExtensionRows,
   listResultsOfUsers,
   listRuleVersionRows,
-  searchCandidacies,
 } from './pathway.repository.js';
 import { CANDIDATES_PAGE_SIZE, type CandidateQuery, candidateQuerySchema } from './pathway.schemas.js';
 import type { PathwayRules } from './rules.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { seedScale } from '../../seed/scale.js';
-import { type CandidateFilter, searchCandidacies } from './pathway.repository.js';
+import { type CandidateFilter, searchCandidacies } from './candidates-search.repository.js';
 
 /**
  * The candidates list reads a page sorted by name either from the people's name index (when the page is

@@ -3,16 +3,15 @@ import type { CandidacyRow, RuleVersionRow } from '../../db/schema.js';
 import { buildCandidateRecordFromFacts, type CandidacyFacts } from './candidate-record.js';
 import { evaluatePathway } from './evaluate.js';
 import type { ExplanationLanguage, PathwayEvaluation } from './evaluation.js';
+import { findRuleVersionRow, updateCandidacy } from './pathway.repository.js';
 import {
   type CandidacyFactsRow,
-  findRuleVersionRow,
   listAchievementFacts,
   listCandidacyFactsOfProgramme,
   listExtensionFacts,
   listOpenEnrolmentFacts,
   type PeopleFilter,
-  updateCandidacy,
-} from './pathway.repository.js';
+} from './pathway-facts.repository.js';
 import { displayStatus } from './pathway-status.js';
 import { type PathwayRules, pathwayRulesSchema } from './rules.js';
 

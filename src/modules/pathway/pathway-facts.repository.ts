@@ -1,0 +1,209 @@
+import { type RawBuilder, sql } from 'kysely';
+import { dialectOf, type Executor } from '../../db/database.js';
+import type { CandidacyRow } from '../../db/schema.js';
+
+/** The SQL that loads what the rule engine reads, for some people or a whole programme (packed rows). */
+
+/** The candidacy columns the rule engine needs (not the cached standing, which is most of a row). */
+export const CANDIDACY_FACT_COLUMNS = [
+  'id',
+  'user_id',
+  'rule_version_id',
+  'registered_on',
+  'status',
+  'capstone_status',
+  'capstone_completed_on',
+] as const;
+
+/** A candidacy as the rule engine reads it. */
+export type CandidacyFactsRow = Pick<CandidacyRow, (typeof CANDIDACY_FACT_COLUMNS)[number]>;
+
+/** Whose source records to load: listed people, or every candidate of a programme (one pass per table). */
+export type PeopleFilter = { userIds: readonly string[] } | { programmeId: string };
+
+/** Stands for a missing capstone completion date in packed candidacy facts. */
+const NO_DATE = '----------';
+
+/**
+ * Every candidacy of a programme, narrow, in no particular order (bulk evaluation). The dates and
+ * statuses travel packed in one text (`registered_on`, the capstone's completion or dashes, the status,
+ * a space, the capstone status): the driver's cost is per value, and this reads 100,000 rows.
+ */
+export async function listCandidacyFactsOfProgramme(
+  db: Executor,
+  programmeId: string,
+): Promise<CandidacyFactsRow[]> {
+  const rows = await db
+    .selectFrom('candidacies')
+    .select([
+      'id',
+      'user_id',
+      'rule_version_id',
+      sql<string>`${sql.ref('registered_on')} || coalesce(${sql.ref('capstone_completed_on')}, ${NO_DATE}) || ${sql.ref('status')} || ' ' || ${sql.ref('capstone_status')}`.as(
+        'facts',
+      ),
+    ])
+    .where('programme_id', '=', programmeId)
+    .execute();
+  return rows.map(({ id, user_id, rule_version_id, facts }) => {
+    const space = facts.indexOf(' ', 20);
+    const completed = facts.slice(10, 20);
+    return {
+      id,
+      user_id,
+      rule_version_id,
+      registered_on: facts.slice(0, 10),
+      status: facts.slice(20, space),
+      capstone_status: facts.slice(space + 1),
+      capstone_completed_on: completed === NO_DATE ? null : completed,
+    };
+  });
+}
+
+/** The people whose source records to load, as the right operand of `user_id in (…)`. */
+function peopleOf(db: Executor, people: PeopleFilter) {
+  return 'userIds' in people
+    ? people.userIds
+    : db
+        .selectFrom('candidacies')
+        .select('candidacies.user_id')
+        .where('programme_id', '=', people.programmeId);
+}
+
+/**
+ * The texts of a group joined by spaces (`group_concat` on SQLite, `string_agg` on PostgreSQL), in no
+ * particular order. The texts here never contain a space (dates, letters, course codes).
+ */
+function joinedBySpaces(db: Executor, text: RawBuilder<string>): RawBuilder<string> {
+  return dialectOf(db) === 'sqlite'
+    ? sql<string>`group_concat(${text}, ' ')`
+    : sql<string>`string_agg(${text}, ' ')`;
+}
+
+/**
+ * The results whose certificate was revoked and not replaced (a correction revokes the old credential as
+ * superseded and issues a live one): the rule engine does not count them (DESIGN §3). Read from the
+ * credentials module's table in the evaluating transaction, so a revocation counts at once; few rows, so
+ * joining them costs bulk evaluation next to nothing.
+ */
+function revokedResults(db: Executor) {
+  return db
+    .selectFrom('credentials as revoked')
+    .select('revoked.result_id')
+    .distinct()
+    .where('revoked.status', '=', 'revoked')
+    .where('revoked.result_id', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('credentials as live')
+            .select('live.id')
+            .whereRef('live.result_id', '=', 'revoked.result_id')
+            .where('live.status', '<>', 'revoked'),
+        ),
+      ),
+    );
+}
+
+/**
+ * For the rule engine: the results that carry a credential (achievement, participation) of some people,
+ * one row per person, `facts` holding one text per result separated by spaces (decoded by
+ * `readResultFacts`, candidate-record.ts): the completion date, the start (the edition's, else the
+ * result's own, else the completion), `a` (achievement) or `p` (participation), then the course code.
+ * (The letter in upper case marks a revoked certificate, which the engine then does not count.)
+ * Packed and grouped by the database because bulk evaluation reads every result of a programme, and the
+ * driver's cost is per row and per value, not per byte. Unordered: the evaluation does not depend on the
+ * order of a record's achievements.
+ */
+export async function listAchievementFacts(db: Executor, people: PeopleFilter) {
+  if ('userIds' in people && people.userIds.length === 0) return [];
+  return db
+    .selectFrom('results')
+    .innerJoin('courses', 'courses.id', 'results.course_id')
+    .leftJoin('enrolments', 'enrolments.id', 'results.enrolment_id')
+    .leftJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .leftJoin(revokedResults(db).as('revoked_results'), 'revoked_results.result_id', 'results.id')
+    .select([
+      'results.user_id',
+      joinedBySpaces(
+        db,
+        sql<string>`${sql.ref('results.completed_on')} || coalesce(${sql.ref('editions.starts_on')}, ${sql.ref('results.started_on')}, ${sql.ref('results.completed_on')}) || case when ${sql.ref('revoked_results.result_id')} is null then case ${sql.ref('results.outcome')} when 'achievement' then 'a' else 'p' end else case ${sql.ref('results.outcome')} when 'achievement' then 'A' else 'P' end end || ${sql.ref('courses.code')}`,
+      ).as('facts'),
+    ])
+    .where('results.outcome', 'in', ['achievement', 'participation'])
+    .where('results.user_id', 'in', peopleOf(db, people))
+    .groupBy('results.user_id')
+    .execute();
+}
+
+/**
+ * For the rule engine: the enrolments still open (enrolled, no result yet) of some people, one row per
+ * person, `facts` holding one text per enrolment separated by spaces (decoded by `readEnrolmentFacts`,
+ * candidate-record.ts): the edition's start and end dates, then the course code. Unordered.
+ */
+export async function listOpenEnrolmentFacts(db: Executor, people: PeopleFilter) {
+  if ('userIds' in people && people.userIds.length === 0) return [];
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .select([
+      'enrolments.user_id',
+      joinedBySpaces(
+        db,
+        sql<string>`${sql.ref('editions.starts_on')} || ${sql.ref('editions.ends_on')} || ${sql.ref('courses.code')}`,
+      ).as('facts'),
+    ])
+    .where('enrolments.status', '=', 'enrolled')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('results')
+            .select('results.enrolment_id') // read from the index alone
+            .whereRef('results.enrolment_id', '=', 'enrolments.id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      'userIds' in people
+        ? eb('enrolments.user_id', 'in', people.userIds)
+        : // A scan of the enrolments checking each person (SQLite would otherwise fetch them one
+          // person at a time, in random order).
+          eb.exists(
+            eb
+              .selectFrom('candidacies')
+              .select('candidacies.user_id') // read from the index alone
+              .whereRef('candidacies.user_id', '=', 'enrolments.user_id')
+              .where('candidacies.programme_id', '=', people.programmeId),
+          ),
+    )
+    .groupBy('enrolments.user_id')
+    .execute();
+}
+
+/** For the rule engine: the extensions of some candidacies (or of every candidacy of a programme). */
+export async function listExtensionFacts(
+  db: Executor,
+  candidacies: { candidacyIds: readonly string[] } | { programmeId: string },
+) {
+  if ('candidacyIds' in candidacies && candidacies.candidacyIds.length === 0) return [];
+  const query = db
+    .selectFrom('extensions')
+    .select(['candidacy_id', 'months', 'reason'])
+    .orderBy('granted_at');
+  if ('candidacyIds' in candidacies)
+    return query.where('candidacy_id', 'in', candidacies.candidacyIds).execute();
+  // Driven from the (few) extensions: a candidacy row is only looked up by its id.
+  const { programmeId } = candidacies;
+  return query
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('candidacies')
+          .select('candidacies.id')
+          .whereRef('candidacies.id', '=', 'extensions.candidacy_id')
+          .where('candidacies.programme_id', '=', programmeId),
+      ),
+    )
+    .execute();
+}
