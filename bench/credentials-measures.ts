@@ -17,10 +17,10 @@ import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { CredentialRow } from '../src/db/schema.js';
 import type { Deps } from '../src/deps.js';
-import { didDocumentEntries } from '../src/modules/credentials/document-loader.js';
-import { loadIssuer } from '../src/modules/credentials/issuer.js';
+import { loadIssuer } from '../src/modules/credentials/keys/issuer.js';
 import { measurePdfThroughput, type PdfThroughput } from '../src/modules/credentials/pdf/pdf-bench.js';
-import { verifySubmittedCredential } from '../src/modules/credentials/verify-submitted-credential.js';
+import { didDocumentEntries } from '../src/modules/credentials/verifying/document-loader.js';
+import { verifySubmittedCredential } from '../src/modules/credentials/verifying/verify-submitted-credential.js';
 
 /** Calls per second of `run` over `seconds` (after a few warm-up calls), sequentially awaited. */
 async function rate<T>(items: T[], seconds: number, run: (item: T) => Promise<unknown> | unknown) {

@@ -9,13 +9,7 @@ import type { Dialect } from '../src/db/database.js';
 import type { Deps } from '../src/deps.js';
 import { systemActor } from '../src/kernel/actor.js';
 import { toDateString } from '../src/kernel/clock.js';
-import {
-  buildCandidateRecord,
-  type CandidacyFacts,
-  readEnrolmentFacts,
-  readResultFacts,
-} from '../src/modules/pathway/candidate-record.js';
-import { listCandidates } from '../src/modules/pathway/candidate-views.js';
+import { listCandidates } from '../src/modules/pathway/candidates/list-candidates.js';
 import {
   type CandidacyFactsRow,
   listAchievementFacts,
@@ -23,8 +17,14 @@ import {
   listExtensionFacts,
   listOpenEnrolmentFacts,
 } from '../src/modules/pathway/pathway-facts.repository.js';
-import type { CandidateRecord } from '../src/modules/pathway/record.js';
-import type { PathwayRules } from '../src/modules/pathway/rules.js';
+import {
+  buildCandidateRecord,
+  type CandidacyFacts,
+  readEnrolmentFacts,
+  readResultFacts,
+} from '../src/modules/pathway/rules/candidate-record.js';
+import type { CandidateRecord } from '../src/modules/pathway/rules/record.js';
+import type { PathwayRules } from '../src/modules/pathway/rules/rules.js';
 import { rulesOfVersion } from '../src/modules/pathway/standing.js';
 import { getProgramme } from '../src/modules/programmes/get-programme.js';
 import { DEMO_PROGRAMME_SLUG } from '../src/seed/demo-programme.js';

@@ -14,11 +14,11 @@ import type { Deps } from '../src/deps.js';
 import { runJobsUntilIdle } from '../src/jobs/runner.js';
 import { systemActor } from '../src/kernel/actor.js';
 import { newId } from '../src/kernel/ids.js';
-import { commitImport } from '../src/modules/pathway/import-commit.js';
-import { IMPORT_COLUMNS } from '../src/modules/pathway/import-format.js';
-import { commitImportJob, validateImportJob } from '../src/modules/pathway/import-jobs.js';
-import { uploadImport } from '../src/modules/pathway/import-upload.js';
-import { getImport } from '../src/modules/pathway/import-view.js';
+import { commitImport } from '../src/modules/pathway/import/import-commit.js';
+import { IMPORT_COLUMNS } from '../src/modules/pathway/import/import-format.js';
+import { commitImportJob, validateImportJob } from '../src/modules/pathway/import/import-jobs.js';
+import { uploadImport } from '../src/modules/pathway/import/import-upload.js';
+import { getImport } from '../src/modules/pathway/import/import-view.js';
 
 /**
  * Only the import's own jobs run here: committing results queues other modules' work (a course

@@ -12,8 +12,8 @@ import {
   runCredentialsVerifyCommand,
 } from '../modules/credentials/credentials-cli.js';
 import { exportCredentials } from '../modules/credentials/export-credentials.js';
-import { rotateIssuerKeys } from '../modules/credentials/rotate-issuer-keys.js';
-import { runEvaluateCommand } from '../modules/pathway/evaluate-cli.js';
+import { rotateIssuerKeys } from '../modules/credentials/keys/rotate-issuer-keys.js';
+import { runEvaluateCommand } from '../modules/pathway/rules/evaluate-cli.js';
 import { seedScale } from '../seed/scale.js';
 import { demoAccounts, isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
 

@@ -1,8 +1,8 @@
 import type { Deps } from '../../src/deps.js';
 import { runJobsUntilIdle } from '../../src/jobs/runner.js';
 import { systemActor } from '../../src/kernel/actor.js';
-import { CREDENTIAL_JOBS } from '../../src/modules/credentials/credential-jobs.js';
-import { CREDENTIAL_JOB_KINDS } from '../../src/modules/credentials/job-kinds.js';
+import { CREDENTIAL_JOBS } from '../../src/modules/credentials/issuing/credential-jobs.js';
+import { CREDENTIAL_JOB_KINDS } from '../../src/modules/credentials/issuing/job-kinds.js';
 import { registerCandidate } from '../../src/modules/pathway/register-candidate.js';
 import { setCapstoneStatus } from '../../src/modules/pathway/set-capstone-status.js';
 import type { TestPerson } from './factories.js';

@@ -11,7 +11,7 @@ import type { Deps } from '../../deps.js';
 import { memoryMailer } from '../../integrations/mail.js';
 import { systemActor } from '../../kernel/actor.js';
 import { fixedClock } from '../../kernel/clock.js';
-import { revokeCredential } from './revoke-credential.js';
+import { revokeCredential } from './status/revoke-credential.js';
 
 /**
  * `diploma credentials export` then `diploma credentials verify`, as an operator runs them: the real

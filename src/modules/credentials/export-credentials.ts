@@ -4,9 +4,9 @@ import { ensure } from '../../kernel/policy.js';
 import { formatShortCode } from './credential.js';
 import { canCredentials } from './credentials.policy.js';
 import { listCredentialsAfter, listStatusLists } from './credentials.repository.js';
-import { getIssuerKeys } from './get-issuer-keys.js';
-import type { StatusPurpose } from './status-list.js';
-import { statusListSlug } from './status-list-store.js';
+import { getIssuerKeys } from './keys/get-issuer-keys.js';
+import type { StatusPurpose } from './status/status-list.js';
+import { statusListSlug } from './status/status-list-store.js';
 
 /** Where the export writes (the CLI writes into a folder; a test into memory). */
 export interface ExportSink {

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.js';
 import type { Locale } from '../../i18n/i18n.js';
 import { translator } from '../../i18n/i18n.js';
 import { textFor } from './credential-reading.js';
-import { loadIssuerProfile } from './issuer.js';
+import { loadIssuerProfile } from './keys/issuer.js';
 
 /** The scope of reading one's credentials in the Open Badges API. */
 export const OB_CREDENTIAL_READ_SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly';

@@ -5,14 +5,14 @@ import { AppError } from '../../kernel/errors.js';
 import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
+import { canIdentity } from './identity.policy.js';
+import { createTokenSchema } from './identity.schemas.js';
 import {
   findApiTokenOfUser,
   insertApiToken,
   listApiTokens,
   revokeApiTokenRow,
-} from './credentials.repository.js';
-import { canIdentity } from './identity.policy.js';
-import { createTokenSchema } from './identity.schemas.js';
+} from './password-credentials.repository.js';
 
 /** A personal API token as its owner sees it (the secret itself is shown once, at creation). */
 export interface ApiTokenSummary {

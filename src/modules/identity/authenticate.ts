@@ -8,7 +8,7 @@ import {
   findSessionWithUser,
   touchApiToken,
   touchSession,
-} from './credentials.repository.js';
+} from './password-credentials.repository.js';
 import { listRoles } from './users.repository.js';
 
 /** Who is behind a request, as the web and API layers need it on every request. */

@@ -8,15 +8,15 @@ import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { EMAIL_CHANGE_TTL_MS } from './account.js';
 import { checkCurrentPassword } from './check-current-password.js';
+import { emailChangeMail, emailChangeNoticeMail } from './identity.mail.js';
+import { canIdentity } from './identity.policy.js';
+import { changeEmailSchema } from './identity.schemas.js';
 import {
   consumeOneTimeToken,
   expireOneTimeTokens,
   findOneTimeToken,
   insertOneTimeToken,
-} from './credentials.repository.js';
-import { emailChangeMail, emailChangeNoticeMail } from './identity.mail.js';
-import { canIdentity } from './identity.policy.js';
-import { changeEmailSchema } from './identity.schemas.js';
+} from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { findUserByEmail, findUserById, updateUser } from './users.repository.js';
 

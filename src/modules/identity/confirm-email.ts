@@ -3,7 +3,7 @@ import { systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
-import { consumeOneTimeToken, findOneTimeToken } from './credentials.repository.js';
+import { consumeOneTimeToken, findOneTimeToken } from './password-credentials.repository.js';
 import { findUserById, updateUser } from './users.repository.js';
 
 /** Confirms the email address of a new account from the link mailed at sign-up. */

@@ -5,15 +5,15 @@ import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
+import { passwordChangedMail } from './identity.mail.js';
+import { resetPasswordSchema } from './identity.schemas.js';
+import { hashPassword } from './password.js';
 import {
   clearThrottle,
   consumeOneTimeToken,
   deleteSessionsOfUser,
   findOneTimeToken,
-} from './credentials.repository.js';
-import { passwordChangedMail } from './identity.mail.js';
-import { resetPasswordSchema } from './identity.schemas.js';
-import { hashPassword } from './password.js';
+} from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { findUserById, updateUser } from './users.repository.js';
 

@@ -5,10 +5,10 @@ import { recordAudit } from '../../kernel/audit.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS } from './account.js';
-import { insertOneTimeToken } from './credentials.repository.js';
 import { accountExistsMail, confirmEmailMail } from './identity.mail.js';
 import { signUpSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
+import { insertOneTimeToken } from './password-credentials.repository.js';
 import { findUserByEmail, grantRole, insertUser } from './users.repository.js';
 
 /**

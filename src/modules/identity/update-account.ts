@@ -6,10 +6,10 @@ import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { type Account, toAccount } from './account.js';
 import { checkCurrentPassword } from './check-current-password.js';
-import { deleteSessionsOfUser } from './credentials.repository.js';
 import { canIdentity } from './identity.policy.js';
 import { changePasswordSchema, profileSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
+import { deleteSessionsOfUser } from './password-credentials.repository.js';
 import { findUserById, listRoles, updateUser } from './users.repository.js';
 
 /** The signed-in person's own account. */

@@ -8,7 +8,7 @@ import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canPathway } from './pathway.policy.js';
 import { findCandidacy } from './pathway.repository.js';
-import { displayStatus } from './pathway-status.js';
+import { displayStatus } from './rules/pathway-status.js';
 import { refreshStandings } from './standing.js';
 
 /**

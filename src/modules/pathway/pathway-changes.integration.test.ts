@@ -15,11 +15,11 @@ import { ANONYMOUS, systemActor } from '../../kernel/actor.js';
 import { listAuditEvents } from '../../kernel/audit.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { getCandidate } from './candidate-views.js';
-import type { CourseRequirementEvaluation, PathwayEvaluation } from './evaluation.js';
+import { getCandidate } from './candidates/get-candidate.js';
 import { grantExtension } from './grant-extension.js';
 import { moveCandidateToRuleVersion } from './move-rule-version.js';
 import { createRuleVersion } from './rule-versions.js';
+import type { CourseRequirementEvaluation, PathwayEvaluation } from './rules/evaluation.js';
 import { setCapstoneStatus } from './set-capstone-status.js';
 import { reinstateCandidate, withdrawCandidate } from './withdraw-candidate.js';
 

@@ -4,8 +4,11 @@ import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/helpers/t
 import { systemActor } from '../../kernel/actor.js';
 import { seedDemo } from '../../seed/seed-demo.js';
 import { findPersonIdByEmail } from '../identity/create-person.js';
-import { type CandidateDetail, getCandidate, getMyPathways, listCandidates } from './candidate-views.js';
-import type { CourseRequirementEvaluation } from './evaluation.js';
+import type { CandidateDetail } from './candidates/candidate-detail.js';
+import { getCandidate } from './candidates/get-candidate.js';
+import { getMyPathways } from './candidates/get-my-pathways.js';
+import { listCandidates } from './candidates/list-candidates.js';
+import type { CourseRequirementEvaluation } from './rules/evaluation.js';
 
 /**
  * The demo seed gives every stage of the diploma (shared/demo/README.md), as of the tests' date

@@ -15,12 +15,12 @@ import { systemActor } from '../../kernel/actor.js';
 import { listAuditEvents } from '../../kernel/audit.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { getCandidate } from './candidate-views.js';
+import { getCandidate } from './candidates/get-candidate.js';
 import { enrolPerson } from './enrol-person.js';
-import type { CourseRequirementEvaluation, PathwayEvaluation } from './evaluation.js';
 import { getClassList, recordClassResults, recordResult } from './record-result.js';
 import { registerCandidate } from './register-candidate.js';
 import { createRuleVersion } from './rule-versions.js';
+import type { CourseRequirementEvaluation, PathwayEvaluation } from './rules/evaluation.js';
 import { setCapstoneStatus } from './set-capstone-status.js';
 
 /** Registration, enrolments and results, and the standing cached on the candidacy (use cases, both engines). */

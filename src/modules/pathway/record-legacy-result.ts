@@ -8,7 +8,7 @@ import { ensure } from '../../kernel/policy.js';
 import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
 import { parseInput } from '../../kernel/validation.js';
 import { courseCodeSchema } from '../catalogue/catalogue.schemas.js';
-import { enqueueCourseIssuance } from '../credentials/job-kinds.js';
+import { enqueueCourseIssuance } from '../credentials/issuing/job-kinds.js';
 import { canPathway } from './pathway.policy.js';
 import { findLegacyResult, insertResult, listCandidaciesOfUser, updateResult } from './pathway.repository.js';
 import { GRADE_MAX_LENGTH, RESULT_OUTCOMES } from './pathway.schemas.js';

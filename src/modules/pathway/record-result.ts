@@ -9,7 +9,7 @@ import { ensure } from '../../kernel/policy.js';
 import { issuesToFieldErrors } from '../../kernel/validation.js';
 import type { Course, Edition } from '../catalogue/course.js';
 import { getEdition } from '../catalogue/get-edition.js';
-import { enqueueCourseIssuance } from '../credentials/job-kinds.js';
+import { enqueueCourseIssuance } from '../credentials/issuing/job-kinds.js';
 import { canRecordResults, canRecordSomeResults } from './pathway.policy.js';
 import {
   findEnrolment,

@@ -11,7 +11,7 @@ import { getProgramme } from '../programmes/get-programme.js';
 import { canPathway } from './pathway.policy.js';
 import { insertRuleVersion, listRuleVersionRows } from './pathway.repository.js';
 import { ruleVersionSchema } from './pathway.schemas.js';
-import { type PathwayRules, pathwayRulesSchema } from './rules.js';
+import { type PathwayRules, pathwayRulesSchema } from './rules/rules.js';
 import { parseRuleVersion } from './standing.js';
 
 /** A version of a programme's requirement rules. Versions are immutable once saved. */

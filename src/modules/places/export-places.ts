@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.js';
+import { exportText } from '../../integrations/spreadsheets/cells.js';
 import type { Actor } from '../../kernel/actor.js';
-import { exportText } from '../pathway/import-format.js';
 import { listEditionPlacesFor } from './list-edition-places.js';
 
 /** The columns of the places export (codes, so that it reads the same in every language). */

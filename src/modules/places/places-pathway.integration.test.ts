@@ -6,8 +6,8 @@ import { actorOf, buildPathwayProgramme, registerAs } from '../../../test/helper
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
-import { commitImport } from '../pathway/import-commit.js';
-import { uploadImport } from '../pathway/import-upload.js';
+import { commitImport } from '../pathway/import/import-commit.js';
+import { uploadImport } from '../pathway/import/import-upload.js';
 import { getClassList, recordResult } from '../pathway/record-result.js';
 import { declinePlace } from './decline-place.js';
 import { requestPlace } from './request-place.js';

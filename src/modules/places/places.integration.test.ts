@@ -8,7 +8,7 @@ import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
 import { editionFormValues, editionInputFromForm } from '../catalogue/catalogue.forms.js';
 import { updateEdition } from '../catalogue/save-edition.js';
-import { getMyPathways } from '../pathway/candidate-views.js';
+import { getMyPathways } from '../pathway/candidates/get-my-pathways.js';
 import { commitPlacesImport } from './commit-places-import.js';
 import { confirmPlace } from './confirm-place.js';
 import { declinePlace } from './decline-place.js';
