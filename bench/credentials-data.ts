@@ -189,7 +189,7 @@ export async function measureSigning(
   sample: CredentialRow[],
   signatures: number,
 ): Promise<SigningBreakdown> {
-  const issuer: IssuerContext = await loadIssuer(deps);
+  const issuer: IssuerContext = await loadIssuer(deps.db, deps);
   const unsigned = sample.map((row) => {
     const { proof: _proof, ...credential } = JSON.parse(row.credential_json) as Record<string, unknown>;
     return credential as UnsignedCredential;

@@ -117,10 +117,10 @@ export async function measureVerification(
   rows: CredentialRow[],
   seconds: number,
 ): Promise<VerifyFigures> {
-  const issuer = await loadIssuer(deps);
+  const issuer = await loadIssuer(deps.db, deps);
   const credentials = rows.map((row) => JSON.parse(row.credential_json) as Json);
   const ours = async (input: Json | string) => {
-    const result = await verifySubmittedCredential(deps, input);
+    const result = await verifySubmittedCredential(deps.db, deps, input);
     if (!result.valid)
       throw new Error(`bench: our verifier rejected an issued credential: ${JSON.stringify(result.checks)}`);
   };

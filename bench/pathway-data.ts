@@ -64,7 +64,7 @@ export async function generatePathwayData(
   // after 100,000 standings were rewritten, the visibility map (without it PostgreSQL cannot answer
   // from an index alone and counts the candidates by reading the table).
   if (dialect === 'postgres') await sql`vacuum analyze`.execute(deps.db);
-  const programme = await getProgramme(deps, actor, DEMO_PROGRAMME_SLUG);
+  const programme = await getProgramme(deps.db, deps, actor, DEMO_PROGRAMME_SLUG);
   const count = async (table: 'candidacies' | 'results' | 'enrolments' | 'users') =>
     Number(
       (
@@ -144,7 +144,7 @@ async function typicalCandidate(deps: Deps, programmeId: string): Promise<Typica
 /** The list pages measured, each with the first candidate it must show (checked before measuring). */
 export async function listScenarios(deps: Deps, slug: string) {
   const first = async (query: Record<string, string>) => {
-    const page = await listCandidates(deps, actor, slug, query);
+    const page = await listCandidates(deps.db, deps, actor, slug, query);
     const item = page.items[0];
     if (!item) throw new Error(`bench data: the candidates list ${JSON.stringify(query)} is empty`);
     return { expect: `href="/manage/candidates/${item.id}"`, total: page.total, pageCount: page.pageCount };

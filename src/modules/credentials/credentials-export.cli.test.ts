@@ -52,7 +52,7 @@ describe('diploma credentials export and verify (the command line)', () => {
     try {
       const first = await issuedCertificate(deps);
       const second = await issuedCertificate(deps);
-      await revokeCredential(deps, systemActor('test'), second.credential.id, {
+      await revokeCredential(deps.db, deps, systemActor('test'), second.credential.id, {
         reason: 'other',
         note: 'test',
       });

@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale, type Locale } from '../../i18n/i18n.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
@@ -26,24 +28,25 @@ export interface SignInResult {
  * wrong password get the same error after the same work; failures per address back off (see throttle.ts).
  */
 export async function signIn(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   input: unknown,
   client: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
   const data = parseInput(signInSchema, input);
   const throttleKey = `sign-in:${data.email}`;
-  await assertNotLocked(deps.db, deps.clock, throttleKey);
-  const user = await findUserByEmail(deps.db, data.email);
+  await assertNotLocked(db, deps.clock, throttleKey);
+  const user = await findUserByEmail(db, data.email);
   const matches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), data.password);
   if (!user || !matches || user.disabled_at) {
-    await recordFailure(deps.db, deps.clock, throttleKey);
+    await recordFailure(db, deps.clock, throttleKey);
     throw new AppError('invalid_credentials');
   }
-  await recordSuccess(deps.db, throttleKey);
+  await recordSuccess(db, throttleKey);
   const now = deps.clock.now();
   if (!user.email_verified_at) {
     const token = newSecret();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await expireOneTimeTokens(trx, user.id, 'email-confirm', now.toISOString());
       await insertOneTimeToken(trx, {
         id: newId(),
@@ -64,7 +67,7 @@ export async function signIn(
   }
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  await insertSession(deps.db, {
+  await insertSession(db, {
     id: hashSecret(sessionToken),
     user_id: user.id,
     created_at: now.toISOString(),

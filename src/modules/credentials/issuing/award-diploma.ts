@@ -1,11 +1,12 @@
+import type { Executor } from '../../../db/database.js';
 import { isUniqueViolation } from '../../../db/helpers.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { isId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
 import { canCredentials } from '../credentials.policy.js';
 import { loadIssuer } from '../keys/issuer.js';
-import { awardError, issueDiplomaIn } from './diploma-issuance.js';
+import { awardError, issueDiploma } from './diploma-issuance.js';
 
 /**
  * A manager confirms the diploma of a candidacy the pathway evaluation says is awardable (one click from
@@ -15,17 +16,16 @@ import { awardError, issueDiplomaIn } from './diploma-issuance.js';
  * precise problem as a field (`credential.problem.notAwardable|componentsNotIssued|componentSuspended`).
  */
 export async function awardDiploma(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   candidacyId: string,
 ): Promise<{ id: string; shortCode: string }> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
   if (!isId(candidacyId)) throw awardError('notFound');
-  const issuer = await loadIssuer(deps);
+  const issuer = await loadIssuer(db, deps);
   try {
-    return await deps.db
-      .transaction()
-      .execute((trx) => issueDiplomaIn(trx, deps, actor, issuer, candidacyId));
+    return await issueDiploma(db, deps, actor, issuer, candidacyId);
   } catch (error) {
     // Two managers clicked at once: the second insert met the unique index.
     if (isUniqueViolation(error)) throw awardError('alreadyAwarded');

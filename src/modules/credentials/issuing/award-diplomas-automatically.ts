@@ -1,8 +1,9 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import { systemActor } from '../../../kernel/actor.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { listAutoAwardCandidacyIds } from './certified-facts.repository.js';
-import { awardProblemOf, issueDiplomaIn } from './diploma-issuance.js';
+import { awardProblemOf, issueDiploma } from './diploma-issuance.js';
 
 /** Candidacies looked at per run (the daily run catches up over days if ever more are waiting). */
 const AUTO_AWARD_BATCH = 500;
@@ -14,18 +15,19 @@ const AUTO_AWARD_BATCH = 500;
  * awarded yet (a component's certificate not issued) is left for the next run.
  */
 export async function awardDiplomasAutomatically(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   options: { userId?: string } = {},
 ): Promise<{ awarded: number; waiting: number }> {
-  const ids = await listAutoAwardCandidacyIds(deps.db, { userId: options.userId, limit: AUTO_AWARD_BATCH });
+  const ids = await listAutoAwardCandidacyIds(db, { userId: options.userId, limit: AUTO_AWARD_BATCH });
   if (ids.length === 0) return { awarded: 0, waiting: 0 };
-  const issuer = await loadIssuer(deps);
+  const issuer = await loadIssuer(db, deps);
   const actor = systemActor('credentials.auto-award');
   let awarded = 0;
   let waiting = 0;
   for (const candidacyId of ids) {
     try {
-      await deps.db.transaction().execute((trx) => issueDiplomaIn(trx, deps, actor, issuer, candidacyId));
+      await issueDiploma(db, deps, actor, issuer, candidacyId);
       awarded += 1;
     } catch (error) {
       if (!awardProblemOf(error)) throw error;

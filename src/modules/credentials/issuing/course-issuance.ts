@@ -4,7 +4,7 @@
  * `issueCourseCredential` (the job) and `supersedeCredential` (a correction). Not a use case.
  */
 import type { Executor } from '../../../db/database.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import { isLocale } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
@@ -38,9 +38,9 @@ export async function uniqueShortCode(db: Executor): Promise<string> {
 }
 
 /** Issues the certificate of `kind` for a result (the caller has checked that none is live). */
-export async function issueCourseCredentialIn(
-  trx: Executor,
-  deps: Deps,
+export async function writeCourseCredential(
+  db: Executor,
+  deps: Services,
   actor: Actor,
   issuer: IssuerContext,
   facts: ResultFacts,
@@ -48,9 +48,9 @@ export async function issueCourseCredentialIn(
 ): Promise<IssuedCredential> {
   const now = deps.clock.now();
   const id = newId();
-  const subjectId = await holderSubjectIdOf(trx, facts.user_id, now);
-  const themes = await listCourseThemeFacts(trx, facts.course_id);
-  const place = await allocateStatusIndex(trx, issuer, now);
+  const subjectId = await holderSubjectIdOf(db, facts.user_id, now);
+  const themes = await listCourseThemeFacts(db, facts.course_id);
+  const place = await allocateStatusIndex(db, issuer, now);
   const unsigned = buildAchievementCredential(
     courseCredentialInput({
       credentialId: id,
@@ -78,9 +78,9 @@ export async function issueCourseCredentialIn(
     }),
   );
   const forms = await signForms(issuer, unsigned, now);
-  const shortCode = await uniqueShortCode(trx);
+  const shortCode = await uniqueShortCode(db);
   const at = now.toISOString();
-  await insertCredential(trx, {
+  await insertCredential(db, {
     id,
     short_code: shortCode,
     kind,
@@ -106,12 +106,12 @@ export async function issueCourseCredentialIn(
     issued_at: at,
     updated_at: at,
   });
-  await recordAudit(trx, deps.clock, actor, {
+  await recordAudit(db, deps.clock, actor, {
     action: 'credential.issued',
     targetType: 'credential',
     targetId: id,
     after: { kind, userId: facts.user_id, resultId: facts.result_id, shortCode, statusIndex: place.index },
   });
-  await enqueueIssuedEffects(trx, deps.clock, id);
+  await enqueueIssuedEffects(db, deps.clock, id);
   return { id, shortCode };
 }

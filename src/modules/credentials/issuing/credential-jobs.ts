@@ -35,7 +35,7 @@ const issueCourse = defineJob(
   z.object({ resultId: id, outcome: z.string().max(40) }),
   async ({ deps }, { resultId, outcome }) => {
     try {
-      return await issueCourseCredential(deps, resultId, outcome);
+      return await issueCourseCredential(deps.db, deps, resultId, outcome);
     } catch (error) {
       if (isAppError(error, 'not_found')) throw new PermanentJobError(`result ${resultId} does not exist`);
       throw error;
@@ -47,7 +47,7 @@ const renderPdf = defineJob(
   CREDENTIAL_JOB_KINDS.renderPdf,
   z.object({ credentialId: id }),
   async ({ deps }, { credentialId }) => {
-    const bytes = await ensureCredentialPdf(deps, await credentialOrFail(deps.db, credentialId));
+    const bytes = await ensureCredentialPdf(deps.db, deps, await credentialOrFail(deps.db, credentialId));
     return { bytes: bytes.length };
   },
 );
@@ -57,7 +57,7 @@ const mailIssued = defineJob(
   z.object({ credentialId: id }),
   async ({ deps }, { credentialId }) => {
     const row = await credentialOrFail(deps.db, credentialId);
-    const { person } = await getPerson(deps, SYSTEM, row.user_id);
+    const { person } = await getPerson(deps.db, deps, SYSTEM, row.user_id);
     if (person.disabled) return { sent: false };
     const content = readCredential(parseStoredCredential(row.credential_json));
     await deps.mailer.send(
@@ -78,7 +78,7 @@ const mailStatusChanged = defineJob(
   z.object({ credentialId: id, status: z.enum(['revoked', 'suspended', 'active']), at: z.string().max(40) }),
   async ({ deps }, { credentialId, status }) => {
     const row = await credentialOrFail(deps.db, credentialId);
-    const { person } = await getPerson(deps, SYSTEM, row.user_id);
+    const { person } = await getPerson(deps.db, deps, SYSTEM, row.user_id);
     if (person.disabled) return { sent: false };
     const content = readCredential(parseStoredCredential(row.credential_json));
     await deps.mailer.send(
@@ -102,7 +102,7 @@ const componentRevoked = defineJob(
   async ({ deps }, payload) => {
     let managers = 0;
     for (let page = 1; ; page++) {
-      const found = await listPeople(deps, SYSTEM, { role: 'manager', page });
+      const found = await listPeople(deps.db, deps, SYSTEM, { role: 'manager', page });
       for (const manager of found.people) {
         if (manager.disabled) continue;
         managers += 1;
@@ -126,7 +126,7 @@ const mailComponentRevoked = defineJob(
       await credentialOrFail(deps.db, diplomaId),
       await credentialOrFail(deps.db, componentId),
     ];
-    const { person: manager } = await getPerson(deps, SYSTEM, managerId);
+    const { person: manager } = await getPerson(deps.db, deps, SYSTEM, managerId);
     if (manager.disabled) return { sent: false };
     const locale = manager.preferredLocale;
     const read = readCredential(parseStoredCredential(component.credential_json));
@@ -148,7 +148,7 @@ const mailComponentRevoked = defineJob(
 const autoAward = defineJob(
   CREDENTIAL_JOB_KINDS.autoAward,
   z.object({ userId: id.optional(), day: z.string().max(10).optional() }),
-  async ({ deps }, { userId }) => awardDiplomasAutomatically(deps, userId ? { userId } : {}),
+  async ({ deps }, { userId }) => awardDiplomasAutomatically(deps.db, deps, userId ? { userId } : {}),
 );
 
 /** Every job kind of the credentials module. */

@@ -5,7 +5,8 @@
  * Shared by `awardDiploma` (and its bulk and automatic forms) and `supersedeCredential`. Not a use case.
  */
 import type { Executor } from '../../../db/database.js';
-import type { Deps } from '../../../deps.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import { isLocale } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
@@ -69,11 +70,11 @@ interface CountedCredential {
 
 /** The live Certificates of Achievement behind the components the evaluation counts, in requirement order. */
 async function countedCredentials(
-  trx: Executor,
+  db: Executor,
   userId: string,
   evaluation: PathwayEvaluation,
 ): Promise<CountedCredential[]> {
-  const available = await listLiveAchievementCredentials(trx, userId);
+  const available = await listLiveAchievementCredentials(db, userId);
   const used = new Set<string>();
   const counted: CountedCredential[] = [];
   for (const requirement of evaluation.requirements) {
@@ -98,30 +99,43 @@ async function countedCredentials(
   return counted;
 }
 
-/** Awards the diploma of a candidacy (throws `awardError`s when it cannot be awarded now). */
-export async function issueDiplomaIn(
-  trx: Executor,
-  deps: Deps,
+/**
+ * Awards the diploma of a candidacy (throws `awardError`s when it cannot be awarded now), in its own
+ * transaction or the caller's. Not authorised here: the use cases that call it are.
+ */
+export async function issueDiploma(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  issuer: IssuerContext,
+  candidacyId: string,
+): Promise<{ id: string; shortCode: string }> {
+  return inTransaction(db, (trx) => writeDiploma(trx, deps, actor, issuer, candidacyId));
+}
+
+async function writeDiploma(
+  db: Executor,
+  deps: Services,
   actor: Actor,
   issuer: IssuerContext,
   candidacyId: string,
 ): Promise<{ id: string; shortCode: string }> {
   const now = deps.clock.now();
-  const evaluated = await evaluateCandidacy(trx, candidacyId, toDateString(now));
+  const evaluated = await evaluateCandidacy(db, candidacyId, toDateString(now));
   if (!evaluated) throw awardError('notFound');
   const { candidacy, evaluation } = evaluated;
-  if (await findLiveDiplomaOfCandidacy(trx, candidacyId)) throw awardError('alreadyAwarded');
+  if (await findLiveDiplomaOfCandidacy(db, candidacyId)) throw awardError('alreadyAwarded');
   if (!evaluation.awardable || candidacy.status === 'withdrawn') throw awardError('notAwardable');
   const [holder, programme, themes, counted] = [
-    await findHolderFacts(trx, candidacy.userId),
-    await findProgrammeFacts(trx, candidacy.programmeId),
-    await listProgrammeThemeFacts(trx, candidacy.programmeId),
-    await countedCredentials(trx, candidacy.userId, evaluation),
+    await findHolderFacts(db, candidacy.userId),
+    await findProgrammeFacts(db, candidacy.programmeId),
+    await listProgrammeThemeFacts(db, candidacy.programmeId),
+    await countedCredentials(db, candidacy.userId, evaluation),
   ];
   if (!holder || !programme) throw awardError('notFound');
   const capstone = evaluation.requirements.find((requirement) => requirement.kind === 'capstone');
   const id = newId();
-  const place = await allocateStatusIndex(trx, issuer, now);
+  const place = await allocateStatusIndex(db, issuer, now);
   const locale = isLocale(holder.preferred_locale) ? holder.preferred_locale : 'en';
   const facts: DiplomaFacts = {
     credentialId: id,
@@ -129,7 +143,7 @@ export async function issueDiplomaIn(
     issuer: issuer.profile,
     issuedAt: now,
     holder: {
-      subjectId: await holderSubjectIdOf(trx, holder.id, now),
+      subjectId: await holderSubjectIdOf(db, holder.id, now),
       name: holder.full_name,
       email: holder.email,
       locale,
@@ -165,9 +179,9 @@ export async function issueDiplomaIn(
     issuer.documentLoader,
     { created: now },
   );
-  const shortCode = await uniqueShortCode(trx);
+  const shortCode = await uniqueShortCode(db);
   const at = now.toISOString();
-  await insertCredential(trx, {
+  await insertCredential(db, {
     id,
     short_code: shortCode,
     kind: 'diploma',
@@ -194,11 +208,11 @@ export async function issueDiplomaIn(
     updated_at: at,
   });
   await insertComponents(
-    trx,
+    db,
     counted.map((item, position) => ({ diploma_id: id, component_id: item.id, position })),
   );
   const components = counted.map((item) => item.id);
-  await recordAudit(trx, deps.clock, actor, {
+  await recordAudit(db, deps.clock, actor, {
     action: 'credential.issued',
     targetType: 'credential',
     targetId: id,
@@ -211,12 +225,12 @@ export async function issueDiplomaIn(
       components,
     },
   });
-  await recordAudit(trx, deps.clock, actor, {
+  await recordAudit(db, deps.clock, actor, {
     action: 'diploma.awarded',
     targetType: 'candidacy',
     targetId: candidacyId,
     after: { credentialId: id, shortCode, components },
   });
-  await enqueueIssuedEffects(trx, deps.clock, id);
+  await enqueueIssuedEffects(db, deps.clock, id);
   return { id, shortCode };
 }

@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { systemActor } from '../../../kernel/actor.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -6,9 +8,9 @@ import { isId } from '../../../kernel/ids.js';
 import { kindOfOutcome } from '../credential.js';
 import { listLiveCredentialsOfResult, updateCredential } from '../credentials.repository.js';
 import { loadIssuer } from '../keys/issuer.js';
-import { changeStatusIn } from '../status/status-change.js';
+import { applyStatusChange } from '../status/status-change.js';
 import { findResultFacts, listAutoAwardCandidacyIds } from './certified-facts.repository.js';
-import { issueCourseCredentialIn } from './course-issuance.js';
+import { writeCourseCredential } from './course-issuance.js';
 import { CREDENTIAL_JOB_KINDS } from './job-kinds.js';
 
 /** What the issuance job did. */
@@ -30,14 +32,15 @@ export type CourseIssuance =
  * revoked as superseded by the new one.
  */
 export async function issueCourseCredential(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   resultId: string,
   expectedOutcome?: string,
 ): Promise<CourseIssuance> {
   if (!isId(resultId)) throw new AppError('not_found');
-  const issuer = await loadIssuer(deps);
+  const issuer = await loadIssuer(db, deps);
   const actor = systemActor('credentials.issue');
-  return deps.db.transaction().execute(async (trx): Promise<CourseIssuance> => {
+  return inTransaction(db, async (trx): Promise<CourseIssuance> => {
     const facts = await findResultFacts(trx, resultId);
     if (!facts) throw new AppError('not_found');
     const kind = kindOfOutcome(facts.outcome);
@@ -47,7 +50,7 @@ export async function issueCourseCredential(
     const live = await listLiveCredentialsOfResult(trx, resultId);
     const same = live.find((row) => row.kind === kind);
     if (same) return { outcome: 'exists', credentialId: same.id };
-    const issued = await issueCourseCredentialIn(trx, deps, actor, issuer, facts, kind);
+    const issued = await writeCourseCredential(trx, deps, actor, issuer, facts, kind);
     // A programme that awards automatically gets its diploma as soon as the last certificate is issued.
     if (
       kind === 'achievement' &&
@@ -61,7 +64,7 @@ export async function issueCourseCredential(
     }
     const other = live.find((row) => row.kind !== kind);
     if (other) {
-      await changeStatusIn(trx, deps, actor, issuer, other, {
+      await applyStatusChange(trx, deps, actor, issuer, other, {
         to: 'revoked',
         reason: 'superseded',
         note: null,

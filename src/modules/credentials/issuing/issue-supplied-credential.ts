@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
@@ -36,13 +38,14 @@ function checkSupplied(credential: CredentialJson, did: string): void {
  * document loader does not know; 401/403 otherwise.
  */
 export async function issueSuppliedCredential(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<CredentialJson> {
   ensure(actor, canCredentials(actor, 'credentials.sign'));
   const { credential } = parseInput(vcApiIssueSchema, input);
-  const issuer = await loadIssuer(deps);
+  const issuer = await loadIssuer(db, deps);
   checkSupplied(credential, issuer.did);
   let signed: CredentialJson;
   try {
@@ -53,7 +56,7 @@ export async function issueSuppliedCredential(
     // Unknown contexts, undefined terms, invalid dates: the JSON-LD processing refused it.
     throw refused('credential', 'cannotSign');
   }
-  await deps.db.transaction().execute((trx) =>
+  await inTransaction(db, (trx) =>
     recordAudit(trx, deps.clock, actor, {
       action: 'credential.signed',
       targetType: 'credential',

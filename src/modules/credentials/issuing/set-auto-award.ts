@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
@@ -14,15 +16,16 @@ import { findProgrammeFacts, setProgrammeAutoAward } from './certified-facts.rep
  * Audited. Returns the setting as it now is.
  */
 export async function setAutoAward(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   input: unknown,
 ): Promise<{ awardAutomatically: boolean }> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
   const { awardAutomatically } = parseInput(autoAwardSchema, input);
-  const programme = await getProgramme(deps, actor, programmeSlug);
-  await deps.db.transaction().execute(async (trx) => {
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
+  await inTransaction(db, async (trx) => {
     const before = await findProgrammeFacts(trx, programme.id);
     await setProgrammeAutoAward(trx, programme.id, awardAutomatically);
     await recordAudit(trx, deps.clock, actor, {

@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import { loadIssuer } from './issuer.js';
 import { type DidDocument, type PublicJwks, publicJwks } from './issuer-documents.js';
 
@@ -8,8 +9,9 @@ import { type DidDocument, type PublicJwks, publicJwks } from './issuer-document
  * verify; no private member can appear (both are built from public JWKs only).
  */
 export async function getIssuerKeys(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
 ): Promise<{ did: string; didDocument: DidDocument; jwks: PublicJwks }> {
-  const issuer = await loadIssuer(deps);
+  const issuer = await loadIssuer(db, deps);
   return { did: issuer.did, didDocument: issuer.didDocument, jwks: publicJwks(issuer.keyring, issuer.did) };
 }

@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import { findIssuerProfile } from '../credentials.repository.js';
 import { ACHIEVEMENT_CREDENTIAL_CONTEXT } from '../issuing/achievement-credential.js';
@@ -18,8 +19,8 @@ export interface IssuerProfileView {
 }
 
 /** Anyone: the issuer's profile (the stored one, else the default). */
-export async function getIssuerProfile(deps: Deps): Promise<IssuerProfileView> {
-  const [profile, row] = [await loadIssuerProfile(deps.db, deps), await findIssuerProfile(deps.db)];
+export async function getIssuerProfile(db: Executor, deps: Services): Promise<IssuerProfileView> {
+  const [profile, row] = [await loadIssuerProfile(db, deps), await findIssuerProfile(db)];
   return {
     did: profile.did,
     name: profile.name,
@@ -34,7 +35,11 @@ export async function getIssuerProfile(deps: Deps): Promise<IssuerProfileView> {
  * Anyone: the issuer as an Open Badges 3.0 `Profile` document (the same Profile every credential embeds),
  * its plain `name` in `locale` and `nameMap` in the three languages.
  */
-export async function getIssuerProfileDocument(deps: Deps, locale: Locale): Promise<Record<string, unknown>> {
-  const profile = await loadIssuerProfile(deps.db, deps);
+export async function getIssuerProfileDocument(
+  db: Executor,
+  deps: Services,
+  locale: Locale,
+): Promise<Record<string, unknown>> {
+  const profile = await loadIssuerProfile(db, deps);
   return { '@context': [...ACHIEVEMENT_CREDENTIAL_CONTEXT], ...issuerProfile(profile, locale) };
 }

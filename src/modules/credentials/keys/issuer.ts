@@ -3,8 +3,9 @@
  * that knows its DID document, and its Open Badges profile (the stored row, or a default named after the
  * platform). Not a use case: a helper the use cases share.
  */
+
 import type { Executor } from '../../../db/database.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import { translator } from '../../../i18n/i18n.js';
 import { parseLocalized } from '../../../i18n/localized.js';
 import { findIssuerProfile } from '../credentials.repository.js';
@@ -64,7 +65,7 @@ function credentialName(json: string): LocalizedText {
 /** The issuer's profile (stored, else the default: the platform's name and BASE_URL). */
 export async function loadIssuerProfile(
   db: Executor,
-  deps: Pick<Deps, 'config'>,
+  deps: Pick<Services, 'config'>,
 ): Promise<IssuerProfileInput> {
   const did = issuerDidFromBaseUrl(deps.config.baseUrl);
   const row = await findIssuerProfile(db);
@@ -78,8 +79,8 @@ export async function loadIssuerProfile(
   };
 }
 
-/** The issuer (keys loaded on first use). `db` is the transaction when called inside one. */
-export async function loadIssuer(deps: Deps, db: Executor = deps.db): Promise<IssuerContext> {
+/** The issuer (keys loaded on first use). `db`: the database, or the caller's transaction. */
+export async function loadIssuer(db: Executor, deps: Services): Promise<IssuerContext> {
   const keyring = await deps.signer.keyring();
   const did = issuerDidFromBaseUrl(deps.config.baseUrl);
   const { document, loader } = issuerDocuments(keyring, did);

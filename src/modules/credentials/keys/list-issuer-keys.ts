@@ -1,4 +1,4 @@
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
 import { canCredentials } from '../credentials.policy.js';
@@ -23,7 +23,7 @@ export interface IssuerKeyView {
  * old credentials still verify), public facts only.
  */
 export async function listIssuerKeys(
-  deps: Deps,
+  deps: Services,
   actor: Actor,
 ): Promise<{ did: string; keys: IssuerKeyView[] }> {
   ensure(actor, canCredentials(actor, 'issuer.manage'));

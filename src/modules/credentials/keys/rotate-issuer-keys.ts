@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
@@ -12,7 +14,8 @@ import { publicKeys } from './keys.js';
  * environment are rotated by changing the environment instead (docs/decisions/0007). Audited.
  */
 export async function rotateIssuerKeys(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
 ): Promise<{ active: string[]; retired: string[] }> {
   ensure(actor, canCredentials(actor, 'issuer.manage'));
@@ -20,7 +23,7 @@ export async function rotateIssuerKeys(
   const keyring = await deps.signer.rotate();
   const active = [keyring.ed25519.kid, keyring.rsa.kid];
   const retired = keyring.retired.map((key) => key.kid);
-  await deps.db.transaction().execute((trx) =>
+  await inTransaction(db, (trx) =>
     recordAudit(trx, deps.clock, actor, {
       action: 'issuer.keys-rotated',
       targetType: 'issuer',

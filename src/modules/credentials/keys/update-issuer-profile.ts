@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
@@ -14,14 +16,15 @@ import { getIssuerProfile, type IssuerProfileView } from './get-issuer-profile.j
  * they were signed with (issued credentials are immutable).
  */
 export async function updateIssuerProfile(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<IssuerProfileView> {
   ensure(actor, canCredentials(actor, 'issuer.manage'));
   const data = parseInput(issuerProfileSchema, input);
   const name = Object.fromEntries(Object.entries(data.name).filter(([, text]) => text && text.length > 0));
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findIssuerProfile(trx);
     const row = {
       id: ISSUER_PROFILE_ID,
@@ -48,5 +51,5 @@ export async function updateIssuerProfile(
       after: { name, url: data.url, email: data.email, imageUrl: data.imageUrl },
     });
   });
-  return getIssuerProfile(deps);
+  return getIssuerProfile(db, deps);
 }

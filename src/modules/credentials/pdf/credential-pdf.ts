@@ -1,5 +1,6 @@
+import type { Executor } from '../../../db/database.js';
 import type { CredentialRow } from '../../../db/schema.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import { isLocale, translator } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -13,7 +14,7 @@ import { findCredential, listComponents, updateCredential } from '../credentials
 import { type CredentialPdfModel, renderCredentialPdf } from './index.js';
 
 /** Pure-ish: the PDF's view-model, read from the signed credential and translated in its holder's language. */
-async function pdfModel(deps: Deps, row: CredentialRow): Promise<CredentialPdfModel> {
+async function pdfModel(db: Executor, deps: Services, row: CredentialRow): Promise<CredentialPdfModel> {
   const locale = isLocale(row.locale) ? row.locale : 'en';
   const t = translator(locale);
   const kind = row.kind as CredentialKind;
@@ -21,7 +22,7 @@ async function pdfModel(deps: Deps, row: CredentialRow): Promise<CredentialPdfMo
   const hours = content.hours === null ? null : Number(content.hours);
   const components =
     kind === 'diploma'
-      ? (await listComponents(deps.db, row.id)).map((component) => {
+      ? (await listComponents(db, row.id)).map((component) => {
           const read = readCredential(parseStoredCredential(component.credential_json));
           return { title: textFor(read.achievementName, locale), awardedOn: read.awardedOn };
         })
@@ -58,7 +59,11 @@ async function pdfModel(deps: Deps, row: CredentialRow): Promise<CredentialPdfMo
  * stored file is lost. Rendering is deterministic (same credential, same bytes). Used by the PDF job and by
  * `credentialPdf`.
  */
-export async function ensureCredentialPdf(deps: Deps, row: CredentialRow): Promise<Uint8Array> {
+export async function ensureCredentialPdf(
+  db: Executor,
+  deps: Services,
+  row: CredentialRow,
+): Promise<Uint8Array> {
   if (row.pdf_key) {
     const stored = await deps.storage.get(row.pdf_key);
     if (stored) return stored;
@@ -67,11 +72,11 @@ export async function ensureCredentialPdf(deps: Deps, row: CredentialRow): Promi
       'stored credential PDF missing: rendering it again',
     );
   }
-  const bytes = await renderCredentialPdf(await pdfModel(deps, row));
+  const bytes = await renderCredentialPdf(await pdfModel(db, deps, row));
   const key = pdfStorageKey(row.id);
   await deps.storage.put(key, bytes);
   if (row.pdf_key !== key) {
-    await updateCredential(deps.db, row.id, { pdf_key: key, updated_at: deps.clock.now().toISOString() });
+    await updateCredential(db, row.id, { pdf_key: key, updated_at: deps.clock.now().toISOString() });
   }
   return bytes;
 }
@@ -81,16 +86,17 @@ export async function ensureCredentialPdf(deps: Deps, row: CredentialRow): Promi
  * with the signed credential attached. 401/403/404 as for the other downloads.
  */
 export async function credentialPdf(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   credentialId: string,
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
   ensure(actor, canCredentials(actor, 'credentials.read'));
-  const row = isId(credentialId) ? await findCredential(deps.db, credentialId) : undefined;
+  const row = isId(credentialId) ? await findCredential(db, credentialId) : undefined;
   if (!row) throw new AppError('not_found');
   ensure(actor, canReadCredentialOf(actor, row.user_id));
   return {
-    bytes: await ensureCredentialPdf(deps, row),
+    bytes: await ensureCredentialPdf(db, deps, row),
     fileName: `credential-${row.short_code.toLowerCase()}.pdf`,
   };
 }

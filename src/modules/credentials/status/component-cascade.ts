@@ -9,7 +9,7 @@
  */
 import type { Executor } from '../../../db/database.js';
 import type { CredentialRow } from '../../../db/schema.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
@@ -18,7 +18,7 @@ import { evaluateCandidacy, refreshStandingsOfPerson } from '../../pathway/candi
 import { listDiplomasCounting } from '../credentials.repository.js';
 import { CREDENTIAL_JOB_KINDS } from '../issuing/job-kinds.js';
 import type { IssuerContext } from '../keys/issuer.js';
-import { changeStatusIn } from './status-change.js';
+import { applyStatusChange } from './status-change.js';
 
 /** What became of one diploma that counted the revoked component. */
 export interface CascadeOutcome {
@@ -28,20 +28,20 @@ export interface CascadeOutcome {
 
 /** Runs the cascade of a course certificate that was just revoked (not superseded). */
 export async function cascadeComponentRevocation(
-  trx: Executor,
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   issuer: IssuerContext,
   component: CredentialRow,
 ): Promise<CascadeOutcome[]> {
   const today = toDateString(deps.clock.now());
-  const evaluations = await refreshStandingsOfPerson(trx, component.user_id, today);
+  const evaluations = await refreshStandingsOfPerson(db, component.user_id, today);
   const outcomes: CascadeOutcome[] = [];
-  for (const diploma of await listDiplomasCounting(trx, component.id)) {
+  for (const diploma of await listDiplomasCounting(db, component.id)) {
     const candidacyId = diploma.candidacy_id;
     const evaluation =
       (candidacyId && evaluations.get(candidacyId)) ||
-      (candidacyId ? (await evaluateCandidacy(trx, candidacyId, today))?.evaluation : undefined);
+      (candidacyId ? (await evaluateCandidacy(db, candidacyId, today))?.evaluation : undefined);
     const holds = evaluation?.awardable === true;
     const context = { componentId: component.id, componentShortCode: component.short_code };
     let outcome: CascadeOutcome['outcome'];
@@ -49,20 +49,20 @@ export async function cascadeComponentRevocation(
     else if (diploma.status === 'suspended') outcome = 'already-suspended';
     else {
       outcome = 'suspended';
-      await changeStatusIn(trx, deps, actor, issuer, diploma, {
+      await applyStatusChange(db, deps, actor, issuer, diploma, {
         to: 'suspended',
         reason: 'component-revoked',
         note: null,
         context,
       });
     }
-    await recordAudit(trx, deps.clock, actor, {
+    await recordAudit(db, deps.clock, actor, {
       action: 'credential.component-revoked',
       targetType: 'credential',
       targetId: diploma.id,
       after: { ...context, outcome, awardable: holds },
     });
-    await enqueueJob(trx, deps.clock, {
+    await enqueueJob(db, deps.clock, {
       kind: CREDENTIAL_JOB_KINDS.componentRevoked,
       payload: { diplomaId: diploma.id, componentId: component.id, outcome },
       idempotencyKey: `component-revoked:${diploma.id}:${component.id}`,

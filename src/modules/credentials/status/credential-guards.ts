@@ -22,8 +22,8 @@ export function statusError(problem: StatusProblem): AppError {
 }
 
 /** The credential, locked for the change, or 404. */
-export async function lockCredential(trx: Executor, id: string): Promise<CredentialRow> {
-  const row = isId(id) ? await findCredential(trx, id, { lock: true }) : undefined;
+export async function lockCredential(db: Executor, id: string): Promise<CredentialRow> {
+  const row = isId(id) ? await findCredential(db, id, { lock: true }) : undefined;
   if (!row) throw new AppError('not_found');
   return row;
 }

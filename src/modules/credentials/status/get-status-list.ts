@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import { AppError } from '../../../kernel/errors.js';
 import { findServedStatusList } from './status-list-store.js';
 
@@ -14,8 +15,8 @@ export interface ServedStatusList {
  * then `revocation-2` … as lists fill), byte for byte as signed at its last change. 404 for any other name
  * and for a list not created yet.
  */
-export async function getStatusList(deps: Deps, slug: string): Promise<ServedStatusList> {
-  const found = await findServedStatusList(deps.db, slug);
+export async function getStatusList(db: Executor, _deps: Services, slug: string): Promise<ServedStatusList> {
+  const found = await findServedStatusList(db, slug);
   if (!found) throw new AppError('not_found');
   return { body: found.credentialJson, etag: found.etag, updatedAt: found.updatedAt };
 }

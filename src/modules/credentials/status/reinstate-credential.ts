@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { toDateString } from '../../../kernel/clock.js';
 import { ensure } from '../../../kernel/policy.js';
@@ -8,7 +10,7 @@ import { canCredentials } from '../credentials.policy.js';
 import { noteSchema } from '../credentials.schemas.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { lockCredential, statusError } from './credential-guards.js';
-import { changeStatusIn } from './status-change.js';
+import { applyStatusChange } from './status-change.js';
 
 /**
  * A manager lifts a suspension (a note; audited): the bit is cleared in the suspension list, re-signed at
@@ -17,22 +19,23 @@ import { changeStatusIn } from './status-change.js';
  * Errors: 400, 401, 403, 404, 409 (`credential.problem.notSuspended|notAwardable`).
  */
 export async function reinstateCredential(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   credentialId: string,
   input: unknown,
 ): Promise<{ id: string; status: 'active' }> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
   const { note } = parseInput(noteSchema, input);
-  const issuer = await loadIssuer(deps);
-  return deps.db.transaction().execute(async (trx) => {
+  const issuer = await loadIssuer(db, deps);
+  return inTransaction(db, async (trx) => {
     const row = await lockCredential(trx, credentialId);
     if (row.status !== 'suspended') throw statusError('notSuspended');
     if (row.kind === 'diploma' && row.candidacy_id) {
       const evaluated = await evaluateCandidacy(trx, row.candidacy_id, toDateString(deps.clock.now()));
       if (!evaluated?.evaluation.awardable) throw statusError('notAwardable');
     }
-    await changeStatusIn(trx, deps, actor, issuer, row, { to: 'active', reason: null, note });
+    await applyStatusChange(trx, deps, actor, issuer, row, { to: 'active', reason: null, note });
     return { id: row.id, status: 'active' as const };
   });
 }

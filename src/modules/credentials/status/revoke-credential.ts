@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
@@ -7,7 +9,7 @@ import { revokeSchema } from '../credentials.schemas.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { type CascadeOutcome, cascadeComponentRevocation } from './component-cascade.js';
 import { lockCredential, statusError } from './credential-guards.js';
-import { changeStatusIn } from './status-change.js';
+import { applyStatusChange } from './status-change.js';
 
 /**
  * A manager revokes a credential, for good (a reason category and a note, both required; audited). Its
@@ -18,18 +20,19 @@ import { changeStatusIn } from './status-change.js';
  * component-cascade.ts). Errors: 400, 401, 403, 404, 409 (`credential.problem.alreadyRevoked`).
  */
 export async function revokeCredential(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   credentialId: string,
   input: unknown,
 ): Promise<{ id: string; status: 'revoked'; cascade: CascadeOutcome[] }> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
   const { reason, note } = parseInput(revokeSchema, input);
-  const issuer = await loadIssuer(deps);
-  return deps.db.transaction().execute(async (trx) => {
+  const issuer = await loadIssuer(db, deps);
+  return inTransaction(db, async (trx) => {
     const row = await lockCredential(trx, credentialId);
     if (row.status === 'revoked') throw statusError('alreadyRevoked');
-    await changeStatusIn(trx, deps, actor, issuer, row, { to: 'revoked', reason, note });
+    await applyStatusChange(trx, deps, actor, issuer, row, { to: 'revoked', reason, note });
     const cascade =
       row.kind === 'diploma'
         ? []

@@ -1,12 +1,12 @@
 /**
- * A change of a credential's status inside the caller's transaction: the row, the status list bit (the
+ * A change of a credential's status, in the caller's transaction: the row, the status list bit (the
  * list credential re-signed with a new ETag at once), the audit event and the holder's email job. Shared
  * by revoke, suspend, reinstate, supersede and the cascade. Not a use case.
  * PERSISTED SHAPE: the audit payloads (`credential.revoked|suspended|reinstated`).
  */
 import type { Executor } from '../../../db/database.js';
 import type { CredentialRow } from '../../../db/schema.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
@@ -35,9 +35,9 @@ const AUDIT_ACTIONS: Record<CredentialStatus, string> = {
 };
 
 /** Applies a status change to a credential (the caller has checked that it is allowed). */
-export async function changeStatusIn(
-  trx: Executor,
-  deps: Deps,
+export async function applyStatusChange(
+  db: Executor,
+  deps: Services,
   actor: Actor,
   issuer: IssuerContext,
   row: CredentialRow,
@@ -45,10 +45,10 @@ export async function changeStatusIn(
 ): Promise<void> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  if (change.to === 'revoked') await setStatusBit(trx, issuer, 'revocation', row.status_index, true, now);
-  if (change.to === 'suspended') await setStatusBit(trx, issuer, 'suspension', row.status_index, true, now);
-  if (change.to === 'active') await setStatusBit(trx, issuer, 'suspension', row.status_index, false, now);
-  await updateCredential(trx, row.id, {
+  if (change.to === 'revoked') await setStatusBit(db, issuer, 'revocation', row.status_index, true, now);
+  if (change.to === 'suspended') await setStatusBit(db, issuer, 'suspension', row.status_index, true, now);
+  if (change.to === 'active') await setStatusBit(db, issuer, 'suspension', row.status_index, false, now);
+  await updateCredential(db, row.id, {
     status: change.to,
     status_reason: change.to === 'active' ? null : change.reason,
     status_note: change.note,
@@ -56,7 +56,7 @@ export async function changeStatusIn(
     status_changed_by: actorId(actor),
     updated_at: at,
   });
-  await recordAudit(trx, deps.clock, actor, {
+  await recordAudit(db, deps.clock, actor, {
     action: AUDIT_ACTIONS[change.to],
     targetType: 'credential',
     targetId: row.id,
@@ -71,7 +71,7 @@ export async function changeStatusIn(
     },
   });
   if (change.notifyHolder !== false) {
-    await enqueueJob(trx, deps.clock, {
+    await enqueueJob(db, deps.clock, {
       kind: CREDENTIAL_JOB_KINDS.mailStatusChanged,
       payload: { credentialId: row.id, status: change.to, at },
       idempotencyKey: `status-mail:${row.id}:${change.to}:${at}`,

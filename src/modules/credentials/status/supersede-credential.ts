@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
@@ -8,11 +10,11 @@ import { canCredentials } from '../credentials.policy.js';
 import { updateCredential } from '../credentials.repository.js';
 import { noteSchema } from '../credentials.schemas.js';
 import { findResultFacts } from '../issuing/certified-facts.repository.js';
-import { issueCourseCredentialIn } from '../issuing/course-issuance.js';
-import { issueDiplomaIn } from '../issuing/diploma-issuance.js';
+import { writeCourseCredential } from '../issuing/course-issuance.js';
+import { issueDiploma } from '../issuing/diploma-issuance.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { lockCredential, statusError } from './credential-guards.js';
-import { changeStatusIn } from './status-change.js';
+import { applyStatusChange } from './status-change.js';
 
 /**
  * A correction (a manager, with a note; audited): a NEW credential is issued from the facts as they are
@@ -23,19 +25,20 @@ import { changeStatusIn } from './status-change.js';
  * (`credential.problem.alreadyRevoked|resultHasNoCredential|notAwardable|componentsNotIssued`).
  */
 export async function supersedeCredential(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   credentialId: string,
   input: unknown,
 ): Promise<{ id: string; shortCode: string; replaced: string }> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
   const { note } = parseInput(noteSchema, input);
-  const issuer = await loadIssuer(deps);
-  return deps.db.transaction().execute(async (trx) => {
+  const issuer = await loadIssuer(db, deps);
+  return inTransaction(db, async (trx) => {
     const old = await lockCredential(trx, credentialId);
     if (old.status === 'revoked') throw statusError('alreadyRevoked');
     // The old one goes first: the unique index allows one live credential per result and kind.
-    await changeStatusIn(trx, deps, actor, issuer, old, {
+    await applyStatusChange(trx, deps, actor, issuer, old, {
       to: 'revoked',
       reason: 'superseded',
       note,
@@ -44,12 +47,12 @@ export async function supersedeCredential(
     let issued: { id: string; shortCode: string };
     if (old.kind === 'diploma') {
       if (!old.candidacy_id) throw statusError('notAwardable');
-      issued = await issueDiplomaIn(trx, deps, actor, issuer, old.candidacy_id);
+      issued = await issueDiploma(trx, deps, actor, issuer, old.candidacy_id);
     } else {
       const facts = old.result_id ? await findResultFacts(trx, old.result_id) : undefined;
       const kind = facts ? kindOfOutcome(facts.outcome) : null;
       if (!facts || !kind) throw statusError('resultHasNoCredential');
-      issued = await issueCourseCredentialIn(trx, deps, actor, issuer, facts, kind);
+      issued = await writeCourseCredential(trx, deps, actor, issuer, facts, kind);
     }
     await updateCredential(trx, old.id, { superseded_by: issued.id });
     await recordAudit(trx, deps.clock, actor, {

@@ -1,4 +1,6 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
@@ -6,7 +8,7 @@ import { canCredentials } from '../credentials.policy.js';
 import { suspendSchema } from '../credentials.schemas.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { lockCredential, statusError } from './credential-guards.js';
-import { changeStatusIn } from './status-change.js';
+import { applyStatusChange } from './status-change.js';
 
 /**
  * A manager suspends an active credential (a reason category and a note; audited): its bit is set in the
@@ -16,18 +18,19 @@ import { changeStatusIn } from './status-change.js';
  * Errors: 400, 401, 403, 404, 409 (`credential.problem.notActive`).
  */
 export async function suspendCredential(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   credentialId: string,
   input: unknown,
 ): Promise<{ id: string; status: 'suspended' }> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
   const { reason, note } = parseInput(suspendSchema, input);
-  const issuer = await loadIssuer(deps);
-  return deps.db.transaction().execute(async (trx) => {
+  const issuer = await loadIssuer(db, deps);
+  return inTransaction(db, async (trx) => {
     const row = await lockCredential(trx, credentialId);
     if (row.status !== 'active') throw statusError('notActive');
-    await changeStatusIn(trx, deps, actor, issuer, row, { to: 'suspended', reason, note });
+    await applyStatusChange(trx, deps, actor, issuer, row, { to: 'suspended', reason, note });
     return { id: row.id, status: 'suspended' as const };
   });
 }

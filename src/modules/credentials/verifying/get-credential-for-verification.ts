@@ -1,5 +1,6 @@
+import type { Executor } from '../../../db/database.js';
 import type { CredentialRow } from '../../../db/schema.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import type { LocalizedText } from '../../../i18n/localized.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
@@ -63,11 +64,15 @@ export interface CredentialVerificationView {
   components: VerificationComponent[];
 }
 
-async function findByIdOrCode(deps: Deps, idOrCode: string): Promise<CredentialRow | undefined> {
+async function findByIdOrCode(
+  db: Executor,
+  _deps: Services,
+  idOrCode: string,
+): Promise<CredentialRow | undefined> {
   const text = idOrCode.trim();
-  if (isId(text.toLowerCase())) return findCredential(deps.db, text.toLowerCase());
+  if (isId(text.toLowerCase())) return findCredential(db, text.toLowerCase());
   const code = parseShortCode(text);
-  return code ? findCredentialByShortCode(deps.db, code) : undefined;
+  return code ? findCredentialByShortCode(db, code) : undefined;
 }
 
 /**
@@ -76,19 +81,20 @@ async function findByIdOrCode(deps: Deps, idOrCode: string): Promise<CredentialR
  * database, which changes with the status lists in one transaction. 404 when there is no such credential.
  */
 export async function getCredentialForVerification(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   idOrCode: string,
 ): Promise<CredentialVerificationView> {
   if (idOrCode.length > 80) throw new AppError('not_found');
-  const row = await findByIdOrCode(deps, idOrCode);
+  const row = await findByIdOrCode(db, deps, idOrCode);
   if (!row) throw new AppError('not_found');
   const now = deps.clock.now();
   const base = deps.config.baseUrl;
   const content = readCredential(parseStoredCredential(row.credential_json));
-  const replacement = row.superseded_by ? await findCredential(deps.db, row.superseded_by) : undefined;
+  const replacement = row.superseded_by ? await findCredential(db, row.superseded_by) : undefined;
   const components =
     row.kind === 'diploma'
-      ? (await listComponents(deps.db, row.id)).map((component): VerificationComponent => {
+      ? (await listComponents(db, row.id)).map((component): VerificationComponent => {
           const read = readCredential(parseStoredCredential(component.credential_json));
           return {
             id: component.id,

@@ -1,5 +1,5 @@
 import type { Executor } from '../../../db/database.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import { AppError } from '../../../kernel/errors.js';
 import { findStatusList, findStatusListByUrl } from '../credentials.repository.js';
 import { type IssuerContext, loadIssuer } from '../keys/issuer.js';
@@ -28,10 +28,10 @@ export function sizeOf(input: unknown): number {
 }
 
 /** The verification dependencies of the server: our issuer's documents, our status lists from the database. */
-export function serverVerifyDeps(deps: Deps, issuer: IssuerContext): VerifyDeps {
+export function serverVerifyDeps(db: Executor, deps: Services, issuer: IssuerContext): VerifyDeps {
   return {
     documentLoader: issuer.documentLoader,
-    resolveStatus: (entry) => resolveOwnStatus(deps.db, entry),
+    resolveStatus: (entry) => resolveOwnStatus(db, entry),
     now: deps.clock.now(),
     knownIssuers: [issuer.did],
   };
@@ -78,9 +78,13 @@ export async function withSuspension(db: Executor, result: VerificationResult): 
  * revocation and the suspension list; a third party's status list is not fetched (`unknown`, which
  * passes). Only our own issuer is known. 400 `bad_request` when the input is too large.
  */
-export async function verifySubmittedCredential(deps: Deps, input: unknown): Promise<VerificationResult> {
+export async function verifySubmittedCredential(
+  db: Executor,
+  deps: Services,
+  input: unknown,
+): Promise<VerificationResult> {
   if (sizeOf(input) > MAX_SUBMITTED_LENGTH) throw new AppError('payload_too_large');
-  const issuer = await loadIssuer(deps);
-  const result = await verifyCredential(unwrap(input), serverVerifyDeps(deps, issuer));
-  return withSuspension(deps.db, result);
+  const issuer = await loadIssuer(db, deps);
+  const result = await verifyCredential(unwrap(input), serverVerifyDeps(db, deps, issuer));
+  return withSuspension(db, result);
 }

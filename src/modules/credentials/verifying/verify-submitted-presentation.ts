@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import { AppError } from '../../../kernel/errors.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { type PresentationVerificationResult, verifyPresentation } from './verify.js';
@@ -15,14 +16,15 @@ import {
  * it has one. 400 when it is not a JSON object, 413 when too large.
  */
 export async function verifySubmittedPresentation(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   input: unknown,
 ): Promise<PresentationVerificationResult> {
   if (sizeOf(input) > MAX_SUBMITTED_LENGTH) throw new AppError('payload_too_large');
   if (!input || typeof input !== 'object' || Array.isArray(input)) throw new AppError('bad_request');
-  const issuer = await loadIssuer(deps);
-  const result = await verifyPresentation(input, serverVerifyDeps(deps, issuer));
-  const credentials = await Promise.all(result.credentials.map((item) => withSuspension(deps.db, item)));
+  const issuer = await loadIssuer(db, deps);
+  const result = await verifyPresentation(input, serverVerifyDeps(db, deps, issuer));
+  const credentials = await Promise.all(result.credentials.map((item) => withSuspension(db, item)));
   return {
     ...result,
     credentials,

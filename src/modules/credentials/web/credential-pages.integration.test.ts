@@ -31,7 +31,7 @@ for (const dialect of DIALECTS) {
       const { credential, person } = await issuedCertificate(deps);
       const manager = await buildPerson(deps, { roles: ['manager'] });
       const stranger = await buildPerson(deps);
-      const holderLinks = await getCredentialDownloads(deps, actorOf(person), credential.id);
+      const holderLinks = await getCredentialDownloads(deps.db, deps, actorOf(person), credential.id);
       expect(holderLinks).toEqual({
         json: `http://localhost:3000/credentials/${credential.id}.json`,
         jwtRs256: `http://localhost:3000/credentials/${credential.id}.jwt`,
@@ -39,46 +39,63 @@ for (const dialect of DIALECTS) {
         clr: null,
         pdf: `http://localhost:3000/credentials/${credential.id}.pdf`,
       });
-      expect(await getCredentialDownloads(deps, actorOf(manager), credential.id)).toEqual(holderLinks);
-      expect(await getCredentialDownloads(deps, actorOf(stranger), credential.id)).toBeNull();
-      expect(await getCredentialDownloads(deps, ANONYMOUS, credential.id)).toBeNull();
-      expect(await getCredentialDownloads(deps, actorOf(manager), UNKNOWN_ID)).toBeNull();
-      expect(await getCredentialDownloads(deps, actorOf(manager), 'not-an-id')).toBeNull();
+      expect(await getCredentialDownloads(deps.db, deps, actorOf(manager), credential.id)).toEqual(
+        holderLinks,
+      );
+      expect(await getCredentialDownloads(deps.db, deps, actorOf(stranger), credential.id)).toBeNull();
+      expect(await getCredentialDownloads(deps.db, deps, ANONYMOUS, credential.id)).toBeNull();
+      expect(await getCredentialDownloads(deps.db, deps, actorOf(manager), UNKNOWN_ID)).toBeNull();
+      expect(await getCredentialDownloads(deps.db, deps, actorOf(manager), 'not-an-id')).toBeNull();
     });
 
     it('gives managers a candidate’s credentials and live diploma, and others nothing', async () => {
       const { person, candidacyId } = await awardableCandidate(deps);
       const manager = actorOf(await buildPerson(deps, { roles: ['manager'] }));
-      const before = await getCandidateCredentials(deps, manager, { candidacyId, userId: person.id });
+      const before = await getCandidateCredentials(deps.db, deps, manager, {
+        candidacyId,
+        userId: person.id,
+      });
       expect(before?.credentials).toHaveLength(4);
       expect(before?.diploma).toBeNull();
-      const { id } = await awardDiploma(deps, SYSTEM, candidacyId);
-      const after = await getCandidateCredentials(deps, manager, { candidacyId, userId: person.id });
+      const { id } = await awardDiploma(deps.db, deps, SYSTEM, candidacyId);
+      const after = await getCandidateCredentials(deps.db, deps, manager, { candidacyId, userId: person.id });
       expect(after?.credentials[0]).toMatchObject({ id, kind: 'diploma', status: 'valid' });
       expect(after?.diploma).toMatchObject({ credentialId: id, status: 'active' });
-      await revokeCredential(deps, SYSTEM, after!.credentials[1]!.id, { reason: 'other', note: 'A test.' });
-      const cascaded = await getCandidateCredentials(deps, manager, { candidacyId, userId: person.id });
+      await revokeCredential(deps.db, deps, SYSTEM, after!.credentials[1]!.id, {
+        reason: 'other',
+        note: 'A test.',
+      });
+      const cascaded = await getCandidateCredentials(deps.db, deps, manager, {
+        candidacyId,
+        userId: person.id,
+      });
       expect(cascaded?.diploma).toMatchObject({ credentialId: id, status: 'suspended' });
       for (const roles of [['participant'], ['administrator']] as const) {
         const other = actorOf(await buildPerson(deps, { roles: [...roles] }));
-        expect(await getCandidateCredentials(deps, other, { candidacyId, userId: person.id })).toBeNull();
+        expect(
+          await getCandidateCredentials(deps.db, deps, other, { candidacyId, userId: person.id }),
+        ).toBeNull();
       }
     });
 
     it('reads a programme’s automatic award (managers; 404 for an unknown programme)', async () => {
       const { programme } = await issuedCertificate(deps);
       const manager = actorOf(await buildPerson(deps, { roles: ['manager'] }));
-      expect(await getAutoAward(deps, manager, programme.slug)).toEqual({ awardAutomatically: false });
-      await setAutoAward(deps, manager, programme.slug, { awardAutomatically: true });
-      expect(await getAutoAward(deps, manager, programme.slug)).toEqual({ awardAutomatically: true });
-      await expect(getAutoAward(deps, manager, 'no-such-programme')).rejects.toMatchObject({
+      expect(await getAutoAward(deps.db, deps, manager, programme.slug)).toEqual({
+        awardAutomatically: false,
+      });
+      await setAutoAward(deps.db, deps, manager, programme.slug, { awardAutomatically: true });
+      expect(await getAutoAward(deps.db, deps, manager, programme.slug)).toEqual({
+        awardAutomatically: true,
+      });
+      await expect(getAutoAward(deps.db, deps, manager, 'no-such-programme')).rejects.toMatchObject({
         code: 'not_found',
       });
       const participant = actorOf(await buildPerson(deps));
-      await expect(getAutoAward(deps, participant, programme.slug)).rejects.toMatchObject({
+      await expect(getAutoAward(deps.db, deps, participant, programme.slug)).rejects.toMatchObject({
         code: 'forbidden',
       });
-      await expect(getAutoAward(deps, ANONYMOUS, programme.slug)).rejects.toMatchObject({
+      await expect(getAutoAward(deps.db, deps, ANONYMOUS, programme.slug)).rejects.toMatchObject({
         code: 'unauthenticated',
       });
     });
@@ -93,7 +110,7 @@ for (const dialect of DIALECTS) {
       ]);
       expect(keys[0]!.verificationMethod).toBe(`${did}#${keys[0]!.kid}`);
       expect(JSON.stringify(keys)).not.toMatch(/"(d|p|q|dp|dq|qi|publicJwk)"/);
-      await rotateIssuerKeys(deps, admin);
+      await rotateIssuerKeys(deps.db, deps, admin);
       const after = await listIssuerKeys(deps, admin);
       expect(after.keys.filter((key) => key.status === 'retired').map((key) => key.kid)).toEqual(
         keys.map((key) => key.kid),

@@ -61,7 +61,7 @@ export function credentialsApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: verificationViewJson, ...errorResponses(404) },
       },
     },
-    async (request) => getCredentialForVerification(deps, request.params.id),
+    async (request) => getCredentialForVerification(deps.db, deps, request.params.id),
   );
   app.get(
     '/me/credentials',
@@ -73,7 +73,7 @@ export function credentialsApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: holderCredentialsJson, ...errorResponses(401) },
       },
     },
-    async (request) => presentHolderCredentials(await listHolderCredentials(deps, request.actor)),
+    async (request) => presentHolderCredentials(await listHolderCredentials(deps.db, deps, request.actor)),
   );
   app.get(
     '/people/:id/credentials',
@@ -88,7 +88,7 @@ export function credentialsApiRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request) =>
       presentHolderCredentials(
-        await listHolderCredentials(deps, request.actor, { userId: request.params.id }),
+        await listHolderCredentials(deps.db, deps, request.actor, { userId: request.params.id }),
       ),
   );
 
@@ -101,7 +101,7 @@ export function credentialsApiRoutes(api: FastifyInstance, deps: Deps): void {
       config: { public: true },
       schema: { tags, summary: 'The issuer profile', response: { 200: issuerProfileJson } },
     },
-    async () => getIssuerProfile(deps),
+    async () => getIssuerProfile(deps.db, deps),
   );
   app.put(
     '/issuer',
@@ -114,7 +114,7 @@ export function credentialsApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: issuerProfileJson, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => updateIssuerProfile(deps, request.actor, request.body),
+    async (request) => updateIssuerProfile(deps.db, deps, request.actor, request.body),
   );
 }
 
@@ -131,17 +131,17 @@ function statusRoutes(api: FastifyInstance, deps: Deps): void {
   app.post(
     '/credentials/:id/revoke',
     { schema: schema('Revoke a credential, with a reason category and a note (managers)', revokeSchema) },
-    async (request) => revokeCredential(deps, request.actor, request.params.id, request.body),
+    async (request) => revokeCredential(deps.db, deps, request.actor, request.params.id, request.body),
   );
   app.post(
     '/credentials/:id/suspend',
     { schema: schema('Suspend a credential, with a reason category and a note (managers)', suspendSchema) },
-    async (request) => suspendCredential(deps, request.actor, request.params.id, request.body),
+    async (request) => suspendCredential(deps.db, deps, request.actor, request.params.id, request.body),
   );
   app.post(
     '/credentials/:id/reinstate',
     { schema: schema('Lift a suspension, with a note (managers)', noteSchema) },
-    async (request) => reinstateCredential(deps, request.actor, request.params.id, request.body),
+    async (request) => reinstateCredential(deps.db, deps, request.actor, request.params.id, request.body),
   );
   app.post(
     '/credentials/:id/supersede',
@@ -155,7 +155,7 @@ function statusRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const issued = await supersedeCredential(deps, request.actor, request.params.id, request.body);
+      const issued = await supersedeCredential(deps.db, deps, request.actor, request.params.id, request.body);
       return reply.status(201).send({ ...issued, verifyUrl: verifyUrl(deps.config.baseUrl, issued.id) });
     },
   );
@@ -175,7 +175,7 @@ function awardRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const issued = await awardDiploma(deps, request.actor, request.params.id);
+      const issued = await awardDiploma(deps.db, deps, request.actor, request.params.id);
       return reply.status(201).send({ ...issued, verifyUrl: verifyUrl(deps.config.baseUrl, issued.id) });
     },
   );
@@ -191,7 +191,8 @@ function awardRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: bulkAwardJson, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => presentBulkAward(request.i18n, await awardDiplomas(deps, request.actor, request.body)),
+    async (request) =>
+      presentBulkAward(request.i18n, await awardDiplomas(deps.db, deps, request.actor, request.body)),
   );
   app.put(
     '/programmes/:slug/auto-award',
@@ -205,6 +206,6 @@ function awardRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: autoAwardJson, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => setAutoAward(deps, request.actor, request.params.slug, request.body),
+    async (request) => setAutoAward(deps.db, deps, request.actor, request.params.slug, request.body),
   );
 }

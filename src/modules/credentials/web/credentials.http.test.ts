@@ -77,7 +77,7 @@ for (const dialect of DIALECTS) {
       expect(same.statusCode).toBe(304);
       expect(same.body).toBe('');
       expect((await app.inject('/status-lists/suspension')).statusCode).toBe(200);
-      await revokeCredential(deps, { kind: 'system', reason: 'test' }, credential.id, {
+      await revokeCredential(deps.db, deps, { kind: 'system', reason: 'test' }, credential.id, {
         reason: 'other',
         note: 'test',
       });

@@ -74,7 +74,7 @@ export function credentialsRoutes(root: FastifyInstance, deps: Deps): void {
     async (_request, reply) =>
       publicDocument(reply, DOCUMENT_MAX_AGE)
         .type('application/did+json')
-        .send((await getIssuerKeys(deps)).didDocument),
+        .send((await getIssuerKeys(deps.db, deps)).didDocument),
   );
   app.get(
     '/.well-known/jwks.json',
@@ -84,7 +84,7 @@ export function credentialsRoutes(root: FastifyInstance, deps: Deps): void {
     async (_request, reply) =>
       publicDocument(reply, DOCUMENT_MAX_AGE)
         .type('application/jwk-set+json')
-        .send((await getIssuerKeys(deps)).jwks),
+        .send((await getIssuerKeys(deps.db, deps)).jwks),
   );
   app.get(
     '/status-lists/:list',
@@ -98,7 +98,7 @@ export function credentialsRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const list = await getStatusList(deps, request.params.list);
+      const list = await getStatusList(deps.db, deps, request.params.list);
       publicDocument(reply, 'public, no-cache')
         .header('etag', list.etag)
         .header('last-modified', new Date(list.updatedAt).toUTCString());
@@ -119,7 +119,7 @@ export function credentialsRoutes(root: FastifyInstance, deps: Deps): void {
     async (request, reply) =>
       publicDocument(reply, DOCUMENT_MAX_AGE)
         .type('application/ld+json')
-        .send(await getIssuerProfileDocument(deps, request.locale)),
+        .send(await getIssuerProfileDocument(deps.db, deps, request.locale)),
   );
 
   vcApiRoutes(root, deps);
@@ -129,7 +129,7 @@ export function credentialsRoutes(root: FastifyInstance, deps: Deps): void {
   // The short link printed under the QR code: /v/ABCD-EFGH → the verification page.
   app.get('/v/:code', { schema: { hide: true } }, async (request, reply) => {
     const code = (request.params as { code: string }).code;
-    const view = await getCredentialForVerification(deps, code);
+    const view = await getCredentialForVerification(deps.db, deps, code);
     return reply.redirect(`/verify/${view.id}`, 302);
   });
 }
@@ -156,7 +156,7 @@ function vcApiRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const result = await verifySubmittedCredential(deps, request.body.verifiableCredential);
+      const result = await verifySubmittedCredential(deps.db, deps, request.body.verifiableCredential);
       return reply.status(result.valid ? 200 : 400).send(presentCredentialVerification(request.i18n, result));
     },
   );
@@ -179,7 +179,7 @@ function vcApiRoutes(root: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const input = request.body.verifiablePresentation;
       if (typeof input === 'string') throw new AppError('bad_request');
-      const result = await verifySubmittedPresentation(deps, input);
+      const result = await verifySubmittedPresentation(deps.db, deps, input);
       return reply
         .status(result.valid ? 200 : 400)
         .send(presentPresentationVerification(request.i18n, result));
@@ -203,7 +203,7 @@ function vcApiRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await issueSuppliedCredential(deps, request.actor, request.body)),
+      reply.status(201).send(await issueSuppliedCredential(deps.db, deps, request.actor, request.body)),
   );
 }
 
@@ -233,7 +233,7 @@ function downloadRoutes(root: FastifyInstance, deps: Deps): void {
       const [, id, extension] = match as unknown as [string, string, string];
       reply.header('cache-control', 'private, no-store');
       if (extension === 'pdf') {
-        const { bytes, fileName } = await credentialPdf(deps, request.actor, id);
+        const { bytes, fileName } = await credentialPdf(deps.db, deps, request.actor, id);
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -247,7 +247,7 @@ function downloadRoutes(root: FastifyInstance, deps: Deps): void {
             : request.query.alg === 'EdDSA'
               ? 'jwt-eddsa'
               : 'jwt-rs256';
-      const document = await getCredentialDocument(deps, request.actor, id, format);
+      const document = await getCredentialDocument(deps.db, deps, request.actor, id, format);
       return reply
         .type(`${document.mediaType}; charset=utf-8`)
         .header('content-disposition', `attachment; filename="${document.fileName}"`)

@@ -58,14 +58,17 @@ for (const dialect of DIALECTS) {
 
     it('lists every credential with its status, downloads, the link to copy and LinkedIn', async () => {
       const { person, candidacyId } = await awardableCandidate(deps, { locale: 'fr' });
-      const { id: diplomaId } = await awardDiploma(deps, SYSTEM, candidacyId);
+      const { id: diplomaId } = await awardDiploma(deps.db, deps, SYSTEM, candidacyId);
       const certificates = await deps.db
         .selectFrom('credentials')
         .select(['id', 'short_code'])
         .where('user_id', '=', person.id)
         .where('kind', '=', 'achievement')
         .execute();
-      await revokeCredential(deps, SYSTEM, certificates[0]!.id, { reason: 'issued-in-error', note: NOTE });
+      await revokeCredential(deps.db, deps, SYSTEM, certificates[0]!.id, {
+        reason: 'issued-in-error',
+        note: NOTE,
+      });
       const holder = await browserOf(app, person);
       const page = await holder.get('/my/credentials');
       expect(page.statusCode).toBe(200);
@@ -302,12 +305,12 @@ for (const dialect of DIALECTS) {
       );
       const on = await manager.send(autoUrl, { awardAutomatically: 'on' });
       expect(on.statusCode).toBe(303);
-      expect(await getAutoAward(deps, SYSTEM, slug)).toEqual({ awardAutomatically: true });
+      expect(await getAutoAward(deps.db, deps, SYSTEM, slug)).toEqual({ awardAutomatically: true });
       const checked = await manager.get(`/manage/candidates?programme=${slug}&ready=1`);
       expect(checked.body).toContain(en.t('credential.web.flash.autoAwardOn'));
       expect(checked.body).toMatch(/name="awardAutomatically" value="on" checked /);
       expect((await manager.send(autoUrl, {})).statusCode).toBe(303);
-      expect(await getAutoAward(deps, SYSTEM, slug)).toEqual({ awardAutomatically: false });
+      expect(await getAutoAward(deps.db, deps, SYSTEM, slug)).toEqual({ awardAutomatically: false });
       expect((await manager.send(autoUrl, { awardAutomatically: 'perhaps' })).statusCode).toBe(400);
     });
 

@@ -31,21 +31,21 @@ const ACTIONS: Record<
   (deps: Deps, request: FastifyRequest<IdParams>, body: FormBody) => Promise<string>
 > = {
   revoke: async (deps, request, body) => {
-    const { cascade } = await revokeCredential(deps, request.actor, request.params.id, body);
+    const { cascade } = await revokeCredential(deps.db, deps, request.actor, request.params.id, body);
     return cascade.some((item) => item.outcome === 'suspended')
       ? 'credential.web.flash.revokedDiplomaSuspended'
       : 'credential.web.flash.revoked';
   },
   suspend: async (deps, request, body) => {
-    await suspendCredential(deps, request.actor, request.params.id, body);
+    await suspendCredential(deps.db, deps, request.actor, request.params.id, body);
     return 'credential.web.flash.suspended';
   },
   reinstate: async (deps, request, body) => {
-    await reinstateCredential(deps, request.actor, request.params.id, body);
+    await reinstateCredential(deps.db, deps, request.actor, request.params.id, body);
     return 'credential.web.flash.reinstated';
   },
   supersede: async (deps, request, body) => {
-    await supersedeCredential(deps, request.actor, request.params.id, body);
+    await supersedeCredential(deps.db, deps, request.actor, request.params.id, body);
     return 'credential.web.flash.superseded';
   },
 };
@@ -67,7 +67,7 @@ export function credentialsWebRoutes(app: FastifyInstance, deps: Deps): void {
   issuerWebRoutes(app, deps);
 
   app.get(HOLDER_CREDENTIALS_PATH, { schema: { hide: true } }, async (request, reply) => {
-    const credentials = await listHolderCredentials(deps, request.actor);
+    const credentials = await listHolderCredentials(deps.db, deps, request.actor);
     return sendPage(reply, <MyCredentialsPage ctx={pageContext(request, reply)} credentials={credentials} />);
   });
 
@@ -127,7 +127,7 @@ function managerAwardRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<IdParams>('/manage/candidates/:id/diploma', csrfProtected(app), async (request, reply) => {
     const body = formBody(request);
     try {
-      await awardDiploma(deps, request.actor, request.params.id);
+      await awardDiploma(deps.db, deps, request.actor, request.params.id);
     } catch (error) {
       if (!isAppError(error, 'invalid_state') && !isAppError(error, 'already_exists')) throw error;
       // The candidate page says why (and shows what the pathway lacks).
@@ -151,7 +151,7 @@ function managerAwardRoutes(app: FastifyInstance, deps: Deps): void {
     const slug = typeof body.programme === 'string' ? body.programme : '';
     let refused: number;
     try {
-      const items = await awardDiplomas(deps, request.actor, { candidacyIds });
+      const items = await awardDiplomas(deps.db, deps, request.actor, { candidacyIds });
       refused = items.filter((item) => item.outcome === 'refused').length;
     } catch (error) {
       if (!isAppError(error, 'validation_failed')) throw error;
@@ -172,7 +172,13 @@ function managerAwardRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<SlugParams>('/manage/programmes/:slug/auto-award', csrfProtected(app), async (request, reply) => {
     const body = formBody(request);
-    const { awardAutomatically } = await setAutoAward(deps, request.actor, request.params.slug, body);
+    const { awardAutomatically } = await setAutoAward(
+      deps.db,
+      deps,
+      request.actor,
+      request.params.slug,
+      body,
+    );
     setFlash(
       reply,
       awardAutomatically ? 'credential.web.flash.autoAwardOn' : 'credential.web.flash.autoAwardOff',

@@ -73,7 +73,7 @@ for (const dialect of DIALECTS) {
       });
       expect(saved.statusCode).toBe(303);
       expect(saved.headers.location).toBe('/admin/issuer');
-      expect(await getIssuerProfile(deps)).toMatchObject({
+      expect(await getIssuerProfile(deps.db, deps)).toMatchObject({
         name: { en: 'Training Centre', fr: 'Centre de formation' },
         url: 'https://centre.example.org',
         email: 'credentials@centre.example.org',

@@ -30,7 +30,7 @@ export function issuerWebRoutes(app: FastifyInstance, deps: Deps): void {
   ) => {
     // The keys first: they are the administrators' alone, so a stranger gets 401/403 before anything else.
     const { did, keys } = await listIssuerKeys(deps, request.actor);
-    const profile = await getIssuerProfile(deps);
+    const profile = await getIssuerProfile(deps.db, deps);
     const values = state.values ?? {
       ...localizedValues('name', profile.name),
       url: profile.url,
@@ -59,7 +59,7 @@ export function issuerWebRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        await updateIssuerProfile(deps, request.actor, nestLocalizedFields(body, ['name']));
+        await updateIssuerProfile(deps.db, deps, request.actor, nestLocalizedFields(body, ['name']));
         setFlash(reply, 'credential.web.flash.issuerSaved');
         return reply.redirect(ISSUER_PATH, 303);
       },
@@ -74,7 +74,7 @@ export function issuerWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post(`${ISSUER_PATH}/keys/rotate`, csrfProtected(app), async (request, reply) => {
     try {
-      await rotateIssuerKeys(deps, request.actor);
+      await rotateIssuerKeys(deps.db, deps, request.actor);
     } catch (error) {
       if (!isAppError(error, 'invalid_state')) throw error;
       return show(request, reply, { status: 409, problem: errorMessage(request.i18n, error) });

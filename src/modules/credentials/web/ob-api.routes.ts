@@ -76,7 +76,9 @@ export function obApiRoutes(scope: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply.header('access-control-allow-origin', '*').send(await getObDiscovery(deps, request.locale)),
+      reply
+        .header('access-control-allow-origin', '*')
+        .send(await getObDiscovery(deps.db, deps, request.locale)),
   );
   app.get(
     '/credentials',
@@ -100,7 +102,7 @@ export function obApiRoutes(scope: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const page = await listObCredentials(deps, request.actor, request.query);
+      const page = await listObCredentials(deps.db, deps, request.actor, request.query);
       const base = `${deps.config.baseUrl}/ims/ob/v3p0/credentials`;
       const link = (offset: number, rel: string) =>
         `<${base}?limit=${page.limit}&offset=${offset}>; rel="${rel}"`;

@@ -64,11 +64,11 @@ for (const dialect of DIALECTS) {
     it('says REVOKED with the date and the reason category (never the note), and SUSPENDED', async () => {
       const { credential } = await issuedCertificate(deps);
       const other = await issuedCertificate(deps);
-      await revokeCredential(deps, SYSTEM, credential.id, {
+      await revokeCredential(deps.db, deps, SYSTEM, credential.id, {
         reason: 'academic-misconduct',
         note: 'A private note about the case.',
       });
-      await suspendCredential(deps, SYSTEM, other.credential.id, {
+      await suspendCredential(deps.db, deps, SYSTEM, other.credential.id, {
         reason: 'under-investigation',
         note: 'Another private note.',
       });
@@ -140,7 +140,7 @@ for (const dialect of DIALECTS) {
 
     it('lists a diploma’s components with their own status; revoking one suspends the diploma', async () => {
       const { person, candidacyId } = await awardableCandidate(deps);
-      const { id: diplomaId } = await awardDiploma(deps, SYSTEM, candidacyId);
+      const { id: diplomaId } = await awardDiploma(deps.db, deps, SYSTEM, candidacyId);
       const en = translator('en');
       const page = await visit(`/verify/${diplomaId}`);
       expect(verdictOf(page.body)).toBe(en.t('credential.status.valid'));
@@ -149,7 +149,10 @@ for (const dialect of DIALECTS) {
       expect(links).toHaveLength(4);
       expect((components.match(/badge status-valid/g) ?? []).length).toBe(4);
 
-      await revokeCredential(deps, SYSTEM, links[1]!, { reason: 'issued-in-error', note: 'Wrong person.' });
+      await revokeCredential(deps.db, deps, SYSTEM, links[1]!, {
+        reason: 'issued-in-error',
+        note: 'Wrong person.',
+      });
       const after = await visit(`/verify/${diplomaId}`, 'fr');
       const fr = translator('fr');
       expect(verdictOf(after.body)).toBe(fr.t('credential.status.suspended'));
@@ -232,7 +235,10 @@ for (const dialect of DIALECTS) {
       expect(plainText(page.body)).toContain(fr.t('credential.check.proof.invalid_signature'));
       expect(plainText(page.body)).toContain(fr.t('credential.web.check.saysInvalid'));
 
-      await revokeCredential(deps, SYSTEM, credential.id, { reason: 'other', note: 'Revoked for a test.' });
+      await revokeCredential(deps.db, deps, SYSTEM, credential.id, {
+        reason: 'other',
+        note: 'Revoked for a test.',
+      });
       const revoked = await submitVerifyForm(visitor, { pasted: credential.credential_json });
       expect(outcomes(revoked.body)).toContain(`${fr.t('credential.checkName.status')}:failed`);
       expect(plainText(revoked.body)).toContain(fr.t('credential.check.status.revoked'));

@@ -29,14 +29,14 @@ export function verifyWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<IdParams>('/verify/:id', { schema: { hide: true } }, async (request, reply) => {
     let view: Awaited<ReturnType<typeof getCredentialForVerification>>;
     try {
-      view = await getCredentialForVerification(deps, request.params.id);
+      view = await getCredentialForVerification(deps.db, deps, request.params.id);
     } catch (error) {
       if (isAppError(error, 'not_found')) return notFound(request, reply);
       throw error;
     }
     // A printed code or an upper-case id: one address per credential.
     if (view.id !== request.params.id) return reply.redirect(`/verify/${view.id}`, 302);
-    const downloads = await getCredentialDownloads(deps, request.actor, view.id);
+    const downloads = await getCredentialDownloads(deps.db, deps, request.actor, view.id);
     return sendPage(
       reply,
       <CredentialVerificationPage ctx={pageContext(request, reply)} view={view} downloads={downloads} />,
@@ -63,7 +63,7 @@ export function verifyWebRoutes(app: FastifyInstance, deps: Deps): void {
     const code = (request.query as Record<string, unknown>).code;
     if (typeof code !== 'string' || code.trim() === '') return showCheckPage(request, reply);
     try {
-      const view = await getCredentialForVerification(deps, code);
+      const view = await getCredentialForVerification(deps.db, deps, code);
       return reply.redirect(`/verify/${view.id}`, 303);
     } catch (error) {
       if (isAppError(error, 'not_found')) return notFound(request, reply, code.slice(0, 40));
@@ -88,7 +88,7 @@ export function verifyWebRoutes(app: FastifyInstance, deps: Deps): void {
         const echo = read.problem === 'tooLarge' ? '' : pasted;
         return showCheckPage(request, reply, 400, { pasted: echo, errors: { [field]: message } });
       }
-      const result = await verifySubmittedCredential(deps, read.input);
+      const result = await verifySubmittedCredential(deps.db, deps, read.input);
       return showCheckPage(request, reply, 200, {
         checked: describeCheckedCredential(result, deps.config.baseUrl),
       });

@@ -1,6 +1,7 @@
 /** A candidacy as its pages show it: evaluation, timeline, rule versions (shared by the three views). */
+import type { Executor } from '../../../db/database.js';
 import type { CandidacyRow } from '../../../db/schema.js';
-import type { Deps } from '../../../deps.js';
+import type { Services } from '../../../deps.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import { type LocalizedText, parseLocalized } from '../../../i18n/localized.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -58,16 +59,21 @@ export interface CandidateDetail {
 }
 
 /** Everything a candidate's page shows of one candidacy, freshly evaluated. */
-export async function detailOf(deps: Deps, row: CandidacyRow, lang: Locale): Promise<CandidateDetail> {
+export async function detailOf(
+  db: Executor,
+  deps: Services,
+  row: CandidacyRow,
+  lang: Locale,
+): Promise<CandidateDetail> {
   const today = deps.clock.now().toISOString().slice(0, 10);
   const [evaluations, results, enrolments, extensions, versions, programme, rules] = await Promise.all([
-    evaluateCandidacies(deps.db, [row], today, lang),
-    listResultsOfUsers(deps.db, [row.user_id]),
-    listEnrolmentsOfUsers(deps.db, [row.user_id]),
-    listExtensionRows(deps.db, [row.id]),
-    listRuleVersionRows(deps.db, row.programme_id),
-    getProgrammeById(deps, row.programme_id),
-    rulesOfVersion(deps.db, row.rule_version_id),
+    evaluateCandidacies(db, [row], today, lang),
+    listResultsOfUsers(db, [row.user_id]),
+    listEnrolmentsOfUsers(db, [row.user_id]),
+    listExtensionRows(db, [row.id]),
+    listRuleVersionRows(db, row.programme_id),
+    getProgrammeById(db, deps, row.programme_id),
+    rulesOfVersion(db, row.rule_version_id),
   ]);
   return {
     id: row.id,
@@ -104,8 +110,8 @@ export async function detailOf(deps: Deps, row: CandidacyRow, lang: Locale): Pro
   };
 }
 
-async function getProgrammeById(deps: Deps, programmeId: string): Promise<Programme> {
-  const all = await listProgrammes(deps, { kind: 'system', reason: 'pathway' });
+async function getProgrammeById(db: Executor, deps: Services, programmeId: string): Promise<Programme> {
+  const all = await listProgrammes(db, deps, { kind: 'system', reason: 'pathway' });
   const found = all.find((p) => p.id === programmeId);
   if (!found) throw new AppError('not_found');
   return found;

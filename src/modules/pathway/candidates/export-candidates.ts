@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { type CandidatesPage, listCandidates } from './list-candidates.js';
@@ -12,7 +13,8 @@ const MAX_EXPORT_PAGES = 2000;
  * byte-order mark so that spreadsheets open non-Latin names correctly.
  */
 export async function candidatesCsv(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   query: unknown,
@@ -22,7 +24,7 @@ export async function candidatesCsv(
   let page: CandidatesPage | null = null;
   let number = 1;
   do {
-    page = await listCandidates(deps, actor, programmeSlug, { ...(query as object), page: number });
+    page = await listCandidates(db, deps, actor, programmeSlug, { ...(query as object), page: number });
     for (const item of page.items) {
       rows.push([
         item.fullName,

@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { type AuditEvent, listAuditEvents } from '../../../kernel/audit.js';
@@ -13,20 +14,21 @@ import { type CandidateDetail, detailOf } from './candidate-detail.js';
 
 /** A candidate's page for programme managers: fresh evaluation, timeline, person and audit trail. */
 export async function getCandidate(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   candidacyId: string,
   lang: Locale,
 ): Promise<{ detail: CandidateDetail; person: Account; audit: AuditEvent[] }> {
   ensure(actor, canPathway(actor, 'candidates.read'));
   if (!isId(candidacyId)) throw new AppError('not_found');
-  const row = await findCandidacy(deps.db, candidacyId);
+  const row = await findCandidacy(db, candidacyId);
   if (!row) throw new AppError('not_found');
   const [detail, { person }, candidacyAudit, personAudit] = await Promise.all([
-    detailOf(deps, row, lang),
-    getPerson(deps, actor, row.user_id),
-    listAuditEvents(deps.db, 'candidacy', row.id, 100),
-    listAuditEvents(deps.db, 'user', row.user_id, 100),
+    detailOf(db, deps, row, lang),
+    getPerson(db, deps, actor, row.user_id),
+    listAuditEvents(db, 'candidacy', row.id, 100),
+    listAuditEvents(db, 'user', row.user_id, 100),
   ]);
   const audit = [
     ...candidacyAudit,

@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -23,17 +24,22 @@ export interface MyPathway {
 const NEXT_EDITIONS = 12;
 
 /** The signed-in person's pathways (one per programme they are a candidate of). */
-export async function getMyPathways(deps: Deps, actor: Actor, lang: Locale): Promise<MyPathway[]> {
+export async function getMyPathways(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  lang: Locale,
+): Promise<MyPathway[]> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   ensure(actor, canSeePathwayOf(actor, actor.id));
-  const rows = await listCandidaciesOfUser(deps.db, actor.id);
-  const languages = rows.length ? await findWorkingLanguages(deps.db, actor.id) : new Set<string>();
+  const rows = await listCandidaciesOfUser(db, actor.id);
+  const languages = rows.length ? await findWorkingLanguages(db, actor.id) : new Set<string>();
   languages.add(lang);
   const out: MyPathway[] = [];
   for (const row of rows) {
-    const detail = await detailOf(deps, row, lang);
+    const detail = await detailOf(db, deps, row, lang);
     const wanted = nextCourseCodes(detail.evaluation, detail.rules);
-    const open = detail.status === 'withdrawn' ? [] : await listOpenEditions(deps, actor, wanted, 60);
+    const open = detail.status === 'withdrawn' ? [] : await listOpenEditions(db, deps, actor, wanted, 60);
     // Editions in the candidate's languages; when there is none, the others rather than nothing.
     const theirs = open.filter((edition) => languages.has(edition.language));
     out.push({

@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
@@ -49,16 +50,17 @@ function addMonthsIso(date: string, months: number): string {
 
 /** The candidates of a programme, filtered, sorted and paged (programme managers). */
 export async function listCandidates(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   input: unknown,
 ): Promise<CandidatesPage> {
   ensure(actor, canPathway(actor, 'candidates.read'));
   const query = parseInput(candidateQuerySchema, input);
-  const programme = await getProgramme(deps, actor, programmeSlug);
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const { rows, total } = await searchCandidacies(deps.db, {
+  const { rows, total } = await searchCandidacies(db, {
     programmeId: programme.id,
     status: query.status,
     atRisk: query.atRisk,

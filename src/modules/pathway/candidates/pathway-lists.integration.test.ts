@@ -58,7 +58,10 @@ for (const dialect of DIALECTS) {
           '2023-06-12',
           3,
         );
-        await setCapstoneStatus(deps, SYSTEM, alice, { status: 'passed', completedOn: '2025-01-31' });
+        await setCapstoneStatus(deps.db, deps, SYSTEM, alice, {
+          status: 'passed',
+          completedOn: '2025-01-31',
+        });
         // Bruno's window (from 2022-03-07) closes in March 2027 with electives missing: at risk.
         await add('Bruno Risk', { country: 'KE', constituency: 'workers', locale: 'en' }, '2022-03-07', 1);
         await add('Chen Early', { country: 'CN', constituency: 'ngo', locale: 'es' }, '2025-06-09');
@@ -69,11 +72,11 @@ for (const dialect of DIALECTS) {
           { country: 'SN', constituency: 'ngo', locale: 'fr' },
           '2024-06-10',
         );
-        await withdrawCandidate(deps, SYSTEM, fatima, { reason: 'Moved abroad' });
+        await withdrawCandidate(deps.db, deps, SYSTEM, fatima, { reason: 'Moved abroad' });
       });
 
       const names = async (query: Record<string, unknown>) =>
-        (await listCandidates(deps, SYSTEM, programme.slug, query)).items.map(
+        (await listCandidates(deps.db, deps, SYSTEM, programme.slug, query)).items.map(
           (i) => i.fullName.split(' ')[0],
         );
 
@@ -107,7 +110,7 @@ for (const dialect of DIALECTS) {
           language: '',
         };
         expect(await names(empty)).toHaveLength(6);
-        const page = await listCandidates(deps, SYSTEM, programme.slug, { atRisk: '1' });
+        const page = await listCandidates(deps.db, deps, SYSTEM, programme.slug, { atRisk: '1' });
         expect(page.items[0]).toMatchObject({
           status: 'active',
           deadline: '2027-03-07',
@@ -163,7 +166,7 @@ for (const dialect of DIALECTS) {
 
       it('refuses invalid filters with field errors', async () => {
         const invalid = await failure(
-          listCandidates(deps, SYSTEM, programme.slug, {
+          listCandidates(deps.db, deps, SYSTEM, programme.slug, {
             status: 'sleeping',
             page: '0',
             deadlineWithinMonths: 'soon',
@@ -180,14 +183,14 @@ for (const dialect of DIALECTS) {
           'sort',
           'status',
         ]);
-        await expect(listCandidates(deps, SYSTEM, 'no-such-programme', {})).rejects.toMatchObject({
+        await expect(listCandidates(deps.db, deps, SYSTEM, 'no-such-programme', {})).rejects.toMatchObject({
           code: 'not_found',
         });
         const participant = actorOf(await buildParticipant(deps));
-        await expect(listCandidates(deps, participant, programme.slug, {})).rejects.toMatchObject({
+        await expect(listCandidates(deps.db, deps, participant, programme.slug, {})).rejects.toMatchObject({
           code: 'forbidden',
         });
-        await expect(listCandidates(deps, ANONYMOUS, programme.slug, {})).rejects.toMatchObject({
+        await expect(listCandidates(deps.db, deps, ANONYMOUS, programme.slug, {})).rejects.toMatchObject({
           code: 'unauthenticated',
         });
       });
@@ -200,15 +203,18 @@ for (const dialect of DIALECTS) {
         const person = await buildParticipant(deps, { fullName: `Paged ${String(i).padStart(3, '0')}` });
         await registerAs(deps, programme, person, '2026-01-05');
       }
-      const first = await listCandidates(deps, SYSTEM, programme.slug, {});
+      const first = await listCandidates(deps.db, deps, SYSTEM, programme.slug, {});
       expect(first).toMatchObject({ total: count, page: 1, pageCount: 2 });
       expect(first.items).toHaveLength(CANDIDATES_PAGE_SIZE);
       expect(first.items[0]?.fullName).toBe('Paged 000');
-      const second = await listCandidates(deps, SYSTEM, programme.slug, { page: '2' });
+      const second = await listCandidates(deps.db, deps, SYSTEM, programme.slug, { page: '2' });
       expect(second.items.map((i) => i.fullName)).toEqual([`Paged ${String(count - 1).padStart(3, '0')}`]);
-      const beyond = await listCandidates(deps, SYSTEM, programme.slug, { page: 3 });
+      const beyond = await listCandidates(deps.db, deps, SYSTEM, programme.slug, { page: 3 });
       expect(beyond).toMatchObject({ total: count, page: 3, items: [] });
-      const backwards = await listCandidates(deps, SYSTEM, programme.slug, { direction: 'desc', page: 2 });
+      const backwards = await listCandidates(deps.db, deps, SYSTEM, programme.slug, {
+        direction: 'desc',
+        page: 2,
+      });
       expect(backwards.items.map((i) => i.fullName)).toEqual(['Paged 000']);
     });
 
@@ -223,8 +229,8 @@ for (const dialect of DIALECTS) {
       await registerAs(deps, programme, person, '2025-01-06');
       await earn(deps, person, programme.academy, '2025-06-16', '2025-06-27');
       await earn(deps, person, first, '2025-09-01', '2025-10-10');
-      await enrolPerson(deps, SYSTEM, open.get(second)!, { email: person.email });
-      const [mine] = await getMyPathways(deps, actorOf(person), 'en');
+      await enrolPerson(deps.db, deps, SYSTEM, open.get(second)!, { email: person.email });
+      const [mine] = await getMyPathways(deps.db, deps, actorOf(person), 'en');
       expect(mine?.detail.programme.slug).toBe(programme.slug);
       expect(mine?.nextEditions.map((e) => e.courseCode).sort()).toEqual([third, fourth].sort());
       expect(mine?.nextEditions.every((e) => e.registrationOpen)).toBe(true);
@@ -232,8 +238,8 @@ for (const dialect of DIALECTS) {
       // Enrolled in the E-Academy, which counts as the Academy: neither is a next step.
       const other = await buildParticipant(deps);
       await registerAs(deps, programme, other, '2026-01-05');
-      await enrolPerson(deps, SYSTEM, open.get(programme.eAcademy)!, { email: other.email });
-      const [theirs] = await getMyPathways(deps, actorOf(other), 'fr');
+      await enrolPerson(deps.db, deps, SYSTEM, open.get(programme.eAcademy)!, { email: other.email });
+      const [theirs] = await getMyPathways(deps.db, deps, actorOf(other), 'fr');
       expect(theirs?.detail.evaluation.requirements[0]).toMatchObject({
         id: 'academy',
         status: 'in-progress',
@@ -245,31 +251,34 @@ for (const dialect of DIALECTS) {
       const spanish = await buildEdition(deps, third!, { language: 'es' });
       const hispanophone = await buildParticipant(deps, { locale: 'es' });
       await registerAs(deps, programme, hispanophone, '2026-01-05');
-      const [inSpanish] = await getMyPathways(deps, actorOf(hispanophone), 'es');
+      const [inSpanish] = await getMyPathways(deps.db, deps, actorOf(hispanophone), 'es');
       expect(inSpanish?.nextEditions.map((e) => e.id)).toEqual([spanish.id]);
       expect(inSpanish?.nextInOtherLanguages).toBe(false);
       const francophone = await buildParticipant(deps, { locale: 'fr' });
       await registerAs(deps, programme, francophone, '2026-01-05');
-      const [inOthers] = await getMyPathways(deps, actorOf(francophone), 'fr');
+      const [inOthers] = await getMyPathways(deps.db, deps, actorOf(francophone), 'fr');
       expect(inOthers?.nextInOtherLanguages).toBe(true);
       expect(inOthers?.nextEditions.length).toBeGreaterThan(1);
 
       // Withdrawn: nothing to do next. Not a candidate: no pathway. Anonymous: sign in.
       const withdrawnId = await registerAs(deps, programme, await buildParticipant(deps), '2026-01-05');
-      await withdrawCandidate(deps, SYSTEM, withdrawnId, { reason: 'Paused' });
+      await withdrawCandidate(deps.db, deps, SYSTEM, withdrawnId, { reason: 'Paused' });
       const [row] = await deps.db
         .selectFrom('candidacies')
         .select('user_id')
         .where('id', '=', withdrawnId)
         .execute();
       const [withdrawn] = await getMyPathways(
+        deps.db,
         deps,
         { kind: 'user', id: row!.user_id, roles: ['participant'], via: 'session' },
         'en',
       );
       expect(withdrawn?.nextEditions).toEqual([]);
-      expect(await getMyPathways(deps, actorOf(await buildParticipant(deps)), 'en')).toEqual([]);
-      await expect(getMyPathways(deps, ANONYMOUS, 'en')).rejects.toMatchObject({ code: 'unauthenticated' });
+      expect(await getMyPathways(deps.db, deps, actorOf(await buildParticipant(deps)), 'en')).toEqual([]);
+      await expect(getMyPathways(deps.db, deps, ANONYMOUS, 'en')).rejects.toMatchObject({
+        code: 'unauthenticated',
+      });
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '../../../db/database.js';
 import type { EnrolmentRow } from '../../../db/schema.js';
-import type { Deps } from '../../../deps.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
@@ -51,14 +52,15 @@ type Progress = (done: number, total: number) => void;
  * progress). Committing again, or while the job runs, changes nothing and returns the current status.
  */
 export async function commitImport(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   importId: string,
   options: { inlineMaxRows?: number } = {},
 ): Promise<{ status: ImportStatus }> {
   ensure(actor, canPathway(actor, 'results.import'));
   if (!isId(importId)) throw new AppError('not_found');
-  const record = await findImport(deps.db, importId);
+  const record = await findImport(db, importId);
   if (!record) throw new AppError('not_found');
   if (record.status === 'committing' || record.status === 'committed')
     return { status: record.status as ImportStatus };
@@ -66,9 +68,9 @@ export async function commitImport(
   if (record.error_count > 0 || record.row_count === 0)
     throw new AppError('invalid_state', { reason: 'import-has-errors' });
   if (record.row_count <= (options.inlineMaxRows ?? IMPORT_INLINE_MAX_ROWS))
-    return { status: (await applyImport(deps, actor, importId)).status };
+    return { status: (await applyImport(db, deps, actor, importId)).status };
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (!(await moveImportStatus(trx, importId, ['previewed'], { status: 'committing', updated_at: now })))
       return;
     const job = await enqueueJob(trx, deps.clock, {
@@ -94,14 +96,15 @@ type ApplyOutcome =
  * An import already committed is left alone, so a re-run after a crash writes nothing twice.
  */
 export async function applyImport(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   importId: string,
   progress?: Progress,
 ): Promise<{ status: ImportStatus; report: CommitReport | null }> {
   const today = toDateString(deps.clock.now());
   const now = deps.clock.now().toISOString();
-  const outcome: ApplyOutcome = await deps.db.transaction().execute(async (trx) => {
+  const outcome: ApplyOutcome = await inTransaction(db, async (trx) => {
     const record = await findImport(trx, importId);
     if (!record) throw new AppError('not_found');
     // Taken first: on PostgreSQL this locks the import until the end, so a second commit waits and then
@@ -141,7 +144,7 @@ export async function applyImport(
     return { status: 'committed', report };
   });
   if ('refused' in outcome) {
-    await storeRefusal(deps, importId, outcome.refused);
+    await storeRefusal(db, deps, importId, outcome.refused);
     return { status: 'previewed', report: null };
   }
   return outcome;
@@ -149,18 +152,19 @@ export async function applyImport(
 
 /** Keeps the problems found at commit time on the import (back to `previewed`, where the page shows them). */
 async function storeRefusal(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   importId: string,
   refused: { rows: CheckedRow[]; problems: RowProblem[]; counts: ImportCounts },
 ) {
-  const record = await findImport(deps.db, importId);
+  const record = await findImport(db, importId);
   if (!record) return;
   const summary: ImportSummary = {
     ...parseSummary(record),
     counts: refused.counts,
     preview: refused.rows.slice(0, PREVIEW_ROWS),
   };
-  await moveImportStatus(deps.db, importId, ['previewed', 'committing'], {
+  await moveImportStatus(db, importId, ['previewed', 'committing'], {
     status: 'previewed',
     rows_json: JSON.stringify(refused.rows),
     errors_json: JSON.stringify(refused.problems),
@@ -172,8 +176,8 @@ async function storeRefusal(
 
 /** Enrols who must be enrolled, then writes every new or changed result; returns the people concerned. */
 async function writeRows(
-  trx: Executor,
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: { importId: string; rows: readonly CheckedRow[]; lookups: ImportLookups },
   progress?: Progress,
@@ -198,10 +202,10 @@ async function writeRows(
       updated_at: now,
     });
   }
-  await insertEnrolmentRows(trx, enrolments);
+  await insertEnrolmentRows(db, enrolments);
   for (const enrolment of enrolments) {
     people.add(enrolment.user_id);
-    await recordAudit(trx, deps.clock, actor, {
+    await recordAudit(db, deps.clock, actor, {
       action: 'enrolment.created',
       targetType: 'user',
       targetId: enrolment.user_id,
@@ -222,7 +226,7 @@ async function writeRows(
       const enrolmentId = lookups.enrolments.get(key)?.id ?? created.get(key)!;
       if (!created.has(key)) existing.push(enrolmentId);
       await writeResult(
-        trx,
+        db,
         deps,
         actor,
         { id: enrolmentId, user_id: userId },
@@ -231,7 +235,7 @@ async function writeRows(
         'import',
       );
     } else {
-      await writeLegacyResult(trx, deps, actor, {
+      await writeLegacyResult(db, deps, actor, {
         userId,
         courseId: course.id,
         courseCode: row.course,
@@ -245,6 +249,6 @@ async function writeRows(
     if (index % 500 === 499) progress?.(index + 1, toWrite.length);
   }
   progress?.(toWrite.length, toWrite.length);
-  await confirmEnrolmentsWithResults(trx, existing, now);
+  await confirmEnrolmentsWithResults(db, existing, now);
   return { people };
 }

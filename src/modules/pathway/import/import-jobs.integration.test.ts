@@ -66,13 +66,16 @@ for (const dialect of DIALECTS) {
         })),
       );
       const { id } = await uploadImport(
+        deps.db,
         deps,
         manager,
         { fileName: 'r.csv', bytes: Buffer.from(csv) },
         { inlineMaxRows: 1 },
       );
       await runJobsUntilIdle(deps, PATHWAY_JOBS);
-      expect(await commitImport(deps, manager, id, { inlineMaxRows: 1 })).toEqual({ status: 'committing' });
+      expect(await commitImport(deps.db, deps, manager, id, { inlineMaxRows: 1 })).toEqual({
+        status: 'committing',
+      });
       return { id, people };
     }
 
@@ -84,7 +87,7 @@ for (const dialect of DIALECTS) {
       expect(await runJobsUntilIdle(deps, PATHWAY_JOBS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(0);
       deps.clock.advance(LOCK_MS + 1000);
       expect(await runJobsUntilIdle(deps, PATHWAY_JOBS, { workerId: 'worker-b', lockMs: LOCK_MS })).toBe(1);
-      expect((await getImport(deps, manager, id)).status).toBe('committed');
+      expect((await getImport(deps.db, deps, manager, id)).status).toBe('committed');
       expect(await countRows(deps, 'results')).toBe(results + 3);
       expect(await findJob(deps.db, claimed!.id)).toMatchObject({ status: 'succeeded', attempts: 2 });
     });
@@ -93,7 +96,7 @@ for (const dialect of DIALECTS) {
       const { id } = await largeImport();
       const claimed = await claimAndDie(IMPORT_COMMIT_JOB);
       // Worker A got as far as committing the transaction, then died.
-      expect((await applyImport(deps, manager, id)).status).toBe('committed');
+      expect((await applyImport(deps.db, deps, manager, id)).status).toBe('committed');
       const after = JSON.stringify([
         await deps.db.selectFrom('results').selectAll().orderBy('id').execute(),
         await deps.db.selectFrom('enrolments').selectAll().orderBy('id').execute(),
@@ -144,7 +147,10 @@ for (const dialect of DIALECTS) {
       const claimed = await claimAndDie(REFRESH_STANDINGS_JOB);
       expect(claimed?.id).toBe(scheduled[0]!.id);
       let batches = 0;
-      const partial = await refreshStaleStandings(deps, { batchSize: 3, shouldStop: () => batches++ > 0 });
+      const partial = await refreshStaleStandings(deps.db, deps, {
+        batchSize: 3,
+        shouldStop: () => batches++ > 0,
+      });
       expect(partial).toEqual({ refreshed: 3, stopped: true });
       expect(await stale()).toBe(total - 3);
       deps.clock.advance(LOCK_MS + 1000);

@@ -14,7 +14,7 @@ const importPayload = z.object({ importId: z.string().min(1).max(64) });
 
 /** Reads and checks a large uploaded file (re-runnable: a previewed import is left alone). */
 export const validateImportJob = defineJob(IMPORT_VALIDATE_JOB, importPayload, (context, payload) =>
-  validateImport(context.deps, payload.importId, context.progress),
+  validateImport(context.deps.db, context.deps, payload.importId, context.progress),
 );
 
 /**
@@ -31,7 +31,13 @@ export const commitImportJob = defineJob(
     const actor: Actor = payload.actor.id
       ? { kind: 'user', id: payload.actor.id, roles: payload.actor.roles, via: 'session' }
       : { kind: 'system', reason: 'import' };
-    const { status, report } = await applyImport(context.deps, actor, payload.importId, context.progress);
+    const { status, report } = await applyImport(
+      context.deps.db,
+      context.deps,
+      actor,
+      payload.importId,
+      context.progress,
+    );
     return { status, report };
   },
 );
@@ -41,7 +47,7 @@ export const refreshStandingsJob = defineJob(
   REFRESH_STANDINGS_JOB,
   z.object({ day: z.string().max(10) }),
   async (context) => {
-    const result = await refreshStaleStandings(context.deps, {
+    const result = await refreshStaleStandings(context.deps.db, context.deps, {
       progress: context.progress,
       shouldStop: () => context.signal.aborted,
     });

@@ -67,7 +67,10 @@ for (const dialect of DIALECTS) {
           completed_on: '2026-04-30',
         })),
       ]);
-      const { id } = await uploadImport(deps, SYSTEM, { fileName: 'r.csv', bytes: Buffer.from(csv) });
+      const { id } = await uploadImport(deps.db, deps, SYSTEM, {
+        fileName: 'r.csv',
+        bytes: Buffer.from(csv),
+      });
       const snapshot = async () =>
         JSON.stringify([
           await deps.db.selectFrom('results').selectAll().orderBy('id').execute(),
@@ -79,15 +82,15 @@ for (const dialect of DIALECTS) {
       const before = await snapshot();
       failOnCall.n = 3;
       failOnCall.calls = 0;
-      await expect(commitImport(deps, SYSTEM, id)).rejects.toThrow('disk full');
+      await expect(commitImport(deps.db, deps, SYSTEM, id)).rejects.toThrow('disk full');
       expect(failOnCall.calls).toBe(3);
       expect(await snapshot()).toBe(before);
-      const view = await getImport(deps, SYSTEM, id);
+      const view = await getImport(deps.db, deps, SYSTEM, id);
       expect(view.status).toBe('previewed');
       expect(view.canCommit).toBe(true);
 
       failOnCall.n = 0;
-      expect(await commitImport(deps, SYSTEM, id)).toEqual({ status: 'committed' });
+      expect(await commitImport(deps.db, deps, SYSTEM, id)).toEqual({ status: 'committed' });
       expect(await countRows(deps, 'results')).toBe(5);
       expect(await countRows(deps, 'enrolments')).toBe(4);
     });

@@ -67,12 +67,12 @@ for (const dialect of DIALECTS) {
       const csv = Buffer.from(importCsv(rows));
 
       const started = performance.now();
-      const { id } = await uploadImport(deps, manager, { fileName: 'scale.csv', bytes: csv });
+      const { id } = await uploadImport(deps.db, deps, manager, { fileName: 'scale.csv', bytes: csv });
       const uploaded = performance.now();
-      expect((await getImport(deps, manager, id)).status).toBe('validating');
+      expect((await getImport(deps.db, deps, manager, id)).status).toBe('validating');
       await runJobsUntilIdle(deps, PATHWAY_JOBS);
       const checked = performance.now();
-      const preview = await getImport(deps, manager, id);
+      const preview = await getImport(deps.db, deps, manager, id);
       expect(preview.problems).toEqual([]);
       expect(preview.counts).toMatchObject({
         rows: 20_000,
@@ -80,10 +80,10 @@ for (const dialect of DIALECTS) {
         enrolments: 18_000,
         legacyRows: 2000,
       });
-      expect(await commitImport(deps, manager, id)).toEqual({ status: 'committing' });
+      expect(await commitImport(deps.db, deps, manager, id)).toEqual({ status: 'committing' });
       await runJobsUntilIdle(deps, PATHWAY_JOBS);
       const committed = performance.now();
-      const report = await getImport(deps, manager, id);
+      const report = await getImport(deps.db, deps, manager, id);
       expect(report.status).toBe('committed');
       expect(report.report).toMatchObject({
         newResults: 20_000,
@@ -93,16 +93,16 @@ for (const dialect of DIALECTS) {
       const results = await countRows(deps, 'results');
       expect(results).toBe(20_000);
 
-      const again = await uploadImport(deps, manager, { fileName: 'scale.csv', bytes: csv });
+      const again = await uploadImport(deps.db, deps, manager, { fileName: 'scale.csv', bytes: csv });
       await runJobsUntilIdle(deps, PATHWAY_JOBS);
-      expect((await getImport(deps, manager, again.id)).counts).toMatchObject({
+      expect((await getImport(deps.db, deps, manager, again.id)).counts).toMatchObject({
         unchangedRows: 20_000,
         newResults: 0,
       });
       const auditBefore = await countRows(deps, 'audit_events');
-      await commitImport(deps, manager, again.id);
+      await commitImport(deps.db, deps, manager, again.id);
       await runJobsUntilIdle(deps, PATHWAY_JOBS);
-      expect((await getImport(deps, manager, again.id)).report).toMatchObject({
+      expect((await getImport(deps.db, deps, manager, again.id)).report).toMatchObject({
         newResults: 0,
         changedResults: 0,
       });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
 import {
   estimateRowCount,
   readSpreadsheet,
@@ -40,7 +42,8 @@ function fileProblem(key: string): AppError {
  * (in the database, so any node's job runner can read it) until the import is committed.
  */
 export async function uploadImport(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   file: UploadedFile,
   options: { inlineMaxRows?: number } = {},
@@ -56,7 +59,7 @@ export async function uploadImport(
   const fileName = safeFileName(file.fileName);
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const summary: ImportSummary = { fileType, counts: null, preview: [], report: null };
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertImport(trx, {
       id,
       kind: 'results',
@@ -98,16 +101,16 @@ export async function uploadImport(
   });
   if (parsed) {
     try {
-      await storePreview(deps, id, fileType, parsed);
+      await storePreview(db, deps, id, fileType, parsed);
     } catch (error) {
       // Not left half-done: a job checks the stored file again later.
-      await enqueueJob(deps.db, deps.clock, {
+      await enqueueJob(db, deps.clock, {
         kind: IMPORT_VALIDATE_JOB,
         payload: { importId: id },
         idempotencyKey: `import-validate:${id}`,
         createdBy: actorId(actor),
       })
-        .then((job) => updateImport(deps.db, id, { job_id: job.id }))
+        .then((job) => updateImport(db, id, { job_id: job.id }))
         .catch(() => {});
       throw error;
     }

@@ -1,4 +1,5 @@
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import {
   readSpreadsheet,
   type SpreadsheetType,
@@ -20,13 +21,14 @@ type Progress = (done: number, total: number) => void;
  * twice (a job re-run) stores the same preview once.
  */
 export async function storePreview(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   importId: string,
   fileType: SpreadsheetType,
   parsed: { rows: ImportRow[]; problems: RowProblem[] },
   progress?: Progress,
 ): Promise<void> {
-  const lookups = await loadImportLookups(deps.db, parsed.rows, progress);
+  const lookups = await loadImportLookups(db, parsed.rows, progress);
   const checked = checkRows(parsed.rows, parsed.problems, lookups, toDateString(deps.clock.now()));
   const summary: ImportSummary = {
     fileType,
@@ -34,7 +36,7 @@ export async function storePreview(
     preview: checked.rows.slice(0, PREVIEW_ROWS),
     report: null,
   };
-  await moveImportStatus(deps.db, importId, ['validating'], {
+  await moveImportStatus(db, importId, ['validating'], {
     status: 'previewed',
     row_count: checked.rows.length,
     error_count: checked.problems.length,
@@ -47,7 +49,8 @@ export async function storePreview(
 
 /** Stores a problem of the whole file (no header, unreadable): a preview with that one error and no rows. */
 async function storeFileProblem(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   importId: string,
   fileType: SpreadsheetType,
   problem: RowProblem,
@@ -67,7 +70,7 @@ async function storeFileProblem(
     preview: [],
     report: null,
   };
-  await moveImportStatus(deps.db, importId, ['validating'], {
+  await moveImportStatus(db, importId, ['validating'], {
     status: 'previewed',
     row_count: 0,
     error_count: 1,
@@ -83,13 +86,14 @@ async function storeFileProblem(
  * Idempotent: an import that is already previewed (or further) is left as it is.
  */
 export async function validateImport(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   importId: string,
   progress?: Progress,
 ): Promise<{ rows: number }> {
-  const record = await findImport(deps.db, importId);
+  const record = await findImport(db, importId);
   if (record?.status !== 'validating') return { rows: record?.row_count ?? 0 };
-  const file = await findImportFile(deps.db, importId);
+  const file = await findImportFile(db, importId);
   if (!file) throw new Error(`the file of import ${importId} is missing`);
   const fileType = file.file_type as SpreadsheetType;
   let parsed: { rows: ImportRow[]; problems: RowProblem[] };
@@ -98,7 +102,7 @@ export async function validateImport(
   } catch (error) {
     if (!isAppError(error, 'validation_failed')) throw error;
     const field = error.fields[0];
-    await storeFileProblem(deps, importId, fileType, {
+    await storeFileProblem(db, deps, importId, fileType, {
       line: 0,
       column: null,
       key: field?.key ?? 'imports.error.unreadable',
@@ -107,6 +111,6 @@ export async function validateImport(
     return { rows: 0 };
   }
   progress?.(0, parsed.rows.length);
-  await storePreview(deps, importId, fileType, parsed, progress);
+  await storePreview(db, deps, importId, fileType, parsed, progress);
   return { rows: parsed.rows.length };
 }

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import type { SpreadsheetType } from '../../../integrations/spreadsheets/read-spreadsheet.js';
 import { getJobStatus } from '../../../jobs/job-status.js';
@@ -41,20 +42,21 @@ export interface ImportView {
 
 /** One import, with its preview or its report (programme managers). */
 export async function getImport(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   importId: string,
   options: { maxProblems?: number } = {},
 ): Promise<ImportView> {
   ensure(actor, canPathway(actor, 'results.import'));
   if (!isId(importId)) throw new AppError('not_found');
-  const record = await findImportWithoutRows(deps.db, importId);
+  const record = await findImportWithoutRows(db, importId);
   if (!record) throw new AppError('not_found');
   const summary = parseSummary(record);
   const status = record.status as ImportStatus;
   const problems = parseProblems(record);
   const shown = options.maxProblems ?? problems.length;
-  const job = await getJobStatus(deps.db, record.job_id);
+  const job = await getJobStatus(db, record.job_id);
   return {
     id: record.id,
     fileName: record.file_name,
@@ -84,9 +86,14 @@ export interface ImportListItem {
 }
 
 /** The latest imports (programme managers). */
-export async function listImports(deps: Deps, actor: Actor, limit = 20): Promise<ImportListItem[]> {
+export async function listImports(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  limit = 20,
+): Promise<ImportListItem[]> {
   ensure(actor, canPathway(actor, 'results.import'));
-  return (await listRecentImports(deps.db, limit)).map((r) => ({
+  return (await listRecentImports(db, limit)).map((r) => ({
     id: r.id,
     fileName: r.file_name,
     status: r.status as ImportStatus,
@@ -110,12 +117,13 @@ export function describeProblem(
 
 /** Every problem of an import as CSV in the reader's language (with a BOM for spreadsheets). */
 export async function importProblemsCsv(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   importId: string,
   t: Translator,
 ): Promise<string> {
-  const view = await getImport(deps, actor, importId);
+  const view = await getImport(db, deps, actor, importId);
   const lines = view.problems.map((p) => {
     const d = describeProblem(t, p);
     return [String(d.line), d.column, d.message];

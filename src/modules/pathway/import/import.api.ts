@@ -151,8 +151,8 @@ export function importApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { id } = await uploadImport(deps, request.actor, uploadedFile(request));
-      const view = await getImport(deps, request.actor, id);
+      const { id } = await uploadImport(deps.db, deps, request.actor, uploadedFile(request));
+      const view = await getImport(deps.db, deps, request.actor, id);
       return reply.status(view.status === 'validating' ? 202 : 201).send(presentImport(view, request.i18n));
     },
   );
@@ -168,7 +168,8 @@ export function importApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: importJson, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => presentImport(await getImport(deps, request.actor, request.params.id), request.i18n),
+    async (request) =>
+      presentImport(await getImport(deps.db, deps, request.actor, request.params.id), request.i18n),
   );
 
   app.post(
@@ -185,9 +186,9 @@ export function importApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { status } = await commitImport(deps, request.actor, request.params.id);
+      const { status } = await commitImport(deps.db, deps, request.actor, request.params.id);
       if (status === 'previewed') throw new AppError('invalid_state', { reason: 'import-has-errors' });
-      const view = await getImport(deps, request.actor, request.params.id);
+      const view = await getImport(deps.db, deps, request.actor, request.params.id);
       return reply.status(status === 'committing' ? 202 : 200).send(presentImport(view, request.i18n));
     },
   );
@@ -204,7 +205,7 @@ export function importApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { fileName, chunks } = await exportResults(deps, request.actor, request.query);
+      const { fileName, chunks } = await exportResults(deps.db, deps, request.actor, request.query);
       return sendCsvDownload(reply, fileName, Readable.from(chunks));
     },
   );

@@ -38,6 +38,7 @@ for (const dialect of DIALECTS) {
 
     const upload = (csv: string | Buffer, fileName = 'results.csv', options = {}) =>
       uploadImport(
+        deps.db,
         deps,
         manager,
         { fileName, bytes: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) },
@@ -81,7 +82,7 @@ for (const dialect of DIALECTS) {
         },
       ];
       const { id } = await upload(`\ufeffResults exported from the old system\n\n${importCsv(rows)}`);
-      const preview = await getImport(deps, manager, id);
+      const preview = await getImport(deps.db, deps, manager, id);
       expect(preview.status).toBe('previewed');
       expect(preview.problems).toEqual([]);
       expect(preview.counts).toMatchObject({
@@ -107,7 +108,7 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(before).toEqual([]);
 
-      expect(await commitImport(deps, manager, id)).toEqual({ status: 'committed' });
+      expect(await commitImport(deps.db, deps, manager, id)).toEqual({ status: 'committed' });
       const results = await deps.db
         .selectFrom('results')
         .selectAll()
@@ -133,7 +134,7 @@ for (const dialect of DIALECTS) {
       expect(audit.filter((a) => a.action.startsWith('result.')).every((a) => a.actorId === managerId)).toBe(
         true,
       );
-      const report = await getImport(deps, manager, id);
+      const report = await getImport(deps.db, deps, manager, id);
       expect(report.status).toBe('committed');
       expect(report.report).toMatchObject({
         newResults: 3,
@@ -156,7 +157,7 @@ for (const dialect of DIALECTS) {
       ).toEqual([]);
       // Committing again changes nothing.
       const after = await state();
-      expect(await commitImport(deps, manager, id)).toEqual({ status: 'committed' });
+      expect(await commitImport(deps.db, deps, manager, id)).toEqual({ status: 'committed' });
       expect(await state()).toBe(after);
     });
 
@@ -180,16 +181,16 @@ for (const dialect of DIALECTS) {
         },
       ];
       const first = await upload(importCsv(rows));
-      await commitImport(deps, manager, first.id);
+      await commitImport(deps.db, deps, manager, first.id);
       const before = await state();
       const again = await upload(importCsv(rows));
-      expect((await getImport(deps, manager, again.id)).counts).toMatchObject({
+      expect((await getImport(deps.db, deps, manager, again.id)).counts).toMatchObject({
         newResults: 0,
         changedResults: 0,
         unchangedRows: 2,
         enrolments: 0,
       });
-      await commitImport(deps, manager, again.id);
+      await commitImport(deps.db, deps, manager, again.id);
       const importAudit = 2; // import.uploaded and import.committed of the second file
       expect(JSON.parse(await state())[3]).toBe(JSON.parse(before)[3] + importAudit);
       expect(JSON.stringify(JSON.parse(await state()).slice(0, 3))).toBe(
@@ -202,11 +203,11 @@ for (const dialect of DIALECTS) {
           { ...rows[1], reference: 'R-2' },
         ]),
       );
-      expect((await getImport(deps, manager, changed.id)).counts).toMatchObject({
+      expect((await getImport(deps.db, deps, manager, changed.id)).counts).toMatchObject({
         changedResults: 2,
         unchangedRows: 0,
       });
-      await commitImport(deps, manager, changed.id);
+      await commitImport(deps.db, deps, manager, changed.id);
       const audit = await listAuditEvents(deps.db, 'user', w.ana.id);
       expect(audit[0]).toMatchObject({
         action: 'result.changed',
@@ -298,7 +299,7 @@ for (const dialect of DIALECTS) {
       ];
       const before = await state();
       const { id } = await upload(importCsv(rows));
-      const view = await getImport(deps, manager, id);
+      const view = await getImport(deps.db, deps, manager, id);
       expect(view.problems.map((p) => `${p.line}:${p.column ?? ''}:${p.key}`)).toEqual([
         '2:email:validation.unknownPerson',
         '3:course:validation.unknownCourse',
@@ -317,7 +318,7 @@ for (const dialect of DIALECTS) {
       ]);
       expect(view.counts).toMatchObject({ rows: 12, errorRows: 12, newResults: 0 });
       expect(view.canCommit).toBe(false);
-      const refused = await failure(commitImport(deps, manager, id));
+      const refused = await failure(commitImport(deps.db, deps, manager, id));
       expect(isAppError(refused, 'invalid_state')).toBe(true);
       // Nothing but the upload's own audit event.
       expect(JSON.parse(await state())[3]).toBe(JSON.parse(before)[3] + 1);
@@ -367,15 +368,15 @@ for (const dialect of DIALECTS) {
         },
       ];
       const { id } = await upload(importCsv(rows));
-      expect((await getImport(deps, manager, id)).canCommit).toBe(true);
+      expect((await getImport(deps.db, deps, manager, id)).canCommit).toBe(true);
       await deps.db
         .updateTable('editions')
         .set({ status: 'cancelled' })
         .where('id', '=', w.other.id)
         .execute();
       const before = await state();
-      expect(await commitImport(deps, manager, id)).toEqual({ status: 'previewed' });
-      const view = await getImport(deps, manager, id);
+      expect(await commitImport(deps.db, deps, manager, id)).toEqual({ status: 'previewed' });
+      const view = await getImport(deps.db, deps, manager, id);
       expect(view.problems.map((p) => `${p.line}:${p.key}`)).toEqual(['3:imports.error.editionCancelled']);
       expect(view.canCommit).toBe(false);
       expect(await state()).toBe(before);
@@ -384,29 +385,38 @@ for (const dialect of DIALECTS) {
     it('refuses everything to someone who is not a programme manager', async () => {
       const participant = await buildParticipant(deps);
       const actor: Actor = { kind: 'user', id: participant.id, roles: ['participant'], via: 'session' };
-      const error = await failure(uploadImport(deps, actor, { fileName: 'a.csv', bytes: Buffer.from('x') }));
+      const error = await failure(
+        uploadImport(deps.db, deps, actor, { fileName: 'a.csv', bytes: Buffer.from('x') }),
+      );
       expect(isAppError(error, 'forbidden')).toBe(true);
       expect(
         isAppError(
           await failure(
-            uploadImport(deps, { kind: 'anonymous' }, { fileName: 'a.csv', bytes: Buffer.from('x') }),
+            uploadImport(
+              deps.db,
+              deps,
+              { kind: 'anonymous' },
+              { fileName: 'a.csv', bytes: Buffer.from('x') },
+            ),
           ),
           'unauthenticated',
         ),
       ).toBe(true);
       expect(
         isAppError(
-          await failure(commitImport(deps, actor, '00000000-0000-7000-8000-000000000000')),
+          await failure(commitImport(deps.db, deps, actor, '00000000-0000-7000-8000-000000000000')),
           'forbidden',
         ),
       ).toBe(true);
       expect(
         isAppError(
-          await failure(commitImport(deps, manager, '00000000-0000-7000-8000-000000000000')),
+          await failure(commitImport(deps.db, deps, manager, '00000000-0000-7000-8000-000000000000')),
           'not_found',
         ),
       ).toBe(true);
-      expect(isAppError(await failure(getImport(deps, manager, 'not-an-id')), 'not_found')).toBe(true);
+      expect(isAppError(await failure(getImport(deps.db, deps, manager, 'not-an-id')), 'not_found')).toBe(
+        true,
+      );
     });
   });
 }

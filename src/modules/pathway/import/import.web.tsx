@@ -28,9 +28,9 @@ export function importWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     errors: FieldMessages = {},
   ) => {
-    const imports = await listImports(deps, request.actor);
+    const imports = await listImports(deps.db, deps, request.actor);
     const programmes = canProgramme(request.actor, 'programme.edit')
-      ? await listManagedProgrammes(deps, request.actor)
+      ? await listManagedProgrammes(deps.db, deps, request.actor)
       : [];
     return sendPage(
       reply,
@@ -54,7 +54,7 @@ export function importWebRoutes(app: FastifyInstance, deps: Deps): void {
         request,
         reply,
         async () => {
-          const { id } = await uploadImport(deps, request.actor, uploadedFile(request));
+          const { id } = await uploadImport(deps.db, deps, request.actor, uploadedFile(request));
           return reply.redirect(`/manage/imports/${id}`, 303);
         },
         (errors) => showUpload(request, reply, 400, errors),
@@ -67,7 +67,9 @@ export function importWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     problem?: string,
   ) => {
-    const view = await getImport(deps, request.actor, request.params.id, { maxProblems: PROBLEMS_SHOWN });
+    const view = await getImport(deps.db, deps, request.actor, request.params.id, {
+      maxProblems: PROBLEMS_SHOWN,
+    });
     // The page reloads itself while a job works on the import, unless the reader turned that off.
     const autoRefresh = (request.query as Record<string, unknown> | undefined)?.refresh !== 'off';
     return sendPage(
@@ -88,7 +90,7 @@ export function importWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<IdParams>('/manage/imports/:id/commit', csrfProtected(app), async (request, reply) => {
     try {
-      const { status } = await commitImport(deps, request.actor, request.params.id);
+      const { status } = await commitImport(deps.db, deps, request.actor, request.params.id);
       if (status === 'committed') setFlash(reply, 'imports.flash.committed');
       else if (status === 'committing') setFlash(reply, 'imports.flash.committing');
       else setFlash(reply, 'imports.flash.refused');
@@ -100,12 +102,12 @@ export function importWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<IdParams>('/manage/imports/:id/errors.csv', { schema: { hide: true } }, async (request, reply) => {
-    const csv = await importProblemsCsv(deps, request.actor, request.params.id, request.i18n);
+    const csv = await importProblemsCsv(deps.db, deps, request.actor, request.params.id, request.i18n);
     return sendCsvDownload(reply, 'import-problems.csv', csv);
   });
 
   app.get('/manage/results.csv', { schema: { hide: true } }, async (request, reply) => {
-    const { fileName, chunks } = await exportResults(deps, request.actor, request.query);
+    const { fileName, chunks } = await exportResults(deps.db, deps, request.actor, request.query);
     return sendCsvDownload(reply, fileName, Readable.from(chunks));
   });
 }

@@ -48,6 +48,7 @@ for (const dialect of DIALECTS) {
 
     const upload = (csv: string | Buffer, fileName = 'results.csv', options = {}) =>
       uploadImport(
+        deps.db,
         deps,
         manager,
         { fileName, bytes: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) },
@@ -89,31 +90,33 @@ for (const dialect of DIALECTS) {
           reference: '@ref, "quoted"',
         },
       ];
-      await commitImport(deps, manager, (await upload(importCsv(rows))).id);
-      const edition = await text((await exportResults(deps, manager, { edition: w.code })).chunks);
+      await commitImport(deps.db, deps, manager, (await upload(importCsv(rows))).id);
+      const edition = await text((await exportResults(deps.db, deps, manager, { edition: w.code })).chunks);
       expect(edition.startsWith(`\ufeff${IMPORT_HEADER.join(',')}\n`)).toBe(true);
       expect(edition).toContain(
         `${w.ana.email},${w.programme.electives[0]},${w.code},achievement,'=1+1,,2026-04-30,`,
       );
       expect(edition.split('\n').filter(Boolean)).toHaveLength(3);
-      const all = await text((await exportResults(deps, manager, { programme: w.programme.slug })).chunks);
+      const all = await text(
+        (await exportResults(deps.db, deps, manager, { programme: w.programme.slug })).chunks,
+      );
       expect(all).toContain(
         `${w.ana.email},${w.programme.academy},,achievement,,2015-01-05,2015-03-01,"'@ref, ""quoted"""`,
       );
       const before = await state();
       const again = await upload(all, 'export.csv');
-      const view = await getImport(deps, manager, again.id);
+      const view = await getImport(deps.db, deps, manager, again.id);
       expect(view.problems).toEqual([]);
       expect(view.counts).toMatchObject({ newResults: 0, changedResults: 0, enrolments: 0 });
       expect(view.counts?.unchangedRows).toBe(view.counts?.rows);
-      await commitImport(deps, manager, again.id);
+      await commitImport(deps.db, deps, manager, again.id);
       expect(JSON.stringify(JSON.parse(await state()).slice(0, 3))).toBe(
         JSON.stringify(JSON.parse(before).slice(0, 3)),
       );
-      const scopeError = await failure(exportResults(deps, manager, {}));
+      const scopeError = await failure(exportResults(deps.db, deps, manager, {}));
       expect(isAppError(scopeError, 'validation_failed')).toBe(true);
       expect(
-        isAppError(await failure(exportResults(deps, manager, { edition: 'NOSUCH' })), 'not_found'),
+        isAppError(await failure(exportResults(deps.db, deps, manager, { edition: 'NOSUCH' })), 'not_found'),
       ).toBe(true);
     });
 
@@ -145,7 +148,7 @@ for (const dialect of DIALECTS) {
       ];
       const bytes = await writeXlsxFile(sheet, { dateFormat: 'yyyy-mm-dd' }).toBuffer();
       const { id } = await upload(bytes, 'results.xlsx');
-      const view = await getImport(deps, manager, id);
+      const view = await getImport(deps.db, deps, manager, id);
       expect(view.fileType).toBe('xlsx');
       expect(view.problems).toEqual([]);
       expect(view.rows.map((r) => [r.line, r.grade, r.outcome, r.completedOn, r.startedOn])).toEqual([
@@ -164,17 +167,21 @@ for (const dialect of DIALECTS) {
         completed_on: '2026-04-30',
       }));
       const { id } = await upload(importCsv(rows), 'big.csv', { inlineMaxRows: 1 });
-      let view = await getImport(deps, manager, id);
+      let view = await getImport(deps.db, deps, manager, id);
       expect(view.status).toBe('validating');
       expect(view.job).toMatchObject({ kind: 'pathway.import-validate', status: 'pending' });
       expect(await runJobsUntilIdle(deps, PATHWAY_JOBS)).toBe(1);
-      view = await getImport(deps, manager, id);
+      view = await getImport(deps.db, deps, manager, id);
       expect(view.status).toBe('previewed');
       expect(view.job).toMatchObject({ status: 'succeeded', progress: 2, total: 2 });
-      expect(await commitImport(deps, manager, id, { inlineMaxRows: 1 })).toEqual({ status: 'committing' });
-      expect(await commitImport(deps, manager, id, { inlineMaxRows: 1 })).toEqual({ status: 'committing' });
+      expect(await commitImport(deps.db, deps, manager, id, { inlineMaxRows: 1 })).toEqual({
+        status: 'committing',
+      });
+      expect(await commitImport(deps.db, deps, manager, id, { inlineMaxRows: 1 })).toEqual({
+        status: 'committing',
+      });
       expect(await runJobsUntilIdle(deps, PATHWAY_JOBS)).toBe(1);
-      view = await getImport(deps, manager, id);
+      view = await getImport(deps.db, deps, manager, id);
       expect(view.status).toBe('committed');
       expect(view.job).toMatchObject({ kind: 'pathway.import-commit', status: 'succeeded' });
       expect(view.report).toMatchObject({ newResults: 2, enrolments: 2 });

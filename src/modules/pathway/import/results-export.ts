@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import type { Deps } from '../../../deps.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
 import { type Actor, systemActor } from '../../../kernel/actor.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
@@ -22,16 +23,17 @@ export const resultsExportQuerySchema = z.object({
 const PAGE_SIZE = 2000;
 
 async function resolveScope(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   query: z.infer<typeof resultsExportQuerySchema>,
 ): Promise<{ scope: ExportScope; name: string }> {
   if (query.edition) {
     ensure(actor, canRecordSomeResults(actor));
     const key = isId(query.edition.toLowerCase()) ? query.edition.toLowerCase() : query.edition.toUpperCase();
-    const [found] = await findEditionsByCodesOrIds(deps.db, isId(key) ? [] : [key], isId(key) ? [key] : []);
+    const [found] = await findEditionsByCodesOrIds(db, isId(key) ? [] : [key], isId(key) ? [key] : []);
     if (!found) throw new AppError('not_found');
-    const { edition } = await getEdition(deps, systemActor('results-export'), found.id);
+    const { edition } = await getEdition(db, deps, systemActor('results-export'), found.id);
     ensure(
       actor,
       canRecordResults(
@@ -43,7 +45,7 @@ async function resolveScope(
   }
   if (query.programme) {
     ensure(actor, canPathway(actor, 'candidates.read'));
-    const programme = await getProgramme(deps, actor, query.programme);
+    const programme = await getProgramme(db, deps, actor, query.programme);
     return { scope: { programmeId: programme.id }, name: `results-${programme.slug}` };
   }
   throw new AppError('validation_failed', {}, [{ path: 'edition', key: 'imports.error.exportScope' }]);
@@ -55,17 +57,18 @@ async function resolveScope(
  * byte-order mark for spreadsheets; streamed a page at a time. Checks access before the first byte.
  */
 export async function exportResults(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<{ fileName: string; chunks: AsyncGenerator<string> }> {
   const query = parseInput(resultsExportQuerySchema, input ?? {});
-  const { scope, name } = await resolveScope(deps, actor, query);
+  const { scope, name } = await resolveScope(db, deps, actor, query);
   async function* chunks(): AsyncGenerator<string> {
     yield `\ufeff${stringify([EXPORT_HEADER as string[]])}`;
     let afterId = '';
     for (;;) {
-      const page = await listResultsForExport(deps.db, scope, afterId, PAGE_SIZE);
+      const page = await listResultsForExport(db, scope, afterId, PAGE_SIZE);
       if (page.length === 0) return;
       yield stringify(
         page.map((r) =>

@@ -128,7 +128,7 @@ for (const dialect of DIALECTS) {
       expect(reinstated.json()).toMatchObject({ status: 'reinstated', withdrawnReason: null });
       expectError(await api(app, 'POST', `${url}/reinstate`, { token: manager }), 409, 'invalid_state');
 
-      const version2 = await createRuleVersion(deps, SYSTEM_ACTOR, programme.slug, {
+      const version2 = await createRuleVersion(deps.db, deps, SYSTEM_ACTOR, programme.slug, {
         effectiveFrom: '2032-01-01',
         rules: pathwayRules(programme, 2),
       });

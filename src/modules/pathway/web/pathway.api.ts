@@ -54,7 +54,7 @@ const tags = ['pathway'];
 export function pathwayApiRoutes(api: FastifyInstance, deps: Deps): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const candidate = async (request: FastifyRequest, id: string) =>
-    presentCandidate(await getCandidate(deps, request.actor, id, request.locale));
+    presentCandidate(await getCandidate(deps.db, deps, request.actor, id, request.locale));
 
   app.get(
     '/candidates',
@@ -69,7 +69,7 @@ export function pathwayApiRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const { programme, ...query } = request.query;
-      const page = await listCandidates(deps, request.actor, programme, query);
+      const page = await listCandidates(deps.db, deps, request.actor, programme, query);
       return {
         candidates: page.items.map(presentCandidateListItem),
         total: page.total,
@@ -92,7 +92,7 @@ export function pathwayApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { id } = await registerCandidate(deps, request.actor, request.params.slug, request.body);
+      const { id } = await registerCandidate(deps.db, deps, request.actor, request.params.slug, request.body);
       return reply
         .status(201)
         .header('location', `/api/v1/candidates/${id}`)
@@ -128,7 +128,7 @@ export function pathwayApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: myPathwaysJson, ...errorResponses(401) },
       },
     },
-    async (request) => presentMyPathways(await getMyPathways(deps, request.actor, request.locale)),
+    async (request) => presentMyPathways(await getMyPathways(deps.db, deps, request.actor, request.locale)),
   );
 }
 
@@ -149,7 +149,7 @@ function candidateActionRoutes(api: FastifyInstance, deps: Deps, candidate: Pres
     '/candidates/:id/extensions',
     { schema: schema('Grant a window extension of some months, with a reason (managers)', extensionSchema) },
     async (request) => {
-      await grantExtension(deps, request.actor, request.params.id, request.body);
+      await grantExtension(deps.db, deps, request.actor, request.params.id, request.body);
       return candidate(request, request.params.id);
     },
   );
@@ -157,7 +157,7 @@ function candidateActionRoutes(api: FastifyInstance, deps: Deps, candidate: Pres
     '/candidates/:id/withdraw',
     { schema: schema('Withdraw a candidate, with a reason (managers)', withdrawSchema) },
     async (request) => {
-      await withdrawCandidate(deps, request.actor, request.params.id, request.body);
+      await withdrawCandidate(deps.db, deps, request.actor, request.params.id, request.body);
       return candidate(request, request.params.id);
     },
   );
@@ -165,7 +165,7 @@ function candidateActionRoutes(api: FastifyInstance, deps: Deps, candidate: Pres
     '/candidates/:id/reinstate',
     { schema: schema('Reinstate a withdrawn candidate (managers)') },
     async (request) => {
-      await reinstateCandidate(deps, request.actor, request.params.id);
+      await reinstateCandidate(deps.db, deps, request.actor, request.params.id);
       return candidate(request, request.params.id);
     },
   );
@@ -173,7 +173,7 @@ function candidateActionRoutes(api: FastifyInstance, deps: Deps, candidate: Pres
     '/candidates/:id/capstone',
     { schema: schema('Record where the capstone stands (managers)', capstoneStatusSchema) },
     async (request) => {
-      await setCapstoneStatus(deps, request.actor, request.params.id, request.body);
+      await setCapstoneStatus(deps.db, deps, request.actor, request.params.id, request.body);
       return candidate(request, request.params.id);
     },
   );
@@ -186,7 +186,7 @@ function candidateActionRoutes(api: FastifyInstance, deps: Deps, candidate: Pres
       ),
     },
     async (request) => {
-      await moveCandidateToRuleVersion(deps, request.actor, request.params.id, request.body);
+      await moveCandidateToRuleVersion(deps.db, deps, request.actor, request.params.id, request.body);
       return candidate(request, request.params.id);
     },
   );
@@ -206,7 +206,7 @@ function classRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const { edition, course, rows } = await getClassList(deps, request.actor, request.params.id);
+      const { edition, course, rows } = await getClassList(deps.db, deps, request.actor, request.params.id);
       return {
         edition: { ...presentEditionSummary(edition), facilitators: edition.facilitators },
         credentialOnSuccess: course.credentialOnSuccess,
@@ -232,7 +232,7 @@ function classRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       // Through the places module: capacity and the waiting list apply; the place is self-funded.
-      const { id } = await enrolDirectly(deps, request.actor, request.params.id, {
+      const { id } = await enrolDirectly(deps.db, deps, request.actor, request.params.id, {
         fundingKind: 'self',
         ...request.body,
       });
@@ -254,7 +254,7 @@ function classRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const rows = request.body.rows.map(({ enrolmentId, ...result }) => ({ enrolmentId, result }));
-      return recordClassResults(deps, request.actor, request.params.id, rows);
+      return recordClassResults(deps.db, deps, request.actor, request.params.id, rows);
     },
   );
 
@@ -271,7 +271,7 @@ function classRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      presentClassRow(await recordResult(deps, request.actor, request.params.id, request.body)),
+      presentClassRow(await recordResult(deps.db, deps, request.actor, request.params.id, request.body)),
   );
 }
 
@@ -289,7 +289,9 @@ function ruleVersionRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => ({
-      versions: (await listRuleVersions(deps, request.actor, request.params.slug)).map(presentRuleVersion),
+      versions: (await listRuleVersions(deps.db, deps, request.actor, request.params.slug)).map(
+        presentRuleVersion,
+      ),
     }),
   );
 
@@ -309,7 +311,9 @@ function ruleVersionRoutes(api: FastifyInstance, deps: Deps): void {
       reply
         .status(201)
         .send(
-          presentRuleVersion(await createRuleVersion(deps, request.actor, request.params.slug, request.body)),
+          presentRuleVersion(
+            await createRuleVersion(deps.db, deps, request.actor, request.params.slug, request.body),
+          ),
         ),
   );
 }

@@ -350,7 +350,7 @@ for (const dialect of DIALECTS) {
         }
         expect(page.body).not.toContain(en.t('myPathway.whyNotYet'));
         expect(duplicateIds(page.body)).toEqual([]);
-        await withdrawCandidate(deps, SYSTEM, candidacyId, { reason: 'Paused' });
+        await withdrawCandidate(deps.db, deps, SYSTEM, candidacyId, { reason: 'Paused' });
         expect((await browser.get('/my/pathway')).body).toContain(t.t('candidate.status.withdrawn'));
       }
     });

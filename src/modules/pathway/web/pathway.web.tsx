@@ -36,7 +36,7 @@ type SlugParams = { Params: { slug: string } };
 async function programmeSlugOf(deps: Deps, request: FastifyRequest): Promise<string> {
   const asked = (request.query as Record<string, unknown>).programme;
   if (typeof asked === 'string' && asked) return asked;
-  const [first] = await listManagedProgrammes(deps, request.actor);
+  const [first] = await listManagedProgrammes(deps.db, deps, request.actor);
   return first?.slug ?? 'none';
 }
 
@@ -62,10 +62,16 @@ export async function sendCandidatePage(
   candidacyId: string,
   state: CandidatePageState = {},
 ): Promise<FastifyReply> {
-  const { detail, person, audit } = await getCandidate(deps, request.actor, candidacyId, request.locale);
+  const { detail, person, audit } = await getCandidate(
+    deps.db,
+    deps,
+    request.actor,
+    candidacyId,
+    request.locale,
+  );
   const [data, credentials] = await Promise.all([
-    pathwayPageData(deps, [detail]),
-    getCandidateCredentials(deps, request.actor, { candidacyId: detail.id, userId: person.id }),
+    pathwayPageData(deps.db, deps, [detail]),
+    getCandidateCredentials(deps.db, deps, request.actor, { candidacyId: detail.id, userId: person.id }),
   ]);
   const ctx = pageContext(request, reply);
   const page = (
@@ -108,7 +114,7 @@ export async function sendCandidatesPage(
   query: unknown,
   state: { status?: number; awardProblem?: string } = {},
 ): Promise<FastifyReply> {
-  const result = await listCandidates(deps, request.actor, programmeSlug, query);
+  const result = await listCandidates(deps.db, deps, request.actor, programmeSlug, query);
   const title = result.query.ready
     ? request.i18n.t('candidates.readyList')
     : request.i18n.t('candidates.title');
@@ -116,7 +122,7 @@ export async function sendCandidatesPage(
   const award = result.query.ready
     ? {
         programmeSlug: slug,
-        awardAutomatically: (await getAutoAward(deps, request.actor, slug)).awardAutomatically,
+        awardAutomatically: (await getAutoAward(deps.db, deps, request.actor, slug)).awardAutomatically,
         returnPath: candidatesHref(slug, result.query),
         problem: state.awardProblem,
       }
@@ -131,8 +137,9 @@ export async function sendCandidatesPage(
 /** The candidate dashboard, the managers' candidate screens, class lists and rule versions. */
 export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/my/pathway', { schema: { hide: true } }, async (request, reply) => {
-    const pathways = await getMyPathways(deps, request.actor, request.locale);
+    const pathways = await getMyPathways(deps.db, deps, request.actor, request.locale);
     const data = await pathwayPageData(
+      deps.db,
       deps,
       pathways.map((p) => p.detail),
     );
@@ -145,6 +152,7 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/manage/candidates.csv', { schema: { hide: true } }, async (request, reply) => {
     const csv = await candidatesCsv(
+      deps.db,
       deps,
       request.actor,
       await programmeSlugOf(deps, request),
@@ -159,8 +167,8 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/manage/candidates/new', { schema: { hide: true } }, async (request, reply) => {
-    const programme = await getProgramme(deps, request.actor, await programmeSlugOf(deps, request));
-    await listManagedProgrammes(deps, request.actor);
+    const programme = await getProgramme(deps.db, deps, request.actor, await programmeSlugOf(deps, request));
+    await listManagedProgrammes(deps.db, deps, request.actor);
     return sendPage(reply, <RegisterCandidatePage ctx={pageContext(request, reply)} programme={programme} />);
   });
 
@@ -171,12 +179,12 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        const { id } = await registerCandidate(deps, request.actor, slug, body);
+        const { id } = await registerCandidate(deps.db, deps, request.actor, slug, body);
         setFlash(reply, 'flash.candidateRegistered');
         return reply.redirect(`/manage/candidates/${id}`, 303);
       },
       async (errors) => {
-        const programme = await getProgramme(deps, request.actor, slug);
+        const programme = await getProgramme(deps.db, deps, request.actor, slug);
         return sendPage(
           reply,
           <RegisterCandidatePage
@@ -228,19 +236,19 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
     });
 
   candidateAction('extensions', 'extension', 'flash.extensionGranted', (request, body) =>
-    grantExtension(deps, request.actor, request.params.id, body),
+    grantExtension(deps.db, deps, request.actor, request.params.id, body),
   );
   candidateAction('withdraw', 'withdraw', 'flash.candidateWithdrawn', (request, body) =>
-    withdrawCandidate(deps, request.actor, request.params.id, body),
+    withdrawCandidate(deps.db, deps, request.actor, request.params.id, body),
   );
   candidateAction('reinstate', 'withdraw', 'flash.candidateReinstated', (request) =>
-    reinstateCandidate(deps, request.actor, request.params.id),
+    reinstateCandidate(deps.db, deps, request.actor, request.params.id),
   );
   candidateAction('capstone', 'capstone', 'flash.capstoneSaved', (request, body) =>
-    setCapstoneStatus(deps, request.actor, request.params.id, body),
+    setCapstoneStatus(deps.db, deps, request.actor, request.params.id, body),
   );
   candidateAction('rule-version', 'version', 'flash.ruleVersionChanged', (request, body) =>
-    moveCandidateToRuleVersion(deps, request.actor, request.params.id, body),
+    moveCandidateToRuleVersion(deps.db, deps, request.actor, request.params.id, body),
   );
 
   classRoutes(app, deps);
@@ -254,7 +262,7 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     extra: Record<string, unknown> = {},
   ) => {
-    const { edition, course, rows } = await getClassList(deps, request.actor, request.params.id);
+    const { edition, course, rows } = await getClassList(deps.db, deps, request.actor, request.params.id);
     const canEnrol = canPathway(request.actor, 'enrolments.manage');
     return sendPage(
       reply,
@@ -281,7 +289,10 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         // Through the places module, so that the class list respects capacity and the waiting list.
-        await enrolDirectly(deps, request.actor, request.params.id, { fundingKind: 'self', ...body });
+        await enrolDirectly(deps.db, deps, request.actor, request.params.id, {
+          fundingKind: 'self',
+          ...body,
+        });
         setFlash(reply, 'flash.enrolled');
         return reply.redirect(`/manage/editions/${request.params.id}/class`, 303);
       },
@@ -304,7 +315,7 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        await recordClassResults(deps, request.actor, request.params.id, rows);
+        await recordClassResults(deps.db, deps, request.actor, request.params.id, rows);
         setFlash(reply, 'flash.resultsSaved');
         return reply.redirect(`/manage/editions/${request.params.id}/class`, 303);
       },
@@ -320,8 +331,8 @@ function ruleRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     extra: Record<string, unknown> = {},
   ) => {
-    const versions = await listRuleVersions(deps, request.actor, request.params.slug);
-    const programme = await getProgramme(deps, request.actor, request.params.slug);
+    const versions = await listRuleVersions(deps.db, deps, request.actor, request.params.slug);
+    const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
     return sendPage(
       reply,
       <RulesPage ctx={pageContext(request, reply)} programme={programme} versions={versions} {...extra} />,
@@ -337,7 +348,7 @@ function ruleRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        await createRuleVersion(deps, request.actor, request.params.slug, body);
+        await createRuleVersion(deps.db, deps, request.actor, request.params.slug, body);
         setFlash(reply, 'flash.rulesSaved');
         return reply.redirect(`/manage/programmes/${request.params.slug}/rules`, 303);
       },
