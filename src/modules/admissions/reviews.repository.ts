@@ -1,6 +1,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { type Dialect, dialectOf, type Executor } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { roleGrantsView, usersView } from '../identity/identity.read-models.repository.js';
+import { programmesView } from '../programmes/programmes.read-models.repository.js';
 
 /**
  * The staff side of admissions: the review queue, reviewer assignments, scores, staff comments, decisions
@@ -115,7 +117,7 @@ export async function searchApplications(db: Executor, filter: ApplicationQueueF
   const [rows, reviewers, scores] = await Promise.all([
     db
       .selectFrom('applications')
-      .innerJoin('users', 'users.id', 'applications.user_id')
+      .innerJoin(usersView(db).as('users'), 'users.id', 'applications.user_id')
       .select(QUEUE_COLUMNS)
       .where('applications.id', 'in', ids)
       .execute(),
@@ -155,8 +157,8 @@ export async function searchApplications(db: Executor, filter: ApplicationQueueF
 export async function findApplicationWithPerson(db: Executor, id: string) {
   return db
     .selectFrom('applications')
-    .innerJoin('users', 'users.id', 'applications.user_id')
-    .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'applications.user_id')
+    .innerJoin(programmesView(db).as('programmes'), 'programmes.id', 'applications.programme_id')
     .selectAll('applications')
     .select([
       'users.full_name',
@@ -173,7 +175,7 @@ export async function findApplicationWithPerson(db: Executor, id: string) {
 export async function listReviewerRows(db: Executor, applicationId: string) {
   return db
     .selectFrom('application_reviewers')
-    .innerJoin('users', 'users.id', 'application_reviewers.reviewer_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'application_reviewers.reviewer_id')
     .select([
       'application_reviewers.reviewer_id',
       'application_reviewers.assigned_at',
@@ -212,8 +214,8 @@ export async function deleteReviewer(db: Executor, applicationId: string, review
 /** People who hold the assessor role (whom managers may assign), by name. */
 export async function listAssessorRows(db: Executor) {
   return db
-    .selectFrom('users')
-    .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .selectFrom(usersView(db).as('users'))
+    .innerJoin(roleGrantsView(db).as('role_grants'), 'role_grants.user_id', 'users.id')
     .select(['users.id', 'users.full_name', 'users.email'])
     .where('role_grants.role', '=', 'assessor')
     .orderBy('users.full_name')
@@ -225,7 +227,7 @@ export async function listAssessorRows(db: Executor) {
 /** True when the person holds the assessor role. */
 export async function isAssessor(db: Executor, userId: string): Promise<boolean> {
   const row = await db
-    .selectFrom('role_grants')
+    .selectFrom(roleGrantsView(db).as('role_grants'))
     .select('user_id')
     .where('user_id', '=', userId)
     .where('role', '=', 'assessor')
@@ -275,7 +277,7 @@ export async function upsertScore(db: Executor, row: ScoreRow): Promise<void> {
 export async function listScoreRows(db: Executor, applicationId: string) {
   return db
     .selectFrom('application_scores')
-    .innerJoin('users', 'users.id', 'application_scores.reviewer_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'application_scores.reviewer_id')
     .selectAll('application_scores')
     .select('users.full_name')
     .where('application_scores.application_id', '=', applicationId)
@@ -295,7 +297,7 @@ export async function insertComment(
 export async function listCommentRows(db: Executor, applicationId: string) {
   return db
     .selectFrom('application_comments')
-    .leftJoin('users', 'users.id', 'application_comments.author_id')
+    .leftJoin(usersView(db).as('users'), 'users.id', 'application_comments.author_id')
     .select([
       'application_comments.id',
       'application_comments.author_id',
@@ -330,8 +332,8 @@ export async function insertDecision(db: Executor, row: DecisionRow): Promise<vo
 export async function listDecisionRows(db: Executor, applicationId: string) {
   return db
     .selectFrom('application_decisions')
-    .leftJoin('users as decider', 'decider.id', 'application_decisions.decided_by')
-    .leftJoin('users as reopener', 'reopener.id', 'application_decisions.reopened_by')
+    .leftJoin(usersView(db).as('decider'), 'decider.id', 'application_decisions.decided_by')
+    .leftJoin(usersView(db).as('reopener'), 'reopener.id', 'application_decisions.reopened_by')
     .selectAll('application_decisions')
     .select(['decider.full_name as decided_by_name', 'reopener.full_name as reopened_by_name'])
     .where('application_decisions.application_id', '=', applicationId)
@@ -369,7 +371,7 @@ export async function markDecisionsReopened(
 /** The slug of a programme (for audit entries that name it). */
 export async function findProgrammeSlug(db: Executor, programmeId: string): Promise<string | undefined> {
   const row = await db
-    .selectFrom('programmes')
+    .selectFrom(programmesView(db).as('programmes'))
     .select('slug')
     .where('id', '=', programmeId)
     .executeTakeFirst();

@@ -1,3 +1,9 @@
+/**
+ * The credentials module's tables: issued credentials, holders, status lists, the issuer profile, award settings. Only this module writes them (and only its code names
+ * them); the `DB` type gets them from here through declaration merging, so a module's tables live in its folder.
+ */
+import type { Selectable } from 'kysely';
+
 /** Tables of the credentials module: the issuer's profile, holder ids, issued credentials, a diploma's components, status lists. Part of the `DB` type in ../schema.ts. */
 export interface IssuerProfilesTable {
   id: string;
@@ -60,3 +66,25 @@ export interface StatusListsTable {
   credential_json: string;
   updated_at: string;
 }
+
+/** Whether a programme's diplomas are awarded automatically (credentials module's setting). */
+export interface AwardSettingsTable {
+  programme_id: string;
+  award_automatically: number;
+  updated_at: string;
+}
+
+declare module '../../db/schema.js' {
+  interface DB {
+    issuer_profiles: IssuerProfilesTable;
+    credential_subjects: CredentialSubjectsTable;
+    credentials: CredentialsTable;
+    credential_components: CredentialComponentsTable;
+    status_lists: StatusListsTable;
+    award_settings: AwardSettingsTable;
+  }
+}
+
+export type CredentialRow = Selectable<CredentialsTable>;
+export type StatusListRow = Selectable<StatusListsTable>;
+export type IssuerProfileRow = Selectable<IssuerProfilesTable>;

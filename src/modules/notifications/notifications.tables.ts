@@ -1,3 +1,9 @@
+/**
+ * The notifications module's tables: notifications, preferences, mail deliveries. Only this module writes them (and only its code names
+ * them); the `DB` type gets them from here through declaration merging, so a module's tables live in its folder.
+ */
+import type { Selectable } from 'kysely';
+
 /** Tables of the notifications module: notifications shown in the platform, preferences, mail deliveries. Part of the `DB` type in ../schema.ts. */
 export interface NotificationsTable {
   id: string;
@@ -27,3 +33,13 @@ export interface MailDeliveriesTable {
   message_id: string;
   sent_at: string;
 }
+
+declare module '../../db/schema.js' {
+  interface DB {
+    notifications: NotificationsTable;
+    notification_preferences: NotificationPreferencesTable;
+    mail_deliveries: MailDeliveriesTable;
+  }
+}
+
+export type NotificationRow = Selectable<NotificationsTable>;

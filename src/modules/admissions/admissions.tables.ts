@@ -1,4 +1,7 @@
-/** Tables of the admissions module: settings per programme, applications, their files, reviewers, scores, comments, decisions. Part of the `DB` type in ../schema.ts. */
+/**
+ * The admissions module's tables: admission settings, applications, their files, reviewers, scores, comments, decisions. Only this module writes them (and only its code names
+ * them); the `DB` type gets them from here through declaration merging, so a module's tables live in its folder.
+ */
 import type { Generated } from 'kysely';
 
 export interface AdmissionSettingsTable {
@@ -86,4 +89,16 @@ export interface ApplicationDecisionsTable {
   reopened_by: string | null;
   reopened_at: string | null;
   reopen_reason: string | null;
+}
+
+declare module '../../db/schema.js' {
+  interface DB {
+    admission_settings: AdmissionSettingsTable;
+    applications: ApplicationsTable;
+    application_files: ApplicationFilesTable;
+    application_reviewers: ApplicationReviewersTable;
+    application_scores: ApplicationScoresTable;
+    application_comments: ApplicationCommentsTable;
+    application_decisions: ApplicationDecisionsTable;
+  }
 }
