@@ -29,8 +29,12 @@ import {
 } from '../src/modules/admissions/application.js';
 import { insertApplicationRow } from '../src/modules/admissions/applications.repository.js';
 import { evaluateEligibility } from '../src/modules/admissions/eligibility.js';
-import { RECOMMENDATIONS } from '../src/modules/admissions/review.js';
-import { insertDecision, insertReviewer, upsertScore } from '../src/modules/admissions/reviews.repository.js';
+import { RECOMMENDATIONS } from '../src/modules/admissions/review/review.js';
+import {
+  insertDecision,
+  insertReviewer,
+  upsertScore,
+} from '../src/modules/admissions/review/reviews.repository.js';
 import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
 import type { NewUserRow } from '../src/modules/identity/identity.tables.js';
 import { hashPassword } from '../src/modules/identity/password.js';

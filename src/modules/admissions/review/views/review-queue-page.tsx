@@ -1,10 +1,10 @@
-import { countryName, countryOptions } from '../../../i18n/countries.js';
-import type { Translator } from '../../../i18n/i18n.js';
-import { pickLocalized } from '../../../i18n/localized.js';
-import { Pagination, SelectField } from '../../../web/components.js';
-import { Layout } from '../../../web/layout.js';
-import type { PageContext } from '../../../web/page-context.js';
-import { CONSTITUENCIES } from '../application.js';
+import { countryName, countryOptions } from '../../../../i18n/countries.js';
+import type { Translator } from '../../../../i18n/i18n.js';
+import { pickLocalized } from '../../../../i18n/localized.js';
+import { Pagination, SelectField } from '../../../../web/components.js';
+import { Layout } from '../../../../web/layout.js';
+import type { PageContext } from '../../../../web/page-context.js';
+import { CONSTITUENCIES } from '../../application.js';
 import { ELIGIBILITY_FILTERS, QUEUE_STATUSES, type ReviewQueueQuery } from '../review.schemas.js';
 import type { QueueItem, ReviewQueue } from '../review-queue.js';
 

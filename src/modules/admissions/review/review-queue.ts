@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { getProgramme } from '../programmes/get-programme.js';
-import type { Programme } from '../programmes/programme.js';
-import { canSeeReviewQueue, isAdmissionsManager } from './admissions.policy.js';
-import type { ApplicationStatus } from './application.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { getProgramme } from '../../programmes/get-programme.js';
+import type { Programme } from '../../programmes/programme.js';
+import { canSeeReviewQueue, isAdmissionsManager } from '../admissions.policy.js';
+import type { ApplicationStatus } from '../application.js';
 import { REVIEW_PAGE_SIZE, type ReviewQueueQuery, reviewQueueQuerySchema } from './review.schemas.js';
 import { listAssessorRows, searchApplications } from './reviews.repository.js';
 

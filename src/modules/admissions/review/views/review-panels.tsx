@@ -1,7 +1,7 @@
-import { pickLocalized } from '../../../i18n/localized.js';
-import { Csrf, SelectField, TextArea, TextField } from '../../../web/components.js';
-import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import { canTransition, DECISIONS } from '../application.js';
+import { pickLocalized } from '../../../../i18n/localized.js';
+import { Csrf, SelectField, TextArea, TextField } from '../../../../web/components.js';
+import type { FieldMessages, PageContext } from '../../../../web/page-context.js';
+import { canTransition, DECISIONS } from '../../application.js';
 import { RECOMMENDATIONS } from '../review.js';
 import {
   COMMENT_MAX_LENGTH,

@@ -1,4 +1,4 @@
-import { pickLocalized } from '../../../i18n/localized.js';
+import { pickLocalized } from '../../../../i18n/localized.js';
 import {
   CheckboxGroup,
   Csrf,
@@ -7,12 +7,18 @@ import {
   Field,
   SelectField,
   TextField,
-} from '../../../web/components.js';
-import { Layout } from '../../../web/layout.js';
-import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import type { Programme } from '../../programmes/programme.js';
-import { CRITERION_LABEL_MAX, CRITERION_MAX_SCORE } from '../admission-settings.js';
-import { APPLICANT_LANGUAGES, DEGREES, FIELDS_OF_STUDY, LANGUAGE_LEVELS, YEARS_MAX } from '../application.js';
+} from '../../../../web/components.js';
+import { Layout } from '../../../../web/layout.js';
+import type { FieldMessages, PageContext } from '../../../../web/page-context.js';
+import type { Programme } from '../../../programmes/programme.js';
+import { CRITERION_LABEL_MAX, CRITERION_MAX_SCORE } from '../../admission-settings.js';
+import {
+  APPLICANT_LANGUAGES,
+  DEGREES,
+  FIELDS_OF_STUDY,
+  LANGUAGE_LEVELS,
+  YEARS_MAX,
+} from '../../application.js';
 import { formRowCounts, type SettingsFormValues } from '../review-settings.js';
 
 interface Props {

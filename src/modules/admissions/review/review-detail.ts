@@ -1,13 +1,13 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { LocalizedText } from '../../i18n/localized.js';
-import { parseLocalized } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { type Criterion, loadAdmissionSettings } from './admission-settings.js';
-import { canAdmissions, isAdmissionsManager } from './admissions.policy.js';
-import { canTransition, type Decision } from './application.js';
-import { type Application, loadApplication } from './application-view.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { LocalizedText } from '../../../i18n/localized.js';
+import { parseLocalized } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { type Criterion, loadAdmissionSettings } from '../admission-settings.js';
+import { canAdmissions, isAdmissionsManager } from '../admissions.policy.js';
+import { canTransition, type Decision } from '../application.js';
+import { type Application, loadApplication } from '../application-view.js';
 import {
   averageTotal,
   isAssignable,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isCountryCode } from '../../i18n/countries.js';
-import { slugSchema } from '../programmes/programmes.schemas.js';
-import { APPLICATION_STATUSES, CONSTITUENCIES, DECISIONS } from './application.js';
+import { isCountryCode } from '../../../i18n/countries.js';
+import { slugSchema } from '../../programmes/programmes.schemas.js';
+import { APPLICATION_STATUSES, CONSTITUENCIES, DECISIONS } from '../application.js';
 import { RECOMMENDATIONS } from './review.js';
 
 /** Inputs of the staff side of admissions (review queue, assignment, scores, comments, decisions). */

@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { type AdmissionsAction, canAdmissions, canSeeReviewQueue } from './admissions.policy.js';
-import type { ApplicationStatus } from './application.js';
+import type { Executor } from '../../../db/database.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { type AdmissionsAction, canAdmissions, canSeeReviewQueue } from '../admissions.policy.js';
+import type { ApplicationStatus } from '../application.js';
 import {
   type ApplicationRow,
   findApplicationRow,
   listReviewerIdsOf,
   lockApplicationRow,
-} from './applications.repository.js';
+} from '../applications.repository.js';
 import { isVisibleToStaff } from './review.js';
 
 /** An application as the staff side loads it, with the facts its policy needs. */

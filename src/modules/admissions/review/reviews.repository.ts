@@ -1,8 +1,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { type Dialect, dialectOf, type Executor } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
-import { roleGrantsView, usersView } from '../identity/identity.read-models.repository.js';
-import { programmesView } from '../programmes/programmes.read-models.repository.js';
+import { type Dialect, dialectOf, type Executor } from '../../../db/database.js';
+import type { DB } from '../../../db/schema.js';
+import { roleGrantsView, usersView } from '../../identity/identity.read-models.repository.js';
+import { programmesView } from '../../programmes/programmes.read-models.repository.js';
 
 /**
  * The staff side of admissions: the review queue, reviewer assignments, scores, staff comments, decisions

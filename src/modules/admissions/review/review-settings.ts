@@ -1,17 +1,17 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError, isAppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { getProgramme } from '../programmes/get-programme.js';
-import type { Programme } from '../programmes/programme.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError, isAppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { getProgramme } from '../../programmes/get-programme.js';
+import type { Programme } from '../../programmes/programme.js';
 import {
   type AdmissionSettings,
   CRITERIA_MAX,
   loadAdmissionSettings,
   saveAdmissionSettings,
-} from './admission-settings.js';
-import { canAdmissions } from './admissions.policy.js';
+} from '../admission-settings.js';
+import { canAdmissions } from '../admissions.policy.js';
 
 /** The settings form's values: one string per field, a list for multiple choices. */
 export type SettingsFormValues = Record<string, string | string[]>;

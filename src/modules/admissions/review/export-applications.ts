@@ -1,10 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Translator } from '../../i18n/i18n.js';
-import type { Actor } from '../../kernel/actor.js';
-import { ensure } from '../../kernel/policy.js';
-import { isAdmissionsManager } from './admissions.policy.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Translator } from '../../../i18n/i18n.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { ensure } from '../../../kernel/policy.js';
+import { isAdmissionsManager } from '../admissions.policy.js';
 import { CSV_EXPORT_MAX_ROWS } from './review.schemas.js';
 import { listReviewQueue, type ReviewQueue } from './review-queue.js';
 

@@ -1,10 +1,10 @@
-import { countryName } from '../../../i18n/countries.js';
-import { pickLocalized } from '../../../i18n/localized.js';
-import { Csrf, ErrorSummary, TextArea } from '../../../web/components.js';
-import { Layout } from '../../../web/layout.js';
-import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import type { ApplicationAnswers } from '../application.js';
-import { explainRule } from '../eligibility.js';
+import { countryName } from '../../../../i18n/countries.js';
+import { pickLocalized } from '../../../../i18n/localized.js';
+import { Csrf, ErrorSummary, TextArea } from '../../../../web/components.js';
+import { Layout } from '../../../../web/layout.js';
+import type { FieldMessages, PageContext } from '../../../../web/page-context.js';
+import type { ApplicationAnswers } from '../../application.js';
+import { explainRule } from '../../eligibility.js';
 import { REASON_MAX_LENGTH } from '../review.schemas.js';
 import type { StaffApplicationView } from '../review-detail.js';
 import { CommentsPanel, DecisionPanel, ReviewersPanel, ScoresPanel } from './review-panels.js';

@@ -3,8 +3,8 @@
  * score is checked against the programme's criteria, and how scores add up. PERSISTED SHAPE: a score's
  * per-criterion points are stored as JSON (`application_scores.scores_json`: `{ [criterionId]: points }`).
  */
-import type { FieldError } from '../../kernel/errors.js';
-import type { ApplicationStatus } from './application.js';
+import type { FieldError } from '../../../kernel/errors.js';
+import type { ApplicationStatus } from '../application.js';
 
 /** A reviewer's recommendation to the committee. */
 export const RECOMMENDATIONS = ['accept', 'waitlist', 'reject'] as const;

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApplication } from '../../../test/helpers/application-factories.js';
-import { buildCourse, buildPerson, buildProgramme } from '../../../test/helpers/factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
+import { buildApplication } from '../../../../test/helpers/application-factories.js';
+import { buildCourse, buildPerson, buildProgramme } from '../../../../test/helpers/factories.js';
+import { createTestApp } from '../../../../test/helpers/http.js';
 import {
   Client,
   countRows,
@@ -10,12 +10,12 @@ import {
   heading,
   signedIn,
   tokenOf,
-} from '../../../test/helpers/http-extra.js';
-import { actorOf, pathwayRules } from '../../../test/helpers/pathway-factories.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { setStrictMessages } from '../../i18n/i18n.js';
-import { systemActor } from '../../kernel/actor.js';
-import { createRuleVersion } from '../pathway/rule-versions.js';
+} from '../../../../test/helpers/http-extra.js';
+import { actorOf, pathwayRules } from '../../../../test/helpers/pathway-factories.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { setStrictMessages } from '../../../i18n/i18n.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { createRuleVersion } from '../../pathway/rule-versions.js';
 import { assignReviewer } from './assign-reviewers.js';
 
 /** The staff pages of admissions over HTTP: every route with every role, bad input, staff-only comments. */

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApplication, eligibleAnswers } from '../../../test/helpers/application-factories.js';
-import { buildCourse, buildProgramme } from '../../../test/helpers/factories.js';
-import { api, createTestApp } from '../../../test/helpers/http.js';
-import { apiUser, countRows, errorCode, tokenOf } from '../../../test/helpers/http-extra.js';
-import { actorOf, pathwayRules } from '../../../test/helpers/pathway-factories.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { setStrictMessages } from '../../i18n/i18n.js';
-import { systemActor } from '../../kernel/actor.js';
-import { createRuleVersion } from '../pathway/rule-versions.js';
+import { buildApplication, eligibleAnswers } from '../../../../test/helpers/application-factories.js';
+import { buildCourse, buildProgramme } from '../../../../test/helpers/factories.js';
+import { api, createTestApp } from '../../../../test/helpers/http.js';
+import { apiUser, countRows, errorCode, tokenOf } from '../../../../test/helpers/http-extra.js';
+import { actorOf, pathwayRules } from '../../../../test/helpers/pathway-factories.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { setStrictMessages } from '../../../i18n/i18n.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { createRuleVersion } from '../../pathway/rule-versions.js';
 import { assignReviewer } from './assign-reviewers.js';
 
 /** The staff review API over HTTP: every route with every role, bad input in the caller's language, OpenAPI. */

@@ -1,11 +1,11 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { type Actor, actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validation.js';
-import { updateApplicationRow } from './applications.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { type Actor, actorId } from '../../../kernel/actor.js';
+import { recordAudit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { updateApplicationRow } from '../applications.repository.js';
 import { reasonSchema } from './review.schemas.js';
 import { loadForStaff } from './review-access.js';
 

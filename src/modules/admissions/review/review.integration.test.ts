@@ -3,30 +3,30 @@ import {
   buildApplication,
   eligibleAnswers,
   fillApplication,
-} from '../../../test/helpers/application-factories.js';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
+} from '../../../../test/helpers/application-factories.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import {
   buildCourse,
   buildPerson,
   buildProgramme,
   type TestPerson,
-} from '../../../test/helpers/factories.js';
-import { actorOf, pathwayRules } from '../../../test/helpers/pathway-factories.js';
-import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { type Actor, systemActor } from '../../kernel/actor.js';
-import { listAuditEvents } from '../../kernel/audit.js';
-import { type AppError, isAppError } from '../../kernel/errors.js';
-import { createRuleVersion } from '../pathway/rule-versions.js';
+} from '../../../../test/helpers/factories.js';
+import { actorOf, pathwayRules } from '../../../../test/helpers/pathway-factories.js';
+import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { type Actor, systemActor } from '../../../kernel/actor.js';
+import { listAuditEvents } from '../../../kernel/audit.js';
+import { type AppError, isAppError } from '../../../kernel/errors.js';
+import { createRuleVersion } from '../../pathway/rule-versions.js';
+import { saveApplicationStep } from '../save-application-step.js';
+import { startApplication } from '../start-application.js';
+import { submitApplication } from '../submit-application.js';
 import { assignReviewer, unassignReviewer } from './assign-reviewers.js';
 import { commentOnApplication } from './comment-application.js';
 import { decideApplication } from './decide-application.js';
 import { overrideEligibility } from './override-eligibility.js';
 import { reopenDecision } from './reopen-decision.js';
 import { getApplicationForStaff } from './review-detail.js';
-import { saveApplicationStep } from './save-application-step.js';
 import { scoreApplication } from './score-application.js';
-import { startApplication } from './start-application.js';
-import { submitApplication } from './submit-application.js';
 
 /** The staff side of admissions against a real database: assignment, scores, decisions, reopening, override. */
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Translator } from '../../i18n/i18n.js';
-import { explainRule } from './eligibility.js';
+import type { Translator } from '../../../i18n/i18n.js';
+import { explainRule } from '../eligibility.js';
 import type { StaffApplicationView } from './review-detail.js';
 
 /** The JSON shapes of the staff review API (never rows; staff comments only ever here and on staff pages). */

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../../deps.js';
-import { errorResponses } from '../../http/api-schemas.js';
+import type { Deps } from '../../../deps.js';
+import { errorResponses } from '../../../http/api-schemas.js';
 import { assignReviewer, unassignReviewer } from './assign-reviewers.js';
 import { commentOnApplication } from './comment-application.js';
 import { decideApplication } from './decide-application.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CRITERIA } from './admission-settings.js';
+import { DEFAULT_CRITERIA } from '../admission-settings.js';
 import { neutraliseFormula } from './export-applications.js';
 import { averageTotal, checkScores, isScorable, maxTotal, readScorePoints } from './review.js';
 import { formRowCounts, settingsFormValues, settingsFromForm } from './review-settings.js';
