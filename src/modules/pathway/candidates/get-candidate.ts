@@ -7,7 +7,7 @@ import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
 import type { Account } from '../../identity/account.js';
-import { getPerson } from '../../identity/people.js';
+import { findPerson } from '../../identity/identity.queries.js';
 import { canPathway } from '../pathway.policy.js';
 import { findCandidacy } from '../pathway.repository.js';
 import { type CandidateDetail, detailOf } from './candidate-detail.js';
@@ -24,9 +24,11 @@ export async function getCandidate(
   if (!isId(candidacyId)) throw new AppError('not_found');
   const row = await findCandidacy(db, candidacyId);
   if (!row) throw new AppError('not_found');
-  const [detail, { person }, candidacyAudit, personAudit] = await Promise.all([
+  // The candidate's account through identity's internal query: reading a candidate (authorised above)
+  // includes who they are, whoever is asking (the system's jobs too).
+  const [detail, person, candidacyAudit, personAudit] = await Promise.all([
     detailOf(db, deps, row, lang),
-    getPerson(db, deps, actor, row.user_id),
+    findPerson(db, row.user_id),
     listAuditEvents(db, 'candidacy', row.id, 100),
     listAuditEvents(db, 'user', row.user_id, 100),
   ]);
@@ -34,5 +36,6 @@ export async function getCandidate(
     ...candidacyAudit,
     ...personAudit.filter((e) => e.action.startsWith('result.') || e.action.startsWith('enrolment.')),
   ].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
+  if (!person) throw new AppError('not_found');
   return { detail, person, audit };
 }
