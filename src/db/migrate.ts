@@ -18,6 +18,7 @@ import * as notifications from './migrations/2026-12-01T1000-notifications.js';
 import * as reviewQueueIndexes from './migrations/2026-12-01T1130-review-queue-indexes.js';
 import * as admissionsIndexes from './migrations/2026-12-01T1140-admissions-indexes.js';
 import * as jobsClaimIndex from './migrations/2026-12-01T1200-jobs-claim-index.js';
+import * as signInAddressesAndJobErrors from './migrations/2026-12-09T0900-sign-in-addresses-and-job-errors.js';
 import type { DB } from './schema.js';
 
 /**
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-01T1130-review-queue-indexes': reviewQueueIndexes,
   '2026-12-01T1140-admissions-indexes': admissionsIndexes,
   '2026-12-01T1200-jobs-claim-index': jobsClaimIndex,
+  '2026-12-09T0900-sign-in-addresses-and-job-errors': signInAddressesAndJobErrors,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

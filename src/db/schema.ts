@@ -92,6 +92,13 @@ export interface AuthThrottleTable {
   updated_at: string;
 }
 
+/** The client addresses an account recently signed in from (the back-off never locks it out of them). */
+export interface SignInAddressesTable {
+  user_id: string;
+  address: string;
+  last_success_at: string;
+}
+
 export interface AuditEventsTable {
   id: string;
   occurred_at: string;
@@ -295,6 +302,10 @@ export interface JobsTable {
   progress: number;
   total: number;
   last_error: string | null;
+  /** The kind of the last error (`JobErrorKind` in src/jobs/job-errors.ts); null without one. */
+  error_kind: string | null;
+  /** Failures for an environmental cause, retried on their own budget (src/jobs/run-job.ts). */
+  environment_failures: number;
   result_json: string | null;
   created_by: string | null;
   created_at: string;
@@ -356,6 +367,7 @@ export interface DB {
   one_time_tokens: OneTimeTokensTable;
   api_tokens: ApiTokensTable;
   auth_throttle: AuthThrottleTable;
+  sign_in_addresses: SignInAddressesTable;
   audit_events: AuditEventsTable;
   themes: ThemesTable;
   programmes: ProgrammesTable;

@@ -1,4 +1,5 @@
 import { autoAwardDaily, CREDENTIAL_JOBS } from '../modules/credentials/credential-jobs.js';
+import { IDENTITY_JOBS } from '../modules/identity/identity-jobs.js';
 import { NOTIFICATION_JOBS, remindersDaily } from '../modules/notifications/notification-jobs.js';
 import { PATHWAY_JOBS, refreshStandingsDaily } from '../modules/pathway/import-jobs.js';
 import type { DailyJob, JobHandler } from './job.js';
@@ -8,6 +9,7 @@ export const JOB_HANDLERS: readonly JobHandler[] = [
   ...PATHWAY_JOBS,
   ...CREDENTIAL_JOBS,
   ...NOTIFICATION_JOBS,
+  ...IDENTITY_JOBS,
 ];
 
 /** Jobs enqueued once a day. */

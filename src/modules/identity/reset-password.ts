@@ -5,11 +5,13 @@ import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
+import { signInKey } from './back-off.js';
 import {
-  clearThrottle,
+  clearThrottleFamily,
   consumeOneTimeToken,
   deleteSessionsOfUser,
   findOneTimeToken,
+  revokeAllApiTokensOfUser,
 } from './credentials.repository.js';
 import { passwordChangedMail } from './identity.mail.js';
 import { resetPasswordSchema } from './identity.schemas.js';
@@ -24,14 +26,20 @@ export async function isPasswordResetTokenValid(deps: Deps, token: string): Prom
 }
 
 /**
- * Sets a new password from a reset link: the link is used up, every session of the person ends, the
- * address is confirmed (the person proved they read it) and they are told by email.
+ * Sets a new password from a reset link: the link is used up, every session of the person ends and every
+ * personal API token is revoked (whoever knew the old password may have made one), the address is
+ * confirmed (the person proved they read it), the sign-in back-off of the account is forgotten, and they
+ * are told by email, in their language, including how many tokens were revoked.
  */
-export async function resetPassword(deps: Deps, token: string, input: unknown): Promise<void> {
+export async function resetPassword(
+  deps: Deps,
+  token: string,
+  input: unknown,
+): Promise<{ revokedApiTokens: number }> {
   const { password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now().toISOString();
-  const user = await deps.db.transaction().execute(async (trx) => {
+  const { user, revokedApiTokens } = await deps.db.transaction().execute(async (trx) => {
     const row = await findOneTimeToken(trx, hashSecret(token), 'password-reset');
     if (!row || row.used_at || row.expires_at <= now) throw new AppError('token_invalid');
     if (!(await consumeOneTimeToken(trx, row.id, now))) throw new AppError('token_invalid');
@@ -43,17 +51,26 @@ export async function resetPassword(deps: Deps, token: string, input: unknown): 
       updated_at: now,
     });
     await deleteSessionsOfUser(trx, found.id);
-    await clearThrottle(trx, `sign-in:${found.email}`);
+    const revoked = await revokeAllApiTokensOfUser(trx, found.id, now);
+    await clearThrottleFamily(trx, signInKey(found.email));
     await recordAudit(trx, deps.clock, systemActor('password-reset'), {
       action: 'user.password-reset',
       targetType: 'user',
       targetId: found.id,
+      after: { revokedApiTokens: revoked },
     });
-    return found;
+    return { user: found, revokedApiTokens: revoked };
   });
   const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
   await send(
     deps,
-    passwordChangedMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/password/forgot`),
+    passwordChangedMail(
+      locale,
+      user.email,
+      user.full_name,
+      `${deps.config.baseUrl}/password/forgot`,
+      revokedApiTokens,
+    ),
   );
+  return { revokedApiTokens };
 }
