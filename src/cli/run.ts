@@ -13,6 +13,7 @@ import {
 } from '../modules/credentials/credentials-cli.js';
 import { exportCredentials } from '../modules/credentials/export-credentials.js';
 import { rotateIssuerKeys } from '../modules/credentials/rotate-issuer-keys.js';
+import { runAccountsCommand } from '../modules/identity/accounts-cli.js';
 import { runEvaluateCommand } from '../modules/pathway/evaluate-cli.js';
 import { seedScale } from '../seed/scale.js';
 import { demoAccounts, isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
@@ -37,6 +38,9 @@ Usage:
                               valid, 1 invalid, 2 unreadable input
   diploma keys rotate         new signing keys; the old public keys stay published (old credentials
                               keep verifying)
+  diploma accounts token --email EMAIL --name NAME
+                              print a new personal API token for that account (and nothing else);
+                              exit 2 with one line on standard error when there is no such account
   diploma help                this text
 
 Configuration comes from the environment (see README.md § Configuration).`;
@@ -116,6 +120,12 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'credentials':
       return runCredentialsExport(rest);
+    case 'accounts':
+      return runAccountsCommand(rest, {
+        stdout: (out) => process.stdout.write(out),
+        stderr: (out) => process.stderr.write(out),
+        openDeps: () => createDeps(config),
+      });
     case 'keys': {
       if (rest[0] !== 'rotate' || rest.length !== 1) {
         process.stderr.write(`Unknown command "keys ${rest.join(' ')}".\n\n${HELP}\n`);

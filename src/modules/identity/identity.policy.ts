@@ -7,7 +7,8 @@ export type IdentityAction =
   | 'people.list'
   | 'people.read'
   | 'people.manageRoles'
-  | 'outbox.read';
+  | 'outbox.read'
+  | 'api-token.createForAccount'; // someone else's token: operators (the command line) only
 
 /** Pure: may `actor` do `action` (on the person `targetUserId`, when there is one)? */
 export function canIdentity(actor: Actor, action: IdentityAction, targetUserId?: string): boolean {
@@ -23,5 +24,7 @@ export function canIdentity(actor: Actor, action: IdentityAction, targetUserId?:
     case 'people.manageRoles':
     case 'outbox.read':
       return hasRole(actor, 'administrator');
+    case 'api-token.createForAccount':
+      return false;
   }
 }
