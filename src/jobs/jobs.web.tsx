@@ -19,7 +19,7 @@ const KINDS = JOB_HANDLERS.map((handler) => handler.kind);
 /** Administrators: the job queue (`/admin/jobs`), the retry of a failed job and of every failed job (of a kind). */
 export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
   const show = async (request: FastifyRequest, reply: FastifyReply, status = 200, problem?: string) => {
-    const result = await listJobs(deps, request.actor, request.query);
+    const result = await listJobs(deps.db, deps, request.actor, request.query);
     return sendPage(
       reply,
       <JobsListPage
@@ -40,7 +40,7 @@ export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
     csrfProtected(app),
     async (request, reply) => {
       try {
-        await retryJob(deps, request.actor, request.params.id);
+        await retryJob(deps.db, deps, request.actor, request.params.id);
       } catch (error) {
         if (!isAppError(error, 'invalid_state')) throw error;
         request.query = {};
@@ -53,7 +53,7 @@ export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post('/admin/jobs/retry-failed', csrfProtected(app), async (request, reply) => {
     const body = formBody(request);
-    const { retried } = await retryFailedJobs(deps, request.actor, { kind: body.kind ?? '' });
+    const { retried } = await retryFailedJobs(deps.db, deps, request.actor, { kind: body.kind ?? '' });
     setFlash(reply, retried > 0 ? 'jobs.flash.retriedMany' : 'jobs.flash.noneFailed');
     const kind = typeof body.kind === 'string' && body.kind ? `&kind=${encodeURIComponent(body.kind)}` : '';
     return reply.redirect(`/admin/jobs?status=pending${kind}`, 303);

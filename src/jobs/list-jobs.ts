@@ -1,5 +1,6 @@
+import type { Executor } from '../db/database.js';
 import type { JobRow } from '../db/schema.js';
-import type { Deps } from '../deps.js';
+import type { Services } from '../deps.js';
 import type { Actor } from '../kernel/actor.js';
 import { ensure } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
@@ -61,17 +62,22 @@ export interface JobsPage {
 }
 
 /** The most recent jobs, newest first, optionally of one status and kind (administrators, managers). */
-export async function listJobs(deps: Deps, actor: Actor, input: unknown): Promise<JobsPage> {
+export async function listJobs(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<JobsPage> {
   ensure(actor, canJobs(actor, 'jobs.read'));
   const query = parseInput(jobQuerySchema, input ?? {});
   const [{ rows, total }, failedCount] = await Promise.all([
-    listRecentJobs(deps.db, {
+    listRecentJobs(db, {
       status: query.status,
       kind: query.kind,
       limit: JOBS_PAGE_SIZE,
       offset: (query.page - 1) * JOBS_PAGE_SIZE,
     }),
-    countFailedJobs(deps.db, query.kind),
+    countFailedJobs(db, query.kind),
   ]);
   // The raw error text (English, technical) is for administrators; others get its kind, translated.
   const details = canJobs(actor, 'jobs.readErrorDetails');

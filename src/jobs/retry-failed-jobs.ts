@@ -1,4 +1,6 @@
-import type { Deps } from '../deps.js';
+import type { Executor } from '../db/database.js';
+import { inTransaction } from '../db/transaction.js';
+import type { Services } from '../deps.js';
 import type { Actor } from '../kernel/actor.js';
 import { recordAudit } from '../kernel/audit.js';
 import { ensure } from '../kernel/policy.js';
@@ -16,7 +18,8 @@ const BATCH = 500;
  * event, in the transaction that requeues it. Returns how many were requeued.
  */
 export async function retryFailedJobs(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<{ retried: number }> {
@@ -25,7 +28,7 @@ export async function retryFailedJobs(
   let retried = 0;
   for (;;) {
     const now = deps.clock.now().toISOString();
-    const count = await deps.db.transaction().execute(async (trx) => {
+    const count = await inTransaction(db, async (trx) => {
       const failed = await listFailedJobs(trx, { kind, limit: BATCH });
       const requeued = new Set(
         await requeueFailedJobs(

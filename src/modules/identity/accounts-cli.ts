@@ -45,7 +45,7 @@ export async function runAccountsCommand(args: string[], io: AccountsCommandIo):
   }
   const deps = await io.openDeps();
   try {
-    const { token } = await createApiTokenForAccount(deps, systemActor('cli'), input);
+    const { token } = await createApiTokenForAccount(deps.db, deps, systemActor('cli'), input);
     io.stdout(`${token}\n`);
     return EXIT_OK;
   } catch (error) {

@@ -1,18 +1,20 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
+import { canIdentity } from './identity.policy.js';
+import { createTokenForAccountSchema, createTokenSchema } from './identity.schemas.js';
 import {
   findApiTokenOfUser,
   insertApiToken,
   listApiTokens,
   revokeApiTokenRow,
-} from './credentials.repository.js';
-import { canIdentity } from './identity.policy.js';
-import { createTokenForAccountSchema, createTokenSchema } from './identity.schemas.js';
+} from './password-credentials.repository.js';
 import { findUserByEmail } from './users.repository.js';
 
 /** A personal API token as its owner sees it (the secret itself is shown once, at creation). */
@@ -48,19 +50,24 @@ function ownerOf(actor: Actor): string {
 }
 
 /** One's own API tokens, newest first. */
-export async function listOwnApiTokens(deps: Deps, actor: Actor): Promise<ApiTokenSummary[]> {
-  return (await listApiTokens(deps.db, ownerOf(actor))).map(toSummary);
+export async function listOwnApiTokens(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+): Promise<ApiTokenSummary[]> {
+  return (await listApiTokens(db, ownerOf(actor))).map(toSummary);
 }
 
 /** Creates a token `dp_<prefix>_<secret>`; returns the secret once (only its hash is stored). */
 export async function createApiToken(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
   const userId = ownerOf(actor);
   const { name } = parseInput(createTokenSchema, input);
-  return issueApiToken(deps, actor, userId, name);
+  return issueApiToken(db, deps, actor, userId, name);
 }
 
 /**
@@ -69,20 +76,22 @@ export async function createApiToken(
  * has this email; invalid_state when the account is disabled (its tokens would not work).
  */
 export async function createApiTokenForAccount(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
   ensure(actor, canIdentity(actor, 'api-token.createForAccount'));
   const { email, name } = parseInput(createTokenForAccountSchema, input);
-  const user = await findUserByEmail(deps.db, email);
+  const user = await findUserByEmail(db, email);
   if (!user) throw new AppError('not_found');
   if (user.disabled_at) throw new AppError('invalid_state', { reason: 'account-disabled' });
-  return issueApiToken(deps, actor, user.id, name);
+  return issueApiToken(db, deps, actor, user.id, name);
 }
 
 async function issueApiToken(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   userId: string,
   name: string,
@@ -91,7 +100,7 @@ async function issueApiToken(
   const token = `dp_${prefix}_${newSecret(32)}`;
   const id = newId();
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertApiToken(trx, {
       id,
       user_id: userId,
@@ -111,10 +120,15 @@ async function issueApiToken(
 }
 
 /** Revokes one of one's own tokens; someone else's token is "not found". */
-export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: string): Promise<void> {
+export async function revokeApiToken(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  tokenId: string,
+): Promise<void> {
   const userId = ownerOf(actor);
   if (!isId(tokenId)) throw new AppError('not_found');
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const token = await findApiTokenOfUser(trx, userId, tokenId);
     if (!token) throw new AppError('not_found');
     if (token.revoked_at) return;

@@ -1,5 +1,10 @@
-import type { Deps } from '../../deps.js';
-import { clearThrottle, isKnownSignInAddress, rememberSignInAddress } from './credentials.repository.js';
+import type { Executor } from '../../db/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import {
+  clearThrottle,
+  isKnownSignInAddress,
+  rememberSignInAddress,
+} from './password-credentials.repository.js';
 import { type BackOffPolicy, DEFAULT_BACK_OFF, reserveAttempt, tooManyAttempts } from './throttle.js';
 
 /**
@@ -55,8 +60,8 @@ export const resetRequestKey = (address: string) => `password-reset-from:${addre
 const resetMailKey = (email: string) => `password-reset:${email}`;
 const resetMailAddressKey = (email: string, address: string) => `${resetMailKey(email)}|${address}`;
 
-function knownSince(deps: Deps): string {
-  return new Date(deps.clock.now().getTime() - KNOWN_ADDRESS_MS).toISOString();
+function knownSince(clock: Clock): string {
+  return new Date(clock.now().getTime() - KNOWN_ADDRESS_MS).toISOString();
 }
 
 /**
@@ -64,23 +69,30 @@ function knownSince(deps: Deps): string {
  * account's, which an address the account recently signed in from skips). Returns the wait when refused.
  */
 async function reserve(
-  deps: Deps,
+  db: Executor,
+  clock: Clock,
   email: string,
   address: string,
   keys: { perAddress: string; perAccount: string },
   policies: { perAddress: BackOffPolicy; perAccount: BackOffPolicy },
 ): Promise<number | null> {
-  const own = await reserveAttempt(deps.db, deps.clock, keys.perAddress, policies.perAddress);
+  const own = await reserveAttempt(db, clock, keys.perAddress, policies.perAddress);
   if (!own.allowed) return own.waitMs;
-  if (await isKnownSignInAddress(deps.db, { email, address, since: knownSince(deps) })) return null;
-  const account = await reserveAttempt(deps.db, deps.clock, keys.perAccount, policies.perAccount);
+  if (await isKnownSignInAddress(db, { email, address, since: knownSince(clock) })) return null;
+  const account = await reserveAttempt(db, clock, keys.perAccount, policies.perAccount);
   return account.allowed ? null : account.waitMs;
 }
 
 /** Counts a sign-in attempt before the password is checked; throws too_many_attempts when it must wait. */
-export async function reserveSignInAttempt(deps: Deps, email: string, address: string): Promise<void> {
+export async function reserveSignInAttempt(
+  db: Executor,
+  clock: Clock,
+  email: string,
+  address: string,
+): Promise<void> {
   const waitMs = await reserve(
-    deps,
+    db,
+    clock,
     email,
     address,
     { perAddress: signInAddressKey(email, address), perAccount: signInKey(email) },
@@ -91,33 +103,35 @@ export async function reserveSignInAttempt(deps: Deps, email: string, address: s
 
 /** After a correct password: the address's counter is cleared and the address is remembered as the owner's. */
 export async function recordSignInSuccess(
-  deps: Deps,
+  db: Executor,
+  clock: Clock,
   input: { email: string; userId: string; address: string },
 ): Promise<void> {
-  await clearThrottle(deps.db, signInAddressKey(input.email, input.address));
-  await rememberSignInAddress(deps.db, {
+  await clearThrottle(db, signInAddressKey(input.email, input.address));
+  await rememberSignInAddress(db, {
     userId: input.userId,
     address: input.address,
-    at: deps.clock.now().toISOString(),
-    forgetBefore: knownSince(deps),
+    at: clock.now().toISOString(),
+    forgetBefore: knownSince(clock),
   });
 }
 
 /** Counts a reset request from an address, whatever the account; throws too_many_attempts when it must wait. */
-export async function reserveResetRequest(deps: Deps, address: string): Promise<void> {
-  const reservation = await reserveAttempt(
-    deps.db,
-    deps.clock,
-    resetRequestKey(address),
-    RESET_REQUESTS_PER_ADDRESS,
-  );
+export async function reserveResetRequest(db: Executor, clock: Clock, address: string): Promise<void> {
+  const reservation = await reserveAttempt(db, clock, resetRequestKey(address), RESET_REQUESTS_PER_ADDRESS);
   if (!reservation.allowed) throw tooManyAttempts(reservation.waitMs);
 }
 
 /** Counts a reset mail to an account asked from an address; false when it must not be sent now. */
-export async function reserveResetMail(deps: Deps, email: string, address: string): Promise<boolean> {
+export async function reserveResetMail(
+  db: Executor,
+  clock: Clock,
+  email: string,
+  address: string,
+): Promise<boolean> {
   const waitMs = await reserve(
-    deps,
+    db,
+    clock,
     email,
     address,
     { perAddress: resetMailAddressKey(email, address), perAccount: resetMailKey(email) },

@@ -1,7 +1,8 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { AppError } from '../../kernel/errors.js';
-import { clearThrottle } from './credentials.repository.js';
 import { verifyPassword } from './password.js';
+import { clearThrottle } from './password-credentials.repository.js';
 import { DEFAULT_BACK_OFF, reserveAttempt, tooManyAttempts } from './throttle.js';
 
 /**
@@ -9,17 +10,18 @@ import { DEFAULT_BACK_OFF, reserveAttempt, tooManyAttempts } from './throttle.js
  * like sign-in, so it backs off the same way, per person (counted before the check, atomically).
  */
 export async function checkCurrentPassword(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   user: { id: string; password_hash: string },
   password: string,
 ): Promise<void> {
   const key = `current-password:${user.id}`;
-  const reservation = await reserveAttempt(deps.db, deps.clock, key, DEFAULT_BACK_OFF);
+  const reservation = await reserveAttempt(db, deps.clock, key, DEFAULT_BACK_OFF);
   if (!reservation.allowed) throw tooManyAttempts(reservation.waitMs);
   if (!(await verifyPassword(user.password_hash, password))) {
     throw new AppError('validation_failed', {}, [
       { path: 'currentPassword', key: 'validation.wrongPassword' },
     ]);
   }
-  await clearThrottle(deps.db, key);
+  await clearThrottle(db, key);
 }

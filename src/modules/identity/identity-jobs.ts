@@ -7,7 +7,7 @@ import {
 
 /** Mails a reset link after the request was answered (request-password-reset.ts). */
 const passwordResetJob = defineJob(PASSWORD_RESET_JOB, passwordResetJobPayload, async (context, payload) => ({
-  outcome: await sendPasswordResetLink(context.deps, payload),
+  outcome: await sendPasswordResetLink(context.deps.db, context.deps, payload),
 }));
 
 /** The identity module's background jobs. */

@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
         [freshEmail(), '192.0.2.51'],
       ] as const) {
         const before = await footprint();
-        await requestPasswordReset(deps, { email }, client(ip));
+        await requestPasswordReset(deps.db, deps, { email }, client(ip));
         const after = await footprint();
         footprints.push({
           jobs: after.jobs - before.jobs,
@@ -102,17 +102,19 @@ for (const dialect of DIALECTS) {
       deps.clock.set(TEST_NOW);
       const busy = client('198.51.100.60');
       for (let i = 0; i < RESET_REQUESTS_PER_ADDRESS.freeAttempts; i++)
-        await requestPasswordReset(deps, { email: freshEmail() }, busy);
-      await expect(requestPasswordReset(deps, { email: freshEmail() }, busy)).rejects.toMatchObject({
+        await requestPasswordReset(deps.db, deps, { email: freshEmail() }, busy);
+      await expect(requestPasswordReset(deps.db, deps, { email: freshEmail() }, busy)).rejects.toMatchObject({
         code: 'too_many_attempts',
         params: { minutes: 1 },
       });
       // Another address is not affected, and the first may ask again once its wait is over.
       await expect(
-        requestPasswordReset(deps, { email: freshEmail() }, client('198.51.100.61')),
+        requestPasswordReset(deps.db, deps, { email: freshEmail() }, client('198.51.100.61')),
       ).resolves.toBeUndefined();
       deps.clock.advance(61_000);
-      await expect(requestPasswordReset(deps, { email: freshEmail() }, busy)).resolves.toBeUndefined();
+      await expect(
+        requestPasswordReset(deps.db, deps, { email: freshEmail() }, busy),
+      ).resolves.toBeUndefined();
       await runJobsUntilIdle(deps, IDENTITY_JOBS);
     });
 
@@ -120,12 +122,12 @@ for (const dialect of DIALECTS) {
       deps.clock.set(TEST_NOW);
       const person = await buildPerson(deps);
       const home = client('203.0.113.30');
-      await signIn(deps, { email: person.email, password: TEST_PASSWORD }, home);
+      await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, home);
 
       // One address asks ten times: three mails, the rest held back (the answers were all the same).
       const attacker = client('198.51.100.70');
       for (let i = 0; i < 10; i++) {
-        await requestPasswordReset(deps, { email: person.email }, attacker);
+        await requestPasswordReset(deps.db, deps, { email: person.email }, attacker);
         deps.clock.advance(1000);
       }
       await runJobsUntilIdle(deps, IDENTITY_JOBS);
@@ -133,29 +135,29 @@ for (const dialect of DIALECTS) {
 
       // Many addresses: the account's budget runs out for unknown addresses…
       for (let i = 0; i < 12; i++) {
-        await requestPasswordReset(deps, { email: person.email }, client(`198.51.100.${80 + i}`));
+        await requestPasswordReset(deps.db, deps, { email: person.email }, client(`198.51.100.${80 + i}`));
       }
       await runJobsUntilIdle(deps, IDENTITY_JOBS);
       expect(mailsTo(person.email)).toHaveLength(RESET_MAILS_PER_ACCOUNT.freeAttempts);
       // …but the owner, from the address they sign in from, still gets a link, and it works.
-      await requestPasswordReset(deps, { email: person.email }, home);
+      await requestPasswordReset(deps.db, deps, { email: person.email }, home);
       await runJobsUntilIdle(deps, IDENTITY_JOBS);
       expect(mailsTo(person.email)).toHaveLength(RESET_MAILS_PER_ACCOUNT.freeAttempts + 1);
-      await resetPassword(deps, resetLink(person.email)!, { password: 'a fresh long passphrase' });
+      await resetPassword(deps.db, deps, resetLink(person.email)!, { password: 'a fresh long passphrase' });
     });
 
     it('revokes the person’s API tokens and tells them, in their language', async () => {
       deps.clock.set(TEST_NOW);
       const person = await buildPerson(deps, { locale: 'fr' });
       const tokens = [await tokenOf(deps, person), await tokenOf(deps, person)];
-      expect(await authenticateApiToken(deps, tokens[0]!)).not.toBeNull();
-      await requestPasswordReset(deps, { email: person.email }, client('192.0.2.90'));
+      expect(await authenticateApiToken(deps.db, deps, tokens[0]!)).not.toBeNull();
+      await requestPasswordReset(deps.db, deps, { email: person.email }, client('192.0.2.90'));
       await runJobsUntilIdle(deps, IDENTITY_JOBS);
-      const result = await resetPassword(deps, resetLink(person.email)!, {
+      const result = await resetPassword(deps.db, deps, resetLink(person.email)!, {
         password: 'a fresh long passphrase',
       });
       expect(result).toEqual({ revokedApiTokens: 2 });
-      for (const token of tokens) expect(await authenticateApiToken(deps, token)).toBeNull();
+      for (const token of tokens) expect(await authenticateApiToken(deps.db, deps, token)).toBeNull();
       const revoked = await deps.db
         .selectFrom('api_tokens')
         .select('revoked_at')
@@ -173,10 +175,10 @@ for (const dialect of DIALECTS) {
 
       // Without tokens the mail says nothing about them.
       const plain = await buildPerson(deps);
-      await requestPasswordReset(deps, { email: plain.email }, client('192.0.2.91'));
+      await requestPasswordReset(deps.db, deps, { email: plain.email }, client('192.0.2.91'));
       await runJobsUntilIdle(deps, IDENTITY_JOBS);
       expect(
-        await resetPassword(deps, resetLink(plain.email)!, { password: 'a fresh long passphrase' }),
+        await resetPassword(deps.db, deps, resetLink(plain.email)!, { password: 'a fresh long passphrase' }),
       ).toEqual({
         revokedApiTokens: 0,
       });
@@ -185,7 +187,7 @@ for (const dialect of DIALECTS) {
 
     it('keeps the job’s outcome for administrators only as a word', async () => {
       deps.clock.set(TEST_NOW);
-      await requestPasswordReset(deps, { email: freshEmail() }, client('192.0.2.92'));
+      await requestPasswordReset(deps.db, deps, { email: freshEmail() }, client('192.0.2.92'));
       const job = await deps.db
         .selectFrom('jobs')
         .select('id')

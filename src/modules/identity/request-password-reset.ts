@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { parseInput } from '../../kernel/validation.js';
 import { reserveResetRequest } from './back-off.js';
@@ -14,14 +15,15 @@ import { PASSWORD_RESET_JOB } from './send-password-reset-link.js';
  * too_many_attempts only for the requesting client's own back-off.
  */
 export async function requestPasswordReset(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   input: unknown,
   client: { ip: string | null },
 ): Promise<void> {
   const { email } = parseInput(forgotPasswordSchema, input);
   const address = clientAddress(client.ip);
-  await reserveResetRequest(deps, address);
-  await enqueueJob(deps.db, deps.clock, {
+  await reserveResetRequest(db, deps.clock, address);
+  await enqueueJob(db, deps.clock, {
     kind: PASSWORD_RESET_JOB,
     payload: { email, address },
     maxAttempts: 3,

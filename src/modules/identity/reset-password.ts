@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -6,22 +8,26 @@ import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { signInKey } from './back-off.js';
+import { passwordChangedMail } from './identity.mail.js';
+import { resetPasswordSchema } from './identity.schemas.js';
+import { hashPassword } from './password.js';
 import {
   clearThrottleFamily,
   consumeOneTimeToken,
   deleteSessionsOfUser,
   findOneTimeToken,
   revokeAllApiTokensOfUser,
-} from './credentials.repository.js';
-import { passwordChangedMail } from './identity.mail.js';
-import { resetPasswordSchema } from './identity.schemas.js';
-import { hashPassword } from './password.js';
+} from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { findUserById, updateUser } from './users.repository.js';
 
 /** True when a reset link is still usable (the form is only shown for a live link). */
-export async function isPasswordResetTokenValid(deps: Deps, token: string): Promise<boolean> {
-  const row = await findOneTimeToken(deps.db, hashSecret(token), 'password-reset');
+export async function isPasswordResetTokenValid(
+  db: Executor,
+  deps: Services,
+  token: string,
+): Promise<boolean> {
+  const row = await findOneTimeToken(db, hashSecret(token), 'password-reset');
   return Boolean(row && !row.used_at && row.expires_at > deps.clock.now().toISOString());
 }
 
@@ -32,14 +38,15 @@ export async function isPasswordResetTokenValid(deps: Deps, token: string): Prom
  * are told by email, in their language, including how many tokens were revoked.
  */
 export async function resetPassword(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   token: string,
   input: unknown,
 ): Promise<{ revokedApiTokens: number }> {
   const { password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now().toISOString();
-  const { user, revokedApiTokens } = await deps.db.transaction().execute(async (trx) => {
+  const { user, revokedApiTokens } = await inTransaction(db, async (trx) => {
     const row = await findOneTimeToken(trx, hashSecret(token), 'password-reset');
     if (!row || row.used_at || row.expires_at <= now) throw new AppError('token_invalid');
     if (!(await consumeOneTimeToken(trx, row.id, now))) throw new AppError('token_invalid');

@@ -1,12 +1,14 @@
 import { z } from 'zod';
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { PASSWORD_RESET_TTL_MS } from './account.js';
 import { reserveResetMail } from './back-off.js';
-import { expireOneTimeTokens, insertOneTimeToken } from './credentials.repository.js';
 import { passwordResetMail } from './identity.mail.js';
 import { emailSchema } from './identity.schemas.js';
+import { expireOneTimeTokens, insertOneTimeToken } from './password-credentials.repository.js';
 import { findUserByEmail } from './users.repository.js';
 
 /** The job that does the work of a reset request, after the request was answered. */
@@ -26,15 +28,16 @@ export type PasswordResetOutcome = 'sent' | 'no-account' | 'held-back';
  * own resets). A mail failure throws, so that the job is retried.
  */
 export async function sendPasswordResetLink(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   payload: PasswordResetJobPayload,
 ): Promise<PasswordResetOutcome> {
-  const user = await findUserByEmail(deps.db, payload.email);
+  const user = await findUserByEmail(db, payload.email);
   if (!user || user.disabled_at) return 'no-account';
-  if (!(await reserveResetMail(deps, user.email, payload.address))) return 'held-back';
+  if (!(await reserveResetMail(db, deps.clock, user.email, payload.address))) return 'held-back';
   const token = newSecret();
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await expireOneTimeTokens(trx, user.id, 'password-reset', now.toISOString());
     await insertOneTimeToken(trx, {
       id: newId(),

@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
       const attacker = client('198.51.100.7');
       const codes = await Promise.all(
         Array.from({ length: 15 }, () =>
-          outcome(signIn(deps, { email: person.email, password: 'a wrong guess' }, attacker)),
+          outcome(signIn(deps.db, deps, { email: person.email, password: 'a wrong guess' }, attacker)),
         ),
       );
       // invalid_credentials means the password was checked; too_many_attempts means it was not.
@@ -50,12 +50,14 @@ for (const dialect of DIALECTS) {
         too_many_attempts: 15 - SIGN_IN_PER_ADDRESS.freeAttempts,
       });
       // The attacker's address waits, even with the right password…
-      expect(await outcome(signIn(deps, { email: person.email, password: TEST_PASSWORD }, attacker))).toBe(
-        'too_many_attempts',
-      );
+      expect(
+        await outcome(signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, attacker)),
+      ).toBe('too_many_attempts');
       // …but the owner, from another address, signs in at once.
       expect(
-        await outcome(signIn(deps, { email: person.email, password: TEST_PASSWORD }, client('203.0.113.9'))),
+        await outcome(
+          signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, client('203.0.113.9')),
+        ),
       ).toBe('ok');
     });
 
@@ -63,7 +65,7 @@ for (const dialect of DIALECTS) {
       deps.clock.set(TEST_NOW);
       const codes = await Promise.all(
         Array.from({ length: 15 }, () =>
-          outcome(signIn(deps, { email: freshEmail(), password: 'x' }, client('198.51.100.8'))),
+          outcome(signIn(deps.db, deps, { email: freshEmail(), password: 'x' }, client('198.51.100.8'))),
         ),
       );
       // Different emails: each its own counter, none locked.
@@ -71,7 +73,7 @@ for (const dialect of DIALECTS) {
       const nobody = freshEmail();
       const same = await Promise.all(
         Array.from({ length: 15 }, () =>
-          outcome(signIn(deps, { email: nobody, password: 'x' }, client('198.51.100.8'))),
+          outcome(signIn(deps.db, deps, { email: nobody, password: 'x' }, client('198.51.100.8'))),
         ),
       );
       expect(tally(same)).toEqual({ invalid_credentials: 5, too_many_attempts: 10 });
@@ -81,7 +83,9 @@ for (const dialect of DIALECTS) {
       deps.clock.set(TEST_NOW);
       const person = await buildPerson(deps);
       const home = client('203.0.113.20');
-      expect(await outcome(signIn(deps, { email: person.email, password: TEST_PASSWORD }, home))).toBe('ok');
+      expect(
+        await outcome(signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, home)),
+      ).toBe('ok');
       deps.clock.advance(60_000);
 
       // 40 addresses, 2 guesses each, in parallel: the account-wide counter lets 20 attempts through (the
@@ -90,7 +94,9 @@ for (const dialect of DIALECTS) {
         (address) => [address, address],
       );
       const codes = await Promise.all(
-        guesses.map((address) => outcome(signIn(deps, { email: person.email, password: 'guess' }, address))),
+        guesses.map((address) =>
+          outcome(signIn(deps.db, deps, { email: person.email, password: 'guess' }, address)),
+        ),
       );
       expect(tally(codes)).toEqual({
         invalid_credentials: SIGN_IN_PER_ACCOUNT.freeAttempts - 1,
@@ -98,18 +104,23 @@ for (const dialect of DIALECTS) {
       });
 
       // The owner's usual address is never slowed by the account-wide counter.
-      expect(await outcome(signIn(deps, { email: person.email, password: TEST_PASSWORD }, home))).toBe('ok');
+      expect(
+        await outcome(signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, home)),
+      ).toBe('ok');
       // From an address never used before, the owner waits a little (a minute here, 15 at most)…
       const travelling = client('192.0.2.77');
-      const refused = await signIn(deps, { email: person.email, password: TEST_PASSWORD }, travelling).catch(
-        (e: unknown) => e as AppError,
-      );
+      const refused = await signIn(
+        deps.db,
+        deps,
+        { email: person.email, password: TEST_PASSWORD },
+        travelling,
+      ).catch((e: unknown) => e as AppError);
       expect(refused).toMatchObject({ code: 'too_many_attempts', params: { minutes: 1 } });
       deps.clock.advance(61_000);
       // …and is then let in.
-      expect(await outcome(signIn(deps, { email: person.email, password: TEST_PASSWORD }, travelling))).toBe(
-        'ok',
-      );
+      expect(
+        await outcome(signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, travelling)),
+      ).toBe('ok');
     });
 
     it('never makes a new address wait more than 15 minutes however long the flood lasts', async () => {
@@ -120,13 +131,14 @@ for (const dialect of DIALECTS) {
         for (let i = 0; i < 25; i++) {
           next += 1;
           const address = client(`100.64.${next >> 8}.${next & 255}`);
-          await outcome(signIn(deps, { email: person.email, password: 'guess' }, address));
+          await outcome(signIn(deps.db, deps, { email: person.email, password: 'guess' }, address));
         }
       };
       let longest = 0;
       for (let round = 0; round < 8; round++) {
         await flood();
         const error = await signIn(
+          deps.db,
           deps,
           { email: person.email, password: TEST_PASSWORD },
           client('192.0.2.99'),
@@ -139,7 +151,9 @@ for (const dialect of DIALECTS) {
       }
       expect(longest).toBe(SIGN_IN_PER_ACCOUNT.maxLockMs / 60_000);
       expect(
-        await outcome(signIn(deps, { email: person.email, password: TEST_PASSWORD }, client('192.0.2.99'))),
+        await outcome(
+          signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, client('192.0.2.99')),
+        ),
       ).toBe('ok');
     });
   });

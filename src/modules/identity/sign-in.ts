@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale, type Locale } from '../../i18n/i18n.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
@@ -6,10 +8,10 @@ import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS, SESSION_TTL_MS } from './account.js';
 import { recordSignInSuccess, reserveSignInAttempt } from './back-off.js';
 import { clientAddress } from './client-address.js';
-import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './credentials.repository.js';
 import { confirmEmailMail } from './identity.mail.js';
 import { signInSchema } from './identity.schemas.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
+import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { findUserByEmail } from './users.repository.js';
 
@@ -28,21 +30,22 @@ export interface SignInResult {
  * checked, per account and client address and per account (see back-off.ts).
  */
 export async function signIn(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   input: unknown,
   client: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
   const data = parseInput(signInSchema, input);
   const address = clientAddress(client.ip);
-  await reserveSignInAttempt(deps, data.email, address);
-  const user = await findUserByEmail(deps.db, data.email);
+  await reserveSignInAttempt(db, deps.clock, data.email, address);
+  const user = await findUserByEmail(db, data.email);
   const matches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), data.password);
   if (!user || !matches || user.disabled_at) throw new AppError('invalid_credentials');
-  await recordSignInSuccess(deps, { email: data.email, userId: user.id, address });
+  await recordSignInSuccess(db, deps.clock, { email: data.email, userId: user.id, address });
   const now = deps.clock.now();
   if (!user.email_verified_at) {
     const token = newSecret();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await expireOneTimeTokens(trx, user.id, 'email-confirm', now.toISOString());
       await insertOneTimeToken(trx, {
         id: newId(),
@@ -63,7 +66,7 @@ export async function signIn(
   }
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  await insertSession(deps.db, {
+  await insertSession(db, {
     id: hashSecret(sessionToken),
     user_id: user.id,
     created_at: now.toISOString(),
