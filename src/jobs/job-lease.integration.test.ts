@@ -12,12 +12,12 @@ import { z } from 'zod';
 import { DIALECTS } from '../../test/helpers/dialects.js';
 import { createTestDeps, testConfig } from '../../test/helpers/test-deps.js';
 import { createDatabase, type Database } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
 import type { Deps } from '../deps.js';
 import { memoryMailer } from '../integrations/mail.js';
 import { fileSigner } from '../integrations/signer.js';
 import { localFolderStorage } from '../integrations/storage.js';
 import { fixedClock, systemClock } from '../kernel/clock.js';
+import { MODULES, migrateToLatest } from '../modules/index.js';
 import { defineJob } from './job.js';
 import { findJob } from './jobs.repository.js';
 import { enqueueJob } from './queue.js';
@@ -93,6 +93,7 @@ for (const dialect of DIALECTS) {
         signer: fileSigner(dataDir, {}),
         config,
         log: pino({ level: 'silent' }),
+        modules: MODULES,
       };
     });
 

@@ -6,15 +6,11 @@ import { csrfProtected, formBody } from '../http/forms.js';
 import { isAppError } from '../kernel/errors.js';
 import { pageContext } from '../web/page-context.js';
 import { sendPage } from '../web/render.js';
-import { JOB_HANDLERS } from './handlers.js';
 import { canJobs } from './jobs.policy.js';
 import { listJobs } from './list-jobs.js';
 import { retryFailedJobs } from './retry-failed-jobs.js';
 import { retryJob } from './retry-job.js';
 import { JobsListPage } from './views/jobs-page.js';
-
-/** The kinds offered in the filter: every registered kind. */
-const KINDS = JOB_HANDLERS.map((handler) => handler.kind);
 
 /** Administrators: the job queue (`/admin/jobs`), the retry of a failed job and of every failed job (of a kind). */
 export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
@@ -25,7 +21,7 @@ export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
       <JobsListPage
         ctx={pageContext(request, reply)}
         result={result}
-        kinds={KINDS}
+        kinds={deps.modules.flatMap((m) => m.jobs ?? []).map((handler) => handler.kind)}
         canRetry={canJobs(request.actor, 'jobs.retry')}
         problem={problem}
       />,

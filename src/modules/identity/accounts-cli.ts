@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { Deps } from '../../deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
+import type { CliCommand } from '../module.js';
 import { createApiTokenForAccount } from './api-tokens.js';
 
 /**
@@ -17,9 +18,21 @@ export const EXIT_BAD_INPUT = 2;
 export interface AccountsCommandIo {
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Opens the database (only once the arguments are known to be right); closed by the command. */
-  openDeps(): Promise<Deps & { close(): Promise<void> }>;
 }
+
+/** The `diploma accounts …` command, as the CLI lists it (src/cli/run.ts loops over the modules'). */
+export const accountsCommand: CliCommand = {
+  name: 'accounts',
+  usage: `  diploma accounts token --email EMAIL --name NAME
+                              print a new personal API token for that account (and nothing else);
+                              exit 2 with one line on standard error when there is no such account`,
+  needsDatabase: true,
+  run: (args, deps) =>
+    runAccountsCommand(args, deps, {
+      stdout: (out) => process.stdout.write(out),
+      stderr: (out) => process.stderr.write(out),
+    }),
+};
 
 function parse(args: string[]): { email: string; name: string } | null {
   try {
@@ -37,13 +50,16 @@ function parse(args: string[]): { email: string; name: string } | null {
 }
 
 /** Runs `diploma accounts …` with `args` (after `accounts`); returns the exit code. */
-export async function runAccountsCommand(args: string[], io: AccountsCommandIo): Promise<number> {
+export async function runAccountsCommand(
+  args: string[],
+  deps: Deps | null,
+  io: AccountsCommandIo,
+): Promise<number> {
   const input = parse(args);
-  if (!input) {
+  if (!input || !deps) {
     io.stderr(`${ACCOUNTS_TOKEN_USAGE}\n`);
     return EXIT_BAD_INPUT;
   }
-  const deps = await io.openDeps();
   try {
     const { token } = await createApiTokenForAccount(deps.db, deps, systemActor('cli'), input);
     io.stdout(`${token}\n`);
@@ -63,7 +79,5 @@ export async function runAccountsCommand(args: string[], io: AccountsCommandIo):
       return EXIT_BAD_INPUT;
     }
     throw error;
-  } finally {
-    await deps.close();
   }
 }

@@ -12,15 +12,14 @@ import { buildPerson } from '../../../test/helpers/factories.js';
 import { buildTitledEdition, insertEnrolment } from '../../../test/helpers/notification-factories.js';
 import { TEST_NOW, testConfig } from '../../../test/helpers/test-deps.js';
 import { createDatabase, type Dialect } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { memoryMailer } from '../../integrations/mail.js';
 import { fileSigner } from '../../integrations/signer.js';
 import { localFolderStorage } from '../../integrations/storage.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
 import { startJobRunner } from '../../jobs/runner.js';
 import { fixedClock } from '../../kernel/clock.js';
+import { allJobHandlers, MODULES, migrateToLatest } from '../index.js';
 import { REMINDERS_JOB_KIND, remindersDaily } from './notification-jobs.js';
 
 /**
@@ -47,6 +46,7 @@ async function twoNodes(
     signer: fileSigner(dataDir, {}),
     config,
     log: pino({ level: 'silent' }),
+    modules: MODULES,
   };
   const open = (): { db: Kysely<DB>; close: () => Promise<void> } => {
     if (dialect === 'sqlite') {
@@ -112,7 +112,7 @@ for (const dialect of DIALECTS) {
       await insertEnrolment(a.deps, edition.id, person.id);
 
       const runners = [a, b].map((node, i) =>
-        startJobRunner(node.deps, JOB_HANDLERS, {
+        startJobRunner(node.deps, allJobHandlers(), {
           workerId: `node-${i}`,
           pollMs: 10,
           daily: [remindersDaily],

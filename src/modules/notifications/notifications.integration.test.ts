@@ -11,8 +11,8 @@ import {
 } from '../../../test/helpers/notification-factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
 import { runJobsUntilIdle } from '../../jobs/runner.js';
+import { allJobHandlers } from '../index.js';
 import { NOTIFICATION_KINDS } from './events.js';
 import { listNotifications } from './list-notifications.js';
 import { markNotificationsRead, openNotification } from './mark-notifications-read.js';
@@ -131,7 +131,7 @@ for (const dialect of DIALECTS) {
         key: `place.confirmed:${enrolmentId}:1`,
         event: { kind: 'place.confirmed', enrolmentId, editionId: edition.id, fromWaitingList: true },
       });
-      expect(await runJobsUntilIdle(deps, JOB_HANDLERS)).toBe(1);
+      expect(await runJobsUntilIdle(deps, allJobHandlers())).toBe(1);
       expect(deps.mailer.sent).toHaveLength(1);
       const mail = deps.mailer.sent[0]!;
       expect(mail.to).toBe(person.email);
@@ -158,7 +158,7 @@ for (const dialect of DIALECTS) {
         .set({ disabled_at: deps.clock.now().toISOString() })
         .where('id', '=', person.id)
         .execute();
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, allJobHandlers());
       expect(deps.mailer.sent).toHaveLength(0);
       expect((await emailJobs(deps))[0]?.status).toBe('succeeded');
     });
@@ -276,7 +276,7 @@ for (const dialect of DIALECTS) {
       const rows = await deps.db.selectFrom('notifications').selectAll().execute();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ user_id: drafter.id, kind: 'application.deadline-soon' });
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, allJobHandlers());
       expect(deps.mailer.sent).toHaveLength(1);
       expect(deps.mailer.sent[0]?.subject).toContain('Diploma in Testing'); // no Spanish title: fallback
       expect(deps.mailer.sent[0]?.text).toContain('2 de diciembre de 2026');
