@@ -1,4 +1,5 @@
 import type { Module } from '../module.js';
+import { APPLICATION_NOTIFICATION_KINDS } from './application-notices.js';
 import { applicationsApiRoutes } from './applications.api.js';
 import { applicationsWebRoutes } from './applications.web.js';
 import { seedDemoAdmissions } from './demo/demo-admissions.js';
@@ -7,6 +8,7 @@ import * as reviewQueueIndexes from './migrations/2026-12-01T1130-review-queue-i
 import * as admissionsIndexes from './migrations/2026-12-01T1140-admissions-indexes.js';
 import { reviewApiRoutes } from './review.api.js';
 import { reviewWebRoutes } from './review.web.js';
+import { deadlineRemindersDaily, deadlineRemindersJob } from './send-deadline-reminders.js';
 
 /** Applications to a programme: the form, eligibility, the review queue, decisions. */
 export const admissionsModule: Module = {
@@ -19,6 +21,9 @@ export const admissionsModule: Module = {
     applicationsApiRoutes(api, deps);
     reviewApiRoutes(api, deps);
   },
+  jobs: [deadlineRemindersJob],
+  dailyJobs: [deadlineRemindersDaily],
+  notificationKinds: APPLICATION_NOTIFICATION_KINDS,
   migrations: {
     '2026-12-01T0900-admissions': admissions,
     '2026-12-01T1130-review-queue-indexes': reviewQueueIndexes,

@@ -59,11 +59,14 @@ export interface NotificationKindDefinition<E extends NoticeEvent = NoticeEvent>
   action: string;
   /** The id of what it is about, and how to look its title up. */
   subject: { lookup: SubjectLookup; id(event: E): string };
-  /** The ICU values of its texts, the subject's title already in the reader's language (or a fallback). */
+  /**
+   * The ICU values of its texts. `subject` is what the lookup found, in the reader's language: its title
+   * (null when the subject is gone) and its date written out (null when it has none).
+   */
   values(
     t: Translator,
     event: E,
-    subject: { title: string; date: string | null },
+    subject: { title: string | null; date: string | null },
   ): Record<string, string | number>;
   /** Words of a person quoted in the email (a committee's message, a reason), with their label's id. */
   quote?(event: E): { label: string; text: string } | null;

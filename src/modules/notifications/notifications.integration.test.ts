@@ -12,14 +12,22 @@ import {
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { runJobsUntilIdle } from '../../jobs/runner.js';
-import { allJobHandlers } from '../index.js';
-import { NOTIFICATION_KINDS } from './events.js';
+import { sendDeadlineReminders } from '../admissions/send-deadline-reminders.js';
+import { allJobHandlers, MODULES } from '../index.js';
+import { sendStartReminders } from '../places/send-start-reminders.js';
+import { notificationKinds } from './kinds.js';
 import { listNotifications } from './list-notifications.js';
 import { markNotificationsRead, openNotification } from './mark-notifications-read.js';
 import { emailJobKey } from './notify.js';
 import { getPreferences } from './preferences.js';
 import { savePreferences } from './save-preferences.js';
-import { sendReminders } from './send-reminders.js';
+
+const NOTIFICATION_KINDS = [...notificationKinds(MODULES).keys()];
+
+/** The day's reminders of both modules that send them (places: starts soon; admissions: closes soon). */
+async function sendReminders(db: TestDeps['db'], deps: TestDeps, day: string) {
+  return { ...(await sendStartReminders(db, deps, day)), ...(await sendDeadlineReminders(db, deps, day)) };
+}
 
 async function count(deps: TestDeps, table: 'notifications' | 'jobs' | 'mail_deliveries', userId?: string) {
   let query = deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -69,7 +77,7 @@ for (const dialect of DIALECTS) {
       const person = await buildPerson(deps);
       const actor = actorOf(person);
       expect(await getPreferences(deps.db, deps, actor)).toEqual(
-        NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: true, email: true })),
+        NOTIFICATION_KINDS.map((kind) => ({ kind, label: expect.any(String), inApp: true, email: true })),
       );
       const set = (inApp: boolean, email: boolean) =>
         savePreferences(deps.db, deps, actor, {
@@ -187,9 +195,11 @@ for (const dialect of DIALECTS) {
       await notifyNow(deps, await receivedNotice(deps, ben.id));
       const first = await listNotifications(deps.db, deps, actorOf(ana), { page: 1 });
       expect([first.total, first.pageCount, first.unreadCount, first.items.length]).toEqual([23, 2, 23, 20]);
-      expect(first.items[0]?.event).toMatchObject({ position: 23 });
+      expect(first.items[0]?.notice.event).toMatchObject({ position: 23 });
       const second = await listNotifications(deps.db, deps, actorOf(ana), { page: 2 });
-      expect(second.items.map((i) => (i.event as { position: number }).position)).toEqual([3, 2, 1]);
+      expect(second.items.map((i) => (i.notice.event as unknown as { position: number }).position)).toEqual([
+        3, 2, 1,
+      ]);
 
       const benItems = (await listNotifications(deps.db, deps, actorOf(ben), { page: 1 })).items;
       expect(benItems).toHaveLength(1);

@@ -1,6 +1,6 @@
 import type { Module } from '../module.js';
 import * as notifications from './migrations/2026-12-01T1000-notifications.js';
-import { NOTIFICATION_JOBS, remindersDaily } from './notification-jobs.js';
+import { NOTIFICATION_JOBS } from './notification-jobs.js';
 import { notificationsApiRoutes } from './notifications.api.js';
 import { notificationsWebRoutes } from './notifications.web.js';
 import { installUnreadCount } from './unread-count.js';
@@ -12,7 +12,6 @@ export const notificationsModule: Module = {
   webRoutes: notificationsWebRoutes,
   apiRoutes: notificationsApiRoutes,
   jobs: NOTIFICATION_JOBS,
-  dailyJobs: [remindersDaily],
   migrations: { '2026-12-01T1000-notifications': notifications },
   tables: ['notifications', 'notification_preferences', 'mail_deliveries'],
   // biome-ignore format: a table, one route per line

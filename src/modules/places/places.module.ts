@@ -1,14 +1,19 @@
 import type { Module } from '../module.js';
 import { seedDemoPlaces } from './demo/demo-places.js';
 import * as places from './migrations/2026-12-01T0930-places.js';
+import { PLACE_NOTIFICATION_KINDS } from './place-notices.js';
 import { placesApiRoutes } from './places.api.js';
 import { placesWebRoutes } from './places.web.js';
+import { startRemindersDaily, startRemindersJob } from './send-start-reminders.js';
 
 /** Places in editions: requests, waiting lists, confirmed places (the enrolments), funding, bulk enrolment. */
 export const placesModule: Module = {
   name: 'places',
   webRoutes: placesWebRoutes,
   apiRoutes: placesApiRoutes,
+  jobs: [startRemindersJob],
+  dailyJobs: [startRemindersDaily],
+  notificationKinds: PLACE_NOTIFICATION_KINDS,
   migrations: { '2026-12-01T0930-places': places },
   tables: ['enrolments'],
   navigation: [{ href: '/my/places', label: 'places.my.title', shownTo: ['participant'], order: 34 }],
