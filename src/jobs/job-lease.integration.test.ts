@@ -14,9 +14,10 @@ import { createTestDeps, testConfig } from '../../test/helpers/test-deps.js';
 import { createDatabase, type Database } from '../db/database.js';
 import type { Deps } from '../deps.js';
 import { memoryMailer } from '../integrations/mail.js';
-import { fileSigner } from '../integrations/signer.js';
+import { signerOver } from '../integrations/signer.js';
 import { localFolderStorage } from '../integrations/storage.js';
 import { fixedClock, systemClock } from '../kernel/clock.js';
+import { fileKeyStore } from '../modules/credentials/keys/keys.js';
 import { MODULES, migrateToLatest } from '../modules/index.js';
 import { defineJob } from './job.js';
 import { findJob } from './jobs.repository.js';
@@ -90,7 +91,7 @@ for (const dialect of DIALECTS) {
         clock: fixedClock(new Date().toISOString()),
         mailer: memoryMailer(),
         storage: localFolderStorage(join(dataDir, 'files')),
-        signer: fileSigner(dataDir, {}),
+        signer: signerOver(fileKeyStore(dataDir, {})),
         config,
         log: pino({ level: 'silent' }),
         modules: MODULES,

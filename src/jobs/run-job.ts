@@ -1,8 +1,8 @@
-import type { JobRow } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { errorText, type JobContext, type JobHandler, JobInterrupted, retryDelayMs } from './job.js';
 import { classifyJobError, isFinalAtOnce } from './job-errors.js';
 import { claimNextJob, markFailed, markPending, markSucceeded, recordProgress } from './jobs.repository.js';
+import type { JobRow } from './jobs.tables.js';
 
 /** How one runner claims and runs jobs. */
 export interface RunSettings {
