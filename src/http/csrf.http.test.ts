@@ -6,7 +6,9 @@ import { createTestApp } from '../../test/helpers/http.js';
 import { Client, signedIn, tokenOf, webPostRoutes } from '../../test/helpers/http-extra.js';
 import type { TestDeps } from '../../test/helpers/test-deps.js';
 import { translator } from '../i18n/i18n.js';
+import { runJobsUntilIdle } from '../jobs/runner.js';
 import { newId } from '../kernel/ids.js';
+import { IDENTITY_JOBS } from '../modules/identity/identity-jobs.js';
 import { requestPasswordReset } from '../modules/identity/request-password-reset.js';
 
 /**
@@ -79,7 +81,8 @@ for (const dialect of DIALECTS) {
       const edition = await buildEdition(deps, course.code);
       const target = await buildPerson(deps);
       const resetFor = await buildPerson(deps);
-      await requestPasswordReset(deps.db, deps, { email: resetFor.email });
+      await requestPasswordReset(deps.db, deps, { email: resetFor.email }, { ip: null });
+      await runJobsUntilIdle(deps, IDENTITY_JOBS);
       const resetToken = deps.mailer.sent.at(-1)!.text.match(/\/password\/reset\/(\S+)/)![1]!;
       await tokenOf(deps, person);
       const tokenId = (

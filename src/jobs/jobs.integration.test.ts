@@ -1,4 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DIALECTS } from '../../test/helpers/dialects.js';
@@ -6,7 +9,7 @@ import { buildPerson } from '../../test/helpers/factories.js';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../test/helpers/test-deps.js';
 import type { Actor } from '../kernel/actor.js';
 import { listAuditEvents } from '../kernel/audit.js';
-import { type AppError, isAppError } from '../kernel/errors.js';
+import { AppError, isAppError } from '../kernel/errors.js';
 import { defineJob, type JobHandler, JobInterrupted } from './job.js';
 import { claimNextJob, findJob, markSucceeded } from './jobs.repository.js';
 import { listJobs } from './list-jobs.js';
@@ -141,6 +144,96 @@ for (const dialect of DIALECTS) {
         ),
       ).toBe(true);
       expect(isAppError(await failure(retryJob(deps.db, deps, admin, 'nope')), 'not_found')).toBe(true);
+    });
+
+    it('retries a job that failed for an environmental cause by itself, without spending its attempts, until it is repaired', async () => {
+      deps.clock.set(TEST_NOW);
+      const k = kind();
+      // The job needs a file that is not there yet (as a font or a storage folder might be missing).
+      const needed = join(deps.config.dataDir, `${k}.txt`);
+      const handler = defineJob(k, z.unknown(), async () => readFile(needed, 'utf8'));
+      const { id } = await enqueueJob(deps.db, deps.clock, { kind: k, payload: {}, maxAttempts: 1 });
+      const settings = { retryBaseMs: 30 * SECOND };
+      for (const [failures, waitSeconds] of [
+        [1, 30],
+        [2, 60],
+        [3, 120],
+      ] as const) {
+        expect(await runJobsUntilIdle(deps, [handler], settings)).toBe(1);
+        const row = await job(id);
+        expect(row).toMatchObject({
+          status: 'pending',
+          attempts: 0,
+          environment_failures: failures,
+          error_kind: 'environment',
+        });
+        expect(row?.last_error).toContain('ENOENT');
+        expect(row?.run_at).toBe(new Date(deps.clock.now().getTime() + waitSeconds * SECOND).toISOString());
+        deps.clock.advance(waitSeconds * SECOND);
+      }
+      await writeFile(needed, 'repaired');
+      expect(await runJobsUntilIdle(deps, [handler], settings)).toBe(1);
+      expect(await job(id)).toMatchObject({
+        status: 'succeeded',
+        attempts: 1,
+        result_json: '"repaired"',
+        last_error: null,
+        error_kind: null,
+      });
+    });
+
+    it('gives up on an environmental failure after its own budget, and on a domain refusal at once', async () => {
+      deps.clock.set(TEST_NOW);
+      const k = kind();
+      const missing = defineJob(k, z.unknown(), async () =>
+        readFile(join(deps.config.dataDir, 'never'), 'utf8'),
+      );
+      const { id } = await enqueueJob(deps.db, deps.clock, { kind: k, payload: {}, maxAttempts: 5 });
+      const settings = { retryBaseMs: SECOND, retryMaxMs: SECOND, environmentMaxFailures: 3 };
+      for (let i = 0; i < 3; i++) {
+        await runJobsUntilIdle(deps, [missing], settings);
+        deps.clock.advance(SECOND);
+      }
+      expect(await job(id)).toMatchObject({
+        status: 'failed',
+        attempts: 1,
+        environment_failures: 3,
+        error_kind: 'environment',
+      });
+
+      const refused = kind();
+      const domain = defineJob(refused, z.unknown(), async () => {
+        throw new AppError('invalid_state', { reason: 'already-committed' });
+      });
+      const second = await enqueueJob(deps.db, deps.clock, { kind: refused, payload: {}, maxAttempts: 5 });
+      expect(await runJobsUntilIdle(deps, [domain])).toBe(1);
+      expect(await job(second.id)).toMatchObject({ status: 'failed', attempts: 1, error_kind: 'domain' });
+    });
+
+    it.runIf(dialect === 'postgres')('retries a job whose database connection was lost', async () => {
+      deps.clock.set(TEST_NOW);
+      const k = kind();
+      let runs = 0;
+      const handler = defineJob(k, z.unknown(), async () => {
+        runs += 1;
+        if (runs > 1) return 'reconnected';
+        // The server ends this job's connection in the middle of its work (as a restart or failover would).
+        const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+        client.on('error', () => {});
+        await client.connect();
+        try {
+          await client.query('select pg_terminate_backend(pg_backend_pid())');
+        } finally {
+          await client.end().catch(() => {});
+        }
+        return 'not reached';
+      });
+      const { id } = await enqueueJob(deps.db, deps.clock, { kind: k, payload: {}, maxAttempts: 1 });
+      expect(await runJobsUntilIdle(deps, [handler])).toBe(1);
+      expect(await job(id)).toMatchObject({ status: 'pending', attempts: 0, error_kind: 'environment' });
+      deps.clock.advance(30 * SECOND);
+      expect(await runJobsUntilIdle(deps, [handler])).toBe(1);
+      expect(await job(id)).toMatchObject({ status: 'succeeded', result_json: '"reconnected"' });
     });
 
     it('fails at once on an invalid payload (no retry can fix it)', async () => {

@@ -131,24 +131,34 @@ export function markSucceeded(
     status: 'succeeded',
     result_json: values.resultJson,
     last_error: null,
+    error_kind: null,
     locked_by: null,
     locked_until: null,
     updated_at: values.now,
   });
 }
 
-/** Back to the queue (a retry after `runAt`, or an interrupted run); `attempts` as given. */
+/** Back to the queue (a retry after `runAt`, or an interrupted run); the counts as given. */
 export function markPending(
   db: Executor,
   id: string,
   workerId: string,
-  values: { runAt: string; attempts: number; lastError: string | null; now: string },
+  values: {
+    runAt: string;
+    attempts: number;
+    environmentFailures: number;
+    lastError: string | null;
+    errorKind: string | null;
+    now: string;
+  },
 ): Promise<boolean> {
   return updateHeld(db, id, workerId, {
     status: 'pending',
     run_at: values.runAt,
     attempts: values.attempts,
+    environment_failures: values.environmentFailures,
     last_error: values.lastError,
+    error_kind: values.errorKind,
     locked_by: null,
     locked_until: null,
     updated_at: values.now,
@@ -159,11 +169,13 @@ export function markFailed(
   db: Executor,
   id: string,
   workerId: string,
-  values: { lastError: string; now: string },
+  values: { lastError: string; errorKind: string; environmentFailures: number; now: string },
 ): Promise<boolean> {
   return updateHeld(db, id, workerId, {
     status: 'failed',
     last_error: values.lastError,
+    error_kind: values.errorKind,
+    environment_failures: values.environmentFailures,
     locked_by: null,
     locked_until: null,
     updated_at: values.now,
@@ -174,20 +186,61 @@ export function markFailed(
 export async function requeueFailedJob(db: Executor, id: string, now: string): Promise<boolean> {
   const result = await db
     .updateTable('jobs')
-    .set({ status: 'pending', attempts: 0, run_at: now, updated_at: now })
+    .set({ status: 'pending', attempts: 0, environment_failures: 0, run_at: now, updated_at: now })
     .where('id', '=', id)
     .where('status', '=', 'failed')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
 
-/** The most recent jobs, newest first, optionally of one status. */
+/** The failed jobs, optionally of one kind, oldest first, at most `limit` (the bulk retry takes them). */
+export async function listFailedJobs(
+  db: Executor,
+  filter: { kind?: string | undefined; limit: number },
+): Promise<Pick<JobRow, 'id' | 'kind' | 'attempts' | 'last_error' | 'error_kind'>[]> {
+  let query = db
+    .selectFrom('jobs')
+    .select(['id', 'kind', 'attempts', 'last_error', 'error_kind'])
+    .where('status', '=', 'failed');
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
+  return query.orderBy('created_at').orderBy('id').limit(filter.limit).execute();
+}
+
+/** How many jobs have failed, optionally of one kind. */
+export async function countFailedJobs(db: Executor, kind?: string | undefined): Promise<number> {
+  let query = db
+    .selectFrom('jobs')
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+    .where('status', '=', 'failed');
+  if (kind) query = query.where('kind', '=', kind);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+/** Failed jobs among `ids` back to pending with their attempts reset; returns the ids requeued. */
+export async function requeueFailedJobs(
+  db: Executor,
+  ids: readonly string[],
+  now: string,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('jobs')
+    .set({ status: 'pending', attempts: 0, environment_failures: 0, run_at: now, updated_at: now })
+    .where('id', 'in', ids)
+    .where('status', '=', 'failed')
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The most recent jobs, newest first, optionally of one status and one kind. */
 export async function listRecentJobs(
   db: Executor,
-  filter: { status?: string | undefined; limit: number; offset: number },
+  filter: { status?: string | undefined; kind?: string | undefined; limit: number; offset: number },
 ): Promise<{ rows: JobRow[]; total: number }> {
   let query = db.selectFrom('jobs');
   if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.kind) query = query.where('kind', '=', filter.kind);
   const [rows, count] = await Promise.all([
     query
       .selectAll()

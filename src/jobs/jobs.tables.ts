@@ -18,6 +18,10 @@ export interface JobsTable {
   progress: number;
   total: number;
   last_error: string | null;
+  /** The kind of the last error (`JobErrorKind` in src/jobs/job-errors.ts); null without one. */
+  error_kind: string | null;
+  /** Failures for an environmental cause, retried on their own budget (src/jobs/run-job.ts). */
+  environment_failures: number;
   result_json: string | null;
   created_by: string | null;
   created_at: string;

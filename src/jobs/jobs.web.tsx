@@ -2,16 +2,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import { setFlash } from '../http/context.js';
 import { errorMessage } from '../http/error-handler.js';
-import { csrfProtected } from '../http/forms.js';
+import { csrfProtected, formBody } from '../http/forms.js';
 import { isAppError } from '../kernel/errors.js';
 import { pageContext } from '../web/page-context.js';
 import { sendPage } from '../web/render.js';
 import { canJobs } from './jobs.policy.js';
 import { listJobs } from './list-jobs.js';
+import { retryFailedJobs } from './retry-failed-jobs.js';
 import { retryJob } from './retry-job.js';
 import { JobsListPage } from './views/jobs-page.js';
 
-/** Administrators: the job queue (`/admin/jobs`) and the retry of a failed job. */
+/** Administrators: the job queue (`/admin/jobs`), the retry of a failed job and of every failed job (of a kind). */
 export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
   const show = async (request: FastifyRequest, reply: FastifyReply, status = 200, problem?: string) => {
     const result = await listJobs(deps.db, deps, request.actor, request.query);
@@ -20,6 +21,7 @@ export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
       <JobsListPage
         ctx={pageContext(request, reply)}
         result={result}
+        kinds={deps.modules.flatMap((m) => m.jobs ?? []).map((handler) => handler.kind)}
         canRetry={canJobs(request.actor, 'jobs.retry')}
         problem={problem}
       />,
@@ -44,4 +46,12 @@ export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
       return reply.redirect('/admin/jobs', 303);
     },
   );
+
+  app.post('/admin/jobs/retry-failed', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    const { retried } = await retryFailedJobs(deps.db, deps, request.actor, { kind: body.kind ?? '' });
+    setFlash(reply, retried > 0 ? 'jobs.flash.retriedMany' : 'jobs.flash.noneFailed');
+    const kind = typeof body.kind === 'string' && body.kind ? `&kind=${encodeURIComponent(body.kind)}` : '';
+    return reply.redirect(`/admin/jobs?status=pending${kind}`, 303);
+  });
 }

@@ -4,8 +4,9 @@ import type { Actor } from '../kernel/actor.js';
 import { ensure } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
 import type { JobStatus } from './job.js';
+import { isJobErrorKind, type JobErrorKind } from './job-errors.js';
 import { canJobs } from './jobs.policy.js';
-import { listRecentJobs } from './jobs.repository.js';
+import { countFailedJobs, listRecentJobs } from './jobs.repository.js';
 import { JOBS_PAGE_SIZE, type JobQuery, jobQuerySchema } from './jobs.schemas.js';
 import type { JobRow } from './jobs.tables.js';
 
@@ -18,7 +19,12 @@ export interface JobSummary {
   maxAttempts: number;
   progress: number;
   total: number;
+  /** The raw text of the last error (administrators only: pages show `errorKind` translated). */
   lastError: string | null;
+  /** What kind of failure the last error was (null without an error). */
+  errorKind: JobErrorKind | null;
+  /** Failures for an environmental cause so far (retried by themselves). */
+  environmentFailures: number;
   runAt: string;
   lockedBy: string | null;
   createdAt: string;
@@ -36,6 +42,8 @@ export function toJobSummary(row: JobRow): JobSummary {
     progress: row.progress,
     total: row.total,
     lastError: row.last_error,
+    errorKind: row.last_error === null ? null : isJobErrorKind(row.error_kind) ? row.error_kind : 'internal',
+    environmentFailures: row.environment_failures,
     runAt: row.run_at,
     lockedBy: row.locked_by,
     createdAt: row.created_at,
@@ -46,12 +54,14 @@ export function toJobSummary(row: JobRow): JobSummary {
 export interface JobsPage {
   jobs: JobSummary[];
   total: number;
+  /** Failed jobs of the kind filtered on (all kinds without one), whatever the status filter. */
+  failedCount: number;
   page: number;
   pageCount: number;
   query: JobQuery;
 }
 
-/** The most recent jobs, newest first, optionally of one status (administrators). */
+/** The most recent jobs, newest first, optionally of one status and kind (administrators, managers). */
 export async function listJobs(
   db: Executor,
   _deps: Services,
@@ -60,14 +70,21 @@ export async function listJobs(
 ): Promise<JobsPage> {
   ensure(actor, canJobs(actor, 'jobs.read'));
   const query = parseInput(jobQuerySchema, input ?? {});
-  const { rows, total } = await listRecentJobs(db, {
-    status: query.status,
-    limit: JOBS_PAGE_SIZE,
-    offset: (query.page - 1) * JOBS_PAGE_SIZE,
-  });
+  const [{ rows, total }, failedCount] = await Promise.all([
+    listRecentJobs(db, {
+      status: query.status,
+      kind: query.kind,
+      limit: JOBS_PAGE_SIZE,
+      offset: (query.page - 1) * JOBS_PAGE_SIZE,
+    }),
+    countFailedJobs(db, query.kind),
+  ]);
+  // The raw error text (English, technical) is for administrators; others get its kind, translated.
+  const details = canJobs(actor, 'jobs.readErrorDetails');
   return {
-    jobs: rows.map(toJobSummary),
+    jobs: rows.map(toJobSummary).map((job) => (details ? job : { ...job, lastError: null })),
     total,
+    failedCount,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)),
     query,

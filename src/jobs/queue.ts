@@ -41,6 +41,8 @@ export async function enqueueJob(
     progress: 0,
     total: 0,
     last_error: null,
+    error_kind: null,
+    environment_failures: 0,
     result_json: null,
     created_by: job.createdBy ?? null,
     created_at: now,

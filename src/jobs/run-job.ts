@@ -1,12 +1,6 @@
 import type { Deps } from '../deps.js';
-import {
-  errorText,
-  type JobContext,
-  type JobHandler,
-  JobInterrupted,
-  PermanentJobError,
-  retryDelayMs,
-} from './job.js';
+import { errorText, type JobContext, type JobHandler, JobInterrupted, retryDelayMs } from './job.js';
+import { classifyJobError, isFinalAtOnce } from './job-errors.js';
 import { claimNextJob, markFailed, markPending, markSucceeded, recordProgress } from './jobs.repository.js';
 import type { JobRow } from './jobs.tables.js';
 
@@ -14,26 +8,45 @@ import type { JobRow } from './jobs.tables.js';
 export interface RunSettings {
   /** Names this worker in `locked_by` (unique per process). */
   workerId: string;
-  /** How long a claim holds before another runner may take the job over (renewed while it runs). */
+  /**
+   * The lease: how long a claim holds before another runner may take the job over. A heartbeat renews
+   * it while the job runs, so only a dead (or frozen) worker's job is taken over, about this long after.
+   */
   lockMs: number;
+  /** How often the heartbeat renews the lease (default: a third of it, so two beats may fail). */
+  heartbeatMs?: number | undefined;
   /** At most one progress write per this many milliseconds. */
   progressIntervalMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
+  /** Environmental failures retried before the job is marked failed (on their own budget). */
+  environmentMaxFailures: number;
 }
 
+/** The lease of a claimed job (renewed every `JOB_LEASE_MS / 3` while it runs). */
+export const JOB_LEASE_MS = 30_000;
+
+/**
+ * With retries at most an hour apart, 72 environmental failures keep a job trying for about three days:
+ * long enough for an operator to repair the machine over a weekend.
+ */
+export const ENVIRONMENT_MAX_FAILURES = 72;
+
 export const DEFAULT_RUN_SETTINGS: Omit<RunSettings, 'workerId'> = {
-  lockMs: 5 * 60_000,
+  lockMs: JOB_LEASE_MS,
   progressIntervalMs: 1000,
   retryBaseMs: 30_000,
   retryMaxMs: 3_600_000,
+  environmentMaxFailures: ENVIRONMENT_MAX_FAILURES,
 };
 
 /**
- * Progress and lock renewal of a running job, written in the background: `report` never waits, so a
- * handler may call it inside a long transaction (on SQLite, whose single connection that transaction
- * holds, the write simply happens after it). A write that finds the lock taken by another worker aborts
- * the handler's signal.
+ * Progress and lease renewal (the heartbeat) of a running job, written in the background: `report` never
+ * waits, so a handler may call it inside a long transaction (on SQLite, whose single connection that
+ * transaction holds, the write simply happens after it). The heartbeat renews the lease on a timer, whether
+ * the handler reports progress or not. The handler's signal is aborted when a write finds the job taken by
+ * another worker, or when the lease ran out before it could be renewed (the database was unreachable):
+ * another worker may then take the job, so this one must stop between batches.
  */
 class ProgressWriter {
   private done: number;
@@ -43,6 +56,8 @@ class ProgressWriter {
   private lastWrite = 0;
   private writing: Promise<void> = Promise.resolve();
   private readonly heartbeat: NodeJS.Timeout;
+  /** Until when this worker holds the job, as last written. */
+  private leaseEnd: number;
 
   constructor(
     private readonly deps: Deps,
@@ -52,7 +67,9 @@ class ProgressWriter {
   ) {
     this.done = job.progress;
     this.total = job.total;
-    this.heartbeat = setInterval(() => this.flush(), Math.max(10, Math.floor(settings.lockMs / 3)));
+    this.leaseEnd = job.locked_until ? Date.parse(job.locked_until) : 0;
+    const every = settings.heartbeatMs ?? Math.floor(settings.lockMs / 3);
+    this.heartbeat = setInterval(() => this.flush(), Math.max(10, every));
     this.heartbeat.unref();
   }
 
@@ -71,16 +88,19 @@ class ProgressWriter {
       this.dirty = false;
       this.lastWrite = Date.now();
       const now = this.deps.clock.now();
+      const leaseEnd = now.getTime() + this.settings.lockMs;
       try {
         const held = await recordProgress(this.deps.db, this.job.id, this.settings.workerId, {
           progress: this.done,
           total: this.total,
-          lockedUntil: new Date(now.getTime() + this.settings.lockMs).toISOString(),
+          lockedUntil: new Date(leaseEnd).toISOString(),
           now: now.toISOString(),
         });
-        if (!held) this.controller.abort();
+        if (held) this.leaseEnd = leaseEnd;
+        else this.controller.abort();
       } catch (error) {
-        this.deps.log.warn({ err: error, jobId: this.job.id }, 'could not record job progress');
+        this.deps.log.warn({ err: error, jobId: this.job.id }, 'could not renew the job lease');
+        if (this.deps.clock.now().getTime() >= this.leaseEnd) this.controller.abort();
       }
     });
   }
@@ -118,6 +138,8 @@ export async function runNextJob(
     // Re-claimed after its worker vanished with no attempt left (or the handler went away meanwhile).
     await markFailed(deps.db, job.id, settings.workerId, {
       lastError: job.last_error ?? 'the worker running this job stopped before it finished',
+      errorKind: job.last_error ? (job.error_kind ?? 'internal') : 'worker-lost',
+      environmentFailures: job.environment_failures,
       now: nowIso(),
     });
     return true;
@@ -159,23 +181,52 @@ async function recordFailure(deps: Deps, job: JobRow, settings: RunSettings, err
     await markPending(deps.db, job.id, settings.workerId, {
       runAt: now.toISOString(),
       attempts: Math.max(0, job.attempts - 1),
+      environmentFailures: job.environment_failures,
       lastError: job.last_error,
+      errorKind: job.error_kind,
       now: now.toISOString(),
     });
     return;
   }
   const lastError = errorText(error);
-  if (error instanceof PermanentJobError || job.attempts >= job.max_attempts) {
-    deps.log.error({ err: error, jobId: job.id, kind: job.kind }, 'job failed');
-    await markFailed(deps.db, job.id, settings.workerId, { lastError, now: now.toISOString() });
+  const errorKind = classifyJobError(error);
+  const context = { err: error, jobId: job.id, kind: job.kind, errorKind };
+  if (errorKind === 'environment') {
+    // Not the job's fault: retried on its own budget, without spending the job's attempts.
+    const failures = job.environment_failures + 1;
+    if (failures < settings.environmentMaxFailures) {
+      deps.log.warn({ ...context, environmentFailures: failures }, 'job will be retried (environment)');
+      await markPending(deps.db, job.id, settings.workerId, {
+        runAt: new Date(
+          now.getTime() + retryDelayMs(failures, settings.retryBaseMs, settings.retryMaxMs),
+        ).toISOString(),
+        attempts: Math.max(0, job.attempts - 1),
+        environmentFailures: failures,
+        lastError,
+        errorKind,
+        now: now.toISOString(),
+      });
+      return;
+    }
+  }
+  if (errorKind === 'environment' || isFinalAtOnce(errorKind) || job.attempts >= job.max_attempts) {
+    deps.log.error(context, 'job failed');
+    await markFailed(deps.db, job.id, settings.workerId, {
+      lastError,
+      errorKind,
+      environmentFailures: job.environment_failures + (errorKind === 'environment' ? 1 : 0),
+      now: now.toISOString(),
+    });
     return;
   }
-  deps.log.warn({ err: error, jobId: job.id, kind: job.kind, attempt: job.attempts }, 'job will be retried');
+  deps.log.warn({ ...context, attempt: job.attempts }, 'job will be retried');
   const delay = retryDelayMs(job.attempts, settings.retryBaseMs, settings.retryMaxMs);
   await markPending(deps.db, job.id, settings.workerId, {
     runAt: new Date(now.getTime() + delay).toISOString(),
     attempts: job.attempts,
+    environmentFailures: job.environment_failures,
     lastError,
+    errorKind,
     now: now.toISOString(),
   });
 }

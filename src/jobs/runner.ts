@@ -80,10 +80,15 @@ export function startJobRunner(
     }
   };
   const running = loop();
+  // A started runner is a service, like a listening server: it keeps its process alive until stopped (its
+  // polling sleeps do not, so that stop() is never kept waiting by them). Without this a process that only
+  // runs jobs exited as soon as the queue was empty.
+  const keepAlive = setInterval(() => {}, 1 << 30);
   let stopping: Promise<void> | null = null;
   return {
     stop: () => {
       stopping ??= (async () => {
+        clearInterval(keepAlive);
         controller.abort();
         const timeout = sleep(options.stopTimeoutMs ?? 8000, 'timeout', { ref: false });
         if ((await Promise.race([running.then(() => 'stopped'), timeout])) === 'timeout')

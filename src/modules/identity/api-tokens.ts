@@ -8,13 +8,14 @@ import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { canIdentity } from './identity.policy.js';
-import { createTokenSchema } from './identity.schemas.js';
+import { createTokenForAccountSchema, createTokenSchema } from './identity.schemas.js';
 import {
   findApiTokenOfUser,
   insertApiToken,
   listApiTokens,
   revokeApiTokenRow,
 } from './password-credentials.repository.js';
+import { findUserByEmail } from './users.repository.js';
 
 /** A personal API token as its owner sees it (the secret itself is shown once, at creation). */
 export interface ApiTokenSummary {
@@ -66,6 +67,35 @@ export async function createApiToken(
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
   const userId = ownerOf(actor);
   const { name } = parseInput(createTokenSchema, input);
+  return issueApiToken(db, deps, actor, userId, name);
+}
+
+/**
+ * Creates a personal API token for the account with this email, on an operator's behalf (the command line:
+ * `diploma accounts token`), audited like one made on the account page. not_found when no live account
+ * has this email; invalid_state when the account is disabled (its tokens would not work).
+ */
+export async function createApiTokenForAccount(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
+  ensure(actor, canIdentity(actor, 'api-token.createForAccount'));
+  const { email, name } = parseInput(createTokenForAccountSchema, input);
+  const user = await findUserByEmail(db, email);
+  if (!user) throw new AppError('not_found');
+  if (user.disabled_at) throw new AppError('invalid_state', { reason: 'account-disabled' });
+  return issueApiToken(db, deps, actor, user.id, name);
+}
+
+async function issueApiToken(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  userId: string,
+  name: string,
+): Promise<{ token: string; summary: ApiTokenSummary }> {
   const prefix = newSecret(6).replace(/[-_]/g, 'x').slice(0, 8);
   const token = `dp_${prefix}_${newSecret(32)}`;
   const id = newId();

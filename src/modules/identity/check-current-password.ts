@@ -2,11 +2,12 @@ import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import { AppError } from '../../kernel/errors.js';
 import { verifyPassword } from './password.js';
-import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
+import { clearThrottle } from './password-credentials.repository.js';
+import { DEFAULT_BACK_OFF, reserveAttempt, tooManyAttempts } from './throttle.js';
 
 /**
  * Checks the current password asked before a sensitive change (email, password). It is a password guess
- * like sign-in, so it backs off the same way, per person.
+ * like sign-in, so it backs off the same way, per person (counted before the check, atomically).
  */
 export async function checkCurrentPassword(
   db: Executor,
@@ -15,12 +16,12 @@ export async function checkCurrentPassword(
   password: string,
 ): Promise<void> {
   const key = `current-password:${user.id}`;
-  await assertNotLocked(db, deps.clock, key);
+  const reservation = await reserveAttempt(db, deps.clock, key, DEFAULT_BACK_OFF);
+  if (!reservation.allowed) throw tooManyAttempts(reservation.waitMs);
   if (!(await verifyPassword(user.password_hash, password))) {
-    await recordFailure(db, deps.clock, key);
     throw new AppError('validation_failed', {}, [
       { path: 'currentPassword', key: 'validation.wrongPassword' },
     ]);
   }
-  await recordSuccess(db, key);
+  await clearThrottle(db, key);
 }

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildPerson, TEST_PASSWORD } from '../../../test/helpers/factories.js';
 import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, countRows, fieldError, signedIn } from '../../../test/helpers/http-extra.js';
+import { Client, countRows, fieldError, signedIn, tokenOf } from '../../../test/helpers/http-extra.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
+import { runJobsUntilIdle } from '../../jobs/runner.js';
 import { hashSecret } from '../../kernel/ids.js';
+import { IDENTITY_JOBS } from './identity-jobs.js';
 import { findUserByEmail } from './users.repository.js';
 
 /** Web routes of sign-up, email confirmation, sign-in, sign-out and password reset. */
@@ -227,6 +229,9 @@ for (const dialect of DIALECTS) {
         expect(response.statusCode, email).toBe(303);
         expect(response.headers.location, email).toBe('/password/forgot/sent');
       }
+      // The link is mailed by a job, after the answer (the answer is the same either way).
+      expect(mailsTo(person.email)).toEqual([]);
+      await runJobsUntilIdle(deps, IDENTITY_JOBS);
       expect(mailsTo(person.email)).toHaveLength(1);
       expect(mailsTo(unknown)).toEqual([]);
       const invalid = await (await frenchBrowser()).send('/password/forgot', { email: 'nope' });
@@ -235,9 +240,29 @@ for (const dialect of DIALECTS) {
       expect((await app.inject('/password/forgot/sent')).statusCode).toBe(200);
     });
 
+    it('revokes the API tokens on reset and says so in the page language; the old token stops working', async () => {
+      const person = await buildPerson(deps, { locale: 'es' });
+      const token = await tokenOf(deps, person);
+      const me = () => app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+      expect((await me()).statusCode).toBe(200);
+      await new Client(app).send('/password/forgot', { email: person.email });
+      await runJobsUntilIdle(deps, IDENTITY_JOBS);
+      const browser = await frenchBrowser();
+      const done = await browser.send(`/password/reset/${linkTo(person.email, '/password/reset/')}`, {
+        password: 'a much better passphrase',
+      });
+      expect(done.statusCode).toBe(303);
+      expect((await browser.get('/sign-in')).body).toContain(fr.t('flash.passwordResetTokensRevoked'));
+      expect((await me()).statusCode).toBe(401);
+      expect(mailsTo(person.email).at(-1)!.text).toContain(
+        translator('es').t('mail.passwordChanged.tokensRevoked', { count: 1 }),
+      );
+    });
+
     it('resets a password from a live link only; a short password is refused and spends nothing', async () => {
       const person = await buildPerson(deps);
       await new Client(app).send('/password/forgot', { email: person.email });
+      await runJobsUntilIdle(deps, IDENTITY_JOBS);
       const token = linkTo(person.email, '/password/reset/');
       const invalid = await app.inject({
         url: '/password/reset/made-up',
@@ -258,6 +283,7 @@ for (const dialect of DIALECTS) {
       const done = await browser.send(`/password/reset/${token}`, { password: 'a much better passphrase' });
       expect(done.statusCode).toBe(303);
       expect(done.headers.location).toBe('/sign-in');
+      expect((await browser.get('/sign-in')).body).toContain(fr.t('flash.passwordReset'));
       expect((await findUserByEmail(deps.db, person.email))!.password_hash).not.toBe(before);
       expect((await browser.get(`/password/reset/${token}`)).statusCode).toBe(410);
       const reused = await browser.send(`/password/reset/${token}`, { password: 'yet another passphrase' });

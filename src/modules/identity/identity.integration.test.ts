@@ -4,11 +4,13 @@ import { buildPerson, TEST_PASSWORD } from '../../../test/helpers/factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import type { MailMessage } from '../../integrations/mail.js';
+import { runJobsUntilIdle } from '../../jobs/runner.js';
 import { listAuditEvents } from '../../kernel/audit.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { CONFIRM_EMAIL_TTL_MS, PASSWORD_RESET_TTL_MS, SESSION_TTL_MS } from './account.js';
 import { authenticateSession } from './authenticate.js';
 import { confirmEmail } from './confirm-email.js';
+import { IDENTITY_JOBS } from './identity-jobs.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { isPasswordResetTokenValid, resetPassword } from './reset-password.js';
 import { signIn } from './sign-in.js';
@@ -44,6 +46,12 @@ for (const dialect of DIALECTS) {
       deps = await createTestDeps(dialect);
     });
     afterAll(async () => deps?.close());
+
+    /** Asks for a reset link as the form does, then lets the job that mails it run. */
+    const askReset = async (email: string, client = CLIENT) => {
+      await requestPasswordReset(deps.db, deps, { email }, client);
+      await runJobsUntilIdle(deps, IDENTITY_JOBS);
+    };
 
     const signUpInput = (email: string, extra: Record<string, unknown> = {}) => ({
       fullName: '  Nguyễn   Thị Minh ',
@@ -217,10 +225,11 @@ for (const dialect of DIALECTS) {
       });
       deps.clock.advance(2 * 60_000 + 1000);
       expect(await attempt(TEST_PASSWORD)).toBeNull();
+      // A success clears this address's counter (the account-wide one only slows other addresses).
       const throttle = await deps.db
         .selectFrom('auth_throttle')
         .selectAll()
-        .where('key', '=', `sign-in:${person.email}`)
+        .where('key', '=', `sign-in:${person.email}|${CLIENT.ip}`)
         .execute();
       expect(throttle).toEqual([]);
       for (let i = 0; i < 4; i++) await attempt('wrong password');
@@ -280,7 +289,7 @@ for (const dialect of DIALECTS) {
       const person = await buildPerson(deps, { locale: 'fr' });
       const s1 = await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
       await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
-      await requestPasswordReset(deps.db, deps, { email: person.email });
+      await askReset(person.email);
       const token = lastLink(deps, person.email, '/password/reset/');
       expect(await isPasswordResetTokenValid(deps.db, deps, token)).toBe(true);
       await resetPassword(deps.db, deps, token, { password: NEW_PASSWORD });
@@ -314,9 +323,9 @@ for (const dialect of DIALECTS) {
 
     it('lets a reset link expire after one hour, and kills older links when a new one is asked', async () => {
       const person = await buildPerson(deps);
-      await requestPasswordReset(deps.db, deps, { email: person.email });
+      await askReset(person.email);
       const first = lastLink(deps, person.email, '/password/reset/');
-      await requestPasswordReset(deps.db, deps, { email: person.email });
+      await askReset(person.email);
       const second = lastLink(deps, person.email, '/password/reset/');
       expect(second).not.toBe(first);
       expect(await isPasswordResetTokenValid(deps.db, deps, first)).toBe(false);
@@ -335,23 +344,25 @@ for (const dialect of DIALECTS) {
       });
     });
 
-    it('answers an unknown or disabled address like a known one, sending nothing, and throttles requests', async () => {
+    it('answers an unknown or disabled address like a known one, sending nothing', async () => {
       const unknown = freshEmail();
-      await expect(requestPasswordReset(deps.db, deps, { email: unknown })).resolves.toBeUndefined();
+      await expect(requestPasswordReset(deps.db, deps, { email: unknown }, CLIENT)).resolves.toBeUndefined();
+      await runJobsUntilIdle(deps, IDENTITY_JOBS);
       expect(mailsTo(deps, unknown)).toEqual([]);
-      await expect(requestPasswordReset(deps.db, deps, { email: 'nope' })).rejects.toMatchObject({
+      await expect(requestPasswordReset(deps.db, deps, { email: 'nope' }, CLIENT)).rejects.toMatchObject({
         code: 'validation_failed',
       });
-      const person = await buildPerson(deps);
-      for (let i = 0; i < 5; i++) await requestPasswordReset(deps.db, deps, { email: person.email });
-      await expect(requestPasswordReset(deps.db, deps, { email: person.email })).rejects.toMatchObject({
-        code: 'too_many_attempts',
-      });
-      expect(mailsTo(deps, person.email)).toHaveLength(5);
-      for (let i = 0; i < 4; i++) await requestPasswordReset(deps.db, deps, { email: unknown });
-      await expect(requestPasswordReset(deps.db, deps, { email: unknown })).rejects.toMatchObject({
-        code: 'too_many_attempts',
-      });
+      const disabled = await buildPerson(deps);
+      await deps.db
+        .updateTable('users')
+        .set({ disabled_at: deps.clock.now().toISOString() })
+        .where('id', '=', disabled.id)
+        .execute();
+      await expect(
+        requestPasswordReset(deps.db, deps, { email: disabled.email }, CLIENT),
+      ).resolves.toBeUndefined();
+      await runJobsUntilIdle(deps, IDENTITY_JOBS);
+      expect(mailsTo(deps, disabled.email)).toEqual([]);
     });
   });
 }

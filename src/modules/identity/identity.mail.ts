@@ -5,7 +5,13 @@ import type { MailMessage } from '../../integrations/mail.js';
  * The identity emails, rendered in the recipient's language with a plain-text body (all that these need:
  * a greeting, one sentence and one link).
  */
-function message(locale: Locale, to: string, kind: string, values: Record<string, string>): MailMessage {
+function message(
+  locale: Locale,
+  to: string,
+  kind: string,
+  values: Record<string, string>,
+  after: string[] = [],
+): MailMessage {
   const t = translator(locale);
   const text = [
     t.t('mail.greeting', { name: values.name ?? '' }),
@@ -13,6 +19,7 @@ function message(locale: Locale, to: string, kind: string, values: Record<string
     t.t(`mail.${kind}.body`, values),
     '',
     values.link ?? '',
+    ...after.flatMap((line) => ['', line]),
     '',
     t.t('mail.signature'),
   ].join('\n');
@@ -30,8 +37,23 @@ export const accountExistsMail = (locale: Locale, to: string, name: string, link
 export const passwordResetMail = (locale: Locale, to: string, name: string, link: string) =>
   message(locale, to, 'passwordReset', { name, link });
 
-export const passwordChangedMail = (locale: Locale, to: string, name: string, link: string) =>
-  message(locale, to, 'passwordChanged', { name, link });
+/** After a reset: the password changed, sessions ended, and (when there were any) API tokens revoked. */
+export const passwordChangedMail = (
+  locale: Locale,
+  to: string,
+  name: string,
+  link: string,
+  revokedApiTokens = 0,
+) =>
+  message(
+    locale,
+    to,
+    'passwordChanged',
+    { name, link },
+    revokedApiTokens > 0
+      ? [translator(locale).t('mail.passwordChanged.tokensRevoked', { count: revokedApiTokens })]
+      : [],
+  );
 
 /** Sent to the new address: confirm the change. */
 export const emailChangeMail = (locale: Locale, to: string, name: string, link: string) =>

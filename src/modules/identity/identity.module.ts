@@ -1,8 +1,11 @@
 import type { Module } from '../module.js';
+import { accountsCommand } from './accounts-cli.js';
 import { adminWebRoutes } from './admin.web.js';
 import { seedIdentity } from './demo/seed-identity.js';
 import { identityApiRoutes } from './identity.api.js';
 import { identityWebRoutes } from './identity.web.js';
+import { IDENTITY_JOBS } from './identity-jobs.js';
+import * as signInAddresses from './migrations/2026-12-09T0900-sign-in-addresses.js';
 
 /** Accounts, sessions, one-time links, API tokens, roles and people. */
 export const identityModule: Module = {
@@ -12,9 +15,20 @@ export const identityModule: Module = {
     adminWebRoutes(app, deps);
   },
   apiRoutes: identityApiRoutes,
-  tables: ['users', 'role_grants', 'sessions', 'one_time_tokens', 'api_tokens', 'auth_throttle'],
+  jobs: IDENTITY_JOBS,
+  migrations: { '2026-12-09T0900-sign-in-addresses': signInAddresses },
+  tables: [
+    'users',
+    'role_grants',
+    'sessions',
+    'one_time_tokens',
+    'api_tokens',
+    'auth_throttle',
+    'sign_in_addresses',
+  ],
   navigation: [{ href: '/admin/people', label: 'nav.admin', shownTo: ['administrator'], order: 90 }],
   seed: seedIdentity,
+  cli: [accountsCommand],
   // biome-ignore format: a table, one route per line
   routeAccess: {
     'DELETE /api/v1/me/tokens/:id': 'signed-in',

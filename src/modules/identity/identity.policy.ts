@@ -7,15 +7,18 @@ export type IdentityAction =
   | 'people.list'
   | 'people.read'
   | 'people.manageRoles'
-  | 'outbox.read';
+  | 'outbox.read'
+  | 'api-token.createForAccount'; // someone else's token: operators (the command line) only
 
 /**
  * Pure: may `actor` do `action` (on the person `targetUserId`, when there is one)? The system (the demo
- * seed, the CLI) creates people with their roles; other modules read people through identity's internal
- * queries, never as the system.
+ * seed, the CLI) creates people with their roles, and makes a token for an account on an operator's
+ * command (`diploma accounts token`); other modules read people through identity's internal queries,
+ * never as the system.
  */
 export function canIdentity(actor: Actor, action: IdentityAction, targetUserId?: string): boolean {
-  if (actor.kind === 'system') return action === 'people.manageRoles';
+  if (actor.kind === 'system')
+    return action === 'people.manageRoles' || action === 'api-token.createForAccount';
   if (actor.kind !== 'user') return false;
   switch (action) {
     case 'account.read':
@@ -27,5 +30,7 @@ export function canIdentity(actor: Actor, action: IdentityAction, targetUserId?:
     case 'people.manageRoles':
     case 'outbox.read':
       return hasRole(actor, 'administrator');
+    case 'api-token.createForAccount':
+      return false;
   }
 }

@@ -116,6 +116,9 @@ export const createTokenSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(TOKEN_NAME_MAX_LENGTH, 'validation.tooLong'),
 });
 
+/** An operator's token for someone's account (`diploma accounts token --email … --name …`). */
+export const createTokenForAccountSchema = createTokenSchema.extend({ email: emailSchema });
+
 export const roleSchema = z.enum(ROLES, 'validation.invalidChoice');
 export const setRolesSchema = z.object({ roles: z.array(roleSchema).max(ROLES.length) });
 

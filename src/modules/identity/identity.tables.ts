@@ -1,5 +1,5 @@
 /**
- * The identity module's tables: people, their roles, sessions, one-time links, API tokens and the sign-in throttle. Only this module writes them (and only its code names
+ * The identity module's tables: people, their roles, sessions, one-time links, API tokens, the sign-in throttle and the addresses people signed in from. Only this module writes them (and only its code names
  * them); the `DB` type gets them from here through declaration merging, so a module's tables live in its folder.
  */
 import type { Insertable, Selectable, Updateable } from 'kysely';
@@ -66,6 +66,13 @@ export interface AuthThrottleTable {
   updated_at: string;
 }
 
+/** The client addresses an account recently signed in from (the back-off never locks it out of them). */
+export interface SignInAddressesTable {
+  user_id: string;
+  address: string;
+  last_success_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
     users: UsersTable;
@@ -74,6 +81,7 @@ declare module '../../db/schema.js' {
     one_time_tokens: OneTimeTokensTable;
     api_tokens: ApiTokensTable;
     auth_throttle: AuthThrottleTable;
+    sign_in_addresses: SignInAddressesTable;
   }
 }
 

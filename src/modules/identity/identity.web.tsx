@@ -170,7 +170,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/password/forgot', rateLimitedForm(app, MAIL_FORMS_PER_MINUTE), async (request, reply) => {
     const body = formBody(request);
     try {
-      await requestPasswordReset(deps.db, deps, body);
+      await requestPasswordReset(deps.db, deps, body, { ip: request.ip });
       return reply.redirect('/password/forgot/sent', 303);
     } catch (error) {
       if (isAppError(error, 'too_many_attempts')) {
@@ -231,9 +231,9 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
         request,
         reply,
         async () => {
-          await resetPassword(deps.db, deps, request.params.token, body);
+          const { revokedApiTokens } = await resetPassword(deps.db, deps, request.params.token, body);
           reply.clearCookie(SESSION_COOKIE, { path: '/' });
-          setFlash(reply, 'flash.passwordReset');
+          setFlash(reply, revokedApiTokens > 0 ? 'flash.passwordResetTokensRevoked' : 'flash.passwordReset');
           return reply.redirect('/sign-in', 303);
         },
         (errors) =>

@@ -1,4 +1,6 @@
+import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { escapeLike } from '../../db/helpers.js';
 
 /** All SQL about sign-in secrets: sessions, one-time links, API tokens and sign-in back-off. */
 
@@ -183,21 +185,105 @@ export async function findThrottle(db: Executor, key: string) {
   return db.selectFrom('auth_throttle').selectAll().where('key', '=', key).executeTakeFirst();
 }
 
-export async function saveThrottle(
+/**
+ * Counts one attempt against `key` in a single statement (insert … on conflict do update … returning), so
+ * that parallel attempts each get their own number; refuses (returns null, counting nothing) while the key
+ * is locked. The count restarts at 1 when the last attempt is older than `staleBefore`. The lock that the
+ * new count calls for is picked in the same statement from `locks`: `locks[i]` is the end of the lock
+ * that starts at attempt `freeAttempts + i`, the last one applying to every later attempt.
+ */
+export async function countThrottledAttempt(
   db: Executor,
-  row: { key: string; failures: number; locked_until: string | null; updated_at: string },
-): Promise<void> {
-  await db
+  input: { key: string; now: string; staleBefore: string; freeAttempts: number; locks: readonly string[] },
+): Promise<number | null> {
+  const { freeAttempts, locks } = input;
+  const lockFor = (count: RawBuilder<number>) =>
+    sql<string | null>`case when ${count} < ${freeAttempts} then null ${sql.join(
+      locks.slice(0, -1).map((until, i) => sql`when ${count} = ${freeAttempts + i} then ${until}`),
+      sql` `,
+    )} else ${locks.at(-1) ?? null} end`;
+  const next = sql<number>`(case when auth_throttle.updated_at < ${input.staleBefore} then 1 else auth_throttle.failures + 1 end)`;
+  const row = await db
     .insertInto('auth_throttle')
-    .values(row)
+    .values({
+      key: input.key,
+      failures: 1,
+      locked_until: freeAttempts <= 1 ? (locks[0] ?? null) : null,
+      updated_at: input.now,
+    })
     .onConflict((oc) =>
       oc
         .column('key')
-        .doUpdateSet({ failures: row.failures, locked_until: row.locked_until, updated_at: row.updated_at }),
+        .doUpdateSet({ failures: next, locked_until: lockFor(next), updated_at: input.now })
+        .where((eb) =>
+          eb.or([
+            eb('auth_throttle.locked_until', 'is', null),
+            eb('auth_throttle.locked_until', '<=', input.now),
+          ]),
+        ),
     )
-    .execute();
+    .returning('failures')
+    .executeTakeFirst();
+  return row ? Number(row.failures) : null;
 }
 
 export async function clearThrottle(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('auth_throttle').where('key', '=', key).execute();
+}
+
+/** Forgets `key` and every key that starts with `${key}|` (the per-address counters of an account). */
+export async function clearThrottleFamily(db: Executor, key: string): Promise<void> {
+  await db
+    .deleteFrom('auth_throttle')
+    .where((eb) =>
+      eb.or([
+        eb('key', '=', key),
+        sql<boolean>`${sql.ref('key')} like ${`${escapeLike(key)}|%`} escape '\\'`,
+      ]),
+    )
+    .execute();
+}
+
+/** Remembers that `userId` signed in from `address` at `at`, and forgets its addresses unused since `forgetBefore`. */
+export async function rememberSignInAddress(
+  db: Executor,
+  row: { userId: string; address: string; at: string; forgetBefore: string },
+): Promise<void> {
+  await db
+    .insertInto('sign_in_addresses')
+    .values({ user_id: row.userId, address: row.address, last_success_at: row.at })
+    .onConflict((oc) => oc.columns(['user_id', 'address']).doUpdateSet({ last_success_at: row.at }))
+    .execute();
+  await db
+    .deleteFrom('sign_in_addresses')
+    .where('user_id', '=', row.userId)
+    .where('last_success_at', '<', row.forgetBefore)
+    .execute();
+}
+
+/** True when the account with this email signed in successfully from `address` since `since`. */
+export async function isKnownSignInAddress(
+  db: Executor,
+  input: { email: string; address: string; since: string },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('sign_in_addresses')
+    .innerJoin('users', 'users.id', 'sign_in_addresses.user_id')
+    .select('sign_in_addresses.user_id')
+    .where('users.email', '=', input.email)
+    .where('sign_in_addresses.address', '=', input.address)
+    .where('sign_in_addresses.last_success_at', '>=', input.since)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Revokes every live API token of a person; returns how many were revoked. */
+export async function revokeAllApiTokensOfUser(db: Executor, userId: string, at: string): Promise<number> {
+  const result = await db
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }

@@ -1,46 +1,31 @@
 import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
-import { isLocale } from '../../i18n/i18n.js';
-import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
+import { enqueueJob } from '../../jobs/queue.js';
 import { parseInput } from '../../kernel/validation.js';
-import { PASSWORD_RESET_TTL_MS } from './account.js';
-import { passwordResetMail } from './identity.mail.js';
+import { reserveResetRequest } from './back-off.js';
+import { clientAddress } from './client-address.js';
 import { forgotPasswordSchema } from './identity.schemas.js';
-import { expireOneTimeTokens, insertOneTimeToken } from './password-credentials.repository.js';
-import { send } from './sign-up.js';
-import { assertNotLocked, recordFailure } from './throttle.js';
-import { findUserByEmail } from './users.repository.js';
+import { PASSWORD_RESET_JOB } from './send-password-reset-link.js';
 
 /**
- * Mails a single-use reset link (valid one hour; older links stop working) when the address has an
- * account. The caller always gets the same answer. Each request counts against the address's back-off,
- * so nobody can flood a mailbox.
+ * Asks for a reset link. The answer must not tell whether the address has an account, by its content or
+ * by its time: this does the same work for every address (count the request against the requesting
+ * client's back-off, queue a job) and nothing that depends on the account. The job (send-password-reset-
+ * link.ts) then looks the account up, applies the per-account back-off and mails the link. Throws
+ * too_many_attempts only for the requesting client's own back-off.
  */
-export async function requestPasswordReset(db: Executor, deps: Services, input: unknown): Promise<void> {
+export async function requestPasswordReset(
+  db: Executor,
+  deps: Services,
+  input: unknown,
+  client: { ip: string | null },
+): Promise<void> {
   const { email } = parseInput(forgotPasswordSchema, input);
-  const throttleKey = `password-reset:${email}`;
-  await assertNotLocked(db, deps.clock, throttleKey);
-  await recordFailure(db, deps.clock, throttleKey);
-  const user = await findUserByEmail(db, email);
-  if (!user || user.disabled_at) return;
-  const token = newSecret();
-  const now = deps.clock.now();
-  await inTransaction(db, async (trx) => {
-    await expireOneTimeTokens(trx, user.id, 'password-reset', now.toISOString());
-    await insertOneTimeToken(trx, {
-      id: newId(),
-      token_hash: hashSecret(token),
-      user_id: user.id,
-      purpose: 'password-reset',
-      new_email: null,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + PASSWORD_RESET_TTL_MS).toISOString(),
-    });
+  const address = clientAddress(client.ip);
+  await reserveResetRequest(db, deps.clock, address);
+  await enqueueJob(db, deps.clock, {
+    kind: PASSWORD_RESET_JOB,
+    payload: { email, address },
+    maxAttempts: 3,
   });
-  const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
-  await send(
-    deps,
-    passwordResetMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/password/reset/${token}`),
-  );
 }

@@ -7,14 +7,16 @@ import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
+import { signInKey } from './back-off.js';
 import { passwordChangedMail } from './identity.mail.js';
 import { resetPasswordSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
 import {
-  clearThrottle,
+  clearThrottleFamily,
   consumeOneTimeToken,
   deleteSessionsOfUser,
   findOneTimeToken,
+  revokeAllApiTokensOfUser,
 } from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { findUserById, updateUser } from './users.repository.js';
@@ -30,19 +32,21 @@ export async function isPasswordResetTokenValid(
 }
 
 /**
- * Sets a new password from a reset link: the link is used up, every session of the person ends, the
- * address is confirmed (the person proved they read it) and they are told by email.
+ * Sets a new password from a reset link: the link is used up, every session of the person ends and every
+ * personal API token is revoked (whoever knew the old password may have made one), the address is
+ * confirmed (the person proved they read it), the sign-in back-off of the account is forgotten, and they
+ * are told by email, in their language, including how many tokens were revoked.
  */
 export async function resetPassword(
   db: Executor,
   deps: Services,
   token: string,
   input: unknown,
-): Promise<void> {
+): Promise<{ revokedApiTokens: number }> {
   const { password } = parseInput(resetPasswordSchema, input);
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now().toISOString();
-  const user = await inTransaction(db, async (trx) => {
+  const { user, revokedApiTokens } = await inTransaction(db, async (trx) => {
     const row = await findOneTimeToken(trx, hashSecret(token), 'password-reset');
     if (!row || row.used_at || row.expires_at <= now) throw new AppError('token_invalid');
     if (!(await consumeOneTimeToken(trx, row.id, now))) throw new AppError('token_invalid');
@@ -54,17 +58,26 @@ export async function resetPassword(
       updated_at: now,
     });
     await deleteSessionsOfUser(trx, found.id);
-    await clearThrottle(trx, `sign-in:${found.email}`);
+    const revoked = await revokeAllApiTokensOfUser(trx, found.id, now);
+    await clearThrottleFamily(trx, signInKey(found.email));
     await recordAudit(trx, deps.clock, personActing(found.id), {
       action: 'user.password-reset',
       targetType: 'user',
       targetId: found.id,
+      after: { revokedApiTokens: revoked },
     });
-    return found;
+    return { user: found, revokedApiTokens: revoked };
   });
   const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
   await send(
     deps,
-    passwordChangedMail(locale, user.email, user.full_name, `${deps.config.baseUrl}/password/forgot`),
+    passwordChangedMail(
+      locale,
+      user.email,
+      user.full_name,
+      `${deps.config.baseUrl}/password/forgot`,
+      revokedApiTokens,
+    ),
   );
+  return { revokedApiTokens };
 }

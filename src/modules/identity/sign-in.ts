@@ -6,12 +6,13 @@ import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS, SESSION_TTL_MS } from './account.js';
+import { recordSignInSuccess, reserveSignInAttempt } from './back-off.js';
+import { clientAddress } from './client-address.js';
 import { confirmEmailMail } from './identity.mail.js';
 import { signInSchema } from './identity.schemas.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
 import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './password-credentials.repository.js';
 import { send } from './sign-up.js';
-import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
 import { findUserByEmail } from './users.repository.js';
 
 export interface SignInResult {
@@ -25,7 +26,8 @@ export interface SignInResult {
 
 /**
  * Checks an email and password and opens a new session (a fresh id at every sign-in). Unknown email and
- * wrong password get the same error after the same work; failures per address back off (see throttle.ts).
+ * wrong password get the same error after the same work. Every attempt is counted before the password is
+ * checked, per account and client address and per account (see back-off.ts).
  */
 export async function signIn(
   db: Executor,
@@ -34,15 +36,12 @@ export async function signIn(
   client: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
   const data = parseInput(signInSchema, input);
-  const throttleKey = `sign-in:${data.email}`;
-  await assertNotLocked(db, deps.clock, throttleKey);
+  const address = clientAddress(client.ip);
+  await reserveSignInAttempt(db, deps.clock, data.email, address);
   const user = await findUserByEmail(db, data.email);
   const matches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), data.password);
-  if (!user || !matches || user.disabled_at) {
-    await recordFailure(db, deps.clock, throttleKey);
-    throw new AppError('invalid_credentials');
-  }
-  await recordSuccess(db, throttleKey);
+  if (!user || !matches || user.disabled_at) throw new AppError('invalid_credentials');
+  await recordSignInSuccess(db, deps.clock, { email: data.email, userId: user.id, address });
   const now = deps.clock.now();
   if (!user.email_verified_at) {
     const token = newSecret();

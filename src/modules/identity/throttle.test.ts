@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FREE_FAILURES, lockDuration, MAX_LOCK_MS } from './throttle.js';
+import { RESET_MAILS_PER_ADDRESS, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './back-off.js';
+import { DEFAULT_BACK_OFF, FREE_FAILURES, lockDuration, lockLadder, MAX_LOCK_MS } from './throttle.js';
 
 const MINUTE = 60_000;
 
@@ -33,6 +34,26 @@ describe('lockDuration', () => {
         expect(lock).toBeLessThanOrEqual(MAX_LOCK_MS);
         expect(lockDuration(failures + 1)).toBeGreaterThanOrEqual(lock);
         expect(Number.isInteger(lock / MINUTE)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('lockLadder and the policies', () => {
+  const now = new Date('2026-11-28T10:00:00.000Z');
+  const minutesAfter = (iso: string) => (Date.parse(iso) - now.getTime()) / MINUTE;
+
+  it('lists the lock ends from the first locked attempt up to the cap', () => {
+    expect(lockLadder(DEFAULT_BACK_OFF, now).map(minutesAfter)).toEqual([1, 2, 4, 8, 16, 32, 60]);
+    expect(lockLadder(SIGN_IN_PER_ACCOUNT, now).map(minutesAfter)).toEqual([1, 2, 4, 8, 15]);
+    expect(lockLadder(RESET_MAILS_PER_ADDRESS, now).map(minutesAfter)).toEqual([5, 10, 20, 40, 60]);
+  });
+
+  it('never slows an address for long on the account-wide counter (15 minutes at most)', () => {
+    expect(SIGN_IN_PER_ACCOUNT.freeAttempts).toBeGreaterThan(SIGN_IN_PER_ADDRESS.freeAttempts);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000 }), (attempts) => {
+        expect(lockDuration(attempts, SIGN_IN_PER_ACCOUNT)).toBeLessThanOrEqual(15 * MINUTE);
       }),
     );
   });
