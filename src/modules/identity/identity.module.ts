@@ -5,7 +5,7 @@ import { seedIdentity } from './demo/seed-identity.js';
 import { identityApiRoutes } from './identity.api.js';
 import { identityWebRoutes } from './identity.web.js';
 import { IDENTITY_JOBS } from './identity-jobs.js';
-import * as signInAddresses from './migrations/2026-12-09T0900-sign-in-addresses.js';
+import * as signInAddresses from './migrations/2026-12-06T1100-sign-in-addresses.js';
 
 /** Accounts, sessions, one-time links, API tokens, roles and people. */
 export const identityModule: Module = {
@@ -16,7 +16,7 @@ export const identityModule: Module = {
   },
   apiRoutes: identityApiRoutes,
   jobs: IDENTITY_JOBS,
-  migrations: { '2026-12-09T0900-sign-in-addresses': signInAddresses },
+  migrations: { '2026-12-06T1100-sign-in-addresses': signInAddresses },
   tables: [
     'users',
     'role_grants',
