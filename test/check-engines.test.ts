@@ -29,7 +29,10 @@ function fixture(installed: Record<string, Manifest>, lockPackages?: Record<stri
   write('package.json', { name: 'fixture', version: '1.0.0', engines: { node: '>=20.19' } });
   for (const [path, manifest] of Object.entries(installed)) write(`${path}/package.json`, manifest);
   if (lockPackages)
-    write('package-lock.json', { lockfileVersion: 3, packages: { '': { name: 'fixture' }, ...lockPackages } });
+    write('package-lock.json', {
+      lockfileVersion: 3,
+      packages: { '': { name: 'fixture' }, ...lockPackages },
+    });
   return root;
 }
 
@@ -60,7 +63,11 @@ describe('scripts/check-engines.mjs', () => {
     const result = run(
       fixture({
         ...FINE,
-        'node_modules/@fastify/cookie': { name: '@fastify/cookie', version: '11.1.5', engines: { node: '>=20' } },
+        'node_modules/@fastify/cookie': {
+          name: '@fastify/cookie',
+          version: '11.1.5',
+          engines: { node: '>=20' },
+        },
         'node_modules/@fastify/cookie/node_modules/cookie': {
           name: 'cookie',
           version: '2.0.2',
