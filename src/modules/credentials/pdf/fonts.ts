@@ -56,7 +56,7 @@ export interface PackagedFont {
 /** One face: the npm file it ships in, the Debian files that may stand in for it, and whether it is required. */
 export interface FaceSpec {
   id: string;
-  /** The TTF in an npm dependency (absent for the optional scripts, read from Debian's fonts only). */
+  /** The TTF in an npm dependency (absent for the optional scripts, read from Debian's files only). */
   packaged?: PackagedFont;
   /** Debian's files, an optional alternative tried in order after the package. */
   system: readonly FontFile[];
@@ -64,13 +64,14 @@ export interface FaceSpec {
   required: boolean;
 }
 
-const OPTIONAL_SCRIPTS: Partial<Record<ScriptGroup, string>> = {
-  hebrew: 'Hebrew',
-  armenian: 'Armenian',
-  georgian: 'Georgian',
-  devanagari: 'Devanagari',
-  thai: 'Thai',
-  ethiopic: 'Ethiopic',
+/** Other scripts with a Noto Sans face of their own: shipped by npm (required), or Debian's when installed. */
+const OTHER_SCRIPTS: Partial<Record<ScriptGroup, { name: string; packaged: boolean }>> = {
+  hebrew: { name: 'Hebrew', packaged: true },
+  devanagari: { name: 'Devanagari', packaged: true },
+  armenian: { name: 'Armenian', packaged: false },
+  georgian: { name: 'Georgian', packaged: false },
+  thai: { name: 'Thai', packaged: false },
+  ethiopic: { name: 'Ethiopic', packaged: false },
 };
 /** Per CJK group: the npm family (one package per region) and the face in Debian's collection. */
 const CJK_FACES = {
@@ -122,11 +123,12 @@ function buildFaceTable(): Map<string, FaceSpec> {
         required: true,
       });
     }
-    for (const [group, name] of Object.entries(OPTIONAL_SCRIPTS)) {
+    for (const [group, { name, packaged: isPackaged }] of Object.entries(OTHER_SCRIPTS)) {
       add({
         id: faceId(group as ScriptGroup, 'sans', weight),
+        ...(isPackaged ? { packaged: packaged(`NotoSans${name}`, weight) } : {}),
         system: [{ path: join(SYSTEM_TRUETYPE_DIR, `NotoSans${name}-${w}.ttf`) }],
-        required: false,
+        required: isPackaged,
       });
     }
   }

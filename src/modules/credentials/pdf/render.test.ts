@@ -35,6 +35,8 @@ const EXPECTED_FACE: Record<string, RegExp> = {
   chinese: /NotoSans(CJK)?SC-Bold/i,
   japanese: /NotoSans(CJK)?JP-Bold/i,
   korean: /NotoSans(CJK)?KR-Bold/i,
+  hebrew: /NotoSansHebrew-Bold/,
+  devanagari: /NotoSansDevanagari-Bold/,
 };
 
 /** The embedded files of a PDF read back with pdf-lib: name → { MIME subtype, bytes }. */
