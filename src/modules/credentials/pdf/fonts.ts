@@ -192,19 +192,20 @@ function isReadable(path: string): boolean {
   }
 }
 
-const resolvedFiles = new Map<string, FontFile | null>();
+const resolvedFiles = new Map<string, FontFile>();
 
+/** The first readable candidate of a face; found files are memoised, a miss is looked up again next time
+ * (fonts installed while the server runs are used without a restart). */
 function resolveFaceFile(id: string, env: NodeJS.ProcessEnv): FontFile | null {
   const key = `${env[FONT_DIR_ENV] ?? ''}\n${id}`;
-  let file = resolvedFiles.get(key);
-  if (file === undefined) {
-    file = faceCandidates(id, env).find((f) => isReadable(f.path)) ?? null;
-    resolvedFiles.set(key, file);
-  }
+  const known = resolvedFiles.get(key);
+  if (known) return known;
+  const file = faceCandidates(id, env).find((f) => isReadable(f.path)) ?? null;
+  if (file) resolvedFiles.set(key, file);
   return file;
 }
 
-/** The file a face is read from, or null when none of its candidates is readable (memoised per directory). */
+/** The file a face is read from, or null when none of its candidates is readable. */
 export function resolveFacePath(id: string, env: NodeJS.ProcessEnv = process.env): string | null {
   return resolveFaceFile(id, env)?.path ?? null;
 }
