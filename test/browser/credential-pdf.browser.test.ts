@@ -1,0 +1,129 @@
+import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { translator } from '../../src/i18n/i18n.js';
+import {
+  clearFontCache,
+  FONT_DIR_ENV,
+  faceSpecs,
+  resolveFacePath,
+} from '../../src/modules/credentials/pdf/fonts.js';
+import { extractText, pdfToolsAvailable } from '../../src/modules/credentials/pdf/pdf-test-tools.js';
+import {
+  browserAvailable,
+  clickAndWait,
+  DEMO_PASSWORD,
+  expectNoAxeViolations,
+  JOURNEY_TIMEOUT_MS,
+  launchBrowser,
+  newPage,
+  SERVER_START_TIMEOUT_MS,
+  signIn,
+  startServer,
+  type TestServer,
+  textOf,
+} from './browser-helpers.js';
+
+/**
+ * Certificate PDFs in chromium, on the demo data, with nothing but the npm packages' fonts: a French
+ * speaker with an Arabic name (محمد الأحمد) clicks "PDF" while the fonts are gone and reads a translated
+ * page (no silent failed download); the fonts come back without a restart and the same link gives his PDF,
+ * his name in its text. An English speaker with a Chinese name (王芳) downloads hers.
+ */
+
+const en = translator('en');
+const fr = translator('fr');
+const SHOTS = '/tmp/shots';
+
+describe.skipIf(!browserAvailable)('browser: certificate PDFs', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let fontDir: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    fontDir = await mkdtemp(join(tmpdir(), 'pdf-fonts-browser-'));
+    await mkdir(SHOTS, { recursive: true });
+  }, SERVER_START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    delete process.env[FONT_DIR_ENV];
+    clearFontCache();
+    await browser?.close();
+    await server?.stop();
+    if (fontDir) await rm(fontDir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  async function signedIn(email: string): Promise<Page> {
+    const opened = await newPage(browser);
+    contexts.push(opened.context);
+    await signIn(opened.page, server.url, email, DEMO_PASSWORD);
+    return opened.page;
+  }
+
+  /** Clicks the first credential's PDF link and returns the downloaded file. */
+  async function downloadFirstPdf(page: Page, label: string): Promise<Buffer> {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByRole('link', { name: new RegExp(`^${label}`) })
+        .first()
+        .click(),
+    ]);
+    return readFile((await download.path())!);
+  }
+
+  test(
+    'a PDF that cannot be produced shows a translated page; with the fonts back the same link downloads it',
+    async () => {
+      // The fonts are missing (an empty PDF_FONT_DIR) while the server runs.
+      process.env[FONT_DIR_ENV] = fontDir;
+      clearFontCache();
+      const mohammed = await signedIn('mohammed.alahmad@example.org');
+      await mohammed.goto(`${server.url}/my/credentials`);
+      expect(await mohammed.locator('html').getAttribute('lang')).toBe('fr');
+      const pdfLink = mohammed.getByRole('link', {
+        name: new RegExp(`^${fr.t('credential.web.download.pdf')}`),
+      });
+      await clickAndWait(mohammed, () => pdfLink.first().click());
+      expect(new URL(mohammed.url()).pathname).toMatch(/^\/credentials\/[0-9a-f-]{36}\.pdf$/);
+      expect(await textOf(mohammed.getByRole('heading', { level: 1 }))).toBe(fr.t('errorPage.title.503'));
+      expect(await textOf(mohammed.locator('main'))).toContain(fr.t('errors.pdf_unavailable'));
+      await expectNoAxeViolations(mohammed);
+      await mohammed.screenshot({ path: `${SHOTS}/pdf-unavailable-fr.png`, fullPage: true });
+
+      // The fonts are installed (linked into the directory): no restart, the same link gives the PDF.
+      for (const spec of faceSpecs().filter((s) => s.required)) {
+        const source = resolveFacePath(spec.id, {})!;
+        await symlink(source, join(fontDir, basename(source)));
+      }
+      await mohammed.goBack();
+      const pdf = await downloadFirstPdf(mohammed, fr.t('credential.web.download.pdf'));
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      if (pdfToolsAvailable) {
+        const text = extractText(pdf);
+        expect(text).toContain('محمد الأحمد');
+        expect(text).toContain(fr.t('credential.pdf.heading.achievement'));
+      }
+
+      // With the packaged fonts (no PDF_FONT_DIR): an English speaker with a Chinese name.
+      delete process.env[FONT_DIR_ENV];
+      const wang = await signedIn('wang.fang@example.org');
+      await wang.goto(`${server.url}/my/credentials`);
+      const hers = await downloadFirstPdf(wang, en.t('credential.web.download.pdf'));
+      if (pdfToolsAvailable) {
+        const text = extractText(hers);
+        expect(text).toContain('王芳');
+        expect(text).toContain(en.t('credential.pdf.heading.achievement'));
+      }
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+});
