@@ -30,11 +30,13 @@ import {
  * Certificate PDFs in chromium, on the demo data, with nothing but the npm packages' fonts: a French
  * speaker with an Arabic name (محمد الأحمد) clicks "PDF" while the fonts are gone and reads a translated
  * page (no silent failed download); the fonts come back without a restart and the same link gives his PDF,
- * his name in its text. An English speaker with a Chinese name (王芳) downloads hers.
+ * his name in its text. An English speaker with a Chinese name (王芳) downloads hers. And the sign-in page
+ * of the demo says which language each demo account opens in.
  */
 
 const en = translator('en');
 const fr = translator('fr');
+const es = translator('es');
 const SHOTS = '/tmp/shots';
 
 describe.skipIf(!browserAvailable)('browser: certificate PDFs', () => {
@@ -123,6 +125,54 @@ describe.skipIf(!browserAvailable)('browser: certificate PDFs', () => {
         expect(text).toContain('王芳');
         expect(text).toContain(en.t('credential.pdf.heading.achievement'));
       }
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+
+  test(
+    'the sign-in page names the demo accounts and the language each opens in, in the visitor’s language',
+    async () => {
+      const opened = await newPage(browser, { locale: 'es-ES' });
+      contexts.push(opened.context);
+      const visitor = opened.page;
+      await visitor.goto(`${server.url}/sign-in`);
+      const note = visitor.getByRole('complementary', { name: es.t('signIn.demoTitle') });
+      const items = (await note.getByRole('listitem').allTextContents()).map((item) => item.trim());
+      const language = (locale: 'en' | 'fr' | 'es') => es.t(`language.${locale}`);
+      expect(items).toEqual([
+        es.t('signIn.demoAccount', {
+          role: es.t('role.administrator'),
+          email: 'admin@example.org',
+          language: language('fr'),
+        }),
+        es.t('signIn.demoAccount', {
+          role: es.t('role.manager'),
+          email: 'manager@example.org',
+          language: language('es'),
+        }),
+        es.t('signIn.demoAccount', {
+          role: es.t('role.facilitator'),
+          email: 'facilitator@example.org',
+          language: language('fr'),
+        }),
+        es.t('signIn.demoAccount', {
+          role: es.t('role.assessor'),
+          email: 'assessor@example.org',
+          language: language('en'),
+        }),
+        es.t('signIn.demoAccount', {
+          role: es.t('role.participant'),
+          email: 'participant@example.org',
+          language: language('en'),
+        }),
+      ]);
+      await expectNoAxeViolations(visitor);
+      await visitor.screenshot({ path: `${SHOTS}/sign-in-demo-es.png`, fullPage: true });
+      // Signing in as the manager opens the platform in Spanish, as the note says.
+      await visitor.getByLabel(es.t('field.email'), { exact: true }).fill('manager@example.org');
+      await visitor.getByLabel(es.t('field.password'), { exact: true }).fill(DEMO_PASSWORD);
+      await clickAndWait(visitor, () => visitor.getByRole('button', { name: es.t('signIn.submit') }).click());
+      expect(await visitor.locator('html').getAttribute('lang')).toBe('es');
     },
     JOURNEY_TIMEOUT_MS,
   );

@@ -112,3 +112,17 @@ export async function searchUsers(
   ]);
   return { rows, total: Number(count.total) };
 }
+
+/** The active (not disabled) accounts among `emails` (lower case): email and preferred language only. */
+export async function findActiveLocalesByEmail(
+  db: Executor,
+  emails: readonly string[],
+): Promise<{ email: string; preferred_locale: string }[]> {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['email', 'preferred_locale'])
+    .where('email', 'in', [...emails])
+    .where('disabled_at', 'is', null)
+    .execute();
+}
