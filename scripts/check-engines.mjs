@@ -1,6 +1,6 @@
 // Fails when a package of the dependency tree declares a Node.js engine range that excludes the Node.js
 // versions this project supports, so that a routine update cannot pull a Node-22-only release unnoticed
-// (content-disposition 3 and cookie 2 did: see docs/decisions/0008-pdf.md § Dependencies on Node 20).
+// (content-disposition 3 and cookie 2 did; package.json "overrides" now pins Node-20 releases of both).
 //
 // Checked against both the lowest version of the project's own `engines.node` (">=20.19" → 20.19.0) and
 // the running Node.js, for every package:
