@@ -114,7 +114,7 @@ export async function generateAdmissionsData(
   await seedDemo(deps);
   const demoMs = performance.now() - started;
   const actor = systemActor('bench');
-  const programme = await getProgramme(deps, actor, DEMO_PROGRAMME_SLUG);
+  const programme = await getProgramme(deps.db, deps, actor, DEMO_PROGRAMME_SLUG);
   const settings = await loadAdmissionSettings(deps.db, programme.id);
   const criteria = settings.criteria;
   const staffId = async (email: string) =>

@@ -156,13 +156,20 @@ async function queueScenarios(deps: Deps, data: AdmissionsData) {
     .executeTakeFirstOrThrow();
   const reviewer: Actor = { kind: 'user', id: assessor.id, roles: ['assessor'], via: 'session' };
   // The default queue is the first programme's; name the demo programme when it is not the first.
-  const [first] = await listProgrammes(deps, manager);
+  const [first] = await listProgrammes(deps.db, deps, manager);
   const programmeParam: Record<string, string> =
     first?.slug === data.programmeSlug ? {} : { programme: data.programmeSlug };
   const make = async (name: string, base: string, query: Record<string, string>, asReviewer = false) => {
-    const queue = await listReviewQueue(deps, asReviewer ? reviewer : manager, data.programmeSlug, query, {
-      mine: asReviewer,
-    });
+    const queue = await listReviewQueue(
+      deps.db,
+      deps,
+      asReviewer ? reviewer : manager,
+      data.programmeSlug,
+      query,
+      {
+        mine: asReviewer,
+      },
+    );
     const item = queue.items[0];
     if (!item) throw new Error(`bench data: the queue ${base} ${JSON.stringify(query)} is empty`);
     const search = new URLSearchParams({ ...programmeParam, ...query }).toString();

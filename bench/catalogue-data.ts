@@ -56,8 +56,8 @@ export async function generateCatalogue(deps: Deps, size: CatalogueSize): Promis
   const demoMs = performance.now() - started;
 
   const planStarted = performance.now();
-  const themeIds = new Map((await listThemes(deps)).map((t) => [t.slug, t.id]));
-  const programmeIds = new Map((await listProgrammes(deps, actor)).map((p) => [p.slug, p.id]));
+  const themeIds = new Map((await listThemes(deps.db, deps)).map((t) => [t.slug, t.id]));
+  const programmeIds = new Map((await listProgrammes(deps.db, deps, actor)).map((p) => [p.slug, p.id]));
   const facilitatorIds = (await listFacilitatorCandidates(deps.db)).map((f) => f.id);
   const today = deps.clock.now().toISOString().slice(0, 10);
   const plan = planCatalogue({ ...size, today, facilitators: facilitatorIds.length });
@@ -98,13 +98,13 @@ export async function generateCatalogue(deps: Deps, size: CatalogueSize): Promis
 /** The three extra themes and two extra programmes, through the programme use cases. */
 async function ensureExtraProgrammes(deps: Deps): Promise<void> {
   for (const [index, theme] of EXTRA_THEMES.entries()) {
-    await ensureTheme(deps, actor, theme.slug, DEMO_THEMES.length + index + 1, {
+    await ensureTheme(deps.db, deps, actor, theme.slug, DEMO_THEMES.length + index + 1, {
       name: theme.name,
       description: theme.description,
     });
   }
   for (const programme of EXTRA_PROGRAMMES) {
-    await ensureProgramme(deps, actor, programme.slug, programme.themes, {
+    await ensureProgramme(deps.db, deps, actor, programme.slug, programme.themes, {
       title: programme.title,
       summary: programme.summary,
       windowYears: 3,

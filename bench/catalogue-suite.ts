@@ -97,7 +97,7 @@ async function prepareData(env: Record<string, string>, size: CatalogueSize, dia
         ).n,
       );
     const matches = async (query: Record<string, string>) =>
-      (await searchCatalogue(deps, ANONYMOUS, query)).total;
+      (await searchCatalogue(deps.db, deps, ANONYMOUS, query)).total;
     return {
       generated,
       totals: { courses: await count('courses'), editions: await count('editions') },

@@ -14,14 +14,14 @@ import type { CredentialRow } from '../src/db/schema.js';
 import type { Deps } from '../src/deps.js';
 import { runJobsUntilIdle } from '../src/jobs/runner.js';
 import { newId } from '../src/kernel/ids.js';
-import type { UnsignedCredential } from '../src/modules/credentials/achievement-credential.js';
 import { newShortCode } from '../src/modules/credentials/credential.js';
-import { CREDENTIAL_JOBS } from '../src/modules/credentials/credential-jobs.js';
 import { findLatestStatusList, updateStatusList } from '../src/modules/credentials/credentials.repository.js';
-import { type IssuerContext, loadIssuer } from '../src/modules/credentials/issuer.js';
-import { CREDENTIAL_JOB_KINDS, enqueueCourseIssuance } from '../src/modules/credentials/job-kinds.js';
-import { signDataIntegrity, signVcJwt } from '../src/modules/credentials/sign.js';
-import { signForms } from '../src/modules/credentials/sign-forms.js';
+import type { UnsignedCredential } from '../src/modules/credentials/issuing/achievement-credential.js';
+import { CREDENTIAL_JOBS } from '../src/modules/credentials/issuing/credential-jobs.js';
+import { CREDENTIAL_JOB_KINDS, enqueueCourseIssuance } from '../src/modules/credentials/issuing/job-kinds.js';
+import { signDataIntegrity, signVcJwt } from '../src/modules/credentials/issuing/sign.js';
+import { signForms } from '../src/modules/credentials/issuing/sign-forms.js';
+import { type IssuerContext, loadIssuer } from '../src/modules/credentials/keys/issuer.js';
 import { type ScaleReport, seedScale } from '../src/seed/scale.js';
 
 /** Achievement results per synthetic candidate is about 1.9 (seed 42): ask for a margin more. */
@@ -189,7 +189,7 @@ export async function measureSigning(
   sample: CredentialRow[],
   signatures: number,
 ): Promise<SigningBreakdown> {
-  const issuer: IssuerContext = await loadIssuer(deps);
+  const issuer: IssuerContext = await loadIssuer(deps.db, deps);
   const unsigned = sample.map((row) => {
     const { proof: _proof, ...credential } = JSON.parse(row.credential_json) as Record<string, unknown>;
     return credential as UnsignedCredential;

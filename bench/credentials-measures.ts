@@ -17,10 +17,10 @@ import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { CredentialRow } from '../src/db/schema.js';
 import type { Deps } from '../src/deps.js';
-import { didDocumentEntries } from '../src/modules/credentials/document-loader.js';
-import { loadIssuer } from '../src/modules/credentials/issuer.js';
+import { loadIssuer } from '../src/modules/credentials/keys/issuer.js';
 import { measurePdfThroughput, type PdfThroughput } from '../src/modules/credentials/pdf/pdf-bench.js';
-import { verifySubmittedCredential } from '../src/modules/credentials/verify-submitted-credential.js';
+import { didDocumentEntries } from '../src/modules/credentials/verifying/document-loader.js';
+import { verifySubmittedCredential } from '../src/modules/credentials/verifying/verify-submitted-credential.js';
 
 /** Calls per second of `run` over `seconds` (after a few warm-up calls), sequentially awaited. */
 async function rate<T>(items: T[], seconds: number, run: (item: T) => Promise<unknown> | unknown) {
@@ -117,10 +117,10 @@ export async function measureVerification(
   rows: CredentialRow[],
   seconds: number,
 ): Promise<VerifyFigures> {
-  const issuer = await loadIssuer(deps);
+  const issuer = await loadIssuer(deps.db, deps);
   const credentials = rows.map((row) => JSON.parse(row.credential_json) as Json);
   const ours = async (input: Json | string) => {
-    const result = await verifySubmittedCredential(deps, input);
+    const result = await verifySubmittedCredential(deps.db, deps, input);
     if (!result.valid)
       throw new Error(`bench: our verifier rejected an issued credential: ${JSON.stringify(result.checks)}`);
   };

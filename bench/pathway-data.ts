@@ -9,13 +9,7 @@ import type { Dialect } from '../src/db/database.js';
 import type { Deps } from '../src/deps.js';
 import { systemActor } from '../src/kernel/actor.js';
 import { toDateString } from '../src/kernel/clock.js';
-import {
-  buildCandidateRecord,
-  type CandidacyFacts,
-  readEnrolmentFacts,
-  readResultFacts,
-} from '../src/modules/pathway/candidate-record.js';
-import { listCandidates } from '../src/modules/pathway/candidate-views.js';
+import { listCandidates } from '../src/modules/pathway/candidates/list-candidates.js';
 import {
   type CandidacyFactsRow,
   listAchievementFacts,
@@ -23,8 +17,14 @@ import {
   listExtensionFacts,
   listOpenEnrolmentFacts,
 } from '../src/modules/pathway/pathway-facts.repository.js';
-import type { CandidateRecord } from '../src/modules/pathway/record.js';
-import type { PathwayRules } from '../src/modules/pathway/rules.js';
+import {
+  buildCandidateRecord,
+  type CandidacyFacts,
+  readEnrolmentFacts,
+  readResultFacts,
+} from '../src/modules/pathway/rules/candidate-record.js';
+import type { CandidateRecord } from '../src/modules/pathway/rules/record.js';
+import type { PathwayRules } from '../src/modules/pathway/rules/rules.js';
 import { rulesOfVersion } from '../src/modules/pathway/standing.js';
 import { getProgramme } from '../src/modules/programmes/get-programme.js';
 import { DEMO_PROGRAMME_SLUG } from '../src/seed/demo-programme.js';
@@ -64,7 +64,7 @@ export async function generatePathwayData(
   // after 100,000 standings were rewritten, the visibility map (without it PostgreSQL cannot answer
   // from an index alone and counts the candidates by reading the table).
   if (dialect === 'postgres') await sql`vacuum analyze`.execute(deps.db);
-  const programme = await getProgramme(deps, actor, DEMO_PROGRAMME_SLUG);
+  const programme = await getProgramme(deps.db, deps, actor, DEMO_PROGRAMME_SLUG);
   const count = async (table: 'candidacies' | 'results' | 'enrolments' | 'users') =>
     Number(
       (
@@ -144,7 +144,7 @@ async function typicalCandidate(deps: Deps, programmeId: string): Promise<Typica
 /** The list pages measured, each with the first candidate it must show (checked before measuring). */
 export async function listScenarios(deps: Deps, slug: string) {
   const first = async (query: Record<string, string>) => {
-    const page = await listCandidates(deps, actor, slug, query);
+    const page = await listCandidates(deps.db, deps, actor, slug, query);
     const item = page.items[0];
     if (!item) throw new Error(`bench data: the candidates list ${JSON.stringify(query)} is empty`);
     return { expect: `href="/manage/candidates/${item.id}"`, total: page.total, pageCount: page.pageCount };

@@ -14,11 +14,11 @@ import type { Deps } from '../src/deps.js';
 import { runJobsUntilIdle } from '../src/jobs/runner.js';
 import { systemActor } from '../src/kernel/actor.js';
 import { newId } from '../src/kernel/ids.js';
-import { commitImport } from '../src/modules/pathway/import-commit.js';
-import { IMPORT_COLUMNS } from '../src/modules/pathway/import-format.js';
-import { commitImportJob, validateImportJob } from '../src/modules/pathway/import-jobs.js';
-import { uploadImport } from '../src/modules/pathway/import-upload.js';
-import { getImport } from '../src/modules/pathway/import-view.js';
+import { commitImport } from '../src/modules/pathway/import/import-commit.js';
+import { IMPORT_COLUMNS } from '../src/modules/pathway/import/import-format.js';
+import { commitImportJob, validateImportJob } from '../src/modules/pathway/import/import-jobs.js';
+import { uploadImport } from '../src/modules/pathway/import/import-upload.js';
+import { getImport } from '../src/modules/pathway/import/import-view.js';
 
 /**
  * Only the import's own jobs run here: committing results queues other modules' work (a course
@@ -225,19 +225,19 @@ export async function measureRawInsert(dialect: Dialect, url: string, plan: Impo
 /** Uploads the file, runs the check job, commits, runs the commit job; times each step. */
 export async function measureImport(deps: Deps, plan: ImportPlan) {
   const started = performance.now();
-  const { id } = await uploadImport(deps, actor, { fileName: 'bench-results.csv', bytes: plan.csv });
+  const { id } = await uploadImport(deps.db, deps, actor, { fileName: 'bench-results.csv', bytes: plan.csv });
   const uploaded = performance.now();
   await runJobsUntilIdle(deps, IMPORT_JOBS);
   const checked = performance.now();
-  const preview = await getImport(deps, actor, id, { maxProblems: 3 });
+  const preview = await getImport(deps.db, deps, actor, id, { maxProblems: 3 });
   if (preview.status !== 'previewed' || preview.errorCount > 0)
     throw new Error(
       `bench import: ${preview.status} with ${preview.errorCount} problems, e.g. ${JSON.stringify(preview.problems)}`,
     );
-  await commitImport(deps, actor, id);
+  await commitImport(deps.db, deps, actor, id);
   await runJobsUntilIdle(deps, IMPORT_JOBS);
   const committed = performance.now();
-  const done = await getImport(deps, actor, id);
+  const done = await getImport(deps.db, deps, actor, id);
   if (done.status !== 'committed' || !done.report) throw new Error(`bench import: ended ${done.status}`);
   const queued = await deps.db
     .selectFrom('jobs')

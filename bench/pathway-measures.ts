@@ -19,16 +19,16 @@ import pg from 'pg';
 import type { Dialect } from '../src/db/database.js';
 import type { DB } from '../src/db/schema.js';
 import type { Deps } from '../src/deps.js';
-import { evaluatePathway } from '../src/modules/pathway/evaluate.js';
-import type { PathwayEvaluation } from '../src/modules/pathway/evaluation.js';
 import {
   listAchievementFacts,
   listCandidacyFactsOfProgramme,
   listExtensionFacts,
   listOpenEnrolmentFacts,
 } from '../src/modules/pathway/pathway-facts.repository.js';
-import type { CandidateRecord } from '../src/modules/pathway/record.js';
-import type { PathwayRules } from '../src/modules/pathway/rules.js';
+import { evaluatePathway } from '../src/modules/pathway/rules/evaluate.js';
+import type { PathwayEvaluation } from '../src/modules/pathway/rules/evaluation.js';
+import type { CandidateRecord } from '../src/modules/pathway/rules/record.js';
+import type { PathwayRules } from '../src/modules/pathway/rules/rules.js';
 import { evaluateProgramme, visitProgrammeEvaluations } from '../src/modules/pathway/standing.js';
 
 const median = (values: number[]) => {

@@ -15,11 +15,12 @@ export interface Logger {
 }
 
 /**
- * Everything a use case may reach, built once in `app.ts` (or by tests) and passed explicitly:
- * no global database handle, no service locator.
+ * What a use case may reach besides the database, passed explicitly: no global handle, no service
+ * locator. A use case takes the executor it runs on first (`useCase(db, deps, actor, input)`): the
+ * database, or a caller's transaction. `Services` has no database on purpose, so that a query on the root
+ * database from inside a transaction (which waits for itself on SQLite) cannot be written.
  */
-export interface Deps {
-  db: Kysely<DB>;
+export interface Services {
   dialect: Dialect;
   clock: Clock;
   mailer: Mailer;
@@ -29,4 +30,9 @@ export interface Deps {
   signer: Signer;
   config: Config;
   log: Logger;
+}
+
+/** The services plus the root database: what adapters (routes, jobs, the CLI, tests) hold. */
+export interface Deps extends Services {
+  db: Kysely<DB>;
 }

@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.js';
-import { KeyConfigError } from '../modules/credentials/keys.js';
+import { KeyConfigError } from '../modules/credentials/keys/keys.js';
 import { runCli } from './run.js';
 
 // The `diploma` command's entry point: exit codes 0 (done), 1 (failed), 2 (bad input or configuration).

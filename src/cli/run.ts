@@ -12,8 +12,8 @@ import {
   runCredentialsVerifyCommand,
 } from '../modules/credentials/credentials-cli.js';
 import { exportCredentials } from '../modules/credentials/export-credentials.js';
-import { rotateIssuerKeys } from '../modules/credentials/rotate-issuer-keys.js';
-import { runEvaluateCommand } from '../modules/pathway/evaluate-cli.js';
+import { rotateIssuerKeys } from '../modules/credentials/keys/rotate-issuer-keys.js';
+import { runEvaluateCommand } from '../modules/pathway/rules/evaluate-cli.js';
 import { seedScale } from '../seed/scale.js';
 import { demoAccounts, isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
 
@@ -67,7 +67,7 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'serve': {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
       const { url } = await startServer(config, async (deps) => {
-        if (values.demo && (await isDatabaseEmpty(deps))) {
+        if (values.demo && (await isDatabaseEmpty(deps.db, deps))) {
           process.stdout.write('Loading the demo programme (first start only)…\n');
           await seedDemo(deps);
         }
@@ -122,7 +122,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return 2;
       }
       const deps = await createDeps(config);
-      const rotated = await rotateIssuerKeys(deps, systemActor('cli'));
+      const rotated = await rotateIssuerKeys(deps.db, deps, systemActor('cli'));
       process.stdout.write(
         `New signing keys: ${rotated.active.join(', ')}. Retired (still published): ${rotated.retired.join(', ') || 'none'}.\n`,
       );
@@ -185,7 +185,7 @@ async function runCredentialsExport(args: string[]): Promise<number> {
   const folder = resolve(out);
   const deps = await createDeps(loadConfig());
   try {
-    const { credentials } = await exportCredentials(deps, systemActor('cli'), {
+    const { credentials } = await exportCredentials(deps.db, deps, systemActor('cli'), {
       write: async (relativePath, content) => {
         const path = join(folder, relativePath);
         await mkdir(dirname(path), { recursive: true });

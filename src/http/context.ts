@@ -91,7 +91,7 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
     if (request.isApi) {
       const header = request.headers.authorization;
       if (header?.startsWith('Bearer ')) {
-        const found = await authenticateApiToken(deps, header.slice('Bearer '.length).trim());
+        const found = await authenticateApiToken(deps.db, deps, header.slice('Bearer '.length).trim());
         if (found) {
           request.actor = found.actor;
           preference = found.preferredLocale;
@@ -100,7 +100,7 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        const found = await authenticateSession(deps, token);
+        const found = await authenticateSession(deps.db, deps, token);
         if (found) {
           request.actor = found.actor;
           request.account = found;

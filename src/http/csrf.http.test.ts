@@ -79,7 +79,7 @@ for (const dialect of DIALECTS) {
       const edition = await buildEdition(deps, course.code);
       const target = await buildPerson(deps);
       const resetFor = await buildPerson(deps);
-      await requestPasswordReset(deps, { email: resetFor.email });
+      await requestPasswordReset(deps.db, deps, { email: resetFor.email });
       const resetToken = deps.mailer.sent.at(-1)!.text.match(/\/password\/reset\/(\S+)/)![1]!;
       await tokenOf(deps, person);
       const tokenId = (

@@ -26,7 +26,7 @@ export function languageRoutes(app: FastifyInstance, deps: Deps): void {
         httpOnly: true,
         secure: deps.config.secureCookies,
       });
-      await setPreferredLocale(deps, request.actor, locale);
+      await setPreferredLocale(deps.db, deps, request.actor, locale);
       return reply.redirect(safeNextPath(request.query.next), 303);
     },
   );

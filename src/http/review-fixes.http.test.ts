@@ -61,7 +61,7 @@ for (const dialect of DIALECTS) {
       const actor = { kind: 'user' as const, id: person.id, roles: person.roles, via: 'session' as const };
       for (let i = 0; i < 5; i++) {
         await expect(
-          changePassword(deps, actor, {
+          changePassword(deps.db, deps, actor, {
             currentPassword: 'wrong password!!',
             newPassword: 'a new long password',
           }),
@@ -70,13 +70,19 @@ for (const dialect of DIALECTS) {
         });
       }
       await expect(
-        changePassword(deps, actor, { currentPassword: person.password, newPassword: 'a new long password' }),
+        changePassword(deps.db, deps, actor, {
+          currentPassword: person.password,
+          newPassword: 'a new long password',
+        }),
       ).rejects.toMatchObject({
         code: 'too_many_attempts',
       });
       deps.clock.advance(2 * 60_000);
       await expect(
-        changePassword(deps, actor, { currentPassword: person.password, newPassword: 'a new long password' }),
+        changePassword(deps.db, deps, actor, {
+          currentPassword: person.password,
+          newPassword: 'a new long password',
+        }),
       ).resolves.toBeUndefined();
     });
   });

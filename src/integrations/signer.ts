@@ -1,4 +1,4 @@
-import { type Keyring, loadOrCreateKeyring, rotateKeys } from '../modules/credentials/keys.js';
+import { type Keyring, loadOrCreateKeyring, rotateKeys } from '../modules/credentials/keys/keys.js';
 
 /**
  * The signing port: the issuer's keyring (Ed25519 for Data Integrity proofs and EdDSA JWTs, RSA for RS256

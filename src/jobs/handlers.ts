@@ -1,6 +1,6 @@
-import { autoAwardDaily, CREDENTIAL_JOBS } from '../modules/credentials/credential-jobs.js';
+import { autoAwardDaily, CREDENTIAL_JOBS } from '../modules/credentials/issuing/credential-jobs.js';
 import { NOTIFICATION_JOBS, remindersDaily } from '../modules/notifications/notification-jobs.js';
-import { PATHWAY_JOBS, refreshStandingsDaily } from '../modules/pathway/import-jobs.js';
+import { PATHWAY_JOBS, refreshStandingsDaily } from '../modules/pathway/import/import-jobs.js';
 import type { DailyJob, JobHandler } from './job.js';
 
 /** Every job kind the runner knows, from the modules that define them. */

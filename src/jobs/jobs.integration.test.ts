@@ -116,7 +116,7 @@ for (const dialect of DIALECTS) {
       deps.clock.advance(3600 * SECOND);
       expect(await runJobsUntilIdle(deps, [handler], settings)).toBe(0);
 
-      const listed = await listJobs(deps, admin, { status: 'failed' });
+      const listed = await listJobs(deps.db, deps, admin, { status: 'failed' });
       expect(listed.jobs.find((j) => j.id === id)).toMatchObject({
         status: 'failed',
         lastError: 'boom 3',
@@ -124,20 +124,23 @@ for (const dialect of DIALECTS) {
       });
       const participant = await buildPerson(deps);
       const someone: Actor = { kind: 'user', id: participant.id, roles: ['participant'], via: 'session' };
-      expect(isAppError(await failure(listJobs(deps, someone, {})), 'forbidden')).toBe(true);
-      expect(isAppError(await failure(retryJob(deps, someone, id)), 'forbidden')).toBe(true);
-      expect(isAppError(await failure(listJobs(deps, { kind: 'anonymous' }, {})), 'unauthenticated')).toBe(
-        true,
-      );
+      expect(isAppError(await failure(listJobs(deps.db, deps, someone, {})), 'forbidden')).toBe(true);
+      expect(isAppError(await failure(retryJob(deps.db, deps, someone, id)), 'forbidden')).toBe(true);
+      expect(
+        isAppError(await failure(listJobs(deps.db, deps, { kind: 'anonymous' }, {})), 'unauthenticated'),
+      ).toBe(true);
 
-      await retryJob(deps, admin, id);
+      await retryJob(deps.db, deps, admin, id);
       expect(await job(id)).toMatchObject({ status: 'pending', attempts: 0 });
       expect((await listAuditEvents(deps.db, 'job', id)).map((a) => a.action)).toEqual(['job.retried']);
-      expect(isAppError(await failure(retryJob(deps, admin, id)), 'invalid_state')).toBe(true);
+      expect(isAppError(await failure(retryJob(deps.db, deps, admin, id)), 'invalid_state')).toBe(true);
       expect(
-        isAppError(await failure(retryJob(deps, admin, '00000000-0000-7000-8000-000000000000')), 'not_found'),
+        isAppError(
+          await failure(retryJob(deps.db, deps, admin, '00000000-0000-7000-8000-000000000000')),
+          'not_found',
+        ),
       ).toBe(true);
-      expect(isAppError(await failure(retryJob(deps, admin, 'nope')), 'not_found')).toBe(true);
+      expect(isAppError(await failure(retryJob(deps.db, deps, admin, 'nope')), 'not_found')).toBe(true);
     });
 
     it('fails at once on an invalid payload (no retry can fix it)', async () => {

@@ -14,7 +14,7 @@ import { JobsListPage } from './views/jobs-page.js';
 /** Administrators: the job queue (`/admin/jobs`) and the retry of a failed job. */
 export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
   const show = async (request: FastifyRequest, reply: FastifyReply, status = 200, problem?: string) => {
-    const result = await listJobs(deps, request.actor, request.query);
+    const result = await listJobs(deps.db, deps, request.actor, request.query);
     return sendPage(
       reply,
       <JobsListPage
@@ -34,7 +34,7 @@ export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
     csrfProtected(app),
     async (request, reply) => {
       try {
-        await retryJob(deps, request.actor, request.params.id);
+        await retryJob(deps.db, deps, request.actor, request.params.id);
       } catch (error) {
         if (!isAppError(error, 'invalid_state')) throw error;
         request.query = {};

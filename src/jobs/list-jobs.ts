@@ -1,5 +1,6 @@
+import type { Executor } from '../db/database.js';
 import type { JobRow } from '../db/schema.js';
-import type { Deps } from '../deps.js';
+import type { Services } from '../deps.js';
 import type { Actor } from '../kernel/actor.js';
 import { ensure } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
@@ -51,10 +52,15 @@ export interface JobsPage {
 }
 
 /** The most recent jobs, newest first, optionally of one status (administrators). */
-export async function listJobs(deps: Deps, actor: Actor, input: unknown): Promise<JobsPage> {
+export async function listJobs(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<JobsPage> {
   ensure(actor, canJobs(actor, 'jobs.read'));
   const query = parseInput(jobQuerySchema, input ?? {});
-  const { rows, total } = await listRecentJobs(deps.db, {
+  const { rows, total } = await listRecentJobs(db, {
     status: query.status,
     limit: JOBS_PAGE_SIZE,
     offset: (query.page - 1) * JOBS_PAGE_SIZE,

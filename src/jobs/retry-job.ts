@@ -1,4 +1,6 @@
-import type { Deps } from '../deps.js';
+import type { Executor } from '../db/database.js';
+import { inTransaction } from '../db/transaction.js';
+import type { Services } from '../deps.js';
 import type { Actor } from '../kernel/actor.js';
 import { recordAudit } from '../kernel/audit.js';
 import { AppError } from '../kernel/errors.js';
@@ -11,11 +13,11 @@ import { findJob, requeueFailedJob } from './jobs.repository.js';
  * Puts a failed job back in the queue with its attempts reset (administrators; audited). Only failed jobs:
  * a pending or running one is already on its way, and a succeeded one must not run twice.
  */
-export async function retryJob(deps: Deps, actor: Actor, jobId: string): Promise<void> {
+export async function retryJob(db: Executor, deps: Services, actor: Actor, jobId: string): Promise<void> {
   ensure(actor, canJobs(actor, 'jobs.retry'));
   if (!isId(jobId)) throw new AppError('not_found');
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const job = await findJob(trx, jobId);
     if (!job) throw new AppError('not_found');
     if (!(await requeueFailedJob(trx, job.id, now)))

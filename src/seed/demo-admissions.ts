@@ -152,11 +152,11 @@ function addDays(date: string, days: number): string {
 }
 
 async function ensureApplicant(deps: Deps, system: Actor, applicant: DemoApplicant): Promise<Actor> {
-  const existing = await findPersonIdByEmail(deps, applicant.email);
+  const existing = await findPersonIdByEmail(deps.db, deps, applicant.email);
   const id =
     existing ??
     (
-      await createPerson(deps, system, {
+      await createPerson(deps.db, deps, system, {
         email: applicant.email,
         password: DEMO_PASSWORD,
         fullName: applicant.fullName,
@@ -174,9 +174,9 @@ async function ensureApplicant(deps: Deps, system: Actor, applicant: DemoApplica
  */
 export async function seedDemoAdmissions(deps: Deps): Promise<void> {
   const system = systemActor('seed');
-  const programme = await getProgramme(deps, system, DEMO_PROGRAMME_SLUG);
+  const programme = await getProgramme(deps.db, deps, system, DEMO_PROGRAMME_SLUG);
   if (!(await loadAdmissionSettings(deps.db, programme.id)).isSaved) {
-    await saveAdmissionSettings(deps, system, programme.id, {
+    await saveAdmissionSettings(deps.db, deps, system, programme.id, {
       open: true,
       closesOn: addDays(deps.clock.now().toISOString().slice(0, 10), 120),
       eligibility: DEFAULT_ELIGIBILITY_RULES,
@@ -185,19 +185,22 @@ export async function seedDemoAdmissions(deps: Deps): Promise<void> {
   }
   for (const applicant of APPLICANTS) {
     const actor = await ensureApplicant(deps, system, applicant);
-    const { id, created } = await startApplication(deps, actor, {
+    const { id, created } = await startApplication(deps.db, deps, actor, {
       programmeSlug: DEMO_PROGRAMME_SLUG,
       locale: applicant.locale,
     });
     if (!created) continue;
     for (const [step, answers] of Object.entries(applicant.answers)) {
-      await saveApplicationStep(deps, actor, id, { step, answers });
+      await saveApplicationStep(deps.db, deps, actor, id, { step, answers });
     }
     if (!applicant.submit) continue;
     const file = (name: string) => ({ fileName: name, bytes: DEMO_PDF });
-    await uploadApplicationFile(deps, actor, id, { kind: 'cv', file: file('CV.pdf') });
+    await uploadApplicationFile(deps.db, deps, actor, id, { kind: 'cv', file: file('CV.pdf') });
     if (applicant.letter)
-      await uploadApplicationFile(deps, actor, id, { kind: 'letter', file: file('Nomination letter.pdf') });
-    await submitApplication(deps, actor, id, applicant.submit);
+      await uploadApplicationFile(deps.db, deps, actor, id, {
+        kind: 'letter',
+        file: file('Nomination letter.pdf'),
+      });
+    await submitApplication(deps.db, deps, actor, id, applicant.submit);
   }
 }

@@ -34,7 +34,7 @@ function addDays(date: string, days: number): string {
 }
 
 async function asPerson(deps: Deps, email: string): Promise<Actor | null> {
-  const id = await findPersonIdByEmail(deps, email);
+  const id = await findPersonIdByEmail(deps.db, deps, email);
   return id ? { kind: 'user', id, roles: ['participant'], via: 'session' } : null;
 }
 
@@ -43,7 +43,7 @@ async function request(deps: Deps, editionId: string, email: string, funding: Re
   const actor = await asPerson(deps, email);
   if (!actor) return null;
   try {
-    return await requestPlace(deps, actor, editionId, funding);
+    return await requestPlace(deps.db, deps, actor, editionId, funding);
   } catch (error) {
     if (isAppError(error, 'invalid_state')) return null;
     throw error;
@@ -56,20 +56,20 @@ async function request(deps: Deps, editionId: string, email: string, funding: Re
  */
 export async function seedDemoPlaces(deps: Deps): Promise<void> {
   const system = systemActor('seed');
-  const academyId = await findEditionIdByCode(deps, ACADEMY_EDITION);
+  const academyId = await findEditionIdByCode(deps.db, deps, ACADEMY_EDITION);
   if (academyId) {
     for (const r of REQUESTS) {
       const place = await request(deps, academyId, r.email, {
         fundingKind: r.fundingKind,
         fundingName: r.fundingName ?? '',
       });
-      if (place && r.confirm) await confirmPlace(deps, system, place.id);
+      if (place && r.confirm) await confirmPlace(deps.db, deps, system, place.id);
     }
   }
-  if (await findEditionIdByCode(deps, FULL_EDITION)) return;
+  if (await findEditionIdByCode(deps.db, deps, FULL_EDITION)) return;
   const today = deps.clock.now().toISOString().slice(0, 10);
   const start = addDays(today, 75);
-  const edition = await createEdition(deps, system, 'MALM', {
+  const edition = await createEdition(deps.db, deps, system, 'MALM', {
     code: FULL_EDITION,
     language: 'en',
     mode: 'online',
@@ -85,8 +85,8 @@ export async function seedDemoPlaces(deps: Deps): Promise<void> {
     facilitatorIds: [],
   });
   for (const email of CONFIRMED) {
-    if (await findPersonIdByEmail(deps, email))
-      await enrolDirectly(deps, system, edition.id, { email, fundingKind: 'self' });
+    if (await findPersonIdByEmail(deps.db, deps, email))
+      await enrolDirectly(deps.db, deps, system, edition.id, { email, fundingKind: 'self' });
   }
   for (const email of WAITING) await request(deps, edition.id, email, { fundingKind: 'self' });
 }

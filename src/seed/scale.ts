@@ -117,8 +117,8 @@ function random(seed: number) {
 export async function seedScale(deps: Deps, count: number, seed = 42): Promise<ScaleReport> {
   await seedDemo(deps);
   const actor = systemActor('scale');
-  const programme = await getProgramme(deps, actor, DEMO_PROGRAMME_SLUG);
-  const [version] = await listRuleVersions(deps, actor, DEMO_PROGRAMME_SLUG);
+  const programme = await getProgramme(deps.db, deps, actor, DEMO_PROGRAMME_SLUG);
+  const [version] = await listRuleVersions(deps.db, deps, actor, DEMO_PROGRAMME_SLUG);
   if (!version) throw new Error('the demo programme has no rule version');
   const editions = (await listEditionsForScale(deps.db)).filter((e) => e.code !== 'FRP-SL');
   const today = deps.clock.now().toISOString().slice(0, 10);

@@ -2,17 +2,17 @@ import type { Deps } from '../deps.js';
 import { runJobsUntilIdle } from '../jobs/runner.js';
 import { systemActor } from '../kernel/actor.js';
 import { findCourseId } from '../modules/catalogue/find-ids.js';
-import { awardDiplomas } from '../modules/credentials/award-diplomas.js';
-import { CREDENTIAL_JOBS } from '../modules/credentials/credential-jobs.js';
-import { getIssuerProfile } from '../modules/credentials/get-issuer-profile.js';
-import { CREDENTIAL_JOB_KINDS } from '../modules/credentials/job-kinds.js';
+import { awardDiplomas } from '../modules/credentials/issuing/award-diplomas.js';
+import { CREDENTIAL_JOBS } from '../modules/credentials/issuing/credential-jobs.js';
+import { CREDENTIAL_JOB_KINDS } from '../modules/credentials/issuing/job-kinds.js';
+import { getIssuerProfile } from '../modules/credentials/keys/get-issuer-profile.js';
+import { updateIssuerProfile } from '../modules/credentials/keys/update-issuer-profile.js';
 import { listDiplomaStates } from '../modules/credentials/list-diploma-states.js';
 import { listHolderCredentials } from '../modules/credentials/list-holder-credentials.js';
-import { revokeCredential } from '../modules/credentials/revoke-credential.js';
-import { suspendCredential } from '../modules/credentials/suspend-credential.js';
-import { updateIssuerProfile } from '../modules/credentials/update-issuer-profile.js';
+import { revokeCredential } from '../modules/credentials/status/revoke-credential.js';
+import { suspendCredential } from '../modules/credentials/status/suspend-credential.js';
 import { findPersonIdByEmail } from '../modules/identity/create-person.js';
-import { listCandidates } from '../modules/pathway/candidate-views.js';
+import { listCandidates } from '../modules/pathway/candidates/list-candidates.js';
 import { DEMO_PROGRAMME_SLUG } from './demo-programme.js';
 
 /** The demo issuer (the training centre), set unless an administrator has set a profile already. */
@@ -43,8 +43,8 @@ const SUSPENDED = {
  */
 export async function seedDemoCredentials(deps: Deps): Promise<void> {
   const actor = systemActor('seed');
-  if ((await getIssuerProfile(deps)).updatedAt === null) {
-    await updateIssuerProfile(deps, actor, {
+  if ((await getIssuerProfile(deps.db, deps)).updatedAt === null) {
+    await updateIssuerProfile(deps.db, deps, actor, {
       name: DEMO_ISSUER_NAME,
       url: deps.config.baseUrl,
       email: 'credentials@example.org',
@@ -53,28 +53,31 @@ export async function seedDemoCredentials(deps: Deps): Promise<void> {
   const issue = CREDENTIAL_JOBS.filter((job) => job.kind === CREDENTIAL_JOB_KINDS.issueCourse);
   await runJobsUntilIdle(deps, issue, { workerId: 'seed' });
 
-  const revokedUser = await findPersonIdByEmail(deps, REVOKED.email);
-  const revokedCourse = await findCourseId(deps, REVOKED.course);
+  const revokedUser = await findPersonIdByEmail(deps.db, deps, REVOKED.email);
+  const revokedCourse = await findCourseId(deps.db, deps, REVOKED.course);
   if (revokedUser && revokedCourse) {
-    const held = await listHolderCredentials(deps, actor, { userId: revokedUser });
+    const held = await listHolderCredentials(deps.db, deps, actor, { userId: revokedUser });
     const target = held.find((item) => item.courseId === revokedCourse && item.kind === 'achievement');
     if (target && target.status !== 'revoked')
-      await revokeCredential(deps, actor, target.id, { reason: 'issued-in-error', note: REVOKED.note });
+      await revokeCredential(deps.db, deps, actor, target.id, {
+        reason: 'issued-in-error',
+        note: REVOKED.note,
+      });
   }
 
   const candidacyOf = async (email: string) =>
-    (await listCandidates(deps, actor, DEMO_PROGRAMME_SLUG, { q: email })).items.find(
+    (await listCandidates(deps.db, deps, actor, DEMO_PROGRAMME_SLUG, { q: email })).items.find(
       (i) => i.email === email,
     )?.id;
   const candidacies = (await Promise.all(AWARDED.map(candidacyOf))).filter((id): id is string => !!id);
-  if (candidacies.length) await awardDiplomas(deps, actor, { candidacyIds: candidacies });
+  if (candidacies.length) await awardDiplomas(deps.db, deps, actor, { candidacyIds: candidacies });
 
   const suspendedCandidacy = await candidacyOf(SUSPENDED.email);
   const diploma = suspendedCandidacy
-    ? (await listDiplomaStates(deps, actor, [suspendedCandidacy])).get(suspendedCandidacy)
+    ? (await listDiplomaStates(deps.db, deps, actor, [suspendedCandidacy])).get(suspendedCandidacy)
     : undefined;
   if (diploma?.status === 'active')
-    await suspendCredential(deps, actor, diploma.credentialId, {
+    await suspendCredential(deps.db, deps, actor, diploma.credentialId, {
       reason: 'under-investigation',
       note: SUSPENDED.note,
     });

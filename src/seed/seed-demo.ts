@@ -30,12 +30,13 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
     ...demoAccounts(),
   };
   for (const [index, theme] of DEMO_THEMES.entries()) {
-    await ensureTheme(deps, actor, theme.slug, index + 1, {
+    await ensureTheme(deps.db, deps, actor, theme.slug, index + 1, {
       name: theme.name,
       description: theme.description,
     });
   }
   await ensureProgramme(
+    deps.db,
     deps,
     actor,
     DEMO_PROGRAMME_SLUG,
@@ -50,15 +51,16 @@ export async function seedDemo(deps: Deps): Promise<SeedReport> {
   }
   // Courses that others count as come first (ELMA counts as LMA).
   for (const course of DEMO_COURSES) {
-    if (!(await findCourseId(deps, course.code))) {
-      await createCourse(deps, actor, courseInput(course));
+    if (!(await findCourseId(deps.db, deps, course.code))) {
+      await createCourse(deps.db, deps, actor, courseInput(course));
       report.created.courses += 1;
     }
     for (const [index, edition] of course.editions.entries()) {
       const code = editionCode(course, edition);
-      if (await findEditionIdByCode(deps, code)) continue;
+      if (await findEditionIdByCode(deps.db, deps, code)) continue;
       const facilitators = [facilitatorIds[index % facilitatorIds.length]!];
       await createEdition(
+        deps.db,
         deps,
         actor,
         course.code,
@@ -88,9 +90,9 @@ async function ensurePerson(
   actor: Actor,
   person: DemoPerson,
 ): Promise<{ id: string; created: boolean }> {
-  const existing = await findPersonIdByEmail(deps, person.email);
+  const existing = await findPersonIdByEmail(deps.db, deps, person.email);
   if (existing) return { id: existing, created: false };
-  const { id } = await createPerson(deps, actor, {
+  const { id } = await createPerson(deps.db, deps, actor, {
     email: person.email,
     password: DEMO_PASSWORD,
     fullName: person.fullName,

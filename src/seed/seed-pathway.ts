@@ -21,8 +21,8 @@ import { DEMO_PROGRAMME_SLUG } from './demo-programme.js';
  */
 export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number }> {
   const actor = systemActor('seed');
-  if ((await listRuleVersions(deps, actor, DEMO_PROGRAMME_SLUG)).length === 0) {
-    await createRuleVersion(deps, actor, DEMO_PROGRAMME_SLUG, {
+  if ((await listRuleVersions(deps.db, deps, actor, DEMO_PROGRAMME_SLUG)).length === 0) {
+    await createRuleVersion(deps.db, deps, actor, DEMO_PROGRAMME_SLUG, {
       effectiveFrom: '2020-01-01',
       note: 'Diploma rules at launch',
       rules: DEMO_RULES,
@@ -30,19 +30,21 @@ export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number 
   }
   let candidates = 0;
   for (const candidate of DEMO_CANDIDATES) {
-    const userId = await findPersonIdByEmail(deps, candidate.email);
-    if (!userId || (await hasCandidacy(deps, DEMO_PROGRAMME_SLUG, userId))) continue;
-    const { id } = await registerCandidate(deps, actor, DEMO_PROGRAMME_SLUG, {
+    const userId = await findPersonIdByEmail(deps.db, deps, candidate.email);
+    if (!userId || (await hasCandidacy(deps.db, deps, DEMO_PROGRAMME_SLUG, userId))) continue;
+    const { id } = await registerCandidate(deps.db, deps, actor, DEMO_PROGRAMME_SLUG, {
       email: candidate.email,
       registeredOn: candidate.registeredOn,
     });
     candidates += 1;
     for (const taken of candidate.results) {
-      const editionId = await findEditionIdByCode(deps, taken.edition);
+      const editionId = await findEditionIdByCode(deps.db, deps, taken.edition);
       if (!editionId) throw new Error(`demo edition ${taken.edition} is missing`);
-      const { id: enrolmentId } = await enrolPerson(deps, actor, editionId, { email: candidate.email });
-      const { edition } = await getEdition(deps, actor, editionId);
-      await recordClassResults(deps, actor, editionId, [
+      const { id: enrolmentId } = await enrolPerson(deps.db, deps, actor, editionId, {
+        email: candidate.email,
+      });
+      const { edition } = await getEdition(deps.db, deps, actor, editionId);
+      await recordClassResults(deps.db, deps, actor, editionId, [
         {
           enrolmentId,
           result: {
@@ -54,13 +56,13 @@ export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number 
       ]);
     }
     for (const code of candidate.enrolled ?? []) {
-      const editionId = await findEditionIdByCode(deps, code);
-      if (editionId) await enrolPerson(deps, actor, editionId, { email: candidate.email });
+      const editionId = await findEditionIdByCode(deps.db, deps, code);
+      if (editionId) await enrolPerson(deps.db, deps, actor, editionId, { email: candidate.email });
     }
     for (const legacy of candidate.legacy ?? []) {
-      const courseId = await findCourseId(deps, legacy.course);
+      const courseId = await findCourseId(deps.db, deps, legacy.course);
       if (!courseId) continue;
-      await recordLegacyResult(deps, actor, {
+      await recordLegacyResult(deps.db, deps, actor, {
         userId,
         courseId,
         courseCode: legacy.course,
@@ -70,13 +72,14 @@ export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number 
         reference: legacy.reference,
       });
     }
-    if (candidate.extension) await grantExtension(deps, actor, id, candidate.extension);
+    if (candidate.extension) await grantExtension(deps.db, deps, actor, id, candidate.extension);
     if (candidate.capstone)
-      await setCapstoneStatus(deps, actor, id, {
+      await setCapstoneStatus(deps.db, deps, actor, id, {
         status: candidate.capstone.status,
         completedOn: candidate.capstone.completedOn ?? '',
       });
-    if (candidate.withdrawn) await withdrawCandidate(deps, actor, id, { reason: candidate.withdrawn });
+    if (candidate.withdrawn)
+      await withdrawCandidate(deps.db, deps, actor, id, { reason: candidate.withdrawn });
   }
   return { candidates };
 }

@@ -53,10 +53,10 @@ export async function fillApplication(
   options: { cv?: boolean } = {},
 ): Promise<void> {
   for (const [step, stepAnswers] of Object.entries(answers)) {
-    await saveApplicationStep(deps, actor, id, { step, answers: stepAnswers });
+    await saveApplicationStep(deps.db, deps, actor, id, { step, answers: stepAnswers });
   }
   if (options.cv !== false)
-    await uploadApplicationFile(deps, actor, id, {
+    await uploadApplicationFile(deps.db, deps, actor, id, {
       kind: 'cv',
       file: { fileName: 'cv.pdf', bytes: TINY_PDF },
     });
@@ -76,9 +76,13 @@ export async function buildApplication(
   const programmeId = await buildProgramme(deps);
   const person = options.person ?? (await buildPerson(deps));
   const actor = actorOf(person);
-  const { id } = await startApplication(deps, actor, { programmeSlug: 'labour-migration', locale: 'en' });
+  const { id } = await startApplication(deps.db, deps, actor, {
+    programmeSlug: 'labour-migration',
+    locale: 'en',
+  });
   if (options.complete || options.submit) await fillApplication(deps, actor, id, options.answers);
-  if (options.submit) await submitApplication(deps, actor, id, { justification: options.justification });
+  if (options.submit)
+    await submitApplication(deps.db, deps, actor, id, { justification: options.justification });
   return { id, person, actor, programmeId };
 }
 

@@ -1,8 +1,8 @@
 import type { Deps } from '../../src/deps.js';
 import { runJobsUntilIdle } from '../../src/jobs/runner.js';
 import { systemActor } from '../../src/kernel/actor.js';
-import { CREDENTIAL_JOBS } from '../../src/modules/credentials/credential-jobs.js';
-import { CREDENTIAL_JOB_KINDS } from '../../src/modules/credentials/job-kinds.js';
+import { CREDENTIAL_JOBS } from '../../src/modules/credentials/issuing/credential-jobs.js';
+import { CREDENTIAL_JOB_KINDS } from '../../src/modules/credentials/issuing/job-kinds.js';
 import { registerCandidate } from '../../src/modules/pathway/register-candidate.js';
 import { setCapstoneStatus } from '../../src/modules/pathway/set-capstone-status.js';
 import type { TestPerson } from './factories.js';
@@ -90,7 +90,7 @@ export async function awardableCandidate(
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.fullName ? { fullName: options.fullName } : {}),
   });
-  const { id: candidacyId } = await registerCandidate(deps, SYSTEM, programme.slug, {
+  const { id: candidacyId } = await registerCandidate(deps.db, deps, SYSTEM, programme.slug, {
     email: person.email,
     registeredOn: '2024-01-08',
   });
@@ -99,7 +99,10 @@ export async function awardableCandidate(
   for (const [index, code] of electives.entries()) {
     await earn(deps, person, code, `2025-0${index + 1}-06`, `2025-0${index + 1}-28`);
   }
-  await setCapstoneStatus(deps, SYSTEM, candidacyId, { status: 'passed', completedOn: '2025-09-30' });
+  await setCapstoneStatus(deps.db, deps, SYSTEM, candidacyId, {
+    status: 'passed',
+    completedOn: '2025-09-30',
+  });
   await runCredentialJobs(deps);
   return { programme, person, candidacyId };
 }

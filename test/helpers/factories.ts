@@ -31,7 +31,7 @@ export async function buildPerson(
 ): Promise<TestPerson> {
   const email = `person-${unique()}@example.org`;
   const roles = options.roles ?? ['participant'];
-  const { id } = await createPerson(deps, SYSTEM, {
+  const { id } = await createPerson(deps.db, deps, SYSTEM, {
     email,
     password: TEST_PASSWORD,
     fullName: options.fullName ?? `Test Person ${unique()}`,
@@ -44,9 +44,11 @@ export async function buildPerson(
 /** The demo-like programme with its three themes (idempotent). */
 export async function buildProgramme(deps: Deps, slug = 'labour-migration'): Promise<string> {
   for (const [i, theme] of ['governance', 'rights', 'development'].entries()) {
-    await ensureTheme(deps, SYSTEM, theme, i + 1, { name: { en: `Theme ${theme}`, fr: `Thème ${theme}` } });
+    await ensureTheme(deps.db, deps, SYSTEM, theme, i + 1, {
+      name: { en: `Theme ${theme}`, fr: `Thème ${theme}` },
+    });
   }
-  return ensureProgramme(deps, SYSTEM, slug, ['governance', 'rights', 'development'], {
+  return ensureProgramme(deps.db, deps, SYSTEM, slug, ['governance', 'rights', 'development'], {
     title: { en: 'Diploma in Testing', fr: 'Diplôme de test' },
     summary: { en: 'A programme for tests.' },
     windowYears: 5,
@@ -59,7 +61,7 @@ export async function buildProgramme(deps: Deps, slug = 'labour-migration'): Pro
 /** A course (code unique unless given), eligible as an elective of the test programme. */
 export async function buildCourse(deps: Deps, overrides: Record<string, unknown> = {}): Promise<Course> {
   await buildProgramme(deps);
-  return createCourse(deps, SYSTEM, {
+  return createCourse(deps.db, deps, SYSTEM, {
     code: `C${unique().toUpperCase()}`,
     title: { en: 'Measuring labour migration', fr: 'Mesurer les migrations de main-d’œuvre' },
     summary: { en: 'Statistics for policy.' },
@@ -77,7 +79,7 @@ export async function buildEdition(
   courseCode: string,
   overrides: Record<string, unknown> = {},
 ): Promise<Edition> {
-  return createEdition(deps, SYSTEM, courseCode, {
+  return createEdition(deps.db, deps, SYSTEM, courseCode, {
     language: 'en',
     mode: 'online',
     selfPacedStart: '2027-03-01',

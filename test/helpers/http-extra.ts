@@ -97,7 +97,7 @@ export async function signedIn(
 /** A personal API token of `person` (created through the use case, as the account page does). */
 export async function tokenOf(deps: TestDeps, person: TestPerson): Promise<string> {
   const actor = { kind: 'user' as const, id: person.id, roles: person.roles, via: 'session' as const };
-  return (await createApiToken(deps, actor, { name: 'tests' })).token;
+  return (await createApiToken(deps.db, deps, actor, { name: 'tests' })).token;
 }
 
 /** A confirmed person with `roles` and an API token. */

@@ -79,7 +79,7 @@ export async function buildPathwayProgramme(
     eAcademy: eAcademy.code,
     electives: electives as [string, string, string, string],
   };
-  const version = await createRuleVersion(deps, SYSTEM, slug, {
+  const version = await createRuleVersion(deps.db, deps, SYSTEM, slug, {
     effectiveFrom: options.effectiveFrom ?? '2015-01-01',
     note: 'Version 1',
     rules: pathwayRules(codes),
@@ -120,7 +120,7 @@ export async function buildParticipant(
 ): Promise<TestPerson> {
   const email = `candidate-${unique()}@example.org`;
   const roles = options.roles ?? ['participant'];
-  const { id } = await createPerson(deps, SYSTEM, {
+  const { id } = await createPerson(deps.db, deps, SYSTEM, {
     email,
     password: TEST_PASSWORD,
     fullName: options.fullName ?? `Candidate ${unique()}`,
@@ -139,7 +139,7 @@ export async function registerAs(
   person: Pick<TestPerson, 'email'>,
   registeredOn?: string,
 ): Promise<string> {
-  const { id } = await registerCandidate(deps, SYSTEM, programme.slug, {
+  const { id } = await registerCandidate(deps.db, deps, SYSTEM, programme.slug, {
     email: person.email,
     ...(registeredOn ? { registeredOn } : {}),
   });
@@ -156,8 +156,8 @@ export async function earn(
   outcome: 'achievement' | 'participation' | 'not-passed' | 'withdrawn' = 'achievement',
 ): Promise<{ edition: Edition; enrolmentId: string }> {
   const edition = await buildDatedEdition(deps, courseCode, start, end);
-  const { id: enrolmentId } = await enrolPerson(deps, SYSTEM, edition.id, { email: person.email });
-  await recordClassResults(deps, SYSTEM, edition.id, [
+  const { id: enrolmentId } = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
+  await recordClassResults(deps.db, deps, SYSTEM, edition.id, [
     { enrolmentId, result: { outcome, grade: '', completedOn: end } },
   ]);
   return { edition, enrolmentId };
@@ -183,7 +183,7 @@ export async function buildEnrolledCandidate(
   const edition = await buildDatedEdition(deps, programme.electives[0], '2026-02-02', '2026-03-13', {
     facilitatorIds: options.facilitatorIds ?? [],
   });
-  const { id: enrolmentId } = await enrolPerson(deps, SYSTEM, edition.id, { email: person.email });
+  const { id: enrolmentId } = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
   return { person, candidacyId, edition, enrolmentId };
 }
 

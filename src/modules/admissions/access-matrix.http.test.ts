@@ -193,21 +193,22 @@ describe('admissions: every route with every role', () => {
     const slug = `p-${randomBytes(4).toString('hex')}`;
     await buildProgramme(deps, slug);
     const actor = actorOf(applicant);
-    const { id } = await startApplication(deps, actor, { programmeSlug: slug, locale: 'en' });
+    const { id } = await startApplication(deps.db, deps, actor, { programmeSlug: slug, locale: 'en' });
     const answers = eligibleAnswers();
     if (kind === 'ineligible') answers.work = { ...answers.work, yearsOfExperience: 1 };
     await fillApplication(deps, actor, id, answers);
     const target = { id, slug, reviewerId: people.assignedAssessor.id, applicant };
     if (kind === 'draft') return target;
     await submitApplication(
+      deps.db,
       deps,
       actor,
       id,
       kind === 'ineligible' ? { justification: 'Long volunteer work.' } : {},
     );
-    await assignReviewer(deps, manager, id, { reviewerId: people.assignedAssessor.id });
+    await assignReviewer(deps.db, deps, manager, id, { reviewerId: people.assignedAssessor.id });
     if (kind === 'decided')
-      await decideApplication(deps, manager, id, { decision: 'reject', message: 'No.' });
+      await decideApplication(deps.db, deps, manager, id, { decision: 'reject', message: 'No.' });
     return target;
   }
 

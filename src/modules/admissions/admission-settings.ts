@@ -3,9 +3,11 @@
  * only. The admission settings of a programme: open or closed, the closing day, the eligibility rules and
  * the review criteria. Defaults apply until a manager saves settings.
  */
+
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { localizedTextSchema } from '../../i18n/localized.schemas.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -132,14 +134,15 @@ export async function loadAdmissionSettings(db: Executor, programmeId: string): 
 
 /** Saves a programme's admission settings (managers; audited with before and after). */
 export async function saveAdmissionSettings(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeId: string,
   input: unknown,
 ): Promise<AdmissionSettings> {
   ensure(actor, canAdmissions(actor, 'admissions.settings'));
   const data = parseInput(admissionSettingsInputSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await loadAdmissionSettings(trx, programmeId);
     const now = deps.clock.now().toISOString();
     await upsertAdmissionSettingsRow(trx, {

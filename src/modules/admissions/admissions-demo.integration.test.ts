@@ -15,7 +15,7 @@ describe('sqlite: demo admissions', () => {
   afterAll(() => deps.close());
 
   it('opens the demo programme for four months, with applications in different states and PDF files', async () => {
-    const programme = await getProgramme(deps, systemActor('test'), 'labour-migration');
+    const programme = await getProgramme(deps.db, deps, systemActor('test'), 'labour-migration');
     const settings = await loadAdmissionSettings(deps.db, programme.id);
     expect(settings).toMatchObject({ open: true, closesOn: '2027-03-28', isSaved: true });
     const rows = await deps.db

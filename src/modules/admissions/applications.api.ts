@@ -71,8 +71,8 @@ const tags = ['applications'];
 /** /api/v1/applications/mine: the signed-in person's own applications (start, fill, upload, submit, withdraw). */
 export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
-  const details = async (actor: Parameters<typeof getOwnApplication>[1], id: string, t: Translator) =>
-    presentApplication(await getOwnApplication(deps, actor, id), t);
+  const details = async (actor: Parameters<typeof getOwnApplication>[2], id: string, t: Translator) =>
+    presentApplication(await getOwnApplication(deps.db, deps, actor, id), t);
 
   app.get(
     '/applications/mine',
@@ -87,7 +87,7 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
         },
       },
     },
-    async (request) => ({ items: await listMyApplications(deps, request.actor, request.locale) }),
+    async (request) => ({ items: await listMyApplications(deps.db, deps, request.actor, request.locale) }),
   );
 
   app.post(
@@ -108,7 +108,7 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const { id, created } = await startApplication(deps, request.actor, {
+      const { id, created } = await startApplication(deps.db, deps, request.actor, {
         programmeSlug: request.body.programme,
         locale: request.locale,
       });
@@ -145,7 +145,7 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      await saveApplicationStep(deps, request.actor, request.params.id, {
+      await saveApplicationStep(deps.db, deps, request.actor, request.params.id, {
         step: request.params.step,
         answers: request.body,
       });
@@ -169,7 +169,7 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, unknown>;
-      await uploadApplicationFile(deps, request.actor, request.params.id, {
+      await uploadApplicationFile(deps.db, deps, request.actor, request.params.id, {
         kind: body.kind,
         file: uploadedApplicationFile(request),
       });
@@ -190,7 +190,13 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const file = await getApplicationFile(deps, request.actor, request.params.id, request.params.kind);
+      const file = await getApplicationFile(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.id,
+        request.params.kind,
+      );
       return sendPdfDownload(reply, file.downloadName, file.bytes);
     },
   );
@@ -207,7 +213,7 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      await removeApplicationFile(deps, request.actor, request.params.id, request.params.kind);
+      await removeApplicationFile(deps.db, deps, request.actor, request.params.id, request.params.kind);
       return details(request.actor, request.params.id, request.i18n);
     },
   );
@@ -227,7 +233,7 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      await submitApplication(deps, request.actor, request.params.id, request.body ?? {});
+      await submitApplication(deps.db, deps, request.actor, request.params.id, request.body ?? {});
       return details(request.actor, request.params.id, request.i18n);
     },
   );
@@ -244,7 +250,7 @@ export function applicationsApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      await withdrawApplication(deps, request.actor, request.params.id);
+      await withdrawApplication(deps.db, deps, request.actor, request.params.id);
       return details(request.actor, request.params.id, request.i18n);
     },
   );

@@ -177,7 +177,7 @@ describe('applicant pages (web)', () => {
     const { id, actor } = await buildApplication(deps, { person });
     const { saveApplicationStep } = await import('./save-application-step.js');
     for (const [step, answers] of Object.entries(eligibleAnswers())) {
-      if (step !== 'review') await saveApplicationStep(deps, actor, id, { step, answers });
+      if (step !== 'review') await saveApplicationStep(deps.db, deps, actor, id, { step, answers });
     }
     const review = await browser.get(`/my/applications/${id}/steps/review`);
     expect(review.body).toContain('Upload your CV as a PDF.');
@@ -254,7 +254,7 @@ describe('applicant pages (web)', () => {
   });
   it('a closed programme says so and refuses new applications (409); a stranger cannot start one signed out', async () => {
     const programmeId = await buildProgramme(deps, 'closed-programme');
-    await saveAdmissionSettings(deps, systemActor('test'), programmeId, {
+    await saveAdmissionSettings(deps.db, deps, systemActor('test'), programmeId, {
       open: true,
       closesOn: '2026-11-27',
       eligibility: {},

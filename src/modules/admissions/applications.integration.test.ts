@@ -44,11 +44,17 @@ for (const dialect of DIALECTS) {
     it('starts one draft per person and programme, and resumes it', async () => {
       const person = await buildPerson(deps);
       const actor = actorOf(person);
-      const first = await startApplication(deps, actor, { programmeSlug: 'labour-migration', locale: 'es' });
-      const again = await startApplication(deps, actor, { programmeSlug: 'labour-migration', locale: 'en' });
+      const first = await startApplication(deps.db, deps, actor, {
+        programmeSlug: 'labour-migration',
+        locale: 'es',
+      });
+      const again = await startApplication(deps.db, deps, actor, {
+        programmeSlug: 'labour-migration',
+        locale: 'en',
+      });
       expect(first.created).toBe(true);
       expect(again).toEqual({ id: first.id, created: false });
-      const details = await getOwnApplication(deps, actor, first.id);
+      const details = await getOwnApplication(deps.db, deps, actor, first.id);
       expect(details.application).toMatchObject({
         status: 'draft',
         step: 'person',
@@ -60,7 +66,7 @@ for (const dialect of DIALECTS) {
 
     it('saves each step server-side and resumes at the next step, keeping the furthest', async () => {
       const { id, actor } = await buildApplication(deps);
-      const afterPerson = await saveApplicationStep(deps, actor, id, {
+      const afterPerson = await saveApplicationStep(deps.db, deps, actor, id, {
         step: 'person',
         answers: { fullName: 'محمد الأمين', countryOfResidence: 'ma', nationality: 'MA' },
       });
@@ -70,14 +76,17 @@ for (const dialect of DIALECTS) {
         countryOfResidence: 'MA',
         nationality: 'MA',
       });
-      await saveApplicationStep(deps, actor, id, { step: 'work', answers: { yearsOfExperience: '2' } });
-      const back = await saveApplicationStep(deps, actor, id, {
+      await saveApplicationStep(deps.db, deps, actor, id, {
+        step: 'work',
+        answers: { yearsOfExperience: '2' },
+      });
+      const back = await saveApplicationStep(deps.db, deps, actor, id, {
         step: 'person',
         answers: { fullName: 'M. Amine' },
       });
       expect(back.step).toBe('education');
       expect(back.answers).toEqual({ fullName: 'M. Amine', yearsOfExperience: 2 });
-      const [summary] = await listMyApplications(deps, actor, 'en');
+      const [summary] = await listMyApplications(deps.db, deps, actor, 'en');
       expect(summary).toMatchObject({
         id,
         status: 'draft',
@@ -88,20 +97,23 @@ for (const dialect of DIALECTS) {
 
     it('refuses invalid answers and unknown steps or fields, changing nothing', async () => {
       const { id, actor } = await buildApplication(deps);
-      const before = (await getOwnApplication(deps, actor, id)).application.updatedAt;
+      const before = (await getOwnApplication(deps.db, deps, actor, id)).application.updatedAt;
       deps.clock.advance(1000);
       const bad = await failure(
-        saveApplicationStep(deps, actor, id, { step: 'person', answers: { countryOfResidence: 'ZZ' } }),
+        saveApplicationStep(deps.db, deps, actor, id, {
+          step: 'person',
+          answers: { countryOfResidence: 'ZZ' },
+        }),
       );
       expect(fieldsOf(bad)).toEqual(['countryOfResidence:validation.invalidChoice']);
       expect(
-        fieldsOf(await failure(saveApplicationStep(deps, actor, id, { step: 'nope', answers: {} }))),
+        fieldsOf(await failure(saveApplicationStep(deps.db, deps, actor, id, { step: 'nope', answers: {} }))),
       ).toEqual(['step:admissions.error.unknownStep']);
       const unknown = await failure(
-        saveApplicationStep(deps, actor, id, { step: 'person', answers: { status: 'accepted' } }),
+        saveApplicationStep(deps.db, deps, actor, id, { step: 'person', answers: { status: 'accepted' } }),
       );
       expect(isAppError(unknown, 'validation_failed')).toBe(true);
-      expect((await getOwnApplication(deps, actor, id)).application.updatedAt).toBe(before);
+      expect((await getOwnApplication(deps.db, deps, actor, id)).application.updatedAt).toBe(before);
     });
 
     it('only the applicant fills their application; others learn nothing', async () => {
@@ -109,32 +121,37 @@ for (const dialect of DIALECTS) {
       const stranger = actorOf(await buildPerson(deps));
       const manager = actorOf(await buildPerson(deps, { roles: ['manager'] }));
       const save = (actor: typeof stranger) =>
-        failure(saveApplicationStep(deps, actor, id, { step: 'person', answers: { fullName: 'X' } }));
+        failure(
+          saveApplicationStep(deps.db, deps, actor, id, { step: 'person', answers: { fullName: 'X' } }),
+        );
       expect((await save(stranger))?.code).toBe('not_found');
       expect((await save(manager))?.code).toBe('forbidden');
       expect(
-        (await failure(saveApplicationStep(deps, ANONYMOUS, id, { step: 'person', answers: {} })))?.code,
+        (await failure(saveApplicationStep(deps.db, deps, ANONYMOUS, id, { step: 'person', answers: {} })))
+          ?.code,
       ).toBe('unauthenticated');
-      expect((await failure(getApplication(deps, stranger, id)))?.code).toBe('not_found');
-      expect((await getApplication(deps, manager, id)).application.id).toBe(id);
-      expect((await failure(getOwnApplication(deps, manager, id)))?.code).toBe('not_found');
-      expect((await failure(getApplication(deps, stranger, newId())))?.code).toBe('not_found');
-      expect((await failure(getApplication(deps, stranger, '../../etc/passwd')))?.code).toBe('not_found');
+      expect((await failure(getApplication(deps.db, deps, stranger, id)))?.code).toBe('not_found');
+      expect((await getApplication(deps.db, deps, manager, id)).application.id).toBe(id);
+      expect((await failure(getOwnApplication(deps.db, deps, manager, id)))?.code).toBe('not_found');
+      expect((await failure(getApplication(deps.db, deps, stranger, newId())))?.code).toBe('not_found');
+      expect((await failure(getApplication(deps.db, deps, stranger, '../../etc/passwd')))?.code).toBe(
+        'not_found',
+      );
     });
 
     it('lists what is missing before submission and refuses to submit it', async () => {
       const { id, actor } = await buildApplication(deps);
-      const error = await failure(submitApplication(deps, actor, id, {}));
+      const error = await failure(submitApplication(deps.db, deps, actor, id, {}));
       expect(isAppError(error, 'validation_failed')).toBe(true);
       expect(fieldsOf(error)).toContain('cv:admissions.missing.file');
       expect(fieldsOf(error)).toContain('consent:admissions.missing.consent');
-      expect((await getOwnApplication(deps, actor, id)).application.status).toBe('draft');
+      expect((await getOwnApplication(deps.db, deps, actor, id)).application.status).toBe('draft');
     });
 
     it('submits an eligible application: status, copies for the queue, audit and notification', async () => {
       const { id, actor, person } = await buildApplication(deps, { complete: true });
       const notificationsBefore = await countRows(deps, 'notifications');
-      const submitted = await submitApplication(deps, actor, id, {});
+      const submitted = await submitApplication(deps.db, deps, actor, id, {});
       expect(submitted).toMatchObject({
         status: 'submitted',
         submittedAt: deps.clock.now().toISOString(),
@@ -156,11 +173,11 @@ for (const dialect of DIALECTS) {
       expect(notification.kind).toBe('application.received');
       const audit = await listAuditEvents(deps.db, 'application', id);
       expect(audit.map((e) => e.action)).toContain('application.submitted');
-      expect((await failure(submitApplication(deps, actor, id, {})))?.code).toBe('invalid_state');
+      expect((await failure(submitApplication(deps.db, deps, actor, id, {})))?.code).toBe('invalid_state');
       expect(
-        (await failure(saveApplicationStep(deps, actor, id, { step: 'person', answers: {} })))?.code,
+        (await failure(saveApplicationStep(deps.db, deps, actor, id, { step: 'person', answers: {} })))?.code,
       ).toBe('invalid_state');
-      const details = await getOwnApplication(deps, actor, id);
+      const details = await getOwnApplication(deps.db, deps, actor, id);
       expect(details.timeline.map((e) => e.status)).toEqual(['draft', 'submitted']);
     });
 
@@ -168,14 +185,14 @@ for (const dialect of DIALECTS) {
       const answers = eligibleAnswers();
       answers.work = { ...answers.work, yearsOfExperience: 1 };
       const { id, actor } = await buildApplication(deps, { complete: true, answers });
-      const draft = await getOwnApplication(deps, actor, id);
+      const draft = await getOwnApplication(deps.db, deps, actor, id);
       expect(draft.eligibility.eligible).toBe(false);
       expect(draft.eligibility.results.filter((r) => !r.met).map((r) => r.rule)).toEqual([
         'minYearsExperience',
       ]);
-      const refused = await failure(submitApplication(deps, actor, id, { justification: '   ' }));
+      const refused = await failure(submitApplication(deps.db, deps, actor, id, { justification: '   ' }));
       expect(fieldsOf(refused)).toEqual(['justification:admissions.error.justificationRequired']);
-      const submitted = await submitApplication(deps, actor, id, {
+      const submitted = await submitApplication(deps.db, deps, actor, id, {
         justification: 'I led the national policy for 10 years before.',
       });
       expect(submitted.status).toBe('submitted');
@@ -190,7 +207,7 @@ for (const dialect of DIALECTS) {
 
     it('uses the programme’s own eligibility rules and refuses new applications once closed', async () => {
       const programmeId = await buildProgramme(deps, 'closing-programme');
-      await saveAdmissionSettings(deps, SYSTEM, programmeId, {
+      await saveAdmissionSettings(deps.db, deps, SYSTEM, programmeId, {
         open: true,
         closesOn: '2026-12-31',
         eligibility: { minYearsExperience: 10 },
@@ -205,34 +222,39 @@ for (const dialect of DIALECTS) {
       });
       const person = await buildPerson(deps);
       const actor = actorOf(person);
-      const { id } = await startApplication(deps, actor, {
+      const { id } = await startApplication(deps.db, deps, actor, {
         programmeSlug: 'closing-programme',
         locale: 'en',
       });
       await fillApplication(deps, actor, id);
-      expect((await getOwnApplication(deps, actor, id)).eligibility.eligible).toBe(false);
-      await saveAdmissionSettings(deps, SYSTEM, programmeId, {
+      expect((await getOwnApplication(deps.db, deps, actor, id)).eligibility.eligible).toBe(false);
+      await saveAdmissionSettings(deps.db, deps, SYSTEM, programmeId, {
         open: false,
         eligibility: {},
         criteria: DEFAULT_CRITERIA,
       });
-      expect((await failure(submitApplication(deps, actor, id, {})))?.code).toBe('invalid_state');
+      expect((await failure(submitApplication(deps.db, deps, actor, id, {})))?.code).toBe('invalid_state');
       const late = actorOf(await buildPerson(deps));
       expect(
-        (await failure(startApplication(deps, late, { programmeSlug: 'closing-programme', locale: 'en' })))
-          ?.code,
+        (
+          await failure(
+            startApplication(deps.db, deps, late, { programmeSlug: 'closing-programme', locale: 'en' }),
+          )
+        )?.code,
       ).toBe('invalid_state');
-      expect((await failure(saveAdmissionSettings(deps, actor, programmeId, {})))?.code).toBe('forbidden');
+      expect((await failure(saveAdmissionSettings(deps.db, deps, actor, programmeId, {})))?.code).toBe(
+        'forbidden',
+      );
     });
 
     it('withdraws before a decision, not after', async () => {
       const { id, actor } = await buildApplication(deps, { submit: true });
       const stranger = actorOf(await buildPerson(deps));
-      expect((await failure(withdrawApplication(deps, stranger, id)))?.code).toBe('not_found');
-      const withdrawn = await withdrawApplication(deps, actor, id);
+      expect((await failure(withdrawApplication(deps.db, deps, stranger, id)))?.code).toBe('not_found');
+      const withdrawn = await withdrawApplication(deps.db, deps, actor, id);
       expect(withdrawn.status).toBe('withdrawn');
-      expect((await failure(withdrawApplication(deps, actor, id)))?.code).toBe('invalid_state');
-      const details = await getOwnApplication(deps, actor, id);
+      expect((await failure(withdrawApplication(deps.db, deps, actor, id)))?.code).toBe('invalid_state');
+      const details = await getOwnApplication(deps.db, deps, actor, id);
       expect(details.timeline.map((e) => e.status)).toEqual(['draft', 'submitted', 'withdrawn']);
       const accepted = await buildApplication(deps, { submit: true });
       await deps.db
@@ -240,14 +262,14 @@ for (const dialect of DIALECTS) {
         .set({ status: 'accepted' })
         .where('id', '=', accepted.id)
         .execute();
-      expect((await failure(withdrawApplication(deps, accepted.actor, accepted.id)))?.code).toBe(
+      expect((await failure(withdrawApplication(deps.db, deps, accepted.actor, accepted.id)))?.code).toBe(
         'invalid_state',
       );
     });
 
     it('stores documents through the storage port, replaces and removes them, refusing what is not a PDF', async () => {
       const { id, actor } = await buildApplication(deps);
-      const cv = await uploadApplicationFile(deps, actor, id, {
+      const cv = await uploadApplicationFile(deps.db, deps, actor, id, {
         kind: 'cv',
         file: { fileName: '/tmp/../cv.pdf', bytes: TINY_PDF },
       });
@@ -259,17 +281,17 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(row.storage_key).toBe(`applications/${id}/${cv.id}.pdf`);
       expect(Buffer.from((await deps.storage.get(row.storage_key))!).equals(TINY_PDF)).toBe(true);
-      const replaced = await uploadApplicationFile(deps, actor, id, {
+      const replaced = await uploadApplicationFile(deps.db, deps, actor, id, {
         kind: 'cv',
         file: { fileName: 'new.pdf', bytes: TINY_PDF },
       });
       expect(await deps.storage.get(row.storage_key)).toBeNull();
-      const file = await getApplicationFile(deps, actor, id, 'cv');
+      const file = await getApplicationFile(deps.db, deps, actor, id, 'cv');
       expect(file.downloadName).toBe(`cv-${id.slice(0, 8)}.pdf`);
       const stranger = actorOf(await buildPerson(deps));
-      expect((await failure(getApplicationFile(deps, stranger, id, 'cv')))?.code).toBe('not_found');
+      expect((await failure(getApplicationFile(deps.db, deps, stranger, id, 'cv')))?.code).toBe('not_found');
       const notPdf = await failure(
-        uploadApplicationFile(deps, actor, id, {
+        uploadApplicationFile(deps.db, deps, actor, id, {
           kind: 'cv',
           file: { fileName: 'x.pdf', bytes: Buffer.from('PK\x03\x04') },
         }),
@@ -278,20 +300,20 @@ for (const dialect of DIALECTS) {
       expect(
         (
           await failure(
-            uploadApplicationFile(deps, stranger, id, {
+            uploadApplicationFile(deps.db, deps, stranger, id, {
               kind: 'cv',
               file: { fileName: 'x.pdf', bytes: TINY_PDF },
             }),
           )
         )?.code,
       ).toBe('not_found');
-      await removeApplicationFile(deps, actor, id, 'cv');
+      await removeApplicationFile(deps.db, deps, actor, id, 'cv');
       expect(
         await deps.db.selectFrom('application_files').select('id').where('application_id', '=', id).execute(),
       ).toEqual([]);
       const key = `applications/${id}/${replaced.id}.pdf`;
       expect(await deps.storage.get(key)).toBeNull();
-      expect((await failure(removeApplicationFile(deps, actor, id, 'cv')))?.code).toBe('not_found');
+      expect((await failure(removeApplicationFile(deps.db, deps, actor, id, 'cv')))?.code).toBe('not_found');
     });
 
     it('shows the committee’s decisions on the timeline', async () => {
@@ -321,7 +343,7 @@ for (const dialect of DIALECTS) {
         })
         .where('id', '=', id)
         .execute();
-      const details = await getOwnApplication(deps, actor, id);
+      const details = await getOwnApplication(deps.db, deps, actor, id);
       expect(details.timeline.map((e) => [e.status, e.message])).toEqual([
         ['draft', null],
         ['submitted', null],
@@ -329,11 +351,11 @@ for (const dialect of DIALECTS) {
         ['info-requested', 'Send your diploma'],
       ]);
       // The applicant may change and resubmit; the notice of the resubmission is a new one.
-      await saveApplicationStep(deps, actor, id, {
+      await saveApplicationStep(deps.db, deps, actor, id, {
         step: 'work',
         answers: { ...eligibleAnswers().work, position: 'Director' },
       });
-      const again = await submitApplication(deps, actor, id, {});
+      const again = await submitApplication(deps.db, deps, actor, id, {});
       expect(again.status).toBe('submitted');
     });
   });

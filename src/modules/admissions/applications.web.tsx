@@ -45,9 +45,9 @@ type KindParams = { Params: { id: string; kind: string } };
 export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<SlugParams>('/programmes/:slug/apply', { schema: { hide: true } }, async (request, reply) => {
     ensure(request.actor, canAdmissions(request.actor, 'application.apply'));
-    const programme = await getProgramme(deps, request.actor, request.params.slug);
+    const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
     // Someone who already applied goes to their application (one per person and programme).
-    const mine = await listMyApplications(deps, request.actor, request.locale);
+    const mine = await listMyApplications(deps.db, deps, request.actor, request.locale);
     const existing = mine.find((a) => a.programmeId === programme.id);
     if (existing) return reply.redirect(`/my/applications/${existing.id}`, 303);
     const settings = await loadAdmissionSettings(deps.db, programme.id);
@@ -65,7 +65,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post<SlugParams>('/programmes/:slug/apply', csrfProtected(app), async (request, reply) => {
-    const { id, created } = await startApplication(deps, request.actor, {
+    const { id, created } = await startApplication(deps.db, deps, request.actor, {
       programmeSlug: request.params.slug,
       locale: request.locale,
     });
@@ -73,7 +73,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/my/applications', { schema: { hide: true } }, async (request, reply) => {
-    const applications = await listMyApplications(deps, request.actor, request.locale);
+    const applications = await listMyApplications(deps.db, deps, request.actor, request.locale);
     return sendPage(
       reply,
       <MyApplicationsPage ctx={pageContext(request, reply)} applications={applications} />,
@@ -82,7 +82,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<IdParams>('/my/applications/:id', { schema: { hide: true } }, async (request, reply) => {
     // Staff read applications on the review pages; this page is the applicant's own.
-    const details = await getOwnApplication(deps, request.actor, request.params.id);
+    const details = await getOwnApplication(deps.db, deps, request.actor, request.params.id);
     return sendPage(
       reply,
       <ApplicationStatusPage
@@ -105,7 +105,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
     } = {},
   ) => {
     // Only the applicant fills the form, and only while it may change.
-    const details = await getOwnApplication(deps, request.actor, request.params.id);
+    const details = await getOwnApplication(deps.db, deps, request.actor, request.params.id);
     if (!isEditableByApplicant(details.application.status))
       return reply.redirect(`/my/applications/${details.application.id}`, 303);
     return sendPage(
@@ -140,7 +140,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        const application = await saveApplicationStep(deps, request.actor, request.params.id, {
+        const application = await saveApplicationStep(deps.db, deps, request.actor, request.params.id, {
           step,
           answers: formToStepAnswers(step, body),
         });
@@ -161,7 +161,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
         request,
         reply,
         async () => {
-          await uploadApplicationFile(deps, request.actor, request.params.id, {
+          await uploadApplicationFile(deps.db, deps, request.actor, request.params.id, {
             kind: body.kind,
             file: uploadedApplicationFile(request),
           });
@@ -182,7 +182,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/my/applications/:id/files/:kind/delete',
     csrfProtected(app),
     async (request, reply) => {
-      await removeApplicationFile(deps, request.actor, request.params.id, request.params.kind);
+      await removeApplicationFile(deps.db, deps, request.actor, request.params.id, request.params.kind);
       setFlash(reply, 'admissions.flash.removed');
       return reply.redirect(`/my/applications/${request.params.id}/steps/documents`, 303);
     },
@@ -192,7 +192,13 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/my/applications/:id/files/:kind',
     { schema: { hide: true } },
     async (request, reply) => {
-      const file = await getApplicationFile(deps, request.actor, request.params.id, request.params.kind);
+      const file = await getApplicationFile(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.id,
+        request.params.kind,
+      );
       return sendPdfDownload(reply, file.downloadName, file.bytes);
     },
   );
@@ -204,11 +210,11 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         // The consent is an answer of the last step: saved first, so that it is kept even if submitting fails.
-        await saveApplicationStep(deps, request.actor, request.params.id, {
+        await saveApplicationStep(deps.db, deps, request.actor, request.params.id, {
           step: 'review',
           answers: { consent: body.consent === 'on' },
         });
-        await submitApplication(deps, request.actor, request.params.id, {
+        await submitApplication(deps.db, deps, request.actor, request.params.id, {
           justification: text(body, 'justification'),
         });
         setFlash(reply, 'admissions.flash.submitted');
@@ -219,7 +225,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post<IdParams>('/my/applications/:id/withdraw', csrfProtected(app), async (request, reply) => {
-    await withdrawApplication(deps, request.actor, request.params.id);
+    await withdrawApplication(deps.db, deps, request.actor, request.params.id);
     setFlash(reply, 'admissions.flash.withdrawn');
     return reply.redirect(`/my/applications/${request.params.id}`, 303);
   });

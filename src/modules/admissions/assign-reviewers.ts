@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -16,14 +18,15 @@ import { deleteReviewer, findScoreRow, insertReviewer, isAssessor } from './revi
  * Assigning someone already assigned changes nothing. A submitted application goes under review.
  */
 export async function assignReviewer(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<{ assigned: boolean }> {
-  await loadForStaff(deps.db, actor, applicationId, 'application.assign');
+  await loadForStaff(db, actor, applicationId, 'application.assign');
   const { reviewerId } = parseInput(assignReviewerSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, status } = await loadForStaff(trx, actor, applicationId, 'application.assign', {
       lock: true,
     });
@@ -60,14 +63,15 @@ export async function assignReviewer(
  * is part of the record the committee decided on.
  */
 export async function unassignReviewer(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   reviewerId: string,
 ): Promise<void> {
-  await loadForStaff(deps.db, actor, applicationId, 'application.assign');
+  await loadForStaff(db, actor, applicationId, 'application.assign');
   if (!isId(reviewerId)) throw new AppError('not_found');
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await loadForStaff(trx, actor, applicationId, 'application.assign', { lock: true });
     if (await findScoreRow(trx, applicationId, reviewerId))
       throw new AppError('invalid_state', { reason: 'reviewer-has-scored' });

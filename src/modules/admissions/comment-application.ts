@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
@@ -12,15 +14,16 @@ import { insertComment } from './reviews.repository.js';
  * are never shown to the applicant: no applicant page or API reads this table.
  */
 export async function commentOnApplication(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<{ id: string }> {
-  await loadForStaff(deps.db, actor, applicationId, 'application.comment');
+  await loadForStaff(db, actor, applicationId, 'application.comment');
   const { body } = parseInput(commentSchema, input);
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertComment(trx, {
       id,
       application_id: applicationId,

@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -28,16 +30,17 @@ export interface DecisionOutcome {
  * email, in their language). Asking for more information needs a message saying what is missing.
  */
 export async function decideApplication(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<DecisionOutcome> {
-  await loadForStaff(deps.db, actor, applicationId, 'application.decide');
+  await loadForStaff(db, actor, applicationId, 'application.decide');
   const { decision, message } = parseInput(decideSchema, input);
   if (decision === 'request-info' && message === null)
     throw new AppError('validation_failed', {}, [{ path: 'message', key: 'review.error.messageNeeded' }]);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, status } = await loadForStaff(trx, actor, applicationId, 'application.decide', {
       lock: true,
     });

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Translator } from '../../i18n/i18n.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
@@ -22,7 +23,8 @@ export function neutraliseFormula(text: string): string {
  * spreadsheets open non-Latin names correctly. At most CSV_EXPORT_MAX_ROWS rows.
  */
 export async function applicationsCsv(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   query: unknown,
@@ -34,6 +36,7 @@ export async function applicationsCsv(
   let number = 1;
   do {
     page = await listReviewQueue(
+      db,
       deps,
       actor,
       programmeSlug,

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { FILE_KINDS } from './application.js';
@@ -7,14 +8,15 @@ import { findApplicationFileRow } from './applications.repository.js';
 
 /** A document of an application for download (the applicant, its assigned reviewers, managers). */
 export async function getApplicationFile(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   kind: string,
 ): Promise<{ bytes: Uint8Array; downloadName: string; sha256: string }> {
-  const row = await applicationFor(deps.db, actor, applicationId, 'application.read');
+  const row = await applicationFor(db, actor, applicationId, 'application.read');
   if (!(FILE_KINDS as readonly string[]).includes(kind)) throw new AppError('not_found');
-  const file = await findApplicationFileRow(deps.db, row.id, kind);
+  const file = await findApplicationFileRow(db, row.id, kind);
   if (!file) throw new AppError('not_found');
   const bytes = await deps.storage.get(file.storage_key);
   if (!bytes) throw new AppError('not_found');

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
@@ -27,23 +28,24 @@ export interface ApplicationDetails {
 
 /** One application with what it misses, its eligibility and its timeline (the applicant, its reviewers, managers). */
 export async function getApplication(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   applicationId: string,
 ): Promise<ApplicationDetails> {
-  const row = await applicationFor(deps.db, actor, applicationId, 'application.read');
-  const application = await loadApplication(deps.db, row);
-  const settings = await loadAdmissionSettings(deps.db, application.programmeId);
+  const row = await applicationFor(db, actor, applicationId, 'application.read');
+  const application = await loadApplication(db, row);
+  const settings = await loadAdmissionSettings(db, application.programmeId);
   const eligibility =
     application.status === 'draft' || application.status === 'info-requested' || !application.eligibility
       ? evaluateEligibility(settings.eligibility, application.answers)
       : application.eligibility;
-  const heading = await findProgrammeHeading(deps.db, application.programmeId);
+  const heading = await findProgrammeHeading(db, application.programmeId);
   return {
     application,
     missing: missingOf(application),
     eligibility,
-    timeline: await buildTimeline(deps.db, application),
+    timeline: await buildTimeline(db, application),
     closesOn: settings.closesOn,
     programme: { slug: heading?.slug ?? '', title: parseLocalized(heading?.title_i18n ?? '{}') },
   };
@@ -51,11 +53,12 @@ export async function getApplication(
 
 /** One of the signed-in person's own applications (anyone else's, even readable as staff, is not found here). */
 export async function getOwnApplication(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
 ): Promise<ApplicationDetails> {
-  const details = await getApplication(deps, actor, applicationId);
+  const details = await getApplication(db, deps, actor, applicationId);
   if (actor.kind !== 'user' || details.application.userId !== actor.id) throw new AppError('not_found');
   return details;
 }

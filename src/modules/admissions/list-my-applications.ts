@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Locale } from '../../i18n/i18n.js';
 import { parseLocalized, pickLocalized } from '../../i18n/localized.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
@@ -26,12 +27,13 @@ export interface ApplicationSummary {
 
 /** The signed-in person's own applications, newest first. */
 export async function listMyApplications(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   locale: Locale,
 ): Promise<ApplicationSummary[]> {
   ensure(actor, canAdmissions(actor, 'application.apply'));
-  const rows = await listApplicationsOfUser(deps.db, actorId(actor)!);
+  const rows = await listApplicationsOfUser(db, actorId(actor)!);
   return rows.map((row) => ({
     id: row.id,
     programmeId: row.programme_id,

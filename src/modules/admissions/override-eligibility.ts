@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -12,14 +14,15 @@ import { loadForStaff } from './review-access.js';
  * reason (audited). The automatic evaluation is kept as it was; the override is shown beside it.
  */
 export async function overrideEligibility(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<void> {
-  await loadForStaff(deps.db, actor, applicationId, 'application.override');
+  await loadForStaff(db, actor, applicationId, 'application.override');
   const { reason } = parseInput(reasonSchema, input);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const { row } = await loadForStaff(trx, actor, applicationId, 'application.override', { lock: true });
     if (row.eligible === 1) throw new AppError('invalid_state', { reason: 'already-eligible' });
     const at = deps.clock.now().toISOString();

@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -8,13 +10,14 @@ import { deleteApplicationFileRow, findApplicationFileRow } from './applications
 
 /** Removes a document from the applicant's own application while they may still change it. */
 export async function removeApplicationFile(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   kind: string,
 ): Promise<void> {
   let removedKey: string | null = null;
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await applicationFor(trx, actor, applicationId, 'application.apply', { lock: true });
     if (!(FILE_KINDS as readonly string[]).includes(kind)) throw new AppError('not_found');
     if (!isEditableByApplicant(row.status as ApplicationStatus)) throw new AppError('invalid_state');

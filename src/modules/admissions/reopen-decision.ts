@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -19,14 +21,15 @@ import { markDecisionsReopened } from './reviews.repository.js';
  * own). Accepting again later reuses that candidacy. The applicant is told (in the platform and by email).
  */
 export async function reopenDecision(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<{ status: string; candidacyId: string | null }> {
-  await loadForStaff(deps.db, actor, applicationId, 'application.decide');
+  await loadForStaff(db, actor, applicationId, 'application.decide');
   const { reason } = parseInput(reasonSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, status } = await loadForStaff(trx, actor, applicationId, 'application.decide', {
       lock: true,
     });

@@ -34,7 +34,7 @@ describe('review API', () => {
     await buildProgramme(deps);
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) codes.push((await buildCourse(deps)).code);
-    await createRuleVersion(deps, systemActor('test'), 'labour-migration', {
+    await createRuleVersion(deps.db, deps, systemActor('test'), 'labour-migration', {
       effectiveFrom: '2015-01-01',
       note: 'v1',
       rules: pathwayRules({
@@ -53,7 +53,7 @@ describe('review API', () => {
 
   const assigned = async (options: Parameters<typeof buildApplication>[1] = {}) => {
     const application = await buildApplication(deps, { submit: true, ...options });
-    await assignReviewer(deps, managerActor, application.id, { reviewerId: reviewer.person.id });
+    await assignReviewer(deps.db, deps, managerActor, application.id, { reviewerId: reviewer.person.id });
     return application;
   };
   const changes = (id: string) =>

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import { parseLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
@@ -89,30 +90,26 @@ export interface StaffApplicationView {
  * with its explanation and any override, files, reviewers, scores, staff comments and decision history.
  */
 export async function getApplicationForStaff(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   applicationId: string,
 ): Promise<StaffApplicationView> {
-  const { row, status, reviewerIds } = await loadForStaff(
-    deps.db,
-    actor,
-    applicationId,
-    'application.review',
-  );
-  const detail = await findApplicationWithPerson(deps.db, applicationId);
+  const { row, status, reviewerIds } = await loadForStaff(db, actor, applicationId, 'application.review');
+  const detail = await findApplicationWithPerson(db, applicationId);
   if (!detail) throw new AppError('not_found');
   const isManager = isAdmissionsManager(actor);
   const me = actor.kind === 'user' ? actor.id : null;
   const facts = { applicantId: row.user_id, reviewerIds };
   const [application, settings, reviewerRows, scoreRows, commentRows, decisionRows, assessors] =
     await Promise.all([
-      loadApplication(deps.db, row),
-      loadAdmissionSettings(deps.db, row.programme_id),
-      listReviewerRows(deps.db, applicationId),
-      listScoreRows(deps.db, applicationId),
-      listCommentRows(deps.db, applicationId),
-      listDecisionRows(deps.db, applicationId),
-      isManager ? listAssessorRows(deps.db) : Promise.resolve([]),
+      loadApplication(db, row),
+      loadAdmissionSettings(db, row.programme_id),
+      listReviewerRows(db, applicationId),
+      listScoreRows(db, applicationId),
+      listCommentRows(db, applicationId),
+      listDecisionRows(db, applicationId),
+      isManager ? listAssessorRows(db) : Promise.resolve([]),
     ]);
   const allScores: StaffScore[] = scoreRows.map((s) => ({
     reviewerId: s.reviewer_id,

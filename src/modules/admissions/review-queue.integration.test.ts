@@ -53,15 +53,15 @@ for (const dialect of DIALECTS) {
         ).id;
       }
       await buildApplication(deps, { complete: true }); // a draft: never in the queue
-      await assignReviewer(deps, manager, ids.kenya!, { reviewerId: reviewer.id });
-      await assignReviewer(deps, manager, ids.nepal!, { reviewerId: reviewer.id });
-      await overrideEligibility(deps, manager, ids.nepal!, { reason: 'Long union career.' });
-      await decideApplication(deps, manager, ids.senegal!, { decision: 'waitlist' });
+      await assignReviewer(deps.db, deps, manager, ids.kenya!, { reviewerId: reviewer.id });
+      await assignReviewer(deps.db, deps, manager, ids.nepal!, { reviewerId: reviewer.id });
+      await overrideEligibility(deps.db, deps, manager, ids.nepal!, { reason: 'Long union career.' });
+      await decideApplication(deps.db, deps, manager, ids.senegal!, { decision: 'waitlist' });
     });
     afterAll(() => deps.close());
 
     const queueIds = async (actor: Actor, query: Record<string, unknown>, options = {}) => {
-      const queue = await listReviewQueue(deps, actor, 'labour-migration', query, options);
+      const queue = await listReviewQueue(deps.db, deps, actor, 'labour-migration', query, options);
       return { ids: queue.items.map((i) => Object.entries(ids).find(([, id]) => id === i.id)?.[0]), queue };
     };
 
@@ -108,14 +108,14 @@ for (const dialect of DIALECTS) {
 
     it('refuses participants and anonymous readers, and bad filters in the reader’s terms', async () => {
       const participant = actorOf(await buildPerson(deps));
-      expect((await failure(listReviewQueue(deps, participant, 'labour-migration', {})))?.code).toBe(
+      expect((await failure(listReviewQueue(deps.db, deps, participant, 'labour-migration', {})))?.code).toBe(
         'forbidden',
       );
       expect(
-        (await failure(listReviewQueue(deps, { kind: 'anonymous' }, 'labour-migration', {})))?.code,
+        (await failure(listReviewQueue(deps.db, deps, { kind: 'anonymous' }, 'labour-migration', {})))?.code,
       ).toBe('unauthenticated');
       const bad = await failure(
-        listReviewQueue(deps, manager, 'labour-migration', { status: 'draft', page: 0 }),
+        listReviewQueue(deps.db, deps, manager, 'labour-migration', { status: 'draft', page: 0 }),
       );
       expect(isAppError(bad) && bad.fields.map((f) => `${f.path}:${f.key}`)).toEqual([
         'status:validation.invalidChoice',
@@ -125,6 +125,7 @@ for (const dialect of DIALECTS) {
 
     it('exports the filtered queue as CSV for managers only', async () => {
       const csv = await applicationsCsv(
+        deps.db,
         deps,
         manager,
         'labour-migration',
@@ -135,8 +136,11 @@ for (const dialect of DIALECTS) {
       expect(lines).toHaveLength(3);
       expect(lines[0]).toContain('id,name,email');
       expect(
-        (await failure(applicationsCsv(deps, actorOf(reviewer), 'labour-migration', {}, translator('en'))))
-          ?.code,
+        (
+          await failure(
+            applicationsCsv(deps.db, deps, actorOf(reviewer), 'labour-migration', {}, translator('en')),
+          )
+        )?.code,
       ).toBe('forbidden');
     });
   });

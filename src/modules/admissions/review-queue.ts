@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -48,7 +49,8 @@ export interface ReviewQueue {
  * application; an assessor sees only the applications assigned to them.
  */
 export async function listReviewQueue(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   input: unknown,
@@ -56,13 +58,13 @@ export async function listReviewQueue(
 ): Promise<ReviewQueue> {
   ensure(actor, canSeeReviewQueue(actor));
   const query = parseInput(reviewQueueQuerySchema, input);
-  const programme = await getProgramme(deps, actor, programmeSlug);
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
   const isManager = isAdmissionsManager(actor);
   // `mine`: a manager's own assignments (the /review page); reviewers never see more than theirs.
   const me = actor.kind === 'user' ? actor.id : undefined;
   const reviewerId = isManager && !options.mine ? query.reviewer : me;
   const pageSize = options.pageSize ?? REVIEW_PAGE_SIZE;
-  const { rows, total } = await searchApplications(deps.db, {
+  const { rows, total } = await searchApplications(db, {
     programmeId: programme.id,
     status: query.status,
     country: query.country,
@@ -89,7 +91,7 @@ export async function listReviewQueue(
   }));
   const assessors =
     isManager && !options.mine
-      ? (await listAssessorRows(deps.db)).map((a) => ({ id: a.id, name: a.full_name }))
+      ? (await listAssessorRows(db)).map((a) => ({ id: a.id, name: a.full_name }))
       : [];
   return {
     programme,

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
@@ -20,13 +21,14 @@ export const LANGUAGE_ROWS_MAX = 5;
 
 /** The admission settings of a programme for the managers' editor. */
 export async function getAdmissionSettingsForEdit(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
 ): Promise<{ programme: Programme; settings: AdmissionSettings }> {
   ensure(actor, canAdmissions(actor, 'admissions.settings'));
-  const programme = await getProgramme(deps, actor, programmeSlug);
-  return { programme, settings: await loadAdmissionSettings(deps.db, programme.id) };
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
+  return { programme, settings: await loadAdmissionSettings(db, programme.id) };
 }
 
 /**
@@ -35,16 +37,17 @@ export async function getAdmissionSettingsForEdit(
  * form it belongs to (`criteria.3.maxScore`), not its place among the kept rows.
  */
 export async function saveAdmissionSettingsForm(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   body: SettingsFormValues,
 ): Promise<AdmissionSettings> {
   ensure(actor, canAdmissions(actor, 'admissions.settings'));
-  const programme = await getProgramme(deps, actor, programmeSlug);
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
   const { input, criteriaRows, languageRows } = settingsFromForm(body);
   try {
-    return await saveAdmissionSettings(deps, actor, programme.id, input);
+    return await saveAdmissionSettings(db, deps, actor, programme.id, input);
   } catch (error) {
     if (!isAppError(error, 'validation_failed')) throw error;
     const fields = error.fields.map((f) => ({

@@ -34,7 +34,7 @@ const tags = ['admissions review'];
 export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
   const app = api.withTypeProvider<ZodTypeProvider>();
   const present = async (request: FastifyRequest, id: string) =>
-    presentStaffApplication(await getApplicationForStaff(deps, request.actor, id), request.i18n);
+    presentStaffApplication(await getApplicationForStaff(deps.db, deps, request.actor, id), request.i18n);
 
   app.get(
     '/applications',
@@ -58,7 +58,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const { programme, ...query } = request.query;
-      const queue = await listReviewQueue(deps, request.actor, programme, query);
+      const queue = await listReviewQueue(deps.db, deps, request.actor, programme, query);
       return { applications: queue.items, total: queue.total, page: queue.page, pageCount: queue.pageCount };
     },
   );
@@ -92,7 +92,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
     '/applications/:id/reviewers',
     change('Assign a reviewer (managers)', assignReviewerSchema),
     async (request) => {
-      await assignReviewer(deps, request.actor, request.params.id, request.body);
+      await assignReviewer(deps.db, deps, request.actor, request.params.id, request.body);
       return present(request, request.params.id);
     },
   );
@@ -109,7 +109,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      await unassignReviewer(deps, request.actor, request.params.id, request.params.reviewerId);
+      await unassignReviewer(deps.db, deps, request.actor, request.params.id, request.params.reviewerId);
       return present(request, request.params.id);
     },
   );
@@ -118,7 +118,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
     '/applications/:id/score',
     change('Give or change your score (an assigned reviewer, until a decision)', scoreApplicationSchema),
     async (request) => {
-      await scoreApplication(deps, request.actor, request.params.id, request.body);
+      await scoreApplication(deps.db, deps, request.actor, request.params.id, request.body);
       return present(request, request.params.id);
     },
   );
@@ -127,7 +127,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
     '/applications/:id/comments',
     change('Add a staff comment (never shown to the applicant)', commentSchema, [400, 401, 403, 404]),
     async (request, reply) => {
-      await commentOnApplication(deps, request.actor, request.params.id, request.body);
+      await commentOnApplication(deps.db, deps, request.actor, request.params.id, request.body);
       return reply.status(200).send(await present(request, request.params.id));
     },
   );
@@ -139,7 +139,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
       decideSchema,
     ),
     async (request) => {
-      await decideApplication(deps, request.actor, request.params.id, request.body);
+      await decideApplication(deps.db, deps, request.actor, request.params.id, request.body);
       return present(request, request.params.id);
     },
   );
@@ -148,7 +148,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
     '/applications/:id/reopen',
     change('Reopen the decision, with a reason (managers)', reasonSchema),
     async (request) => {
-      await reopenDecision(deps, request.actor, request.params.id, request.body);
+      await reopenDecision(deps.db, deps, request.actor, request.params.id, request.body);
       return present(request, request.params.id);
     },
   );
@@ -157,7 +157,7 @@ export function reviewApiRoutes(api: FastifyInstance, deps: Deps): void {
     '/applications/:id/eligibility-override',
     change('Override the eligibility evaluation, with a reason (managers)', reasonSchema),
     async (request) => {
-      await overrideEligibility(deps, request.actor, request.params.id, request.body);
+      await overrideEligibility(deps.db, deps, request.actor, request.params.id, request.body);
       return present(request, request.params.id);
     },
   );

@@ -44,7 +44,7 @@ describe('review pages (web)', () => {
     await buildProgramme(deps);
     const codes: string[] = [];
     for (let i = 0; i < 6; i++) codes.push((await buildCourse(deps)).code);
-    await createRuleVersion(deps, systemActor('test'), 'labour-migration', {
+    await createRuleVersion(deps.db, deps, systemActor('test'), 'labour-migration', {
       effectiveFrom: '2015-01-01',
       note: 'v1',
       rules: pathwayRules({
@@ -67,7 +67,7 @@ describe('review pages (web)', () => {
   const assignedApplication = async () => {
     const applicant = await signedIn(app, deps, ['participant']);
     const { id } = await buildApplication(deps, { submit: true, person: applicant.person });
-    await assignReviewer(deps, managerActor, id, { reviewerId });
+    await assignReviewer(deps.db, deps, managerActor, id, { reviewerId });
     return { id, applicant: applicant.browser, applicantPerson: applicant.person };
   };
   const posts = (id: string): Record<string, Record<string, string>> => ({

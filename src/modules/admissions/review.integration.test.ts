@@ -59,13 +59,13 @@ for (const dialect of DIALECTS) {
         eAcademy: courses[1]!,
         electives: courses.slice(2) as [string, string, string, string],
       };
-      await createRuleVersion(deps, SYSTEM, 'labour-migration', {
+      await createRuleVersion(deps.db, deps, SYSTEM, 'labour-migration', {
         effectiveFrom: '2015-01-01',
         note: 'Version 1',
         rules: pathwayRules(codes),
       });
       currentVersionId = (
-        await createRuleVersion(deps, SYSTEM, 'labour-migration', {
+        await createRuleVersion(deps.db, deps, SYSTEM, 'labour-migration', {
           effectiveFrom: '2026-01-01',
           note: 'Version 2',
           rules: pathwayRules(codes, 2),
@@ -90,23 +90,23 @@ for (const dialect of DIALECTS) {
 
     it('assigns assessors only, puts the application under review, and is audited', async () => {
       const { id, person } = await submitted();
-      expect(await assignReviewer(deps, manager, id, { reviewerId: reviewer.id })).toEqual({
+      expect(await assignReviewer(deps.db, deps, manager, id, { reviewerId: reviewer.id })).toEqual({
         assigned: true,
       });
       expect(await statusOf(id)).toBe('under-review');
-      expect(await assignReviewer(deps, manager, id, { reviewerId: reviewer.id })).toEqual({
+      expect(await assignReviewer(deps.db, deps, manager, id, { reviewerId: reviewer.id })).toEqual({
         assigned: false,
       });
       const participant = await buildPerson(deps);
       expect(
-        fieldsOf(await failure(assignReviewer(deps, manager, id, { reviewerId: participant.id }))),
+        fieldsOf(await failure(assignReviewer(deps.db, deps, manager, id, { reviewerId: participant.id }))),
       ).toEqual(['reviewerId:review.error.notAssessor']);
-      expect(fieldsOf(await failure(assignReviewer(deps, manager, id, { reviewerId: person.id })))).toEqual([
-        'reviewerId:review.error.ownApplication',
-      ]);
+      expect(
+        fieldsOf(await failure(assignReviewer(deps.db, deps, manager, id, { reviewerId: person.id }))),
+      ).toEqual(['reviewerId:review.error.ownApplication']);
       // An assessor (even assigned) may not assign.
       expect(
-        codeOf(await failure(assignReviewer(deps, actorOf(reviewer), id, { reviewerId: other.id }))),
+        codeOf(await failure(assignReviewer(deps.db, deps, actorOf(reviewer), id, { reviewerId: other.id }))),
       ).toBe('forbidden');
       const audit = await listAuditEvents(deps.db, 'application', id);
       expect(audit[0]).toMatchObject({
@@ -119,21 +119,23 @@ for (const dialect of DIALECTS) {
       const applicant = await buildPerson(deps, { roles: ['assessor'] });
       const { id } = await submitted({ person: applicant });
       expect(
-        fieldsOf(await failure(assignReviewer(deps, manager, id, { reviewerId: applicant.id }))),
+        fieldsOf(await failure(assignReviewer(deps.db, deps, manager, id, { reviewerId: applicant.id }))),
       ).toEqual(['reviewerId:review.error.ownApplication']);
       // Nor see it as staff: it is not assigned to them.
-      expect(codeOf(await failure(getApplicationForStaff(deps, actorOf(applicant), id)))).toBe('not_found');
+      expect(codeOf(await failure(getApplicationForStaff(deps.db, deps, actorOf(applicant), id)))).toBe(
+        'not_found',
+      );
     });
 
     it('lets an assigned reviewer score within each criterion, change it until a decision, and nobody else', async () => {
       const { id } = await submitted();
-      expect(codeOf(await failure(scoreApplication(deps, actorOf(reviewer), id, goodScore)))).toBe(
+      expect(codeOf(await failure(scoreApplication(deps.db, deps, actorOf(reviewer), id, goodScore)))).toBe(
         'not_found',
       );
-      await assignReviewer(deps, manager, id, { reviewerId: reviewer.id });
-      expect(await scoreApplication(deps, actorOf(reviewer), id, goodScore)).toEqual({ total: 12 });
+      await assignReviewer(deps.db, deps, manager, id, { reviewerId: reviewer.id });
+      expect(await scoreApplication(deps.db, deps, actorOf(reviewer), id, goodScore)).toEqual({ total: 12 });
       const tooHigh = await failure(
-        scoreApplication(deps, actorOf(reviewer), id, {
+        scoreApplication(deps.db, deps, actorOf(reviewer), id, {
           ...goodScore,
           scores: { experience: 6, motivation: 5, bogus: 1 },
         }),
@@ -143,34 +145,40 @@ for (const dialect of DIALECTS) {
         'scores.impact:validation.required',
         'scores.bogus:validation.unknownField',
       ]);
-      await scoreApplication(deps, actorOf(reviewer), id, {
+      await scoreApplication(deps.db, deps, actorOf(reviewer), id, {
         ...goodScore,
         scores: { experience: 1, motivation: 1, impact: 1 },
       });
-      const view = await getApplicationForStaff(deps, manager, id);
+      const view = await getApplicationForStaff(deps.db, deps, manager, id);
       expect(view.scores.map((s) => [s.total, s.recommendation])).toEqual([[3, 'accept']]);
       expect(view.averageScore).toBe(3);
       // A manager who is not assigned does not score; an unassigned assessor cannot even see it.
-      expect(codeOf(await failure(scoreApplication(deps, manager, id, goodScore)))).toBe('forbidden');
-      expect(codeOf(await failure(scoreApplication(deps, actorOf(other), id, goodScore)))).toBe('not_found');
+      expect(codeOf(await failure(scoreApplication(deps.db, deps, manager, id, goodScore)))).toBe(
+        'forbidden',
+      );
+      expect(codeOf(await failure(scoreApplication(deps.db, deps, actorOf(other), id, goodScore)))).toBe(
+        'not_found',
+      );
       // A reviewer with a score stays assigned.
-      expect(codeOf(await failure(unassignReviewer(deps, manager, id, reviewer.id)))).toBe('invalid_state');
-      await decideApplication(deps, manager, id, { decision: 'reject', message: null });
-      expect(codeOf(await failure(scoreApplication(deps, actorOf(reviewer), id, goodScore)))).toBe(
+      expect(codeOf(await failure(unassignReviewer(deps.db, deps, manager, id, reviewer.id)))).toBe(
+        'invalid_state',
+      );
+      await decideApplication(deps.db, deps, manager, id, { decision: 'reject', message: null });
+      expect(codeOf(await failure(scoreApplication(deps.db, deps, actorOf(reviewer), id, goodScore)))).toBe(
         'invalid_state',
       );
     });
 
     it('shows a reviewer their own score only, and managers every score with the average', async () => {
       const { id } = await submitted();
-      await assignReviewer(deps, manager, id, { reviewerId: reviewer.id });
-      await assignReviewer(deps, manager, id, { reviewerId: other.id });
-      await scoreApplication(deps, actorOf(reviewer), id, goodScore);
-      await scoreApplication(deps, actorOf(other), id, {
+      await assignReviewer(deps.db, deps, manager, id, { reviewerId: reviewer.id });
+      await assignReviewer(deps.db, deps, manager, id, { reviewerId: other.id });
+      await scoreApplication(deps.db, deps, actorOf(reviewer), id, goodScore);
+      await scoreApplication(deps.db, deps, actorOf(other), id, {
         ...goodScore,
         scores: { experience: 1, motivation: 2, impact: 3 },
       });
-      const mine = await getApplicationForStaff(deps, actorOf(other), id);
+      const mine = await getApplicationForStaff(deps.db, deps, actorOf(other), id);
       expect(mine.scores.map((s) => s.total)).toEqual([6]);
       expect(mine.averageScore).toBeNull();
       expect(mine.can).toMatchObject({
@@ -180,33 +188,38 @@ for (const dialect of DIALECTS) {
         assign: false,
         override: false,
       });
-      const all = await getApplicationForStaff(deps, manager, id);
+      const all = await getApplicationForStaff(deps.db, deps, manager, id);
       expect(all.scores.map((s) => s.total).sort()).toEqual([12, 6]);
       expect(all.averageScore).toBe(9);
     });
 
     it('keeps staff comments (managers and assigned reviewers only)', async () => {
       const { id, actor } = await submitted();
-      await assignReviewer(deps, manager, id, { reviewerId: reviewer.id });
-      await commentOnApplication(deps, actorOf(reviewer), id, { body: 'Check the CV dates.' });
-      await commentOnApplication(deps, manager, id, { body: 'Agreed.' });
+      await assignReviewer(deps.db, deps, manager, id, { reviewerId: reviewer.id });
+      await commentOnApplication(deps.db, deps, actorOf(reviewer), id, { body: 'Check the CV dates.' });
+      await commentOnApplication(deps.db, deps, manager, id, { body: 'Agreed.' });
       const audit = await listAuditEvents(deps.db, 'application', id);
       expect(audit.filter((a) => a.action === 'application.commented')).toHaveLength(2);
-      expect(fieldsOf(await failure(commentOnApplication(deps, manager, id, { body: '   ' })))).toEqual([
-        'body:validation.required',
-      ]);
-      expect(codeOf(await failure(commentOnApplication(deps, actorOf(other), id, { body: 'x' })))).toBe(
-        'not_found',
+      expect(
+        fieldsOf(await failure(commentOnApplication(deps.db, deps, manager, id, { body: '   ' }))),
+      ).toEqual(['body:validation.required']);
+      expect(
+        codeOf(await failure(commentOnApplication(deps.db, deps, actorOf(other), id, { body: 'x' }))),
+      ).toBe('not_found');
+      expect(codeOf(await failure(commentOnApplication(deps.db, deps, actor, id, { body: 'x' })))).toBe(
+        'forbidden',
       );
-      expect(codeOf(await failure(commentOnApplication(deps, actor, id, { body: 'x' })))).toBe('forbidden');
-      const view = await getApplicationForStaff(deps, manager, id);
+      const view = await getApplicationForStaff(deps.db, deps, manager, id);
       expect(view.comments.map((c) => c.body)).toEqual(['Check the CV dates.', 'Agreed.']);
     });
 
     for (const decision of ['waitlist', 'reject'] as const) {
       it(`decides "${decision}": history, status, audit and the applicant told`, async () => {
         const { id, person } = await submitted();
-        const outcome = await decideApplication(deps, manager, id, { decision, message: 'Thank you.' });
+        const outcome = await decideApplication(deps.db, deps, manager, id, {
+          decision,
+          message: 'Thank you.',
+        });
         expect(outcome).toMatchObject({
           decision,
           status: decision === 'waitlist' ? 'waitlisted' : 'rejected',
@@ -243,22 +256,27 @@ for (const dialect of DIALECTS) {
 
     it('requests more information with a message; the applicant edits and submits again', async () => {
       const { id, actor } = await submitted();
-      const noMessage = await failure(decideApplication(deps, manager, id, { decision: 'request-info' }));
+      const noMessage = await failure(
+        decideApplication(deps.db, deps, manager, id, { decision: 'request-info' }),
+      );
       expect(fieldsOf(noMessage)).toEqual(['message:review.error.messageNeeded']);
       expect(await statusOf(id)).toBe('submitted');
-      await decideApplication(deps, manager, id, {
+      await decideApplication(deps.db, deps, manager, id, {
         decision: 'request-info',
         message: 'Add your sponsor letter.',
       });
       expect(await statusOf(id)).toBe('info-requested');
-      await saveApplicationStep(deps, actor, id, { step: 'work', answers: eligibleAnswers().work });
-      await submitApplication(deps, actor, id, {});
+      await saveApplicationStep(deps.db, deps, actor, id, { step: 'work', answers: eligibleAnswers().work });
+      await submitApplication(deps.db, deps, actor, id, {});
       expect(await statusOf(id)).toBe('submitted');
     });
 
     it('accepts: registers a diploma candidate on the rule version in force today, in the same change', async () => {
       const { id, person } = await submitted();
-      const outcome = await decideApplication(deps, manager, id, { decision: 'accept', message: 'Welcome!' });
+      const outcome = await decideApplication(deps.db, deps, manager, id, {
+        decision: 'accept',
+        message: 'Welcome!',
+      });
       expect(outcome.status).toBe('accepted');
       const candidacy = await deps.db
         .selectFrom('candidacies')
@@ -280,25 +298,25 @@ for (const dialect of DIALECTS) {
         'candidate.registered',
       ]);
       // A second decision needs a reopening first.
-      expect(codeOf(await failure(decideApplication(deps, manager, id, { decision: 'reject' })))).toBe(
-        'invalid_state',
-      );
+      expect(
+        codeOf(await failure(decideApplication(deps.db, deps, manager, id, { decision: 'reject' }))),
+      ).toBe('invalid_state');
     });
 
     it('reopens a decision with a reason; an acceptance keeps its candidacy and accepting again reuses it', async () => {
       const { id } = await submitted();
-      const first = await decideApplication(deps, manager, id, { decision: 'accept' });
-      expect(fieldsOf(await failure(reopenDecision(deps, manager, id, { reason: '' })))).toEqual([
+      const first = await decideApplication(deps.db, deps, manager, id, { decision: 'accept' });
+      expect(fieldsOf(await failure(reopenDecision(deps.db, deps, manager, id, { reason: '' })))).toEqual([
         'reason:validation.required',
       ]);
-      expect(codeOf(await failure(reopenDecision(deps, actorOf(reviewer), id, { reason: 'x' })))).toBe(
-        'forbidden',
-      );
-      expect(await reopenDecision(deps, manager, id, { reason: 'New documents arrived.' })).toEqual({
+      expect(
+        codeOf(await failure(reopenDecision(deps.db, deps, actorOf(reviewer), id, { reason: 'x' }))),
+      ).toBe('forbidden');
+      expect(await reopenDecision(deps.db, deps, manager, id, { reason: 'New documents arrived.' })).toEqual({
         status: 'under-review',
         candidacyId: first.candidacyId,
       });
-      const view = await getApplicationForStaff(deps, manager, id);
+      const view = await getApplicationForStaff(deps.db, deps, manager, id);
       expect(view.application.status).toBe('under-review');
       expect(view.decisions.map((d) => [d.decision, d.reopenReason])).toEqual([
         ['accept', 'New documents arrived.'],
@@ -323,10 +341,10 @@ for (const dialect of DIALECTS) {
           .where('id', '=', first.candidacyId!)
           .executeTakeFirst(),
       ).toBeDefined();
-      expect(codeOf(await failure(reopenDecision(deps, manager, id, { reason: 'again' })))).toBe(
+      expect(codeOf(await failure(reopenDecision(deps.db, deps, manager, id, { reason: 'again' })))).toBe(
         'invalid_state',
       );
-      const again = await decideApplication(deps, manager, id, { decision: 'accept' });
+      const again = await decideApplication(deps.db, deps, manager, id, { decision: 'accept' });
       expect(again.candidacyId).toBe(first.candidacyId);
       const audit = (await listAuditEvents(deps.db, 'application', id)).map((a) => a.action);
       expect(audit.slice(0, 3)).toEqual([
@@ -339,13 +357,13 @@ for (const dialect of DIALECTS) {
     it('rolls the whole acceptance back when the programme has no pathway rules', async () => {
       await buildProgramme(deps, 'no-rules-yet');
       const person = await buildPerson(deps);
-      const { id } = await startApplication(deps, actorOf(person), {
+      const { id } = await startApplication(deps.db, deps, actorOf(person), {
         programmeSlug: 'no-rules-yet',
         locale: 'fr',
       });
       await fillApplication(deps, actorOf(person), id);
-      await submitApplication(deps, actorOf(person), id, {});
-      const error = await failure(decideApplication(deps, manager, id, { decision: 'accept' }));
+      await submitApplication(deps.db, deps, actorOf(person), id, {});
+      const error = await failure(decideApplication(deps.db, deps, manager, id, { decision: 'accept' }));
       expect([codeOf(error), isAppError(error) && error.params.reason]).toEqual([
         'invalid_state',
         'no-rule-version',
@@ -371,32 +389,32 @@ for (const dialect of DIALECTS) {
       const answers = eligibleAnswers();
       answers.work = { ...answers.work, yearsOfExperience: 1 };
       const { id } = await submitted({ answers, justification: 'Ten years of related work in a union.' });
-      expect(fieldsOf(await failure(overrideEligibility(deps, manager, id, { reason: ' ' })))).toEqual([
-        'reason:validation.required',
-      ]);
-      await assignReviewer(deps, manager, id, { reviewerId: reviewer.id });
-      expect(codeOf(await failure(overrideEligibility(deps, actorOf(reviewer), id, { reason: 'x' })))).toBe(
-        'forbidden',
-      );
-      await overrideEligibility(deps, manager, id, { reason: 'Union experience counts.' });
-      const view = await getApplicationForStaff(deps, manager, id);
+      expect(
+        fieldsOf(await failure(overrideEligibility(deps.db, deps, manager, id, { reason: ' ' }))),
+      ).toEqual(['reason:validation.required']);
+      await assignReviewer(deps.db, deps, manager, id, { reviewerId: reviewer.id });
+      expect(
+        codeOf(await failure(overrideEligibility(deps.db, deps, actorOf(reviewer), id, { reason: 'x' }))),
+      ).toBe('forbidden');
+      await overrideEligibility(deps.db, deps, manager, id, { reason: 'Union experience counts.' });
+      const view = await getApplicationForStaff(deps.db, deps, manager, id);
       expect(view.application.eligibility?.eligible).toBe(false);
       expect(view.override?.reason).toBe('Union experience counts.');
       expect((await listAuditEvents(deps.db, 'application', id))[0]?.action).toBe(
         'application.eligibility-overridden',
       );
       const eligible = await submitted();
-      expect(codeOf(await failure(overrideEligibility(deps, manager, eligible.id, { reason: 'x' })))).toBe(
-        'invalid_state',
-      );
+      expect(
+        codeOf(await failure(overrideEligibility(deps.db, deps, manager, eligible.id, { reason: 'x' }))),
+      ).toBe('invalid_state');
     });
 
     it('hides drafts from the staff', async () => {
       const { id } = await buildApplication(deps);
-      expect(codeOf(await failure(getApplicationForStaff(deps, manager, id)))).toBe('not_found');
-      expect(codeOf(await failure(assignReviewer(deps, manager, id, { reviewerId: reviewer.id })))).toBe(
-        'not_found',
-      );
+      expect(codeOf(await failure(getApplicationForStaff(deps.db, deps, manager, id)))).toBe('not_found');
+      expect(
+        codeOf(await failure(assignReviewer(deps.db, deps, manager, id, { reviewerId: reviewer.id }))),
+      ).toBe('not_found');
     });
   });
 }

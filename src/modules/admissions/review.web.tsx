@@ -39,7 +39,7 @@ type ActionParams = { Params: { id: string; reviewerId?: string } };
 async function programmeSlugOf(deps: Deps, request: FastifyRequest): Promise<string> {
   const asked = (request.query as Record<string, unknown>).programme;
   if (typeof asked === 'string' && asked) return asked;
-  const [first] = await listProgrammes(deps, request.actor);
+  const [first] = await listProgrammes(deps.db, deps, request.actor);
   return first?.slug ?? 'none';
 }
 
@@ -63,6 +63,7 @@ function scoreInput(body: FormBody) {
 export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/manage/applications', { schema: { hide: true } }, async (request, reply) => {
     const queue = await listReviewQueue(
+      deps.db,
       deps,
       request.actor,
       await programmeSlugOf(deps, request),
@@ -76,6 +77,7 @@ export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/review', { schema: { hide: true } }, async (request, reply) => {
     const queue = await listReviewQueue(
+      deps.db,
       deps,
       request.actor,
       await programmeSlugOf(deps, request),
@@ -92,6 +94,7 @@ export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get('/manage/applications.csv', { schema: { hide: true } }, async (request, reply) => {
     const csv = await applicationsCsv(
+      deps.db,
       deps,
       request.actor,
       await programmeSlugOf(deps, request),
@@ -111,7 +114,7 @@ export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     state: ReviewPageState = {},
   ) => {
-    const view = await getApplicationForStaff(deps, request.actor, request.params.id);
+    const view = await getApplicationForStaff(deps.db, deps, request.actor, request.params.id);
     return sendPage(
       reply,
       <ReviewApplicationPage ctx={pageContext(request, reply)} view={view} state={state} />,
@@ -127,7 +130,13 @@ export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/manage/applications/:id/files/:kind',
     { schema: { hide: true } },
     async (request, reply) => {
-      const file = await getApplicationFile(deps, request.actor, request.params.id, request.params.kind);
+      const file = await getApplicationFile(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.id,
+        request.params.kind,
+      );
       // Always a download, never rendered (a PDF checked by content at upload; nosniff, sandboxed).
       return sendPdfDownload(reply, file.downloadName, file.bytes);
     },
@@ -162,25 +171,26 @@ export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
     });
 
   staffAction('reviewers', 'assign', 'review.flash.assigned', (request, body) =>
-    assignReviewer(deps, request.actor, request.params.id, body),
+    assignReviewer(deps.db, deps, request.actor, request.params.id, body),
   );
   staffAction('reviewers/:reviewerId/remove', 'assign', 'review.flash.unassigned', (request) =>
-    unassignReviewer(deps, request.actor, request.params.id, request.params.reviewerId ?? ''),
+    unassignReviewer(deps.db, deps, request.actor, request.params.id, request.params.reviewerId ?? ''),
   );
   staffAction('score', 'score', 'review.flash.scored', (request, body) =>
-    scoreApplication(deps, request.actor, request.params.id, scoreInput(body)),
+    scoreApplication(deps.db, deps, request.actor, request.params.id, scoreInput(body)),
   );
   staffAction('comments', 'comment', 'review.flash.commented', (request, body) =>
-    commentOnApplication(deps, request.actor, request.params.id, body),
+    commentOnApplication(deps.db, deps, request.actor, request.params.id, body),
   );
   staffAction('decision', 'decide', 'review.flash.decided', (request, body) =>
-    decideApplication(deps, request.actor, request.params.id, body),
+    decideApplication(deps.db, deps, request.actor, request.params.id, body),
   );
   staffAction(
     'reopen',
     'reopen',
     'review.flash.reopened',
-    (request, body) => reopenDecision(deps, request.actor, request.params.id, { reason: body.reopenReason }),
+    (request, body) =>
+      reopenDecision(deps.db, deps, request.actor, request.params.id, { reason: body.reopenReason }),
     { reason: 'reopenReason' },
   );
   staffAction(
@@ -188,7 +198,7 @@ export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
     'override',
     'review.flash.overridden',
     (request, body) =>
-      overrideEligibility(deps, request.actor, request.params.id, { reason: body.overrideReason }),
+      overrideEligibility(deps.db, deps, request.actor, request.params.id, { reason: body.overrideReason }),
     { reason: 'overrideReason' },
   );
 
@@ -202,6 +212,7 @@ function settingsRoutes(app: FastifyInstance, deps: Deps): void {
     { schema: { hide: true } },
     async (request, reply) => {
       const { programme, settings } = await getAdmissionSettingsForEdit(
+        deps.db,
         deps,
         request.actor,
         request.params.slug,
@@ -221,10 +232,11 @@ function settingsRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<SlugParams>('/manage/programmes/:slug/admissions', csrfProtected(app), async (request, reply) => {
     const body = formBody(request) as SettingsFormValues;
     try {
-      await saveAdmissionSettingsForm(deps, request.actor, request.params.slug, body);
+      await saveAdmissionSettingsForm(deps.db, deps, request.actor, request.params.slug, body);
     } catch (error) {
       if (!isAppError(error, 'validation_failed')) throw error;
       const { programme, settings } = await getAdmissionSettingsForEdit(
+        deps.db,
         deps,
         request.actor,
         request.params.slug,

@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -23,14 +25,15 @@ import { findApplicationRow, updateApplicationRow } from './applications.reposit
  * the step's answers replace the ones saved before; the draft then resumes at the next step.
  */
 export async function saveApplicationStep(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<Application> {
   const { step, answers } = parseInput(saveStepInputSchema, input);
   const stepAnswers = parseInput(stepSchemas[step].strict(), answers);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await applicationFor(trx, actor, applicationId, 'application.apply', { lock: true });
     if (!isEditableByApplicant(row.status as ApplicationStatus)) throw new AppError('invalid_state');
     const merged = mergeStepAnswers(readAnswers(row.answers_json), step, stepAnswers);

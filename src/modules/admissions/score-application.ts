@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -17,15 +19,16 @@ import { findScoreRow, upsertScore } from './reviews.repository.js';
  * until the committee decides. Audited with the score before and after.
  */
 export async function scoreApplication(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<{ total: number }> {
-  await loadForStaff(deps.db, actor, applicationId, 'application.review');
+  await loadForStaff(db, actor, applicationId, 'application.review');
   const data = parseInput(scoreApplicationSchema, input);
   if (actor.kind !== 'user') throw new AppError('forbidden');
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, status, reviewerIds } = await loadForStaff(trx, actor, applicationId, 'application.review', {
       lock: true,
     });

@@ -1,5 +1,7 @@
+import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/helpers.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale, type Locale } from '../../i18n/i18n.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -17,22 +19,23 @@ import { findApplicationOfUser, insertApplicationRow } from './applications.repo
  * have: one application per person and programme. Refused when the programme is not taking applications.
  */
 export async function startApplication(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: { programmeSlug: string; locale: Locale },
 ): Promise<{ id: string; created: boolean }> {
   ensure(actor, canAdmissions(actor, 'application.apply'));
   const userId = actorId(actor)!;
-  const programme = await getProgramme(deps, actor, input.programmeSlug);
-  const existing = await findApplicationOfUser(deps.db, programme.id, userId);
+  const programme = await getProgramme(db, deps, actor, input.programmeSlug);
+  const existing = await findApplicationOfUser(db, programme.id, userId);
   if (existing) return { id: existing.id, created: false };
-  const settings = await loadAdmissionSettings(deps.db, programme.id);
+  const settings = await loadAdmissionSettings(db, programme.id);
   const today = deps.clock.now().toISOString().slice(0, 10);
   if (!isAdmissionOpen(settings, today)) throw new AppError('invalid_state', { reason: 'closed' });
   const id = newId();
   const now = deps.clock.now().toISOString();
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await insertApplicationRow(trx, {
         id,
         programme_id: programme.id,
@@ -54,7 +57,7 @@ export async function startApplication(
   } catch (error) {
     // Two tabs started at once: the other one won; use its application.
     if (!isUniqueViolation(error)) throw error;
-    const winner = await findApplicationOfUser(deps.db, programme.id, userId);
+    const winner = await findApplicationOfUser(db, programme.id, userId);
     if (!winner) throw error;
     return { id: winner.id, created: false };
   }

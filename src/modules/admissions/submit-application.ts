@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -19,13 +21,14 @@ import { evaluateEligibility } from './eligibility.js';
  * applicant is told that their application was received.
  */
 export async function submitApplication(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: unknown,
 ): Promise<Application> {
   const { justification } = parseInput(submitInputSchema, input ?? {});
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await applicationFor(trx, actor, applicationId, 'application.apply', { lock: true });
     const from = row.status as ApplicationStatus;
     const to = nextStatus(from, 'submit');

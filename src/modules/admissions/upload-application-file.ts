@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -25,13 +27,14 @@ import {
  * size and SHA-256. Nothing is kept when anything fails.
  */
 export async function uploadApplicationFile(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
   input: { kind: unknown; file: UploadedApplicationFile },
 ): Promise<ApplicationFile> {
   // Who may, before what: someone who may not touch the application learns nothing about the file.
-  const row = await applicationFor(deps.db, actor, applicationId, 'application.apply');
+  const row = await applicationFor(db, actor, applicationId, 'application.apply');
   if (!isEditableByApplicant(row.status as ApplicationStatus)) throw new AppError('invalid_state');
   const kind = checkApplicationFile(input.kind, input.file);
   const id = newId();
@@ -50,7 +53,7 @@ export async function uploadApplicationFile(
   await deps.storage.put(key, input.file.bytes);
   let replacedKey: string | null = null;
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const locked = await applicationFor(trx, actor, applicationId, 'application.apply', { lock: true });
       if (!isEditableByApplicant(locked.status as ApplicationStatus)) throw new AppError('invalid_state');
       const previous = await findApplicationFileRow(trx, row.id, kind);

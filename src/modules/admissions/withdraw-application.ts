@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -9,11 +11,12 @@ import { findApplicationRow, updateApplicationRow } from './applications.reposit
 
 /** The applicant withdraws their own application, before a final decision (accepted or rejected). */
 export async function withdrawApplication(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   applicationId: string,
 ): Promise<Application> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await applicationFor(trx, actor, applicationId, 'application.apply', { lock: true });
     const from = row.status as ApplicationStatus;
     const to = nextStatus(from, 'withdraw');

@@ -97,7 +97,7 @@ for (const dialect of DIALECTS) {
         expectError(await api(app, 'GET', url), 404, 'not_found');
       }
       expectError(await api(app, 'GET', `/api/v1/courses/${'A'.repeat(33)}`), 400, 'validation_failed');
-      await setCourseStatus(deps, SYSTEM, course.code, 'retired');
+      await setCourseStatus(deps.db, deps, SYSTEM, course.code, 'retired');
       expectError(await api(app, 'GET', `/api/v1/courses/${course.code}`), 404, 'not_found');
       expectError(
         await api(app, 'GET', `/api/v1/editions/${edition.id}`, { token: participant }),
@@ -329,7 +329,7 @@ for (const dialect of DIALECTS) {
         status: 'scheduled',
       });
 
-      await setCourseStatus(deps, SYSTEM, course.code, 'retired');
+      await setCourseStatus(deps.db, deps, SYSTEM, course.code, 'retired');
       const editions = await countRows(deps, 'editions');
       expectError(await api(app, 'POST', addUrl, { token: manager, body: EDITION }), 409, 'invalid_state');
       expect(await countRows(deps, 'editions')).toBe(editions);

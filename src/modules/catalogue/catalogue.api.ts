@@ -128,7 +128,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const result = await searchCatalogue(deps, request.actor, request.query);
+      const result = await searchCatalogue(deps.db, deps, request.actor, request.query);
       return {
         courses: result.entries.map((e) => ({
           ...presentCourse(e.course),
@@ -154,7 +154,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(presentCourse(await createCourse(deps, request.actor, request.body))),
+      reply.status(201).send(presentCourse(await createCourse(deps.db, deps, request.actor, request.body))),
   );
 
   app.get(
@@ -169,7 +169,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const detail = await getCourse(deps, request.actor, request.params.code);
+      const detail = await getCourse(deps.db, deps, request.actor, request.params.code);
       return {
         ...presentCourse(detail.course),
         editions: [...detail.upcoming, ...detail.past].map(presentEdition),
@@ -190,7 +190,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      presentCourse(await updateCourse(deps, request.actor, request.params.code, request.body)),
+      presentCourse(await updateCourse(deps.db, deps, request.actor, request.params.code, request.body)),
   );
 
   for (const [action, status] of [
@@ -209,7 +209,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
         },
       },
       async (request, reply) => {
-        await setCourseStatus(deps, request.actor, request.params.code, status);
+        await setCourseStatus(deps.db, deps, request.actor, request.params.code, status);
         return reply.status(204).send(null);
       },
     );
@@ -230,7 +230,11 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
     async (request, reply) =>
       reply
         .status(201)
-        .send(presentEdition(await createEdition(deps, request.actor, request.params.code, request.body))),
+        .send(
+          presentEdition(
+            await createEdition(deps.db, deps, request.actor, request.params.code, request.body),
+          ),
+        ),
   );
 
   app.get(
@@ -244,7 +248,8 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: editionJson, ...errorResponses(404) },
       },
     },
-    async (request) => presentEdition((await getEdition(deps, request.actor, request.params.id)).edition),
+    async (request) =>
+      presentEdition((await getEdition(deps.db, deps, request.actor, request.params.id)).edition),
   );
 
   app.put(
@@ -260,6 +265,6 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      presentEdition(await updateEdition(deps, request.actor, request.params.id, request.body)),
+      presentEdition(await updateEdition(deps.db, deps, request.actor, request.params.id, request.body)),
   );
 }

@@ -106,7 +106,7 @@ for (const dialect of DIALECTS) {
     it('hides a retired course and its editions from the public (404) but not from managers', async () => {
       const course = await buildCourse(deps, { title: { en: 'Retired course yq' } });
       const edition = await buildEdition(deps, course.code);
-      await setCourseStatus(deps, SYSTEM, course.code, 'retired');
+      await setCourseStatus(deps.db, deps, SYSTEM, course.code, 'retired');
       const { browser: participant } = await signedIn(app, deps, ['participant', 'facilitator']);
       const { browser: manager } = await signedIn(app, deps, ['manager']);
       for (const url of [`/courses/${course.code}`, `/editions/${edition.id}`]) {
@@ -275,7 +275,7 @@ for (const dialect of DIALECTS) {
       expect(fieldError(yen.body, 'feeAmount')).toBe(en.t('validation.invalidAmount'));
       expect(await catalogueState()).toBe(before);
 
-      await setCourseStatus(deps, SYSTEM, course.code, 'retired');
+      await setCourseStatus(deps.db, deps, SYSTEM, course.code, 'retired');
       const retired = await manager.send(`/manage/courses/${course.code}/editions/new`, {
         language: 'en',
         mode: 'online',

@@ -27,7 +27,7 @@ for (const dialect of DIALECTS) {
       });
       const online = await buildCourse(deps, { countsAs: [academy.code], programmes: [] });
       expect(online.countsAs).toEqual([academy.code]);
-      const again = (await getCourse(deps, ANONYMOUS, academy.code)).course;
+      const again = (await getCourse(deps.db, deps, ANONYMOUS, academy.code)).course;
       expect(again.countedBy).toEqual([online.code]);
       expect(again.programmes).toEqual([
         expect.objectContaining({ programmeSlug: 'labour-migration', role: 'compulsory' }),
@@ -40,7 +40,7 @@ for (const dialect of DIALECTS) {
     it('refuses a taken code, unknown links and a course counting as itself, changing nothing', async () => {
       const course = await buildCourse(deps);
       const attempt = (input: Record<string, unknown>) =>
-        createCourse(deps, SYSTEM, {
+        createCourse(deps.db, deps, SYSTEM, {
           code: 'NEWCODE1',
           title: { en: 'T' },
           learningHours: 10,
@@ -65,7 +65,9 @@ for (const dialect of DIALECTS) {
       expect(isAppError(itself, 'validation_failed') && itself.fields[0]?.key).toBe(
         'validation.equivalentToItself',
       );
-      await expect(getCourse(deps, ANONYMOUS, 'NEWCODE1')).rejects.toMatchObject({ code: 'not_found' });
+      await expect(getCourse(deps.db, deps, ANONYMOUS, 'NEWCODE1')).rejects.toMatchObject({
+        code: 'not_found',
+      });
     });
 
     it('finds courses by words in any language, ignoring case and accents', async () => {
@@ -73,15 +75,15 @@ for (const dialect of DIALECTS) {
         title: { en: 'Protecting the rights of migrants', es: 'Protección de los derechos de migrantes' },
       });
       for (const q of ['protección', 'PROTECCION', 'protect rights', 'derech']) {
-        const page = await searchCatalogue(deps, ANONYMOUS, { q });
+        const page = await searchCatalogue(deps.db, deps, ANONYMOUS, { q });
         expect(
           page.entries.map((e) => e.course.title.en),
           q,
         ).toContain('Protecting the rights of migrants');
       }
-      const none = await searchCatalogue(deps, ANONYMOUS, { q: 'zzzunlikelyword' });
+      const none = await searchCatalogue(deps.db, deps, ANONYMOUS, { q: 'zzzunlikelyword' });
       expect(none.total).toBe(0);
-      const symbols = await searchCatalogue(deps, ANONYMOUS, { q: '"*:&|! ()' });
+      const symbols = await searchCatalogue(deps.db, deps, ANONYMOUS, { q: '"*:&|! ()' });
       expect(symbols.total).toBeGreaterThan(0);
     });
 
@@ -102,7 +104,7 @@ for (const dialect of DIALECTS) {
         registrationDeadline: '',
       });
       const codes = async (query: Record<string, string>) =>
-        (await searchCatalogue(deps, ANONYMOUS, query)).entries.map((e) => e.course.code);
+        (await searchCatalogue(deps.db, deps, ANONYMOUS, query)).entries.map((e) => e.course.code);
       expect(await codes({ language: 'fr', theme: 'rights' })).toContain(course.code);
       expect(await codes({ language: 'fr' })).not.toContain(residential.code);
       expect(await codes({ mode: 'residential' })).toEqual(expect.arrayContaining([residential.code]));
@@ -115,8 +117,10 @@ for (const dialect of DIALECTS) {
 
     it('hides retired courses from the public but not from managers, and audits the change', async () => {
       const course = await buildCourse(deps);
-      await setCourseStatus(deps, SYSTEM, course.code, 'retired');
-      await expect(getCourse(deps, ANONYMOUS, course.code)).rejects.toMatchObject({ code: 'not_found' });
+      await setCourseStatus(deps.db, deps, SYSTEM, course.code, 'retired');
+      await expect(getCourse(deps.db, deps, ANONYMOUS, course.code)).rejects.toMatchObject({
+        code: 'not_found',
+      });
       const manager = await buildPerson(deps, { roles: ['manager'] });
       const asManager = {
         kind: 'user' as const,
@@ -124,8 +128,8 @@ for (const dialect of DIALECTS) {
         roles: manager.roles,
         via: 'session' as const,
       };
-      expect((await getCourse(deps, asManager, course.code)).course.status).toBe('retired');
-      const publicCodes = (await searchCatalogue(deps, ANONYMOUS, { retired: '1' })).entries.map(
+      expect((await getCourse(deps.db, deps, asManager, course.code)).course.status).toBe('retired');
+      const publicCodes = (await searchCatalogue(deps.db, deps, ANONYMOUS, { retired: '1' })).entries.map(
         (e) => e.course.code,
       );
       expect(publicCodes).not.toContain(course.code);
@@ -135,7 +139,7 @@ for (const dialect of DIALECTS) {
         before: { status: 'active' },
         after: { status: 'retired' },
       });
-      await expect(createEdition(deps, SYSTEM, course.code, {})).rejects.toMatchObject({
+      await expect(createEdition(deps.db, deps, SYSTEM, course.code, {})).rejects.toMatchObject({
         code: 'validation_failed',
       });
     });
@@ -149,7 +153,7 @@ for (const dialect of DIALECTS) {
         feeAmount: 150050,
         feeCurrency: 'EUR',
       });
-      const bad = await updateEdition(deps, SYSTEM, edition.id, {
+      const bad = await updateEdition(deps.db, deps, SYSTEM, edition.id, {
         language: 'en',
         mode: 'online',
         selfPacedStart: '2027-03-10',
@@ -163,13 +167,13 @@ for (const dialect of DIALECTS) {
         'validation.feeNeedsBoth',
         'validation.onlineNoResidential',
       ]);
-      const unchanged = await getCourse(deps, ANONYMOUS, course.code);
+      const unchanged = await getCourse(deps.db, deps, ANONYMOUS, course.code);
       expect(unchanged.upcoming[0]?.selfPacedStart).toBe('2027-03-01');
     });
 
     it('updates a course and records before and after', async () => {
       const course = await buildCourse(deps);
-      const updated = await updateCourse(deps, SYSTEM, course.code, {
+      const updated = await updateCourse(deps.db, deps, SYSTEM, course.code, {
         code: course.code,
         title: { en: 'Renamed', fr: 'Renommé' },
         learningHours: 70,

@@ -36,8 +36,8 @@ type IdParams = { Params: { id: string } };
 export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/courses', { schema: { hide: true } }, async (request, reply) => {
     const [result, themes] = await Promise.all([
-      searchCatalogue(deps, request.actor, request.query),
-      listThemes(deps),
+      searchCatalogue(deps.db, deps, request.actor, request.query),
+      listThemes(deps.db, deps),
     ]);
     const canManage = canCatalogue(request.actor, 'catalogue.manage');
     return sendPage(
@@ -52,7 +52,7 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<CodeParams>('/courses/:code', { schema: { hide: true } }, async (request, reply) => {
-    const detail = await getCourse(deps, request.actor, request.params.code);
+    const detail = await getCourse(deps.db, deps, request.actor, request.params.code);
     const canManage = canCatalogue(request.actor, 'catalogue.manage');
     return sendPage(
       reply,
@@ -61,7 +61,7 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<IdParams>('/editions/:id', { schema: { hide: true } }, async (request, reply) => {
-    const { edition, course, today } = await getEdition(deps, request.actor, request.params.id);
+    const { edition, course, today } = await getEdition(deps.db, deps, request.actor, request.params.id);
     const canManage = canCatalogue(request.actor, 'catalogue.manage');
     const canTeach = canRecordResults(
       request.actor,
@@ -76,7 +76,7 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
         canTeach={canTeach}
         today={today}
         canManage={canManage}
-        placesPanel={await placesPanelOf(deps, request, reply)}
+        placesPanel={await placesPanelOf(deps.db, deps, request, reply)}
       />,
     );
   });
@@ -87,7 +87,7 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
 
 function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/manage/courses/new', { schema: { hide: true } }, async (request, reply) => {
-    const choices = await courseFormChoices(deps, request.actor);
+    const choices = await courseFormChoices(deps.db, deps, request.actor);
     return sendPage(
       reply,
       <CourseFormPage
@@ -104,12 +104,12 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        const course = await createCourse(deps, request.actor, courseInputFromForm(body));
+        const course = await createCourse(deps.db, deps, request.actor, courseInputFromForm(body));
         setFlash(reply, 'flash.courseCreated');
         return reply.redirect(`/courses/${course.code}`, 303);
       },
       async (errors) => {
-        const choices = await courseFormChoices(deps, request.actor);
+        const choices = await courseFormChoices(deps.db, deps, request.actor);
         return sendPage(
           reply,
           <CourseFormPage ctx={pageContext(request, reply)} values={body} errors={errors} {...choices} />,
@@ -120,8 +120,8 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<CodeParams>('/manage/courses/:code/edit', { schema: { hide: true } }, async (request, reply) => {
-    const choices = await courseFormChoices(deps, request.actor);
-    const { course } = await getCourse(deps, request.actor, request.params.code);
+    const choices = await courseFormChoices(deps.db, deps, request.actor);
+    const { course } = await getCourse(deps.db, deps, request.actor, request.params.code);
     return sendPage(
       reply,
       <CourseFormPage
@@ -140,6 +140,7 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         const course = await updateCourse(
+          deps.db,
           deps,
           request.actor,
           request.params.code,
@@ -149,7 +150,7 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.redirect(`/courses/${course.code}`, 303);
       },
       async (errors) => {
-        const choices = await courseFormChoices(deps, request.actor);
+        const choices = await courseFormChoices(deps.db, deps, request.actor);
         const page = (
           <CourseFormPage
             ctx={pageContext(request, reply)}
@@ -169,7 +170,7 @@ function courseManagementRoutes(app: FastifyInstance, deps: Deps): void {
     ['reactivate', 'active', 'flash.courseReactivated'],
   ] as const) {
     app.post<CodeParams>(`/manage/courses/:code/${action}`, csrfProtected(app), async (request, reply) => {
-      await setCourseStatus(deps, request.actor, request.params.code, status);
+      await setCourseStatus(deps.db, deps, request.actor, request.params.code, status);
       setFlash(reply, flash);
       return reply.redirect(`/courses/${request.params.code}`, 303);
     });
@@ -181,8 +182,8 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
     '/manage/courses/:code/editions/new',
     { schema: { hide: true } },
     async (request, reply) => {
-      const facilitators = await listFacilitatorChoices(deps, request.actor);
-      const { course } = await getCourse(deps, request.actor, request.params.code);
+      const facilitators = await listFacilitatorChoices(deps.db, deps, request.actor);
+      const { course } = await getCourse(deps.db, deps, request.actor, request.params.code);
       const title = pickLocalized(course.title, request.locale).text;
       const values = { registrationOpen: 'on', language: request.locale };
       return sendPage(
@@ -205,6 +206,7 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         const edition = await createEdition(
+          deps.db,
           deps,
           request.actor,
           request.params.code,
@@ -214,8 +216,8 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.redirect(`/editions/${edition.id}`, 303);
       },
       async (errors) => {
-        const facilitators = await listFacilitatorChoices(deps, request.actor);
-        const { course } = await getCourse(deps, request.actor, request.params.code);
+        const facilitators = await listFacilitatorChoices(deps.db, deps, request.actor);
+        const { course } = await getCourse(deps.db, deps, request.actor, request.params.code);
         const title = pickLocalized(course.title, request.locale).text;
         const page = (
           <EditionFormPage
@@ -233,8 +235,8 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<IdParams>('/manage/editions/:id/edit', { schema: { hide: true } }, async (request, reply) => {
-    const facilitators = await listFacilitatorChoices(deps, request.actor);
-    const { edition, course } = await getEdition(deps, request.actor, request.params.id);
+    const facilitators = await listFacilitatorChoices(deps.db, deps, request.actor);
+    const { edition, course } = await getEdition(deps.db, deps, request.actor, request.params.id);
     const title = pickLocalized(course.title, request.locale).text;
     const page = (
       <EditionFormPage
@@ -256,6 +258,7 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         const edition = await updateEdition(
+          deps.db,
           deps,
           request.actor,
           request.params.id,
@@ -265,8 +268,8 @@ function editionManagementRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.redirect(`/editions/${edition.id}`, 303);
       },
       async (errors) => {
-        const facilitators = await listFacilitatorChoices(deps, request.actor);
-        const { edition, course } = await getEdition(deps, request.actor, request.params.id);
+        const facilitators = await listFacilitatorChoices(deps.db, deps, request.actor);
+        const { edition, course } = await getEdition(deps.db, deps, request.actor, request.params.id);
         const title = pickLocalized(course.title, request.locale).text;
         const page = (
           <EditionFormPage

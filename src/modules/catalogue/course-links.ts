@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { listProgrammes, listThemes } from '../programmes/get-programme.js';
@@ -16,12 +17,16 @@ export interface ResolvedLinks {
  * theme, programme or course (and a course that would count as itself). Runs before the transaction
  * that writes the course (it reads through other modules' use cases); foreign keys guard the rest.
  */
-export async function resolveCourseLinks(deps: Deps, input: CourseInput): Promise<ResolvedLinks> {
+export async function resolveCourseLinks(
+  db: Executor,
+  deps: Services,
+  input: CourseInput,
+): Promise<ResolvedLinks> {
   const reader = systemActor('catalogue');
   const [themes, programmes, countsAs] = await Promise.all([
-    listThemes(deps),
-    listProgrammes(deps, reader),
-    findCoursesByCodes(deps.db, input.countsAs),
+    listThemes(db, deps),
+    listProgrammes(db, deps, reader),
+    findCoursesByCodes(db, input.countsAs),
   ]);
   const problems: FieldError[] = [];
   const themeIds = input.themes.map((slug) => {

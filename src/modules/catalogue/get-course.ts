@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
@@ -23,17 +24,22 @@ export interface CourseDetail {
 }
 
 /** A course with all its editions. A retired course is "not found" except for programme managers. */
-export async function getCourse(deps: Deps, actor: Actor, code: string): Promise<CourseDetail> {
+export async function getCourse(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  code: string,
+): Promise<CourseDetail> {
   ensure(actor, canCatalogue(actor, 'catalogue.read'));
   const parsed = courseCodeSchema.safeParse(code);
   if (!parsed.success) throw new AppError('not_found');
-  const row = await findCourseByCode(deps.db, parsed.data);
+  const row = await findCourseByCode(db, parsed.data);
   if (!row || (row.status === 'retired' && !canCatalogue(actor, 'catalogue.readRetired')))
     throw new AppError('not_found');
-  const [course] = await loadCourses(deps.db, [row]);
-  const editionRows = await listEditionsOfCourse(deps.db, row.id);
+  const [course] = await loadCourses(db, [row]);
+  const editionRows = await listEditionsOfCourse(db, row.id);
   const facilitators = await listFacilitatorsOfEditions(
-    deps.db,
+    db,
     editionRows.map((e) => e.id),
   );
   const editions = editionRows.map((e) =>

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -45,13 +46,18 @@ const codeTaken = () =>
   new AppError('validation_failed', {}, [{ path: 'code', key: 'validation.courseCodeTaken' }]);
 
 /** Creates a course (programme managers; audited). The code is unique. */
-export async function createCourse(deps: Deps, actor: Actor, input: unknown): Promise<Course> {
+export async function createCourse(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<Course> {
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   const data = parseInput(courseSchema, input);
   const now = deps.clock.now().toISOString();
   const id = newId();
-  const links = await resolveCourseLinks(deps, data);
-  await deps.db.transaction().execute(async (trx) => {
+  const links = await resolveCourseLinks(db, deps, data);
+  await inTransaction(db, async (trx) => {
     if (await findCourseByCode(trx, data.code)) throw codeTaken();
     const row = {
       id,
@@ -70,16 +76,22 @@ export async function createCourse(deps: Deps, actor: Actor, input: unknown): Pr
       after: data,
     });
   });
-  return (await getCourse(deps, actor, data.code)).course;
+  return (await getCourse(db, deps, actor, data.code)).course;
 }
 
 /** Replaces a course's content and links (programme managers; audited with before and after). */
-export async function updateCourse(deps: Deps, actor: Actor, code: string, input: unknown): Promise<Course> {
+export async function updateCourse(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  code: string,
+  input: unknown,
+): Promise<Course> {
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   const data = parseInput(courseSchema, input);
-  const before = (await getCourse(deps, actor, code)).course;
-  const links = await resolveCourseLinks(deps, data);
-  await deps.db.transaction().execute(async (trx) => {
+  const before = (await getCourse(db, deps, actor, code)).course;
+  const links = await resolveCourseLinks(db, deps, data);
+  await inTransaction(db, async (trx) => {
     const row = await findCourseByCode(trx, before.code);
     if (!row) throw new AppError('not_found');
     if (data.code !== row.code && (await findCourseByCode(trx, data.code))) throw codeTaken();
@@ -106,5 +118,5 @@ export async function updateCourse(deps: Deps, actor: Actor, code: string, input
       after: data,
     });
   });
-  return (await getCourse(deps, actor, data.code)).course;
+  return (await getCourse(db, deps, actor, data.code)).course;
 }

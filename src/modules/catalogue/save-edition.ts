@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -41,7 +42,8 @@ async function checkCodeAndFacilitators(
 
 /** Adds an edition to a course (programme managers; audited). A retired course gets no new edition. */
 export async function createEdition(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   courseCode: string,
   input: unknown,
@@ -52,7 +54,7 @@ export async function createEdition(
   const { data, columns } = parseEditionInput(input);
   const id = newId();
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const course = await findCourseByCode(trx, code.data);
     if (!course) throw new AppError('not_found');
     if (course.status === 'retired') throw new AppError('invalid_state', { reason: 'course-retired' });
@@ -66,12 +68,13 @@ export async function createEdition(
       after: { course: course.code, ...columns, facilitatorIds: data.facilitatorIds },
     });
   });
-  return (await getEdition(deps, actor, id)).edition;
+  return (await getEdition(db, deps, actor, id)).edition;
 }
 
 /** Replaces an edition's details (programme managers; audited with before and after). */
 export async function updateEdition(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
   input: unknown,
@@ -79,7 +82,7 @@ export async function updateEdition(
   ensure(actor, canCatalogue(actor, 'catalogue.manage'));
   if (!isId(editionId)) throw new AppError('not_found');
   const { data, columns } = parseEditionInput(input);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findEditionById(trx, editionId);
     if (!before) throw new AppError('not_found');
     await checkCodeAndFacilitators(trx, data, editionId);
@@ -96,5 +99,5 @@ export async function updateEdition(
     // A larger capacity frees places: the waiting list moves up in the same transaction.
     await fillPlacesAfterEditionChange(trx, deps, editionId);
   });
-  return (await getEdition(deps, actor, editionId)).edition;
+  return (await getEdition(db, deps, actor, editionId)).edition;
 }

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { foldForSearch, parseLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
@@ -37,7 +38,12 @@ export interface CataloguePage {
  * and the language, mode, dates and open registration of their editions. Managers may include retired
  * courses.
  */
-export async function searchCatalogue(deps: Deps, actor: Actor, input: unknown): Promise<CataloguePage> {
+export async function searchCatalogue(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<CataloguePage> {
   ensure(actor, canCatalogue(actor, 'catalogue.read'));
   const query = parseInput(catalogueQuerySchema, input);
   const includeRetired = query.retired && canCatalogue(actor, 'catalogue.readRetired');
@@ -49,7 +55,7 @@ export async function searchCatalogue(deps: Deps, actor: Actor, input: unknown):
     from: query.from,
     to: query.to,
   };
-  const { rows, total } = await searchCourses(deps.db, {
+  const { rows, total } = await searchCourses(db, {
     text: query.q ? foldForSearch(query.q) : undefined,
     themeSlug: query.theme,
     includeRetired,
@@ -57,9 +63,9 @@ export async function searchCatalogue(deps: Deps, actor: Actor, input: unknown):
     limit: CATALOGUE_PAGE_SIZE,
     offset: (query.page - 1) * CATALOGUE_PAGE_SIZE,
   });
-  const courses = await loadCourses(deps.db, rows);
+  const courses = await loadCourses(db, rows);
   const editionRows = await listEditionsForCourses(
-    deps.db,
+    db,
     rows.map((r) => r.id),
     editionFilter,
     today,
@@ -68,7 +74,7 @@ export async function searchCatalogue(deps: Deps, actor: Actor, input: unknown):
     editionRows.filter((e) => e.course_id === row.id).slice(0, EDITIONS_SHOWN_PER_COURSE),
   );
   const facilitators = await listFacilitatorsOfEditions(
-    deps.db,
+    db,
     shown.map((e) => e.id),
   );
   const entries = courses.map((course, index) => {

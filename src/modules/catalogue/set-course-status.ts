@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -13,7 +15,8 @@ import type { CourseStatus } from './course.js';
  * it countable) or makes a retired course active again. Programme managers; audited.
  */
 export async function setCourseStatus(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   code: string,
   status: CourseStatus,
@@ -22,7 +25,7 @@ export async function setCourseStatus(
   const parsed = courseCodeSchema.safeParse(code);
   if (!parsed.success) throw new AppError('not_found');
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await findCourseByCode(trx, parsed.data);
     if (!row) throw new AppError('not_found');
     if (row.status === status) return;

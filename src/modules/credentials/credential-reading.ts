@@ -4,7 +4,7 @@
  * edit of the catalogue changes nothing already issued.
  */
 import type { LocalizedText } from '../../i18n/localized.js';
-import { CREDENTIAL_LANGUAGES } from './credential-input.js';
+import { CREDENTIAL_LANGUAGES } from './issuing/credential-input.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 /** Pure: the public addresses of a credential (verification page, short link, downloads). */
 
 import { formatShortCode } from './credential.js';
-import { credentialUrl } from './credential-parts.js';
+import { credentialUrl } from './issuing/credential-parts.js';
 
 const trim = (baseUrl: string) => baseUrl.replace(/\/+$/, '');
 

@@ -9,8 +9,8 @@ import {
   verificationStatus,
 } from './credential.js';
 import { linkedInAddUrl } from './credential-urls.js';
-import { etagMatches } from './credentials.routes.js';
-import { parseStatusListSlug, placeOf, statusListSlug, statusListUrl } from './status-list-store.js';
+import { parseStatusListSlug, placeOf, statusListSlug, statusListUrl } from './status/status-list-store.js';
+import { etagMatches } from './web/credentials.routes.js';
 
 describe('short codes', () => {
   it('are 8 Crockford base32 characters, printed XXXX-XXXX, read back however they are typed', () => {

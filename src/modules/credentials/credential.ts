@@ -4,7 +4,7 @@
  * audit payloads; add codes, never rename them.
  */
 import { randomBytes } from 'node:crypto';
-import type { CredentialKind as BuilderKind } from './credential-input.js';
+import type { CredentialKind as BuilderKind } from './issuing/credential-input.js';
 
 /** What a credential certifies (the `credentials.kind` column). */
 export const CREDENTIAL_KINDS = ['achievement', 'participation', 'diploma'] as const;

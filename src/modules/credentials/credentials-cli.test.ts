@@ -13,9 +13,9 @@ import {
   testDocumentLoader,
   testKeyring,
 } from './credentials-fixtures.js';
-import { didDocument } from './issuer-documents.js';
-import { signDataIntegrity, signVcJwt } from './sign.js';
-import { buildStatusListCredential, createBitstring, encodeList, setBit } from './status-list.js';
+import { signDataIntegrity, signVcJwt } from './issuing/sign.js';
+import { didDocument } from './keys/issuer-documents.js';
+import { buildStatusListCredential, createBitstring, encodeList, setBit } from './status/status-list.js';
 
 const NOW = new Date('2027-03-01T12:00:00Z');
 const created = new Date('2026-12-01T09:00:00Z');

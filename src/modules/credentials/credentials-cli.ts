@@ -7,12 +7,17 @@
  * offline, the status cannot be known, and the output says so). Exit codes: 0 valid, 1 invalid,
  * 2 unreadable input or bad arguments (with one paragraph on stderr). All I/O goes through `io`.
  */
-import { createDocumentLoader, didDocumentEntries } from './document-loader.js';
-import { issuerDidFromBaseUrl } from './issuer-did.js';
-import { type DidDocument, didDocumentOf } from './issuer-documents.js';
-import { readPublicKeys } from './keys.js';
-import { type BitstringStatusListEntry, isEntrySet, type StatusListCredential } from './status-list.js';
-import { type StatusAnswer, type VerifyDeps, verifyCredential } from './verify.js';
+
+import { issuerDidFromBaseUrl } from './keys/issuer-did.js';
+import { type DidDocument, didDocumentOf } from './keys/issuer-documents.js';
+import { readPublicKeys } from './keys/keys.js';
+import {
+  type BitstringStatusListEntry,
+  isEntrySet,
+  type StatusListCredential,
+} from './status/status-list.js';
+import { createDocumentLoader, didDocumentEntries } from './verifying/document-loader.js';
+import { type StatusAnswer, type VerifyDeps, verifyCredential } from './verifying/verify.js';
 
 /** Exit code: the credential is valid. */
 export const EXIT_VALID = 0;

@@ -11,7 +11,7 @@ import type { Deps } from '../../deps.js';
 import { memoryMailer } from '../../integrations/mail.js';
 import { systemActor } from '../../kernel/actor.js';
 import { fixedClock } from '../../kernel/clock.js';
-import { revokeCredential } from './revoke-credential.js';
+import { revokeCredential } from './status/revoke-credential.js';
 
 /**
  * `diploma credentials export` then `diploma credentials verify`, as an operator runs them: the real
@@ -52,7 +52,7 @@ describe('diploma credentials export and verify (the command line)', () => {
     try {
       const first = await issuedCertificate(deps);
       const second = await issuedCertificate(deps);
-      await revokeCredential(deps, systemActor('test'), second.credential.id, {
+      await revokeCredential(deps.db, deps, systemActor('test'), second.credential.id, {
         reason: 'other',
         note: 'test',
       });

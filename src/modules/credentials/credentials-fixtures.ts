@@ -6,12 +6,16 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildAchievementCredential, type UnsignedCredential } from './achievement-credential.js';
-import type { AchievementCredentialInput, CredentialKind } from './credential-input.js';
-import { controllerDocuments, createDocumentLoader, type DocumentLoader } from './document-loader.js';
-import { didDocument } from './issuer-documents.js';
-import { type Keyring, loadOrCreateKeyring } from './keys.js';
-import type { StatusAnswer, VerifyDeps } from './verify.js';
+import { buildAchievementCredential, type UnsignedCredential } from './issuing/achievement-credential.js';
+import type { AchievementCredentialInput, CredentialKind } from './issuing/credential-input.js';
+import { didDocument } from './keys/issuer-documents.js';
+import { type Keyring, loadOrCreateKeyring } from './keys/keys.js';
+import {
+  controllerDocuments,
+  createDocumentLoader,
+  type DocumentLoader,
+} from './verifying/document-loader.js';
+import type { StatusAnswer, VerifyDeps } from './verifying/verify.js';
 
 /** ../shared/reference/openbadges-3.0/ beside the repository (absent on some machines: tests skip). */
 export const OB_REFERENCE_DIR = fileURLToPath(

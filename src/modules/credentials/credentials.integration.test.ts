@@ -17,22 +17,22 @@ import { getCourse } from '../catalogue/get-course.js';
 import { updateCourse } from '../catalogue/save-course.js';
 import { evaluateCandidacy } from '../pathway/candidacy-standing.js';
 import { registerCandidate } from '../pathway/register-candidate.js';
-import { awardDiploma } from './award-diploma.js';
-import { awardDiplomas } from './award-diplomas.js';
-import { credentialPdf } from './credential-pdf.js';
 import { findCredential } from './credentials.repository.js';
 import { HAS_REFERENCE, REFERENCE_SCHEMA_PATH } from './credentials-fixtures.js';
-import { getCredentialForVerification } from './get-credential-for-verification.js';
-import { issueCourseCredential } from './issue-course-credential.js';
-import { CREDENTIAL_JOB_KINDS, issueJobKey } from './job-kinds.js';
+import { awardDiploma } from './issuing/award-diploma.js';
+import { awardDiplomas } from './issuing/award-diplomas.js';
+import { issueCourseCredential } from './issuing/issue-course-credential.js';
+import { CREDENTIAL_JOB_KINDS, issueJobKey } from './issuing/job-kinds.js';
+import { setAutoAward } from './issuing/set-auto-award.js';
 import { listHolderCredentials } from './list-holder-credentials.js';
-import { reinstateCredential } from './reinstate-credential.js';
-import { revokeCredential } from './revoke-credential.js';
-import { checkCredentialSchema } from './schema-check.js';
-import { setAutoAward } from './set-auto-award.js';
-import { supersedeCredential } from './supersede-credential.js';
-import { suspendCredential } from './suspend-credential.js';
-import { verifySubmittedCredential } from './verify-submitted-credential.js';
+import { credentialPdf } from './pdf/credential-pdf.js';
+import { reinstateCredential } from './status/reinstate-credential.js';
+import { revokeCredential } from './status/revoke-credential.js';
+import { supersedeCredential } from './status/supersede-credential.js';
+import { suspendCredential } from './status/suspend-credential.js';
+import { getCredentialForVerification } from './verifying/get-credential-for-verification.js';
+import { checkCredentialSchema } from './verifying/schema-check.js';
+import { verifySubmittedCredential } from './verifying/verify-submitted-credential.js';
 
 const SYSTEM = systemActor('test');
 
@@ -102,7 +102,7 @@ for (const dialect of DIALECTS) {
       });
       expect(Array.isArray(json.proof)).toBe(true);
       // A second run finds it; the job's PDF and email follow.
-      expect(await issueCourseCredential(deps, credential.result_id!, 'achievement')).toEqual({
+      expect(await issueCourseCredential(deps.db, deps, credential.result_id!, 'achievement')).toEqual({
         outcome: 'exists',
         credentialId: credential.id,
       });
@@ -141,7 +141,7 @@ for (const dialect of DIALECTS) {
       const error = await failure(deps.db.insertInto('credentials').values(copy).execute());
       expect(isUniqueViolation(error)).toBe(true);
       // Revoked, the same result may be issued again (a correction).
-      await revokeCredential(deps, managerActor(), credential.id, {
+      await revokeCredential(deps.db, deps, managerActor(), credential.id, {
         reason: 'issued-in-error',
         note: 'wrong person',
       });
@@ -151,8 +151,8 @@ for (const dialect of DIALECTS) {
     it('keeps issued credentials unchanged when the course is edited later (byte for byte)', async () => {
       const { credential, programme } = await issuedCertificate(deps);
       const before = (await findCredential(deps.db, credential.id))!;
-      const { course } = await getCourse(deps, SYSTEM, programme.academy);
-      await updateCourse(deps, SYSTEM, course.code, {
+      const { course } = await getCourse(deps.db, deps, SYSTEM, programme.academy);
+      await updateCourse(deps.db, deps, SYSTEM, course.code, {
         code: course.code,
         title: { en: 'Renamed Academy', fr: 'Académie renommée' },
         summary: course.summary,
@@ -167,11 +167,11 @@ for (const dialect of DIALECTS) {
       expect(after.credential_json).toBe(before.credential_json);
       expect(after.jwt_rs256).toBe(before.jwt_rs256);
       expect(after.jwt_eddsa).toBe(before.jwt_eddsa);
-      const view = await getCredentialForVerification(deps, credential.id);
+      const view = await getCredentialForVerification(deps.db, deps, credential.id);
       expect(view.achievement.name.en).toBe('Test Academy');
       expect(view.achievement.hours).toBe('60');
       // A correction is a new credential from today's facts; the old one is revoked as superseded.
-      const corrected = await supersedeCredential(deps, managerActor(), credential.id, {
+      const corrected = await supersedeCredential(deps.db, deps, managerActor(), credential.id, {
         note: 'course renamed',
       });
       expect(await findCredential(deps.db, credential.id)).toMatchObject({
@@ -179,13 +179,15 @@ for (const dialect of DIALECTS) {
         status_reason: 'superseded',
         superseded_by: corrected.id,
       });
-      const fresh = await getCredentialForVerification(deps, corrected.shortCode);
+      const fresh = await getCredentialForVerification(deps.db, deps, corrected.shortCode);
       expect(fresh).toMatchObject({ id: corrected.id, status: 'valid', achievement: { hours: '99' } });
       expect(fresh.achievement.name.en).toBe('Renamed Academy');
-      expect((await getCredentialForVerification(deps, credential.id)).supersededBy?.id).toBe(corrected.id);
+      expect((await getCredentialForVerification(deps.db, deps, credential.id)).supersededBy?.id).toBe(
+        corrected.id,
+      );
       expect(await auditOf(credential.id, 'credential.superseded')).toHaveLength(1);
       const refused = await failure(
-        supersedeCredential(deps, managerActor(), credential.id, { note: 'again' }),
+        supersedeCredential(deps.db, deps, managerActor(), credential.id, { note: 'again' }),
       );
       expect(problemOf(refused)).toBe('invalid_state:credential.problem.alreadyRevoked');
     });
@@ -208,7 +210,7 @@ for (const dialect of DIALECTS) {
       const start = await lists();
       expect(bit(start.suspension!.bits_base64, index)).toBe(false);
 
-      await suspendCredential(deps, managerActor(), credential.id, {
+      await suspendCredential(deps.db, deps, managerActor(), credential.id, {
         reason: 'under-investigation',
         note: 'checking',
       });
@@ -216,29 +218,32 @@ for (const dialect of DIALECTS) {
       expect(bit(suspended.suspension!.bits_base64, index)).toBe(true);
       expect(suspended.suspension!.etag).not.toBe(start.suspension!.etag);
       expect(suspended.revocation!.etag).toBe(start.revocation!.etag);
-      expect((await getCredentialForVerification(deps, credential.id)).status).toBe('suspended');
+      expect((await getCredentialForVerification(deps.db, deps, credential.id)).status).toBe('suspended');
       expect(
         problemOf(
           await failure(
-            suspendCredential(deps, managerActor(), credential.id, { reason: 'other', note: 'twice' }),
+            suspendCredential(deps.db, deps, managerActor(), credential.id, {
+              reason: 'other',
+              note: 'twice',
+            }),
           ),
         ),
       ).toBe('invalid_state:credential.problem.notActive');
 
-      await reinstateCredential(deps, managerActor(), credential.id, { note: 'all clear' });
+      await reinstateCredential(deps.db, deps, managerActor(), credential.id, { note: 'all clear' });
       const reinstated = await lists();
       expect(bit(reinstated.suspension!.bits_base64, index)).toBe(false);
       expect(reinstated.suspension!.etag).not.toBe(suspended.suspension!.etag);
       expect(await status(credential.id)).toBe('active');
 
-      await revokeCredential(deps, managerActor(), credential.id, {
+      await revokeCredential(deps.db, deps, managerActor(), credential.id, {
         reason: 'academic-misconduct',
         note: 'plagiarism',
       });
       const revoked = await lists();
       expect(bit(revoked.revocation!.bits_base64, index)).toBe(true);
       expect(revoked.revocation!.etag).not.toBe(reinstated.revocation!.etag);
-      const view = await getCredentialForVerification(deps, credential.id);
+      const view = await getCredentialForVerification(deps.db, deps, credential.id);
       expect(view).toMatchObject({ status: 'revoked', statusReason: 'academic-misconduct' });
       expect(JSON.stringify(view)).not.toContain('plagiarism');
       for (const action of ['credential.suspended', 'credential.reinstated', 'credential.revoked'])
@@ -246,13 +251,18 @@ for (const dialect of DIALECTS) {
       expect(
         problemOf(
           await failure(
-            revokeCredential(deps, managerActor(), credential.id, { reason: 'other', note: 'again' }),
+            revokeCredential(deps.db, deps, managerActor(), credential.id, {
+              reason: 'other',
+              note: 'again',
+            }),
           ),
         ),
       ).toBe('invalid_state:credential.problem.alreadyRevoked');
       expect(
         problemOf(
-          await failure(reinstateCredential(deps, managerActor(), credential.id, { note: 'not now' })),
+          await failure(
+            reinstateCredential(deps.db, deps, managerActor(), credential.id, { note: 'not now' }),
+          ),
         ),
       ).toBe('invalid_state:credential.problem.notSuspended');
       // The holder is told, in their language.
@@ -265,21 +275,27 @@ for (const dialect of DIALECTS) {
     it('refuses a reason-less change and any change by someone who is not a manager', async () => {
       const { credential, person } = await issuedCertificate(deps);
       const missing = await failure(
-        revokeCredential(deps, managerActor(), credential.id, { reason: 'other', note: '' }),
+        revokeCredential(deps.db, deps, managerActor(), credential.id, { reason: 'other', note: '' }),
       );
       expect(problemOf(missing)).toBe('validation_failed:validation.tooShort');
       const badReason = await failure(
-        revokeCredential(deps, managerActor(), credential.id, { reason: 'superseded', note: 'nope' }),
+        revokeCredential(deps.db, deps, managerActor(), credential.id, {
+          reason: 'superseded',
+          note: 'nope',
+        }),
       );
       expect(problemOf(badReason)).toBe('validation_failed:validation.invalidChoice');
       const holder = await failure(
-        revokeCredential(deps, actorOf(person), credential.id, { reason: 'other', note: 'mine' }),
+        revokeCredential(deps.db, deps, actorOf(person), credential.id, { reason: 'other', note: 'mine' }),
       );
       expect(isAppError(holder, 'forbidden')).toBe(true);
       expect(
         isAppError(
           await failure(
-            revokeCredential(deps, managerActor(), crypto.randomUUID(), { reason: 'other', note: 'who' }),
+            revokeCredential(deps.db, deps, managerActor(), crypto.randomUUID(), {
+              reason: 'other',
+              note: 'who',
+            }),
           ),
           'not_found',
         ),
@@ -289,7 +305,7 @@ for (const dialect of DIALECTS) {
 
     it('awards a diploma counting the component credentials, with its CLR, once', async () => {
       const { candidacyId, person } = await awardableCandidate(deps, { locale: 'es' });
-      const awarded = await awardDiploma(deps, managerActor(), candidacyId);
+      const awarded = await awardDiploma(deps.db, deps, managerActor(), candidacyId);
       const row = (await findCredential(deps.db, awarded.id))!;
       expect(row).toMatchObject({
         kind: 'diploma',
@@ -314,26 +330,28 @@ for (const dialect of DIALECTS) {
       const clr = JSON.parse(row.clr_json!);
       expect(clr.type).toEqual(['VerifiableCredential', 'ClrCredential']);
       expect(clr.credentialSubject.verifiableCredential).toHaveLength(5);
-      expect((await verifySubmittedCredential(deps, clr)).valid).toBe(true);
+      expect((await verifySubmittedCredential(deps.db, deps, clr)).valid).toBe(true);
       if (HAS_REFERENCE) expect(checkCredentialSchema(json, REFERENCE_SCHEMA_PATH).ok).toBe(true);
-      const view = await getCredentialForVerification(deps, row.id);
+      const view = await getCredentialForVerification(deps.db, deps, row.id);
       expect(view.components.map((c) => c.status)).toEqual(['valid', 'valid', 'valid', 'valid']);
       expect(await auditOf(candidacyId, 'diploma.awarded')).toHaveLength(1);
-      expect(problemOf(await failure(awardDiploma(deps, managerActor(), candidacyId)))).toBe(
+      expect(problemOf(await failure(awardDiploma(deps.db, deps, managerActor(), candidacyId)))).toBe(
         'already_exists:credential.problem.alreadyAwarded',
       );
-      const holder = await failure(awardDiploma(deps, actorOf(person), candidacyId));
+      const holder = await failure(awardDiploma(deps.db, deps, actorOf(person), candidacyId));
       expect(isAppError(holder, 'forbidden')).toBe(true);
     });
 
     it('refuses a diploma the pathway does not award, and reports each candidacy of a bulk award', async () => {
       const { candidacyId: ready } = await awardableCandidate(deps);
       const { programme, person } = await issuedCertificate(deps);
-      const { id: notReady } = await registerCandidate(deps, SYSTEM, programme.slug, { email: person.email });
-      expect(problemOf(await failure(awardDiploma(deps, managerActor(), notReady)))).toBe(
+      const { id: notReady } = await registerCandidate(deps.db, deps, SYSTEM, programme.slug, {
+        email: person.email,
+      });
+      expect(problemOf(await failure(awardDiploma(deps.db, deps, managerActor(), notReady)))).toBe(
         'invalid_state:credential.problem.notAwardable',
       );
-      const results = await awardDiplomas(deps, managerActor(), {
+      const results = await awardDiplomas(deps.db, deps, managerActor(), {
         candidacyIds: [ready, notReady, crypto.randomUUID()],
       });
       expect(results.map((r) => (r.outcome === 'awarded' ? 'awarded' : r.problem))).toEqual([
@@ -341,13 +359,15 @@ for (const dialect of DIALECTS) {
         'notAwardable',
         'notFound',
       ]);
-      const again = await awardDiplomas(deps, managerActor(), { candidacyIds: [ready] });
+      const again = await awardDiplomas(deps.db, deps, managerActor(), { candidacyIds: [ready] });
       expect(again).toEqual([{ candidacyId: ready, outcome: 'refused', problem: 'alreadyAwarded' }]);
     });
 
     it('awards the diploma automatically in a programme set so, as soon as it is awardable', async () => {
       const programme = await buildPathwayProgramme(deps);
-      expect(await setAutoAward(deps, managerActor(), programme.slug, { awardAutomatically: true })).toEqual({
+      expect(
+        await setAutoAward(deps.db, deps, managerActor(), programme.slug, { awardAutomatically: true }),
+      ).toEqual({
         awardAutomatically: true,
       });
       const { candidacyId } = await awardableCandidate(deps, { programme });
@@ -363,9 +383,9 @@ for (const dialect of DIALECTS) {
 
     it('cascades a revoked counted certificate: re-evaluated, diploma suspended, managers emailed, audited', async () => {
       const { candidacyId, person, programme } = await awardableCandidate(deps);
-      const diploma = await awardDiploma(deps, managerActor(), candidacyId);
+      const diploma = await awardDiploma(deps.db, deps, managerActor(), candidacyId);
       const counted = await credentialOf(deps, person.id, programme.electives[1]);
-      const outcome = await revokeCredential(deps, managerActor(), counted.id, {
+      const outcome = await revokeCredential(deps.db, deps, managerActor(), counted.id, {
         reason: 'academic-misconduct',
         note: 'copied',
       });
@@ -381,7 +401,7 @@ for (const dialect of DIALECTS) {
       );
       expect(await auditOf(diploma.id, 'credential.suspended')).toHaveLength(1);
       expect(await auditOf(diploma.id, 'credential.component-revoked')).toHaveLength(1);
-      const view = await getCredentialForVerification(deps, diploma.id);
+      const view = await getCredentialForVerification(deps.db, deps, diploma.id);
       expect(view.status).toBe('suspended');
       expect(view.components.map((c) => c.status)).toContain('revoked');
       // Every manager is told (the fan-out job, then one email job each).
@@ -395,13 +415,15 @@ for (const dialect of DIALECTS) {
       expect(toManager[0]!.subject).toContain(view.shortCode);
       // Reinstating waits for the pathway to hold again.
       expect(
-        problemOf(await failure(reinstateCredential(deps, managerActor(), diploma.id, { note: 'try' }))),
+        problemOf(
+          await failure(reinstateCredential(deps.db, deps, managerActor(), diploma.id, { note: 'try' })),
+        ),
       ).toBe('invalid_state:credential.problem.notAwardable');
     });
 
     it('keeps a diploma that still holds through another achievement, and says so', async () => {
       const { candidacyId, person, programme } = await awardableCandidate(deps, { spare: true });
-      const diploma = await awardDiploma(deps, managerActor(), candidacyId);
+      const diploma = await awardDiploma(deps.db, deps, managerActor(), candidacyId);
       const components = await deps.db
         .selectFrom('credential_components')
         .select('component_id')
@@ -410,7 +432,7 @@ for (const dialect of DIALECTS) {
       const countedElective = (
         await Promise.all(programme.electives.map((code) => credentialOf(deps, person.id, code)))
       ).find((row) => components.some((c) => c.component_id === row.id) && row.course_id)!;
-      const outcome = await revokeCredential(deps, managerActor(), countedElective.id, {
+      const outcome = await revokeCredential(deps.db, deps, managerActor(), countedElective.id, {
         reason: 'issued-in-error',
         note: 'typo',
       });
@@ -424,7 +446,7 @@ for (const dialect of DIALECTS) {
       const json = JSON.parse(credential.credential_json);
       const codes = (result: Awaited<ReturnType<typeof verifySubmittedCredential>>) =>
         Object.fromEntries(result.checks.map((check) => [check.id, check.message]));
-      const valid = await verifySubmittedCredential(deps, json);
+      const valid = await verifySubmittedCredential(deps.db, deps, json);
       expect(valid.valid).toBe(true);
       expect(codes(valid)).toEqual({
         schema: 'ok',
@@ -433,62 +455,66 @@ for (const dialect of DIALECTS) {
         validity: 'ok',
         issuer: 'known',
       });
-      expect((await verifySubmittedCredential(deps, credential.jwt_rs256)).valid).toBe(true);
-      expect((await verifySubmittedCredential(deps, credential.jwt_eddsa)).valid).toBe(true);
+      expect((await verifySubmittedCredential(deps.db, deps, credential.jwt_rs256)).valid).toBe(true);
+      expect((await verifySubmittedCredential(deps.db, deps, credential.jwt_eddsa)).valid).toBe(true);
       const tampered = structuredClone(json);
       tampered.credentialSubject.identifier[0].identityHash = 'Someone Else';
-      const refused = await verifySubmittedCredential(deps, tampered);
+      const refused = await verifySubmittedCredential(deps.db, deps, tampered);
       expect(refused.valid).toBe(false);
       expect(codes(refused).proof).toBe('invalid_signature');
 
-      await suspendCredential(deps, managerActor(), credential.id, {
+      await suspendCredential(deps.db, deps, managerActor(), credential.id, {
         reason: 'under-investigation',
         note: 'checking',
       });
-      const suspended = await verifySubmittedCredential(deps, json);
+      const suspended = await verifySubmittedCredential(deps.db, deps, json);
       expect(suspended.valid).toBe(false);
       expect(codes(suspended).status).toBe('suspended');
-      expect(codes(await verifySubmittedCredential(deps, credential.jwt_rs256)).status).toBe('suspended');
-      await revokeCredential(deps, managerActor(), credential.id, {
+      expect(codes(await verifySubmittedCredential(deps.db, deps, credential.jwt_rs256)).status).toBe(
+        'suspended',
+      );
+      await revokeCredential(deps.db, deps, managerActor(), credential.id, {
         reason: 'issued-in-error',
         note: 'mistake',
       });
-      const revoked = await verifySubmittedCredential(deps, json);
+      const revoked = await verifySubmittedCredential(deps.db, deps, json);
       expect(codes(revoked).status).toBe('revoked');
     });
 
     it('lists a holder’s credentials to them and to managers only, and serves the PDF once', async () => {
       const { credential, person } = await issuedCertificate(deps, { fullName: 'Мария Иванова' });
-      const mine = await listHolderCredentials(deps, actorOf(person));
+      const mine = await listHolderCredentials(deps.db, deps, actorOf(person));
       expect(mine.map((c) => c.id)).toEqual([credential.id]);
       expect(mine[0]!.linkedInUrl).toMatch(
         /^https:\/\/www\.linkedin\.com\/profile\/add\?startTask=CERTIFICATION_NAME/,
       );
-      expect((await listHolderCredentials(deps, managerActor(), { userId: person.id })).length).toBe(1);
+      expect((await listHolderCredentials(deps.db, deps, managerActor(), { userId: person.id })).length).toBe(
+        1,
+      );
       const other = await buildPerson(deps, { roles: ['participant'] });
       expect(
         isAppError(
-          await failure(listHolderCredentials(deps, actorOf(other), { userId: person.id })),
+          await failure(listHolderCredentials(deps.db, deps, actorOf(other), { userId: person.id })),
           'forbidden',
         ),
       ).toBe(true);
-      expect(isAppError(await failure(credentialPdf(deps, actorOf(other), credential.id)), 'forbidden')).toBe(
-        true,
-      );
+      expect(
+        isAppError(await failure(credentialPdf(deps.db, deps, actorOf(other), credential.id)), 'forbidden'),
+      ).toBe(true);
 
-      const first = await credentialPdf(deps, actorOf(person), credential.id);
+      const first = await credentialPdf(deps.db, deps, actorOf(person), credential.id);
       expect(Buffer.from(first.bytes.slice(0, 5)).toString()).toBe('%PDF-');
       const key = (await findCredential(deps.db, credential.id))!.pdf_key!;
       const stored = await deps.storage.get(key);
       expect(stored && Buffer.from(stored).equals(Buffer.from(first.bytes))).toBe(true);
       // Stored once: a second download reads the file (a marker written into it comes back).
       await deps.storage.put(key, new TextEncoder().encode('%PDF-marker'));
-      expect(Buffer.from((await credentialPdf(deps, actorOf(person), credential.id)).bytes).toString()).toBe(
-        '%PDF-marker',
-      );
+      expect(
+        Buffer.from((await credentialPdf(deps.db, deps, actorOf(person), credential.id)).bytes).toString(),
+      ).toBe('%PDF-marker');
       // Lost: rendered again, the same bytes as the first time.
       await deps.storage.delete(key);
-      const again = await credentialPdf(deps, actorOf(person), credential.id);
+      const again = await credentialPdf(deps.db, deps, actorOf(person), credential.id);
       expect(Buffer.from(again.bytes).equals(Buffer.from(first.bytes))).toBe(true);
       expect(await deps.storage.get(key)).not.toBeNull();
     });

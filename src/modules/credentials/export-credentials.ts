@@ -1,12 +1,13 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
 import { formatShortCode } from './credential.js';
 import { canCredentials } from './credentials.policy.js';
 import { listCredentialsAfter, listStatusLists } from './credentials.repository.js';
-import { getIssuerKeys } from './get-issuer-keys.js';
-import type { StatusPurpose } from './status-list.js';
-import { statusListSlug } from './status-list-store.js';
+import { getIssuerKeys } from './keys/get-issuer-keys.js';
+import type { StatusPurpose } from './status/status-list.js';
+import { statusListSlug } from './status/status-list-store.js';
 
 /** Where the export writes (the CLI writes into a folder; a test into memory). */
 export interface ExportSink {
@@ -24,7 +25,8 @@ const EXPORT_PAGE = 500;
  * administrators only. Returns the number of credentials written.
  */
 export async function exportCredentials(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   sink: ExportSink,
 ): Promise<{ credentials: number }> {
@@ -32,7 +34,7 @@ export async function exportCredentials(
   const index: { id: string; shortCode: string; kind: string; status: string }[] = [];
   let after: string | null = null;
   for (;;) {
-    const rows = await listCredentialsAfter(deps.db, after, EXPORT_PAGE);
+    const rows = await listCredentialsAfter(db, after, EXPORT_PAGE);
     for (const row of rows) {
       await sink.write(`credentials/${row.id}.json`, row.credential_json);
       await sink.write(`credentials/${row.id}.rs256.jwt`, `${row.jwt_rs256}\n`);
@@ -48,11 +50,11 @@ export async function exportCredentials(
     if (rows.length < EXPORT_PAGE) break;
     after = rows[rows.length - 1]!.id;
   }
-  for (const list of await listStatusLists(deps.db)) {
+  for (const list of await listStatusLists(db)) {
     const name = statusListSlug(list.purpose as StatusPurpose, list.list_number);
     await sink.write(`status-lists/${name}.json`, list.credential_json);
   }
-  const keys = await getIssuerKeys(deps);
+  const keys = await getIssuerKeys(db, deps);
   await sink.write('did.json', `${JSON.stringify(keys.didDocument, null, 2)}\n`);
   await sink.write('jwks.json', `${JSON.stringify(keys.jwks, null, 2)}\n`);
   await sink.write('index.json', `${JSON.stringify({ issuer: keys.did, credentials: index }, null, 2)}\n`);

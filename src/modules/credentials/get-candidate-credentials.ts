@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { canCredentials } from './credentials.policy.js';
 import { type DiplomaState, listDiplomaStates } from './list-diploma-states.js';
@@ -18,14 +19,15 @@ export interface CandidateCredentials {
  * credentials: the page then shows no panel.
  */
 export async function getCandidateCredentials(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   candidate: { candidacyId: string; userId: string },
 ): Promise<CandidateCredentials | null> {
   if (!canCredentials(actor, 'credentials.manage')) return null;
   const [credentials, diplomas] = await Promise.all([
-    listHolderCredentials(deps, actor, { userId: candidate.userId }),
-    listDiplomaStates(deps, actor, [candidate.candidacyId]),
+    listHolderCredentials(db, deps, actor, { userId: candidate.userId }),
+    listDiplomaStates(db, deps, actor, [candidate.candidacyId]),
   ]);
   return { credentials, diploma: diplomas.get(candidate.candidacyId) ?? null };
 }

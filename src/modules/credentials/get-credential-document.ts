@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
@@ -24,13 +25,14 @@ export interface CredentialDocument {
  * signed out), an unknown id 404, a CLR of a certificate 404.
  */
 export async function getCredentialDocument(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   credentialId: string,
   format: DocumentFormat,
 ): Promise<CredentialDocument> {
   ensure(actor, canCredentials(actor, 'credentials.read'));
-  const row = isId(credentialId) ? await findCredential(deps.db, credentialId) : undefined;
+  const row = isId(credentialId) ? await findCredential(db, credentialId) : undefined;
   if (!row) throw new AppError('not_found');
   ensure(actor, canReadCredentialOf(actor, row.user_id));
   const name = `credential-${row.short_code.toLowerCase()}`;

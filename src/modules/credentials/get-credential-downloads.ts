@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { isId } from '../../kernel/ids.js';
 import { downloadUrls } from './credential-urls.js';
@@ -14,13 +15,14 @@ export type CredentialDownloads = ReturnType<typeof downloadUrls>;
  * it to decide whether to offer the links, and shows the same page to everyone else.
  */
 export async function getCredentialDownloads(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   credentialId: string,
 ): Promise<CredentialDownloads | null> {
   // Anonymous visitors (most readers of the public page) cost no query.
   if (!canCredentials(actor, 'credentials.read') || !isId(credentialId)) return null;
-  const row = await findCredential(deps.db, credentialId);
+  const row = await findCredential(db, credentialId);
   if (!row || !canReadCredentialOf(actor, row.user_id)) return null;
   return downloadUrls(deps.config.baseUrl, row.id, row.clr_json !== null);
 }

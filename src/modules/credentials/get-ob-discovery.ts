@@ -1,8 +1,9 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Locale } from '../../i18n/i18n.js';
 import { translator } from '../../i18n/i18n.js';
 import { textFor } from './credential-reading.js';
-import { loadIssuerProfile } from './issuer.js';
+import { loadIssuerProfile } from './keys/issuer.js';
 
 /** The scope of reading one's credentials in the Open Badges API. */
 export const OB_CREDENTIAL_READ_SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly';
@@ -14,8 +15,12 @@ export const OB_CREDENTIAL_READ_SCOPE = 'https://purl.imsglobal.org/spec/ob/v3p0
  * OAuth 2.0 dynamic client registration is not offered yet, so `securitySchemes` lists no `OAuth2ACG`
  * (the extension `x-dp-bearerToken` says how to authenticate instead).
  */
-export async function getObDiscovery(deps: Deps, locale: Locale): Promise<Record<string, unknown>> {
-  const profile = await loadIssuerProfile(deps.db, deps);
+export async function getObDiscovery(
+  db: Executor,
+  deps: Services,
+  locale: Locale,
+): Promise<Record<string, unknown>> {
+  const profile = await loadIssuerProfile(db, deps);
   const base = deps.config.baseUrl.replace(/\/+$/, '');
   const t = translator(locale);
   return {

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -19,12 +20,13 @@ export interface DiplomaState {
  * candidate's page show "awarded" or the award button from it). Unknown ids are simply absent.
  */
 export async function listDiplomaStates(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   candidacyIds: readonly string[],
 ): Promise<Map<string, DiplomaState>> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
-  const rows = await listLiveDiplomasOfCandidacies(deps.db, candidacyIds.filter(isId).slice(0, 1000));
+  const rows = await listLiveDiplomasOfCandidacies(db, candidacyIds.filter(isId).slice(0, 1000));
   return new Map(
     rows.map((row) => [
       row.candidacy_id!,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
@@ -56,7 +57,8 @@ const inputSchema = z.object({ userId: z.string().max(64).optional() });
  * list is 403 for anyone but managers (a person's credentials are theirs to share).
  */
 export async function listHolderCredentials(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown = {},
 ): Promise<HolderCredential[]> {
@@ -66,7 +68,7 @@ export async function listHolderCredentials(
   if (!userId) throw new AppError('not_found');
   ensure(actor, canReadCredentialOf(actor, userId));
   if (!isId(userId)) throw new AppError('not_found');
-  const { rows } = await listCredentialsOfUser(deps.db, userId, { limit: HOLDER_LIST_LIMIT, offset: 0 });
+  const { rows } = await listCredentialsOfUser(db, userId, { limit: HOLDER_LIST_LIMIT, offset: 0 });
   const now = deps.clock.now();
   const base = deps.config.baseUrl;
   return rows.map((row) => {

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
@@ -23,7 +24,8 @@ export interface ObCredentialsPage {
  * A ClrCredential is not an OpenBadgeCredential and is not listed. 401 signed out, 400 bad paging.
  */
 export async function listObCredentials(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<ObCredentialsPage> {
@@ -31,7 +33,7 @@ export async function listObCredentials(
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const query = parseInput(obCredentialsQuerySchema, input);
   const since = query.since ? new Date(query.since).toISOString() : undefined;
-  const { rows, total } = await listCredentialsOfUser(deps.db, actor.id, {
+  const { rows, total } = await listCredentialsOfUser(db, actor.id, {
     limit: query.limit,
     offset: query.offset,
     since,

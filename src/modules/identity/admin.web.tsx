@@ -14,7 +14,7 @@ import { OutboxPage, PeopleListPage, PersonPage } from './views/admin-pages.js';
 /** Administrators: people and their roles, and the mail outbox. */
 export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/admin/people', { schema: { hide: true } }, async (request, reply) => {
-    const result = await listPeople(deps, request.actor, request.query);
+    const result = await listPeople(deps.db, deps, request.actor, request.query);
     return sendPage(reply, <PeopleListPage ctx={pageContext(request, reply)} result={result} />);
   });
 
@@ -22,7 +22,7 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/admin/people/:id',
     { schema: { hide: true } },
     async (request, reply) => {
-      const { person, audit } = await getPerson(deps, request.actor, request.params.id);
+      const { person, audit } = await getPerson(deps.db, deps, request.actor, request.params.id);
       const canManageRoles = canIdentity(request.actor, 'people.manageRoles');
       return sendPage(
         reply,
@@ -43,10 +43,10 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
       const body = formBody(request);
       const roles = body.roles === undefined ? [] : Array.isArray(body.roles) ? body.roles : [body.roles];
       try {
-        await setRoles(deps, request.actor, request.params.id, { roles });
+        await setRoles(deps.db, deps, request.actor, request.params.id, { roles });
       } catch (error) {
         if (!isAppError(error, 'invalid_state') && !isAppError(error, 'validation_failed')) throw error;
-        const { person, audit } = await getPerson(deps, request.actor, request.params.id);
+        const { person, audit } = await getPerson(deps.db, deps, request.actor, request.params.id);
         return sendPage(
           reply,
           <PersonPage

@@ -1,18 +1,20 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
+import { canIdentity } from './identity.policy.js';
+import { createTokenSchema } from './identity.schemas.js';
 import {
   findApiTokenOfUser,
   insertApiToken,
   listApiTokens,
   revokeApiTokenRow,
-} from './credentials.repository.js';
-import { canIdentity } from './identity.policy.js';
-import { createTokenSchema } from './identity.schemas.js';
+} from './password-credentials.repository.js';
 
 /** A personal API token as its owner sees it (the secret itself is shown once, at creation). */
 export interface ApiTokenSummary {
@@ -47,13 +49,18 @@ function ownerOf(actor: Actor): string {
 }
 
 /** One's own API tokens, newest first. */
-export async function listOwnApiTokens(deps: Deps, actor: Actor): Promise<ApiTokenSummary[]> {
-  return (await listApiTokens(deps.db, ownerOf(actor))).map(toSummary);
+export async function listOwnApiTokens(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+): Promise<ApiTokenSummary[]> {
+  return (await listApiTokens(db, ownerOf(actor))).map(toSummary);
 }
 
 /** Creates a token `dp_<prefix>_<secret>`; returns the secret once (only its hash is stored). */
 export async function createApiToken(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<{ token: string; summary: ApiTokenSummary }> {
@@ -63,7 +70,7 @@ export async function createApiToken(
   const token = `dp_${prefix}_${newSecret(32)}`;
   const id = newId();
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertApiToken(trx, {
       id,
       user_id: userId,
@@ -83,10 +90,15 @@ export async function createApiToken(
 }
 
 /** Revokes one of one's own tokens; someone else's token is "not found". */
-export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: string): Promise<void> {
+export async function revokeApiToken(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  tokenId: string,
+): Promise<void> {
   const userId = ownerOf(actor);
   if (!isId(tokenId)) throw new AppError('not_found');
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const token = await findApiTokenOfUser(trx, userId, tokenId);
     if (!token) throw new AppError('not_found');
     if (token.revoked_at) return;

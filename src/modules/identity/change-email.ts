@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -8,15 +10,15 @@ import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { EMAIL_CHANGE_TTL_MS } from './account.js';
 import { checkCurrentPassword } from './check-current-password.js';
+import { emailChangeMail, emailChangeNoticeMail } from './identity.mail.js';
+import { canIdentity } from './identity.policy.js';
+import { changeEmailSchema } from './identity.schemas.js';
 import {
   consumeOneTimeToken,
   expireOneTimeTokens,
   findOneTimeToken,
   insertOneTimeToken,
-} from './credentials.repository.js';
-import { emailChangeMail, emailChangeNoticeMail } from './identity.mail.js';
-import { canIdentity } from './identity.policy.js';
-import { changeEmailSchema } from './identity.schemas.js';
+} from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { findUserByEmail, findUserById, updateUser } from './users.repository.js';
 
@@ -25,23 +27,28 @@ import { findUserByEmail, findUserById, updateUser } from './users.repository.js
  * address and a notice to the old one. Nothing changes until the link is followed. A new address that
  * already belongs to someone gets no link (and the asker is not told, to keep addresses private).
  */
-export async function requestEmailChange(deps: Deps, actor: Actor, input: unknown): Promise<void> {
+export async function requestEmailChange(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<void> {
   ensure(actor, canIdentity(actor, 'account.update'));
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const data = parseInput(changeEmailSchema, input);
-  const user = await findUserById(deps.db, actor.id);
+  const user = await findUserById(db, actor.id);
   if (!user) throw new AppError('not_found');
-  await checkCurrentPassword(deps, user, data.currentPassword);
+  await checkCurrentPassword(db, deps, user, data.currentPassword);
   if (data.newEmail === user.email) {
     throw new AppError('validation_failed', {}, [{ path: 'newEmail', key: 'validation.sameEmail' }]);
   }
   const locale = isLocale(user.preferred_locale) ? user.preferred_locale : 'en';
   const accountLink = `${deps.config.baseUrl}/account`;
   await send(deps, emailChangeNoticeMail(locale, user.email, user.full_name, accountLink));
-  if (await findUserByEmail(deps.db, data.newEmail)) return;
+  if (await findUserByEmail(db, data.newEmail)) return;
   const token = newSecret();
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await expireOneTimeTokens(trx, user.id, 'email-change', now.toISOString());
     await insertOneTimeToken(trx, {
       id: newId(),
@@ -66,11 +73,12 @@ export async function requestEmailChange(deps: Deps, actor: Actor, input: unknow
 
 /** Completes a change of email from the link sent to the new address. */
 export async function confirmEmailChange(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   token: string,
 ): Promise<{ userId: string; email: string }> {
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await findOneTimeToken(trx, hashSecret(token), 'email-change');
     if (!row?.new_email || row.used_at || row.expires_at <= now) throw new AppError('token_invalid');
     if (!(await consumeOneTimeToken(trx, row.id, now))) throw new AppError('token_invalid');

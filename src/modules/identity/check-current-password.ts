@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { AppError } from '../../kernel/errors.js';
 import { verifyPassword } from './password.js';
 import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
@@ -8,17 +9,18 @@ import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
  * like sign-in, so it backs off the same way, per person.
  */
 export async function checkCurrentPassword(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   user: { id: string; password_hash: string },
   password: string,
 ): Promise<void> {
   const key = `current-password:${user.id}`;
-  await assertNotLocked(deps.db, deps.clock, key);
+  await assertNotLocked(db, deps.clock, key);
   if (!(await verifyPassword(user.password_hash, password))) {
-    await recordFailure(deps.db, deps.clock, key);
+    await recordFailure(db, deps.clock, key);
     throw new AppError('validation_failed', {}, [
       { path: 'currentPassword', key: 'validation.wrongPassword' },
     ]);
   }
-  await recordSuccess(deps.db, key);
+  await recordSuccess(db, key);
 }

@@ -1,15 +1,17 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
-import { consumeOneTimeToken, findOneTimeToken } from './credentials.repository.js';
+import { consumeOneTimeToken, findOneTimeToken } from './password-credentials.repository.js';
 import { findUserById, updateUser } from './users.repository.js';
 
 /** Confirms the email address of a new account from the link mailed at sign-up. */
-export async function confirmEmail(deps: Deps, token: string): Promise<{ userId: string }> {
+export async function confirmEmail(db: Executor, deps: Services, token: string): Promise<{ userId: string }> {
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await findOneTimeToken(trx, hashSecret(token), 'email-confirm');
     if (!row || row.used_at || row.expires_at < now) throw new AppError('token_invalid');
     if (!(await consumeOneTimeToken(trx, row.id, now))) throw new AppError('token_invalid');

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -21,13 +23,18 @@ export const createPersonSchema = profileSchema.extend({
  * Creates a confirmed account with roles (administrators, and the seed). Unlike sign-up this says plainly
  * when the address is taken: only administrators see it.
  */
-export async function createPerson(deps: Deps, actor: Actor, input: unknown): Promise<{ id: string }> {
+export async function createPerson(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<{ id: string }> {
   ensure(actor, canIdentity(actor, 'people.manageRoles'));
   const data = parseInput(createPersonSchema, input);
   const passwordHash = await hashPassword(data.password);
   const now = deps.clock.now().toISOString();
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (await findUserByEmail(trx, data.email)) {
       throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.emailTaken' }]);
     }
@@ -58,6 +65,10 @@ export async function createPerson(deps: Deps, actor: Actor, input: unknown): Pr
 }
 
 /** The id of the person with this email, if any (the seed uses it to stay idempotent). */
-export async function findPersonIdByEmail(deps: Deps, email: string): Promise<string | null> {
-  return (await findUserByEmail(deps.db, email.toLowerCase()))?.id ?? null;
+export async function findPersonIdByEmail(
+  db: Executor,
+  _deps: Services,
+  email: string,
+): Promise<string | null> {
+  return (await findUserByEmail(db, email.toLowerCase()))?.id ?? null;
 }

@@ -41,19 +41,19 @@ for (const dialect of DIALECTS) {
       const person = await buildPerson(deps);
       const newEmail = freshEmail();
       await expect(
-        requestEmailChange(deps, actorOf(person), { newEmail, currentPassword: 'not my password' }),
+        requestEmailChange(deps.db, deps, actorOf(person), { newEmail, currentPassword: 'not my password' }),
       ).rejects.toMatchObject({
         code: 'validation_failed',
         fields: [{ path: 'currentPassword', key: 'validation.wrongPassword' }],
       });
       await expect(
-        requestEmailChange(deps, actorOf(person), {
+        requestEmailChange(deps.db, deps, actorOf(person), {
           newEmail: person.email.toUpperCase(),
           currentPassword: TEST_PASSWORD,
         }),
       ).rejects.toMatchObject({ fields: [{ path: 'newEmail', key: 'validation.sameEmail' }] });
       await expect(
-        requestEmailChange(deps, ANONYMOUS, { newEmail, currentPassword: TEST_PASSWORD }),
+        requestEmailChange(deps.db, deps, ANONYMOUS, { newEmail, currentPassword: TEST_PASSWORD }),
       ).rejects.toMatchObject({ code: 'unauthenticated' });
       expect(mailsTo(person.email)).toEqual([]);
       expect(mailsTo(newEmail)).toEqual([]);
@@ -63,7 +63,7 @@ for (const dialect of DIALECTS) {
     it('mails a link to the new address and a notice to the old; the change happens on confirmation only', async () => {
       const person = await buildPerson(deps, { locale: 'es' });
       const newEmail = freshEmail();
-      await requestEmailChange(deps, actorOf(person), { newEmail, currentPassword: TEST_PASSWORD });
+      await requestEmailChange(deps.db, deps, actorOf(person), { newEmail, currentPassword: TEST_PASSWORD });
       expect(mailsTo(person.email).map((m) => m.subject)).toEqual([
         translator('es').t('mail.emailChangeNotice.subject'),
       ]);
@@ -73,9 +73,12 @@ for (const dialect of DIALECTS) {
       expect(await emailOf(person.id)).toBe(person.email);
 
       const token = changeLink(newEmail);
-      await expect(confirmEmailChange(deps, token)).resolves.toEqual({ userId: person.id, email: newEmail });
+      await expect(confirmEmailChange(deps.db, deps, token)).resolves.toEqual({
+        userId: person.id,
+        email: newEmail,
+      });
       expect(await emailOf(person.id)).toBe(newEmail);
-      await expect(confirmEmailChange(deps, token)).rejects.toMatchObject({ code: 'token_invalid' });
+      await expect(confirmEmailChange(deps.db, deps, token)).rejects.toMatchObject({ code: 'token_invalid' });
       const audit = await listAuditEvents(deps.db, 'user', person.id);
       expect(audit.find((a) => a.action === 'user.email-changed')).toMatchObject({
         action: 'user.email-changed',
@@ -88,7 +91,10 @@ for (const dialect of DIALECTS) {
       const person = await buildPerson(deps);
       const other = await buildPerson(deps);
       await expect(
-        requestEmailChange(deps, actorOf(person), { newEmail: other.email, currentPassword: TEST_PASSWORD }),
+        requestEmailChange(deps.db, deps, actorOf(person), {
+          newEmail: other.email,
+          currentPassword: TEST_PASSWORD,
+        }),
       ).resolves.toBeUndefined();
       expect(mailsTo(other.email)).toEqual([]);
       expect(mailsTo(person.email)).toHaveLength(1);
@@ -103,23 +109,32 @@ for (const dialect of DIALECTS) {
     it('refuses a link when the address was taken meanwhile, an older link, and an expired one', async () => {
       const person = await buildPerson(deps);
       const wanted = freshEmail();
-      await requestEmailChange(deps, actorOf(person), { newEmail: wanted, currentPassword: TEST_PASSWORD });
+      await requestEmailChange(deps.db, deps, actorOf(person), {
+        newEmail: wanted,
+        currentPassword: TEST_PASSWORD,
+      });
       const first = changeLink(wanted);
       const other = freshEmail();
-      await requestEmailChange(deps, actorOf(person), { newEmail: other, currentPassword: TEST_PASSWORD });
-      await expect(confirmEmailChange(deps, first)).rejects.toMatchObject({ code: 'token_invalid' });
+      await requestEmailChange(deps.db, deps, actorOf(person), {
+        newEmail: other,
+        currentPassword: TEST_PASSWORD,
+      });
+      await expect(confirmEmailChange(deps.db, deps, first)).rejects.toMatchObject({ code: 'token_invalid' });
 
       const taker = await buildPerson(deps);
       await deps.db.updateTable('users').set({ email: other }).where('id', '=', taker.id).execute();
-      await expect(confirmEmailChange(deps, changeLink(other))).rejects.toMatchObject({
+      await expect(confirmEmailChange(deps.db, deps, changeLink(other))).rejects.toMatchObject({
         code: 'already_exists',
       });
       expect(await emailOf(person.id)).toBe(person.email);
 
       const late = freshEmail();
-      await requestEmailChange(deps, actorOf(person), { newEmail: late, currentPassword: TEST_PASSWORD });
+      await requestEmailChange(deps.db, deps, actorOf(person), {
+        newEmail: late,
+        currentPassword: TEST_PASSWORD,
+      });
       deps.clock.advance(EMAIL_CHANGE_TTL_MS);
-      await expect(confirmEmailChange(deps, changeLink(late))).rejects.toMatchObject({
+      await expect(confirmEmailChange(deps.db, deps, changeLink(late))).rejects.toMatchObject({
         code: 'token_invalid',
       });
       expect(await emailOf(person.id)).toBe(person.email);
@@ -127,7 +142,9 @@ for (const dialect of DIALECTS) {
 
     it('creates an API token shown once, stores only its hash, and revokes it', async () => {
       const person = await buildPerson(deps);
-      const { token, summary } = await createApiToken(deps, actorOf(person), { name: '  Reports  ' });
+      const { token, summary } = await createApiToken(deps.db, deps, actorOf(person), {
+        name: '  Reports  ',
+      });
       expect(token).toMatch(/^dp_[A-Za-z0-9]{8}_[\w-]{43}$/);
       expect(summary).toMatchObject({ name: 'Reports', prefix: token.slice(3, 11), revokedAt: null });
       const rows = await deps.db
@@ -138,15 +155,18 @@ for (const dialect of DIALECTS) {
       expect(rows).toHaveLength(1);
       expect(rows[0]!.token_hash).toBe(hashSecret(token));
       expect(JSON.stringify(rows)).not.toContain(token.slice(12));
-      const listed = await listOwnApiTokens(deps, actorOf(person));
+      const listed = await listOwnApiTokens(deps.db, deps, actorOf(person));
       expect(listed).toEqual([summary]);
       expect(JSON.stringify(listed)).not.toContain(token.slice(12));
 
-      expect((await authenticateApiToken(deps, token))?.actor).toMatchObject({ id: person.id, via: 'token' });
-      expect(await authenticateApiToken(deps, `${token}x`)).toBeNull();
-      await revokeApiToken(deps, actorOf(person), summary.id);
-      expect(await authenticateApiToken(deps, token)).toBeNull();
-      expect((await listOwnApiTokens(deps, actorOf(person)))[0]?.revokedAt).toBe(
+      expect((await authenticateApiToken(deps.db, deps, token))?.actor).toMatchObject({
+        id: person.id,
+        via: 'token',
+      });
+      expect(await authenticateApiToken(deps.db, deps, `${token}x`)).toBeNull();
+      await revokeApiToken(deps.db, deps, actorOf(person), summary.id);
+      expect(await authenticateApiToken(deps.db, deps, token)).toBeNull();
+      expect((await listOwnApiTokens(deps.db, deps, actorOf(person)))[0]?.revokedAt).toBe(
         deps.clock.now().toISOString(),
       );
       const audit = await listAuditEvents(deps.db, 'user', person.id);
@@ -161,26 +181,26 @@ for (const dialect of DIALECTS) {
     it("treats someone else's token as not found, and refuses bad names and anonymous callers", async () => {
       const owner = await buildPerson(deps);
       const intruder = await buildPerson(deps, { roles: ['administrator'] });
-      const { token, summary } = await createApiToken(deps, actorOf(owner), { name: 'mine' });
-      await expect(revokeApiToken(deps, actorOf(intruder), summary.id)).rejects.toMatchObject({
+      const { token, summary } = await createApiToken(deps.db, deps, actorOf(owner), { name: 'mine' });
+      await expect(revokeApiToken(deps.db, deps, actorOf(intruder), summary.id)).rejects.toMatchObject({
         code: 'not_found',
       });
-      await expect(revokeApiToken(deps, actorOf(owner), newId())).rejects.toMatchObject({
+      await expect(revokeApiToken(deps.db, deps, actorOf(owner), newId())).rejects.toMatchObject({
         code: 'not_found',
       });
-      await expect(revokeApiToken(deps, actorOf(owner), 'not-an-id')).rejects.toMatchObject({
+      await expect(revokeApiToken(deps.db, deps, actorOf(owner), 'not-an-id')).rejects.toMatchObject({
         code: 'not_found',
       });
-      expect(await authenticateApiToken(deps, token)).not.toBeNull();
-      expect(await listOwnApiTokens(deps, actorOf(intruder))).toEqual([]);
-      await expect(createApiToken(deps, actorOf(owner), { name: '   ' })).rejects.toMatchObject({
+      expect(await authenticateApiToken(deps.db, deps, token)).not.toBeNull();
+      expect(await listOwnApiTokens(deps.db, deps, actorOf(intruder))).toEqual([]);
+      await expect(createApiToken(deps.db, deps, actorOf(owner), { name: '   ' })).rejects.toMatchObject({
         code: 'validation_failed',
         fields: [{ path: 'name', key: 'validation.required' }],
       });
-      await expect(createApiToken(deps, ANONYMOUS, { name: 'x' })).rejects.toMatchObject({
+      await expect(createApiToken(deps.db, deps, ANONYMOUS, { name: 'x' })).rejects.toMatchObject({
         code: 'unauthenticated',
       });
-      expect(await listOwnApiTokens(deps, actorOf(owner))).toHaveLength(1);
+      expect(await listOwnApiTokens(deps.db, deps, actorOf(owner))).toHaveLength(1);
     });
 
     it('sets roles (administrators only), audits changes, and keeps an administrator from dropping their own', async () => {
@@ -188,7 +208,9 @@ for (const dialect of DIALECTS) {
       const manager = await buildPerson(deps, { roles: ['manager'] });
       const person = await buildPerson(deps);
       await expect(
-        setRoles(deps, actorOf(admin), person.id, { roles: ['facilitator', 'participant', 'facilitator'] }),
+        setRoles(deps.db, deps, actorOf(admin), person.id, {
+          roles: ['facilitator', 'participant', 'facilitator'],
+        }),
       ).resolves.toEqual(['facilitator', 'participant']);
       const audit = await listAuditEvents(deps.db, 'user', person.id);
       expect(audit.find((a) => a.action === 'user.roles-changed')).toMatchObject({
@@ -197,30 +219,34 @@ for (const dialect of DIALECTS) {
         before: ['participant'],
         after: ['facilitator', 'participant'],
       });
-      await setRoles(deps, actorOf(admin), person.id, { roles: ['participant', 'facilitator'] });
+      await setRoles(deps.db, deps, actorOf(admin), person.id, { roles: ['participant', 'facilitator'] });
       expect(await listAuditEvents(deps.db, 'user', person.id)).toHaveLength(2);
 
       await expect(
-        setRoles(deps, actorOf(admin), admin.id, { roles: ['participant'] }),
+        setRoles(deps.db, deps, actorOf(admin), admin.id, { roles: ['participant'] }),
       ).rejects.toMatchObject({
         code: 'invalid_state',
       });
       expect(await listRoles(deps.db, admin.id)).toEqual(['administrator']);
-      await expect(setRoles(deps, actorOf(manager), person.id, { roles: [] })).rejects.toMatchObject({
-        code: 'forbidden',
-      });
-      await expect(setRoles(deps, ANONYMOUS, person.id, { roles: [] })).rejects.toMatchObject({
+      await expect(setRoles(deps.db, deps, actorOf(manager), person.id, { roles: [] })).rejects.toMatchObject(
+        {
+          code: 'forbidden',
+        },
+      );
+      await expect(setRoles(deps.db, deps, ANONYMOUS, person.id, { roles: [] })).rejects.toMatchObject({
         code: 'unauthenticated',
       });
-      await expect(setRoles(deps, actorOf(admin), newId(), { roles: [] })).rejects.toMatchObject({
+      await expect(setRoles(deps.db, deps, actorOf(admin), newId(), { roles: [] })).rejects.toMatchObject({
         code: 'not_found',
       });
-      await expect(setRoles(deps, actorOf(admin), person.id, { roles: ['king'] })).rejects.toMatchObject({
+      await expect(
+        setRoles(deps.db, deps, actorOf(admin), person.id, { roles: ['king'] }),
+      ).rejects.toMatchObject({
         code: 'validation_failed',
       });
       expect(await listRoles(deps.db, person.id)).toEqual(['facilitator', 'participant']);
       await expect(
-        setRoles(deps, actorOf(admin), admin.id, { roles: ['administrator', 'manager'] }),
+        setRoles(deps.db, deps, actorOf(admin), admin.id, { roles: ['administrator', 'manager'] }),
       ).resolves.toEqual(['administrator', 'manager']);
     });
 
@@ -241,7 +267,7 @@ for (const dialect of DIALECTS) {
         people.set(fullName, await buildPerson(deps, { fullName, roles }));
       }
       const search = async (q: string, role?: string) =>
-        (await listPeople(deps, actorOf(admin), { q, role })).people.map((p) => p.fullName);
+        (await listPeople(deps.db, deps, actorOf(admin), { q, role })).people.map((p) => p.fullName);
       expect(await search(`${tag} 100%`)).toEqual([`${tag} 100% Sure`]);
       expect(await search(`${tag.toUpperCase()} A_B`)).toEqual([`${tag} a_b`]);
       expect(await search(`${tag} c\\`)).toEqual([`${tag} c\\d`]);
@@ -253,10 +279,14 @@ for (const dialect of DIALECTS) {
       expect(await search(byEmail.split('@')[0]!)).toEqual([`${tag} axb`]);
 
       const manager = await buildPerson(deps, { roles: ['manager'] });
-      await expect(listPeople(deps, actorOf(manager), { q: tag })).resolves.toMatchObject({ total: 6 });
+      await expect(listPeople(deps.db, deps, actorOf(manager), { q: tag })).resolves.toMatchObject({
+        total: 6,
+      });
       const participant = await buildPerson(deps);
-      await expect(listPeople(deps, actorOf(participant), {})).rejects.toMatchObject({ code: 'forbidden' });
-      await expect(listPeople(deps, actorOf(admin), { page: '0' })).rejects.toMatchObject({
+      await expect(listPeople(deps.db, deps, actorOf(participant), {})).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(listPeople(deps.db, deps, actorOf(admin), { page: '0' })).rejects.toMatchObject({
         code: 'validation_failed',
       });
     });

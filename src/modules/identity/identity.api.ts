@@ -66,7 +66,7 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: accountJson, ...errorResponses(401) },
       },
     },
-    async (request) => presentAccount(await getOwnAccount(deps, request.actor)),
+    async (request) => presentAccount(await getOwnAccount(deps.db, deps, request.actor)),
   );
 
   app.put(
@@ -80,7 +80,7 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: accountJson, ...errorResponses(400, 401) },
       },
     },
-    async (request) => presentAccount(await updateProfile(deps, request.actor, request.body)),
+    async (request) => presentAccount(await updateProfile(deps.db, deps, request.actor, request.body)),
   );
 
   app.get(
@@ -93,7 +93,7 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ tokens: z.array(tokenJson) }), ...errorResponses(401) },
       },
     },
-    async (request) => ({ tokens: await listOwnApiTokens(deps, request.actor) }),
+    async (request) => ({ tokens: await listOwnApiTokens(deps.db, deps, request.actor) }),
   );
 
   app.post(
@@ -107,7 +107,8 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 201: z.object({ token: z.string(), summary: tokenJson }), ...errorResponses(400, 401) },
       },
     },
-    async (request, reply) => reply.status(201).send(await createApiToken(deps, request.actor, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createApiToken(deps.db, deps, request.actor, request.body)),
   );
 
   app.delete(
@@ -122,7 +123,7 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      await revokeApiToken(deps, request.actor, request.params.id);
+      await revokeApiToken(deps.db, deps, request.actor, request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -147,7 +148,7 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const result = await listPeople(deps, request.actor, request.query);
+      const result = await listPeople(deps.db, deps, request.actor, request.query);
       return {
         people: result.people.map(presentAccount),
         total: result.total,
@@ -168,7 +169,8 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: accountJson, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => presentAccount((await getPerson(deps, request.actor, request.params.id)).person),
+    async (request) =>
+      presentAccount((await getPerson(deps.db, deps, request.actor, request.params.id)).person),
   );
 
   app.put(
@@ -186,6 +188,8 @@ export function identityApiRoutes(api: FastifyInstance, deps: Deps): void {
         },
       },
     },
-    async (request) => ({ roles: await setRoles(deps, request.actor, request.params.id, request.body) }),
+    async (request) => ({
+      roles: await setRoles(deps.db, deps, request.actor, request.params.id, request.body),
+    }),
   );
 }

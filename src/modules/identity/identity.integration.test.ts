@@ -64,7 +64,7 @@ for (const dialect of DIALECTS) {
 
     it('signs up an unconfirmed participant with an argon2id hash and mails a confirmation link', async () => {
       const email = freshEmail();
-      await signUp(deps, signUpInput(email.toUpperCase()));
+      await signUp(deps.db, deps, signUpInput(email.toUpperCase()));
       const user = await findUserByEmail(deps.db, email);
       expect(user).toBeDefined();
       expect(user!.full_name).toBe('Nguyễn Thị Minh');
@@ -93,7 +93,7 @@ for (const dialect of DIALECTS) {
       const owner = await buildPerson(deps, { locale: 'es' });
       const users = await countUsers();
       const sentBefore = deps.mailer.sent.length;
-      await expect(signUp(deps, signUpInput(owner.email.toUpperCase()))).resolves.toBeUndefined();
+      await expect(signUp(deps.db, deps, signUpInput(owner.email.toUpperCase()))).resolves.toBeUndefined();
       expect(await countUsers()).toBe(users);
       expect(deps.mailer.sent).toHaveLength(sentBefore + 1);
       const mail = deps.mailer.sent.at(-1)!;
@@ -107,7 +107,12 @@ for (const dialect of DIALECTS) {
     it('refuses invalid sign-up input with field errors and creates nothing', async () => {
       const users = await countUsers();
       const error = await failure(
-        signUp(deps, { fullName: ' ', email: 'not-an-email', password: 'short', preferredLocale: 'de' }),
+        signUp(deps.db, deps, {
+          fullName: ' ',
+          email: 'not-an-email',
+          password: 'short',
+          preferredLocale: 'de',
+        }),
       );
       expect(error).toMatchObject({ code: 'validation_failed' });
       const fields = (error as { fields: { path: string; key: string }[] }).fields;
@@ -122,30 +127,34 @@ for (const dialect of DIALECTS) {
 
     it('confirms an email once; the link dies after use and after 48 hours', async () => {
       const email = freshEmail();
-      await signUp(deps, signUpInput(email));
+      await signUp(deps.db, deps, signUpInput(email));
       const token = lastLink(deps, email, '/confirm-email/');
-      const { userId } = await confirmEmail(deps, token);
+      const { userId } = await confirmEmail(deps.db, deps, token);
       expect((await findUserByEmail(deps.db, email))!.email_verified_at).toBe(deps.clock.now().toISOString());
-      await expect(confirmEmail(deps, token)).rejects.toMatchObject({ code: 'token_invalid' });
-      await expect(confirmEmail(deps, 'made-up-token')).rejects.toMatchObject({ code: 'token_invalid' });
+      await expect(confirmEmail(deps.db, deps, token)).rejects.toMatchObject({ code: 'token_invalid' });
+      await expect(confirmEmail(deps.db, deps, 'made-up-token')).rejects.toMatchObject({
+        code: 'token_invalid',
+      });
       expect((await listAuditEvents(deps.db, 'user', userId)).map((a) => a.action)).toContain(
         'user.email-confirmed',
       );
 
       const late = freshEmail();
-      await signUp(deps, signUpInput(late));
+      await signUp(deps.db, deps, signUpInput(late));
       const lateToken = lastLink(deps, late, '/confirm-email/');
       deps.clock.advance(CONFIRM_EMAIL_TTL_MS + 1000);
-      await expect(confirmEmail(deps, lateToken)).rejects.toMatchObject({ code: 'token_invalid' });
+      await expect(confirmEmail(deps.db, deps, lateToken)).rejects.toMatchObject({ code: 'token_invalid' });
       expect((await findUserByEmail(deps.db, late))!.email_verified_at).toBeNull();
     });
 
     it('gives the same error for a wrong password and an unknown email; a disabled account cannot sign in', async () => {
       const person = await buildPerson(deps);
       const wrong = await failure(
-        signIn(deps, { email: person.email, password: 'not the password' }, CLIENT),
+        signIn(deps.db, deps, { email: person.email, password: 'not the password' }, CLIENT),
       );
-      const unknown = await failure(signIn(deps, { email: freshEmail(), password: TEST_PASSWORD }, CLIENT));
+      const unknown = await failure(
+        signIn(deps.db, deps, { email: freshEmail(), password: TEST_PASSWORD }, CLIENT),
+      );
       expect(wrong).toMatchObject({ code: 'invalid_credentials', params: {} });
       expect(unknown).toMatchObject({ code: 'invalid_credentials', params: {} });
       await deps.db
@@ -154,7 +163,7 @@ for (const dialect of DIALECTS) {
         .where('id', '=', person.id)
         .execute();
       await expect(
-        signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT),
+        signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT),
       ).rejects.toMatchObject({ code: 'invalid_credentials' });
       const sessions = await deps.db
         .selectFrom('sessions')
@@ -166,23 +175,25 @@ for (const dialect of DIALECTS) {
 
     it('refuses an unconfirmed account with the right password and mails a new link (the old one dies)', async () => {
       const email = freshEmail();
-      await signUp(deps, signUpInput(email));
+      await signUp(deps.db, deps, signUpInput(email));
       const first = lastLink(deps, email, '/confirm-email/');
-      await expect(signIn(deps, { email, password: TEST_PASSWORD }, CLIENT)).rejects.toMatchObject({
+      await expect(signIn(deps.db, deps, { email, password: TEST_PASSWORD }, CLIENT)).rejects.toMatchObject({
         code: 'email_unconfirmed',
       });
       expect(mailsTo(deps, email)).toHaveLength(2);
       const second = lastLink(deps, email, '/confirm-email/');
       expect(second).not.toBe(first);
-      await expect(confirmEmail(deps, first)).rejects.toMatchObject({ code: 'token_invalid' });
-      await confirmEmail(deps, second);
-      await expect(signIn(deps, { email, password: TEST_PASSWORD }, CLIENT)).resolves.toMatchObject({
+      await expect(confirmEmail(deps.db, deps, first)).rejects.toMatchObject({ code: 'token_invalid' });
+      await confirmEmail(deps.db, deps, second);
+      await expect(signIn(deps.db, deps, { email, password: TEST_PASSWORD }, CLIENT)).resolves.toMatchObject({
         sessionToken: expect.any(String),
       });
       // A wrong password on an unconfirmed account reveals nothing and sends nothing.
       const other = freshEmail();
-      await signUp(deps, signUpInput(other));
-      await expect(signIn(deps, { email: other, password: 'wrong password' }, CLIENT)).rejects.toMatchObject({
+      await signUp(deps.db, deps, signUpInput(other));
+      await expect(
+        signIn(deps.db, deps, { email: other, password: 'wrong password' }, CLIENT),
+      ).rejects.toMatchObject({
         code: 'invalid_credentials',
       });
       expect(mailsTo(deps, other)).toHaveLength(1);
@@ -190,7 +201,8 @@ for (const dialect of DIALECTS) {
 
     it('backs off after 5 failures, even for the right password, and a success clears the count', async () => {
       const person = await buildPerson(deps);
-      const attempt = (password: string) => failure(signIn(deps, { email: person.email, password }, CLIENT));
+      const attempt = (password: string) =>
+        failure(signIn(deps.db, deps, { email: person.email, password }, CLIENT));
       for (let i = 0; i < 5; i++)
         expect(await attempt('wrong password')).toMatchObject({ code: 'invalid_credentials' });
       expect(await attempt(TEST_PASSWORD)).toMatchObject({
@@ -216,8 +228,9 @@ for (const dialect of DIALECTS) {
 
       // Unknown addresses back off the same way (no enumeration through the lock either).
       const nobody = freshEmail();
-      for (let i = 0; i < 5; i++) await failure(signIn(deps, { email: nobody, password: 'x' }, CLIENT));
-      expect(await failure(signIn(deps, { email: nobody, password: 'x' }, CLIENT))).toMatchObject({
+      for (let i = 0; i < 5; i++)
+        await failure(signIn(deps.db, deps, { email: nobody, password: 'x' }, CLIENT));
+      expect(await failure(signIn(deps.db, deps, { email: nobody, password: 'x' }, CLIENT))).toMatchObject({
         code: 'too_many_attempts',
         params: { minutes: 1 },
       });
@@ -225,8 +238,9 @@ for (const dialect of DIALECTS) {
 
     it('opens a new session with a fresh id at every sign-in, storing only its hash', async () => {
       const person = await buildPerson(deps);
-      const a = await signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
+      const a = await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
       const b = await signIn(
+        deps.db,
         deps,
         { email: ` ${person.email.toUpperCase()} `, password: TEST_PASSWORD },
         CLIENT,
@@ -243,51 +257,55 @@ for (const dialect of DIALECTS) {
       );
       expect(JSON.stringify(rows)).not.toContain(a.sessionToken);
       expect(rows[0]).toMatchObject({ ip: CLIENT.ip, user_agent: CLIENT.userAgent });
-      expect((await authenticateSession(deps, a.sessionToken))?.actor).toMatchObject({ id: person.id });
-      expect(await authenticateSession(deps, 'not-a-session')).toBeNull();
+      expect((await authenticateSession(deps.db, deps, a.sessionToken))?.actor).toMatchObject({
+        id: person.id,
+      });
+      expect(await authenticateSession(deps.db, deps, 'not-a-session')).toBeNull();
     });
 
     it('ends a session 14 days after its last use, sliding while it is used', async () => {
       const person = await buildPerson(deps);
-      const used = await signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
-      const idle = await signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
+      const used = await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
+      const idle = await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
       deps.clock.advance(2 * 60 * 60 * 1000);
-      expect(await authenticateSession(deps, used.sessionToken)).not.toBeNull();
+      expect(await authenticateSession(deps.db, deps, used.sessionToken)).not.toBeNull();
       deps.clock.advance(SESSION_TTL_MS - 60 * 60 * 1000);
-      expect(await authenticateSession(deps, idle.sessionToken)).toBeNull();
-      expect(await authenticateSession(deps, used.sessionToken)).not.toBeNull();
+      expect(await authenticateSession(deps.db, deps, idle.sessionToken)).toBeNull();
+      expect(await authenticateSession(deps.db, deps, used.sessionToken)).not.toBeNull();
       deps.clock.advance(SESSION_TTL_MS + 1000);
-      expect(await authenticateSession(deps, used.sessionToken)).toBeNull();
+      expect(await authenticateSession(deps.db, deps, used.sessionToken)).toBeNull();
     });
 
     it('resets a password by a single-use link that ends every session and tells the owner', async () => {
       const person = await buildPerson(deps, { locale: 'fr' });
-      const s1 = await signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
-      await signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
-      await requestPasswordReset(deps, { email: person.email });
+      const s1 = await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
+      await signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT);
+      await requestPasswordReset(deps.db, deps, { email: person.email });
       const token = lastLink(deps, person.email, '/password/reset/');
-      expect(await isPasswordResetTokenValid(deps, token)).toBe(true);
-      await resetPassword(deps, token, { password: NEW_PASSWORD });
+      expect(await isPasswordResetTokenValid(deps.db, deps, token)).toBe(true);
+      await resetPassword(deps.db, deps, token, { password: NEW_PASSWORD });
       const sessions = await deps.db
         .selectFrom('sessions')
         .selectAll()
         .where('user_id', '=', person.id)
         .execute();
       expect(sessions).toEqual([]);
-      expect(await authenticateSession(deps, s1.sessionToken)).toBeNull();
+      expect(await authenticateSession(deps.db, deps, s1.sessionToken)).toBeNull();
       const mail = mailsTo(deps, person.email).at(-1)!;
       expect(mail.subject).toBe(translator('fr').t('mail.passwordChanged.subject'));
-      await expect(resetPassword(deps, token, { password: 'yet another passphrase' })).rejects.toMatchObject({
+      await expect(
+        resetPassword(deps.db, deps, token, { password: 'yet another passphrase' }),
+      ).rejects.toMatchObject({
         code: 'token_invalid',
       });
-      expect(await isPasswordResetTokenValid(deps, token)).toBe(false);
+      expect(await isPasswordResetTokenValid(deps.db, deps, token)).toBe(false);
       await expect(
-        signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT),
+        signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT),
       ).rejects.toMatchObject({
         code: 'invalid_credentials',
       });
       await expect(
-        signIn(deps, { email: person.email, password: NEW_PASSWORD }, CLIENT),
+        signIn(deps.db, deps, { email: person.email, password: NEW_PASSWORD }, CLIENT),
       ).resolves.toBeDefined();
       expect((await listAuditEvents(deps.db, 'user', person.id)).map((a) => a.action)).toContain(
         'user.password-reset',
@@ -296,22 +314,22 @@ for (const dialect of DIALECTS) {
 
     it('lets a reset link expire after one hour, and kills older links when a new one is asked', async () => {
       const person = await buildPerson(deps);
-      await requestPasswordReset(deps, { email: person.email });
+      await requestPasswordReset(deps.db, deps, { email: person.email });
       const first = lastLink(deps, person.email, '/password/reset/');
-      await requestPasswordReset(deps, { email: person.email });
+      await requestPasswordReset(deps.db, deps, { email: person.email });
       const second = lastLink(deps, person.email, '/password/reset/');
       expect(second).not.toBe(first);
-      expect(await isPasswordResetTokenValid(deps, first)).toBe(false);
-      await expect(resetPassword(deps, first, { password: NEW_PASSWORD })).rejects.toMatchObject({
+      expect(await isPasswordResetTokenValid(deps.db, deps, first)).toBe(false);
+      await expect(resetPassword(deps.db, deps, first, { password: NEW_PASSWORD })).rejects.toMatchObject({
         code: 'token_invalid',
       });
       deps.clock.advance(PASSWORD_RESET_TTL_MS);
-      await expect(resetPassword(deps, second, { password: NEW_PASSWORD })).rejects.toMatchObject({
+      await expect(resetPassword(deps.db, deps, second, { password: NEW_PASSWORD })).rejects.toMatchObject({
         code: 'token_invalid',
       });
       const row = await findUserByEmail(deps.db, person.email);
       await expect(
-        signIn(deps, { email: person.email, password: TEST_PASSWORD }, CLIENT),
+        signIn(deps.db, deps, { email: person.email, password: TEST_PASSWORD }, CLIENT),
       ).resolves.toMatchObject({
         userId: row!.id,
       });
@@ -319,19 +337,19 @@ for (const dialect of DIALECTS) {
 
     it('answers an unknown or disabled address like a known one, sending nothing, and throttles requests', async () => {
       const unknown = freshEmail();
-      await expect(requestPasswordReset(deps, { email: unknown })).resolves.toBeUndefined();
+      await expect(requestPasswordReset(deps.db, deps, { email: unknown })).resolves.toBeUndefined();
       expect(mailsTo(deps, unknown)).toEqual([]);
-      await expect(requestPasswordReset(deps, { email: 'nope' })).rejects.toMatchObject({
+      await expect(requestPasswordReset(deps.db, deps, { email: 'nope' })).rejects.toMatchObject({
         code: 'validation_failed',
       });
       const person = await buildPerson(deps);
-      for (let i = 0; i < 5; i++) await requestPasswordReset(deps, { email: person.email });
-      await expect(requestPasswordReset(deps, { email: person.email })).rejects.toMatchObject({
+      for (let i = 0; i < 5; i++) await requestPasswordReset(deps.db, deps, { email: person.email });
+      await expect(requestPasswordReset(deps.db, deps, { email: person.email })).rejects.toMatchObject({
         code: 'too_many_attempts',
       });
       expect(mailsTo(deps, person.email)).toHaveLength(5);
-      for (let i = 0; i < 4; i++) await requestPasswordReset(deps, { email: unknown });
-      await expect(requestPasswordReset(deps, { email: unknown })).rejects.toMatchObject({
+      for (let i = 0; i < 4; i++) await requestPasswordReset(deps.db, deps, { email: unknown });
+      await expect(requestPasswordReset(deps.db, deps, { email: unknown })).rejects.toMatchObject({
         code: 'too_many_attempts',
       });
     });

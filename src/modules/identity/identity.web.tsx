@@ -55,7 +55,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        await signUp(deps, body);
+        await signUp(deps.db, deps, body);
         return reply.redirect('/sign-up/sent', 303);
       },
       (errors) =>
@@ -78,7 +78,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/confirm-email/:token',
     { schema: { hide: true } },
     async (request, reply) => {
-      await confirmEmail(deps, request.params.token);
+      await confirmEmail(deps.db, deps, request.params.token);
       return sendPage(
         reply,
         <MessagePage
@@ -101,7 +101,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
         <SignInPage
           ctx={pageContext(request, reply)}
           next={safeNextPath(request.query.next, '/')}
-          demoAccounts={await listDemoAccounts(deps)}
+          demoAccounts={await listDemoAccounts(deps.db)}
         />,
       );
     },
@@ -119,16 +119,16 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
           errors={errors}
           next={next}
           problem={problem}
-          demoAccounts={await listDemoAccounts(deps)}
+          demoAccounts={await listDemoAccounts(deps.db)}
         />,
         status,
       );
     try {
-      const session = await signIn(deps, body, {
+      const session = await signIn(deps.db, deps, body, {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
       });
-      if (request.sessionToken) await signOut(deps, request.sessionToken);
+      if (request.sessionToken) await signOut(deps.db, deps, request.sessionToken);
       reply.setCookie(
         SESSION_COOKIE,
         session.sessionToken,
@@ -163,7 +163,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/sign-out', csrfProtected(app), async (request, reply) => {
-    if (request.sessionToken) await signOut(deps, request.sessionToken);
+    if (request.sessionToken) await signOut(deps.db, deps, request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     setFlash(reply, 'flash.signedOut');
     return reply.redirect('/', 303);
@@ -176,7 +176,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/password/forgot', rateLimitedForm(app, MAIL_FORMS_PER_MINUTE), async (request, reply) => {
     const body = formBody(request);
     try {
-      await requestPasswordReset(deps, body);
+      await requestPasswordReset(deps.db, deps, body);
       return reply.redirect('/password/forgot/sent', 303);
     } catch (error) {
       if (isAppError(error, 'too_many_attempts')) {
@@ -219,7 +219,8 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/password/reset/:token',
     { schema: { hide: true } },
     async (request, reply) => {
-      if (!(await isPasswordResetTokenValid(deps, request.params.token))) throw new AppError('token_invalid');
+      if (!(await isPasswordResetTokenValid(deps.db, deps, request.params.token)))
+        throw new AppError('token_invalid');
       return sendPage(
         reply,
         <ResetPasswordPage ctx={pageContext(request, reply)} token={request.params.token} />,
@@ -236,7 +237,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
         request,
         reply,
         async () => {
-          await resetPassword(deps, request.params.token, body);
+          await resetPassword(deps.db, deps, request.params.token, body);
           reply.clearCookie(SESSION_COOKIE, { path: '/' });
           setFlash(reply, 'flash.passwordReset');
           return reply.redirect('/sign-in', 303);
@@ -259,7 +260,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/confirm-email-change/:token',
     { schema: { hide: true } },
     async (request, reply) => {
-      await confirmEmailChange(deps, request.params.token);
+      await confirmEmailChange(deps.db, deps, request.params.token);
       return sendPage(
         reply,
         <MessagePage
@@ -277,7 +278,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
 
 function accountRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/account', { schema: { hide: true } }, async (request, reply) => {
-    const account = await getOwnAccount(deps, request.actor);
+    const account = await getOwnAccount(deps.db, deps, request.actor);
     return sendPage(reply, <AccountPage ctx={pageContext(request, reply)} account={account} />);
   });
 
@@ -297,7 +298,7 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
           return reply.redirect('/account', 303);
         },
         async (errors) => {
-          const account = await getOwnAccount(deps, request.actor);
+          const account = await getOwnAccount(deps.db, deps, request.actor);
           return sendPage(
             reply,
             <AccountPage
@@ -312,15 +313,16 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
     });
 
   accountForm('/account/profile', 'profile', async (request, body) => {
-    await updateProfile(deps, request.actor, body);
+    await updateProfile(deps.db, deps, request.actor, body);
     return 'flash.profileSaved';
   });
   accountForm('/account/email', 'email', async (request, body) => {
-    await requestEmailChange(deps, request.actor, body);
+    await requestEmailChange(deps.db, deps, request.actor, body);
     return 'flash.emailChangeSent';
   });
   accountForm('/account/password', 'password', async (request, body) => {
     await changePassword(
+      deps.db,
       deps,
       request.actor,
       body,
@@ -330,7 +332,7 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/account/tokens', { schema: { hide: true } }, async (request, reply) => {
-    const tokens = await listOwnApiTokens(deps, request.actor);
+    const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
     return sendPage(reply, <TokensPage ctx={pageContext(request, reply)} tokens={tokens} />);
   });
 
@@ -340,8 +342,8 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
       request,
       reply,
       async () => {
-        const { token, summary } = await createApiToken(deps, request.actor, body);
-        const tokens = await listOwnApiTokens(deps, request.actor);
+        const { token, summary } = await createApiToken(deps.db, deps, request.actor, body);
+        const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
         // Shown once, on this response only: never stored in a cookie or a redirect.
         return sendPage(
           reply,
@@ -354,7 +356,7 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
         );
       },
       async (errors) => {
-        const tokens = await listOwnApiTokens(deps, request.actor);
+        const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
         return sendPage(
           reply,
           <TokensPage
@@ -373,7 +375,7 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
     '/account/tokens/:id/revoke',
     csrfProtected(app),
     async (request, reply) => {
-      await revokeApiToken(deps, request.actor, request.params.id);
+      await revokeApiToken(deps.db, deps, request.actor, request.params.id);
       setFlash(reply, 'flash.tokenRevoked');
       return reply.redirect('/account/tokens', 303);
     },

@@ -1,4 +1,4 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
 import { isLocale, type Locale } from '../../i18n/i18n.js';
 import type { Role } from '../../kernel/actor.js';
 import { DEMO_STAFF } from '../../seed/demo-people.js';
@@ -20,9 +20,9 @@ const LISTED = DEMO_STAFF.slice(0, 5);
  * the language each signs in to; empty when the demo data is not loaded. No actor: the demo's emails and
  * password are public (printed at start and in the README), and nothing else is read.
  */
-export async function listDemoAccounts(deps: Deps): Promise<DemoAccount[]> {
+export async function listDemoAccounts(db: Executor): Promise<DemoAccount[]> {
   const rows = await findActiveLocalesByEmail(
-    deps.db,
+    db,
     LISTED.map((person) => person.email),
   );
   const localeOf = new Map(rows.map((row) => [row.email, row.preferred_locale]));

@@ -1,4 +1,4 @@
-import type { Deps } from '../../deps.js';
+import type { Services } from '../../deps.js';
 import { countOutbox, type OutboxEntry, readOutbox } from '../../integrations/mail.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
@@ -9,7 +9,7 @@ export const OUTBOX_PAGE_SIZE = 50;
 
 /** One page of the messages in the mail outbox folder, newest first (administrators). */
 export async function readMailOutbox(
-  deps: Deps,
+  deps: Services,
   actor: Actor,
   requestedPage = 1,
 ): Promise<{ entries: OutboxEntry[]; page: number; pageCount: number; total: number }> {

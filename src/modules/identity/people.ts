@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, ROLES, type Role } from '../../kernel/actor.js';
 import { type AuditEvent, listAuditEvents, recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -26,17 +28,22 @@ export interface PeoplePage {
 }
 
 /** People, searched by name or email and filtered by role (administrators and managers). */
-export async function listPeople(deps: Deps, actor: Actor, input: unknown): Promise<PeoplePage> {
+export async function listPeople(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<PeoplePage> {
   ensure(actor, canIdentity(actor, 'people.list'));
   const query = parseInput(peopleQuerySchema, input);
-  const { rows, total } = await searchUsers(deps.db, {
+  const { rows, total } = await searchUsers(db, {
     query: query.q,
     role: query.role,
     limit: PEOPLE_PAGE_SIZE,
     offset: (query.page - 1) * PEOPLE_PAGE_SIZE,
   });
   const roles = await listRolesForUsers(
-    deps.db,
+    db,
     rows.map((r) => r.id),
   );
   return {
@@ -50,17 +57,18 @@ export async function listPeople(deps: Deps, actor: Actor, input: unknown): Prom
 
 /** One person with their audit trail. */
 export async function getPerson(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   userId: string,
 ): Promise<{ person: Account; audit: AuditEvent[] }> {
   ensure(actor, canIdentity(actor, 'people.read'));
   if (!isId(userId)) throw new AppError('not_found');
-  const row = await findUserById(deps.db, userId);
+  const row = await findUserById(db, userId);
   if (!row) throw new AppError('not_found');
   return {
-    person: toAccount(row, await listRoles(deps.db, userId)),
-    audit: await listAuditEvents(deps.db, 'user', userId, 50),
+    person: toAccount(row, await listRoles(db, userId)),
+    audit: await listAuditEvents(db, 'user', userId, 50),
   };
 }
 
@@ -68,7 +76,13 @@ export async function getPerson(
  * Sets the roles of a person (administrators). An administrator cannot remove their own administrator
  * role, so that the platform never loses its last way in by accident.
  */
-export async function setRoles(deps: Deps, actor: Actor, userId: string, input: unknown): Promise<Role[]> {
+export async function setRoles(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  userId: string,
+  input: unknown,
+): Promise<Role[]> {
   ensure(actor, canIdentity(actor, 'people.manageRoles'));
   if (!isId(userId)) throw new AppError('not_found');
   const wanted = new Set(parseInput(setRolesSchema, input).roles);
@@ -76,7 +90,7 @@ export async function setRoles(deps: Deps, actor: Actor, userId: string, input: 
     throw new AppError('invalid_state', { reason: 'own-administrator-role' });
   }
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await findUserById(trx, userId))) throw new AppError('not_found');
     const before = await listRoles(trx, userId);
     for (const role of ROLES) {

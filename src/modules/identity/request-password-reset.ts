@@ -1,11 +1,13 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { PASSWORD_RESET_TTL_MS } from './account.js';
-import { expireOneTimeTokens, insertOneTimeToken } from './credentials.repository.js';
 import { passwordResetMail } from './identity.mail.js';
 import { forgotPasswordSchema } from './identity.schemas.js';
+import { expireOneTimeTokens, insertOneTimeToken } from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { assertNotLocked, recordFailure } from './throttle.js';
 import { findUserByEmail } from './users.repository.js';
@@ -15,16 +17,16 @@ import { findUserByEmail } from './users.repository.js';
  * account. The caller always gets the same answer. Each request counts against the address's back-off,
  * so nobody can flood a mailbox.
  */
-export async function requestPasswordReset(deps: Deps, input: unknown): Promise<void> {
+export async function requestPasswordReset(db: Executor, deps: Services, input: unknown): Promise<void> {
   const { email } = parseInput(forgotPasswordSchema, input);
   const throttleKey = `password-reset:${email}`;
-  await assertNotLocked(deps.db, deps.clock, throttleKey);
-  await recordFailure(deps.db, deps.clock, throttleKey);
-  const user = await findUserByEmail(deps.db, email);
+  await assertNotLocked(db, deps.clock, throttleKey);
+  await recordFailure(db, deps.clock, throttleKey);
+  const user = await findUserByEmail(db, email);
   if (!user || user.disabled_at) return;
   const token = newSecret();
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await expireOneTimeTokens(trx, user.id, 'password-reset', now.toISOString());
     await insertOneTimeToken(trx, {
       id: newId(),

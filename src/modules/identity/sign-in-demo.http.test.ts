@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
 
     it('lists each demo account with the language it opens in, in the reader’s language', async () => {
       for (const person of DEMO_STAFF) {
-        await createPerson(deps, SYSTEM, {
+        await createPerson(deps.db, deps, SYSTEM, {
           email: person.email,
           password: DEMO_PASSWORD,
           fullName: person.fullName,

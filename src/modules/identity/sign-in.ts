@@ -1,13 +1,15 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { isLocale, type Locale } from '../../i18n/i18n.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS, SESSION_TTL_MS } from './account.js';
-import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './credentials.repository.js';
 import { confirmEmailMail } from './identity.mail.js';
 import { signInSchema } from './identity.schemas.js';
 import { decoyPasswordHash, verifyPassword } from './password.js';
+import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './password-credentials.repository.js';
 import { send } from './sign-up.js';
 import { assertNotLocked, recordFailure, recordSuccess } from './throttle.js';
 import { findUserByEmail } from './users.repository.js';
@@ -26,24 +28,25 @@ export interface SignInResult {
  * wrong password get the same error after the same work; failures per address back off (see throttle.ts).
  */
 export async function signIn(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   input: unknown,
   client: { ip: string | null; userAgent: string | null },
 ): Promise<SignInResult> {
   const data = parseInput(signInSchema, input);
   const throttleKey = `sign-in:${data.email}`;
-  await assertNotLocked(deps.db, deps.clock, throttleKey);
-  const user = await findUserByEmail(deps.db, data.email);
+  await assertNotLocked(db, deps.clock, throttleKey);
+  const user = await findUserByEmail(db, data.email);
   const matches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), data.password);
   if (!user || !matches || user.disabled_at) {
-    await recordFailure(deps.db, deps.clock, throttleKey);
+    await recordFailure(db, deps.clock, throttleKey);
     throw new AppError('invalid_credentials');
   }
-  await recordSuccess(deps.db, throttleKey);
+  await recordSuccess(db, throttleKey);
   const now = deps.clock.now();
   if (!user.email_verified_at) {
     const token = newSecret();
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       await expireOneTimeTokens(trx, user.id, 'email-confirm', now.toISOString());
       await insertOneTimeToken(trx, {
         id: newId(),
@@ -64,7 +67,7 @@ export async function signIn(
   }
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
-  await insertSession(deps.db, {
+  await insertSession(db, {
     id: hashSecret(sessionToken),
     user_id: user.id,
     created_at: now.toISOString(),

@@ -1,14 +1,16 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Deps, Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS } from './account.js';
-import { insertOneTimeToken } from './credentials.repository.js';
 import { accountExistsMail, confirmEmailMail } from './identity.mail.js';
 import { signUpSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
+import { insertOneTimeToken } from './password-credentials.repository.js';
 import { findUserByEmail, grantRole, insertUser } from './users.repository.js';
 
 /**
@@ -16,11 +18,11 @@ import { findUserByEmail, grantRole, insertUser } from './users.repository.js';
  * When the address already has an account, its owner is told by email instead; the caller sees the same
  * answer either way, so sign-up never reveals who has an account.
  */
-export async function signUp(deps: Deps, input: unknown): Promise<void> {
+export async function signUp(db: Executor, deps: Services, input: unknown): Promise<void> {
   const data = parseInput(signUpSchema, input);
   const passwordHash = await hashPassword(data.password);
   const now = deps.clock.now();
-  const existing = await findUserByEmail(deps.db, data.email);
+  const existing = await findUserByEmail(db, data.email);
   if (existing) {
     const locale = isLocale(existing.preferred_locale) ? existing.preferred_locale : data.preferredLocale;
     await send(
@@ -31,7 +33,7 @@ export async function signUp(deps: Deps, input: unknown): Promise<void> {
   }
   const userId = newId();
   const token = newSecret();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertUser(trx, {
       id: userId,
       email: data.email,
@@ -64,7 +66,7 @@ export async function signUp(deps: Deps, input: unknown): Promise<void> {
 }
 
 /** Sends a mail after the commit; a mail failure is logged, never undoes the committed change. */
-export async function send(deps: Deps, message: Parameters<Deps['mailer']['send']>[0]): Promise<void> {
+export async function send(deps: Services, message: Parameters<Deps['mailer']['send']>[0]): Promise<void> {
   try {
     await deps.mailer.send(message);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
-import { clearThrottle, findThrottle, saveThrottle } from './credentials.repository.js';
+import { clearThrottle, findThrottle, saveThrottle } from './password-credentials.repository.js';
 
 /** Failures allowed before back-off starts. */
 export const FREE_FAILURES = 5;

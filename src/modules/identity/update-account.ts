@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -6,28 +8,33 @@ import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { type Account, toAccount } from './account.js';
 import { checkCurrentPassword } from './check-current-password.js';
-import { deleteSessionsOfUser } from './credentials.repository.js';
 import { canIdentity } from './identity.policy.js';
 import { changePasswordSchema, profileSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
+import { deleteSessionsOfUser } from './password-credentials.repository.js';
 import { findUserById, listRoles, updateUser } from './users.repository.js';
 
 /** The signed-in person's own account. */
-export async function getOwnAccount(deps: Deps, actor: Actor): Promise<Account> {
+export async function getOwnAccount(db: Executor, _deps: Services, actor: Actor): Promise<Account> {
   ensure(actor, canIdentity(actor, 'account.read'));
   if (actor.kind !== 'user') throw new AppError('forbidden');
-  const row = await findUserById(deps.db, actor.id);
+  const row = await findUserById(db, actor.id);
   if (!row) throw new AppError('not_found');
-  return toAccount(row, await listRoles(deps.db, row.id));
+  return toAccount(row, await listRoles(db, row.id));
 }
 
 /** Updates one's own name, language and profile (audited: names appear on certificates). */
-export async function updateProfile(deps: Deps, actor: Actor, input: unknown): Promise<Account> {
+export async function updateProfile(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<Account> {
   ensure(actor, canIdentity(actor, 'account.update'));
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const data = parseInput(profileSchema, input);
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findUserById(trx, actor.id);
     if (!before) throw new AppError('not_found');
     const changes = {
@@ -54,15 +61,20 @@ export async function updateProfile(deps: Deps, actor: Actor, input: unknown): P
       after: changes,
     });
   });
-  return getOwnAccount(deps, actor);
+  return getOwnAccount(db, deps, actor);
 }
 
 /** Only the language preference (the language switcher, for a signed-in person). */
-export async function setPreferredLocale(deps: Deps, actor: Actor, locale: string): Promise<void> {
+export async function setPreferredLocale(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  locale: string,
+): Promise<void> {
   if (actor.kind !== 'user') return;
-  const account = await getOwnAccount(deps, actor);
+  const account = await getOwnAccount(db, deps, actor);
   if (account.preferredLocale === locale) return;
-  await updateProfile(deps, actor, {
+  await updateProfile(db, deps, actor, {
     fullName: account.fullName,
     preferredLocale: locale,
     country: account.country ?? '',
@@ -73,15 +85,21 @@ export async function setPreferredLocale(deps: Deps, actor: Actor, locale: strin
 }
 
 /** Changes one's password (the current one is asked); every other session of the person ends. */
-export async function changePassword(deps: Deps, actor: Actor, input: unknown, keepSessionHash?: string) {
+export async function changePassword(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+  keepSessionHash?: string,
+) {
   ensure(actor, canIdentity(actor, 'account.update'));
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const data = parseInput(changePasswordSchema, input);
-  const user = await findUserById(deps.db, actor.id);
+  const user = await findUserById(db, actor.id);
   if (!user) throw new AppError('not_found');
-  await checkCurrentPassword(deps, user, data.currentPassword);
+  await checkCurrentPassword(db, deps, user, data.currentPassword);
   const passwordHash = await hashPassword(data.newPassword);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await updateUser(trx, actor.id, {
       password_hash: passwordHash,
       updated_at: deps.clock.now().toISOString(),

@@ -1,9 +1,10 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { countNotifications } from './notifications.repository.js';
 
 /** The number on the bell: the actor's unread notifications (0 for anyone not signed in). */
-export async function countUnread(deps: Deps, actor: Actor): Promise<number> {
+export async function countUnread(db: Executor, _deps: Services, actor: Actor): Promise<number> {
   if (actor.kind !== 'user') return 0;
-  return countNotifications(deps.db, actor.id, true);
+  return countNotifications(db, actor.id, true);
 }

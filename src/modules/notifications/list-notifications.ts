@@ -1,5 +1,6 @@
+import type { Executor } from '../../db/database.js';
 import type { NotificationRow } from '../../db/schema.js';
-import type { Deps } from '../../deps.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
 import type { NotificationItem, SubjectTitles } from './notification.js';
@@ -43,7 +44,8 @@ function toItems(rows: readonly NotificationRow[]): NotificationItem[] {
 
 /** The actor's own notifications, newest first, one page at a time (only theirs: scoped in SQL). */
 export async function listNotifications(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   input: { page: number; unreadOnly?: boolean },
 ): Promise<NotificationPage> {
@@ -51,19 +53,19 @@ export async function listNotifications(
   if (actor.kind !== 'user') throw new Error('unreachable');
   const unreadOnly = input.unreadOnly ?? false;
   const [total, unreadCount] = await Promise.all([
-    countNotifications(deps.db, actor.id, unreadOnly),
-    countNotifications(deps.db, actor.id, true),
+    countNotifications(db, actor.id, unreadOnly),
+    countNotifications(db, actor.id, true),
   ]);
   const pageCount = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
   const page = Math.min(Math.max(1, input.page), pageCount);
-  const rows = await listNotificationRows(deps.db, actor.id, {
+  const rows = await listNotificationRows(db, actor.id, {
     limit: NOTIFICATIONS_PAGE_SIZE,
     offset: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
     unreadOnly,
   });
   const items = toItems(rows);
   const titles = await loadSubjectTitles(
-    deps.db,
+    db,
     items.map((i) => i.event),
   );
   return { items, titles, page, pageCount, total, unreadCount };

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
@@ -19,27 +20,33 @@ function userIdOf(actor: Actor): string {
  * people's notifications are ignored (they match nothing), so nothing about them leaks.
  */
 export async function markNotificationsRead(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   raw: unknown,
 ): Promise<{ marked: number; unreadCount: number }> {
   const userId = userIdOf(actor);
   const input = parseInput(markReadSchema, raw);
   const marked = await markRead(
-    deps.db,
+    db,
     userId,
     input.all ? null : (input.ids ?? []),
     deps.clock.now().toISOString(),
   );
-  return { marked, unreadCount: await countNotifications(deps.db, userId, true) };
+  return { marked, unreadCount: await countNotifications(db, userId, true) };
 }
 
 /** Opens one of the actor's notifications: marks it read and returns the page it leads to. */
-export async function openNotification(deps: Deps, actor: Actor, id: string): Promise<string> {
+export async function openNotification(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  id: string,
+): Promise<string> {
   const userId = userIdOf(actor);
-  const row = id.length <= 64 ? await findOwnNotification(deps.db, userId, id) : undefined;
+  const row = id.length <= 64 ? await findOwnNotification(db, userId, id) : undefined;
   if (!row) throw new AppError('not_found');
-  await markRead(deps.db, userId, [row.id], deps.clock.now().toISOString());
+  await markRead(db, userId, [row.id], deps.clock.now().toISOString());
   let event: unknown;
   try {
     event = JSON.parse(row.event_json);

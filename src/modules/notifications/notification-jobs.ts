@@ -8,12 +8,12 @@ export const REMINDERS_JOB_KIND = 'notifications.reminders';
 
 /** Sends one notice's email (enqueued by `notify`; idempotent, see send-notification-email.ts). */
 const emailJob = defineJob(EMAIL_JOB_KIND, emailJobPayloadSchema, async (context, payload) => ({
-  outcome: await sendNotificationEmail(context.deps, payload),
+  outcome: await sendNotificationEmail(context.deps.db, context.deps, payload),
 }));
 
 /** The day's reminders (starts soon, applications close soon). */
 const remindersJob = defineJob(REMINDERS_JOB_KIND, remindersPayloadSchema, async (context, payload) =>
-  sendReminders(context.deps, payload.day),
+  sendReminders(context.deps.db, context.deps, payload.day),
 );
 
 export const NOTIFICATION_JOBS: readonly JobHandler[] = [emailJob, remindersJob];

@@ -72,7 +72,7 @@ export function notificationsApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const page = await listNotifications(deps, request.actor, {
+      const page = await listNotifications(deps.db, deps, request.actor, {
         page: request.query.page,
         unreadOnly: request.query.unread === 'true',
       });
@@ -94,7 +94,7 @@ export function notificationsApiRoutes(api: FastifyInstance, deps: Deps): void {
         },
       },
     },
-    async (request) => markNotificationsRead(deps, request.actor, request.body),
+    async (request) => markNotificationsRead(deps.db, deps, request.actor, request.body),
   );
 
   app.get(
@@ -107,7 +107,7 @@ export function notificationsApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: preferencesJson, ...errorResponses(401) },
       },
     },
-    async (request) => ({ preferences: await getPreferences(deps, request.actor) }),
+    async (request) => ({ preferences: await getPreferences(deps.db, deps, request.actor) }),
   );
 
   app.put(
@@ -121,6 +121,6 @@ export function notificationsApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: preferencesJson, ...errorResponses(400, 401) },
       },
     },
-    async (request) => ({ preferences: await savePreferences(deps, request.actor, request.body) }),
+    async (request) => ({ preferences: await savePreferences(deps.db, deps, request.actor, request.body) }),
   );
 }

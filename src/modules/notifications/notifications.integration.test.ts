@@ -68,11 +68,11 @@ for (const dialect of DIALECTS) {
     it('follows the preferences: defaults both; email only; in the platform only; nothing', async () => {
       const person = await buildPerson(deps);
       const actor = actorOf(person);
-      expect(await getPreferences(deps, actor)).toEqual(
+      expect(await getPreferences(deps.db, deps, actor)).toEqual(
         NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: true, email: true })),
       );
       const set = (inApp: boolean, email: boolean) =>
-        savePreferences(deps, actor, {
+        savePreferences(deps.db, deps, actor, {
           preferences: NOTIFICATION_KINDS.map((kind) => ({ kind, inApp, email })),
         });
       const notice = (n: number) => ({
@@ -94,18 +94,20 @@ for (const dialect of DIALECTS) {
       await set(false, false);
       await notifyNow(deps, notice(3));
       expect([await count(deps, 'notifications', person.id), (await emailJobs(deps)).length]).toEqual([1, 1]);
-      expect((await getPreferences(deps, actor)).every((p) => !p.inApp && !p.email)).toBe(true);
+      expect((await getPreferences(deps.db, deps, actor)).every((p) => !p.inApp && !p.email)).toBe(true);
     });
 
     it('refuses preferences that do not name every kind once', async () => {
       const person = await buildPerson(deps);
       await expect(
-        savePreferences(deps, actorOf(person), {
+        savePreferences(deps.db, deps, actorOf(person), {
           preferences: [{ kind: 'place.confirmed', inApp: true, email: true }],
         }),
       ).rejects.toMatchObject({ code: 'validation_failed' });
       const twice = NOTIFICATION_KINDS.map(() => ({ kind: 'place.confirmed', inApp: true, email: true }));
-      await expect(savePreferences(deps, actorOf(person), { preferences: twice })).rejects.toMatchObject({
+      await expect(
+        savePreferences(deps.db, deps, actorOf(person), { preferences: twice }),
+      ).rejects.toMatchObject({
         code: 'validation_failed',
       });
     });
@@ -144,7 +146,7 @@ for (const dialect of DIALECTS) {
       // A retry of the same job (an administrator's, or after a crash) sends nothing more.
       const { sendNotificationEmail } = await import('./send-notification-email.js');
       const [job] = await emailJobs(deps);
-      expect(await sendNotificationEmail(deps, JSON.parse(job!.payload_json))).toBe('already-sent');
+      expect(await sendNotificationEmail(deps.db, deps, JSON.parse(job!.payload_json))).toBe('already-sent');
       expect(deps.mailer.sent).toHaveLength(1);
     });
 
@@ -183,41 +185,49 @@ for (const dialect of DIALECTS) {
         });
       }
       await notifyNow(deps, await receivedNotice(deps, ben.id));
-      const first = await listNotifications(deps, actorOf(ana), { page: 1 });
+      const first = await listNotifications(deps.db, deps, actorOf(ana), { page: 1 });
       expect([first.total, first.pageCount, first.unreadCount, first.items.length]).toEqual([23, 2, 23, 20]);
       expect(first.items[0]?.event).toMatchObject({ position: 23 });
-      const second = await listNotifications(deps, actorOf(ana), { page: 2 });
+      const second = await listNotifications(deps.db, deps, actorOf(ana), { page: 2 });
       expect(second.items.map((i) => (i.event as { position: number }).position)).toEqual([3, 2, 1]);
 
-      const benItems = (await listNotifications(deps, actorOf(ben), { page: 1 })).items;
+      const benItems = (await listNotifications(deps.db, deps, actorOf(ben), { page: 1 })).items;
       expect(benItems).toHaveLength(1);
       // Ana cannot mark (nor open) Ben's notification.
-      expect(await markNotificationsRead(deps, actorOf(ana), { ids: [benItems[0]!.id] })).toEqual({
+      expect(await markNotificationsRead(deps.db, deps, actorOf(ana), { ids: [benItems[0]!.id] })).toEqual({
         marked: 0,
         unreadCount: 23,
       });
-      await expect(openNotification(deps, actorOf(ana), benItems[0]!.id)).rejects.toMatchObject({
+      await expect(openNotification(deps.db, deps, actorOf(ana), benItems[0]!.id)).rejects.toMatchObject({
         code: 'not_found',
       });
-      expect((await listNotifications(deps, actorOf(ben), { page: 1 })).unreadCount).toBe(1);
+      expect((await listNotifications(deps.db, deps, actorOf(ben), { page: 1 })).unreadCount).toBe(1);
 
-      expect(await markNotificationsRead(deps, actorOf(ana), { ids: [first.items[0]!.id] })).toEqual({
-        marked: 1,
-        unreadCount: 22,
-      });
-      expect(await openNotification(deps, actorOf(ben), benItems[0]!.id)).toMatch(/^\/my\/applications\//);
-      expect(await markNotificationsRead(deps, actorOf(ana), { all: true })).toEqual({
+      expect(await markNotificationsRead(deps.db, deps, actorOf(ana), { ids: [first.items[0]!.id] })).toEqual(
+        {
+          marked: 1,
+          unreadCount: 22,
+        },
+      );
+      expect(await openNotification(deps.db, deps, actorOf(ben), benItems[0]!.id)).toMatch(
+        /^\/my\/applications\//,
+      );
+      expect(await markNotificationsRead(deps.db, deps, actorOf(ana), { all: true })).toEqual({
         marked: 22,
         unreadCount: 0,
       });
-      expect((await listNotifications(deps, actorOf(ben), { page: 1 })).unreadCount).toBe(0);
+      expect((await listNotifications(deps.db, deps, actorOf(ben), { page: 1 })).unreadCount).toBe(0);
     });
 
     it('refuses anonymous callers', async () => {
-      await expect(listNotifications(deps, { kind: 'anonymous' }, { page: 1 })).rejects.toMatchObject({
+      await expect(
+        listNotifications(deps.db, deps, { kind: 'anonymous' }, { page: 1 }),
+      ).rejects.toMatchObject({
         code: 'unauthenticated',
       });
-      await expect(markNotificationsRead(deps, { kind: 'anonymous' }, { all: true })).rejects.toMatchObject({
+      await expect(
+        markNotificationsRead(deps.db, deps, { kind: 'anonymous' }, { all: true }),
+      ).rejects.toMatchObject({
         code: 'unauthenticated',
       });
     });
@@ -242,14 +252,14 @@ for (const dialect of DIALECTS) {
       await insertEnrolment(deps, inSeven.id, other.id, 'withdrawn');
       await insertEnrolment(deps, inEight.id, person.id);
       await insertEnrolment(deps, started.id, person.id);
-      expect(await sendReminders(deps, '2026-11-28')).toMatchObject({ startsSoon: 1 });
+      expect(await sendReminders(deps.db, deps, '2026-11-28')).toMatchObject({ startsSoon: 1 });
       const rows = await deps.db.selectFrom('notifications').selectAll().execute();
       expect(rows.map((r) => [r.user_id, r.kind, JSON.parse(r.event_json).enrolmentId])).toEqual([
         [person.id, 'edition.starts-soon', reminded],
       ]);
       // The next day (and again the same day) nothing new for that place; the 8-day one now is due.
-      await sendReminders(deps, '2026-11-28');
-      await sendReminders(deps, '2026-11-29');
+      await sendReminders(deps.db, deps, '2026-11-28');
+      await sendReminders(deps.db, deps, '2026-11-29');
       expect(await count(deps, 'notifications', person.id)).toBe(2);
       expect((await emailJobs(deps)).length).toBe(2);
     });
@@ -260,9 +270,9 @@ for (const dialect of DIALECTS) {
       const draft = await insertApplication(deps, drafter.id, 'draft');
       await insertApplication(deps, submitter.id, 'submitted');
       await setClosingDay(deps, draft.programmeId, '2026-12-02');
-      expect(await sendReminders(deps, '2026-11-28')).toMatchObject({ deadlineSoon: 0 });
-      expect(await sendReminders(deps, '2026-11-29')).toMatchObject({ deadlineSoon: 1 });
-      await sendReminders(deps, '2026-11-30');
+      expect(await sendReminders(deps.db, deps, '2026-11-28')).toMatchObject({ deadlineSoon: 0 });
+      expect(await sendReminders(deps.db, deps, '2026-11-29')).toMatchObject({ deadlineSoon: 1 });
+      await sendReminders(deps.db, deps, '2026-11-30');
       const rows = await deps.db.selectFrom('notifications').selectAll().execute();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ user_id: drafter.id, kind: 'application.deadline-soon' });

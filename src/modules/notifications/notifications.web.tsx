@@ -29,7 +29,7 @@ function preferencesFromForm(body: Record<string, unknown>) {
 export function notificationsWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/notifications', { schema: { hide: true } }, async (request, reply) => {
     const query = parseInput(listQuerySchema, request.query);
-    const page = await listNotifications(deps, request.actor, { page: query.page });
+    const page = await listNotifications(deps.db, deps, request.actor, { page: query.page });
     return sendPage(reply, <NotificationsPage ctx={pageContext(request, reply)} page={page} />);
   });
 
@@ -37,24 +37,24 @@ export function notificationsWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/notifications/:id/open',
     csrfProtected(app),
     async (request, reply) => {
-      const path = await openNotification(deps, request.actor, request.params.id);
+      const path = await openNotification(deps.db, deps, request.actor, request.params.id);
       return reply.redirect(path, 303);
     },
   );
 
   app.post('/notifications/read-all', csrfProtected(app), async (request, reply) => {
-    await markNotificationsRead(deps, request.actor, { all: true });
+    await markNotificationsRead(deps.db, deps, request.actor, { all: true });
     setFlash(reply, 'notifications.flash.allRead');
     return reply.redirect('/notifications', 303);
   });
 
   app.get('/account/notifications', { schema: { hide: true } }, async (request, reply) => {
-    const preferences = await getPreferences(deps, request.actor);
+    const preferences = await getPreferences(deps.db, deps, request.actor);
     return sendPage(reply, <PreferencesPage ctx={pageContext(request, reply)} preferences={preferences} />);
   });
 
   app.post('/account/notifications', csrfProtected(app), async (request, reply) => {
-    await savePreferences(deps, request.actor, preferencesFromForm(formBody(request)));
+    await savePreferences(deps.db, deps, request.actor, preferencesFromForm(formBody(request)));
     setFlash(reply, 'notifications.flash.preferencesSaved');
     return reply.redirect('/account/notifications', 303);
   });

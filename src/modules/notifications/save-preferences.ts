@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
@@ -10,7 +12,12 @@ import { preferencesFormSchema } from './notifications.schemas.js';
 import { getPreferences } from './preferences.js';
 
 /** Saves the actor's choice for every kind (in the platform, by email); returns them as stored. */
-export async function savePreferences(deps: Deps, actor: Actor, raw: unknown): Promise<Preference[]> {
+export async function savePreferences(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  raw: unknown,
+): Promise<Preference[]> {
   ensure(actor, canNotifications(actor, 'preferences.update'));
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   const input = parseInput(preferencesFormSchema, raw);
@@ -20,7 +27,7 @@ export async function savePreferences(deps: Deps, actor: Actor, raw: unknown): P
       { path: 'preferences', key: 'validation.invalid', values: {} },
     ]);
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const p of input.preferences) {
       await upsertPreference(trx, {
         user_id: actor.id,
@@ -31,5 +38,5 @@ export async function savePreferences(deps: Deps, actor: Actor, raw: unknown): P
       });
     }
   });
-  return getPreferences(deps, actor);
+  return getPreferences(db, deps, actor);
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { renderNotificationMail } from './notification-mail.js';
 import { findDelivery, findRecipient, recordDelivery } from './notifications.repository.js';
@@ -31,11 +32,15 @@ export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient';
  *
  * So: exactly one copy in the outbox; at least once, normally once, to SMTP.
  */
-export async function sendNotificationEmail(deps: Deps, payload: EmailJobPayload): Promise<EmailOutcome> {
-  if (await findDelivery(deps.db, payload.key)) return 'already-sent';
-  const recipient = await findRecipient(deps.db, payload.recipientId);
+export async function sendNotificationEmail(
+  db: Executor,
+  deps: Services,
+  payload: EmailJobPayload,
+): Promise<EmailOutcome> {
+  if (await findDelivery(db, payload.key)) return 'already-sent';
+  const recipient = await findRecipient(db, payload.recipientId);
   if (!recipient || recipient.disabled_at) return 'no-recipient';
-  const titles = await loadSubjectTitles(deps.db, [payload.event]);
+  const titles = await loadSubjectTitles(db, [payload.event]);
   const messageId = noticeMessageId(payload.key, deps.config.baseUrl);
   const message = renderNotificationMail(
     {
@@ -48,7 +53,7 @@ export async function sendNotificationEmail(deps: Deps, payload: EmailJobPayload
     { baseUrl: deps.config.baseUrl, messageId, date: new Date(payload.createdAt) },
   );
   await deps.mailer.send(message);
-  await recordDelivery(deps.db, {
+  await recordDelivery(db, {
     key: payload.key,
     user_id: recipient.id,
     kind: payload.event.kind,

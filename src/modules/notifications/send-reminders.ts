@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Notice } from './events.js';
 import { listDraftsClosingBetween, listPlacesStartingBetween } from './notifications.repository.js';
 import { notify } from './notify.js';
@@ -24,11 +26,12 @@ export function addDays(day: string, days: number): string {
  * reach each person once however often this runs. The body of the daily `notifications.reminders` job.
  */
 export async function sendReminders(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   day: string,
 ): Promise<{ startsSoon: number; deadlineSoon: number }> {
-  const places = await listPlacesStartingBetween(deps.db, day, addDays(day, STARTS_SOON_DAYS));
-  const drafts = await listDraftsClosingBetween(deps.db, day, addDays(day, DEADLINE_SOON_DAYS));
+  const places = await listPlacesStartingBetween(db, day, addDays(day, STARTS_SOON_DAYS));
+  const drafts = await listDraftsClosingBetween(db, day, addDays(day, DEADLINE_SOON_DAYS));
   const notices: Notice[] = [
     ...places.map((p) => ({
       recipientId: p.user_id,
@@ -53,7 +56,7 @@ export async function sendReminders(
   ];
   for (let start = 0; start < notices.length; start += BATCH) {
     const batch = notices.slice(start, start + BATCH);
-    await deps.db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       for (const notice of batch) await notify(trx, deps.clock, notice);
     });
   }

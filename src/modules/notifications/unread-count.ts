@@ -17,6 +17,6 @@ export function installUnreadCount(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('unreadNotifications', null);
   app.addHook('preHandler', async (request) => {
     if (request.isApi || !request.account || request.method !== 'GET') return;
-    request.unreadNotifications = await countUnread(deps, request.actor);
+    request.unreadNotifications = await countUnread(deps.db, deps, request.actor);
   });
 }

@@ -3,11 +3,11 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import type { CandidacyRow } from '../../db/schema.js';
 import { seedScale } from '../../seed/scale.js';
-import { buildCandidateRecord } from './candidate-record.js';
-import { evaluatePathway } from './evaluate.js';
-import type { ExplanationLanguage, PathwayEvaluation } from './evaluation.js';
 import { listEnrolmentsOfUsers, listExtensionRows, listResultsOfUsers } from './pathway.repository.js';
 import { listCandidacyFactsOfProgramme } from './pathway-facts.repository.js';
+import { buildCandidateRecord } from './rules/candidate-record.js';
+import { evaluatePathway } from './rules/evaluate.js';
+import type { ExplanationLanguage, PathwayEvaluation } from './rules/evaluation.js';
 import {
   evaluateCandidacies,
   evaluateProgramme,

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { PathwayEvaluation } from './evaluation.js';
 import { findCandidacy, listCandidaciesOfUser } from './pathway.repository.js';
+import type { PathwayEvaluation } from './rules/evaluation.js';
 import { evaluateCandidacies, refreshStandings } from './standing.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { CandidacyRow } from '../../db/schema.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -8,7 +9,7 @@ import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canPathway } from './pathway.policy.js';
 import { findCandidacy } from './pathway.repository.js';
-import { displayStatus } from './pathway-status.js';
+import { displayStatus } from './rules/pathway-status.js';
 import { refreshStandings } from './standing.js';
 
 /**
@@ -17,7 +18,8 @@ import { refreshStandings } from './standing.js';
  * status included), all in one transaction.
  */
 export async function changeCandidacy(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   candidacyId: string,
   action: string,
@@ -26,7 +28,7 @@ export async function changeCandidacy(
   ensure(actor, canPathway(actor, 'candidates.manage'));
   if (!isId(candidacyId)) throw new AppError('not_found');
   const today = deps.clock.now().toISOString().slice(0, 10);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await findCandidacy(trx, candidacyId);
     if (!row) throw new AppError('not_found');
     const { before, after } = await change(trx, row);

@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -25,20 +27,21 @@ import { refreshStandings } from './standing.js';
  * histories; the managers' forms and the API enrol through the places module (`enrolDirectly`).
  */
 export async function enrolPerson(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
   input: unknown,
 ): Promise<{ id: string }> {
   ensure(actor, canPathway(actor, 'enrolments.manage'));
   const { email } = parseInput(enrolSchema, input);
-  const { edition } = await getEdition(deps, systemActor('enrolment'), editionId);
+  const { edition } = await getEdition(db, deps, systemActor('enrolment'), editionId);
   if (edition.status === 'cancelled') throw new AppError('invalid_state', { reason: 'edition-cancelled' });
-  const userId = await findPersonIdByEmail(deps, email);
+  const userId = await findPersonIdByEmail(db, deps, email);
   if (!userId)
     throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.unknownPerson' }]);
   const now = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await findEnrolmentOf(trx, edition.id, userId);
     if (existing && existing.status !== 'withdrawn') {
       throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.alreadyEnrolled' }]);

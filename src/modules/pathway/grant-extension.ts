@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -8,14 +9,15 @@ import { extensionSchema } from './pathway.schemas.js';
 
 /** Grants a window extension of some months, with a reason (programme managers; audited). */
 export async function grantExtension(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   candidacyId: string,
   input: unknown,
 ): Promise<void> {
   const data = parseInput(extensionSchema, input);
   const now = deps.clock.now().toISOString();
-  await changeCandidacy(deps, actor, candidacyId, 'candidate.extension-granted', async (trx, row) => {
+  await changeCandidacy(db, deps, actor, candidacyId, 'candidate.extension-granted', async (trx, row) => {
     const before = (await listExtensionRows(trx, [row.id])).reduce((sum, e) => sum + e.months, 0);
     await insertExtension(trx, {
       id: newId(),

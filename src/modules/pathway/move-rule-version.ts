@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -8,13 +9,14 @@ import { moveVersionSchema } from './pathway.schemas.js';
 
 /** Moves a candidate to another rule version of their programme (programme managers; audited). */
 export async function moveCandidateToRuleVersion(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   candidacyId: string,
   input: unknown,
 ): Promise<void> {
   const { ruleVersionId } = parseInput(moveVersionSchema, input);
-  await changeCandidacy(deps, actor, candidacyId, 'candidate.rule-version-changed', async (trx, row) => {
+  await changeCandidacy(db, deps, actor, candidacyId, 'candidate.rule-version-changed', async (trx, row) => {
     const [from, to] = await Promise.all([
       findRuleVersionRow(trx, row.rule_version_id),
       findRuleVersionRow(trx, ruleVersionId),

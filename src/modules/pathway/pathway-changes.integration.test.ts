@@ -15,11 +15,11 @@ import { ANONYMOUS, systemActor } from '../../kernel/actor.js';
 import { listAuditEvents } from '../../kernel/audit.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { getCandidate } from './candidate-views.js';
-import type { CourseRequirementEvaluation, PathwayEvaluation } from './evaluation.js';
+import { getCandidate } from './candidates/get-candidate.js';
 import { grantExtension } from './grant-extension.js';
 import { moveCandidateToRuleVersion } from './move-rule-version.js';
 import { createRuleVersion } from './rule-versions.js';
+import type { CourseRequirementEvaluation, PathwayEvaluation } from './rules/evaluation.js';
 import { setCapstoneStatus } from './set-capstone-status.js';
 import { reinstateCandidate, withdrawCandidate } from './withdraw-candidate.js';
 
@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
     afterAll(async () => deps?.close());
 
     const evaluationOf = async (candidacyId: string) =>
-      (await getCandidate(deps, SYSTEM, candidacyId, 'en')).detail.evaluation;
+      (await getCandidate(deps.db, deps, SYSTEM, candidacyId, 'en')).detail.evaluation;
     const standingOf = (candidacyId: string) =>
       deps.db.selectFrom('candidacies').selectAll().where('id', '=', candidacyId).executeTakeFirstOrThrow();
     /** The newest audit event of an action (the fixed clock gives events of one test the same instant). */
@@ -64,10 +64,10 @@ for (const dialect of DIALECTS) {
     it('moves the deadline with an extension, and audits it', async () => {
       const { id } = await candidate(1);
       expect((await evaluationOf(id)).window.deadline).toBe('2027-06-13');
-      const refused = await failure(grantExtension(deps, SYSTEM, id, { months: 0, reason: '' }));
+      const refused = await failure(grantExtension(deps.db, deps, SYSTEM, id, { months: 0, reason: '' }));
       expect(fieldsOf(refused)).toEqual(['months:validation.tooSmall', 'reason:validation.required']);
       expect(await countRows(deps, 'extensions')).toBe(0);
-      await grantExtension(deps, SYSTEM, id, { months: '6', reason: 'Parental leave' });
+      await grantExtension(deps.db, deps, SYSTEM, id, { months: '6', reason: 'Parental leave' });
       const evaluation = await evaluationOf(id);
       expect(evaluation.window.deadline).toBe('2027-12-13');
       expect(evaluation.extensionsMonths).toBe(6);
@@ -77,9 +77,9 @@ for (const dialect of DIALECTS) {
         before: { extensionMonths: 0, standing: 'active' },
         after: { extensionMonths: 6, months: 6, reason: 'Parental leave', standing: 'active' },
       });
-      await grantExtension(deps, SYSTEM, id, { months: 3, reason: 'Illness' });
+      await grantExtension(deps.db, deps, SYSTEM, id, { months: 3, reason: 'Illness' });
       expect((await evaluationOf(id)).window.deadline).toBe('2028-03-13');
-      const { detail } = await getCandidate(deps, SYSTEM, id, 'en');
+      const { detail } = await getCandidate(deps.db, deps, SYSTEM, id, 'en');
       expect(detail.extensions.map((e) => [e.months, e.reason])).toEqual([
         [6, 'Parental leave'],
         [3, 'Illness'],
@@ -88,9 +88,12 @@ for (const dialect of DIALECTS) {
 
     it('never awards a withdrawn candidate; reinstating shows them as reinstated', async () => {
       const done = await candidate(3);
-      await setCapstoneStatus(deps, SYSTEM, done.id, { status: 'passed', completedOn: '2024-05-31' });
+      await setCapstoneStatus(deps.db, deps, SYSTEM, done.id, {
+        status: 'passed',
+        completedOn: '2024-05-31',
+      });
       expect((await evaluationOf(done.id)).awardable).toBe(true);
-      await withdrawCandidate(deps, SYSTEM, done.id, { reason: 'Asked to stop' });
+      await withdrawCandidate(deps.db, deps, SYSTEM, done.id, { reason: 'Asked to stop' });
       const withdrawn = await evaluationOf(done.id);
       expect(withdrawn).toMatchObject({ status: 'withdrawn', awardable: false, capstoneUnlocked: false });
       expect(await standingOf(done.id)).toMatchObject({
@@ -104,23 +107,23 @@ for (const dialect of DIALECTS) {
         before: { status: 'active', standing: 'completed' },
         after: { status: 'withdrawn', reason: 'Asked to stop', standing: 'withdrawn' },
       });
-      const twice = await failure(withdrawCandidate(deps, SYSTEM, done.id, { reason: 'Again' }));
+      const twice = await failure(withdrawCandidate(deps.db, deps, SYSTEM, done.id, { reason: 'Again' }));
       expect(isAppError(twice, 'invalid_state')).toBe(true);
-      await reinstateCandidate(deps, SYSTEM, done.id);
+      await reinstateCandidate(deps.db, deps, SYSTEM, done.id);
       expect(await standingOf(done.id)).toMatchObject({ status: 'reinstated', standing_status: 'completed' });
 
       const halfway = await candidate(1);
-      const notWithdrawn = await failure(reinstateCandidate(deps, SYSTEM, halfway.id));
+      const notWithdrawn = await failure(reinstateCandidate(deps.db, deps, SYSTEM, halfway.id));
       expect(isAppError(notWithdrawn, 'invalid_state')).toBe(true);
-      const noReason = await failure(withdrawCandidate(deps, SYSTEM, halfway.id, { reason: '  ' }));
+      const noReason = await failure(withdrawCandidate(deps.db, deps, SYSTEM, halfway.id, { reason: '  ' }));
       expect(fieldsOf(noReason)).toEqual(['reason:validation.required']);
-      await withdrawCandidate(deps, SYSTEM, halfway.id, { reason: 'New job' });
-      await reinstateCandidate(deps, SYSTEM, halfway.id);
+      await withdrawCandidate(deps.db, deps, SYSTEM, halfway.id, { reason: 'New job' });
+      await reinstateCandidate(deps.db, deps, SYSTEM, halfway.id);
       expect(await standingOf(halfway.id)).toMatchObject({
         status: 'reinstated',
         standing_status: 'reinstated',
       });
-      expect((await getCandidate(deps, SYSTEM, halfway.id, 'en')).detail.status).toBe('reinstated');
+      expect((await getCandidate(deps.db, deps, SYSTEM, halfway.id, 'en')).detail.status).toBe('reinstated');
       expect(await auditOf(halfway.id, 'candidate.reinstated')).toMatchObject({
         action: 'candidate.reinstated',
         before: { status: 'withdrawn', reason: 'New job', standing: 'withdrawn' },
@@ -129,7 +132,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('moves a candidate to another rule version, which changes the evaluation (audited)', async () => {
-      const version2 = await createRuleVersion(deps, SYSTEM, programme.slug, {
+      const version2 = await createRuleVersion(deps.db, deps, SYSTEM, programme.slug, {
         effectiveFrom: '2030-01-01',
         note: 'Two electives',
         rules: pathwayRules(programme, 2),
@@ -140,8 +143,8 @@ for (const dialect of DIALECTS) {
         needed: 3,
       });
       expect((await evaluationOf(id)).capstoneUnlocked).toBe(false);
-      await moveCandidateToRuleVersion(deps, SYSTEM, id, { ruleVersionId: version2.id });
-      const moved = await getCandidate(deps, SYSTEM, id, 'en');
+      await moveCandidateToRuleVersion(deps.db, deps, SYSTEM, id, { ruleVersionId: version2.id });
+      const moved = await getCandidate(deps.db, deps, SYSTEM, id, 'en');
       expect(moved.detail.ruleVersion).toBe(2);
       expect(requirement(moved.detail.evaluation, 'electives')).toMatchObject({ status: 'met', needed: 2 });
       expect(moved.detail.evaluation.capstoneUnlocked).toBe(true);
@@ -153,10 +156,12 @@ for (const dialect of DIALECTS) {
       });
       const elsewhere = await buildPathwayProgramme(deps);
       for (const ruleVersionId of [elsewhere.ruleVersionId, newId(), 'nope', '']) {
-        const refused = await failure(moveCandidateToRuleVersion(deps, SYSTEM, id, { ruleVersionId }));
+        const refused = await failure(
+          moveCandidateToRuleVersion(deps.db, deps, SYSTEM, id, { ruleVersionId }),
+        );
         expect(isAppError(refused, 'validation_failed'), ruleVersionId).toBe(true);
       }
-      expect((await getCandidate(deps, SYSTEM, id, 'en')).detail.ruleVersion).toBe(2);
+      expect((await getCandidate(deps.db, deps, SYSTEM, id, 'en')).detail.ruleVersion).toBe(2);
     });
 
     it('makes a candidate awardable once the capstone is passed and the rest is met', async () => {
@@ -164,12 +169,12 @@ for (const dialect of DIALECTS) {
       const ready = await evaluationOf(id);
       expect(ready).toMatchObject({ status: 'active', awardable: false, capstoneUnlocked: true });
       const noDate = await failure(
-        setCapstoneStatus(deps, SYSTEM, id, { status: 'passed', completedOn: '' }),
+        setCapstoneStatus(deps.db, deps, SYSTEM, id, { status: 'passed', completedOn: '' }),
       );
       expect(fieldsOf(noDate)).toEqual(['completedOn:validation.capstoneDateNeeded']);
-      await setCapstoneStatus(deps, SYSTEM, id, { status: 'in-progress' });
+      await setCapstoneStatus(deps.db, deps, SYSTEM, id, { status: 'in-progress' });
       expect(requirement(await evaluationOf(id), 'capstone').status).toBe('in-progress');
-      await setCapstoneStatus(deps, SYSTEM, id, { status: 'passed', completedOn: '2025-02-28' });
+      await setCapstoneStatus(deps.db, deps, SYSTEM, id, { status: 'passed', completedOn: '2025-02-28' });
       const awarded = await evaluationOf(id);
       expect(awarded).toMatchObject({ status: 'completed', awardable: true });
       expect(awarded.hours).toEqual({ counted: 300, total: 300 });
@@ -184,16 +189,18 @@ for (const dialect of DIALECTS) {
     it('lets only programme managers change a candidacy; unknown ids are not found', async () => {
       const { id, person } = await candidate(0);
       const manager = actorOf(await buildParticipant(deps, { roles: ['manager'] }));
-      await grantExtension(deps, manager, id, { months: 1, reason: 'By a manager' });
+      await grantExtension(deps.db, deps, manager, id, { months: 1, reason: 'By a manager' });
       /** Every change (and the read), as functions: each runs only when awaited. */
       const attempts = (actor: typeof SYSTEM, candidacyId: string) => [
-        () => grantExtension(deps, actor, candidacyId, { months: 1, reason: 'x' }),
-        () => withdrawCandidate(deps, actor, candidacyId, { reason: 'x' }),
-        () => reinstateCandidate(deps, actor, candidacyId),
-        () => setCapstoneStatus(deps, actor, candidacyId, { status: 'in-progress' }),
+        () => grantExtension(deps.db, deps, actor, candidacyId, { months: 1, reason: 'x' }),
+        () => withdrawCandidate(deps.db, deps, actor, candidacyId, { reason: 'x' }),
+        () => reinstateCandidate(deps.db, deps, actor, candidacyId),
+        () => setCapstoneStatus(deps.db, deps, actor, candidacyId, { status: 'in-progress' }),
         () =>
-          moveCandidateToRuleVersion(deps, actor, candidacyId, { ruleVersionId: programme.ruleVersionId }),
-        () => getCandidate(deps, actor, candidacyId, 'en'),
+          moveCandidateToRuleVersion(deps.db, deps, actor, candidacyId, {
+            ruleVersionId: programme.ruleVersionId,
+          }),
+        () => getCandidate(deps.db, deps, actor, candidacyId, 'en'),
       ];
       const audits = await countRows(deps, 'audit_events');
       const expected: [typeof SYSTEM, string, string][] = [

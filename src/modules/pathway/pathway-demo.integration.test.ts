@@ -4,8 +4,11 @@ import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/helpers/t
 import { systemActor } from '../../kernel/actor.js';
 import { seedDemo } from '../../seed/seed-demo.js';
 import { findPersonIdByEmail } from '../identity/create-person.js';
-import { type CandidateDetail, getCandidate, getMyPathways, listCandidates } from './candidate-views.js';
-import type { CourseRequirementEvaluation } from './evaluation.js';
+import type { CandidateDetail } from './candidates/candidate-detail.js';
+import { getCandidate } from './candidates/get-candidate.js';
+import { getMyPathways } from './candidates/get-my-pathways.js';
+import { listCandidates } from './candidates/list-candidates.js';
+import type { CourseRequirementEvaluation } from './rules/evaluation.js';
 
 /**
  * The demo seed gives every stage of the diploma (shared/demo/README.md), as of the tests' date
@@ -26,9 +29,9 @@ for (const dialect of DIALECTS) {
 
     /** A demo candidate's page, found through the candidates list by email. */
     const candidate = async (email: string): Promise<CandidateDetail> => {
-      const page = await listCandidates(deps, SYSTEM, PROGRAMME, { q: email });
+      const page = await listCandidates(deps.db, deps, SYSTEM, PROGRAMME, { q: email });
       expect(page.items.map((i) => i.email)).toEqual([email]);
-      return (await getCandidate(deps, SYSTEM, page.items[0]!.id, 'en')).detail;
+      return (await getCandidate(deps.db, deps, SYSTEM, page.items[0]!.id, 'en')).detail;
     };
     const requirement = (detail: CandidateDetail, id: string) =>
       detail.evaluation.requirements.find((r) => r.id === id) as CourseRequirementEvaluation;
@@ -38,7 +41,7 @@ for (const dialect of DIALECTS) {
       expect(aisha.evaluation).toMatchObject({ status: 'completed', awardable: true });
       expect(requirement(aisha, 'electives').counted).toHaveLength(3);
       // The ready list leaves out those who hold a diploma already (Aisha's, Ahmed's suspended one).
-      const ready = await listCandidates(deps, SYSTEM, PROGRAMME, { ready: '1' });
+      const ready = await listCandidates(deps.db, deps, SYSTEM, PROGRAMME, { ready: '1' });
       expect(ready.items.map((i) => i.email)).toEqual(['thandiwe.dlamini@example.org']);
     });
 
@@ -51,7 +54,7 @@ for (const dialect of DIALECTS) {
       expect(mariaJose.withdrawnReason).toContain('Cambio de empleo');
       expect(mariaJose.evaluation).toMatchObject({ status: 'withdrawn', awardable: false, atRisk: [] });
       const byStatus = async (status: string) =>
-        (await listCandidates(deps, SYSTEM, PROGRAMME, { status })).items.map((i) => i.email);
+        (await listCandidates(deps.db, deps, SYSTEM, PROGRAMME, { status })).items.map((i) => i.email);
       expect(await byStatus('expired')).toEqual(['fatou.ndiaye@example.org']);
       expect(await byStatus('withdrawn')).toEqual(['maria.jose.perez@example.org']);
     });
@@ -64,13 +67,13 @@ for (const dialect of DIALECTS) {
         deadline: '2027-02-14',
         missing: ['electives', 'capstone'],
       });
-      const atRisk = (await listCandidates(deps, SYSTEM, PROGRAMME, { atRisk: '1' })).items.map(
+      const atRisk = (await listCandidates(deps.db, deps, SYSTEM, PROGRAMME, { atRisk: '1' })).items.map(
         (i) => i.email,
       );
       expect(atRisk).toContain('ramesh.shrestha@example.org');
       expect(atRisk.length).toBeGreaterThan(1);
       expect(atRisk).not.toContain('aisha.bello@example.org');
-      const soon = await listCandidates(deps, SYSTEM, PROGRAMME, { deadlineWithinMonths: '3' });
+      const soon = await listCandidates(deps.db, deps, SYSTEM, PROGRAMME, { deadlineWithinMonths: '3' });
       expect(soon.items.map((i) => i.email)).toContain('ramesh.shrestha@example.org');
     });
 
@@ -111,14 +114,14 @@ for (const dialect of DIALECTS) {
     });
 
     it('shows the demo participant 2 of 3 electives, one under way, and editions to take next', async () => {
-      const userId = await findPersonIdByEmail(deps, 'participant@example.org');
+      const userId = await findPersonIdByEmail(deps.db, deps, 'participant@example.org');
       const actor = {
         kind: 'user' as const,
         id: userId!,
         roles: ['participant' as const],
         via: 'session' as const,
       };
-      const [mine] = await getMyPathways(deps, actor, 'en');
+      const [mine] = await getMyPathways(deps.db, deps, actor, 'en');
       const electives = mine!.detail.evaluation.requirements.find((r) => r.id === 'electives');
       expect(electives).toMatchObject({ status: 'in-progress', have: 2, needed: 3, enrolled: ['MALM'] });
       expect(mine!.detail.evaluation.capstoneUnlocked).toBe(false);

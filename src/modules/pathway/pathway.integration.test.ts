@@ -15,12 +15,12 @@ import { systemActor } from '../../kernel/actor.js';
 import { listAuditEvents } from '../../kernel/audit.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
-import { getCandidate } from './candidate-views.js';
+import { getCandidate } from './candidates/get-candidate.js';
 import { enrolPerson } from './enrol-person.js';
-import type { CourseRequirementEvaluation, PathwayEvaluation } from './evaluation.js';
 import { getClassList, recordClassResults, recordResult } from './record-result.js';
 import { registerCandidate } from './register-candidate.js';
 import { createRuleVersion } from './rule-versions.js';
+import type { CourseRequirementEvaluation, PathwayEvaluation } from './rules/evaluation.js';
 import { setCapstoneStatus } from './set-capstone-status.js';
 
 /** Registration, enrolments and results, and the standing cached on the candidacy (use cases, both engines). */
@@ -43,28 +43,28 @@ for (const dialect of DIALECTS) {
     afterAll(async () => deps?.close());
 
     const evaluationOf = async (candidacyId: string) =>
-      (await getCandidate(deps, SYSTEM, candidacyId, 'en')).detail.evaluation;
+      (await getCandidate(deps.db, deps, SYSTEM, candidacyId, 'en')).detail.evaluation;
     const standingOf = (candidacyId: string) =>
       deps.db.selectFrom('candidacies').selectAll().where('id', '=', candidacyId).executeTakeFirstOrThrow();
     const resultsOfEdition = async (editionId: string) =>
-      (await getClassList(deps, SYSTEM, editionId)).rows.filter((r) => r.result !== null).length;
+      (await getClassList(deps.db, deps, SYSTEM, editionId)).rows.filter((r) => r.result !== null).length;
 
     it('registers a candidate on the version in force at the registration date', async () => {
       deps.clock.set(TEST_NOW);
       const programme = await buildPathwayProgramme(deps, { effectiveFrom: '2015-01-01' });
-      const second = await createRuleVersion(deps, SYSTEM, programme.slug, {
+      const second = await createRuleVersion(deps.db, deps, SYSTEM, programme.slug, {
         effectiveFrom: '2025-01-01',
         note: 'Two electives',
         rules: pathwayRules(programme, 2),
       });
-      await createRuleVersion(deps, SYSTEM, programme.slug, {
+      await createRuleVersion(deps.db, deps, SYSTEM, programme.slug, {
         effectiveFrom: '2027-01-01',
         rules: JSON.stringify(pathwayRules(programme, 1)),
       });
       const versionOf = async (registeredOn?: string) => {
         const person = await buildParticipant(deps);
         const id = await registerAs(deps, programme, person, registeredOn);
-        const { detail } = await getCandidate(deps, SYSTEM, id, 'en');
+        const { detail } = await getCandidate(deps.db, deps, SYSTEM, id, 'en');
         return { version: detail.ruleVersion, id, detail };
       };
       expect((await versionOf('2024-12-31')).version).toBe(1);
@@ -96,7 +96,7 @@ for (const dialect of DIALECTS) {
       const unknown = await failure(registerAs(deps, programme, { email: 'nobody-here@example.org' }));
       expect(fieldsOf(unknown)).toEqual(['email:validation.unknownPerson']);
       const badInput = await failure(
-        registerCandidate(deps, SYSTEM, programme.slug, {
+        registerCandidate(deps.db, deps, SYSTEM, programme.slug, {
           email: 'not an email',
           registeredOn: '2026-02-30',
         }),
@@ -149,7 +149,7 @@ for (const dialect of DIALECTS) {
       });
       // An enrolment in an upcoming edition shows the electives in progress at once.
       const upcoming = await buildEdition(deps, programme.electives[0]);
-      await enrolPerson(deps, SYSTEM, upcoming.id, { email: person.email });
+      await enrolPerson(deps.db, deps, SYSTEM, upcoming.id, { email: person.email });
       const cached = JSON.parse((await standingOf(id)).standing_json) as PathwayEvaluation;
       expect(requirement(cached, 'electives')).toMatchObject({
         status: 'in-progress',
@@ -161,7 +161,7 @@ for (const dialect of DIALECTS) {
         await earn(deps, person, code, '2025-03-03', '2025-04-11');
       expect(await standingOf(id)).toMatchObject({ standing_met: 2, standing_awardable: 0 });
       expect((await evaluationOf(id)).capstoneUnlocked).toBe(true);
-      await setCapstoneStatus(deps, SYSTEM, id, { status: 'passed', completedOn: '2026-10-01' });
+      await setCapstoneStatus(deps.db, deps, SYSTEM, id, { status: 'passed', completedOn: '2026-10-01' });
       const done = await standingOf(id);
       expect(done).toMatchObject({ standing_status: 'completed', standing_awardable: 1, standing_met: 3 });
       // The cache is the evaluation of the source records (its explanation aside).
@@ -189,21 +189,26 @@ for (const dialect of DIALECTS) {
       const course = await buildCourse(deps, { credentialOnSuccess: 'participation' });
       const edition = await buildDatedEdition(deps, course.code, '2026-03-02', '2026-04-10');
       const person = await buildParticipant(deps);
-      const { id: enrolmentId } = await enrolPerson(deps, SYSTEM, edition.id, { email: person.email });
+      const { id: enrolmentId } = await enrolPerson(deps.db, deps, SYSTEM, edition.id, {
+        email: person.email,
+      });
       const audits = await countRows(deps, 'audit_events');
       const wrongType = await failure(
-        recordResult(deps, SYSTEM, enrolmentId, { outcome: 'achievement', completedOn: '2026-04-10' }),
+        recordResult(deps.db, deps, SYSTEM, enrolmentId, {
+          outcome: 'achievement',
+          completedOn: '2026-04-10',
+        }),
       );
       expect(fieldsOf(wrongType)).toEqual(['outcome:validation.noAchievementForCourse']);
       const tooEarly = await failure(
-        recordClassResults(deps, SYSTEM, edition.id, [
+        recordClassResults(deps.db, deps, SYSTEM, edition.id, [
           { enrolmentId, result: { outcome: 'participation', completedOn: '2026-03-01' } },
         ]),
       );
       expect(fieldsOf(tooEarly)).toEqual(['rows.0.completedOn:validation.completedBeforeStart']);
       expect(await resultsOfEdition(edition.id)).toBe(0);
       expect(await countRows(deps, 'audit_events')).toBe(audits);
-      const row = await recordResult(deps, SYSTEM, enrolmentId, {
+      const row = await recordResult(deps.db, deps, SYSTEM, enrolmentId, {
         outcome: 'participation',
         grade: null,
         completedOn: '2026-03-02',
@@ -227,9 +232,11 @@ for (const dialect of DIALECTS) {
       const ids: string[] = [];
       for (const person of people) {
         await registerAs(deps, programme, person, '2025-01-01');
-        ids.push((await enrolPerson(deps, SYSTEM, edition.id, { email: person.email })).id);
+        ids.push((await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email })).id);
       }
-      const { id: elsewhere } = await enrolPerson(deps, SYSTEM, other.id, { email: people[0]!.email });
+      const { id: elsewhere } = await enrolPerson(deps.db, deps, SYSTEM, other.id, {
+        email: people[0]!.email,
+      });
       const good = { outcome: 'achievement', grade: 'A', completedOn: '2026-03-13' };
       const state = async () =>
         JSON.stringify([
@@ -239,7 +246,7 @@ for (const dialect of DIALECTS) {
         ]);
       const before = await state();
       const invalid = await failure(
-        recordClassResults(deps, SYSTEM, edition.id, [
+        recordClassResults(deps.db, deps, SYSTEM, edition.id, [
           { enrolmentId: ids[0]!, result: good },
           { enrolmentId: ids[1]!, result: { ...good, outcome: 'passed' } },
           { enrolmentId: ids[2]!, result: { ...good, completedOn: '2026-01-30' } },
@@ -252,7 +259,7 @@ for (const dialect of DIALECTS) {
       // A row that is not of this class is found only inside the transaction: the earlier rows roll back.
       for (const stranger of [newId(), elsewhere, 'not-an-id']) {
         const refused = await failure(
-          recordClassResults(deps, SYSTEM, edition.id, [
+          recordClassResults(deps.db, deps, SYSTEM, edition.id, [
             { enrolmentId: ids[0]!, result: good },
             { enrolmentId: ids[1]!, result: good },
             { enrolmentId: stranger, result: good },
@@ -262,6 +269,7 @@ for (const dialect of DIALECTS) {
       }
       expect(await state()).toBe(before);
       const saved = await recordClassResults(
+        deps.db,
         deps,
         SYSTEM,
         edition.id,
@@ -293,7 +301,7 @@ for (const dialect of DIALECTS) {
       );
       expect(requirement(await evaluationOf(id), 'academy').status).toBe('met');
       const changed = { outcome: 'not-passed', grade: 'D', completedOn: '2025-06-27' };
-      await recordResult(deps, SYSTEM, enrolmentId, changed);
+      await recordResult(deps.db, deps, SYSTEM, enrolmentId, changed);
       const event = (await listAuditEvents(deps.db, 'user', person.id)).find(
         (e) => e.action === 'result.changed',
       );
@@ -305,7 +313,9 @@ for (const dialect of DIALECTS) {
       expect(requirement(await evaluationOf(id), 'academy').status).toBe('missing');
       expect(await standingOf(id)).toMatchObject({ standing_met: 0, standing_deadline: null });
       const audits = await countRows(deps, 'audit_events');
-      expect(await recordClassResults(deps, SYSTEM, edition.id, [{ enrolmentId, result: changed }])).toEqual({
+      expect(
+        await recordClassResults(deps.db, deps, SYSTEM, edition.id, [{ enrolmentId, result: changed }]),
+      ).toEqual({
         changed: 0,
       });
       expect(await countRows(deps, 'audit_events')).toBe(audits);
@@ -315,17 +325,17 @@ for (const dialect of DIALECTS) {
       const programme = await buildPathwayProgramme(deps);
       const person = await buildParticipant(deps);
       const edition = await buildEdition(deps, programme.electives[3]);
-      const first = await enrolPerson(deps, SYSTEM, edition.id, { email: person.email });
-      const again = await failure(enrolPerson(deps, SYSTEM, edition.id, { email: person.email }));
+      const first = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
+      const again = await failure(enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email }));
       expect(fieldsOf(again)).toEqual(['email:validation.alreadyEnrolled']);
       await deps.db
         .updateTable('enrolments')
         .set({ status: 'withdrawn' })
         .where('id', '=', first.id)
         .execute();
-      const second = await enrolPerson(deps, SYSTEM, edition.id, { email: person.email });
+      const second = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
       expect(second.id).toBe(first.id);
-      expect((await getClassList(deps, SYSTEM, edition.id)).rows).toEqual([
+      expect((await getClassList(deps.db, deps, SYSTEM, edition.id)).rows).toEqual([
         expect.objectContaining({ enrolmentId: first.id, status: 'enrolled' }),
       ]);
     });

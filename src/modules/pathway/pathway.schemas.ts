@@ -4,7 +4,7 @@ import { LOCALES } from '../../i18n/i18n.js';
 import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
 import { CONSTITUENCIES } from '../identity/identity.schemas.js';
 import { slugSchema } from '../programmes/programmes.schemas.js';
-import { MAX_EXTENSION_MONTHS, MAX_REASON_LENGTH } from './record.js';
+import { MAX_EXTENSION_MONTHS, MAX_REASON_LENGTH } from './rules/record.js';
 
 /** Inputs of the pathway use cases, shared by forms, the JSON API and the CLI. */
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
@@ -8,7 +9,7 @@ import { ensure } from '../../kernel/policy.js';
 import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
 import { parseInput } from '../../kernel/validation.js';
 import { courseCodeSchema } from '../catalogue/catalogue.schemas.js';
-import { enqueueCourseIssuance } from '../credentials/job-kinds.js';
+import { enqueueCourseIssuance } from '../credentials/issuing/job-kinds.js';
 import { canPathway } from './pathway.policy.js';
 import { findLegacyResult, insertResult, listCandidaciesOfUser, updateResult } from './pathway.repository.js';
 import { GRADE_MAX_LENGTH, RESULT_OUTCOMES } from './pathway.schemas.js';
@@ -38,13 +39,13 @@ export type LegacyResultInput = z.infer<typeof legacyResultSchema>;
  * different outcome, grade or reference updates it (audited). Returns whether anything changed.
  */
 export async function writeLegacyResult(
-  trx: Executor,
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   data: LegacyResultInput,
 ): Promise<boolean> {
   const now = deps.clock.now().toISOString();
-  const existing = await findLegacyResult(trx, data.userId, data.courseId, data.completedOn);
+  const existing = await findLegacyResult(db, data.userId, data.courseId, data.completedOn);
   const after = {
     course: data.courseCode,
     outcome: data.outcome,
@@ -63,14 +64,14 @@ export async function writeLegacyResult(
       reference: existing.reference,
     };
     if (JSON.stringify(before) === JSON.stringify(after)) return false;
-    await updateResult(trx, existing.id, {
+    await updateResult(db, existing.id, {
       outcome: data.outcome,
       grade: data.grade,
       started_on: data.startedOn,
       reference: data.reference,
       updated_at: now,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await recordAudit(db, deps.clock, actor, {
       action: 'result.changed',
       targetType: 'user',
       targetId: data.userId,
@@ -78,7 +79,7 @@ export async function writeLegacyResult(
       after,
     });
     // Its certificate is issued after commit (once per result and outcome: an unchanged outcome is a no-op).
-    await enqueueCourseIssuance(trx, deps.clock, {
+    await enqueueCourseIssuance(db, deps.clock, {
       resultId: existing.id,
       outcome: data.outcome,
       recordedBy: actorId(actor),
@@ -86,7 +87,7 @@ export async function writeLegacyResult(
     return true;
   }
   const resultId = newId();
-  await insertResult(trx, {
+  await insertResult(db, {
     id: resultId,
     user_id: data.userId,
     course_id: data.courseId,
@@ -101,13 +102,13 @@ export async function writeLegacyResult(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(trx, deps.clock, actor, {
+  await recordAudit(db, deps.clock, actor, {
     action: 'result.legacy-recorded',
     targetType: 'user',
     targetId: data.userId,
     after,
   });
-  await enqueueCourseIssuance(trx, deps.clock, {
+  await enqueueCourseIssuance(db, deps.clock, {
     resultId,
     outcome: data.outcome,
     recordedBy: actorId(actor),
@@ -116,10 +117,15 @@ export async function writeLegacyResult(
 }
 
 /** Records one legacy certificate (programme managers) and re-evaluates the person's candidacies. */
-export async function recordLegacyResult(deps: Deps, actor: Actor, input: unknown): Promise<boolean> {
+export async function recordLegacyResult(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: unknown,
+): Promise<boolean> {
   ensure(actor, canPathway(actor, 'results.import'));
   const data = parseInput(legacyResultSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const changed = await writeLegacyResult(trx, deps, actor, data);
     if (changed)
       await refreshStandings(

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { actorId, systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -9,7 +10,7 @@ import { ensure } from '../../kernel/policy.js';
 import { issuesToFieldErrors } from '../../kernel/validation.js';
 import type { Course, Edition } from '../catalogue/course.js';
 import { getEdition } from '../catalogue/get-edition.js';
-import { enqueueCourseIssuance } from '../credentials/job-kinds.js';
+import { enqueueCourseIssuance } from '../credentials/issuing/job-kinds.js';
 import { canRecordResults, canRecordSomeResults } from './pathway.policy.js';
 import {
   findEnrolment,
@@ -52,9 +53,9 @@ export function resultProblems(
   return problems;
 }
 
-async function loadEditionFor(deps: Deps, actor: Actor, editionId: string) {
+async function loadEditionFor(db: Executor, deps: Services, actor: Actor, editionId: string) {
   ensure(actor, canRecordSomeResults(actor));
-  const found = await getEdition(deps, systemActor('results'), editionId);
+  const found = await getEdition(db, deps, systemActor('results'), editionId);
   ensure(
     actor,
     canRecordResults(
@@ -67,12 +68,13 @@ async function loadEditionFor(deps: Deps, actor: Actor, editionId: string) {
 
 /** The class list of an edition with results (programme managers and the edition's facilitators). */
 export async function getClassList(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
 ): Promise<{ edition: Edition; course: Course; rows: ClassRow[] }> {
-  const { edition, course } = await loadEditionFor(deps, actor, editionId);
-  const rows = (await listClass(deps.db, edition.id)).map(toClassRow);
+  const { edition, course } = await loadEditionFor(db, deps, actor, editionId);
+  const rows = (await listClass(db, edition.id)).map(toClassRow);
   return { edition, course, rows };
 }
 
@@ -93,8 +95,8 @@ function toClassRow(r: Awaited<ReturnType<typeof listClass>>[number]): ClassRow 
 
 /** Writes (inserts or changes) the result of one enrolment and audits it; returns whether anything changed. */
 export async function writeResult(
-  trx: Executor,
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   enrolment: { id: string; user_id: string },
   courseId: string,
@@ -102,12 +104,12 @@ export async function writeResult(
   source: 'manual' | 'import',
 ): Promise<boolean> {
   const now = deps.clock.now().toISOString();
-  const existing = await findResultOfEnrolment(trx, enrolment.id);
+  const existing = await findResultOfEnrolment(db, enrolment.id);
   const after = { outcome: result.outcome, grade: result.grade, completedOn: result.completedOn };
   if (existing) {
     const before = { outcome: existing.outcome, grade: existing.grade, completedOn: existing.completed_on };
     if (JSON.stringify(before) === JSON.stringify(after)) return false;
-    await updateResult(trx, existing.id, {
+    await updateResult(db, existing.id, {
       outcome: result.outcome,
       grade: result.grade,
       completed_on: result.completedOn,
@@ -115,7 +117,7 @@ export async function writeResult(
       recorded_by: actor.kind === 'user' ? actor.id : null,
       updated_at: now,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await recordAudit(db, deps.clock, actor, {
       action: 'result.changed',
       targetType: 'user',
       targetId: enrolment.user_id,
@@ -123,7 +125,7 @@ export async function writeResult(
       after,
     });
     // Its certificate is issued after commit (once per result and outcome: an unchanged outcome is a no-op).
-    await enqueueCourseIssuance(trx, deps.clock, {
+    await enqueueCourseIssuance(db, deps.clock, {
       resultId: existing.id,
       outcome: result.outcome,
       recordedBy: actorId(actor),
@@ -131,7 +133,7 @@ export async function writeResult(
     return true;
   }
   const resultId = newId();
-  await insertResult(trx, {
+  await insertResult(db, {
     id: resultId,
     user_id: enrolment.user_id,
     course_id: courseId,
@@ -146,13 +148,13 @@ export async function writeResult(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(trx, deps.clock, actor, {
+  await recordAudit(db, deps.clock, actor, {
     action: 'result.recorded',
     targetType: 'user',
     targetId: enrolment.user_id,
     after: { enrolmentId: enrolment.id, ...after },
   });
-  await enqueueCourseIssuance(trx, deps.clock, {
+  await enqueueCourseIssuance(db, deps.clock, {
     resultId,
     outcome: result.outcome,
     recordedBy: actorId(actor),
@@ -166,12 +168,13 @@ export async function writeResult(
  * (`rows.3.outcome`). The candidacies of the people concerned are re-evaluated in the same transaction.
  */
 export async function recordClassResults(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
   rows: readonly { enrolmentId: string; result: unknown }[],
 ): Promise<{ changed: number }> {
-  const { edition, course } = await loadEditionFor(deps, actor, editionId);
+  const { edition, course } = await loadEditionFor(db, deps, actor, editionId);
   const problems: FieldError[] = [];
   const parsed: { enrolmentId: string; result: ResultInput }[] = [];
   rows.forEach((row, index) => {
@@ -186,7 +189,7 @@ export async function recordClassResults(
   });
   if (problems.length) throw new AppError('validation_failed', {}, problems);
   const today = deps.clock.now().toISOString().slice(0, 10);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let changed = 0;
     const people = new Set<string>();
     for (const row of parsed) {
@@ -206,17 +209,18 @@ export async function recordClassResults(
 
 /** Records one enrolment's result (the same rules as the class list); returns its class-list row. */
 export async function recordResult(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   enrolmentId: string,
   input: unknown,
 ): Promise<ClassRow> {
   ensure(actor, canRecordSomeResults(actor));
   if (!isId(enrolmentId)) throw new AppError('not_found');
-  const enrolment = await findEnrolment(deps.db, enrolmentId);
+  const enrolment = await findEnrolment(db, enrolmentId);
   if (!enrolment) throw new AppError('not_found');
   try {
-    await recordClassResults(deps, actor, enrolment.edition_id, [{ enrolmentId, result: input }]);
+    await recordClassResults(db, deps, actor, enrolment.edition_id, [{ enrolmentId, result: input }]);
   } catch (error) {
     if (error instanceof AppError && error.code === 'validation_failed') {
       throw new AppError(
@@ -227,7 +231,7 @@ export async function recordResult(
     }
     throw error;
   }
-  const [row] = await listClass(deps.db, enrolment.edition_id, enrolment.id);
+  const [row] = await listClass(db, enrolment.edition_id, enrolment.id);
   if (!row) throw new AppError('not_found');
   return toClassRow(row);
 }

@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { toDateString } from '../../kernel/clock.js';
 import { refreshStandings } from './standing.js';
 import { countStaleCandidacies, listStaleCandidacies } from './standings-refresh.repository.js';
@@ -13,7 +15,8 @@ export const REFRESH_BATCH_SIZE = 500;
  * `shouldStop` is asked between batches.
  */
 export async function refreshStaleStandings(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   options: {
     batchSize?: number;
     progress?: (done: number, total: number) => void;
@@ -22,13 +25,13 @@ export async function refreshStaleStandings(
 ): Promise<{ refreshed: number; stopped: boolean }> {
   const today = toDateString(deps.clock.now());
   const batchSize = options.batchSize ?? REFRESH_BATCH_SIZE;
-  const total = await countStaleCandidacies(deps.db, today);
+  const total = await countStaleCandidacies(db, today);
   let refreshed = 0;
   let previousFirst: string | undefined;
   options.progress?.(0, total);
   for (;;) {
     if (options.shouldStop?.()) return { refreshed, stopped: true };
-    const rows = await deps.db.transaction().execute(async (trx) => {
+    const rows = await inTransaction(db, async (trx) => {
       const batch = await listStaleCandidacies(trx, today, batchSize);
       await refreshStandings(trx, batch, today);
       return batch;

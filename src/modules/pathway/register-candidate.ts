@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -21,22 +22,23 @@ import { refreshStandings } from './standing.js';
  * programme (a unique constraint backs it). Achievements earned before count if they fit the window.
  */
 export async function registerCandidate(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   input: unknown,
 ): Promise<{ id: string }> {
   ensure(actor, canPathway(actor, 'candidates.manage'));
   const data = parseInput(registerCandidateSchema, input);
-  const programme = await getProgramme(deps, actor, programmeSlug);
-  const userId = await findPersonIdByEmail(deps, data.email);
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
+  const userId = await findPersonIdByEmail(db, deps, data.email);
   if (!userId)
     throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.unknownPerson' }]);
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   const registeredOn = data.registeredOn ?? today;
   const id = newId();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (await findCandidacyOf(trx, programme.id, userId)) {
       throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.alreadyCandidate' }]);
     }
@@ -58,21 +60,21 @@ export async function registerCandidate(
  * manager registered them first) the existing candidacy is returned unchanged: nothing is registered twice.
  */
 export async function registerAcceptedApplicant(
-  trx: Executor,
+  db: Executor,
   clock: Clock,
   actor: Actor,
   input: { programmeId: string; programmeSlug: string; userId: string; registeredOn: string },
 ): Promise<{ id: string; created: boolean }> {
-  const existing = await findCandidacyOf(trx, input.programmeId, input.userId);
+  const existing = await findCandidacyOf(db, input.programmeId, input.userId);
   if (existing) return { id: existing.id, created: false };
   const id = newId();
-  await insertCandidacyOnVersionInForce(trx, clock, actor, { id, ...input });
+  await insertCandidacyOnVersionInForce(db, clock, actor, { id, ...input });
   return { id, created: true };
 }
 
 /** Inserts the candidacy on the rule version in force on its registration date, with its standing and audit. */
 async function insertCandidacyOnVersionInForce(
-  trx: Executor,
+  db: Executor,
   clock: Clock,
   actor: Actor,
   input: { id: string; programmeId: string; programmeSlug: string; userId: string; registeredOn: string },
@@ -80,7 +82,7 @@ async function insertCandidacyOnVersionInForce(
   const now = clock.now();
   const today = now.toISOString().slice(0, 10);
   const { id, userId, registeredOn } = input;
-  const version = versionInForce(await listRuleVersionRows(trx, input.programmeId), registeredOn);
+  const version = versionInForce(await listRuleVersionRows(db, input.programmeId), registeredOn);
   if (!version) throw new AppError('invalid_state', { reason: 'no-rule-version' });
   const row = {
     id,
@@ -103,9 +105,9 @@ async function insertCandidacyOnVersionInForce(
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };
-  await insertCandidacy(trx, row);
-  await refreshStandings(trx, [row], today);
-  await recordAudit(trx, clock, actor, {
+  await insertCandidacy(db, row);
+  await refreshStandings(db, [row], today);
+  await recordAudit(db, clock, actor, {
     action: 'candidate.registered',
     targetType: 'candidacy',
     targetId: id,

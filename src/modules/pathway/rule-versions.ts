@@ -1,5 +1,7 @@
+import type { Executor } from '../../db/database.js';
 import type { RuleVersionRow } from '../../db/schema.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
@@ -11,7 +13,7 @@ import { getProgramme } from '../programmes/get-programme.js';
 import { canPathway } from './pathway.policy.js';
 import { insertRuleVersion, listRuleVersionRows } from './pathway.repository.js';
 import { ruleVersionSchema } from './pathway.schemas.js';
-import { type PathwayRules, pathwayRulesSchema } from './rules.js';
+import { type PathwayRules, pathwayRulesSchema } from './rules/rules.js';
 import { parseRuleVersion } from './standing.js';
 
 /** A version of a programme's requirement rules. Versions are immutable once saved. */
@@ -47,13 +49,14 @@ export function versionInForce<T extends { version: number; effective_from: stri
 
 /** A programme's rule versions, newest first (programme managers). */
 export async function listRuleVersions(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
 ): Promise<RuleVersion[]> {
   ensure(actor, canPathway(actor, 'rules.manage'));
-  const programme = await getProgramme(deps, actor, programmeSlug);
-  return (await listRuleVersionRows(deps.db, programme.id)).map(toRuleVersion);
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
+  return (await listRuleVersionRows(db, programme.id)).map(toRuleVersion);
 }
 
 /** Parses rules given as JSON text or an object, reporting engine-schema problems as field errors. */
@@ -91,7 +94,8 @@ function codesIn(rules: PathwayRules): string[] {
 
 /** Saves a new rule version (programme managers; audited). Every course it names must exist. */
 export async function createRuleVersion(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   programmeSlug: string,
   input: unknown,
@@ -100,16 +104,16 @@ export async function createRuleVersion(
   const data = parseInput(ruleVersionSchema, input);
   const rules = parseRules(data.rules);
   const unknown: string[] = [];
-  for (const code of codesIn(rules)) if (!(await findCourseId(deps, code))) unknown.push(code);
+  for (const code of codesIn(rules)) if (!(await findCourseId(db, deps, code))) unknown.push(code);
   if (unknown.length) {
     throw new AppError('validation_failed', {}, [
       { path: 'rules', key: 'validation.rulesUnknownCourses', values: { codes: unknown.join(', ') } },
     ]);
   }
-  const programme = await getProgramme(deps, actor, programmeSlug);
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
   const id = newId();
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const existing = await listRuleVersionRows(trx, programme.id);
     const version = (existing[0]?.version ?? 0) + 1;
     await insertRuleVersion(trx, {
@@ -129,7 +133,7 @@ export async function createRuleVersion(
       after: { version, effectiveFrom: data.effectiveFrom, rules },
     });
   });
-  const created = (await listRuleVersionRows(deps.db, programme.id)).find((r) => r.id === id);
+  const created = (await listRuleVersionRows(db, programme.id)).find((r) => r.id === id);
   if (!created) throw new AppError('internal');
   return toRuleVersion(created);
 }

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { parseInput } from '../../kernel/validation.js';
 import { changeCandidacy } from './change-candidacy.js';
@@ -10,13 +11,14 @@ import { capstoneStatusSchema } from './pathway.schemas.js';
  * drive this from proposals, submissions and marking; until then managers record the outcome.
  */
 export async function setCapstoneStatus(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   candidacyId: string,
   input: unknown,
 ): Promise<void> {
   const data = parseInput(capstoneStatusSchema, input);
-  await changeCandidacy(deps, actor, candidacyId, 'candidate.capstone-updated', async (trx, row) => {
+  await changeCandidacy(db, deps, actor, candidacyId, 'candidate.capstone-updated', async (trx, row) => {
     await updateCandidacy(trx, row.id, {
       capstone_status: data.status,
       capstone_completed_on: data.status === 'passed' ? data.completedOn : null,

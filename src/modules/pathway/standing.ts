@@ -1,8 +1,5 @@
 import type { Executor } from '../../db/database.js';
 import type { CandidacyRow, RuleVersionRow } from '../../db/schema.js';
-import { buildCandidateRecordFromFacts, type CandidacyFacts } from './candidate-record.js';
-import { evaluatePathway } from './evaluate.js';
-import type { ExplanationLanguage, PathwayEvaluation } from './evaluation.js';
 import { findRuleVersionRow, updateCandidacy } from './pathway.repository.js';
 import {
   type CandidacyFactsRow,
@@ -12,8 +9,11 @@ import {
   listOpenEnrolmentFacts,
   type PeopleFilter,
 } from './pathway-facts.repository.js';
-import { displayStatus } from './pathway-status.js';
-import { type PathwayRules, pathwayRulesSchema } from './rules.js';
+import { buildCandidateRecordFromFacts, type CandidacyFacts } from './rules/candidate-record.js';
+import { evaluatePathway } from './rules/evaluate.js';
+import type { ExplanationLanguage, PathwayEvaluation } from './rules/evaluation.js';
+import { displayStatus } from './rules/pathway-status.js';
+import { type PathwayRules, pathwayRulesSchema } from './rules/rules.js';
 
 /**
  * A candidate's standing is never stored as truth: it is evaluated from the results, enrolments,

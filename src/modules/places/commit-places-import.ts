@@ -1,10 +1,12 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
-import { enrolInTransaction } from './enrol-directly.js';
+import { giveConfirmedPlace } from './enrol-directly.js';
 import { lockedEdition } from './place-changes.js';
 import { canPlaces } from './places.policy.js';
 import { placesImportSchema } from './places.schemas.js';
@@ -29,19 +31,20 @@ function refusal(check: PlacesImportCheck): AppError {
  * the whole file and nothing is written. Each person gets a confirmed place (audited, told).
  */
 export async function commitPlacesImport(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<{ enrolled: number }> {
   ensure(actor, canPlaces(actor, 'places.manage'));
   const { csv } = parseInput(placesImportSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const check = await checkPlacesImport(trx, csv, async (ids) => {
       for (const id of ids) await lockedEdition(trx, id);
     });
     if (check.problems.length > 0) throw refusal(check);
     for (const row of check.planned) {
-      await enrolInTransaction(trx, deps, actor, row.editionId, {
+      await giveConfirmedPlace(trx, deps, actor, row.editionId, {
         userId: row.userId,
         fundingKind: row.fundingKind,
         fundingName: row.fundingName,

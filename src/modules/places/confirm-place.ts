@@ -1,11 +1,13 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import {
-  confirmPlaceInTransaction,
   lockedEdition,
+  markPlaceConfirmed,
   notifyWaitlistMoves,
   waitlistPositions,
 } from './place-changes.js';
@@ -19,15 +21,16 @@ import { countPlaces, findPlace } from './places.repository.js';
  * new position.
  */
 export async function confirmPlace(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   placeId: string,
 ): Promise<{ editionId: string }> {
   ensure(actor, canPlaces(actor, 'places.manage'));
   if (!isId(placeId)) throw new AppError('not_found');
-  const found = await findPlace(deps.db, placeId);
+  const found = await findPlace(db, placeId);
   if (!found) throw new AppError('not_found');
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const edition = await lockedEdition(trx, found.edition_id);
     const place = (await findPlace(trx, placeId))!;
     const status = place.status as PlaceStatus;
@@ -38,7 +41,7 @@ export async function confirmPlace(
     if (!canConfirm(edition.capacity, await countPlaces(trx, edition.id), status))
       throw new AppError('invalid_state', {}, [{ path: 'place', key: 'places.error.full' }]);
     const before = await waitlistPositions(trx, edition.id);
-    await confirmPlaceInTransaction(trx, deps, actor, place, status === 'waitlisted');
+    await markPlaceConfirmed(trx, deps, actor, place, status === 'waitlisted');
     await notifyWaitlistMoves(trx, deps, edition.id, before);
   });
   return { editionId: found.edition_id };

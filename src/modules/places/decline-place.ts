@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -6,7 +8,7 @@ import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { notify } from '../notifications/notify.js';
-import { refreshStandingsOf } from '../pathway/refresh-standings-of.js';
+import { refreshStandingsOfPerson } from '../pathway/candidacy-standing.js';
 import { fillFreedPlaces, lockedEdition, todayOf, waitlistPositions } from './place-changes.js';
 import { ACTIVE_STATUSES, type PlaceStatus } from './places.js';
 import { canPlaces } from './places.policy.js';
@@ -18,7 +20,8 @@ import { declineSchema } from './places.schemas.js';
  * (programme managers; audited). A place it frees goes at once to the first on the waiting list.
  */
 export async function declinePlace(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   placeId: string,
   input: unknown,
@@ -26,10 +29,10 @@ export async function declinePlace(
   ensure(actor, canPlaces(actor, 'places.manage'));
   if (!isId(placeId)) throw new AppError('not_found');
   const { reason } = parseInput(declineSchema, input);
-  const found = await findPlace(deps.db, placeId);
+  const found = await findPlace(db, placeId);
   if (!found) throw new AppError('not_found');
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const edition = await lockedEdition(trx, found.edition_id);
     const place = (await findPlace(trx, placeId))!;
     const status = place.status as PlaceStatus;
@@ -44,7 +47,7 @@ export async function declinePlace(
       waitlist_order: null,
       updated_at: now,
     });
-    if (status === 'enrolled') await refreshStandingsOf(trx, place.user_id, todayOf(deps));
+    if (status === 'enrolled') await refreshStandingsOfPerson(trx, place.user_id, todayOf(deps));
     await recordAudit(trx, deps.clock, actor, {
       action: 'place.declined',
       targetType: 'user',

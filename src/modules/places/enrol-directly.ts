@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type Actor, systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -9,8 +10,8 @@ import { parseInput } from '../../kernel/validation.js';
 import { getEdition } from '../catalogue/get-edition.js';
 import { findPersonIdByEmail } from '../identity/create-person.js';
 import {
-  confirmPlaceInTransaction,
   lockedEdition,
+  markPlaceConfirmed,
   notifyWaitlistMoves,
   waitlistPositions,
 } from './place-changes.js';
@@ -21,40 +22,41 @@ import { directEnrolSchema } from './places.schemas.js';
 
 /** Why a person cannot be given a confirmed place in the locked edition now (a message id), or null. */
 export async function directEnrolRefusal(
-  trx: Executor,
+  db: Executor,
   edition: { id: string; status: string; capacity: number | null },
   userId: string,
 ): Promise<string | null> {
   if (edition.status === 'cancelled') return 'places.error.cancelled';
-  const existing = await findPlaceOf(trx, edition.id, userId);
+  const existing = await findPlaceOf(db, edition.id, userId);
   if (existing?.status === 'enrolled') return 'places.validation.alreadyEnrolled';
   const status = (existing?.status as PlaceStatus | undefined) ?? 'new';
-  if (!canConfirm(edition.capacity, await countPlaces(trx, edition.id), status)) return 'places.error.full';
+  if (!canConfirm(edition.capacity, await countPlaces(db, edition.id), status)) return 'places.error.full';
   return null;
 }
 
 /**
- * Gives a person a confirmed place with its funding, in the caller's transaction, the edition locked:
- * their request or waiting-list entry is confirmed, or a new place made. Audited; the person is told.
+ * A step of direct and bulk enrolment (run in their transaction, the edition locked): gives a person a
+ * confirmed place with its funding — their request or waiting-list entry is confirmed, or a new place
+ * made. Audited; the person is told.
  */
-export async function enrolInTransaction(
-  trx: Executor,
-  deps: Deps,
+export async function giveConfirmedPlace(
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
   person: { userId: string; fundingKind: FundingKind; fundingName: string | null },
 ): Promise<string> {
   const now = deps.clock.now().toISOString();
-  const before = await waitlistPositions(trx, editionId);
-  const existing = await findPlaceOf(trx, editionId, person.userId);
+  const before = await waitlistPositions(db, editionId);
+  const existing = await findPlaceOf(db, editionId, person.userId);
   const funding = {
     funding_kind: person.fundingKind,
     funding_name: person.fundingKind === 'self' ? null : person.fundingName,
   };
   const id = existing?.id ?? newId();
-  if (existing) await updatePlace(trx, id, funding);
+  if (existing) await updatePlace(db, id, funding);
   else {
-    await insertPlace(trx, {
+    await insertPlace(db, {
       id,
       edition_id: editionId,
       user_id: person.userId,
@@ -65,14 +67,14 @@ export async function enrolInTransaction(
       ...funding,
     });
   }
-  await confirmPlaceInTransaction(
-    trx,
+  await markPlaceConfirmed(
+    db,
     deps,
     actor,
     { id, user_id: person.userId, edition_id: editionId, status: existing?.status ?? 'new' },
     existing?.status === 'waitlisted',
   );
-  await notifyWaitlistMoves(trx, deps, editionId, before);
+  await notifyWaitlistMoves(db, deps, editionId, before);
   return id;
 }
 
@@ -82,7 +84,8 @@ export async function enrolInTransaction(
  * edition is cancelled or no place is free, and when they already have one.
  */
 export async function enrolDirectly(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
   input: unknown,
@@ -91,15 +94,15 @@ export async function enrolDirectly(
   const data = parseInput(directEnrolSchema, input);
   const problems = fundingProblems(data.fundingKind, data.fundingName);
   if (problems.length) throw new AppError('validation_failed', {}, problems);
-  const { edition } = await getEdition(deps, systemActor('places'), editionId);
-  const userId = await findPersonIdByEmail(deps, data.email);
+  const { edition } = await getEdition(db, deps, systemActor('places'), editionId);
+  const userId = await findPersonIdByEmail(db, deps, data.email);
   if (!userId)
     throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.unknownPerson' }]);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const locked = await lockedEdition(trx, edition.id);
     const refusal = await directEnrolRefusal(trx, locked, userId);
     if (refusal) throw new AppError('validation_failed', {}, [{ path: 'email', key: refusal }]);
-    const id = await enrolInTransaction(trx, deps, actor, edition.id, {
+    const id = await giveConfirmedPlace(trx, deps, actor, edition.id, {
       userId,
       fundingKind: data.fundingKind,
       fundingName: data.fundingName,

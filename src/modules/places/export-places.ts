@@ -1,6 +1,7 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { exportText } from '../../integrations/spreadsheets/cells.js';
 import type { Actor } from '../../kernel/actor.js';
-import { exportText } from '../pathway/import-format.js';
 import { listEditionPlacesFor } from './list-edition-places.js';
 
 /** The columns of the places export (codes, so that it reads the same in every language). */
@@ -25,11 +26,12 @@ function csvCell(value: string | number | null): string {
 
 /** An edition's places with their funding as CSV (programme managers). */
 export async function placesCsv(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
 ): Promise<{ name: string; csv: string }> {
-  const view = await listEditionPlacesFor(deps, actor, editionId);
+  const view = await listEditionPlacesFor(db, deps, actor, editionId);
   const edition = view.edition.code ?? view.edition.id;
   const rows = [...view.confirmed, ...view.requests, ...view.waiting, ...view.declined, ...view.withdrawn];
   const lines = [PLACES_EXPORT_HEADER.join(',')];

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import type { Services } from '../../deps.js';
 import { fillFreedPlaces, lockedEdition, waitlistPositions } from './place-changes.js';
 
 /**
@@ -7,11 +7,11 @@ import { fillFreedPlaces, lockedEdition, waitlistPositions } from './place-chang
  * its waiting list, in the caller's transaction (the catalogue's edition update). Returns how many moved.
  */
 export async function fillPlacesAfterEditionChange(
-  trx: Executor,
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   editionId: string,
 ): Promise<number> {
-  const edition = await lockedEdition(trx, editionId);
+  const edition = await lockedEdition(db, editionId);
   if (edition.status === 'cancelled') return 0;
-  return fillFreedPlaces(trx, deps, edition, await waitlistPositions(trx, editionId));
+  return fillFreedPlaces(db, deps, edition, await waitlistPositions(db, editionId));
 }

@@ -1,11 +1,12 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Locale } from '../../i18n/i18n.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import type { Course, Edition } from '../catalogue/course.js';
 import { getEdition } from '../catalogue/get-edition.js';
-import { getMyPathways } from '../pathway/candidate-views.js';
-import { countsAs } from '../pathway/rules.js';
+import { getMyPathways } from '../pathway/candidates/get-my-pathways.js';
+import { countsAs } from '../pathway/rules/rules.js';
 import { todayOf, waitlistPositions } from './place-changes.js';
 import { type Place, toPlace } from './place-views.js';
 import { isFull, type PlaceCounts, type PlaceStatus, placesLeft, requestRefusal } from './places.js';
@@ -56,20 +57,19 @@ export function countsForPathways(
 
 /** The edition's places and the reader's own standing towards it (anyone who may see the edition). */
 export async function getPlaceOffer(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
   locale: Locale,
 ): Promise<PlaceOffer> {
-  const { edition, course } = await getEdition(deps, actor, editionId);
-  const counts = await countPlaces(deps.db, edition.id);
+  const { edition, course } = await getEdition(db, deps, actor, editionId);
+  const counts = await countPlaces(db, edition.id);
   const signedIn = actor.kind === 'user';
-  const mine = actor.kind === 'user' ? await findPlaceOf(deps.db, edition.id, actor.id) : undefined;
+  const mine = actor.kind === 'user' ? await findPlaceOf(db, edition.id, actor.id) : undefined;
   const position =
-    mine?.status === 'waitlisted'
-      ? ((await waitlistPositions(deps.db, edition.id)).get(mine.id) ?? null)
-      : null;
-  const pathways = actor.kind === 'user' ? await getMyPathways(deps, actor, locale) : [];
+    mine?.status === 'waitlisted' ? ((await waitlistPositions(db, edition.id)).get(mine.id) ?? null) : null;
+  const pathways = actor.kind === 'user' ? await getMyPathways(db, deps, actor, locale) : [];
   return {
     edition,
     course,

@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
 import type { Course, Edition } from '../catalogue/course.js';
@@ -33,13 +34,14 @@ export interface EditionPlaces {
 
 /** An edition's places by status, with counts and funding totals (programme managers). */
 export async function listEditionPlacesFor(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
 ): Promise<EditionPlaces> {
   ensure(actor, canPlaces(actor, 'places.manage'));
-  const { edition, course } = await getEdition(deps, actor, editionId);
-  const rows = await listEditionPlaces(deps.db, edition.id);
+  const { edition, course } = await getEdition(db, deps, actor, editionId);
+  const rows = await listEditionPlaces(db, edition.id);
   const waitingRows = orderWaitingList(
     rows
       .filter((r) => r.status === 'waitlisted')

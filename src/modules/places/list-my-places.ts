@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import { parseLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
@@ -10,16 +11,16 @@ import { canPlaces } from './places.policy.js';
 import { listPlacesOfUser } from './places.repository.js';
 
 /** The signed-in person's places: requests, confirmed places, waiting-list positions, what they may withdraw. */
-export async function listMyPlaces(deps: Deps, actor: Actor): Promise<MyPlace[]> {
+export async function listMyPlaces(db: Executor, deps: Services, actor: Actor): Promise<MyPlace[]> {
   ensure(actor, canPlaces(actor, 'places.request'));
   if (actor.kind !== 'user') throw new AppError('forbidden');
-  const rows = await listPlacesOfUser(deps.db, actor.id);
+  const rows = await listPlacesOfUser(db, actor.id);
   const today = todayOf(deps);
   const out: MyPlace[] = [];
   for (const row of rows) {
     const position =
       row.status === 'waitlisted'
-        ? ((await waitlistPositions(deps.db, row.edition_id)).get(row.id) ?? null)
+        ? ((await waitlistPositions(db, row.edition_id)).get(row.id) ?? null)
         : null;
     out.push({
       ...toPlace(row, position),

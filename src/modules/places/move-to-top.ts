@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -14,15 +16,16 @@ import { findPlace, updatePlace, waitlistBounds } from './places.repository.js';
  * managers; audited). Everyone whose position changed is told.
  */
 export async function moveToTopOfWaitingList(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   placeId: string,
 ): Promise<{ editionId: string }> {
   ensure(actor, canPlaces(actor, 'places.manage'));
   if (!isId(placeId)) throw new AppError('not_found');
-  const found = await findPlace(deps.db, placeId);
+  const found = await findPlace(db, placeId);
   if (!found) throw new AppError('not_found');
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const edition = await lockedEdition(trx, found.edition_id);
     const place = (await findPlace(trx, placeId))!;
     if (place.status !== 'waitlisted')

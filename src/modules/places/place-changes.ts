@@ -1,10 +1,10 @@
 import type { Executor } from '../../db/database.js';
-import type { Deps } from '../../deps.js';
+import type { Services } from '../../deps.js';
 import { type Actor, actorId, systemActor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { notify } from '../notifications/notify.js';
-import { refreshStandingsOf } from '../pathway/refresh-standings-of.js';
+import { refreshStandingsOfPerson } from '../pathway/candidacy-standing.js';
 import { orderWaitingList, whoMovesUp } from './places.js';
 import { countPlaces, listWaiting, lockEdition, updatePlace } from './places.repository.js';
 
@@ -15,8 +15,8 @@ import { countPlaces, listWaiting, lockEdition, updatePlace } from './places.rep
  */
 
 /** The edition locked for this transaction, as the rules read it; not found when it does not exist. */
-export async function lockedEdition(trx: Executor, editionId: string) {
-  const row = await lockEdition(trx, editionId);
+export async function lockedEdition(db: Executor, editionId: string) {
+  const row = await lockEdition(db, editionId);
   if (!row) throw new AppError('not_found');
   return {
     id: row.id,
@@ -32,14 +32,14 @@ export async function lockedEdition(trx: Executor, editionId: string) {
 export type LockedEdition = Awaited<ReturnType<typeof lockedEdition>>;
 
 /** Today (UTC) as `YYYY-MM-DD`. */
-export function todayOf(deps: Pick<Deps, 'clock'>): string {
+export function todayOf(deps: Pick<Services, 'clock'>): string {
   return deps.clock.now().toISOString().slice(0, 10);
 }
 
 /** The waiting list's positions (1 = next), by place id. */
-export async function waitlistPositions(trx: Executor, editionId: string): Promise<Map<string, number>> {
+export async function waitlistPositions(db: Executor, editionId: string): Promise<Map<string, number>> {
   const ordered = orderWaitingList(
-    (await listWaiting(trx, editionId)).map((w) => ({
+    (await listWaiting(db, editionId)).map((w) => ({
       id: w.id,
       waitlistOrder: w.waitlist_order,
       requestedAt: w.requested_at,
@@ -48,16 +48,19 @@ export async function waitlistPositions(trx: Executor, editionId: string): Promi
   return new Map(ordered.map((w, index) => [w.id, index + 1]));
 }
 
-/** Makes a place a confirmed one; refreshes the person's pathway; tells them. */
-export async function confirmPlaceInTransaction(
-  trx: Executor,
-  deps: Deps,
+/**
+ * A step of every change that confirms a place (run in the change's transaction, the edition locked):
+ * makes the place a confirmed one, refreshes the person's pathway, tells them.
+ */
+export async function markPlaceConfirmed(
+  db: Executor,
+  deps: Services,
   actor: Actor,
   place: { id: string; user_id: string; edition_id: string; status: string },
   fromWaitingList: boolean,
 ): Promise<void> {
   const now = deps.clock.now().toISOString();
-  await updatePlace(trx, place.id, {
+  await updatePlace(db, place.id, {
     status: 'enrolled',
     decided_by: actorId(actor),
     decided_at: now,
@@ -66,15 +69,15 @@ export async function confirmPlaceInTransaction(
     withdrawn_at: null,
     updated_at: now,
   });
-  await refreshStandingsOf(trx, place.user_id, now.slice(0, 10));
-  await recordAudit(trx, deps.clock, actor, {
+  await refreshStandingsOfPerson(db, place.user_id, now.slice(0, 10));
+  await recordAudit(db, deps.clock, actor, {
     action: fromWaitingList && actor.kind === 'system' ? 'place.movedUp' : 'place.confirmed',
     targetType: 'user',
     targetId: place.user_id,
     before: { editionId: place.edition_id, status: place.status },
     after: { status: 'enrolled' },
   });
-  await notify(trx, deps.clock, {
+  await notify(db, deps.clock, {
     recipientId: place.user_id,
     event: { kind: 'place.confirmed', enrolmentId: place.id, editionId: place.edition_id, fromWaitingList },
     key: `place.confirmed:${place.id}:${now}`,
@@ -87,13 +90,13 @@ export async function confirmPlaceInTransaction(
  * `before` is the waiting list's positions before the change (to tell only those who moved).
  */
 export async function fillFreedPlaces(
-  trx: Executor,
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   edition: Pick<LockedEdition, 'id' | 'capacity'>,
   before: Map<string, number>,
 ): Promise<number> {
-  const counts = await countPlaces(trx, edition.id);
-  const waiting = (await listWaiting(trx, edition.id)).map((w) => ({
+  const counts = await countPlaces(db, edition.id);
+  const waiting = (await listWaiting(db, edition.id)).map((w) => ({
     id: w.id,
     userId: w.user_id,
     waitlistOrder: w.waitlist_order,
@@ -101,33 +104,33 @@ export async function fillFreedPlaces(
   }));
   const movers = whoMovesUp(edition.capacity, counts, waiting);
   for (const mover of movers) {
-    await confirmPlaceInTransaction(
-      trx,
+    await markPlaceConfirmed(
+      db,
       deps,
       systemActor('waiting-list'),
       { id: mover.id, user_id: mover.userId, edition_id: edition.id, status: 'waitlisted' },
       true,
     );
   }
-  await notifyWaitlistMoves(trx, deps, edition.id, before);
+  await notifyWaitlistMoves(db, deps, edition.id, before);
   return movers.length;
 }
 
 /** Tells each person still waiting whose position differs from `before` their new position. */
 export async function notifyWaitlistMoves(
-  trx: Executor,
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   editionId: string,
   before: Map<string, number>,
 ): Promise<void> {
-  const after = await waitlistPositions(trx, editionId);
+  const after = await waitlistPositions(db, editionId);
   if (after.size === 0) return;
   const now = deps.clock.now().toISOString();
-  const waiting = await listWaiting(trx, editionId);
+  const waiting = await listWaiting(db, editionId);
   for (const w of waiting) {
     const position = after.get(w.id)!;
     if (before.get(w.id) === position || !before.has(w.id)) continue;
-    await notify(trx, deps.clock, {
+    await notify(db, deps.clock, {
       recipientId: w.user_id,
       event: { kind: 'waitlist.moved', enrolmentId: w.id, editionId, position },
       key: `waitlist.moved:${w.id}:${position}:${now}`,

@@ -18,7 +18,12 @@ describe('sqlite: demo places', () => {
 
   it('has requests in the upcoming Academy and a full edition with a waiting list', async () => {
     const system = systemActor('test');
-    const academy = await listEditionPlacesFor(deps, system, (await findEditionIdByCode(deps, 'A9012027'))!);
+    const academy = await listEditionPlacesFor(
+      deps.db,
+      deps,
+      system,
+      (await findEditionIdByCode(deps.db, deps, 'A9012027'))!,
+    );
     expect(academy.requests.map((p) => p.email).sort()).toEqual([
       'maria.ivanova@example.org',
       'wang.fang@example.org',
@@ -27,7 +32,12 @@ describe('sqlite: demo places', () => {
       'carlos.nunez@example.org',
       'sponsor',
     ]);
-    const full = await listEditionPlacesFor(deps, system, (await findEditionIdByCode(deps, 'W9052027'))!);
+    const full = await listEditionPlacesFor(
+      deps.db,
+      deps,
+      system,
+      (await findEditionIdByCode(deps.db, deps, 'W9052027'))!,
+    );
     expect(full.placesLeft).toBe(0);
     expect(full.waiting.map((p) => [p.email, p.position])).toEqual([
       ['kwame.mensah@example.org', 1],

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
+import { readCsv } from '../../integrations/spreadsheets/read-spreadsheet.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
-import { readCsv } from '../pathway/import-file.js';
 import type { PlaceCounts } from './places.js';
 import { countPlaces, findEditionsByKeys, findPeopleByEmails, listPlacesIn } from './places.repository.js';
 import {

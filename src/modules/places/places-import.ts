@@ -5,8 +5,8 @@
  * the reader's language. Nothing here touches the database.
  */
 import { LOCALES, MESSAGES } from '../../i18n/i18n.js';
+import { type Cell, cellText, foldLabel } from '../../integrations/spreadsheets/cells.js';
 import { isId } from '../../kernel/ids.js';
-import { type Cell, cellText, foldLabel } from '../pathway/import-format.js';
 import {
   canConfirm,
   FUNDING_KINDS,

@@ -126,7 +126,7 @@ describe('places: every route with every role', () => {
       facilitatorIds: [people.editionFacilitator.id],
     });
     const ask = async (person: TestPerson) =>
-      requestPlace(deps, actorOf(person), edition.id, { fundingKind: 'self' });
+      requestPlace(deps.db, deps, actorOf(person), edition.id, { fundingKind: 'self' });
     if (kind === 'waitlisted') {
       await ask(await buildPerson(deps));
       await ask(await buildPerson(deps));

@@ -6,8 +6,8 @@ import { actorOf, buildPathwayProgramme, registerAs } from '../../../test/helper
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
-import { commitImport } from '../pathway/import-commit.js';
-import { uploadImport } from '../pathway/import-upload.js';
+import { commitImport } from '../pathway/import/import-commit.js';
+import { uploadImport } from '../pathway/import/import-upload.js';
 import { getClassList, recordResult } from '../pathway/record-result.js';
 import { declinePlace } from './decline-place.js';
 import { requestPlace } from './request-place.js';
@@ -35,14 +35,14 @@ for (const dialect of DIALECTS) {
         await buildPerson(deps),
       ];
       for (const p of [asking, waiting, declined]) await registerAs(deps, programme, p, '2026-01-05');
-      const ask = await requestPlace(deps, actorOf(asking), edition.id, self);
-      const wait = await requestPlace(deps, actorOf(waiting), edition.id, self);
-      const gone = await requestPlace(deps, actorOf(declined), edition.id, self);
+      const ask = await requestPlace(deps.db, deps, actorOf(asking), edition.id, self);
+      const wait = await requestPlace(deps.db, deps, actorOf(waiting), edition.id, self);
+      const gone = await requestPlace(deps.db, deps, actorOf(declined), edition.id, self);
       expect(wait.status).toBe('waitlisted');
-      await declinePlace(deps, SYSTEM, gone.id, {});
-      expect((await getClassList(deps, SYSTEM, edition.id)).rows).toEqual([]);
+      await declinePlace(deps.db, deps, SYSTEM, gone.id, {});
+      expect((await getClassList(deps.db, deps, SYSTEM, edition.id)).rows).toEqual([]);
       for (const id of [ask.id, wait.id, gone.id]) {
-        const refused = await recordResult(deps, SYSTEM, id, {
+        const refused = await recordResult(deps.db, deps, SYSTEM, id, {
           outcome: 'achievement',
           grade: '',
           completedOn: '2027-04-20',
@@ -59,8 +59,8 @@ for (const dialect of DIALECTS) {
       const code = editionCode('R');
       const edition = await buildEdition(deps, programme.electives[0], { capacity: 1, code });
       const [first, waiting] = [await buildPerson(deps), await buildPerson(deps)];
-      await requestPlace(deps, actorOf(first), edition.id, self);
-      const wait = await requestPlace(deps, actorOf(waiting), edition.id, self);
+      await requestPlace(deps.db, deps, actorOf(first), edition.id, self);
+      const wait = await requestPlace(deps.db, deps, actorOf(waiting), edition.id, self);
       const csv = importCsv([
         {
           email: waiting.email,
@@ -70,15 +70,20 @@ for (const dialect of DIALECTS) {
           completed_on: '2027-04-20',
         },
       ]);
-      const { id } = await uploadImport(deps, SYSTEM, { fileName: 'r.csv', bytes: Buffer.from(csv) });
-      await commitImport(deps, SYSTEM, id);
+      const { id } = await uploadImport(deps.db, deps, SYSTEM, {
+        fileName: 'r.csv',
+        bytes: Buffer.from(csv),
+      });
+      await commitImport(deps.db, deps, SYSTEM, id);
       const row = await deps.db
         .selectFrom('enrolments')
         .select('status')
         .where('id', '=', wait.id)
         .executeTakeFirst();
       expect(row?.status).toBe('enrolled');
-      expect((await getClassList(deps, SYSTEM, edition.id)).rows.map((r) => r.userId)).toEqual([waiting.id]);
+      expect((await getClassList(deps.db, deps, SYSTEM, edition.id)).rows.map((r) => r.userId)).toEqual([
+        waiting.id,
+      ]);
     });
   });
 }

@@ -119,7 +119,7 @@ export function placesApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const place = await requestPlace(deps, request.actor, request.params.id, request.body);
+      const place = await requestPlace(deps.db, deps, request.actor, request.params.id, request.body);
       return reply
         .status(201)
         .send({ id: place.id, status: place.status, waitingListPosition: place.position });
@@ -137,7 +137,7 @@ export function placesApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => ({
-      places: (await listMyPlaces(deps, request.actor)).map((p) => ({
+      places: (await listMyPlaces(deps.db, deps, request.actor)).map((p) => ({
         ...presentPlace(p),
         course: { code: p.courseCode, title: p.courseTitle as Record<string, string> },
         startsOn: p.startsOn,
@@ -159,7 +159,7 @@ export function placesApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: changedJson, ...errorResponses(401, 403, 404, 409) },
       },
     },
-    async (request) => withdrawPlace(deps, request.actor, request.params.id),
+    async (request) => withdrawPlace(deps.db, deps, request.actor, request.params.id),
   );
 
   managerApiRoutes(api, deps);
@@ -179,7 +179,7 @@ function managerApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const view = await listEditionPlacesFor(deps, request.actor, request.params.id);
+      const view = await listEditionPlacesFor(deps.db, deps, request.actor, request.params.id);
       const all = [...view.requests, ...view.confirmed, ...view.waiting, ...view.withdrawn, ...view.declined];
       return {
         editionId: view.edition.id,
@@ -199,7 +199,7 @@ function managerApiRoutes(api: FastifyInstance, deps: Deps): void {
     path: string,
     summary: string,
     run: (
-      actor: Parameters<typeof confirmPlace>[1],
+      actor: Parameters<typeof confirmPlace>[2],
       id: string,
       body: unknown,
     ) => Promise<{ editionId: string }>,
@@ -220,16 +220,16 @@ function managerApiRoutes(api: FastifyInstance, deps: Deps): void {
       async (request) => run(request.actor, request.params.id, request.body),
     );
   action('/places/:id/confirm', 'Confirm a request or someone on the waiting list (managers)', (actor, id) =>
-    confirmPlace(deps, actor, id),
+    confirmPlace(deps.db, deps, actor, id),
   );
   action(
     '/places/:id/decline',
     'Decline a place with a reason (managers)',
-    (actor, id, body) => declinePlace(deps, actor, id, body ?? {}),
+    (actor, id, body) => declinePlace(deps.db, deps, actor, id, body ?? {}),
     declineSchema,
   );
   action('/places/:id/move-to-top', 'Put someone first on the waiting list (managers)', (actor, id) =>
-    moveToTopOfWaitingList(deps, actor, id),
+    moveToTopOfWaitingList(deps.db, deps, actor, id),
   );
 
   app.post(
@@ -245,7 +245,9 @@ function managerApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await enrolDirectly(deps, request.actor, request.params.id, request.body)),
+      reply
+        .status(201)
+        .send(await enrolDirectly(deps.db, deps, request.actor, request.params.id, request.body)),
   );
 
   const importBody = placesImportSchema.extend({ commit: z.boolean().default(false) });
@@ -266,7 +268,7 @@ function managerApiRoutes(api: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const t = request.i18n;
-      const check = await previewPlacesImport(deps, request.actor, { csv: request.body.csv });
+      const check = await previewPlacesImport(deps.db, deps, request.actor, { csv: request.body.csv });
       const body = {
         rows: check.rowCount,
         enrolments: check.planned.map((r) => ({
@@ -284,7 +286,8 @@ function managerApiRoutes(api: FastifyInstance, deps: Deps): void {
         })),
       };
       if (check.problems.length) return reply.status(400).send(body);
-      if (request.body.commit) await commitPlacesImport(deps, request.actor, { csv: request.body.csv });
+      if (request.body.commit)
+        await commitPlacesImport(deps.db, deps, request.actor, { csv: request.body.csv });
       return body;
     },
   );

@@ -8,7 +8,7 @@ import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
 import { editionFormValues, editionInputFromForm } from '../catalogue/catalogue.forms.js';
 import { updateEdition } from '../catalogue/save-edition.js';
-import { getMyPathways } from '../pathway/candidate-views.js';
+import { getMyPathways } from '../pathway/candidates/get-my-pathways.js';
 import { commitPlacesImport } from './commit-places-import.js';
 import { confirmPlace } from './confirm-place.js';
 import { declinePlace } from './decline-place.js';
@@ -65,13 +65,13 @@ for (const dialect of DIALECTS) {
     it('requests, confirms, declines; a full edition waits; a withdrawal moves the first waiting up at once', async () => {
       const { edition, people, actors } = await world(2);
       const manager = actorOf(await buildPerson(deps, { roles: ['manager'] }));
-      const a = await requestPlace(deps, actors[0]!, edition.id, {
+      const a = await requestPlace(deps.db, deps, actors[0]!, edition.id, {
         fundingKind: 'sponsor',
         fundingName: 'ACME',
       });
-      const b = await requestPlace(deps, actors[1]!, edition.id, self);
-      const c = await requestPlace(deps, actors[2]!, edition.id, self);
-      const d = await requestPlace(deps, actors[3]!, edition.id, {
+      const b = await requestPlace(deps.db, deps, actors[1]!, edition.id, self);
+      const c = await requestPlace(deps.db, deps, actors[2]!, edition.id, self);
+      const d = await requestPlace(deps.db, deps, actors[3]!, edition.id, {
         fundingKind: 'scholarship',
         fundingName: 'Fund',
       });
@@ -84,23 +84,23 @@ for (const dialect of DIALECTS) {
       expect([c.position, d.position]).toEqual([1, 2]);
       expect(await noticesOf(deps, people[2]!.id)).toEqual(['place.waitlisted']);
 
-      await confirmPlace(deps, manager, a.id);
-      await confirmPlace(deps, manager, b.id);
+      await confirmPlace(deps.db, deps, manager, a.id);
+      await confirmPlace(deps.db, deps, manager, b.id);
       expect(await noticesOf(deps, people[0]!.id)).toContain('place.confirmed');
-      const view = await listEditionPlacesFor(deps, manager, edition.id);
+      const view = await listEditionPlacesFor(deps.db, deps, manager, edition.id);
       expect(view.counts).toMatchObject({ enrolled: 2, waitlisted: 2 });
       expect(view.funding).toEqual({ self: 1, sponsor: 1, scholarship: 0 });
 
-      await withdrawPlace(deps, actors[0]!, a.id);
+      await withdrawPlace(deps.db, deps, actors[0]!, a.id);
       expect(await statusOf(deps, a.id)).toBe('withdrawn');
       expect(await statusOf(deps, c.id)).toBe('enrolled');
       expect(await noticesOf(deps, people[2]!.id)).toContain('place.confirmed');
       expect(await noticesOf(deps, people[3]!.id)).toContain('waitlist.moved');
-      const mine = await listMyPlaces(deps, actors[3]!);
+      const mine = await listMyPlaces(deps.db, deps, actors[3]!);
       expect(mine[0]).toMatchObject({ status: 'waitlisted', position: 1 });
 
       // Declining a confirmed place frees it too.
-      await declinePlace(deps, manager, b.id, { reason: 'Missing prerequisite' });
+      await declinePlace(deps.db, deps, manager, b.id, { reason: 'Missing prerequisite' });
       expect(await statusOf(deps, b.id)).toBe('declined');
       expect(await statusOf(deps, d.id)).toBe('enrolled');
       expect(await noticesOf(deps, people[1]!.id)).toContain('place.declined');
@@ -109,24 +109,25 @@ for (const dialect of DIALECTS) {
     it('lets managers override the order and confirm from the list', async () => {
       const { edition, actors } = await world(1);
       const manager = actorOf(await buildPerson(deps, { roles: ['manager'] }));
-      const a = await requestPlace(deps, actors[0]!, edition.id, self);
-      const b = await requestPlace(deps, actors[1]!, edition.id, self);
-      const c = await requestPlace(deps, actors[2]!, edition.id, self);
-      await moveToTopOfWaitingList(deps, manager, c.id);
-      expect((await listMyPlaces(deps, actors[2]!))[0]?.position).toBe(1);
-      expect((await listMyPlaces(deps, actors[1]!))[0]?.position).toBe(2);
+      const a = await requestPlace(deps.db, deps, actors[0]!, edition.id, self);
+      const b = await requestPlace(deps.db, deps, actors[1]!, edition.id, self);
+      const c = await requestPlace(deps.db, deps, actors[2]!, edition.id, self);
+      await moveToTopOfWaitingList(deps.db, deps, manager, c.id);
+      expect((await listMyPlaces(deps.db, deps, actors[2]!))[0]?.position).toBe(1);
+      expect((await listMyPlaces(deps.db, deps, actors[1]!))[0]?.position).toBe(2);
       // The pending request holds the only place: nobody can be confirmed from the list.
-      expect(await refusalKey(confirmPlace(deps, manager, b.id))).toBe('places.error.full');
-      await declinePlace(deps, manager, a.id, {});
+      expect(await refusalKey(confirmPlace(deps.db, deps, manager, b.id))).toBe('places.error.full');
+      await declinePlace(deps.db, deps, manager, a.id, {});
       expect(await statusOf(deps, c.id)).toBe('enrolled'); // the override moved up first
       expect(await statusOf(deps, b.id)).toBe('waitlisted');
     });
 
     it('moves the waiting list up when the capacity is raised', async () => {
       const { edition, actors } = await world(1);
-      await requestPlace(deps, actors[0]!, edition.id, self);
-      const b = await requestPlace(deps, actors[1]!, edition.id, self);
+      await requestPlace(deps.db, deps, actors[0]!, edition.id, self);
+      const b = await requestPlace(deps.db, deps, actors[1]!, edition.id, self);
       await updateEdition(
+        deps.db,
         deps,
         SYSTEM,
         edition.id,
@@ -137,26 +138,28 @@ for (const dialect of DIALECTS) {
 
     it('refuses twice, after the deadline, when closed, and a withdrawal after the start', async () => {
       const { course, edition, actors } = await world(5);
-      const a = await requestPlace(deps, actors[0]!, edition.id, self);
-      expect(await refusalKey(requestPlace(deps, actors[0]!, edition.id, self))).toBe(
+      const a = await requestPlace(deps.db, deps, actors[0]!, edition.id, self);
+      expect(await refusalKey(requestPlace(deps.db, deps, actors[0]!, edition.id, self))).toBe(
         'places.error.alreadyRequested',
       );
-      expect(await refusalKey(requestPlace(deps, actors[1]!, edition.id, { fundingKind: 'sponsor' }))).toBe(
-        'places.validation.fundingNameNeeded',
-      );
+      expect(
+        await refusalKey(requestPlace(deps.db, deps, actors[1]!, edition.id, { fundingKind: 'sponsor' })),
+      ).toBe('places.validation.fundingNameNeeded');
       const closed = await buildEdition(deps, course.code, { registrationOpen: false });
-      expect(await refusalKey(requestPlace(deps, actors[1]!, closed.id, self))).toBe(
+      expect(await refusalKey(requestPlace(deps.db, deps, actors[1]!, closed.id, self))).toBe(
         'places.error.registrationClosed',
       );
       deps.clock.set('2027-02-16T09:00:00.000Z');
-      expect(await refusalKey(requestPlace(deps, actors[1]!, edition.id, self))).toBe(
+      expect(await refusalKey(requestPlace(deps.db, deps, actors[1]!, edition.id, self))).toBe(
         'places.error.deadlinePassed',
       );
       deps.clock.set('2027-03-02T09:00:00.000Z');
-      expect(await refusalKey(withdrawPlace(deps, actors[0]!, a.id))).toBe('places.error.withdrawAfterStart');
+      expect(await refusalKey(withdrawPlace(deps.db, deps, actors[0]!, a.id))).toBe(
+        'places.error.withdrawAfterStart',
+      );
       expect(await statusOf(deps, a.id)).toBe('requested');
       // Another person's place is not found.
-      expect(await refusalKey(withdrawPlace(deps, actors[1]!, a.id))).toBe('not_found');
+      expect(await refusalKey(withdrawPlace(deps.db, deps, actors[1]!, a.id))).toBe('not_found');
     });
 
     it('a waiting-list entry or a request never makes a requirement in progress; a confirmed place does', async () => {
@@ -164,11 +167,11 @@ for (const dialect of DIALECTS) {
       const person = await buildPerson(deps);
       await registerAs(deps, programme, person, '2026-01-05');
       const edition = await buildEdition(deps, programme.academy, { capacity: 1 });
-      await requestPlace(deps, actorOf(await buildPerson(deps)), edition.id, self);
-      const place = await requestPlace(deps, actorOf(person), edition.id, self);
+      await requestPlace(deps.db, deps, actorOf(await buildPerson(deps)), edition.id, self);
+      const place = await requestPlace(deps.db, deps, actorOf(person), edition.id, self);
       expect(place.status).toBe('waitlisted');
       const academyStatus = async () =>
-        (await getMyPathways(deps, actorOf(person), 'en'))[0]!.detail.evaluation.requirements.find(
+        (await getMyPathways(deps.db, deps, actorOf(person), 'en'))[0]!.detail.evaluation.requirements.find(
           (r) => r.id === 'academy',
         )!.status;
       expect(await academyStatus()).toBe('missing');
@@ -179,9 +182,9 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(standing.standing_json).not.toContain('in-progress');
       const open = await buildEdition(deps, programme.academy, { capacity: 5 });
-      await requestPlace(deps, actorOf(person), open.id, self);
+      await requestPlace(deps.db, deps, actorOf(person), open.id, self);
       expect(await academyStatus()).toBe('missing');
-      await enrolDirectly(deps, SYSTEM, open.id, { email: person.email, fundingKind: 'self' });
+      await enrolDirectly(deps.db, deps, SYSTEM, open.id, { email: person.email, fundingKind: 'self' });
       expect(await academyStatus()).toBe('in-progress');
     });
 
@@ -189,7 +192,7 @@ for (const dialect of DIALECTS) {
       const { edition } = await world(1);
       const people = [];
       for (let i = 0; i < 6; i++) people.push(actorOf(await buildPerson(deps)));
-      const results = await Promise.all(people.map((p) => requestPlace(deps, p, edition.id, self)));
+      const results = await Promise.all(people.map((p) => requestPlace(deps.db, deps, p, edition.id, self)));
       expect(results.filter((r) => r.status === 'requested')).toHaveLength(1);
       expect(
         results
@@ -203,20 +206,22 @@ for (const dialect of DIALECTS) {
       const { edition, people } = await world(2);
       const before = await deps.db.selectFrom('enrolments').selectAll().execute();
       const bad = `email,edition,funding,funding_name\n${people[0]!.email},${edition.code},sponsor,ACME\nnobody@example.org,${edition.code},self,\n`;
-      const preview = await previewPlacesImport(deps, SYSTEM, { csv: bad });
+      const preview = await previewPlacesImport(deps.db, deps, SYSTEM, { csv: bad });
       expect(preview.problems.map((p) => [p.line, p.column, p.key])).toEqual([
         [3, 'email', 'validation.unknownPerson'],
       ]);
-      expect(await refusalKey(commitPlacesImport(deps, SYSTEM, { csv: bad }))).toBe(
+      expect(await refusalKey(commitPlacesImport(deps.db, deps, SYSTEM, { csv: bad }))).toBe(
         'validation.unknownPerson',
       );
       const tooMany = `email,edition\n${people.map((p) => `${p.email},${edition.code}`).join('\n')}\n`;
-      expect(await refusalKey(commitPlacesImport(deps, SYSTEM, { csv: tooMany }))).toBe('places.error.full');
+      expect(await refusalKey(commitPlacesImport(deps.db, deps, SYSTEM, { csv: tooMany }))).toBe(
+        'places.error.full',
+      );
       expect(await deps.db.selectFrom('enrolments').selectAll().execute()).toEqual(before);
       const good = `Email;Edition;Financement;Parrain ou fonds\n${people[0]!.email};${edition.code};Bourse;Fund A\n${people[1]!.email};${edition.id};;\n`;
-      expect((await previewPlacesImport(deps, SYSTEM, { csv: good })).planned).toHaveLength(2);
-      expect(await commitPlacesImport(deps, SYSTEM, { csv: good })).toEqual({ enrolled: 2 });
-      const view = await listEditionPlacesFor(deps, SYSTEM, edition.id);
+      expect((await previewPlacesImport(deps.db, deps, SYSTEM, { csv: good })).planned).toHaveLength(2);
+      expect(await commitPlacesImport(deps.db, deps, SYSTEM, { csv: good })).toEqual({ enrolled: 2 });
+      const view = await listEditionPlacesFor(deps.db, deps, SYSTEM, edition.id);
       expect(view.funding).toEqual({ self: 1, sponsor: 0, scholarship: 1 });
     });
   });

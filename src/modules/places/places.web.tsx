@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
+import { sendCsvDownload } from '../../http/uploads.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { sendCsvDownload } from '../pathway/import-http.js';
 import { commitPlacesImport } from './commit-places-import.js';
 import { confirmPlace } from './confirm-place.js';
 import { declinePlace } from './decline-place.js';
@@ -53,7 +53,7 @@ export function placesWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     extra: { values?: Record<string, string>; errors?: FieldMessages } = {},
   ) => {
-    const offer = await getPlaceOffer(deps, request.actor, request.params.id, request.locale);
+    const offer = await getPlaceOffer(deps.db, deps, request.actor, request.params.id, request.locale);
     return sendPage(
       reply,
       <RequestPlacePage ctx={pageContext(request, reply)} offer={offer} {...extra} />,
@@ -70,7 +70,7 @@ export function placesWebRoutes(app: FastifyInstance, deps: Deps): void {
     return runForm(
       request,
       async () => {
-        const place = await requestPlace(deps, request.actor, request.params.id, body);
+        const place = await requestPlace(deps.db, deps, request.actor, request.params.id, body);
         setFlash(reply, place.status === 'waitlisted' ? 'places.flash.waitlisted' : 'places.flash.requested');
         return reply.redirect('/my/places', 303);
       },
@@ -84,7 +84,7 @@ export function placesWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     errors?: FieldMessages,
   ) => {
-    const places = await listMyPlaces(deps, request.actor);
+    const places = await listMyPlaces(deps.db, deps, request.actor);
     return sendPage(
       reply,
       <MyPlacesPage ctx={pageContext(request, reply)} places={places} {...(errors ? { errors } : {})} />,
@@ -98,7 +98,7 @@ export function placesWebRoutes(app: FastifyInstance, deps: Deps): void {
     runForm(
       request,
       async () => {
-        await withdrawPlace(deps, request.actor, request.params.id);
+        await withdrawPlace(deps.db, deps, request.actor, request.params.id);
         setFlash(reply, 'places.flash.withdrawn');
         return reply.redirect('/my/places', 303);
       },
@@ -118,7 +118,7 @@ function managerRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     extra: { enrolValues?: Record<string, string>; errors?: FieldMessages } = {},
   ) => {
-    const view = await listEditionPlacesFor(deps, request.actor, editionId);
+    const view = await listEditionPlacesFor(deps.db, deps, request.actor, editionId);
     return sendPage(
       reply,
       <EditionPlacesPage ctx={pageContext(request, reply)} view={view} {...extra} />,
@@ -131,7 +131,7 @@ function managerRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   app.get<IdParams>('/manage/editions/:id/places.csv', { schema: { hide: true } }, async (request, reply) => {
-    const { name, csv } = await placesCsv(deps, request.actor, request.params.id);
+    const { name, csv } = await placesCsv(deps.db, deps, request.actor, request.params.id);
     return sendCsvDownload(reply, name, csv);
   });
 
@@ -140,7 +140,7 @@ function managerRoutes(app: FastifyInstance, deps: Deps): void {
     return runForm(
       request,
       async () => {
-        await enrolDirectly(deps, request.actor, request.params.id, body);
+        await enrolDirectly(deps.db, deps, request.actor, request.params.id, body);
         setFlash(reply, 'places.flash.enrolled');
         return reply.redirect(`/manage/editions/${request.params.id}/places`, 303);
       },
@@ -150,16 +150,17 @@ function managerRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   const actions = {
-    confirm: (request: FastifyRequest<IdParams>) => confirmPlace(deps, request.actor, request.params.id),
+    confirm: (request: FastifyRequest<IdParams>) =>
+      confirmPlace(deps.db, deps, request.actor, request.params.id),
     decline: (request: FastifyRequest<IdParams>) =>
-      declinePlace(deps, request.actor, request.params.id, formBody(request)),
+      declinePlace(deps.db, deps, request.actor, request.params.id, formBody(request)),
     top: (request: FastifyRequest<IdParams>) =>
-      moveToTopOfWaitingList(deps, request.actor, request.params.id),
+      moveToTopOfWaitingList(deps.db, deps, request.actor, request.params.id),
     withdraw: (request: FastifyRequest<IdParams>) => {
       // Managers only here (a participant withdraws from "My places").
       if (!canPlaces(request.actor, 'places.manage'))
         throw new AppError(request.actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-      return withdrawPlace(deps, request.actor, request.params.id);
+      return withdrawPlace(deps.db, deps, request.actor, request.params.id);
     },
   };
   for (const [name, run] of Object.entries(actions)) {
@@ -170,7 +171,7 @@ function managerRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.redirect(`/manage/editions/${editionId}/places`, 303);
       } catch (error) {
         if (isAppError(error, 'invalid_state') && error.fields.length) {
-          const editionId = await findPlaceEdition(deps, request.actor, request.params.id);
+          const editionId = await findPlaceEdition(deps.db, deps, request.actor, request.params.id);
           return showPlaces(request, reply, editionId, error.status, {
             errors: fieldMessages(request.i18n, error.fields),
           });
@@ -194,7 +195,7 @@ function importRoutes(app: FastifyInstance, deps: Deps): void {
     return runForm(
       request,
       async () => {
-        const check = await previewPlacesImport(deps, request.actor, body);
+        const check = await previewPlacesImport(deps.db, deps, request.actor, body);
         const status = check.problems.length ? 400 : 200;
         return sendPage(
           reply,
@@ -217,7 +218,7 @@ function importRoutes(app: FastifyInstance, deps: Deps): void {
     return runForm(
       request,
       async () => {
-        await commitPlacesImport(deps, request.actor, body);
+        await commitPlacesImport(deps.db, deps, request.actor, body);
         setFlash(reply, 'places.flash.imported');
         return reply.redirect('/manage/places/import', 303);
       },

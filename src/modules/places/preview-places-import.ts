@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -11,11 +12,12 @@ import { checkPlacesImport, type PlacesImportCheck } from './places-import-looku
  * anything (programme managers).
  */
 export async function previewPlacesImport(
-  deps: Deps,
+  db: Executor,
+  _deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<PlacesImportCheck> {
   ensure(actor, canPlaces(actor, 'places.manage'));
   const { csv } = parseInput(placesImportSchema, input);
-  return checkPlacesImport(deps.db, csv);
+  return checkPlacesImport(db, csv);
 }

@@ -1,5 +1,7 @@
+import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/helpers.js';
-import type { Deps } from '../../deps.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
@@ -29,7 +31,8 @@ export interface RequestedPlace {
  * is locked while places are counted, so two requests for the last place never both get it.
  */
 export async function requestPlace(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   editionId: string,
   input: unknown,
@@ -40,12 +43,12 @@ export async function requestPlace(
   const funding = parseInput(placeRequestSchema, input);
   const problems = fundingProblems(funding.fundingKind, funding.fundingName);
   if (problems.length) throw new AppError('validation_failed', {}, problems);
-  await getEdition(deps, actor, editionId); // not found when the reader may not see it
+  await getEdition(db, deps, actor, editionId); // not found when the reader may not see it
   const userId = actor.id;
   const today = todayOf(deps);
   const now = deps.clock.now().toISOString();
   try {
-    return await deps.db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const edition = await lockedEdition(trx, editionId);
       const existing = await findPlaceOf(trx, edition.id, userId);
       const refusal = requestRefusal(edition, today, (existing?.status as PlaceStatus) ?? null);

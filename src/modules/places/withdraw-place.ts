@@ -1,10 +1,12 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
-import { refreshStandingsOf } from '../pathway/refresh-standings-of.js';
+import { refreshStandingsOfPerson } from '../pathway/candidacy-standing.js';
 import { fillFreedPlaces, lockedEdition, todayOf, waitlistPositions } from './place-changes.js';
 import { ACTIVE_STATUSES, canWithdrawOn, type PlaceStatus } from './places.js';
 import { canActOnPlaceOf, canPlaces } from './places.policy.js';
@@ -16,17 +18,18 @@ import { findPlace, updatePlace } from './places.repository.js';
  * Another person's place is "not found".
  */
 export async function withdrawPlace(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   placeId: string,
 ): Promise<{ editionId: string }> {
   ensure(actor, canPlaces(actor, 'places.request'));
   if (!isId(placeId)) throw new AppError('not_found');
-  const found = await findPlace(deps.db, placeId);
+  const found = await findPlace(db, placeId);
   if (!found || !canActOnPlaceOf(actor, found.user_id)) throw new AppError('not_found');
   const today = todayOf(deps);
   const now = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const edition = await lockedEdition(trx, found.edition_id);
     const place = (await findPlace(trx, placeId))!;
     const status = place.status as PlaceStatus;
@@ -41,7 +44,7 @@ export async function withdrawPlace(
       waitlist_order: null,
       updated_at: now,
     });
-    if (status === 'enrolled') await refreshStandingsOf(trx, place.user_id, today);
+    if (status === 'enrolled') await refreshStandingsOfPerson(trx, place.user_id, today);
     await recordAudit(trx, deps.clock, actor, {
       action: 'place.withdrawn',
       targetType: 'user',

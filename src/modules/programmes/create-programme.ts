@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { type LocalizedText, serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -20,7 +22,8 @@ import { programmeSchema, slugSchema, themeSchema } from './programmes.schemas.j
  * Returns its id either way.
  */
 export async function ensureTheme(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   slug: string,
   position: number,
@@ -29,7 +32,7 @@ export async function ensureTheme(
   ensure(actor, canProgramme(actor, 'programme.edit'));
   const validSlug = parseInput(slugSchema, slug);
   const data = parseInput(themeSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await findThemeBySlug(trx, validSlug);
     if (existing) return existing.id;
     const id = newId();
@@ -53,7 +56,8 @@ export async function ensureTheme(
 
 /** Creates a programme with its themes unless its slug exists. Returns its id either way. */
 export async function ensureProgramme(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   slug: string,
   themeSlugs: string[],
@@ -62,7 +66,7 @@ export async function ensureProgramme(
   ensure(actor, canProgramme(actor, 'programme.edit'));
   const validSlug = parseInput(slugSchema, slug);
   const data = parseInput(programmeSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await findProgrammeBySlug(trx, validSlug);
     if (existing) return existing.id;
     const id = newId();

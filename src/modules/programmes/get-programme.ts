@@ -1,4 +1,5 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
@@ -14,38 +15,50 @@ import {
 import { slugSchema } from './programmes.schemas.js';
 
 /** One programme by its slug (public). */
-export async function getProgramme(deps: Deps, actor: Actor, slug: string): Promise<Programme> {
+export async function getProgramme(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  slug: string,
+): Promise<Programme> {
   ensure(actor, canProgramme(actor, 'programme.read'));
   if (!slugSchema.safeParse(slug).success) throw new AppError('not_found');
-  const row = await findProgrammeBySlug(deps.db, slug);
+  const row = await findProgrammeBySlug(db, slug);
   if (!row) throw new AppError('not_found');
-  return toProgramme(row, await listThemeRowsOfProgramme(deps.db, row.id));
+  return toProgramme(row, await listThemeRowsOfProgramme(db, row.id));
 }
 
 /** Every programme (public). */
-export async function listProgrammes(deps: Deps, actor: Actor): Promise<Programme[]> {
+export async function listProgrammes(db: Executor, _deps: Services, actor: Actor): Promise<Programme[]> {
   ensure(actor, canProgramme(actor, 'programme.read'));
-  const rows = await listProgrammeRows(deps.db);
-  return Promise.all(
-    rows.map(async (row) => toProgramme(row, await listThemeRowsOfProgramme(deps.db, row.id))),
-  );
+  const rows = await listProgrammeRows(db);
+  return Promise.all(rows.map(async (row) => toProgramme(row, await listThemeRowsOfProgramme(db, row.id))));
 }
 
 /** Every theme, in order (public). */
-export async function listThemes(deps: Deps): Promise<Theme[]> {
-  return (await listThemeRows(deps.db)).map(toTheme);
+export async function listThemes(db: Executor, _deps: Services): Promise<Theme[]> {
+  return (await listThemeRows(db)).map(toTheme);
 }
 
 /** The programmes a programme manager edits (for the managers' start page). */
-export async function listManagedProgrammes(deps: Deps, actor: Actor): Promise<Programme[]> {
+export async function listManagedProgrammes(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+): Promise<Programme[]> {
   ensure(actor, canProgramme(actor, 'programme.edit'));
-  return listProgrammes(deps, actor);
+  return listProgrammes(db, deps, actor);
 }
 
 /** One theme by slug, for its edit form (programme managers). */
-export async function getThemeForEdit(deps: Deps, actor: Actor, slug: string): Promise<Theme> {
+export async function getThemeForEdit(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  slug: string,
+): Promise<Theme> {
   ensure(actor, canProgramme(actor, 'programme.edit'));
-  const theme = (await listThemes(deps)).find((t) => t.slug === slug);
+  const theme = (await listThemes(db, deps)).find((t) => t.slug === slug);
   if (!theme) throw new AppError('not_found');
   return theme;
 }

@@ -69,7 +69,9 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ programmes: z.array(programmeJson) }) },
       },
     },
-    async (request) => ({ programmes: (await listProgrammes(deps, request.actor)).map(presentProgramme) }),
+    async (request) => ({
+      programmes: (await listProgrammes(deps.db, deps, request.actor)).map(presentProgramme),
+    }),
   );
   app.get(
     '/programmes/:slug',
@@ -82,7 +84,8 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: programmeJson, ...errorResponses(404) },
       },
     },
-    async (request) => presentProgramme(await getProgramme(deps, request.actor, request.params.slug)),
+    async (request) =>
+      presentProgramme(await getProgramme(deps.db, deps, request.actor, request.params.slug)),
   );
   app.put(
     '/programmes/:slug',
@@ -97,7 +100,9 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      presentProgramme(await updateProgramme(deps, request.actor, request.params.slug, request.body)),
+      presentProgramme(
+        await updateProgramme(deps.db, deps, request.actor, request.params.slug, request.body),
+      ),
   );
   app.get(
     '/themes',
@@ -109,7 +114,7 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ themes: z.array(themeJson) }) },
       },
     },
-    async () => ({ themes: (await listThemes(deps)).map(presentTheme) }),
+    async () => ({ themes: (await listThemes(deps.db, deps)).map(presentTheme) }),
   );
   app.put(
     '/themes/:slug',
@@ -124,6 +129,6 @@ export function programmesApiRoutes(api: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      presentTheme(await updateTheme(deps, request.actor, request.params.slug, request.body)),
+      presentTheme(await updateTheme(deps.db, deps, request.actor, request.params.slug, request.body)),
   );
 }

@@ -45,13 +45,13 @@ const stringsOf = (body: Record<string, unknown>) =>
 /** The home page, the programme pages, and the managers' programme and theme forms. */
 export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const programmes = await listProgrammes(deps, request.actor);
+    const programmes = await listProgrammes(deps.db, deps, request.actor);
     return sendPage(reply, <HomePage ctx={pageContext(request, reply)} programmes={programmes} />);
   });
 
   app.get<SlugParams>('/programmes/:slug', { schema: { hide: true } }, async (request, reply) => {
-    const programme = await getProgramme(deps, request.actor, request.params.slug);
-    const courses = await listProgrammeCourses(deps, request.actor, programme.id);
+    const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
+    const courses = await listProgrammeCourses(deps.db, deps, request.actor, programme.id);
     const canEdit = canProgramme(request.actor, 'programme.edit');
     return sendPage(
       reply,
@@ -65,8 +65,8 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get('/manage', { schema: { hide: true } }, async (request, reply) => {
-    const programmes = await listManagedProgrammes(deps, request.actor);
-    const failedJobs = (await listJobs(deps, request.actor, { status: 'failed' })).total;
+    const programmes = await listManagedProgrammes(deps.db, deps, request.actor);
+    const failedJobs = (await listJobs(deps.db, deps, request.actor, { status: 'failed' })).total;
     return sendPage(
       reply,
       <ManageHomePage ctx={pageContext(request, reply)} programmes={programmes} failedJobs={failedJobs} />,
@@ -74,8 +74,8 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<SlugParams>('/manage/programmes/:slug/edit', { schema: { hide: true } }, async (request, reply) => {
-    await listManagedProgrammes(deps, request.actor);
-    const programme = await getProgramme(deps, request.actor, request.params.slug);
+    await listManagedProgrammes(deps.db, deps, request.actor);
+    const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
     return sendPage(
       reply,
       <ProgrammeFormPage
@@ -93,6 +93,7 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         await updateProgramme(
+          deps.db,
           deps,
           request.actor,
           request.params.slug,
@@ -116,7 +117,7 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<SlugParams>('/manage/themes/:slug/edit', { schema: { hide: true } }, async (request, reply) => {
-    const theme = await getThemeForEdit(deps, request.actor, request.params.slug);
+    const theme = await getThemeForEdit(deps.db, deps, request.actor, request.params.slug);
     const values = {
       ...localizedValues('name', theme.name),
       ...localizedValues('description', theme.description),
@@ -134,6 +135,7 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         await updateTheme(
+          deps.db,
           deps,
           request.actor,
           request.params.slug,

@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -13,14 +15,15 @@ import { programmeSchema } from './programmes.schemas.js';
 
 /** Replaces the editable content of a programme (programme managers; audited). */
 export async function updateProgramme(
-  deps: Deps,
+  db: Executor,
+  deps: Services,
   actor: Actor,
   slug: string,
   input: unknown,
 ): Promise<Programme> {
   ensure(actor, canProgramme(actor, 'programme.edit'));
   const data = parseInput(programmeSchema, input);
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await findProgrammeBySlug(trx, slug);
     if (!before) throw new AppError('not_found');
     const changes = {
@@ -45,5 +48,5 @@ export async function updateProgramme(
       after: changes,
     });
   });
-  return getProgramme(deps, actor, slug);
+  return getProgramme(db, deps, actor, slug);
 }

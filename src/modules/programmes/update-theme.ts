@@ -1,4 +1,6 @@
-import type { Deps } from '../../deps.js';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
@@ -12,10 +14,16 @@ import { findThemeBySlug, updateThemeRow } from './programmes.repository.js';
 import { themeSchema } from './programmes.schemas.js';
 
 /** Renames or re-describes a theme (programme managers; audited). */
-export async function updateTheme(deps: Deps, actor: Actor, slug: string, input: unknown): Promise<Theme> {
+export async function updateTheme(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  slug: string,
+  input: unknown,
+): Promise<Theme> {
   ensure(actor, canProgramme(actor, 'programme.edit'));
   const data = parseInput(themeSchema, input);
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await findThemeBySlug(trx, slug);
     if (!before) throw new AppError('not_found');
     const changes = {

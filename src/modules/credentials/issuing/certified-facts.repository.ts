@@ -1,0 +1,150 @@
+import type { Executor } from '../../../db/database.js';
+
+/**
+ * The facts credentials certify, read by issuance from their own tables (results, courses, people,
+ * themes, programmes, the pathway's cached standing), read-only and inside the issuing transaction, so
+ * that what is signed is exactly what is committed (docs/decisions/0007-credentials.md). The one write
+ * is the programme's "award automatically" setting, which this module owns.
+ */
+
+/** A result with its course and holder, as issuance reads them. */
+export async function findResultFacts(db: Executor, resultId: string) {
+  return db
+    .selectFrom('results')
+    .innerJoin('courses', 'courses.id', 'results.course_id')
+    .innerJoin('users', 'users.id', 'results.user_id')
+    .select([
+      'results.id as result_id',
+      'results.user_id',
+      'results.course_id',
+      'results.outcome',
+      'results.grade',
+      'results.completed_on',
+      'courses.code as course_code',
+      'courses.title_i18n as course_title_i18n',
+      'courses.summary_i18n as course_summary_i18n',
+      'courses.description_i18n as course_description_i18n',
+      'courses.learning_hours',
+      'users.full_name',
+      'users.email',
+      'users.preferred_locale',
+    ])
+    .where('results.id', '=', resultId)
+    .executeTakeFirst();
+}
+
+/** A holder's name, email and language, as issuance reads them. */
+export async function findHolderFacts(db: Executor, userId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'full_name', 'email', 'preferred_locale'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** The themes of a course, in their display order. */
+export async function listCourseThemeFacts(db: Executor, courseId: string) {
+  return db
+    .selectFrom('course_themes')
+    .innerJoin('themes', 'themes.id', 'course_themes.theme_id')
+    .select(['themes.slug', 'themes.name_i18n'])
+    .where('course_themes.course_id', '=', courseId)
+    .orderBy('themes.position')
+    .execute();
+}
+
+/** The themes of a programme, in their display order. */
+export async function listProgrammeThemeFacts(db: Executor, programmeId: string) {
+  return db
+    .selectFrom('programme_themes')
+    .innerJoin('themes', 'themes.id', 'programme_themes.theme_id')
+    .select(['themes.slug', 'themes.name_i18n'])
+    .where('programme_themes.programme_id', '=', programmeId)
+    .orderBy('themes.position')
+    .execute();
+}
+
+/** A programme as the diploma names it. */
+export async function findProgrammeFacts(db: Executor, programmeId: string) {
+  return db
+    .selectFrom('programmes')
+    .select([
+      'id',
+      'slug',
+      'title_i18n',
+      'summary_i18n',
+      'description_i18n',
+      'certification_i18n',
+      'total_hours',
+      'award_automatically',
+    ])
+    .where('id', '=', programmeId)
+    .executeTakeFirst();
+}
+
+/** A person's Certificates of Achievement that are not revoked, with the course code and date they certify. */
+export async function listLiveAchievementCredentials(db: Executor, userId: string) {
+  return db
+    .selectFrom('credentials')
+    .innerJoin('results', 'results.id', 'credentials.result_id')
+    .innerJoin('courses', 'courses.id', 'results.course_id')
+    .select([
+      'credentials.id',
+      'credentials.status',
+      'credentials.credential_json',
+      'courses.code as course_code',
+      'results.completed_on',
+    ])
+    .where('credentials.user_id', '=', userId)
+    .where('credentials.kind', '=', 'achievement')
+    .where('credentials.status', '<>', 'revoked')
+    .orderBy('results.completed_on')
+    .execute();
+}
+
+/**
+ * Candidacies of programmes that award diplomas automatically whose cached standing is awardable and that
+ * have no live diploma (the award re-evaluates each from the source records), optionally of one person.
+ */
+export async function listAutoAwardCandidacyIds(
+  db: Executor,
+  options: { userId?: string | undefined; limit: number },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('candidacies')
+    .select('candidacies.id')
+    .where('candidacies.standing_awardable', '=', 1)
+    .where('candidacies.status', '<>', 'withdrawn')
+    .where(
+      'candidacies.programme_id',
+      'in',
+      db.selectFrom('programmes').select('programmes.id').where('programmes.award_automatically', '=', 1),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('credentials')
+            .select('credentials.id')
+            .whereRef('credentials.candidacy_id', '=', 'candidacies.id')
+            .where('credentials.kind', '=', 'diploma')
+            .where('credentials.status', '<>', 'revoked'),
+        ),
+      ),
+    )
+    .orderBy('candidacies.id')
+    .limit(options.limit);
+  if (options.userId) query = query.where('candidacies.user_id', '=', options.userId);
+  return (await query.execute()).map((r) => r.id);
+}
+
+export async function setProgrammeAutoAward(
+  db: Executor,
+  programmeId: string,
+  value: boolean,
+): Promise<void> {
+  await db
+    .updateTable('programmes')
+    .set({ award_automatically: value ? 1 : 0 })
+    .where('id', '=', programmeId)
+    .execute();
+}

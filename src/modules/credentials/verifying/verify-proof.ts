@@ -1,0 +1,149 @@
+/**
+ * The `proof` check of both forms. Data Integrity: `eddsa-rdfc-2022` (and the legacy `eddsa-2022` name of
+ * the same algorithm, used by OB 3.0 credentials signed in 2023) through @digitalbazaar/vc, with keys and
+ * controller documents from the static document loader only. VC-JWT: jose, with the key found from the
+ * header's `kid` in the same loader (a Multikey or JsonWebKey verification method of the issuer).
+ */
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { verifyCredential as verifyWithLibrary } from '@digitalbazaar/vc';
+import { type JWK, type JWTPayload, jwtVerify } from 'jose';
+import { didOf } from '../keys/issuer-did.js';
+import { UnknownDocumentError } from './document-loader.js';
+import type { CheckResult, VerifyDeps } from './verify-checks.js';
+
+type Json = Record<string, unknown>;
+
+/** Cryptosuites we verify: the current name and its 2023 predecessor (same algorithm). */
+const CRYPTOSUITES: Record<string, { suite: object; legacyContext: boolean }> = {
+  'eddsa-rdfc-2022': { suite: eddsaRdfc2022, legacyContext: false },
+  'eddsa-2022': { suite: { ...eddsaRdfc2022, name: 'eddsa-2022' }, legacyContext: true },
+};
+
+/** JWS algorithms accepted on VC-JWTs. */
+const JWT_ALGORITHMS = ['RS256', 'EdDSA'];
+
+function errorsOf(error: unknown): unknown[] {
+  if (!error || typeof error !== 'object') return [error];
+  const nested = (error as { errors?: unknown[] }).errors;
+  return Array.isArray(nested) ? [error, ...nested.flatMap(errorsOf)] : [error];
+}
+
+function codeOf(errors: unknown[], credential: Json): string {
+  const contexts = new Set(
+    (Array.isArray(credential['@context']) ? credential['@context'] : []).filter(
+      (c) => typeof c === 'string',
+    ),
+  );
+  for (const error of errors) {
+    if (error instanceof UnknownDocumentError)
+      return contexts.has(error.url) ? 'unknown_context' : 'unknown_key';
+  }
+  const messages = errors
+    .map((error) => (error instanceof Error ? error.message : String(error)))
+    .join(' | ');
+  if (/Safe mode validation error/i.test(messages)) return 'undefined_terms';
+  if (/not authorized by controller|issuer.*must match/i.test(messages)) return 'not_authorized';
+  if (/Invalid signature/i.test(messages)) return 'invalid_signature';
+  if (/No matching proofs found/i.test(messages)) return 'unsupported_cryptosuite';
+  return 'invalid';
+}
+
+function proofsOf(credential: Json): Json[] {
+  const proof = credential.proof;
+  if (proof === undefined) return [];
+  return (Array.isArray(proof) ? proof : [proof]).filter(
+    (item): item is Json => !!item && typeof item === 'object',
+  );
+}
+
+/** `proof` of a Data Integrity credential: `ok` when at least one supported proof verifies. */
+export async function checkDataIntegrityProof(credential: Json, deps: VerifyDeps): Promise<CheckResult> {
+  const proofs = proofsOf(credential);
+  if (proofs.length === 0) return { id: 'proof', ok: false, message: 'missing' };
+  const suites = proofs
+    .map((proof) => CRYPTOSUITES[String(proof.cryptosuite)])
+    .filter((entry) => entry !== undefined)
+    .map((entry) => new DataIntegrityProof({ cryptosuite: entry.suite, legacyContext: entry.legacyContext }));
+  if (suites.length === 0) return { id: 'proof', ok: false, message: 'unsupported_cryptosuite' };
+  // The library also judges dates; they are the validity check's business, so judge the proof at validFrom.
+  const within = String(credential.validFrom ?? credential.issuanceDate ?? deps.now.toISOString());
+  const result = await verifyWithLibrary({
+    credential,
+    suite: suites,
+    documentLoader: deps.documentLoader,
+    checkStatus: async () => ({ verified: true }),
+    now: Number.isNaN(Date.parse(within)) ? deps.now : within,
+  });
+  if (result.verified) return { id: 'proof', ok: true, message: 'ok' };
+  const errors = [result.error, ...(result.results ?? []).map((item) => item.error)].flatMap(errorsOf);
+  return { id: 'proof', ok: false, message: codeOf(errors, credential) };
+}
+
+async function jwkOfMethod(method: Json): Promise<JWK | null> {
+  if (method.type === 'JsonWebKey' || method.type === 'JsonWebKey2020') {
+    return (method.publicKeyJwk as JWK | undefined) ?? null;
+  }
+  if (method.type === 'Multikey' && typeof method.publicKeyMultibase === 'string') {
+    const key = await Ed25519Multikey.from(method);
+    return (await Ed25519Multikey.toJwk({ keyPair: key })) as JWK;
+  }
+  return null;
+}
+
+/** The verification method a JWT header's `kid` names (absolute, or relative to `iss`). */
+async function methodOf(kid: unknown, issuer: string, deps: VerifyDeps): Promise<Json | null> {
+  if (typeof kid !== 'string' || kid === '') return null;
+  const id = kid.includes(':') ? kid : `${issuer}#${kid.replace(/^#/, '')}`;
+  if (didOf(id) !== issuer) return null;
+  try {
+    const method = (await deps.documentLoader(id)).document as Json;
+    const controller = (await deps.documentLoader(issuer)).document as Json;
+    const assertion = Array.isArray(controller.assertionMethod) ? controller.assertionMethod : [];
+    const authorised = assertion.some((item) => item === id || (item as Json | null)?.id === id);
+    return authorised && method.controller === issuer ? method : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `proof` of a VC-JWT: the signature by a key of the issuer, and claims that agree with `vc`. */
+export async function checkJwtProof(
+  jwt: string,
+  header: Json,
+  payload: JWTPayload & { vc?: Json },
+  deps: VerifyDeps,
+): Promise<CheckResult> {
+  if (!JWT_ALGORITHMS.includes(String(header.alg)))
+    return { id: 'proof', ok: false, message: 'unsupported_algorithm' };
+  const vc = payload.vc ?? {};
+  const issuer = typeof payload.iss === 'string' ? payload.iss : null;
+  const vcIssuer = typeof vc.issuer === 'string' ? vc.issuer : (vc.issuer as Json | undefined)?.id;
+  if (!issuer || issuer !== vcIssuer) return { id: 'proof', ok: false, message: 'claims_mismatch' };
+  if (payload.jti !== undefined && payload.jti !== vc.id)
+    return { id: 'proof', ok: false, message: 'claims_mismatch' };
+  const subject = (vc.credentialSubject as Json | undefined)?.id;
+  if (payload.sub !== undefined && payload.sub !== subject)
+    return { id: 'proof', ok: false, message: 'claims_mismatch' };
+  const method = await methodOf(header.kid, issuer, deps);
+  const jwk = method ? await jwkOfMethod(method) : null;
+  if (!jwk) return { id: 'proof', ok: false, message: 'unknown_key' };
+  try {
+    // Dates are judged by the validity check: verify the signature as of nbf (or iat).
+    const at =
+      typeof payload.nbf === 'number'
+        ? payload.nbf
+        : typeof payload.iat === 'number'
+          ? payload.iat
+          : undefined;
+    await jwtVerify(jwt, jwk, {
+      algorithms: [String(header.alg)],
+      issuer,
+      ...(at !== undefined ? { currentDate: new Date(at * 1000) } : {}),
+    });
+    return { id: 'proof', ok: true, message: 'ok' };
+  } catch {
+    return { id: 'proof', ok: false, message: 'invalid_signature' };
+  }
+}

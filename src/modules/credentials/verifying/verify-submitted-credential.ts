@@ -1,0 +1,90 @@
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { AppError } from '../../../kernel/errors.js';
+import { findStatusList, findStatusListByUrl } from '../credentials.repository.js';
+import { type IssuerContext, loadIssuer } from '../keys/issuer.js';
+import { getBit } from '../status/status-list.js';
+import { resolveOwnStatus } from '../status/status-list-store.js';
+import { type CheckResult, type VerificationResult, type VerifyDeps, verifyCredential } from './verify.js';
+
+/** Largest submitted credential or presentation we verify (characters of JSON or JWT). */
+export const MAX_SUBMITTED_LENGTH = 200_000;
+
+const ENVELOPE_PREFIX = /^data:application\/(?:vc\+jwt|jwt|vc\+ld\+json)[^,]*,/;
+
+/** An EnvelopedVerifiableCredential (VC 2.0) is unwrapped to the JWT it carries. */
+function unwrap(input: unknown): object | string {
+  if (typeof input === 'string') return input;
+  const envelope = input as { type?: unknown; id?: unknown } | null;
+  if (envelope && envelope.type === 'EnvelopedVerifiableCredential' && typeof envelope.id === 'string') {
+    return envelope.id.replace(ENVELOPE_PREFIX, '');
+  }
+  return (input ?? '') as object;
+}
+
+/** The size of a submitted credential or presentation, in characters. */
+export function sizeOf(input: unknown): number {
+  return typeof input === 'string' ? input.length : JSON.stringify(input ?? null).length;
+}
+
+/** The verification dependencies of the server: our issuer's documents, our status lists from the database. */
+export function serverVerifyDeps(db: Executor, deps: Services, issuer: IssuerContext): VerifyDeps {
+  return {
+    documentLoader: issuer.documentLoader,
+    resolveStatus: (entry) => resolveOwnStatus(db, entry),
+    now: deps.clock.now(),
+    knownIssuers: [issuer.did],
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * Is this credential of ours suspended? Our credentials carry their revocation entry only; the suspension
+ * list holds their bit at the same index in the list of the same number (docs/decisions/0007).
+ */
+async function isSuspendedOfOurs(db: Executor, credential: Json): Promise<boolean> {
+  const status = credential.credentialStatus;
+  const entries = (Array.isArray(status) ? status : status ? [status] : []) as Json[];
+  for (const entry of entries) {
+    if (entry.statusPurpose !== 'revocation' || typeof entry.statusListCredential !== 'string') continue;
+    const list = await findStatusListByUrl(db, entry.statusListCredential);
+    if (list?.purpose !== 'revocation') continue;
+    const position = Number(entry.statusListIndex);
+    if (!Number.isInteger(position) || position < 0 || position >= list.size) continue;
+    const suspension = await findStatusList(db, 'suspension', list.list_number);
+    if (suspension && getBit(new Uint8Array(Buffer.from(suspension.bits_base64, 'base64')), position))
+      return true;
+  }
+  return false;
+}
+
+/** Adds our suspension list to a verification: a suspended credential of ours fails `status`. */
+export async function withSuspension(db: Executor, result: VerificationResult): Promise<VerificationResult> {
+  const status = result.checks.find((check) => check.id === 'status');
+  if (!result.credential || !status?.ok || !(await isSuspendedOfOurs(db, result.credential))) return result;
+  const suspended: CheckResult = { id: 'status', ok: false, message: 'suspended', details: ['suspension'] };
+  return {
+    ...result,
+    valid: false,
+    checks: result.checks.map((check) => (check.id === 'status' ? suspended : check)),
+  };
+}
+
+/**
+ * Anyone verifies a credential they hold or were shown (`POST /credentials/verify`, the verification page's
+ * paste/upload): Data Integrity JSON, a VC-JWT, or an EnvelopedVerifiableCredential. Five checks (schema,
+ * proof, status, validity, issuer known); the status of our credentials comes from our database, both the
+ * revocation and the suspension list; a third party's status list is not fetched (`unknown`, which
+ * passes). Only our own issuer is known. 400 `bad_request` when the input is too large.
+ */
+export async function verifySubmittedCredential(
+  db: Executor,
+  deps: Services,
+  input: unknown,
+): Promise<VerificationResult> {
+  if (sizeOf(input) > MAX_SUBMITTED_LENGTH) throw new AppError('payload_too_large');
+  const issuer = await loadIssuer(db, deps);
+  const result = await verifyCredential(unwrap(input), serverVerifyDeps(db, deps, issuer));
+  return withSuspension(db, result);
+}

@@ -1,0 +1,81 @@
+/**
+ * The shape every domain module has. A module is a folder under `src/modules/` that exports one
+ * `Module` object; `src/modules/index.ts` lists them, and the app, the migrator, the job runner, the
+ * layout's navigation, the demo seed, the CLI, the notifications service and the route × role tests all
+ * loop over that list. Adding a module is a folder plus one line in that list.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Migration } from 'kysely';
+import type { Deps } from '../deps.js';
+import type { Locale } from '../i18n/i18n.js';
+import type { DailyJob, JobHandler } from '../jobs/job.js';
+import type { Role } from '../kernel/actor.js';
+import type { NotificationKindDefinition } from './notifications/notification-kind.js';
+
+/** Who may reach a route (the route × role tests read it; the use cases' policies enforce it). */
+export type RouteAccess =
+  /** Anyone, signed in or not. */
+  | 'public'
+  /** Anyone signed in; what they see is their own (or checked further by the use case). */
+  | 'signed-in'
+  /** Holders of one of these roles (checked by the use case's policy; others get 403). */
+  | readonly Role[];
+
+/** A link in the site's main navigation. */
+export interface NavigationItem {
+  href: string;
+  /** Message id of its label. */
+  label: string;
+  /** Who sees it: signed-in people (any role), or holders of one of the roles. */
+  shownTo: 'signed-in' | readonly Role[];
+  /** Position in the navigation (lower first). */
+  order: number;
+}
+
+/** A command of the `diploma` CLI: `diploma <name> …`. */
+export interface CliCommand {
+  /** The first word(s): `credentials verify`, `accounts token`. */
+  name: string;
+  /** The lines it adds to `diploma help`. */
+  usage: string;
+  /** Whether it needs the configured database (`deps`); commands that work offline say false. */
+  needsDatabase: boolean;
+  /** Runs it; returns the exit code. */
+  run(args: string[], deps: Deps | null): Promise<number>;
+}
+
+/** What the demo seed of a module reports (added up and printed after the seed). */
+export type SeedCounts = Partial<Record<'themes' | 'courses' | 'editions' | 'people' | 'candidates', number>>;
+
+/** One module's descriptor. Every member is optional except its name. */
+export interface Module {
+  /** The folder's name. */
+  name: string;
+  /** Web pages, forms and machine endpoints outside /api (registered at the root). */
+  webRoutes?(app: FastifyInstance, deps: Deps): void;
+  /** JSON API routes, registered under `/api/v1` (a token is required unless a route is marked public). */
+  apiRoutes?(api: FastifyInstance, deps: Deps): void;
+  /** Hooks on every request (installed before any route), e.g. the bell's unread count. */
+  hooks?(app: FastifyInstance, deps: Deps): void;
+  /** Job kinds this module defines. */
+  jobs?: readonly JobHandler[];
+  /** Jobs enqueued once a day. */
+  dailyJobs?: readonly DailyJob[];
+  /** Frozen migrations, keyed by their ISO-timestamped names (applied in name order across modules). */
+  migrations?: Readonly<Record<string, Migration>>;
+  /** The tables this module owns: it alone writes them, and its repositories alone name them. */
+  tables?: readonly string[];
+  /** The notification kinds this module sends (rendered and delivered by the notifications module). */
+  notificationKinds?: readonly NotificationKindDefinition[];
+  /** Its links in the main navigation. */
+  navigation?: readonly NavigationItem[];
+  /** Demo data, loaded after the modules listed before this one. */
+  seed?(deps: Deps): Promise<SeedCounts | undefined>;
+  /** Its `diploma` commands. */
+  cli?: readonly CliCommand[];
+  /** Who may reach each of its routes, as `METHOD /path` (every route the module registers is listed). */
+  routeAccess?: Readonly<Record<string, RouteAccess>>;
+}
+
+/** The locale parameter of helpers that render for a reader. */
+export type ReaderLocale = Locale;

@@ -1,0 +1,254 @@
+import type { Executor } from '../../../db/database.js';
+import type { EnrolmentRow } from '../../../db/schema.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { enqueueJob } from '../../../jobs/queue.js';
+import { type Actor, actorId } from '../../../kernel/actor.js';
+import { recordAudit } from '../../../kernel/audit.js';
+import { toDateString } from '../../../kernel/clock.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId, newId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { canPathway } from '../pathway.policy.js';
+import type { ResultOutcome } from '../pathway.schemas.js';
+import { writeLegacyResult } from '../record-legacy-result.js';
+import { writeResult } from '../record-result.js';
+import { refreshStandings } from '../standing.js';
+import {
+  confirmEnrolmentsWithResults,
+  deleteImportFile,
+  findImport,
+  insertEnrolmentRows,
+  listCandidaciesOfUsers,
+  moveImportStatus,
+  updateImport,
+} from './import.repository.js';
+import {
+  type CheckedRow,
+  checkRows,
+  enrolmentKey,
+  type ImportCounts,
+  type ImportLookups,
+} from './import-check.js';
+import type { RowProblem } from './import-format.js';
+import { loadImportLookups } from './import-lookups.js';
+import {
+  type CommitReport,
+  IMPORT_COMMIT_JOB,
+  IMPORT_INLINE_MAX_ROWS,
+  type ImportStatus,
+  type ImportSummary,
+  PREVIEW_ROWS,
+  parseCheckedRows,
+  parseSummary,
+  plainRow,
+} from './import-record.js';
+
+type Progress = (done: number, total: number) => void;
+
+/**
+ * Commits a previewed import that has no errors (programme managers). A small import is applied during
+ * the request; a large one is handed to a job (the request returns at once, the import page shows the
+ * progress). Committing again, or while the job runs, changes nothing and returns the current status.
+ */
+export async function commitImport(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  importId: string,
+  options: { inlineMaxRows?: number } = {},
+): Promise<{ status: ImportStatus }> {
+  ensure(actor, canPathway(actor, 'results.import'));
+  if (!isId(importId)) throw new AppError('not_found');
+  const record = await findImport(db, importId);
+  if (!record) throw new AppError('not_found');
+  if (record.status === 'committing' || record.status === 'committed')
+    return { status: record.status as ImportStatus };
+  if (record.status !== 'previewed') throw new AppError('invalid_state', { reason: 'import-not-checked' });
+  if (record.error_count > 0 || record.row_count === 0)
+    throw new AppError('invalid_state', { reason: 'import-has-errors' });
+  if (record.row_count <= (options.inlineMaxRows ?? IMPORT_INLINE_MAX_ROWS))
+    return { status: (await applyImport(db, deps, actor, importId)).status };
+  const now = deps.clock.now().toISOString();
+  await inTransaction(db, async (trx) => {
+    if (!(await moveImportStatus(trx, importId, ['previewed'], { status: 'committing', updated_at: now })))
+      return;
+    const job = await enqueueJob(trx, deps.clock, {
+      kind: IMPORT_COMMIT_JOB,
+      payload: { importId, actor: { id: actorId(actor), roles: actor.kind === 'user' ? actor.roles : [] } },
+      createdBy: actorId(actor),
+    });
+    await updateImport(trx, importId, { job_id: job.id });
+  });
+  return { status: 'committing' };
+}
+
+type ApplyOutcome =
+  | { status: 'committed'; report: CommitReport }
+  | { status: ImportStatus; report: null }
+  | { status: 'previewed'; refused: { rows: CheckedRow[]; problems: RowProblem[]; counts: ImportCounts } };
+
+/**
+ * Applies an import, all or nothing, in one transaction: the rows are checked again against the database
+ * as it is now (a problem that appeared since the preview refuses the whole import and is shown on it),
+ * people are enrolled where the file says so, every result is written through `writeResult` /
+ * `writeLegacyResult` (each change audited), and the candidacies of everyone concerned are re-evaluated.
+ * An import already committed is left alone, so a re-run after a crash writes nothing twice.
+ */
+export async function applyImport(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  importId: string,
+  progress?: Progress,
+): Promise<{ status: ImportStatus; report: CommitReport | null }> {
+  const today = toDateString(deps.clock.now());
+  const now = deps.clock.now().toISOString();
+  const outcome: ApplyOutcome = await inTransaction(db, async (trx) => {
+    const record = await findImport(trx, importId);
+    if (!record) throw new AppError('not_found');
+    // Taken first: on PostgreSQL this locks the import until the end, so a second commit waits and then
+    // finds it committed.
+    if (!(await moveImportStatus(trx, importId, ['previewed', 'committing'], { updated_at: now })))
+      return { status: record.status as ImportStatus, report: null };
+    if (record.error_count > 0) return { status: record.status as ImportStatus, report: null };
+    const rows = parseCheckedRows(record).map(plainRow);
+    const lookups = await loadImportLookups(trx, rows);
+    const checked = checkRows(rows, [], lookups, today);
+    if (checked.problems.length) return { status: 'previewed', refused: checked };
+    const written = await writeRows(trx, deps, actor, { importId, rows: checked.rows, lookups }, progress);
+    const candidacies = await listCandidaciesOfUsers(trx, [...written.people]);
+    await refreshStandings(trx, candidacies, today);
+    const report: CommitReport = {
+      committedAt: now,
+      committedBy: actorId(actor),
+      newResults: checked.counts.newResults,
+      changedResults: checked.counts.changedResults,
+      unchangedRows: checked.counts.unchangedRows,
+      enrolments: checked.counts.enrolments,
+      candidaciesRefreshed: candidacies.length,
+    };
+    const summary: ImportSummary = { ...parseSummary(record), report };
+    await updateImport(trx, importId, {
+      status: 'committed',
+      summary_json: JSON.stringify(summary),
+      updated_at: now,
+    });
+    await deleteImportFile(trx, importId);
+    await recordAudit(trx, deps.clock, actor, {
+      action: 'import.committed',
+      targetType: 'import',
+      targetId: importId,
+      after: report,
+    });
+    return { status: 'committed', report };
+  });
+  if ('refused' in outcome) {
+    await storeRefusal(db, deps, importId, outcome.refused);
+    return { status: 'previewed', report: null };
+  }
+  return outcome;
+}
+
+/** Keeps the problems found at commit time on the import (back to `previewed`, where the page shows them). */
+async function storeRefusal(
+  db: Executor,
+  deps: Services,
+  importId: string,
+  refused: { rows: CheckedRow[]; problems: RowProblem[]; counts: ImportCounts },
+) {
+  const record = await findImport(db, importId);
+  if (!record) return;
+  const summary: ImportSummary = {
+    ...parseSummary(record),
+    counts: refused.counts,
+    preview: refused.rows.slice(0, PREVIEW_ROWS),
+  };
+  await moveImportStatus(db, importId, ['previewed', 'committing'], {
+    status: 'previewed',
+    rows_json: JSON.stringify(refused.rows),
+    errors_json: JSON.stringify(refused.problems),
+    error_count: refused.problems.length,
+    summary_json: JSON.stringify(summary),
+    updated_at: deps.clock.now().toISOString(),
+  });
+}
+
+/** Enrols who must be enrolled, then writes every new or changed result; returns the people concerned. */
+async function writeRows(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  input: { importId: string; rows: readonly CheckedRow[]; lookups: ImportLookups },
+  progress?: Progress,
+): Promise<{ people: Set<string> }> {
+  const { rows, lookups } = input;
+  const now = deps.clock.now().toISOString();
+  const people = new Set<string>();
+  const created = new Map<string, string>();
+  const enrolments: EnrolmentRow[] = [];
+  for (const row of rows) {
+    if (!row.enrol) continue;
+    const userId = lookups.people.get(row.email)!;
+    const edition = lookups.editions.get(row.edition!)!;
+    const id = newId();
+    created.set(enrolmentKey(edition.id, userId), id);
+    enrolments.push({
+      id,
+      edition_id: edition.id,
+      user_id: userId,
+      status: 'enrolled',
+      created_at: now,
+      updated_at: now,
+    });
+  }
+  await insertEnrolmentRows(db, enrolments);
+  for (const enrolment of enrolments) {
+    people.add(enrolment.user_id);
+    await recordAudit(db, deps.clock, actor, {
+      action: 'enrolment.created',
+      targetType: 'user',
+      targetId: enrolment.user_id,
+      after: { editionId: enrolment.edition_id, importId: input.importId },
+    });
+  }
+  const toWrite = rows.filter((r) => r.change === 'new' || r.change === 'changed');
+  // Enrolments that existed before (a request or a waiting-list entry among them becomes a place).
+  const existing: string[] = [];
+  for (const [index, row] of toWrite.entries()) {
+    const userId = lookups.people.get(row.email)!;
+    const course = lookups.courses.get(row.course)!;
+    const outcome = row.outcome as ResultOutcome;
+    people.add(userId);
+    if (row.edition !== null) {
+      const edition = lookups.editions.get(row.edition)!;
+      const key = enrolmentKey(edition.id, userId);
+      const enrolmentId = lookups.enrolments.get(key)?.id ?? created.get(key)!;
+      if (!created.has(key)) existing.push(enrolmentId);
+      await writeResult(
+        db,
+        deps,
+        actor,
+        { id: enrolmentId, user_id: userId },
+        course.id,
+        { outcome, grade: row.grade, completedOn: row.completedOn },
+        'import',
+      );
+    } else {
+      await writeLegacyResult(db, deps, actor, {
+        userId,
+        courseId: course.id,
+        courseCode: row.course,
+        outcome,
+        grade: row.grade,
+        startedOn: row.startedOn,
+        completedOn: row.completedOn,
+        reference: row.reference,
+      });
+    }
+    if (index % 500 === 499) progress?.(index + 1, toWrite.length);
+  }
+  progress?.(toWrite.length, toWrite.length);
+  await confirmEnrolmentsWithResults(db, existing, now);
+  return { people };
+}
