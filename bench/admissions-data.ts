@@ -31,10 +31,10 @@ import { insertApplicationRow } from '../src/modules/admissions/applications.rep
 import { evaluateEligibility } from '../src/modules/admissions/eligibility.js';
 import { RECOMMENDATIONS } from '../src/modules/admissions/review.js';
 import { insertDecision, insertReviewer, upsertScore } from '../src/modules/admissions/reviews.repository.js';
+import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
 import { hashPassword } from '../src/modules/identity/password.js';
+import { DEMO_PROGRAMME_SLUG } from '../src/modules/programmes/demo/demo-programme.js';
 import { getProgramme } from '../src/modules/programmes/get-programme.js';
-import { DEMO_PASSWORD } from '../src/seed/demo-people.js';
-import { DEMO_PROGRAMME_SLUG } from '../src/seed/demo-programme.js';
 import { insertRoleGrantsBulk, insertUsersBulk } from '../src/seed/scale.repository.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import {

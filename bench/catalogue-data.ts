@@ -22,8 +22,8 @@ import { courseSchema, editionSchema } from '../src/modules/catalogue/catalogue.
 import { courseSearchDocument } from '../src/modules/catalogue/catalogue-mappers.js';
 import { editionColumns } from '../src/modules/catalogue/edition-input.js';
 import { ensureProgramme, ensureTheme } from '../src/modules/programmes/create-programme.js';
+import { DEMO_THEMES } from '../src/modules/programmes/demo/demo-programme.js';
 import { listProgrammes, listThemes } from '../src/modules/programmes/get-programme.js';
-import { DEMO_THEMES } from '../src/seed/demo-programme.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { type CoursePlan, type EditionPlan, planCatalogue } from './catalogue-plan.js';
 import { EXTRA_PROGRAMMES, EXTRA_THEMES } from './catalogue-text.js';

@@ -4,7 +4,7 @@
  * only), spreads editions over 2020–2028 in several languages and modes, and skews the number of editions
  * per course (a few long-running courses have dozens, many have a handful).
  */
-import { DEMO_PROGRAMME_SLUG } from '../src/seed/demo-programme.js';
+import { DEMO_PROGRAMME_SLUG } from '../src/modules/programmes/demo/demo-programme.js';
 import { SUBJECTS } from './catalogue-subjects.js';
 import {
   AUDIENCES,

@@ -26,8 +26,8 @@ import {
 import type { CandidateRecord } from '../src/modules/pathway/rules/record.js';
 import type { PathwayRules } from '../src/modules/pathway/rules/rules.js';
 import { rulesOfVersion } from '../src/modules/pathway/standing.js';
+import { DEMO_PROGRAMME_SLUG } from '../src/modules/programmes/demo/demo-programme.js';
 import { getProgramme } from '../src/modules/programmes/get-programme.js';
-import { DEMO_PROGRAMME_SLUG } from '../src/seed/demo-programme.js';
 import { type ScaleReport, seedScale } from '../src/seed/scale.js';
 
 export interface TypicalCandidate {

@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
-import { DEMO_PASSWORD } from '../src/seed/demo-people.js';
+import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
 import { createBenchDatabase } from './bench-database.js';
 import { loadLine, machineLine, runLine } from './catalogue-suite.js';
 import { type BenchOptions, type SuiteHooks, seconds } from './options.js';

@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { installRequestContext } from './http/context.js';
@@ -15,32 +15,10 @@ import { healthRoutes } from './http/health.js';
 import { languageRoutes } from './http/language.js';
 import { installOpenApi } from './http/openapi.js';
 import { IMPORT_MAX_BYTES } from './integrations/spreadsheets/read-spreadsheet.js';
-import { jobsWebRoutes } from './jobs/jobs.web.js';
 import { AppError } from './kernel/errors.js';
 import { newId } from './kernel/ids.js';
-import { applicationsApiRoutes } from './modules/admissions/applications.api.js';
-import { applicationsWebRoutes } from './modules/admissions/applications.web.js';
-import { reviewApiRoutes } from './modules/admissions/review.api.js';
-import { reviewWebRoutes } from './modules/admissions/review.web.js';
-import { catalogueApiRoutes } from './modules/catalogue/catalogue.api.js';
-import { catalogueWebRoutes } from './modules/catalogue/catalogue.web.js';
-import { credentialsApiRoutes } from './modules/credentials/web/credentials.api.js';
-import { credentialsRoutes } from './modules/credentials/web/credentials.routes.js';
-import { credentialsWebRoutes } from './modules/credentials/web/credentials.web.js';
-import { adminWebRoutes } from './modules/identity/admin.web.js';
-import { identityApiRoutes } from './modules/identity/identity.api.js';
-import { identityWebRoutes } from './modules/identity/identity.web.js';
-import { notificationsApiRoutes } from './modules/notifications/notifications.api.js';
-import { notificationsWebRoutes } from './modules/notifications/notifications.web.js';
-import { installUnreadCount } from './modules/notifications/unread-count.js';
-import { importApiRoutes } from './modules/pathway/import/import.api.js';
-import { importWebRoutes } from './modules/pathway/import/import.web.js';
-import { pathwayApiRoutes } from './modules/pathway/web/pathway.api.js';
-import { pathwayWebRoutes } from './modules/pathway/web/pathway.web.js';
-import { placesApiRoutes } from './modules/places/places.api.js';
-import { placesWebRoutes } from './modules/places/places.web.js';
-import { programmesApiRoutes } from './modules/programmes/programmes.api.js';
-import { programmesWebRoutes } from './modules/programmes/programmes.web.js';
+import { allNavigation } from './modules/index.js';
+import type { Module, NavigationItem } from './modules/module.js';
 
 export interface AppOptions {
   /** Pino logger settings; tests pass `false`. */
@@ -51,6 +29,12 @@ export interface AppOptions {
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The main navigation, from the modules' descriptors. */
+    navigation: readonly NavigationItem[];
+    /** `METHOD /path` → the module that registered it (`platform` for the platform's own routes). */
+    routeModules: ReadonlyMap<string, string>;
+  }
   interface FastifyContextConfig {
     /** An API route anyone may call without a token (public reads of the catalogue and programmes). */
     public?: boolean;
@@ -67,6 +51,33 @@ function requireSignInUnlessPublic(api: FastifyInstance): void {
     if (request.actor.kind === 'anonymous' && !request.routeOptions.config.public)
       throw new AppError('unauthenticated');
   });
+}
+
+/**
+ * Records a module's route and puts its declared access (`Module.routeAccess`) in front of it: before the
+ * body is even validated, a person who may never use the route gets 401 (signed out) or 403 (no role for
+ * it). The use case still decides about the particular record. A route without a declaration stops the
+ * start: every route joins the route × role matrix.
+ */
+function guardRoute(route: RouteOptions, module: Module, routeModules: Map<string, string>): void {
+  const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
+  if (methods.length === 0) return;
+  for (const method of methods) routeModules.set(`${method} ${route.url}`, module.name);
+  const declared = methods.map((method) => module.routeAccess?.[`${method} ${route.url}`]);
+  const access = declared[0];
+  if (!access || declared.some((d) => d !== access))
+    throw new Error(
+      `${methods.join(',')} ${route.url} (module ${module.name}) has no routeAccess declaration`,
+    );
+  if (access === 'public') return;
+  const guard = async (request: FastifyRequest) => {
+    if (request.actor.kind !== 'user') throw new AppError('unauthenticated');
+    if (access === 'signed-in') return;
+    const roles = request.actor.roles;
+    if (!access.some((role) => roles.includes(role))) throw new AppError('forbidden');
+  };
+  const existing = route.preValidation;
+  route.preValidation = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : guard;
 }
 
 /** Builds the whole HTTP application over the given dependencies (used by `main` and by tests). */
@@ -130,37 +141,37 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await installOpenApi(app, deps);
 
   installRequestContext(app, deps);
-  installUnreadCount(app, deps);
+  for (const module of deps.modules) module.hooks?.(app, deps);
   installErrorHandling(app);
+  app.decorate('navigation', allNavigation(deps.modules));
+
+  // Every route belongs to the module that registered it and declares who may reach it.
+  const routeModules = new Map<string, string>();
+  app.decorate('routeModules', routeModules);
+  const modularRoutes = (scope: FastifyInstance, module: Module) =>
+    scope.addHook('onRoute', (route) => guardRoute(route, module, routeModules));
 
   healthRoutes(app, deps);
   languageRoutes(app, deps);
-  identityWebRoutes(app, deps);
-  adminWebRoutes(app, deps);
-  programmesWebRoutes(app, deps);
-  catalogueWebRoutes(app, deps);
-  pathwayWebRoutes(app, deps);
-  placesWebRoutes(app, deps);
-  importWebRoutes(app, deps);
-  jobsWebRoutes(app, deps);
-  credentialsWebRoutes(app, deps);
-  credentialsRoutes(app, deps);
-  applicationsWebRoutes(app, deps);
-  reviewWebRoutes(app, deps);
-  notificationsWebRoutes(app, deps);
+  for (const module of deps.modules) {
+    const webRoutes = module.webRoutes;
+    if (!webRoutes) continue;
+    await app.register(async (scope) => {
+      modularRoutes(scope, module);
+      webRoutes(scope, deps);
+    });
+  }
   await app.register(
     async (api) => {
       requireSignInUnlessPublic(api);
-      identityApiRoutes(api, deps);
-      programmesApiRoutes(api, deps);
-      catalogueApiRoutes(api, deps);
-      pathwayApiRoutes(api, deps);
-      placesApiRoutes(api, deps);
-      importApiRoutes(api, deps);
-      credentialsApiRoutes(api, deps);
-      applicationsApiRoutes(api, deps);
-      reviewApiRoutes(api, deps);
-      notificationsApiRoutes(api, deps);
+      for (const module of deps.modules) {
+        const apiRoutes = module.apiRoutes;
+        if (!apiRoutes) continue;
+        await api.register(async (scope) => {
+          modularRoutes(scope, module);
+          apiRoutes(scope, deps);
+        });
+      }
     },
     { prefix: '/api/v1' },
   );

@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import pino from 'pino';
 import type { Config } from './config.js';
 import { createDatabase } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
 import type { Deps } from './deps.js';
 import { type Mailer, outboxMailer, smtpMailer } from './integrations/mail.js';
 import { fileSigner } from './integrations/signer.js';
 import { localFolderStorage } from './integrations/storage.js';
 import { type Clock, systemClock } from './kernel/clock.js';
+import { MODULES, migrateToLatest } from './modules/index.js';
+import type { Module } from './modules/module.js';
 
 /**
  * Builds the dependencies from the configuration: database (migrated), mailer, file storage (DATA_DIR/files),
@@ -15,10 +16,11 @@ import { type Clock, systemClock } from './kernel/clock.js';
  */
 export async function createDeps(
   config: Config,
-  overrides: { clock?: Clock; mailer?: Mailer; migrate?: boolean } = {},
+  overrides: { clock?: Clock; mailer?: Mailer; migrate?: boolean; modules?: readonly Module[] } = {},
 ): Promise<Deps & { close(): Promise<void> }> {
   const database = createDatabase(config.database);
-  if (overrides.migrate !== false) await migrateToLatest(database.db);
+  const modules = overrides.modules ?? MODULES;
+  if (overrides.migrate !== false) await migrateToLatest(database.db, modules);
   const log = pino({ level: config.logLevel });
   const mailer =
     overrides.mailer ??
@@ -34,6 +36,7 @@ export async function createDeps(
     signer: fileSigner(config.dataDir),
     config,
     log,
+    modules,
     close: () => database.destroy(),
   };
 }

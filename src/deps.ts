@@ -6,6 +6,7 @@ import type { Mailer } from './integrations/mail.js';
 import type { Signer } from './integrations/signer.js';
 import type { Storage } from './integrations/storage.js';
 import type { Clock } from './kernel/clock.js';
+import type { Module } from './modules/module.js';
 
 /** The minimal logger use cases may write to (pino's shape). */
 export interface Logger {
@@ -30,6 +31,8 @@ export interface Services {
   signer: Signer;
   config: Config;
   log: Logger;
+  /** The modules this platform runs (`src/modules/index.ts`): what they register is read from here. */
+  modules: readonly Module[];
 }
 
 /** The services plus the root database: what adapters (routes, jobs, the CLI, tests) hold. */

@@ -4,10 +4,10 @@ import { buildApp } from './app.js';
 import { createDeps } from './bootstrap.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
-import { DAILY_JOBS, JOB_HANDLERS } from './jobs/handlers.js';
 import { startJobRunner } from './jobs/runner.js';
 import { newId } from './kernel/ids.js';
 import { checkPdfFonts } from './modules/credentials/pdf/index.js';
+import { allDailyJobs, allJobHandlers } from './modules/index.js';
 
 /** Grace period for in-flight requests at shutdown. */
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -30,10 +30,10 @@ export async function startServer(
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });
   // One job runner per process; several processes may share a PostgreSQL database (docs/operations.md).
-  const jobs = startJobRunner(deps, JOB_HANDLERS, {
+  const jobs = startJobRunner(deps, allJobHandlers(deps.modules), {
     pollMs: 1000,
     workerId: `${hostname()}:${process.pid}:${newId().slice(-8)}`,
-    daily: DAILY_JOBS,
+    daily: allDailyJobs(deps.modules),
   });
   let stopping: Promise<void> | null = null;
   const stop = () => {

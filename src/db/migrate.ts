@@ -8,40 +8,23 @@ import {
 } from 'kysely';
 import { dialectOf } from './database.js';
 import * as foundation from './migrations/2026-11-28T2130-foundation.js';
-import * as pathway from './migrations/2026-11-28T2200-pathway.js';
-import * as importFiles from './migrations/2026-11-29T0900-import-files.js';
-import * as pathwayIndexes from './migrations/2026-11-29T1000-pathway-indexes.js';
-import * as credentials from './migrations/2026-11-30T1200-credentials.js';
-import * as admissions from './migrations/2026-12-01T0900-admissions.js';
-import * as places from './migrations/2026-12-01T0930-places.js';
-import * as notifications from './migrations/2026-12-01T1000-notifications.js';
-import * as reviewQueueIndexes from './migrations/2026-12-01T1130-review-queue-indexes.js';
-import * as admissionsIndexes from './migrations/2026-12-01T1140-admissions-indexes.js';
-import * as jobsClaimIndex from './migrations/2026-12-01T1200-jobs-claim-index.js';
 import type { DB } from './schema.js';
 
 /**
- * The migrations in order. Listed statically (not read from the folder) so that they are bundled with the
- * code and a typo is a compile error. Names are ISO timestamps; never rename or edit a landed one.
+ * The platform's own migrations (the tables every module relies on: people, programmes, the catalogue,
+ * the audit log). The modules bring theirs in their descriptors; `src/modules/index.ts` gathers them all.
+ * Names are ISO timestamps; never rename or edit a landed one. Kysely applies them in name order.
  */
-const MIGRATIONS: Record<string, Migration> = {
+export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T2130-foundation': foundation,
-  '2026-11-28T2200-pathway': pathway,
-  '2026-11-29T0900-import-files': importFiles,
-  '2026-11-30T1200-credentials': credentials,
-  '2026-11-29T1000-pathway-indexes': pathwayIndexes,
-  '2026-12-01T0900-admissions': admissions,
-  '2026-12-01T0930-places': places,
-  '2026-12-01T1000-notifications': notifications,
-  '2026-12-01T1130-review-queue-indexes': reviewQueueIndexes,
-  '2026-12-01T1140-admissions-indexes': admissionsIndexes,
-  '2026-12-01T1200-jobs-claim-index': jobsClaimIndex,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
-
-/** Applies every pending migration; throws with the failing migration's name if one fails. */
-export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResult[]> {
+/** Applies every pending migration of `migrations`; throws with the failing migration's name if one fails. */
+export async function runMigrations(
+  db: Kysely<DB>,
+  migrations: Readonly<Record<string, Migration>>,
+): Promise<MigrationResult[]> {
+  const provider: MigrationProvider = { getMigrations: async () => ({ ...migrations }) };
   // Kysely looks for its bookkeeping tables in every schema unless told which one: on PostgreSQL a
   // `schema_migrations` in another schema (another test run, another app) would be taken for ours.
   const schema =

@@ -29,3 +29,10 @@ export function toTimestamp(date: Date): string {
 export function toDateString(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** Pure: the calendar day `days` after `day` (both `YYYY-MM-DD`, UTC; negative goes back). */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

@@ -7,7 +7,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Deps } from '../deps.js';
-import type { Locale } from '../i18n/i18n.js';
 import type { DailyJob, JobHandler } from '../jobs/job.js';
 import type { Role } from '../kernel/actor.js';
 import type { NotificationKindDefinition } from './notifications/notification-kind.js';
@@ -26,8 +25,8 @@ export interface NavigationItem {
   href: string;
   /** Message id of its label. */
   label: string;
-  /** Who sees it: signed-in people (any role), or holders of one of the roles. */
-  shownTo: 'signed-in' | readonly Role[];
+  /** Who sees it: everyone, signed-in people (any role), or holders of one of the roles. */
+  shownTo: 'everyone' | 'signed-in' | readonly Role[];
   /** Position in the navigation (lower first). */
   order: number;
 }
@@ -76,6 +75,3 @@ export interface Module {
   /** Who may reach each of its routes, as `METHOD /path` (every route the module registers is listed). */
   routeAccess?: Readonly<Record<string, RouteAccess>>;
 }
-
-/** The locale parameter of helpers that render for a reader. */
-export type ReaderLocale = Locale;

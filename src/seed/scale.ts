@@ -2,12 +2,12 @@ import type { CandidacyRow, EnrolmentRow, NewUserRow, ResultRow } from '../db/sc
 import type { Deps } from '../deps.js';
 import { systemActor } from '../kernel/actor.js';
 import { newId } from '../kernel/ids.js';
+import { DEMO_PASSWORD } from '../modules/identity/demo/demo-people.js';
 import { hashPassword } from '../modules/identity/password.js';
 import { listRuleVersions } from '../modules/pathway/rule-versions.js';
 import { refreshStandings } from '../modules/pathway/standing.js';
+import { DEMO_PROGRAMME_SLUG } from '../modules/programmes/demo/demo-programme.js';
 import { getProgramme } from '../modules/programmes/get-programme.js';
-import { DEMO_PASSWORD } from './demo-people.js';
-import { DEMO_PROGRAMME_SLUG } from './demo-programme.js';
 import {
   insertCandidaciesBulk,
   insertEnrolmentsBulk,

@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { LOCALES } from '../i18n/i18n.js';
 import type { PageContext } from './page-context.js';
-import { hasRoleIn } from './roles.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', fr: 'Français', es: 'Español' };
 
@@ -57,53 +56,15 @@ export function Layout({ ctx, title, children, description, refreshSeconds }: La
           </div>
           <nav class="main-nav" aria-label={t.t('layout.mainNavigation')}>
             <ul>
-              <li>
-                <a href="/programmes/labour-migration">{t.t('nav.programme')}</a>
-              </li>
-              <li>
-                <a href="/courses">{t.t('nav.catalogue')}</a>
-              </li>
-              {hasRoleIn(user, 'participant') ? (
-                <>
-                  <li>
-                    <a href="/my/pathway">{t.t('nav.myPathway')}</a>
-                  </li>
-                  <li>
-                    <a href="/my/credentials">{t.t('credential.web.holder.nav')}</a>
-                  </li>
-                  <li>
-                    <a href="/my/places">{t.t('places.my.title')}</a>
-                  </li>
-                </>
-              ) : null}
-              {hasRoleIn(user, 'manager') ? (
-                <>
-                  <li>
-                    <a href="/manage/candidates">{t.t('nav.candidates')}</a>
-                  </li>
-                  <li>
-                    <a href="/manage/applications">{t.t('review.nav.applications')}</a>
-                  </li>
-                  <li>
-                    <a href="/manage">{t.t('nav.manage')}</a>
-                  </li>
-                </>
-              ) : null}
-              {hasRoleIn(user, 'assessor') ? (
+              {ctx.navigation.map((item) => (
                 <li>
-                  <a href="/review">{t.t('review.nav.toReview')}</a>
+                  <a href={item.href} aria-current={ctx.path === item.href ? 'page' : undefined}>
+                    {t.t(item.label)}
+                  </a>
                 </li>
-              ) : null}
-              {hasRoleIn(user, 'administrator') ? (
-                <li>
-                  <a href="/admin/people">{t.t('nav.admin')}</a>
-                </li>
-              ) : null}
+              ))}
               {user ? (
                 <>
-                  <li>
-                    <a href="/my/applications">{t.t('admissions.nav.myApplications')}</a>
-                  </li>
                   <li>
                     <a
                       href="/notifications"

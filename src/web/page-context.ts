@@ -3,6 +3,7 @@ import { safeNextPath, takeFlash } from '../http/context.js';
 import type { Locale, Translator } from '../i18n/i18n.js';
 import type { Role } from '../kernel/actor.js';
 import type { FieldError } from '../kernel/errors.js';
+import type { NavigationItem } from '../modules/module.js';
 
 /** What every page view gets besides its own view-model: plain data, no request or database handle. */
 export interface PageContext {
@@ -14,6 +15,24 @@ export interface PageContext {
   user: { name: string; roles: readonly Role[]; unread?: number | null } | null;
   csrf: string;
   flash: string | null;
+  /** The main navigation's links this reader may see (from the modules' descriptors). */
+  navigation: readonly { href: string; label: string }[];
+}
+
+/** Pure: the links of the navigation a reader sees (by sign-in and roles). */
+export function visibleNavigation(
+  items: readonly NavigationItem[],
+  roles: readonly Role[] | null,
+): { href: string; label: string }[] {
+  return items
+    .filter((item) =>
+      item.shownTo === 'everyone'
+        ? true
+        : roles === null
+          ? false
+          : item.shownTo === 'signed-in' || item.shownTo.some((role) => roles.includes(role)),
+    )
+    .map((item) => ({ href: item.href, label: item.label }));
 }
 
 /** Builds the page context for a request (generates the CSRF token for the page's forms). */
@@ -38,6 +57,10 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
       return csrf;
     },
     flash: flashId && t.has(flashId) ? t.t(flashId) : null,
+    navigation: visibleNavigation(
+      request.server.navigation ?? [],
+      request.account ? request.account.actor.roles : null,
+    ),
   };
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
-import { DEMO_PROGRAMME } from '../../src/seed/demo-programme.js';
+import { DEMO_PROGRAMME } from '../../src/modules/programmes/demo/demo-programme.js';
 import {
   browserAvailable,
   clickAndWait,

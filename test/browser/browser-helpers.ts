@@ -9,8 +9,8 @@ import { buildApp } from '../../src/app.js';
 import { createDeps } from '../../src/bootstrap.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { translator } from '../../src/i18n/i18n.js';
-import { JOB_HANDLERS } from '../../src/jobs/handlers.js';
 import { startJobRunner } from '../../src/jobs/runner.js';
+import { allJobHandlers } from '../../src/modules/index.js';
 import { seedDemo } from '../../src/seed/seed-demo.js';
 
 /**
@@ -79,7 +79,7 @@ export async function startServer(options: { jobRunner?: boolean } = {}): Promis
   config.baseUrl = url;
   config.port = port;
   const jobs = options.jobRunner
-    ? startJobRunner(deps, JOB_HANDLERS, { pollMs: 100, workerId: 'browser-tests' })
+    ? startJobRunner(deps, allJobHandlers(), { pollMs: 100, workerId: 'browser-tests' })
     : null;
   const running = app;
   let stopped: Promise<void> | null = null;

@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import { pickLocalized } from '../../src/i18n/localized.js';
-import { DEMO_COURSES } from '../../src/seed/demo-courses.js';
-import { DEMO_THEMES } from '../../src/seed/demo-programme.js';
+import { DEMO_COURSES } from '../../src/modules/catalogue/demo/demo-courses.js';
+import { DEMO_THEMES } from '../../src/modules/programmes/demo/demo-programme.js';
 import {
   browserAvailable,
   clickAndWait,

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
-import { DEMO_COURSES } from '../../src/seed/demo-courses.js';
+import { DEMO_COURSES } from '../../src/modules/catalogue/demo/demo-courses.js';
 import {
   browserAvailable,
   clickAndWait,

@@ -1,6 +1,8 @@
 import type { Deps } from '../../src/deps.js';
 import { newId } from '../../src/kernel/ids.js';
-import type { Notice } from '../../src/modules/notifications/events.js';
+import type { ApplicationReceived } from '../../src/modules/admissions/application-notices.js';
+import type { Notice } from '../../src/modules/notifications/notice.js';
+import type { NoticeEvent } from '../../src/modules/notifications/notification-kind.js';
 import { notify } from '../../src/modules/notifications/notify.js';
 import { buildCourse, buildProgramme } from './factories.js';
 import { buildDatedEdition } from './pathway-factories.js';
@@ -88,12 +90,12 @@ export async function insertApplication(deps: Deps, userId: string, status = 'dr
 }
 
 /** Notifies inside a transaction, as the admissions and places modules do. */
-export async function notifyNow(deps: Deps, notice: Notice): Promise<void> {
+export async function notifyNow<E extends NoticeEvent>(deps: Deps, notice: Notice<E>): Promise<void> {
   await deps.db.transaction().execute((trx) => notify(trx, deps.clock, notice));
 }
 
 /** A "received" notice for a new application of `userId` (its own key). */
-export async function receivedNotice(deps: Deps, userId: string): Promise<Notice> {
+export async function receivedNotice(deps: Deps, userId: string): Promise<Notice<ApplicationReceived>> {
   const application = await insertApplication(deps, userId, 'submitted');
   return {
     recipientId: userId,

@@ -7,13 +7,14 @@ import pg from 'pg';
 import pino from 'pino';
 import type { Config } from '../../src/config.js';
 import { createDatabase, type Dialect } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
 import type { DB } from '../../src/db/schema.js';
 import type { Deps } from '../../src/deps.js';
 import { memoryMailer } from '../../src/integrations/mail.js';
 import { fileSigner } from '../../src/integrations/signer.js';
 import { localFolderStorage } from '../../src/integrations/storage.js';
 import { type Clock, fixedClock } from '../../src/kernel/clock.js';
+import { MODULES, migrateToLatest } from '../../src/modules/index.js';
+import type { Module } from '../../src/modules/module.js';
 
 export type TestDeps = Deps & {
   mailer: ReturnType<typeof memoryMailer>;
@@ -50,7 +51,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  */
 export async function createTestDeps(
   dialect: Dialect,
-  options: { clock?: Clock; now?: string } = {},
+  options: { clock?: Clock; now?: string; modules?: readonly Module[] } = {},
 ): Promise<TestDeps> {
   const config = testConfig();
   const clock = (options.clock as TestDeps['clock']) ?? fixedClock(options.now ?? TEST_NOW);
@@ -75,7 +76,8 @@ export async function createTestDeps(
       await db.destroy();
     };
   }
-  await migrateToLatest(db);
+  const modules = options.modules ?? MODULES;
+  await migrateToLatest(db, modules);
   return {
     db,
     dialect,
@@ -86,6 +88,7 @@ export async function createTestDeps(
     signer: fileSigner(config.dataDir, {}),
     config,
     log: pino({ level: 'silent' }),
+    modules,
     close: async () => {
       await cleanup();
       rmSync(config.dataDir, { recursive: true, force: true });

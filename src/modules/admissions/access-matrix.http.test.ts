@@ -1,20 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   eligibleAnswers,
   fillApplication,
   TINY_PDF,
   uploadForm,
 } from '../../../test/helpers/application-factories.js';
-import { buildPerson, buildProgramme, type TestPerson } from '../../../test/helpers/factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, tokenOf } from '../../../test/helpers/http-extra.js';
+import { buildProgramme, type TestPerson } from '../../../test/helpers/factories.js';
 import { multipartBody } from '../../../test/helpers/import-helpers.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import type { DB } from '../../db/schema.js';
-import type { Role } from '../../kernel/actor.js';
+import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { loadAdmissionSettings } from './admission-settings.js';
 import { assignReviewer } from './assign-reviewers.js';
 import { decideApplication } from './decide-application.js';
@@ -25,7 +19,7 @@ import { submitApplication } from './submit-application.js';
 /**
  * Every admissions route (web and API, applicant and staff side) with every role: the status each gets,
  * that a refusal changes nothing, and that lists never show someone else's application. Routes are read
- * from Fastify's route tree, so a new admissions route without a row here fails the first test.
+ * from the module's registrations, so a new admissions route without a row here fails the first test.
  */
 
 const ROLES = [
@@ -49,19 +43,7 @@ interface Target {
   reviewerId: string;
   applicant: TestPerson;
 }
-interface Case {
-  route: string;
-  kind: Kind;
-  path: (t: Target) => string;
-  body?: (t: Target) => Record<string, unknown>;
-  /** A multipart upload (web form with CSRF, or API) of a PDF letter. */
-  upload?: boolean;
-  /** Success changes data: run on a fresh application of its own. */
-  mutates?: boolean;
-  expect: Expect;
-  /** On 200, the body must not mention the application (lists and exports of other people). */
-  hiddenFrom?: RoleName[];
-}
+type Case = MatrixCase<RoleName, Kind, Target>;
 
 /** Builds the table row: a default for everyone, then the roles that differ. */
 const e = (all: number, others: Partial<Expect>): Expect =>
@@ -105,7 +87,7 @@ const CASES: Case[] = [
   { route: 'GET /my/applications/:id', kind: 'submitted', path: (t) => `/my/applications/${t.id}`, expect: ownGet },
   { route: 'GET /my/applications/:id/steps/:step', kind: 'draft', path: (t) => `/my/applications/${t.id}/steps/person`, expect: ownGet },
   { route: 'POST /my/applications/:id/steps/:step', kind: 'draft', path: (t) => `/my/applications/${t.id}/steps/person`, body: () => STEP, mutates: true, expect: ownDraftPost(303) },
-  { route: 'POST /my/applications/:id/files', kind: 'draft', path: (t) => `/my/applications/${t.id}/files`, upload: true, mutates: true, expect: ownDraftPost(303) },
+  { route: 'POST /my/applications/:id/files', kind: 'draft', path: (t) => `/my/applications/${t.id}/files`, special: 'upload', mutates: true, expect: ownDraftPost(303) },
   { route: 'GET /my/applications/:id/files/:kind', kind: 'submitted', path: (t) => `/my/applications/${t.id}/files/cv`, expect: e(404, { anonymous: 303, applicant: 200, manager: 200, assignedAssessor: 200 }) },
   { route: 'POST /my/applications/:id/files/:kind/delete', kind: 'draft', path: (t) => `/my/applications/${t.id}/files/cv/delete`, mutates: true, expect: ownDraftPost(303) },
   { route: 'POST /my/applications/:id/submit', kind: 'draft', path: (t) => `/my/applications/${t.id}/submit`, body: () => ({ consent: 'on' }), mutates: true, expect: ownDraftPost(303) },
@@ -115,7 +97,7 @@ const CASES: Case[] = [
   { route: 'POST /api/v1/applications/mine', kind: 'submitted', path: () => '/api/v1/applications/mine', body: (t) => ({ programme: t.slug }), mutates: true, expect: e(201, { anonymous: 401, applicant: 200 }) },
   { route: 'GET /api/v1/applications/mine/:id', kind: 'submitted', path: (t) => `/api/v1/applications/mine/${t.id}`, expect: e(404, { anonymous: 401, applicant: 200 }) },
   { route: 'PUT /api/v1/applications/mine/:id/steps/:step', kind: 'draft', path: (t) => `/api/v1/applications/mine/${t.id}/steps/person`, body: () => STEP, mutates: true, expect: ownDraftApi(200) },
-  { route: 'POST /api/v1/applications/mine/:id/files', kind: 'draft', path: (t) => `/api/v1/applications/mine/${t.id}/files`, upload: true, mutates: true, expect: ownDraftApi(201) },
+  { route: 'POST /api/v1/applications/mine/:id/files', kind: 'draft', path: (t) => `/api/v1/applications/mine/${t.id}/files`, special: 'upload', mutates: true, expect: ownDraftApi(201) },
   { route: 'GET /api/v1/applications/mine/:id/files/:kind', kind: 'submitted', path: (t) => `/api/v1/applications/mine/${t.id}/files/cv`, expect: e(404, { anonymous: 401, applicant: 200, manager: 200, assignedAssessor: 200 }) },
   { route: 'DELETE /api/v1/applications/mine/:id/files/:kind', kind: 'draft', path: (t) => `/api/v1/applications/mine/${t.id}/files/cv`, mutates: true, expect: ownDraftApi(200) },
   { route: 'POST /api/v1/applications/mine/:id/submit', kind: 'draft', path: (t) => `/api/v1/applications/mine/${t.id}/submit`, body: () => ({}), mutates: true, expect: ownDraftApi(200) },
@@ -147,49 +129,40 @@ const CASES: Case[] = [
   { route: 'POST /api/v1/applications/:id/eligibility-override', kind: 'ineligible', path: (t) => `/api/v1/applications/${t.id}/eligibility-override`, body: () => ({ reason: 'Equivalent experience.' }), mutates: true, expect: managerApi },
 ];
 
-/** The tables an admissions request may change (a refusal must leave them exactly as they were). */
-const WATCHED: (keyof DB)[] = [
-  'applications',
-  'application_files',
-  'application_reviewers',
-  'application_scores',
-  'application_comments',
-  'application_decisions',
-  'admission_settings',
-  'candidacies',
-  'notifications',
-  'jobs',
-  'audit_events',
-];
-
-/** Every route of the app as `METHOD /path` (HEAD left out), read from Fastify's route tree. */
-function allRoutes(app: FastifyInstance): string[] {
-  const stack: string[] = [];
-  const routes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = line.match(/^((?:│ {3}| {4})*)(?:├── |└── )(\S+)(?: \((.+)\))?$/);
-    if (!match) continue;
-    const depth = (match[1]?.length ?? 0) / 4;
-    const path = (stack[depth - 1] ?? '') + match[2];
-    stack[depth] = path;
-    stack.length = depth + 1;
-    for (const method of match[3]?.split(', ') ?? []) if (method !== 'HEAD') routes.push(`${method} ${path}`);
-  }
-  return routes.sort();
-}
-
-describe('admissions: every route with every role', () => {
-  let app: FastifyInstance;
-  let deps: TestDeps;
-  let close: () => Promise<void>;
-  const people = {} as Record<Exclude<RoleName, 'anonymous'>, TestPerson>;
-  const web = {} as Record<RoleName, Client>;
-  const tokens = {} as Record<RoleName, string | undefined>;
-  const shared = {} as Record<Kind, Target>;
-  let manager: ReturnType<typeof actorOf>;
-
+runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
+  module: 'admissions',
+  roles: {
+    applicant: ['participant'],
+    otherParticipant: ['participant'],
+    assignedAssessor: ['assessor'],
+    unassignedAssessor: ['assessor'],
+    facilitator: ['facilitator'],
+    manager: ['manager'],
+    administrator: ['administrator'],
+  },
+  owner: 'applicant',
+  kinds: ['submitted', 'draft', 'decided', 'ineligible'],
+  cases: CASES,
+  watched: [
+    'applications',
+    'application_files',
+    'application_reviewers',
+    'application_scores',
+    'application_comments',
+    'application_decisions',
+    'admission_settings',
+    'candidacies',
+    'notifications',
+    'jobs',
+    'audit_events',
+  ],
+  async setup({ deps }) {
+    const programmeId = await buildProgramme(deps);
+    settingsBody = settingsFormValues(await loadAdmissionSettings(deps.db, programmeId));
+  },
   /** An application of `kind` by `applicant` to a programme of its own, assigned to the assigned assessor. */
-  async function buildTarget(kind: Kind, applicant: TestPerson): Promise<Target> {
+  async buildTarget({ deps, people }, kind, applicant) {
+    const manager = actorOf(people.manager);
     const slug = `p-${randomBytes(4).toString('hex')}`;
     await buildProgramme(deps, slug);
     const actor = actorOf(applicant);
@@ -210,114 +183,23 @@ describe('admissions: every route with every role', () => {
     if (kind === 'decided')
       await decideApplication(deps.db, deps, manager, id, { decision: 'reject', message: 'No.' });
     return target;
-  }
-
-  async function snapshot(): Promise<string> {
-    const rows = [];
-    for (const table of WATCHED) rows.push(await deps.db.selectFrom(table).selectAll().execute());
-    return JSON.stringify(rows);
-  }
-
-  async function call(c: Case, target: Target, client: Client, token: string | undefined) {
+  },
+  shownBy: (target) => target.id,
+  /** Uploads of a PDF letter: the web form (with its CSRF token) or the API. */
+  async call({ app }, c, target, client, token) {
     const url = c.path(target);
-    const [method] = c.route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE'];
-    const isApi = url.startsWith('/api/');
-    if (!isApi) {
-      if (c.upload) return uploadForm(client, target.id, 'letter', { name: 'letter.pdf', content: TINY_PDF });
-      if (method === 'GET') return client.get(url);
-      return client.send(url, (c.body?.(target) ?? {}) as Record<string, string>);
-    }
-    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    if (c.upload) {
-      const form = multipartBody(
-        { kind: 'letter' },
-        { name: 'letter.pdf', content: TINY_PDF, type: 'application/pdf' },
-      );
-      return app.inject({ method, url, headers: { ...headers, ...form.headers }, payload: form.payload });
-    }
-    const body = c.body?.(target);
-    return app.inject({ method, url, headers, ...(body ? { payload: body } : {}) });
-  }
-
-  beforeAll(async () => {
-    ({ app, deps, close } = await createTestApp('sqlite'));
-    const roles: Record<Exclude<RoleName, 'anonymous'>, Role[]> = {
-      applicant: ['participant'],
-      otherParticipant: ['participant'],
-      assignedAssessor: ['assessor'],
-      unassignedAssessor: ['assessor'],
-      facilitator: ['facilitator'],
-      manager: ['manager'],
-      administrator: ['administrator'],
-    };
-    web.anonymous = new Client(app);
-    for (const [name, grants] of Object.entries(roles) as [Exclude<RoleName, 'anonymous'>, Role[]][]) {
-      people[name] = await buildPerson(deps, { roles: grants });
-      web[name] = new Client(app);
-      await web[name].signIn(people[name].email, people[name].password);
-      tokens[name] = await tokenOf(deps, people[name]);
-    }
-    manager = actorOf(people.manager);
-    const programmeId = await buildProgramme(deps);
-    settingsBody = settingsFormValues(await loadAdmissionSettings(deps.db, programmeId));
-    for (const kind of ['submitted', 'draft', 'decided', 'ineligible'] as Kind[])
-      shared[kind] = await buildTarget(kind, people.applicant);
-  }, 60_000);
-  afterAll(() => close());
-
-  it('has a row for every admissions route the app registers', () => {
-    const registered = allRoutes(app).filter(
-      (r) => /\/(applications|review)\b|\/apply\b|\/admissions\b/.test(r) && !r.includes('/static/'),
+    if (!url.startsWith('/api/'))
+      return uploadForm(client, target.id, 'letter', { name: 'letter.pdf', content: TINY_PDF });
+    const form = multipartBody(
+      { kind: 'letter' },
+      { name: 'letter.pdf', content: TINY_PDF, type: 'application/pdf' },
     );
-    expect(registered.sort()).toEqual(CASES.map((c) => c.route).sort());
-  });
-
-  for (const c of CASES) {
-    it(`${c.route}`, async () => {
-      const problems: string[] = [];
-      for (const role of ROLES) {
-        const expected = c.expect[role];
-        const succeeds = expected < 400;
-        // A change that succeeds runs on a fresh application (so that every row starts from the same state).
-        const fresh = c.mutates && succeeds && role !== 'anonymous';
-        let target = shared[c.kind];
-        let client = web[role];
-        let token = tokens[role];
-        if (fresh) {
-          const applicant = role === 'applicant' ? await buildPerson(deps) : people.applicant;
-          target = await buildTarget(c.kind, applicant);
-          if (role === 'applicant') {
-            client = new Client(app);
-            await client.signIn(applicant.email, applicant.password);
-            token = await tokenOf(deps, applicant);
-          }
-        }
-        const before = fresh ? '' : await snapshot();
-        const response: LightMyRequestResponse = await call(c, target, client, token);
-        if (response.statusCode !== expected)
-          problems.push(
-            `${role}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 300)}`,
-          );
-        // Signed out, a page sends to the sign-in form (and back afterwards).
-        const location = String(response.headers.location ?? '');
-        if (role === 'anonymous' && response.statusCode === 303 && !location.startsWith('/sign-in?next='))
-          problems.push(`anonymous: redirected to ${location}, not to the sign-in form`);
-        if (!fresh && !succeeds && (await snapshot()) !== before)
-          problems.push(`${role}: refused but changed data`);
-        const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[response.statusCode];
-        if (code && c.path(target).startsWith('/api/') && response.json().error?.code !== code)
-          problems.push(`${role}: ${response.statusCode} without the error code ${code}`);
-        if (response.statusCode === 200 && c.hiddenFrom?.includes(role) && response.body.includes(target.id))
-          problems.push(`${role}: sees someone else's application`);
-        if (
-          response.statusCode === 200 &&
-          !c.hiddenFrom?.includes(role) &&
-          c.hiddenFrom &&
-          !response.body.includes(target.id)
-        )
-          problems.push(`${role}: does not see the application`);
-      }
-      expect(problems).toEqual([]);
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: { ...headers, ...form.headers },
+      payload: form.payload,
     });
-  }
+  },
 });

@@ -171,3 +171,22 @@ export async function findProgrammeHeading(db: Executor, programmeId: string) {
     .where('id', '=', programmeId)
     .executeTakeFirst();
 }
+
+/** Draft applications to programmes whose applications close on or after `from` and on or before `until`. */
+export async function listDraftsClosingBetween(db: Executor, from: string, until: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('admission_settings', 'admission_settings.programme_id', 'applications.programme_id')
+    .select([
+      'applications.id',
+      'applications.user_id',
+      'applications.programme_id',
+      'admission_settings.closes_on',
+    ])
+    .where('applications.status', '=', 'draft')
+    .where('admission_settings.open', '=', 1)
+    .where('admission_settings.closes_on', '>=', from)
+    .where('admission_settings.closes_on', '<=', until)
+    .orderBy('applications.id')
+    .execute();
+}

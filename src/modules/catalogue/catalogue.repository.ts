@@ -341,3 +341,20 @@ export async function listOpenEditionsOfCodes(
     .limit(limit)
     .execute();
 }
+
+/** Editions with their course's code and title (for the notices and pages of other modules). */
+export async function listEditionTitleRows(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('editions')
+    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .select([
+      'editions.id',
+      'editions.code',
+      'editions.starts_on',
+      'courses.code as course_code',
+      'courses.title_i18n',
+    ])
+    .where('editions.id', 'in', ids)
+    .execute();
+}

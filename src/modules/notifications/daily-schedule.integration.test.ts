@@ -12,16 +12,18 @@ import { buildPerson } from '../../../test/helpers/factories.js';
 import { buildTitledEdition, insertEnrolment } from '../../../test/helpers/notification-factories.js';
 import { TEST_NOW, testConfig } from '../../../test/helpers/test-deps.js';
 import { createDatabase, type Dialect } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { memoryMailer } from '../../integrations/mail.js';
 import { fileSigner } from '../../integrations/signer.js';
 import { localFolderStorage } from '../../integrations/storage.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
 import { startJobRunner } from '../../jobs/runner.js';
 import { fixedClock } from '../../kernel/clock.js';
-import { REMINDERS_JOB_KIND, remindersDaily } from './notification-jobs.js';
+import { allJobHandlers, MODULES, migrateToLatest } from '../index.js';
+import {
+  START_REMINDERS_JOB_KIND as REMINDERS_JOB_KIND,
+  startRemindersDaily as remindersDaily,
+} from '../places/send-start-reminders.js';
 
 /**
  * Two app processes on one database (two connections, two runners, each scheduling the daily jobs on its
@@ -47,6 +49,7 @@ async function twoNodes(
     signer: fileSigner(dataDir, {}),
     config,
     log: pino({ level: 'silent' }),
+    modules: MODULES,
   };
   const open = (): { db: Kysely<DB>; close: () => Promise<void> } => {
     if (dialect === 'sqlite') {
@@ -112,7 +115,7 @@ for (const dialect of DIALECTS) {
       await insertEnrolment(a.deps, edition.id, person.id);
 
       const runners = [a, b].map((node, i) =>
-        startJobRunner(node.deps, JOB_HANDLERS, {
+        startJobRunner(node.deps, allJobHandlers(), {
           workerId: `node-${i}`,
           pollMs: 10,
           daily: [remindersDaily],
@@ -136,7 +139,7 @@ for (const dialect of DIALECTS) {
         await waitFor('the first day’s run', () => allDone(1));
         await sleep(200); // both runners keep polling the same day: nothing new is scheduled
         expect(await reminderJobs()).toMatchObject([
-          { idempotency_key: 'notifications-reminders:2026-11-28', status: 'succeeded', attempts: 1 },
+          { idempotency_key: 'places-start-reminders:2026-11-28', status: 'succeeded', attempts: 1 },
         ]);
 
         setup.clock.advance(24 * 3600_000); // the next day: one more run in total, and no second reminder
@@ -144,8 +147,8 @@ for (const dialect of DIALECTS) {
         await sleep(200);
         const jobs = await reminderJobs();
         expect(jobs.map((j) => [j.idempotency_key, j.attempts])).toEqual([
-          ['notifications-reminders:2026-11-28', 1],
-          ['notifications-reminders:2026-11-29', 1],
+          ['places-start-reminders:2026-11-28', 1],
+          ['places-start-reminders:2026-11-29', 1],
         ]);
       } finally {
         await Promise.all(runners.map((r) => r.stop()));

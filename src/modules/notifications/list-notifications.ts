@@ -3,25 +3,29 @@ import type { NotificationRow } from '../../db/schema.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
-import type { NotificationItem, SubjectTitles } from './notification.js';
+import { notificationKinds, readNotice, withSubjects } from './kinds.js';
+import type { NotificationItem } from './notification.js';
 import { canNotifications } from './notifications.policy.js';
 import { countNotifications, listNotificationRows } from './notifications.repository.js';
-import { NOTIFICATIONS_PAGE_SIZE, notificationEventSchema } from './notifications.schemas.js';
-import { loadSubjectTitles } from './subject-titles.js';
+import { NOTIFICATIONS_PAGE_SIZE } from './notifications.schemas.js';
 
-/** One page of a person's notifications, with the titles they name. */
+/** One page of a person's notifications, with what they name. */
 export interface NotificationPage {
   items: NotificationItem[];
-  titles: SubjectTitles;
   page: number;
   pageCount: number;
   total: number;
   unreadCount: number;
 }
 
-/** Rows whose stored event no longer parses are left out rather than failing the page. */
-function toItems(rows: readonly NotificationRow[]): NotificationItem[] {
-  const items: NotificationItem[] = [];
+/** Rows whose stored event no longer parses (or whose kind no module declares) are left out rather than failing the page. */
+async function toItems(
+  db: Executor,
+  deps: Services,
+  rows: readonly NotificationRow[],
+): Promise<NotificationItem[]> {
+  const kinds = notificationKinds(deps.modules);
+  const read = [];
   for (const row of rows) {
     let raw: unknown;
     try {
@@ -29,23 +33,26 @@ function toItems(rows: readonly NotificationRow[]): NotificationItem[] {
     } catch {
       continue;
     }
-    const parsed = notificationEventSchema.safeParse(raw);
-    if (!parsed.success) continue;
-    items.push({
-      id: row.id,
-      kind: parsed.data.kind,
-      event: parsed.data,
-      createdAt: row.created_at,
-      readAt: row.read_at,
-    });
+    const notice = readNotice(kinds, raw);
+    if (notice) read.push({ row, notice });
   }
-  return items;
+  const notices = await withSubjects(
+    db,
+    read.map((r) => r.notice),
+  );
+  return read.map(({ row }, index) => ({
+    id: row.id,
+    kind: row.kind,
+    notice: notices[index]!,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+  }));
 }
 
 /** The actor's own notifications, newest first, one page at a time (only theirs: scoped in SQL). */
 export async function listNotifications(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   input: { page: number; unreadOnly?: boolean },
 ): Promise<NotificationPage> {
@@ -63,10 +70,6 @@ export async function listNotifications(
     offset: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
     unreadOnly,
   });
-  const items = toItems(rows);
-  const titles = await loadSubjectTitles(
-    db,
-    items.map((i) => i.event),
-  );
-  return { items, titles, page, pageCount, total, unreadCount };
+  const items = await toItems(db, deps, rows);
+  return { items, page, pageCount, total, unreadCount };
 }

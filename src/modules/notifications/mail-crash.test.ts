@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifyNow } from '../../../test/helpers/notification-factories.js';
 import { testConfig } from '../../../test/helpers/test-deps.js';
 import { createDatabase } from '../../db/database.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import type { Deps } from '../../deps.js';
 import { memoryMailer } from '../../integrations/mail.js';
 import { readMailMessage } from '../../integrations/mail-reader.js';
@@ -17,6 +16,7 @@ import { fileSigner } from '../../integrations/signer.js';
 import { localFolderStorage } from '../../integrations/storage.js';
 import { systemClock } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
+import { MODULES, migrateToLatest } from '../index.js';
 import { noticeMessageId } from './send-notification-email.js';
 
 /**
@@ -111,6 +111,7 @@ describe('sqlite file: a worker killed mid-batch', () => {
       signer: fileSigner(dataDir, {}),
       config,
       log: pino({ level: 'silent' }),
+      modules: MODULES,
     };
     close = () => database.destroy();
   });

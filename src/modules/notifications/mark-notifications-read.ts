@@ -4,10 +4,11 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
+import { notificationKinds, readNotice } from './kinds.js';
 import { noticePath } from './notification.js';
 import { canNotifications } from './notifications.policy.js';
 import { countNotifications, findOwnNotification, markRead } from './notifications.repository.js';
-import { markReadSchema, notificationEventSchema } from './notifications.schemas.js';
+import { markReadSchema } from './notifications.schemas.js';
 
 function userIdOf(actor: Actor): string {
   ensure(actor, canNotifications(actor, 'notifications.markRead'));
@@ -53,6 +54,6 @@ export async function openNotification(
   } catch {
     return '/notifications';
   }
-  const parsed = notificationEventSchema.safeParse(event);
-  return parsed.success ? noticePath(parsed.data) : '/notifications';
+  const notice = readNotice(notificationKinds(deps.modules), event);
+  return notice ? noticePath(notice) : '/notifications';
 }

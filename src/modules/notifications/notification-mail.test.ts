@@ -1,39 +1,48 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, translator } from '../../i18n/i18n.js';
 import { readMailMessage } from '../../integrations/mail-reader.js';
-import type { NotificationEvent } from './events.js';
-import { NOTIFICATION_KINDS } from './events.js';
-import { kindLabelId, noticePath, notificationText, type SubjectTitles } from './notification.js';
+import { MODULES } from '../index.js';
+import { notificationKinds, type RenderableNotice, readNotice } from './kinds.js';
+import { noticePath, notificationText } from './notification.js';
+import type { NoticeEvent, NoticeSubject } from './notification-kind.js';
 import { renderNotificationMail } from './notification-mail.js';
 
 const PROGRAMME = '01900000-0000-7000-8000-000000000001';
 const EDITION = '01900000-0000-7000-8000-000000000002';
 
-const titles: SubjectTitles = {
-  programmes: new Map([
-    [
-      PROGRAMME,
-      {
-        en: 'Diploma in Labour Migration',
-        fr: 'Diplôme en migration de main-d’œuvre',
-        es: 'Diploma en migración laboral',
-      },
-    ],
-  ]),
-  editions: new Map([
-    [
-      EDITION,
-      {
-        courseTitle: { en: 'Measuring migration', fr: 'Mesurer les migrations', es: 'Medir la migración' },
-        courseCode: 'LM101',
-        startsOn: '2027-03-01',
-      },
-    ],
-  ]),
+const PROGRAMME_SUBJECT: NoticeSubject = {
+  title: {
+    en: 'Diploma in Labour Migration',
+    fr: 'Diplôme en migration de main-d’œuvre',
+    es: 'Diploma en migración laboral',
+  },
+};
+const EDITION_SUBJECT: NoticeSubject = {
+  title: { en: 'Measuring migration', fr: 'Mesurer les migrations', es: 'Medir la migración' },
+  code: 'LM101',
+  date: '2027-03-01',
 };
 
+const KINDS = notificationKinds(MODULES);
+
+/** An event read back as the notifications module reads it, with what it names (or nothing). */
+function renderable(event: NoticeEvent, subjects: 'all' | 'partial' = 'all'): RenderableNotice {
+  const read = readNotice(KINDS, event);
+  if (!read) throw new Error(`not a declared notice: ${event.kind}`);
+  const aboutProgramme = 'programmeId' in event;
+  const subject =
+    subjects === 'all'
+      ? aboutProgramme
+        ? PROGRAMME_SUBJECT
+        : EDITION_SUBJECT
+      : aboutProgramme
+        ? { title: { en: 'Only English' } }
+        : null;
+  return { ...read, subject };
+}
+
 /** One event of every kind, and every variant a kind has (decisions, from the waiting list). */
-const EVENTS: NotificationEvent[] = [
+const EVENTS: NoticeEvent[] = [
   { kind: 'application.received', applicationId: 'app-1', programmeId: PROGRAMME },
   ...(['accept', 'waitlist', 'reject', 'request-info'] as const).map((decision) => ({
     kind: 'application.decided' as const,
@@ -55,27 +64,24 @@ const EVENTS: NotificationEvent[] = [
   { kind: 'place.waitlisted', enrolmentId: 'enr-1', editionId: EDITION, position: 3 },
   { kind: 'waitlist.moved', enrolmentId: 'enr-1', editionId: EDITION, position: 1 },
   { kind: 'edition.starts-soon', enrolmentId: 'enr-1', editionId: EDITION, startsOn: '2027-03-01' },
-];
+] as NoticeEvent[];
 
 describe('notification emails and texts', () => {
-  it('covers every kind of the contract', () => {
-    expect(new Set(EVENTS.map((e) => e.kind))).toEqual(new Set(NOTIFICATION_KINDS));
+  it('covers every kind the modules declare', () => {
+    expect(new Set(EVENTS.map((e) => e.kind))).toEqual(new Set(KINDS.keys()));
   });
 
   for (const locale of LOCALES) {
     const t = translator(locale);
-    const title = (event: NotificationEvent) =>
-      'programmeId' in event
-        ? titles.programmes.get(PROGRAMME)?.[locale]
-        : titles.editions.get(EDITION)?.courseTitle[locale];
+    const title = (event: NoticeEvent) =>
+      'programmeId' in event ? PROGRAMME_SUBJECT.title[locale] : EDITION_SUBJECT.title[locale];
 
     it(`${locale}: renders every kind with the titles in ${locale}, a link and a plain-text part`, () => {
       const subjects = new Set<string>();
       for (const event of EVENTS) {
         const mail = renderNotificationMail(
           { email: 'ana@example.org', name: 'Ana Pérez', locale },
-          event,
-          titles,
+          renderable(event),
           {
             baseUrl: 'https://diploma.example.org/',
             messageId: '<x@diploma.example.org>',
@@ -86,12 +92,12 @@ describe('notification emails and texts', () => {
         expect(mail.subject).not.toMatch(/notifications\./);
         subjects.add(mail.subject);
         expect(mail.text).toContain(title(event));
-        expect(mail.text).toContain(`https://diploma.example.org${noticePath(event)}`);
+        expect(mail.text).toContain(`https://diploma.example.org${noticePath(renderable(event))}`);
         expect(mail.text).toContain('https://diploma.example.org/account/notifications');
         expect(mail.text).toContain(t.t('mail.greeting', { name: 'Ana Pérez' }));
         expect(mail.html).toContain(`lang="${locale}"`);
-        expect(mail.html).toContain(`href="https://diploma.example.org${noticePath(event)}"`);
-        const line = notificationText(t, event, titles);
+        expect(mail.html).toContain(`href="https://diploma.example.org${noticePath(renderable(event))}"`);
+        const line = notificationText(t, renderable(event));
         expect(line).toContain(title(event));
         expect(line).not.toMatch(/\{|notifications\./);
       }
@@ -100,36 +106,38 @@ describe('notification emails and texts', () => {
     });
 
     it(`${locale}: dates are written in ${locale} and positions appear`, () => {
-      const event = EVENTS.find((e) => e.kind === 'place.waitlisted') as NotificationEvent;
-      const line = notificationText(t, event, titles);
+      const event = EVENTS.find((e) => e.kind === 'place.waitlisted')!;
+      const line = notificationText(t, renderable(event));
       expect(line).toContain(t.date('2027-03-01', 'long'));
       expect(line).toContain('3');
     });
 
     it(`${locale}: every kind has a label for the settings page`, () => {
-      for (const kind of NOTIFICATION_KINDS) expect(t.has(kindLabelId(kind))).toBe(true);
+      for (const kind of KINDS.values()) expect(t.has(kind.label)).toBe(true);
     });
   }
 
   it('escapes the committee message in HTML and quotes it in the text', () => {
-    const event = EVENTS.find((e) => e.kind === 'application.decided' && e.decision === 'request-info');
-    const mail = renderNotificationMail({ email: 'a@example.org', name: 'A', locale: 'en' }, event!, titles, {
-      baseUrl: 'http://localhost:3000',
-    });
+    const event = EVENTS.find(
+      (e) => e.kind === 'application.decided' && (e as { decision?: string }).decision === 'request-info',
+    );
+    const mail = renderNotificationMail(
+      { email: 'a@example.org', name: 'A', locale: 'en' },
+      renderable(event!),
+      {
+        baseUrl: 'http://localhost:3000',
+      },
+    );
     expect(mail.html).toContain('&lt;b>degree&lt;/b>');
     expect(mail.html).not.toContain('<b>degree');
     expect(mail.text).toContain('> Please send your <b>degree</b>.');
   });
 
   it('falls back to another language when a title is missing in the reader’s, and to a word when unknown', () => {
-    const partial: SubjectTitles = {
-      programmes: new Map([[PROGRAMME, { en: 'Only English' }]]),
-      editions: new Map(),
-    };
     const t = translator('es');
-    expect(notificationText(t, EVENTS[0]!, partial)).toContain('Only English');
+    expect(notificationText(t, renderable(EVENTS[0]!, 'partial'))).toContain('Only English');
     const place = EVENTS.find((e) => e.kind === 'place.confirmed')!;
-    expect(notificationText(t, place, partial)).toContain(t.t('notifications.unknownCourse'));
+    expect(notificationText(t, renderable(place, 'partial'))).toContain(t.t('notifications.unknownCourse'));
   });
 });
 
@@ -143,8 +151,7 @@ describe('reading an outbox message back', () => {
     const mailer = outboxMailer(dir, 'Platform <no-reply@example.org>');
     const mail = renderNotificationMail(
       { email: 'jose@example.org', name: 'José', locale: 'fr' },
-      EVENTS[0]!,
-      titles,
+      renderable(EVENTS[0]!),
       {
         baseUrl: 'http://localhost:3000',
         messageId: '<abc@localhost>',

@@ -6,8 +6,8 @@
 import { renderToString } from 'preact-render-to-string';
 import { type Locale, translator } from '../../i18n/i18n.js';
 import type { MailMessage } from '../../integrations/mail.js';
-import type { NotificationEvent } from './events.js';
-import { noticePath, noticeTarget, noticeValues, type SubjectTitles, textId } from './notification.js';
+import type { RenderableNotice } from './kinds.js';
+import { noticePath, noticeValues } from './notification.js';
 
 /** Who gets the email, and where the site is. */
 export interface MailRecipient {
@@ -28,33 +28,18 @@ interface MailParts {
   signature: string;
 }
 
-function quoteOf(t: ReturnType<typeof translator>, event: NotificationEvent): MailParts['quote'] {
-  if (event.kind === 'application.decided' && event.message?.trim())
-    return { label: t.t('notifications.mail.committeeMessage'), text: event.message.trim() };
-  if (event.kind === 'place.declined' && event.reason?.trim())
-    return { label: t.t('notifications.mail.reason'), text: event.reason.trim() };
-  return null;
-}
-
-function partsOf(
-  recipient: MailRecipient,
-  event: NotificationEvent,
-  titles: SubjectTitles,
-  baseUrl: string,
-): MailParts {
+function partsOf(recipient: MailRecipient, notice: RenderableNotice, baseUrl: string): MailParts {
   const t = translator(recipient.locale);
-  const values = noticeValues(t, event, titles);
-  const id = textId(event);
+  const values = noticeValues(t, notice);
+  const texts = notice.definition.texts(notice.event);
+  const quote = notice.definition.quote?.(notice.event) ?? null;
   const base = baseUrl.replace(/\/+$/, '');
   return {
-    subject: t.t(`notifications.mail.${id}.subject`, values),
+    subject: t.t(texts.mailSubject, values),
     greeting: t.t('mail.greeting', { name: recipient.name }),
-    body: t.t(`notifications.mail.${id}.body`, values),
-    quote: quoteOf(t, event),
-    action: {
-      label: t.t(`notifications.mail.action.${noticeTarget(event)}`),
-      url: `${base}${noticePath(event)}`,
-    },
+    body: t.t(texts.mailBody, values),
+    quote: quote ? { label: t.t(quote.label), text: quote.text } : null,
+    action: { label: t.t(notice.definition.action), url: `${base}${noticePath(notice)}` },
     footer: { text: t.t('notifications.mail.footer'), url: `${base}/account/notifications` },
     signature: t.t('mail.signature'),
   };
@@ -117,11 +102,10 @@ function HtmlMail({ parts, lang }: { parts: MailParts; lang: string }) {
  */
 export function renderNotificationMail(
   recipient: MailRecipient,
-  event: NotificationEvent,
-  titles: SubjectTitles,
+  notice: RenderableNotice,
   options: { baseUrl: string; messageId?: string; date?: Date },
 ): MailMessage {
-  const parts = partsOf(recipient, event, titles, options.baseUrl);
+  const parts = partsOf(recipient, notice, options.baseUrl);
   return {
     to: recipient.email,
     subject: parts.subject,

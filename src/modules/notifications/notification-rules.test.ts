@@ -5,12 +5,13 @@ import {
   decodeQuotedPrintable,
   readMailMessage,
 } from '../../integrations/mail-reader.js';
-import { NOTIFICATION_KINDS } from './events.js';
-import { kindLabelId, noticePath, subjectIds, textId } from './notification.js';
+import { addDays } from '../../kernel/clock.js';
+import { MODULES } from '../index.js';
+import { notificationKinds, readNotice } from './kinds.js';
+import { noticePath } from './notification.js';
 import { canNotifications } from './notifications.policy.js';
 import { markReadSchema } from './notifications.schemas.js';
 import { noticeMessageId } from './send-notification-email.js';
-import { addDays } from './send-reminders.js';
 
 describe('notification rules', () => {
   it('derives one Message-ID and one outbox file name per notice key', () => {
@@ -31,28 +32,48 @@ describe('notification rules', () => {
     expect(addDays('2028-02-27', 3)).toBe('2028-03-01');
   });
 
-  it('names a text and a settings label for every kind, and a page to open', () => {
-    const labels = new Set(NOTIFICATION_KINDS.map(kindLabelId));
-    expect(labels.size).toBe(NOTIFICATION_KINDS.length);
-    expect(
-      textId({
-        kind: 'application.decided',
-        applicationId: 'a',
-        programmeId: 'p',
-        decision: 'request-info',
-        message: null,
-      }),
-    ).toBe('applicationDecided.requestInfo');
-    expect(noticePath({ kind: 'waitlist.moved', enrolmentId: 'e', editionId: 'ed/1', position: 2 })).toBe(
-      '/editions/ed%2F1',
+  it('names a text and a settings label for every kind the modules declare, and a page to open', () => {
+    const kinds = notificationKinds(MODULES);
+    expect(kinds.size).toBeGreaterThanOrEqual(9);
+    const labels = new Set([...kinds.values()].map((k) => k.label));
+    expect(labels.size).toBe(kinds.size);
+    const decided = readNotice(kinds, {
+      kind: 'application.decided',
+      applicationId: 'a',
+      programmeId: 'p',
+      decision: 'request-info',
+      message: null,
+    });
+    expect(decided?.definition.texts(decided.event).line).toBe(
+      'notifications.text.applicationDecided.requestInfo',
     );
+    const moved = readNotice(kinds, {
+      kind: 'waitlist.moved',
+      enrolmentId: 'e',
+      editionId: 'ed/1',
+      position: 2,
+    });
+    expect(moved && noticePath(moved)).toBe('/editions/ed%2F1');
+  });
+
+  it('reads back only events of a declared kind that match its shape', () => {
+    const kinds = notificationKinds(MODULES);
+    expect(readNotice(kinds, { kind: 'no.such-kind', editionId: 'e' })).toBeNull();
     expect(
-      subjectIds([
-        { kind: 'application.received', applicationId: 'a', programmeId: 'p' },
-        { kind: 'application.received', applicationId: 'b', programmeId: 'p' },
-        { kind: 'edition.starts-soon', enrolmentId: 'e', editionId: 'ed', startsOn: '2027-01-01' },
+      readNotice(kinds, { kind: 'waitlist.moved', enrolmentId: 'e', editionId: 'x', position: 0 }),
+    ).toBeNull();
+    expect(readNotice(kinds, 'waitlist.moved')).toBeNull();
+    expect(readNotice(kinds, null)).toBeNull();
+  });
+
+  it('refuses a kind declared by two modules', () => {
+    const kind = [...notificationKinds(MODULES).values()][0]!;
+    expect(() =>
+      notificationKinds([
+        { name: 'a', notificationKinds: [kind] },
+        { name: 'b', notificationKinds: [kind] },
       ]),
-    ).toEqual({ programmeIds: ['p'], editionIds: ['ed'] });
+    ).toThrow(/declared twice/);
   });
 
   it('lets only signed-in people act on (their own) notifications', () => {

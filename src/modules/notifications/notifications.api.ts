@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/api-schemas.js';
 import type { Translator } from '../../i18n/i18n.js';
-import { NOTIFICATION_KINDS } from './events.js';
 import { listNotifications, type NotificationPage } from './list-notifications.js';
 import { markNotificationsRead } from './mark-notifications-read.js';
 import { noticePath, notificationText } from './notification.js';
@@ -14,7 +13,7 @@ import { savePreferences } from './save-preferences.js';
 
 const notificationJson = z.object({
   id: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS as [string, ...string[]]),
+  kind: z.string(),
   text: z.string(),
   url: z.string(),
   createdAt: z.string(),
@@ -31,7 +30,7 @@ const pageJson = z.object({
 });
 
 const preferencesJson = z.object({
-  preferences: z.array(z.object({ kind: z.string(), inApp: z.boolean(), email: z.boolean() })),
+  preferences: z.array(z.object({ kind: z.string(), inApp: z.boolean(), email: z.boolean() }).strip()),
 });
 
 /** The JSON of a page of notifications: texts in the caller's language, links absolute. */
@@ -41,11 +40,11 @@ function presentPage(t: Translator, baseUrl: string, page: NotificationPage): z.
     notifications: page.items.map((item) => ({
       id: item.id,
       kind: item.kind,
-      text: notificationText(t, item.event, page.titles),
-      url: `${base}${noticePath(item.event)}`,
+      text: notificationText(t, item.notice),
+      url: `${base}${noticePath(item.notice)}`,
       createdAt: item.createdAt,
       readAt: item.readAt,
-      event: { ...item.event },
+      event: { ...item.notice.event },
     })),
     page: page.page,
     pageCount: page.pageCount,

@@ -12,7 +12,10 @@ import {
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import { outboxMailer } from '../../integrations/mail.js';
-import { NOTIFICATION_KINDS } from './events.js';
+import { MODULES } from '../index.js';
+import { notificationKinds, readNotice } from './kinds.js';
+
+const NOTIFICATION_KINDS = [...notificationKinds(MODULES).keys()];
 
 /** Every notifications route: anonymous refused, own data only, CSRF, bad input 400, in the reader's language. */
 for (const dialect of DIALECTS) {
@@ -251,8 +254,15 @@ for (const dialect of DIALECTS) {
       const { renderNotificationMail } = await import('./notification-mail.js');
       const mail = renderNotificationMail(
         { email: 'lucia@example.org', name: 'Lucía', locale: 'es' },
-        { kind: 'waitlist.moved', enrolmentId: 'e', editionId: 'missing', position: 4 },
-        { programmes: new Map(), editions: new Map() },
+        {
+          ...readNotice(notificationKinds(MODULES), {
+            kind: 'waitlist.moved',
+            enrolmentId: 'e',
+            editionId: 'missing',
+            position: 4,
+          })!,
+          subject: null,
+        },
         { baseUrl: deps.config.baseUrl, messageId: '<outbox-test@localhost>', date: new Date() },
       );
       await outboxMailer(deps.config.outboxDir, deps.config.mailFrom).send(mail);

@@ -11,15 +11,23 @@ import {
 } from '../../../test/helpers/notification-factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { JOB_HANDLERS } from '../../jobs/handlers.js';
 import { runJobsUntilIdle } from '../../jobs/runner.js';
-import { NOTIFICATION_KINDS } from './events.js';
+import { sendDeadlineReminders } from '../admissions/send-deadline-reminders.js';
+import { allJobHandlers, MODULES } from '../index.js';
+import { sendStartReminders } from '../places/send-start-reminders.js';
+import { notificationKinds } from './kinds.js';
 import { listNotifications } from './list-notifications.js';
 import { markNotificationsRead, openNotification } from './mark-notifications-read.js';
 import { emailJobKey } from './notify.js';
 import { getPreferences } from './preferences.js';
 import { savePreferences } from './save-preferences.js';
-import { sendReminders } from './send-reminders.js';
+
+const NOTIFICATION_KINDS = [...notificationKinds(MODULES).keys()];
+
+/** The day's reminders of both modules that send them (places: starts soon; admissions: closes soon). */
+async function sendReminders(db: TestDeps['db'], deps: TestDeps, day: string) {
+  return { ...(await sendStartReminders(db, deps, day)), ...(await sendDeadlineReminders(db, deps, day)) };
+}
 
 async function count(deps: TestDeps, table: 'notifications' | 'jobs' | 'mail_deliveries', userId?: string) {
   let query = deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
@@ -69,7 +77,7 @@ for (const dialect of DIALECTS) {
       const person = await buildPerson(deps);
       const actor = actorOf(person);
       expect(await getPreferences(deps.db, deps, actor)).toEqual(
-        NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: true, email: true })),
+        NOTIFICATION_KINDS.map((kind) => ({ kind, label: expect.any(String), inApp: true, email: true })),
       );
       const set = (inApp: boolean, email: boolean) =>
         savePreferences(deps.db, deps, actor, {
@@ -131,7 +139,7 @@ for (const dialect of DIALECTS) {
         key: `place.confirmed:${enrolmentId}:1`,
         event: { kind: 'place.confirmed', enrolmentId, editionId: edition.id, fromWaitingList: true },
       });
-      expect(await runJobsUntilIdle(deps, JOB_HANDLERS)).toBe(1);
+      expect(await runJobsUntilIdle(deps, allJobHandlers())).toBe(1);
       expect(deps.mailer.sent).toHaveLength(1);
       const mail = deps.mailer.sent[0]!;
       expect(mail.to).toBe(person.email);
@@ -158,7 +166,7 @@ for (const dialect of DIALECTS) {
         .set({ disabled_at: deps.clock.now().toISOString() })
         .where('id', '=', person.id)
         .execute();
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, allJobHandlers());
       expect(deps.mailer.sent).toHaveLength(0);
       expect((await emailJobs(deps))[0]?.status).toBe('succeeded');
     });
@@ -187,9 +195,11 @@ for (const dialect of DIALECTS) {
       await notifyNow(deps, await receivedNotice(deps, ben.id));
       const first = await listNotifications(deps.db, deps, actorOf(ana), { page: 1 });
       expect([first.total, first.pageCount, first.unreadCount, first.items.length]).toEqual([23, 2, 23, 20]);
-      expect(first.items[0]?.event).toMatchObject({ position: 23 });
+      expect(first.items[0]?.notice.event).toMatchObject({ position: 23 });
       const second = await listNotifications(deps.db, deps, actorOf(ana), { page: 2 });
-      expect(second.items.map((i) => (i.event as { position: number }).position)).toEqual([3, 2, 1]);
+      expect(second.items.map((i) => (i.notice.event as unknown as { position: number }).position)).toEqual([
+        3, 2, 1,
+      ]);
 
       const benItems = (await listNotifications(deps.db, deps, actorOf(ben), { page: 1 })).items;
       expect(benItems).toHaveLength(1);
@@ -276,7 +286,7 @@ for (const dialect of DIALECTS) {
       const rows = await deps.db.selectFrom('notifications').selectAll().execute();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ user_id: drafter.id, kind: 'application.deadline-soon' });
-      await runJobsUntilIdle(deps, JOB_HANDLERS);
+      await runJobsUntilIdle(deps, allJobHandlers());
       expect(deps.mailer.sent).toHaveLength(1);
       expect(deps.mailer.sent[0]?.subject).toContain('Diploma in Testing'); // no Spanish title: fallback
       expect(deps.mailer.sent[0]?.text).toContain('2 de diciembre de 2026');

@@ -5,7 +5,7 @@ import { csrfProtected, formBody } from '../../http/forms.js';
 import { parseInput } from '../../kernel/validation.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { NOTIFICATION_KINDS } from './events.js';
+import { notificationKinds } from './kinds.js';
 import { listNotifications } from './list-notifications.js';
 import { markNotificationsRead, openNotification } from './mark-notifications-read.js';
 import { listQuerySchema } from './notifications.schemas.js';
@@ -15,9 +15,9 @@ import { NotificationsPage } from './views/notifications-page.js';
 import { PreferencesPage } from './views/preferences-page.js';
 
 /** The preferences form's checkboxes as the use case's input (an unchecked box is absent: off). */
-function preferencesFromForm(body: Record<string, unknown>) {
+function preferencesFromForm(kinds: readonly string[], body: Record<string, unknown>) {
   return {
-    preferences: NOTIFICATION_KINDS.map((kind) => ({
+    preferences: kinds.map((kind) => ({
       kind,
       inApp: body[`${kind}.inApp`] !== undefined,
       email: body[`${kind}.email`] !== undefined,
@@ -54,7 +54,12 @@ export function notificationsWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post('/account/notifications', csrfProtected(app), async (request, reply) => {
-    await savePreferences(deps.db, deps, request.actor, preferencesFromForm(formBody(request)));
+    await savePreferences(
+      deps.db,
+      deps,
+      request.actor,
+      preferencesFromForm([...notificationKinds(deps.modules).keys()], formBody(request)),
+    );
     setFlash(reply, 'notifications.flash.preferencesSaved');
     return reply.redirect('/account/notifications', 303);
   });

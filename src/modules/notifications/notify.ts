@@ -2,8 +2,9 @@ import type { Executor } from '../../db/database.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { Clock } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
-import type { Notice } from './events.js';
+import type { Notice } from './notice.js';
 import { DEFAULT_PREFERENCE } from './notification.js';
+import type { NoticeEvent } from './notification-kind.js';
 import { findPreferenceRow, insertNotificationOnce } from './notifications.repository.js';
 import type { EmailJobPayload } from './notifications.schemas.js';
 
@@ -21,7 +22,11 @@ export function emailJobKey(noticeKey: string): string {
  * exists exactly when the change does. Idempotent on `notice.key`: notifying twice creates one notification
  * and one email job.
  */
-export async function notify(db: Executor, clock: Clock, notice: Notice): Promise<void> {
+export async function notify<E extends NoticeEvent>(
+  db: Executor,
+  clock: Clock,
+  notice: Notice<E>,
+): Promise<void> {
   const stored = await findPreferenceRow(db, notice.recipientId, notice.event.kind);
   const inApp = stored ? stored.in_app === 1 : DEFAULT_PREFERENCE.inApp;
   const email = stored ? stored.email === 1 : DEFAULT_PREFERENCE.email;
@@ -40,7 +45,7 @@ export async function notify(db: Executor, clock: Clock, notice: Notice): Promis
     const payload: EmailJobPayload = {
       key: notice.key,
       recipientId: notice.recipientId,
-      event: notice.event,
+      event: notice.event as EmailJobPayload['event'],
       createdAt: now,
     };
     await enqueueJob(db, clock, { kind: EMAIL_JOB_KIND, payload, idempotencyKey: emailJobKey(notice.key) });

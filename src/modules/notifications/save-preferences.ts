@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
+import { notificationKinds } from './kinds.js';
 import type { Preference } from './notification.js';
 import { canNotifications } from './notifications.policy.js';
 import { upsertPreference } from './notifications.repository.js';
@@ -17,12 +18,17 @@ export async function savePreferences(
   deps: Services,
   actor: Actor,
   raw: unknown,
-): Promise<Preference[]> {
+): Promise<(Preference & { label: string })[]> {
   ensure(actor, canNotifications(actor, 'preferences.update'));
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   const input = parseInput(preferencesFormSchema, raw);
+  const known = notificationKinds(deps.modules);
   const kinds = new Set(input.preferences.map((p) => p.kind));
-  if (kinds.size !== input.preferences.length)
+  if (
+    kinds.size !== input.preferences.length ||
+    kinds.size !== known.size ||
+    [...kinds].some((kind) => !known.has(kind))
+  )
     throw new AppError('validation_failed', {}, [
       { path: 'preferences', key: 'validation.invalid', values: {} },
     ]);

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
+import { notificationKinds, readNotice, withSubjects } from './kinds.js';
 import { renderNotificationMail } from './notification-mail.js';
 import { findDelivery, findRecipient, recordDelivery } from './notifications.repository.js';
 import type { EmailJobPayload } from './notifications.schemas.js';
-import { loadSubjectTitles } from './subject-titles.js';
 
 /** The Message-ID of a notice's email: derived from its key, so every retry sends the same message. */
 export function noticeMessageId(key: string, baseUrl: string): string {
@@ -19,7 +19,7 @@ export function noticeMessageId(key: string, baseUrl: string): string {
   return `<${hash}.notification@${host}>`;
 }
 
-export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient';
+export type EmailOutcome = 'sent' | 'already-sent' | 'no-recipient' | 'unknown-kind';
 
 /**
  * Writes and sends the email of one notice (the body of the `notifications.email` job), safe to run again:
@@ -40,7 +40,10 @@ export async function sendNotificationEmail(
   if (await findDelivery(db, payload.key)) return 'already-sent';
   const recipient = await findRecipient(db, payload.recipientId);
   if (!recipient || recipient.disabled_at) return 'no-recipient';
-  const titles = await loadSubjectTitles(db, [payload.event]);
+  const read = readNotice(notificationKinds(deps.modules), payload.event);
+  // A kind no module declares any more (or a damaged event): nothing to write, nothing to retry.
+  if (!read) return 'unknown-kind';
+  const [notice] = await withSubjects(db, [read]);
   const messageId = noticeMessageId(payload.key, deps.config.baseUrl);
   const message = renderNotificationMail(
     {
@@ -48,8 +51,7 @@ export async function sendNotificationEmail(
       name: recipient.full_name,
       locale: isLocale(recipient.preferred_locale) ? recipient.preferred_locale : 'en',
     },
-    payload.event,
-    titles,
+    notice!,
     { baseUrl: deps.config.baseUrl, messageId, date: new Date(payload.createdAt) },
   );
   await deps.mailer.send(message);

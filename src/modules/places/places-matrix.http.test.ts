@@ -1,18 +1,12 @@
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCourse, buildEdition, buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, tokenOf } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import type { DB } from '../../db/schema.js';
-import type { Role } from '../../kernel/actor.js';
+import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { requestPlace } from './request-place.js';
 
 /**
  * Every places route (web and API, participants' and managers') with every role: the status each gets,
  * that a refusal changes nothing, and that nobody sees or changes another person's place. Routes are read
- * from Fastify's route tree, so a new places route without a row here fails the first test.
+ * from the module's registrations, so a new places route without a row here fails the first test.
  */
 
 const ROLES = [
@@ -33,17 +27,7 @@ interface Target {
   editionId: string;
   placeId: string;
 }
-interface Case {
-  route: string;
-  kind: Kind;
-  path: (t: Target) => string;
-  body?: (t: Target) => Record<string, unknown>;
-  /** Success changes data: run on a fresh edition of its own. */
-  mutates?: boolean;
-  expect: Expect;
-  /** On 200, the body must not mention the owner's place. */
-  hiddenFrom?: RoleName[];
-}
+type Case = MatrixCase<RoleName, Kind, Target>;
 
 const e = (all: number, others: Partial<Expect>): Expect =>
   ({ ...Object.fromEntries(ROLES.map((r) => [r, all])), ...others }) as Expect;
@@ -90,36 +74,25 @@ const CASES: Case[] = [
   { route: 'POST /api/v1/places/import', kind: 'requested', path: () => '/api/v1/places/import', body: (t) => ({ csv: csv(t), commit: true }), mutates: true, expect: managerApi(200) },
 ];
 
-/** The tables a places request may change (a refusal must leave them exactly as they were). */
-const WATCHED: (keyof DB)[] = ['enrolments', 'candidacies', 'notifications', 'jobs', 'audit_events'];
-
-/** Every route of the app as `METHOD /path` (HEAD left out), read from Fastify's route tree. */
-function allRoutes(app: FastifyInstance): string[] {
-  const stack: string[] = [];
-  const routes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = line.match(/^((?:│ {3}| {4})*)(?:├── |└── )(\S+)(?: \((.+)\))?$/);
-    if (!match) continue;
-    const depth = (match[1]?.length ?? 0) / 4;
-    const path = (stack[depth - 1] ?? '') + match[2];
-    stack[depth] = path;
-    stack.length = depth + 1;
-    for (const method of match[3]?.split(', ') ?? []) if (method !== 'HEAD') routes.push(`${method} ${path}`);
-  }
-  return routes.sort();
-}
-
-describe('places: every route with every role', () => {
-  let app: FastifyInstance;
-  let deps: TestDeps;
-  let close: () => Promise<void>;
-  const people = {} as Record<Exclude<RoleName, 'anonymous'>, TestPerson>;
-  const web = {} as Record<RoleName, Client>;
-  const tokens = {} as Record<RoleName, string | undefined>;
-  const shared = {} as Record<Kind, Target>;
-
+runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
+  module: 'places',
+  roles: {
+    owner: ['participant'],
+    otherParticipant: ['participant'],
+    assessor: ['assessor'],
+    editionFacilitator: ['facilitator'],
+    manager: ['manager'],
+    administrator: ['administrator'],
+  },
+  owner: 'owner',
+  kinds: ['requested', 'waitlisted'],
+  cases: CASES,
+  watched: ['enrolments', 'candidacies', 'notifications', 'jobs', 'audit_events'],
+  async setup({ deps }) {
+    enrolEmail = (await buildPerson(deps)).email;
+  },
   /** A new edition (its facilitator set) where `owner` asked for a place, as `kind` says. */
-  async function buildTarget(kind: Kind, owner: TestPerson): Promise<Target> {
+  async buildTarget({ deps, people }, kind, owner) {
     const course = await buildCourse(deps);
     const edition = await buildEdition(deps, course.code, {
       capacity: kind === 'waitlisted' ? 1 : 30,
@@ -133,95 +106,6 @@ describe('places: every route with every role', () => {
     }
     const place = await ask(owner);
     return { editionId: edition.id, placeId: place.id };
-  }
-
-  async function snapshot(): Promise<string> {
-    const rows = [];
-    for (const table of WATCHED) rows.push(await deps.db.selectFrom(table).selectAll().execute());
-    return JSON.stringify(rows);
-  }
-
-  async function call(c: Case, target: Target, client: Client, token: string | undefined) {
-    const url = c.path(target);
-    const [method] = c.route.split(' ') as ['GET' | 'POST'];
-    if (!url.startsWith('/api/')) {
-      if (method === 'GET') return client.get(url);
-      return client.send(url, (c.body?.(target) ?? {}) as Record<string, string>);
-    }
-    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    const body = c.body?.(target);
-    return app.inject({ method, url, headers, ...(body ? { payload: body } : {}) });
-  }
-
-  beforeAll(async () => {
-    ({ app, deps, close } = await createTestApp('sqlite'));
-    const roles: Record<Exclude<RoleName, 'anonymous'>, Role[]> = {
-      owner: ['participant'],
-      otherParticipant: ['participant'],
-      assessor: ['assessor'],
-      editionFacilitator: ['facilitator'],
-      manager: ['manager'],
-      administrator: ['administrator'],
-    };
-    web.anonymous = new Client(app);
-    for (const [name, grants] of Object.entries(roles) as [Exclude<RoleName, 'anonymous'>, Role[]][]) {
-      people[name] = await buildPerson(deps, { roles: grants });
-      web[name] = new Client(app);
-      await web[name].signIn(people[name].email, people[name].password);
-      tokens[name] = await tokenOf(deps, people[name]);
-    }
-    enrolEmail = (await buildPerson(deps)).email;
-    for (const kind of ['requested', 'waitlisted'] as Kind[])
-      shared[kind] = await buildTarget(kind, people.owner);
-  }, 60_000);
-  afterAll(() => close());
-
-  it('has a row for every places route the app registers', () => {
-    const registered = allRoutes(app).filter((r) => /\/(places?|place)\b/.test(r));
-    expect(registered.sort()).toEqual(CASES.map((c) => c.route).sort());
-  });
-
-  for (const c of CASES) {
-    it(`${c.route}`, async () => {
-      const problems: string[] = [];
-      for (const role of ROLES) {
-        const expected = c.expect[role];
-        const succeeds = expected < 400;
-        const fresh = c.mutates && succeeds && role !== 'anonymous';
-        let target = shared[c.kind];
-        let client = web[role];
-        let token = tokens[role];
-        if (fresh) {
-          const owner = role === 'owner' ? await buildPerson(deps) : people.owner;
-          target = await buildTarget(c.kind, owner);
-          if (role === 'owner') {
-            client = new Client(app);
-            await client.signIn(owner.email, owner.password);
-            token = await tokenOf(deps, owner);
-          }
-        }
-        const before = fresh ? '' : await snapshot();
-        const response: LightMyRequestResponse = await call(c, target, client, token);
-        if (response.statusCode !== expected)
-          problems.push(
-            `${role}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 300)}`,
-          );
-        // Signed out, a page sends to the sign-in form (and back afterwards).
-        const location = String(response.headers.location ?? '');
-        if (role === 'anonymous' && response.statusCode === 303 && !location.startsWith('/sign-in?next='))
-          problems.push(`anonymous: redirected to ${location}, not to the sign-in form`);
-        if (!fresh && !succeeds && (await snapshot()) !== before)
-          problems.push(`${role}: refused but changed data`);
-        const code = { 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found' }[response.statusCode];
-        if (code && c.path(target).startsWith('/api/') && response.json().error?.code !== code)
-          problems.push(`${role}: ${response.statusCode} without the error code ${code}`);
-        if (response.statusCode === 200 && c.hiddenFrom) {
-          const shows = response.body.includes(target.placeId);
-          if (c.hiddenFrom.includes(role) && shows) problems.push(`${role}: sees someone else's place`);
-          if (!c.hiddenFrom.includes(role) && !shows) problems.push(`${role}: does not see their place`);
-        }
-      }
-      expect(problems).toEqual([]);
-    });
-  }
+  },
+  shownBy: (target) => target.placeId,
 });

@@ -177,3 +177,17 @@ export async function listPlacesIn(db: Executor, editionIds: readonly string[], 
     .where('user_id', 'in', userIds)
     .execute();
 }
+
+/** Confirmed places in editions starting after `after` and on or before `until` (the reminders). */
+export async function listPlacesStartingBetween(db: Executor, after: string, until: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .select(['enrolments.id', 'enrolments.user_id', 'enrolments.edition_id', 'editions.starts_on'])
+    .where('enrolments.status', '=', 'enrolled')
+    .where('editions.status', '!=', 'cancelled')
+    .where('editions.starts_on', '>', after)
+    .where('editions.starts_on', '<=', until)
+    .orderBy('enrolments.id')
+    .execute();
+}

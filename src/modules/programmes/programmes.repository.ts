@@ -59,3 +59,9 @@ export async function setProgrammeThemes(db: Executor, programmeId: string, them
       .execute();
   }
 }
+
+/** The titles of some programmes (for the notices and pages of other modules). */
+export async function listProgrammeTitleRows(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('programmes').select(['id', 'slug', 'title_i18n']).where('id', 'in', ids).execute();
+}

@@ -11,8 +11,8 @@ import { createTestApp } from '../../../../test/helpers/http.js';
 import { Client } from '../../../../test/helpers/http-extra.js';
 import type { TestDeps } from '../../../../test/helpers/test-deps.js';
 import { LOCALES, translator } from '../../../i18n/i18n.js';
-import { DEMO_PASSWORD } from '../../../seed/demo-people.js';
 import { seedDemo } from '../../../seed/seed-demo.js';
+import { DEMO_PASSWORD } from '../../identity/demo/demo-people.js';
 
 /**
  * The demo's credentials on the verification pages: Aisha Bello's diploma (valid), Ahmed Benali's

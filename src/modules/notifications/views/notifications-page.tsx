@@ -28,7 +28,7 @@ export function NotificationsPage({ ctx, page }: { ctx: PageContext; page: Notif
                 <Csrf token={ctx.csrf} />
                 {item.readAt ? null : <strong class="badge">{t.t('notifications.page.unread')}</strong>}{' '}
                 <button type="submit" class="link">
-                  {notificationText(t, item.event, page.titles)}
+                  {notificationText(t, item.notice)}
                 </button>{' '}
                 <time datetime={item.createdAt}>{t.dateTime(item.createdAt)}</time>
               </form>

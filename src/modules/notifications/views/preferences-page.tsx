@@ -1,10 +1,16 @@
 import { Csrf } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
-import { kindLabelId, type Preference } from '../notification.js';
+import type { Preference } from '../notification.js';
 
 /** Per kind of notification: in the platform, by email (checkboxes; unchecked means off). */
-export function PreferencesPage({ ctx, preferences }: { ctx: PageContext; preferences: Preference[] }) {
+export function PreferencesPage({
+  ctx,
+  preferences,
+}: {
+  ctx: PageContext;
+  preferences: (Preference & { label: string })[];
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('notifications.preferences.title')}>
@@ -23,7 +29,7 @@ export function PreferencesPage({ ctx, preferences }: { ctx: PageContext; prefer
           </thead>
           <tbody>
             {preferences.map((p) => {
-              const label = t.t(kindLabelId(p.kind));
+              const label = t.t(p.label);
               return (
                 <tr>
                   <th scope="row" id={`kind-${p.kind}`}>

@@ -9,11 +9,11 @@ import {
   registerAs,
 } from '../../../../test/helpers/pathway-factories.js';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../../../test/helpers/test-deps.js';
-import { DAILY_JOBS, JOB_HANDLERS } from '../../../jobs/handlers.js';
 import { claimNextJob, findJob } from '../../../jobs/jobs.repository.js';
 import { runJobsUntilIdle, scheduleDailyJobs } from '../../../jobs/runner.js';
 import { type Actor, systemActor } from '../../../kernel/actor.js';
 import { toDateString } from '../../../kernel/clock.js';
+import { allDailyJobs, allJobHandlers } from '../../index.js';
 import { refreshStaleStandings } from '../refresh-stale-standings.js';
 import { applyImport, commitImport } from './import-commit.js';
 // The pathway's own jobs run here: the certificates these results earn are the credentials tests' business.
@@ -28,7 +28,7 @@ import { getImport } from './import-view.js';
  */
 
 const LOCK_MS = 60_000;
-const HANDLER_KINDS = JOB_HANDLERS.map((h) => h.kind);
+const HANDLER_KINDS = allJobHandlers().map((h) => h.kind);
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: pathway jobs after a crash`, () => {
@@ -134,8 +134,8 @@ for (const dialect of DIALECTS) {
         );
       const total = await stale();
       expect(total).toBeGreaterThanOrEqual(7);
-      await scheduleDailyJobs(deps, DAILY_JOBS, new Map(JOB_HANDLERS.map((h) => [h.kind, h])));
-      await scheduleDailyJobs(deps, DAILY_JOBS, new Map(JOB_HANDLERS.map((h) => [h.kind, h])));
+      await scheduleDailyJobs(deps, allDailyJobs(), new Map(allJobHandlers().map((h) => [h.kind, h])));
+      await scheduleDailyJobs(deps, allDailyJobs(), new Map(allJobHandlers().map((h) => [h.kind, h])));
       const scheduled = await deps.db
         .selectFrom('jobs')
         .select(['id', 'idempotency_key'])

@@ -14,6 +14,7 @@ const ctx = (locale: 'en' | 'fr'): PageContext => ({
   user: null,
   csrf: 'unused',
   flash: null,
+  navigation: [],
 });
 
 function view(overrides: Partial<CredentialVerificationView> = {}): CredentialVerificationView {

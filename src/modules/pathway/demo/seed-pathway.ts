@@ -1,19 +1,19 @@
-import type { Deps } from '../deps.js';
-import { systemActor } from '../kernel/actor.js';
-import { findCourseId, findEditionIdByCode } from '../modules/catalogue/find-ids.js';
-import { getEdition } from '../modules/catalogue/get-edition.js';
-import { findPersonIdByEmail } from '../modules/identity/create-person.js';
-import { enrolPerson } from '../modules/pathway/enrol-person.js';
-import { grantExtension } from '../modules/pathway/grant-extension.js';
-import { hasCandidacy } from '../modules/pathway/has-candidacy.js';
-import { recordLegacyResult } from '../modules/pathway/record-legacy-result.js';
-import { recordClassResults } from '../modules/pathway/record-result.js';
-import { registerCandidate } from '../modules/pathway/register-candidate.js';
-import { createRuleVersion, listRuleVersions } from '../modules/pathway/rule-versions.js';
-import { setCapstoneStatus } from '../modules/pathway/set-capstone-status.js';
-import { withdrawCandidate } from '../modules/pathway/withdraw-candidate.js';
+import type { Deps } from '../../../deps.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { findCourseId, findEditionIdByCode } from '../../catalogue/find-ids.js';
+import { getEdition } from '../../catalogue/get-edition.js';
+import { findPersonIdByEmail } from '../../identity/create-person.js';
+import { DEMO_PROGRAMME_SLUG } from '../../programmes/demo/demo-programme.js';
+import { enrolPerson } from '../enrol-person.js';
+import { grantExtension } from '../grant-extension.js';
+import { hasCandidacy } from '../has-candidacy.js';
+import { recordLegacyResult } from '../record-legacy-result.js';
+import { recordClassResults } from '../record-result.js';
+import { registerCandidate } from '../register-candidate.js';
+import { createRuleVersion, listRuleVersions } from '../rule-versions.js';
+import { setCapstoneStatus } from '../set-capstone-status.js';
+import { withdrawCandidate } from '../withdraw-candidate.js';
 import { DEMO_CANDIDATES, DEMO_RULES } from './demo-pathway.js';
-import { DEMO_PROGRAMME_SLUG } from './demo-programme.js';
 
 /**
  * The demo pathway data, through the same use cases managers use. Idempotent: the rule version is

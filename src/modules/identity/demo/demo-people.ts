@@ -1,4 +1,4 @@
-import type { Role } from '../kernel/actor.js';
+import type { Role } from '../../../kernel/actor.js';
 
 /** The password of every demo account (printed at start; change it or drop the demo data in production). */
 export const DEMO_PASSWORD = 'diploma-demo-2026';

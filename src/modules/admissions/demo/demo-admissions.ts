@@ -1,20 +1,16 @@
-import type { Deps } from '../deps.js';
-import { type Actor, systemActor } from '../kernel/actor.js';
-import {
-  DEFAULT_CRITERIA,
-  loadAdmissionSettings,
-  saveAdmissionSettings,
-} from '../modules/admissions/admission-settings.js';
-import { MOTIVATION_MIN_LENGTH } from '../modules/admissions/application.js';
-import { DEFAULT_ELIGIBILITY_RULES } from '../modules/admissions/eligibility.js';
-import { saveApplicationStep } from '../modules/admissions/save-application-step.js';
-import { startApplication } from '../modules/admissions/start-application.js';
-import { submitApplication } from '../modules/admissions/submit-application.js';
-import { uploadApplicationFile } from '../modules/admissions/upload-application-file.js';
-import { createPerson, findPersonIdByEmail } from '../modules/identity/create-person.js';
-import { getProgramme } from '../modules/programmes/get-programme.js';
-import { DEMO_PASSWORD } from './demo-people.js';
-import { DEMO_PROGRAMME_SLUG } from './demo-programme.js';
+import type { Deps } from '../../../deps.js';
+import { type Actor, systemActor } from '../../../kernel/actor.js';
+import { createPerson, findPersonIdByEmail } from '../../identity/create-person.js';
+import { DEMO_PASSWORD } from '../../identity/demo/demo-people.js';
+import { DEMO_PROGRAMME_SLUG } from '../../programmes/demo/demo-programme.js';
+import { getProgramme } from '../../programmes/get-programme.js';
+import { DEFAULT_CRITERIA, loadAdmissionSettings, saveAdmissionSettings } from '../admission-settings.js';
+import { MOTIVATION_MIN_LENGTH } from '../application.js';
+import { DEFAULT_ELIGIBILITY_RULES } from '../eligibility.js';
+import { saveApplicationStep } from '../save-application-step.js';
+import { startApplication } from '../start-application.js';
+import { submitApplication } from '../submit-application.js';
+import { uploadApplicationFile } from '../upload-application-file.js';
 
 /** A tiny valid one-page PDF standing for the demo applicants' CVs and letters. */
 const DEMO_PDF = Buffer.from(

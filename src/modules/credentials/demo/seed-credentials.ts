@@ -1,19 +1,19 @@
-import type { Deps } from '../deps.js';
-import { runJobsUntilIdle } from '../jobs/runner.js';
-import { systemActor } from '../kernel/actor.js';
-import { findCourseId } from '../modules/catalogue/find-ids.js';
-import { awardDiplomas } from '../modules/credentials/issuing/award-diplomas.js';
-import { CREDENTIAL_JOBS } from '../modules/credentials/issuing/credential-jobs.js';
-import { CREDENTIAL_JOB_KINDS } from '../modules/credentials/issuing/job-kinds.js';
-import { getIssuerProfile } from '../modules/credentials/keys/get-issuer-profile.js';
-import { updateIssuerProfile } from '../modules/credentials/keys/update-issuer-profile.js';
-import { listDiplomaStates } from '../modules/credentials/list-diploma-states.js';
-import { listHolderCredentials } from '../modules/credentials/list-holder-credentials.js';
-import { revokeCredential } from '../modules/credentials/status/revoke-credential.js';
-import { suspendCredential } from '../modules/credentials/status/suspend-credential.js';
-import { findPersonIdByEmail } from '../modules/identity/create-person.js';
-import { listCandidates } from '../modules/pathway/candidates/list-candidates.js';
-import { DEMO_PROGRAMME_SLUG } from './demo-programme.js';
+import type { Deps } from '../../../deps.js';
+import { runJobsUntilIdle } from '../../../jobs/runner.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { findCourseId } from '../../catalogue/find-ids.js';
+import { findPersonIdByEmail } from '../../identity/create-person.js';
+import { listCandidates } from '../../pathway/candidates/list-candidates.js';
+import { DEMO_PROGRAMME_SLUG } from '../../programmes/demo/demo-programme.js';
+import { awardDiplomas } from '../issuing/award-diplomas.js';
+import { CREDENTIAL_JOBS } from '../issuing/credential-jobs.js';
+import { CREDENTIAL_JOB_KINDS } from '../issuing/job-kinds.js';
+import { getIssuerProfile } from '../keys/get-issuer-profile.js';
+import { updateIssuerProfile } from '../keys/update-issuer-profile.js';
+import { listDiplomaStates } from '../list-diploma-states.js';
+import { listHolderCredentials } from '../list-holder-credentials.js';
+import { revokeCredential } from '../status/revoke-credential.js';
+import { suspendCredential } from '../status/suspend-credential.js';
 
 /** The demo issuer (the training centre), set unless an administrator has set a profile already. */
 const DEMO_ISSUER_NAME = {

@@ -1,13 +1,13 @@
-import type { Deps } from '../deps.js';
-import { type Actor, systemActor } from '../kernel/actor.js';
-import { isAppError } from '../kernel/errors.js';
-import { findEditionIdByCode } from '../modules/catalogue/find-ids.js';
-import { createEdition } from '../modules/catalogue/save-edition.js';
-import { findPersonIdByEmail } from '../modules/identity/create-person.js';
-import { confirmPlace } from '../modules/places/confirm-place.js';
-import { enrolDirectly } from '../modules/places/enrol-directly.js';
-import { requestPlace } from '../modules/places/request-place.js';
-import { ONLINE } from './demo-courses.js';
+import type { Deps } from '../../../deps.js';
+import { type Actor, systemActor } from '../../../kernel/actor.js';
+import { isAppError } from '../../../kernel/errors.js';
+import { ONLINE } from '../../catalogue/demo/demo-courses.js';
+import { findEditionIdByCode } from '../../catalogue/find-ids.js';
+import { createEdition } from '../../catalogue/save-edition.js';
+import { findPersonIdByEmail } from '../../identity/create-person.js';
+import { confirmPlace } from '../confirm-place.js';
+import { enrolDirectly } from '../enrol-directly.js';
+import { requestPlace } from '../request-place.js';
 
 /** The upcoming Academy (English, 2027): a few requests, one confirmed. */
 const ACADEMY_EDITION = 'A9012027';

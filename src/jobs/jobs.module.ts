@@ -1,0 +1,16 @@
+import type { Module } from '../modules/module.js';
+import { jobsWebRoutes } from './jobs.web.js';
+import * as jobsClaimIndex from './migrations/2026-12-01T1200-jobs-claim-index.js';
+
+/** The database-backed job queue's own pages (the runner itself is started by `main.ts`). */
+export const jobsModule: Module = {
+  name: 'jobs',
+  webRoutes: jobsWebRoutes,
+  migrations: { '2026-12-01T1200-jobs-claim-index': jobsClaimIndex },
+  tables: ['jobs'],
+  // biome-ignore format: a table, one route per line
+  routeAccess: {
+    'GET /admin/jobs': ['manager', 'administrator'],
+    'POST /admin/jobs/:id/retry': ['administrator'],
+  },
+};

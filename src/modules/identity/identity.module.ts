@@ -1,0 +1,53 @@
+import type { Module } from '../module.js';
+import { adminWebRoutes } from './admin.web.js';
+import { seedIdentity } from './demo/seed-identity.js';
+import { identityApiRoutes } from './identity.api.js';
+import { identityWebRoutes } from './identity.web.js';
+
+/** Accounts, sessions, one-time links, API tokens, roles and people. */
+export const identityModule: Module = {
+  name: 'identity',
+  webRoutes(app, deps) {
+    identityWebRoutes(app, deps);
+    adminWebRoutes(app, deps);
+  },
+  apiRoutes: identityApiRoutes,
+  tables: ['users', 'role_grants', 'sessions', 'one_time_tokens', 'api_tokens', 'auth_throttle'],
+  navigation: [{ href: '/admin/people', label: 'nav.admin', shownTo: ['administrator'], order: 90 }],
+  seed: seedIdentity,
+  // biome-ignore format: a table, one route per line
+  routeAccess: {
+    'DELETE /api/v1/me/tokens/:id': 'signed-in',
+    'GET /account': 'signed-in',
+    'GET /account/tokens': 'signed-in',
+    'GET /admin/outbox': ['administrator'],
+    'GET /admin/people': ['manager', 'administrator'],
+    'GET /admin/people/:id': ['manager', 'administrator'],
+    'GET /api/v1/me': 'signed-in',
+    'GET /api/v1/me/tokens': 'signed-in',
+    'GET /api/v1/people': ['manager', 'administrator'],
+    'GET /api/v1/people/:id': ['manager', 'administrator'],
+    'GET /confirm-email-change/:token': 'public',
+    'GET /confirm-email/:token': 'public',
+    'GET /password/forgot': 'public',
+    'GET /password/forgot/sent': 'public',
+    'GET /password/reset/:token': 'public',
+    'GET /sign-in': 'public',
+    'GET /sign-up': 'public',
+    'GET /sign-up/sent': 'public',
+    'POST /account/email': 'signed-in',
+    'POST /account/password': 'signed-in',
+    'POST /account/profile': 'signed-in',
+    'POST /account/tokens': 'signed-in',
+    'POST /account/tokens/:id/revoke': 'signed-in',
+    'POST /admin/people/:id/roles': ['administrator'],
+    'POST /api/v1/me/tokens': 'signed-in',
+    'POST /password/forgot': 'public',
+    'POST /password/reset/:token': 'public',
+    'POST /sign-in': 'public',
+    'POST /sign-out': 'public',
+    'POST /sign-up': 'public',
+    'PUT /api/v1/me': 'signed-in',
+    'PUT /api/v1/people/:id/roles': ['administrator'],
+  },
+};
