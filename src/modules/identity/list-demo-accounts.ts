@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { isLocale, type Locale } from '../../i18n/i18n.js';
 import type { Role } from '../../kernel/actor.js';
-import { DEMO_STAFF } from '../../seed/demo-people.js';
+import { DEMO_STAFF } from './demo/demo-people.js';
 import { findActiveLocalesByEmail } from './users.repository.js';
 
 /** A demo account as the sign-in page lists it. */
@@ -12,7 +12,7 @@ export interface DemoAccount {
   locale: Locale;
 }
 
-/** The demo's accounts listed at start: one per role (src/seed/demo-people.ts). */
+/** The demo's accounts listed at start: one per role (demo/demo-people.ts). */
 const LISTED = DEMO_STAFF.slice(0, 5);
 
 /**

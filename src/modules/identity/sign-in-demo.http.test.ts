@@ -7,8 +7,8 @@ import { Client } from '../../../test/helpers/http-extra.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { type Locale, translator } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
-import { DEMO_PASSWORD, DEMO_STAFF } from '../../seed/demo-people.js';
 import { createPerson } from './create-person.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from './demo/demo-people.js';
 
 /**
  * The sign-in page names the demo accounts and the language each opens the platform in, in the reader's
