@@ -14,11 +14,11 @@
 import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Dialect } from '../src/db/database.js';
-import type { ApplicationsTable, NewUserRow } from '../src/db/schema.js';
 import type { Deps } from '../src/deps.js';
 import { systemActor } from '../src/kernel/actor.js';
 import { newId } from '../src/kernel/ids.js';
 import { loadAdmissionSettings } from '../src/modules/admissions/admission-settings.js';
+import type { ApplicationsTable } from '../src/modules/admissions/admissions.tables.js';
 import {
   APPLICATION_STEPS,
   type ApplicationStatus,
@@ -29,9 +29,14 @@ import {
 } from '../src/modules/admissions/application.js';
 import { insertApplicationRow } from '../src/modules/admissions/applications.repository.js';
 import { evaluateEligibility } from '../src/modules/admissions/eligibility.js';
-import { RECOMMENDATIONS } from '../src/modules/admissions/review.js';
-import { insertDecision, insertReviewer, upsertScore } from '../src/modules/admissions/reviews.repository.js';
+import { RECOMMENDATIONS } from '../src/modules/admissions/review/review.js';
+import {
+  insertDecision,
+  insertReviewer,
+  upsertScore,
+} from '../src/modules/admissions/review/reviews.repository.js';
 import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
+import type { NewUserRow } from '../src/modules/identity/identity.tables.js';
 import { hashPassword } from '../src/modules/identity/password.js';
 import { DEMO_PROGRAMME_SLUG } from '../src/modules/programmes/demo/demo-programme.js';
 import { getProgramme } from '../src/modules/programmes/get-programme.js';

@@ -11,7 +11,7 @@ import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import type { Deps } from '../src/deps.js';
 import { type Actor, systemActor } from '../src/kernel/actor.js';
-import { listReviewQueue } from '../src/modules/admissions/review-queue.js';
+import { listReviewQueue } from '../src/modules/admissions/review/review-queue.js';
 import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
 import { listProgrammes } from '../src/modules/programmes/get-programme.js';
 import { type AdmissionsData, generateAdmissionsData } from './admissions-data.js';

@@ -10,12 +10,12 @@
  */
 import { sign } from 'node:crypto';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import type { CredentialRow } from '../src/db/schema.js';
 import type { Deps } from '../src/deps.js';
 import { runJobsUntilIdle } from '../src/jobs/runner.js';
 import { newId } from '../src/kernel/ids.js';
 import { newShortCode } from '../src/modules/credentials/credential.js';
 import { findLatestStatusList, updateStatusList } from '../src/modules/credentials/credentials.repository.js';
+import type { CredentialRow } from '../src/modules/credentials/credentials.tables.js';
 import type { UnsignedCredential } from '../src/modules/credentials/issuing/achievement-credential.js';
 import { CREDENTIAL_JOBS } from '../src/modules/credentials/issuing/credential-jobs.js';
 import { CREDENTIAL_JOB_KINDS, enqueueCourseIssuance } from '../src/modules/credentials/issuing/job-kinds.js';

@@ -9,7 +9,6 @@ import SQLite from 'better-sqlite3';
 import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
 import type { Dialect } from '../src/db/database.js';
-import type { EnrolmentRow, ResultRow } from '../src/db/schema.js';
 import type { Deps } from '../src/deps.js';
 import { runJobsUntilIdle } from '../src/jobs/runner.js';
 import { systemActor } from '../src/kernel/actor.js';
@@ -19,6 +18,8 @@ import { IMPORT_COLUMNS } from '../src/modules/pathway/import/import-format.js';
 import { commitImportJob, validateImportJob } from '../src/modules/pathway/import/import-jobs.js';
 import { uploadImport } from '../src/modules/pathway/import/import-upload.js';
 import { getImport } from '../src/modules/pathway/import/import-view.js';
+import type { ResultRow } from '../src/modules/pathway/pathway.tables.js';
+import type { EnrolmentRow } from '../src/modules/places/places.tables.js';
 
 /**
  * Only the import's own jobs run here: committing results queues other modules' work (a course

@@ -77,7 +77,8 @@ function guardRoute(route: RouteOptions, module: Module, routeModules: Map<strin
     if (!access.some((role) => roles.includes(role))) throw new AppError('forbidden');
   };
   const existing = route.preValidation;
-  route.preValidation = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : guard;
+  // After the route's own checks (a form's CSRF token is judged first), before its body is validated.
+  route.preValidation = existing ? [...(Array.isArray(existing) ? existing : [existing]), guard] : guard;
 }
 
 /** Builds the whole HTTP application over the given dependencies (used by `main` and by tests). */

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { forUpdateSkipLocked } from '../db/helpers.js';
-import type { DB, JobRow } from '../db/schema.js';
+import type { DB } from '../db/schema.js';
+import type { JobRow } from './jobs.tables.js';
 
 /** All SQL of the job queue. Timestamps are ISO-8601 UTC text, so comparing them as text is comparing times. */
 

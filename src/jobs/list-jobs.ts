@@ -1,5 +1,4 @@
 import type { Executor } from '../db/database.js';
-import type { JobRow } from '../db/schema.js';
 import type { Services } from '../deps.js';
 import type { Actor } from '../kernel/actor.js';
 import { ensure } from '../kernel/policy.js';
@@ -8,6 +7,7 @@ import type { JobStatus } from './job.js';
 import { canJobs } from './jobs.policy.js';
 import { listRecentJobs } from './jobs.repository.js';
 import { JOBS_PAGE_SIZE, type JobQuery, jobQuerySchema } from './jobs.schemas.js';
+import type { JobRow } from './jobs.tables.js';
 
 /** A job as administrators see it. */
 export interface JobSummary {

@@ -1,4 +1,3 @@
-import type { JobRow } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import {
   errorText,
@@ -9,6 +8,7 @@ import {
   retryDelayMs,
 } from './job.js';
 import { claimNextJob, markFailed, markPending, markSucceeded, recordProgress } from './jobs.repository.js';
+import type { JobRow } from './jobs.tables.js';
 
 /** How one runner claims and runs jobs. */
 export interface RunSettings {

@@ -8,7 +8,7 @@ export type Role = (typeof ROLES)[number];
 
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'user'; id: string; roles: readonly Role[]; via: 'session' | 'token' }
+  | { kind: 'user'; id: string; roles: readonly Role[]; via: 'session' | 'token' | 'link' }
   | { kind: 'system'; reason: string };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
@@ -26,4 +26,13 @@ export function hasRole(actor: Actor, role: Role): boolean {
 /** The person id of the actor, or null for anonymous and system actors. */
 export function actorId(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.id : null;
+}
+
+/**
+ * The person themself acting without a session: signing up, or following a link they were emailed
+ * (confirming their address, resetting their password). They hold no role for it; an audit entry of what
+ * they did names them, not the system.
+ */
+export function personActing(userId: string): Actor {
+  return { kind: 'user', id: userId, roles: [], via: 'link' };
 }

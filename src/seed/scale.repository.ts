@@ -1,5 +1,7 @@
 import type { Executor } from '../db/database.js';
-import type { CandidacyRow, EnrolmentRow, NewUserRow, ResultRow } from '../db/schema.js';
+import type { NewUserRow } from '../modules/identity/identity.tables.js';
+import type { CandidacyRow, ResultRow } from '../modules/pathway/pathway.tables.js';
+import type { EnrolmentRow } from '../modules/places/places.tables.js';
 
 /**
  * Bulk inserts for the scale data generator (`diploma seed --scale N`, benchmarks). It writes rows

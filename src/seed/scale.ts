@@ -1,11 +1,13 @@
-import type { CandidacyRow, EnrolmentRow, NewUserRow, ResultRow } from '../db/schema.js';
 import type { Deps } from '../deps.js';
 import { systemActor } from '../kernel/actor.js';
 import { newId } from '../kernel/ids.js';
 import { DEMO_PASSWORD } from '../modules/identity/demo/demo-people.js';
+import type { NewUserRow } from '../modules/identity/identity.tables.js';
 import { hashPassword } from '../modules/identity/password.js';
+import type { CandidacyRow, ResultRow } from '../modules/pathway/pathway.tables.js';
 import { listRuleVersions } from '../modules/pathway/rule-versions.js';
 import { refreshStandings } from '../modules/pathway/standing.js';
+import type { EnrolmentRow } from '../modules/places/places.tables.js';
 import { DEMO_PROGRAMME_SLUG } from '../modules/programmes/demo/demo-programme.js';
 import { getProgramme } from '../modules/programmes/get-programme.js';
 import {

@@ -3,10 +3,10 @@ import type { Deps } from '../../src/deps.js';
 import { type Actor, type Role, systemActor } from '../../src/kernel/actor.js';
 import type { Edition } from '../../src/modules/catalogue/course.js';
 import { createPerson } from '../../src/modules/identity/create-person.js';
-import { enrolPerson } from '../../src/modules/pathway/enrol-person.js';
 import { recordClassResults } from '../../src/modules/pathway/record-result.js';
 import { registerCandidate } from '../../src/modules/pathway/register-candidate.js';
 import { createRuleVersion } from '../../src/modules/pathway/rule-versions.js';
+import { enrolDirectly } from '../../src/modules/places/enrol-directly.js';
 import { buildCourse, buildEdition, buildProgramme, TEST_PASSWORD, type TestPerson } from './factories.js';
 
 /**
@@ -156,7 +156,10 @@ export async function earn(
   outcome: 'achievement' | 'participation' | 'not-passed' | 'withdrawn' = 'achievement',
 ): Promise<{ edition: Edition; enrolmentId: string }> {
   const edition = await buildDatedEdition(deps, courseCode, start, end);
-  const { id: enrolmentId } = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
+  const { id: enrolmentId } = await enrolDirectly(deps.db, deps, SYSTEM, edition.id, {
+    email: person.email,
+    fundingKind: 'self',
+  });
   await recordClassResults(deps.db, deps, SYSTEM, edition.id, [
     { enrolmentId, result: { outcome, grade: '', completedOn: end } },
   ]);
@@ -183,7 +186,10 @@ export async function buildEnrolledCandidate(
   const edition = await buildDatedEdition(deps, programme.electives[0], '2026-02-02', '2026-03-13', {
     facilitatorIds: options.facilitatorIds ?? [],
   });
-  const { id: enrolmentId } = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
+  const { id: enrolmentId } = await enrolDirectly(deps.db, deps, SYSTEM, edition.id, {
+    email: person.email,
+    fundingKind: 'self',
+  });
   return { person, candidacyId, edition, enrolmentId };
 }
 

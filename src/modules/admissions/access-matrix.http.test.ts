@@ -10,9 +10,9 @@ import { multipartBody } from '../../../test/helpers/import-helpers.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { loadAdmissionSettings } from './admission-settings.js';
-import { assignReviewer } from './assign-reviewers.js';
-import { decideApplication } from './decide-application.js';
-import { settingsFormValues } from './review-settings.js';
+import { assignReviewer } from './review/assign-reviewers.js';
+import { decideApplication } from './review/decide-application.js';
+import { settingsFormValues } from './review/review-settings.js';
 import { startApplication } from './start-application.js';
 import { submitApplication } from './submit-application.js';
 

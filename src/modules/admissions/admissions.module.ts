@@ -6,8 +6,8 @@ import { seedDemoAdmissions } from './demo/demo-admissions.js';
 import * as admissions from './migrations/2026-12-01T0900-admissions.js';
 import * as reviewQueueIndexes from './migrations/2026-12-01T1130-review-queue-indexes.js';
 import * as admissionsIndexes from './migrations/2026-12-01T1140-admissions-indexes.js';
-import { reviewApiRoutes } from './review.api.js';
-import { reviewWebRoutes } from './review.web.js';
+import { reviewApiRoutes } from './review/review.api.js';
+import { reviewWebRoutes } from './review/review.web.js';
 import { deadlineRemindersDaily, deadlineRemindersJob } from './send-deadline-reminders.js';
 
 /** Applications to a programme: the form, eligibility, the review queue, decisions. */

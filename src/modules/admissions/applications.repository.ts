@@ -1,7 +1,13 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
-import type { AdmissionSettingsTable, ApplicationFilesTable, ApplicationsTable } from '../../db/schema.js';
+import { usersView } from '../identity/identity.read-models.repository.js';
+import { programmesView } from '../programmes/programmes.read-models.repository.js';
+import type {
+  AdmissionSettingsTable,
+  ApplicationFilesTable,
+  ApplicationsTable,
+} from './admissions.tables.js';
 
 /** All SQL about applications, their files and the admission settings (the reviews' SQL is in reviews.repository.ts). */
 
@@ -35,7 +41,7 @@ export async function findApplicationOfUser(
 export async function listApplicationsOfUser(db: Executor, userId: string) {
   return db
     .selectFrom('applications')
-    .innerJoin('programmes', 'programmes.id', 'applications.programme_id')
+    .innerJoin(programmesView(db).as('programmes'), 'programmes.id', 'applications.programme_id')
     .select([
       'applications.id',
       'applications.programme_id',
@@ -148,7 +154,7 @@ export async function upsertAdmissionSettingsRow(
 /** A person's display data for the application pages (name and preferred language). */
 export async function findApplicantRow(db: Executor, userId: string) {
   return db
-    .selectFrom('users')
+    .selectFrom(usersView(db).as('users'))
     .select([
       'id',
       'full_name',
@@ -166,7 +172,7 @@ export async function findApplicantRow(db: Executor, userId: string) {
 /** The slug and titles of the programme an application is for (shown on the application's pages). */
 export async function findProgrammeHeading(db: Executor, programmeId: string) {
   return db
-    .selectFrom('programmes')
+    .selectFrom(programmesView(db).as('programmes'))
     .select(['id', 'slug', 'title_i18n'])
     .where('id', '=', programmeId)
     .executeTakeFirst();

@@ -4,20 +4,10 @@ import { setFlash } from '../../http/context.js';
 import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
 import type { FieldMessages } from '../../web/page-context.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { getProgramme } from '../programmes/get-programme.js';
-import { loadAdmissionSettings } from './admission-settings.js';
-import { canAdmissions } from './admissions.policy.js';
-import {
-  type ApplicationStep,
-  isAdmissionOpen,
-  isApplicationStep,
-  isEditableByApplicant,
-  nextStep,
-} from './application.js';
+import { type ApplicationStep, isApplicationStep, isEditableByApplicant, nextStep } from './application.js';
 import { answersToFormValues, formToStepAnswers } from './application-form-values.js';
 import {
   readApplicationUpload,
@@ -26,6 +16,7 @@ import {
 } from './application-upload-http.js';
 import { getOwnApplication } from './get-application.js';
 import { getApplicationFile } from './get-application-file.js';
+import { getApplyPage } from './get-apply-page.js';
 import { listMyApplications } from './list-my-applications.js';
 import { removeApplicationFile } from './remove-application-file.js';
 import { saveApplicationStep } from './save-application-step.js';
@@ -44,14 +35,10 @@ type KindParams = { Params: { id: string; kind: string } };
 /** The applicant's pages: start an application, fill it step by step, upload documents, submit, follow it. */
 export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<SlugParams>('/programmes/:slug/apply', { schema: { hide: true } }, async (request, reply) => {
-    ensure(request.actor, canAdmissions(request.actor, 'application.apply'));
-    const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
+    const page = await getApplyPage(deps.db, deps, request.actor, request.params.slug, request.locale);
     // Someone who already applied goes to their application (one per person and programme).
-    const mine = await listMyApplications(deps.db, deps, request.actor, request.locale);
-    const existing = mine.find((a) => a.programmeId === programme.id);
-    if (existing) return reply.redirect(`/my/applications/${existing.id}`, 303);
-    const settings = await loadAdmissionSettings(deps.db, programme.id);
-    const isOpen = isAdmissionOpen(settings, deps.clock.now().toISOString().slice(0, 10));
+    if (page.kind === 'existing') return reply.redirect(`/my/applications/${page.applicationId}`, 303);
+    const { programme, isOpen, closesOn } = page;
     return sendPage(
       reply,
       <ApplyPage
@@ -59,7 +46,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
         programmeTitle={pickLocalized(programme.title, request.locale).text}
         programmeSlug={programme.slug}
         isOpen={isOpen}
-        closesOn={settings.closesOn}
+        closesOn={closesOn}
       />,
     );
   });

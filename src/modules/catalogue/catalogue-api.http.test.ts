@@ -74,6 +74,25 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('tells each caller what they may do with a course and an edition (`can`, from the policies)', async () => {
+      const course = await buildCourse(deps);
+      const edition = await buildEdition(deps, course.code);
+      const can = async (url: string, token?: string) => (await api(app, 'GET', url, { token })).json().can;
+      expect(await can(`/api/v1/courses/${course.code}`)).toEqual({ manage: false });
+      expect(await can(`/api/v1/courses/${course.code}`, participant)).toEqual({ manage: false });
+      expect(await can(`/api/v1/courses/${course.code}`, manager)).toEqual({ manage: true });
+      expect(await can(`/api/v1/editions/${edition.id}`, participant)).toEqual({
+        manage: false,
+        teach: false,
+      });
+      expect(await can(`/api/v1/editions/${edition.id}`, manager)).toEqual({ manage: true, teach: true });
+      // A facilitator teaches only the editions they facilitate.
+      expect(await can(`/api/v1/editions/${edition.id}`, facilitator)).toEqual({
+        manage: false,
+        teach: false,
+      });
+    });
+
     it('reads a course and an edition; unknown, malformed and retired (for the public) are 404', async () => {
       const course = await buildCourse(deps);
       const edition = await buildEdition(deps, course.code, { feeAmount: '1500.50', feeCurrency: 'EUR' });

@@ -1,5 +1,5 @@
-import type { CourseRow, EditionRow } from '../../db/schema.js';
 import { foldForSearch, type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type { CourseRow, EditionRow } from './catalogue.tables.js';
 import type {
   Course,
   CourseStatus,

@@ -165,7 +165,10 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
         tags: ['catalogue'],
         summary: 'A course with its editions',
         params: codeParams,
-        response: { 200: courseJson.extend({ editions: z.array(editionJson) }), ...errorResponses(404) },
+        response: {
+          200: courseJson.extend({ editions: z.array(editionJson), can: z.object({ manage: z.boolean() }) }),
+          ...errorResponses(404),
+        },
       },
     },
     async (request) => {
@@ -173,6 +176,7 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
       return {
         ...presentCourse(detail.course),
         editions: [...detail.upcoming, ...detail.past].map(presentEdition),
+        can: detail.can,
       };
     },
   );
@@ -245,11 +249,16 @@ export function catalogueApiRoutes(api: FastifyInstance, deps: Deps): void {
         tags: ['catalogue'],
         summary: 'An edition',
         params: idParams,
-        response: { 200: editionJson, ...errorResponses(404) },
+        response: {
+          200: editionJson.extend({ can: z.object({ manage: z.boolean(), teach: z.boolean() }) }),
+          ...errorResponses(404),
+        },
       },
     },
-    async (request) =>
-      presentEdition((await getEdition(deps.db, deps, request.actor, request.params.id)).edition),
+    async (request) => {
+      const { edition, can } = await getEdition(deps.db, deps, request.actor, request.params.id);
+      return { ...presentEdition(edition), can };
+    },
   );
 
   app.put(

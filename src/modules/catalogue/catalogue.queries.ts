@@ -4,7 +4,16 @@
  */
 import type { Executor } from '../../db/database.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
-import { listEditionTitleRows } from './catalogue.repository.js';
+import { isId } from '../../kernel/ids.js';
+import {
+  findCoursesByIds,
+  findEditionById,
+  listEditionTitleRows,
+  listFacilitatorsOfEditions,
+} from './catalogue.repository.js';
+import { toEdition } from './catalogue-mappers.js';
+import type { Course, Edition } from './course.js';
+import { loadCourses } from './load-courses.js';
 
 /** An edition as other modules name it: its course's title and code, its own code and start. */
 export interface EditionTitle {
@@ -31,4 +40,22 @@ export async function editionTitles(
       },
     ]),
   );
+}
+
+/** An edition with its course (a retired course's too), or null when there is none. */
+export async function findEditionWithCourse(
+  db: Executor,
+  editionId: string,
+): Promise<{ edition: Edition; course: Course } | null> {
+  if (!isId(editionId)) return null;
+  const row = await findEditionById(db, editionId);
+  if (!row) return null;
+  const [courseRow] = await findCoursesByIds(db, [row.course_id]);
+  if (!courseRow) return null;
+  const [course] = await loadCourses(db, [courseRow]);
+  const facilitators = await listFacilitatorsOfEditions(db, [row.id]);
+  return {
+    edition: toEdition(row, { code: courseRow.code, title: course!.title }, facilitators),
+    course: course!,
+  };
 }

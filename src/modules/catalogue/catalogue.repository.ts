@@ -1,7 +1,10 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import { dialectOf, type Executor } from '../../db/database.js';
 import { courseSearchMatches, fullTextQuery } from '../../db/helpers.js';
-import type { CourseRow, DB, EditionRow } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import { roleGrantsView, usersView } from '../identity/identity.read-models.repository.js';
+import { programmesView, themesView } from '../programmes/programmes.read-models.repository.js';
+import type { CourseRow, EditionRow } from './catalogue.tables.js';
 
 /** All SQL about courses and editions. */
 
@@ -77,7 +80,7 @@ export async function listThemesOfCourses(db: Executor, courseIds: readonly stri
   if (courseIds.length === 0) return [];
   return db
     .selectFrom('course_themes')
-    .innerJoin('themes', 'themes.id', 'course_themes.theme_id')
+    .innerJoin(themesView(db).as('themes'), 'themes.id', 'course_themes.theme_id')
     .select(['course_themes.course_id', 'themes.slug', 'themes.name_i18n', 'themes.position'])
     .where('course_themes.course_id', 'in', courseIds)
     .orderBy('themes.position')
@@ -88,7 +91,7 @@ export async function listProgrammesOfCourses(db: Executor, courseIds: readonly 
   if (courseIds.length === 0) return [];
   return db
     .selectFrom('programme_courses')
-    .innerJoin('programmes', 'programmes.id', 'programme_courses.programme_id')
+    .innerJoin(programmesView(db).as('programmes'), 'programmes.id', 'programme_courses.programme_id')
     .select([
       'programme_courses.course_id',
       'programme_courses.role',
@@ -200,7 +203,7 @@ export async function searchCourses(
       eb.exists(
         eb
           .selectFrom('course_themes')
-          .innerJoin('themes', 'themes.id', 'course_themes.theme_id')
+          .innerJoin(themesView(db).as('themes'), 'themes.id', 'course_themes.theme_id')
           .select('course_themes.course_id')
           .whereRef('course_themes.course_id', '=', 'courses.id')
           .where('themes.slug', '=', slug),
@@ -290,7 +293,7 @@ export async function listFacilitatorsOfEditions(db: Executor, editionIds: reado
   if (editionIds.length === 0) return [];
   return db
     .selectFrom('edition_facilitators')
-    .innerJoin('users', 'users.id', 'edition_facilitators.user_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'edition_facilitators.user_id')
     .select(['edition_facilitators.edition_id', 'users.id', 'users.full_name'])
     .where('edition_facilitators.edition_id', 'in', editionIds)
     .orderBy('users.full_name')
@@ -300,8 +303,8 @@ export async function listFacilitatorsOfEditions(db: Executor, editionIds: reado
 /** People holding the facilitator role (to choose from on the edition form). */
 export async function listFacilitatorCandidates(db: Executor) {
   return db
-    .selectFrom('users')
-    .innerJoin('role_grants', 'role_grants.user_id', 'users.id')
+    .selectFrom(usersView(db).as('users'))
+    .innerJoin(roleGrantsView(db).as('role_grants'), 'role_grants.user_id', 'users.id')
     .select(['users.id', 'users.full_name'])
     .where('role_grants.role', '=', 'facilitator')
     .where('users.disabled_at', 'is', null)
@@ -313,7 +316,7 @@ export async function listFacilitatorCandidates(db: Executor) {
 export async function filterFacilitators(db: Executor, userIds: readonly string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
   const rows = await db
-    .selectFrom('role_grants')
+    .selectFrom(roleGrantsView(db).as('role_grants'))
     .select('user_id')
     .where('role', '=', 'facilitator')
     .where('user_id', 'in', userIds)

@@ -5,7 +5,6 @@ import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { canRecordResults } from '../pathway/pathway.policy.js';
 import { placesPanelOf } from '../places/place-panel-of.js';
 import { listThemes } from '../programmes/get-programme.js';
 import {
@@ -14,7 +13,6 @@ import {
   editionFormValues,
   editionInputFromForm,
 } from './catalogue.forms.js';
-import { canCatalogue } from './catalogue.policy.js';
 import { courseFormChoices } from './course-form-data.js';
 import { getCourse } from './get-course.js';
 import { getEdition } from './get-edition.js';
@@ -39,43 +37,27 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
       searchCatalogue(deps.db, deps, request.actor, request.query),
       listThemes(deps.db, deps),
     ]);
-    const canManage = canCatalogue(request.actor, 'catalogue.manage');
     return sendPage(
       reply,
-      <CataloguePage
-        ctx={pageContext(request, reply)}
-        result={result}
-        themes={themes}
-        canManage={canManage}
-      />,
+      <CataloguePage ctx={pageContext(request, reply)} result={result} themes={themes} />,
     );
   });
 
   app.get<CodeParams>('/courses/:code', { schema: { hide: true } }, async (request, reply) => {
     const detail = await getCourse(deps.db, deps, request.actor, request.params.code);
-    const canManage = canCatalogue(request.actor, 'catalogue.manage');
-    return sendPage(
-      reply,
-      <CoursePage ctx={pageContext(request, reply)} detail={detail} canManage={canManage} />,
-    );
+    return sendPage(reply, <CoursePage ctx={pageContext(request, reply)} detail={detail} />);
   });
 
   app.get<IdParams>('/editions/:id', { schema: { hide: true } }, async (request, reply) => {
-    const { edition, course, today } = await getEdition(deps.db, deps, request.actor, request.params.id);
-    const canManage = canCatalogue(request.actor, 'catalogue.manage');
-    const canTeach = canRecordResults(
-      request.actor,
-      edition.facilitators.map((f) => f.id),
-    );
+    const { edition, course, today, can } = await getEdition(deps.db, deps, request.actor, request.params.id);
     return sendPage(
       reply,
       <EditionPage
         ctx={pageContext(request, reply)}
         edition={edition}
         course={course}
-        canTeach={canTeach}
         today={today}
-        canManage={canManage}
+        can={can}
         placesPanel={await placesPanelOf(deps.db, deps, request, reply)}
       />,
     );

@@ -1,8 +1,8 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { systemActor } from '../../kernel/actor.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
-import { listProgrammes, listThemes } from '../programmes/get-programme.js';
+import { listThemes } from '../programmes/get-programme.js';
+import { allProgrammes } from '../programmes/programmes.queries.js';
 import { findCoursesByCodes } from './catalogue.repository.js';
 import type { CourseInput } from './catalogue.schemas.js';
 
@@ -22,10 +22,9 @@ export async function resolveCourseLinks(
   deps: Services,
   input: CourseInput,
 ): Promise<ResolvedLinks> {
-  const reader = systemActor('catalogue');
   const [themes, programmes, countsAs] = await Promise.all([
     listThemes(db, deps),
-    listProgrammes(db, deps, reader),
+    allProgrammes(db),
     findCoursesByCodes(db, input.countsAs),
   ]);
   const problems: FieldError[] = [];

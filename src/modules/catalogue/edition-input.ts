@@ -1,8 +1,8 @@
-import type { EditionRow } from '../../db/schema.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { issuesToFieldErrors } from '../../kernel/validation.js';
 import { type EditionInput, editionSchema } from './catalogue.schemas.js';
+import type { EditionRow } from './catalogue.tables.js';
 import { editionDateProblems, editionSpan } from './course.js';
 
 /** Digits after the decimal point in a currency (2 for EUR, 0 for JPY). */

@@ -21,6 +21,8 @@ export interface CourseDetail {
   /** Editions already over, most recent first. */
   past: Edition[];
   today: string;
+  /** What the caller may do here (the page shows only these buttons; API clients read it too). */
+  can: { manage: boolean };
 }
 
 /** A course with all its editions. A retired course is "not found" except for programme managers. */
@@ -51,5 +53,6 @@ export async function getCourse(
     upcoming: editions.filter((e) => e.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn)),
     past: editions.filter((e) => e.endsOn < today),
     today,
+    can: { manage: canCatalogue(actor, 'catalogue.manage') },
   };
 }

@@ -2,13 +2,11 @@ import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
+import { canRecordResults } from '../pathway/pathway.policy.js';
 import { canCatalogue } from './catalogue.policy.js';
-import { findCoursesByIds, findEditionById, listFacilitatorsOfEditions } from './catalogue.repository.js';
-import { toEdition } from './catalogue-mappers.js';
+import { findEditionWithCourse } from './catalogue.queries.js';
 import type { Course, Edition } from './course.js';
-import { loadCourses } from './load-courses.js';
 
 /** One edition with its course. Editions of a retired course are "not found" except for managers. */
 export async function getEdition(
@@ -16,19 +14,22 @@ export async function getEdition(
   deps: Services,
   actor: Actor,
   editionId: string,
-): Promise<{ edition: Edition; course: Course; today: string }> {
+): Promise<{ edition: Edition; course: Course; today: string; can: { manage: boolean; teach: boolean } }> {
   ensure(actor, canCatalogue(actor, 'catalogue.read'));
-  if (!isId(editionId)) throw new AppError('not_found');
-  const row = await findEditionById(db, editionId);
-  if (!row) throw new AppError('not_found');
-  const [courseRow] = await findCoursesByIds(db, [row.course_id]);
-  if (!courseRow || (courseRow.status === 'retired' && !canCatalogue(actor, 'catalogue.readRetired')))
+  const found = await findEditionWithCourse(db, editionId);
+  if (!found || (found.course.status === 'retired' && !canCatalogue(actor, 'catalogue.readRetired')))
     throw new AppError('not_found');
-  const [course] = await loadCourses(db, [courseRow]);
-  const facilitators = await listFacilitatorsOfEditions(db, [row.id]);
   return {
-    edition: toEdition(row, { code: courseRow.code, title: course!.title }, facilitators),
-    course: course!,
+    edition: found.edition,
+    course: found.course,
     today: deps.clock.now().toISOString().slice(0, 10),
+    can: {
+      manage: canCatalogue(actor, 'catalogue.manage'),
+      // The edition's facilitators (and managers) record its results.
+      teach: canRecordResults(
+        actor,
+        found.edition.facilitators.map((f) => f.id),
+      ),
+    },
   };
 }

@@ -1,10 +1,10 @@
 import type { Executor } from '../../db/database.js';
-import type { CourseRow } from '../../db/schema.js';
 import {
   listEquivalencesOfCourses,
   listProgrammesOfCourses,
   listThemesOfCourses,
 } from './catalogue.repository.js';
+import type { CourseRow } from './catalogue.tables.js';
 import { toCourse } from './catalogue-mappers.js';
 import type { Course } from './course.js';
 

@@ -31,6 +31,8 @@ export interface CataloguePage {
   pageCount: number;
   query: CatalogueQuery;
   today: string;
+  /** What the caller may do here. */
+  can: { manage: boolean };
 }
 
 /**
@@ -96,5 +98,6 @@ export async function searchCatalogue(
     pageCount: Math.max(1, Math.ceil(total / CATALOGUE_PAGE_SIZE)),
     query: { ...query, retired: includeRetired },
     today,
+    can: { manage: canCatalogue(actor, 'catalogue.manage') },
   };
 }

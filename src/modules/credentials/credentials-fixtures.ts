@@ -2,7 +2,7 @@
  * Test helpers for the credentials module: the reference data folder, the 1EdTech test key, a keyring in a
  * temporary folder, and sample inputs for every kind of credential. Not a test file itself.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,14 +17,14 @@ import {
 } from './verifying/document-loader.js';
 import type { StatusAnswer, VerifyDeps } from './verifying/verify.js';
 
-/** ../shared/reference/openbadges-3.0/ beside the repository (absent on some machines: tests skip). */
+/** The 1EdTech reference data the tests use (a copy in test/reference; see its README). */
 export const OB_REFERENCE_DIR = fileURLToPath(
+  new URL('../../../test/reference/openbadges-3.0/', import.meta.url),
+);
+/** The same data beside the repository (../shared/reference), when present: the copy must equal it. */
+export const SHARED_REFERENCE_DIR = fileURLToPath(
   new URL('../../../../shared/reference/openbadges-3.0/', import.meta.url),
 );
-/** True when the reference data is there. */
-export const HAS_REFERENCE = existsSync(join(OB_REFERENCE_DIR, 'schema', 'achievementcredential.json'));
-/** Why reference-based tests are skipped. */
-export const NO_REFERENCE_MESSAGE = `skipped: ${OB_REFERENCE_DIR} is absent (the 1EdTech reference data lives in ../shared/reference)`;
 /** The official schema in the reference data. */
 export const REFERENCE_SCHEMA_PATH = join(OB_REFERENCE_DIR, 'schema', 'achievementcredential.json');
 
@@ -94,7 +94,7 @@ export function testVerifyDeps(
     resolveStatus: async (entry): Promise<StatusAnswer> => ({ set: setEntries.includes(entry.id) }),
     now: new Date('2027-03-01T12:00:00Z'),
     knownIssuers: [TEST_DID, ...Object.keys(EXAMPLE_ISSUERS)],
-    ...(HAS_REFERENCE ? { schemaPath: REFERENCE_SCHEMA_PATH } : {}),
+    schemaPath: REFERENCE_SCHEMA_PATH,
     ...rest,
   };
 }

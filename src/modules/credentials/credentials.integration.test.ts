@@ -18,7 +18,7 @@ import { updateCourse } from '../catalogue/save-course.js';
 import { evaluateCandidacy } from '../pathway/candidacy-standing.js';
 import { registerCandidate } from '../pathway/register-candidate.js';
 import { findCredential } from './credentials.repository.js';
-import { HAS_REFERENCE, REFERENCE_SCHEMA_PATH } from './credentials-fixtures.js';
+import { REFERENCE_SCHEMA_PATH } from './credentials-fixtures.js';
 import { awardDiploma } from './issuing/award-diploma.js';
 import { awardDiplomas } from './issuing/award-diplomas.js';
 import { issueCourseCredential } from './issuing/issue-course-credential.js';
@@ -122,7 +122,7 @@ for (const dialect of DIALECTS) {
       const participation = (await issuedCertificate(deps, { outcome: 'participation' })).credential;
       expect(participation.kind).toBe('participation');
       for (const row of [achievement, participation]) {
-        const schema = HAS_REFERENCE ? REFERENCE_SCHEMA_PATH : undefined;
+        const schema = REFERENCE_SCHEMA_PATH;
         expect(checkCredentialSchema(JSON.parse(row.credential_json), schema)).toMatchObject({
           ok: true,
           code: 'ok',
@@ -331,7 +331,7 @@ for (const dialect of DIALECTS) {
       expect(clr.type).toEqual(['VerifiableCredential', 'ClrCredential']);
       expect(clr.credentialSubject.verifiableCredential).toHaveLength(5);
       expect((await verifySubmittedCredential(deps.db, deps, clr)).valid).toBe(true);
-      if (HAS_REFERENCE) expect(checkCredentialSchema(json, REFERENCE_SCHEMA_PATH).ok).toBe(true);
+      expect(checkCredentialSchema(json, REFERENCE_SCHEMA_PATH).ok).toBe(true);
       const view = await getCredentialForVerification(deps.db, deps, row.id);
       expect(view.components.map((c) => c.status)).toEqual(['valid', 'valid', 'valid', 'valid']);
       expect(await auditOf(candidacyId, 'diploma.awarded')).toHaveLength(1);

@@ -3,6 +3,7 @@ import { credentialsExportCommand, credentialsVerifyCommand, keysRotateCommand }
 import { seedDemoCredentials } from './demo/seed-credentials.js';
 import { autoAwardDaily, CREDENTIAL_JOBS } from './issuing/credential-jobs.js';
 import * as credentials from './migrations/2026-11-30T1200-credentials.js';
+import * as awardSettings from './migrations/2026-12-06T1000-award-settings.js';
 import { credentialsApiRoutes } from './web/credentials.api.js';
 import { credentialsRoutes } from './web/credentials.routes.js';
 import { credentialsWebRoutes } from './web/credentials.web.js';
@@ -17,8 +18,18 @@ export const credentialsModule: Module = {
   apiRoutes: credentialsApiRoutes,
   jobs: CREDENTIAL_JOBS,
   dailyJobs: [autoAwardDaily],
-  migrations: { '2026-11-30T1200-credentials': credentials },
-  tables: ['issuer_profiles', 'credential_subjects', 'credentials', 'credential_components', 'status_lists'],
+  migrations: {
+    '2026-11-30T1200-credentials': credentials,
+    '2026-12-06T1000-award-settings': awardSettings,
+  },
+  tables: [
+    'issuer_profiles',
+    'credential_subjects',
+    'credentials',
+    'credential_components',
+    'status_lists',
+    'award_settings',
+  ],
   navigation: [
     { href: '/my/credentials', label: 'credential.web.holder.nav', shownTo: ['participant'], order: 32 },
   ],

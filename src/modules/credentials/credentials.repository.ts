@@ -7,7 +7,7 @@ import type {
   IssuerProfileRow,
   StatusListRow,
   StatusListsTable,
-} from '../../db/schema.js';
+} from './credentials.tables.js';
 
 /**
  * The SQL of the credentials module's own tables: the issuer profile, holder ids, issued credentials, the

@@ -6,7 +6,6 @@ import { csrfProtected, formBody } from '../../http/forms.js';
 import { isAppError } from '../../kernel/errors.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { canIdentity } from './identity.policy.js';
 import { readMailOutbox } from './outbox.js';
 import { getPerson, listPeople, setRoles } from './people.js';
 import { OutboxPage, PeopleListPage, PersonPage } from './views/admin-pages.js';
@@ -22,15 +21,14 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/admin/people/:id',
     { schema: { hide: true } },
     async (request, reply) => {
-      const { person, audit } = await getPerson(deps.db, deps, request.actor, request.params.id);
-      const canManageRoles = canIdentity(request.actor, 'people.manageRoles');
+      const { person, audit, can } = await getPerson(deps.db, deps, request.actor, request.params.id);
       return sendPage(
         reply,
         <PersonPage
           ctx={pageContext(request, reply)}
           person={person}
           audit={audit}
-          canManageRoles={canManageRoles}
+          canManageRoles={can.manageRoles}
         />,
       );
     },
@@ -46,14 +44,14 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
         await setRoles(deps.db, deps, request.actor, request.params.id, { roles });
       } catch (error) {
         if (!isAppError(error, 'invalid_state') && !isAppError(error, 'validation_failed')) throw error;
-        const { person, audit } = await getPerson(deps.db, deps, request.actor, request.params.id);
+        const { person, audit, can } = await getPerson(deps.db, deps, request.actor, request.params.id);
         return sendPage(
           reply,
           <PersonPage
             ctx={pageContext(request, reply)}
             person={person}
             audit={audit}
-            canManageRoles
+            canManageRoles={can.manageRoles}
             problem={errorMessage(request.i18n, error)}
           />,
           error.status,

@@ -9,9 +9,13 @@ export type IdentityAction =
   | 'people.manageRoles'
   | 'outbox.read';
 
-/** Pure: may `actor` do `action` (on the person `targetUserId`, when there is one)? */
+/**
+ * Pure: may `actor` do `action` (on the person `targetUserId`, when there is one)? The system (the demo
+ * seed, the CLI) creates people with their roles; other modules read people through identity's internal
+ * queries, never as the system.
+ */
 export function canIdentity(actor: Actor, action: IdentityAction, targetUserId?: string): boolean {
-  if (actor.kind === 'system') return true;
+  if (actor.kind === 'system') return action === 'people.manageRoles';
   if (actor.kind !== 'user') return false;
   switch (action) {
     case 'account.read':

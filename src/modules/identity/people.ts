@@ -61,7 +61,7 @@ export async function getPerson(
   _deps: Services,
   actor: Actor,
   userId: string,
-): Promise<{ person: Account; audit: AuditEvent[] }> {
+): Promise<{ person: Account; audit: AuditEvent[]; can: { manageRoles: boolean } }> {
   ensure(actor, canIdentity(actor, 'people.read'));
   if (!isId(userId)) throw new AppError('not_found');
   const row = await findUserById(db, userId);
@@ -69,6 +69,7 @@ export async function getPerson(
   return {
     person: toAccount(row, await listRoles(db, userId)),
     audit: await listAuditEvents(db, 'user', userId, 50),
+    can: { manageRoles: canIdentity(actor, 'people.manageRoles') },
   };
 }
 

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
-import { systemActor } from '../../kernel/actor.js';
+import { personActing } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
@@ -55,7 +55,7 @@ export async function resetPassword(
     });
     await deleteSessionsOfUser(trx, found.id);
     await clearThrottle(trx, `sign-in:${found.email}`);
-    await recordAudit(trx, deps.clock, systemActor('password-reset'), {
+    await recordAudit(trx, deps.clock, personActing(found.id), {
       action: 'user.password-reset',
       targetType: 'user',
       targetId: found.id,

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Deps, Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
-import { systemActor } from '../../kernel/actor.js';
+import { personActing } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -54,7 +54,7 @@ export async function signUp(db: Executor, deps: Services, input: unknown): Prom
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + CONFIRM_EMAIL_TTL_MS).toISOString(),
     });
-    await recordAudit(trx, deps.clock, systemActor('sign-up'), {
+    await recordAudit(trx, deps.clock, personActing(userId), {
       action: 'user.signed-up',
       targetType: 'user',
       targetId: userId,

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { containsText } from '../../db/helpers.js';
-import type { NewUserRow, UserRow, UserUpdate } from '../../db/schema.js';
 import type { Role } from '../../kernel/actor.js';
+import type { NewUserRow, UserRow, UserUpdate } from './identity.tables.js';
 
 /** All SQL about people and their roles. */
 
@@ -111,6 +111,17 @@ export async function searchUsers(
     query.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.total) };
+}
+
+/** The ids of the people holding a role (enabled or not: callers decide). */
+export async function listUserIdsWithRole(db: Executor, role: Role): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_grants')
+    .select('user_id')
+    .where('role', '=', role)
+    .orderBy('user_id')
+    .execute();
+  return rows.map((r) => r.user_id);
 }
 
 /** The active (not disabled) accounts among `emails` (lower case): email and preferred language only. */

@@ -1,5 +1,4 @@
 import type { Executor } from '../../db/database.js';
-import type { NotificationRow } from '../../db/schema.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
@@ -8,6 +7,7 @@ import type { NotificationItem } from './notification.js';
 import { canNotifications } from './notifications.policy.js';
 import { countNotifications, listNotificationRows } from './notifications.repository.js';
 import { NOTIFICATIONS_PAGE_SIZE } from './notifications.schemas.js';
+import type { NotificationRow } from './notifications.tables.js';
 
 /** One page of a person's notifications, with what they name. */
 export interface NotificationPage {

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { NotificationRow } from '../../db/schema.js';
+import { usersView } from '../identity/identity.read-models.repository.js';
+import type { NotificationRow } from './notifications.tables.js';
 
 /**
  * All SQL of the notifications module. The reminder queries and the title look-ups read other modules'
@@ -111,7 +112,7 @@ export async function upsertPreference(
 /** The person an email goes to (null when gone). */
 export async function findRecipient(db: Executor, userId: string) {
   return db
-    .selectFrom('users')
+    .selectFrom(usersView(db).as('users'))
     .select(['id', 'email', 'full_name', 'preferred_locale', 'disabled_at'])
     .where('id', '=', userId)
     .executeTakeFirst();

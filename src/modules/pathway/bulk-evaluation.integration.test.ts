@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import type { CandidacyRow } from '../../db/schema.js';
 import { seedScale } from '../../seed/scale.js';
 import { listEnrolmentsOfUsers, listExtensionRows, listResultsOfUsers } from './pathway.repository.js';
+import type { CandidacyRow } from './pathway.tables.js';
 import { listCandidacyFactsOfProgramme } from './pathway-facts.repository.js';
 import { buildCandidateRecord } from './rules/candidate-record.js';
 import { evaluatePathway } from './rules/evaluate.js';

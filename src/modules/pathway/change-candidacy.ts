@@ -1,5 +1,4 @@
 import type { Executor } from '../../db/database.js';
-import type { CandidacyRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
@@ -9,6 +8,7 @@ import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canPathway } from './pathway.policy.js';
 import { findCandidacy } from './pathway.repository.js';
+import type { CandidacyRow } from './pathway.tables.js';
 import { displayStatus } from './rules/pathway-status.js';
 import { refreshStandings } from './standing.js';
 

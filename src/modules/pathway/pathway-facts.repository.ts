@@ -1,6 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import { dialectOf, type Executor } from '../../db/database.js';
-import type { CandidacyRow } from '../../db/schema.js';
+import { coursesView, editionsView } from '../catalogue/catalogue.read-models.repository.js';
+import { credentialsView } from '../credentials/credentials.read-models.repository.js';
+import { enrolmentsView } from '../places/places.read-models.repository.js';
+import type { CandidacyRow } from './pathway.tables.js';
 
 /** The SQL that loads what the rule engine reads, for some people or a whole programme (packed rows). */
 
@@ -88,7 +91,7 @@ function joinedBySpaces(db: Executor, text: RawBuilder<string>): RawBuilder<stri
  */
 function revokedResults(db: Executor) {
   return db
-    .selectFrom('credentials as revoked')
+    .selectFrom(credentialsView(db).as('revoked'))
     .select('revoked.result_id')
     .distinct()
     .where('revoked.status', '=', 'revoked')
@@ -119,9 +122,9 @@ export async function listAchievementFacts(db: Executor, people: PeopleFilter) {
   if ('userIds' in people && people.userIds.length === 0) return [];
   return db
     .selectFrom('results')
-    .innerJoin('courses', 'courses.id', 'results.course_id')
-    .leftJoin('enrolments', 'enrolments.id', 'results.enrolment_id')
-    .leftJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'results.course_id')
+    .leftJoin(enrolmentsView(db).as('enrolments'), 'enrolments.id', 'results.enrolment_id')
+    .leftJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
     .leftJoin(revokedResults(db).as('revoked_results'), 'revoked_results.result_id', 'results.id')
     .select([
       'results.user_id',
@@ -144,9 +147,9 @@ export async function listAchievementFacts(db: Executor, people: PeopleFilter) {
 export async function listOpenEnrolmentFacts(db: Executor, people: PeopleFilter) {
   if ('userIds' in people && people.userIds.length === 0) return [];
   return db
-    .selectFrom('enrolments')
-    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
-    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .selectFrom(enrolmentsView(db).as('enrolments'))
+    .innerJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
     .select([
       'enrolments.user_id',
       joinedBySpaces(

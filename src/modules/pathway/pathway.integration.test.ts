@@ -15,8 +15,8 @@ import { systemActor } from '../../kernel/actor.js';
 import { listAuditEvents } from '../../kernel/audit.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
 import { getCandidate } from './candidates/get-candidate.js';
-import { enrolPerson } from './enrol-person.js';
 import { getClassList, recordClassResults, recordResult } from './record-result.js';
 import { registerCandidate } from './register-candidate.js';
 import { createRuleVersion } from './rule-versions.js';
@@ -149,7 +149,7 @@ for (const dialect of DIALECTS) {
       });
       // An enrolment in an upcoming edition shows the electives in progress at once.
       const upcoming = await buildEdition(deps, programme.electives[0]);
-      await enrolPerson(deps.db, deps, SYSTEM, upcoming.id, { email: person.email });
+      await enrolDirectly(deps.db, deps, SYSTEM, upcoming.id, { email: person.email, fundingKind: 'self' });
       const cached = JSON.parse((await standingOf(id)).standing_json) as PathwayEvaluation;
       expect(requirement(cached, 'electives')).toMatchObject({
         status: 'in-progress',
@@ -189,8 +189,9 @@ for (const dialect of DIALECTS) {
       const course = await buildCourse(deps, { credentialOnSuccess: 'participation' });
       const edition = await buildDatedEdition(deps, course.code, '2026-03-02', '2026-04-10');
       const person = await buildParticipant(deps);
-      const { id: enrolmentId } = await enrolPerson(deps.db, deps, SYSTEM, edition.id, {
+      const { id: enrolmentId } = await enrolDirectly(deps.db, deps, SYSTEM, edition.id, {
         email: person.email,
+        fundingKind: 'self',
       });
       const audits = await countRows(deps, 'audit_events');
       const wrongType = await failure(
@@ -232,10 +233,18 @@ for (const dialect of DIALECTS) {
       const ids: string[] = [];
       for (const person of people) {
         await registerAs(deps, programme, person, '2025-01-01');
-        ids.push((await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email })).id);
+        ids.push(
+          (
+            await enrolDirectly(deps.db, deps, SYSTEM, edition.id, {
+              email: person.email,
+              fundingKind: 'self',
+            })
+          ).id,
+        );
       }
-      const { id: elsewhere } = await enrolPerson(deps.db, deps, SYSTEM, other.id, {
+      const { id: elsewhere } = await enrolDirectly(deps.db, deps, SYSTEM, other.id, {
         email: people[0]!.email,
+        fundingKind: 'self',
       });
       const good = { outcome: 'achievement', grade: 'A', completedOn: '2026-03-13' };
       const state = async () =>
@@ -325,15 +334,23 @@ for (const dialect of DIALECTS) {
       const programme = await buildPathwayProgramme(deps);
       const person = await buildParticipant(deps);
       const edition = await buildEdition(deps, programme.electives[3]);
-      const first = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
-      const again = await failure(enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email }));
-      expect(fieldsOf(again)).toEqual(['email:validation.alreadyEnrolled']);
+      const first = await enrolDirectly(deps.db, deps, SYSTEM, edition.id, {
+        email: person.email,
+        fundingKind: 'self',
+      });
+      const again = await failure(
+        enrolDirectly(deps.db, deps, SYSTEM, edition.id, { email: person.email, fundingKind: 'self' }),
+      );
+      expect(fieldsOf(again)).toEqual(['email:places.validation.alreadyEnrolled']);
       await deps.db
         .updateTable('enrolments')
         .set({ status: 'withdrawn' })
         .where('id', '=', first.id)
         .execute();
-      const second = await enrolPerson(deps.db, deps, SYSTEM, edition.id, { email: person.email });
+      const second = await enrolDirectly(deps.db, deps, SYSTEM, edition.id, {
+        email: person.email,
+        fundingKind: 'self',
+      });
       expect(second.id).toBe(first.id);
       expect((await getClassList(deps.db, deps, SYSTEM, edition.id)).rows).toEqual([
         expect.objectContaining({ enrolmentId: first.id, status: 'enrolled' }),

@@ -1,5 +1,10 @@
 import type { Executor } from '../../db/database.js';
-import type { CandidacyRow, EnrolmentRow, ResultRow, RuleVersionRow } from '../../db/schema.js';
+import { applicationsView } from '../admissions/admissions.read-models.repository.js';
+import { coursesView, editionsView } from '../catalogue/catalogue.read-models.repository.js';
+import { usersView } from '../identity/identity.read-models.repository.js';
+import { enrolmentsView } from '../places/places.read-models.repository.js';
+import type { EnrolmentRow } from '../places/places.tables.js';
+import type { CandidacyRow, ResultRow, RuleVersionRow } from './pathway.tables.js';
 
 /** SQL about rule versions, candidacies, enrolments, results and extensions (the rule engine's packed facts: pathway-facts.repository.ts; the candidates list: candidates-search.repository.ts). */
 
@@ -52,8 +57,16 @@ export async function listCandidaciesOfUser(db: Executor, userId: string): Promi
  */
 export async function findWorkingLanguages(db: Executor, userId: string): Promise<Set<string>> {
   const [user, applications] = await Promise.all([
-    db.selectFrom('users').select('preferred_locale').where('id', '=', userId).executeTakeFirst(),
-    db.selectFrom('applications').select('answers_json').where('user_id', '=', userId).execute(),
+    db
+      .selectFrom(usersView(db).as('users'))
+      .select('preferred_locale')
+      .where('id', '=', userId)
+      .executeTakeFirst(),
+    db
+      .selectFrom(applicationsView(db).as('applications'))
+      .select('answers_json')
+      .where('user_id', '=', userId)
+      .execute(),
   ]);
   const languages = new Set<string>(user ? [user.preferred_locale] : []);
   for (const { answers_json } of applications) {
@@ -109,9 +122,9 @@ export async function listResultsOfUsers(db: Executor, userIds: readonly string[
   if (userIds.length === 0) return [];
   return db
     .selectFrom('results')
-    .innerJoin('courses', 'courses.id', 'results.course_id')
-    .leftJoin('enrolments', 'enrolments.id', 'results.enrolment_id')
-    .leftJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'results.course_id')
+    .leftJoin(enrolmentsView(db).as('enrolments'), 'enrolments.id', 'results.enrolment_id')
+    .leftJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
     .select([
       'results.id',
       'results.user_id',
@@ -139,9 +152,9 @@ export async function listResultsOfUsers(db: Executor, userIds: readonly string[
 export async function listEnrolmentsOfUsers(db: Executor, userIds: readonly string[]) {
   if (userIds.length === 0) return [];
   return db
-    .selectFrom('enrolments')
-    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
-    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .selectFrom(enrolmentsView(db).as('enrolments'))
+    .innerJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
     .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
     .select([
       'enrolments.id',
@@ -162,40 +175,18 @@ export async function listEnrolmentsOfUsers(db: Executor, userIds: readonly stri
 }
 
 export async function findEnrolment(db: Executor, id: string): Promise<EnrolmentRow | undefined> {
-  return db.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function findEnrolmentOf(
-  db: Executor,
-  editionId: string,
-  userId: string,
-): Promise<EnrolmentRow | undefined> {
   return db
-    .selectFrom('enrolments')
+    .selectFrom(enrolmentsView(db).as('enrolments'))
     .selectAll()
-    .where('edition_id', '=', editionId)
-    .where('user_id', '=', userId)
+    .where('id', '=', id)
     .executeTakeFirst();
-}
-
-export async function insertEnrolment(db: Executor, row: EnrolmentRow): Promise<void> {
-  await db.insertInto('enrolments').values(row).execute();
-}
-
-export async function updateEnrolmentStatus(
-  db: Executor,
-  id: string,
-  status: string,
-  at: string,
-): Promise<void> {
-  await db.updateTable('enrolments').set({ status, updated_at: at }).where('id', '=', id).execute();
 }
 
 /** The class list of an edition (or one enrolment of it): each person who had a place, with their result, by name. */
 export async function listClass(db: Executor, editionId: string, enrolmentId?: string) {
   let query = db
-    .selectFrom('enrolments')
-    .innerJoin('users', 'users.id', 'enrolments.user_id')
+    .selectFrom(enrolmentsView(db).as('enrolments'))
+    .innerJoin(usersView(db).as('users'), 'users.id', 'enrolments.user_id')
     .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
     .select([
       'enrolments.id as enrolment_id',

@@ -2,16 +2,16 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { actorId, systemActor } from '../../kernel/actor.js';
+import { actorId } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { issuesToFieldErrors } from '../../kernel/validation.js';
+import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import type { Course, Edition } from '../catalogue/course.js';
-import { getEdition } from '../catalogue/get-edition.js';
 import { enqueueCourseIssuance } from '../credentials/issuing/job-kinds.js';
-import { canRecordResults, canRecordSomeResults } from './pathway.policy.js';
+import { canPathway, canRecordResults, canRecordSomeResults } from './pathway.policy.js';
 import {
   findEnrolment,
   findResultOfEnrolment,
@@ -53,9 +53,10 @@ export function resultProblems(
   return problems;
 }
 
-async function loadEditionFor(db: Executor, deps: Services, actor: Actor, editionId: string) {
+async function loadEditionFor(db: Executor, _deps: Services, actor: Actor, editionId: string) {
   ensure(actor, canRecordSomeResults(actor));
-  const found = await getEdition(db, deps, systemActor('results'), editionId);
+  const found = await findEditionWithCourse(db, editionId);
+  if (!found) throw new AppError('not_found');
   ensure(
     actor,
     canRecordResults(
@@ -72,10 +73,10 @@ export async function getClassList(
   deps: Services,
   actor: Actor,
   editionId: string,
-): Promise<{ edition: Edition; course: Course; rows: ClassRow[] }> {
+): Promise<{ edition: Edition; course: Course; rows: ClassRow[]; can: { enrol: boolean } }> {
   const { edition, course } = await loadEditionFor(db, deps, actor, editionId);
   const rows = (await listClass(db, edition.id)).map(toClassRow);
-  return { edition, course, rows };
+  return { edition, course, rows, can: { enrol: canPathway(actor, 'enrolments.manage') } };
 }
 
 function toClassRow(r: Awaited<ReturnType<typeof listClass>>[number]): ClassRow {

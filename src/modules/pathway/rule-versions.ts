@@ -1,5 +1,4 @@
 import type { Executor } from '../../db/database.js';
-import type { RuleVersionRow } from '../../db/schema.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
@@ -13,6 +12,7 @@ import { getProgramme } from '../programmes/get-programme.js';
 import { canPathway } from './pathway.policy.js';
 import { insertRuleVersion, listRuleVersionRows } from './pathway.repository.js';
 import { ruleVersionSchema } from './pathway.schemas.js';
+import type { RuleVersionRow } from './pathway.tables.js';
 import { type PathwayRules, pathwayRulesSchema } from './rules/rules.js';
 import { parseRuleVersion } from './standing.js';
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { CandidacyRow, RuleVersionRow } from '../../db/schema.js';
 import { findRuleVersionRow, updateCandidacy } from './pathway.repository.js';
+import type { CandidacyRow, RuleVersionRow } from './pathway.tables.js';
 import {
   type CandidacyFactsRow,
   listAchievementFacts,

@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { CandidacyRow } from '../../db/schema.js';
+import type { CandidacyRow } from './pathway.tables.js';
 
 /** SQL of the daily refresh of cached standings. */
 

@@ -1,13 +1,13 @@
 import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
-import { type Actor, systemActor } from '../../kernel/actor.js';
+import type { Actor } from '../../kernel/actor.js';
 import { recordAudit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
-import { getEdition } from '../catalogue/get-edition.js';
+import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { findPersonIdByEmail } from '../identity/create-person.js';
 import {
   lockedEdition,
@@ -94,7 +94,9 @@ export async function enrolDirectly(
   const data = parseInput(directEnrolSchema, input);
   const problems = fundingProblems(data.fundingKind, data.fundingName);
   if (problems.length) throw new AppError('validation_failed', {}, problems);
-  const { edition } = await getEdition(db, deps, systemActor('places'), editionId);
+  const found = await findEditionWithCourse(db, editionId);
+  if (!found) throw new AppError('not_found');
+  const { edition } = found;
   const userId = await findPersonIdByEmail(db, deps, data.email);
   if (!userId)
     throw new AppError('validation_failed', {}, [{ path: 'email', key: 'validation.unknownPerson' }]);

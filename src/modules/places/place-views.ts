@@ -1,6 +1,6 @@
-import type { PlaceRow } from '../../db/schema.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import type { FundingKind, PlaceStatus } from './places.js';
+import type { PlaceRow } from './places.tables.js';
 
 /** One place as managers and the person see it (never a row). */
 export interface Place {

@@ -1,8 +1,11 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
-import type { DB, PlaceRow } from '../../db/schema.js';
+import type { DB } from '../../db/schema.js';
+import { coursesView, editionsView } from '../catalogue/catalogue.read-models.repository.js';
+import { usersView } from '../identity/identity.read-models.repository.js';
 import { NO_PLACES, type PlaceCounts, type PlaceStatus } from './places.js';
+import type { PlaceRow } from './places.tables.js';
 
 /** All SQL about places in editions (the place columns of `enrolments`). */
 
@@ -28,7 +31,10 @@ const editionColumns = [
 export async function lockEdition(db: Executor, editionId: string) {
   return forUpdate(
     db,
-    db.selectFrom('editions').select(editionColumns).where('editions.id', '=', editionId),
+    db
+      .selectFrom(editionsView(db).as('editions'))
+      .select(editionColumns)
+      .where('editions.id', '=', editionId),
   ).executeTakeFirst();
 }
 
@@ -117,7 +123,7 @@ export async function waitlistBounds(db: Executor, editionId: string) {
 export async function listEditionPlaces(db: Executor, editionId: string) {
   return db
     .selectFrom('enrolments')
-    .innerJoin('users', 'users.id', 'enrolments.user_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'enrolments.user_id')
     .selectAll('enrolments')
     .select(['users.full_name', 'users.email'])
     .where('enrolments.edition_id', '=', editionId)
@@ -130,8 +136,8 @@ export async function listEditionPlaces(db: Executor, editionId: string) {
 export async function listPlacesOfUser(db: Executor, userId: string) {
   return db
     .selectFrom('enrolments')
-    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
-    .innerJoin('courses', 'courses.id', 'editions.course_id')
+    .innerJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
     .selectAll('enrolments')
     .select([
       'editions.starts_on',
@@ -149,14 +155,18 @@ export async function listPlacesOfUser(db: Executor, userId: string) {
 /** People by email (lower case), for bulk enrolment. */
 export async function findPeopleByEmails(db: Executor, emails: readonly string[]) {
   if (emails.length === 0) return [];
-  return db.selectFrom('users').select(['id', 'email']).where('email', 'in', emails).execute();
+  return db
+    .selectFrom(usersView(db).as('users'))
+    .select(['id', 'email'])
+    .where('email', 'in', emails)
+    .execute();
 }
 
 /** Editions by code or id, for bulk enrolment. */
 export async function findEditionsByKeys(db: Executor, codes: readonly string[], ids: readonly string[]) {
   if (codes.length === 0 && ids.length === 0) return [];
   return db
-    .selectFrom('editions')
+    .selectFrom(editionsView(db).as('editions'))
     .select(editionColumns)
     .where((eb) =>
       eb.or([
@@ -182,7 +192,7 @@ export async function listPlacesIn(db: Executor, editionIds: readonly string[], 
 export async function listPlacesStartingBetween(db: Executor, after: string, until: string) {
   return db
     .selectFrom('enrolments')
-    .innerJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
     .select(['enrolments.id', 'enrolments.user_id', 'enrolments.edition_id', 'editions.starts_on'])
     .where('enrolments.status', '=', 'enrolled')
     .where('editions.status', '!=', 'cancelled')
@@ -190,4 +200,31 @@ export async function listPlacesStartingBetween(db: Executor, after: string, unt
     .where('editions.starts_on', '<=', until)
     .orderBy('enrolments.id')
     .execute();
+}
+
+/** Rows per statement in bulk writes (below every engine's limit on bound values). */
+const CHUNK = 500;
+
+/**
+ * Makes places of the requests, waiting-list entries and declined requests among these enrolments : a result recorded for one says the person took the edition.
+ */
+export async function confirmEnrolmentsWithResults(db: Executor, ids: readonly string[], at: string) {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    await db
+      .updateTable('enrolments')
+      .set({ status: 'enrolled', waitlist_order: null, updated_at: at })
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .where('status', 'in', ['requested', 'waitlisted', 'declined'])
+      .execute();
+  }
+}
+
+/** Inserts enrolments in multi-row statements. */
+export async function insertEnrolmentRows(db: Executor, rows: readonly NewPlace[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('enrolments')
+      .values(rows.slice(i, i + 200))
+      .execute();
+  }
 }

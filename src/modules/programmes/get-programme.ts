@@ -4,15 +4,10 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import type { Programme, Theme } from './programme.js';
-import { toProgramme, toTheme } from './programme-mappers.js';
+import { toTheme } from './programme-mappers.js';
 import { canProgramme } from './programmes.policy.js';
-import {
-  findProgrammeBySlug,
-  listProgrammeRows,
-  listThemeRows,
-  listThemeRowsOfProgramme,
-} from './programmes.repository.js';
-import { slugSchema } from './programmes.schemas.js';
+import { allProgrammes, findProgramme } from './programmes.queries.js';
+import { listThemeRows } from './programmes.repository.js';
 
 /** One programme by its slug (public). */
 export async function getProgramme(
@@ -22,17 +17,15 @@ export async function getProgramme(
   slug: string,
 ): Promise<Programme> {
   ensure(actor, canProgramme(actor, 'programme.read'));
-  if (!slugSchema.safeParse(slug).success) throw new AppError('not_found');
-  const row = await findProgrammeBySlug(db, slug);
-  if (!row) throw new AppError('not_found');
-  return toProgramme(row, await listThemeRowsOfProgramme(db, row.id));
+  const programme = await findProgramme(db, slug);
+  if (!programme) throw new AppError('not_found');
+  return programme;
 }
 
 /** Every programme (public). */
 export async function listProgrammes(db: Executor, _deps: Services, actor: Actor): Promise<Programme[]> {
   ensure(actor, canProgramme(actor, 'programme.read'));
-  const rows = await listProgrammeRows(db);
-  return Promise.all(rows.map(async (row) => toProgramme(row, await listThemeRowsOfProgramme(db, row.id))));
+  return allProgrammes(db);
 }
 
 /** Every theme, in order (public). */
@@ -61,4 +54,15 @@ export async function getThemeForEdit(
   const theme = (await listThemes(db, deps)).find((t) => t.slug === slug);
   if (!theme) throw new AppError('not_found');
   return theme;
+}
+
+/** One programme for its public page (public), with what the reader may do there. */
+export async function getProgrammePage(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  slug: string,
+): Promise<{ programme: Programme; can: { edit: boolean } }> {
+  const programme = await getProgramme(db, deps, actor, slug);
+  return { programme, can: { edit: canProgramme(actor, 'programme.edit') } };
 }

@@ -1,6 +1,6 @@
-import type { ProgrammeRow, ThemeRow } from '../../db/schema.js';
 import { parseLocalized } from '../../i18n/localized.js';
 import type { Programme, Theme } from './programme.js';
+import type { ProgrammeRow, ThemeRow } from './programmes.tables.js';
 
 /** Maps a themes row to a Theme. */
 export function toTheme(row: ThemeRow): Theme {

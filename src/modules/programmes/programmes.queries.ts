@@ -4,7 +4,15 @@
  */
 import type { Executor } from '../../db/database.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
-import { listProgrammeTitleRows } from './programmes.repository.js';
+import type { Programme } from './programme.js';
+import { toProgramme } from './programme-mappers.js';
+import {
+  findProgrammeBySlug,
+  listProgrammeRows,
+  listProgrammeTitleRows,
+  listThemeRowsOfProgramme,
+} from './programmes.repository.js';
+import { slugSchema } from './programmes.schemas.js';
 
 /** The titles (in every language) and slugs of some programmes, by id. */
 export async function programmeTitles(
@@ -13,4 +21,23 @@ export async function programmeTitles(
 ): Promise<Map<string, { slug: string; title: LocalizedText }>> {
   const rows = await listProgrammeTitleRows(db, ids);
   return new Map(rows.map((r) => [r.id, { slug: r.slug, title: parseLocalized(r.title_i18n) }]));
+}
+
+/** A programme by its slug, with its themes (null when there is none). */
+export async function findProgramme(db: Executor, slug: string): Promise<Programme | null> {
+  if (!slugSchema.safeParse(slug).success) return null;
+  const row = await findProgrammeBySlug(db, slug);
+  return row ? toProgramme(row, await listThemeRowsOfProgramme(db, row.id)) : null;
+}
+
+/** A programme by its id, with its themes (null when there is none). */
+export async function findProgrammeById(db: Executor, id: string): Promise<Programme | null> {
+  const row = (await listProgrammeRows(db)).find((r) => r.id === id);
+  return row ? toProgramme(row, await listThemeRowsOfProgramme(db, row.id)) : null;
+}
+
+/** Every programme, with its themes. */
+export async function allProgrammes(db: Executor): Promise<Programme[]> {
+  const rows = await listProgrammeRows(db);
+  return Promise.all(rows.map(async (row) => toProgramme(row, await listThemeRowsOfProgramme(db, row.id))));
 }

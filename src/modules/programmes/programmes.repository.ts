@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { ProgrammeRow, ProgrammesTable, ThemeRow } from '../../db/schema.js';
+import type { ProgrammeRow, ProgrammesTable, ThemeRow } from './programmes.tables.js';
 
 /** All SQL about programmes and themes. */
 

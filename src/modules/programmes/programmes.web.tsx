@@ -8,9 +8,14 @@ import { localizedValues } from '../../web/components.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { listProgrammeCourses } from '../catalogue/list-programme-courses.js';
-import { getProgramme, getThemeForEdit, listManagedProgrammes, listProgrammes } from './get-programme.js';
+import {
+  getProgramme,
+  getProgrammePage,
+  getThemeForEdit,
+  listManagedProgrammes,
+  listProgrammes,
+} from './get-programme.js';
 import type { Programme } from './programme.js';
-import { canProgramme } from './programmes.policy.js';
 import { updateProgramme } from './update-programme.js';
 import { updateTheme } from './update-theme.js';
 import { HomePage, ManageHomePage } from './views/home-page.js';
@@ -50,16 +55,15 @@ export function programmesWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.get<SlugParams>('/programmes/:slug', { schema: { hide: true } }, async (request, reply) => {
-    const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
+    const { programme, can } = await getProgrammePage(deps.db, deps, request.actor, request.params.slug);
     const courses = await listProgrammeCourses(deps.db, deps, request.actor, programme.id);
-    const canEdit = canProgramme(request.actor, 'programme.edit');
     return sendPage(
       reply,
       <ProgrammePage
         ctx={pageContext(request, reply)}
         programme={programme}
         courses={courses}
-        canEdit={canEdit}
+        canEdit={can.edit}
       />,
     );
   });

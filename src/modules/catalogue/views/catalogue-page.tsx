@@ -27,10 +27,10 @@ interface Props {
   ctx: PageContext;
   result: CatalogueResult;
   themes: Theme[];
-  canManage: boolean;
 }
 
-export function CataloguePage({ ctx, result, themes, canManage }: Props) {
+export function CataloguePage({ ctx, result, themes }: Props) {
+  const canManage = result.can.manage;
   const { t } = ctx;
   const q = result.query;
   return (

@@ -5,16 +5,9 @@ import type { PageContext } from '../../../web/page-context.js';
 import type { CourseDetail } from '../get-course.js';
 import { EditionsTable } from './edition-summary.js';
 
-export function CoursePage({
-  ctx,
-  detail,
-  canManage,
-}: {
-  ctx: PageContext;
-  detail: CourseDetail;
-  canManage: boolean;
-}) {
+export function CoursePage({ ctx, detail }: { ctx: PageContext; detail: CourseDetail }) {
   const { t } = ctx;
+  const canManage = detail.can.manage;
   const { course } = detail;
   const title = pickLocalized(course.title, ctx.locale);
   const summary = pickLocalized(course.summary, ctx.locale);

@@ -11,14 +11,15 @@ interface Props {
   edition: Edition;
   course: Course;
   today: string;
-  canManage: boolean;
   /** The page's user may see the class list (a manager, or one of the edition's facilitators). */
-  canTeach: boolean;
+  /** What the reader may do here (from the use case). */
+  can: { manage: boolean; teach: boolean };
   /** The places block (places module): what is left, and the request form. */
   placesPanel?: ComponentChildren;
 }
 
-export function EditionPage({ ctx, edition, course, today, canManage, canTeach, placesPanel }: Props) {
+export function EditionPage({ ctx, edition, course, today, can, placesPanel }: Props) {
+  const { manage: canManage, teach: canTeach } = can;
   const { t } = ctx;
   const title = pickLocalized(course.title, ctx.locale);
   const place = pickLocalized(edition.place, ctx.locale);

@@ -1,4 +1,12 @@
 import type { Executor } from '../../../db/database.js';
+import { coursesView, courseThemesView } from '../../catalogue/catalogue.read-models.repository.js';
+import { usersView } from '../../identity/identity.read-models.repository.js';
+import { candidaciesView, resultsView } from '../../pathway/pathway.read-models.repository.js';
+import {
+  programmesView,
+  programmeThemesView,
+  themesView,
+} from '../../programmes/programmes.read-models.repository.js';
 
 /**
  * The facts credentials certify, read by issuance from their own tables (results, courses, people,
@@ -10,9 +18,9 @@ import type { Executor } from '../../../db/database.js';
 /** A result with its course and holder, as issuance reads them. */
 export async function findResultFacts(db: Executor, resultId: string) {
   return db
-    .selectFrom('results')
-    .innerJoin('courses', 'courses.id', 'results.course_id')
-    .innerJoin('users', 'users.id', 'results.user_id')
+    .selectFrom(resultsView(db).as('results'))
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'results.course_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'results.user_id')
     .select([
       'results.id as result_id',
       'results.user_id',
@@ -36,7 +44,7 @@ export async function findResultFacts(db: Executor, resultId: string) {
 /** A holder's name, email and language, as issuance reads them. */
 export async function findHolderFacts(db: Executor, userId: string) {
   return db
-    .selectFrom('users')
+    .selectFrom(usersView(db).as('users'))
     .select(['id', 'full_name', 'email', 'preferred_locale'])
     .where('id', '=', userId)
     .executeTakeFirst();
@@ -45,8 +53,8 @@ export async function findHolderFacts(db: Executor, userId: string) {
 /** The themes of a course, in their display order. */
 export async function listCourseThemeFacts(db: Executor, courseId: string) {
   return db
-    .selectFrom('course_themes')
-    .innerJoin('themes', 'themes.id', 'course_themes.theme_id')
+    .selectFrom(courseThemesView(db).as('course_themes'))
+    .innerJoin(themesView(db).as('themes'), 'themes.id', 'course_themes.theme_id')
     .select(['themes.slug', 'themes.name_i18n'])
     .where('course_themes.course_id', '=', courseId)
     .orderBy('themes.position')
@@ -56,8 +64,8 @@ export async function listCourseThemeFacts(db: Executor, courseId: string) {
 /** The themes of a programme, in their display order. */
 export async function listProgrammeThemeFacts(db: Executor, programmeId: string) {
   return db
-    .selectFrom('programme_themes')
-    .innerJoin('themes', 'themes.id', 'programme_themes.theme_id')
+    .selectFrom(programmeThemesView(db).as('programme_themes'))
+    .innerJoin(themesView(db).as('themes'), 'themes.id', 'programme_themes.theme_id')
     .select(['themes.slug', 'themes.name_i18n'])
     .where('programme_themes.programme_id', '=', programmeId)
     .orderBy('themes.position')
@@ -67,7 +75,7 @@ export async function listProgrammeThemeFacts(db: Executor, programmeId: string)
 /** A programme as the diploma names it. */
 export async function findProgrammeFacts(db: Executor, programmeId: string) {
   return db
-    .selectFrom('programmes')
+    .selectFrom(programmesView(db).as('programmes'))
     .select([
       'id',
       'slug',
@@ -76,7 +84,6 @@ export async function findProgrammeFacts(db: Executor, programmeId: string) {
       'description_i18n',
       'certification_i18n',
       'total_hours',
-      'award_automatically',
     ])
     .where('id', '=', programmeId)
     .executeTakeFirst();
@@ -86,8 +93,8 @@ export async function findProgrammeFacts(db: Executor, programmeId: string) {
 export async function listLiveAchievementCredentials(db: Executor, userId: string) {
   return db
     .selectFrom('credentials')
-    .innerJoin('results', 'results.id', 'credentials.result_id')
-    .innerJoin('courses', 'courses.id', 'results.course_id')
+    .innerJoin(resultsView(db).as('results'), 'results.id', 'credentials.result_id')
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'results.course_id')
     .select([
       'credentials.id',
       'credentials.status',
@@ -111,14 +118,17 @@ export async function listAutoAwardCandidacyIds(
   options: { userId?: string | undefined; limit: number },
 ): Promise<string[]> {
   let query = db
-    .selectFrom('candidacies')
+    .selectFrom(candidaciesView(db).as('candidacies'))
     .select('candidacies.id')
     .where('candidacies.standing_awardable', '=', 1)
     .where('candidacies.status', '<>', 'withdrawn')
     .where(
       'candidacies.programme_id',
       'in',
-      db.selectFrom('programmes').select('programmes.id').where('programmes.award_automatically', '=', 1),
+      db
+        .selectFrom('award_settings')
+        .select('award_settings.programme_id')
+        .where('award_automatically', '=', 1),
     )
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -137,14 +147,27 @@ export async function listAutoAwardCandidacyIds(
   return (await query.execute()).map((r) => r.id);
 }
 
+/** Whether a programme awards its diplomas automatically (no row: it does not). */
+export async function findAutoAward(db: Executor, programmeId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('award_settings')
+    .select('award_automatically')
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
+  return row?.award_automatically === 1;
+}
+
 export async function setProgrammeAutoAward(
   db: Executor,
   programmeId: string,
   value: boolean,
+  at: string,
 ): Promise<void> {
   await db
-    .updateTable('programmes')
-    .set({ award_automatically: value ? 1 : 0 })
-    .where('id', '=', programmeId)
+    .insertInto('award_settings')
+    .values({ programme_id: programmeId, award_automatically: value ? 1 : 0, updated_at: at })
+    .onConflict((oc) =>
+      oc.column('programme_id').doUpdateSet({ award_automatically: value ? 1 : 0, updated_at: at }),
+    )
     .execute();
 }

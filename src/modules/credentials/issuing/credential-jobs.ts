@@ -4,13 +4,13 @@
  * retried email job may send its one message again; it never sends another's). Failures are retried with
  * back-off and shown on /admin/jobs.
  */
+
 import { z } from 'zod';
 import type { DailyJob, JobHandler } from '../../../jobs/job.js';
 import { defineJob, PermanentJobError } from '../../../jobs/job.js';
 import { enqueueJob } from '../../../jobs/queue.js';
-import { systemActor } from '../../../kernel/actor.js';
 import { isAppError } from '../../../kernel/errors.js';
-import { getPerson, listPeople } from '../../identity/people.js';
+import { activePeopleWithRole, findPerson } from '../../identity/identity.queries.js';
 import { formatShortCode } from '../credential.js';
 import { parseStoredCredential, readCredential, textFor } from '../credential-reading.js';
 import { HOLDER_CREDENTIALS_PATH, verifyUrl } from '../credential-urls.js';
@@ -21,7 +21,6 @@ import { componentRevokedMail, credentialIssuedMail, credentialStatusMail } from
 import { issueCourseCredential } from './issue-course-credential.js';
 import { CREDENTIAL_JOB_KINDS } from './job-kinds.js';
 
-const SYSTEM = systemActor('credentials.jobs');
 const id = z.string().min(1).max(64);
 
 async function credentialOrFail(deps: Parameters<typeof findCredential>[0], credentialId: string) {
@@ -57,8 +56,8 @@ const mailIssued = defineJob(
   z.object({ credentialId: id }),
   async ({ deps }, { credentialId }) => {
     const row = await credentialOrFail(deps.db, credentialId);
-    const { person } = await getPerson(deps.db, deps, SYSTEM, row.user_id);
-    if (person.disabled) return { sent: false };
+    const person = await findPerson(deps.db, row.user_id);
+    if (!person || person.disabled) return { sent: false };
     const content = readCredential(parseStoredCredential(row.credential_json));
     await deps.mailer.send(
       credentialIssuedMail(person.preferredLocale, person.email, {
@@ -78,8 +77,8 @@ const mailStatusChanged = defineJob(
   z.object({ credentialId: id, status: z.enum(['revoked', 'suspended', 'active']), at: z.string().max(40) }),
   async ({ deps }, { credentialId, status }) => {
     const row = await credentialOrFail(deps.db, credentialId);
-    const { person } = await getPerson(deps.db, deps, SYSTEM, row.user_id);
-    if (person.disabled) return { sent: false };
+    const person = await findPerson(deps.db, row.user_id);
+    if (!person || person.disabled) return { sent: false };
     const content = readCredential(parseStoredCredential(row.credential_json));
     await deps.mailer.send(
       credentialStatusMail(person.preferredLocale, person.email, {
@@ -100,21 +99,15 @@ const componentRevoked = defineJob(
   CREDENTIAL_JOB_KINDS.componentRevoked,
   z.object({ diplomaId: id, componentId: id, outcome: outcomeSchema }),
   async ({ deps }, payload) => {
-    let managers = 0;
-    for (let page = 1; ; page++) {
-      const found = await listPeople(deps.db, deps, SYSTEM, { role: 'manager', page });
-      for (const manager of found.people) {
-        if (manager.disabled) continue;
-        managers += 1;
-        await enqueueJob(deps.db, deps.clock, {
-          kind: CREDENTIAL_JOB_KINDS.mailComponentRevoked,
-          payload: { ...payload, managerId: manager.id },
-          idempotencyKey: `component-revoked-mail:${payload.diplomaId}:${payload.componentId}:${manager.id}`,
-        });
-      }
-      if (page >= found.pageCount) break;
+    const managers = await activePeopleWithRole(deps.db, 'manager');
+    for (const manager of managers) {
+      await enqueueJob(deps.db, deps.clock, {
+        kind: CREDENTIAL_JOB_KINDS.mailComponentRevoked,
+        payload: { ...payload, managerId: manager.id },
+        idempotencyKey: `component-revoked-mail:${payload.diplomaId}:${payload.componentId}:${manager.id}`,
+      });
     }
-    return { managers };
+    return { managers: managers.length };
   },
 );
 
@@ -126,8 +119,8 @@ const mailComponentRevoked = defineJob(
       await credentialOrFail(deps.db, diplomaId),
       await credentialOrFail(deps.db, componentId),
     ];
-    const { person: manager } = await getPerson(deps.db, deps, SYSTEM, managerId);
-    if (manager.disabled) return { sent: false };
+    const manager = await findPerson(deps.db, managerId);
+    if (!manager || manager.disabled) return { sent: false };
     const locale = manager.preferredLocale;
     const read = readCredential(parseStoredCredential(component.credential_json));
     await deps.mailer.send(

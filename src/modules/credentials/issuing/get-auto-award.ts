@@ -4,7 +4,7 @@ import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
 import { getProgramme } from '../../programmes/get-programme.js';
 import { canCredentials } from '../credentials.policy.js';
-import { findProgrammeFacts } from './certified-facts.repository.js';
+import { findAutoAward } from './certified-facts.repository.js';
 
 /** Managers: whether a programme awards its diplomas automatically (the ready list's setting). 404 unknown. */
 export async function getAutoAward(
@@ -15,6 +15,5 @@ export async function getAutoAward(
 ): Promise<{ awardAutomatically: boolean }> {
   ensure(actor, canCredentials(actor, 'credentials.manage'));
   const programme = await getProgramme(db, deps, actor, programmeSlug);
-  const facts = await findProgrammeFacts(db, programme.id);
-  return { awardAutomatically: facts?.award_automatically === 1 };
+  return { awardAutomatically: await findAutoAward(db, programme.id) };
 }

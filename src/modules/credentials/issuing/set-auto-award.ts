@@ -8,7 +8,7 @@ import { parseInput } from '../../../kernel/validation.js';
 import { getProgramme } from '../../programmes/get-programme.js';
 import { canCredentials } from '../credentials.policy.js';
 import { autoAwardSchema } from '../credentials.schemas.js';
-import { findProgrammeFacts, setProgrammeAutoAward } from './certified-facts.repository.js';
+import { findAutoAward, setProgrammeAutoAward } from './certified-facts.repository.js';
 
 /**
  * Managers set whether a programme awards its diplomas automatically (without the ready list's click) as
@@ -26,13 +26,13 @@ export async function setAutoAward(
   const { awardAutomatically } = parseInput(autoAwardSchema, input);
   const programme = await getProgramme(db, deps, actor, programmeSlug);
   await inTransaction(db, async (trx) => {
-    const before = await findProgrammeFacts(trx, programme.id);
-    await setProgrammeAutoAward(trx, programme.id, awardAutomatically);
+    const before = await findAutoAward(trx, programme.id);
+    await setProgrammeAutoAward(trx, programme.id, awardAutomatically, deps.clock.now().toISOString());
     await recordAudit(trx, deps.clock, actor, {
       action: 'programme.auto-award-set',
       targetType: 'programme',
       targetId: programme.id,
-      before: { awardAutomatically: before?.award_automatically === 1 },
+      before: { awardAutomatically: before },
       after: { awardAutomatically },
     });
   });

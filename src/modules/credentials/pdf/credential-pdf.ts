@@ -1,5 +1,4 @@
 import type { Executor } from '../../../db/database.js';
-import type { CredentialRow } from '../../../db/schema.js';
 import type { Services } from '../../../deps.js';
 import { isLocale, translator } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
@@ -11,6 +10,7 @@ import { parseStoredCredential, readCredential, textFor } from '../credential-re
 import { printedShortUrl, verifyUrl } from '../credential-urls.js';
 import { canCredentials, canReadCredentialOf } from '../credentials.policy.js';
 import { findCredential, listComponents, updateCredential } from '../credentials.repository.js';
+import type { CredentialRow } from '../credentials.tables.js';
 import { type CredentialPdfModel, renderCredentialPdf } from './index.js';
 
 /** Pure-ish: the PDF's view-model, read from the signed credential and translated in its holder's language. */

@@ -8,7 +8,6 @@
  * PERSISTED SHAPE: the audit payload `credential.component-revoked`.
  */
 import type { Executor } from '../../../db/database.js';
-import type { CredentialRow } from '../../../db/schema.js';
 import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
@@ -16,6 +15,7 @@ import { recordAudit } from '../../../kernel/audit.js';
 import { toDateString } from '../../../kernel/clock.js';
 import { evaluateCandidacy, refreshStandingsOfPerson } from '../../pathway/candidacy-standing.js';
 import { listDiplomasCounting } from '../credentials.repository.js';
+import type { CredentialRow } from '../credentials.tables.js';
 import { CREDENTIAL_JOB_KINDS } from '../issuing/job-kinds.js';
 import type { IssuerContext } from '../keys/issuer.js';
 import { applyStatusChange } from './status-change.js';

@@ -3,10 +3,10 @@
  * AppError with the precise problem as a field (`credential.problem.<code>`). Not a use case.
  */
 import type { Executor } from '../../../db/database.js';
-import type { CredentialRow } from '../../../db/schema.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import { findCredential } from '../credentials.repository.js';
+import type { CredentialRow } from '../credentials.tables.js';
 
 /** Why a status change is refused (message `credential.problem.<code>`). */
 export type StatusProblem =

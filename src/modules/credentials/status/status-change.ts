@@ -5,13 +5,13 @@
  * PERSISTED SHAPE: the audit payloads (`credential.revoked|suspended|reinstated`).
  */
 import type { Executor } from '../../../db/database.js';
-import type { CredentialRow } from '../../../db/schema.js';
 import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import type { CredentialStatus, StatusReason } from '../credential.js';
 import { updateCredential } from '../credentials.repository.js';
+import type { CredentialRow } from '../credentials.tables.js';
 import { CREDENTIAL_JOB_KINDS } from '../issuing/job-kinds.js';
 import type { IssuerContext } from '../keys/issuer.js';
 import { setStatusBit } from './status-list-store.js';

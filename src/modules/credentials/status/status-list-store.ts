@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Executor } from '../../../db/database.js';
-import type { StatusListRow } from '../../../db/schema.js';
 import { newId } from '../../../kernel/ids.js';
 import {
   findLatestStatusList,
@@ -18,6 +17,7 @@ import {
   takeStatusIndex,
   updateStatusList,
 } from '../credentials.repository.js';
+import type { StatusListRow } from '../credentials.tables.js';
 import { signDataIntegrity } from '../issuing/sign.js';
 import type { IssuerContext } from '../keys/issuer.js';
 import {

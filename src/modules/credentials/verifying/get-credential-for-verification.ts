@@ -1,5 +1,4 @@
 import type { Executor } from '../../../db/database.js';
-import type { CredentialRow } from '../../../db/schema.js';
 import type { Services } from '../../../deps.js';
 import type { LocalizedText } from '../../../i18n/localized.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -16,6 +15,7 @@ import {
 import { parseStoredCredential, readCredential } from '../credential-reading.js';
 import { printedShortUrl, shortUrl, verifyUrl } from '../credential-urls.js';
 import { findCredential, findCredentialByShortCode, listComponents } from '../credentials.repository.js';
+import type { CredentialRow } from '../credentials.tables.js';
 
 /** A component credential of a diploma, as the verification page lists it. */
 export interface VerificationComponent {

@@ -1,18 +1,19 @@
 /** A candidacy as its pages show it: evaluation, timeline, rule versions (shared by the three views). */
+
 import type { Executor } from '../../../db/database.js';
-import type { CandidacyRow } from '../../../db/schema.js';
 import type { Services } from '../../../deps.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import { type LocalizedText, parseLocalized } from '../../../i18n/localized.js';
 import { AppError } from '../../../kernel/errors.js';
-import { listProgrammes } from '../../programmes/get-programme.js';
 import type { Programme } from '../../programmes/programme.js';
+import { findProgrammeById } from '../../programmes/programmes.queries.js';
 import {
   listEnrolmentsOfUsers,
   listExtensionRows,
   listResultsOfUsers,
   listRuleVersionRows,
 } from '../pathway.repository.js';
+import type { CandidacyRow } from '../pathway.tables.js';
 import type { PathwayEvaluation } from '../rules/evaluation.js';
 import type { PathwayRules } from '../rules/rules.js';
 import { evaluateCandidacies, rulesOfVersion } from '../standing.js';
@@ -110,9 +111,8 @@ export async function detailOf(
   };
 }
 
-async function getProgrammeById(db: Executor, deps: Services, programmeId: string): Promise<Programme> {
-  const all = await listProgrammes(db, deps, { kind: 'system', reason: 'pathway' });
-  const found = all.find((p) => p.id === programmeId);
+async function getProgrammeById(db: Executor, _deps: Services, programmeId: string): Promise<Programme> {
+  const found = await findProgrammeById(db, programmeId);
   if (!found) throw new AppError('not_found');
   return found;
 }

@@ -2,6 +2,8 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { Executor } from '../../../db/database.js';
 import { containsText } from '../../../db/helpers.js';
 import type { DB } from '../../../db/schema.js';
+import { credentialsView } from '../../credentials/credentials.read-models.repository.js';
+import { usersView } from '../../identity/identity.read-models.repository.js';
 
 /** The SQL of the managers' candidates list: filters, count and one page, read from covering indexes. */
 
@@ -50,7 +52,11 @@ const LIST_COLUMNS = [
 ] as const;
 
 /** The filter's conditions, on candidacies only (the person's fields through a subquery on users). */
-function candidacyConditions(eb: ExpressionBuilder<DB, 'candidacies'>, filter: CandidateFilter) {
+function candidacyConditions(
+  db: Executor,
+  eb: ExpressionBuilder<DB, 'candidacies'>,
+  filter: CandidateFilter,
+) {
   const conditions: Expression<SqlBool>[] = [eb('candidacies.programme_id', '=', filter.programmeId)];
   if (filter.status) conditions.push(eb('candidacies.standing_status', '=', filter.status));
   if (filter.atRisk) conditions.push(eb('candidacies.standing_at_risk', '=', 1));
@@ -61,7 +67,7 @@ function candidacyConditions(eb: ExpressionBuilder<DB, 'candidacies'>, filter: C
       eb.not(
         eb.exists(
           eb
-            .selectFrom('credentials')
+            .selectFrom(credentialsView(db).as('credentials'))
             .select('credentials.id')
             .whereRef('credentials.candidacy_id', '=', 'candidacies.id')
             .where('credentials.kind', '=', 'diploma')
@@ -77,7 +83,7 @@ function candidacyConditions(eb: ExpressionBuilder<DB, 'candidacies'>, filter: C
   if (filter.deadlineFrom) conditions.push(eb('candidacies.standing_deadline', '>=', filter.deadlineFrom));
   const { country, constituency, language, text } = filter;
   if (country || constituency || language || text) {
-    let people = eb.selectFrom('users').select('users.id');
+    let people = eb.selectFrom(usersView(db).as('users')).select('users.id');
     if (country) people = people.where('users.country', '=', country);
     if (constituency) people = people.where('users.constituency', '=', constituency);
     if (language) people = people.where('users.preferred_locale', '=', language);
@@ -105,7 +111,7 @@ export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
   if (ids.length === 0) return { rows: [], total };
   const rows = await db
     .selectFrom('candidacies')
-    .innerJoin('users', 'users.id', 'candidacies.user_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'candidacies.user_id')
     .select(LIST_COLUMNS)
     .where('candidacies.id', 'in', ids)
     .execute();
@@ -119,7 +125,7 @@ async function countCandidacies(db: Executor, filter: CandidateFilter): Promise<
   const count = await db
     .selectFrom('candidacies')
     .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
-    .where((eb) => candidacyConditions(eb, filter))
+    .where((eb) => candidacyConditions(db, eb, filter))
     .executeTakeFirstOrThrow();
   return Number(count.total);
 }
@@ -134,11 +140,14 @@ async function pageByName(db: Executor, filter: CandidateFilter): Promise<{ ids:
   // order of a CROSS JOIN; PostgreSQL plans it as any inner join.)
   const byName =
     total >= NAME_ORDER_FROM_INDEX * (offset + limit)
-      ? db.selectFrom('users').crossJoin('candidacies').whereRef('candidacies.user_id', '=', 'users.id')
-      : db.selectFrom('candidacies').innerJoin('users', 'users.id', 'candidacies.user_id');
+      ? db
+          .selectFrom(usersView(db).as('users'))
+          .crossJoin('candidacies')
+          .whereRef('candidacies.user_id', '=', 'users.id')
+      : db.selectFrom('candidacies').innerJoin(usersView(db).as('users'), 'users.id', 'candidacies.user_id');
   const rows = await byName
     .select('candidacies.id')
-    .where((eb) => candidacyConditions(eb, filter))
+    .where((eb) => candidacyConditions(db, eb, filter))
     .orderBy('users.full_name', direction)
     .orderBy('users.id', direction)
     .limit(limit)
@@ -163,9 +172,9 @@ async function pageByColumn(
   } as const;
   let query = db
     .selectFrom('candidacies')
-    .innerJoin('users', 'users.id', 'candidacies.user_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'candidacies.user_id')
     .select((eb) => ['candidacies.id', eb.cast<number>(eb.fn.countAll().over(), 'integer').as('total')])
-    .where((eb) => candidacyConditions(eb, filter));
+    .where((eb) => candidacyConditions(db, eb, filter));
   // Without a deadline (nothing counted yet) sorts last in both directions and on both engines
   // (SQLite puts NULL first in ascending order, PostgreSQL last). The other columns are never null.
   if (sort === 'deadline')

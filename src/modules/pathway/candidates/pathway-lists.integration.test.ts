@@ -12,7 +12,7 @@ import {
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { ANONYMOUS, systemActor } from '../../../kernel/actor.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
-import { enrolPerson } from '../enrol-person.js';
+import { enrolDirectly } from '../../places/enrol-directly.js';
 import { CANDIDATES_PAGE_SIZE } from '../pathway.schemas.js';
 import { setCapstoneStatus } from '../set-capstone-status.js';
 import { withdrawCandidate } from '../withdraw-candidate.js';
@@ -229,7 +229,10 @@ for (const dialect of DIALECTS) {
       await registerAs(deps, programme, person, '2025-01-06');
       await earn(deps, person, programme.academy, '2025-06-16', '2025-06-27');
       await earn(deps, person, first, '2025-09-01', '2025-10-10');
-      await enrolPerson(deps.db, deps, SYSTEM, open.get(second)!, { email: person.email });
+      await enrolDirectly(deps.db, deps, SYSTEM, open.get(second)!, {
+        email: person.email,
+        fundingKind: 'self',
+      });
       const [mine] = await getMyPathways(deps.db, deps, actorOf(person), 'en');
       expect(mine?.detail.programme.slug).toBe(programme.slug);
       expect(mine?.nextEditions.map((e) => e.courseCode).sort()).toEqual([third, fourth].sort());
@@ -238,7 +241,10 @@ for (const dialect of DIALECTS) {
       // Enrolled in the E-Academy, which counts as the Academy: neither is a next step.
       const other = await buildParticipant(deps);
       await registerAs(deps, programme, other, '2026-01-05');
-      await enrolPerson(deps.db, deps, SYSTEM, open.get(programme.eAcademy)!, { email: other.email });
+      await enrolDirectly(deps.db, deps, SYSTEM, open.get(programme.eAcademy)!, {
+        email: other.email,
+        fundingKind: 'self',
+      });
       const [theirs] = await getMyPathways(deps.db, deps, actorOf(other), 'fr');
       expect(theirs?.detail.evaluation.requirements[0]).toMatchObject({
         id: 'academy',

@@ -3,8 +3,9 @@ import { systemActor } from '../../../kernel/actor.js';
 import { findCourseId, findEditionIdByCode } from '../../catalogue/find-ids.js';
 import { getEdition } from '../../catalogue/get-edition.js';
 import { findPersonIdByEmail } from '../../identity/create-person.js';
+import { enrolDirectly } from '../../places/enrol-directly.js';
+import { recordTakenPlaces } from '../../places/record-taken-places.js';
 import { DEMO_PROGRAMME_SLUG } from '../../programmes/demo/demo-programme.js';
-import { enrolPerson } from '../enrol-person.js';
 import { grantExtension } from '../grant-extension.js';
 import { hasCandidacy } from '../has-candidacy.js';
 import { recordLegacyResult } from '../record-legacy-result.js';
@@ -40,13 +41,17 @@ export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number 
     for (const taken of candidate.results) {
       const editionId = await findEditionIdByCode(deps.db, deps, taken.edition);
       if (!editionId) throw new Error(`demo edition ${taken.edition} is missing`);
-      const { id: enrolmentId } = await enrolPerson(deps.db, deps, actor, editionId, {
-        email: candidate.email,
+      // A past edition they took: the places module records the place (capacity no longer applies).
+      const userId = (await findPersonIdByEmail(deps.db, deps, candidate.email))!;
+      const [enrolmentId] = await recordTakenPlaces(deps.db, deps, actor, {
+        create: [{ editionId, userId }],
+        confirm: [],
+        source: { kind: 'seed' },
       });
       const { edition } = await getEdition(deps.db, deps, actor, editionId);
       await recordClassResults(deps.db, deps, actor, editionId, [
         {
-          enrolmentId,
+          enrolmentId: enrolmentId!,
           result: {
             outcome: taken.outcome,
             grade: taken.grade ?? '',
@@ -57,7 +62,8 @@ export async function seedDemoPathway(deps: Deps): Promise<{ candidates: number 
     }
     for (const code of candidate.enrolled ?? []) {
       const editionId = await findEditionIdByCode(deps.db, deps, code);
-      if (editionId) await enrolPerson(deps.db, deps, actor, editionId, { email: candidate.email });
+      if (editionId)
+        await enrolDirectly(deps.db, deps, actor, editionId, { email: candidate.email, fundingKind: 'self' });
     }
     for (const legacy of candidate.legacy ?? []) {
       const courseId = await findCourseId(deps.db, deps, legacy.course);

@@ -1,5 +1,4 @@
 import type { Executor } from '../../../db/database.js';
-import type { EnrolmentRow } from '../../../db/schema.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
@@ -7,18 +6,17 @@ import { type Actor, actorId } from '../../../kernel/actor.js';
 import { recordAudit } from '../../../kernel/audit.js';
 import { toDateString } from '../../../kernel/clock.js';
 import { AppError } from '../../../kernel/errors.js';
-import { isId, newId } from '../../../kernel/ids.js';
+import { isId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
+import { recordTakenPlaces } from '../../places/record-taken-places.js';
 import { canPathway } from '../pathway.policy.js';
 import type { ResultOutcome } from '../pathway.schemas.js';
 import { writeLegacyResult } from '../record-legacy-result.js';
 import { writeResult } from '../record-result.js';
 import { refreshStandings } from '../standing.js';
 import {
-  confirmEnrolmentsWithResults,
   deleteImportFile,
   findImport,
-  insertEnrolmentRows,
   listCandidaciesOfUsers,
   moveImportStatus,
   updateImport,
@@ -183,35 +181,20 @@ async function writeRows(
   progress?: Progress,
 ): Promise<{ people: Set<string> }> {
   const { rows, lookups } = input;
-  const now = deps.clock.now().toISOString();
   const people = new Set<string>();
-  const created = new Map<string, string>();
-  const enrolments: EnrolmentRow[] = [];
+  const taken: { editionId: string; userId: string }[] = [];
   for (const row of rows) {
     if (!row.enrol) continue;
     const userId = lookups.people.get(row.email)!;
-    const edition = lookups.editions.get(row.edition!)!;
-    const id = newId();
-    created.set(enrolmentKey(edition.id, userId), id);
-    enrolments.push({
-      id,
-      edition_id: edition.id,
-      user_id: userId,
-      status: 'enrolled',
-      created_at: now,
-      updated_at: now,
-    });
+    taken.push({ editionId: lookups.editions.get(row.edition!)!.id, userId });
+    people.add(userId);
   }
-  await insertEnrolmentRows(db, enrolments);
-  for (const enrolment of enrolments) {
-    people.add(enrolment.user_id);
-    await recordAudit(db, deps.clock, actor, {
-      action: 'enrolment.created',
-      targetType: 'user',
-      targetId: enrolment.user_id,
-      after: { editionId: enrolment.edition_id, importId: input.importId },
-    });
-  }
+  // The places module makes the places these results show were taken (it owns them).
+  const source = { kind: 'import' as const, importId: input.importId };
+  const ids = await recordTakenPlaces(db, deps, actor, { create: taken, confirm: [], source });
+  const created = new Map(
+    taken.map((place, index) => [enrolmentKey(place.editionId, place.userId), ids[index]!]),
+  );
   const toWrite = rows.filter((r) => r.change === 'new' || r.change === 'changed');
   // Enrolments that existed before (a request or a waiting-list entry among them becomes a place).
   const existing: string[] = [];
@@ -249,6 +232,6 @@ async function writeRows(
     if (index % 500 === 499) progress?.(index + 1, toWrite.length);
   }
   progress?.(toWrite.length, toWrite.length);
-  await confirmEnrolmentsWithResults(db, existing, now);
+  await recordTakenPlaces(db, deps, actor, { create: [], confirm: existing, source });
   return { people };
 }

@@ -2,8 +2,9 @@
  * An import as stored in `imports` (PERSISTED SHAPES: `summary_json` holds `ImportSummary`; `rows_json`
  * the checked rows; `errors_json` the row problems) and the kinds of the jobs that work on it.
  */
-import type { ImportRecordRow } from '../../../db/schema.js';
+
 import type { SpreadsheetType } from '../../../integrations/spreadsheets/read-spreadsheet.js';
+import type { ImportRecordRow } from '../pathway.tables.js';
 import type { CheckedRow, ImportCounts } from './import-check.js';
 import type { ImportRow, RowProblem } from './import-format.js';
 

@@ -1,5 +1,8 @@
 import type { Executor } from '../../../db/database.js';
-import type { CandidacyRow, EnrolmentRow, ImportRecordRow } from '../../../db/schema.js';
+import { coursesView, editionsView } from '../../catalogue/catalogue.read-models.repository.js';
+import { usersView } from '../../identity/identity.read-models.repository.js';
+import { enrolmentsView } from '../../places/places.read-models.repository.js';
+import type { CandidacyRow, ImportRecordRow } from '../pathway.tables.js';
 
 /**
  * All SQL of result imports and exports. Look-ups take whole sets of keys and query them in chunks (well
@@ -16,14 +19,14 @@ async function inChunks<T, R>(values: readonly T[], run: (chunk: T[]) => Promise
 
 export function findPeopleByEmails(db: Executor, emails: readonly string[]) {
   return inChunks(emails, (chunk) =>
-    db.selectFrom('users').select(['id', 'email']).where('email', 'in', chunk).execute(),
+    db.selectFrom(usersView(db).as('users')).select(['id', 'email']).where('email', 'in', chunk).execute(),
   );
 }
 
 export function findCoursesByCodes(db: Executor, codes: readonly string[]) {
   return inChunks(codes, (chunk) =>
     db
-      .selectFrom('courses')
+      .selectFrom(coursesView(db).as('courses'))
       .select(['id', 'code', 'credential_on_success'])
       .where('code', 'in', chunk)
       .execute(),
@@ -38,10 +41,14 @@ export async function findEditionsByCodesOrIds(
   ids: readonly string[],
 ) {
   const byCode = await inChunks(codes, (chunk) =>
-    db.selectFrom('editions').select(editionColumns).where('code', 'in', chunk).execute(),
+    db
+      .selectFrom(editionsView(db).as('editions'))
+      .select(editionColumns)
+      .where('code', 'in', chunk)
+      .execute(),
   );
   const byId = await inChunks(ids, (chunk) =>
-    db.selectFrom('editions').select(editionColumns).where('id', 'in', chunk).execute(),
+    db.selectFrom(editionsView(db).as('editions')).select(editionColumns).where('id', 'in', chunk).execute(),
   );
   return [...byCode, ...byId];
 }
@@ -58,7 +65,7 @@ export function listEnrolmentsWithResults(
     for (let i = 0; i < editionIds.length; i += CHUNK) {
       rows.push(
         ...(await db
-          .selectFrom('enrolments')
+          .selectFrom(enrolmentsView(db).as('enrolments'))
           .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
           .select([
             'enrolments.id',
@@ -96,31 +103,6 @@ export function listCandidaciesOfUsers(db: Executor, userIds: readonly string[])
   return inChunks(userIds, (chunk) =>
     db.selectFrom('candidacies').selectAll().where('user_id', 'in', chunk).execute(),
   );
-}
-
-/**
- * Makes places of the requests, waiting-list entries and declined requests among these enrolments (the
- * places module's statuses): a result recorded for one says the person took the edition.
- */
-export async function confirmEnrolmentsWithResults(db: Executor, ids: readonly string[], at: string) {
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    await db
-      .updateTable('enrolments')
-      .set({ status: 'enrolled', waitlist_order: null, updated_at: at })
-      .where('id', 'in', ids.slice(i, i + CHUNK))
-      .where('status', 'in', ['requested', 'waitlisted', 'declined'])
-      .execute();
-  }
-}
-
-/** Inserts enrolments in multi-row statements. */
-export async function insertEnrolmentRows(db: Executor, rows: readonly EnrolmentRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto('enrolments')
-      .values(rows.slice(i, i + 200))
-      .execute();
-  }
 }
 
 export async function insertImport(db: Executor, row: ImportRecordRow): Promise<void> {
@@ -215,10 +197,10 @@ export type ExportScope = { editionId: string } | { programmeId: string };
 export function listResultsForExport(db: Executor, scope: ExportScope, afterId: string, limit: number) {
   let query = db
     .selectFrom('results')
-    .innerJoin('users', 'users.id', 'results.user_id')
-    .innerJoin('courses', 'courses.id', 'results.course_id')
-    .leftJoin('enrolments', 'enrolments.id', 'results.enrolment_id')
-    .leftJoin('editions', 'editions.id', 'enrolments.edition_id')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'results.user_id')
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'results.course_id')
+    .leftJoin(enrolmentsView(db).as('enrolments'), 'enrolments.id', 'results.enrolment_id')
+    .leftJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
     .select([
       'results.id',
       'users.email',

@@ -10,7 +10,6 @@ import type { FieldMessages } from '../../../web/page-context.js';
 import { pageContext } from '../../../web/page-context.js';
 import { sendPage } from '../../../web/render.js';
 import { listManagedProgrammes } from '../../programmes/get-programme.js';
-import { canProgramme } from '../../programmes/programmes.policy.js';
 import { commitImport } from './import-commit.js';
 import { uploadImport } from './import-upload.js';
 import { getImport, importProblemsCsv, listImports, PROBLEMS_SHOWN } from './import-view.js';
@@ -29,9 +28,7 @@ export function importWebRoutes(app: FastifyInstance, deps: Deps): void {
     errors: FieldMessages = {},
   ) => {
     const imports = await listImports(deps.db, deps, request.actor);
-    const programmes = canProgramme(request.actor, 'programme.edit')
-      ? await listManagedProgrammes(deps.db, deps, request.actor)
-      : [];
+    const programmes = await listManagedProgrammes(deps.db, deps, request.actor);
     return sendPage(
       reply,
       <ImportUploadPage

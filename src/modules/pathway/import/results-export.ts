@@ -2,12 +2,12 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
-import { type Actor, systemActor } from '../../../kernel/actor.js';
+import type { Actor } from '../../../kernel/actor.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
-import { getEdition } from '../../catalogue/get-edition.js';
+import { findEditionWithCourse } from '../../catalogue/catalogue.queries.js';
 import { getProgramme } from '../../programmes/get-programme.js';
 import { canPathway, canRecordResults, canRecordSomeResults } from '../pathway.policy.js';
 import { type ExportScope, findEditionsByCodesOrIds, listResultsForExport } from './import.repository.js';
@@ -33,7 +33,7 @@ async function resolveScope(
     const key = isId(query.edition.toLowerCase()) ? query.edition.toLowerCase() : query.edition.toUpperCase();
     const [found] = await findEditionsByCodesOrIds(db, isId(key) ? [] : [key], isId(key) ? [key] : []);
     if (!found) throw new AppError('not_found');
-    const { edition } = await getEdition(db, deps, systemActor('results-export'), found.id);
+    const { edition } = (await findEditionWithCourse(db, found.id))!;
     ensure(
       actor,
       canRecordResults(

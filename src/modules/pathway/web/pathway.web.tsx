@@ -17,7 +17,6 @@ import { getMyPathways } from '../candidates/get-my-pathways.js';
 import { listCandidates } from '../candidates/list-candidates.js';
 import { grantExtension } from '../grant-extension.js';
 import { moveCandidateToRuleVersion } from '../move-rule-version.js';
-import { canPathway } from '../pathway.policy.js';
 import { getClassList, recordClassResults } from '../record-result.js';
 import { registerCandidate } from '../register-candidate.js';
 import { createRuleVersion, listRuleVersions } from '../rule-versions.js';
@@ -262,8 +261,12 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     extra: Record<string, unknown> = {},
   ) => {
-    const { edition, course, rows } = await getClassList(deps.db, deps, request.actor, request.params.id);
-    const canEnrol = canPathway(request.actor, 'enrolments.manage');
+    const { edition, course, rows, can } = await getClassList(
+      deps.db,
+      deps,
+      request.actor,
+      request.params.id,
+    );
     return sendPage(
       reply,
       <ClassPage
@@ -271,7 +274,7 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
         edition={edition}
         course={course}
         rows={rows}
-        canEnrol={canEnrol}
+        canEnrol={can.enrol}
         {...extra}
       />,
       status,

@@ -1,0 +1,107 @@
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { getProgramme } from '../../programmes/get-programme.js';
+import type { Programme } from '../../programmes/programme.js';
+import { canSeeReviewQueue, isAdmissionsManager } from '../admissions.policy.js';
+import type { ApplicationStatus } from '../application.js';
+import { REVIEW_PAGE_SIZE, type ReviewQueueQuery, reviewQueueQuerySchema } from './review.schemas.js';
+import { listAssessorRows, searchApplications } from './reviews.repository.js';
+
+/** One line of the review queue. */
+export interface QueueItem {
+  id: string;
+  applicantName: string;
+  email: string;
+  status: ApplicationStatus;
+  country: string | null;
+  constituency: string | null;
+  /** The automatic evaluation (null: not evaluated), and whether a manager overrode it. */
+  eligible: boolean | null;
+  overridden: boolean;
+  submittedAt: string | null;
+  reviewerCount: number;
+  scoreCount: number;
+  /** Average of the reviewers' totals (null: not scored yet). */
+  averageScore: number | null;
+}
+
+export interface ReviewQueue {
+  programme: Programme;
+  items: QueueItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+  query: ReviewQueueQuery;
+  /** Managers see every application and may filter by reviewer; reviewers see their assignments only. */
+  isManager: boolean;
+  /** Only the reader's own assignments are listed. */
+  mine: boolean;
+  /** People with the assessor role (managers' reviewer filter; empty for reviewers). */
+  assessors: { id: string; name: string }[];
+}
+
+/**
+ * The review queue of a programme, newest submissions first unless asked otherwise, filtered by status,
+ * country, constituency, eligibility and (managers) reviewer; paged. Managers see every submitted
+ * application; an assessor sees only the applications assigned to them.
+ */
+export async function listReviewQueue(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  programmeSlug: string,
+  input: unknown,
+  options: { pageSize?: number; mine?: boolean } = {},
+): Promise<ReviewQueue> {
+  ensure(actor, canSeeReviewQueue(actor));
+  const query = parseInput(reviewQueueQuerySchema, input);
+  const programme = await getProgramme(db, deps, actor, programmeSlug);
+  const isManager = isAdmissionsManager(actor);
+  // `mine`: a manager's own assignments (the /review page); reviewers never see more than theirs.
+  const me = actor.kind === 'user' ? actor.id : undefined;
+  const reviewerId = isManager && !options.mine ? query.reviewer : me;
+  const pageSize = options.pageSize ?? REVIEW_PAGE_SIZE;
+  const { rows, total } = await searchApplications(db, {
+    programmeId: programme.id,
+    status: query.status,
+    country: query.country,
+    constituency: query.constituency,
+    eligibility: query.eligibility,
+    reviewerId,
+    direction: query.direction ?? 'desc',
+    limit: pageSize,
+    offset: (query.page - 1) * pageSize,
+  });
+  const items: QueueItem[] = rows.map((r) => ({
+    id: r.id,
+    applicantName: r.full_name,
+    email: r.email,
+    status: r.status as ApplicationStatus,
+    country: r.country,
+    constituency: r.constituency,
+    eligible: r.eligible === null ? null : r.eligible === 1,
+    overridden: r.override_reason !== null,
+    submittedAt: r.submitted_at,
+    reviewerCount: r.reviewer_count,
+    scoreCount: r.score_count,
+    averageScore: r.score_count > 0 ? Math.round((r.score_sum / r.score_count) * 10) / 10 : null,
+  }));
+  const assessors =
+    isManager && !options.mine
+      ? (await listAssessorRows(db)).map((a) => ({ id: a.id, name: a.full_name }))
+      : [];
+  return {
+    programme,
+    items,
+    total,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    query,
+    isManager,
+    mine: !isManager || options.mine === true,
+    assessors,
+  };
+}
