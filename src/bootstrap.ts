@@ -4,9 +4,10 @@ import type { Config } from './config.js';
 import { createDatabase } from './db/database.js';
 import type { Deps } from './deps.js';
 import { type Mailer, outboxMailer, smtpMailer } from './integrations/mail.js';
-import { fileSigner } from './integrations/signer.js';
+import { signerOver } from './integrations/signer.js';
 import { localFolderStorage } from './integrations/storage.js';
 import { type Clock, systemClock } from './kernel/clock.js';
+import { fileKeyStore } from './modules/credentials/keys/keys.js';
 import { MODULES, migrateToLatest } from './modules/index.js';
 import type { Module } from './modules/module.js';
 
@@ -33,7 +34,7 @@ export async function createDeps(
     clock: overrides.clock ?? systemClock,
     mailer,
     storage: localFolderStorage(join(config.dataDir, 'files')),
-    signer: fileSigner(config.dataDir),
+    signer: signerOver(fileKeyStore(config.dataDir)),
     config,
     log,
     modules,

@@ -6,6 +6,7 @@ import type { Mailer } from './integrations/mail.js';
 import type { Signer } from './integrations/signer.js';
 import type { Storage } from './integrations/storage.js';
 import type { Clock } from './kernel/clock.js';
+import type { Keyring } from './modules/credentials/keys/keys.js';
 import type { Module } from './modules/module.js';
 
 /** The minimal logger use cases may write to (pino's shape). */
@@ -28,7 +29,7 @@ export interface Services {
   /** Files (generated PDFs): a local folder by default. */
   storage: Storage;
   /** The issuer's keys for signing credentials. */
-  signer: Signer;
+  signer: Signer<Keyring>;
   config: Config;
   log: Logger;
   /** The modules this platform runs (`src/modules/index.ts`): what they register is read from here. */

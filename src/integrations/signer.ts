@@ -1,31 +1,36 @@
-import { type Keyring, loadOrCreateKeyring, rotateKeys } from '../modules/credentials/keys/keys.js';
-
 /**
- * The signing port: the issuer's keyring (Ed25519 for Data Integrity proofs and EdDSA JWTs, RSA for RS256
- * JWTs). The default reads the keys from the environment (ISSUER_ED25519_PRIVATE_KEY,
- * ISSUER_RSA_PRIVATE_KEY) or generates them into DATA_DIR/keys on first use (docs/decisions/0007); a KMS
- * adapter would sign remotely behind the same interface. Loaded once, on first use.
+ * The signing port: the issuer's keys, loaded once per process and replaced by a rotation. The port knows
+ * no module: whoever builds the dependencies gives it a key store (the credentials module's keyring in
+ * DATA_DIR/keys or the environment, docs/decisions/0007; a KMS adapter would sign remotely behind the same
+ * interface).
  */
-export interface Signer {
-  /** The keyring (loaded or generated once per process). Throws KeyConfigError when a key is unusable. */
-  keyring(): Promise<Keyring>;
-  /** New generated keys; the old public keys stay published. Later `keyring()` calls get the new ones. */
-  rotate(): Promise<Keyring>;
+
+/** Where keys come from: loading them (generating them the first time) and replacing them. */
+export interface KeyStore<K> {
+  load(): Promise<K>;
+  rotate(): Promise<K>;
 }
 
-/** The default signer over DATA_DIR/keys and the given environment. */
-export function fileSigner(dataDir: string, env: NodeJS.ProcessEnv = process.env): Signer {
-  let loading: Promise<Keyring> | null = null;
+export interface Signer<K> {
+  /** The keyring (loaded once per process). Throws what the key store throws when a key is unusable. */
+  keyring(): Promise<K>;
+  /** New keys; the old public keys stay published. Later `keyring()` calls get the new ones. */
+  rotate(): Promise<K>;
+}
+
+/** A signer over a key store: loads once (a failed load is retried on the next call), rotates on demand. */
+export function signerOver<K>(store: KeyStore<K>): Signer<K> {
+  let loading: Promise<K> | null = null;
   return {
     keyring() {
-      loading ??= loadOrCreateKeyring(dataDir, env).catch((error: unknown) => {
+      loading ??= store.load().catch((error: unknown) => {
         loading = null;
         throw error;
       });
       return loading;
     },
     async rotate() {
-      const rotated = rotateKeys(dataDir, env);
+      const rotated = store.rotate();
       loading = rotated;
       return rotated;
     },

@@ -10,6 +10,7 @@ import type { Deps } from '../deps.js';
 import type { DailyJob, JobHandler } from '../jobs/job.js';
 import type { Role } from '../kernel/actor.js';
 import type { NotificationKindDefinition } from './notifications/notification-kind.js';
+import type { SpaceItemKind } from './spaces/space-item-kind.js';
 
 /** Who may reach a route (the route × role tests read it; the use cases' policies enforce it). */
 export type RouteAccess =
@@ -68,6 +69,8 @@ export interface Module {
   notificationKinds?: readonly NotificationKindDefinition[];
   /** Its links in the main navigation. */
   navigation?: readonly NavigationItem[];
+  /** The kinds of items it adds to course spaces (see spaces/space-item-kind.ts). */
+  spaceItemKinds?: readonly SpaceItemKind[];
   /** Demo data, loaded after the modules listed before this one. */
   seed?(deps: Deps): Promise<SeedCounts | undefined>;
   /** Its `diploma` commands. */

@@ -1,48 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import {
-  browserAvailable,
   clickAndWait,
   DEMO_PASSWORD,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
   readOutbox,
-  SERVER_START_TIMEOUT_MS,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
 const en = translator('en');
 const fr = translator('fr');
 
-describe.skipIf(!browserAvailable)('browser: a visitor creates an account and signs in', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
+describeJourney('browser: a visitor creates an account and signs in', {}, (journey) => {
   async function open(): Promise<Page> {
-    const opened = await newPage(browser);
-    context = opened.context;
-    return opened.page;
+    return journey.open();
   }
 
   const footer = (page: Page) => page.getByRole('contentinfo');
@@ -55,7 +30,7 @@ describe.skipIf(!browserAvailable)('browser: a visitor creates an account and si
       const password = 'a long and memorable passphrase 2026';
       const page = await open();
 
-      await page.goto(`${server.url}/`);
+      await page.goto(`${journey.server.url}/`);
       await expectNoAxeViolations(page);
       const mainNav = page.getByRole('navigation', { name: en.t('layout.mainNavigation') });
       await clickAndWait(page, () => mainNav.getByRole('link', { name: en.t('nav.signUp') }).click());
@@ -73,8 +48,8 @@ describe.skipIf(!browserAvailable)('browser: a visitor creates an account and si
       await expectNoAxeViolations(page);
 
       // The confirmation email, in the language chosen, greets the person by their own name.
-      const mail = await readOutbox(server.dataDir, email, { linkPattern: /\/confirm-email\// });
-      expect(mail.link, mail.text).toMatch(new RegExp(`^${server.url}/confirm-email/[\\w-]+$`));
+      const mail = await readOutbox(journey.server.dataDir, email, { linkPattern: /\/confirm-email\// });
+      expect(mail.link, mail.text).toMatch(new RegExp(`^${journey.server.url}/confirm-email/[\\w-]+$`));
       expect(mail.text).toContain(fr.t('mail.greeting', { name }));
       expect(mail.raw).toMatch(/^Content-Language: fr$/m);
 
@@ -122,7 +97,7 @@ describe.skipIf(!browserAvailable)('browser: a visitor creates an account and si
       await expectNoAxeViolations(page);
 
       // Signed out for real: the account page asks to sign in again.
-      await page.goto(`${server.url}/account`);
+      await page.goto(`${journey.server.url}/account`);
       expect(new URL(page.url()).pathname).not.toBe('/account');
       expect(await textOf(page.locator('body'))).not.toContain(name);
     },
@@ -138,7 +113,7 @@ describe.skipIf(!browserAvailable)('browser: a visitor creates an account and si
         'participant@example.org',
         `nobody-${randomBytes(3).toString('hex')}@example.org`,
       ]) {
-        await page.goto(`${server.url}/sign-in`);
+        await page.goto(`${journey.server.url}/sign-in`);
         await page.getByLabel(en.t('field.email')).fill(email);
         await page.getByLabel(en.t('field.password')).fill(`not-${DEMO_PASSWORD}`);
         await clickAndWait(page, () => page.getByRole('button', { name: en.t('signIn.submit') }).click());
@@ -161,7 +136,7 @@ describe.skipIf(!browserAvailable)('browser: a visitor creates an account and si
     async () => {
       const page = await open();
       for (const path of ['/', '/courses', '/sign-up']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${journey.server.url}${path}`);
         await page.keyboard.press('Tab');
         const skip = page.locator(':focus');
         expect(await textOf(skip)).toBe(en.t('layout.skipToContent'));

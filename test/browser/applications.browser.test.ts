@@ -1,20 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import {
-  browserAvailable,
   clickAndWait,
   DEMO_PASSWORD,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
-  SERVER_START_TIMEOUT_MS,
   signIn,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
@@ -26,29 +21,9 @@ const MOTIVATION =
     2,
   );
 
-describe.skipIf(!browserAvailable)('browser: an applicant applies in Spanish', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
+describeJourney('browser: an applicant applies in Spanish', {}, (journey) => {
   async function open(): Promise<Page> {
-    const opened = await newPage(browser);
-    context = opened.context;
-    return opened.page;
+    return journey.open();
   }
 
   const saveAndContinue = (page: Page) =>
@@ -60,8 +35,8 @@ describe.skipIf(!browserAvailable)('browser: an applicant applies in Spanish', (
     'fills the form step by step, saves a draft, comes back, uploads a CV and submits',
     async () => {
       const page = await open();
-      await signIn(page, server.url, 'maria.jose.perez@example.org', DEMO_PASSWORD);
-      await page.goto(`${server.url}/programmes/labour-migration`);
+      await signIn(page, journey.server.url, 'maria.jose.perez@example.org', DEMO_PASSWORD);
+      await page.goto(`${journey.server.url}/programmes/labour-migration`);
       await clickAndWait(page, () => page.getByRole('link', { name: es.t('admissions.apply.link') }).click());
       expect(new URL(page.url()).pathname).toBe('/programmes/labour-migration/apply');
       await expectNoAxeViolations(page);
@@ -105,7 +80,7 @@ describe.skipIf(!browserAvailable)('browser: an applicant applies in Spanish', (
         page.getByRole('button', { name: es.t('admissions.action.saveDraft') }).click(),
       );
       expect(await textOf(page.getByRole('status'))).toBe(es.t('admissions.flash.saved'));
-      await page.goto(`${server.url}/`);
+      await page.goto(`${journey.server.url}/`);
 
       // Back later, from "My applications".
       await clickAndWait(page, () =>
@@ -119,7 +94,7 @@ describe.skipIf(!browserAvailable)('browser: an applicant applies in Spanish', (
       expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(es.t('admissions.step.documents'));
       await expectNoAxeViolations(page);
 
-      const file = join(server.dataDir, 'Hoja de vida.pdf');
+      const file = join(journey.server.dataDir, 'Hoja de vida.pdf');
       await writeFile(file, PDF, 'latin1');
       const cvLabel = es.t('admissions.documents.file', { document: es.t('admissions.documents.cv') });
       await page.getByLabel(cvLabel).setInputFiles(file);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createDeps } from '../../src/bootstrap.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -274,4 +275,60 @@ export function decodeQuotedPrintable(text: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+/** What a journey's tests get: the platform and the browser (started once), and fresh pages. */
+export interface Journey {
+  /** The running platform (set before the first test). */
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** A page in a fresh context (closed after the test): a locale such as 'fr-FR', or viewport and locale. */
+  open(options?: string | { width?: number; height?: number; locale?: string }): Promise<Page>;
+}
+
+/**
+ * The one setup of every browser journey: skipped (with the reason) when Debian's chromium is missing, and
+ * required by CI (REQUIRE_BROWSER=1); the whole platform with the demo started once as `npm start` does
+ * (with the job runner when asked), Chromium launched once, each test's pages in fresh contexts closed after
+ * it, and everything stopped at the end.
+ */
+export function describeJourney(
+  name: string,
+  options: { jobRunner?: boolean },
+  body: (journey: Journey) => void,
+): void {
+  describe.skipIf(!browserAvailable)(name, () => {
+    let server: TestServer | undefined;
+    let browser: Browser | undefined;
+    const contexts: BrowserContext[] = [];
+    const journey: Journey = {
+      get server() {
+        if (!server) throw new Error('the journey has not started');
+        return server;
+      },
+      get browser() {
+        if (!browser) throw new Error('the journey has not started');
+        return browser;
+      },
+      async open(wanted = {}) {
+        const opened = await newPage(
+          journey.browser,
+          typeof wanted === 'string' ? { locale: wanted } : wanted,
+        );
+        contexts.push(opened.context);
+        return opened.page;
+      },
+    };
+    beforeAll(async () => {
+      [server, browser] = await Promise.all([startServer(options), launchBrowser()]);
+    }, SERVER_START_TIMEOUT_MS);
+    afterAll(async () => {
+      await browser?.close();
+      await server?.stop();
+    });
+    afterEach(async () => {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+    });
+    body(journey);
+  });
 }

@@ -1,19 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import { pickLocalized } from '../../src/i18n/localized.js';
 import { DEMO_COURSES } from '../../src/modules/catalogue/demo/demo-courses.js';
 import { DEMO_THEMES } from '../../src/modules/programmes/demo/demo-programme.js';
 import {
-  browserAvailable,
   clickAndWait,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
-  SERVER_START_TIMEOUT_MS,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
@@ -29,36 +24,16 @@ const coursesOfTheme = DEMO_COURSES.filter((c) => c.themes.includes(THEME)).map(
 /** Largest transfer allowed for the first load of a catalogue page (the issue's budget). */
 const FIRST_LOAD_BUDGET_BYTES = 50 * 1024;
 
-describe.skipIf(!browserAvailable)('browser: a visitor browses the catalogue in French', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
+describeJourney('browser: a visitor browses the catalogue in French', {}, (journey) => {
   async function open(options: { width?: number } = {}): Promise<Page> {
-    const opened = await newPage(browser, options);
-    context = opened.context;
-    return opened.page;
+    return journey.open(options);
   }
 
   test(
     'switches to French, filters by theme, opens a course and an edition',
     async () => {
       const page = await open();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${journey.server.url}/`);
       await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
       await expectNoAxeViolations(page);
 
@@ -150,7 +125,7 @@ describe.skipIf(!browserAvailable)('browser: a visitor browses the catalogue in 
     async () => {
       const page = await open({ width: 320 });
       for (const path of ['/courses', `/courses?theme=${THEME}`, '/courses/MALM']) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${journey.server.url}${path}`);
         const { scrollWidth, bodyScrollWidth } = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           bodyScrollWidth: document.body.scrollWidth,
@@ -159,7 +134,7 @@ describe.skipIf(!browserAvailable)('browser: a visitor browses the catalogue in 
         expect(bodyScrollWidth, `body width of ${path} at 320 px`).toBeLessThanOrEqual(322);
         await expectNoAxeViolations(page);
       }
-      await page.goto(`${server.url}/lang/fr?next=/courses`);
+      await page.goto(`${journey.server.url}/lang/fr?next=/courses`);
       expect(new URL(page.url()).pathname).toBe('/courses');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(322);
       await expectNoAxeViolations(page);
@@ -194,8 +169,8 @@ describe.skipIf(!browserAvailable)('browser: a visitor browses the catalogue in 
         if (request) request.done = true;
       });
 
-      await page.goto(`${server.url}/courses`, { waitUntil: 'load' });
-      const favicon = `${server.url}/static/favicon.svg`;
+      await page.goto(`${journey.server.url}/courses`, { waitUntil: 'load' });
+      const favicon = `${journey.server.url}/static/favicon.svg`;
       // The favicon is fetched after `load`: wait for it, then for every request to finish.
       await expect
         .poll(() => [...requests.values()].some((r) => r.url === favicon && r.done), { timeout: 10_000 })

@@ -1,19 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import { importCsv } from '../helpers/import-helpers.js';
 import {
-  browserAvailable,
   clickAndWait,
   DEMO_PASSWORD,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
-  SERVER_START_TIMEOUT_MS,
   signIn,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
@@ -23,32 +18,13 @@ const MANAGER = 'manager@example.org';
 /** A demo candidate registered in 2026 with no result yet. */
 const CANDIDATE = 'carlos.nunez@example.org';
 
-describe.skipIf(!browserAvailable)('browser: a manager imports results from a CSV file', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
+describeJourney('browser: a manager imports results from a CSV file', {}, (journey) => {
   async function open(): Promise<Page> {
-    const opened = await newPage(browser);
-    contexts.push(opened.context);
-    return opened.page;
+    return journey.open();
   }
 
   async function upload(page: Page, name: string, csv: string): Promise<void> {
-    await page.goto(`${server.url}/manage/imports/new`);
+    await page.goto(`${journey.server.url}/manage/imports/new`);
     await page
       .getByLabel(es.t('imports.new.file'), { exact: true })
       .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -57,8 +33,8 @@ describe.skipIf(!browserAvailable)('browser: a manager imports results from a CS
 
   async function academyState(): Promise<string | null> {
     const page = await open();
-    await signIn(page, server.url, CANDIDATE, DEMO_PASSWORD);
-    await page.goto(`${server.url}/my/pathway`);
+    await signIn(page, journey.server.url, CANDIDATE, DEMO_PASSWORD);
+    await page.goto(`${journey.server.url}/my/pathway`);
     return page.locator('ol.checklist > li').first().getAttribute('class');
   }
 
@@ -67,8 +43,8 @@ describe.skipIf(!browserAvailable)('browser: a manager imports results from a CS
     async () => {
       expect(await academyState()).not.toContain('met');
       const page = await open();
-      await signIn(page, server.url, MANAGER, DEMO_PASSWORD);
-      await page.goto(`${server.url}/manage/imports/new`);
+      await signIn(page, journey.server.url, MANAGER, DEMO_PASSWORD);
+      await page.goto(`${journey.server.url}/manage/imports/new`);
       expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(es.t('imports.new.title'));
       await expectNoAxeViolations(page);
 

@@ -1,19 +1,14 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import { DEMO_COURSES } from '../../src/modules/catalogue/demo/demo-courses.js';
 import {
-  browserAvailable,
   clickAndWait,
   DEMO_PASSWORD,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
-  SERVER_START_TIMEOUT_MS,
   signIn,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
@@ -55,28 +50,9 @@ async function dashboardState(page: Page, t = en) {
   };
 }
 
-describe.skipIf(!browserAvailable)('browser: the diploma pathway', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
+describeJourney('browser: the diploma pathway', {}, (journey) => {
   async function open(): Promise<Page> {
-    const opened = await newPage(browser);
-    contexts.push(opened.context);
-    return opened.page;
+    return journey.open();
   }
 
   test(
@@ -84,7 +60,7 @@ describe.skipIf(!browserAvailable)('browser: the diploma pathway', () => {
     async () => {
       // The participant's dashboard: the Academy, 2 of 3 electives, the capstone locked.
       const participant = await open();
-      await signIn(participant, server.url, PARTICIPANT, DEMO_PASSWORD);
+      await signIn(participant, journey.server.url, PARTICIPANT, DEMO_PASSWORD);
       await clickAndWait(participant, () =>
         participant.getByRole('link', { name: en.t('nav.myPathway'), exact: true }).click(),
       );
@@ -98,12 +74,12 @@ describe.skipIf(!browserAvailable)('browser: the diploma pathway', () => {
 
       // The manager finds the 2025 edition of the missing elective and opens its class list.
       const manager = await open();
-      await signIn(manager, server.url, MANAGER, DEMO_PASSWORD);
-      await manager.goto(`${server.url}/courses/${MISSING_ELECTIVE}`);
+      await signIn(manager, journey.server.url, MANAGER, DEMO_PASSWORD);
+      await manager.goto(`${journey.server.url}/courses/${MISSING_ELECTIVE}`);
       await expectNoAxeViolations(manager);
       // Past editions sit in a folded section of the course page: follow the link's address.
       const editionLink = manager.locator('a[href^="/editions/"]').filter({ hasText: EDITION_YEAR });
-      await manager.goto(`${server.url}${await editionLink.getAttribute('href')}`);
+      await manager.goto(`${journey.server.url}${await editionLink.getAttribute('href')}`);
       await expectNoAxeViolations(manager);
       await clickAndWait(manager, () =>
         manager.getByRole('link', { name: es.t('edition.classList') }).click(),

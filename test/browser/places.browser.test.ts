@@ -1,20 +1,15 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import {
-  browserAvailable,
   clickAndWait,
   DEMO_PASSWORD,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
   readOutbox,
-  SERVER_START_TIMEOUT_MS,
   signIn,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
@@ -40,34 +35,16 @@ const FOURTH = { email: 'thandiwe.dlamini@example.org', name: 'Thandiwe Dlamini'
 /** The text of a message before its first placeholder (dates and titles are formatted in between). */
 const prefixOf = (text: string) => text.split('\u0001')[0]!.trim();
 
-describe.skipIf(!browserAvailable)('browser: a full edition and its waiting list', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ jobRunner: true }), launchBrowser()]);
-  }, SERVER_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-  });
-
+describeJourney('browser: a full edition and its waiting list', { jobRunner: true }, (journey) => {
   async function signedIn(email: string): Promise<Page> {
-    const opened = await newPage(browser);
-    contexts.push(opened.context);
-    await signIn(opened.page, server.url, email, DEMO_PASSWORD);
-    return opened.page;
+    const page = await journey.open();
+    await signIn(page, journey.server.url, email, DEMO_PASSWORD);
+    return page;
   }
 
   const check = (page: Page) => expectNoAxeViolations(page);
   const go = async (page: Page, path: string) => {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${journey.server.url}${path}`);
     await check(page);
   };
   const click = (page: Page, name: string, role: 'link' | 'button' = 'link') =>
@@ -185,9 +162,9 @@ describe.skipIf(!browserAvailable)('browser: a full edition and its waiting list
         fr.t('notifications.mail.placeConfirmedFromWaitingList.body', { course: '\u0001', date: '\u0001' }),
       );
       await expect
-        .poll(async () => (await readOutbox(server.dataDir, THIRD.email)).text, { timeout: 20_000 })
+        .poll(async () => (await readOutbox(journey.server.dataDir, THIRD.email)).text, { timeout: 20_000 })
         .toContain(freedMail);
-      expect((await readOutbox(server.dataDir, THIRD.email)).raw).toMatch(/^Content-Language: fr$/m);
+      expect((await readOutbox(journey.server.dataDir, THIRD.email)).raw).toMatch(/^Content-Language: fr$/m);
 
       // The next one moved up; the manager's page agrees.
       await go(fourth, '/my/places');

@@ -1,47 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import {
-  browserAvailable,
   clickAndWait,
   DEMO_PASSWORD,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
-  SERVER_START_TIMEOUT_MS,
   signIn,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
 const es = translator('es');
 const en = translator('en');
 
-describe.skipIf(!browserAvailable)('browser: the committee reviews an application', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  }, SERVER_START_TIMEOUT_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
+describeJourney('browser: the committee reviews an application', {}, (journey) => {
   async function open(): Promise<Page> {
-    const opened = await newPage(browser);
-    context = opened.context;
-    return opened.page;
+    return journey.open();
   }
 
   test(
@@ -49,7 +24,7 @@ describe.skipIf(!browserAvailable)('browser: the committee reviews an applicatio
     async () => {
       // The manager (Spanish) finds Valentina Rojas's application in the queue and assigns Hiroshi Tanaka.
       const manager = await open();
-      await signIn(manager, server.url, 'manager@example.org', DEMO_PASSWORD);
+      await signIn(manager, journey.server.url, 'manager@example.org', DEMO_PASSWORD);
       await clickAndWait(manager, () =>
         manager.getByRole('link', { name: es.t('review.nav.applications'), exact: true }).click(),
       );
@@ -77,7 +52,7 @@ describe.skipIf(!browserAvailable)('browser: the committee reviews an applicatio
 
       // The reviewer (English) sees it in "To review" and scores it.
       const reviewer = await open();
-      await signIn(reviewer, server.url, 'assessor@example.org', DEMO_PASSWORD);
+      await signIn(reviewer, journey.server.url, 'assessor@example.org', DEMO_PASSWORD);
       await clickAndWait(reviewer, () =>
         reviewer.getByRole('link', { name: en.t('review.nav.toReview') }).click(),
       );
@@ -119,7 +94,7 @@ describe.skipIf(!browserAvailable)('browser: the committee reviews an applicatio
       expect(await textOf(manager.getByRole('heading', { level: 1 }))).toContain('Valentina Rojas');
 
       // The admission settings editor.
-      await manager.goto(`${server.url}/manage/programmes/labour-migration/admissions`);
+      await manager.goto(`${journey.server.url}/manage/programmes/labour-migration/admissions`);
       await expectNoAxeViolations(manager);
     },
     JOURNEY_TIMEOUT_MS * 2,

@@ -10,9 +10,10 @@ import { createDatabase, type Dialect } from '../../src/db/database.js';
 import type { DB } from '../../src/db/schema.js';
 import type { Deps } from '../../src/deps.js';
 import { memoryMailer } from '../../src/integrations/mail.js';
-import { fileSigner } from '../../src/integrations/signer.js';
+import { signerOver } from '../../src/integrations/signer.js';
 import { localFolderStorage } from '../../src/integrations/storage.js';
 import { type Clock, fixedClock } from '../../src/kernel/clock.js';
+import { fileKeyStore } from '../../src/modules/credentials/keys/keys.js';
 import { MODULES, migrateToLatest } from '../../src/modules/index.js';
 import type { Module } from '../../src/modules/module.js';
 
@@ -85,7 +86,7 @@ export async function createTestDeps(
     mailer: memoryMailer(),
     // Real files and real keys in the test's own temporary folder (never the environment's keys).
     storage: localFolderStorage(join(config.dataDir, 'files')),
-    signer: fileSigner(config.dataDir, {}),
+    signer: signerOver(fileKeyStore(config.dataDir, {})),
     config,
     log: pino({ level: 'silent' }),
     modules,

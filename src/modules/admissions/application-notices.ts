@@ -8,6 +8,7 @@ import type { Translator } from '../../i18n/i18n.js';
 import {
   defineNotificationKind,
   type NoticeSubject,
+  noticeTexts,
   type SubjectLookup,
 } from '../notifications/notification-kind.js';
 import { programmeTitles } from '../programmes/programmes.queries.js';
@@ -56,11 +57,7 @@ const programmes: SubjectLookup = {
 const programmeSubject = { lookup: programmes, id: (event: { programmeId: string }) => event.programmeId };
 const applicationPath = (event: { applicationId: string }) =>
   `/my/applications/${encodeURIComponent(event.applicationId)}`;
-const texts = (name: string) => ({
-  line: `notifications.text.${name}`,
-  mailSubject: `notifications.mail.${name}.subject`,
-  mailBody: `notifications.mail.${name}.body`,
-});
+const texts = noticeTexts;
 const programme = (t: Translator, subject: { title: string | null }) =>
   subject.title ?? t.t('notifications.unknownProgramme');
 

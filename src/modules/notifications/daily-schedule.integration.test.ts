@@ -15,10 +15,11 @@ import { createDatabase, type Dialect } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { memoryMailer } from '../../integrations/mail.js';
-import { fileSigner } from '../../integrations/signer.js';
+import { signerOver } from '../../integrations/signer.js';
 import { localFolderStorage } from '../../integrations/storage.js';
 import { startJobRunner } from '../../jobs/runner.js';
 import { fixedClock } from '../../kernel/clock.js';
+import { fileKeyStore } from '../credentials/keys/keys.js';
 import { allJobHandlers, MODULES, migrateToLatest } from '../index.js';
 import {
   START_REMINDERS_JOB_KIND as REMINDERS_JOB_KIND,
@@ -46,7 +47,7 @@ async function twoNodes(
     clock,
     mailer: memoryMailer(),
     storage: localFolderStorage(join(dataDir, 'files')),
-    signer: fileSigner(dataDir, {}),
+    signer: signerOver(fileKeyStore(dataDir, {})),
     config,
     log: pino({ level: 'silent' }),
     modules: MODULES,

@@ -12,10 +12,11 @@ import { createDatabase } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import { memoryMailer } from '../../integrations/mail.js';
 import { readMailMessage } from '../../integrations/mail-reader.js';
-import { fileSigner } from '../../integrations/signer.js';
+import { signerOver } from '../../integrations/signer.js';
 import { localFolderStorage } from '../../integrations/storage.js';
 import { systemClock } from '../../kernel/clock.js';
 import { newId } from '../../kernel/ids.js';
+import { fileKeyStore } from '../credentials/keys/keys.js';
 import { MODULES, migrateToLatest } from '../index.js';
 import { noticeMessageId } from './send-notification-email.js';
 
@@ -108,7 +109,7 @@ describe('sqlite file: a worker killed mid-batch', () => {
       clock: systemClock,
       mailer: memoryMailer(),
       storage: localFolderStorage(join(dataDir, 'files')),
-      signer: fileSigner(dataDir, {}),
+      signer: signerOver(fileKeyStore(dataDir, {})),
       config,
       log: pino({ level: 'silent' }),
       modules: MODULES,

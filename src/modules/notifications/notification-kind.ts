@@ -44,6 +44,18 @@ export interface NoticeTexts {
   mailBody: string;
 }
 
+/**
+ * The message ids of a kind whose texts follow the notifications catalogue's layout:
+ * `notifications.text.<name>` (the line), `notifications.mail.<name>.subject` and `….body`.
+ */
+export function noticeTexts(name: string): NoticeTexts {
+  return {
+    line: `notifications.text.${name}`,
+    mailSubject: `notifications.mail.${name}.subject`,
+    mailBody: `notifications.mail.${name}.body`,
+  };
+}
+
 /** One kind of notification, as its module declares it. */
 export interface NotificationKindDefinition<E extends NoticeEvent = NoticeEvent> {
   kind: E['kind'];

@@ -9,6 +9,7 @@ import { editionTitles } from '../catalogue/catalogue.queries.js';
 import {
   defineNotificationKind,
   type NoticeSubject,
+  noticeTexts,
   type SubjectLookup,
 } from '../notifications/notification-kind.js';
 
@@ -65,11 +66,7 @@ const editions: SubjectLookup = {
 
 const editionSubject = { lookup: editions, id: (event: { editionId: string }) => event.editionId };
 const editionPath = (event: { editionId: string }) => `/editions/${encodeURIComponent(event.editionId)}`;
-const texts = (name: string) => ({
-  line: `notifications.text.${name}`,
-  mailSubject: `notifications.mail.${name}.subject`,
-  mailBody: `notifications.mail.${name}.body`,
-});
+const texts = noticeTexts;
 const course = (t: Translator, subject: { title: string | null }) =>
   subject.title ?? t.t('notifications.unknownCourse');
 

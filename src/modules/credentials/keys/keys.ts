@@ -1,3 +1,4 @@
+import type { KeyStore } from '../../../integrations/signer.js';
 /**
  * The issuer's keyring: one active Ed25519 key (eddsa-rdfc-2022 proofs, EdDSA JWTs), one active RSA key
  * (RS256 JWTs) and the retired public keys that keep old credentials verifiable.
@@ -213,4 +214,9 @@ export function readPublicKeys(dataDir: string): PublicIssuerKey[] | null {
 export function publicKeys(keyring: Keyring): PublicIssuerKey[] {
   const strip = ({ publicKey: _public, ...description }: ActiveIssuerKey): PublicIssuerKey => description;
   return [strip(keyring.ed25519), strip(keyring.rsa), ...keyring.retired];
+}
+
+/** The issuer's key store for the signing port: the environment's keys, else generated into DATA_DIR/keys. */
+export function fileKeyStore(dataDir: string, env: NodeJS.ProcessEnv = process.env): KeyStore<Keyring> {
+  return { load: () => loadOrCreateKeyring(dataDir, env), rotate: () => rotateKeys(dataDir, env) };
 }
