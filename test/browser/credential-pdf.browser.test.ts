@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import {
   clearFontCache,
@@ -12,17 +12,12 @@ import {
 } from '../../src/modules/credentials/pdf/fonts.js';
 import { extractText, pdfToolsAvailable } from '../../src/modules/credentials/pdf/pdf-test-tools.js';
 import {
-  browserAvailable,
   clickAndWait,
   DEMO_PASSWORD,
+  describeJourney,
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
-  launchBrowser,
-  newPage,
-  SERVER_START_TIMEOUT_MS,
   signIn,
-  startServer,
-  type TestServer,
   textOf,
 } from './browser-helpers.js';
 
@@ -39,35 +34,24 @@ const fr = translator('fr');
 const es = translator('es');
 const SHOTS = '/tmp/shots';
 
-describe.skipIf(!browserAvailable)('browser: certificate PDFs', () => {
-  let server: TestServer;
-  let browser: Browser;
+describeJourney('browser: certificate PDFs', {}, (journey) => {
   let fontDir: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     fontDir = await mkdtemp(join(tmpdir(), 'pdf-fonts-browser-'));
     await mkdir(SHOTS, { recursive: true });
-  }, SERVER_START_TIMEOUT_MS);
+  });
 
   afterAll(async () => {
     delete process.env[FONT_DIR_ENV];
     clearFontCache();
-    await browser?.close();
-    await server?.stop();
     if (fontDir) await rm(fontDir, { recursive: true, force: true });
   });
 
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
   async function signedIn(email: string): Promise<Page> {
-    const opened = await newPage(browser);
-    contexts.push(opened.context);
-    await signIn(opened.page, server.url, email, DEMO_PASSWORD);
-    return opened.page;
+    const page = await journey.open();
+    await signIn(page, journey.server.url, email, DEMO_PASSWORD);
+    return page;
   }
 
   /** Clicks the first credential's PDF link and returns the downloaded file. */
@@ -89,7 +73,7 @@ describe.skipIf(!browserAvailable)('browser: certificate PDFs', () => {
       process.env[FONT_DIR_ENV] = fontDir;
       clearFontCache();
       const mohammed = await signedIn('mohammed.alahmad@example.org');
-      await mohammed.goto(`${server.url}/my/credentials`);
+      await mohammed.goto(`${journey.server.url}/my/credentials`);
       expect(await mohammed.locator('html').getAttribute('lang')).toBe('fr');
       const pdfLink = mohammed.getByRole('link', {
         name: new RegExp(`^${fr.t('credential.web.download.pdf')}`),
@@ -118,7 +102,7 @@ describe.skipIf(!browserAvailable)('browser: certificate PDFs', () => {
       // With the packaged fonts (no PDF_FONT_DIR): an English speaker with a Chinese name.
       delete process.env[FONT_DIR_ENV];
       const wang = await signedIn('wang.fang@example.org');
-      await wang.goto(`${server.url}/my/credentials`);
+      await wang.goto(`${journey.server.url}/my/credentials`);
       const hers = await downloadFirstPdf(wang, en.t('credential.web.download.pdf'));
       if (pdfToolsAvailable) {
         const text = extractText(hers);
@@ -132,10 +116,8 @@ describe.skipIf(!browserAvailable)('browser: certificate PDFs', () => {
   test(
     'the sign-in page names the demo accounts and the language each opens in, in the visitor’s language',
     async () => {
-      const opened = await newPage(browser, { locale: 'es-ES' });
-      contexts.push(opened.context);
-      const visitor = opened.page;
-      await visitor.goto(`${server.url}/sign-in`);
+      const visitor = await journey.open('es-ES');
+      await visitor.goto(`${journey.server.url}/sign-in`);
       const note = visitor.getByRole('complementary', { name: es.t('signIn.demoTitle') });
       const items = (await note.getByRole('listitem').allTextContents()).map((item) => item.trim());
       const language = (locale: 'en' | 'fr' | 'es') => es.t(`language.${locale}`);
