@@ -32,6 +32,9 @@ export const ERROR_CODES = {
   too_many_attempts: 429,
   /** The request body is larger than allowed. */
   payload_too_large: 413,
+  /** A credential's PDF could not be produced just now (fonts missing, rendering or storage failed); the
+   * signed credential itself is unaffected and its other downloads work. */
+  pdf_unavailable: 503,
   /** Something failed on our side; the response reveals nothing more. */
   internal: 500,
 } as const;

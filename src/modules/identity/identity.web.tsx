@@ -23,6 +23,7 @@ import { sendPage } from '../../web/render.js';
 import { createApiToken, listOwnApiTokens, revokeApiToken } from './api-tokens.js';
 import { confirmEmailChange, requestEmailChange } from './change-email.js';
 import { confirmEmail } from './confirm-email.js';
+import { listDemoAccounts } from './list-demo-accounts.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { isPasswordResetTokenValid, resetPassword } from './reset-password.js';
 import { signIn } from './sign-in.js';
@@ -97,7 +98,11 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
       if (request.account) return reply.redirect(safeNextPath(request.query.next, '/account'), 303);
       return sendPage(
         reply,
-        <SignInPage ctx={pageContext(request, reply)} next={safeNextPath(request.query.next, '/')} />,
+        <SignInPage
+          ctx={pageContext(request, reply)}
+          next={safeNextPath(request.query.next, '/')}
+          demoAccounts={await listDemoAccounts(deps.db)}
+        />,
       );
     },
   );
@@ -105,7 +110,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/sign-in', rateLimitedForm(app, SIGN_IN_PER_MINUTE), async (request, reply) => {
     const body = formBody(request);
     const next = safeNextPath(body.next, '/');
-    const rerender = (status: number, problem?: string, errors = {}) =>
+    const rerender = async (status: number, problem?: string, errors = {}) =>
       sendPage(
         reply,
         <SignInPage
@@ -114,6 +119,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
           errors={errors}
           next={next}
           problem={problem}
+          demoAccounts={await listDemoAccounts(deps.db)}
         />,
         status,
       );

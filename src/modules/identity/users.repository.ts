@@ -123,3 +123,17 @@ export async function listUserIdsWithRole(db: Executor, role: Role): Promise<str
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/** The active (not disabled) accounts among `emails` (lower case): email and preferred language only. */
+export async function findActiveLocalesByEmail(
+  db: Executor,
+  emails: readonly string[],
+): Promise<{ email: string; preferred_locale: string }[]> {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['email', 'preferred_locale'])
+    .where('email', 'in', [...emails])
+    .where('disabled_at', 'is', null)
+    .execute();
+}

@@ -55,9 +55,27 @@ async function pdfModel(db: Executor, deps: Services, row: CredentialRow): Promi
 }
 
 /**
+ * A credential's PDF could not be produced (rendering or storing it failed: fonts missing, disk full…).
+ * Its stack is its message alone, so the job runner and the download log one line per failure instead of
+ * a trace each; the message carries the cause's message (never its stack).
+ */
+export class CredentialPdfError extends Error {
+  readonly credentialId: string;
+
+  constructor(credentialId: string, cause: unknown) {
+    super(
+      `credential ${credentialId}: PDF not produced: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+    this.name = 'CredentialPdfError';
+    this.credentialId = credentialId;
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/**
  * The credential's PDF, rendered once and stored (DATA_DIR/files by default); rendered again only when the
  * stored file is lost. Rendering is deterministic (same credential, same bytes). Used by the PDF job and by
- * `credentialPdf`.
+ * `credentialPdf`. Throws `CredentialPdfError` when the PDF cannot be rendered or stored.
  */
 export async function ensureCredentialPdf(
   db: Executor,
@@ -72,9 +90,14 @@ export async function ensureCredentialPdf(
       'stored credential PDF missing: rendering it again',
     );
   }
-  const bytes = await renderCredentialPdf(await pdfModel(db, deps, row));
   const key = pdfStorageKey(row.id);
-  await deps.storage.put(key, bytes);
+  let bytes: Uint8Array;
+  try {
+    bytes = await renderCredentialPdf(await pdfModel(db, deps, row));
+    await deps.storage.put(key, bytes);
+  } catch (error) {
+    throw new CredentialPdfError(row.id, error);
+  }
   if (row.pdf_key !== key) {
     await updateCredential(db, row.id, { pdf_key: key, updated_at: deps.clock.now().toISOString() });
   }
@@ -83,7 +106,8 @@ export async function ensureCredentialPdf(
 
 /**
  * The holder (or a manager) downloads a credential's PDF: one A4 landscape page in the holder's language
- * with the signed credential attached. 401/403/404 as for the other downloads.
+ * with the signed credential attached. 401/403/404 as for the other downloads; `pdf_unavailable` (503, a
+ * translated page or JSON error, one log line) when the PDF cannot be produced now.
  */
 export async function credentialPdf(
   db: Executor,
@@ -95,8 +119,14 @@ export async function credentialPdf(
   const row = isId(credentialId) ? await findCredential(db, credentialId) : undefined;
   if (!row) throw new AppError('not_found');
   ensure(actor, canReadCredentialOf(actor, row.user_id));
-  return {
-    bytes: await ensureCredentialPdf(db, deps, row),
-    fileName: `credential-${row.short_code.toLowerCase()}.pdf`,
-  };
+  try {
+    return {
+      bytes: await ensureCredentialPdf(db, deps, row),
+      fileName: `credential-${row.short_code.toLowerCase()}.pdf`,
+    };
+  } catch (error) {
+    if (!(error instanceof CredentialPdfError)) throw error;
+    deps.log.error({ credentialId: row.id, reason: error.message }, 'credential PDF download failed');
+    throw new AppError('pdf_unavailable');
+  }
 }

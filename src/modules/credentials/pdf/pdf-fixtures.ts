@@ -65,6 +65,8 @@ export const SAMPLE_NAMES = [
   { script: 'chinese', name: '王芳', locale: 'es' },
   { script: 'japanese', name: '山田 さくら', locale: 'fr' },
   { script: 'korean', name: '김민준', locale: 'en' },
+  { script: 'hebrew', name: 'נועה כהן', locale: 'es' },
+  { script: 'devanagari', name: 'सुनिता गुरुङ', locale: 'fr' },
 ] as const satisfies readonly { script: string; name: string; locale: PdfLocale }[];
 
 /** A minimal signed-credential JSON (shape only; these tests do not verify signatures). */

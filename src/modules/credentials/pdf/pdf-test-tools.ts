@@ -1,6 +1,8 @@
 /**
- * Test helpers: poppler-utils (pdftotext, pdfdetach, pdfinfo, pdffonts) and the Noto fonts. When either
- * is missing the PDF tests are skipped with a clear warning, or fail at once with REQUIRE_PDF_TOOLS=1 (CI).
+ * Test helpers: poppler-utils (pdftotext, pdfdetach, pdfinfo, pdffonts) to read PDFs back. The fonts come
+ * with the npm dependencies, so a missing font fails every PDF test at once (run `npm install`). Without
+ * poppler-utils the read-back tests are skipped with a clear warning, or fail at once with
+ * REQUIRE_PDF_TOOLS=1 (CI, which installs poppler-utils).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,25 +16,20 @@ function toolExists(tool: string): boolean {
   return spawnSync(tool, ['-v'], { stdio: 'ignore' }).error === undefined;
 }
 
-const missingTools = POPPLER_TOOLS.filter((tool) => !toolExists(tool));
 const fontCheck = checkPdfFonts();
+if (!fontCheck.ok) throw new Error(`The credential PDF tests need the packaged fonts: ${fontCheck.message}`);
 
-/** True when the fonts are installed (tests that render need them). */
-export const pdfFontsAvailable = fontCheck.ok;
-/** True when the fonts and poppler-utils are installed (tests that read PDFs back need both). */
-export const pdfToolsAvailable = fontCheck.ok && missingTools.length === 0;
+const missingTools = POPPLER_TOOLS.filter((tool) => !toolExists(tool));
 
-const problems = [
-  ...(missingTools.length > 0
-    ? [`poppler-utils missing (${missingTools.join(', ')} not found): apt-get install poppler-utils`]
-    : []),
-  ...(fontCheck.ok ? [] : [fontCheck.message]),
-];
-if (problems.length > 0) {
+/** True when poppler-utils is installed (tests that read PDFs back need it). */
+export const pdfToolsAvailable = missingTools.length === 0;
+
+if (!pdfToolsAvailable) {
+  const problem = `poppler-utils missing (${missingTools.join(', ')} not found): apt-get install poppler-utils`;
   if (process.env.REQUIRE_PDF_TOOLS === '1') {
-    throw new Error(`REQUIRE_PDF_TOOLS=1 but the PDF tests cannot run: ${problems.join(' | ')}`);
+    throw new Error(`REQUIRE_PDF_TOOLS=1 but the PDF tests cannot read PDFs back: ${problem}`);
   }
-  console.warn(`Credential PDF tests SKIPPED: ${problems.join(' | ')}`);
+  console.warn(`Credential PDF read-back tests SKIPPED: ${problem}`);
 }
 
 /** Bidi controls that pdftotext adds around right-to-left text. */

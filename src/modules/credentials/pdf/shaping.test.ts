@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsActualText } from './draw.js';
 import { loadFace } from './fonts.js';
-import { pdfFontsAvailable } from './pdf-test-tools.js';
 import { bidiLevels, cjkGroupOf, classify, paragraphIsRtl, scriptGroupOf, visualOrder } from './scripts.js';
 import { type ShapedLine, shapeLine, type TextStyle, wrapText } from './shaping.js';
 
@@ -50,7 +49,7 @@ describe('scripts and direction', () => {
   });
 });
 
-describe.skipIf(!pdfFontsAvailable)('shaping', () => {
+describe('shaping', () => {
   it('draws each script with its face', () => {
     const faceOf = (text: string) => [...new Set(shapeLine(text, NAME).runs.map((r) => r.face.id))];
     expect(faceOf('Ñúñez Мария Αικατερίνη Nguyễn')).toEqual(['latin-serif-bold']);

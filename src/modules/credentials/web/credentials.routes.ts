@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
 import { errorResponses } from '../../../http/api-schemas.js';
-import { AppError } from '../../../kernel/errors.js';
+import { AppError, isAppError } from '../../../kernel/errors.js';
 import {
   vcApiIssueSchema,
   vcApiVerifyCredentialSchema,
@@ -33,6 +33,8 @@ const security = [{ bearerAuth: [] }];
 /** Public verifications per client address and minute (a Data Integrity check costs ~15 ms of CPU). */
 export const VERIFY_PER_MINUTE = 60;
 const DOCUMENT_MAX_AGE = 'public, max-age=300';
+/** Retry-After of a PDF that could not be produced (the PDF job retries on its own meanwhile). */
+const PDF_RETRY_AFTER_SECONDS = 300;
 
 /** Headers of a public machine document: any site (a wallet in a browser) may read it. */
 function publicDocument(reply: FastifyReply, cacheControl: string): FastifyReply {
@@ -224,7 +226,7 @@ function downloadRoutes(root: FastifyInstance, deps: Deps): void {
         security,
         params: z.object({ file: z.string().max(80) }),
         querystring: z.object({ alg: z.enum(['RS256', 'EdDSA']).default('RS256') }),
-        response: { 200: z.unknown(), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: z.unknown(), ...errorResponses(400, 401, 403, 404, 503) },
       },
     },
     async (request, reply) => {
@@ -233,7 +235,15 @@ function downloadRoutes(root: FastifyInstance, deps: Deps): void {
       const [, id, extension] = match as unknown as [string, string, string];
       reply.header('cache-control', 'private, no-store');
       if (extension === 'pdf') {
-        const { bytes, fileName } = await credentialPdf(deps.db, deps, request.actor, id);
+        // A PDF that cannot be produced now answers pdf_unavailable (503): a translated page for a browser,
+        // a JSON error for a client with a token, and when to try again.
+        const { bytes, fileName } = await credentialPdf(deps.db, deps, request.actor, id).catch(
+          (error: unknown) => {
+            if (isAppError(error, 'pdf_unavailable'))
+              reply.header('retry-after', String(PDF_RETRY_AFTER_SECONDS));
+            throw error;
+          },
+        );
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${fileName}"`)

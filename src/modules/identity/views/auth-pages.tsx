@@ -3,6 +3,7 @@ import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/compone
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH } from '../identity.schemas.js';
+import type { DemoAccount } from '../list-demo-accounts.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password.js';
 
 type Values = Record<string, string | undefined>;
@@ -103,9 +104,11 @@ interface SignInProps {
   next: string;
   /** A problem that is not about one field (wrong credentials, too many attempts, unconfirmed). */
   problem?: string | undefined;
+  /** The demo accounts present in this database (listed with their languages; none without the demo). */
+  demoAccounts?: readonly DemoAccount[];
 }
 
-export function SignInPage({ ctx, values = {}, errors = {}, next, problem }: SignInProps) {
+export function SignInPage({ ctx, values = {}, errors = {}, next, problem, demoAccounts = [] }: SignInProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('signIn.title')}>
@@ -144,6 +147,23 @@ export function SignInPage({ ctx, values = {}, errors = {}, next, problem }: Sig
       <p>
         {t.t('signIn.noAccount')} <a href="/sign-up">{t.t('nav.signUp')}</a>
       </p>
+      {demoAccounts.length > 0 ? (
+        <aside class="card demo-accounts" aria-labelledby="demo-accounts">
+          <h2 id="demo-accounts">{t.t('signIn.demoTitle')}</h2>
+          <p>{t.t('signIn.demoIntro')}</p>
+          <ul>
+            {demoAccounts.map((account) => (
+              <li>
+                {t.t('signIn.demoAccount', {
+                  role: t.t(`role.${account.role}`),
+                  email: account.email,
+                  language: t.t(`language.${account.locale}`),
+                })}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      ) : null}
     </Layout>
   );
 }

@@ -31,7 +31,9 @@ export function StatusChange({
 /**
  * The downloads of a credential: the PDF first, then the signed forms (JSON-LD with its proof, the two
  * VC-JWTs, the CLR bundle of a diploma). `context` names the credential for screen readers, whose link
- * lists would otherwise read "PDF, PDF, PDF".
+ * lists would otherwise read "PDF, PDF, PDF". No `download` attribute: the responses' Content-Disposition
+ * saves the file, and a failure (a PDF that cannot be produced now) shows its translated page instead of
+ * a browser's silent failed download.
  */
 export function DownloadLinks({
   t,
@@ -53,7 +55,7 @@ export function DownloadLinks({
     <ul class="downloads">
       {links.map(([href, label]) => (
         <li>
-          <a href={href} download>
+          <a href={href}>
             {label}
             {context ? <span class="visually-hidden"> — {context}</span> : null}
           </a>
