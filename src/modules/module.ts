@@ -9,6 +9,7 @@ import type { Migration } from 'kysely';
 import type { Deps } from '../deps.js';
 import type { DailyJob, JobHandler } from '../jobs/job.js';
 import type { Role } from '../kernel/actor.js';
+import type { AuditEventSchemas } from '../kernel/audit.js';
 import type { NotificationKindDefinition } from './notifications/notification-kind.js';
 import type { SpaceItemKind } from './spaces/space-item-kind.js';
 
@@ -65,6 +66,8 @@ export interface Module {
   migrations?: Readonly<Record<string, Migration>>;
   /** The tables this module owns: it alone writes them, and its repositories alone name them. */
   tables?: readonly string[];
+  /** Its audit actions and their payload schemas (from its `<module>.audit.ts`; histories read them). */
+  auditEvents?: AuditEventSchemas;
   /** The notification kinds this module sends (rendered and delivered by the notifications module). */
   notificationKinds?: readonly NotificationKindDefinition[];
   /** Its links in the main navigation. */

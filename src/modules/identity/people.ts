@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type Actor, ROLES, type Role } from '../../kernel/actor.js';
-import { type AuditEvent, listAuditEvents, recordAudit } from '../../kernel/audit.js';
+import { type AuditEvent, audit, listAuditEvents } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -101,7 +101,7 @@ export async function setRoles(
     }
     const after = await listRoles(trx, userId);
     if (before.join() !== after.join()) {
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'user.roles-changed',
         targetType: 'user',
         targetId: userId,
