@@ -169,3 +169,30 @@ export async function listAuditEvents(
     };
   });
 }
+
+/** A history to show: its events, and the names of the people and things they refer to (by id or code). */
+export interface AuditTrail {
+  events: AuditEvent[];
+  /** Display names by id (people, editions) or code (courses): the views put them in the sentences. */
+  names: Record<string, string>;
+}
+
+/**
+ * Pure: what the events refer to: who acted, every `…Id` string of their payloads, and course codes
+ * (`course`), for the modules to name (`Module.auditNames`).
+ */
+export function auditReferences(events: readonly AuditEvent[]): string[] {
+  const ids = new Set<string>();
+  const visit = (value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key.endsWith('Id') || key === 'course') && typeof inner === 'string') ids.add(inner);
+    }
+  };
+  for (const event of events) {
+    if (event.actorId) ids.add(event.actorId);
+    visit(event.before);
+    visit(event.after);
+  }
+  return [...ids];
+}

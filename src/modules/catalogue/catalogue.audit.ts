@@ -4,7 +4,13 @@
  * are shown generically).
  */
 import { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import { type Locale, translator } from '../../i18n/i18n.js';
+import { parseLocalized, pickLocalized } from '../../i18n/localized.js';
 import { defineAuditEvents } from '../../kernel/audit.js';
+import { isId } from '../../kernel/ids.js';
+import { editionTitles } from './catalogue.queries.js';
+import { findCoursesByCodes } from './catalogue.repository.js';
 
 const fields = z.record(z.string(), z.unknown());
 const courseStatus = z.object({
@@ -32,4 +38,25 @@ export const catalogueAuditEvents = defineAuditEvents({
 type CatalogueAuditEvents = typeof catalogueAuditEvents;
 declare module '../../kernel/audit.js' {
   interface AuditEvents extends CatalogueAuditEvents {}
+}
+
+/** Histories name editions by their course's title and start, and courses by their title, in `locale`. */
+export async function catalogueAuditNames(
+  db: Executor,
+  references: readonly string[],
+  locale: Locale,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const t = translator(locale);
+  const ids = references.filter(isId);
+  for (const [id, edition] of await editionTitles(db, ids)) {
+    names.set(id, `${pickLocalized(edition.courseTitle, locale).text} (${t.date(edition.startsOn)})`);
+  }
+  const codes = references.filter((r) => !isId(r));
+  if (codes.length) {
+    for (const row of await findCoursesByCodes(db, codes)) {
+      names.set(row.code, pickLocalized(parseLocalized(row.title_i18n), locale).text);
+    }
+  }
+  return names;
 }

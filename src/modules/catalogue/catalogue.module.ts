@@ -1,6 +1,6 @@
 import type { Module } from '../module.js';
 import { catalogueApiRoutes } from './catalogue.api.js';
-import { catalogueAuditEvents } from './catalogue.audit.js';
+import { catalogueAuditEvents, catalogueAuditNames } from './catalogue.audit.js';
 import { catalogueWebRoutes } from './catalogue.web.js';
 import { seedCatalogue } from './demo/seed-catalogue.js';
 
@@ -8,6 +8,7 @@ import { seedCatalogue } from './demo/seed-catalogue.js';
 export const catalogueModule: Module = {
   name: 'catalogue',
   auditEvents: catalogueAuditEvents,
+  auditNames: catalogueAuditNames,
   webRoutes: catalogueWebRoutes,
   apiRoutes: catalogueApiRoutes,
   tables: [

@@ -4,6 +4,7 @@ import { adminWebRoutes } from './admin.web.js';
 import { seedIdentity } from './demo/seed-identity.js';
 import { identityApiRoutes } from './identity.api.js';
 import { identityAuditEvents } from './identity.audit.js';
+import { personNames } from './identity.queries.js';
 import { identityWebRoutes } from './identity.web.js';
 import { IDENTITY_JOBS } from './identity-jobs.js';
 import * as signInAddresses from './migrations/2026-12-06T1100-sign-in-addresses.js';
@@ -12,6 +13,7 @@ import * as signInAddresses from './migrations/2026-12-06T1100-sign-in-addresses
 export const identityModule: Module = {
   name: 'identity',
   auditEvents: identityAuditEvents,
+  auditNames: (db, references) => personNames(db, references),
   webRoutes(app, deps) {
     identityWebRoutes(app, deps);
     adminWebRoutes(app, deps);
