@@ -12,6 +12,7 @@ import type { Deps } from './deps.js';
 import { installRequestContext, markMachineRoutes } from './http/context.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { languageRoutes } from './http/language.js';
 import { installOpenApi } from './http/openapi.js';
 import { IMPORT_MAX_BYTES } from './integrations/spreadsheets/read-spreadsheet.js';
@@ -96,6 +97,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   // Before any route: the API-or-web decision is a property of the route, read from its config.
   markMachineRoutes(app);
+  installJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
