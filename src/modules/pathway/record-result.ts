@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -118,7 +118,7 @@ export async function writeResult(
       recorded_by: actor.kind === 'user' ? actor.id : null,
       updated_at: now,
     });
-    await recordAudit(db, deps.clock, actor, {
+    await audit(db, deps.clock, actor, {
       action: 'result.changed',
       targetType: 'user',
       targetId: enrolment.user_id,
@@ -149,7 +149,7 @@ export async function writeResult(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'result.recorded',
     targetType: 'user',
     targetId: enrolment.user_id,
