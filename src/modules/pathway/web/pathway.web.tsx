@@ -15,6 +15,7 @@ import { candidatesCsv } from '../candidates/export-candidates.js';
 import { getCandidate } from '../candidates/get-candidate.js';
 import { getMyPathways } from '../candidates/get-my-pathways.js';
 import { listCandidates } from '../candidates/list-candidates.js';
+import { listMyClasses } from '../classes/list-my-classes.js';
 import { grantExtension } from '../grant-extension.js';
 import { moveCandidateToRuleVersion } from '../move-rule-version.js';
 import { getClassList, recordClassResults } from '../record-result.js';
@@ -26,6 +27,7 @@ import { pathwayPageData } from './pathway-page-data.js';
 import { type CandidateForm, CandidatePage } from './views/candidate-page.js';
 import { CandidatesPage, candidatesHref } from './views/candidates-page.js';
 import { ClassPage, RegisterCandidatePage, RulesPage } from './views/manage-pages.js';
+import { MyClassesPage } from './views/my-classes-page.js';
 import { MyPathwayPage } from './views/my-pathway-page.js';
 
 type IdParams = { Params: { id: string } };
@@ -275,11 +277,20 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
         course={course}
         rows={rows}
         canEnrol={can.enrol}
+        canImport={can.import}
         {...extra}
       />,
       status,
     );
   };
+
+  app.get('/my/classes', { schema: { hide: true } }, async (request, reply) => {
+    const { classes, can } = await listMyClasses(deps.db, deps, request.actor);
+    return sendPage(
+      reply,
+      <MyClassesPage ctx={pageContext(request, reply)} classes={classes} canImport={can.import} />,
+    );
+  });
 
   app.get<IdParams>('/manage/editions/:id/class', { schema: { hide: true } }, async (request, reply) =>
     showClass(request, reply),

@@ -68,6 +68,8 @@ interface ClassPageProps {
   course: Course;
   rows: ClassRow[];
   canEnrol: boolean;
+  /** May the caller import results from a file (programme managers)? */
+  canImport: boolean;
   enrolValues?: Values;
   enrolErrors?: FieldMessages;
   resultValues?: Values;
@@ -81,6 +83,7 @@ export function ClassPage({
   course,
   rows,
   canEnrol,
+  canImport,
   enrolValues = {},
   enrolErrors = {},
   resultValues,
@@ -199,9 +202,11 @@ export function ClassPage({
           <button type="submit">{t.t('class.saveResults')}</button>
         </form>
       ) : null}
-      <p>
-        <a href="/manage/imports/new">{t.t('imports.link')}</a>
-      </p>
+      {canImport ? (
+        <p>
+          <a href="/manage/imports/new">{t.t('imports.link')}</a>
+        </p>
+      ) : null}
       <p>
         <a href={`/manage/results.csv?edition=${edition.id}`}>{t.t('imports.exportEdition')}</a>
       </p>
