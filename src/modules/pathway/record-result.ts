@@ -79,10 +79,20 @@ export async function getClassList(
   deps: Services,
   actor: Actor,
   editionId: string,
-): Promise<{ edition: Edition; course: Course; rows: ClassRow[]; can: { enrol: boolean } }> {
+): Promise<{
+  edition: Edition;
+  course: Course;
+  rows: ClassRow[];
+  can: { enrol: boolean; import: boolean };
+}> {
   const { edition, course } = await loadEditionFor(db, deps, actor, editionId);
   const rows = (await listClass(db, edition.id)).map(toClassRow);
-  return { edition, course, rows, can: { enrol: canPathway(actor, 'enrolments.manage') } };
+  return {
+    edition,
+    course,
+    rows,
+    can: { enrol: canPathway(actor, 'enrolments.manage'), import: canPathway(actor, 'results.import') },
+  };
 }
 
 function toClassRow(r: Awaited<ReturnType<typeof listClass>>[number]): ClassRow {
