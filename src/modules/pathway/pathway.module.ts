@@ -33,6 +33,7 @@ export const pathwayModule: Module = {
   tables: ['rule_versions', 'candidacies', 'results', 'extensions', 'imports', 'import_files'],
   navigation: [
     { href: '/my/pathway', label: 'nav.myPathway', shownTo: ['participant'], order: 30 },
+    { href: '/my/classes', label: 'classes.my.title', shownTo: ['facilitator'], order: 36 },
     { href: '/manage/candidates', label: 'nav.candidates', shownTo: ['manager'], order: 50 },
   ],
   seed: async (deps) => seedDemoPathway(deps),
@@ -56,6 +57,7 @@ export const pathwayModule: Module = {
     'GET /manage/imports/new': ['manager'],
     'GET /manage/programmes/:slug/rules': ['manager'],
     'GET /manage/results.csv': ['manager', 'facilitator'],
+    'GET /my/classes': ['facilitator'],
     'GET /my/pathway': 'signed-in',
     'POST /api/v1/candidates/:id/extensions': ['manager'],
     'POST /api/v1/candidates/:id/reinstate': ['manager'],

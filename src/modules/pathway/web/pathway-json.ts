@@ -70,6 +70,7 @@ export const evaluationJson = z.object({
         'revoked',
         'not-in-programme',
         'outside-window',
+        'no-longer-counts',
         'duplicate',
         'surplus',
       ]),
