@@ -85,7 +85,9 @@ describe.skipIf(!postgres)('postgres: losing the database connections under load
     };
     await Promise.all(Array.from({ length: 12 }, worker));
     const count = (status: number) => results.filter((r) => r.status === status).length;
-    console.info(`database loss: ${terminated} backends terminated, ${count(200)} × 200, ${count(503)} × 503`);
+    console.info(
+      `database loss: ${terminated} backends terminated, ${count(200)} × 200, ${count(503)} × 503`,
+    );
     expect(terminated).toBeGreaterThan(0);
     expect(lost.length).toBeGreaterThan(0);
     expect(results).toHaveLength(total);
