@@ -130,6 +130,10 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
       request.i18n = translator(DEFAULT_LOCALE);
       return;
     }
+    // A language before the person is known, so that an error while looking them up (the database
+    // unreachable) is still answered in the reader's language.
+    request.locale = resolveLocale(null, request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
+    request.i18n = translator(request.locale);
     if (request.isApi) {
       const header = request.headers.authorization;
       if (header?.startsWith('Bearer ')) {
