@@ -77,7 +77,11 @@ export async function sendCandidatePage(
   );
   const [data, credentials] = await Promise.all([
     pathwayPageData(deps.db, deps, [detail]),
-    getCandidateCredentials(deps.db, deps, request.actor, { candidacyId: detail.id, userId: person.id }),
+    getCandidateCredentials(deps.db, deps, request.actor, {
+      candidacyId: detail.id,
+      userId: person.id,
+      awardable: detail.evaluation.awardable,
+    }),
   ]);
   const ctx = pageContext(request, reply);
   const page = (
@@ -97,7 +101,6 @@ export async function sendCandidatePage(
             ctx={ctx}
             candidacyId={detail.id}
             data={credentials}
-            canAward={detail.evaluation.awardable}
             {...state.credentials}
           />
         ) : null
