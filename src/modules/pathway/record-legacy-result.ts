@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -73,7 +73,7 @@ export async function writeLegacyResult(
       reference: data.reference,
       updated_at: now,
     });
-    await recordAudit(db, deps.clock, actor, {
+    await audit(db, deps.clock, actor, {
       action: 'result.changed',
       targetType: 'user',
       targetId: data.userId,
@@ -104,7 +104,7 @@ export async function writeLegacyResult(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'result.legacy-recorded',
     targetType: 'user',
     targetId: data.userId,

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -79,10 +79,20 @@ export async function getClassList(
   deps: Services,
   actor: Actor,
   editionId: string,
-): Promise<{ edition: Edition; course: Course; rows: ClassRow[]; can: { enrol: boolean } }> {
+): Promise<{
+  edition: Edition;
+  course: Course;
+  rows: ClassRow[];
+  can: { enrol: boolean; import: boolean };
+}> {
   const { edition, course } = await loadEditionFor(db, deps, actor, editionId);
   const rows = (await listClass(db, edition.id)).map(toClassRow);
-  return { edition, course, rows, can: { enrol: canPathway(actor, 'enrolments.manage') } };
+  return {
+    edition,
+    course,
+    rows,
+    can: { enrol: canPathway(actor, 'enrolments.manage'), import: canPathway(actor, 'results.import') },
+  };
 }
 
 function toClassRow(r: Awaited<ReturnType<typeof listClass>>[number]): ClassRow {
@@ -124,7 +134,7 @@ export async function writeResult(
       recorded_by: actor.kind === 'user' ? actor.id : null,
       updated_at: now,
     });
-    await recordAudit(db, deps.clock, actor, {
+    await audit(db, deps.clock, actor, {
       action: 'result.changed',
       targetType: 'user',
       targetId: enrolment.user_id,
@@ -155,7 +165,7 @@ export async function writeResult(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'result.recorded',
     targetType: 'user',
     targetId: enrolment.user_id,
