@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { isCountryCode } from '../../i18n/countries.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
 import { CONSTITUENCIES } from './identity.schemas.js';
 import { findUserById, updateUser } from './users.repository.js';
@@ -35,7 +35,7 @@ export async function recordAcceptedApplicantDetails(
   if (constituency && constituency !== person.constituency) changes.constituency = constituency;
   if (Object.keys(changes).length === 0) return;
   await updateUser(db, person.id, { ...changes, updated_at: clock.now().toISOString() });
-  await recordAudit(db, clock, actor, {
+  await audit(db, clock, actor, {
     action: 'user.profile-from-application',
     targetType: 'user',
     targetId: person.id,
