@@ -6,6 +6,7 @@ import { PATHWAY_JOBS, refreshStandingsDaily } from './import/import-jobs.js';
 import * as pathway from './migrations/2026-11-28T2200-pathway.js';
 import * as importFiles from './migrations/2026-11-29T0900-import-files.js';
 import * as pathwayIndexes from './migrations/2026-11-29T1000-pathway-indexes.js';
+import { pathwayAuditEvents } from './pathway.audit.js';
 import { pathwayEvaluateCommand } from './pathway.cli.js';
 import { pathwayApiRoutes } from './web/pathway.api.js';
 import { pathwayWebRoutes } from './web/pathway.web.js';
@@ -13,6 +14,7 @@ import { pathwayWebRoutes } from './web/pathway.web.js';
 /** The diploma pathway: rule versions, candidates, results and their imports, the rule engine, dashboards. */
 export const pathwayModule: Module = {
   name: 'pathway',
+  auditEvents: pathwayAuditEvents,
   webRoutes(app, deps) {
     pathwayWebRoutes(app, deps);
     importWebRoutes(app, deps);

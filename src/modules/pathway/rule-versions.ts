@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -172,7 +172,7 @@ export async function createRuleVersion(
       created_by: actor.kind === 'user' ? actor.id : null,
       created_at: now,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'rule-version.created',
       targetType: 'programme',
       targetId: programme.id,
