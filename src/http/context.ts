@@ -51,10 +51,10 @@ export function resolveLocale(
 /**
  * Machine endpoints that live outside /api because their standards fix the paths: the issuer's documents
  * (`/.well-known/…`), status lists, the Open Badges profile and API (`/ob/…`, `/ims/ob/v3p0/…`) and the
- * W3C VC-API (`/credentials/verify|issue`, `/presentations/verify`).
+ * W3C VC-API (`/credentials/verify|issue|status`, `/presentations/verify`, `/challenges`).
  */
 const MACHINE_PATHS =
-  /^\/(?:\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|credentials\/(?:verify|issue)(?:[/?]|$))/;
+  /^\/(?:\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|challenges(?:[/?]|$)|credentials\/(?:verify|issue|status)(?:[/?]|$))/;
 
 /**
  * True when a request is served like the API (JSON errors, bearer token only, no cookies so no CSRF
