@@ -6,6 +6,7 @@ import { type IssuerContext, loadIssuer } from '../keys/issuer.js';
 import { getBit } from '../status/status-list.js';
 import { resolveOwnStatus } from '../status/status-list-store.js';
 import { MAX_SUBMITTED_LENGTH, nestsDeeperThan, sizeOf } from './request-limits.js';
+import { loaderWithResolvedDids } from './resolved-loader.js';
 import {
   type CheckResult,
   looksLikeJwt,
@@ -106,6 +107,8 @@ export async function verifySubmittedCredential(
   const credential = unwrap(input);
   ensureReadable(credential);
   const issuer = await loadIssuer(db, deps);
-  const result = await verifyCredential(credential, serverVerifyDeps(db, deps, issuer));
+  const verifyDeps = serverVerifyDeps(db, deps, issuer);
+  verifyDeps.documentLoader = await loaderWithResolvedDids(credential, issuer.documentLoader, issuer.did);
+  const result = await verifyCredential(credential, verifyDeps);
   return withSuspension(db, result);
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../kernel/errors.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { findChallenge, useChallenge } from '../vc-api.repository.js';
 import { MAX_CREDENTIALS_PER_PRESENTATION } from './request-limits.js';
+import { loaderWithResolvedDids } from './resolved-loader.js';
 import {
   type PresentationExpectations,
   type PresentationVerificationResult,
@@ -46,7 +47,9 @@ export async function verifySubmittedPresentation(
   if (credentialCount(presentation) > MAX_CREDENTIALS_PER_PRESENTATION)
     throw new AppError('bad_request', { problem: 'tooManyCredentials' });
   const issuer = await loadIssuer(db, deps);
-  const result = await verifyPresentation(presentation, serverVerifyDeps(db, deps, issuer), expected);
+  const verifyDeps = serverVerifyDeps(db, deps, issuer);
+  verifyDeps.documentLoader = await loaderWithResolvedDids(presentation, issuer.documentLoader, issuer.did);
+  const result = await verifyPresentation(presentation, verifyDeps, expected);
   const credentials = await Promise.all(result.credentials.map((item) => withSuspension(db, item)));
   let presentationProof = result.presentationProof;
   const challenge = expected.challenge ?? proofChallenge(presentation);
