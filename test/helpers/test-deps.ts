@@ -42,6 +42,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     outboxDir: join(dataDir, 'outbox'),
     logLevel: 'silent',
     trustProxy: false,
+    trustedIssuers: [],
     ...overrides,
   };
 }
