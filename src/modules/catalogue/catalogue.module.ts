@@ -2,12 +2,14 @@ import type { Module } from '../module.js';
 import { catalogueApiRoutes } from './catalogue.api.js';
 import { catalogueWebRoutes } from './catalogue.web.js';
 import { seedCatalogue } from './demo/seed-catalogue.js';
+import * as filterIndexes from './migrations/2026-12-06T2200-catalogue-filter-indexes.js';
 
 /** Courses, their editions, the programmes they count for, and the catalogue's search. */
 export const catalogueModule: Module = {
   name: 'catalogue',
   webRoutes: catalogueWebRoutes,
   apiRoutes: catalogueApiRoutes,
+  migrations: { '2026-12-06T2200-catalogue-filter-indexes': filterIndexes },
   tables: [
     'courses',
     'course_themes',
