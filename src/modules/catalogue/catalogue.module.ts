@@ -1,5 +1,6 @@
 import type { Module } from '../module.js';
 import { catalogueApiRoutes } from './catalogue.api.js';
+import { catalogueAuditEvents, catalogueAuditNames } from './catalogue.audit.js';
 import { catalogueWebRoutes } from './catalogue.web.js';
 import { seedCatalogue } from './demo/seed-catalogue.js';
 import * as filterIndexes from './migrations/2026-12-06T2200-catalogue-filter-indexes.js';
@@ -7,6 +8,8 @@ import * as filterIndexes from './migrations/2026-12-06T2200-catalogue-filter-in
 /** Courses, their editions, the programmes they count for, and the catalogue's search. */
 export const catalogueModule: Module = {
   name: 'catalogue',
+  auditEvents: catalogueAuditEvents,
+  auditNames: catalogueAuditNames,
   webRoutes: catalogueWebRoutes,
   apiRoutes: catalogueApiRoutes,
   migrations: { '2026-12-06T2200-catalogue-filter-indexes': filterIndexes },
