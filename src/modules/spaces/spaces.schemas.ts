@@ -1,10 +1,11 @@
 /** The spaces module's inputs, shared by the builder's forms and the API. Limits are named constants. */
 import { z } from 'zod';
 import { localizedTextSchema, nestLocalizedFields } from '../../i18n/localized.schemas.js';
+import { isTimeZone } from '../../i18n/time-zones.js';
 import { isId } from '../../kernel/ids.js';
 import { checkboxSchema } from '../../kernel/schemas.js';
 import { COMPLETION_RULES } from './space-item-kind.js';
-import { fromLocalInput, isTimeZone, PHASES } from './spaces.js';
+import { fromLocalInput, PHASES } from './spaces.js';
 
 export const SECTION_TITLE_MAX = 200;
 export const ITEM_TITLE_MAX = 200;

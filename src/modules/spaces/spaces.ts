@@ -25,7 +25,10 @@ export function phaseSpans(
   if (edition.residentialStart && edition.residentialEnd)
     spans.push({ phase: 'residential', start: edition.residentialStart, end: edition.residentialEnd });
   if (edition.assignmentDue) {
-    const lastEnd = latestOf(spans.map((s) => s.end), edition.startsOn);
+    const lastEnd = latestOf(
+      spans.map((s) => s.end),
+      edition.startsOn,
+    );
     if (edition.assignmentDue > lastEnd)
       spans.push({ phase: 'assignment', start: nextDay(lastEnd), end: edition.assignmentDue });
   }
@@ -39,7 +42,10 @@ export function currentPhase(
 ): PhaseNow {
   const spans = phaseSpans(edition);
   const first = spans[0]?.start ?? edition.startsOn;
-  const last = latestOf(spans.map((s) => s.end), edition.endsOn);
+  const last = latestOf(
+    spans.map((s) => s.end),
+    edition.endsOn,
+  );
   if (today < first) return 'before';
   if (today > last) return 'ended';
   return spans.find((s) => s.start <= today && today <= s.end)?.phase ?? 'between';
@@ -187,15 +193,4 @@ export function fromLocalInput(local: string, timeZone: string): string | null {
     guess += asUtc - shownUtc;
   }
   return new Date(guess).toISOString();
-}
-
-/** Pure: true when `zone` is an IANA time zone this runtime knows. */
-export function isTimeZone(zone: string): boolean {
-  if (!zone || zone.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
