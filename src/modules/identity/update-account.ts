@@ -82,8 +82,8 @@ export async function setTimeZone(
     if (!before) throw new AppError('not_found');
     if (before.time_zone === zone) return;
     await updateUser(trx, actor.id, { time_zone: zone, updated_at: deps.clock.now().toISOString() });
-    await recordAudit(trx, deps.clock, actor, {
-      action: 'user.time-zone-set',
+    await audit(trx, deps.clock, actor, {
+      action: 'user.profile-updated',
       targetType: 'user',
       targetId: actor.id,
       before: { time_zone: before.time_zone },

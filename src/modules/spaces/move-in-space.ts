@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
 import { builderAccess } from './space-access.js';
@@ -44,7 +44,7 @@ export async function moveInSpace(
       const ids = items.filter((i) => i.section_id === item.section_id).map((i) => i.id);
       await setPositions(trx, 'space_items', moved(ids, item.id, direction));
     }
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'space.reordered',
       targetType: 'section' in target ? 'space_section' : 'space_item',
       targetId: 'section' in target ? target.section : target.item,

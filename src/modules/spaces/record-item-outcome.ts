@@ -9,7 +9,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { personActing } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import type { ItemOutcome } from './space-item-kind.js';
@@ -60,7 +60,7 @@ export async function recordItemOutcome(
     });
     const newlyComplete = !wasComplete && completedAt !== null;
     if (newlyComplete)
-      await recordAudit(trx, deps.clock, personActing(input.personId), {
+      await audit(trx, deps.clock, personActing(input.personId), {
         action: 'space.item-completed',
         targetType: 'space_item',
         targetId: item.id,

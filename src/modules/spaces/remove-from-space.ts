@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { builderAccess } from './space-access.js';
 import {
@@ -36,7 +36,7 @@ export async function removeFromSpace(
       if (items.some((i) => i.section_id === section.id))
         throw new AppError('invalid_state', {}, [{ path: 'section', key: 'spaces.error.sectionNotEmpty' }]);
       await deleteSection(trx, section.id);
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'space.section-removed',
         targetType: 'space_section',
         targetId: section.id,
@@ -49,7 +49,7 @@ export async function removeFromSpace(
     for (const waiting of (await listItems(trx, space.id)).filter((i) => i.after_item_id === item.id))
       await updateItem(trx, waiting.id, { after_item_id: null });
     await deleteItem(trx, item.id);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'space.item-removed',
       targetType: 'space_item',
       targetId: item.id,

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { issuesToFieldErrors, parseInput } from '../../kernel/validation.js';
@@ -105,7 +105,7 @@ export async function saveItem(
       await updateItem(trx, id, { ...fields, position });
     }
     await touchSpace(trx, space.id, now);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: before ? 'space.item-changed' : 'space.item-added',
       targetType: 'space_item',
       targetId: id,
