@@ -59,6 +59,8 @@ const CASES: Case[] = [
   { route: 'GET /spaces/:editionId/items/:itemId/file', kind: 'space', path: (t) => `${s(t)}/items/${t.fileId}/file`, expect: spaceGet },
   { route: 'POST /spaces/:editionId/items/:itemId/done', kind: 'space', path: (t) => `${s(t)}/items/${t.pageId}/done`, mutates: true, expect: e(404, { anonymous: 401, owner: 303, editionFacilitator: 403, manager: 403 }) },
   { route: 'POST /spaces/time-zone', kind: 'space', path: () => '/spaces/time-zone', body: () => ({ timeZone: 'Europe/Paris', next: '/' }), mutates: true, expect: e(303, { anonymous: 401 }) },
+  { route: 'GET /spaces/:editionId/progress', kind: 'space', path: (t) => `${s(t)}/progress`, expect: buildGet },
+  { route: 'GET /spaces/:editionId/progress.csv', kind: 'space', path: (t) => `${s(t)}/progress.csv`, expect: buildGet },
   { route: 'GET /spaces/:editionId/build', kind: 'space', path: (t) => `${s(t)}/build`, expect: buildGet },
   { route: 'POST /spaces/:editionId/build/sections', kind: 'space', path: (t) => `${s(t)}/build/sections`, body: () => ({ 'title.en': 'Week 2' }), mutates: true, expect: buildPost(303) },
   { route: 'GET /spaces/:editionId/build/sections/:sectionId', kind: 'space', path: (t) => `${s(t)}/build/sections/${t.sectionId}`, expect: buildGet },

@@ -177,3 +177,37 @@ describe('course space pages', () => {
     expect(home.body).not.toContain('Times are shown in UTC.');
   });
 });
+
+describe('the progress grid', () => {
+  let app: FastifyInstance;
+  let deps: TestDeps;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ app, deps, close } = await createTestApp('sqlite'));
+  }, 60_000);
+  afterAll(() => close());
+
+  it('shows people × items with filters, and exports the same as CSV', async () => {
+    const world = await buildSpaceWorld(deps);
+    const content = await buildSpaceContent(deps, world);
+    const learner = await browserOf(app, world.participant);
+    await learner.send(`/spaces/${world.edition.id}/items/${content.pageId}/done`);
+    const staff = await browserOf(app, world.facilitator);
+    const grid = await staff.get(`/spaces/${world.edition.id}/progress`);
+    expect(grid.statusCode).toBe(200);
+    expect(grid.body).toContain('1 of 1 participants');
+    expect(grid.body).toContain('1/1 (100 %)');
+    const behind = await staff.get(`/spaces/${world.edition.id}/progress?status=behind`);
+    expect(behind.body).toContain('0 of 1 participants');
+    const csv = await staff.get(`/spaces/${world.edition.id}/progress.csv?status=complete`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines[0]).toBe('email,full_name,Welcome,ILO report,required_done,required_total,percent');
+    expect(lines[1]).toBe(`${world.participant.email},${lines[1]?.split(',')[1]},done,,1,1,100`);
+    const bad = await staff.get(`/spaces/${world.edition.id}/progress?status=nonsense`);
+    expect(bad.statusCode).toBe(400);
+  });
+});

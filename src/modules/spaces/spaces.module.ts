@@ -29,6 +29,8 @@ export const spacesModule: Module = {
     'GET /spaces/:editionId/items/:itemId/file': 'signed-in',
     'POST /spaces/:editionId/items/:itemId/done': 'signed-in',
     'POST /spaces/time-zone': 'signed-in',
+    'GET /spaces/:editionId/progress': STAFF,
+    'GET /spaces/:editionId/progress.csv': STAFF,
     'GET /spaces/:editionId/build': STAFF,
     'POST /spaces/:editionId/build/sections': STAFF,
     'GET /spaces/:editionId/build/sections/:sectionId': STAFF,

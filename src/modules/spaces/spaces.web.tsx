@@ -2,16 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { safeNextPath, setFlash } from '../../http/context.js';
 import { csrfProtected, formBody } from '../../http/forms.js';
+import { sendCsvDownload } from '../../http/uploads.js';
 import { isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { setTimeZone } from '../identity/update-account.js';
 import { builderWebRoutes } from './builder.web.js';
+import { progressCsv } from './export-progress.js';
 import { getItemFile } from './get-item-file.js';
 import { getItemPage } from './get-item-page.js';
+import { getProgressGrid } from './get-progress-grid.js';
 import { getSpaceHome } from './get-space-home.js';
 import { markItemDone } from './mark-item-done.js';
 import { ItemPageView } from './views/item-page.js';
+import { ProgressGridPage } from './views/progress-grid-page.js';
 import { SpaceHomePage } from './views/space-home-page.js';
 
 type EditionParams = { Params: { editionId: string } };
@@ -82,6 +86,38 @@ export function spacesWebRoutes(app: FastifyInstance, deps: Deps): void {
     setFlash(reply, 'spaces.flash.timeZoneSet');
     return reply.redirect(safeNextPath(body.next, '/account'), 303);
   });
+
+  app.get<EditionParams>(
+    '/spaces/:editionId/progress',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const grid = await getProgressGrid(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.editionId,
+        request.query,
+      );
+      return sendPage(reply, <ProgressGridPage ctx={pageContext(request, reply)} grid={grid} />);
+    },
+  );
+
+  app.get<EditionParams>(
+    '/spaces/:editionId/progress.csv',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const { editionId } = request.params;
+      const { name, csv } = await progressCsv(
+        deps.db,
+        deps,
+        request.actor,
+        editionId,
+        request.query,
+        request.locale,
+      );
+      return sendCsvDownload(reply, name, csv);
+    },
+  );
 
   builderWebRoutes(app, deps);
 }
