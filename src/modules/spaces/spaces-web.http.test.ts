@@ -207,6 +207,12 @@ describe('the progress grid', () => {
       .split(/\r?\n/);
     expect(lines[0]).toBe('email,full_name,Welcome,ILO report,required_done,required_total,percent');
     expect(lines[1]).toBe(`${world.participant.email},${lines[1]?.split(',')[1]},done,,1,1,100`);
+    // The participant's dashboard shows the edition with their progress.
+    const dashboard = await learner.get('/my/pathway');
+    expect(dashboard.body).toContain('Your course spaces');
+    expect(dashboard.body).toMatch(
+      new RegExp(`href="/spaces/${world.edition.id}"[\\s\\S]*1 of 1 required items done`),
+    );
     const bad = await staff.get(`/spaces/${world.edition.id}/progress?status=nonsense`);
     expect(bad.statusCode).toBe(400);
   });

@@ -3,7 +3,10 @@
  * the candidate dashboard). Not for routes: they answer whoever asks.
  */
 import type { Executor } from '../../db/database.js';
+import type { LocalizedText } from '../../i18n/localized.js';
 import { isId } from '../../kernel/ids.js';
+import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
+import { confirmedEditionsOf } from '../places/places.queries.js';
 import { toItemRef } from './space-items.js';
 import { percent, type Tally, tally } from './spaces.js';
 import {
@@ -55,4 +58,41 @@ export async function progressInEditions(
     out.push({ editionId: space.edition_id, tally: t, percent: percent(t) });
   }
   return out;
+}
+
+/** A current edition of a person, with their progress in its space (the candidate dashboard's panel). */
+export interface CurrentSpace {
+  editionId: string;
+  courseTitle: LocalizedText;
+  startsOn: string;
+  endsOn: string;
+  progress: EditionProgress | null;
+}
+
+/**
+ * The editions in which the person holds a confirmed place and that have not ended on `today`, soonest
+ * first, each with the person's progress in its space (null while the space has no item).
+ */
+export async function currentSpacesOf(
+  db: Executor,
+  personId: string,
+  today: string,
+): Promise<CurrentSpace[]> {
+  const editionIds = await confirmedEditionsOf(db, personId);
+  const found = await Promise.all(editionIds.map((id) => findEditionWithCourse(db, id)));
+  const current = found.filter((f) => f !== null && f.edition.endsOn >= today);
+  const progress = await progressInEditions(
+    db,
+    personId,
+    current.map((f) => f!.edition.id),
+  );
+  return current
+    .map((f) => ({
+      editionId: f!.edition.id,
+      courseTitle: f!.course.title,
+      startsOn: f!.edition.startsOn,
+      endsOn: f!.edition.endsOn,
+      progress: progress.find((p) => p.editionId === f!.edition.id) ?? null,
+    }))
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
 }
