@@ -64,9 +64,9 @@ export async function getProgressGrid(
   const shown = filter.section ? all.filter((i) => i.sectionId === filter.section) : all;
   const byPerson = new Map<string, Map<string, (typeof progress)[number]>>();
   for (const p of progress) {
-    let own = byPerson.get(p.user_id);
-    if (!own) byPerson.set(p.user_id, (own = new Map()));
+    const own = byPerson.get(p.user_id) ?? new Map();
     own.set(p.item_id, p);
+    byPerson.set(p.user_id, own);
   }
   const needle = foldForSearch(filter.q);
   const rows = people
