@@ -12,6 +12,7 @@ import { admissionsModule } from './admissions/admissions.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { identityModule } from './identity/identity.module.js';
+import { lrsModule } from './lrs/lrs.module.js';
 import type { Module, NavigationItem } from './module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { pathwayModule } from './pathway/pathway.module.js';
@@ -27,6 +28,7 @@ export const MODULES: readonly Module[] = [
   placesModule,
   admissionsModule,
   notificationsModule,
+  lrsModule,
   jobsModule,
 ];
 
