@@ -83,12 +83,14 @@ export async function upsertActivities(
   db: Executor,
   activities: readonly { id: string; definition_json: string }[],
 ): Promise<void> {
-  for (const a of activities)
-    await db
-      .insertInto('lrs_activities')
-      .values(a)
-      .onConflict((oc) => oc.column('id').doUpdateSet({ definition_json: a.definition_json }))
-      .execute();
+  if (activities.length === 0) return;
+  await db
+    .insertInto('lrs_activities')
+    .values([...activities])
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({ definition_json: eb.ref('excluded.definition_json') })),
+    )
+    .execute();
 }
 
 export function findActivity(db: Executor, id: string) {
