@@ -15,6 +15,7 @@ import { identityModule } from './identity/identity.module.js';
 import { lrsModule } from './lrs/lrs.module.js';
 import type { Module, NavigationItem } from './module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
+import { packagesModule } from './packages/packages.module.js';
 import { pathwayModule } from './pathway/pathway.module.js';
 import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
@@ -29,6 +30,7 @@ export const MODULES: readonly Module[] = [
   admissionsModule,
   notificationsModule,
   lrsModule,
+  packagesModule,
   jobsModule,
 ];
 
