@@ -6,10 +6,16 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { signPresentation } from '@digitalbazaar/vc';
+import jsigs from 'jsonld-signatures';
 import { buildAchievementCredential, type UnsignedCredential } from './issuing/achievement-credential.js';
 import type { AchievementCredentialInput, CredentialKind } from './issuing/credential-input.js';
 import { didDocument } from './keys/issuer-documents.js';
 import { type Keyring, loadOrCreateKeyring } from './keys/keys.js';
+import { EXAMPLES_V2_CONTEXT, EXAMPLES_V2_CONTEXT_DOCUMENT } from './verifying/contexts.js';
 import {
   controllerDocuments,
   createDocumentLoader,
@@ -188,4 +194,50 @@ export function sampleInput(kind: CredentialKind, serial = 1): AchievementCreden
 /** A built (unsigned) sample credential. */
 export function sampleCredential(kind: CredentialKind, serial = 1): UnsignedCredential {
   return buildAchievementCredential(sampleInput(kind, serial));
+}
+
+/** A holder or third-party issuer with a fresh did:key (Ed25519), signing as verifiers elsewhere would. */
+export async function didKeySigner() {
+  const key = await Ed25519Multikey.generate();
+  const did = `did:key:${key.publicKeyMultibase}`;
+  key.controller = did;
+  key.id = `${did}#${key.publicKeyMultibase}`;
+  const documentLoader = createDocumentLoader({
+    extraDocuments: [[EXAMPLES_V2_CONTEXT, EXAMPLES_V2_CONTEXT_DOCUMENT]],
+  });
+  const suite = (date?: Date) =>
+    new DataIntegrityProof({ signer: key.signer(), cryptosuite: eddsaRdfc2022, ...(date ? { date } : {}) });
+  return {
+    did,
+    methodId: key.id,
+    /** Adds this key's proof to `document` (after any proofs there, optionally chained to `previousProof`). */
+    async sign(document: Record<string, unknown>, options: { previousProof?: string; id?: string } = {}) {
+      const { proof: existing, ...unsigned } = document;
+      const previous = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+      const named = previous.find((p) => (p as { id?: string }).id === options.previousProof);
+      const secured = options.previousProof ? { ...unsigned, proof: named } : unsigned;
+      const signer = suite() as unknown as { proof?: object; createProof(o: object): Promise<object> };
+      signer.proof = {
+        ...(options.id ? { id: options.id } : {}),
+        ...(options.previousProof ? { previousProof: options.previousProof } : {}),
+      };
+      const proof = await signer.createProof({
+        document: structuredClone(secured),
+        purpose: new jsigs.purposes.AssertionProofPurpose(),
+        proofSet: [],
+        documentLoader,
+      });
+      return { ...unsigned, proof: [...previous, proof] };
+    },
+    /** A presentation signed for authentication with a challenge and, optionally, a domain. */
+    async signPresentation(presentation: Record<string, unknown>, challenge: string, domain?: string) {
+      return signPresentation({
+        presentation: structuredClone(presentation),
+        suite: suite(),
+        documentLoader,
+        challenge,
+        ...(domain ? { domain } : {}),
+      });
+    },
+  };
 }

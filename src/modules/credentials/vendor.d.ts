@@ -3,7 +3,35 @@
  * module calls is declared; everything the libraries return is treated as plain JSON.
  */
 
+/** What a proof purpose's `validate` answers. */
+interface PurposeResult {
+  valid: boolean;
+  error?: unknown;
+}
+
+/** A jsonld-signatures proof purpose. */
+interface ProofPurposeLike {
+  validate(
+    proof: object,
+    options: { document: object; suite: unknown; verificationMethod: unknown; documentLoader: unknown },
+  ): Promise<PurposeResult>;
+}
+
 declare module '@digitalbazaar/vc' {
+  export class CredentialIssuancePurpose implements ProofPurposeLike {
+    constructor(options?: { controller?: object });
+    validate(
+      proof: object,
+      options: { document: object; suite: unknown; verificationMethod: unknown; documentLoader: unknown },
+    ): Promise<PurposeResult>;
+  }
+  export function signPresentation(options: {
+    presentation: object;
+    suite: unknown;
+    documentLoader: unknown;
+    challenge?: string;
+    domain?: string;
+  }): Promise<Record<string, unknown>>;
   export function issue(options: {
     credential: object;
     suite: unknown;
@@ -44,7 +72,45 @@ declare module '@digitalbazaar/data-integrity' {
       cryptosuite: unknown;
       legacyContext?: boolean;
     });
+    verifyProof(options: {
+      proof: object;
+      document: object;
+      proofSet: object[];
+      documentLoader: unknown;
+    }): Promise<{ verified: boolean; verificationMethod?: unknown; error?: unknown }>;
   }
+}
+
+declare module 'jsonld-signatures' {
+  class AssertionProofPurpose implements ProofPurposeLike {
+    constructor(options?: { controller?: object });
+    validate(
+      proof: object,
+      options: { document: object; suite: unknown; verificationMethod: unknown; documentLoader: unknown },
+    ): Promise<PurposeResult>;
+  }
+  class AuthenticationProofPurpose extends AssertionProofPurpose {
+    constructor(options: { challenge: string; domain?: string; controller?: object });
+  }
+  class ControllerProofPurpose extends AssertionProofPurpose {
+    constructor(options: { term: string; controller?: object });
+  }
+  const jsigs: {
+    purposes: {
+      AssertionProofPurpose: typeof AssertionProofPurpose;
+      AuthenticationProofPurpose: typeof AuthenticationProofPurpose;
+      ControllerProofPurpose: typeof ControllerProofPurpose;
+    };
+    verify(
+      document: object,
+      options: { suite: unknown; purpose: unknown; documentLoader: unknown },
+    ): Promise<{
+      verified: boolean;
+      error?: unknown;
+      results?: Array<{ verified: boolean; error?: unknown }>;
+    }>;
+  };
+  export default jsigs;
 }
 
 declare module '@digitalbazaar/eddsa-rdfc-2022-cryptosuite' {
@@ -64,6 +130,7 @@ declare module '@digitalbazaar/ed25519-multikey' {
     signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
   }
   export function from(key: object): Promise<Ed25519KeyPair>;
+  export function generate(options?: { id?: string; controller?: string }): Promise<Ed25519KeyPair>;
   export function toJwk(options: { keyPair: Ed25519KeyPair; secretKey?: boolean }): Promise<object>;
   export function fromJwk(options: {
     jwk: object;

@@ -111,3 +111,14 @@ export const CLR_V2P0_CONTEXT_DOCUMENT = {
     },
   },
 } as const;
+
+/** The W3C VC 2.0 examples context (the specifications' and test suites' examples use it). */
+export const EXAMPLES_V2_CONTEXT = 'https://www.w3.org/ns/credentials/examples/v2';
+
+/**
+ * `https://www.w3.org/ns/credentials/examples/v2`, an exact copy of the W3C document (its SHA-256 is
+ * checked in contexts.test.ts): every term of an example is in the examples vocabulary.
+ */
+export const EXAMPLES_V2_CONTEXT_DOCUMENT = {
+  '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' },
+} as const;

@@ -13,6 +13,8 @@ import {
   CLR_V2P0_CONTEXT,
   CLR_V2P0_CONTEXT_DOCUMENT,
   DID_V1_CONTEXT,
+  EXAMPLES_V2_CONTEXT,
+  EXAMPLES_V2_CONTEXT_DOCUMENT,
   MULTIKEY_V1_CONTEXT,
 } from './contexts.js';
 
@@ -41,7 +43,7 @@ const ED25519_MULTIBASE = /^z6Mk[1-9A-HJ-NP-Za-km-z]{44}$/;
 /** Length of an Ed25519 public key in bytes. */
 const ED25519_PUBLIC_KEY_BYTES = 32;
 
-/** The standard contexts: VC 2.0 and 1.1, Open Badges 3.0.x, CLR 2.0, Data Integrity, Multikey. */
+/** The standard contexts: VC 2.0 and 1.1, Open Badges 3.0.x, CLR 2.0, Data Integrity, Multikey, VC examples. */
 function standardContexts(): Map<string, object> {
   const documents = new Map<string, object>();
   for (const map of [vcContexts, dataIntegrityContexts, multikeyContexts]) {
@@ -52,6 +54,7 @@ function standardContexts(): Map<string, object> {
     if (url.startsWith('https://')) documents.set(url, document);
   }
   documents.set(CLR_V2P0_CONTEXT, CLR_V2P0_CONTEXT_DOCUMENT);
+  documents.set(EXAMPLES_V2_CONTEXT, EXAMPLES_V2_CONTEXT_DOCUMENT);
   return documents;
 }
 

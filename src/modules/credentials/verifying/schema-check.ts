@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
-import { OB_ACHIEVEMENT_CREDENTIAL_SCHEMA, VC_V1_CONTEXT, VC_V2_CONTEXT } from './contexts.js';
+import {
+  CLR_CREDENTIAL_SCHEMA,
+  OB_ACHIEVEMENT_CREDENTIAL_SCHEMA,
+  VC_V1_CONTEXT,
+  VC_V2_CONTEXT,
+} from './contexts.js';
+import { credentialDataModelProblems, describeProblems } from './data-model.js';
 
 /** The schema copy shipped with the product. */
 export const BUNDLED_SCHEMA_PATH = fileURLToPath(
@@ -28,7 +34,8 @@ export type SchemaCode =
   | 'clr_components'
   | 'status_list'
   | 'invalid'
-  | 'unknown_type';
+  | 'data_model'
+  | 'unknown_schema';
 
 /** The result of the schema check: pass/fail, a code and the failing JSON paths. */
 export interface SchemaOutcome {
@@ -161,17 +168,37 @@ function checkStatusList(credential: Json): SchemaOutcome {
       };
 }
 
+/** The `credentialSchema` ids a credential declares. */
+function declaredSchemas(credential: Json): string[] {
+  const value = credential.credentialSchema;
+  const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  return items.map((item) => (item as Json | null)?.id).filter((id): id is string => typeof id === 'string');
+}
+
 /**
- * The schema check for any credential we may meet: OB credentials against the official schema, CLR
- * credentials by their embedded OB credentials (the CLR 2.0 schema is not in our reference data yet),
- * status list credentials structurally.
+ * The schema check for any credential: first the VC 2.0 data model (every credential; VC 1.1 ones are
+ * mapped), then a JSON Schema only where we know one for its type or the schema it declares: OB credentials
+ * against the official schema, CLR credentials by their embedded OB credentials (the CLR 2.0 schema is not
+ * in our reference data yet), status list credentials structurally. Any other conforming credential passes
+ * with `data_model`; one that declares a schema we do not hold (we never fetch one) with `unknown_schema`.
  */
 export function checkCredentialSchema(credential: Json, schemaPath?: string): SchemaOutcome {
+  const isVc1 = Array.isArray(credential['@context']) && credential['@context'][0] === VC_V1_CONTEXT;
+  const problems = isVc1 ? [] : credentialDataModelProblems(credential);
+  if (problems.length)
+    return { ok: false, code: 'invalid', details: describeProblems(problems).slice(0, MAX_DETAILS) };
   const types = typesOf(credential);
-  if (types.includes('OpenBadgeCredential') || types.includes('AchievementCredential')) {
+  const schemas = declaredSchemas(credential);
+  if (
+    types.includes('OpenBadgeCredential') ||
+    types.includes('AchievementCredential') ||
+    schemas.includes(OB_ACHIEVEMENT_CREDENTIAL_SCHEMA)
+  ) {
     return checkAchievementCredential(credential, schemaPath);
   }
-  if (types.includes('ClrCredential')) return checkClr(credential, schemaPath);
+  if (types.includes('ClrCredential') || schemas.includes(CLR_CREDENTIAL_SCHEMA))
+    return checkClr(credential, schemaPath);
   if (types.includes('BitstringStatusListCredential')) return checkStatusList(credential);
-  return { ok: false, code: 'unknown_type', details: [`/type ${JSON.stringify(credential.type ?? null)}`] };
+  if (schemas.length) return { ok: true, code: 'unknown_schema', details: schemas.slice(0, MAX_DETAILS) };
+  return { ok: true, code: 'data_model', details: [] };
 }

@@ -29,7 +29,7 @@ export interface VerifyDeps {
   resolveStatus(entry: BitstringStatusListEntry): Promise<StatusAnswer>;
   /** The instant validity is judged at. */
   now: Date;
-  /** Issuer ids the verifier trusts (our did:web, and any others configured). */
+  /** Issuer ids the verifier trusts (our did:web, and the configured TRUSTED_ISSUERS): the trust policy. */
   knownIssuers: readonly string[];
   /** The OB schema file to validate against (default: the copy shipped in schema/). */
   schemaPath?: string;
@@ -87,13 +87,17 @@ function instant(value: unknown): number | null | undefined {
   return Number.isNaN(time) ? null : time;
 }
 
-/** `validity`: `ok`, `not_yet_valid`, `expired`, or `invalid_dates` (missing or unreadable dates). */
+/**
+ * `validity`: `ok`, `not_yet_valid`, `expired`, or `invalid_dates` (unreadable dates). Both dates are
+ * optional in VC 2.0: a credential without `validFrom` is valid from its issuance on (VC 1.1 credentials
+ * name it `issuanceDate`, which they require).
+ */
 export function checkValidity(credential: Json, now: Date): CheckResult {
   const from = instant(credential.validFrom ?? credential.issuanceDate);
   const until = instant(credential.validUntil ?? credential.expirationDate);
-  if (from === undefined || from === null || until === null)
-    return { id: 'validity', ok: false, message: 'invalid_dates' };
-  if (now.getTime() < from) return { id: 'validity', ok: false, message: 'not_yet_valid' };
+  if (from === null || until === null) return { id: 'validity', ok: false, message: 'invalid_dates' };
+  if (from !== undefined && now.getTime() < from)
+    return { id: 'validity', ok: false, message: 'not_yet_valid' };
   if (until !== undefined && now.getTime() > until) return { id: 'validity', ok: false, message: 'expired' };
   return { id: 'validity', ok: true, message: 'ok' };
 }
@@ -105,9 +109,13 @@ export function issuerOf(credential: Json): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** `issuer`: `known` when the issuer id is one we trust, else `unknown_issuer` (fails). */
+/**
+ * `issuer`, the trust policy: `known` when the issuer id is one the verifier trusts (our did:web and the
+ * configured TRUSTED_ISSUERS), else `untrusted` — which passes (the proof says who signed; whether to
+ * believe that issuer is the reader's decision) and is reported as a warning.
+ */
 export function checkIssuer(credential: Json, knownIssuers: readonly string[]): CheckResult {
   const issuer = issuerOf(credential);
   if (issuer !== null && knownIssuers.includes(issuer)) return { id: 'issuer', ok: true, message: 'known' };
-  return { id: 'issuer', ok: false, message: 'unknown_issuer', details: issuer ? [issuer] : [] };
+  return { id: 'issuer', ok: true, message: 'untrusted', details: issuer ? [issuer] : [] };
 }

@@ -7,11 +7,12 @@
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { verifyCredential as verifyWithLibrary } from '@digitalbazaar/vc';
+import { CredentialIssuancePurpose } from '@digitalbazaar/vc';
 import { type JWK, type JWTPayload, jwtVerify } from 'jose';
+import jsigs from 'jsonld-signatures';
 import { didOf } from '../keys/issuer-did.js';
 import { UnknownDocumentError } from './document-loader.js';
-import type { CheckResult, VerifyDeps } from './verify-checks.js';
+import { type CheckResult, issuerOf, type VerifyDeps } from './verify-checks.js';
 
 type Json = Record<string, unknown>;
 
@@ -50,6 +51,9 @@ function codeOf(errors: unknown[], credential: Json): string {
   return 'invalid';
 }
 
+/** Most proofs one credential may carry (each costs a canonicalisation and a signature check). */
+export const MAX_PROOFS_PER_CREDENTIAL = 4;
+
 function proofsOf(credential: Json): Json[] {
   const proof = credential.proof;
   if (proof === undefined) return [];
@@ -58,27 +62,93 @@ function proofsOf(credential: Json): Json[] {
   );
 }
 
-/** `proof` of a Data Integrity credential: `ok` when at least one supported proof verifies. */
+const methodIdOf = (proof: Json): string | null => {
+  const method = proof.verificationMethod;
+  const id = typeof method === 'string' ? method : (method as Json | null)?.id;
+  return typeof id === 'string' ? id : null;
+};
+
+/**
+ * The document a proof signed: the credential without its proofs, plus — for a proof in a chain — the
+ * proofs its `previousProof` names (VC Data Integrity § proof chains). Null when a named proof is missing.
+ */
+function securedDocumentOf(unsigned: Json, proof: Json, proofs: Json[]): Json | null {
+  const previous = proof.previousProof;
+  if (previous === undefined) return unsigned;
+  const ids = Array.isArray(previous) ? previous : [previous];
+  const named = ids.map((id) => proofs.find((item) => item.id === id));
+  if (named.some((item) => item === undefined)) return null;
+  return { ...unsigned, proof: named.length === 1 ? named[0] : named };
+}
+
+interface ProofOutcome {
+  byIssuer: boolean;
+  code: string;
+}
+
+async function verifyOneProof(
+  unsigned: Json,
+  proof: Json,
+  proofs: Json[],
+  issuer: string | null,
+  deps: VerifyDeps,
+): Promise<ProofOutcome> {
+  const entry = CRYPTOSUITES[String(proof.cryptosuite)];
+  const methodId = methodIdOf(proof);
+  let controller: string | null = null;
+  try {
+    const method = methodId ? ((await deps.documentLoader(methodId)).document as Json) : null;
+    controller = typeof method?.controller === 'string' ? method.controller : null;
+  } catch (error) {
+    return { byIssuer: false, code: codeOf([error], unsigned) };
+  }
+  const byIssuer = controller !== null && controller === issuer;
+  if (!entry || proof.type !== 'DataIntegrityProof') return { byIssuer, code: 'unsupported_cryptosuite' };
+  const document = securedDocumentOf(unsigned, proof, proofs);
+  if (!document) return { byIssuer, code: 'invalid' };
+  const suite = new DataIntegrityProof({ cryptosuite: entry.suite, legacyContext: entry.legacyContext });
+  // The issuer's proof must be by a key its controller document lists as an assertion method of the
+  // issuer; any other proof (an endorsement, a later proof of a chain) by a key of its own controller.
+  const purpose = byIssuer ? new CredentialIssuancePurpose() : new jsigs.purposes.AssertionProofPurpose();
+  try {
+    const result = await suite.verifyProof({
+      proof,
+      document,
+      proofSet: proofs,
+      documentLoader: deps.documentLoader,
+    });
+    if (!result.verified) return { byIssuer, code: codeOf(errorsOf(result.error), unsigned) };
+    const valid = await purpose.validate(proof, {
+      document,
+      suite,
+      verificationMethod: result.verificationMethod,
+      documentLoader: deps.documentLoader,
+    });
+    return { byIssuer, code: valid.valid ? 'ok' : codeOf(errorsOf(valid.error), unsigned) };
+  } catch (error) {
+    return { byIssuer, code: codeOf(errorsOf(error), unsigned) };
+  }
+}
+
+/**
+ * `proof` of a Data Integrity credential: every proof must be valid for its own verification method, and
+ * at least one must be the issuer's (`not_authorized` otherwise). At most MAX_PROOFS_PER_CREDENTIAL.
+ */
 export async function checkDataIntegrityProof(credential: Json, deps: VerifyDeps): Promise<CheckResult> {
   const proofs = proofsOf(credential);
   if (proofs.length === 0) return { id: 'proof', ok: false, message: 'missing' };
-  const suites = proofs
-    .map((proof) => CRYPTOSUITES[String(proof.cryptosuite)])
-    .filter((entry) => entry !== undefined)
-    .map((entry) => new DataIntegrityProof({ cryptosuite: entry.suite, legacyContext: entry.legacyContext }));
-  if (suites.length === 0) return { id: 'proof', ok: false, message: 'unsupported_cryptosuite' };
-  // The library also judges dates; they are the validity check's business, so judge the proof at validFrom.
-  const within = String(credential.validFrom ?? credential.issuanceDate ?? deps.now.toISOString());
-  const result = await verifyWithLibrary({
-    credential,
-    suite: suites,
-    documentLoader: deps.documentLoader,
-    checkStatus: async () => ({ verified: true }),
-    now: Number.isNaN(Date.parse(within)) ? deps.now : within,
-  });
-  if (result.verified) return { id: 'proof', ok: true, message: 'ok' };
-  const errors = [result.error, ...(result.results ?? []).map((item) => item.error)].flatMap(errorsOf);
-  return { id: 'proof', ok: false, message: codeOf(errors, credential) };
+  if (proofs.length > MAX_PROOFS_PER_CREDENTIAL)
+    return { id: 'proof', ok: false, message: 'too_many_proofs' };
+  const { proof: _proofs, ...unsigned } = credential;
+  const issuer = issuerOf(credential);
+  const outcomes = await Promise.all(
+    proofs.map((proof) => verifyOneProof(unsigned, proof, proofs, issuer, deps)),
+  );
+  const failed = outcomes.find((outcome) => outcome.code !== 'ok');
+  if (failed) return { id: 'proof', ok: false, message: failed.code };
+  if (!outcomes.some((outcome) => outcome.byIssuer))
+    return { id: 'proof', ok: false, message: 'not_authorized' };
+  return { id: 'proof', ok: true, message: 'ok' };
 }
 
 async function jwkOfMethod(method: Json): Promise<JWK | null> {
