@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type Actor, actorId, hasRole } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -104,7 +104,7 @@ export async function issueCredential(
       revoked_at: null,
     });
     if (input.scope === 'all')
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'lrs.credential-created',
         targetType: 'lrs_credential',
         targetId: id,
@@ -126,7 +126,7 @@ export async function revokeLrsCredential(
   await inTransaction(db, async (trx) => {
     if (!(await revokeCredentialRow(trx, id, deps.clock.now().toISOString())))
       throw new AppError('not_found');
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'lrs.credential-revoked',
       targetType: 'lrs_credential',
       targetId: id,

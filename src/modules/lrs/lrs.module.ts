@@ -4,6 +4,7 @@
  * 'public' to the platform: the LRS authenticates them itself by HTTP Basic (see lrs.xapi.ts).
  */
 import type { Module, RouteAccess } from '../module.js';
+import { lrsAuditEvents } from './lrs.audit.js';
 import { lrsWebRoutes } from './lrs.web.js';
 import { xapiRoutes } from './lrs.xapi.js';
 import { lrsCredentialsCommand } from './lrs-cli.js';
@@ -24,6 +25,7 @@ for (const path of ['/xapi/activities/state', '/xapi/activities/profile', '/xapi
 export const lrsModule: Module = {
   name: 'lrs',
   migrations: { '2026-12-06T2000-lrs': lrs },
+  auditEvents: lrsAuditEvents,
   tables: [
     'lrs_credentials',
     'lrs_statements',

@@ -11,7 +11,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { walkZip, ZipRejectedError, zipLimitsOf } from '../../integrations/zip/safe-zip.js';
 import { type Actor, actorId, hasRole } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -121,7 +121,7 @@ export async function importPackage(
       },
       files,
     );
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'packages.package-imported',
       targetType: 'package',
       targetId: id,

@@ -6,12 +6,14 @@
 import type { Module } from '../module.js';
 import * as packages from './migrations/2026-12-06T2030-packages.js';
 import { packageKind } from './package-kind.js';
+import { packagesAuditEvents } from './packages.audit.js';
 import { packagesWebRoutes } from './packages.web.js';
 import { contentCommand } from './packages-cli.js';
 
 export const packagesModule: Module = {
   name: 'packages',
   migrations: { '2026-12-06T2030-packages': packages },
+  auditEvents: packagesAuditEvents,
   tables: ['packages', 'package_files', 'package_attempts', 'package_sco_data', 'package_launch_tokens'],
   webRoutes: packagesWebRoutes,
   spaceItemKinds: [packageKind],

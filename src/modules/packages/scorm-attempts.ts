@@ -6,8 +6,8 @@
 import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { type Actor, personActing } from '../../kernel/actor.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import type { Sco } from './manifest.js';
@@ -144,7 +144,7 @@ export async function startNewAttempt(
       attempts.length + 1,
       registration,
     );
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'packages.attempt-started',
       targetType: 'package_attempt',
       targetId: row.id,
@@ -165,7 +165,7 @@ export async function keepAttemptResult(
   if (attempt.status === result.status && attempt.score === result.score) return;
   await updateAttemptResult(db, attempt.id, { ...result, updated_at: deps.clock.now().toISOString() });
   if (attempt.status !== result.status)
-    await recordAudit(
+    await audit(
       db,
       deps.clock,
       { kind: 'user', id: attempt.user_id, roles: [], via: 'session' },
