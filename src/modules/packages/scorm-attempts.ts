@@ -165,18 +165,13 @@ export async function keepAttemptResult(
   if (attempt.status === result.status && attempt.score === result.score) return;
   await updateAttemptResult(db, attempt.id, { ...result, updated_at: deps.clock.now().toISOString() });
   if (attempt.status !== result.status)
-    await audit(
-      db,
-      deps.clock,
-      { kind: 'user', id: attempt.user_id, roles: [], via: 'session' },
-      {
-        action: 'packages.attempt-result',
-        targetType: 'package_attempt',
-        targetId: attempt.id,
-        before: { status: attempt.status, score: attempt.score },
-        after: result,
-      },
-    );
+    await audit(db, deps.clock, personActing(attempt.user_id), {
+      action: 'packages.attempt-result',
+      targetType: 'package_attempt',
+      targetId: attempt.id,
+      before: { status: attempt.status, score: attempt.score },
+      after: result,
+    });
   await reportItemOutcome(db, deps, { itemId, personId: attempt.user_id, outcome: outcomeOf(result) });
 }
 
