@@ -66,6 +66,10 @@ for (const dialect of DIALECTS) {
       expect(about.json().version).toContain('1.0.3');
       expect(about.json().version).toContain('2.0.0');
       expect(about.headers['x-experience-api-version']).toBe('1.0.3');
+      const preflight = await app.inject({ method: 'OPTIONS', url: '/xapi/statements' });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['access-control-allow-headers']).toContain('X-Experience-API-Version');
+      expect(about.headers['access-control-allow-origin']).toBe('*');
 
       const noVersion = await app.inject({
         method: 'GET',

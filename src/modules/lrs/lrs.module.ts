@@ -6,7 +6,7 @@
 import type { Module, RouteAccess } from '../module.js';
 import { lrsAuditEvents } from './lrs.audit.js';
 import { lrsWebRoutes } from './lrs.web.js';
-import { xapiRoutes } from './lrs.xapi.js';
+import { XAPI_PATHS, xapiRoutes } from './lrs.xapi.js';
 import { lrsCredentialsCommand } from './lrs-cli.js';
 import * as lrs from './migrations/2026-12-06T2000-lrs.js';
 
@@ -19,6 +19,8 @@ const xapi: Record<string, RouteAccess> = {
   'GET /xapi/activities': 'public',
   'GET /xapi/agents': 'public',
 };
+// CORS preflights of content calling the LRS from another origin.
+for (const path of XAPI_PATHS) xapi[`OPTIONS /xapi${path}`] = 'public';
 for (const path of ['/xapi/activities/state', '/xapi/activities/profile', '/xapi/agents/profile'])
   for (const method of ALL) xapi[`${method} ${path}`] = 'public';
 

@@ -19,6 +19,19 @@ import { agentKey, checkAgent, isObject, type JsonObject, XapiError } from './xa
 
 /** Largest xAPI request body (statements with their attachments). */
 export const XAPI_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+/** Every xAPI resource (relative to /xapi). */
+export const XAPI_PATHS = [
+  '/about',
+  '/statements',
+  '/activities',
+  '/agents',
+  '/activities/state',
+  '/activities/profile',
+  '/agents/profile',
+] as const;
+const CORS_ALLOWED = 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match';
+const CORS_EXPOSED =
+  'ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through, Consistent-Through';
 const VERSION = /^(?:1\.0(?:\.[0-3])?|2\.0\.0)$/;
 
 /** A request as the xAPI handlers see it (the alternate request syntax of 1.0.3 unfolded). */
@@ -134,9 +147,22 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
       x.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'no such xAPI resource'));
       x.addHook('onSend', async (request, reply) => {
         reply.header('x-experience-api-version', request.xapi?.version?.startsWith('2.') ? '2.0.0' : '1.0.3');
+        // Content (cmi5 AUs, often in another origin or a sandboxed frame) calls with Basic credentials,
+        // never cookies: any origin may call, credentials are not shared.
+        reply.header('access-control-allow-origin', '*');
+        reply.header('access-control-expose-headers', CORS_EXPOSED);
       });
+      for (const path of XAPI_PATHS)
+        x.options(path, async (_request, reply) =>
+          reply
+            .status(204)
+            .header('access-control-allow-methods', 'GET, PUT, POST, DELETE, OPTIONS')
+            .header('access-control-allow-headers', CORS_ALLOWED)
+            .header('access-control-max-age', '600')
+            .send(),
+        );
       x.addHook('preHandler', async (request) => {
-        if (request.url.split('?')[0] === '/xapi/about') return;
+        if (request.method === 'OPTIONS' || request.url.split('?')[0] === '/xapi/about') return;
         const call = unfold(request);
         const version = call.headers['x-experience-api-version'];
         if (!version || !VERSION.test(version))
