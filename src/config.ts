@@ -15,6 +15,7 @@ const environmentSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Diploma Platform <no-reply@diploma.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUSTED_ISSUERS: z.string().default(''),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -35,6 +36,8 @@ export interface Config {
   outboxDir: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Issuer ids (DIDs, URLs) the verifier trusts besides our own: the trust policy (TRUSTED_ISSUERS). */
+  trustedIssuers: string[];
 }
 
 /** Thrown at boot when the environment is wrong; the message names each bad variable. */
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDir: join(dataDir, 'outbox'),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
   };
 }
 

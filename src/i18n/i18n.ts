@@ -50,9 +50,31 @@ function loadMessages(locale: Locale): Record<string, string> {
   return merged;
 }
 
+const NARROW_NO_BREAK_SPACE = '\u202f';
+
+/**
+ * Pure: French typography on a message — a narrow no-break space before « : ; ! ? » and inside
+ * guillemets, whether the catalogue wrote a plain space, a no-break space or none (after a word or an
+ * argument). Applied when the French catalogues are loaded, so every message follows it.
+ */
+export function frenchTypography(message: string): string {
+  return message
+    .replace(/[ \u00a0]*([:;!?»])/gu, (match, mark: string, offset: number, whole: string) => {
+      const before = whole[offset - 1] ?? '';
+      const after = whole[offset + match.length] ?? '';
+      if (offset === 0 || before === NARROW_NO_BREAK_SPACE) return match;
+      // A mark inside a word, a time or an address ("10:00", "https://") stays as it is.
+      if (mark !== '»' && after !== '' && !/[\s})"'’”»]/u.test(after)) return match;
+      return `${NARROW_NO_BREAK_SPACE}${mark}`;
+    })
+    .replace(/«[ \u00a0\u202f]*/gu, `«${NARROW_NO_BREAK_SPACE}`);
+}
+
 export const MESSAGES: Record<Locale, Record<string, string>> = {
   en: loadMessages('en'),
-  fr: loadMessages('fr'),
+  fr: Object.fromEntries(
+    Object.entries(loadMessages('fr')).map(([id, message]) => [id, frenchTypography(message)]),
+  ),
   es: loadMessages('es'),
 };
 

@@ -17,6 +17,7 @@ import { notificationsModule } from './notifications/notifications.module.js';
 import { pathwayModule } from './pathway/pathway.module.js';
 import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
+import { spacesModule } from './spaces/spaces.module.js';
 
 export const MODULES: readonly Module[] = [
   identityModule,
@@ -27,6 +28,7 @@ export const MODULES: readonly Module[] = [
   placesModule,
   admissionsModule,
   notificationsModule,
+  spacesModule,
   jobsModule,
 ];
 

@@ -79,6 +79,8 @@ interface TextFieldProps {
   min?: string | number;
   max?: string | number;
   lang?: string;
+  /** `auto` for people's names and other text that may be written right to left. */
+  dir?: 'auto' | 'ltr' | 'rtl';
 }
 
 export function TextField(props: TextFieldProps) {
@@ -95,6 +97,7 @@ export function TextField(props: TextFieldProps) {
     min,
     max,
     lang,
+    dir,
   } = props;
   return (
     <Field name={name} label={label} errors={errors} hint={hint}>
@@ -108,6 +111,7 @@ export function TextField(props: TextFieldProps) {
         min={min}
         max={max}
         lang={lang}
+        dir={dir}
       />
     </Field>
   );
