@@ -12,6 +12,7 @@ import { getAutoAward } from '../../credentials/issuing/get-auto-award.js';
 import { CandidateCredentialsPanel } from '../../credentials/web/views/candidate-credentials.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { getProgramme, listManagedProgrammes } from '../../programmes/get-programme.js';
+import { currentSpacesOf } from '../../spaces/spaces.queries.js';
 import { candidatesCsv } from '../candidates/export-candidates.js';
 import { getCandidate } from '../candidates/get-candidate.js';
 import { getMyPathways } from '../candidates/get-my-pathways.js';
@@ -152,7 +153,13 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
       deps,
       pathways.map((p) => p.detail),
     );
-    return sendPage(reply, <MyPathwayPage ctx={pageContext(request, reply)} pathways={pathways} {...data} />);
+    // The course spaces' panel: the person's current editions and their progress (spaces' internal query).
+    const spaces =
+      request.actor.kind === 'user' ? await currentSpacesOf(deps.db, request.actor.id, data.today) : [];
+    return sendPage(
+      reply,
+      <MyPathwayPage ctx={pageContext(request, reply)} pathways={pathways} spaces={spaces} {...data} />,
+    );
   });
 
   app.get('/manage/candidates', { schema: { hide: true } }, async (request, reply) =>
