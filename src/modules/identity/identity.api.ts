@@ -19,6 +19,7 @@ const accountJson = z.object({
   constituency: z.string().nullable(),
   organisation: z.string().nullable(),
   jobTitle: z.string().nullable(),
+  learningLanguages: z.array(z.string()),
   roles: z.array(z.string()),
   createdAt: z.string(),
 });
@@ -44,6 +45,7 @@ export function presentAccount(a: Account): z.infer<typeof accountJson> {
     constituency: a.constituency,
     organisation: a.organisation,
     jobTitle: a.jobTitle,
+    learningLanguages: a.learningLanguages,
     roles: a.roles,
     createdAt: a.createdAt,
   };

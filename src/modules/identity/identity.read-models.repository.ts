@@ -20,6 +20,7 @@ export function usersView(db: Executor) {
       'constituency',
       'organisation',
       'job_title',
+      'learning_languages',
       'disabled_at',
       'created_at',
     ]);

@@ -15,6 +15,8 @@ export interface UsersTable {
   constituency: string | null;
   organisation: string | null;
   job_title: string | null;
+  /** The languages the person can learn in, comma-separated ("es,en"); null when not said. */
+  learning_languages: string | null;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;

@@ -44,6 +44,11 @@ export async function updateProfile(
       constituency: data.constituency ?? null,
       organisation: data.organisation ?? null,
       job_title: data.jobTitle ?? null,
+      // Absent (an older client, the language switcher): unchanged.
+      learning_languages:
+        data.learningLanguages === undefined
+          ? before.learning_languages
+          : data.learningLanguages.join(',') || null,
     };
     await updateUser(trx, actor.id, { ...changes, updated_at: now });
     await audit(trx, deps.clock, actor, {
@@ -57,6 +62,7 @@ export async function updateProfile(
         constituency: before.constituency,
         organisation: before.organisation,
         job_title: before.job_title,
+        learning_languages: before.learning_languages,
       },
       after: changes,
     });
@@ -78,6 +84,7 @@ export async function setPreferredLocale(
     fullName: account.fullName,
     preferredLocale: locale,
     country: account.country ?? '',
+    learningLanguages: account.learningLanguages,
     constituency: account.constituency ?? '',
     organisation: account.organisation ?? '',
     jobTitle: account.jobTitle ?? '',

@@ -1,6 +1,7 @@
 import { countryOptions } from '../../../i18n/countries.js';
 import { LOCALES } from '../../../i18n/i18n.js';
-import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
+import { TEACHING_LANGUAGES } from '../../../i18n/languages.js';
+import { CheckboxGroup, Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { Account } from '../account.js';
@@ -34,6 +35,7 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
           constituency: account.constituency,
           organisation: account.organisation,
           jobTitle: account.jobTitle,
+          learningLanguages: account.learningLanguages.join(','),
         };
   const errorsOf = (form: string) => (failed?.form === form ? failed.errors : {});
   return (
@@ -96,6 +98,16 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             maxLength={ORGANISATION_MAX_LENGTH}
             autocomplete="organization-title"
           />
+          {/* Unticking every box must clear the list: the empty value says the group was on the form. */}
+          <input type="hidden" name="learningLanguages" value="" />
+          <CheckboxGroup
+            name="learningLanguages"
+            legend={t.t('account.learningLanguages')}
+            options={TEACHING_LANGUAGES.map((code) => ({ value: code, label: t.t(`language.${code}`) }))}
+            checked={(profile.learningLanguages ?? '').split(',')}
+            errors={errorsOf('profile')}
+          />
+          <p class="hint">{t.t('account.learningLanguagesHint')}</p>
           <button type="submit">{t.t('form.save')}</button>
         </form>
       </section>

@@ -12,6 +12,7 @@ import {
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { ANONYMOUS, systemActor } from '../../../kernel/actor.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
+import { updateProfile } from '../../identity/update-account.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { CANDIDATES_PAGE_SIZE } from '../pathway.schemas.js';
 import { setCapstoneStatus } from '../set-capstone-status.js';
@@ -260,6 +261,18 @@ for (const dialect of DIALECTS) {
       const [inSpanish] = await getMyPathways(deps.db, deps, actorOf(hispanophone), 'es');
       expect(inSpanish?.nextEditions.map((e) => e.id)).toEqual([spanish.id]);
       expect(inSpanish?.nextInOtherLanguages).toBe(false);
+      // A Spanish speaker browsing in English (their interface language too): the languages they can
+      // learn in (their profile) decide, not the pages' language.
+      const browsingInEnglish = await buildParticipant(deps, { locale: 'en' });
+      await registerAs(deps, programme, browsingInEnglish, '2026-01-05');
+      await updateProfile(deps.db, deps, actorOf(browsingInEnglish), {
+        fullName: 'Lucía Browsing',
+        preferredLocale: 'en',
+        learningLanguages: ['es'],
+      });
+      const [spanishInEnglish] = await getMyPathways(deps.db, deps, actorOf(browsingInEnglish), 'en');
+      expect(spanishInEnglish?.nextEditions.map((e) => e.id)).toEqual([spanish.id]);
+      expect(spanishInEnglish?.nextInOtherLanguages).toBe(false);
       const francophone = await buildParticipant(deps, { locale: 'fr' });
       await registerAs(deps, programme, francophone, '2026-01-05');
       const [inOthers] = await getMyPathways(deps.db, deps, actorOf(francophone), 'fr');
