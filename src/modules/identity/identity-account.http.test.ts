@@ -256,6 +256,12 @@ for (const dialect of DIALECTS) {
       const list = await browser.get('/admin/people?q=zeta');
       expect(list.statusCode).toBe(200);
       expect(list.body).toContain('Managed Person Zeta');
+      // The same folding as every search: accents and ligatures, in the name as in the query.
+      await buildPerson(deps, { fullName: 'Quỳnh Œhlenschläger' });
+      for (const q of ['quynh', 'OEHLENSCHLAGER', 'œhlen'])
+        expect((await browser.get(`/admin/people?q=${encodeURIComponent(q)}`)).body, q).toContain(
+          'Quỳnh Œhlenschläger',
+        );
       const page = await browser.get(`/admin/people/${target.id}`);
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain(`action="/admin/people/${target.id}/roles"`);

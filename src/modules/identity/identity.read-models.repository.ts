@@ -21,6 +21,7 @@ export function usersView(db: Executor) {
       'organisation',
       'job_title',
       'learning_languages',
+      'search_name',
       'disabled_at',
       'created_at',
     ]);

@@ -17,6 +17,8 @@ export interface UsersTable {
   job_title: string | null;
   /** The languages the person can learn in, comma-separated ("es,en"); null when not said. */
   learning_languages: string | null;
+  /** The full name folded for search (src/kernel/search-fold.ts), written with the name by the repository. */
+  search_name: string | null;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;

@@ -66,8 +66,12 @@ for (const dialect of DIALECTS) {
         // Bruno's window (from 2022-03-07) closes in March 2027 with electives missing: at risk.
         await add('Bruno Risk', { country: 'KE', constituency: 'workers', locale: 'en' }, '2022-03-07', 1);
         await add('Chen Early', { country: 'CN', constituency: 'ngo', locale: 'es' }, '2025-06-09');
-        await add('Dora Nothing', { country: 'KE', constituency: 'workers', locale: 'en' });
-        await add('Emil Expired', { country: 'DE', constituency: 'employers', locale: 'en' }, '2019-01-07');
+        await add('Dora Nguyễn', { country: 'KE', constituency: 'workers', locale: 'en' });
+        await add(
+          'Emil Œhlenschläger',
+          { country: 'DE', constituency: 'employers', locale: 'en' },
+          '2019-01-07',
+        );
         const fatima = await add(
           'Fatima Withdrawn',
           { country: 'SN', constituency: 'ngo', locale: 'fr' },
@@ -100,6 +104,11 @@ for (const dialect of DIALECTS) {
         expect(await names({ constituency: 'ngo' })).toEqual(['Chen', 'Fatima']);
         expect(await names({ language: 'fr' })).toEqual(['Alice', 'Fatima']);
         expect(await names({ q: 'RISK' })).toEqual(['Bruno']);
+        // One folding for names and queries: accents, ligatures, case.
+        expect(await names({ q: 'nguyen' })).toEqual(['Dora']);
+        expect(await names({ q: 'NGUYỄN' })).toEqual(['Dora']);
+        expect(await names({ q: 'oehlenschlager' })).toEqual(['Emil']);
+        expect(await names({ q: 'Œhlen' })).toEqual(['Emil']);
         expect(await names({ q: 'example.org', country: 'KE', status: 'active' })).toEqual(['Bruno', 'Dora']);
         expect(await names({ q: '100%_' })).toEqual([]);
         const empty = {
