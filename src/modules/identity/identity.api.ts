@@ -20,6 +20,7 @@ const accountJson = z.object({
   organisation: z.string().nullable(),
   jobTitle: z.string().nullable(),
   learningLanguages: z.array(z.string()),
+  timeZone: z.string().nullable(),
   roles: z.array(z.string()),
   createdAt: z.string(),
 });
@@ -46,6 +47,7 @@ export function presentAccount(a: Account): z.infer<typeof accountJson> {
     organisation: a.organisation,
     jobTitle: a.jobTitle,
     learningLanguages: a.learningLanguages,
+    timeZone: a.timeZone,
     roles: a.roles,
     createdAt: a.createdAt,
   };

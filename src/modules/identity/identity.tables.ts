@@ -19,6 +19,8 @@ export interface UsersTable {
   learning_languages: string | null;
   /** The full name folded for search (src/kernel/search-fold.ts), written with the name by the repository. */
   search_name: string | null;
+  /** IANA time zone the person sees instants in (null: not set, shown in UTC). */
+  time_zone: string | null;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;

@@ -1,6 +1,7 @@
 import { countryOptions } from '../../../i18n/countries.js';
 import { LOCALES } from '../../../i18n/i18n.js';
 import { TEACHING_LANGUAGES } from '../../../i18n/languages.js';
+import { timeZoneNames } from '../../../i18n/time-zones.js';
 import { CheckboxGroup, Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
@@ -36,6 +37,7 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
           organisation: account.organisation,
           jobTitle: account.jobTitle,
           learningLanguages: account.learningLanguages.join(','),
+          timeZone: account.timeZone,
         };
   const errorsOf = (form: string) => (failed?.form === form ? failed.errors : {});
   return (
@@ -57,6 +59,7 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             errors={errorsOf('profile')}
             maxLength={FULL_NAME_MAX_LENGTH}
             autocomplete="name"
+            dir="auto"
             required
           />
           <SelectField
@@ -108,6 +111,15 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             errors={errorsOf('profile')}
           />
           <p class="hint">{t.t('account.learningLanguagesHint')}</p>
+          <SelectField
+            name="timeZone"
+            label={t.t('field.timeZone')}
+            hint={t.t('account.timeZoneHint')}
+            value={profile.timeZone}
+            options={timeZoneNames().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
+            empty={t.t('form.notSaid')}
+            errors={errorsOf('profile')}
+          />
           <button type="submit">{t.t('form.save')}</button>
         </form>
       </section>
