@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import {
   LOCALE_COOKIE,
   SESSION_COOKIE,
+  SESSION_LOCALE_COOKIE,
   safeNextPath,
   sessionCookieOptions,
   setFlash,
@@ -208,6 +209,8 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
         ...sessionCookieOptions(deps.config.secureCookies),
         maxAge: 365 * 24 * 60 * 60,
       });
+      // A language chosen for an earlier session does not outlive it.
+      reply.clearCookie(SESSION_LOCALE_COOKIE, { path: '/' });
       setFlash(reply, 'flash.signedIn');
       return reply.redirect(next, 303);
     } catch (error) {
@@ -234,6 +237,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/sign-out', csrfProtected(app), async (request, reply) => {
     if (request.sessionToken) await signOut(deps.db, deps, request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_LOCALE_COOKIE, { path: '/' });
     setFlash(reply, 'flash.signedOut');
     return reply.redirect('/', 303);
   });
