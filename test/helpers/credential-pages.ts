@@ -15,8 +15,8 @@ export function plainText(html: string): string {
       .replace(/&amp;/g, '&')
       .replace(/&lt;/g, '<')
       .replace(/&quot;/g, '"')
-      // Collapse layout whitespace only: no-break spaces are text (French typography puts them before colons).
-      .replace(/[ \t\n\r\f\v]+/g, ' ')
+      // Ordinary white space only: no-break spaces (French typography) are part of the text.
+      .replace(/[ \t\n\r]+/g, ' ')
       .trim()
   );
 }
