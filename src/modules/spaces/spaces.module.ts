@@ -32,6 +32,7 @@ export const spacesModule: Module = {
     'GET /spaces/:editionId/progress': STAFF,
     'GET /spaces/:editionId/progress.csv': STAFF,
     'GET /spaces/:editionId/build': STAFF,
+    'POST /spaces/:editionId/build/copy': STAFF,
     'POST /spaces/:editionId/build/sections': STAFF,
     'GET /spaces/:editionId/build/sections/:sectionId': STAFF,
     'POST /spaces/:editionId/build/sections/:sectionId': STAFF,
