@@ -45,7 +45,9 @@ describeJourney('browser: a course space', {}, (journey) => {
       await staff.goto(`${journey.server.url}${spacePath}/build`);
       await check(staff);
       const addSection = staff.locator(`form[action="${spacePath}/build/sections"]`);
-      await addSection.getByLabel(fr.t('spaces.build.sectionTitle', { language: fr.t('spaces.language.fr') })).fill('Semaine de révision');
+      await addSection
+        .getByLabel(fr.t('spaces.build.sectionTitle', { language: fr.t('spaces.language.fr') }))
+        .fill('Semaine de révision');
       await addSection.getByLabel(fr.t('spaces.build.phase')).selectOption('residential');
       await clickAndWait(staff, () => addSection.getByRole('button').click());
       await check(staff);
@@ -54,7 +56,9 @@ describeJourney('browser: a course space', {}, (journey) => {
       const sections = await section.locator('option').allTextContents();
       await section.selectOption({ label: sections.at(-1) ?? '' });
       await check(staff);
-      await staff.getByLabel(fr.t('spaces.build.itemTitle', { language: fr.t('spaces.language.fr') })).fill('Synthèse des politiques');
+      await staff
+        .getByLabel(fr.t('spaces.build.itemTitle', { language: fr.t('spaces.language.fr') }))
+        .fill('Synthèse des politiques');
       await staff
         .getByLabel(fr.t('spaces.language.fr'), { exact: true })
         .fill('# Synthèse\n\nLes **accords bilatéraux** protègent mieux quand les syndicats y participent.');
@@ -87,6 +91,7 @@ describeJourney('browser: a course space', {}, (journey) => {
       const cell = row.locator('th, td').nth(column);
       expect(await textOf(cell)).toContain(fr.t('spaces.grid.state.done'));
     },
-    JOURNEY_TIMEOUT_MS,
+    // Two people, eleven pages each checked by axe: longer than a one-person journey on the shared machine.
+    2 * JOURNEY_TIMEOUT_MS,
   );
 });

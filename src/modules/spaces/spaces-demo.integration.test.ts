@@ -36,7 +36,12 @@ describe('sqlite: the demo Academy space', () => {
       expect(Object.keys((item.settings as { body: object }).body).sort()).toEqual(['en', 'es', 'fr']);
     // The demo's facilitator (the browser journey's) facilitates it.
     const jeanPierre = (await findPersonIdByEmail(deps.db, deps, 'facilitator@example.org'))!;
-    const staff = { kind: 'user' as const, id: jeanPierre, roles: ['facilitator' as const], via: 'session' as const };
+    const staff = {
+      kind: 'user' as const,
+      id: jeanPierre,
+      roles: ['facilitator' as const],
+      via: 'session' as const,
+    };
     expect((await getSpaceHome(deps.db, deps, staff, editionId)).can.build).toBe(true);
     const page = await getItemPage(deps.db, deps, actor, editionId, home.next!.id, 'fr');
     expect(JSON.stringify(page.body)).toContain('Bienvenue à l’Académie');
