@@ -57,6 +57,7 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             errors={errorsOf('profile')}
             maxLength={FULL_NAME_MAX_LENGTH}
             autocomplete="name"
+            dir="auto"
             required
           />
           <SelectField

@@ -78,7 +78,11 @@ export async function sendCandidatePage(
   );
   const [data, credentials] = await Promise.all([
     pathwayPageData(deps.db, deps, [detail]),
-    getCandidateCredentials(deps.db, deps, request.actor, { candidacyId: detail.id, userId: person.id }),
+    getCandidateCredentials(deps.db, deps, request.actor, {
+      candidacyId: detail.id,
+      userId: person.id,
+      awardable: detail.evaluation.awardable,
+    }),
   ]);
   const ctx = pageContext(request, reply);
   const page = (
@@ -98,7 +102,6 @@ export async function sendCandidatePage(
             ctx={ctx}
             candidacyId={detail.id}
             data={credentials}
-            canAward={detail.evaluation.awardable}
             {...state.credentials}
           />
         ) : null
