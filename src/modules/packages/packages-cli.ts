@@ -5,7 +5,7 @@ import { translator } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
 import type { CliCommand } from '../module.js';
-import { importPackage } from './import-package.js';
+import { importPackageIntoSpace } from './import-package-into-space.js';
 
 export const CONTENT_IMPORT_USAGE = 'Usage: diploma content import --edition EDITION_ID FILE';
 
@@ -47,12 +47,12 @@ export async function runContentCommand(args: string[], deps: Deps | null, io: C
     return 2;
   }
   try {
-    const { id, structure } = await importPackage(deps.db, deps, systemActor('cli'), {
+    const placed = await importPackageIntoSpace(deps.db, deps, systemActor('cli'), {
       editionId: edition,
       bytes,
     });
     io.stdout(
-      `${structure.standard} package "${structure.title}" with ${structure.scos.length} launchable unit(s)\n${id}\n`,
+      `${placed.standard} package "${placed.title}" with ${placed.units} launchable unit(s) (package ${placed.packageId}), placed in the edition's space as item:\n${placed.itemId}\n`,
     );
     return 0;
   } catch (error) {
@@ -73,7 +73,7 @@ export async function runContentCommand(args: string[], deps: Deps | null, io: C
 export const contentCommand: CliCommand = {
   name: 'content',
   usage: `  diploma content import --edition EDITION_ID FILE
-                              import a SCORM or cmi5 package into an edition; prints its id last`,
+                              import a SCORM or cmi5 package into an edition's space; prints the new item's id last`,
   needsDatabase: true,
   run: (args, deps) =>
     runContentCommand(args, deps, {

@@ -35,7 +35,17 @@ for (const dialect of DIALECTS) {
       });
       return { code, out: out.join(''), err: err.join(''), id: out.join('').trim().split('\n').at(-1) ?? '' };
     };
-    const importPackage = async (name: TestPackageName) => (await importFile(buildTestPackage(name))).id;
+    /** The package placed in the space item whose id the command printed last. */
+    const packageOfItem = async (itemId: string) =>
+      (
+        await deps.db
+          .selectFrom('packages')
+          .select('id')
+          .where('item_id', '=', itemId)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const importPackage = async (name: TestPackageName) =>
+      packageOfItem((await importFile(buildTestPackage(name))).id);
     const count = async () =>
       Number(
         (
@@ -65,6 +75,14 @@ for (const dialect of DIALECTS) {
       const ok = await importFile(buildTestPackage('scorm12-passing'));
       expect(ok.code).toBe(0);
       expect(ok.id).toMatch(/^[0-9a-f-]{36}$/);
+      // The last line is the new item of the edition's space, holding the package.
+      const item = await deps.db
+        .selectFrom('space_items')
+        .selectAll()
+        .where('id', '=', ok.id)
+        .executeTakeFirstOrThrow();
+      expect(item.kind).toBe('package');
+      expect(JSON.parse(item.settings_json)).toEqual({ packageId: await packageOfItem(ok.id) });
       expect((await importFile(buildTestPackage('cmi5-bare'))).code).toBe(0);
       const before = await count();
       const hostile: [Buffer, string][] = [
@@ -147,6 +165,19 @@ for (const dialect of DIALECTS) {
         .executeTakeFirstOrThrow();
       expect(attempt).toMatchObject({ status: 'passed', score: 8500, number: 1 });
       expect((await browser.get(`/packages/${id}`)).body).toContain('passed');
+      // Passing the package completes its space item for the learner.
+      const { item_id } = await deps.db
+        .selectFrom('packages')
+        .select('item_id')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const progress = await deps.db
+        .selectFrom('space_item_progress')
+        .selectAll()
+        .where('item_id', '=', String(item_id))
+        .where('user_id', '=', learner.id)
+        .executeTakeFirst();
+      expect(progress?.completed_at).toBeTruthy();
     });
 
     it('rolls up SCORM 2004 failure, many SCOs, and refuses attempts past the limit', async () => {

@@ -17,7 +17,7 @@ import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { fetchAuthToken, launchCmi5 } from './cmi5.js';
 import { getPackage } from './get-package.js';
-import { importPackage } from './import-package.js';
+import { importPackageIntoSpace } from './import-package-into-space.js';
 import { contentKey } from './package-access.js';
 import { findPackage, findPackageFile } from './packages.repository.js';
 import { runtimeFile, withChildRuntime } from './runtime-scripts.js';
@@ -240,7 +240,7 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
         const maxAttempts = maxText === '' ? null : Number(maxText);
         if (maxAttempts !== null && !Number.isInteger(maxAttempts))
           throw new AppError('validation_failed', {}, [{ path: 'maxAttempts', key: 'validation.invalid' }]);
-        const { id } = await importPackage(deps.db, deps, request.actor, {
+        const { packageId: id } = await importPackageIntoSpace(deps.db, deps, request.actor, {
           editionId: request.params.id,
           maxAttempts,
           bytes,

@@ -13,6 +13,7 @@ import {
   countRequiredIncomplete,
   listItemsOfSpaces,
   listProgress,
+  listSections,
   listSpacesOfEditions,
 } from './spaces.repository.js';
 
@@ -95,4 +96,13 @@ export async function currentSpacesOf(
       progress: progress.find((p) => p.editionId === f!.edition.id) ?? null,
     }))
     .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+}
+
+/** The id of the first section of the edition's space (null when it has no space or no section yet). */
+export async function firstSectionOf(db: Executor, editionId: string): Promise<string | null> {
+  if (!isId(editionId)) return null;
+  const [space] = await listSpacesOfEditions(db, [editionId]);
+  if (!space) return null;
+  const [first] = await listSections(db, space.id);
+  return first?.id ?? null;
 }
