@@ -19,6 +19,10 @@ const environmentSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  // Load shedding (docs/operations.md); unset: the defaults of src/http/load-shedding.ts; 0 turns one off.
+  SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
+  SHED_HEAP_MB: z.coerce.number().int().min(0).optional(),
+  SHED_RSS_MB: z.coerce.number().int().min(0).optional(),
 });
 
 export interface Config {
@@ -35,6 +39,13 @@ export interface Config {
   outboxDir: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Load-shedding limits that differ from the defaults (src/http/load-shedding.ts). */
+  loadShedding?: {
+    maxEventLoopDelayMs?: number;
+    maxHeapUsedBytes?: number;
+    maxRssBytes?: number;
+    sampleIntervalMs?: number;
+  };
 }
 
 /** Thrown at boot when the environment is wrong; the message names each bad variable. */
@@ -65,6 +76,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDir: join(dataDir, 'outbox'),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    loadShedding: {
+      ...(e.SHED_EVENT_LOOP_DELAY_MS !== undefined
+        ? { maxEventLoopDelayMs: e.SHED_EVENT_LOOP_DELAY_MS }
+        : {}),
+      ...(e.SHED_HEAP_MB !== undefined ? { maxHeapUsedBytes: e.SHED_HEAP_MB * 1024 * 1024 } : {}),
+      ...(e.SHED_RSS_MB !== undefined ? { maxRssBytes: e.SHED_RSS_MB * 1024 * 1024 } : {}),
+    },
   };
 }
 
