@@ -125,7 +125,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   // After the cookies (a shed page is in the reader's language), before anything reads the database.
-  await installLoadShedding(app, { ...DEFAULT_LOAD_SHEDDING, ...deps.config.loadShedding });
+  const shedding = { ...DEFAULT_LOAD_SHEDDING, ...deps.config.loadShedding };
+  await installLoadShedding(app, shedding);
   await app.register(fastifyFormbody);
   // Uploads (result imports): read by the routes that take them, never attached to other routes' bodies.
   await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, parts: 12 } });
@@ -164,7 +165,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const modularRoutes = (scope: FastifyInstance, module: Module) =>
     scope.addHook('onRoute', (route) => guardRoute(route, module, routeModules));
 
-  healthRoutes(app, deps);
+  healthRoutes(app, deps, shedding.maxInFlight || Number.POSITIVE_INFINITY);
   languageRoutes(app, deps);
   for (const module of deps.modules) {
     const webRoutes = module.webRoutes;

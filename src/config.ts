@@ -20,6 +20,7 @@ const environmentSchema = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   // Load shedding (docs/operations.md); unset: the defaults of src/http/load-shedding.ts; 0 turns one off.
+  SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(0).optional(),
   SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
   SHED_HEAP_MB: z.coerce.number().int().min(0).optional(),
   SHED_RSS_MB: z.coerce.number().int().min(0).optional(),
@@ -41,6 +42,7 @@ export interface Config {
   trustProxy: boolean;
   /** Load-shedding limits that differ from the defaults (src/http/load-shedding.ts). */
   loadShedding?: {
+    maxInFlight?: number;
     maxEventLoopDelayMs?: number;
     maxHeapUsedBytes?: number;
     maxRssBytes?: number;
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     loadShedding: {
+      ...(e.SHED_MAX_IN_FLIGHT !== undefined ? { maxInFlight: e.SHED_MAX_IN_FLIGHT } : {}),
       ...(e.SHED_EVENT_LOOP_DELAY_MS !== undefined
         ? { maxEventLoopDelayMs: e.SHED_EVENT_LOOP_DELAY_MS }
         : {}),

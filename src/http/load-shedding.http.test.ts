@@ -21,10 +21,14 @@ afterEach(async () => {
   deps = undefined;
 });
 
-async function appWith(loadShedding: Config['loadShedding']): Promise<FastifyInstance> {
+async function appWith(
+  loadShedding: Config['loadShedding'],
+  extra?: (app: FastifyInstance) => void,
+): Promise<FastifyInstance> {
   deps = await createTestDeps('sqlite');
   deps.config.loadShedding = loadShedding;
   app = await buildApp(deps, { logger: false });
+  extra?.(app);
   await app.ready();
   return app;
 }
@@ -53,15 +57,45 @@ describe('load shedding', () => {
     expect(ready.json()).toEqual({ status: 'overloaded' });
   });
 
+  it('sheds requests beyond the limit of requests in progress, and serves again once they are done', async () => {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await appWith({ maxInFlight: 2 }, (app) =>
+      app.get('/__slow', async () => {
+        await held;
+        return { done: true };
+      }),
+    );
+    const slow = [get('/__slow'), get('/__slow')];
+    await sleep(50);
+    const shed = await get('/api/v1/courses');
+    expect(shed.statusCode).toBe(503);
+    expect(shed.headers['retry-after']).toBe('5');
+    expect(shed.json().error.code).toBe('service_unavailable');
+    expect((await get('/healthz')).statusCode).toBe(200);
+    expect((await get('/readyz')).json()).toEqual({ status: 'overloaded' });
+    release();
+    for (const response of await Promise.all(slow)) expect(response.statusCode).toBe(200);
+    expect((await get('/api/v1/courses')).statusCode).toBe(200);
+    expect((await get('/readyz')).statusCode).toBe(200);
+  });
+
   it('sheds while the event loop lags, and serves again once it keeps up', async () => {
-    await appWith({ maxEventLoopDelayMs: 100, sampleIntervalMs: 50 });
+    await appWith({ maxEventLoopDelayMs: 50, sampleIntervalMs: 50 });
     expect((await get('/courses')).statusCode).toBe(200);
-    const until = Date.now() + 1000;
-    while (Date.now() < until) {
-      // Busy: the event loop is blocked for a second, as by a queue of CPU-heavy requests.
-    }
-    await sleep(60);
+    // The event loop blocked for 150 ms out of every 160, as by a queue of CPU-heavy requests.
+    const busy = () => {
+      const until = Date.now() + 150;
+      while (Date.now() < until) {
+        // blocking on purpose
+      }
+    };
+    const lag = setInterval(busy, 10);
+    await sleep(500);
     const shed = await get('/courses');
+    clearInterval(lag);
     expect(shed.statusCode).toBe(503);
     expect(shed.headers['retry-after']).toBe('5');
     expect((await get('/healthz')).statusCode).toBe(200);
