@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './db/database.js';
+import type { ZipLimits } from './integrations/zip/safe-zip.js';
 
 /** Every setting, read from the environment once at boot. Documented in README.md § Configuration. */
 const environmentSchema = z.object({
@@ -15,6 +16,11 @@ const environmentSchema = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Diploma Platform <no-reply@diploma.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUSTED_ISSUERS: z.string().default(''),
+  ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).optional(),
+  ZIP_MAX_TOTAL_MB: z.coerce.number().int().min(1).optional(),
+  ZIP_MAX_ENTRY_MB: z.coerce.number().int().min(1).optional(),
+  ZIP_MAX_RATIO: z.coerce.number().int().min(1).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -48,6 +54,10 @@ export interface Config {
     maxRssBytes?: number;
     sampleIntervalMs?: number;
   };
+  /** Issuer ids (DIDs, URLs) the verifier trusts besides our own: the trust policy (TRUSTED_ISSUERS). */
+  trustedIssuers: string[];
+  /** Caps on uploaded zip packages (defaults: DEFAULT_ZIP_LIMITS; docs/operations.md § Zip limits). */
+  zipLimits?: Partial<ZipLimits>;
 }
 
 /** Thrown at boot when the environment is wrong; the message names each bad variable. */
@@ -85,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : {}),
       ...(e.SHED_HEAP_MB !== undefined ? { maxHeapUsedBytes: e.SHED_HEAP_MB * 1024 * 1024 } : {}),
       ...(e.SHED_RSS_MB !== undefined ? { maxRssBytes: e.SHED_RSS_MB * 1024 * 1024 } : {}),
+    },
+    trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
+    zipLimits: {
+      ...(e.ZIP_MAX_ENTRIES ? { maxEntries: e.ZIP_MAX_ENTRIES } : {}),
+      ...(e.ZIP_MAX_TOTAL_MB ? { maxTotalBytes: e.ZIP_MAX_TOTAL_MB * 1024 * 1024 } : {}),
+      ...(e.ZIP_MAX_ENTRY_MB ? { maxEntryBytes: e.ZIP_MAX_ENTRY_MB * 1024 * 1024 } : {}),
+      ...(e.ZIP_MAX_RATIO ? { maxRatio: e.ZIP_MAX_RATIO } : {}),
     },
   };
 }

@@ -29,7 +29,7 @@ const PLATFORM_ROUTES = new Set([
 
 /** Paths served like the API (bearer token, JSON errors): the API and the standards' machine endpoints. */
 const MACHINE =
-  /^\/(?:api\/|\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|credentials\/(?:verify|issue)$)/;
+  /^\/(?:api\/|\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|challenges$|credentials\/(?:verify|issue|status)$)/;
 
 const WHO = ['anonymous', ...ROLES] as const;
 type Who = (typeof WHO)[number];
@@ -88,7 +88,7 @@ describe('every route of every module, with every role', () => {
     it(`${module.name}: ${routes.length} routes answer each role as declared`, async () => {
       const problems: string[] = [];
       for (const [route, access] of routes) {
-        const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE', string];
+        const [method, path] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'DELETE' | 'OPTIONS', string];
         const url = fill(path, newId());
         // Signing out would end the sessions the sweep goes on with: checked on fresh browsers instead.
         const ends = route === 'POST /sign-out';

@@ -160,6 +160,6 @@ for (const dialect of DIALECTS) {
         );
         expect(await snapshot(), url).not.toBe(before);
       }
-    });
+    }, 120_000);
   });
 }

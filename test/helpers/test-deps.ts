@@ -45,6 +45,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // No shedding by event-loop delay: a loaded test machine (tests run in parallel) lags now and then,
     // and a shed request would fail an unrelated test. src/http/load-shedding.http.test.ts sets its own.
     loadShedding: { maxEventLoopDelayMs: 0 },
+    trustedIssuers: [],
     ...overrides,
   };
 }

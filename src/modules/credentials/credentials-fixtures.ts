@@ -196,12 +196,21 @@ export function sampleCredential(kind: CredentialKind, serial = 1): UnsignedCred
   return buildAchievementCredential(sampleInput(kind, serial));
 }
 
-/** A holder or third-party issuer with a fresh did:key (Ed25519), signing as verifiers elsewhere would. */
-export async function didKeySigner() {
+/**
+ * A holder or third-party issuer with a fresh Ed25519 key, signing as issuers elsewhere would: its DID is a
+ * did:key, or the given `controller` (a did:web whose document `didDocument()` gives).
+ */
+export async function didKeySigner(controller?: string) {
   const key = await Ed25519Multikey.generate();
-  const did = `did:key:${key.publicKeyMultibase}`;
+  const did = controller ?? `did:key:${key.publicKeyMultibase}`;
   key.controller = did;
-  key.id = `${did}#${key.publicKeyMultibase}`;
+  key.id = controller ? `${did}#key-1` : `${did}#${key.publicKeyMultibase}`;
+  const method = {
+    id: key.id,
+    type: 'Multikey',
+    controller: did,
+    publicKeyMultibase: key.publicKeyMultibase,
+  };
   const documentLoader = createDocumentLoader({
     extraDocuments: [[EXAMPLES_V2_CONTEXT, EXAMPLES_V2_CONTEXT_DOCUMENT]],
   });
@@ -210,6 +219,14 @@ export async function didKeySigner() {
   return {
     did,
     methodId: key.id,
+    /** Its DID document (as a did:web would publish it, with a relative method id). */
+    didDocument: () => ({
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: [{ ...method, id: '#key-1' }],
+      assertionMethod: ['#key-1'],
+      authentication: ['#key-1'],
+    }),
     /** Adds this key's proof to `document` (after any proofs there, optionally chained to `previousProof`). */
     async sign(document: Record<string, unknown>, options: { previousProof?: string; id?: string } = {}) {
       const { proof: existing, ...unsigned } = document;

@@ -31,7 +31,17 @@ export const credentialsAuditEvents = defineAuditEvents({
   'diploma.awarded': z.object({
     after: z.object({ credentialId: z.string(), shortCode: z.string(), components: z.unknown() }),
   }),
-  'credential.signed': z.object({ after: z.object({ types: z.unknown(), subject: z.unknown() }) }),
+  'credential.signed': z.object({
+    after: z.object({
+      types: z.unknown(),
+      subject: z.unknown(),
+      statusIndex: z.number().int().optional(),
+      purposes: z.array(z.string()).optional(),
+    }),
+  }),
+  'credential.status_updated': z.object({
+    after: z.object({ changes: z.array(z.object({ purpose: z.string(), value: z.boolean() })) }),
+  }),
   'programme.auto-award-set': z.object({
     before: z.object({ awardAutomatically: z.boolean() }),
     after: z.object({ awardAutomatically: z.boolean() }),

@@ -5,6 +5,7 @@ import { seedDemoCredentials } from './demo/seed-credentials.js';
 import { autoAwardDaily, CREDENTIAL_JOBS } from './issuing/credential-jobs.js';
 import * as credentials from './migrations/2026-11-30T1200-credentials.js';
 import * as awardSettings from './migrations/2026-12-06T1000-award-settings.js';
+import * as vcApi from './migrations/2026-12-06T1700-vc-api.js';
 import { credentialsApiRoutes } from './web/credentials.api.js';
 import { credentialsRoutes } from './web/credentials.routes.js';
 import { credentialsWebRoutes } from './web/credentials.web.js';
@@ -23,6 +24,7 @@ export const credentialsModule: Module = {
   migrations: {
     '2026-11-30T1200-credentials': credentials,
     '2026-12-06T1000-award-settings': awardSettings,
+    '2026-12-06T1700-vc-api': vcApi,
   },
   tables: [
     'issuer_profiles',
@@ -31,6 +33,8 @@ export const credentialsModule: Module = {
     'credential_components',
     'status_lists',
     'award_settings',
+    'verification_challenges',
+    'supplied_credential_statuses',
   ],
   navigation: [
     { href: '/my/credentials', label: 'credential.web.holder.nav', shownTo: ['participant'], order: 32 },
@@ -67,7 +71,14 @@ export const credentialsModule: Module = {
     'POST /api/v1/credentials/:id/supersede': ['manager'],
     'POST /api/v1/credentials/:id/suspend': ['manager'],
     'POST /api/v1/diplomas': ['manager'],
+    'OPTIONS /challenges': 'public',
+    'OPTIONS /credentials/issue': 'public',
+    'OPTIONS /credentials/status': 'public',
+    'OPTIONS /credentials/verify': 'public',
+    'OPTIONS /presentations/verify': 'public',
+    'POST /challenges': 'public',
     'POST /credentials/issue': ['administrator'],
+    'POST /credentials/status': ['administrator'],
     'POST /credentials/verify': 'public',
     'POST /manage/candidates/:id/diploma': ['manager'],
     'POST /manage/credentials/:id/reinstate': ['manager'],

@@ -80,23 +80,59 @@ export const autoAwardSchema = z.object({
 /** A JSON object of any shape (a credential or presentation is checked by the verifier, not by zod). */
 const jsonObject = z.record(z.string(), z.unknown());
 
+/** VC-API verification options: which checks (`options.checks`; default all), challenge and domain. */
+const verifyOptions = z.object({
+  checks: z.array(z.string().max(40)).max(10).optional(),
+  challenge: z.string().min(1).max(200).optional(),
+  domain: z.string().min(1).max(500).optional(),
+});
+
 /** W3C VC-API `POST /credentials/verify`: a credential (object, or a VC-JWT string, or an envelope). */
 export const vcApiVerifyCredentialSchema = z.object({
   verifiableCredential: z.union([jsonObject, z.string().min(1).max(200_000)]),
-  options: jsonObject.optional(),
+  options: verifyOptions.optional(),
 });
 
-/** W3C VC-API `POST /presentations/verify`. */
+/** W3C VC-API `POST /presentations/verify`: a presentation; `options.challenge` / `options.domain` must match its proof. */
 export const vcApiVerifyPresentationSchema = z.object({
   verifiablePresentation: z.union([jsonObject, z.string().min(1).max(200_000)]),
-  options: jsonObject.optional(),
+  options: verifyOptions.optional(),
 });
 
-/** W3C VC-API `POST /credentials/issue`: an unsigned VC 2.0 credential. */
+/** A status entry asked for at issuance (`options.credentialStatus`): a Bitstring Status List purpose. */
+const statusRequest = z.object({
+  type: z.literal('BitstringStatusListEntry', 'validation.invalidChoice'),
+  statusPurpose: z.enum(['revocation', 'suspension'], 'validation.invalidChoice').default('revocation'),
+});
+
+/** W3C VC-API `POST /credentials/issue`: an unsigned VC 2.0 credential, and status entries on request. */
 export const vcApiIssueSchema = z.object({
   credential: jsonObject,
-  options: jsonObject.optional(),
+  options: z
+    .object({
+      credentialStatus: z.union([statusRequest, z.array(statusRequest).min(1).max(2)]).optional(),
+    })
+    .catchall(z.unknown())
+    .optional(),
 });
+export type VcApiIssueInput = z.output<typeof vcApiIssueSchema>;
+
+/** A status to set: by purpose, or the VC-API's `status` words (`revoked`, `suspended`, `active`). */
+const statusChange = z.object({
+  type: z.string().max(60).optional(),
+  statusPurpose: z.enum(['revocation', 'suspension'], 'validation.invalidChoice').optional(),
+  status: z.union([
+    z.boolean(),
+    z.enum(['0', '1', 'revoked', 'suspended', 'active'], 'validation.invalidChoice'),
+  ]),
+});
+
+/** W3C VC-API `POST /credentials/status`: set or clear a status of a credential signed through the VC-API. */
+export const vcApiStatusSchema = z.object({
+  credentialId: z.string().min(1).max(500),
+  credentialStatus: z.array(statusChange).min(1).max(2),
+});
+export type VcApiStatusInput = z.output<typeof vcApiStatusSchema>;
 
 /** Open Badges 3.0 API `GET /ims/ob/v3p0/credentials` paging. */
 export const obCredentialsQuerySchema = z.object({

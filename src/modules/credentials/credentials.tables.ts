@@ -74,6 +74,23 @@ export interface AwardSettingsTable {
   updated_at: string;
 }
 
+/** A challenge the platform issued for a presentation (VC-API `POST /challenges`): single-use. */
+export interface VerificationChallengesTable {
+  challenge: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** The status place of a credential signed through the VC-API with `options.credentialStatus`. */
+export interface SuppliedCredentialStatusesTable {
+  credential_id: string;
+  status_index: number;
+  /** The purposes its entries carry, comma-separated (`revocation`, `revocation,suspension`). */
+  purposes: string;
+  issued_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
     issuer_profiles: IssuerProfilesTable;
@@ -82,6 +99,8 @@ declare module '../../db/schema.js' {
     credential_components: CredentialComponentsTable;
     status_lists: StatusListsTable;
     award_settings: AwardSettingsTable;
+    verification_challenges: VerificationChallengesTable;
+    supplied_credential_statuses: SuppliedCredentialStatusesTable;
   }
 }
 

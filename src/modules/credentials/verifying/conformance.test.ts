@@ -141,3 +141,52 @@ describe('several proofs (endorsements, proof chains)', () => {
     });
   });
 });
+
+describe('broken Open Badges credentials (as 1EdTech’s validator rejects them)', () => {
+  it('refuses wrong types, a missing issuer, a bad proof method or value, expired, not yet valid, a bad context', async () => {
+    const keyring = await testKeyring();
+    const deps = testVerifyDeps(keyring);
+    const signed = await signDataIntegrity(
+      sampleCredential('certificate-of-achievement'),
+      keyring,
+      deps.documentLoader as never,
+    );
+    const proof = (signed.proof as Array<Record<string, unknown>>)[0]!;
+    const failing = async (credential: Record<string, unknown>, check: string) => {
+      const result = await verifyCredential(credential, deps);
+      expect(result.valid, check).toBe(false);
+      return codes(result)[check];
+    };
+    expect(['undefined_terms', 'invalid_signature']).toContain(
+      await failing({ ...signed, type: ['VerifiableCredential', 'SomethingElse'] }, 'proof'),
+    );
+    expect(await failing({ ...signed, type: ['OpenBadgeCredential'] }, 'schema')).toBe('invalid');
+    const { issuer: _issuer, ...noIssuer } = signed;
+    expect(await failing(noIssuer, 'schema')).toBe('invalid');
+    expect(await failing({ ...signed, proof: [{ ...proof, type: 'Ed25519Signature2020' }] }, 'proof')).toBe(
+      'unsupported_cryptosuite',
+    );
+    expect(
+      await failing(
+        { ...signed, proof: [{ ...proof, proofValue: `${String(proof.proofValue).slice(0, -3)}abc` }] },
+        'proof',
+      ),
+    ).not.toBe('ok');
+    const later = testVerifyDeps(keyring, { now: new Date('2030-01-01T00:00:00Z') });
+    const expired = await signDataIntegrity(
+      { ...sampleCredential('certificate-of-achievement'), validUntil: '2029-01-01T00:00:00Z' },
+      keyring,
+      deps.documentLoader as never,
+    );
+    expect(codes(await verifyCredential(expired, later)).validity).toBe('expired');
+    const early = testVerifyDeps(keyring, { now: new Date('2020-01-01T00:00:00Z') });
+    expect(codes(await verifyCredential(signed, early)).validity).toBe('not_yet_valid');
+    expect(
+      await failing(
+        { ...signed, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://evil.example/ctx'] },
+        'proof',
+      ),
+    ).toBe('unknown_context');
+    expect(await failing({ ...signed, '@context': ['https://evil.example/ctx'] }, 'schema')).toBe('invalid');
+  });
+});

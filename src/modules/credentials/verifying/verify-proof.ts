@@ -25,10 +25,17 @@ const CRYPTOSUITES: Record<string, { suite: object; legacyContext: boolean }> = 
 /** JWS algorithms accepted on VC-JWTs. */
 const JWT_ALGORITHMS = ['RS256', 'EdDSA'];
 
-function errorsOf(error: unknown): unknown[] {
-  if (!error || typeof error !== 'object') return [error];
-  const nested = (error as { errors?: unknown[] }).errors;
-  return Array.isArray(nested) ? [error, ...nested.flatMap(errorsOf)] : [error];
+function errorsOf(error: unknown, depth = 0): unknown[] {
+  if (!error || typeof error !== 'object' || depth > 5) return [error];
+  const { errors, cause, details } = error as {
+    errors?: unknown[];
+    cause?: unknown;
+    details?: { cause?: unknown };
+  };
+  const nested = [...(Array.isArray(errors) ? errors : []), cause, details?.cause].filter(
+    (item) => item !== undefined,
+  );
+  return [error, ...nested.flatMap((item) => errorsOf(item, depth + 1))];
 }
 
 function codeOf(errors: unknown[], credential: Json): string {

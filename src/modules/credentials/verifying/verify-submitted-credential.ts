@@ -5,10 +5,17 @@ import { findStatusList, findStatusListByUrl } from '../credentials.repository.j
 import { type IssuerContext, loadIssuer } from '../keys/issuer.js';
 import { getBit } from '../status/status-list.js';
 import { resolveOwnStatus } from '../status/status-list-store.js';
-import { type CheckResult, type VerificationResult, type VerifyDeps, verifyCredential } from './verify.js';
+import { MAX_SUBMITTED_LENGTH, nestsDeeperThan, sizeOf } from './request-limits.js';
+import { loaderWithResolvedDids } from './resolved-loader.js';
+import {
+  type CheckResult,
+  looksLikeJwt,
+  type VerificationResult,
+  type VerifyDeps,
+  verifyCredential,
+} from './verify.js';
 
-/** Largest submitted credential or presentation we verify (characters of JSON or JWT). */
-export const MAX_SUBMITTED_LENGTH = 200_000;
+export { MAX_SUBMITTED_LENGTH, sizeOf } from './request-limits.js';
 
 const ENVELOPE_PREFIX = /^data:application\/(?:vc\+jwt|jwt|vc\+ld\+json)[^,]*,/;
 
@@ -22,19 +29,31 @@ function unwrap(input: unknown): object | string {
   return (input ?? '') as object;
 }
 
-/** The size of a submitted credential or presentation, in characters. */
-export function sizeOf(input: unknown): number {
-  return typeof input === 'string' ? input.length : JSON.stringify(input ?? null).length;
-}
-
 /** The verification dependencies of the server: our issuer's documents, our status lists from the database. */
 export function serverVerifyDeps(db: Executor, deps: Services, issuer: IssuerContext): VerifyDeps {
   return {
     documentLoader: issuer.documentLoader,
     resolveStatus: (entry) => resolveOwnStatus(db, entry),
     now: deps.clock.now(),
-    knownIssuers: [issuer.did],
+    knownIssuers: [issuer.did, ...deps.config.trustedIssuers],
   };
+}
+
+/**
+ * Refuses, before any work, what one request may not ask (request-limits.ts): 413 when too large, 400 when
+ * nested too deep, and 400 (a parsing error) for a credential given as a string that is not a VC-JWT — a
+ * JSON document sent as a string is not parsed for the caller.
+ */
+export function ensureWithinLimits(input: unknown): void {
+  if (sizeOf(input) > MAX_SUBMITTED_LENGTH) throw new AppError('payload_too_large');
+  if (nestsDeeperThan(input)) throw new AppError('bad_request', { problem: 'tooDeep' });
+}
+
+function ensureReadable(input: object | string): void {
+  if (typeof input === 'string' && !looksLikeJwt(input))
+    throw new AppError('bad_request', { problem: 'parsing' });
+  if (typeof input === 'object' && (input === null || Array.isArray(input)))
+    throw new AppError('bad_request', { problem: 'parsing' });
 }
 
 type Json = Record<string, unknown>;
@@ -76,15 +95,20 @@ export async function withSuspension(db: Executor, result: VerificationResult): 
  * paste/upload): Data Integrity JSON, a VC-JWT, or an EnvelopedVerifiableCredential. Five checks (schema,
  * proof, status, validity, issuer known); the status of our credentials comes from our database, both the
  * revocation and the suspension list; a third party's status list is not fetched (`unknown`, which
- * passes). Only our own issuer is known. 400 `bad_request` when the input is too large.
+ * passes). Issuers are trusted by policy (ours and TRUSTED_ISSUERS; any other is `untrusted`, a warning).
+ * 413 when the input is too large, 400 `bad_request` when it is not a credential at all.
  */
 export async function verifySubmittedCredential(
   db: Executor,
   deps: Services,
   input: unknown,
 ): Promise<VerificationResult> {
-  if (sizeOf(input) > MAX_SUBMITTED_LENGTH) throw new AppError('payload_too_large');
+  ensureWithinLimits(input);
+  const credential = unwrap(input);
+  ensureReadable(credential);
   const issuer = await loadIssuer(db, deps);
-  const result = await verifyCredential(unwrap(input), serverVerifyDeps(db, deps, issuer));
+  const verifyDeps = serverVerifyDeps(db, deps, issuer);
+  verifyDeps.documentLoader = await loaderWithResolvedDids(credential, issuer.documentLoader, issuer.did);
+  const result = await verifyCredential(credential, verifyDeps);
   return withSuspension(db, result);
 }

@@ -2,32 +2,64 @@ import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { AppError } from '../../../kernel/errors.js';
 import { loadIssuer } from '../keys/issuer.js';
-import { type PresentationVerificationResult, verifyPresentation } from './verify.js';
+import { findChallenge, useChallenge } from '../vc-api.repository.js';
+import { MAX_CREDENTIALS_PER_PRESENTATION } from './request-limits.js';
+import { loaderWithResolvedDids } from './resolved-loader.js';
 import {
-  MAX_SUBMITTED_LENGTH,
-  serverVerifyDeps,
-  sizeOf,
-  withSuspension,
-} from './verify-submitted-credential.js';
+  type PresentationExpectations,
+  type PresentationVerificationResult,
+  verifyPresentation,
+} from './verify.js';
+import { ensureWithinLimits, serverVerifyDeps, withSuspension } from './verify-submitted-credential.js';
+
+type Json = Record<string, unknown>;
+
+function credentialCount(presentation: Json): number {
+  const embedded = presentation.verifiableCredential;
+  return embedded === undefined ? 0 : Array.isArray(embedded) ? embedded.length : 1;
+}
+
+function proofChallenge(presentation: Json): string | undefined {
+  const proof = presentation.proof;
+  const first = (Array.isArray(proof) ? proof[0] : proof) as Json | undefined;
+  return typeof first?.challenge === 'string' ? first.challenge : undefined;
+}
 
 /**
  * Anyone verifies a presentation (`POST /presentations/verify`): each embedded credential as
- * `verifySubmittedCredential` does (our suspension list included), and the presentation's own proof when
- * it has one. 400 when it is not a JSON object, 413 when too large.
+ * `verifySubmittedCredential` does (our suspension list included; none at all is fine), and the
+ * presentation's own proof when it has one, against `options.challenge` and `options.domain` when given
+ * (a mismatch fails: replay protection). A challenge the platform issued (`POST /challenges`) is
+ * single-use: it is spent by the first presentation whose valid proof carries it, and fails after that or
+ * once expired. Any other challenge is compared as given. 400 when it is not a JSON object or carries more
+ * than MAX_CREDENTIALS_PER_PRESENTATION credentials, 413 when too large.
  */
 export async function verifySubmittedPresentation(
   db: Executor,
   deps: Services,
   input: unknown,
+  expected: PresentationExpectations = {},
 ): Promise<PresentationVerificationResult> {
-  if (sizeOf(input) > MAX_SUBMITTED_LENGTH) throw new AppError('payload_too_large');
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new AppError('bad_request');
+  ensureWithinLimits(input);
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new AppError('bad_request', { problem: 'parsing' });
+  const presentation = input as Json;
+  if (credentialCount(presentation) > MAX_CREDENTIALS_PER_PRESENTATION)
+    throw new AppError('bad_request', { problem: 'tooManyCredentials' });
   const issuer = await loadIssuer(db, deps);
-  const result = await verifyPresentation(input, serverVerifyDeps(db, deps, issuer));
+  const verifyDeps = serverVerifyDeps(db, deps, issuer);
+  verifyDeps.documentLoader = await loaderWithResolvedDids(presentation, issuer.documentLoader, issuer.did);
+  const result = await verifyPresentation(presentation, verifyDeps, expected);
   const credentials = await Promise.all(result.credentials.map((item) => withSuspension(db, item)));
+  let presentationProof = result.presentationProof;
+  const challenge = expected.challenge ?? proofChallenge(presentation);
+  if (presentationProof.ok && challenge !== undefined && (await findChallenge(db, challenge))) {
+    const spent = await useChallenge(db, challenge, deps.clock.now().toISOString());
+    if (!spent) presentationProof = { ok: false, message: 'challenge_used' };
+  }
   return {
-    ...result,
+    presentationProof,
     credentials,
-    valid: result.presentationProof.ok && credentials.length > 0 && credentials.every((item) => item.valid),
+    valid: presentationProof.ok && credentials.every((item) => item.valid),
   };
 }

@@ -6,8 +6,9 @@
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { verify as verifyPresentationWithLibrary } from '@digitalbazaar/vc';
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import jsigs from 'jsonld-signatures';
+import { presentationDataModelProblems } from './data-model.js';
 import { checkCredentialSchema } from './schema-check.js';
 import {
   type CheckResult,
@@ -139,8 +140,26 @@ export async function verifyCredential(
 /** The outcome of verifying a presentation: its own proof (optional) and each embedded credential. */
 export interface PresentationVerificationResult {
   valid: boolean;
-  presentationProof: { ok: boolean; message: 'none' | 'ok' | 'invalid' };
+  presentationProof: { ok: boolean; message: PresentationProofCode };
   credentials: VerificationResult[];
+}
+
+/** The codes of a presentation's own proof. */
+export type PresentationProofCode =
+  | 'none'
+  | 'ok'
+  | 'invalid'
+  | 'challenge_mismatch'
+  | 'domain_mismatch'
+  | 'challenge_used'
+  | 'missing';
+
+/** What the caller expects of a presentation's proof (VC-API `options`): replay protection. */
+export interface PresentationExpectations {
+  /** The challenge the proof must carry (`options.challenge`). */
+  challenge?: string;
+  /** The domain the proof must carry (`options.domain`). */
+  domain?: string;
 }
 
 const ENVELOPED_JWT_PREFIX = /^data:application\/(?:vc\+jwt|jwt)[^,]*,/;
@@ -155,34 +174,57 @@ function embeddedCredential(item: unknown): object | string {
   return (item ?? '') as object | string;
 }
 
+/** The proof purpose a presentation proof is judged by: the challenge and domain expected, when any. */
+function presentationPurpose(first: Json, expected: PresentationExpectations) {
+  const challenge = expected.challenge ?? (typeof first.challenge === 'string' ? first.challenge : undefined);
+  if (first.proofPurpose === 'assertionMethod' && challenge === undefined)
+    return new jsigs.purposes.AssertionProofPurpose();
+  if (challenge === undefined) return new jsigs.purposes.ControllerProofPurpose({ term: 'authentication' });
+  return new jsigs.purposes.AuthenticationProofPurpose({
+    challenge,
+    ...(expected.domain !== undefined ? { domain: expected.domain } : {}),
+  });
+}
+
 async function checkPresentationProof(
   presentation: Json,
   deps: VerifyDeps,
+  expected: PresentationExpectations,
 ): Promise<PresentationVerificationResult['presentationProof']> {
   const proof = presentation.proof as Json | Json[] | undefined;
-  if (proof === undefined) return { ok: true, message: 'none' };
-  const first = (Array.isArray(proof) ? proof[0] : proof) as Json | undefined;
+  if (proof === undefined) {
+    // A challenge or domain was asked for: only a proof can answer it.
+    if (expected.challenge !== undefined || expected.domain !== undefined)
+      return { ok: false, message: 'missing' };
+    return { ok: true, message: 'none' };
+  }
+  const first = ((Array.isArray(proof) ? proof[0] : proof) ?? {}) as Json;
+  if (expected.challenge !== undefined && first.challenge !== expected.challenge)
+    return { ok: false, message: 'challenge_mismatch' };
+  if (expected.domain !== undefined) {
+    const domains = Array.isArray(first.domain) ? first.domain : [first.domain];
+    if (!domains.includes(expected.domain)) return { ok: false, message: 'domain_mismatch' };
+  }
   try {
-    const outcome = await verifyPresentationWithLibrary({
-      presentation,
+    const outcome = await jsigs.verify(presentation, {
       suite: new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 }),
+      purpose: presentationPurpose(first, expected),
       documentLoader: deps.documentLoader,
-      // No challenge was issued by us: the proof's own challenge is accepted (no replay protection).
-      challenge: typeof first?.challenge === 'string' ? first.challenge : undefined,
-      checkStatus: async () => ({ verified: true }),
-      now: deps.now,
     });
-    const verified = outcome.presentationResult?.verified ?? false;
-    return { ok: verified, message: verified ? 'ok' : 'invalid' };
+    return { ok: outcome.verified, message: outcome.verified ? 'ok' : 'invalid' };
   } catch {
     return { ok: false, message: 'invalid' };
   }
 }
 
-/** Verifies a VerifiablePresentation (`POST /presentations/verify`): each credential, and the VP proof if any. */
+/**
+ * Verifies a VerifiablePresentation (`POST /presentations/verify`): each credential (none is fine:
+ * `verifiableCredential` is optional), and the VP proof if any, against the expected challenge and domain.
+ */
 export async function verifyPresentation(
   input: object,
   deps: VerifyDeps,
+  expected: PresentationExpectations = {},
 ): Promise<PresentationVerificationResult> {
   const presentation = input as Json;
   const embedded = presentation.verifiableCredential;
@@ -190,12 +232,12 @@ export async function verifyPresentation(
   const credentials = await Promise.all(
     items.map((item) => verifyCredential(embeddedCredential(item), deps)),
   );
-  const types = Array.isArray(presentation.type) ? presentation.type : [presentation.type];
-  const presentationProof = types.includes('VerifiablePresentation')
-    ? await checkPresentationProof(presentation, deps)
+  const wellFormed = presentationDataModelProblems(presentation).length === 0;
+  const presentationProof = wellFormed
+    ? await checkPresentationProof(presentation, deps, expected)
     : ({ ok: false, message: 'invalid' } as const);
   return {
-    valid: presentationProof.ok && credentials.length > 0 && credentials.every((item) => item.valid),
+    valid: presentationProof.ok && credentials.every((item) => item.valid),
     presentationProof,
     credentials,
   };

@@ -182,7 +182,14 @@ function presentCheck(t: Translator, check: CheckResult) {
 }
 
 /** Codes that pass but deserve a warning: the status could not be checked here, or there is none. */
-const WARNING_CODES = new Set(['unknown', 'none', 'normalised', 'legacy_data_model']);
+const WARNING_CODES = new Set([
+  'unknown',
+  'none',
+  'normalised',
+  'legacy_data_model',
+  'untrusted',
+  'unknown_schema',
+]);
 
 /** A credential's verification in the VC-API shape (checks passed, warnings, errors as `check:code`). */
 export function presentCredentialVerification(t: Translator, result: VerificationResult) {
@@ -215,17 +222,17 @@ export function presentPresentationVerification(t: Translator, result: Presentat
     verified: result.valid,
     checks: [
       ...(proof.ok && proof.message === 'ok' ? ['proof'] : []),
-      ...(credentials.length > 0 && credentials.every((item) => item.verified) ? ['credentials'] : []),
+      ...(credentials.every((item) => item.verified) ? ['credentials'] : []),
     ],
     warnings: [
       ...(proof.message === 'none' ? ['proof:none'] : []),
+      ...(credentials.length === 0 ? ['credentials:none'] : []),
       ...credentials.flatMap((item, index) =>
         item.warnings.map((warning) => `credential[${index}].${warning}`),
       ),
     ],
     errors: [
       ...(proof.ok ? [] : [`proof:${proof.message}`]),
-      ...(credentials.length === 0 ? ['credentials:none'] : []),
       ...credentials.flatMap((item, index) => item.errors.map((error) => `credential[${index}].${error}`)),
     ],
     presentationProof: { ok: proof.ok, code: proof.message },

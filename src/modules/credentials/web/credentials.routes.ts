@@ -4,34 +4,19 @@ import { z } from 'zod';
 import type { Deps } from '../../../deps.js';
 import { errorResponses } from '../../../http/api-schemas.js';
 import { AppError, isAppError } from '../../../kernel/errors.js';
-import {
-  vcApiIssueSchema,
-  vcApiVerifyCredentialSchema,
-  vcApiVerifyPresentationSchema,
-} from '../credentials.schemas.js';
 import { getCredentialDocument } from '../get-credential-document.js';
-import { issueSuppliedCredential } from '../issuing/issue-supplied-credential.js';
 import { getIssuerKeys } from '../keys/get-issuer-keys.js';
 import { getIssuerProfileDocument } from '../keys/get-issuer-profile.js';
 import { didDocumentPath } from '../keys/issuer-did.js';
 import { credentialPdf } from '../pdf/credential-pdf.js';
 import { getStatusList } from '../status/get-status-list.js';
 import { getCredentialForVerification } from '../verifying/get-credential-for-verification.js';
-import { verifySubmittedCredential } from '../verifying/verify-submitted-credential.js';
-import { verifySubmittedPresentation } from '../verifying/verify-submitted-presentation.js';
-import {
-  credentialVerificationJson,
-  jsonObject,
-  presentationVerificationJson,
-  presentCredentialVerification,
-  presentPresentationVerification,
-} from './credentials-json.js';
+import { jsonObject } from './credentials-json.js';
 import { obApiRoutes } from './ob-api.routes.js';
+import { vcApiRoutes } from './vc-api.routes.js';
 
 const tags = ['credentials'];
 const security = [{ bearerAuth: [] }];
-/** Public verifications per client address and minute (a Data Integrity check costs ~15 ms of CPU). */
-export const VERIFY_PER_MINUTE = 60;
 const DOCUMENT_MAX_AGE = 'public, max-age=300';
 /** Retry-After of a PDF that could not be produced (the PDF job retries on its own meanwhile). */
 const PDF_RETRY_AFTER_SECONDS = 300;
@@ -134,79 +119,6 @@ export function credentialsRoutes(root: FastifyInstance, deps: Deps): void {
     const view = await getCredentialForVerification(deps.db, deps, code);
     return reply.redirect(`/verify/${view.id}`, 302);
   });
-}
-
-/** W3C VC-API: verify (public, rate-limited) and issue (administrators' API tokens). */
-function vcApiRoutes(root: FastifyInstance, deps: Deps): void {
-  const app = root.withTypeProvider<ZodTypeProvider>();
-  const rateLimit = { rateLimit: { max: VERIFY_PER_MINUTE, timeWindow: '1 minute' } };
-  app.post(
-    '/credentials/verify',
-    {
-      config: rateLimit,
-      schema: {
-        hide: true,
-        tags,
-        summary:
-          'VC-API: verify a credential (Data Integrity JSON, VC-JWT or enveloped); 200 verified, 400 not',
-        body: vcApiVerifyCredentialSchema,
-        response: {
-          200: credentialVerificationJson,
-          400: z.union([credentialVerificationJson, jsonObject]),
-          ...errorResponses(413, 429),
-        },
-      },
-    },
-    async (request, reply) => {
-      const result = await verifySubmittedCredential(deps.db, deps, request.body.verifiableCredential);
-      return reply.status(result.valid ? 200 : 400).send(presentCredentialVerification(request.i18n, result));
-    },
-  );
-  app.post(
-    '/presentations/verify',
-    {
-      config: rateLimit,
-      schema: {
-        hide: true,
-        tags,
-        summary: 'VC-API: verify a presentation and each credential in it; 200 verified, 400 not',
-        body: vcApiVerifyPresentationSchema,
-        response: {
-          200: presentationVerificationJson,
-          400: z.union([presentationVerificationJson, jsonObject]),
-          ...errorResponses(413, 429),
-        },
-      },
-    },
-    async (request, reply) => {
-      const input = request.body.verifiablePresentation;
-      if (typeof input === 'string') throw new AppError('bad_request');
-      const result = await verifySubmittedPresentation(deps.db, deps, input);
-      return reply
-        .status(result.valid ? 200 : 400)
-        .send(presentPresentationVerification(request.i18n, result));
-    },
-  );
-  app.post(
-    '/credentials/issue',
-    {
-      schema: {
-        hide: true,
-        tags,
-        summary:
-          'VC-API: sign a VC 2.0 credential of our issuer (administrators’ API tokens); the bare signed credential',
-        security,
-        body: vcApiIssueSchema,
-        response: { 201: jsonObject, ...errorResponses(400, 401, 403) },
-      },
-      // Authentication before the body is validated (as /api/v1 does): a stranger learns "sign in".
-      preValidation: async (request) => {
-        if (request.actor.kind === 'anonymous') throw new AppError('unauthenticated');
-      },
-    },
-    async (request, reply) =>
-      reply.status(201).send(await issueSuppliedCredential(deps.db, deps, request.actor, request.body)),
-  );
 }
 
 const FILE_PATTERN =

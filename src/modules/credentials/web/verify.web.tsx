@@ -9,7 +9,7 @@ import { getCredentialForVerification } from '../verifying/get-credential-for-ve
 import { describeCheckedCredential, MAX_SUBMITTED_BYTES } from '../verifying/submitted-credential.js';
 import { verifySubmittedCredential } from '../verifying/verify-submitted-credential.js';
 import { readVerifyUpload, submissionOf } from '../verifying/verify-upload.js';
-import { VERIFY_PER_MINUTE } from './credentials.routes.js';
+import { VERIFY_PER_MINUTE } from './vc-api.routes.js';
 import { CheckCredentialPage } from './views/check-credential-page.js';
 import { CredentialNotFoundPage, CredentialVerificationPage } from './views/verify-page.js';
 
