@@ -17,6 +17,11 @@ import {
 
 export const SESSION_COOKIE = 'dp_session';
 export const LOCALE_COOKIE = 'dp_lang';
+/**
+ * A signed-in person's language for this browser session, chosen with the switcher: it beats their
+ * preferred language without rewriting it (that stays a choice made on the account page).
+ */
+export const SESSION_LOCALE_COOKIE = 'dp_session_lang';
 export const FLASH_COOKIE = 'dp_flash';
 
 declare module 'fastify' {
@@ -158,7 +163,8 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
           request.actor = found.actor;
           request.account = found;
           request.sessionToken = token;
-          preference = found.preferredLocale;
+          const forSession = request.cookies[SESSION_LOCALE_COOKIE];
+          preference = isLocale(forSession) ? forSession : found.preferredLocale;
         }
       }
     }

@@ -225,18 +225,32 @@ for (const dialect of DIALECTS) {
       expect(unknown.body).toContain(translator('fr').t('errorPage.title.404'));
     });
 
-    it("stores a signed-in person's choice, which then beats the cookie and Accept-Language", async () => {
+    it("keeps a signed-in person's choice for the session, without rewriting their preferred language", async () => {
       const { browser, person } = await signedIn(app, deps, ['participant'], { locale: 'en' });
       expect((await browser.get('/lang/es?next=/account')).headers.location).toBe('/account');
-      expect((await findUserById(deps.db, person.id))!.preferred_locale).toBe('es');
+      // Their preference (mails, the next sign-in) is theirs to change on the account page.
+      expect((await findUserById(deps.db, person.id))!.preferred_locale).toBe('en');
+      expect(htmlLang((await browser.get('/courses')).body)).toBe('es');
       const page = await app.inject({
+        url: '/courses',
+        headers: {
+          cookie: `dp_session=${browser.jar.get('dp_session')}; dp_session_lang=es; dp_lang=fr`,
+          'accept-language': 'fr',
+        },
+      });
+      expect(htmlLang(page.body)).toBe('es');
+      // Without the session's choice, the preference beats the cookie and Accept-Language.
+      const preferred = await app.inject({
         url: '/courses',
         headers: {
           cookie: `dp_session=${browser.jar.get('dp_session')}; dp_lang=fr`,
           'accept-language': 'fr',
         },
       });
-      expect(htmlLang(page.body)).toBe('es');
+      expect(htmlLang(preferred.body)).toBe('en');
+      // Signing in again starts from the preference.
+      const again = await browser.send('/sign-in', { email: person.email, password: person.password });
+      expect(String(again.headers['set-cookie'])).toMatch(/dp_session_lang=;/);
       const anonymous = await app.inject({
         url: '/courses',
         headers: { cookie: 'dp_lang=fr', 'accept-language': 'es' },

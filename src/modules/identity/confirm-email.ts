@@ -9,7 +9,11 @@ import { consumeOneTimeToken, findOneTimeToken } from './password-credentials.re
 import { findUserById, updateUser } from './users.repository.js';
 
 /** Confirms the email address of a new account from the link mailed at sign-up. */
-export async function confirmEmail(db: Executor, deps: Services, token: string): Promise<{ userId: string }> {
+export async function confirmEmail(
+  db: Executor,
+  deps: Services,
+  token: string,
+): Promise<{ userId: string; preferredLocale: string }> {
   const now = deps.clock.now().toISOString();
   return inTransaction(db, async (trx) => {
     const row = await findOneTimeToken(trx, hashSecret(token), 'email-confirm');
@@ -26,6 +30,6 @@ export async function confirmEmail(db: Executor, deps: Services, token: string):
         after: { email: user.email },
       });
     }
-    return { userId: user.id };
+    return { userId: user.id, preferredLocale: user.preferred_locale };
   });
 }

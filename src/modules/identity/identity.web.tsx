@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import {
   LOCALE_COOKIE,
   SESSION_COOKIE,
+  SESSION_LOCALE_COOKIE,
   safeNextPath,
   sessionCookieOptions,
   setFlash,
@@ -16,6 +17,7 @@ import {
   handleForm,
   rateLimitedForm,
 } from '../../http/forms.js';
+import { isLocale, translator } from '../../i18n/i18n.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { pageContext } from '../../web/page-context.js';
@@ -25,6 +27,7 @@ import { confirmEmailChange, requestEmailChange } from './change-email.js';
 import { confirmEmail } from './confirm-email.js';
 import { listDemoAccounts } from './list-demo-accounts.js';
 import { requestPasswordReset } from './request-password-reset.js';
+import { resendConfirmation } from './resend-confirmation.js';
 import { isPasswordResetTokenValid, resetPassword } from './reset-password.js';
 import { signIn } from './sign-in.js';
 import { signOut } from './sign-out.js';
@@ -34,6 +37,7 @@ import { AccountPage, TokensPage } from './views/account-pages.js';
 import {
   ForgotPasswordPage,
   MessagePage,
+  NewConfirmationLinkPage,
   ResetPasswordPage,
   SignInPage,
   SignUpPage,
@@ -42,11 +46,19 @@ import {
 /** Rate limits (requests per minute per client address) on the forms that guess or send mail. */
 const SIGN_IN_PER_MINUTE = 20;
 const MAIL_FORMS_PER_MINUTE = 10;
+/** Where someone who signed up was going, kept in their browser until their address is confirmed. */
+const NEXT_COOKIE = 'dp_next';
 
 /** Sign-up, sign-in, sign-out, password reset, email confirmation and the account pages. */
 export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get('/sign-up', { schema: { hide: true } }, async (request, reply) =>
-    sendPage(reply, <SignUpPage ctx={pageContext(request, reply)} />),
+  app.get<{ Querystring: { next?: string } }>(
+    '/sign-up',
+    { schema: { hide: true } },
+    async (request, reply) =>
+      sendPage(
+        reply,
+        <SignUpPage ctx={pageContext(request, reply)} next={safeNextPath(request.query.next, '/')} />,
+      ),
   );
 
   app.post('/sign-up', rateLimitedForm(app, MAIL_FORMS_PER_MINUTE), async (request, reply) => {
@@ -56,12 +68,24 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       async () => {
         await signUp(deps.db, deps, body);
+        // Where the person was going (an application, say) waits in this browser for the confirmation.
+        const next = safeNextPath(body.next, '/');
+        if (next !== '/')
+          reply.setCookie(NEXT_COOKIE, next, {
+            ...sessionCookieOptions(deps.config.secureCookies),
+            maxAge: 7 * 24 * 60 * 60,
+          });
         return reply.redirect('/sign-up/sent', 303);
       },
       (errors) =>
         sendPage(
           reply,
-          <SignUpPage ctx={pageContext(request, reply)} values={echoValues(body)} errors={errors} />,
+          <SignUpPage
+            ctx={pageContext(request, reply)}
+            values={echoValues(body)}
+            errors={errors}
+            next={safeNextPath(body.next, '/')}
+          />,
           400,
         ),
     );
@@ -78,18 +102,64 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/confirm-email/:token',
     { schema: { hide: true } },
     async (request, reply) => {
-      await confirmEmail(deps.db, deps, request.params.token);
+      let confirmed: Awaited<ReturnType<typeof confirmEmail>>;
+      try {
+        confirmed = await confirmEmail(deps.db, deps, request.params.token);
+      } catch (error) {
+        if (!isAppError(error, 'token_invalid')) throw error;
+        return sendPage(reply, <NewConfirmationLinkPage ctx={pageContext(request, reply)} expired />, 410);
+      }
+      // The page speaks the account's language (the link may be opened on another device), and keeps it.
+      if (isLocale(confirmed.preferredLocale)) {
+        request.locale = confirmed.preferredLocale;
+        request.i18n = translator(confirmed.preferredLocale);
+        reply.setCookie(LOCALE_COOKIE, confirmed.preferredLocale, {
+          ...sessionCookieOptions(deps.config.secureCookies),
+          maxAge: 365 * 24 * 60 * 60,
+        });
+      }
+      const next = safeNextPath(request.cookies[NEXT_COOKIE], '/');
+      if (request.cookies[NEXT_COOKIE]) reply.clearCookie(NEXT_COOKIE, { path: '/' });
       return sendPage(
         reply,
         <MessagePage
           ctx={pageContext(request, reply)}
           titleKey="confirm.title"
           bodyKey="confirm.body"
-          link={{ href: '/sign-in', key: 'nav.signIn' }}
+          link={{
+            href: next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`,
+            key: 'nav.signIn',
+          }}
         />,
       );
     },
   );
+
+  app.get('/confirm-email/new', { schema: { hide: true } }, async (request, reply) =>
+    sendPage(reply, <NewConfirmationLinkPage ctx={pageContext(request, reply)} />),
+  );
+
+  app.post('/confirm-email/new', rateLimitedForm(app, MAIL_FORMS_PER_MINUTE), async (request, reply) => {
+    const body = formBody(request);
+    return handleForm(
+      request,
+      reply,
+      async () => {
+        await resendConfirmation(deps.db, deps, body);
+        return reply.redirect('/sign-up/sent', 303);
+      },
+      (errors) =>
+        sendPage(
+          reply,
+          <NewConfirmationLinkPage
+            ctx={pageContext(request, reply)}
+            values={echoValues(body)}
+            errors={errors}
+          />,
+          400,
+        ),
+    );
+  });
 
   app.get<{ Querystring: { next?: string } }>(
     '/sign-in',
@@ -139,6 +209,8 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
         ...sessionCookieOptions(deps.config.secureCookies),
         maxAge: 365 * 24 * 60 * 60,
       });
+      // A language chosen for an earlier session does not outlive it.
+      reply.clearCookie(SESSION_LOCALE_COOKIE, { path: '/' });
       setFlash(reply, 'flash.signedIn');
       return reply.redirect(next, 303);
     } catch (error) {
@@ -165,6 +237,7 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.post('/sign-out', csrfProtected(app), async (request, reply) => {
     if (request.sessionToken) await signOut(deps.db, deps, request.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_LOCALE_COOKIE, { path: '/' });
     setFlash(reply, 'flash.signedOut');
     return reply.redirect('/', 303);
   });
@@ -282,6 +355,10 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, <AccountPage ctx={pageContext(request, reply)} account={account} />);
   });
 
+  /** The ticked boxes of a checkbox group, comma-separated (a form posts the name once per box). */
+  const ticked = (value: unknown) =>
+    (Array.isArray(value) ? value : [value]).filter((item) => typeof item === 'string' && item).join(',');
+
   /** The three forms of the account page share this: on success a flash message, on errors the page again. */
   const accountForm = (
     path: string,
@@ -304,7 +381,11 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
             <AccountPage
               ctx={pageContext(request, reply)}
               account={account}
-              failed={{ form, values: echoValues(body), errors }}
+              failed={{
+                form,
+                values: { ...echoValues(body), learningLanguages: ticked(body.learningLanguages) },
+                errors,
+              }}
             />,
             400,
           );

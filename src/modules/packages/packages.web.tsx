@@ -85,6 +85,16 @@ function contentPolicy(deps: Deps, cmi5: boolean): string {
   ].join('; ');
 }
 
+/** A commit's body: JSON, or JSON sent as text/plain (the runtime's beacon at terminate). */
+function commitBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new AppError('bad_request');
+  }
+}
+
 function cors(reply: FastifyReply): void {
   reply.header('access-control-allow-origin', '*');
   reply.header('access-control-allow-methods', 'POST');
@@ -142,7 +152,7 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
         attemptId: request.params.attemptId,
         key: String(request.query.key ?? ''),
         scoIndex: Number(request.query.sco ?? -1),
-        body: request.body,
+        body: commitBody(request.body),
       });
       return reply.type('application/json').send(result);
     },
@@ -165,6 +175,8 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
       reply.removeHeader('x-frame-options');
       reply.header('content-security-policy', contentPolicy(deps, pkg.standard === 'cmi5'));
       reply.header('x-content-type-options', 'nosniff');
+      // The sandboxed document has an opaque origin: its own files are cross-origin to it.
+      reply.header('cross-origin-resource-policy', 'cross-origin');
       reply.header('cache-control', 'private, max-age=300');
       const bytes = Buffer.from(file.content);
       if (type.startsWith('text/html') && pkg.standard !== 'cmi5')
@@ -179,10 +191,14 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const text = runtimeFile(request.params.file);
       if (text === null) throw new AppError('not_found');
-      return reply
-        .type('text/javascript; charset=utf-8')
-        .header('cache-control', 'public, max-age=3600')
-        .send(text);
+      return (
+        reply
+          .type('text/javascript; charset=utf-8')
+          .header('cache-control', 'public, max-age=3600')
+          // Loaded by sandboxed (opaque-origin) package documents.
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .send(text)
+      );
     },
   );
 

@@ -5,6 +5,7 @@ import { csrfProtected, echoValues, type FormBody, formBody } from '../../http/f
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { copySpace } from './copy-space.js';
 import { builderItem, builderSection, getBuilder } from './get-builder.js';
 import { FILE_MAX_BYTES } from './kinds/file-kind.js';
 import { moveInSpace } from './move-in-space.js';
@@ -184,6 +185,18 @@ export function builderWebRoutes(app: FastifyInstance, deps: Deps): void {
       },
     );
   }
+
+  app.post<EditionParams>('/spaces/:editionId/build/copy', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    return runForm(
+      request,
+      async () => {
+        await copySpace(deps.db, deps, request.actor, request.params.editionId, body);
+        return back(reply, request.params.editionId, 'spaces.flash.copied');
+      },
+      (errors, status) => showBuilder(request, reply, status, { values: echoValues(body), errors }),
+    );
+  });
 
   itemRoutes(app, deps, runForm);
 }

@@ -9,6 +9,7 @@ import { builderAccess } from './space-access.js';
 import type { CompletionRule, SpaceItemKind } from './space-item-kind.js';
 import { itemKinds } from './space-items.js';
 import { loadSpaceView, type ViewItem, type ViewSection } from './space-view.js';
+import { listCopySources } from './spaces.repository.js';
 
 /** A kind as the builder offers it. */
 export interface BuilderKind {
@@ -25,6 +26,8 @@ export interface Builder {
   items: ViewItem[];
   kinds: BuilderKind[];
   timeZone: string;
+  /** Other editions of the course whose space can be copied here (only while this space is empty). */
+  copySources: { id: string; code: string | null; startsOn: string; language: string }[];
   can: { build: true; seeEveryone: boolean };
 }
 
@@ -53,6 +56,15 @@ export async function getBuilder(
       completionRules: k.completionRules,
       definition: k,
     })),
+    copySources:
+      view.sections.length === 0
+        ? (await listCopySources(db, access.course.id, access.edition.id)).map((r) => ({
+            id: r.id,
+            code: r.code,
+            startsOn: r.starts_on,
+            language: r.language,
+          }))
+        : [],
     timeZone: person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE,
     can: { build: true, seeEveryone: access.can.seeEveryone },
   };

@@ -62,6 +62,8 @@ const CASES: Case[] = [
   { route: 'GET /spaces/:editionId/progress', kind: 'space', path: (t) => `${s(t)}/progress`, expect: buildGet },
   { route: 'GET /spaces/:editionId/progress.csv', kind: 'space', path: (t) => `${s(t)}/progress.csv`, expect: buildGet },
   { route: 'GET /spaces/:editionId/build', kind: 'space', path: (t) => `${s(t)}/build`, expect: buildGet },
+  // Copying the space onto itself is refused (nothing changes); copying itself is tested in the integration tests.
+  { route: 'POST /spaces/:editionId/build/copy', kind: 'space', path: (t) => `${s(t)}/build/copy`, body: (t) => ({ fromEditionId: t.editionId }), expect: e(403, { anonymous: 401, editionFacilitator: 400, otherFacilitator: 404, manager: 400 }) },
   { route: 'POST /spaces/:editionId/build/sections', kind: 'space', path: (t) => `${s(t)}/build/sections`, body: () => ({ 'title.en': 'Week 2' }), mutates: true, expect: buildPost(303) },
   { route: 'GET /spaces/:editionId/build/sections/:sectionId', kind: 'space', path: (t) => `${s(t)}/build/sections/${t.sectionId}`, expect: buildGet },
   { route: 'POST /spaces/:editionId/build/sections/:sectionId', kind: 'space', path: (t) => `${s(t)}/build/sections/${t.sectionId}`, body: () => ({ 'title.en': 'Renamed' }), mutates: true, expect: buildPost(303) },

@@ -59,7 +59,7 @@ describe('course space pages', () => {
     expect(home.body).toContain('Times are shown in UTC.');
     const page = await browser.get(`/spaces/${world.edition.id}/items/${content.pageId}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<h1>Welcome</h1>');
+    expect(page.body).toContain('<h2>Welcome</h2>');
     expect(page.body).toContain('<em>this</em>');
     expect(page.body).toContain('Mark as done');
     const done = await browser.send(`/spaces/${world.edition.id}/items/${content.pageId}/done`);

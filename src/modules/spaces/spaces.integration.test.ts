@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildPerson } from '../../../test/helpers/factories.js';
+import { buildCourse, buildEdition, buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import {
   buildSpaceContent,
@@ -9,6 +9,7 @@ import {
 } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { isAppError } from '../../kernel/errors.js';
+import { copySpace } from './copy-space.js';
 import { markItemDone } from './mark-item-done.js';
 import { moveInSpace } from './move-in-space.js';
 import { recordItemOutcome } from './record-item-outcome.js';
@@ -177,6 +178,73 @@ for (const dialect of DIALECTS) {
       expect(await report('viewed')).toEqual({ complete: true, newlyComplete: true });
       expect(await report('failed')).toEqual({ complete: true, newlyComplete: false });
       expect(await allRequiredComplete(deps.db, world.participant.id, world.edition.id)).toBe(true);
+    });
+
+    it('copies a whole space to a later edition with every date shifted by the difference in start dates', async () => {
+      const content = await buildSpaceContent(deps, world);
+      const staff = actorOf(world.facilitator);
+      await saveItem(deps.db, deps, staff, world.edition.id, content.pageId, {
+        sectionId: content.sectionId,
+        kind: 'page',
+        title: { en: 'Welcome' },
+        availableFrom: '2027-03-01T08:00:00Z',
+        dueAt: '2027-03-10T17:00:00Z',
+        completionRule: 'marked-done',
+        required: true,
+      });
+      const course = await deps.db
+        .selectFrom('editions')
+        .select('course_id')
+        .where('id', '=', world.edition.id)
+        .executeTakeFirstOrThrow();
+      const code = (
+        await deps.db
+          .selectFrom('courses')
+          .select('code')
+          .where('id', '=', course.course_id)
+          .executeTakeFirstOrThrow()
+      ).code;
+      const later = await buildEdition(deps, code, {
+        selfPacedStart: '2027-09-06',
+        selfPacedEnd: '2027-09-19',
+        liveStart: '2027-09-20',
+        liveEnd: '2027-10-15',
+        assignmentDue: '2027-10-22',
+        registrationDeadline: '2027-08-20',
+        facilitatorIds: [world.facilitator.id],
+      });
+      const other = await buildEdition(deps, (await buildCourse(deps)).code);
+      expect(
+        await refusal(copySpace(deps.db, deps, staff, other.id, { fromEditionId: world.edition.id })),
+      ).toBe('not_found');
+      expect(await copySpace(deps.db, deps, staff, later.id, { fromEditionId: world.edition.id })).toEqual({
+        days: 189,
+        sections: 1,
+        items: 2,
+      });
+      const copied = await deps.db
+        .selectFrom('space_items')
+        .innerJoin('spaces', 'spaces.id', 'space_items.space_id')
+        .select([
+          'space_items.id',
+          'space_items.kind',
+          'space_items.available_from',
+          'space_items.due_at',
+          'space_items.after_item_id',
+          'space_items.settings_json',
+        ])
+        .where('spaces.edition_id', '=', later.id)
+        .orderBy('space_items.position')
+        .execute();
+      expect(copied.map((i) => [i.kind, i.available_from, i.due_at])).toEqual([
+        ['page', '2027-09-06T08:00:00.000Z', '2027-09-15T17:00:00.000Z'],
+        ['link', null, null],
+      ]);
+      expect(copied[1]?.after_item_id).toBe(copied[0]?.id);
+      expect(JSON.parse(copied[1]?.settings_json ?? '{}')).toEqual({ url: 'https://www.ilo.org/' });
+      expect(
+        await refusal(copySpace(deps.db, deps, staff, later.id, { fromEditionId: world.edition.id })),
+      ).toBe('fromEditionId:spaces.error.notEmpty');
     });
   });
 }

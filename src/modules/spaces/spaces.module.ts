@@ -1,4 +1,5 @@
 import type { Module } from '../module.js';
+import { seedDemoSpaces } from './demo/seed-spaces.js';
 import { fileKind } from './kinds/file-kind.js';
 import { linkKind } from './kinds/link-kind.js';
 import { pageKind } from './kinds/page-kind.js';
@@ -20,6 +21,10 @@ export const spacesModule: Module = {
   tables: ['spaces', 'space_sections', 'space_items', 'space_item_progress'],
   spaceItemKinds: [pageKind, fileKind, linkKind],
   webRoutes: spacesWebRoutes,
+  seed: async (deps) => {
+    await seedDemoSpaces(deps);
+    return undefined;
+  },
   // Learners' routes are for anyone signed in: the use cases answer "not found" to whoever has no place,
   // no facilitation and no management in the edition. The builder needs a staff role first.
   // biome-ignore format: a table, one route per line
@@ -32,6 +37,7 @@ export const spacesModule: Module = {
     'GET /spaces/:editionId/progress': STAFF,
     'GET /spaces/:editionId/progress.csv': STAFF,
     'GET /spaces/:editionId/build': STAFF,
+    'POST /spaces/:editionId/build/copy': STAFF,
     'POST /spaces/:editionId/build/sections': STAFF,
     'GET /spaces/:editionId/build/sections/:sectionId': STAFF,
     'POST /spaces/:editionId/build/sections/:sectionId': STAFF,

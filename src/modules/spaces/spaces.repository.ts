@@ -2,6 +2,7 @@
 import type { Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
+import { editionsView } from '../catalogue/catalogue.read-models.repository.js';
 import type { ItemRow, NewItemRow, ProgressRow, SectionRow, SpaceRow } from './spaces.tables.js';
 
 export async function findSpaceOfEdition(db: Executor, editionId: string): Promise<SpaceRow | undefined> {
@@ -166,4 +167,25 @@ export async function countRequiredIncomplete(
     .where('space_item_progress.completed_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** Other editions of a course whose space has content (the builder's "copy from"), latest first. */
+export async function listCopySources(db: Executor, courseId: string, exceptEditionId: string) {
+  return db
+    .selectFrom(editionsView(db).as('editions'))
+    .innerJoin('spaces', 'spaces.edition_id', 'editions.id')
+    .select(['editions.id', 'editions.code', 'editions.starts_on', 'editions.language'])
+    .where('editions.course_id', '=', courseId)
+    .where('editions.id', '!=', exceptEditionId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('space_items')
+          .select('space_items.id')
+          .whereRef('space_items.space_id', '=', 'spaces.id'),
+      ),
+    )
+    .orderBy('editions.starts_on', 'desc')
+    .limit(50)
+    .execute();
 }

@@ -76,17 +76,18 @@ export function vcApiTranslator(request: FastifyRequest): Translator {
 /** The problem details of an error on a VC-API path. */
 export function problemOf(t: Translator, error: AppError) {
   const problem = String(error.params.problem ?? '');
-  const type =
-    error.code === 'bad_request'
-      ? PROBLEM_TYPES.parsing
-      : error.code === 'validation_failed'
-        ? PROBLEM_TYPES.malformed
-        : PROBLEM_TYPES.blank;
+  // A body the JSON parser refused (malformed, or nested deeper than the platform allows) cannot be parsed.
+  const parsing = error.code === 'bad_request' || error.code === 'body_too_deep';
+  const type = parsing
+    ? PROBLEM_TYPES.parsing
+    : error.code === 'validation_failed'
+      ? PROBLEM_TYPES.malformed
+      : PROBLEM_TYPES.blank;
   const detailId = `credential.vcApi.problem.${problem}`;
   return {
     type,
     title: t.t(
-      `credential.vcApi.title.${error.code === 'bad_request' ? 'parsing' : error.code === 'validation_failed' ? 'malformed' : 'http'}`,
+      `credential.vcApi.title.${parsing ? 'parsing' : error.code === 'validation_failed' ? 'malformed' : 'http'}`,
       {
         status: STATUS_CODES[error.status] ?? String(error.status),
       },

@@ -12,10 +12,13 @@ export function SignUpPage({
   ctx,
   values = {},
   errors = {},
+  next = '/',
 }: {
   ctx: PageContext;
   values?: Values;
   errors?: FieldMessages;
+  /** Where to go once the account is confirmed and signed in. */
+  next?: string;
 }) {
   const { t } = ctx;
   return (
@@ -25,6 +28,7 @@ export function SignUpPage({
       <ErrorSummary t={t} errors={errors} />
       <form method="post" action="/sign-up" class="stack narrow" novalidate>
         <Csrf token={ctx.csrf} />
+        {next !== '/' ? <input type="hidden" name="next" value={next} /> : null}
         <TextField
           name="fullName"
           label={t.t('field.fullName')}
@@ -98,6 +102,43 @@ export function MessagePage({
   );
 }
 
+/** Ask for a new confirmation link (the first expired, was used, or never came). */
+export function NewConfirmationLinkPage({
+  ctx,
+  expired = false,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  expired?: boolean;
+  values?: Values;
+  errors?: FieldMessages;
+}) {
+  const { t } = ctx;
+  const title = t.t(expired ? 'newConfirmation.expiredTitle' : 'newConfirmation.title');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      {expired ? <p>{t.t('errors.token_invalid')}</p> : null}
+      <p>{t.t('newConfirmation.intro')}</p>
+      <ErrorSummary t={t} errors={errors} />
+      <form method="post" action="/confirm-email/new" class="stack narrow" novalidate>
+        <Csrf token={ctx.csrf} />
+        <TextField
+          name="email"
+          type="email"
+          label={t.t('field.email')}
+          value={values.email}
+          errors={errors}
+          autocomplete="email"
+          required
+        />
+        <button type="submit">{t.t('newConfirmation.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
 interface SignInProps {
   ctx: PageContext;
   values?: Values;
@@ -146,7 +187,10 @@ export function SignInPage({ ctx, values = {}, errors = {}, next, problem, demoA
         <a href="/password/forgot">{t.t('signIn.forgot')}</a>
       </p>
       <p>
-        {t.t('signIn.noAccount')} <a href="/sign-up">{t.t('nav.signUp')}</a>
+        {t.t('signIn.noAccount')}{' '}
+        <a href={next === '/' ? '/sign-up' : `/sign-up?next=${encodeURIComponent(next)}`}>
+          {t.t('nav.signUp')}
+        </a>
       </p>
       {demoAccounts.length > 0 ? (
         <aside class="card demo-accounts" aria-labelledby="demo-accounts">

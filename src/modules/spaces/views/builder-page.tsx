@@ -75,12 +75,10 @@ interface Props {
   builder: Builder;
   values?: Record<string, string>;
   errors?: FieldMessages;
-  /** The copy form (step 5), rendered below the contents when given. */
-  copyForm?: preact.ComponentChild;
 }
 
 /** The builder's overview: sections and items in order with their actions, a form to add a section. */
-export function BuilderPage({ ctx, builder, values = {}, errors = {}, copyForm }: Props) {
+export function BuilderPage({ ctx, builder, values = {}, errors = {} }: Props) {
   const { t } = ctx;
   const base = `/spaces/${builder.edition.id}`;
   const title = t.t('spaces.build.title');
@@ -148,7 +146,26 @@ export function BuilderPage({ ctx, builder, values = {}, errors = {}, copyForm }
           <button type="submit">{t.t('spaces.build.addSection')}</button>
         </form>
       </section>
-      {copyForm}
+      {builder.copySources.length ? (
+        <section aria-labelledby="copy-space">
+          <h2 id="copy-space">{t.t('spaces.copy.title')}</h2>
+          <p class="hint">{t.t('spaces.copy.hint')}</p>
+          <form method="post" action={`${base}/build/copy`} class="stack narrow" novalidate>
+            <Csrf token={ctx.csrf} />
+            <SelectField
+              name="fromEditionId"
+              label={t.t('spaces.copy.from')}
+              value={values.fromEditionId}
+              options={builder.copySources.map((e) => ({
+                value: e.id,
+                label: `${e.code ?? ''} ${t.date(e.startsOn)} (${e.language.toUpperCase()})`.trim(),
+              }))}
+              errors={errors}
+            />
+            <button type="submit">{t.t('spaces.copy.submit')}</button>
+          </form>
+        </section>
+      ) : null}
     </Layout>
   );
 }

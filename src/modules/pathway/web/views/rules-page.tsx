@@ -132,7 +132,7 @@ export function RulesPage({
       <p>{pickLocalized(programme.title, ctx.locale).text}</p>
       <p>{t.t('rules.intro')}</p>
       {versions.map((v) => (
-        <details open={v === latest}>
+        <details>
           <summary>
             {t.t('rules.versionSummary', { version: v.version, date: t.date(v.effectiveFrom, 'long') })}
             {v.note ? ` — ${v.note}` : ''}
