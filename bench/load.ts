@@ -91,3 +91,60 @@ function percentile(sorted: Float64Array, p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
 }
+
+/** What a run that may see errors on purpose (overload, soak) gives: every status counted. */
+export interface MixedResult {
+  responses: number;
+  /** Responses by status code. */
+  statuses: Record<string, number>;
+  /** Latency percentiles of every response, whatever its status. */
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  timeouts: number;
+  /** Responses per second (every status). */
+  requestsPerSecond: number;
+}
+
+/** Runs autocannon once (for `duration` seconds or `amount` requests) without failing on non-2xx. */
+export async function measureMixed(
+  url: string,
+  options: {
+    connections: number;
+    duration?: number;
+    amount?: number;
+    method?: string;
+    body?: string;
+    headers?: Record<string, string>;
+  },
+): Promise<MixedResult> {
+  const times: number[] = [];
+  const run = autocannon({
+    url,
+    connections: options.connections,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? 10 }),
+    ...(options.method ? { method: options.method } : {}),
+    ...(options.body ? { body: options.body } : {}),
+    headers: options.headers ?? {},
+    timeout: 10,
+  });
+  (run as unknown as NodeJS.EventEmitter).on(
+    'response',
+    (_client: unknown, _statusCode: number, _bytes: number, responseTime: number) => {
+      times.push(responseTime);
+    },
+  );
+  const result = await run;
+  const sorted = Float64Array.from(times).sort();
+  const statuses: Record<string, number> = {};
+  for (const [code, { count }] of Object.entries(result.statusCodeStats)) statuses[code] = count;
+  return {
+    responses: times.length,
+    statuses,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    requestsPerSecond: times.length / result.duration,
+  };
+}

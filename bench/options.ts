@@ -29,6 +29,10 @@ export interface BenchOptions {
   issue: number;
   /** Synthetic applications of the admissions suite. */
   applications: number;
+  /** Requests of each kind per round of the resilience suite's soak. */
+  soakRequests: number;
+  /** Connections of its overload scenario. */
+  overloadConnections: number;
   keep: boolean;
 }
 
@@ -53,6 +57,8 @@ export function parseOptions(args?: string[]): BenchOptions {
       credentials: { type: 'string', default: '100000' },
       issue: { type: 'string', default: '10000' },
       applications: { type: 'string', default: '50000' },
+      'soak-requests': { type: 'string', default: '5000' },
+      'overload-connections': { type: 'string', default: '200' },
       keep: { type: 'boolean', default: false },
     },
   });
@@ -94,6 +100,8 @@ export function parseOptions(args?: string[]): BenchOptions {
     credentials,
     issue,
     applications: whole('applications', values.applications, 100),
+    soakRequests: whole('soak-requests', values['soak-requests'], 100),
+    overloadConnections: whole('overload-connections', values['overload-connections'], 1),
     keep: values.keep,
   };
 }

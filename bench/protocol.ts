@@ -3,6 +3,9 @@
 /** The bare ceiling route the child adds to the application: a constant small HTML page. */
 export const CEILING_PATH = '/__bench/ceiling';
 
+/** The child's memory (process.memoryUsage() after a full garbage collection), for the soak scenario. */
+export const MEMORY_PATH = '/__bench/memory';
+
 /** The child's message once it listens (sent over the IPC channel of `fork`). */
 export interface ListeningMessage {
   type: 'listening';

@@ -17,6 +17,7 @@ import { runLrsSuite } from './lrs-suite.js';
 import { parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type SuiteReport, writeResults } from './report.js';
+import { runResilienceSuite } from './resilience-suite.js';
 import { UsageError } from './usage-error.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
             ? await runAdmissionsSuite(options, hooks)
             : suite === 'lrs'
               ? await runLrsSuite(options, hooks)
-              : await runCredentialsSuite(options, hooks);
+              : suite === 'resilience'
+                ? await runResilienceSuite(options, hooks)
+                : await runCredentialsSuite(options, hooks);
     reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();

@@ -20,7 +20,8 @@ export interface ServerChild {
 export function startServerChild(env: Record<string, string>): Promise<ServerChild> {
   const child = fork(SERVER_SCRIPT, [], {
     // Resolved here so the child finds tsx whatever its working directory.
-    execArgv: ['--import', import.meta.resolve('tsx')],
+    // --expose-gc: the resilience suite's memory readings are taken after a full collection.
+    execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });

@@ -10,7 +10,7 @@
 import { buildApp } from '../src/app.js';
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
-import { CEILING_PATH, type ListeningMessage } from './protocol.js';
+import { CEILING_PATH, type ListeningMessage, MEMORY_PATH } from './protocol.js';
 
 const CEILING_HTML =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Ceiling</title></head>' +
@@ -23,6 +23,12 @@ const app = await buildApp(deps);
 app.get(CEILING_PATH, { schema: { hide: true } }, async (_request, reply) =>
   reply.type('text/html; charset=utf-8').send(CEILING_HTML),
 );
+app.get(MEMORY_PATH, { schema: { hide: true } }, async () => {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  collect?.();
+  return { ...process.memoryUsage(), collected: collect !== undefined, pressure: app.memoryUsage() };
+});
 await app.listen({ host: '127.0.0.1', port: 0 });
 
 let stopping = false;

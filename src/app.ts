@@ -15,6 +15,7 @@ import { installErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { installJsonBodyParser } from './http/json-body.js';
 import { languageRoutes } from './http/language.js';
+import { DEFAULT_LOAD_SHEDDING, installLoadShedding } from './http/load-shedding.js';
 import { installOpenApi } from './http/openapi.js';
 import { IMPORT_MAX_BYTES } from './integrations/spreadsheets/read-spreadsheet.js';
 import { AppError } from './kernel/errors.js';
@@ -123,6 +124,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     frameguard: { action: 'deny' },
   });
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
+  // After the cookies (a shed page is in the reader's language), before anything reads the database.
+  const shedding = { ...DEFAULT_LOAD_SHEDDING, ...deps.config.loadShedding };
+  await installLoadShedding(app, shedding);
   await app.register(fastifyFormbody);
   // Uploads (result imports): read by the routes that take them, never attached to other routes' bodies.
   await app.register(fastifyMultipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, parts: 12 } });
@@ -161,7 +165,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const modularRoutes = (scope: FastifyInstance, module: Module) =>
     scope.addHook('onRoute', (route) => guardRoute(route, module, routeModules));
 
-  healthRoutes(app, deps);
+  healthRoutes(app, deps, shedding.maxInFlight || Number.POSITIVE_INFINITY);
   languageRoutes(app, deps);
   for (const module of deps.modules) {
     const webRoutes = module.webRoutes;

@@ -25,6 +25,11 @@ const environmentSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  // Load shedding (docs/operations.md); unset: the defaults of src/http/load-shedding.ts; 0 turns one off.
+  SHED_MAX_IN_FLIGHT: z.coerce.number().int().min(0).optional(),
+  SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
+  SHED_HEAP_MB: z.coerce.number().int().min(0).optional(),
+  SHED_RSS_MB: z.coerce.number().int().min(0).optional(),
 });
 
 export interface Config {
@@ -41,6 +46,14 @@ export interface Config {
   outboxDir: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  /** Load-shedding limits that differ from the defaults (src/http/load-shedding.ts). */
+  loadShedding?: {
+    maxInFlight?: number;
+    maxEventLoopDelayMs?: number;
+    maxHeapUsedBytes?: number;
+    maxRssBytes?: number;
+    sampleIntervalMs?: number;
+  };
   /** Issuer ids (DIDs, URLs) the verifier trusts besides our own: the trust policy (TRUSTED_ISSUERS). */
   trustedIssuers: string[];
   /** Caps on uploaded zip packages (defaults: DEFAULT_ZIP_LIMITS; docs/operations.md § Zip limits). */
@@ -75,6 +88,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxDir: join(dataDir, 'outbox'),
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    loadShedding: {
+      ...(e.SHED_MAX_IN_FLIGHT !== undefined ? { maxInFlight: e.SHED_MAX_IN_FLIGHT } : {}),
+      ...(e.SHED_EVENT_LOOP_DELAY_MS !== undefined
+        ? { maxEventLoopDelayMs: e.SHED_EVENT_LOOP_DELAY_MS }
+        : {}),
+      ...(e.SHED_HEAP_MB !== undefined ? { maxHeapUsedBytes: e.SHED_HEAP_MB * 1024 * 1024 } : {}),
+      ...(e.SHED_RSS_MB !== undefined ? { maxRssBytes: e.SHED_RSS_MB * 1024 * 1024 } : {}),
+    },
     trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
     zipLimits: {
       ...(e.ZIP_MAX_ENTRIES ? { maxEntries: e.ZIP_MAX_ENTRIES } : {}),

@@ -114,6 +114,18 @@ function normalisedPath(url: string): string {
 }
 
 /**
+ * What a request needs to be answered with an error before the person is known (the database unreachable
+ * while looking them up, load shedding): anonymous, API or web by its route, the language from the cookie
+ * or Accept-Language. No database access.
+ */
+export function prepareRequestLanguage(request: FastifyRequest): void {
+  request.actor = ANONYMOUS;
+  request.isApi = isApiRequest(request);
+  request.locale = resolveLocale(null, request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
+  request.i18n = translator(request.locale);
+}
+
+/**
  * Works out, for every request, who is asking and in which language. The JSON API and the machine
  * endpoints authenticate by personal token only (no cookies, so no CSRF exposure); web pages (and
  * credential downloads without a token) by the session cookie.
@@ -127,18 +139,13 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('isApi', false);
 
   app.addHook('onRequest', async (request) => {
-    request.actor = ANONYMOUS;
-    request.isApi = isApiRequest(request);
+    prepareRequestLanguage(request);
     let preference: Locale | null = null;
     if (request.url.startsWith('/static/')) {
       request.locale = DEFAULT_LOCALE;
       request.i18n = translator(DEFAULT_LOCALE);
       return;
     }
-    // A language before the person is known, so that an error while looking them up (the database
-    // unreachable) is still answered in the reader's language.
-    request.locale = resolveLocale(null, request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
-    request.i18n = translator(request.locale);
     if (request.isApi) {
       const header = request.headers.authorization;
       if (header?.startsWith('Bearer ')) {

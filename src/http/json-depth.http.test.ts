@@ -44,7 +44,7 @@ describe('deeply nested JSON on every route that takes a body', () => {
     const message = translator('en').t('errors.body_too_deep', { max: JSON_MAX_DEPTH });
     const routes = [...app.routeModules.keys()]
       .map((key) => key.split(' ') as [string, string])
-      .filter(([method]) => method !== 'GET');
+      .filter(([method]) => method !== 'GET' && method !== 'OPTIONS');
     expect(routes.length).toBeGreaterThan(40);
     for (const [method, path] of routes) {
       const url = path.replace(/:\w+/g, '0190f5b4-0000-7000-8000-000000000000');
@@ -62,9 +62,16 @@ describe('deeply nested JSON on every route that takes a body', () => {
       const where = `${method} ${path}`;
       expect(response.statusCode, where).toBe(400);
       if (path.startsWith('/ims/')) expect(response.json().imsx_codeMajor, where).toBe('failure');
-      else if (machine) {
+      else if (response.headers['content-type']?.toString().startsWith('application/problem+json')) {
+        // The VC-API's problem details.
+        expect(response.json().code, where).toBe('body_too_deep');
+        expect(response.json().detail, where).toBe(message);
+      } else if (machine) {
         expect(response.json().error.code, where).toBe('body_too_deep');
         expect(response.json().error.message, where).toBe(message);
+      } else if (response.headers['content-type']?.toString().startsWith('application/json')) {
+        // A machine endpoint with an error format of its own (the LRS, xAPI's): its 400 (above) is enough.
+        expect(response.body, where).not.toContain('<html');
       } else {
         expect(response.headers['content-type'], where).toContain('text/html');
         expect(response.body, where).toContain(message);
@@ -80,7 +87,7 @@ describe('deeply nested JSON on every route that takes a body', () => {
       payload: deep(10),
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.code).not.toBe('body_too_deep');
+    expect(response.body).not.toContain('body_too_deep');
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
   });
 });

@@ -42,6 +42,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     outboxDir: join(dataDir, 'outbox'),
     logLevel: 'silent',
     trustProxy: false,
+    // No shedding by event-loop delay: a loaded test machine (tests run in parallel) lags now and then,
+    // and a shed request would fail an unrelated test. src/http/load-shedding.http.test.ts sets its own.
+    loadShedding: { maxEventLoopDelayMs: 0 },
     trustedIssuers: [],
     ...overrides,
   };
