@@ -9,9 +9,10 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
-import { installRequestContext } from './http/context.js';
+import { installRequestContext, markMachineRoutes } from './http/context.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
+import { installJsonBodyParser } from './http/json-body.js';
 import { languageRoutes } from './http/language.js';
 import { installOpenApi } from './http/openapi.js';
 import { IMPORT_MAX_BYTES } from './integrations/spreadsheets/read-spreadsheet.js';
@@ -94,6 +95,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: BODY_LIMIT_BYTES,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
+  // Before any route: the API-or-web decision is a property of the route, read from its config.
+  markMachineRoutes(app);
+  installJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

@@ -40,12 +40,48 @@ export function createDatabase(target: DatabaseTarget, options: { poolSize?: num
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: target.connectionString, max: options.poolSize ?? 10 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** How many prepared statements a SQLite database keeps (least recently used dropped first). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The SQLite database as Kysely's driver sees it, with its prepared statements kept by SQL text: the driver
+ * prepares every query anew, which cost about a tenth of a list page (the SQL a page runs is the same on
+ * every request, only the parameters change). A statement still being iterated (a streamed query) is
+ * never handed out twice: a fresh one is prepared instead. SQLite re-prepares a kept statement itself
+ * when the schema changes.
+ */
+export function withStatementCache(
+  sqlite: SQLite.Database,
+  size = STATEMENT_CACHE_SIZE,
+): { prepare(sql: string): SQLite.Statement; close(): void } {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sql) {
+      const kept = statements.get(sql);
+      if (kept) {
+        if (kept.busy) return sqlite.prepare(sql);
+        statements.delete(sql);
+        statements.set(sql, kept);
+        return kept;
+      }
+      const statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+      if (statements.size > size) statements.delete(statements.keys().next().value as string);
+      return statement;
+    },
+    close() {
+      statements.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /** The engine behind an executor (for the few places where SQL must differ, all in `db/`). */

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.js';
 import {
   DEFAULT_LOCALE,
@@ -20,6 +20,12 @@ export const LOCALE_COOKIE = 'dp_lang';
 export const FLASH_COOKIE = 'dp_flash';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Served like the API (JSON errors, bearer tokens only): set at registration by `markMachineRoutes`. */
+    api?: boolean;
+    /** Served like the API when the request carries a bearer token, as a web page otherwise (downloads). */
+    tokenOrSession?: boolean;
+  }
   interface FastifyRequest {
     /** Who is asking: a person (by session cookie or API token) or anonymous. */
     actor: Actor;
@@ -30,7 +36,7 @@ declare module 'fastify' {
     i18n: Translator;
     locale: Locale;
     /**
-     * True for routes under /api/ and for the machine endpoints outside it (see `isMachineRequest`): errors
+     * True for routes under /api/ and for the machine endpoints outside it (see `isApiRequest`): errors
      * are JSON, authentication by bearer token only.
      */
     isApi: boolean;
@@ -50,20 +56,56 @@ export function resolveLocale(
 
 /**
  * Machine endpoints that live outside /api because their standards fix the paths: the issuer's documents
- * (`/.well-known/…`), status lists, the Open Badges profile and API (`/ob/…`, `/ims/ob/v3p0/…`) and the
- * W3C VC-API (`/credentials/verify|issue|status`, `/presentations/verify`, `/challenges`).
+ * (`/.well-known/…`), status lists, the Open Badges profile and API (`/ob/…`, `/ims/…`) and the W3C VC-API
+ * (`/credentials/verify|issue|status`, `/presentations/verify`, `/challenges`).
  */
 const MACHINE_PATHS =
-  /^\/(?:\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|challenges(?:[/?]|$)|credentials\/(?:verify|issue|status)(?:[/?]|$))/;
+  /^\/(?:api\/|\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|challenges(?:[/?]|$)|credentials\/(?:verify|issue|status)(?:[/?]|$))/;
+
+/**
+ * True for a route path (as registered, e.g. `/api/v1/me/tokens`) served like the API: JSON errors, bearer
+ * tokens only. Read once per route when it is registered (`markMachineRoutes`), never on a request's raw URL.
+ */
+export function isMachinePath(path: string): boolean {
+  return MACHINE_PATHS.test(path);
+}
+
+/**
+ * Marks, at registration, every route served like the API (`config.api`): everything under /api and the
+ * machine endpoints outside it. A request is then judged by the route the router matched, so a path the
+ * router decodes or folds (`/%61pi/v1/…`) cannot reach an API route with a session cookie.
+ */
+export function markMachineRoutes(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (isMachinePath(route.url)) route.config = { ...route.config, api: true };
+  });
+}
 
 /**
  * True when a request is served like the API (JSON errors, bearer token only, no cookies so no CSRF
- * exposure): /api/, the machine endpoints, and a credential download (`/credentials/<id>.<ext>`) that
- * carries a bearer token (a browser downloads with its session cookie instead).
+ * exposure), decided on the route that matched: a route marked `api`, or one marked `tokenOrSession` (a
+ * credential download) when the request carries a bearer token (a browser downloads with its session
+ * cookie instead). A request no route matched gets only a 404: it is JSON (and no cookie is read) when the
+ * path, decoded, with slashes folded and in any case, looks like the API's.
  */
-export function isMachineRequest(url: string, authorization: string | undefined): boolean {
-  if (url.startsWith('/api/') || url.startsWith('/api?') || MACHINE_PATHS.test(url)) return true;
-  return url.startsWith('/credentials/') && authorization?.startsWith('Bearer ') === true;
+export function isApiRequest(request: FastifyRequest): boolean {
+  const config = request.routeOptions.config as FastifyContextConfig | undefined;
+  if (config?.api) return true;
+  if (config?.tokenOrSession) return request.headers.authorization?.startsWith('Bearer ') === true;
+  if (request.routeOptions.url !== undefined) return false;
+  return isMachinePath(normalisedPath(request.url));
+}
+
+/** The path of a raw URL as a lenient router would read it: decoded, repeated slashes folded, lower case. */
+function normalisedPath(url: string): string {
+  const path = url.split('?')[0] ?? '';
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: judge the raw path.
+  }
+  return `${decoded.replace(/\/{2,}/g, '/').toLowerCase()}/`;
 }
 
 /**
@@ -81,7 +123,7 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
 
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
-    request.isApi = isMachineRequest(request.url, request.headers.authorization);
+    request.isApi = isApiRequest(request);
     let preference: Locale | null = null;
     if (request.url.startsWith('/static/')) {
       request.locale = DEFAULT_LOCALE;

@@ -1,4 +1,4 @@
-import { AppError } from '../kernel/errors.js';
+import { AppError, ERROR_CODES, type ErrorCode } from '../kernel/errors.js';
 import { PermanentJobError } from './job.js';
 
 /**
@@ -103,4 +103,36 @@ export function classifyJobError(error: unknown): JobErrorKind {
 /** True for failures that no retry can fix: the job fails at once. */
 export function isFinalAtOnce(kind: JobErrorKind): boolean {
   return kind === 'domain' || kind === 'permanent';
+}
+
+/** A failed job's error as people are told it: the platform's error code and its parameters. */
+export interface JobErrorMessage {
+  code: ErrorCode;
+  params: Record<string, string | number>;
+}
+
+/**
+ * Pure: the platform's error behind a job's last error text (see `errorText`), so that pages can say it in
+ * the reader's language; null for other errors (their kind is said instead).
+ */
+export function jobErrorOf(lastError: string | null): JobErrorMessage | null {
+  const match = lastError?.match(/^AppError: ([a-z_]+)(?: (\{.*\}))?$/s);
+  if (!match || !Object.hasOwn(ERROR_CODES, match[1]!)) return null;
+  let params: Record<string, string | number> = {};
+  if (match[2]) {
+    try {
+      const parsed: unknown = JSON.parse(match[2]);
+      if (parsed && typeof parsed === 'object') {
+        params = Object.fromEntries(
+          Object.entries(parsed).filter(
+            (entry): entry is [string, string | number] =>
+              typeof entry[1] === 'string' || typeof entry[1] === 'number',
+          ),
+        );
+      }
+    } catch {
+      return null;
+    }
+  }
+  return { code: match[1] as ErrorCode, params };
 }

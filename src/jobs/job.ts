@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Deps, Logger } from '../deps.js';
+import { AppError } from '../kernel/errors.js';
 
 /**
  * The database-backed job queue: the shapes modules use to register what a job kind does. A handler must
@@ -82,11 +83,17 @@ export function retryDelayMs(attempt: number, baseMs = 30_000, maxMs = 3_600_000
   return Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
 }
 
-/** Pure: the text kept as a failed job's last error (administrators see it): the message, bounded. */
+/**
+ * Pure: the text kept as a failed job's last error (administrators see it): the message, bounded. An
+ * AppError keeps its code and parameters (`AppError: invalid_state {"reason":"…"}`), so that pages can show
+ * its message in the reader's language (`jobErrorOf`).
+ */
 export function errorText(error: unknown): string {
+  const params =
+    error instanceof AppError && Object.keys(error.params).length ? ` ${JSON.stringify(error.params)}` : '';
   const text =
     error instanceof Error
-      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`
+      ? `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}${params}`
       : String(error);
   return text.slice(0, 2000);
 }

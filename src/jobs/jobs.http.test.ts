@@ -66,7 +66,7 @@ for (const dialect of DIALECTS) {
       expect(heading(page.body)).toBe(en.t('jobs.title'));
       expect(page.body).toContain(en.t('jobs.errorKind.internal'));
       expect(page.body).toMatch(
-        /<details><summary>[^<]+<\/summary><pre class="job-error" lang="en">the mail server said &lt;no><\/pre><\/details>/,
+        /<details><summary>[^<]+<\/summary><p>[^<]*<\/p><pre class="job-error" lang="en">the mail server said &lt;no><\/pre><\/details>/,
       );
       expect(page.body).toContain(`/admin/jobs/${id}/retry`);
       expect(page.body).not.toContain(`/admin/jobs/${done.id}/retry`);

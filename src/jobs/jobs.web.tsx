@@ -6,7 +6,6 @@ import { csrfProtected, formBody } from '../http/forms.js';
 import { isAppError } from '../kernel/errors.js';
 import { pageContext } from '../web/page-context.js';
 import { sendPage } from '../web/render.js';
-import { canJobs } from './jobs.policy.js';
 import { listJobs } from './list-jobs.js';
 import { retryFailedJobs } from './retry-failed-jobs.js';
 import { retryJob } from './retry-job.js';
@@ -18,13 +17,7 @@ export function jobsWebRoutes(app: FastifyInstance, deps: Deps): void {
     const result = await listJobs(deps.db, deps, request.actor, request.query);
     return sendPage(
       reply,
-      <JobsListPage
-        ctx={pageContext(request, reply)}
-        result={result}
-        kinds={deps.modules.flatMap((m) => m.jobs ?? []).map((handler) => handler.kind)}
-        canRetry={canJobs(request.actor, 'jobs.retry')}
-        problem={problem}
-      />,
+      <JobsListPage ctx={pageContext(request, reply)} result={result} problem={problem} />,
       status,
     );
   };

@@ -4,7 +4,7 @@ import type { Actor } from '../kernel/actor.js';
 import { ensure } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
 import type { JobStatus } from './job.js';
-import { isJobErrorKind, type JobErrorKind } from './job-errors.js';
+import { isJobErrorKind, type JobErrorKind, type JobErrorMessage, jobErrorOf } from './job-errors.js';
 import { canJobs } from './jobs.policy.js';
 import { countFailedJobs, listRecentJobs } from './jobs.repository.js';
 import { JOBS_PAGE_SIZE, type JobQuery, jobQuerySchema } from './jobs.schemas.js';
@@ -23,6 +23,8 @@ export interface JobSummary {
   lastError: string | null;
   /** What kind of failure the last error was (null without an error). */
   errorKind: JobErrorKind | null;
+  /** The platform's error behind the last error, to say in the reader's language (null for others). */
+  error: JobErrorMessage | null;
   /** Failures for an environmental cause so far (retried by themselves). */
   environmentFailures: number;
   runAt: string;
@@ -43,6 +45,7 @@ export function toJobSummary(row: JobRow): JobSummary {
     total: row.total,
     lastError: row.last_error,
     errorKind: row.last_error === null ? null : isJobErrorKind(row.error_kind) ? row.error_kind : 'internal',
+    error: jobErrorOf(row.last_error),
     environmentFailures: row.environment_failures,
     runAt: row.run_at,
     lockedBy: row.locked_by,
@@ -59,12 +62,16 @@ export interface JobsPage {
   page: number;
   pageCount: number;
   query: JobQuery;
+  /** The job kinds to filter on (every module's). */
+  kinds: string[];
+  /** What the caller may do: retry failed jobs (one or in bulk). */
+  can: { retry: boolean };
 }
 
 /** The most recent jobs, newest first, optionally of one status and kind (administrators, managers). */
 export async function listJobs(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   input: unknown,
 ): Promise<JobsPage> {
@@ -88,5 +95,7 @@ export async function listJobs(
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / JOBS_PAGE_SIZE)),
     query,
+    kinds: deps.modules.flatMap((m) => m.jobs ?? []).map((handler) => handler.kind),
+    can: { retry: canJobs(actor, 'jobs.retry') },
   };
 }

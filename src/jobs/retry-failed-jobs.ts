@@ -2,7 +2,7 @@ import type { Executor } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Services } from '../deps.js';
 import type { Actor } from '../kernel/actor.js';
-import { recordAudit } from '../kernel/audit.js';
+import { audit } from '../kernel/audit.js';
 import { ensure } from '../kernel/policy.js';
 import { parseInput } from '../kernel/validation.js';
 import { canJobs } from './jobs.policy.js';
@@ -39,7 +39,7 @@ export async function retryFailedJobs(
       );
       for (const job of failed) {
         if (!requeued.has(job.id)) continue;
-        await recordAudit(trx, deps.clock, actor, {
+        await audit(trx, deps.clock, actor, {
           action: 'job.retried',
           targetType: 'job',
           targetId: job.id,

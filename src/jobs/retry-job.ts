@@ -2,7 +2,7 @@ import type { Executor } from '../db/database.js';
 import { inTransaction } from '../db/transaction.js';
 import type { Services } from '../deps.js';
 import type { Actor } from '../kernel/actor.js';
-import { recordAudit } from '../kernel/audit.js';
+import { audit } from '../kernel/audit.js';
 import { AppError } from '../kernel/errors.js';
 import { isId } from '../kernel/ids.js';
 import { ensure } from '../kernel/policy.js';
@@ -22,7 +22,7 @@ export async function retryJob(db: Executor, deps: Services, actor: Actor, jobId
     if (!job) throw new AppError('not_found');
     if (!(await requeueFailedJob(trx, job.id, now)))
       throw new AppError('invalid_state', { reason: 'job-not-failed' });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'job.retried',
       targetType: 'job',
       targetId: job.id,

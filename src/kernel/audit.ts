@@ -1,29 +1,88 @@
 /**
- * The append-only audit log. PERSISTED SHAPE: `before`/`after` are stored as JSON and shown on audit
- * trails; keep them plain data (no secrets, no password hashes). Every state change of a grade, a
- * decision, a credential, a deadline, a role, a course or an edition writes one event in the same
+ * The append-only audit log. PERSISTED SHAPE: every action's payload (`before`/`after`) is stored as JSON
+ * and shown on audit trails; keep it plain data (no secrets, no password hashes). Every state change of a
+ * grade, a decision, a credential, a deadline, a role, a course or an edition writes one event in the same
  * transaction as the change.
+ *
+ * Actions are a closed union: each module declares its own in `<module>.audit.ts` with
+ * `defineAuditEvents({ action: zod schema of { before?, after? } })` and merges them into `AuditEvents`
+ * (declaration merging), so `audit()` refuses an unknown action at compile time and a payload that does not
+ * match its schema at run time. Rows written before an action or its schema existed stay readable: they
+ * come back with `known: false` and are shown generically.
  */
+import { z } from 'zod';
 import type { Executor } from '../db/database.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
 
-export interface AuditEntry {
-  action: string;
-  targetType: string;
-  targetId: string;
+/** What an audit payload is: the state before and after the change (either may be absent). */
+export interface AuditPayload {
   before?: unknown;
   after?: unknown;
 }
 
-/** Writes one audit event (call it inside the use case's transaction). */
-export async function recordAudit(
-  db: Executor,
-  clock: Clock,
-  actor: Actor,
-  entry: AuditEntry,
-): Promise<void> {
+/** A module's audit actions: action name → zod schema of its payload. */
+export type AuditEventSchemas = Readonly<Record<string, z.ZodType<AuditPayload>>>;
+
+/**
+ * Every audit action of the platform → the zod schema of its payload. Empty here: each module's
+ * `<module>.audit.ts` adds its own (`declare module '…/kernel/audit.js' { interface AuditEvents extends … }`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules through declaration merging.
+export interface AuditEvents {}
+
+/** The name of an audit action (the closed union of every module's). */
+export type AuditAction = keyof AuditEvents & string;
+
+/** One event to record: the action, what it is about, and its payload as its schema accepts it. */
+export type AuditEventInput = {
+  [A in AuditAction]: { action: A; targetType: string; targetId: string } & (AuditEvents[A] extends z.ZodType
+    ? z.input<AuditEvents[A]>
+    : never);
+}[AuditAction];
+
+/** The payload schema of an action that records no payload (who did it, when, to what, is the event). */
+export const NO_PAYLOAD = z.object({ before: z.undefined().optional(), after: z.undefined().optional() });
+
+const SCHEMAS = new Map<string, z.ZodType<AuditPayload>>();
+
+/**
+ * Declares a module's audit actions (called once by its `<module>.audit.ts`, which its descriptor lists as
+ * `auditEvents`); an action declared by two modules is an error.
+ */
+export function defineAuditEvents<const S extends AuditEventSchemas>(schemas: S): S {
+  for (const [action, schema] of Object.entries(schemas)) {
+    const existing = SCHEMAS.get(action);
+    if (existing && existing !== schema) throw new Error(`audit action "${action}" is declared twice`);
+    SCHEMAS.set(action, schema);
+  }
+  return schemas;
+}
+
+/** The schema of an action's payload (undefined for actions no module declares, such as legacy rows'). */
+export function auditSchema(action: string): z.ZodType<AuditPayload> | undefined {
+  return SCHEMAS.get(action);
+}
+
+/**
+ * Writes one audit event (call it inside the use case's transaction). Throws when the action is not
+ * declared or its payload does not match the action's schema: the audit log is a persisted contract.
+ */
+export async function audit(db: Executor, clock: Clock, actor: Actor, event: AuditEventInput): Promise<void> {
+  const { action, targetType, targetId, ...payload } = event as AuditPayload & {
+    action: string;
+    targetType: string;
+    targetId: string;
+  };
+  const schema = SCHEMAS.get(action);
+  if (!schema)
+    throw new Error(`audit action "${action}" is not declared (is its module's .audit.ts loaded?)`);
+  const checked = schema.safeParse(payload);
+  if (!checked.success) {
+    throw new Error(`audit action "${action}": payload does not match its schema: ${checked.error.message}`);
+  }
+  const { before, after } = checked.data;
   await db
     .insertInto('audit_events')
     .values({
@@ -36,25 +95,45 @@ export async function recordAudit(
           : actor.kind === 'system'
             ? `system:${actor.reason}`
             : 'anonymous',
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+      action,
+      target_type: targetType,
+      target_id: targetId,
+      before_json: before === undefined || before === null ? null : JSON.stringify(before),
+      after_json: after === undefined || after === null ? null : JSON.stringify(after),
     })
     .execute();
 }
 
+/** One recorded event as read back. */
 export interface AuditEvent {
   id: string;
   occurredAt: string;
   actorId: string | null;
+  /** `user:<id>`, `system:<reason>` or `anonymous` (as stored; pages show the person's name instead). */
   actorLabel: string;
   action: string;
   targetType: string;
   targetId: string;
   before: unknown;
   after: unknown;
+  /** True when the action is declared and the stored payload matches its schema (false for legacy rows). */
+  known: boolean;
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a stored payload matches its action's current schema (a legacy row may not). */
+function isKnown(action: string, before: unknown, after: unknown): boolean {
+  const schema = SCHEMAS.get(action);
+  if (!schema) return false;
+  return schema.safeParse({ before: before ?? undefined, after: after ?? undefined }).success;
 }
 
 /** The audit trail of one target, newest first. */
@@ -73,15 +152,47 @@ export async function listAuditEvents(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    occurredAt: r.occurred_at,
-    actorId: r.actor_id,
-    actorLabel: r.actor_label,
-    action: r.action,
-    targetType: r.target_type,
-    targetId: r.target_id,
-    before: r.before_json ? JSON.parse(r.before_json) : null,
-    after: r.after_json ? JSON.parse(r.after_json) : null,
-  }));
+  return rows.map((r) => {
+    const before = parseJson(r.before_json);
+    const after = parseJson(r.after_json);
+    return {
+      id: r.id,
+      occurredAt: r.occurred_at,
+      actorId: r.actor_id,
+      actorLabel: r.actor_label,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      before,
+      after,
+      known: isKnown(r.action, before, after),
+    };
+  });
+}
+
+/** A history to show: its events, and the names of the people and things they refer to (by id or code). */
+export interface AuditTrail {
+  events: AuditEvent[];
+  /** Display names by id (people, editions) or code (courses): the views put them in the sentences. */
+  names: Record<string, string>;
+}
+
+/**
+ * Pure: what the events refer to: who acted, every `…Id` string of their payloads, and course codes
+ * (`course`), for the modules to name (`Module.auditNames`).
+ */
+export function auditReferences(events: readonly AuditEvent[]): string[] {
+  const ids = new Set<string>();
+  const visit = (value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key.endsWith('Id') || key === 'course') && typeof inner === 'string') ids.add(inner);
+    }
+  };
+  for (const event of events) {
+    if (event.actorId) ids.add(event.actorId);
+    visit(event.before);
+    visit(event.after);
+  }
+  return [...ids];
 }

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   validation_failed: 400,
   /** A request body, query or URL could not be understood at all (malformed JSON, wrong content type). */
   bad_request: 400,
+  /** A JSON body nests arrays and objects deeper than the platform reads (src/http/json-body.ts). */
+  body_too_deep: 400,
   /** The route needs a signed-in user (or an API token) and there is none. */
   unauthenticated: 401,
   /** Sign-in failed: unknown email or wrong password (never says which). */
@@ -35,6 +37,9 @@ export const ERROR_CODES = {
   /** A credential's PDF could not be produced just now (fonts missing, rendering or storage failed); the
    * signed credential itself is unaffected and its other downloads work. */
   pdf_unavailable: 503,
+  /** The database cannot be reached just now, or the server is overloaded (load shedding); try again
+   * after Retry-After. */
+  service_unavailable: 503,
   /** Something failed on our side; the response reveals nothing more. */
   internal: 500,
 } as const;

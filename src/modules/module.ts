@@ -6,9 +6,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
+import type { Executor } from '../db/database.js';
 import type { Deps } from '../deps.js';
+import type { Locale } from '../i18n/i18n.js';
 import type { DailyJob, JobHandler } from '../jobs/job.js';
 import type { Role } from '../kernel/actor.js';
+import type { AuditEventSchemas } from '../kernel/audit.js';
 import type { NotificationKindDefinition } from './notifications/notification-kind.js';
 import type { SpaceItemKind } from './spaces/space-item-kind.js';
 
@@ -65,6 +68,13 @@ export interface Module {
   migrations?: Readonly<Record<string, Migration>>;
   /** The tables this module owns: it alone writes them, and its repositories alone name them. */
   tables?: readonly string[];
+  /** Its audit actions and their payload schemas (from its `<module>.audit.ts`; histories read them). */
+  auditEvents?: AuditEventSchemas;
+  /**
+   * Names, in `locale`, of the things of this module that histories refer to (people, editions, courses),
+   * by id or code; references it does not own are left out.
+   */
+  auditNames?(db: Executor, references: readonly string[], locale: Locale): Promise<Map<string, string>>;
   /** The notification kinds this module sends (rendered and delivered by the notifications module). */
   notificationKinds?: readonly NotificationKindDefinition[];
   /** Its links in the main navigation. */

@@ -4,7 +4,7 @@ import { inTransaction } from '../../src/db/transaction.js';
 import type { Services } from '../../src/deps.js';
 import { enqueueJob } from '../../src/jobs/queue.js';
 import { type Actor, hasRole } from '../../src/kernel/actor.js';
-import { recordAudit } from '../../src/kernel/audit.js';
+import { audit } from '../../src/kernel/audit.js';
 import { newId } from '../../src/kernel/ids.js';
 import { ensure } from '../../src/kernel/policy.js';
 import { parseInput } from '../../src/kernel/validation.js';
@@ -26,7 +26,7 @@ export async function addNote(
   const id = newId();
   await inTransaction(db, async (trx) => {
     await insertNote(trx, { id, author_id: actor.id, body, created_at: deps.clock.now().toISOString() });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'example.note-added',
       targetType: 'note',
       targetId: id,

@@ -13,6 +13,7 @@ import {
   type SubjectLookup,
 } from '../../src/modules/notifications/notification-kind.js';
 import { addNote, EXAMPLE_JOB } from './add-note.js';
+import { exampleAuditEvents } from './example.audit.js';
 import { listNotesWithAuthors } from './example.repository.js';
 import * as notes from './migrations/2026-12-06T0900-example-notes.js';
 
@@ -27,6 +28,7 @@ const noteTitles: SubjectLookup = {
 
 export const exampleModule: Module = {
   name: 'example',
+  auditEvents: exampleAuditEvents,
   migrations: { '2026-12-06T0900-example-notes': notes },
   tables: ['example_notes'],
   webRoutes(app: FastifyInstance, deps) {

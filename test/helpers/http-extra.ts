@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DB } from '../../src/db/schema.js';
-import { isMachineRequest } from '../../src/http/context.js';
+import { isMachinePath } from '../../src/http/context.js';
 import type { Role } from '../../src/kernel/actor.js';
 import { createApiToken } from '../../src/modules/identity/api-tokens.js';
 import { buildPerson, type TestPerson } from './factories.js';
@@ -151,7 +151,7 @@ export function webPostRoutes(app: FastifyInstance): string[] {
     const path = (stack[depth - 1] ?? '') + match[2];
     stack[depth] = path;
     stack.length = depth + 1;
-    if (match[3]?.split(', ').includes('POST') && !isMachineRequest(path, undefined)) routes.push(path);
+    if (match[3]?.split(', ').includes('POST') && !isMachinePath(path)) routes.push(path);
   }
   return routes.sort();
 }

@@ -14,6 +14,9 @@ function JobErrorView({ ctx, job }: { ctx: PageContext; job: JobSummary }) {
   if (!job.errorKind) return null;
   return (
     <>
+      {job.error ? (
+        <p class="job-error-message">{t.t(`errors.${job.error.code}`, job.error.params)}</p>
+      ) : null}
       <p class="job-error-kind">{t.t(`jobs.errorKind.${job.errorKind}`)}</p>
       {job.status === 'pending' ? (
         <p>
@@ -23,6 +26,7 @@ function JobErrorView({ ctx, job }: { ctx: PageContext; job: JobSummary }) {
       {job.lastError ? (
         <details>
           <summary>{t.t('jobs.errorDetails')}</summary>
+          <p>{t.t('auditPages.jobId', { id: job.id })}</p>
           <pre class="job-error" lang="en">
             {job.lastError}
           </pre>
@@ -36,13 +40,7 @@ function JobRowView({ ctx, job, canRetry }: { ctx: PageContext; job: JobSummary;
   const { t } = ctx;
   return (
     <tr>
-      <td>
-        {jobLabel(ctx, job.kind)}
-        <br />
-        <small>
-          <code>{job.id}</code>
-        </small>
-      </td>
+      <td>{jobLabel(ctx, job.kind)}</td>
       <td>{t.t(`jobs.status.${job.status}`)}</td>
       <td>
         {t.t('jobs.attemptsOf', { attempts: job.attempts, max: job.maxAttempts })}
@@ -55,7 +53,11 @@ function JobRowView({ ctx, job, canRetry }: { ctx: PageContext; job: JobSummary;
       </td>
       <td>
         {job.total > 0 ? (
-          <progress max={job.total} value={job.progress} aria-label={t.t('jobs.progressOf', { id: job.id })}>
+          <progress
+            max={job.total}
+            value={job.progress}
+            aria-label={t.t('auditPages.jobProgressOf', { kind: jobLabel(ctx, job.kind) })}
+          >
             {t.t('jobs.progressValue', { done: job.progress, total: job.total })}
           </progress>
         ) : null}
@@ -109,17 +111,13 @@ function BulkRetryForm({
 export function JobsListPage({
   ctx,
   result,
-  kinds,
-  canRetry,
   problem,
 }: {
   ctx: PageContext;
   result: JobsPage;
-  /** The job kinds to filter on (the registered ones). */
-  kinds: readonly string[];
-  canRetry: boolean;
   problem?: string | undefined;
 }) {
+  const canRetry = result.can.retry;
   const { t } = ctx;
   const href = (page: number) => {
     const params = new URLSearchParams();
@@ -128,7 +126,7 @@ export function JobsListPage({
     params.set('page', String(page));
     return `/admin/jobs?${params}`;
   };
-  const kindOptions = [...new Set([...kinds, ...(result.query.kind ? [result.query.kind] : [])])]
+  const kindOptions = [...new Set([...result.kinds, ...(result.query.kind ? [result.query.kind] : [])])]
     .map((kind) => ({ value: kind, label: jobLabel(ctx, kind) }))
     .sort((a, b) => a.label.localeCompare(b.label, ctx.locale));
   return (

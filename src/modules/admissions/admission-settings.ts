@@ -10,7 +10,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { localizedTextSchema } from '../../i18n/localized.schemas.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { ensure } from '../../kernel/policy.js';
 import { isoDateSchema } from '../../kernel/schemas.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -155,7 +155,7 @@ export async function saveAdmissionSettings(
       updated_at: now,
     });
     const after = await loadAdmissionSettings(trx, programmeId);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'admissions.settings-saved',
       targetType: 'programme',
       targetId: programmeId,

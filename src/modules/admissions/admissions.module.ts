@@ -1,4 +1,5 @@
 import type { Module } from '../module.js';
+import { admissionsAuditEvents } from './admissions.audit.js';
 import { APPLICATION_NOTIFICATION_KINDS } from './application-notices.js';
 import { applicationsApiRoutes } from './applications.api.js';
 import { applicationsWebRoutes } from './applications.web.js';
@@ -13,6 +14,7 @@ import { deadlineRemindersDaily, deadlineRemindersJob } from './send-deadline-re
 /** Applications to a programme: the form, eligibility, the review queue, decisions. */
 export const admissionsModule: Module = {
   name: 'admissions',
+  auditEvents: admissionsAuditEvents,
   webRoutes(app, deps) {
     applicationsWebRoutes(app, deps);
     reviewWebRoutes(app, deps);

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { type ApplicationStatus, FILE_KINDS, isEditableByApplicant } from './application.js';
 import { applicationFor } from './application-access.js';
@@ -25,7 +25,7 @@ export async function removeApplicationFile(
     if (!file) throw new AppError('not_found');
     await deleteApplicationFileRow(trx, file.id);
     removedKey = file.storage_key;
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.file-removed',
       targetType: 'application',
       targetId: row.id,

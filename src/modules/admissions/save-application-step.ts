@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
 import { saveStepInputSchema } from './admissions.schemas.js';
@@ -44,7 +44,7 @@ export async function saveApplicationStep(
       step: furthestStep(saved, nextStep(step)),
       updated_at: now,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.step-saved',
       targetType: 'application',
       targetId: row.id,

@@ -4,7 +4,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { isLocale, type Locale } from '../../i18n/i18n.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -47,7 +47,7 @@ export async function startApplication(
         created_at: now,
         updated_at: now,
       });
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'application.started',
         targetType: 'application',
         targetId: id,

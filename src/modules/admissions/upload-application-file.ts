@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { type ApplicationStatus, isEditableByApplicant } from './application.js';
@@ -62,7 +62,7 @@ export async function uploadApplicationFile(
         replacedKey = previous.storage_key;
       }
       await insertApplicationFileRow(trx, stored);
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'application.file-uploaded',
         targetType: 'application',
         targetId: row.id,

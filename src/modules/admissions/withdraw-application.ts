@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { type ApplicationStatus, nextStatus } from './application.js';
 import { applicationFor } from './application-access.js';
@@ -22,7 +22,7 @@ export async function withdrawApplication(
     const to = nextStatus(from, 'withdraw');
     if (!to) throw new AppError('invalid_state');
     await updateApplicationRow(trx, row.id, { status: to, updated_at: deps.clock.now().toISOString() });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.withdrawn',
       targetType: 'application',
       targetId: row.id,

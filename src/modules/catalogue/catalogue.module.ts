@@ -1,11 +1,14 @@
 import type { Module } from '../module.js';
 import { catalogueApiRoutes } from './catalogue.api.js';
+import { catalogueAuditEvents, catalogueAuditNames } from './catalogue.audit.js';
 import { catalogueWebRoutes } from './catalogue.web.js';
 import { seedCatalogue } from './demo/seed-catalogue.js';
 
 /** Courses, their editions, the programmes they count for, and the catalogue's search. */
 export const catalogueModule: Module = {
   name: 'catalogue',
+  auditEvents: catalogueAuditEvents,
+  auditNames: catalogueAuditNames,
   webRoutes: catalogueWebRoutes,
   apiRoutes: catalogueApiRoutes,
   tables: [

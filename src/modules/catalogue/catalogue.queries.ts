@@ -8,6 +8,7 @@ import { isId } from '../../kernel/ids.js';
 import {
   findCoursesByIds,
   findEditionById,
+  listEditionsFacilitatedBy,
   listEditionTitleRows,
   listFacilitatorsOfEditions,
 } from './catalogue.repository.js';
@@ -58,4 +59,22 @@ export async function findEditionWithCourse(
     edition: toEdition(row, { code: courseRow.code, title: course!.title }, facilitators),
     course: course!,
   };
+}
+
+/** The editions a person facilitates (with their course's code and title), latest first. */
+export async function editionsFacilitatedBy(db: Executor, userId: string): Promise<Edition[]> {
+  const rows = await listEditionsFacilitatedBy(db, userId);
+  if (rows.length === 0) return [];
+  const courses = await findCoursesByIds(db, [...new Set(rows.map((r) => r.course_id))]);
+  const byId = new Map(courses.map((c) => [c.id, c]));
+  const facilitators = await listFacilitatorsOfEditions(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.flatMap((row) => {
+    const course = byId.get(row.course_id);
+    return course
+      ? [toEdition(row, { code: course.code, title: parseLocalized(course.title_i18n) }, facilitators)]
+      : [];
+  });
 }

@@ -300,6 +300,18 @@ export async function listFacilitatorsOfEditions(db: Executor, editionIds: reado
     .execute();
 }
 
+/** The editions a person facilitates, latest first. */
+export async function listEditionsFacilitatedBy(db: Executor, userId: string): Promise<EditionRow[]> {
+  return db
+    .selectFrom('editions')
+    .innerJoin('edition_facilitators', 'edition_facilitators.edition_id', 'editions.id')
+    .selectAll('editions')
+    .where('edition_facilitators.user_id', '=', userId)
+    .orderBy('editions.starts_on', 'desc')
+    .orderBy('editions.id')
+    .execute();
+}
+
 /** People holding the facilitator role (to choose from on the edition form). */
 export async function listFacilitatorCandidates(db: Executor) {
   return db

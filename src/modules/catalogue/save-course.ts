@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -69,7 +69,7 @@ export async function createCourse(
     };
     await insertCourse(trx, row);
     await saveLinks(trx, id, data, links);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'course.created',
       targetType: 'course',
       targetId: id,
@@ -100,7 +100,7 @@ export async function updateCourse(
       updated_at: deps.clock.now().toISOString(),
     });
     await saveLinks(trx, row.id, data, links);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'course.updated',
       targetType: 'course',
       targetId: row.id,

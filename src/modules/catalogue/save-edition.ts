@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -61,7 +61,7 @@ export async function createEdition(
     await checkCodeAndFacilitators(trx, data, null);
     await insertEdition(trx, { id, course_id: course.id, ...columns, created_at: now, updated_at: now });
     await setEditionFacilitators(trx, id, [...new Set(data.facilitatorIds)]);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'edition.created',
       targetType: 'edition',
       targetId: id,
@@ -89,7 +89,7 @@ export async function updateEdition(
     await updateEditionRow(trx, editionId, { ...columns, updated_at: deps.clock.now().toISOString() });
     await setEditionFacilitators(trx, editionId, [...new Set(data.facilitatorIds)]);
     const { id: _id, created_at: _c, updated_at: _u, ...beforeColumns } = before;
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'edition.updated',
       targetType: 'edition',
       targetId: editionId,

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { canCatalogue } from './catalogue.policy.js';
@@ -34,7 +34,7 @@ export async function setCourseStatus(
       retired_at: status === 'retired' ? now : null,
       updated_at: now,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: status === 'retired' ? 'course.retired' : 'course.reactivated',
       targetType: 'course',
       targetId: row.id,

@@ -1,4 +1,5 @@
 import type { Module } from '../module.js';
+import { credentialsAuditEvents } from './credentials.audit.js';
 import { credentialsExportCommand, credentialsVerifyCommand, keysRotateCommand } from './credentials.cli.js';
 import { seedDemoCredentials } from './demo/seed-credentials.js';
 import { autoAwardDaily, CREDENTIAL_JOBS } from './issuing/credential-jobs.js';
@@ -12,6 +13,7 @@ import { credentialsWebRoutes } from './web/credentials.web.js';
 /** Verifiable credentials: issuance, status lists, verification, PDFs, the issuer's keys. */
 export const credentialsModule: Module = {
   name: 'credentials',
+  auditEvents: credentialsAuditEvents,
   webRoutes(app, deps) {
     credentialsWebRoutes(app, deps);
     credentialsRoutes(app, deps);

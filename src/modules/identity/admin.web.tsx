@@ -21,7 +21,13 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/admin/people/:id',
     { schema: { hide: true } },
     async (request, reply) => {
-      const { person, audit, can } = await getPerson(deps.db, deps, request.actor, request.params.id);
+      const { person, audit, can } = await getPerson(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.id,
+        request.i18n.locale,
+      );
       return sendPage(
         reply,
         <PersonPage
@@ -44,7 +50,13 @@ export function adminWebRoutes(app: FastifyInstance, deps: Deps): void {
         await setRoles(deps.db, deps, request.actor, request.params.id, { roles });
       } catch (error) {
         if (!isAppError(error, 'invalid_state') && !isAppError(error, 'validation_failed')) throw error;
-        const { person, audit, can } = await getPerson(deps.db, deps, request.actor, request.params.id);
+        const { person, audit, can } = await getPerson(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.id,
+          request.i18n.locale,
+        );
         return sendPage(
           reply,
           <PersonPage

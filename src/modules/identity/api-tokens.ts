@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -109,7 +109,7 @@ async function issueApiToken(
       token_hash: hashSecret(token),
       created_at: now,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'api-token.created',
       targetType: 'user',
       targetId: userId,
@@ -133,7 +133,7 @@ export async function revokeApiToken(
     if (!token) throw new AppError('not_found');
     if (token.revoked_at) return;
     await revokeApiTokenRow(trx, tokenId, deps.clock.now().toISOString());
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'api-token.revoked',
       targetType: 'user',
       targetId: userId,

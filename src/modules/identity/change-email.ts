@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -86,7 +86,7 @@ export async function confirmEmailChange(
     if (!user) throw new AppError('token_invalid');
     if (await findUserByEmail(trx, row.new_email)) throw new AppError('already_exists', { field: 'email' });
     await updateUser(trx, user.id, { email: row.new_email, email_verified_at: now, updated_at: now });
-    await recordAudit(
+    await audit(
       trx,
       deps.clock,
       { kind: 'user', id: user.id, roles: [], via: 'session' },

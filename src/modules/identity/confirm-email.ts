@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { personActing } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { consumeOneTimeToken, findOneTimeToken } from './password-credentials.repository.js';
@@ -19,7 +19,7 @@ export async function confirmEmail(db: Executor, deps: Services, token: string):
     if (!user) throw new AppError('token_invalid');
     if (!user.email_verified_at) {
       await updateUser(trx, user.id, { email_verified_at: now, updated_at: now });
-      await recordAudit(trx, deps.clock, personActing(user.id), {
+      await audit(trx, deps.clock, personActing(user.id), {
         action: 'user.email-confirmed',
         targetType: 'user',
         targetId: user.id,

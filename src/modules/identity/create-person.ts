@@ -3,7 +3,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -54,7 +54,7 @@ export async function createPerson(
     });
     for (const role of new Set(data.roles))
       await grantRole(trx, id, role, actor.kind === 'user' ? actor.id : null, now);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'user.created',
       targetType: 'user',
       targetId: id,

@@ -3,6 +3,8 @@ import { accountsCommand } from './accounts-cli.js';
 import { adminWebRoutes } from './admin.web.js';
 import { seedIdentity } from './demo/seed-identity.js';
 import { identityApiRoutes } from './identity.api.js';
+import { identityAuditEvents } from './identity.audit.js';
+import { personNames } from './identity.queries.js';
 import { identityWebRoutes } from './identity.web.js';
 import { IDENTITY_JOBS } from './identity-jobs.js';
 import * as signInAddresses from './migrations/2026-12-06T1100-sign-in-addresses.js';
@@ -10,6 +12,8 @@ import * as signInAddresses from './migrations/2026-12-06T1100-sign-in-addresses
 /** Accounts, sessions, one-time links, API tokens, roles and people. */
 export const identityModule: Module = {
   name: 'identity',
+  auditEvents: identityAuditEvents,
+  auditNames: (db, references) => personNames(db, references),
   webRoutes(app, deps) {
     identityWebRoutes(app, deps);
     adminWebRoutes(app, deps);

@@ -1,12 +1,14 @@
 import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
+import type { Locale } from '../../i18n/i18n.js';
 import { type Actor, ROLES, type Role } from '../../kernel/actor.js';
-import { type AuditEvent, listAuditEvents, recordAudit } from '../../kernel/audit.js';
+import { type AuditTrail, audit, listAuditEvents } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
+import { auditTrailOf } from '../audit-trail.js';
 import { type Account, toAccount } from './account.js';
 import { canIdentity } from './identity.policy.js';
 import { PEOPLE_PAGE_SIZE, peopleQuerySchema, setRolesSchema } from './identity.schemas.js';
@@ -58,17 +60,18 @@ export async function listPeople(
 /** One person with their audit trail. */
 export async function getPerson(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   userId: string,
-): Promise<{ person: Account; audit: AuditEvent[]; can: { manageRoles: boolean } }> {
+  locale: Locale = 'en',
+): Promise<{ person: Account; audit: AuditTrail; can: { manageRoles: boolean } }> {
   ensure(actor, canIdentity(actor, 'people.read'));
   if (!isId(userId)) throw new AppError('not_found');
   const row = await findUserById(db, userId);
   if (!row) throw new AppError('not_found');
   return {
     person: toAccount(row, await listRoles(db, userId)),
-    audit: await listAuditEvents(db, 'user', userId, 50),
+    audit: await auditTrailOf(db, deps.modules, await listAuditEvents(db, 'user', userId, 50), locale),
     can: { manageRoles: canIdentity(actor, 'people.manageRoles') },
   };
 }
@@ -101,7 +104,7 @@ export async function setRoles(
     }
     const after = await listRoles(trx, userId);
     if (before.join() !== after.join()) {
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'user.roles-changed',
         targetType: 'user',
         targetId: userId,

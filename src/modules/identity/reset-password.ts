@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { personActing } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { hashSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -60,7 +60,7 @@ export async function resetPassword(
     await deleteSessionsOfUser(trx, found.id);
     const revoked = await revokeAllApiTokensOfUser(trx, found.id, now);
     await clearThrottleFamily(trx, signInKey(found.email));
-    await recordAudit(trx, deps.clock, personActing(found.id), {
+    await audit(trx, deps.clock, personActing(found.id), {
       action: 'user.password-reset',
       targetType: 'user',
       targetId: found.id,

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Deps, Services } from '../../deps.js';
 import { isLocale } from '../../i18n/i18n.js';
 import { personActing } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { CONFIRM_EMAIL_TTL_MS } from './account.js';
@@ -54,7 +54,7 @@ export async function signUp(db: Executor, deps: Services, input: unknown): Prom
       created_at: now.toISOString(),
       expires_at: new Date(now.getTime() + CONFIRM_EMAIL_TTL_MS).toISOString(),
     });
-    await recordAudit(trx, deps.clock, personActing(userId), {
+    await audit(trx, deps.clock, personActing(userId), {
       action: 'user.signed-up',
       targetType: 'user',
       targetId: userId,

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -46,7 +46,7 @@ export async function updateProfile(
       job_title: data.jobTitle ?? null,
     };
     await updateUser(trx, actor.id, { ...changes, updated_at: now });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'user.profile-updated',
       targetType: 'user',
       targetId: actor.id,
@@ -105,7 +105,7 @@ export async function changePassword(
       updated_at: deps.clock.now().toISOString(),
     });
     await deleteSessionsOfUser(trx, actor.id, keepSessionHash);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'user.password-changed',
       targetType: 'user',
       targetId: actor.id,

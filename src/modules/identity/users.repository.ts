@@ -9,6 +9,18 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Ids and full names of the given people. */
+export async function listUserNames(
+  db: Executor,
+  ids: readonly string[],
+): Promise<{ id: string; full_name: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['id', 'full_name'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }

@@ -2,10 +2,11 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { type AuditEventInput, audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
+import type { CandidacyChangeAction } from './pathway.audit.js';
 import { canPathway } from './pathway.policy.js';
 import { findCandidacy } from './pathway.repository.js';
 import type { CandidacyRow } from './pathway.tables.js';
@@ -22,7 +23,7 @@ export async function changeCandidacy(
   deps: Services,
   actor: Actor,
   candidacyId: string,
-  action: string,
+  action: CandidacyChangeAction,
   change: (trx: Executor, row: CandidacyRow) => Promise<{ before: unknown; after: unknown }>,
 ): Promise<void> {
   ensure(actor, canPathway(actor, 'candidates.manage'));
@@ -35,7 +36,8 @@ export async function changeCandidacy(
     const fresh = await findCandidacy(trx, candidacyId);
     const evaluations = await refreshStandings(trx, [fresh!], today);
     const evaluated = evaluations.get(candidacyId)?.status ?? fresh!.standing_status;
-    await recordAudit(trx, deps.clock, actor, {
+    // Each change's payload is checked against its action's schema by audit() (the standing added here).
+    await audit(trx, deps.clock, actor, {
       action,
       targetType: 'candidacy',
       targetId: candidacyId,
@@ -43,6 +45,6 @@ export async function changeCandidacy(
       // standing reads the same before and after.
       before: { ...(before as object), standing: row.standing_status },
       after: { ...(after as object), standing: displayStatus(fresh!.status, evaluated) },
-    });
+    } as AuditEventInput);
   });
 }

@@ -6,6 +6,7 @@ import { PATHWAY_JOBS, refreshStandingsDaily } from './import/import-jobs.js';
 import * as pathway from './migrations/2026-11-28T2200-pathway.js';
 import * as importFiles from './migrations/2026-11-29T0900-import-files.js';
 import * as pathwayIndexes from './migrations/2026-11-29T1000-pathway-indexes.js';
+import { pathwayAuditEvents } from './pathway.audit.js';
 import { pathwayEvaluateCommand } from './pathway.cli.js';
 import { pathwayApiRoutes } from './web/pathway.api.js';
 import { pathwayWebRoutes } from './web/pathway.web.js';
@@ -13,6 +14,7 @@ import { pathwayWebRoutes } from './web/pathway.web.js';
 /** The diploma pathway: rule versions, candidates, results and their imports, the rule engine, dashboards. */
 export const pathwayModule: Module = {
   name: 'pathway',
+  auditEvents: pathwayAuditEvents,
   webRoutes(app, deps) {
     pathwayWebRoutes(app, deps);
     importWebRoutes(app, deps);
@@ -31,6 +33,7 @@ export const pathwayModule: Module = {
   tables: ['rule_versions', 'candidacies', 'results', 'extensions', 'imports', 'import_files'],
   navigation: [
     { href: '/my/pathway', label: 'nav.myPathway', shownTo: ['participant'], order: 30 },
+    { href: '/my/classes', label: 'classes.my.title', shownTo: ['facilitator'], order: 36 },
     { href: '/manage/candidates', label: 'nav.candidates', shownTo: ['manager'], order: 50 },
   ],
   seed: async (deps) => seedDemoPathway(deps),
@@ -54,6 +57,7 @@ export const pathwayModule: Module = {
     'GET /manage/imports/new': ['manager'],
     'GET /manage/programmes/:slug/rules': ['manager'],
     'GET /manage/results.csv': ['manager', 'facilitator'],
+    'GET /my/classes': ['facilitator'],
     'GET /my/pathway': 'signed-in',
     'POST /api/v1/candidates/:id/extensions': ['manager'],
     'POST /api/v1/candidates/:id/reinstate': ['manager'],

@@ -32,3 +32,8 @@ export function canSeePathwayOf(actor: Actor, userId: string): boolean {
   if (actor.kind === 'system' || hasRole(actor, 'manager')) return true;
   return actor.kind === 'user' && actor.id === userId;
 }
+
+/** Pure: may the actor list the editions they facilitate ("My classes")? Facilitators. */
+export function canListOwnClasses(actor: Actor): boolean {
+  return actor.kind === 'user' && hasRole(actor, 'facilitator');
+}

@@ -3,7 +3,8 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
@@ -13,6 +14,7 @@ import { enqueueCourseIssuance } from '../credentials/issuing/job-kinds.js';
 import { canPathway } from './pathway.policy.js';
 import { findLegacyResult, insertResult, listCandidaciesOfUser, updateResult } from './pathway.repository.js';
 import { GRADE_MAX_LENGTH, RESULT_OUTCOMES } from './pathway.schemas.js';
+import { resultDateProblems } from './result-dates.js';
 import { refreshStandings } from './standing.js';
 
 /** A certificate earned before the platform existed: no edition here, a reference to the old record. */
@@ -71,7 +73,7 @@ export async function writeLegacyResult(
       reference: data.reference,
       updated_at: now,
     });
-    await recordAudit(db, deps.clock, actor, {
+    await audit(db, deps.clock, actor, {
       action: 'result.changed',
       targetType: 'user',
       targetId: data.userId,
@@ -102,7 +104,7 @@ export async function writeLegacyResult(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'result.legacy-recorded',
     targetType: 'user',
     targetId: data.userId,
@@ -125,14 +127,18 @@ export async function recordLegacyResult(
 ): Promise<boolean> {
   ensure(actor, canPathway(actor, 'results.import'));
   const data = parseInput(legacyResultSchema, input);
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  // The check every path that records a result shares (the start before completion is in the schema).
+  const problems = resultDateProblems({ completedOn: data.completedOn }, today);
+  if (problems.length)
+    throw new AppError(
+      'validation_failed',
+      {},
+      problems.map(({ field, key }) => ({ path: field, key })),
+    );
   return inTransaction(db, async (trx) => {
     const changed = await writeLegacyResult(trx, deps, actor, data);
-    if (changed)
-      await refreshStandings(
-        trx,
-        await listCandidaciesOfUser(trx, data.userId),
-        deps.clock.now().toISOString().slice(0, 10),
-      );
+    if (changed) await refreshStandings(trx, await listCandidaciesOfUser(trx, data.userId), today);
     return changed;
   });
 }

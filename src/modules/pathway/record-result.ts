@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -21,6 +21,7 @@ import {
   updateResult,
 } from './pathway.repository.js';
 import { type ResultInput, resultSchema } from './pathway.schemas.js';
+import { resultDateProblems } from './result-dates.js';
 import { refreshStandings } from './standing.js';
 
 /** The enrolment statuses of people who had a place in the edition (the class list). */
@@ -37,19 +38,24 @@ export interface ClassRow {
   result: { outcome: string; grade: string | null; completedOn: string } | null;
 }
 
-/** Pure: problems of a result for a course and edition (a wrong credential type, an impossible date). */
+/**
+ * Pure: problems of a result for a course and edition (a wrong credential type, an impossible date:
+ * in the future or before the edition starts, the check every path that records a result shares).
+ */
 export function resultProblems(
   result: ResultInput,
   course: Pick<Course, 'credentialOnSuccess'>,
   edition: Pick<Edition, 'startsOn'>,
+  today: string,
   prefix = '',
 ): FieldError[] {
   const problems: FieldError[] = [];
   if (result.outcome === 'achievement' && course.credentialOnSuccess !== 'achievement') {
     problems.push({ path: `${prefix}outcome`, key: 'validation.noAchievementForCourse' });
   }
-  if (result.completedOn < edition.startsOn)
-    problems.push({ path: `${prefix}completedOn`, key: 'validation.completedBeforeStart' });
+  const dates = { completedOn: result.completedOn, editionStartsOn: edition.startsOn };
+  for (const { field, key } of resultDateProblems(dates, today))
+    problems.push({ path: `${prefix}${field}`, key });
   return problems;
 }
 
@@ -73,10 +79,20 @@ export async function getClassList(
   deps: Services,
   actor: Actor,
   editionId: string,
-): Promise<{ edition: Edition; course: Course; rows: ClassRow[]; can: { enrol: boolean } }> {
+): Promise<{
+  edition: Edition;
+  course: Course;
+  rows: ClassRow[];
+  can: { enrol: boolean; import: boolean };
+}> {
   const { edition, course } = await loadEditionFor(db, deps, actor, editionId);
   const rows = (await listClass(db, edition.id)).map(toClassRow);
-  return { edition, course, rows, can: { enrol: canPathway(actor, 'enrolments.manage') } };
+  return {
+    edition,
+    course,
+    rows,
+    can: { enrol: canPathway(actor, 'enrolments.manage'), import: canPathway(actor, 'results.import') },
+  };
 }
 
 function toClassRow(r: Awaited<ReturnType<typeof listClass>>[number]): ClassRow {
@@ -118,7 +134,7 @@ export async function writeResult(
       recorded_by: actor.kind === 'user' ? actor.id : null,
       updated_at: now,
     });
-    await recordAudit(db, deps.clock, actor, {
+    await audit(db, deps.clock, actor, {
       action: 'result.changed',
       targetType: 'user',
       targetId: enrolment.user_id,
@@ -149,7 +165,7 @@ export async function writeResult(
     created_at: now,
     updated_at: now,
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'result.recorded',
     targetType: 'user',
     targetId: enrolment.user_id,
@@ -176,6 +192,7 @@ export async function recordClassResults(
   rows: readonly { enrolmentId: string; result: unknown }[],
 ): Promise<{ changed: number }> {
   const { edition, course } = await loadEditionFor(db, deps, actor, editionId);
+  const today = deps.clock.now().toISOString().slice(0, 10);
   const problems: FieldError[] = [];
   const parsed: { enrolmentId: string; result: ResultInput }[] = [];
   rows.forEach((row, index) => {
@@ -185,11 +202,10 @@ export async function recordClassResults(
         problems.push({ ...f, path: `rows.${index}.${f.path}` });
       return;
     }
-    problems.push(...resultProblems(check.data, course, edition, `rows.${index}.`));
+    problems.push(...resultProblems(check.data, course, edition, today, `rows.${index}.`));
     parsed.push({ enrolmentId: row.enrolmentId, result: check.data });
   });
   if (problems.length) throw new AppError('validation_failed', {}, problems);
-  const today = deps.clock.now().toISOString().slice(0, 10);
   return inTransaction(db, async (trx) => {
     let changed = 0;
     const people = new Set<string>();

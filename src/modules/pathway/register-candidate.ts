@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import type { Clock } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
@@ -107,7 +107,7 @@ async function insertCandidacyOnVersionInForce(
   };
   await insertCandidacy(db, row);
   await refreshStandings(db, [row], today);
-  await recordAudit(db, clock, actor, {
+  await audit(db, clock, actor, {
     action: 'candidate.registered',
     targetType: 'candidacy',
     targetId: id,

@@ -94,7 +94,7 @@ async function evaluateLoaded(
   rows: readonly CandidacyFactsRow[],
   loaded: SourceRecords,
   today: string,
-  options: { lang: ExplanationLanguage; explain: boolean },
+  options: { lang: ExplanationLanguage; explain: boolean; rules?: PathwayRules | undefined },
   visit: EvaluationVisitor,
 ): Promise<void> {
   const resultsByUser = factsByUser(loaded.results);
@@ -107,7 +107,8 @@ async function evaluateLoaded(
       enrolmentsByUser.get(row.user_id),
       extensionsByCandidacy.get(row.id) ?? NONE,
     );
-    const rules = rulesCache.get(row.rule_version_id) ?? (await rulesOfVersion(db, row.rule_version_id));
+    const rules =
+      options.rules ?? rulesCache.get(row.rule_version_id) ?? (await rulesOfVersion(db, row.rule_version_id));
     visit(row, evaluatePathway(rules, record, today, options));
   }
 }
@@ -142,7 +143,8 @@ export async function visitProgrammeEvaluations(
   programmeId: string,
   today: string,
   visit: EvaluationVisitor,
-  options: { lang?: ExplanationLanguage; explain?: boolean } = {},
+  /** `rules`: evaluate everyone under these rules instead of their own version (a preview). */
+  options: { lang?: ExplanationLanguage; explain?: boolean; rules?: PathwayRules } = {},
 ): Promise<number> {
   const rows = await listCandidacyFactsOfProgramme(db, programmeId);
   const loaded = await loadSourceRecords(db, { programmeId }, { programmeId });
@@ -151,7 +153,7 @@ export async function visitProgrammeEvaluations(
     rows,
     loaded,
     today,
-    { lang: options.lang ?? 'en', explain: options.explain ?? false },
+    { lang: options.lang ?? 'en', explain: options.explain ?? false, rules: options.rules },
     visit,
   );
   return rows.length;

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -48,7 +48,7 @@ export async function declinePlace(
       updated_at: now,
     });
     if (status === 'enrolled') await refreshStandingsOfPerson(trx, place.user_id, todayOf(deps));
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'place.declined',
       targetType: 'user',
       targetId: place.user_id,

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { exportText } from '../../integrations/spreadsheets/cells.js';
+import { csvFile } from '../../integrations/spreadsheets/csv.js';
 import type { Actor } from '../../kernel/actor.js';
 import { listEditionPlacesFor } from './list-edition-places.js';
 
@@ -19,11 +19,6 @@ export const PLACES_EXPORT_HEADER = [
   'withdrawn_at',
 ] as const;
 
-function csvCell(value: string | number | null): string {
-  const text = exportText(value === null ? null : String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** An edition's places with their funding as CSV (programme managers). */
 export async function placesCsv(
   db: Executor,
@@ -34,25 +29,18 @@ export async function placesCsv(
   const view = await listEditionPlacesFor(db, deps, actor, editionId);
   const edition = view.edition.code ?? view.edition.id;
   const rows = [...view.confirmed, ...view.requests, ...view.waiting, ...view.declined, ...view.withdrawn];
-  const lines = [PLACES_EXPORT_HEADER.join(',')];
-  for (const p of rows) {
-    lines.push(
-      [
-        p.email,
-        p.fullName,
-        edition,
-        p.status,
-        p.fundingKind,
-        p.fundingName,
-        p.requestedAt,
-        p.decidedAt,
-        p.position,
-        p.declineReason,
-        p.withdrawnAt,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return { name: `places-${edition}.csv`, csv: `${lines.join('\r\n')}\r\n` };
+  const lines = rows.map((p) => [
+    p.email,
+    p.fullName,
+    edition,
+    p.status,
+    p.fundingKind,
+    p.fundingName,
+    p.requestedAt,
+    p.decidedAt,
+    p.position,
+    p.declineReason,
+    p.withdrawnAt,
+  ]);
+  return { name: `places-${edition}.csv`, csv: csvFile(PLACES_EXPORT_HEADER, lines) };
 }

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -34,7 +34,7 @@ export async function moveToTopOfWaitingList(
     if (before.get(place.id) === 1) return;
     const order = topOrder((await waitlistBounds(trx, edition.id)).smallest);
     await updatePlace(trx, place.id, { waitlist_order: order, updated_at: deps.clock.now().toISOString() });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'place.movedToTop',
       targetType: 'user',
       targetId: place.user_id,

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import { type Actor, actorId, systemActor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { notify } from '../notifications/notify.js';
 import { refreshStandingsOfPerson } from '../pathway/candidacy-standing.js';
@@ -70,7 +70,7 @@ export async function markPlaceConfirmed(
     updated_at: now,
   });
   await refreshStandingsOfPerson(db, place.user_id, now.slice(0, 10));
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: fromWaitingList && actor.kind === 'system' ? 'place.movedUp' : 'place.confirmed',
     targetType: 'user',
     targetId: place.user_id,

@@ -3,12 +3,14 @@ import { seedDemoPlaces } from './demo/demo-places.js';
 import * as places from './migrations/2026-12-01T0930-places.js';
 import { PLACE_NOTIFICATION_KINDS } from './place-notices.js';
 import { placesApiRoutes } from './places.api.js';
+import { placesAuditEvents } from './places.audit.js';
 import { placesWebRoutes } from './places.web.js';
 import { startRemindersDaily, startRemindersJob } from './send-start-reminders.js';
 
 /** Places in editions: requests, waiting lists, confirmed places (the enrolments), funding, bulk enrolment. */
 export const placesModule: Module = {
   name: 'places',
+  auditEvents: placesAuditEvents,
   webRoutes: placesWebRoutes,
   apiRoutes: placesApiRoutes,
   jobs: [startRemindersJob],

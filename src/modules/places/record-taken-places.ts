@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canPlaces } from './places.policy.js';
@@ -46,7 +46,7 @@ export async function recordTakenPlaces(
   await inTransaction(db, async (trx) => {
     await insertEnrolmentRows(trx, rows);
     for (const row of rows) {
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'enrolment.created',
         targetType: 'user',
         targetId: row.user_id,

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/helpers.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
@@ -73,7 +73,7 @@ export async function requestPlace(
       if (existing) await updatePlace(trx, id, fields);
       else
         await insertPlace(trx, { id, edition_id: edition.id, user_id: userId, created_at: now, ...fields });
-      await recordAudit(trx, deps.clock, actor, {
+      await audit(trx, deps.clock, actor, {
         action: 'place.requested',
         targetType: 'user',
         targetId: userId,

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type LocalizedText, serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -44,7 +44,7 @@ export async function ensureTheme(
       description_i18n: serializeLocalized(data.description),
     };
     await insertTheme(trx, row);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'theme.created',
       targetType: 'theme',
       targetId: id,
@@ -94,7 +94,7 @@ export async function ensureProgramme(
       if (theme) themeIds.push(theme.id);
     }
     await setProgrammeThemes(trx, id, themeIds);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'programme.created',
       targetType: 'programme',
       targetId: id,

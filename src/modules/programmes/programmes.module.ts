@@ -1,11 +1,13 @@
 import type { Module } from '../module.js';
 import { seedProgrammes } from './demo/seed-programmes.js';
 import { programmesApiRoutes } from './programmes.api.js';
+import { programmesAuditEvents } from './programmes.audit.js';
 import { programmesWebRoutes } from './programmes.web.js';
 
 /** Programmes (the diplomas) and their themes. */
 export const programmesModule: Module = {
   name: 'programmes',
+  auditEvents: programmesAuditEvents,
   webRoutes: programmesWebRoutes,
   apiRoutes: programmesApiRoutes,
   tables: ['themes', 'programmes', 'programme_themes'],

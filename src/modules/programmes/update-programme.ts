@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -40,7 +40,7 @@ export async function updateProgramme(
     };
     await updateProgrammeRow(trx, before.id, { ...changes, updated_at: deps.clock.now().toISOString() });
     const { id, created_at, updated_at, slug: _slug, ...beforeContent } = before;
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'programme.updated',
       targetType: 'programme',
       targetId: id,

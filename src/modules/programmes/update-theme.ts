@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
-import { recordAudit } from '../../kernel/audit.js';
+import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
@@ -31,7 +31,7 @@ export async function updateTheme(
       description_i18n: serializeLocalized(data.description),
     };
     await updateThemeRow(trx, before.id, changes);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'theme.updated',
       targetType: 'theme',
       targetId: before.id,

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import { parseInput } from '../../../kernel/validation.js';
@@ -47,7 +47,7 @@ export async function assignReviewer(
     if (!assigned) return { assigned: false };
     const underReview = nextStatus(status, 'start-review');
     if (underReview) await updateApplicationRow(trx, applicationId, { status: underReview, updated_at: now });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.reviewer-assigned',
       targetType: 'application',
       targetId: applicationId,
@@ -76,7 +76,7 @@ export async function unassignReviewer(
     if (await findScoreRow(trx, applicationId, reviewerId))
       throw new AppError('invalid_state', { reason: 'reviewer-has-scored' });
     if (!(await deleteReviewer(trx, applicationId, reviewerId))) throw new AppError('not_found');
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.reviewer-unassigned',
       targetType: 'application',
       targetId: applicationId,

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import { parseInput } from '../../../kernel/validation.js';
 import { commentSchema } from './review.schemas.js';
@@ -32,7 +32,7 @@ export async function commentOnApplication(
       created_at: deps.clock.now().toISOString(),
     });
     // The audit names the comment, not its text (the text stays in the staff-only table).
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.commented',
       targetType: 'application',
       targetId: applicationId,

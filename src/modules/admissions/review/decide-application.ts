@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { parseInput } from '../../../kernel/validation.js';
@@ -80,7 +80,7 @@ export async function decideApplication(
       candidacy_id: candidacyId,
       updated_at: at,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.decided',
       targetType: 'application',
       targetId: applicationId,

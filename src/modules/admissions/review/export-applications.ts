@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import type { Translator } from '../../../i18n/i18n.js';
+import { csvFile } from '../../../integrations/spreadsheets/csv.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
 import { isAdmissionsManager } from '../admissions.policy.js';
@@ -9,14 +9,6 @@ import { CSV_EXPORT_MAX_ROWS } from './review.schemas.js';
 import { listReviewQueue, type ReviewQueue } from './review-queue.js';
 
 const EXPORT_PAGE_SIZE = 1000;
-
-/**
- * Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) is prefixed
- * with an apostrophe: applicants write their own names and organisations.
- */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 /**
  * The review queue of a programme with its filters, as CSV (managers), with a byte-order mark so that
@@ -44,21 +36,19 @@ export async function applicationsCsv(
       { pageSize: EXPORT_PAGE_SIZE },
     );
     for (const item of page.items) {
-      rows.push(
-        [
-          item.id,
-          item.applicantName,
-          item.email,
-          item.country ?? '',
-          item.constituency ?? '',
-          t.t(`admissions.status.${item.status}`),
-          item.eligible === null ? '' : item.eligible ? '1' : '0',
-          item.overridden ? '1' : '0',
-          item.submittedAt ?? '',
-          String(item.reviewerCount),
-          item.averageScore === null ? '' : String(item.averageScore),
-        ].map(neutraliseFormula),
-      );
+      rows.push([
+        item.id,
+        item.applicantName,
+        item.email,
+        item.country ?? '',
+        item.constituency ?? '',
+        t.t(`admissions.status.${item.status}`),
+        item.eligible === null ? '' : item.eligible ? '1' : '0',
+        item.overridden ? '1' : '0',
+        item.submittedAt ?? '',
+        String(item.reviewerCount),
+        item.averageScore === null ? '' : String(item.averageScore),
+      ]);
     }
     number += 1;
   } while (page.page < page.pageCount && rows.length < CSV_EXPORT_MAX_ROWS);
@@ -75,5 +65,5 @@ export async function applicationsCsv(
     'reviewers',
     'average_score',
   ];
-  return `\ufeff${stringify([header, ...rows])}`;
+  return csvFile(header, rows);
 }

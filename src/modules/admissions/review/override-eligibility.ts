@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { parseInput } from '../../../kernel/validation.js';
 import { updateApplicationRow } from '../applications.repository.js';
@@ -32,7 +32,7 @@ export async function overrideEligibility(
       override_at: at,
       updated_at: at,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.eligibility-overridden',
       targetType: 'application',
       targetId: applicationId,

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { parseInput } from '../../../kernel/validation.js';
 import { notify } from '../../notifications/notify.js';
@@ -54,7 +54,7 @@ export async function reopenDecision(
       event: { kind: 'application.reopened', applicationId, programmeId: row.programme_id },
       key: `application.reopened:${applicationId}:${at}`,
     });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.reopened',
       targetType: 'application',
       targetId: applicationId,

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CRITERIA } from '../admission-settings.js';
-import { neutraliseFormula } from './export-applications.js';
 import { averageTotal, checkScores, isScorable, maxTotal, readScorePoints } from './review.js';
 import { formRowCounts, settingsFormValues, settingsFromForm } from './review-settings.js';
 
@@ -123,13 +122,5 @@ describe('the settings form', () => {
       DEFAULT_CRITERIA.map((c) => [c.id, c.maxScore]),
     );
     expect(formRowCounts(values)).toEqual({ criteria: 5, languages: 1 });
-  });
-});
-
-describe('CSV cells', () => {
-  it('never start with what a spreadsheet would run as a formula', () => {
-    expect(neutraliseFormula('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
-    expect(neutraliseFormula('+33 1')).toBe("'+33 1");
-    expect(neutraliseFormula('Amina')).toBe('Amina');
   });
 });

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { parseInput } from '../../../kernel/validation.js';
 import { loadAdmissionSettings } from '../admission-settings.js';
@@ -51,7 +51,7 @@ export async function scoreApplication(
     });
     const underReview = nextStatus(status, 'start-review');
     if (underReview) await updateApplicationRow(trx, applicationId, { status: underReview, updated_at: now });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'application.scored',
       targetType: 'application',
       targetId: applicationId,

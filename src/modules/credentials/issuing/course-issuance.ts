@@ -7,7 +7,7 @@ import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { isLocale } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import { newShortCode } from '../credential.js';
 import { findCredentialByShortCode, insertCredential } from '../credentials.repository.js';
@@ -106,7 +106,7 @@ export async function writeCourseCredential(
     issued_at: at,
     updated_at: at,
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'credential.issued',
     targetType: 'credential',
     targetId: id,

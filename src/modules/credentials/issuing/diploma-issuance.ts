@@ -9,7 +9,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { isLocale } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { toDateString } from '../../../kernel/clock.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
@@ -212,7 +212,7 @@ async function writeDiploma(
     counted.map((item, position) => ({ diploma_id: id, component_id: item.id, position })),
   );
   const components = counted.map((item) => item.id);
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'credential.issued',
     targetType: 'credential',
     targetId: id,
@@ -225,7 +225,7 @@ async function writeDiploma(
       components,
     },
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: 'diploma.awarded',
     targetType: 'candidacy',
     targetId: candidacyId,

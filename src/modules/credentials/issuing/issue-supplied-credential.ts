@@ -3,7 +3,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
@@ -129,7 +129,7 @@ export async function issueSuppliedCredential(
         issued_at: now.toISOString(),
       });
     }
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'credential.signed',
       targetType: 'credential',
       targetId: typeof credential.id === 'string' ? credential.id.slice(0, 200) : 'supplied',

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
 import { getProgramme } from '../../programmes/get-programme.js';
@@ -28,7 +28,7 @@ export async function setAutoAward(
   await inTransaction(db, async (trx) => {
     const before = await findAutoAward(trx, programme.id);
     await setProgrammeAutoAward(trx, programme.id, awardAutomatically, deps.clock.now().toISOString());
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'programme.auto-award-set',
       targetType: 'programme',
       targetId: programme.id,

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
@@ -63,7 +63,7 @@ export async function updateSuppliedStatus(db: Executor, deps: Services, actor: 
     }
     for (const change of changes)
       await setStatusBit(trx, issuer, change.purpose, row.status_index, change.value, now);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'credential.status_updated',
       targetType: 'credential',
       targetId: parsed.credentialId.slice(0, 200),

@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
 import { canCredentials } from '../credentials.policy.js';
 import { publicKeys } from './keys.js';
@@ -24,7 +24,7 @@ export async function rotateIssuerKeys(
   const active = [keyring.ed25519.kid, keyring.rsa.kid];
   const retired = keyring.retired.map((key) => key.kid);
   await inTransaction(db, (trx) =>
-    recordAudit(trx, deps.clock, actor, {
+    audit(trx, deps.clock, actor, {
       action: 'issuer.keys-rotated',
       targetType: 'issuer',
       targetId: 'keys',

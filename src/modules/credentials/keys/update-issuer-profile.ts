@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
 import { canCredentials } from '../credentials.policy.js';
@@ -36,7 +36,7 @@ export async function updateIssuerProfile(
       updated_at: deps.clock.now().toISOString(),
     };
     await saveIssuerProfile(trx, row);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'issuer.profile-updated',
       targetType: 'issuer',
       targetId: ISSUER_PROFILE_ID,

@@ -11,7 +11,7 @@ import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { toDateString } from '../../../kernel/clock.js';
 import { evaluateCandidacy, refreshStandingsOfPerson } from '../../pathway/candidacy-standing.js';
 import { listDiplomasCounting } from '../credentials.repository.js';
@@ -56,7 +56,7 @@ export async function cascadeComponentRevocation(
         context,
       });
     }
-    await recordAudit(db, deps.clock, actor, {
+    await audit(db, deps.clock, actor, {
       action: 'credential.component-revoked',
       targetType: 'credential',
       targetId: diploma.id,

@@ -8,7 +8,7 @@ import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import type { CredentialStatus, StatusReason } from '../credential.js';
 import { updateCredential } from '../credentials.repository.js';
 import type { CredentialRow } from '../credentials.tables.js';
@@ -28,7 +28,10 @@ export interface StatusChange {
   notifyHolder?: boolean;
 }
 
-const AUDIT_ACTIONS: Record<CredentialStatus, string> = {
+const AUDIT_ACTIONS: Record<
+  CredentialStatus,
+  'credential.revoked' | 'credential.suspended' | 'credential.reinstated'
+> = {
   revoked: 'credential.revoked',
   suspended: 'credential.suspended',
   active: 'credential.reinstated',
@@ -56,7 +59,7 @@ export async function applyStatusChange(
     status_changed_by: actorId(actor),
     updated_at: at,
   });
-  await recordAudit(db, deps.clock, actor, {
+  await audit(db, deps.clock, actor, {
     action: AUDIT_ACTIONS[change.to],
     targetType: 'credential',
     targetId: row.id,

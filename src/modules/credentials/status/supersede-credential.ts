@@ -2,7 +2,7 @@ import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
 import { kindOfOutcome } from '../credential.js';
@@ -55,7 +55,7 @@ export async function supersedeCredential(
       issued = await writeCourseCredential(trx, deps, actor, issuer, facts, kind);
     }
     await updateCredential(trx, old.id, { superseded_by: issued.id });
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'credential.superseded',
       targetType: 'credential',
       targetId: old.id,

@@ -130,6 +130,8 @@ function downloadRoutes(root: FastifyInstance, deps: Deps): void {
   app.get(
     '/credentials/:file',
     {
+      // A client with a bearer token gets the API's treatment; a browser its session (src/http/context.ts).
+      config: { tokenOrSession: true },
       schema: {
         hide: true,
         tags,

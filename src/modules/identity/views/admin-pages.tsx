@@ -2,7 +2,8 @@ import { countryName } from '../../../i18n/countries.js';
 import type { OutboxEntry } from '../../../integrations/mail.js';
 import { readMailMessage } from '../../../integrations/mail-reader.js';
 import { ROLES, type Role } from '../../../kernel/actor.js';
-import type { AuditEvent } from '../../../kernel/audit.js';
+import type { AuditTrail as Trail } from '../../../kernel/audit.js';
+import { AuditTrail } from '../../../web/audit-trail.js';
 import { CheckboxGroup, Csrf, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
@@ -72,7 +73,7 @@ export function PeopleListPage({ ctx, result }: { ctx: PageContext; result: Peop
 interface PersonPageProps {
   ctx: PageContext;
   person: Account;
-  audit: AuditEvent[];
+  audit: Trail;
   canManageRoles: boolean;
   problem?: string | undefined;
 }
@@ -134,41 +135,8 @@ export function PersonPage({ ctx, person, audit, canManageRoles, problem }: Pers
         <p>{person.roles.map((r: Role) => t.t(`role.${r}`)).join(', ')}</p>
       )}
       <h2>{t.t('audit.title')}</h2>
-      <AuditTrail ctx={ctx} events={audit} />
+      <AuditTrail ctx={ctx} trail={audit} />
     </Layout>
-  );
-}
-
-/** An audit trail as a table: when, who, what, before → after. */
-export function AuditTrail({ ctx, events }: { ctx: PageContext; events: AuditEvent[] }) {
-  const { t } = ctx;
-  if (events.length === 0) return <p>{t.t('audit.none')}</p>;
-  return (
-    <table class="audit">
-      <caption class="visually-hidden">{t.t('audit.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.t('audit.when')}</th>
-          <th scope="col">{t.t('audit.who')}</th>
-          <th scope="col">{t.t('audit.what')}</th>
-          <th scope="col">{t.t('audit.change')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e) => (
-          <tr>
-            <td>{t.dateTime(e.occurredAt)}</td>
-            <td>{e.actorLabel}</td>
-            <td>{t.has(`audit.action.${e.action}`) ? t.t(`audit.action.${e.action}`) : e.action}</td>
-            <td>
-              {e.before !== null ? <code>{JSON.stringify(e.before)}</code> : null}
-              {e.before !== null && e.after !== null ? ' → ' : null}
-              {e.after !== null ? <code>{JSON.stringify(e.after)}</code> : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -36,6 +36,7 @@ const NAME_ORDER_FROM_INDEX = 4;
 const LIST_COLUMNS = [
   'candidacies.id',
   'candidacies.user_id',
+  'candidacies.rule_version_id',
   'candidacies.registered_on',
   'candidacies.status',
   'candidacies.standing_status',

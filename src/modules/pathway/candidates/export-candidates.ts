@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import type { Translator } from '../../../i18n/i18n.js';
+import { csvFile } from '../../../integrations/spreadsheets/csv.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { type CandidatesPage, listCandidates } from './list-candidates.js';
 
@@ -55,5 +55,5 @@ export async function candidatesCsv(
     'ready',
     'requirements',
   ];
-  return `\ufeff${stringify([header, ...rows])}`;
+  return csvFile(header, rows);
 }

@@ -2,10 +2,11 @@ import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import type { Locale } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { type AuditEvent, listAuditEvents } from '../../../kernel/audit.js';
+import { type AuditTrail, listAuditEvents } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
+import { auditTrailOf } from '../../audit-trail.js';
 import type { Account } from '../../identity/account.js';
 import { findPerson } from '../../identity/identity.queries.js';
 import { canPathway } from '../pathway.policy.js';
@@ -19,7 +20,7 @@ export async function getCandidate(
   actor: Actor,
   candidacyId: string,
   lang: Locale,
-): Promise<{ detail: CandidateDetail; person: Account; audit: AuditEvent[] }> {
+): Promise<{ detail: CandidateDetail; person: Account; audit: AuditTrail }> {
   ensure(actor, canPathway(actor, 'candidates.read'));
   if (!isId(candidacyId)) throw new AppError('not_found');
   const row = await findCandidacy(db, candidacyId);
@@ -32,10 +33,10 @@ export async function getCandidate(
     listAuditEvents(db, 'candidacy', row.id, 100),
     listAuditEvents(db, 'user', row.user_id, 100),
   ]);
-  const audit = [
+  const events = [
     ...candidacyAudit,
     ...personAudit.filter((e) => e.action.startsWith('result.') || e.action.startsWith('enrolment.')),
   ].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   if (!person) throw new AppError('not_found');
-  return { detail, person, audit };
+  return { detail, person, audit: await auditTrailOf(db, deps.modules, events, lang) };
 }

@@ -1,13 +1,17 @@
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
+import type { LocalizedText } from '../../../i18n/localized.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
+import { courseTitles } from '../../catalogue/course-titles.js';
 import { getProgramme } from '../../programmes/get-programme.js';
 import type { Programme } from '../../programmes/programme.js';
 import { canPathway } from '../pathway.policy.js';
 import { CANDIDATES_PAGE_SIZE, type CandidateQuery, candidateQuerySchema } from '../pathway.schemas.js';
 import type { PathwayEvaluation } from '../rules/evaluation.js';
+import type { PathwayRules } from '../rules/rules.js';
+import { rulesOfVersion } from '../standing.js';
 import { searchCandidacies } from './candidates-search.repository.js';
 
 /** One line of the candidates list (from the cached standing). */
@@ -25,7 +29,15 @@ export interface CandidateListItem {
   atRisk: boolean;
   awardable: boolean;
   met: number;
-  requirements: { id: string; status: string; have: number; needed: number }[];
+  /** Each requirement with its kind and, for course requirements, the courses the rules list (to name it). */
+  requirements: {
+    id: string;
+    kind: string;
+    courses: string[];
+    status: string;
+    have: number;
+    needed: number;
+  }[];
 }
 
 export interface CandidatesPage {
@@ -35,6 +47,8 @@ export interface CandidatesPage {
   pageCount: number;
   query: CandidateQuery;
   programme: Programme;
+  /** The titles of the courses the requirements list, by code (to name requirements in the reader's language). */
+  titles: Map<string, LocalizedText>;
 }
 
 /** Pure: a date `months` after `date` (for "deadline within N months"). */
@@ -77,6 +91,12 @@ export async function listCandidates(
     limit: CANDIDATES_PAGE_SIZE,
     offset: (query.page - 1) * CANDIDATES_PAGE_SIZE,
   });
+  const rules = new Map<string, PathwayRules>();
+  for (const id of new Set(rows.map((r) => r.rule_version_id))) rules.set(id, await rulesOfVersion(db, id));
+  const coursesOf = (ruleVersionId: string, requirementId: string): string[] => {
+    const requirement = rules.get(ruleVersionId)?.requirements.find((q) => q.id === requirementId);
+    return requirement && requirement.kind !== 'capstone' ? requirement.courses : [];
+  };
   const items = rows.map((r) => {
     const stored = safeJson(r.standing_json) as Partial<PathwayEvaluation>;
     return {
@@ -95,14 +115,18 @@ export async function listCandidates(
       met: r.standing_met,
       requirements: (stored.requirements ?? []).map((q) => ({
         id: q.id,
+        kind: q.kind,
+        courses: q.kind === 'course' ? coursesOf(r.rule_version_id, q.id) : [],
         status: q.status,
         have: q.have,
         needed: q.needed,
       })),
     };
   });
+  const codes = new Set(items.flatMap((item) => item.requirements.flatMap((q) => q.courses)));
   return {
     items,
+    titles: await courseTitles(db, deps, [...codes]),
     total,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)),

@@ -138,7 +138,7 @@ describe('checking rows', () => {
       '6:edition:imports.error.editionCancelled',
       '7:completed_on:validation.completedBeforeStart',
       '8:outcome:validation.noAchievementForCourse',
-      '9:completed_on:imports.error.legacyInFuture',
+      '9:completed_on:validation.completedInFuture',
     ]);
     expect(counts).toMatchObject({ rows: 8, errorRows: 8, newResults: 0 });
   });

@@ -3,6 +3,7 @@
  * as maps that the caller loads in batches. Decides, per row, what committing it would do. PERSISTED
  * SHAPE: `CheckedRow` and `ImportCounts` are stored as JSON on the import.
  */
+import { resultDateProblems } from '../result-dates.js';
 import type { ImportColumn, ImportRow, RowProblem } from './import-format.js';
 
 export interface KnownCourse {
@@ -88,8 +89,12 @@ function lookupProblems(row: ImportRow, lookups: ImportLookups, today: string, p
     else if (course && edition.courseId !== course.id)
       problem('edition', 'imports.error.editionOfOtherCourse', { value: row.edition, course: row.course });
     else if (edition.status === 'cancelled') problem('edition', 'imports.error.editionCancelled');
-    else if (row.completedOn < edition.startsOn) problem('completed_on', 'validation.completedBeforeStart');
-  } else if (row.completedOn > today) problem('completed_on', 'imports.error.legacyInFuture');
+  }
+  // The check every path that records a result shares (the start before completion is checked on reading).
+  const isUsable = edition && (!course || edition.courseId === course.id) && edition.status !== 'cancelled';
+  const editionStartsOn = isUsable ? edition.startsOn : null;
+  for (const { key } of resultDateProblems({ completedOn: row.completedOn, editionStartsOn }, today))
+    problem('completed_on', key);
   if (course && row.outcome === 'achievement' && course.credentialOnSuccess !== 'achievement')
     problem('outcome', 'validation.noAchievementForCourse');
   return { userId, course, edition };

@@ -3,7 +3,7 @@ import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { type Actor, actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { toDateString } from '../../../kernel/clock.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
@@ -133,7 +133,7 @@ export async function applyImport(
       updated_at: now,
     });
     await deleteImportFile(trx, importId);
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'import.committed',
       targetType: 'import',
       targetId: importId,

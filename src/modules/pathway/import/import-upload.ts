@@ -10,7 +10,7 @@ import {
 import { enqueueJob } from '../../../jobs/queue.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { actorId } from '../../../kernel/actor.js';
-import { recordAudit } from '../../../kernel/audit.js';
+import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
@@ -92,7 +92,7 @@ export async function uploadImport(
       });
       await updateImport(trx, id, { job_id: job.id });
     }
-    await recordAudit(trx, deps.clock, actor, {
+    await audit(trx, deps.clock, actor, {
       action: 'import.uploaded',
       targetType: 'import',
       targetId: id,

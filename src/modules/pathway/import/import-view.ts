@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import type { Translator } from '../../../i18n/i18n.js';
+import { csvFile } from '../../../integrations/spreadsheets/csv.js';
 import type { SpreadsheetType } from '../../../integrations/spreadsheets/read-spreadsheet.js';
 import { getJobStatus } from '../../../jobs/job-status.js';
 import type { JobSummary } from '../../../jobs/list-jobs.js';
@@ -133,5 +133,5 @@ export async function importProblemsCsv(
     t.t('imports.problems.column'),
     t.t('imports.problems.message'),
   ];
-  return `\ufeff${stringify([header, ...lines])}`;
+  return csvFile(header, lines);
 }

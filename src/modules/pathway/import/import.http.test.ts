@@ -250,7 +250,7 @@ for (const dialect of DIALECTS) {
       expect(report.body).not.toContain('http-equiv="refresh"');
       expect(report.body).toContain(en.t('imports.report.newResults', { count: 2001 }));
       expect(report.body).toContain(en.t('imports.report.enrolments', { count: 2001 }));
-    });
+    }, 120_000);
 
     it('exports results as a CSV download, to the edition’s facilitators and managers only', async () => {
       const w = await world();

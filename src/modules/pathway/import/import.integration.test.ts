@@ -312,7 +312,7 @@ for (const dialect of DIALECTS) {
         '9:reference:imports.error.legacyOnly',
         '9:started_on:imports.error.legacyOnly',
         '10:completed_on:validation.endBeforeStart',
-        '11:completed_on:imports.error.legacyInFuture',
+        '11:completed_on:validation.completedInFuture',
         '12::imports.error.duplicate',
         '13::imports.error.duplicate',
       ]);

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
+import { csvFile, csvLines } from '../../../integrations/spreadsheets/csv.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
@@ -65,12 +65,12 @@ export async function exportResults(
   const query = parseInput(resultsExportQuerySchema, input ?? {});
   const { scope, name } = await resolveScope(db, deps, actor, query);
   async function* chunks(): AsyncGenerator<string> {
-    yield `\ufeff${stringify([EXPORT_HEADER as string[]])}`;
+    yield csvFile(EXPORT_HEADER, []);
     let afterId = '';
     for (;;) {
       const page = await listResultsForExport(db, scope, afterId, PAGE_SIZE);
       if (page.length === 0) return;
-      yield stringify(
+      yield csvLines(
         page.map((r) =>
           rowCells({
             email: r.email,

@@ -49,6 +49,26 @@ async function refused(args: string[], files: Record<string, string> = FILES, st
 }
 
 describe('runEvaluateCommand', () => {
+  it('a record registered this month with only a 2018 Academy and a 2027 Academy enrolment is active', async () => {
+    const record = {
+      registeredOn: '2026-12-01',
+      status: 'active',
+      achievements: [
+        { course: 'LMA', credential: 'achievement', start: '2018-03-05', completed: '2018-04-13' },
+      ],
+      enrolments: [{ course: 'LMA', start: '2027-03-01', end: '2027-04-09' }],
+    };
+    const files = { ...FILES, 'record.json': JSON.stringify(record) };
+    const result = await run([...RUN, '--today', '2026-12-06', '--lang', 'es'], files);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const evaluation = JSON.parse(result.stdout);
+    expect(evaluation).toMatchObject({
+      status: 'active',
+      uncounted: [{ course: 'LMA', reason: 'no-longer-counts' }],
+    });
+    expect(evaluation.explanation).toContain('ya no cuenta');
+  });
+
   it('prints the evaluation as JSON and returns 0', async () => {
     const result = await run([...RUN, '--today', '2023-01-10']);
     expect(result).toMatchObject({ code: 0, stderr: '' });

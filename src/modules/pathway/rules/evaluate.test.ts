@@ -147,7 +147,7 @@ describe('evaluatePathway: choosing the window', () => {
       counted: ['MALM', 'SPMW', 'PRM'],
     });
     expect(evaluation.uncounted).toEqual([
-      { course: 'FRP', countsAs: 'FRP', completed: '2017-10-01', reason: 'outside-window' },
+      { course: 'FRP', countsAs: 'FRP', completed: '2017-10-01', reason: 'no-longer-counts' },
     ]);
     expect(evaluation.capstoneUnlocked).toBe(true);
     expect(evaluation.status).toBe('active');

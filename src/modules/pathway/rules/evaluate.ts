@@ -21,7 +21,7 @@ import { explainReasons } from './explain.js';
 import { buildReasons } from './reasons.js';
 import type { CandidateRecord } from './record.js';
 import { type CourseRequirement, countsAs, type PathwayRules } from './rules.js';
-import { chooseWindow, type WindowChoice } from './window.js';
+import { chooseWindow, deadlineOf, hasFreshStart, type WindowChoice } from './window.js';
 
 const MONTHS_PER_YEAR = 12;
 
@@ -91,18 +91,34 @@ function classifyAchievements(rules: PathwayRules, listed: Set<string>, record: 
   return { components, rejected };
 }
 
-/** Why a component that may count does not count in the chosen window (`counted`: codes counted anywhere). */
+/** What places the record's components: the chosen window, what counts in it, the window's length. */
+interface Placing {
+  choice: WindowChoice | null;
+  /** The codes counted anywhere. */
+  counted: ReadonlySet<string>;
+  windowMonths: number;
+  today: IsoDate;
+}
+
+/** Why a component that may count does not count in the chosen window. */
 function placeComponents(
   components: Component[],
-  choice: WindowChoice | null,
-  counted: ReadonlySet<string>,
+  { choice, counted, windowMonths, today }: Placing,
   uncounted: UncountedAchievement[],
 ): UncountedAchievement[] {
   for (const component of components) {
     if (counted.has(component.code) && choice?.representatives.get(component.code) === component) continue;
     const inWindow =
       choice !== null && component.start >= choice.start && component.completed <= choice.deadline;
-    const reason = counted.has(component.code) ? 'duplicate' : inWindow ? 'surplus' : 'outside-window';
+    // Every window that could hold it closed before today: it no longer counts, whatever comes next.
+    const isTooOld = deadlineOf(component.start, windowMonths) < today;
+    const reason = counted.has(component.code)
+      ? 'duplicate'
+      : inWindow
+        ? 'surplus'
+        : isTooOld
+          ? 'no-longer-counts'
+          : 'outside-window';
     uncounted.push({
       course: component.course,
       countsAs: component.code,
@@ -283,7 +299,12 @@ export function evaluatePathway(
   const { components, rejected } = classifyAchievements(rules, listed, record);
   if (components.length > 1) components.sort(byStartThenCourse);
   const capstonePassedOn = record.capstone?.status === 'passed' ? (record.capstone.completed ?? null) : null;
-  const choice = chooseWindow({ compiled, components, capstonePassedOn, windowMonths }, today);
+  const chosen = chooseWindow({ compiled, components, capstonePassedOn, windowMonths }, today);
+  // Every window of what was achieved closed, but a window can still start (at registration, or with
+  // a place the candidate holds): the old achievements stop counting instead of expiring the candidate.
+  const isRestarting =
+    chosen !== null && !chosen.isFeasible && hasFreshStart(rules, listed, record, windowMonths, today);
+  const choice = isRestarting ? null : chosen;
   const countedAnywhere = new Set<string>();
   if (choice)
     for (const codes of choice.assignment.countedCodes) for (const code of codes) countedAnywhere.add(code);
@@ -292,7 +313,8 @@ export function evaluatePathway(
   const capstone = requirements.find((requirement) => requirement.kind === 'capstone');
   const isUnlockable = status === 'active' || status === 'completed';
   const capstoneUnlocked = isUnlockable && capstone?.kind === 'capstone' && capstone.waitingFor.length === 0;
-  const uncounted = sortUncounted(placeComponents(components, choice, countedAnywhere, rejected));
+  const placing = { choice, counted: countedAnywhere, windowMonths, today };
+  const uncounted = sortUncounted(placeComponents(components, placing, rejected));
   const window = {
     start: choice?.start ?? null,
     deadline: choice?.deadline ?? null,

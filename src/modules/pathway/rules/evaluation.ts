@@ -63,6 +63,7 @@ export type UncountedReason =
   | 'revoked'
   | 'not-in-programme'
   | 'outside-window'
+  | 'no-longer-counts'
   | 'duplicate'
   | 'surplus';
 
@@ -109,6 +110,7 @@ export const REASON_CODES = [
   'deadlineSoon',
   'extensionGranted',
   'achievementOutsideWindow',
+  'achievementNoLongerCounts',
   'participationNotCounted',
   'revokedNotCounted',
   'enrolmentAfterDeadline',

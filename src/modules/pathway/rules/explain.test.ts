@@ -31,6 +31,7 @@ const SAMPLES: Record<ReasonCode, { params: Reason['params']; shows: string[] }>
   deadlineSoon: { params: { deadline: '2024-03-01' }, shows: ['2024'] },
   extensionGranted: { params: { months: 12 }, shows: ['12'] },
   achievementOutsideWindow: { params: { course: 'FRP', completed: '2017-10-01' }, shows: ['FRP', '2017'] },
+  achievementNoLongerCounts: { params: { course: 'FRP', completed: '2017-10-01' }, shows: ['FRP', '2017'] },
   participationNotCounted: { params: { course: 'MALM' }, shows: ['MALM'] },
   revokedNotCounted: { params: { course: 'LMA' }, shows: ['LMA'] },
   enrolmentAfterDeadline: {

@@ -238,6 +238,17 @@ export function bruteForceBest({ rules, record, today }: Case): Choice | null {
     }
   };
   enumerate(0);
+  // No window of what was achieved can still be met, but one can still start (at registration, or
+  // with a place held in a listed course): nothing counts any more, and there is no window yet.
+  const listed = new Set(lists.flat());
+  const freshStarts = [
+    record.registeredOn,
+    ...record.enrolments
+      .filter((enrolment) => enrolment.end >= today && listed.has(countsAs(rules, enrolment.course)))
+      .map((enrolment) => enrolment.start),
+  ];
+  const canRestart = freshStarts.some((start) => addMonths(start, months) >= today);
+  if (best !== null && !(best as Choice).isFeasible && canRestart) return null;
   return best;
 }
 

@@ -96,6 +96,8 @@ function uncountedReasons(input: ReasonInput): Reason[] {
     seen.add(key);
     if (reason === 'outside-window')
       reasons.push({ code: 'achievementOutsideWindow', params: { course, completed } });
+    if (reason === 'no-longer-counts')
+      reasons.push({ code: 'achievementNoLongerCounts', params: { course, completed } });
     if (reason === 'participation') reasons.push({ code: 'participationNotCounted', params: { course } });
     if (reason === 'revoked') reasons.push({ code: 'revokedNotCounted', params: { course } });
   }

@@ -32,6 +32,8 @@ import {
   type Component,
 } from './assignment.js';
 import { addMonths, type IsoDate } from './dates.js';
+import type { CandidateRecord } from './record.js';
+import { countsAs, type PathwayRules } from './rules.js';
 
 /** The window chosen for a candidate, with what counts in it. */
 export interface WindowChoice {
@@ -199,4 +201,26 @@ export function chooseWindow(input: WindowInput, today: IsoDate): WindowChoice |
   for (const component of best.preferred) representatives.set(component.code, component);
   const { start, deadline, isFeasible, assignment } = best;
   return { start, deadline, isFeasible, assignment, representatives };
+}
+
+/**
+ * Whether a window that nothing counts in yet can still be completed: one starting at registration,
+ * or with the next component, an enrolment (a confirmed place) not yet ended in a course the rules
+ * list, whose deadline is today or later. Such a candidate is never expired: what was achieved in
+ * windows that closed simply stops counting.
+ */
+export function hasFreshStart(
+  rules: PathwayRules,
+  listed: ReadonlySet<string>,
+  record: CandidateRecord,
+  windowMonths: number,
+  today: IsoDate,
+): boolean {
+  if (deadlineOf(record.registeredOn, windowMonths) >= today) return true;
+  return record.enrolments.some(
+    (enrolment) =>
+      enrolment.end >= today &&
+      listed.has(countsAs(rules, enrolment.course)) &&
+      deadlineOf(enrolment.start, windowMonths) >= today,
+  );
 }

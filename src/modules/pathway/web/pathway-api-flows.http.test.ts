@@ -270,6 +270,11 @@ for (const dialect of DIALECTS) {
         },
       });
       expectError(refused, 404, 'not_found');
+      const future = await api(app, 'PUT', `/api/v1/editions/${edition.id}/results`, {
+        token: manager,
+        body: { rows: [{ enrolmentId: ids[0], outcome: 'achievement', completedOn: '2027-06-11' }] },
+      });
+      expect(fieldsOf(future)).toEqual(['rows.0.completedOn:completedInFuture']);
       expect(await state()).toBe(before);
       const saved = await api(app, 'PUT', `/api/v1/editions/${edition.id}/results`, {
         token: manager,

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../../../i18n/localized.js';
-import type { AuditEvent } from '../../../kernel/audit.js';
+import type { AuditTrail } from '../../../kernel/audit.js';
 import type { Edition } from '../../catalogue/course.js';
 import type { Account } from '../../identity/account.js';
 import type { CandidateDetail } from '../candidates/candidate-detail.js';
@@ -70,6 +70,7 @@ export const evaluationJson = z.object({
         'revoked',
         'not-in-programme',
         'outside-window',
+        'no-longer-counts',
         'duplicate',
         'surplus',
       ]),
@@ -139,6 +140,8 @@ export const candidateJson = candidacyJson.extend({
     z.object({
       occurredAt: z.string(),
       actorId: z.string().nullable(),
+      /** The person's full name (null for the platform's own jobs or a former account). */
+      actorName: z.string().nullable(),
       action: z.string(),
       before: z.unknown(),
       after: z.unknown(),
@@ -286,15 +289,16 @@ function presentPerson(p: Account): z.infer<typeof personJson> {
 export function presentCandidate(found: {
   detail: CandidateDetail;
   person: Account;
-  audit: AuditEvent[];
+  audit: AuditTrail;
 }): z.infer<typeof candidateJson> {
   return {
     ...presentCandidacy(found.detail),
     person: presentPerson(found.person),
     ruleVersions: found.detail.ruleVersions,
-    audit: found.audit.map((a) => ({
+    audit: found.audit.events.map((a) => ({
       occurredAt: a.occurredAt,
       actorId: a.actorId,
+      actorName: a.actorId ? (found.audit.names[a.actorId] ?? null) : null,
       action: a.action,
       before: a.before,
       after: a.after,

@@ -234,6 +234,17 @@ for (const dialect of DIALECTS) {
       );
       await check(`${candidate}/capstone`, { status: 'done' }, { status: fr.t('validation.invalidChoice') });
       await check(
+        `${candidate}/capstone`,
+        { status: 'passed', completedOn: '2030-01-15' },
+        { completedOn: fr.t('validation.passedInFuture') },
+      );
+      // Registered on 2025-01-06 with a 5-year window: nothing of the candidacy can count before 2020-01-06.
+      await check(
+        `${candidate}/capstone`,
+        { status: 'passed', completedOn: '1999-06-01' },
+        { completedOn: fr.t('validation.passedTooEarly', { date: '2020-01-06' }) },
+      );
+      await check(
         `${candidate}/rule-version`,
         { ruleVersionId: newId() },
         { ruleVersionId: fr.t('validation.invalidChoice') },
@@ -252,6 +263,16 @@ for (const dialect of DIALECTS) {
       expect(results.statusCode).toBe(400);
       expect(results.body).toContain(fr.t('validation.completedBeforeStart'));
       expect(results.body).toContain('value="2026-01-30"');
+      // Today is 28 Nov 2026: a completion in the future is refused, nothing is recorded or issued.
+      const future = await manager.send(`/manage/editions/${edition.id}/results`, {
+        'rows.0.enrolmentId': enrolmentId,
+        'rows.0.outcome': 'achievement',
+        'rows.0.grade': 'B',
+        'rows.0.completedOn': '2027-06-11',
+      });
+      expect(future.statusCode).toBe(400);
+      expect(future.body).toContain(fr.t('validation.completedInFuture'));
+      expect(future.body).toContain('value="2027-06-11"');
       await check(
         `/manage/programmes/${programme.slug}/rules`,
         { effectiveFrom: '', rules: '{}' },

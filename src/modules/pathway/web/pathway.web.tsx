@@ -3,7 +3,8 @@ import type { Deps } from '../../../deps.js';
 import { setFlash } from '../../../http/context.js';
 import { errorMessage } from '../../../http/error-handler.js';
 import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '../../../http/forms.js';
-import { isAppError } from '../../../kernel/errors.js';
+import { AppError, isAppError } from '../../../kernel/errors.js';
+import { issuesToFieldErrors } from '../../../kernel/validation.js';
 import { pageContext } from '../../../web/page-context.js';
 import { sendPage } from '../../../web/render.js';
 import { getCandidateCredentials } from '../../credentials/get-candidate-credentials.js';
@@ -15,18 +16,24 @@ import { candidatesCsv } from '../candidates/export-candidates.js';
 import { getCandidate } from '../candidates/get-candidate.js';
 import { getMyPathways } from '../candidates/get-my-pathways.js';
 import { listCandidates } from '../candidates/list-candidates.js';
+import { listMyClasses } from '../classes/list-my-classes.js';
 import { grantExtension } from '../grant-extension.js';
 import { moveCandidateToRuleVersion } from '../move-rule-version.js';
+import { ruleVersionSchema } from '../pathway.schemas.js';
+import { previewRuleVersion } from '../preview-rule-version.js';
 import { getClassList, recordClassResults } from '../record-result.js';
 import { registerCandidate } from '../register-candidate.js';
 import { createRuleVersion, listRuleVersions } from '../rule-versions.js';
+import { rulesFromForm } from '../rules-form.js';
 import { setCapstoneStatus } from '../set-capstone-status.js';
 import { reinstateCandidate, withdrawCandidate } from '../withdraw-candidate.js';
 import { pathwayPageData } from './pathway-page-data.js';
 import { type CandidateForm, CandidatePage } from './views/candidate-page.js';
 import { CandidatesPage, candidatesHref } from './views/candidates-page.js';
-import { ClassPage, RegisterCandidatePage, RulesPage } from './views/manage-pages.js';
+import { ClassPage, RegisterCandidatePage } from './views/manage-pages.js';
+import { MyClassesPage } from './views/my-classes-page.js';
 import { MyPathwayPage } from './views/my-pathway-page.js';
+import { RulesPage } from './views/rules-page.js';
 
 type IdParams = { Params: { id: string } };
 type SlugParams = { Params: { slug: string } };
@@ -275,11 +282,20 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
         course={course}
         rows={rows}
         canEnrol={can.enrol}
+        canImport={can.import}
         {...extra}
       />,
       status,
     );
   };
+
+  app.get('/my/classes', { schema: { hide: true } }, async (request, reply) => {
+    const { classes, can } = await listMyClasses(deps.db, deps, request.actor);
+    return sendPage(
+      reply,
+      <MyClassesPage ctx={pageContext(request, reply)} classes={classes} canImport={can.import} />,
+    );
+  });
 
   app.get<IdParams>('/manage/editions/:id/class', { schema: { hide: true } }, async (request, reply) =>
     showClass(request, reply),
@@ -327,12 +343,25 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
   });
 }
 
+/** The rules a rule-version form describes: its JSON (advanced view) or its fields. */
+function postedRules(body: FormBody, fromJson: boolean): string | Record<string, unknown> {
+  if (fromJson) return typeof body.rules === 'string' ? body.rules : '';
+  const { rules, problems } = rulesFromForm(echoValues(body));
+  if (problems.length) {
+    // The date and note are checked too, so that every problem of the form shows at once.
+    const dated = ruleVersionSchema.safeParse({ ...body, rules: '' });
+    const more = dated.success ? [] : issuesToFieldErrors(dated.error.issues);
+    throw new AppError('validation_failed', {}, [...more, ...problems]);
+  }
+  return rules as Record<string, unknown>;
+}
+
 function ruleRoutes(app: FastifyInstance, deps: Deps): void {
   const showRules = async (
     request: FastifyRequest<SlugParams>,
     reply: FastifyReply,
     status = 200,
-    extra: Record<string, unknown> = {},
+    extra: Partial<Pick<Parameters<typeof RulesPage>[0], 'values' | 'errors' | 'preview'>> = {},
   ) => {
     const versions = await listRuleVersions(deps.db, deps, request.actor, request.params.slug);
     const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
@@ -345,17 +374,28 @@ function ruleRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<SlugParams>('/manage/programmes/:slug/rules', { schema: { hide: true } }, async (request, reply) =>
     showRules(request, reply),
   );
+  // One form, four buttons: preview or save, from the fields or from the JSON (advanced view).
   app.post<SlugParams>('/manage/programmes/:slug/rules', csrfProtected(app), async (request, reply) => {
     const body = formBody(request);
+    // Without a button (a script posting JSON, as before the form existed), the JSON is saved.
+    const intent =
+      typeof body.intent === 'string' ? body.intent : body.windowYears === undefined ? 'save-json' : 'save';
+    const fromJson = intent.endsWith('-json');
+    const values = echoValues(body);
     return handleForm(
       request,
       reply,
       async () => {
-        await createRuleVersion(deps.db, deps, request.actor, request.params.slug, body);
+        const rules = postedRules(body, fromJson);
+        if (intent.startsWith('preview')) {
+          const preview = await previewRuleVersion(deps.db, deps, request.actor, request.params.slug, rules);
+          return showRules(request, reply, 200, { values, preview });
+        }
+        await createRuleVersion(deps.db, deps, request.actor, request.params.slug, { ...body, rules });
         setFlash(reply, 'flash.rulesSaved');
         return reply.redirect(`/manage/programmes/${request.params.slug}/rules`, 303);
       },
-      (errors) => showRules(request, reply, 400, { values: echoValues(body), errors }),
+      (errors) => showRules(request, reply, 400, { values, errors }),
     );
   });
 }

@@ -24,7 +24,8 @@ const REQUESTS: { email: string; fundingKind: string; fundingName?: string; conf
   { email: 'maria.ivanova@example.org', fundingKind: 'scholarship', fundingName: 'Diploma Scholarship Fund' },
   { email: 'wang.fang@example.org', fundingKind: 'self' },
 ];
-const CONFIRMED = ['aisha.bello@example.org', 'ramesh.shrestha@example.org', 'fatou.ndiaye@example.org'];
+// Not Fatou Ndiaye, the demo's expired candidate: a place she holds would start a new window (docs/pathway-rules.md).
+const CONFIRMED = ['aisha.bello@example.org', 'ramesh.shrestha@example.org', 'maria.santos@example.org'];
 const WAITING = ['kwame.mensah@example.org', 'elena.popescu@example.org'];
 
 function addDays(date: string, days: number): string {

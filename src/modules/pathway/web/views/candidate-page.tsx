@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { countryName } from '../../../../i18n/countries.js';
 import type { Translator } from '../../../../i18n/i18n.js';
 import { pickLocalized } from '../../../../i18n/localized.js';
-import type { AuditEvent } from '../../../../kernel/audit.js';
+import type { AuditTrail as Trail } from '../../../../kernel/audit.js';
+import { AuditTrail } from '../../../../web/audit-trail.js';
 import {
   Csrf,
   describedBy,
@@ -14,7 +15,6 @@ import {
 import { Layout } from '../../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../../web/page-context.js';
 import type { Account } from '../../../identity/account.js';
-import { AuditTrail } from '../../../identity/views/admin-pages.js';
 import type { CandidateDetail } from '../../candidates/candidate-detail.js';
 import { CAPSTONE_STATUSES } from '../../pathway.schemas.js';
 import { displayStatus } from '../../rules/pathway-status.js';
@@ -34,7 +34,7 @@ interface Props {
   ctx: PageContext;
   detail: CandidateDetail;
   person: Account;
-  audit: AuditEvent[];
+  audit: Trail;
   titles: TitleLookup;
   rules: Map<string, string[]>;
   today: string;
@@ -251,7 +251,7 @@ export function CandidatePage(props: Props) {
         </form>
       </div>
       <h2>{t.t('audit.title')}</h2>
-      <AuditTrail ctx={ctx} events={audit} />
+      <AuditTrail ctx={ctx} trail={audit} />
     </Layout>
   );
 }

@@ -13,7 +13,7 @@ import {
 import { CONSTITUENCIES } from '../../../identity/identity.schemas.js';
 import type { CandidatesPage as Result } from '../../candidates/list-candidates.js';
 import { CANDIDATE_STATUSES, type CandidateQuery } from '../../pathway.schemas.js';
-import { StatusBadge } from './pathway-components.js';
+import { requirementName, StatusBadge } from './pathway-components.js';
 
 /** The query string of a candidates search, keeping the filters (and overriding some). */
 export function candidatesHref(
@@ -159,7 +159,17 @@ export function CandidatesPage({
                 {item.atRisk ? <strong class="risk-flag"> {t.t('candidates.atRisk')}</strong> : null}
                 {item.awardable ? <strong class="ready-flag"> {t.t('candidates.ready')}</strong> : null}
               </td>
-              <td>{item.requirements.map((r) => `${r.id} ${r.have}/${r.needed}`).join(' · ')}</td>
+              <td>
+                {item.requirements
+                  .map((r) =>
+                    t.t('auditPages.requirementProgress', {
+                      requirement: requirementName(t, r, r.courses, result.titles),
+                      have: r.have,
+                      needed: r.needed,
+                    }),
+                  )
+                  .join(' · ')}
+              </td>
               <td>{item.deadline ? t.date(item.deadline) : '—'}</td>
               <td>{t.date(item.registeredOn)}</td>
               {award ? (

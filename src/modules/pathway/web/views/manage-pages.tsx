@@ -1,5 +1,5 @@
 import { pickLocalized } from '../../../../i18n/localized.js';
-import { Csrf, ErrorSummary, TextArea, TextField } from '../../../../web/components.js';
+import { Csrf, ErrorSummary, TextField } from '../../../../web/components.js';
 import { Layout } from '../../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../../web/page-context.js';
 import type { Course, Edition } from '../../../catalogue/course.js';
@@ -7,7 +7,6 @@ import { dateRange } from '../../../catalogue/views/edition-summary.js';
 import type { Programme } from '../../../programmes/programme.js';
 import { RESULT_OUTCOMES } from '../../pathway.schemas.js';
 import type { ClassRow } from '../../record-result.js';
-import type { RuleVersion } from '../../rule-versions.js';
 
 type Values = Record<string, string | undefined>;
 
@@ -68,6 +67,8 @@ interface ClassPageProps {
   course: Course;
   rows: ClassRow[];
   canEnrol: boolean;
+  /** May the caller import results from a file (programme managers)? */
+  canImport: boolean;
   enrolValues?: Values;
   enrolErrors?: FieldMessages;
   resultValues?: Values;
@@ -81,6 +82,7 @@ export function ClassPage({
   course,
   rows,
   canEnrol,
+  canImport,
   enrolValues = {},
   enrolErrors = {},
   resultValues,
@@ -199,77 +201,14 @@ export function ClassPage({
           <button type="submit">{t.t('class.saveResults')}</button>
         </form>
       ) : null}
-      <p>
-        <a href="/manage/imports/new">{t.t('imports.link')}</a>
-      </p>
+      {canImport ? (
+        <p>
+          <a href="/manage/imports/new">{t.t('imports.link')}</a>
+        </p>
+      ) : null}
       <p>
         <a href={`/manage/results.csv?edition=${edition.id}`}>{t.t('imports.exportEdition')}</a>
       </p>
-    </Layout>
-  );
-}
-
-/** A programme's rule versions and the form for a new one. */
-export function RulesPage({
-  ctx,
-  programme,
-  versions,
-  values = {},
-  errors = {},
-}: {
-  ctx: PageContext;
-  programme: Programme;
-  versions: RuleVersion[];
-  values?: Values;
-  errors?: FieldMessages;
-}) {
-  const { t } = ctx;
-  const latest = versions[0];
-  return (
-    <Layout ctx={ctx} title={t.t('rules.title')}>
-      <p>
-        <a href={`/manage/candidates?programme=${programme.slug}`}>{t.t('candidates.back')}</a>
-      </p>
-      <h1>{t.t('rules.title')}</h1>
-      <p>{t.t('rules.intro')}</p>
-      {versions.map((v) => (
-        <details open={v === latest}>
-          <summary>
-            {t.t('rules.versionSummary', { version: v.version, date: t.date(v.effectiveFrom, 'long') })}
-            {v.note ? ` — ${v.note}` : ''}
-          </summary>
-          <pre>{JSON.stringify(v.rules, null, 2)}</pre>
-        </details>
-      ))}
-      <h2>{t.t('rules.new')}</h2>
-      <ErrorSummary t={t} errors={errors} />
-      <form method="post" action={`/manage/programmes/${programme.slug}/rules`} class="stack" novalidate>
-        <Csrf token={ctx.csrf} />
-        <TextField
-          name="effectiveFrom"
-          type="date"
-          label={t.t('rules.effectiveFrom')}
-          value={values.effectiveFrom}
-          errors={errors}
-          required
-        />
-        <TextField
-          name="note"
-          label={t.t('rules.note')}
-          value={values.note}
-          errors={errors}
-          maxLength={500}
-        />
-        <TextArea
-          name="rules"
-          label={t.t('rules.json')}
-          hint={t.t('rules.jsonHint')}
-          value={values.rules ?? (latest ? JSON.stringify(latest.rules, null, 2) : '')}
-          errors={errors}
-          rows={18}
-        />
-        <button type="submit">{t.t('rules.save')}</button>
-      </form>
     </Layout>
   );
 }

@@ -97,9 +97,18 @@ function requirementLabel(
   titles: TitleLookup,
   rules: Map<string, string[]>,
 ): string {
+  return requirementName(t, requirement, rules.get(requirement.id) ?? [], titles);
+}
+
+/** A requirement's name in the reader's language: the capstone, "3 elective courses", or its courses' titles. */
+export function requirementName(
+  t: Translator,
+  requirement: { id: string; kind: string; needed: number },
+  courses: readonly string[],
+  titles: TitleLookup,
+): string {
   if (requirement.kind === 'capstone') return t.t('requirement.capstone');
   if (requirement.kind === 'choose') return t.t('requirement.choose', { count: requirement.needed });
-  const courses = rules.get(requirement.id) ?? [];
   return courses.map((c) => title(t, titles, c)).join(', ') || requirement.id;
 }
 

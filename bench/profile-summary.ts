@@ -1,0 +1,65 @@
+/**
+ * Summarises a V8 .cpuprofile (from `node --cpu-prof`) by self time: the top functions, and the self time
+ * per package / source folder. Usage: `npx tsx bench/profile-summary.ts <file.cpuprofile> [top=40]`.
+ */
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+process.stdout.on('error', () => process.exit(0)); // piped into head
+const [file, topArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: profile-summary.ts <file.cpuprofile> [top]');
+const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
+const top = Number(topArg ?? 40);
+const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+const selfUs = new Map<number, number>();
+for (let i = 0; i < profile.samples.length; i++) {
+  const id = profile.samples[i] as number;
+  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+}
+const total = profile.endTime - profile.startTime;
+
+function where(url: string): string {
+  if (!url) return '(native)';
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + 'node_modules/'.length).split('/');
+    return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1]}` : (rest[0] ?? url);
+  }
+  if (url.startsWith('node:')) return url;
+  const src = url.indexOf('/src/');
+  return src >= 0 ? url.slice(src + 1).replace(/\/[^/]+$/, '') : url;
+}
+
+const functions = new Map<string, number>();
+const places = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const node = byId.get(id);
+  if (!node) continue;
+  const { functionName, url, lineNumber } = node.callFrame;
+  const short = url.replace(/^.*\/(node_modules|src)\//, '$1/');
+  const key = `${functionName || '(anonymous)'} ${short}:${lineNumber + 1}`;
+  functions.set(key, (functions.get(key) ?? 0) + us);
+  const place = where(url);
+  places.set(place, (places.get(place) ?? 0) + us);
+}
+const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
+process.stdout.write(`total ${(total / 1000).toFixed(0)} ms\n\nby place:\n`);
+for (const [place, us] of [...places].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+  process.stdout.write(`${pct(us)}  ${place}\n`);
+}
+process.stdout.write('\nby function (self):\n');
+for (const [key, us] of [...functions].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  process.stdout.write(`${pct(us)}  ${key}\n`);
+}
