@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './db/database.js';
@@ -16,6 +17,7 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Diploma Platform <no-reply@diploma.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUSTED_ISSUERS: z.string().default(''),
+  VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -38,6 +40,8 @@ export interface Config {
   trustProxy: boolean;
   /** Issuer ids (DIDs, URLs) the verifier trusts besides our own: the trust policy (TRUSTED_ISSUERS). */
   trustedIssuers: string[];
+  /** Worker threads for verification (VERIFY_WORKERS; default one per core but one; 0 = in-process). */
+  verifyWorkers: number;
 }
 
 /** Thrown at boot when the environment is wrong; the message names each bad variable. */
@@ -69,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
+    verifyWorkers: e.VERIFY_WORKERS ?? Math.max(1, availableParallelism() - 1),
   };
 }
 

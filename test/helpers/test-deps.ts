@@ -43,6 +43,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     trustProxy: false,
     trustedIssuers: [],
+    verifyWorkers: 0,
     ...overrides,
   };
 }
