@@ -35,7 +35,7 @@ export interface ScenarioResult {
 }
 
 /** The suites of `npm run bench`, in the order they run and are reported. */
-export const SUITES = ['catalogue', 'pathway', 'credentials', 'admissions'] as const;
+export const SUITES = ['catalogue', 'pathway', 'credentials', 'admissions', 'lrs'] as const;
 export type Suite = (typeof SUITES)[number];
 
 /** What one suite hands to the report. */

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { runAdmissionsSuite } from './admissions-suite.js';
 import { runCatalogueSuite } from './catalogue-suite.js';
 import { runCredentialsSuite } from './credentials-suite.js';
+import { runLrsSuite } from './lrs-suite.js';
 import { parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type SuiteReport, writeResults } from './report.js';
@@ -58,7 +59,9 @@ async function main(): Promise<void> {
           ? await runPathwaySuite(options, hooks)
           : suite === 'admissions'
             ? await runAdmissionsSuite(options, hooks)
-            : await runCredentialsSuite(options, hooks);
+            : suite === 'lrs'
+              ? await runLrsSuite(options, hooks)
+              : await runCredentialsSuite(options, hooks);
     reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();

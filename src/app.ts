@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions }
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { installRequestContext, markMachineRoutes } from './http/context.js';
+import { csrfHmacKey, csrfSessionBinding, installCrossSiteCheck } from './http/csrf.js';
 import { installErrorHandling } from './http/error-handler.js';
 import { healthRoutes } from './http/health.js';
 import { installJsonBodyParser } from './http/json-body.js';
@@ -137,6 +138,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       signed: true,
     },
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
+    // A token made for one session is refused with another (or signed out): src/http/csrf.ts.
+    csrfOpts: { hmacKey: csrfHmacKey(deps.config.sessionSecret) },
+    getUserInfo: csrfSessionBinding,
   });
   await app.register(fastifyStatic, {
     root: fileURLToPath(new URL('./web/static/', import.meta.url)),
@@ -146,6 +150,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await installOpenApi(app, deps);
 
   installRequestContext(app, deps);
+  installCrossSiteCheck(app, deps.config.baseUrl);
   for (const module of deps.modules) module.hooks?.(app, deps);
   installErrorHandling(app);
   app.decorate('navigation', allNavigation(deps.modules));

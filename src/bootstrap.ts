@@ -19,10 +19,13 @@ export async function createDeps(
   config: Config,
   overrides: { clock?: Clock; mailer?: Mailer; migrate?: boolean; modules?: readonly Module[] } = {},
 ): Promise<Deps & { close(): Promise<void> }> {
-  const database = createDatabase(config.database);
+  const log = pino({ level: config.logLevel });
+  const database = createDatabase(config.database, {
+    onConnectionError: (error) =>
+      log.warn({ err: error }, 'database connection lost; reconnecting on demand'),
+  });
   const modules = overrides.modules ?? MODULES;
   if (overrides.migrate !== false) await migrateToLatest(database.db, modules);
-  const log = pino({ level: config.logLevel });
   const mailer =
     overrides.mailer ??
     (config.smtpUrl

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './db/database.js';
+import type { ZipLimits } from './integrations/zip/safe-zip.js';
 
 /** Every setting, read from the environment once at boot. Documented in README.md § Configuration. */
 const environmentSchema = z.object({
@@ -18,6 +19,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUSTED_ISSUERS: z.string().default(''),
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).optional(),
+  ZIP_MAX_TOTAL_MB: z.coerce.number().int().min(1).optional(),
+  ZIP_MAX_ENTRY_MB: z.coerce.number().int().min(1).optional(),
+  ZIP_MAX_RATIO: z.coerce.number().int().min(1).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -42,6 +47,8 @@ export interface Config {
   trustedIssuers: string[];
   /** Worker threads for verification (VERIFY_WORKERS; default one per core but one; 0 = in-process). */
   verifyWorkers: number;
+  /** Caps on uploaded zip packages (defaults: DEFAULT_ZIP_LIMITS; docs/operations.md § Zip limits). */
+  zipLimits?: Partial<ZipLimits>;
 }
 
 /** Thrown at boot when the environment is wrong; the message names each bad variable. */
@@ -74,6 +81,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
     verifyWorkers: e.VERIFY_WORKERS ?? Math.max(1, availableParallelism() - 1),
+    zipLimits: {
+      ...(e.ZIP_MAX_ENTRIES ? { maxEntries: e.ZIP_MAX_ENTRIES } : {}),
+      ...(e.ZIP_MAX_TOTAL_MB ? { maxTotalBytes: e.ZIP_MAX_TOTAL_MB * 1024 * 1024 } : {}),
+      ...(e.ZIP_MAX_ENTRY_MB ? { maxEntryBytes: e.ZIP_MAX_ENTRY_MB * 1024 * 1024 } : {}),
+      ...(e.ZIP_MAX_RATIO ? { maxRatio: e.ZIP_MAX_RATIO } : {}),
+    },
   };
 }
 

@@ -87,6 +87,7 @@ for (const dialect of DIALECTS) {
       urls['GET /manage/imports/:id/errors.csv'] = () => `/manage/imports/${importId}/errors.csv`;
       urls['GET /manage/results.csv'] = () => `/manage/results.csv?edition=${edition.id}`;
       urls['GET /api/v1/results.csv'] = () => `/api/v1/results.csv?edition=${edition.id}`;
+      urls['GET /spaces/:editionId/progress.csv'] = () => `/spaces/${placesEdition.id}/progress.csv`;
     }, 120_000);
     afterAll(async () => close?.());
 
@@ -112,6 +113,7 @@ for (const dialect of DIALECTS) {
         'GET /manage/editions/:id/places.csv',
         'GET /manage/results.csv',
         'GET /api/v1/results.csv',
+        'GET /spaces/:editionId/progress.csv',
       ])
         expect(planted[route], route).toBe(`'${FORMULA}`);
     });

@@ -31,8 +31,29 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
   return { dialect: 'sqlite', filename: url };
 }
 
-/** Opens the database; SQLite gets WAL, foreign keys, a busy timeout and NORMAL sync. */
-export function createDatabase(target: DatabaseTarget, options: { poolSize?: number } = {}): Database {
+/** How the database is opened. */
+export interface DatabaseOptions {
+  /** Most PostgreSQL connections of this process (default 10). */
+  poolSize?: number;
+  /** The name PostgreSQL shows for these connections (pg_stat_activity.application_name). */
+  applicationName?: string;
+  /** The PostgreSQL schema to use (tests give each database its own). */
+  searchPath?: string;
+  /** Told when a PostgreSQL connection is lost (the server restarted, a failover, a terminated backend). */
+  onConnectionError?: (error: Error) => void;
+}
+
+/** How long a request waits for a PostgreSQL connection before it fails (then 503, see isDatabaseUnavailable). */
+export const CONNECT_TIMEOUT_MS = 5000;
+
+/**
+ * Opens the database; SQLite gets WAL, foreign keys, a busy timeout and NORMAL sync. A PostgreSQL
+ * connection that is lost never takes the process down: pg emits an `error` event on the pool (an idle
+ * connection) or on the client (one in use), which would crash the process without a listener. Both are
+ * listened to; the query in flight fails (the request answers 503), the pool drops the dead connection
+ * when it is released, and the next query opens a fresh one.
+ */
+export function createDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Database {
   if (target.dialect === 'sqlite') {
     if (target.filename !== ':memory:') mkdirSync(dirname(target.filename), { recursive: true });
     const sqlite = new SQLite(target.filename);
@@ -43,9 +64,50 @@ export function createDatabase(target: DatabaseTarget, options: { poolSize?: num
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: target.connectionString, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'diploma-platform',
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  const lost = options.onConnectionError ?? (() => {});
+  pool.on('error', (error) => lost(error));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => lost(error));
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** PostgreSQL SQLSTATEs of a lost or refused connection: class 08, the server shutting down or full. */
+const UNAVAILABLE_SQLSTATES = /^(?:08...|57P0[123]|53300)$/;
+/** Socket errors of a database that cannot be reached. */
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+]);
+/** pg's own errors for a lost connection or a full pool carry no code, only these messages. */
+const UNAVAILABLE_PG_MESSAGES =
+  /^(?:Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|Client was closed and is not queryable)/;
+
+/**
+ * True when an error means the database cannot be used just now (a lost or refused PostgreSQL
+ * connection, no free connection in time, SQLite still locked after its busy timeout), rather than a
+ * fault of the request or of the code: the request answers 503 with Retry-After.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') {
+    if (UNAVAILABLE_SQLSTATES.test(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
+    if (code === 'SQLITE_BUSY') return true;
+  }
+  return UNAVAILABLE_PG_MESSAGES.test(error.message);
 }
 
 /** How many prepared statements a SQLite database keeps (least recently used dropped first). */

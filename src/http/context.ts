@@ -56,8 +56,8 @@ export function resolveLocale(
 
 /**
  * Machine endpoints that live outside /api because their standards fix the paths: the issuer's documents
- * (`/.well-known/…`), status lists, the Open Badges profile and API (`/ob/…`, `/ims/…`) and the W3C VC-API
- * (`/credentials/verify|issue|status`, `/presentations/verify`, `/challenges`).
+ * (`/.well-known/…`), status lists, the Open Badges profile and API (`/ob/…`, `/ims/ob/v3p0/…`) and the
+ * W3C VC-API (`/credentials/verify|issue|status`, `/presentations/verify`, `/challenges`).
  */
 const MACHINE_PATHS =
   /^\/(?:api\/|\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|challenges(?:[/?]|$)|credentials\/(?:verify|issue|status)(?:[/?]|$))/;
@@ -130,6 +130,10 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
       request.i18n = translator(DEFAULT_LOCALE);
       return;
     }
+    // A language before the person is known, so that an error while looking them up (the database
+    // unreachable) is still answered in the reader's language.
+    request.locale = resolveLocale(null, request.cookies[LOCALE_COOKIE], request.headers['accept-language']);
+    request.i18n = translator(request.locale);
     if (request.isApi) {
       const header = request.headers.authorization;
       if (header?.startsWith('Bearer ')) {

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { isDatabaseUnavailable } from '../db/database.js';
 import { DEFAULT_LOCALE, type Translator, translator } from '../i18n/i18n.js';
 import { AppError, type FieldError } from '../kernel/errors.js';
 import { issuesToFieldErrors } from '../kernel/validation.js';
@@ -8,9 +9,13 @@ import { ErrorPage } from '../web/error-page.js';
 import { pageContext } from '../web/page-context.js';
 import { sendPage } from '../web/render.js';
 
+/** Retry-After of a 503 (the database unreachable, or the server shedding load). */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /** Turns anything thrown into an AppError: ours as they are, framework errors by their code, the rest 500. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) return new AppError('service_unavailable');
   const e = error as FastifyError & { validation?: unknown };
   if (hasZodFastifySchemaValidationErrors(e)) {
     // fastify-type-provider-zod 7 spreads the zod issue (minus code, message and path) into `params` and
@@ -77,6 +82,8 @@ export function apiErrorBody(t: Translator, error: AppError) {
 function send(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   if (error.code === 'too_many_attempts')
     reply.header('retry-after', String((Number(error.params.minutes) || 1) * 60));
+  if (error.code === 'service_unavailable' && !reply.hasHeader('retry-after'))
+    reply.header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
   if (request.isApi || !request.i18n) {
     const t = request.i18n ?? translator(DEFAULT_LOCALE);
     return reply.status(error.status).type('application/json; charset=utf-8').send(apiErrorBody(t, error));
@@ -100,6 +107,8 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError.code === 'internal') request.log.error({ err: error }, 'request failed');
+    if (appError.code === 'service_unavailable' && appError !== error)
+      request.log.warn({ err: error }, 'database unavailable');
     return send(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) => send(request, reply, new AppError('not_found')));

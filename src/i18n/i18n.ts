@@ -50,9 +50,31 @@ function loadMessages(locale: Locale): Record<string, string> {
   return merged;
 }
 
+const NARROW_NO_BREAK_SPACE = '\u202f';
+
+/**
+ * Pure: French typography on a message — a narrow no-break space before « : ; ! ? » and inside
+ * guillemets, whether the catalogue wrote a plain space, a no-break space or none (after a word or an
+ * argument). Applied when the French catalogues are loaded, so every message follows it.
+ */
+export function frenchTypography(message: string): string {
+  return message
+    .replace(/[ \u00a0]*([:;!?»])/gu, (match, mark: string, offset: number, whole: string) => {
+      const before = whole[offset - 1] ?? '';
+      const after = whole[offset + match.length] ?? '';
+      if (offset === 0 || before === NARROW_NO_BREAK_SPACE) return match;
+      // A mark inside a word, a time or an address ("10:00", "https://") stays as it is.
+      if (mark !== '»' && after !== '' && !/[\s})"'’”»]/u.test(after)) return match;
+      return `${NARROW_NO_BREAK_SPACE}${mark}`;
+    })
+    .replace(/«[ \u00a0\u202f]*/gu, `«${NARROW_NO_BREAK_SPACE}`);
+}
+
 export const MESSAGES: Record<Locale, Record<string, string>> = {
   en: loadMessages('en'),
-  fr: loadMessages('fr'),
+  fr: Object.fromEntries(
+    Object.entries(loadMessages('fr')).map(([id, message]) => [id, frenchTypography(message)]),
+  ),
   es: loadMessages('es'),
 };
 
@@ -92,16 +114,71 @@ function isPlain(message: string): boolean {
   return !message.includes('{') && !message.includes("'");
 }
 
+type Formatters = NonNullable<
+  Parameters<IntlShape<string>['formatters']['getMessageFormat']>[3]
+>['formatters'];
+
+/**
+ * A formatter per options object, made once. Compiled messages pass the same options object (from their
+ * parsed form) on every call, or none; formatjs's own memoisation serialises every call's arguments to
+ * JSON to find its formatter, which cost more than the formatting itself on list pages.
+ */
+function keptFormatters(): NonNullable<Formatters> {
+  const cached = <F>(make: (locales: string | string[] | undefined, options?: object) => F) => {
+    const byOptions = new Map<string, Map<object | undefined, F>>();
+    return (locales?: string | string[], options?: object): F => {
+      const localeKey = String(locales);
+      let kept = byOptions.get(localeKey);
+      if (!kept) {
+        kept = new Map();
+        byOptions.set(localeKey, kept);
+      }
+      let formatter = kept.get(options);
+      if (!formatter) {
+        formatter = make(locales, options);
+        kept.set(options, formatter);
+      }
+      return formatter;
+    };
+  };
+  const pluralRules = new Map<string, Intl.PluralRules>();
+  return {
+    getNumberFormat: cached((locales, options) => new Intl.NumberFormat(locales, options)),
+    getDateTimeFormat: cached((locales, options) => new Intl.DateTimeFormat(locales, options)),
+    // Asked with a new `{ type }` object on every plural: kept by locale and type.
+    getPluralRules: (locales?: string | string[], options?: Intl.PluralRulesOptions) => {
+      const key = `${String(locales)}|${options?.type ?? 'cardinal'}`;
+      let rules = pluralRules.get(key);
+      if (!rules) {
+        rules = new Intl.PluralRules(locales, options);
+        pluralRules.set(key, rules);
+      }
+      return rules;
+    },
+  };
+}
+
+/** A date formatted; an invalid one reads as "Invalid Date" (throws in tests), as formatjs answered. */
+function formatInstant(format: Intl.DateTimeFormat, date: Date): string {
+  try {
+    return format.format(date);
+  } catch (error) {
+    if (strict) throw error;
+    return String(date);
+  }
+}
+
 /** The translator for `locale` (memoised). */
 export function translator(locale: Locale): Translator {
   const cached = translators.get(locale);
   if (cached) return cached;
   const messages = MESSAGES[locale];
+  const formatLocale = FORMAT_LOCALES[locale];
   const formats = new Map<string, ReturnType<IntlShape<string>['formatters']['getMessageFormat']>>();
   const intl = createIntl(
     {
       // English text, international conventions for dates and numbers ("18 Oct 2027", not "Oct 18, 2027").
-      locale: FORMAT_LOCALES[locale],
+      locale: formatLocale,
       messages,
       defaultLocale: DEFAULT_LOCALE,
       timeZone: 'UTC',
@@ -111,6 +188,24 @@ export function translator(locale: Locale): Translator {
     },
     cache,
   );
+  const formatters = keptFormatters();
+  // Dates, numbers and amounts go through formatters made once per language (and style or currency).
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const dateFormat = (style: 'medium' | 'long' | 'short') => {
+    let format = dateFormats.get(style);
+    if (!format) {
+      format = new Intl.DateTimeFormat(formatLocale, { dateStyle: style, timeZone: 'UTC' });
+      dateFormats.set(style, format);
+    }
+    return format;
+  };
+  const dateTimeFormat = new Intl.DateTimeFormat(formatLocale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  });
+  const numberFormat = new Intl.NumberFormat(formatLocale);
+  const moneyFormats = new Map<string, { format: Intl.NumberFormat; divisor: number }>();
   const made: Translator = {
     locale,
     intl,
@@ -125,9 +220,7 @@ export function translator(locale: Locale): Translator {
       if (isPlain(source)) return source;
       let compiled = formats.get(id);
       if (!compiled) {
-        compiled = intl.formatters.getMessageFormat(source, FORMAT_LOCALES[locale], intl.formats, {
-          formatters: intl.formatters,
-        });
+        compiled = intl.formatters.getMessageFormat(source, formatLocale, intl.formats, { formatters });
         formats.set(id, compiled);
       }
       try {
@@ -139,15 +232,20 @@ export function translator(locale: Locale): Translator {
     },
     has: (id) => id in messages,
     date: (isoDate, style = 'medium') =>
-      intl.formatDate(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`), { dateStyle: style, timeZone: 'UTC' }),
-    dateTime: (iso) =>
-      intl.formatDate(new Date(iso), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
-    number: (value) => intl.formatNumber(value),
+      formatInstant(dateFormat(style), new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
+    dateTime: (iso) => formatInstant(dateTimeFormat, new Date(iso)),
+    number: (value) => numberFormat.format(value),
     money: (minorUnits, currency) => {
-      const digits =
-        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-          .maximumFractionDigits ?? 2;
-      return intl.formatNumber(minorUnits / 10 ** digits, { style: 'currency', currency });
+      let money = moneyFormats.get(currency);
+      if (!money) {
+        const format = new Intl.NumberFormat(formatLocale, { style: 'currency', currency });
+        const digits =
+          new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+            .maximumFractionDigits ?? 2;
+        money = { format, divisor: 10 ** digits };
+        moneyFormats.set(currency, money);
+      }
+      return money.format.format(minorUnits / money.divisor);
     },
   };
   translators.set(locale, made);

@@ -66,7 +66,7 @@ for (const dialect of DIALECTS) {
       expect(heading(page.body)).toBe(en.t('jobs.title'));
       expect(page.body).toContain(en.t('jobs.errorKind.internal'));
       expect(page.body).toMatch(
-        /<details><summary>[^<]+<\/summary><p>[^<]*<\/p><pre class="job-error" lang="en">the mail server said &lt;no><\/pre><\/details>/,
+        /<details><summary>[^<]+<\/summary><p>[^<]+<\/p><pre class="job-error" lang="en">the mail server said &lt;no><\/pre><\/details>/,
       );
       expect(page.body).toContain(`/admin/jobs/${id}/retry`);
       expect(page.body).not.toContain(`/admin/jobs/${done.id}/retry`);
@@ -143,6 +143,23 @@ for (const dialect of DIALECTS) {
       expect(pending.body).toContain(es.t('jobs.errorKind.environment'));
       expect(pending.body).toContain(es.t('jobs.environmentFailures', { count: 1 }));
       expect(pending.body).not.toContain(`/admin/jobs/${waiting.id}/retry`);
+    });
+
+    it("says a job's error from the platform in the page's language (French), with the job's name, not its id", async () => {
+      deps.clock.set(TEST_NOW);
+      const [refused] = await failedJobs('credentials.render-pdf', 1, () => new AppError('already_exists'));
+      const { browser: manager } = await signedIn(app, deps, ['manager'], { locale: 'fr' });
+      const page = await manager.get('/admin/jobs?kind=credentials.render-pdf');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(fr.t('errors.already_exists'));
+      expect(page.body).toContain(fr.t('jobs.kind.credentials.render-pdf'));
+      expect(page.body).not.toContain('AppError');
+      expect(page.body).not.toContain(refused);
+      // Administrators find the job's number and the raw text folded away in the details.
+      const { browser: admin } = await signedIn(app, deps, ['administrator'], { locale: 'fr' });
+      const details = (await admin.get('/admin/jobs?kind=credentials.render-pdf')).body;
+      expect(details).toContain(fr.t('errors.already_exists'));
+      expect(details).toContain(fr.t('auditPages.jobId', { id: refused! }));
     });
 
     it('retries every failed job, or those of one kind, at once (administrators; CSRF; audited)', async () => {

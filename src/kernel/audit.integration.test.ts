@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/dialects.js';
 import { createTestDeps, type TestDeps } from '../../test/helpers/test-deps.js';
+import { LOCALES, MESSAGES } from '../i18n/i18n.js';
 import { MODULES } from '../modules/index.js';
 import { type Actor, systemActor } from './actor.js';
 import { type AuditEventInput, audit, auditSchema, listAuditEvents } from './audit.js';
@@ -26,13 +27,19 @@ describe('audit actions (types)', () => {
     ).toBe(true);
   });
 
-  it('every module declares its actions in its descriptor, each action once', () => {
+  it('every module declares its actions in its descriptor, each action once, each with a sentence in every language', () => {
     const seen = new Set<string>();
     for (const module of MODULES) {
       for (const [action, schema] of Object.entries(module.auditEvents ?? {})) {
         expect(seen.has(action), action).toBe(false);
         seen.add(action);
         expect(auditSchema(action)).toBe(schema);
+        for (const locale of LOCALES) {
+          expect(
+            MESSAGES[locale][`auditLog.event.${action}`],
+            `${locale}: the sentence of ${action}`,
+          ).toBeDefined();
+        }
       }
     }
     expect(seen.size).toBeGreaterThan(60);

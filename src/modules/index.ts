@@ -12,11 +12,14 @@ import { admissionsModule } from './admissions/admissions.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { identityModule } from './identity/identity.module.js';
+import { lrsModule } from './lrs/lrs.module.js';
 import type { Module, NavigationItem } from './module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
+import { packagesModule } from './packages/packages.module.js';
 import { pathwayModule } from './pathway/pathway.module.js';
 import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
+import { spacesModule } from './spaces/spaces.module.js';
 
 export const MODULES: readonly Module[] = [
   identityModule,
@@ -27,6 +30,9 @@ export const MODULES: readonly Module[] = [
   placesModule,
   admissionsModule,
   notificationsModule,
+  spacesModule,
+  lrsModule,
+  packagesModule,
   jobsModule,
 ];
 

@@ -4,7 +4,8 @@ import type { PageContext } from './page-context.js';
 
 /** Where the labels of a payload's coded values are, by key (the first catalogue that has the value wins). */
 const VALUE_LABELS: Record<string, readonly string[]> = {
-  outcome: ['result.outcomeValue.'],
+  outcome: ['result.outcomeValue.', 'auditLog.cascade.'],
+  decision: ['review.decision.made.'],
   beforeOutcome: ['result.outcomeValue.'],
   capstone: ['capstone.status.'],
   beforeCapstone: ['capstone.status.'],
@@ -33,17 +34,21 @@ function listOf(t: Translator, items: readonly unknown[], names: Record<string, 
   return words.length ? words.join(', ') : t.t('auditLog.none');
 }
 
-/** Pure: the message values of one side of a payload (`prefix` names the "before" side's values). */
+/**
+ * Pure: the message values of one side of a payload, each named by its key with `prefix` (`beforeStatus`);
+ * a side that is a list (roles) is one value named `listName`.
+ */
 function sideValues(
   t: Translator,
   side: unknown,
   names: Record<string, string>,
   prefix: string,
+  listName: string,
   into: MessageValues,
 ): void {
   const key = (k: string) => (prefix ? `${prefix}${k[0]!.toUpperCase()}${k.slice(1)}` : k);
   if (Array.isArray(side)) {
-    into[prefix || 'after'] = listOf(t, side, names);
+    into[listName] = listOf(t, side, names);
     return;
   }
   if (side === null || typeof side !== 'object') return;
@@ -67,8 +72,11 @@ export function auditSentence(t: Translator, event: AuditEvent, names: Record<st
   const id = `auditLog.event.${event.action}`;
   if (!event.known || !t.has(id)) return t.t('auditLog.legacy', { action: event.action });
   const values: MessageValues = {};
-  sideValues(t, event.before, names, 'before', values);
-  sideValues(t, event.after, names, '', values);
+  // The state before is also the context (the edition of a withdrawn place): its values count under their
+  // own names unless the state after has them, and as `before…` in any case.
+  sideValues(t, event.before, names, '', 'before', values);
+  sideValues(t, event.before, names, 'before', 'before', values);
+  sideValues(t, event.after, names, '', 'after', values);
   return t.t(id, values);
 }
 

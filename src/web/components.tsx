@@ -79,6 +79,8 @@ interface TextFieldProps {
   min?: string | number;
   max?: string | number;
   lang?: string;
+  /** `auto` for people's names and other text that may be written right to left. */
+  dir?: 'auto' | 'ltr' | 'rtl';
 }
 
 export function TextField(props: TextFieldProps) {
@@ -95,6 +97,7 @@ export function TextField(props: TextFieldProps) {
     min,
     max,
     lang,
+    dir,
   } = props;
   return (
     <Field name={name} label={label} errors={errors} hint={hint}>
@@ -108,6 +111,7 @@ export function TextField(props: TextFieldProps) {
         min={min}
         max={max}
         lang={lang}
+        dir={dir}
       />
     </Field>
   );
@@ -146,18 +150,65 @@ interface SelectFieldProps {
 }
 
 export function SelectField({ name, label, value, options, errors, hint, empty }: SelectFieldProps) {
+  const emptyOption = empty !== undefined ? <option value="">{empty}</option> : null;
   return (
     <Field name={name} label={label} errors={errors} hint={hint}>
-      <select {...describedBy(name, errors, hint)}>
-        {empty !== undefined ? <option value="">{empty}</option> : null}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      {options.length >= LONG_LIST ? (
+        // A long list (every country) is the same array on every page: its markup is made once.
+        <select
+          {...describedBy(name, errors, hint)}
+          dangerouslySetInnerHTML={{
+            __html: `${empty !== undefined ? `<option value>${escapeHtml(empty)}</option>` : ''}${optionsHtml(options, value)}`,
+          }}
+        />
+      ) : (
+        <select {...describedBy(name, errors, hint)}>
+          {emptyOption}
+          {options.map((o) => (
+            <option value={o.value} selected={o.value === value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
     </Field>
   );
+}
+
+/** From this many options, a select's options are rendered once per options array (see optionsHtml). */
+const LONG_LIST = 40;
+
+type Options = readonly { value: string; label: string }[];
+const renderedOptions = new WeakMap<Options, { html: string; starts: Map<string, [number, number]> }>();
+
+/** Text or attribute value escaped as preact-render-to-string escapes it (`&`, `<` and `"`; not `>`). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&quot;'));
+}
+
+/**
+ * The `<option>` elements of a long, stable options array (the countries of one language), byte for byte
+ * what preact renders, made once per array; the chosen value gets its `selected` attribute per call.
+ * Rendering 250 option elements per select was a large part of the pages with a country field or filter.
+ */
+export function optionsHtml(options: Options, value: string | null | undefined): string {
+  let rendered = renderedOptions.get(options);
+  if (!rendered) {
+    let html = '';
+    const starts = new Map<string, [number, number]>();
+    for (const option of options) {
+      // preact writes an empty attribute bare (`<option value>`).
+      const open = option.value === '' ? '<option value' : `<option value="${escapeHtml(option.value)}"`;
+      if (!starts.has(option.value)) starts.set(option.value, [html.length, open.length]);
+      html += `${open}>${escapeHtml(option.label)}</option>`;
+    }
+    rendered = { html, starts };
+    renderedOptions.set(options, rendered);
+  }
+  const at = value == null ? undefined : rendered.starts.get(value);
+  if (!at) return rendered.html;
+  const cut = at[0] + at[1];
+  return `${rendered.html.slice(0, cut)} selected${rendered.html.slice(cut)}`;
 }
 
 interface CheckboxGroupProps {

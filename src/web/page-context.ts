@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { safeNextPath, takeFlash } from '../http/context.js';
+import { csrfSessionBinding } from '../http/csrf.js';
 import type { Locale, Translator } from '../i18n/i18n.js';
 import type { Role } from '../kernel/actor.js';
 import type { FieldError } from '../kernel/errors.js';
@@ -53,7 +54,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
       : null,
     // Made when a form asks for it: a page without a POST form sets no CSRF cookie.
     get csrf() {
-      csrf ??= reply.generateCsrf();
+      csrf ??= reply.generateCsrf({ userInfo: csrfSessionBinding(request) });
       return csrf;
     },
     flash: flashId && t.has(flashId) ? t.t(flashId) : null,

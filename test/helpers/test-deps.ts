@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import type { Config } from '../../src/config.js';
-import { createDatabase, type Dialect } from '../../src/db/database.js';
+import { createDatabase, type DatabaseOptions, type Dialect } from '../../src/db/database.js';
 import type { DB } from '../../src/db/schema.js';
 import type { Deps } from '../../src/deps.js';
 import { memoryMailer } from '../../src/integrations/mail.js';
@@ -54,7 +54,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
  */
 export async function createTestDeps(
   dialect: Dialect,
-  options: { clock?: Clock; now?: string; modules?: readonly Module[] } = {},
+  options: {
+    clock?: Clock;
+    now?: string;
+    modules?: readonly Module[];
+    /** PostgreSQL only: how its connections are opened (their name, the loss listener). */
+    database?: Pick<DatabaseOptions, 'applicationName' | 'onConnectionError' | 'poolSize'>;
+  } = {},
 ): Promise<TestDeps> {
   const config = testConfig();
   const clock = (options.clock as TestDeps['clock']) ?? fixedClock(options.now ?? TEST_NOW);
@@ -72,8 +78,12 @@ export async function createTestDeps(
     await admin.connect();
     await admin.query(`create schema ${schema}`);
     await admin.end();
-    const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
-    db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // Opened as production opens it (src/db/database.ts: the same pool settings and connection-loss
+    // handling), in the test's own schema.
+    ({ db } = createDatabase(
+      { dialect: 'postgres', connectionString: url },
+      { poolSize: 4, ...options.database, searchPath: schema },
+    ));
     cleanup = async () => {
       await sql.raw(`drop schema ${schema} cascade`).execute(db);
       await db.destroy();

@@ -89,6 +89,7 @@ const CASES: Case[] = [
   { route: 'POST /my/applications/:id/steps/:step', kind: 'draft', path: (t) => `/my/applications/${t.id}/steps/person`, body: () => STEP, mutates: true, expect: ownDraftPost(303) },
   { route: 'POST /my/applications/:id/files', kind: 'draft', path: (t) => `/my/applications/${t.id}/files`, special: 'upload', mutates: true, expect: ownDraftPost(303) },
   { route: 'GET /my/applications/:id/files/:kind', kind: 'submitted', path: (t) => `/my/applications/${t.id}/files/cv`, expect: e(404, { anonymous: 303, applicant: 200, manager: 200, assignedAssessor: 200 }) },
+  { route: 'GET /my/applications/:id/files/:kind/delete', kind: 'draft', path: (t) => `/my/applications/${t.id}/files/cv/delete`, expect: e(404, { anonymous: 303, applicant: 200 }) },
   { route: 'POST /my/applications/:id/files/:kind/delete', kind: 'draft', path: (t) => `/my/applications/${t.id}/files/cv/delete`, mutates: true, expect: ownDraftPost(303) },
   { route: 'POST /my/applications/:id/submit', kind: 'draft', path: (t) => `/my/applications/${t.id}/submit`, body: () => ({ consent: 'on' }), mutates: true, expect: ownDraftPost(303) },
   { route: 'POST /my/applications/:id/withdraw', kind: 'submitted', path: (t) => `/my/applications/${t.id}/withdraw`, mutates: true, expect: ownPost(303) },

@@ -66,6 +66,7 @@ export const admissionsModule: Module = {
     'GET /my/applications': 'signed-in',
     'GET /my/applications/:id': 'signed-in',
     'GET /my/applications/:id/files/:kind': 'signed-in',
+    'GET /my/applications/:id/files/:kind/delete': 'signed-in',
     'GET /my/applications/:id/steps/:step': 'signed-in',
     'GET /programmes/:slug/apply': 'signed-in',
     'GET /review': ['manager', 'assessor'],

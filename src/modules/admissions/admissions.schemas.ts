@@ -13,6 +13,8 @@ import {
 export const saveStepInputSchema = z.object({
   step: z.enum(APPLICATION_STEPS, 'admissions.error.unknownStep'),
   answers: z.record(z.string(), z.unknown()).default({}),
+  /** "Save and continue": the step must then be complete enough to move on (a draft save need not be). */
+  continuing: z.boolean().optional(),
 });
 export type SaveStepInput = z.input<typeof saveStepInputSchema>;
 

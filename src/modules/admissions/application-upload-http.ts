@@ -27,6 +27,8 @@ export async function readApplicationUpload(request: FastifyRequest): Promise<vo
         fields[part.fieldname] = String(part.value);
       } else if (part.fieldname === 'file' && !uploads.has(request)) {
         const bytes = await part.toBuffer();
+        // A form sent without choosing a file still has the part, nameless and empty: that is "no file".
+        if (!part.filename && bytes.length === 0) continue;
         uploads.set(
           request,
           part.file.truncated

@@ -25,6 +25,7 @@ import { submitApplication } from './submit-application.js';
 import { uploadApplicationFile } from './upload-application-file.js';
 import { ApplicationStepPage } from './views/application-form-page.js';
 import { ApplicationStatusPage, ApplyPage, MyApplicationsPage } from './views/application-status-page.js';
+import { RemoveFilePage } from './views/remove-file-page.js';
 import { withdrawApplication } from './withdraw-application.js';
 
 type SlugParams = { Params: { slug: string } };
@@ -130,6 +131,7 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
         const application = await saveApplicationStep(deps.db, deps, request.actor, request.params.id, {
           step,
           answers: formToStepAnswers(step, body),
+          continuing: body.after !== 'stay',
         });
         setFlash(reply, 'admissions.flash.saved');
         const target = body.after === 'stay' ? step : nextStep(step);
@@ -161,6 +163,22 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
             errors,
             failedKind: typeof body.kind === 'string' ? body.kind : undefined,
           }),
+      );
+    },
+  );
+
+  app.get<KindParams>(
+    '/my/applications/:id/files/:kind/delete',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const details = await getOwnApplication(deps.db, deps, request.actor, request.params.id);
+      const documents = `/my/applications/${details.application.id}/steps/documents`;
+      const hasFile = details.application.files.some((f) => f.kind === request.params.kind);
+      if (!hasFile || !isEditableByApplicant(details.application.status))
+        return reply.redirect(documents, 303);
+      return sendPage(
+        reply,
+        <RemoveFilePage ctx={pageContext(request, reply)} details={details} kind={request.params.kind} />,
       );
     },
   );

@@ -119,7 +119,7 @@ describe('explanations in the reader’s language', () => {
     expect(en[3]).toContain('English or French');
     const fr = results.map((r) => explainRule(translator('fr'), r));
     expect(fr[0]).toBe(
-      'Au moins 5 ans d’expérience dans les migrations de main-d’œuvre sont requis : vous en avez 2.',
+      'Au moins 5 ans d’expérience dans les migrations de main-d’œuvre sont requis\u202f: vous en avez 2.',
     );
     expect(fr[3]).toContain('anglais ou français');
     const es = results.map((r) => explainRule(translator('es'), r));

@@ -11,6 +11,7 @@ import {
   furthestStep,
   isApplicationStep,
   isEditableByApplicant,
+  MOTIVATION_MIN_LENGTH,
   mergeStepAnswers,
   nextStep,
   readAnswers,
@@ -31,8 +32,20 @@ export async function saveApplicationStep(
   applicationId: string,
   input: unknown,
 ): Promise<Application> {
-  const { step, answers } = parseInput(saveStepInputSchema, input);
+  const { step, answers, continuing } = parseInput(saveStepInputSchema, input);
   const stepAnswers = parseInput(stepSchemas[step].strict(), answers);
+  if (continuing && step === 'motivation') {
+    // Moving on with a statement below the minimum would only be refused at submission, far from here.
+    const count = [...String(stepAnswers.motivation ?? '')].length;
+    if (count < MOTIVATION_MIN_LENGTH)
+      throw new AppError('validation_failed', {}, [
+        {
+          path: 'motivation',
+          key: 'admissions.error.motivationTooShort',
+          values: { min: MOTIVATION_MIN_LENGTH, count },
+        },
+      ]);
+  }
   return inTransaction(db, async (trx) => {
     const row = await applicationFor(trx, actor, applicationId, 'application.apply', { lock: true });
     if (!isEditableByApplicant(row.status as ApplicationStatus)) throw new AppError('invalid_state');

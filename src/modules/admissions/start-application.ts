@@ -8,6 +8,7 @@ import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
+import { findPerson } from '../identity/identity.queries.js';
 import { getProgramme } from '../programmes/get-programme.js';
 import { loadAdmissionSettings } from './admission-settings.js';
 import { canAdmissions } from './admissions.policy.js';
@@ -34,6 +35,9 @@ export async function startApplication(
   if (!isAdmissionOpen(settings, today)) throw new AppError('invalid_state', { reason: 'closed' });
   const id = newId();
   const now = deps.clock.now().toISOString();
+  // The account's name starts the form (the applicant may still correct it).
+  const person = await findPerson(db, userId);
+  const answers = person?.fullName ? { fullName: person.fullName } : {};
   try {
     await inTransaction(db, async (trx) => {
       await insertApplicationRow(trx, {
@@ -42,7 +46,7 @@ export async function startApplication(
         user_id: userId,
         status: 'draft',
         locale: isLocale(input.locale) ? input.locale : 'en',
-        answers_json: '{}',
+        answers_json: JSON.stringify(answers),
         step: 'person',
         created_at: now,
         updated_at: now,

@@ -59,7 +59,7 @@ for (const dialect of DIALECTS) {
       expect(await codes('q=remittances&theme=&language=&mode=&from=&to=&page=1')).toEqual([other.code]);
     });
 
-    it('answers an invalid catalogue query with a translated 400 page, never a 500', async () => {
+    it('answers an invalid catalogue query with the translated catalogue page (400), never a 500', async () => {
       for (const query of [
         'page=0',
         'page=-1',
@@ -76,7 +76,9 @@ for (const dialect of DIALECTS) {
         const response = await app.inject({ url: `/courses?${query}`, headers: { 'accept-language': 'fr' } });
         expect(response.statusCode, query).toBe(400);
         expect(response.headers['content-type'], query).toContain('text/html');
-        expect(response.body, query).toContain(fr.t('errors.validation_failed'));
+        // The catalogue itself, with what is wrong at its top (issue 10: not a bare error page).
+        expect(response.body, query).toContain(fr.t('catalogue.title'));
+        expect(response.body, query).toContain('class="error-summary"');
       }
     });
 

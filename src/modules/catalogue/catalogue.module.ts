@@ -3,6 +3,7 @@ import { catalogueApiRoutes } from './catalogue.api.js';
 import { catalogueAuditEvents, catalogueAuditNames } from './catalogue.audit.js';
 import { catalogueWebRoutes } from './catalogue.web.js';
 import { seedCatalogue } from './demo/seed-catalogue.js';
+import * as filterIndexes from './migrations/2026-12-06T2200-catalogue-filter-indexes.js';
 
 /** Courses, their editions, the programmes they count for, and the catalogue's search. */
 export const catalogueModule: Module = {
@@ -11,6 +12,7 @@ export const catalogueModule: Module = {
   auditNames: catalogueAuditNames,
   webRoutes: catalogueWebRoutes,
   apiRoutes: catalogueApiRoutes,
+  migrations: { '2026-12-06T2200-catalogue-filter-indexes': filterIndexes },
   tables: [
     'courses',
     'course_themes',

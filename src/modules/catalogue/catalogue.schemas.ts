@@ -104,24 +104,32 @@ const queryFlag = z
   .transform((v) => v === true || v === '1' || v === 'true');
 
 /** The public catalogue's filters, from the query string. */
-export const catalogueQuerySchema = z.object({
-  q: z.string().trim().max(200, 'validation.tooLong').optional(),
-  theme: z.union([z.literal('').transform(() => undefined), slugSchema]).optional(),
-  language: z
-    .union([z.literal('').transform(() => undefined), z.enum(TEACHING_LANGUAGES, 'validation.invalidChoice')])
-    .optional(),
-  mode: z
-    .union([z.literal('').transform(() => undefined), z.enum(MODES, 'validation.invalidChoice')])
-    .optional(),
-  open: queryFlag,
-  from: z.union([z.literal('').transform(() => undefined), isoDateSchema]).optional(),
-  to: z.union([z.literal('').transform(() => undefined), isoDateSchema]).optional(),
-  retired: queryFlag,
-  page: z.coerce
-    .number('validation.notNumber')
-    .int('validation.notInteger')
-    .min(1, 'validation.tooSmall')
-    .max(10000, 'validation.tooBig')
-    .default(1),
-});
+export const catalogueQuerySchema = z
+  .object({
+    q: z.string().trim().max(200, 'validation.tooLong').optional(),
+    theme: z.union([z.literal('').transform(() => undefined), slugSchema]).optional(),
+    language: z
+      .union([
+        z.literal('').transform(() => undefined),
+        z.enum(TEACHING_LANGUAGES, 'validation.invalidChoice'),
+      ])
+      .optional(),
+    mode: z
+      .union([z.literal('').transform(() => undefined), z.enum(MODES, 'validation.invalidChoice')])
+      .optional(),
+    open: queryFlag,
+    from: z.union([z.literal('').transform(() => undefined), isoDateSchema]).optional(),
+    to: z.union([z.literal('').transform(() => undefined), isoDateSchema]).optional(),
+    retired: queryFlag,
+    page: z.coerce
+      .number('validation.notNumber')
+      .int('validation.notInteger')
+      .min(1, 'validation.tooSmall')
+      .max(10000, 'validation.tooBig')
+      .default(1),
+  })
+  .refine((query) => !query.from || !query.to || query.from <= query.to, {
+    message: 'catalogue.error.reversedDates',
+    path: ['to'],
+  });
 export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;

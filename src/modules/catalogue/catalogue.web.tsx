@@ -3,7 +3,8 @@ import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
-import { pageContext } from '../../web/page-context.js';
+import { isAppError } from '../../kernel/errors.js';
+import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { placesPanelOf } from '../places/place-panel-of.js';
 import { listThemes } from '../programmes/get-programme.js';
@@ -31,16 +32,47 @@ type CodeParams = { Params: { code: string } };
 type IdParams = { Params: { id: string } };
 
 /** The public catalogue and the managers' course and edition screens. */
+/** The catalogue's filters as typed (the first value of each, cut to a sane length), to show them again. */
+function typedFilters(query: Record<string, unknown>): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') typed[key] = first.slice(0, 1000);
+  }
+  return typed;
+}
+
 export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/courses', { schema: { hide: true } }, async (request, reply) => {
-    const [result, themes] = await Promise.all([
-      searchCatalogue(deps.db, deps, request.actor, request.query),
-      listThemes(deps.db, deps),
-    ]);
-    return sendPage(
-      reply,
-      <CataloguePage ctx={pageContext(request, reply)} result={result} themes={themes} />,
-    );
+    const themes = await listThemes(deps.db, deps);
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    try {
+      const result = await searchCatalogue(deps.db, deps, request.actor, query);
+      return sendPage(
+        reply,
+        <CataloguePage ctx={pageContext(request, reply)} result={result} themes={themes} />,
+      );
+    } catch (error) {
+      if (!isAppError(error, 'validation_failed')) throw error;
+      // A filter that cannot be used (too long, malformed, dates the wrong way round): the page still
+      // shows, searched without it, with the filters as typed and what is wrong with them.
+      const wrong = new Set(error.fields.map((f) => f.path.split('.')[0] ?? ''));
+      // The period is one filter: half of a wrong one is no better.
+      if (wrong.has('from') || wrong.has('to')) for (const key of ['from', 'to']) wrong.add(key);
+      const usable = Object.fromEntries(Object.entries(query).filter(([key]) => !wrong.has(key)));
+      const result = await searchCatalogue(deps.db, deps, request.actor, usable);
+      return sendPage(
+        reply,
+        <CataloguePage
+          ctx={pageContext(request, reply)}
+          result={result}
+          themes={themes}
+          typed={typedFilters(query)}
+          errors={fieldMessages(request.i18n, error.fields)}
+        />,
+        400,
+      );
+    }
   });
 
   app.get<CodeParams>('/courses/:code', { schema: { hide: true } }, async (request, reply) => {

@@ -65,13 +65,16 @@ export async function searchCatalogue(
     limit: CATALOGUE_PAGE_SIZE,
     offset: (query.page - 1) * CATALOGUE_PAGE_SIZE,
   });
-  const courses = await loadCourses(db, rows);
-  const editionRows = await listEditionsForCourses(
-    db,
-    rows.map((r) => r.id),
-    editionFilter,
-    today,
-  );
+  // Independent reads run together (on PostgreSQL, over the pool's connections).
+  const [courses, editionRows] = await Promise.all([
+    loadCourses(db, rows),
+    listEditionsForCourses(
+      db,
+      rows.map((r) => r.id),
+      editionFilter,
+      today,
+    ),
+  ]);
   const shown = rows.flatMap((row) =>
     editionRows.filter((e) => e.course_id === row.id).slice(0, EDITIONS_SHOWN_PER_COURSE),
   );

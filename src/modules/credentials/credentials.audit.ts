@@ -36,13 +36,11 @@ export const credentialsAuditEvents = defineAuditEvents({
       types: z.unknown(),
       subject: z.unknown(),
       statusIndex: z.number().int().optional(),
-      purposes: z.array(z.enum(['revocation', 'suspension'])).optional(),
+      purposes: z.array(z.string()).optional(),
     }),
   }),
   'credential.status_updated': z.object({
-    after: z.object({
-      changes: z.array(z.object({ purpose: z.enum(['revocation', 'suspension']), value: z.boolean() })),
-    }),
+    after: z.object({ changes: z.array(z.object({ purpose: z.string(), value: z.boolean() })) }),
   }),
   'programme.auto-award-set': z.object({
     before: z.object({ awardAutomatically: z.boolean() }),

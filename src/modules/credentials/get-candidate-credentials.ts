@@ -11,6 +11,8 @@ export interface CandidateCredentials {
   credentials: HolderCredential[];
   /** The candidacy's live (not revoked) diploma, if any. */
   diploma: DiplomaState | null;
+  /** What the reader may do: award the diploma (the pathway awards it and no live diploma exists). */
+  can: { award: boolean };
 }
 
 /**
@@ -22,12 +24,18 @@ export async function getCandidateCredentials(
   db: Executor,
   deps: Services,
   actor: Actor,
-  candidate: { candidacyId: string; userId: string },
+  candidate: {
+    candidacyId: string;
+    userId: string;
+    /** Whether the pathway's evaluation awards the diploma today (the award use case checks again). */
+    awardable?: boolean;
+  },
 ): Promise<CandidateCredentials | null> {
   if (!canCredentials(actor, 'credentials.manage')) return null;
   const [credentials, diplomas] = await Promise.all([
     listHolderCredentials(db, deps, actor, { userId: candidate.userId }),
     listDiplomaStates(db, deps, actor, [candidate.candidacyId]),
   ]);
-  return { credentials, diploma: diplomas.get(candidate.candidacyId) ?? null };
+  const diploma = diplomas.get(candidate.candidacyId) ?? null;
+  return { credentials, diploma, can: { award: candidate.awardable === true && diploma === null } };
 }

@@ -13,6 +13,8 @@ export interface Account {
   constituency: string | null;
   organisation: string | null;
   jobTitle: string | null;
+  /** IANA time zone (null: not set; instants are shown in UTC). */
+  timeZone: string | null;
   disabled: boolean;
   createdAt: string;
   roles: Role[];
@@ -30,6 +32,7 @@ export function toAccount(row: UserRow, roles: Role[]): Account {
     constituency: row.constituency,
     organisation: row.organisation,
     jobTitle: row.job_title,
+    timeZone: row.time_zone ?? null,
     disabled: row.disabled_at !== null,
     createdAt: row.created_at,
     roles,

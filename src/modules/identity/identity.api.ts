@@ -19,6 +19,7 @@ const accountJson = z.object({
   constituency: z.string().nullable(),
   organisation: z.string().nullable(),
   jobTitle: z.string().nullable(),
+  timeZone: z.string().nullable(),
   roles: z.array(z.string()),
   createdAt: z.string(),
 });
@@ -44,6 +45,7 @@ export function presentAccount(a: Account): z.infer<typeof accountJson> {
     constituency: a.constituency,
     organisation: a.organisation,
     jobTitle: a.jobTitle,
+    timeZone: a.timeZone,
     roles: a.roles,
     createdAt: a.createdAt,
   };

@@ -18,6 +18,10 @@ export const identityAuditEvents = defineAuditEvents({
     before: z.record(z.string(), z.unknown()),
     after: z.record(z.string(), z.unknown()),
   }),
+  'user.profile-from-application': z.object({
+    before: z.object({ country: z.string().nullable(), constituency: z.string().nullable() }),
+    after: z.object({ country: z.string().nullable(), constituency: z.string().nullable() }),
+  }),
   'user.password-changed': NO_PAYLOAD,
   'user.password-reset': z.object({ after: z.object({ revokedApiTokens: z.number().int() }) }),
   'user.email-changed': z.object({

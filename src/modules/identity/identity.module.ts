@@ -8,6 +8,8 @@ import { personNames } from './identity.queries.js';
 import { identityWebRoutes } from './identity.web.js';
 import { IDENTITY_JOBS } from './identity-jobs.js';
 import * as signInAddresses from './migrations/2026-12-06T1100-sign-in-addresses.js';
+import * as countryFromApplications from './migrations/2026-12-06T1500-country-from-accepted-applications.js';
+import * as userTimeZone from './migrations/2026-12-06T1810-user-time-zone.js';
 
 /** Accounts, sessions, one-time links, API tokens, roles and people. */
 export const identityModule: Module = {
@@ -20,7 +22,11 @@ export const identityModule: Module = {
   },
   apiRoutes: identityApiRoutes,
   jobs: IDENTITY_JOBS,
-  migrations: { '2026-12-06T1100-sign-in-addresses': signInAddresses },
+  migrations: {
+    '2026-12-06T1100-sign-in-addresses': signInAddresses,
+    '2026-12-06T1500-country-from-accepted-applications': countryFromApplications,
+    '2026-12-06T1810-user-time-zone': userTimeZone,
+  },
   tables: [
     'users',
     'role_grants',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../i18n/countries.js';
 import { LOCALES } from '../../i18n/i18n.js';
+import { isTimeZone } from '../../i18n/time-zones.js';
 import { ROLES } from '../../kernel/actor.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
 
@@ -92,25 +93,13 @@ export const changePasswordSchema = z.object({
   newPassword: passwordSchema,
 });
 
-export const profileSchema = z.object({
-  fullName: fullNameSchema,
-  preferredLocale: localeSchema,
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .transform((v) => (v === '' ? null : v))
-    .pipe(z.string().refine(isCountryCode, 'validation.invalidCountry').nullable())
-    .nullable()
-    .optional(),
-  constituency: z
-    .union([z.literal('').transform(() => null), z.enum(CONSTITUENCIES, 'validation.invalidChoice')])
-    .nullable()
-    .optional(),
-  organisation: optionalText(ORGANISATION_MAX_LENGTH),
-  jobTitle: optionalText(ORGANISATION_MAX_LENGTH),
-});
-export type ProfileInput = z.infer<typeof profileSchema>;
+/** A person's time zone: an IANA name (`Europe/Paris`); empty clears it (instants then show in UTC). */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .transform((v) => (v === '' ? null : v))
+  .pipe(z.string().refine(isTimeZone, 'validation.invalidTimeZone').nullable());
 
 export const createTokenSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(TOKEN_NAME_MAX_LENGTH, 'validation.tooLong'),
@@ -133,3 +122,25 @@ export const peopleQuerySchema = z.object({
     .max(100000, 'validation.tooBig')
     .default(1),
 });
+
+export const profileSchema = z.object({
+  fullName: fullNameSchema,
+  preferredLocale: localeSchema,
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(z.string().refine(isCountryCode, 'validation.invalidCountry').nullable())
+    .nullable()
+    .optional(),
+  constituency: z
+    .union([z.literal('').transform(() => null), z.enum(CONSTITUENCIES, 'validation.invalidChoice')])
+    .nullable()
+    .optional(),
+  organisation: optionalText(ORGANISATION_MAX_LENGTH),
+  jobTitle: optionalText(ORGANISATION_MAX_LENGTH),
+  /** Absent: unchanged (a form or API call that does not mention it keeps the saved zone). */
+  timeZone: timeZoneSchema.optional(),
+});
+export type ProfileInput = z.infer<typeof profileSchema>;

@@ -15,6 +15,8 @@ export interface UsersTable {
   constituency: string | null;
   organisation: string | null;
   job_title: string | null;
+  /** IANA time zone the person sees instants in (null: not set, shown in UTC). */
+  time_zone: string | null;
   disabled_at: string | null;
   created_at: string;
   updated_at: string;

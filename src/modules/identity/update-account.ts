@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
@@ -9,7 +10,7 @@ import { parseInput } from '../../kernel/validation.js';
 import { type Account, toAccount } from './account.js';
 import { checkCurrentPassword } from './check-current-password.js';
 import { canIdentity } from './identity.policy.js';
-import { changePasswordSchema, profileSchema } from './identity.schemas.js';
+import { changePasswordSchema, profileSchema, timeZoneSchema } from './identity.schemas.js';
 import { hashPassword } from './password.js';
 import { deleteSessionsOfUser } from './password-credentials.repository.js';
 import { findUserById, listRoles, updateUser } from './users.repository.js';
@@ -44,6 +45,7 @@ export async function updateProfile(
       constituency: data.constituency ?? null,
       organisation: data.organisation ?? null,
       job_title: data.jobTitle ?? null,
+      time_zone: data.timeZone === undefined ? before.time_zone : data.timeZone,
     };
     await updateUser(trx, actor.id, { ...changes, updated_at: now });
     await audit(trx, deps.clock, actor, {
@@ -57,11 +59,37 @@ export async function updateProfile(
         constituency: before.constituency,
         organisation: before.organisation,
         job_title: before.job_title,
+        time_zone: before.time_zone,
       },
       after: changes,
     });
   });
   return getOwnAccount(db, deps, actor);
+}
+
+/** Only the time zone (from the browser, on the course space): unchanged when it is the same. */
+export async function setTimeZone(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  timeZone: unknown,
+): Promise<void> {
+  ensure(actor, canIdentity(actor, 'account.update'));
+  if (actor.kind !== 'user') throw new AppError('forbidden');
+  const zone = parseInput(z.object({ timeZone: timeZoneSchema }), { timeZone }).timeZone;
+  await inTransaction(db, async (trx) => {
+    const before = await findUserById(trx, actor.id);
+    if (!before) throw new AppError('not_found');
+    if (before.time_zone === zone) return;
+    await updateUser(trx, actor.id, { time_zone: zone, updated_at: deps.clock.now().toISOString() });
+    await audit(trx, deps.clock, actor, {
+      action: 'user.profile-updated',
+      targetType: 'user',
+      targetId: actor.id,
+      before: { time_zone: before.time_zone },
+      after: { time_zone: zone },
+    });
+  });
 }
 
 /** Only the language preference (the language switcher, for a signed-in person). */

@@ -26,6 +26,8 @@ export interface PlaceOffer {
   counts: Pick<PlaceCounts, 'enrolled' | 'requested' | 'waitlisted'>;
   placesLeft: number | null;
   isFull: boolean;
+  /** The edition has started (or is over): its places are no longer "left" to take. */
+  hasStarted: boolean;
   signedIn: boolean;
   /** Why the reader may not ask now (a message id); null when they may (or are not signed in). */
   refusal: string | null;
@@ -76,6 +78,7 @@ export async function getPlaceOffer(
     counts: { enrolled: counts.enrolled, requested: counts.requested, waitlisted: counts.waitlisted },
     placesLeft: placesLeft(edition.capacity, counts),
     isFull: isFull(edition.capacity, counts),
+    hasStarted: edition.startsOn <= todayOf(deps),
     signedIn,
     refusal: signedIn
       ? requestRefusal(edition, todayOf(deps), (mine?.status as PlaceStatus | undefined) ?? null)

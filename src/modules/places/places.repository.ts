@@ -228,3 +228,39 @@ export async function insertEnrolmentRows(db: Executor, rows: readonly NewPlace[
       .execute();
   }
 }
+
+/** Whether a person has a confirmed place in an edition. */
+export async function hasConfirmedPlace(db: Executor, editionId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('enrolments')
+    .select('id')
+    .where('edition_id', '=', editionId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'enrolled')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The people with a confirmed place in an edition, by name. */
+export async function listConfirmedPeople(db: Executor, editionId: string) {
+  return db
+    .selectFrom('enrolments')
+    .innerJoin(usersView(db).as('users'), 'users.id', 'enrolments.user_id')
+    .select(['users.id', 'users.full_name', 'users.email'])
+    .where('enrolments.edition_id', '=', editionId)
+    .where('enrolments.status', '=', 'enrolled')
+    .orderBy('users.full_name')
+    .orderBy('users.id')
+    .execute();
+}
+
+/** The editions in which a person has a confirmed place. */
+export async function listConfirmedEditionIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('enrolments')
+    .select('edition_id')
+    .where('user_id', '=', userId)
+    .where('status', '=', 'enrolled')
+    .execute();
+  return rows.map((r) => r.edition_id);
+}

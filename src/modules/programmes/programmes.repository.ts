@@ -50,6 +50,22 @@ export async function listThemeRowsOfProgramme(db: Executor, programmeId: string
     .execute();
 }
 
+/** The themes of several programmes in one query, each row with its programme's id, in theme order. */
+export async function listThemeRowsOfProgrammes(
+  db: Executor,
+  programmeIds: readonly string[],
+): Promise<(ThemeRow & { programme_id: string })[]> {
+  if (programmeIds.length === 0) return [];
+  return db
+    .selectFrom('themes')
+    .innerJoin('programme_themes', 'programme_themes.theme_id', 'themes.id')
+    .selectAll('themes')
+    .select('programme_themes.programme_id')
+    .where('programme_themes.programme_id', 'in', programmeIds)
+    .orderBy('themes.position')
+    .execute();
+}
+
 export async function setProgrammeThemes(db: Executor, programmeId: string, themeIds: readonly string[]) {
   await db.deleteFrom('programme_themes').where('programme_id', '=', programmeId).execute();
   if (themeIds.length) {

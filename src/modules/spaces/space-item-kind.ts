@@ -65,6 +65,15 @@ export interface ItemViewer {
   can: { edit: boolean; seeEveryone: boolean };
 }
 
+/** What the builder gives a kind's settings fields: the language, re-displayed values and field errors. */
+export interface SettingsForm {
+  t: Translator;
+  /** Values typed before a refused save, by field name (`settings.url` …). */
+  values: Record<string, string>;
+  /** Translated problems by field name. */
+  errors: Record<string, string>;
+}
+
 /** One kind of item. */
 export interface SpaceItemKind<S = unknown> {
   /** Stable code: `page`, `file`, `link`, `package`, `webinar` … */
@@ -80,6 +89,13 @@ export interface SpaceItemKind<S = unknown> {
    * spaces module frames it (title, section, due date, completion, navigation to the next item).
    */
   render(db: Executor, deps: Services, item: SpaceItemRef<S>, viewer: ItemViewer): Promise<ComponentChild>;
+  /**
+   * The kind's own fields in the builder's item form (inputs named `settings.<field>`, read back into
+   * `settings`); without it the item is saved with empty settings and `editPath` leads to the kind's pages.
+   */
+  settingsFields?(item: SpaceItemRef<S> | null, form: SettingsForm): ComponentChild;
+  /** Whether the builder's item form uploads a file (multipart; the kind's upload route stores it). */
+  uploads?: boolean;
   /** Where the builder sends a facilitator to create or edit the kind's own data (null: the settings form suffices). */
   editPath?(item: SpaceItemRef<S>): string | null;
   /** Copies the kind's own data to a new item of a later edition, every date shifted by `days`; returns its settings. */

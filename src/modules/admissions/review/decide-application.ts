@@ -6,6 +6,7 @@ import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { parseInput } from '../../../kernel/validation.js';
+import { recordAcceptedApplicantDetails } from '../../identity/record-applicant-details.js';
 import { notify } from '../../notifications/notify.js';
 import { registerAcceptedApplicant } from '../../pathway/register-candidate.js';
 import { type Decision, nextStatus } from '../application.js';
@@ -26,7 +27,7 @@ export interface DecisionOutcome {
  * The committee's decision on an application (managers): accept, waitlist, reject or request more
  * information, with a message to the applicant. In one transaction: the decision joins the history, the
  * application's status changes, an accepted applicant becomes a diploma candidate on the rule version in
- * force today (pathway), the audit event is written and the applicant is notified (in-platform and by
+ * force today (pathway) with the application's country and constituency on their record (identity), the audit event is written and the applicant is notified (in-platform and by
  * email, in their language). Asking for more information needs a message saying what is missing.
  */
 export async function decideApplication(
@@ -59,6 +60,12 @@ export async function decideApplication(
         registeredOn: at.slice(0, 10),
       });
       candidacyId = candidacy.id;
+      // The candidate record shows where they come from: identity owns the person, and changes it.
+      await recordAcceptedApplicantDetails(trx, deps.clock, actor, {
+        userId: row.user_id,
+        country: row.country,
+        constituency: row.constituency,
+      });
     }
     await insertDecision(trx, {
       id: decisionId,

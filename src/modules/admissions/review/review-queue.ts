@@ -35,8 +35,12 @@ export interface ReviewQueue {
   page: number;
   pageCount: number;
   query: ReviewQueueQuery;
-  /** Managers see every application and may filter by reviewer; reviewers see their assignments only. */
-  isManager: boolean;
+  /**
+   * What the reader may do from the queue (managers, on the whole queue): export it as CSV and open the
+   * programme's admission settings. Managers see every application and may filter by reviewer; reviewers
+   * see their assignments only.
+   */
+  can: { export: boolean; manageSettings: boolean };
   /** Only the reader's own assignments are listed. */
   mine: boolean;
   /** People with the assessor role (managers' reviewer filter; empty for reviewers). */
@@ -100,7 +104,7 @@ export async function listReviewQueue(
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
     query,
-    isManager,
+    can: { export: isManager && !options.mine, manageSettings: isManager && !options.mine },
     mine: !isManager || options.mine === true,
     assessors,
   };

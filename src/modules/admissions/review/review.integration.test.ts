@@ -16,6 +16,8 @@ import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-dep
 import { type Actor, systemActor } from '../../../kernel/actor.js';
 import { listAuditEvents } from '../../../kernel/audit.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { listCandidates } from '../../pathway/candidates/list-candidates.js';
 import { createRuleVersion } from '../../pathway/rule-versions.js';
 import { saveApplicationStep } from '../save-application-step.js';
 import { startApplication } from '../start-application.js';
@@ -297,6 +299,16 @@ for (const dialect of DIALECTS) {
       expect((await listAuditEvents(deps.db, 'candidacy', candidacy.id)).map((a) => a.action)).toEqual([
         'candidate.registered',
       ]);
+      // The application's country and constituency reach the candidate record: the list's filter finds them.
+      expect(await findPerson(deps.db, person.id)).toMatchObject({
+        country: 'SN',
+        constituency: 'government',
+      });
+      const found = await listCandidates(deps.db, deps, manager, 'labour-migration', { country: 'SN' });
+      expect(found.items.map((item) => [item.email, item.country])).toContainEqual([person.email, 'SN']);
+      expect((await listAuditEvents(deps.db, 'user', person.id)).map((a) => a.action)).toContain(
+        'user.profile-from-application',
+      );
       // A second decision needs a reopening first.
       expect(
         codeOf(await failure(decideApplication(deps.db, deps, manager, id, { decision: 'reject' }))),

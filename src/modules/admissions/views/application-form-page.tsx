@@ -86,6 +86,7 @@ function PersonFields({
         errors={errors}
         maxLength={FULL_NAME_MAX}
         autocomplete="name"
+        dir="auto"
       />
       <SelectField
         name="countryOfResidence"

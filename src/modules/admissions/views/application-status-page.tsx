@@ -142,6 +142,38 @@ export function ApplicationStatusPage({
           </li>
         ))}
       </ol>
+      {application.status === 'accepted' ? (
+        <section aria-labelledby="after-acceptance">
+          <h2 id="after-acceptance">{t.t('admissions.afterAcceptance.title')}</h2>
+          <ol>
+            <li>
+              <a href="/my/pathway">{t.t('admissions.afterAcceptance.pathway')}</a>
+            </li>
+            <li>
+              <a href="/courses">{t.t('admissions.afterAcceptance.place')}</a>
+            </li>
+            <li>{t.t('admissions.afterAcceptance.confirm')}</li>
+          </ol>
+        </section>
+      ) : null}
+      <h2>{t.t('admissions.statusDocuments.title')}</h2>
+      {application.files.length === 0 ? <p>{t.t('admissions.statusDocuments.none')}</p> : null}
+      {application.files.length ? (
+        <ul>
+          {application.files.map((file) => (
+            <li>
+              {t.t(`admissions.documents.${file.kind}`)}:{' '}
+              <a href={`/my/applications/${application.id}/files/${file.kind}`}>{file.originalName}</a>{' '}
+              <small>
+                {t.t('admissions.statusDocuments.uploaded', {
+                  size: Math.max(1, Math.round(file.sizeBytes / 1024)),
+                  date: t.dateTime(file.uploadedAt),
+                })}
+              </small>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {application.status !== 'draft' ? (
         <>
           <h2>{t.t('admissions.eligibility.title')}</h2>

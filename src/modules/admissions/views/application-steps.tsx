@@ -83,12 +83,12 @@ export function DocumentsStep({
               <button type="submit">{t.t('admissions.documents.upload')}</button>
             </form>
             {file ? (
-              <form method="post" action={`/my/applications/${application.id}/files/${kind}/delete`}>
-                <Csrf token={ctx.csrf} />
-                <button type="submit" class="secondary">
+              <p>
+                {/* A page asks first (works without script): removing cannot be undone. */}
+                <a class="button secondary" href={`/my/applications/${application.id}/files/${kind}/delete`}>
                   {t.t('admissions.documents.remove')}
-                </button>
-              </form>
+                </a>
+              </p>
             ) : null}
           </section>
         );

@@ -1,8 +1,8 @@
 import type { Translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
-import { Localized, Pagination } from '../../../web/components.js';
+import { ErrorSummary, Localized, Pagination } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
-import type { PageContext } from '../../../web/page-context.js';
+import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { Theme } from '../../programmes/programme.js';
 import type { CatalogueQuery } from '../catalogue.schemas.js';
 import { MODES, TEACHING_LANGUAGES } from '../course.js';
@@ -27,12 +27,28 @@ interface Props {
   ctx: PageContext;
   result: CatalogueResult;
   themes: Theme[];
+  /** The filters as typed, when some could not be used (shown again as they were). */
+  typed?: Record<string, string>;
+  /** What is wrong with them, by filter. */
+  errors?: FieldMessages;
 }
 
-export function CataloguePage({ ctx, result, themes }: Props) {
+/** Filters behind "More filters" (the text search stays in view, so that results come first on phones). */
+const FOLDED_FILTERS = ['theme', 'language', 'mode', 'from', 'to', 'open', 'retired'] as const;
+
+export function CataloguePage({ ctx, result, themes, typed, errors = {} }: Props) {
   const canManage = result.can.manage;
   const { t } = ctx;
-  const q = result.query;
+  const q = { ...result.query, ...(typed ?? {}) } as CatalogueQuery & Record<string, unknown>;
+  const folded = FOLDED_FILTERS.filter((key) => q[key] && q[key] !== '0');
+  const error = (name: string) =>
+    errors[name] ? (
+      <p class="error" id={`error-${name}`}>
+        {errors[name]}
+      </p>
+    ) : null;
+  const invalid = (name: string) =>
+    errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `error-${name}` } : {};
   return (
     <Layout ctx={ctx} title={t.t('catalogue.title')} description={t.t('catalogue.intro')}>
       <h1>{t.t('catalogue.title')}</h1>
@@ -44,6 +60,7 @@ export function CataloguePage({ ctx, result, themes }: Props) {
           </a>
         </p>
       ) : null}
+      <ErrorSummary t={t} errors={errors} />
       <form
         method="get"
         action="/courses"
@@ -52,62 +69,74 @@ export function CataloguePage({ ctx, result, themes }: Props) {
         aria-label={t.t('catalogue.filters')}
       >
         <div class="field wide">
-          <label for="catalogue-q">{t.t('catalogue.search')}</label>
-          <input id="catalogue-q" name="q" type="search" value={q.q ?? ''} maxLength={200} />
+          <label for="field-q">{t.t('catalogue.search')}</label>
+          {error('q')}
+          <div class="search">
+            <input id="field-q" name="q" type="search" value={q.q ?? ''} maxLength={200} {...invalid('q')} />
+            <button type="submit">{t.t('form.filter')}</button>
+          </div>
         </div>
-        <div class="field">
-          <label for="catalogue-theme">{t.t('catalogue.theme')}</label>
-          <select id="catalogue-theme" name="theme">
-            <option value="">{t.t('catalogue.anyTheme')}</option>
-            {themes.map((theme) => (
-              <option value={theme.slug} selected={theme.slug === q.theme}>
-                {pickLocalized(theme.name, ctx.locale).text}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="catalogue-language">{t.t('catalogue.language')}</label>
-          <select id="catalogue-language" name="language">
-            <option value="">{t.t('catalogue.anyLanguage')}</option>
-            {TEACHING_LANGUAGES.map((l) => (
-              <option value={l} selected={l === q.language}>
-                {t.t(`language.${l}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="catalogue-mode">{t.t('catalogue.mode')}</label>
-          <select id="catalogue-mode" name="mode">
-            <option value="">{t.t('catalogue.anyMode')}</option>
-            {MODES.map((m) => (
-              <option value={m} selected={m === q.mode}>
-                {t.t(`mode.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="catalogue-from">{t.t('catalogue.from')}</label>
-          <input id="catalogue-from" name="from" type="date" value={q.from ?? ''} />
-        </div>
-        <div class="field">
-          <label for="catalogue-to">{t.t('catalogue.to')}</label>
-          <input id="catalogue-to" name="to" type="date" value={q.to ?? ''} />
-        </div>
-        <label class="check">
-          <input type="checkbox" name="open" value="1" checked={q.open} /> {t.t('catalogue.openOnly')}
-        </label>
-        {canManage ? (
-          <label class="check">
-            <input type="checkbox" name="retired" value="1" checked={q.retired} />{' '}
-            {t.t('catalogue.includeRetired')}
-          </label>
-        ) : null}
-        <div class="filter-actions">
-          <button type="submit">{t.t('form.filter')}</button> <a href="/courses">{t.t('catalogue.clear')}</a>
-        </div>
+        <details class="more-filters wide" open={folded.length > 0 || Object.keys(errors).length > 0}>
+          <summary>{t.t('catalogue.moreFilters', { count: folded.length })}</summary>
+          <div class="filters-grid">
+            <div class="field">
+              <label for="field-theme">{t.t('catalogue.theme')}</label>
+              <select id="field-theme" name="theme">
+                <option value="">{t.t('catalogue.anyTheme')}</option>
+                {themes.map((theme) => (
+                  <option value={theme.slug} selected={theme.slug === q.theme}>
+                    {pickLocalized(theme.name, ctx.locale).text}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="field-language">{t.t('catalogue.language')}</label>
+              <select id="field-language" name="language">
+                <option value="">{t.t('catalogue.anyLanguage')}</option>
+                {TEACHING_LANGUAGES.map((l) => (
+                  <option value={l} selected={l === q.language}>
+                    {t.t(`language.${l}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="field-mode">{t.t('catalogue.mode')}</label>
+              <select id="field-mode" name="mode">
+                <option value="">{t.t('catalogue.anyMode')}</option>
+                {MODES.map((m) => (
+                  <option value={m} selected={m === q.mode}>
+                    {t.t(`mode.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="field">
+              <label for="field-from">{t.t('catalogue.from')}</label>
+              {error('from')}
+              <input id="field-from" name="from" type="date" value={q.from ?? ''} {...invalid('from')} />
+            </div>
+            <div class="field">
+              <label for="field-to">{t.t('catalogue.to')}</label>
+              {error('to')}
+              <input id="field-to" name="to" type="date" value={q.to ?? ''} {...invalid('to')} />
+            </div>
+            <label class="check">
+              <input type="checkbox" name="open" value="1" checked={q.open} /> {t.t('catalogue.openOnly')}
+            </label>
+            {canManage ? (
+              <label class="check">
+                <input type="checkbox" name="retired" value="1" checked={q.retired} />{' '}
+                {t.t('catalogue.includeRetired')}
+              </label>
+            ) : null}
+            <div class="filter-actions">
+              <button type="submit">{t.t('form.filter')}</button>{' '}
+              <a href="/courses">{t.t('catalogue.clear')}</a>
+            </div>
+          </div>
+        </details>
       </form>
       <p role="status">{t.t('catalogue.count', { count: result.total })}</p>
       <ol class="course-list">

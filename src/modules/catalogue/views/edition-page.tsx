@@ -18,17 +18,26 @@ interface Props {
   placesPanel?: ComponentChildren;
 }
 
+/** Pure: the edition's phases and the assignment's due date, in the order they happen. */
+export function scheduleOf(edition: Edition): { key: string; start: string; end: string | null }[] {
+  const rows: { key: string; start: string | null; end: string | null }[] = [
+    { key: 'edition.phase.selfPaced', start: edition.selfPacedStart, end: edition.selfPacedEnd },
+    { key: 'edition.phase.live', start: edition.liveStart, end: edition.liveEnd },
+    { key: 'edition.phase.residential', start: edition.residentialStart, end: edition.residentialEnd },
+    { key: 'edition.phase.assignment', start: edition.assignmentDue, end: null },
+  ];
+  return rows
+    .filter((row): row is { key: string; start: string; end: string | null } => row.start !== null)
+    .sort((a, b) => a.start.localeCompare(b.start) || (a.end ?? a.start).localeCompare(b.end ?? b.start));
+}
+
 export function EditionPage({ ctx, edition, course, today, can, placesPanel }: Props) {
   const { manage: canManage, teach: canTeach } = can;
   const { t } = ctx;
   const title = pickLocalized(course.title, ctx.locale);
   const place = pickLocalized(edition.place, ctx.locale);
   const registration = registrationLabel(t, edition, today);
-  const phases = [
-    ['edition.phase.selfPaced', edition.selfPacedStart, edition.selfPacedEnd],
-    ['edition.phase.live', edition.liveStart, edition.liveEnd],
-    ['edition.phase.residential', edition.residentialStart, edition.residentialEnd],
-  ] as const;
+  const schedule = scheduleOf(edition);
   const heading = t.t('edition.heading', {
     course: title.text,
     dates: dateRange(t, edition.startsOn, edition.endsOn),
@@ -64,12 +73,16 @@ export function EditionPage({ ctx, edition, course, today, can, placesPanel }: P
         ) : null}
         <dt>{t.t('course.learningHours')}</dt>
         <dd>{t.t('course.hours', { hours: course.learningHours })}</dd>
-        <dt>{t.t('edition.capacity')}</dt>
-        <dd>
-          {edition.capacity === null
-            ? t.t('edition.noLimit')
-            : t.t('edition.places', { count: edition.capacity })}
-        </dd>
+        {placesPanel ? null : (
+          <>
+            <dt>{t.t('edition.capacity')}</dt>
+            <dd>
+              {edition.capacity === null
+                ? t.t('edition.noLimit')
+                : t.t('edition.places', { count: edition.capacity })}
+            </dd>
+          </>
+        )}
         {edition.registrationDeadline ? (
           <>
             <dt>{t.t('edition.deadline')}</dt>
@@ -90,9 +103,8 @@ export function EditionPage({ ctx, edition, course, today, can, placesPanel }: P
         ) : null}
       </dl>
       {placesPanel}
-      <h2>{t.t('edition.schedule')}</h2>
-      <table>
-        <caption class="visually-hidden">{t.t('edition.schedule')}</caption>
+      <h2 id="schedule-heading">{t.t('edition.schedule')}</h2>
+      <table aria-labelledby="schedule-heading">
         <thead>
           <tr>
             <th scope="col">{t.t('edition.phase.label')}</th>
@@ -100,20 +112,14 @@ export function EditionPage({ ctx, edition, course, today, can, placesPanel }: P
           </tr>
         </thead>
         <tbody>
-          {phases
-            .filter(([, start]) => start !== null)
-            .map(([key, start, end]) => (
-              <tr>
-                <th scope="row">{t.t(key)}</th>
-                <td>{dateRange(t, start!, end!)}</td>
-              </tr>
-            ))}
-          {edition.assignmentDue ? (
+          {schedule.map(({ key, start, end }) => (
             <tr>
-              <th scope="row">{t.t('edition.phase.assignment')}</th>
-              <td>{t.t('edition.dueOn', { date: t.date(edition.assignmentDue) })}</td>
+              <th scope="row">{t.t(key)}</th>
+              <td>
+                {end === null ? t.t('edition.dueOn', { date: t.date(start) }) : dateRange(t, start, end)}
+              </td>
             </tr>
-          ) : null}
+          ))}
         </tbody>
       </table>
       {canManage || canTeach ? (

@@ -54,11 +54,24 @@ for (const dialect of DIALECTS) {
       const before = await getCandidateCredentials(deps.db, deps, manager, {
         candidacyId,
         userId: person.id,
+        awardable: true,
       });
       expect(before?.credentials).toHaveLength(4);
       expect(before?.diploma).toBeNull();
+      // The award button: when the pathway awards the diploma and none is live.
+      expect(before?.can).toEqual({ award: true });
+      const notYet = await getCandidateCredentials(deps.db, deps, manager, {
+        candidacyId,
+        userId: person.id,
+      });
+      expect(notYet?.can).toEqual({ award: false });
       const { id } = await awardDiploma(deps.db, deps, SYSTEM, candidacyId);
-      const after = await getCandidateCredentials(deps.db, deps, manager, { candidacyId, userId: person.id });
+      const after = await getCandidateCredentials(deps.db, deps, manager, {
+        candidacyId,
+        userId: person.id,
+        awardable: true,
+      });
+      expect(after?.can).toEqual({ award: false });
       expect(after?.credentials[0]).toMatchObject({ id, kind: 'diploma', status: 'valid' });
       expect(after?.diploma).toMatchObject({ credentialId: id, status: 'active' });
       await revokeCredential(deps.db, deps, SYSTEM, after!.credentials[1]!.id, {

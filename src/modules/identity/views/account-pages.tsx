@@ -1,5 +1,6 @@
 import { countryOptions } from '../../../i18n/countries.js';
 import { LOCALES } from '../../../i18n/i18n.js';
+import { timeZoneNames } from '../../../i18n/time-zones.js';
 import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
@@ -34,6 +35,7 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
           constituency: account.constituency,
           organisation: account.organisation,
           jobTitle: account.jobTitle,
+          timeZone: account.timeZone,
         };
   const errorsOf = (form: string) => (failed?.form === form ? failed.errors : {});
   return (
@@ -55,6 +57,7 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             errors={errorsOf('profile')}
             maxLength={FULL_NAME_MAX_LENGTH}
             autocomplete="name"
+            dir="auto"
             required
           />
           <SelectField
@@ -95,6 +98,15 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             errors={errorsOf('profile')}
             maxLength={ORGANISATION_MAX_LENGTH}
             autocomplete="organization-title"
+          />
+          <SelectField
+            name="timeZone"
+            label={t.t('field.timeZone')}
+            hint={t.t('account.timeZoneHint')}
+            value={profile.timeZone}
+            options={timeZoneNames().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') }))}
+            empty={t.t('form.notSaid')}
+            errors={errorsOf('profile')}
           />
           <button type="submit">{t.t('form.save')}</button>
         </form>

@@ -32,6 +32,7 @@ export function SignUpPage({
           value={values.fullName}
           errors={errors}
           autocomplete="name"
+          dir="auto"
           maxLength={FULL_NAME_MAX_LENGTH}
           required
         />

@@ -12,6 +12,7 @@ import { getAutoAward } from '../../credentials/issuing/get-auto-award.js';
 import { CandidateCredentialsPanel } from '../../credentials/web/views/candidate-credentials.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { getProgramme, listManagedProgrammes } from '../../programmes/get-programme.js';
+import { currentSpacesOf } from '../../spaces/spaces.queries.js';
 import { candidatesCsv } from '../candidates/export-candidates.js';
 import { getCandidate } from '../candidates/get-candidate.js';
 import { getMyPathways } from '../candidates/get-my-pathways.js';
@@ -77,7 +78,11 @@ export async function sendCandidatePage(
   );
   const [data, credentials] = await Promise.all([
     pathwayPageData(deps.db, deps, [detail]),
-    getCandidateCredentials(deps.db, deps, request.actor, { candidacyId: detail.id, userId: person.id }),
+    getCandidateCredentials(deps.db, deps, request.actor, {
+      candidacyId: detail.id,
+      userId: person.id,
+      awardable: detail.evaluation.awardable,
+    }),
   ]);
   const ctx = pageContext(request, reply);
   const page = (
@@ -97,7 +102,6 @@ export async function sendCandidatePage(
             ctx={ctx}
             candidacyId={detail.id}
             data={credentials}
-            canAward={detail.evaluation.awardable}
             {...state.credentials}
           />
         ) : null
@@ -149,7 +153,13 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
       deps,
       pathways.map((p) => p.detail),
     );
-    return sendPage(reply, <MyPathwayPage ctx={pageContext(request, reply)} pathways={pathways} {...data} />);
+    // The course spaces' panel: the person's current editions and their progress (spaces' internal query).
+    const spaces =
+      request.actor.kind === 'user' ? await currentSpacesOf(deps.db, request.actor.id, data.today) : [];
+    return sendPage(
+      reply,
+      <MyPathwayPage ctx={pageContext(request, reply)} pathways={pathways} spaces={spaces} {...data} />,
+    );
   });
 
   app.get('/manage/candidates', { schema: { hide: true } }, async (request, reply) =>

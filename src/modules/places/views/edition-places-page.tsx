@@ -68,7 +68,11 @@ function PlaceTable({
               <th scope="col">{t.t('places.column.person')}</th>
               <th scope="col">{t.t('places.column.funding')}</th>
               <th scope="col">{t.t('places.column.requestedAt')}</th>
-              {actions.length ? <th scope="col">{t.t('places.column.actions')}</th> : null}
+              {actions.length ? (
+                <th scope="col" class="row-actions">
+                  {t.t('places.column.actions')}
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -92,7 +96,7 @@ function PlaceTable({
                 </td>
                 <td>{p.requestedAt ? t.date(p.requestedAt.slice(0, 10)) : ''}</td>
                 {actions.length ? (
-                  <td>
+                  <td class="row-actions">
                     {actions
                       .filter((a) => a !== 'top' || p.position !== 1)
                       .map((a) => (

@@ -28,7 +28,9 @@ export function MyPlacesPage({ ctx, places, errors = {} }: Props) {
               <th scope="col">{t.t('places.column.dates')}</th>
               <th scope="col">{t.t('places.column.status')}</th>
               <th scope="col">{t.t('places.column.funding')}</th>
-              <th scope="col">{t.t('places.column.actions')}</th>
+              <th scope="col" class="row-actions">
+                {t.t('places.column.actions')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -53,7 +55,7 @@ export function MyPlacesPage({ ctx, places, errors = {} }: Props) {
                   {p.fundingKind ? t.t(`places.funding.${p.fundingKind}`) : ''}
                   {p.fundingName ? ` (${p.fundingName})` : ''}
                 </td>
-                <td>
+                <td class="row-actions">
                   {p.canWithdraw ? (
                     <form method="post" action={`/my/places/${p.id}/withdraw`}>
                       <Csrf token={ctx.csrf} />

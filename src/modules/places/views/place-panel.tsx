@@ -24,11 +24,13 @@ export function PlacePanel({ t, locale, offer, csrf, path, values = {}, errors =
     <section class="places-panel" aria-labelledby="places-heading">
       <h2 id="places-heading">{t.t('places.panel.heading')}</h2>
       <dl class="facts">
-        <dt>{t.t('places.panel.capacity')}</dt>
+        <dt>{t.t('places.panel.availability')}</dt>
         <dd>
           {edition.capacity === null
             ? t.t('places.panel.noLimit')
-            : t.t('places.panel.placesLeft', { left: offer.placesLeft ?? 0, capacity: edition.capacity })}
+            : offer.hasStarted
+              ? t.t('edition.places', { count: edition.capacity })
+              : t.t('places.panel.placesLeft', { left: offer.placesLeft ?? 0, capacity: edition.capacity })}
         </dd>
         {offer.counts.waitlisted > 0 ? (
           <>

@@ -59,12 +59,16 @@ export function ReviewQueuePage({
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <p>{pickLocalized(queue.programme.title, ctx.locale).text}</p>
-      {queue.isManager && !queue.mine ? (
+      {queue.can.export || queue.can.manageSettings ? (
         <p class="actions">
-          <a href={queueHref('/manage/applications.csv', slug, q, { page: undefined })}>
-            {t.t('review.queue.export')}
-          </a>
-          <a href={`/manage/programmes/${slug}/admissions`}>{t.t('review.queue.settings')}</a>
+          {queue.can.export ? (
+            <a href={queueHref('/manage/applications.csv', slug, q, { page: undefined })}>
+              {t.t('review.queue.export')}
+            </a>
+          ) : null}
+          {queue.can.manageSettings ? (
+            <a href={`/manage/programmes/${slug}/admissions`}>{t.t('review.queue.settings')}</a>
+          ) : null}
         </p>
       ) : null}
       <form method="get" action={base} class="filters" role="search" aria-label={t.t('review.queue.filters')}>

@@ -156,13 +156,11 @@ function DiplomaLine({
   t,
   candidacyId,
   data,
-  canAward,
   csrf,
 }: {
   t: Translator;
   candidacyId: string;
   data: CandidateCredentials;
-  canAward: boolean;
   csrf: string;
 }) {
   if (data.diploma) {
@@ -174,7 +172,7 @@ function DiplomaLine({
       </p>
     );
   }
-  if (!canAward) return null;
+  if (!data.can.award) return null;
   return (
     <form method="post" action={`/manage/candidates/${candidacyId}/diploma`} class="award">
       <Csrf token={csrf} />
@@ -193,15 +191,12 @@ export function CandidateCredentialsPanel({
   ctx,
   candidacyId,
   data,
-  canAward,
   failed,
   problem,
 }: {
   ctx: PageContext;
   candidacyId: string;
   data: CandidateCredentials;
-  /** The pathway awards the diploma today (the use case checks again). */
-  canAward: boolean;
   failed?: CredentialFormState | undefined;
   /** A refusal (409) to show: next to a credential, or above the list (the award). */
   problem?: { credentialId: string | null; message: string } | undefined;
@@ -218,7 +213,7 @@ export function CandidateCredentialsPanel({
           {problem.message}
         </p>
       ) : null}
-      <DiplomaLine t={t} candidacyId={candidacyId} data={data} canAward={canAward} csrf={ctx.csrf} />
+      <DiplomaLine t={t} candidacyId={candidacyId} data={data} csrf={ctx.csrf} />
       {data.credentials.length === 0 ? <p>{t.t('credential.web.manage.none')}</p> : null}
       <ul class="cards credentials">
         {data.credentials.map((credential) => (

@@ -3,6 +3,8 @@ import { Localized } from '../../../../web/components.js';
 import { Layout } from '../../../../web/layout.js';
 import type { PageContext } from '../../../../web/page-context.js';
 import { EditionsTable } from '../../../catalogue/views/edition-summary.js';
+import type { CurrentSpace } from '../../../spaces/spaces.queries.js';
+import { CurrentSpacesPanel } from '../../../spaces/views/current-spaces-panel.js';
 import type { MyPathway } from '../../candidates/get-my-pathways.js';
 import { displayStatus } from '../../rules/pathway-status.js';
 import {
@@ -20,14 +22,17 @@ interface Props {
   titles: TitleLookup;
   rules: Map<string, Map<string, string[]>>;
   today: string;
+  /** The person's current course spaces (from the spaces module). */
+  spaces?: readonly CurrentSpace[];
 }
 
 /** The candidate's dashboard: where they stand on the way to each diploma, and what to do next. */
-export function MyPathwayPage({ ctx, pathways, titles, rules, today }: Props) {
+export function MyPathwayPage({ ctx, pathways, titles, rules, today, spaces = [] }: Props) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('myPathway.title')}>
       <h1>{t.t('myPathway.title')}</h1>
+      <CurrentSpacesPanel t={t} spaces={spaces} />
       {pathways.length === 0 ? (
         <p>
           {t.t('myPathway.none')} <a href="/programmes/labour-migration">{t.t('myPathway.discover')}</a>

@@ -1,0 +1,73 @@
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import type { LocalizedText } from '../../i18n/localized.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { findPerson } from '../identity/identity.queries.js';
+import { builderAccess } from './space-access.js';
+import type { CompletionRule, SpaceItemKind } from './space-item-kind.js';
+import { itemKinds } from './space-items.js';
+import { loadSpaceView, type ViewItem, type ViewSection } from './space-view.js';
+
+/** A kind as the builder offers it. */
+export interface BuilderKind {
+  kind: string;
+  label: string;
+  completionRules: readonly CompletionRule[];
+  definition: SpaceItemKind;
+}
+
+/** The builder: the space's sections and items in order, the kinds to add, the builder's time zone. */
+export interface Builder {
+  edition: { id: string; courseTitle: LocalizedText; courseCode: string; startsOn: string };
+  sections: ViewSection[];
+  items: ViewItem[];
+  kinds: BuilderKind[];
+  timeZone: string;
+  can: { build: true; seeEveryone: boolean };
+}
+
+/** The builder of an edition's space (its facilitators and managers; participants 403, others 404). */
+export async function getBuilder(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  editionId: string,
+): Promise<Builder> {
+  const access = await builderAccess(db, actor, editionId);
+  const view = await loadSpaceView(db, access, null, deps.clock.now().toISOString());
+  const person = actor.kind === 'user' ? await findPerson(db, actor.id) : null;
+  return {
+    edition: {
+      id: access.edition.id,
+      courseTitle: access.course.title,
+      courseCode: access.course.code,
+      startsOn: access.edition.startsOn,
+    },
+    sections: view.sections,
+    items: view.items,
+    kinds: itemKinds(deps).map((k) => ({
+      kind: k.kind,
+      label: k.label,
+      completionRules: k.completionRules,
+      definition: k,
+    })),
+    timeZone: person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE,
+    can: { build: true, seeEveryone: access.can.seeEveryone },
+  };
+}
+
+/** The builder with one item (not found when it is not in this space). */
+export function builderItem(builder: Builder, itemId: string): ViewItem {
+  const item = builder.items.find((i) => i.id === itemId);
+  if (!item) throw new AppError('not_found');
+  return item;
+}
+
+/** The builder with one section (not found when it is not in this space). */
+export function builderSection(builder: Builder, sectionId: string): ViewSection {
+  const section = builder.sections.find((s) => s.id === sectionId);
+  if (!section) throw new AppError('not_found');
+  return section;
+}

@@ -1,0 +1,92 @@
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import type { LocalizedText } from '../../i18n/localized.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import type { Actor } from '../../kernel/actor.js';
+import { findPerson } from '../identity/identity.queries.js';
+import { spaceAccess } from './space-access.js';
+import { loadSpaceView, type ViewItem, type ViewSection } from './space-view.js';
+import {
+  currentPhase,
+  dueItems,
+  nextToDo,
+  type Phase,
+  type PhaseNow,
+  percent,
+  phaseSpans,
+  type Tally,
+  tally,
+} from './spaces.js';
+
+/** How many due items the home lists. */
+export const DUE_SHOWN = 5;
+
+/** The space's home: "what do I do now?". */
+export interface SpaceHome {
+  edition: {
+    id: string;
+    courseTitle: LocalizedText;
+    courseCode: string;
+    code: string | null;
+    startsOn: string;
+    endsOn: string;
+  };
+  today: string;
+  phaseNow: PhaseNow;
+  phases: { phase: Phase; start: string; end: string; tally: Tally; percent: number; current: boolean }[];
+  /** The zone instants are shown in; `timeZoneSet` false when it is the UTC fallback. */
+  timeZone: string;
+  timeZoneSet: boolean;
+  next: ViewItem | null;
+  due: ViewItem[];
+  sections: ViewSection[];
+  overall: { tally: Tally; percent: number };
+  can: { learn: boolean; build: boolean; seeEveryone: boolean };
+}
+
+/** The home of an edition's space for its participants and staff (others: not found). */
+export async function getSpaceHome(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  editionId: string,
+): Promise<SpaceHome> {
+  const access = await spaceAccess(db, actor, editionId);
+  const nowDate = deps.clock.now();
+  const now = nowDate.toISOString();
+  const learner = access.can.learn && actor.kind === 'user' ? actor.id : null;
+  const [view, person] = await Promise.all([
+    loadSpaceView(db, access, learner, now),
+    actor.kind === 'user' ? findPerson(db, actor.id) : Promise.resolve(null),
+  ]);
+  const zone = person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : null;
+  const { edition } = access;
+  const today = now.slice(0, 10);
+  const phaseNow = currentPhase(edition, today);
+  const phases = phaseSpans(edition).map((span) => {
+    const items = view.sections.filter((s) => s.phase === span.phase).flatMap((s) => s.items);
+    const t = tally(items, view.completed);
+    return { ...span, tally: t, percent: percent(t), current: span.phase === phaseNow };
+  });
+  const overall = tally(view.items, view.completed);
+  return {
+    edition: {
+      id: edition.id,
+      courseTitle: access.course.title,
+      courseCode: access.course.code,
+      code: edition.code,
+      startsOn: edition.startsOn,
+      endsOn: edition.endsOn,
+    },
+    today,
+    phaseNow,
+    phases,
+    timeZone: zone ?? DEFAULT_TIME_ZONE,
+    timeZoneSet: zone !== null,
+    next: learner ? nextToDo(view.items, now, view.completed) : null,
+    due: learner ? dueItems(view.items, view.completed).slice(0, DUE_SHOWN) : [],
+    sections: view.sections,
+    overall: { tally: overall, percent: percent(overall) },
+    can: access.can,
+  };
+}

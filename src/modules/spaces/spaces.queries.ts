@@ -1,0 +1,98 @@
+/**
+ * The spaces module's internal queries: permission-free reads for other modules (the assessment's gate,
+ * the candidate dashboard). Not for routes: they answer whoever asks.
+ */
+import type { Executor } from '../../db/database.js';
+import type { LocalizedText } from '../../i18n/localized.js';
+import { isId } from '../../kernel/ids.js';
+import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
+import { confirmedEditionsOf } from '../places/places.queries.js';
+import { toItemRef } from './space-items.js';
+import { percent, type Tally, tally } from './spaces.js';
+import {
+  countRequiredIncomplete,
+  listItemsOfSpaces,
+  listProgress,
+  listSpacesOfEditions,
+} from './spaces.repository.js';
+
+/**
+ * True when the person has completed every required item of the edition's space (also when the space has
+ * no required item, or no space yet): the gate the individual assignment uses.
+ */
+export async function allRequiredComplete(
+  db: Executor,
+  personId: string,
+  editionId: string,
+): Promise<boolean> {
+  if (!isId(personId) || !isId(editionId)) return false;
+  return (await countRequiredIncomplete(db, editionId, personId)) === 0;
+}
+
+/** A person's progress in one edition's space. */
+export interface EditionProgress {
+  editionId: string;
+  tally: Tally;
+  percent: number;
+}
+
+/** A person's progress in the spaces of some editions (editions without a space or items are left out). */
+export async function progressInEditions(
+  db: Executor,
+  personId: string,
+  editionIds: readonly string[],
+): Promise<EditionProgress[]> {
+  if (!isId(personId)) return [];
+  const spaces = await listSpacesOfEditions(db, editionIds.filter(isId));
+  const spaceIds = spaces.map((s) => s.id);
+  const [items, progress] = await Promise.all([
+    listItemsOfSpaces(db, spaceIds),
+    listProgress(db, spaceIds, [personId]),
+  ]);
+  const done = new Set(progress.filter((p) => p.completed_at).map((p) => p.item_id));
+  const out: EditionProgress[] = [];
+  for (const space of spaces) {
+    const own = items.filter((i) => i.space_id === space.id).map((i) => toItemRef(i, space.edition_id));
+    if (own.length === 0) continue;
+    const t = tally(own, done);
+    out.push({ editionId: space.edition_id, tally: t, percent: percent(t) });
+  }
+  return out;
+}
+
+/** A current edition of a person, with their progress in its space (the candidate dashboard's panel). */
+export interface CurrentSpace {
+  editionId: string;
+  courseTitle: LocalizedText;
+  startsOn: string;
+  endsOn: string;
+  progress: EditionProgress | null;
+}
+
+/**
+ * The editions in which the person holds a confirmed place and that have not ended on `today`, soonest
+ * first, each with the person's progress in its space (null while the space has no item).
+ */
+export async function currentSpacesOf(
+  db: Executor,
+  personId: string,
+  today: string,
+): Promise<CurrentSpace[]> {
+  const editionIds = await confirmedEditionsOf(db, personId);
+  const found = await Promise.all(editionIds.map((id) => findEditionWithCourse(db, id)));
+  const current = found.filter((f) => f !== null && f.edition.endsOn >= today);
+  const progress = await progressInEditions(
+    db,
+    personId,
+    current.map((f) => f!.edition.id),
+  );
+  return current
+    .map((f) => ({
+      editionId: f!.edition.id,
+      courseTitle: f!.course.title,
+      startsOn: f!.edition.startsOn,
+      endsOn: f!.edition.endsOn,
+      progress: progress.find((p) => p.editionId === f!.edition.id) ?? null,
+    }))
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+}

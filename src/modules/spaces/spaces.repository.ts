@@ -1,0 +1,169 @@
+/** All SQL of the spaces module: spaces, sections, items and progress (its own tables only). */
+import type { Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { DB } from '../../db/schema.js';
+import type { ItemRow, NewItemRow, ProgressRow, SectionRow, SpaceRow } from './spaces.tables.js';
+
+export async function findSpaceOfEdition(db: Executor, editionId: string): Promise<SpaceRow | undefined> {
+  return db.selectFrom('spaces').selectAll().where('edition_id', '=', editionId).executeTakeFirst();
+}
+
+export async function listSpacesOfEditions(db: Executor, editionIds: readonly string[]): Promise<SpaceRow[]> {
+  if (editionIds.length === 0) return [];
+  return db.selectFrom('spaces').selectAll().where('edition_id', 'in', editionIds).execute();
+}
+
+export async function insertSpace(db: Executor, row: SpaceRow): Promise<void> {
+  await db
+    .insertInto('spaces')
+    .values(row)
+    .onConflict((oc) => oc.column('edition_id').doNothing())
+    .execute();
+}
+
+export async function touchSpace(db: Executor, spaceId: string, at: string): Promise<void> {
+  await db.updateTable('spaces').set({ updated_at: at }).where('id', '=', spaceId).execute();
+}
+
+export async function listSections(db: Executor, spaceId: string): Promise<SectionRow[]> {
+  return db
+    .selectFrom('space_sections')
+    .selectAll()
+    .where('space_id', '=', spaceId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findSection(db: Executor, sectionId: string): Promise<SectionRow | undefined> {
+  return db.selectFrom('space_sections').selectAll().where('id', '=', sectionId).executeTakeFirst();
+}
+
+export async function insertSection(db: Executor, row: SectionRow): Promise<void> {
+  await db.insertInto('space_sections').values(row).execute();
+}
+
+export async function updateSection(
+  db: Executor,
+  id: string,
+  patch: Updateable<DB['space_sections']>,
+): Promise<void> {
+  await db.updateTable('space_sections').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteSection(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('space_sections').where('id', '=', id).execute();
+}
+
+export async function listItems(db: Executor, spaceId: string): Promise<ItemRow[]> {
+  return db
+    .selectFrom('space_items')
+    .selectAll()
+    .where('space_id', '=', spaceId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export async function listItemsOfSpaces(db: Executor, spaceIds: readonly string[]): Promise<ItemRow[]> {
+  if (spaceIds.length === 0) return [];
+  return db.selectFrom('space_items').selectAll().where('space_id', 'in', spaceIds).execute();
+}
+
+export async function findItem(db: Executor, itemId: string): Promise<ItemRow | undefined> {
+  return db.selectFrom('space_items').selectAll().where('id', '=', itemId).executeTakeFirst();
+}
+
+export async function insertItem(db: Executor, row: NewItemRow): Promise<void> {
+  await db.insertInto('space_items').values(row).execute();
+}
+
+export async function updateItem(
+  db: Executor,
+  id: string,
+  patch: Updateable<DB['space_items']>,
+): Promise<void> {
+  await db.updateTable('space_items').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteItem(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('space_items').where('id', '=', id).execute();
+}
+
+/** Sets the position of each id (sections or items) to its index. */
+export async function setPositions(
+  db: Executor,
+  table: 'space_sections' | 'space_items',
+  ids: readonly string[],
+): Promise<void> {
+  for (const [position, id] of ids.entries()) {
+    await db.updateTable(table).set({ position }).where('id', '=', id).execute();
+  }
+}
+
+export async function findProgress(
+  db: Executor,
+  itemId: string,
+  userId: string,
+): Promise<ProgressRow | undefined> {
+  return db
+    .selectFrom('space_item_progress')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function upsertProgress(db: Executor, row: ProgressRow): Promise<void> {
+  await db
+    .insertInto('space_item_progress')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['item_id', 'user_id']).doUpdateSet({
+        first_viewed_at: row.first_viewed_at,
+        completed_at: row.completed_at,
+        last_outcome: row.last_outcome,
+        score: row.score,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+/** The progress rows of some people on the items of some spaces. */
+export async function listProgress(
+  db: Executor,
+  spaceIds: readonly string[],
+  userIds?: readonly string[],
+): Promise<ProgressRow[]> {
+  if (spaceIds.length === 0 || userIds?.length === 0) return [];
+  let query = db
+    .selectFrom('space_item_progress')
+    .innerJoin('space_items', 'space_items.id', 'space_item_progress.item_id')
+    .selectAll('space_item_progress')
+    .where('space_items.space_id', 'in', spaceIds);
+  if (userIds) query = query.where('space_item_progress.user_id', 'in', userIds);
+  return query.execute();
+}
+
+/** How many required items of an edition's space a person has not completed (0 when it has none). */
+export async function countRequiredIncomplete(
+  db: Executor,
+  editionId: string,
+  userId: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('space_items')
+    .innerJoin('spaces', 'spaces.id', 'space_items.space_id')
+    .leftJoin('space_item_progress', (join) =>
+      join
+        .onRef('space_item_progress.item_id', '=', 'space_items.id')
+        .on('space_item_progress.user_id', '=', userId),
+    )
+    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('count'))
+    .where('spaces.edition_id', '=', editionId)
+    .where('space_items.required', '=', 1)
+    .where('space_item_progress.completed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,104 @@
+import { pickLocalized } from '../../../i18n/localized.js';
+import { SelectField, TextField } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageContext } from '../../../web/page-context.js';
+import type { GridCell, ProgressGrid } from '../get-progress-grid.js';
+import { Text } from './space-parts.js';
+
+function Cell({ ctx, cell }: { ctx: PageContext; cell: GridCell }) {
+  const { t } = ctx;
+  const label = t.t(`spaces.grid.state.${cell.state}`);
+  const score = cell.score === null ? '' : ` ${t.number(cell.score / 100)} %`;
+  return (
+    <td class={`grid-${cell.state}`}>
+      <span aria-hidden="true">{cell.state === 'done' ? '✓' : cell.state === 'started' ? '…' : '·'}</span>
+      <span class="visually-hidden">{label}</span>
+      {score}
+    </td>
+  );
+}
+
+/** People × items: who did what, with filters (GET, works without JavaScript) and the CSV export. */
+export function ProgressGridPage({ ctx, grid }: { ctx: PageContext; grid: ProgressGrid }) {
+  const { t } = ctx;
+  const base = `/spaces/${grid.edition.id}`;
+  const title = t.t('spaces.grid.open');
+  const query = new URLSearchParams(grid.filter).toString();
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={base}>
+          <Text value={grid.edition.courseTitle} locale={ctx.locale} />
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <form method="get" action={`${base}/progress`} class="inline-form">
+        <SelectField
+          name="section"
+          label={t.t('spaces.build.section')}
+          value={grid.filter.section}
+          options={grid.sections.map((s) => ({
+            value: s.id,
+            label: pickLocalized(s.title, ctx.locale).text,
+          }))}
+          empty={t.t('spaces.grid.allSections')}
+        />
+        <SelectField
+          name="status"
+          label={t.t('spaces.grid.status')}
+          value={grid.filter.status}
+          options={(['behind', 'complete'] as const).map((s) => ({
+            value: s,
+            label: t.t(`spaces.grid.filter.${s}`),
+          }))}
+          empty={t.t('spaces.grid.everyone')}
+        />
+        <TextField name="q" type="search" label={t.t('spaces.grid.search')} value={grid.filter.q} />
+        <button type="submit" class="secondary">
+          {t.t('spaces.grid.apply')}
+        </button>
+      </form>
+      <p>
+        {t.t('spaces.grid.count', { shown: grid.rows.length, total: grid.total })} ·{' '}
+        <a href={`${base}/progress.csv?${query}`} download>
+          {t.t('spaces.grid.csv')}
+        </a>
+      </p>
+      <div class="progress-grid">
+        <table>
+          <caption class="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.t('spaces.grid.person')}</th>
+              {grid.items.map((item) => (
+                <th scope="col">
+                  <a href={`${base}/items/${item.id}`}>
+                    <Text value={item.title} locale={ctx.locale} />
+                  </a>
+                  {item.required ? <small> *</small> : null}
+                </th>
+              ))}
+              <th scope="col">{t.t('spaces.grid.required')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((row) => (
+              <tr>
+                <th scope="row">{row.fullName}</th>
+                {row.cells.map((cell) => (
+                  <Cell ctx={ctx} cell={cell} />
+                ))}
+                <td>
+                  {row.tally.requiredDone}/{row.tally.requiredTotal} ({row.percent} %)
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p>
+        <small>{t.t('spaces.grid.legend')}</small>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,155 @@
+import { Csrf } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import type { PageContext } from '../../../web/page-context.js';
+import type { SpaceHome } from '../get-space-home.js';
+import { ItemState, ProgressLine, Text, When } from './space-parts.js';
+
+/** The space's home: the phase now, the next item, what is due, progress per phase and section, the contents. */
+export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome }) {
+  const { t } = ctx;
+  const learner = home.can.learn;
+  const base = `/spaces/${home.edition.id}`;
+  const title = t.t('spaces.home.title');
+  const course = <Text value={home.edition.courseTitle} locale={ctx.locale} />;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={`/editions/${home.edition.id}`}>{course}</a>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        {t.t(`spaces.phase.now.${home.phaseNow}`)}{' '}
+        <small>
+          ({t.date(home.edition.startsOn)} – {t.date(home.edition.endsOn)})
+        </small>
+      </p>
+      {home.can.build || home.can.seeEveryone ? (
+        <p class="actions">
+          {home.can.build ? (
+            <a class="button" href={`${base}/build`}>
+              {t.t('spaces.build.open')}
+            </a>
+          ) : null}{' '}
+          {home.can.seeEveryone ? (
+            <a class="button secondary" href={`${base}/progress`}>
+              {t.t('spaces.grid.open')}
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      {learner ? (
+        <section aria-labelledby="now-heading" class="card">
+          <h2 id="now-heading">{t.t('spaces.home.now')}</h2>
+          {home.next ? (
+            <p>
+              <a class="button" href={`${base}/items/${home.next.id}`}>
+                <Text value={home.next.title} locale={ctx.locale} />
+              </a>{' '}
+              <ItemState t={t} item={home.next} timeZone={home.timeZone} learner />
+            </p>
+          ) : (
+            <p>{t.t(home.overall.tally.total ? 'spaces.home.allDone' : 'spaces.home.empty')}</p>
+          )}
+          <ProgressLine
+            t={t}
+            tally={home.overall.tally}
+            percent={home.overall.percent}
+            label={t.t('spaces.home.progress')}
+          />
+          {home.due.length ? (
+            <>
+              <h3>{t.t('spaces.home.due')}</h3>
+              <ul>
+                {home.due.map((item) => (
+                  <li>
+                    <a href={`${base}/items/${item.id}`}>
+                      <Text value={item.title} locale={ctx.locale} />
+                    </a>{' '}
+                    — <When t={t} iso={item.dueAt ?? ''} timeZone={home.timeZone} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <TimeZoneNotice ctx={ctx} home={home} />
+        </section>
+      ) : null}
+      {home.phases.length ? (
+        <section aria-labelledby="phases-heading">
+          <h2 id="phases-heading">{t.t('spaces.home.phases')}</h2>
+          <ol class="phases">
+            {home.phases.map((p) => (
+              <li aria-current={p.current ? 'step' : undefined}>
+                <strong>{t.t(`spaces.phase.${p.phase}`)}</strong> ({t.date(p.start)} – {t.date(p.end)})
+                {learner && p.tally.total ? (
+                  <ProgressLine
+                    t={t}
+                    tally={p.tally}
+                    percent={p.percent}
+                    label={t.t(`spaces.phase.${p.phase}`)}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <section aria-labelledby="contents-heading">
+        <h2 id="contents-heading">{t.t('spaces.home.contents')}</h2>
+        {home.sections.length === 0 ? <p>{t.t('spaces.home.empty')}</p> : null}
+        {home.sections.map((section) => (
+          <section aria-labelledby={`section-${section.id}`} class="space-section">
+            <h3 id={`section-${section.id}`}>
+              <Text value={section.title} locale={ctx.locale} />
+            </h3>
+            {learner && section.tally.total ? (
+              <ProgressLine
+                t={t}
+                tally={section.tally}
+                percent={section.percent}
+                label={t.t('spaces.home.progress')}
+              />
+            ) : null}
+            <ul class="space-items">
+              {section.items.map((item) => (
+                <li>
+                  <a href={`${base}/items/${item.id}`}>
+                    <Text value={item.title} locale={ctx.locale} />
+                  </a>{' '}
+                  <small>
+                    <ItemState t={t} item={item} timeZone={home.timeZone} learner={learner} />
+                  </small>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </section>
+    </Layout>
+  );
+}
+
+/**
+ * Until the person sets a time zone, instants show in UTC; a small script offers the browser's zone (the
+ * form is hidden without JavaScript, where the account page sets it).
+ */
+function TimeZoneNotice({ ctx, home }: { ctx: PageContext; home: SpaceHome }) {
+  if (home.timeZoneSet) return null;
+  const { t } = ctx;
+  return (
+    <div class="time-zone">
+      <p>
+        {t.t('spaces.timeZone.utc')} <a href="/account#field-timeZone">{t.t('spaces.timeZone.set')}</a>
+      </p>
+      <form method="post" action="/spaces/time-zone" data-time-zone-form hidden>
+        <Csrf token={ctx.csrf} />
+        <input type="hidden" name="timeZone" value="" />
+        <input type="hidden" name="next" value={`/spaces/${home.edition.id}`} />
+        <button type="submit" class="secondary">
+          {t.t('spaces.timeZone.useBrowser')} <span data-zone />
+        </button>
+      </form>
+      <script src="/static/time-zone.js" defer />
+    </div>
+  );
+}

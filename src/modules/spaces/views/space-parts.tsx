@@ -1,0 +1,92 @@
+/** Small pieces shared by the space's pages: an item's state, a progress line, instants in the reader's zone. */
+import type { Translator } from '../../../i18n/i18n.js';
+import { type LocalizedText, pickLocalized } from '../../../i18n/localized.js';
+import { formatInZone } from '../../../i18n/time-zones.js';
+import type { ViewItem } from '../space-view.js';
+import type { Tally } from '../spaces.js';
+
+/** The date-format locale of each interface language (as the translator uses). */
+const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', fr: 'fr', es: 'es' };
+
+/** An instant in the reader's zone, with the zone named. */
+export function When({ t, iso, timeZone }: { t: Translator; iso: string; timeZone: string }) {
+  return (
+    <time dateTime={iso}>
+      {formatInZone(iso, FORMAT_LOCALES[t.locale] ?? 'en-GB', timeZone)} ({timeZone.replaceAll('_', ' ')})
+    </time>
+  );
+}
+
+/** A localized text in the reader's language, marked with its language when it falls back. */
+export function Text({ value, locale }: { value: LocalizedText; locale: string }) {
+  const picked = pickLocalized(value, locale as 'en');
+  return picked.isFallback ? <span lang={picked.lang}>{picked.text}</span> : <>{picked.text}</>;
+}
+
+/** "3 of 5 required items done" with a progress bar. */
+export function ProgressLine({
+  t,
+  tally,
+  percent,
+  label,
+}: {
+  t: Translator;
+  tally: Tally;
+  percent: number;
+  label: string;
+}) {
+  const required = tally.requiredTotal > 0;
+  return (
+    <p class="progress-line">
+      <label>
+        <span class="visually-hidden">{label}: </span>
+        {t.t(required ? 'spaces.progress.required' : 'spaces.progress.all', {
+          done: required ? tally.requiredDone : tally.done,
+          total: required ? tally.requiredTotal : tally.total,
+        })}{' '}
+        <progress max={100} value={percent}>
+          {percent} %
+        </progress>
+      </label>
+    </p>
+  );
+}
+
+/** An item's state for the reader: done, locked (why), or to do; required or optional. */
+export function ItemState({
+  t,
+  item,
+  timeZone,
+  learner,
+}: {
+  t: Translator;
+  item: ViewItem;
+  timeZone: string;
+  learner: boolean;
+}) {
+  return (
+    <span class="item-state">
+      {learner ? (
+        item.complete ? (
+          <strong class="done">{t.t('spaces.state.done')}</strong>
+        ) : item.locked?.reason === 'date' ? (
+          <span>
+            {t.t('spaces.state.opensOn')} <When t={t} iso={item.locked.from} timeZone={timeZone} />
+          </span>
+        ) : item.locked ? (
+          <span>{t.t('spaces.state.afterPrevious')}</span>
+        ) : (
+          <span>{t.t('spaces.state.toDo')}</span>
+        )
+      ) : null}
+      {' · '}
+      {t.t(item.required ? 'spaces.state.required' : 'spaces.state.optional')}
+      {item.dueAt ? (
+        <>
+          {' · '}
+          {t.t('spaces.state.due')} <When t={t} iso={item.dueAt} timeZone={timeZone} />
+        </>
+      ) : null}
+    </span>
+  );
+}
