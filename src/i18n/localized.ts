@@ -45,11 +45,3 @@ export function serializeLocalized(value: LocalizedText): string {
   for (const [key, text] of Object.entries(value)) if (text?.trim()) clean[key] = text.trim();
   return JSON.stringify(clean);
 }
-
-/** Folds text for search: lower case, no diacritics (both engines search the folded form). */
-export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}

@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.js';
+import { foldForSearch } from '../kernel/search-fold.js';
 import type { NewUserRow } from '../modules/identity/identity.tables.js';
 import type { CandidacyRow, ResultRow } from '../modules/pathway/pathway.tables.js';
 import type { EnrolmentRow } from '../modules/places/places.tables.js';
@@ -17,7 +18,8 @@ async function insertChunked<T>(rows: readonly T[], write: (chunk: T[]) => Promi
 }
 
 export function insertUsersBulk(db: Executor, rows: readonly NewUserRow[]) {
-  return insertChunked(rows, (chunk) => db.insertInto('users').values(chunk).execute());
+  const folded = rows.map((row) => ({ ...row, search_name: foldForSearch(row.full_name) }));
+  return insertChunked(folded, (chunk) => db.insertInto('users').values(chunk).execute());
 }
 
 export function insertRoleGrantsBulk(

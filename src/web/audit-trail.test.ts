@@ -55,7 +55,10 @@ describe('audit events in the reader’s words', () => {
       ),
     ).toBe(`A enregistré la version 2 des règles, en vigueur à partir du ${fr.date('2027-01-01')}`);
     expect(auditSentence(fr, event('user.roles-changed', { before: [], after: ['manager'] }), {})).toBe(
-      `A changé les rôles : ${fr.t('auditLog.none')} devient ${fr.t('role.manager')}`,
+      fr.t('auditLog.event.user.roles-changed', {
+        before: fr.t('auditLog.none'),
+        after: fr.t('role.manager'),
+      }),
     );
   });
 

@@ -18,6 +18,7 @@ const UNNAMED: Record<string, string> = {
   user: 'auditLog.somePerson',
   reviewer: 'auditLog.somePerson',
   edition: 'auditLog.someEdition',
+  fromEdition: 'auditLog.someEdition',
 };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

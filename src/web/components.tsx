@@ -225,7 +225,11 @@ export function CheckboxGroup({ name, legend, options, checked, errors }: Checkb
   return (
     <fieldset class={error ? 'field has-error' : 'field'} id={`field-${name}`}>
       <legend>{legend}</legend>
-      {error ? <p class="error">{error}</p> : null}
+      {error ? (
+        <p class="error" id={`error-${name}`}>
+          {error}
+        </p>
+      ) : null}
       {options.map((o) => (
         <label class="check">
           <input type="checkbox" name={name} value={o.value} checked={checked.includes(o.value)} /> {o.label}

@@ -9,13 +9,16 @@ import { multipartBody } from './import-helpers.js';
 
 /** Text with its tags removed and its white space collapsed. */
 export function plainText(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&quot;/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&quot;/g, '"')
+      // Collapse layout whitespace only: no-break spaces are text (French typography puts them before colons).
+      .replace(/[ \t\n\r\f\v]+/g, ' ')
+      .trim()
+  );
 }
 
 /** The big status word of a verification page (`Valid`, `Revoked` …), without its decorative sign. */

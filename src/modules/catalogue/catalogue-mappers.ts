@@ -1,4 +1,5 @@
-import { foldForSearch, type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import { foldForSearch } from '../../kernel/search-fold.js';
 import type { CourseRow, EditionRow } from './catalogue.tables.js';
 import type {
   Course,

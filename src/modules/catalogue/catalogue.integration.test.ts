@@ -81,6 +81,17 @@ for (const dialect of DIALECTS) {
           q,
         ).toContain('Protecting the rights of migrants');
       }
+      // Ligatures and apostrophes fold the same way in documents and queries, on both engines.
+      await buildCourse(deps, {
+        title: { en: 'Island works', fr: 'L’œuvre de l’île', es: 'La obra de la isla' },
+      });
+      for (const q of ['oeuvre', 'ŒUVRE', "l'île", 'l’ile', "L'OEUVRE"]) {
+        const page = await searchCatalogue(deps.db, deps, ANONYMOUS, { q });
+        expect(
+          page.entries.map((e) => e.course.title.en),
+          q,
+        ).toContain('Island works');
+      }
       const none = await searchCatalogue(deps.db, deps, ANONYMOUS, { q: 'zzzunlikelyword' });
       expect(none.total).toBe(0);
       const symbols = await searchCatalogue(deps.db, deps, ANONYMOUS, { q: '"*:&|! ()' });

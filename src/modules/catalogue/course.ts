@@ -1,3 +1,4 @@
+import { TEACHING_LANGUAGES, type TeachingLanguage } from '../../i18n/languages.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import type { FieldError } from '../../kernel/errors.js';
 
@@ -14,8 +15,7 @@ export const PROGRAMME_ROLES = ['compulsory', 'elective'] as const;
 export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
 
 /** Languages editions are taught in (the interface itself is in en, fr, es). */
-export const TEACHING_LANGUAGES = ['en', 'fr', 'es', 'ar', 'pt', 'ru', 'zh'] as const;
-export type TeachingLanguage = (typeof TEACHING_LANGUAGES)[number];
+export { TEACHING_LANGUAGES, type TeachingLanguage };
 
 export const COURSE_STATUSES = ['active', 'retired'] as const;
 export type CourseStatus = (typeof COURSE_STATUSES)[number];

@@ -1,8 +1,9 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { foldForSearch, parseLocalized } from '../../i18n/localized.js';
+import { parseLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
+import { foldForSearch } from '../../kernel/search-fold.js';
 import { parseInput } from '../../kernel/validation.js';
 import { canCatalogue } from './catalogue.policy.js';
 import { listEditionsForCourses, listFacilitatorsOfEditions, searchCourses } from './catalogue.repository.js';

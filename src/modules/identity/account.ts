@@ -13,6 +13,8 @@ export interface Account {
   constituency: string | null;
   organisation: string | null;
   jobTitle: string | null;
+  /** The languages the person can learn in (codes of editions' languages); empty when not said. */
+  learningLanguages: string[];
   /** IANA time zone (null: not set; instants are shown in UTC). */
   timeZone: string | null;
   disabled: boolean;
@@ -32,6 +34,7 @@ export function toAccount(row: UserRow, roles: Role[]): Account {
     constituency: row.constituency,
     organisation: row.organisation,
     jobTitle: row.job_title,
+    learningLanguages: row.learning_languages ? row.learning_languages.split(',') : [],
     timeZone: row.time_zone ?? null,
     disabled: row.disabled_at !== null,
     createdAt: row.created_at,

@@ -102,6 +102,34 @@ for (const dialect of DIALECTS) {
       expect(after.body).toContain(translator('es').t('flash.profileSaved'));
     });
 
+    it('saves the languages one can learn in (labelled in en/fr/es); the language switcher keeps them', async () => {
+      for (const locale of ['en', 'fr', 'es'] as const) {
+        const { browser } = await signedIn(app, deps, ['participant'], { locale });
+        const page = await browser.get('/account');
+        expect(page.body).toContain(translator(locale).t('account.learningLanguages'));
+        expect(page.body).toContain(translator(locale).t('language.ar'));
+      }
+      const { browser, person } = await signedIn(app, deps, ['participant'], { locale: 'fr' });
+      const profile = { fullName: 'Lucía Pérez', preferredLocale: 'en' };
+      const bad = await browser.send('/account/profile', { ...profile, learningLanguages: ['', 'es', 'xx'] });
+      expect(bad.statusCode).toBe(400);
+      expect(fieldError(bad.body, 'learningLanguages')).toBe(fr.t('validation.invalidChoice'));
+      expect(bad.body).toMatch(/value="es" checked/);
+      expect((await userRow(person.id)).learning_languages).toBeNull();
+      const good = await browser.send('/account/profile', {
+        ...profile,
+        learningLanguages: ['', 'es', 'en'],
+      });
+      expect(good.statusCode).toBe(303);
+      expect((await userRow(person.id)).learning_languages).toBe('es,en');
+      expect((await browser.get('/account')).body).toMatch(/value="es" checked/);
+      await browser.get('/lang/fr?next=/account');
+      expect(await userRow(person.id)).toMatchObject({ preferred_locale: 'fr', learning_languages: 'es,en' });
+      // Unticking every box clears them (the form's hidden empty value).
+      await browser.send('/account/profile', { ...profile, learningLanguages: '' });
+      expect((await userRow(person.id)).learning_languages).toBeNull();
+    });
+
     it('refuses an email change without the right password or with a bad address (400), sending nothing', async () => {
       const { browser, person } = await signedIn(app, deps);
       const sent = deps.mailer.sent.length;
@@ -228,6 +256,12 @@ for (const dialect of DIALECTS) {
       const list = await browser.get('/admin/people?q=zeta');
       expect(list.statusCode).toBe(200);
       expect(list.body).toContain('Managed Person Zeta');
+      // The same folding as every search: accents and ligatures, in the name as in the query.
+      await buildPerson(deps, { fullName: 'Quỳnh Œhlenschläger' });
+      for (const q of ['quynh', 'OEHLENSCHLAGER', 'œhlen'])
+        expect((await browser.get(`/admin/people?q=${encodeURIComponent(q)}`)).body, q).toContain(
+          'Quỳnh Œhlenschläger',
+        );
       const page = await browser.get(`/admin/people/${target.id}`);
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain(`action="/admin/people/${target.id}/roles"`);

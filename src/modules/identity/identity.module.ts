@@ -9,6 +9,7 @@ import { identityWebRoutes } from './identity.web.js';
 import { IDENTITY_JOBS } from './identity-jobs.js';
 import * as signInAddresses from './migrations/2026-12-06T1100-sign-in-addresses.js';
 import * as countryFromApplications from './migrations/2026-12-06T1500-country-from-accepted-applications.js';
+import * as learningLanguages from './migrations/2026-12-06T1510-learning-languages.js';
 import * as userTimeZone from './migrations/2026-12-06T1810-user-time-zone.js';
 
 /** Accounts, sessions, one-time links, API tokens, roles and people. */
@@ -25,6 +26,7 @@ export const identityModule: Module = {
   migrations: {
     '2026-12-06T1100-sign-in-addresses': signInAddresses,
     '2026-12-06T1500-country-from-accepted-applications': countryFromApplications,
+    '2026-12-06T1510-learning-languages': learningLanguages,
     '2026-12-06T1810-user-time-zone': userTimeZone,
   },
   tables: [

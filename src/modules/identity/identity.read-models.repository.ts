@@ -20,6 +20,8 @@ export function usersView(db: Executor) {
       'constituency',
       'organisation',
       'job_title',
+      'learning_languages',
+      'search_name',
       'disabled_at',
       'created_at',
     ]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../../i18n/countries.js';
 import { LOCALES } from '../../i18n/i18n.js';
+import { TEACHING_LANGUAGES } from '../../i18n/languages.js';
 import { isTimeZone } from '../../i18n/time-zones.js';
 import { ROLES } from '../../kernel/actor.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
@@ -142,5 +143,20 @@ export const profileSchema = z.object({
   jobTitle: optionalText(ORGANISATION_MAX_LENGTH),
   /** Absent: unchanged (a form or API call that does not mention it keeps the saved zone). */
   timeZone: timeZoneSchema.optional(),
+  /** The languages one can learn in: a form's checkboxes (a hidden empty value, so none ticked clears them) or a JSON array; absent leaves them unchanged. */
+  learningLanguages: z.preprocess(
+    (v) =>
+      v === undefined || v === null ? undefined : (Array.isArray(v) ? v : [v]).filter((item) => item !== ''),
+    z
+      .array(z.string())
+      .max(TEACHING_LANGUAGES.length, 'validation.tooMany')
+      // One message on the group (not on its n-th box, which has no field of its own).
+      .refine(
+        (list) => list.every((code) => (TEACHING_LANGUAGES as readonly string[]).includes(code)),
+        'validation.invalidChoice',
+      )
+      .transform((list) => [...new Set(list)])
+      .optional(),
+  ),
 });
 export type ProfileInput = z.infer<typeof profileSchema>;

@@ -15,6 +15,10 @@ export interface UsersTable {
   constituency: string | null;
   organisation: string | null;
   job_title: string | null;
+  /** The languages the person can learn in, comma-separated ("es,en"); null when not said. */
+  learning_languages: string | null;
+  /** The full name folded for search (src/kernel/search-fold.ts), written with the name by the repository. */
+  search_name: string | null;
   /** IANA time zone the person sees instants in (null: not set, shown in UTC). */
   time_zone: string | null;
   disabled_at: string | null;

@@ -282,6 +282,10 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, <AccountPage ctx={pageContext(request, reply)} account={account} />);
   });
 
+  /** The ticked boxes of a checkbox group, comma-separated (a form posts the name once per box). */
+  const ticked = (value: unknown) =>
+    (Array.isArray(value) ? value : [value]).filter((item) => typeof item === 'string' && item).join(',');
+
   /** The three forms of the account page share this: on success a flash message, on errors the page again. */
   const accountForm = (
     path: string,
@@ -304,7 +308,11 @@ function accountRoutes(app: FastifyInstance, deps: Deps): void {
             <AccountPage
               ctx={pageContext(request, reply)}
               account={account}
-              failed={{ form, values: echoValues(body), errors }}
+              failed={{
+                form,
+                values: { ...echoValues(body), learningLanguages: ticked(body.learningLanguages) },
+                errors,
+              }}
             />,
             400,
           );

@@ -45,6 +45,11 @@ export async function updateProfile(
       constituency: data.constituency ?? null,
       organisation: data.organisation ?? null,
       job_title: data.jobTitle ?? null,
+      // Absent (an older client, the language switcher): unchanged.
+      learning_languages:
+        data.learningLanguages === undefined
+          ? before.learning_languages
+          : data.learningLanguages.join(',') || null,
       time_zone: data.timeZone === undefined ? before.time_zone : data.timeZone,
     };
     await updateUser(trx, actor.id, { ...changes, updated_at: now });
@@ -59,6 +64,7 @@ export async function updateProfile(
         constituency: before.constituency,
         organisation: before.organisation,
         job_title: before.job_title,
+        learning_languages: before.learning_languages,
         time_zone: before.time_zone,
       },
       after: changes,
@@ -106,6 +112,7 @@ export async function setPreferredLocale(
     fullName: account.fullName,
     preferredLocale: locale,
     country: account.country ?? '',
+    learningLanguages: account.learningLanguages,
     constituency: account.constituency ?? '',
     organisation: account.organisation ?? '',
     jobTitle: account.jobTitle ?? '',

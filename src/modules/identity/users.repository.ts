@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import { containsText } from '../../db/helpers.js';
 import type { Role } from '../../kernel/actor.js';
+import { foldForSearch } from '../../kernel/search-fold.js';
 import type { NewUserRow, UserRow, UserUpdate } from './identity.tables.js';
 
 /** All SQL about people and their roles. */
@@ -25,12 +26,21 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
+/** Inserts a person, with their name folded for search. */
 export async function insertUser(db: Executor, row: NewUserRow): Promise<void> {
-  await db.insertInto('users').values(row).execute();
+  await db
+    .insertInto('users')
+    .values({ ...row, search_name: foldForSearch(row.full_name) })
+    .execute();
 }
 
+/** Changes a person; a new name is folded for search with it. */
 export async function updateUser(db: Executor, id: string, changes: UserUpdate): Promise<void> {
-  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+  const withName =
+    typeof changes.full_name === 'string'
+      ? { ...changes, search_name: foldForSearch(changes.full_name) }
+      : changes;
+  await db.updateTable('users').set(withName).where('id', '=', id).execute();
 }
 
 export async function listRoles(db: Executor, userId: string): Promise<Role[]> {
@@ -97,7 +107,7 @@ export async function searchUsers(
   if (filter.query) {
     const text = filter.query;
     query = query.where((eb) =>
-      eb.or([containsText('users.full_name', text), containsText('users.email', text)]),
+      eb.or([containsText('users.search_name', foldForSearch(text)), containsText('users.email', text)]),
     );
   }
   if (filter.role) {

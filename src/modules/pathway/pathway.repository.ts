@@ -52,14 +52,15 @@ export async function listCandidaciesOfUser(db: Executor, userId: string): Promi
 }
 
 /**
- * The languages a person works in: their interface language, and the languages they listed when applying
- * to a programme (the application's answers, `education.languages[].code`).
+ * The languages a person can learn in: those of their profile ("languages I can learn in") and those they
+ * listed when applying to a programme (the application's answers, `education.languages[].code`). Only when
+ * they said none, their interface language: what they stated wins over the language of the pages.
  */
 export async function findWorkingLanguages(db: Executor, userId: string): Promise<Set<string>> {
   const [user, applications] = await Promise.all([
     db
       .selectFrom(usersView(db).as('users'))
-      .select('preferred_locale')
+      .select(['preferred_locale', 'learning_languages'])
       .where('id', '=', userId)
       .executeTakeFirst(),
     db
@@ -68,7 +69,7 @@ export async function findWorkingLanguages(db: Executor, userId: string): Promis
       .where('user_id', '=', userId)
       .execute(),
   ]);
-  const languages = new Set<string>(user ? [user.preferred_locale] : []);
+  const languages = new Set<string>(user?.learning_languages ? user.learning_languages.split(',') : []);
   for (const { answers_json } of applications) {
     try {
       const answers = JSON.parse(answers_json) as { education?: { languages?: { code?: unknown }[] } };
@@ -78,6 +79,7 @@ export async function findWorkingLanguages(db: Executor, userId: string): Promis
       // A document that does not parse lists no language.
     }
   }
+  if (languages.size === 0 && user) languages.add(user.preferred_locale);
   return languages;
 }
 

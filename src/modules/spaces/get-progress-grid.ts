@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { foldForSearch, type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
+import { foldForSearch } from '../../kernel/search-fold.js';
 import { parseInput } from '../../kernel/validation.js';
 import { confirmedParticipants } from '../places/places.queries.js';
 import { spaceAccess } from './space-access.js';

@@ -77,6 +77,7 @@ export function vcApiTranslator(request: FastifyRequest): Translator {
 /** The problem details of an error on a VC-API path. */
 export function problemOf(t: Translator, error: AppError) {
   const problem = String(error.params.problem ?? '');
+  // A body the JSON parser refused (malformed, or nested deeper than the platform allows) cannot be parsed.
   const parsing = error.code === 'bad_request' || error.code === 'body_too_deep';
   const type = parsing
     ? PROBLEM_TYPES.parsing

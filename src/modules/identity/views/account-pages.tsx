@@ -1,7 +1,8 @@
 import { countryOptions } from '../../../i18n/countries.js';
 import { LOCALES } from '../../../i18n/i18n.js';
+import { TEACHING_LANGUAGES } from '../../../i18n/languages.js';
 import { timeZoneNames } from '../../../i18n/time-zones.js';
-import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
+import { CheckboxGroup, Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { Account } from '../account.js';
@@ -35,6 +36,7 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
           constituency: account.constituency,
           organisation: account.organisation,
           jobTitle: account.jobTitle,
+          learningLanguages: account.learningLanguages.join(','),
           timeZone: account.timeZone,
         };
   const errorsOf = (form: string) => (failed?.form === form ? failed.errors : {});
@@ -99,6 +101,16 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
             maxLength={ORGANISATION_MAX_LENGTH}
             autocomplete="organization-title"
           />
+          {/* Unticking every box must clear the list: the empty value says the group was on the form. */}
+          <input type="hidden" name="learningLanguages" value="" />
+          <CheckboxGroup
+            name="learningLanguages"
+            legend={t.t('account.learningLanguages')}
+            options={TEACHING_LANGUAGES.map((code) => ({ value: code, label: t.t(`language.${code}`) }))}
+            checked={(profile.learningLanguages ?? '').split(',')}
+            errors={errorsOf('profile')}
+          />
+          <p class="hint">{t.t('account.learningLanguagesHint')}</p>
           <SelectField
             name="timeZone"
             label={t.t('field.timeZone')}

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import type { Executor } from '../../../db/database.js';
 import { containsText } from '../../../db/helpers.js';
 import type { DB } from '../../../db/schema.js';
+import { foldForSearch } from '../../../kernel/search-fold.js';
 import { credentialsView } from '../../credentials/credentials.read-models.repository.js';
 import { usersView } from '../../identity/identity.read-models.repository.js';
 
@@ -90,7 +91,7 @@ function candidacyConditions(
     if (language) people = people.where('users.preferred_locale', '=', language);
     if (text)
       people = people.where((p) =>
-        p.or([containsText('users.full_name', text), containsText('users.email', text)]),
+        p.or([containsText('users.search_name', foldForSearch(text)), containsText('users.email', text)]),
       );
     conditions.push(eb('candidacies.user_id', 'in', people));
   }

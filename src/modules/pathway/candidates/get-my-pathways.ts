@@ -33,8 +33,9 @@ export async function getMyPathways(
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   ensure(actor, canSeePathwayOf(actor, actor.id));
   const rows = await listCandidaciesOfUser(db, actor.id);
+  // The languages they can learn in, whatever the language of the pages (that one only when none is known).
   const languages = rows.length ? await findWorkingLanguages(db, actor.id) : new Set<string>();
-  languages.add(lang);
+  if (languages.size === 0) languages.add(lang);
   const out: MyPathway[] = [];
   for (const row of rows) {
     const detail = await detailOf(db, deps, row, lang);

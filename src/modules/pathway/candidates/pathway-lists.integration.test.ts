@@ -12,6 +12,7 @@ import {
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { ANONYMOUS, systemActor } from '../../../kernel/actor.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
+import { updateProfile } from '../../identity/update-account.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { CANDIDATES_PAGE_SIZE } from '../pathway.schemas.js';
 import { setCapstoneStatus } from '../set-capstone-status.js';
@@ -65,8 +66,12 @@ for (const dialect of DIALECTS) {
         // Bruno's window (from 2022-03-07) closes in March 2027 with electives missing: at risk.
         await add('Bruno Risk', { country: 'KE', constituency: 'workers', locale: 'en' }, '2022-03-07', 1);
         await add('Chen Early', { country: 'CN', constituency: 'ngo', locale: 'es' }, '2025-06-09');
-        await add('Dora Nothing', { country: 'KE', constituency: 'workers', locale: 'en' });
-        await add('Emil Expired', { country: 'DE', constituency: 'employers', locale: 'en' }, '2019-01-07');
+        await add('Dora Nguyễn', { country: 'KE', constituency: 'workers', locale: 'en' });
+        await add(
+          'Emil Œhlenschläger',
+          { country: 'DE', constituency: 'employers', locale: 'en' },
+          '2019-01-07',
+        );
         const fatima = await add(
           'Fatima Withdrawn',
           { country: 'SN', constituency: 'ngo', locale: 'fr' },
@@ -99,6 +104,11 @@ for (const dialect of DIALECTS) {
         expect(await names({ constituency: 'ngo' })).toEqual(['Chen', 'Fatima']);
         expect(await names({ language: 'fr' })).toEqual(['Alice', 'Fatima']);
         expect(await names({ q: 'RISK' })).toEqual(['Bruno']);
+        // One folding for names and queries: accents, ligatures, case.
+        expect(await names({ q: 'nguyen' })).toEqual(['Dora']);
+        expect(await names({ q: 'NGUYỄN' })).toEqual(['Dora']);
+        expect(await names({ q: 'oehlenschlager' })).toEqual(['Emil']);
+        expect(await names({ q: 'Œhlen' })).toEqual(['Emil']);
         expect(await names({ q: 'example.org', country: 'KE', status: 'active' })).toEqual(['Bruno', 'Dora']);
         expect(await names({ q: '100%_' })).toEqual([]);
         const empty = {
@@ -260,6 +270,18 @@ for (const dialect of DIALECTS) {
       const [inSpanish] = await getMyPathways(deps.db, deps, actorOf(hispanophone), 'es');
       expect(inSpanish?.nextEditions.map((e) => e.id)).toEqual([spanish.id]);
       expect(inSpanish?.nextInOtherLanguages).toBe(false);
+      // A Spanish speaker browsing in English (their interface language too): the languages they can
+      // learn in (their profile) decide, not the pages' language.
+      const browsingInEnglish = await buildParticipant(deps, { locale: 'en' });
+      await registerAs(deps, programme, browsingInEnglish, '2026-01-05');
+      await updateProfile(deps.db, deps, actorOf(browsingInEnglish), {
+        fullName: 'Lucía Browsing',
+        preferredLocale: 'en',
+        learningLanguages: ['es'],
+      });
+      const [spanishInEnglish] = await getMyPathways(deps.db, deps, actorOf(browsingInEnglish), 'en');
+      expect(spanishInEnglish?.nextEditions.map((e) => e.id)).toEqual([spanish.id]);
+      expect(spanishInEnglish?.nextInOtherLanguages).toBe(false);
       const francophone = await buildParticipant(deps, { locale: 'fr' });
       await registerAs(deps, programme, francophone, '2026-01-05');
       const [inOthers] = await getMyPathways(deps.db, deps, actorOf(francophone), 'fr');
