@@ -48,7 +48,8 @@ describe('deeply nested JSON on every route that takes a body', () => {
     const message = translator('en').t('errors.body_too_deep', { max: JSON_MAX_DEPTH });
     const routes = [...app.routeModules.keys()]
       .map((key) => key.split(' ') as [string, string])
-      .filter(([method]) => method !== 'GET');
+      // A CORS preflight (OPTIONS) takes no body.
+      .filter(([method]) => method !== 'GET' && method !== 'OPTIONS');
     expect(routes.length).toBeGreaterThan(40);
     for (const [method, path] of routes) {
       const url = path.replace(/:\w+/g, '0190f5b4-0000-7000-8000-000000000000');
