@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './db/database.js';
@@ -17,6 +18,7 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Diploma Platform <no-reply@diploma.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUSTED_ISSUERS: z.string().default(''),
+  VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_TOTAL_MB: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_ENTRY_MB: z.coerce.number().int().min(1).optional(),
@@ -56,6 +58,8 @@ export interface Config {
   };
   /** Issuer ids (DIDs, URLs) the verifier trusts besides our own: the trust policy (TRUSTED_ISSUERS). */
   trustedIssuers: string[];
+  /** Worker threads for verification (VERIFY_WORKERS; default one per core but one; 0 = in-process). */
+  verifyWorkers: number;
   /** Caps on uploaded zip packages (defaults: DEFAULT_ZIP_LIMITS; docs/operations.md § Zip limits). */
   zipLimits?: Partial<ZipLimits>;
 }
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.SHED_RSS_MB !== undefined ? { maxRssBytes: e.SHED_RSS_MB * 1024 * 1024 } : {}),
     },
     trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
+    verifyWorkers: e.VERIFY_WORKERS ?? Math.max(1, availableParallelism() - 1),
     zipLimits: {
       ...(e.ZIP_MAX_ENTRIES ? { maxEntries: e.ZIP_MAX_ENTRIES } : {}),
       ...(e.ZIP_MAX_TOTAL_MB ? { maxTotalBytes: e.ZIP_MAX_TOTAL_MB * 1024 * 1024 } : {}),

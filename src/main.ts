@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { startJobRunner } from './jobs/runner.js';
 import { newId } from './kernel/ids.js';
 import { checkPdfFonts } from './modules/credentials/pdf/index.js';
+import { closeVerificationPool } from './modules/credentials/verifying/verify-pool.js';
 import { allDailyJobs, allJobHandlers } from './modules/index.js';
 
 /** Grace period for in-flight requests at shutdown. */
@@ -40,7 +41,7 @@ export async function startServer(
     stopping ??= (async () => {
       const timer = setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS);
       timer.unref();
-      await Promise.all([app.close(), jobs.stop()]);
+      await Promise.all([app.close(), jobs.stop(), closeVerificationPool()]);
       await deps.close();
     })();
     return stopping;

@@ -46,6 +46,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // and a shed request would fail an unrelated test. src/http/load-shedding.http.test.ts sets its own.
     loadShedding: { maxEventLoopDelayMs: 0 },
     trustedIssuers: [],
+    verifyWorkers: 0,
     ...overrides,
   };
 }

@@ -56,6 +56,17 @@ export function referencedDidWebs(document: unknown, ownDid: string): string[] {
   return [...new Set(documentDids(document))].filter((did) => did !== ownDid).slice(0, MAX_RESOLVED_DIDS);
 }
 
+/** The loader entries of every did:web the input refers to (resolved in parallel; failures left out). */
+export async function resolvedDidEntries(
+  document: unknown,
+  ownDid: string,
+  resolver: DidWebResolver = serverDidWebResolver,
+): Promise<Array<[string, object]>> {
+  const dids = referencedDidWebs(document, ownDid);
+  const resolved = await Promise.allSettled(dids.map((did) => resolver.resolve(did)));
+  return resolved.flatMap((outcome) => (outcome.status === 'fulfilled' ? outcome.value : []));
+}
+
 /** `base` extended with the documents of every did:web the input refers to (resolved in parallel). */
 export async function loaderWithResolvedDids(
   document: unknown,
@@ -63,13 +74,7 @@ export async function loaderWithResolvedDids(
   ownDid: string,
   resolver: DidWebResolver = serverDidWebResolver,
 ): Promise<DocumentLoader> {
-  const dids = referencedDidWebs(document, ownDid);
-  if (dids.length === 0) return base;
-  const resolved = await Promise.allSettled(dids.map((did) => resolver.resolve(did)));
-  const extra = new Map<string, object>();
-  for (const outcome of resolved) {
-    if (outcome.status === 'fulfilled') for (const [url, entry] of outcome.value) extra.set(url, entry);
-  }
+  const extra = new Map(await resolvedDidEntries(document, ownDid, resolver));
   if (extra.size === 0) return base;
   return async (url: string) => {
     const found = extra.get(url);

@@ -6,14 +6,10 @@ import { type IssuerContext, loadIssuer } from '../keys/issuer.js';
 import { getBit } from '../status/status-list.js';
 import { resolveOwnStatus } from '../status/status-list-store.js';
 import { MAX_SUBMITTED_LENGTH, nestsDeeperThan, sizeOf } from './request-limits.js';
-import { loaderWithResolvedDids } from './resolved-loader.js';
-import {
-  type CheckResult,
-  looksLikeJwt,
-  type VerificationResult,
-  type VerifyDeps,
-  verifyCredential,
-} from './verify.js';
+import { resolvedDidEntries } from './resolved-loader.js';
+import { type CheckResult, looksLikeJwt, type VerificationResult, type VerifyDeps } from './verify.js';
+import { checkStatus } from './verify-checks.js';
+import { runVerification } from './verify-pool.js';
 
 export { MAX_SUBMITTED_LENGTH, sizeOf } from './request-limits.js';
 
@@ -57,6 +53,31 @@ function ensureReadable(input: object | string): void {
 }
 
 type Json = Record<string, unknown>;
+
+/**
+ * What a verification task carries besides its input (verify-worker.ts): our DID document, the documents
+ * of the did:web identifiers the input refers to (resolved here, on the main thread), the instant and the
+ * trusted issuers.
+ */
+export async function verificationContext(issuer: IssuerContext, verifyDeps: VerifyDeps, input: unknown) {
+  return {
+    issuerDidDocument: issuer.didDocument,
+    extraDocuments: await resolvedDidEntries(input, issuer.did),
+    now: verifyDeps.now.toISOString(),
+    knownIssuers: [...verifyDeps.knownIssuers],
+  };
+}
+
+/** The result with its status check judged here (the worker cannot read the database). */
+export async function withStatusChecked(
+  result: VerificationResult,
+  verifyDeps: VerifyDeps,
+): Promise<VerificationResult> {
+  if (!result.credential || !result.checks.some((check) => check.id === 'status')) return result;
+  const status = await checkStatus(result.credential, verifyDeps);
+  const checks = result.checks.map((check) => (check.id === 'status' ? status : check));
+  return { ...result, checks, valid: checks.every((check) => check.ok) };
+}
 
 /**
  * Is this credential of ours suspended? Our credentials carry their revocation entry only; the suspension
@@ -108,7 +129,13 @@ export async function verifySubmittedCredential(
   ensureReadable(credential);
   const issuer = await loadIssuer(db, deps);
   const verifyDeps = serverVerifyDeps(db, deps, issuer);
-  verifyDeps.documentLoader = await loaderWithResolvedDids(credential, issuer.documentLoader, issuer.did);
-  const result = await verifyCredential(credential, verifyDeps);
-  return withSuspension(db, result);
+  const offline = (await runVerification(
+    {
+      kind: 'credential',
+      input: credential,
+      ...(await verificationContext(issuer, verifyDeps, credential)),
+    },
+    deps.config.verifyWorkers,
+  )) as VerificationResult;
+  return withSuspension(db, await withStatusChecked(offline, verifyDeps));
 }

@@ -4,13 +4,15 @@ import { AppError } from '../../../kernel/errors.js';
 import { loadIssuer } from '../keys/issuer.js';
 import { findChallenge, useChallenge } from '../vc-api.repository.js';
 import { MAX_CREDENTIALS_PER_PRESENTATION } from './request-limits.js';
-import { loaderWithResolvedDids } from './resolved-loader.js';
+import type { PresentationExpectations, PresentationVerificationResult } from './verify.js';
+import { runVerification } from './verify-pool.js';
 import {
-  type PresentationExpectations,
-  type PresentationVerificationResult,
-  verifyPresentation,
-} from './verify.js';
-import { ensureWithinLimits, serverVerifyDeps, withSuspension } from './verify-submitted-credential.js';
+  ensureWithinLimits,
+  serverVerifyDeps,
+  verificationContext,
+  withStatusChecked,
+  withSuspension,
+} from './verify-submitted-credential.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,9 +50,18 @@ export async function verifySubmittedPresentation(
     throw new AppError('bad_request', { problem: 'tooManyCredentials' });
   const issuer = await loadIssuer(db, deps);
   const verifyDeps = serverVerifyDeps(db, deps, issuer);
-  verifyDeps.documentLoader = await loaderWithResolvedDids(presentation, issuer.documentLoader, issuer.did);
-  const result = await verifyPresentation(presentation, verifyDeps, expected);
-  const credentials = await Promise.all(result.credentials.map((item) => withSuspension(db, item)));
+  const result = (await runVerification(
+    {
+      kind: 'presentation',
+      input: presentation,
+      expected,
+      ...(await verificationContext(issuer, verifyDeps, presentation)),
+    },
+    deps.config.verifyWorkers,
+  )) as PresentationVerificationResult;
+  const credentials = await Promise.all(
+    result.credentials.map(async (item) => withSuspension(db, await withStatusChecked(item, verifyDeps))),
+  );
   let presentationProof = result.presentationProof;
   const challenge = expected.challenge ?? proofChallenge(presentation);
   if (presentationProof.ok && challenge !== undefined && (await findChallenge(db, challenge))) {

@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../../deps.js';
 import { toAppError } from '../../../http/error-handler.js';
+import { JSON_MAX_DEPTH, jsonNestsDeeperThan } from '../../../http/json-body.js';
 import {
   DEFAULT_LOCALE,
   isLocale,
@@ -168,11 +169,23 @@ function corsHeaders(reply: FastifyReply): FastifyReply {
 export function vcApiRoutes(root: FastifyInstance, deps: Deps): void {
   root.register(async (scope) => {
     const budget = new VerificationBudget();
+    const parse = scope.getDefaultJsonParser('error', 'error');
+    // JSON-LD bodies as JSON ones, with the same depth limit (src/http/json-body.ts).
     scope.addContentTypeParser(
       'application/ld+json',
       { parseAs: 'string', bodyLimit: VC_API_BODY_LIMIT },
-      scope.getDefaultJsonParser('error', 'error'),
+      (request, body, done) => {
+        if (jsonNestsDeeperThan(body as string, JSON_MAX_DEPTH))
+          return done(new AppError('body_too_deep', { max: JSON_MAX_DEPTH }), undefined);
+        parse(request, body as string, done);
+      },
     );
+    // JSON only: a form post (what a cross-site page can send without CORS) is not a VC-API request.
+    scope.addHook('onRequest', async (request) => {
+      const type = request.headers['content-type'];
+      if (request.method === 'POST' && type !== undefined && !/^application\/(?:ld\+)?json\b/i.test(type))
+        throw new AppError('bad_request', { problem: 'mediaType' });
+    });
     scope.addHook('onSend', async (_request, reply) => {
       corsHeaders(reply);
     });
