@@ -62,10 +62,11 @@ export function resolveLocale(
 /**
  * Machine endpoints that live outside /api because their standards fix the paths: the issuer's documents
  * (`/.well-known/…`), status lists, the Open Badges profile and API (`/ob/…`, `/ims/ob/v3p0/…`) and the
- * W3C VC-API (`/credentials/verify|issue|status`, `/presentations/verify`, `/challenges`).
+ * W3C VC-API (`/credentials/verify|issue|status`, `/presentations/verify`, `/challenges`), and cmi5's fetch URL
+ * (`/cmi5/fetch/…`, called by learning content with its one-time token, never with cookies).
  */
 const MACHINE_PATHS =
-  /^\/(?:api\/|\.well-known\/|status-lists\/|ob\/|ims\/|presentations\/|challenges(?:[/?]|$)|credentials\/(?:verify|issue|status)(?:[/?]|$))/;
+  /^\/(?:api\/|\.well-known\/|status-lists\/|ob\/|ims\/|cmi5\/fetch\/|presentations\/|challenges(?:[/?]|$)|credentials\/(?:verify|issue|status)(?:[/?]|$))/;
 
 /**
  * True for a route path (as registered, e.g. `/api/v1/me/tokens`) served like the API: JSON errors, bearer

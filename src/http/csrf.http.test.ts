@@ -138,7 +138,10 @@ for (const dialect of DIALECTS) {
       expect(routes.length).toBeGreaterThanOrEqual(19);
 
       for (const [url, fields] of forms) await expectRefused(browser, url, fields);
-      for (const route of routes.filter((r) => !covered.includes(r))) {
+      // The SCORM player's commits carry the attempt's own secret key (issued to that person's player page)
+      // instead of a form token: without it they are refused as not found (packages.http.test.ts).
+      const ownSecret = ['/packages/attempts/:attemptId/commit'];
+      for (const route of routes.filter((r) => !covered.includes(r) && !ownSecret.includes(r))) {
         const url = route
           .replace(':id', edition.id)
           .replace(':code', course.code)
