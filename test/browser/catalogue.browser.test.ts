@@ -61,6 +61,8 @@ describeJourney('browser: a visitor browses the catalogue in French', {}, (journ
 
       // Filter by one theme: choose it in the select, submit the form.
       const filters = page.getByRole('search', { name: fr.t('catalogue.filters') });
+      // The filters other than the text search are folded ("More filters"): results come first on phones.
+      await filters.locator('details.more-filters > summary').click();
       await filters.getByLabel(fr.t('catalogue.theme'), { exact: true }).selectOption({ label: themeNameFr });
       await clickAndWait(page, () => filters.getByRole('button', { name: fr.t('form.filter') }).click());
       expect(new URL(page.url()).searchParams.get('theme')).toBe(THEME);

@@ -123,8 +123,9 @@ for (const dialect of DIALECTS) {
       expect(good.statusCode).toBe(303);
       expect((await userRow(person.id)).learning_languages).toBe('es,en');
       expect((await browser.get('/account')).body).toMatch(/value="es" checked/);
+      // The switcher changes the language of this session only: the saved preferences stay as they are.
       await browser.get('/lang/fr?next=/account');
-      expect(await userRow(person.id)).toMatchObject({ preferred_locale: 'fr', learning_languages: 'es,en' });
+      expect(await userRow(person.id)).toMatchObject({ preferred_locale: 'en', learning_languages: 'es,en' });
       // Unticking every box clears them (the form's hidden empty value).
       await browser.send('/account/profile', { ...profile, learningLanguages: '' });
       expect((await userRow(person.id)).learning_languages).toBeNull();
