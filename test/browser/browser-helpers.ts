@@ -156,7 +156,8 @@ function oneLine(text: string): string {
 
 /** The text of the (single) element a locator finds, whitespace collapsed (fails when absent). */
 export async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  // Layout white space only: no-break spaces are text (French typography puts them before colons).
+  return ((await locator.textContent()) ?? '').replace(/[ \t\n\r]+/g, ' ').trim();
 }
 
 /** Clicks something that submits or navigates, and waits for the new document to load. */

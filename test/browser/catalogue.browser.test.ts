@@ -64,7 +64,12 @@ describeJourney('browser: a visitor browses the catalogue in French', {}, (journ
       // The filters other than the text search are folded ("More filters"): results come first on phones.
       await filters.locator('details.more-filters > summary').click();
       await filters.getByLabel(fr.t('catalogue.theme'), { exact: true }).selectOption({ label: themeNameFr });
-      await clickAndWait(page, () => filters.getByRole('button', { name: fr.t('form.filter') }).click());
+      await clickAndWait(page, () =>
+        filters
+          .getByRole('button', { name: fr.t('form.filter') })
+          .first()
+          .click(),
+      );
       expect(new URL(page.url()).searchParams.get('theme')).toBe(THEME);
       expect(await filters.getByLabel(fr.t('catalogue.theme'), { exact: true }).inputValue()).toBe(THEME);
       expect(await textOf(page.getByRole('status').filter({ hasText: /cours/ }))).toBe(

@@ -32,7 +32,7 @@ const EDITION_END = '2025-11-28';
 
 /** Text with its white space collapsed as `textOf` does (French puts a narrow no-break space before `:`). */
 function collapsed(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[ \t\n\r]+/g, ' ').trim();
 }
 
 /** The item of the pathway checklist whose heading is `label`. */
