@@ -26,10 +26,18 @@ describeJourney('browser: a manager creates an edition and sees it in the catalo
   /** The catalogue filtered by teaching language, through the filter form. */
   async function filterByLanguage(page: Page, languageLabel: string, t = es): Promise<void> {
     const filters = page.getByRole('search', { name: t.t('catalogue.filters') });
+    // The filters other than the text search are folded ("More filters") until one is in use.
+    const more = filters.locator('details.more-filters');
+    if ((await more.getAttribute('open')) === null) await more.locator('summary').click();
     await filters
       .getByLabel(t.t('catalogue.language'), { exact: true })
       .selectOption({ label: languageLabel });
-    await clickAndWait(page, () => filters.getByRole('button', { name: t.t('form.filter') }).click());
+    await clickAndWait(page, () =>
+      filters
+        .getByRole('button', { name: t.t('form.filter') })
+        .first()
+        .click(),
+    );
   }
 
   test(
