@@ -25,7 +25,10 @@ export function healthRoutes(
       return { status: 'ok', database: deps.dialect };
     } catch (error) {
       request.log.error({ err: error }, 'readiness check failed');
-      return reply.status(503).send({ status: 'unavailable' });
+      return reply
+        .status(503)
+        .header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS))
+        .send({ status: 'unavailable' });
     }
   });
 }
