@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions] [--dialect postgres] [--duration 10] [--warmup 2]
+ * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|resilience|verify-flood] [--dialect postgres] [--duration 10] [--warmup 2]
  * [--connections 50] [--page-connections 10] [--courses 1000] [--editions 10000] [--seed 42]
  * [--candidates 100000] [--import-rows 100000] [--credentials 100000] [--issue 10000] [--applications 50000] [--keep]`
  *
@@ -19,6 +19,7 @@ import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type SuiteReport, writeResults } from './report.js';
 import { runResilienceSuite } from './resilience-suite.js';
 import { UsageError } from './usage-error.js';
+import { runVerifyFloodSuite } from './verify-flood-suite.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
               ? await runLrsSuite(options, hooks)
               : suite === 'resilience'
                 ? await runResilienceSuite(options, hooks)
-                : await runCredentialsSuite(options, hooks);
+                : suite === 'verify-flood'
+                  ? await runVerifyFloodSuite(options, hooks)
+                  : await runCredentialsSuite(options, hooks);
     reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();
