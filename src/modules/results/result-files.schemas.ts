@@ -99,7 +99,19 @@ export const policyFileSchema = z
     }),
   );
 
-const mark = z.union([z.null(), z.literal('excused'), percentage]);
+const MARK_MESSAGE = 'must be a percentage from 0 to 100 with at most two decimals, "excused" or null';
+
+/** A mark: a percentage (→ hundredths), `"excused"` or null; one clear message for anything else. */
+const mark = z.unknown().transform((value, context): Mark => {
+  if (value === null || value === 'excused') return value;
+  const hundredths = value instanceof DecimalText ? hundredthsOf(value.text) : null;
+  if (hundredths === null || hundredths < 0 || hundredths > HUNDRED_PERCENT) {
+    const shown = value instanceof DecimalText ? value.text : JSON.stringify(value);
+    context.addIssue({ code: 'custom', message: `${MARK_MESSAGE} (got ${shown})` });
+    return z.NEVER;
+  }
+  return hundredths;
+});
 
 /** MARKS.json, checked against the policy's components (an unknown component is refused). */
 export function marksFileSchema(componentIds: readonly string[]) {
@@ -138,7 +150,7 @@ export function marksFileSchema(componentIds: readonly string[]) {
         person: entry.person,
         requiredItemsComplete: entry.requiredItemsComplete ?? false,
         attendance: entry.attendance ?? null,
-        marks: (entry.marks ?? {}) as Record<string, Mark>,
+        marks: entry.marks ?? {},
       })),
     );
 }
