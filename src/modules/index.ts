@@ -19,6 +19,7 @@ import { packagesModule } from './packages/packages.module.js';
 import { pathwayModule } from './pathway/pathway.module.js';
 import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
+import { resultsModule } from './results/results.module.js';
 import { spacesModule } from './spaces/spaces.module.js';
 
 export const MODULES: readonly Module[] = [
@@ -33,6 +34,7 @@ export const MODULES: readonly Module[] = [
   spacesModule,
   lrsModule,
   packagesModule,
+  resultsModule,
   jobsModule,
 ];
 

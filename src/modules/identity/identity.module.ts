@@ -1,4 +1,5 @@
 import type { Module } from '../module.js';
+import { accountWebRoutes } from './account.web.js';
 import { accountsCommand } from './accounts-cli.js';
 import { adminWebRoutes } from './admin.web.js';
 import { seedIdentity } from './demo/seed-identity.js';
@@ -19,6 +20,7 @@ export const identityModule: Module = {
   auditNames: (db, references) => personNames(db, references),
   webRoutes(app, deps) {
     identityWebRoutes(app, deps);
+    accountWebRoutes(app, deps);
     adminWebRoutes(app, deps);
   },
   apiRoutes: identityApiRoutes,

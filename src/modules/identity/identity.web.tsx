@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import {
   LOCALE_COOKIE,
@@ -9,21 +9,12 @@ import {
   setFlash,
 } from '../../http/context.js';
 import { errorMessage } from '../../http/error-handler.js';
-import {
-  csrfProtected,
-  echoValues,
-  type FormBody,
-  formBody,
-  handleForm,
-  rateLimitedForm,
-} from '../../http/forms.js';
+import { csrfProtected, echoValues, formBody, handleForm, rateLimitedForm } from '../../http/forms.js';
 import { isLocale, translator } from '../../i18n/i18n.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
-import { hashSecret } from '../../kernel/ids.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { createApiToken, listOwnApiTokens, revokeApiToken } from './api-tokens.js';
-import { confirmEmailChange, requestEmailChange } from './change-email.js';
+import { confirmEmailChange } from './change-email.js';
 import { confirmEmail } from './confirm-email.js';
 import { listDemoAccounts } from './list-demo-accounts.js';
 import { requestPasswordReset } from './request-password-reset.js';
@@ -32,8 +23,6 @@ import { isPasswordResetTokenValid, resetPassword } from './reset-password.js';
 import { signIn } from './sign-in.js';
 import { signOut } from './sign-out.js';
 import { signUp } from './sign-up.js';
-import { changePassword, getOwnAccount, updateProfile } from './update-account.js';
-import { AccountPage, TokensPage } from './views/account-pages.js';
 import {
   ForgotPasswordPage,
   MessagePage,
@@ -49,7 +38,7 @@ const MAIL_FORMS_PER_MINUTE = 10;
 /** Where someone who signed up was going, kept in their browser until their address is confirmed. */
 const NEXT_COOKIE = 'dp_next';
 
-/** Sign-up, sign-in, sign-out, password reset, email confirmation and the account pages. */
+/** Sign-up, sign-in, sign-out, password reset and email confirmation (the account pages: account.web.tsx). */
 export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Querystring: { next?: string } }>(
     '/sign-up',
@@ -343,122 +332,6 @@ export function identityWebRoutes(app: FastifyInstance, deps: Deps): void {
           link={{ href: '/account', key: 'nav.account' }}
         />,
       );
-    },
-  );
-
-  accountRoutes(app, deps);
-}
-
-function accountRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get('/account', { schema: { hide: true } }, async (request, reply) => {
-    const account = await getOwnAccount(deps.db, deps, request.actor);
-    return sendPage(reply, <AccountPage ctx={pageContext(request, reply)} account={account} />);
-  });
-
-  /** The ticked boxes of a checkbox group, comma-separated (a form posts the name once per box). */
-  const ticked = (value: unknown) =>
-    (Array.isArray(value) ? value : [value]).filter((item) => typeof item === 'string' && item).join(',');
-
-  /** The three forms of the account page share this: on success a flash message, on errors the page again. */
-  const accountForm = (
-    path: string,
-    form: 'profile' | 'email' | 'password',
-    run: (request: FastifyRequest, body: FormBody) => Promise<string>,
-  ) =>
-    app.post(path, csrfProtected(app), async (request, reply) => {
-      const body = formBody(request);
-      return handleForm(
-        request,
-        reply,
-        async () => {
-          setFlash(reply, await run(request, body));
-          return reply.redirect('/account', 303);
-        },
-        async (errors) => {
-          const account = await getOwnAccount(deps.db, deps, request.actor);
-          return sendPage(
-            reply,
-            <AccountPage
-              ctx={pageContext(request, reply)}
-              account={account}
-              failed={{
-                form,
-                values: { ...echoValues(body), learningLanguages: ticked(body.learningLanguages) },
-                errors,
-              }}
-            />,
-            400,
-          );
-        },
-      );
-    });
-
-  accountForm('/account/profile', 'profile', async (request, body) => {
-    await updateProfile(deps.db, deps, request.actor, body);
-    return 'flash.profileSaved';
-  });
-  accountForm('/account/email', 'email', async (request, body) => {
-    await requestEmailChange(deps.db, deps, request.actor, body);
-    return 'flash.emailChangeSent';
-  });
-  accountForm('/account/password', 'password', async (request, body) => {
-    await changePassword(
-      deps.db,
-      deps,
-      request.actor,
-      body,
-      request.sessionToken ? hashSecret(request.sessionToken) : undefined,
-    );
-    return 'flash.passwordChanged';
-  });
-
-  app.get('/account/tokens', { schema: { hide: true } }, async (request, reply) => {
-    const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
-    return sendPage(reply, <TokensPage ctx={pageContext(request, reply)} tokens={tokens} />);
-  });
-
-  app.post('/account/tokens', csrfProtected(app), async (request, reply) => {
-    const body = formBody(request);
-    return handleForm(
-      request,
-      reply,
-      async () => {
-        const { token, summary } = await createApiToken(deps.db, deps, request.actor, body);
-        const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
-        // Shown once, on this response only: never stored in a cookie or a redirect.
-        return sendPage(
-          reply,
-          <TokensPage
-            ctx={pageContext(request, reply)}
-            tokens={tokens}
-            created={{ token, name: summary.name }}
-          />,
-          201,
-        );
-      },
-      async (errors) => {
-        const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
-        return sendPage(
-          reply,
-          <TokensPage
-            ctx={pageContext(request, reply)}
-            tokens={tokens}
-            values={echoValues(body)}
-            errors={errors}
-          />,
-          400,
-        );
-      },
-    );
-  });
-
-  app.post<{ Params: { id: string } }>(
-    '/account/tokens/:id/revoke',
-    csrfProtected(app),
-    async (request, reply) => {
-      await revokeApiToken(deps.db, deps, request.actor, request.params.id);
-      setFlash(reply, 'flash.tokenRevoked');
-      return reply.redirect('/account/tokens', 303);
     },
   );
 }

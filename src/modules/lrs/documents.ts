@@ -16,7 +16,8 @@ import {
   saveDocument,
 } from './lrs.repository.js';
 import type { LrsDocumentRow } from './lrs.tables.js';
-import { agentKey, checkAgent, isObject, isTimestamp, isUuid, XapiError } from './xapi-statement.js';
+import { checkAgent, isObject, isTimestamp, isUuid, XapiError } from './xapi-statement.js';
+import { agentKey } from './xapi-statement-index.js';
 
 export type DocumentKind = DocumentKey['kind'];
 

@@ -10,7 +10,8 @@ import { queryStatements, saveDocument } from './lrs.repository.js';
 import type { LrsCredentialRow } from './lrs.tables.js';
 import { issueCredential } from './lrs-credentials.js';
 import { storeStatements } from './store-statements.js';
-import { agentKey, type JsonObject } from './xapi-statement.js';
+import type { JsonObject } from './xapi-statement.js';
+import { agentKey } from './xapi-statement-index.js';
 
 /** The credential the platform itself writes with (its statements' authority). */
 const PLATFORM_CREDENTIAL: LrsCredentialRow = {

@@ -15,7 +15,8 @@ import { authenticateBasic } from './lrs-credentials.js';
 import { readStatementsMultipart, writeMultipart } from './multipart-mixed.js';
 import { getStatements } from './query-statements.js';
 import { storeStatements } from './store-statements.js';
-import { agentKey, checkAgent, isObject, type JsonObject, XapiError } from './xapi-statement.js';
+import { checkAgent, isObject, type JsonObject, XapiError } from './xapi-statement.js';
+import { agentKey } from './xapi-statement-index.js';
 
 /** Largest xAPI request body (statements with their attachments). */
 export const XAPI_BODY_LIMIT_BYTES = 20 * 1024 * 1024;

@@ -8,7 +8,6 @@ import {
   type StatementFilter,
 } from './lrs.repository.js';
 import {
-  agentKey,
   checkAgent,
   isObject,
   isTimestamp,
@@ -17,6 +16,7 @@ import {
   type JsonObject,
   XapiError,
 } from './xapi-statement.js';
+import { agentKey } from './xapi-statement-index.js';
 
 /** Most statements one page returns (a client may ask fewer). */
 export const STATEMENTS_PAGE_MAX = 100;

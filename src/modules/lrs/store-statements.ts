@@ -16,16 +16,8 @@ import {
   upsertActivities,
 } from './lrs.repository.js';
 import type { LrsCredentialRow, LrsStatementIndexTable, LrsStatementsTable } from './lrs.tables.js';
-import {
-  checkStatement,
-  definedActivities,
-  indexEntries,
-  isObject,
-  type JsonObject,
-  normaliseStatement,
-  VOIDED_VERB,
-  XapiError,
-} from './xapi-statement.js';
+import { checkStatement, isObject, type JsonObject, VOIDED_VERB, XapiError } from './xapi-statement.js';
+import { definedActivities, indexEntries, normaliseStatement } from './xapi-statement-index.js';
 
 /** An attachment part of a multipart/mixed request. */
 export interface AttachmentPart {

@@ -10,6 +10,7 @@ import { pathwayAuditEvents } from './pathway.audit.js';
 import { pathwayEvaluateCommand } from './pathway.cli.js';
 import { pathwayApiRoutes } from './web/pathway.api.js';
 import { pathwayWebRoutes } from './web/pathway.web.js';
+import { ruleWebRoutes } from './web/rules.web.js';
 
 /** The diploma pathway: rule versions, candidates, results and their imports, the rule engine, dashboards. */
 export const pathwayModule: Module = {
@@ -17,6 +18,7 @@ export const pathwayModule: Module = {
   auditEvents: pathwayAuditEvents,
   webRoutes(app, deps) {
     pathwayWebRoutes(app, deps);
+    ruleWebRoutes(app, deps);
     importWebRoutes(app, deps);
   },
   apiRoutes(api, deps) {

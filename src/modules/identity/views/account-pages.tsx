@@ -5,6 +5,7 @@ import { timeZoneNames } from '../../../i18n/time-zones.js';
 import { CheckboxGroup, Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { TokensList } from '../../../web/tokens-list.js';
 import type { Account } from '../account.js';
 import type { ApiTokenSummary } from '../api-tokens.js';
 import {
@@ -199,78 +200,25 @@ interface TokensPageProps {
   errors?: FieldMessages;
 }
 
+/** The person's personal API tokens: the one just created, the form for a new one, the list. */
 export function TokensPage({ ctx, tokens, created, values = {}, errors = {} }: TokensPageProps) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('tokens.title')}>
       <h1>{t.t('tokens.title')}</h1>
       <p>{t.t('tokens.intro')}</p>
-      {created ? (
-        <div class="notice" role="status">
-          <p>{t.t('tokens.createdOnce', { name: created.name })}</p>
-          <p>
-            <code class="secret">{created.token}</code>
-          </p>
-        </div>
-      ) : null}
-      <ErrorSummary t={t} errors={errors} />
-      <form method="post" action="/account/tokens" class="stack narrow" novalidate>
-        <Csrf token={ctx.csrf} />
-        <TextField
-          name="name"
-          label={t.t('tokens.name')}
-          hint={t.t('tokens.nameHint')}
-          value={values.name}
-          errors={errors}
-          maxLength={TOKEN_NAME_MAX_LENGTH}
-          required
-        />
-        <button type="submit">{t.t('tokens.create')}</button>
-      </form>
-      {tokens.length === 0 ? (
-        <p>{t.t('tokens.none')}</p>
-      ) : (
-        <table>
-          <caption>{t.t('tokens.listCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.t('tokens.name')}</th>
-              <th scope="col">{t.t('tokens.prefix')}</th>
-              <th scope="col">{t.t('tokens.created')}</th>
-              <th scope="col">{t.t('tokens.lastUsed')}</th>
-              <th scope="col">{t.t('tokens.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr>
-                <td>{token.name}</td>
-                <td>
-                  <code>{`dp_${token.prefix}_…`}</code>
-                </td>
-                <td>{t.dateTime(token.createdAt)}</td>
-                <td>{token.lastUsedAt ? t.dateTime(token.lastUsedAt) : t.t('tokens.never')}</td>
-                <td>
-                  {token.revokedAt ? (
-                    t.t('tokens.revokedOn', { date: t.dateTime(token.revokedAt) })
-                  ) : (
-                    <form method="post" action={`/account/tokens/${token.id}/revoke`} class="inline">
-                      <Csrf token={ctx.csrf} />
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={t.t('tokens.revokeNamed', { name: token.name })}
-                      >
-                        {t.t('tokens.revoke')}
-                      </button>
-                    </form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <TokensList
+        ctx={ctx}
+        messages="tokens"
+        shownHeading="tokens.prefix"
+        hasNameHint
+        action="/account/tokens"
+        nameMaxLength={TOKEN_NAME_MAX_LENGTH}
+        tokens={tokens.map((token) => ({ ...token, shown: `dp_${token.prefix}_…` }))}
+        created={created ? { name: created.name, secret: created.token } : undefined}
+        values={values}
+        errors={errors}
+      />
     </Layout>
   );
 }

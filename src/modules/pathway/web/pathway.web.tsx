@@ -3,8 +3,7 @@ import type { Deps } from '../../../deps.js';
 import { setFlash } from '../../../http/context.js';
 import { errorMessage } from '../../../http/error-handler.js';
 import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '../../../http/forms.js';
-import { AppError, isAppError } from '../../../kernel/errors.js';
-import { issuesToFieldErrors } from '../../../kernel/validation.js';
+import { isAppError } from '../../../kernel/errors.js';
 import { pageContext } from '../../../web/page-context.js';
 import { sendPage } from '../../../web/render.js';
 import { getCandidateCredentials } from '../../credentials/get-candidate-credentials.js';
@@ -20,12 +19,8 @@ import { listCandidates } from '../candidates/list-candidates.js';
 import { listMyClasses } from '../classes/list-my-classes.js';
 import { grantExtension } from '../grant-extension.js';
 import { moveCandidateToRuleVersion } from '../move-rule-version.js';
-import { ruleVersionSchema } from '../pathway.schemas.js';
-import { previewRuleVersion } from '../preview-rule-version.js';
 import { getClassList, recordClassResults } from '../record-result.js';
 import { registerCandidate } from '../register-candidate.js';
-import { createRuleVersion, listRuleVersions } from '../rule-versions.js';
-import { rulesFromForm } from '../rules-form.js';
 import { setCapstoneStatus } from '../set-capstone-status.js';
 import { reinstateCandidate, withdrawCandidate } from '../withdraw-candidate.js';
 import { pathwayPageData } from './pathway-page-data.js';
@@ -34,10 +29,8 @@ import { CandidatesPage, candidatesHref } from './views/candidates-page.js';
 import { ClassPage, RegisterCandidatePage } from './views/manage-pages.js';
 import { MyClassesPage } from './views/my-classes-page.js';
 import { MyPathwayPage } from './views/my-pathway-page.js';
-import { RulesPage } from './views/rules-page.js';
 
 type IdParams = { Params: { id: string } };
-type SlugParams = { Params: { slug: string } };
 
 /** The programme a manager's page is about: `?programme=slug`, else the first programme. */
 async function programmeSlugOf(deps: Deps, request: FastifyRequest): Promise<string> {
@@ -144,7 +137,7 @@ export async function sendCandidatesPage(
   );
 }
 
-/** The candidate dashboard, the managers' candidate screens, class lists and rule versions. */
+/** The candidate dashboard, the managers' candidate screens and class lists (rule versions: rules.web.tsx). */
 export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/my/pathway', { schema: { hide: true } }, async (request, reply) => {
     const pathways = await getMyPathways(deps.db, deps, request.actor, request.locale);
@@ -268,7 +261,6 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   classRoutes(app, deps);
-  ruleRoutes(app, deps);
 }
 
 function classRoutes(app: FastifyInstance, deps: Deps): void {
@@ -349,63 +341,6 @@ function classRoutes(app: FastifyInstance, deps: Deps): void {
         return reply.redirect(`/manage/editions/${request.params.id}/class`, 303);
       },
       (errors) => showClass(request, reply, 400, { resultValues: echoValues(body), resultErrors: errors }),
-    );
-  });
-}
-
-/** The rules a rule-version form describes: its JSON (advanced view) or its fields. */
-function postedRules(body: FormBody, fromJson: boolean): string | Record<string, unknown> {
-  if (fromJson) return typeof body.rules === 'string' ? body.rules : '';
-  const { rules, problems } = rulesFromForm(echoValues(body));
-  if (problems.length) {
-    // The date and note are checked too, so that every problem of the form shows at once.
-    const dated = ruleVersionSchema.safeParse({ ...body, rules: '' });
-    const more = dated.success ? [] : issuesToFieldErrors(dated.error.issues);
-    throw new AppError('validation_failed', {}, [...more, ...problems]);
-  }
-  return rules as Record<string, unknown>;
-}
-
-function ruleRoutes(app: FastifyInstance, deps: Deps): void {
-  const showRules = async (
-    request: FastifyRequest<SlugParams>,
-    reply: FastifyReply,
-    status = 200,
-    extra: Partial<Pick<Parameters<typeof RulesPage>[0], 'values' | 'errors' | 'preview'>> = {},
-  ) => {
-    const versions = await listRuleVersions(deps.db, deps, request.actor, request.params.slug);
-    const programme = await getProgramme(deps.db, deps, request.actor, request.params.slug);
-    return sendPage(
-      reply,
-      <RulesPage ctx={pageContext(request, reply)} programme={programme} versions={versions} {...extra} />,
-      status,
-    );
-  };
-  app.get<SlugParams>('/manage/programmes/:slug/rules', { schema: { hide: true } }, async (request, reply) =>
-    showRules(request, reply),
-  );
-  // One form, four buttons: preview or save, from the fields or from the JSON (advanced view).
-  app.post<SlugParams>('/manage/programmes/:slug/rules', csrfProtected(app), async (request, reply) => {
-    const body = formBody(request);
-    // Without a button (a script posting JSON, as before the form existed), the JSON is saved.
-    const intent =
-      typeof body.intent === 'string' ? body.intent : body.windowYears === undefined ? 'save-json' : 'save';
-    const fromJson = intent.endsWith('-json');
-    const values = echoValues(body);
-    return handleForm(
-      request,
-      reply,
-      async () => {
-        const rules = postedRules(body, fromJson);
-        if (intent.startsWith('preview')) {
-          const preview = await previewRuleVersion(deps.db, deps, request.actor, request.params.slug, rules);
-          return showRules(request, reply, 200, { values, preview });
-        }
-        await createRuleVersion(deps.db, deps, request.actor, request.params.slug, { ...body, rules });
-        setFlash(reply, 'flash.rulesSaved');
-        return reply.redirect(`/manage/programmes/${request.params.slug}/rules`, 303);
-      },
-      (errors) => showRules(request, reply, 400, { values, errors }),
     );
   });
 }
