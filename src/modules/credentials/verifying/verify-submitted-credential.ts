@@ -135,7 +135,9 @@ export async function verifySubmittedCredential(
       input: credential,
       ...(await verificationContext(issuer, verifyDeps, credential)),
     },
-    deps.config.verifyWorkers,
+    // A VC-JWT costs one signature check (a fraction of a millisecond): handing it to a thread would cost
+    // more than the work. Data Integrity (canonicalisation) goes to the pool.
+    typeof credential === 'string' ? 0 : deps.config.verifyWorkers,
   )) as VerificationResult;
   return withSuspension(db, await withStatusChecked(offline, verifyDeps));
 }
