@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type DatabaseTarget, parseDatabaseUrl } from './db/database.js';
+import { DEFAULT_DATE_LOCALE_EN, isEnglishFormattingLocale } from './i18n/i18n.js';
 import type { ZipLimits } from './integrations/zip/safe-zip.js';
 
 /** Every setting, read from the environment once at boot. Documented in README.md § Configuration. */
@@ -16,6 +17,11 @@ const environmentSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters long').optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Diploma Platform <no-reply@diploma.localhost>'),
+  DATE_LOCALE_EN: z
+    .string()
+    .default(DEFAULT_DATE_LOCALE_EN)
+    .refine(isEnglishFormattingLocale, 'DATE_LOCALE_EN must be an English locale tag such as en-GB or en-US')
+    .transform((tag) => Intl.getCanonicalLocales(tag)[0] ?? DEFAULT_DATE_LOCALE_EN),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUSTED_ISSUERS: z.string().default(''),
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
@@ -47,6 +53,8 @@ export interface Config {
   mailFrom: string;
   outboxDir: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** How English pages write dates and numbers (DATE_LOCALE_EN; default en-GB: "18 Oct 2027"). */
+  dateLocaleEn?: string;
   trustProxy: boolean;
   /** Load-shedding limits that differ from the defaults (src/http/load-shedding.ts). */
   loadShedding?: {
@@ -91,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     outboxDir: join(dataDir, 'outbox'),
     logLevel: e.LOG_LEVEL,
+    dateLocaleEn: e.DATE_LOCALE_EN,
     trustProxy: e.TRUST_PROXY,
     loadShedding: {
       ...(e.SHED_MAX_IN_FLIGHT !== undefined ? { maxInFlight: e.SHED_MAX_IN_FLIGHT } : {}),

@@ -98,10 +98,41 @@ export interface Translator {
 }
 
 const cache = createIntlCache();
+/** English dates follow international conventions ("18 Oct 2027") unless DATE_LOCALE_EN says otherwise. */
+export const DEFAULT_DATE_LOCALE_EN = 'en-GB';
 /** The locale used for formatting dates, numbers and plurals in each interface language. */
-const FORMAT_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr', es: 'es' };
+const FORMAT_LOCALES: Record<Locale, string> = { en: DEFAULT_DATE_LOCALE_EN, fr: 'fr', es: 'es' };
 const translators = new Map<string, Translator>();
 let strict = false;
+
+/** True when `tag` is an English BCP 47 locale (en, en-US, en-IE…) that this Node.js can format in. */
+export function isEnglishFormattingLocale(tag: string): boolean {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return (
+      canonical !== undefined &&
+      /^en(-|$)/.test(canonical) &&
+      Intl.DateTimeFormat.supportedLocalesOf(canonical).length > 0
+    );
+  } catch {
+    return false; // not a well-formed tag
+  }
+}
+
+/**
+ * The locale dates, numbers and plurals of an interface language are formatted in (English: DATE_LOCALE_EN).
+ * Set once at start-up (bootstrap); the translators made before are dropped.
+ */
+export function setFormattingLocale(locale: Locale, formatLocale: string): void {
+  if (FORMAT_LOCALES[locale] === formatLocale) return;
+  FORMAT_LOCALES[locale] = formatLocale;
+  translators.clear();
+}
+
+/** The locale dates and numbers are formatted in for an interface language (`en-GB` for English by default). */
+export function formattingLocale(locale: Locale): string {
+  return FORMAT_LOCALES[locale];
+}
 
 /** In tests, a missing message id or a broken ICU message throws instead of printing the id. */
 export function setStrictMessages(value: boolean): void {
@@ -177,7 +208,7 @@ export function translator(locale: Locale): Translator {
   const formats = new Map<string, ReturnType<IntlShape<string>['formatters']['getMessageFormat']>>();
   const intl = createIntl(
     {
-      // English text, international conventions for dates and numbers ("18 Oct 2027", not "Oct 18, 2027").
+      // English text, international conventions for dates and numbers by default (DATE_LOCALE_EN).
       locale: formatLocale,
       messages,
       defaultLocale: DEFAULT_LOCALE,

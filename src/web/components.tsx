@@ -138,6 +138,31 @@ export function TextArea({ name, label, value, errors, hint, rows = 4, maxLength
   );
 }
 
+/** A form's state as its fields read it: the translator, the values shown and the problems found. */
+export interface FormState {
+  t: Translator;
+  values: Record<string, string | null | undefined>;
+  errors: FieldMessages;
+}
+
+type FormFieldProps<P> = Omit<P, 'label' | 'hint' | 'value' | 'errors'> & {
+  form: FormState;
+  /** Message ids of the label and hint. */
+  label: string;
+  hint?: string;
+};
+
+/** A TextField (a TextArea with `rows`) whose label, hint, value and error come from the form's state. */
+export function FormField({ form, label, hint, ...rest }: FormFieldProps<TextFieldProps & TextAreaProps>) {
+  const shared = {
+    label: form.t.t(label),
+    hint: hint ? form.t.t(hint) : undefined,
+    value: form.values[rest.name],
+    errors: form.errors,
+  };
+  return rest.rows ? <TextArea {...rest} {...shared} /> : <TextField {...rest} {...shared} />;
+}
+
 interface SelectFieldProps {
   name: string;
   label: string;

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import {
@@ -7,6 +9,7 @@ import {
   expectNoAxeViolations,
   JOURNEY_TIMEOUT_MS,
   signIn,
+  textOf,
 } from './browser-helpers.js';
 
 /** Issue 10, points 10, 11 and 13 in a browser: phones, French and Spanish pages (screenshots in /tmp). */
@@ -115,6 +118,68 @@ describeJourney('browser: the walk-through’s pages on phones, in French and Sp
       await expect(manager.locator('#rules-preview').isVisible()).resolves.toBe(true);
       await manager.screenshot({ path: shot('rules-preview-es'), fullPage: false });
       await expectNoAxeViolations(manager);
+    },
+    JOURNEY_TIMEOUT_MS,
+  );
+  test(
+    '"Remove" asks first on a page of its own; "new confirmation link" pages (fresh and expired) pass axe',
+    async () => {
+      const page = await journey.open({ locale: 'en-GB' });
+      await signIn(page, journey.server.url, 'maria.jose.perez@example.org', DEMO_PASSWORD);
+      await page.goto(`${journey.server.url}/programmes/labour-migration/apply`);
+      const start = page.getByRole('button', { name: es.t('admissions.apply.start') });
+      if (await start.count()) await clickAndWait(page, () => start.click());
+      const id = page.url().match(/applications\/([^/?#]+)/)?.[1];
+      expect(id, 'an application of hers').toBeTruthy();
+      await page.goto(`${journey.server.url}/my/applications/${id}/steps/documents`);
+      const file = join(journey.server.dataDir, 'Curriculum.pdf');
+      await writeFile(
+        file,
+        '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+        'latin1',
+      );
+      const cvLabel = es.t('admissions.documents.file', { document: es.t('admissions.documents.cv') });
+      await page.getByLabel(cvLabel).setInputFiles(file);
+      await clickAndWait(page, () =>
+        page
+          .getByRole('button', { name: es.t('admissions.documents.upload') })
+          .first()
+          .click(),
+      );
+      await clickAndWait(page, () =>
+        page
+          .getByRole('link', { name: es.t('admissions.documents.remove') })
+          .first()
+          .click(),
+      );
+      expect(new URL(page.url()).pathname).toMatch(/\/files\/[\w-]+\/delete$/);
+      expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(es.t('admissions.removeFile.title'));
+      expect(await textOf(page.getByRole('main'))).toContain('Curriculum.pdf');
+      await page.screenshot({ path: shot('remove-file-es'), fullPage: false });
+      await expectNoAxeViolations(page);
+      // "Cancel" keeps the document.
+      await clickAndWait(page, () =>
+        page.getByRole('link', { name: es.t('admissions.removeFile.cancel') }).click(),
+      );
+      expect(await textOf(page.getByRole('main'))).toContain('Curriculum.pdf');
+
+      const visitor = await journey.open({ locale: 'fr-FR' });
+      await visitor.goto(`${journey.server.url}/lang/fr?next=/confirm-email/new`);
+      expect(await textOf(visitor.getByRole('heading', { level: 1 }))).toBe(fr.t('newConfirmation.title'));
+      await visitor.screenshot({ path: shot('new-confirmation-link-fr'), fullPage: false });
+      await expectNoAxeViolations(visitor);
+      // A link that no longer works leads to the same form, saying why.
+      await visitor.goto(`${journey.server.url}/confirm-email/not-a-valid-token`);
+      expect(await textOf(visitor.getByRole('heading', { level: 1 }))).toBe(
+        fr.t('newConfirmation.expiredTitle'),
+      );
+      await expectNoAxeViolations(visitor);
+      // Sent with an empty address: the error summary and the field's message pass axe too.
+      await clickAndWait(visitor, () =>
+        visitor.getByRole('button', { name: fr.t('newConfirmation.submit') }).click(),
+      );
+      await expect(visitor.locator('.error-summary').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(visitor);
     },
     JOURNEY_TIMEOUT_MS,
   );

@@ -1,5 +1,6 @@
-import { LOCALES } from '../../../i18n/i18n.js';
-import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
+import type { ComponentChildren } from 'preact';
+import { LOCALES, type Translator } from '../../../i18n/i18n.js';
+import { Csrf, ErrorSummary, FormField, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH } from '../identity.schemas.js';
@@ -7,6 +8,71 @@ import type { DemoAccount } from '../list-demo-accounts.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password.js';
 
 type Values = Record<string, string | undefined>;
+
+/**
+ * The form every sign-in page shares: its problem (not about one field) and error summary on top, the
+ * CSRF field, the fields, and one submit button.
+ */
+function AuthForm({
+  ctx,
+  action,
+  submit,
+  errors,
+  problem,
+  children,
+}: {
+  ctx: PageContext;
+  action: string;
+  /** The message id of the submit button. */
+  submit: string;
+  errors: FieldMessages;
+  problem?: string | undefined;
+  children: ComponentChildren;
+}) {
+  const { t } = ctx;
+  return (
+    <>
+      {problem ? (
+        <p class="error-summary" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <ErrorSummary t={t} errors={errors} />
+      <form method="post" action={action} class="stack narrow" novalidate>
+        <Csrf token={ctx.csrf} />
+        {children}
+        <button type="submit">{t.t(submit)}</button>
+      </form>
+    </>
+  );
+}
+
+/** The email address field of the sign-in pages. */
+function EmailField({
+  t,
+  values,
+  errors,
+  autocomplete = 'email',
+  maxLength,
+}: {
+  t: Translator;
+  values: Values;
+  errors: FieldMessages;
+  autocomplete?: 'email' | 'username';
+  maxLength?: number;
+}) {
+  return (
+    <FormField
+      form={{ t, values, errors }}
+      name="email"
+      type="email"
+      label="field.email"
+      autocomplete={autocomplete}
+      maxLength={maxLength}
+      required
+    />
+  );
+}
 
 export function SignUpPage({
   ctx,
@@ -25,9 +91,7 @@ export function SignUpPage({
     <Layout ctx={ctx} title={t.t('signUp.title')}>
       <h1>{t.t('signUp.title')}</h1>
       <p>{t.t('signUp.intro')}</p>
-      <ErrorSummary t={t} errors={errors} />
-      <form method="post" action="/sign-up" class="stack narrow" novalidate>
-        <Csrf token={ctx.csrf} />
+      <AuthForm ctx={ctx} action="/sign-up" submit="signUp.submit" errors={errors}>
         {next !== '/' ? <input type="hidden" name="next" value={next} /> : null}
         <TextField
           name="fullName"
@@ -40,16 +104,7 @@ export function SignUpPage({
           maxLength={FULL_NAME_MAX_LENGTH}
           required
         />
-        <TextField
-          name="email"
-          type="email"
-          label={t.t('field.email')}
-          value={values.email}
-          errors={errors}
-          autocomplete="email"
-          maxLength={EMAIL_MAX_LENGTH}
-          required
-        />
+        <EmailField t={t} values={values} errors={errors} maxLength={EMAIL_MAX_LENGTH} />
         <TextField
           name="password"
           type="password"
@@ -67,8 +122,7 @@ export function SignUpPage({
           options={LOCALES.map((l) => ({ value: l, label: t.t(`language.${l}`) }))}
           errors={errors}
         />
-        <button type="submit">{t.t('signUp.submit')}</button>
-      </form>
+      </AuthForm>
       <p>
         {t.t('signUp.haveAccount')} <a href="/sign-in">{t.t('nav.signIn')}</a>
       </p>
@@ -121,20 +175,9 @@ export function NewConfirmationLinkPage({
       <h1>{title}</h1>
       {expired ? <p>{t.t('errors.token_invalid')}</p> : null}
       <p>{t.t('newConfirmation.intro')}</p>
-      <ErrorSummary t={t} errors={errors} />
-      <form method="post" action="/confirm-email/new" class="stack narrow" novalidate>
-        <Csrf token={ctx.csrf} />
-        <TextField
-          name="email"
-          type="email"
-          label={t.t('field.email')}
-          value={values.email}
-          errors={errors}
-          autocomplete="email"
-          required
-        />
-        <button type="submit">{t.t('newConfirmation.submit')}</button>
-      </form>
+      <AuthForm ctx={ctx} action="/confirm-email/new" submit="newConfirmation.submit" errors={errors}>
+        <EmailField t={t} values={values} errors={errors} />
+      </AuthForm>
     </Layout>
   );
 }
@@ -155,24 +198,9 @@ export function SignInPage({ ctx, values = {}, errors = {}, next, problem, demoA
   return (
     <Layout ctx={ctx} title={t.t('signIn.title')}>
       <h1>{t.t('signIn.title')}</h1>
-      {problem ? (
-        <p class="error-summary" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorSummary t={t} errors={errors} />
-      <form method="post" action="/sign-in" class="stack narrow" novalidate>
-        <Csrf token={ctx.csrf} />
+      <AuthForm ctx={ctx} action="/sign-in" submit="signIn.submit" errors={errors} problem={problem}>
         <input type="hidden" name="next" value={next} />
-        <TextField
-          name="email"
-          type="email"
-          label={t.t('field.email')}
-          value={values.email}
-          errors={errors}
-          autocomplete="username"
-          required
-        />
+        <EmailField t={t} values={values} errors={errors} autocomplete="username" />
         <TextField
           name="password"
           type="password"
@@ -181,8 +209,7 @@ export function SignInPage({ ctx, values = {}, errors = {}, next, problem, demoA
           autocomplete="current-password"
           required
         />
-        <button type="submit">{t.t('signIn.submit')}</button>
-      </form>
+      </AuthForm>
       <p>
         <a href="/password/forgot">{t.t('signIn.forgot')}</a>
       </p>
@@ -229,25 +256,9 @@ export function ForgotPasswordPage({
     <Layout ctx={ctx} title={t.t('forgot.title')}>
       <h1>{t.t('forgot.title')}</h1>
       <p>{t.t('forgot.intro')}</p>
-      {problem ? (
-        <p class="error-summary" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <ErrorSummary t={t} errors={errors} />
-      <form method="post" action="/password/forgot" class="stack narrow" novalidate>
-        <Csrf token={ctx.csrf} />
-        <TextField
-          name="email"
-          type="email"
-          label={t.t('field.email')}
-          value={values.email}
-          errors={errors}
-          autocomplete="email"
-          required
-        />
-        <button type="submit">{t.t('forgot.submit')}</button>
-      </form>
+      <AuthForm ctx={ctx} action="/password/forgot" submit="forgot.submit" errors={errors} problem={problem}>
+        <EmailField t={t} values={values} errors={errors} />
+      </AuthForm>
     </Layout>
   );
 }
@@ -265,14 +276,12 @@ export function ResetPasswordPage({
   return (
     <Layout ctx={ctx} title={t.t('reset.title')}>
       <h1>{t.t('reset.title')}</h1>
-      <ErrorSummary t={t} errors={errors} />
-      <form
-        method="post"
+      <AuthForm
+        ctx={ctx}
         action={`/password/reset/${encodeURIComponent(token)}`}
-        class="stack narrow"
-        novalidate
+        submit="reset.submit"
+        errors={errors}
       >
-        <Csrf token={ctx.csrf} />
         <TextField
           name="password"
           type="password"
@@ -282,8 +291,7 @@ export function ResetPasswordPage({
           autocomplete="new-password"
           required
         />
-        <button type="submit">{t.t('reset.submit')}</button>
-      </form>
+      </AuthForm>
     </Layout>
   );
 }

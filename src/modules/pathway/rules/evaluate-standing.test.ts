@@ -253,7 +253,7 @@ describe('evaluatePathway: explanations', () => {
   it('is given in English, French and Spanish with the numbers and dates', () => {
     expect(explain('en')).toBe(
       '2 more elective courses are needed (1 of 3 done). The capstone can start once the required courses are complete. ' +
-        'Everything must be completed by June 1, 2025.',
+        'Everything must be completed by 1 June 2025.',
     );
     expect(explain('fr')).toContain('Il manque encore 2 cours au choix (1 sur 3 déjà validés).');
     expect(explain('fr')).toContain('1 juin 2025');

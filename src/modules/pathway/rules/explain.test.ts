@@ -81,7 +81,7 @@ describe('pathway messages', () => {
 
   it('formats dates as calendar days, without a time-zone shift', () => {
     const reason: Reason = { code: 'deadline', params: { deadline: '2025-01-01' } };
-    expect(explainReason(reason, 'en')).toBe('Everything must be completed by January 1, 2025.');
+    expect(explainReason(reason, 'en')).toBe('Everything must be completed by 1 January 2025.');
     expect(explainReason(reason, 'fr')).toBe('Tout doit être terminé au plus tard le 1 janvier 2025.');
     expect(explainReason(reason, 'es')).toBe('Todo debe completarse a más tardar el 1 de enero de 2025.');
   });

@@ -7,7 +7,7 @@
  * call, which cost more than the whole rule engine).
  */
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { MESSAGES as messages } from '../../../i18n/i18n.js';
+import { formattingLocale, MESSAGES as messages } from '../../../i18n/i18n.js';
 import { isIsoDate } from './dates.js';
 import type { ExplanationLanguage, Reason, ReasonCode, ReasonParam } from './evaluation.js';
 
@@ -25,30 +25,31 @@ const DATE_FORMATS = {
 } as const;
 
 const intlCache = createIntlCache();
-const intls = new Map<ExplanationLanguage, IntlShape>();
+/** Kept per formatting locale (`en-GB` by default for English; DATE_LOCALE_EN may change it at start-up). */
+const intls = new Map<string, IntlShape>();
 const compiled = new Map<string, CompiledMessage>();
 
 function intlFor(lang: ExplanationLanguage): IntlShape {
-  let intl = intls.get(lang);
+  // English text with the interface's date conventions (15 June 2028 by default), as on every page.
+  const locale = formattingLocale(lang);
+  let intl = intls.get(locale);
   if (!intl) {
-    // English text with international date conventions (15 June 2028), as in the rest of the interface.
-    intl = createIntl(
-      { locale: lang === 'en' ? 'en-GB' : lang, messages: messages[lang], timeZone: UTC },
-      intlCache,
-    );
-    intls.set(lang, intl);
+    intl = createIntl({ locale, messages: messages[lang], timeZone: UTC }, intlCache);
+    intls.set(locale, intl);
   }
   return intl;
 }
 
 function messageFor(intl: IntlShape, lang: ExplanationLanguage, code: ReasonCode): CompiledMessage {
   const id = `pathway.why.${code}`;
-  let message = compiled.get(`${lang} ${id}`);
+  let message = compiled.get(`${intl.locale} ${id}`);
   if (!message) {
     const source = (messages[lang] as Record<string, string>)[id];
     if (source === undefined) throw new Error(`Missing message "${id}" in "${lang}"`);
-    message = intl.formatters.getMessageFormat(source, lang, DATE_FORMATS, { formatters: intl.formatters });
-    compiled.set(`${lang} ${id}`, message);
+    message = intl.formatters.getMessageFormat(source, intl.locale, DATE_FORMATS, {
+      formatters: intl.formatters,
+    });
+    compiled.set(`${intl.locale} ${id}`, message);
   }
   return message;
 }

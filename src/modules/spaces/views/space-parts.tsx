@@ -1,18 +1,15 @@
 /** Small pieces shared by the space's pages: an item's state, a progress line, instants in the reader's zone. */
-import type { Translator } from '../../../i18n/i18n.js';
+import { formattingLocale, type Translator } from '../../../i18n/i18n.js';
 import { type LocalizedText, pickLocalized } from '../../../i18n/localized.js';
 import { formatInZone } from '../../../i18n/time-zones.js';
 import type { ViewItem } from '../space-view.js';
 import type { Tally } from '../spaces.js';
 
-/** The date-format locale of each interface language (as the translator uses). */
-const FORMAT_LOCALES: Record<string, string> = { en: 'en-GB', fr: 'fr', es: 'es' };
-
 /** An instant in the reader's zone, with the zone named. */
 export function When({ t, iso, timeZone }: { t: Translator; iso: string; timeZone: string }) {
   return (
     <time dateTime={iso}>
-      {formatInZone(iso, FORMAT_LOCALES[t.locale] ?? 'en-GB', timeZone)} ({timeZone.replaceAll('_', ' ')})
+      {formatInZone(iso, formattingLocale(t.locale), timeZone)} ({timeZone.replaceAll('_', ' ')})
     </time>
   );
 }

@@ -1,5 +1,5 @@
 import { pickLocalized } from '../../../../i18n/localized.js';
-import { Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../../web/components.js';
+import { Csrf, ErrorSummary, FormField, SelectField, TextArea } from '../../../../web/components.js';
 import { Layout } from '../../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../../web/page-context.js';
 import type { Programme } from '../../../programmes/programme.js';
@@ -61,17 +61,11 @@ function RequirementRow({
 }) {
   const { t } = ctx;
   const at = (field: string) => `req.${index}.${field}`;
+  const form = { t, values, errors };
   return (
     <fieldset class="stack">
       <legend>{t.t('rulesForm.requirement', { number: index + 1 })}</legend>
-      <TextField
-        name={at('id')}
-        label={t.t('rulesForm.id')}
-        hint={t.t('rulesForm.idHint')}
-        value={values[at('id')]}
-        errors={errors}
-        maxLength={40}
-      />
+      <FormField form={form} name={at('id')} label="rulesForm.id" hint="rulesForm.idHint" maxLength={40} />
       <SelectField
         name={at('kind')}
         label={t.t('rulesForm.kind')}
@@ -79,29 +73,16 @@ function RequirementRow({
         options={REQUIREMENT_KINDS.map((kind) => ({ value: kind, label: t.t(`rulesForm.kinds.${kind}`) }))}
         errors={errors}
       />
-      <TextField
-        name={at('courses')}
-        label={t.t('rulesForm.courses')}
-        hint={t.t('rulesForm.coursesHint')}
-        value={values[at('courses')]}
-        errors={errors}
-      />
-      <TextField
+      <FormField form={form} name={at('courses')} label="rulesForm.courses" hint="rulesForm.coursesHint" />
+      <FormField
+        form={form}
         name={at('count')}
         type="number"
-        label={t.t('rulesForm.count')}
-        hint={t.t('rulesForm.countHint')}
-        value={values[at('count')]}
-        errors={errors}
+        label="rulesForm.count"
+        hint="rulesForm.countHint"
         min={1}
       />
-      <TextField
-        name={at('after')}
-        label={t.t('rulesForm.after')}
-        hint={t.t('rulesForm.afterHint')}
-        value={values[at('after')]}
-        errors={errors}
-      />
+      <FormField form={form} name={at('after')} label="rulesForm.after" hint="rulesForm.afterHint" />
     </fieldset>
   );
 }
@@ -123,6 +104,7 @@ export function RulesPage({
   const values: Values = posted ?? (latest ? rulesFormValues(latest.rules) : { windowYears: '5' });
   const rows = requirementRowCount(values as Record<string, string>);
   const json = posted?.rules ?? (latest ? JSON.stringify(latest.rules, null, 2) : '');
+  const form = { t, values, errors };
   return (
     <Layout ctx={ctx} title={t.t('rules.title')}>
       <p>
@@ -145,33 +127,19 @@ export function RulesPage({
       {preview ? <PreviewPanel ctx={ctx} preview={preview} /> : null}
       <form method="post" action={`/manage/programmes/${programme.slug}/rules`} class="stack" novalidate>
         <Csrf token={ctx.csrf} />
-        <TextField
-          name="effectiveFrom"
-          type="date"
-          label={t.t('rules.effectiveFrom')}
-          value={values.effectiveFrom}
-          errors={errors}
-          required
-        />
+        <FormField form={form} name="effectiveFrom" type="date" label="rules.effectiveFrom" required />
         {errors.effectiveFrom && values.effectiveFrom ? (
           <label class="check">
             <input type="checkbox" name="confirmEarlier" value="1" /> {t.t('rulesForm.confirmEarlier')}
           </label>
         ) : null}
-        <TextField
-          name="note"
-          label={t.t('rules.note')}
-          value={values.note}
-          errors={errors}
-          maxLength={500}
-        />
-        <TextField
+        <FormField form={form} name="note" label="rules.note" maxLength={500} />
+        <FormField
+          form={form}
           name="windowYears"
           type="number"
-          label={t.t('rulesForm.windowYears')}
-          hint={t.t('rulesForm.windowYearsHint')}
-          value={values.windowYears}
-          errors={errors}
+          label="rulesForm.windowYears"
+          hint="rulesForm.windowYearsHint"
           min={1}
           max={20}
           required
@@ -181,37 +149,27 @@ export function RulesPage({
         {Array.from({ length: rows }, (_, index) => (
           <RequirementRow ctx={ctx} index={index} values={values} errors={errors} />
         ))}
-        <TextArea
+        <FormField
+          form={form}
           name="equivalences"
-          label={t.t('rulesForm.equivalences')}
-          hint={t.t('rulesForm.equivalencesHint')}
-          value={values.equivalences}
-          errors={errors}
+          label="rulesForm.equivalences"
+          hint="rulesForm.equivalencesHint"
           rows={3}
         />
-        <TextArea
+        <FormField
+          form={form}
           name="courseHours"
-          label={t.t('rulesForm.courseHours')}
-          hint={t.t('rulesForm.courseHoursHint')}
-          value={values.courseHours}
-          errors={errors}
+          label="rulesForm.courseHours"
+          hint="rulesForm.courseHoursHint"
           rows={4}
         />
-        <TextField
-          name="capstoneHours"
-          type="number"
-          label={t.t('rulesForm.capstoneHours')}
-          value={values.capstoneHours}
-          errors={errors}
-          min={0}
-        />
-        <TextField
+        <FormField form={form} name="capstoneHours" type="number" label="rulesForm.capstoneHours" min={0} />
+        <FormField
+          form={form}
           name="totalHours"
           type="number"
-          label={t.t('rulesForm.totalHours')}
-          hint={t.t('rulesForm.totalHoursHint')}
-          value={values.totalHours}
-          errors={errors}
+          label="rulesForm.totalHours"
+          hint="rulesForm.totalHoursHint"
           min={0}
         />
         <div class="actions">
