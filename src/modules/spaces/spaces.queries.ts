@@ -106,3 +106,51 @@ export async function firstSectionOf(db: Executor, editionId: string): Promise<s
   const [first] = await listSections(db, space.id);
   return first?.id ?? null;
 }
+
+/** An item of an edition's space as the results module lists it (its components). */
+export interface AssessableItem {
+  id: string;
+  kind: string;
+  title: LocalizedText;
+  required: boolean;
+  /** ISO instant (UTC) it is due, or null. */
+  dueAt: string | null;
+}
+
+/** One person's score on one item: hundredths of a percent (0–10000), as the item's kind reported it. */
+export interface ItemScore {
+  itemId: string;
+  personId: string;
+  score: number;
+}
+
+/**
+ * The items of the edition's space (in section and item order) and every score reported on them — the
+ * results module's gradebook reads marks here (the marking workflow records released marks as scores).
+ */
+export async function itemsAndScoresOf(
+  db: Executor,
+  editionId: string,
+): Promise<{ items: AssessableItem[]; scores: ItemScore[] }> {
+  if (!isId(editionId)) return { items: [], scores: [] };
+  const [space] = await listSpacesOfEditions(db, [editionId]);
+  if (!space) return { items: [], scores: [] };
+  const [sections, rows, progress] = await Promise.all([
+    listSections(db, space.id),
+    listItemsOfSpaces(db, [space.id]),
+    listProgress(db, [space.id]),
+  ]);
+  const sectionOrder = new Map(sections.map((s, i) => [s.id, i]));
+  const items = rows
+    .map((row) => toItemRef(row, editionId))
+    .sort(
+      (a, b) =>
+        (sectionOrder.get(a.sectionId) ?? 0) - (sectionOrder.get(b.sectionId) ?? 0) ||
+        a.position - b.position,
+    )
+    .map((i) => ({ id: i.id, kind: i.kind, title: i.title, required: i.required, dueAt: i.dueAt }));
+  const scores = progress
+    .filter((p) => p.score !== null)
+    .map((p) => ({ itemId: p.item_id, personId: p.user_id, score: p.score as number }));
+  return { items, scores };
+}
