@@ -3,7 +3,7 @@
  * the candidate dashboard). Not for routes: they answer whoever asks.
  */
 import type { Executor } from '../../db/database.js';
-import type { LocalizedText } from '../../i18n/localized.js';
+import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { confirmedEditionsOf } from '../places/places.queries.js';
@@ -105,4 +105,15 @@ export async function firstSectionOf(db: Executor, editionId: string): Promise<s
   if (!space) return null;
   const [first] = await listSections(db, space.id);
   return first?.id ?? null;
+}
+
+/** The sections of the edition's space in order, with their titles (none when it has no space yet). */
+export async function sectionsOfEdition(
+  db: Executor,
+  editionId: string,
+): Promise<{ id: string; title: LocalizedText }[]> {
+  if (!isId(editionId)) return [];
+  const [space] = await listSpacesOfEditions(db, [editionId]);
+  if (!space) return [];
+  return (await listSections(db, space.id)).map((s) => ({ id: s.id, title: parseLocalized(s.title_i18n) }));
 }
