@@ -29,6 +29,8 @@ export async function importPackageIntoSpace(
     sectionId?: string | null;
     /** The item's title (default: the package's own, in English). */
     title?: LocalizedText;
+    /** When the item is complete (default: the kind's first rule, "passed"). */
+    completionRule?: 'passed' | 'completed';
   },
 ): Promise<{ packageId: string; itemId: string; standard: string; title: string; units: number }> {
   return inTransaction(db, async (trx) => {
@@ -53,6 +55,7 @@ export async function importPackageIntoSpace(
       kind: 'package',
       title: input.title ?? { en: structure.title.slice(0, 200) },
       settings: { packageId },
+      ...(input.completionRule ? { completionRule: input.completionRule } : {}),
       required: true,
     });
     await linkPackageToItem(trx, packageId, itemId);
