@@ -7,7 +7,8 @@ import { isAppError } from '../../kernel/errors.js';
 import type { CliCommand } from '../module.js';
 import { importPackageIntoSpace } from './import-package-into-space.js';
 
-export const CONTENT_IMPORT_USAGE = 'Usage: diploma content import --edition EDITION_ID FILE';
+export const CONTENT_IMPORT_USAGE =
+  'Usage: diploma content import --edition EDITION_ID [--section SECTION_ID] FILE';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -15,21 +16,24 @@ export interface CliIo {
 }
 
 /**
- * `diploma content import --edition EDITION_ID FILE`: imports a SCORM or cmi5 package (zip, or a bare
- * cmi5.xml) into any edition, past or upcoming; prints a summary and the new package's id as the last line.
+ * `diploma content import --edition EDITION_ID [--section SECTION_ID] FILE`: imports a SCORM or cmi5 package
+ * (zip, or a bare cmi5.xml) into any edition, past or upcoming, at the end of the chosen section of its space
+ * (default: the first); prints a summary and the new item's id as the last line.
  * Exit 2 with one line naming the problem for bad arguments or a bad package (nothing is stored).
  */
 export async function runContentCommand(args: string[], deps: Deps | null, io: CliIo): Promise<number> {
   let edition: string | undefined;
+  let section: string | undefined;
   let file: string | undefined;
   try {
     const { values, positionals } = parseArgs({
       args,
-      options: { edition: { type: 'string' } },
+      options: { edition: { type: 'string' }, section: { type: 'string' } },
       allowPositionals: true,
     });
     if (positionals[0] === 'import' && positionals.length === 2) {
       edition = values.edition;
+      section = values.section;
       file = positionals[1];
     }
   } catch {
@@ -50,6 +54,7 @@ export async function runContentCommand(args: string[], deps: Deps | null, io: C
     const placed = await importPackageIntoSpace(deps.db, deps, systemActor('cli'), {
       editionId: edition,
       bytes,
+      sectionId: section ?? null,
     });
     io.stdout(
       `${placed.standard} package "${placed.title}" with ${placed.units} launchable unit(s) (package ${placed.packageId}), placed in the edition's space as item:\n${placed.itemId}\n`,
@@ -72,8 +77,9 @@ export async function runContentCommand(args: string[], deps: Deps | null, io: C
 
 export const contentCommand: CliCommand = {
   name: 'content',
-  usage: `  diploma content import --edition EDITION_ID FILE
-                              import a SCORM or cmi5 package into an edition's space; prints the new item's id last`,
+  usage: `  diploma content import --edition EDITION_ID [--section SECTION_ID] FILE
+                              import a SCORM or cmi5 package into an edition's space (at the end of the
+                              section, default the first); prints the new item's id last`,
   needsDatabase: true,
   run: (args, deps) =>
     runContentCommand(args, deps, {

@@ -6,12 +6,13 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildCourse, buildEdition, buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
-import { Browser, createTestApp } from '../../../test/helpers/http.js';
+import { Browser, createTestApp, csrfFrom } from '../../../test/helpers/http.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { buildTestPackage, CMI5_AU_ID, type TestPackageName } from '../../../test/helpers/test-packages.js';
 import { buildZip } from '../../../test/helpers/zip-builder.js';
 import { systemActor } from '../../kernel/actor.js';
 import { giveConfirmedPlace } from '../places/enrol-directly.js';
+import { saveSection } from '../spaces/save-section.js';
 import { runContentCommand } from './packages-cli.js';
 
 for (const dialect of DIALECTS) {
@@ -220,8 +221,91 @@ for (const dialect of DIALECTS) {
       const facilitator = await buildPerson(deps, { roles: ['facilitator'] });
       const staff = new Browser(app);
       await staff.signIn(facilitator.email, facilitator.password);
+      // Another edition's facilitator may not add packages here (nor see its sections).
       const upload = await staff.get(`/editions/${editionId}/packages/new`);
-      expect(upload.statusCode).toBe(200);
+      expect(upload.statusCode).toBe(403);
+    });
+
+    it("places a package in the section chosen on upload or on the command line; another edition's section is refused", async () => {
+      const facilitator = await buildPerson(deps, { roles: ['facilitator'] });
+      const course = await buildCourse(deps);
+      const edition = await buildEdition(deps, course.code, { facilitatorIds: [facilitator.id] });
+      const staffActor = {
+        kind: 'user' as const,
+        id: facilitator.id,
+        roles: ['facilitator' as const],
+        via: 'session' as const,
+      };
+      const week1 = await saveSection(deps.db, deps, staffActor, edition.id, null, {
+        title: { en: 'Week 1' },
+      });
+      const week2 = await saveSection(deps.db, deps, staffActor, edition.id, null, {
+        title: { en: 'Week 2', fr: 'Semaine 2' },
+      });
+      const sectionOf = async (itemId: string) =>
+        (
+          await deps.db
+            .selectFrom('space_items')
+            .select('section_id')
+            .where('id', '=', itemId)
+            .executeTakeFirstOrThrow()
+        ).section_id;
+      // The command line: --section, else the first section.
+      const file = join(dir, `${randomUUID()}.zip`);
+      writeFileSync(file, buildTestPackage('scorm12-passing'));
+      const out: string[] = [];
+      const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => out.push(t) };
+      expect(
+        await runContentCommand(['import', '--edition', edition.id, '--section', week2.id, file], deps, io),
+      ).toBe(0);
+      expect(await sectionOf(out.join('').trim().split('\n').at(-1)!)).toBe(week2.id);
+      out.length = 0;
+      expect(await runContentCommand(['import', '--edition', edition.id, file], deps, io)).toBe(0);
+      expect(await sectionOf(out.join('').trim().split('\n').at(-1)!)).toBe(week1.id);
+      // A section of another edition: exit 2, one line, nothing stored.
+      const elsewhere = await saveSection(deps.db, deps, systemActor('test'), editionId, null, {
+        title: { en: 'Elsewhere' },
+      });
+      const before = await count();
+      out.length = 0;
+      expect(
+        await runContentCommand(
+          ['import', '--edition', edition.id, '--section', elsewhere.id, file],
+          deps,
+          io,
+        ),
+      ).toBe(2);
+      expect(out.join('')).toBe("Choose a section of this edition's space.\n");
+      expect(await count()).toBe(before);
+      // The upload form offers the sections, in the reader's language, and places the package in the one chosen.
+      const staff = new Browser(app);
+      await staff.signIn(facilitator.email, facilitator.password);
+      const form = await staff.get(`/editions/${edition.id}/packages/new`);
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain(`<option value="${week2.id}">Week 2</option>`);
+      const boundary = '----section-test';
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrfFrom(form.body)}\r\n`,
+        ),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="sectionId"\r\n\r\n${elsewhere.id}\r\n`,
+        ),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.zip"\r\nContent-Type: application/zip\r\n\r\n`,
+        ),
+        buildTestPackage('scorm12-passing'),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const refused = await app.inject({
+        method: 'POST',
+        url: `/editions/${edition.id}/packages`,
+        headers: { cookie: staff.jar.header(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('Choose a section of this edition');
+      expect(await count()).toBe(before);
     });
 
     it('launches cmi5: registration, one-time fetch, LMS.LaunchData, no voiding, moveOn → satisfied → passed', async () => {

@@ -4,6 +4,7 @@
  * through the built-in LRS, sandboxed content, and `diploma content import`.
  */
 import type { Module } from '../module.js';
+import { seedDemoPackages } from './demo/seed-demo-packages.js';
 import * as packages from './migrations/2026-12-06T2030-packages.js';
 import { packageKind } from './package-kind.js';
 import { packagesAuditEvents } from './packages.audit.js';
@@ -18,6 +19,10 @@ export const packagesModule: Module = {
   webRoutes: packagesWebRoutes,
   spaceItemKinds: [packageKind],
   cli: [contentCommand],
+  seed: async (deps) => {
+    await seedDemoPackages(deps);
+    return undefined;
+  },
   routeAccess: {
     'GET /packages/:packageId': 'signed-in',
     'GET /packages/:packageId/scos/:index/launch': 'signed-in',

@@ -139,3 +139,13 @@ export async function setCommitKey(db: Executor, attemptId: string, keyHash: str
 export function lockAttempt(db: Executor, id: string): Promise<PackageAttemptRow | undefined> {
   return forUpdate(db, db.selectFrom('package_attempts').selectAll().where('id', '=', id)).executeTakeFirst();
 }
+
+/** Whether the edition holds any package (the demo seed's idempotence). */
+export async function editionHasPackages(db: Executor, editionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('packages')
+    .select('id')
+    .where('edition_id', '=', editionId)
+    .executeTakeFirst();
+  return row !== undefined;
+}

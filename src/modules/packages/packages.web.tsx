@@ -17,6 +17,7 @@ import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { fetchAuthToken, launchCmi5 } from './cmi5.js';
 import { getPackage } from './get-package.js';
+import { getUploadForm } from './get-upload-form.js';
 import { importPackageIntoSpace } from './import-package-into-space.js';
 import { contentKey } from './package-access.js';
 import { findPackage, findPackageFile } from './packages.repository.js';
@@ -223,8 +224,10 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<{ Params: { id: string } }>(
     '/editions/:id/packages/new',
     { schema: { hide: true } },
-    async (request, reply) =>
-      sendPage(reply, <UploadPage ctx={pageContext(request, reply)} editionId={request.params.id} />),
+    async (request, reply) => {
+      const form = await getUploadForm(deps.db, request.actor, request.params.id);
+      return sendPage(reply, <UploadPage ctx={pageContext(request, reply)} form={form} />);
+    },
   );
 
   app.post<{ Params: { id: string } }>(
@@ -244,6 +247,7 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
           editionId: request.params.id,
           maxAttempts,
           bytes,
+          sectionId: fields.sectionId || null,
         });
         setFlash(reply, 'packages.upload.done');
         return reply.redirect(`/packages/${id}`, 303);
@@ -253,7 +257,8 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
             reply,
             <UploadPage
               ctx={pageContext(request, reply)}
-              editionId={request.params.id}
+              form={await getUploadForm(deps.db, request.actor, request.params.id)}
+              values={fields}
               errors={fieldMessages(request.i18n, error.fields)}
             />,
             400,

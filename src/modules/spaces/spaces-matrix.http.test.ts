@@ -58,6 +58,7 @@ const CASES: Case[] = [
   { route: 'GET /spaces/:editionId/items/:itemId', kind: 'space', path: (t) => `${s(t)}/items/${t.pageId}`, expect: spaceGet },
   { route: 'GET /spaces/:editionId/items/:itemId/file', kind: 'space', path: (t) => `${s(t)}/items/${t.fileId}/file`, expect: spaceGet },
   { route: 'POST /spaces/:editionId/items/:itemId/done', kind: 'space', path: (t) => `${s(t)}/items/${t.pageId}/done`, mutates: true, expect: e(404, { anonymous: 401, owner: 303, editionFacilitator: 403, manager: 403 }) },
+  { route: 'GET /spaces/:editionId/offline.zip', kind: 'space', path: (t) => `${s(t)}/offline.zip`, expect: spaceGet },
   { route: 'POST /spaces/time-zone', kind: 'space', path: () => '/spaces/time-zone', body: () => ({ timeZone: 'Europe/Paris', next: '/' }), mutates: true, expect: e(303, { anonymous: 401 }) },
   { route: 'GET /spaces/:editionId/progress', kind: 'space', path: (t) => `${s(t)}/progress`, expect: buildGet },
   { route: 'GET /spaces/:editionId/progress.csv', kind: 'space', path: (t) => `${s(t)}/progress.csv`, expect: buildGet },

@@ -8,7 +8,10 @@ import {
   type SpaceWorld,
 } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
+import { newId } from '../../kernel/ids.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
 import { copySpace } from './copy-space.js';
 import { markItemDone } from './mark-item-done.js';
 import { moveInSpace } from './move-in-space.js';
@@ -17,7 +20,7 @@ import { removeFromSpace } from './remove-from-space.js';
 import { saveItem } from './save-item.js';
 import { saveSection } from './save-section.js';
 import { spaceAccess } from './space-access.js';
-import { allRequiredComplete, progressInEditions } from './spaces.queries.js';
+import { allRequiredComplete, allRequiredItemsComplete, progressInEditions } from './spaces.queries.js';
 
 async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   try {
@@ -121,6 +124,43 @@ for (const dialect of DIALECTS) {
       await removeFromSpace(deps.db, deps, staff, edition.id, { item: content.pageId });
       const link = await deps.db.selectFrom('space_items').selectAll().executeTakeFirstOrThrow();
       expect(link.after_item_id).toBeNull();
+    });
+
+    it('answers "all required items complete" for a whole class list at once (the assessment gate)', async () => {
+      const { edition } = world;
+      const other = await buildPerson(deps);
+      await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
+        email: other.email,
+        fundingKind: 'self',
+      });
+      const stranger = newId();
+      // No space yet: nothing is required, so everyone (who is an id) passes the gate.
+      const before = await allRequiredItemsComplete(deps.db, edition.id, [world.participant.id, 'not-an-id']);
+      expect([...before]).toEqual([
+        [world.participant.id, true],
+        ['not-an-id', false],
+      ]);
+      const content = await buildSpaceContent(deps, world);
+      const ids = [world.participant.id, other.id, stranger];
+      expect([...(await allRequiredItemsComplete(deps.db, edition.id, ids)).values()]).toEqual([
+        false,
+        false,
+        false,
+      ]);
+      await markItemDone(deps.db, deps, actorOf(world.participant), edition.id, content.pageId);
+      // The optional link does not count; the other participant has done nothing.
+      const after = await allRequiredItemsComplete(deps.db, edition.id, ids);
+      expect(Object.fromEntries(after)).toEqual({
+        [world.participant.id]: true,
+        [other.id]: false,
+        [stranger]: false,
+      });
+      // The same as the one-person query, for each.
+      for (const id of ids) expect(await allRequiredComplete(deps.db, id, edition.id)).toBe(after.get(id));
+      // Another edition's gate is its own.
+      const course = await buildCourse(deps);
+      const elsewhere = await buildEdition(deps, course.code);
+      expect((await allRequiredItemsComplete(deps.db, elsewhere.id, ids)).get(other.id)).toBe(true);
     });
 
     it('keeps progress: marking done completes required items and opens what waits for them', async () => {

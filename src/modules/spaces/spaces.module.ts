@@ -33,6 +33,7 @@ export const spacesModule: Module = {
     'GET /spaces/:editionId/items/:itemId': 'signed-in',
     'GET /spaces/:editionId/items/:itemId/file': 'signed-in',
     'POST /spaces/:editionId/items/:itemId/done': 'signed-in',
+    'GET /spaces/:editionId/offline.zip': 'signed-in',
     'POST /spaces/time-zone': 'signed-in',
     'GET /spaces/:editionId/progress': STAFF,
     'GET /spaces/:editionId/progress.csv': STAFF,

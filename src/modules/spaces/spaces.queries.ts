@@ -3,16 +3,18 @@
  * the candidate dashboard). Not for routes: they answer whoever asks.
  */
 import type { Executor } from '../../db/database.js';
-import type { LocalizedText } from '../../i18n/localized.js';
+import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { confirmedEditionsOf } from '../places/places.queries.js';
 import { toItemRef } from './space-items.js';
 import { percent, type Tally, tally } from './spaces.js';
 import {
+  countCompletedByPerson,
   countRequiredIncomplete,
   listItemsOfSpaces,
   listProgress,
+  listRequiredItemIds,
   listSections,
   listSpacesOfEditions,
 } from './spaces.repository.js';
@@ -28,6 +30,35 @@ export async function allRequiredComplete(
 ): Promise<boolean> {
   if (!isId(personId) || !isId(editionId)) return false;
   return (await countRequiredIncomplete(db, editionId, personId)) === 0;
+}
+
+/** How many people one query of `allRequiredItemsComplete` asks about (SQLite's bound-parameter limit). */
+const PEOPLE_PER_QUERY = 500;
+
+/**
+ * For each of `personIds`: true when they have completed every required item of the edition's space (also
+ * when it has none, or no space yet) — the assessment's gate for a whole class list in two queries per 500
+ * people. Ids that are not ids answer false.
+ */
+export async function allRequiredItemsComplete(
+  db: Executor,
+  editionId: string,
+  personIds: readonly string[],
+): Promise<Map<string, boolean>> {
+  const answer = new Map<string, boolean>(personIds.map((id) => [id, false]));
+  const people = [...new Set(personIds.filter(isId))];
+  if (!isId(editionId) || people.length === 0) return answer;
+  const required = await listRequiredItemIds(db, editionId);
+  if (required.length === 0) {
+    for (const id of people) answer.set(id, true);
+    return answer;
+  }
+  for (let at = 0; at < people.length; at += PEOPLE_PER_QUERY) {
+    const batch = people.slice(at, at + PEOPLE_PER_QUERY);
+    for (const row of await countCompletedByPerson(db, required, batch))
+      answer.set(row.user_id, row.done >= required.length);
+  }
+  return answer;
 }
 
 /** A person's progress in one edition's space. */
@@ -153,4 +184,15 @@ export async function itemsAndScoresOf(
     .filter((p) => p.score !== null)
     .map((p) => ({ itemId: p.item_id, personId: p.user_id, score: p.score as number }));
   return { items, scores };
+}
+
+/** The sections of the edition's space in order, with their titles (none when it has no space yet). */
+export async function sectionsOfEdition(
+  db: Executor,
+  editionId: string,
+): Promise<{ id: string; title: LocalizedText }[]> {
+  if (!isId(editionId)) return [];
+  const [space] = await listSpacesOfEditions(db, [editionId]);
+  if (!space) return [];
+  return (await listSections(db, space.id)).map((s) => ({ id: s.id, title: parseLocalized(s.title_i18n) }));
 }

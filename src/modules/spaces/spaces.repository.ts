@@ -169,6 +169,36 @@ export async function countRequiredIncomplete(
   return Number(row.count);
 }
 
+/** The ids of the required items of the edition's space. */
+export async function listRequiredItemIds(db: Executor, editionId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('space_items')
+    .innerJoin('spaces', 'spaces.id', 'space_items.space_id')
+    .select('space_items.id')
+    .where('spaces.edition_id', '=', editionId)
+    .where('space_items.required', '=', 1)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** How many of `itemIds` each of `userIds` has completed (people with none are absent). */
+export async function countCompletedByPerson(
+  db: Executor,
+  itemIds: readonly string[],
+  userIds: readonly string[],
+): Promise<{ user_id: string; done: number }[]> {
+  if (itemIds.length === 0 || userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('space_item_progress')
+    .select(['user_id', (eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('done')])
+    .where('item_id', 'in', itemIds)
+    .where('user_id', 'in', userIds)
+    .where('completed_at', 'is not', null)
+    .groupBy('user_id')
+    .execute();
+  return rows.map((r) => ({ user_id: r.user_id, done: Number(r.done) }));
+}
+
 /** Other editions of a course whose space has content (the builder's "copy from"), latest first. */
 export async function listCopySources(db: Executor, courseId: string, exceptEditionId: string) {
   return db

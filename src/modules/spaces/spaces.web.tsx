@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { safeNextPath, setFlash } from '../../http/context.js';
 import { csrfProtected, formBody } from '../../http/forms.js';
 import { sendCsvDownload } from '../../http/uploads.js';
+import { zipStream } from '../../integrations/zip/zip-writer.js';
 import { isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
@@ -14,6 +15,7 @@ import { getItemPage } from './get-item-page.js';
 import { getProgressGrid } from './get-progress-grid.js';
 import { getSpaceHome } from './get-space-home.js';
 import { markItemDone } from './mark-item-done.js';
+import { getOfflinePack } from './offline/get-offline-pack.js';
 import { ItemPageView } from './views/item-page.js';
 import { ProgressGridPage } from './views/progress-grid-page.js';
 import { SpaceHomePage } from './views/space-home-page.js';
@@ -77,6 +79,26 @@ export function spacesWebRoutes(app: FastifyInstance, deps: Deps): void {
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, no-store')
         .send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.get<EditionParams>(
+    '/spaces/:editionId/offline.zip',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const pack = await getOfflinePack(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.editionId,
+        request.locale,
+      );
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${pack.fileName}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(zipStream(pack.entries));
     },
   );
 

@@ -1,7 +1,9 @@
-import { Csrf, ErrorSummary, TextField } from '../../../web/components.js';
+import { pickLocalized } from '../../../i18n/localized.js';
+import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { PackageView } from '../get-package.js';
+import type { UploadForm } from '../get-upload-form.js';
 import type { ScormLaunch } from '../scorm-attempts.js';
 
 const scoreText = (score: number | null) => (score === null ? '' : ` (${(score / 100).toFixed(0)} %)`);
@@ -100,14 +102,17 @@ export function PlayerPage({ ctx, launch }: { ctx: PageContext; launch: ScormLau
 /** The upload form of a package for an edition. */
 export function UploadPage({
   ctx,
-  editionId,
+  form,
+  values = {},
   errors = {},
 }: {
   ctx: PageContext;
-  editionId: string;
+  form: UploadForm;
+  values?: Record<string, string>;
   errors?: FieldMessages;
 }) {
   const { t } = ctx;
+  const { editionId } = form;
   return (
     <Layout ctx={ctx} title={t.t('packages.upload.title')}>
       <h1>{t.t('packages.upload.title')}</h1>
@@ -140,7 +145,25 @@ export function UploadPage({
             required
           />
         </div>
-        <TextField name="maxAttempts" label={t.t('packages.upload.maxAttempts')} errors={errors} />
+        {form.sections.length ? (
+          <SelectField
+            name="sectionId"
+            label={t.t('packages.upload.section')}
+            value={values.sectionId}
+            options={form.sections.map((s) => ({
+              value: s.id,
+              label: pickLocalized(s.title, t.locale).text,
+            }))}
+            empty={t.t('packages.upload.firstSection')}
+            errors={errors}
+          />
+        ) : null}
+        <TextField
+          name="maxAttempts"
+          label={t.t('packages.upload.maxAttempts')}
+          value={values.maxAttempts}
+          errors={errors}
+        />
         <button type="submit">{t.t('packages.upload.submit')}</button>
       </form>
     </Layout>

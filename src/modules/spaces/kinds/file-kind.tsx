@@ -68,7 +68,7 @@ export const fileKind = defineSpaceItemKind<FileSettings>({
   },
   async offline(_db, deps, item) {
     const bytes = await deps.storage.get(item.settings.key);
-    return bytes ? [{ name: `${item.id}-${item.settings.fileName}`, bytes }] : [];
+    return bytes ? [{ name: item.settings.fileName, bytes }] : [];
   },
 });
 

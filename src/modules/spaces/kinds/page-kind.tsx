@@ -8,6 +8,7 @@ import { LOCALES } from '../../../i18n/i18n.js';
 import { type LocalizedText, pickLocalized } from '../../../i18n/localized.js';
 import { describedBy, Field } from '../../../web/components.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
+import { offlinePageDocument } from '../offline/offline-document.js';
 import { defineSpaceItemKind } from '../space-item-kind.js';
 
 /** The longest page text per language. */
@@ -44,8 +45,17 @@ export const pageKind = defineSpaceItemKind<PageSettings>({
       </fieldset>
     );
   },
+  // A standalone HTML document in the reader's language (another, marked, when the page lacks it).
   async offline(_db, _deps, item, t) {
     const picked = pickLocalized(item.settings.body as LocalizedText, t.locale);
-    return [{ name: `${item.id}.md`, bytes: new TextEncoder().encode(picked.text) }];
+    const title = pickLocalized(item.title, t.locale).text;
+    const bytes = offlinePageDocument({
+      lang: t.locale,
+      title,
+      body: picked.text,
+      bodyLang: picked.lang,
+      contentsLabel: t.t('spaces.offline.contents'),
+    });
+    return [{ name: `${title || item.id}.html`, bytes }];
   },
 });

@@ -97,6 +97,14 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
       <section aria-labelledby="contents-heading">
         <h2 id="contents-heading">{t.t('spaces.home.contents')}</h2>
         {home.sections.length === 0 ? <p>{t.t('spaces.home.empty')}</p> : null}
+        {home.sections.length ? (
+          <p class="offline-pack">
+            <a href={`${base}/offline.zip`} download>
+              {t.t('spaces.offline.download')}
+            </a>{' '}
+            <small>{t.t('spaces.offline.hint')}</small>
+          </p>
+        ) : null}
         {home.sections.map((section) => (
           <section aria-labelledby={`section-${section.id}`} class="space-section">
             <h3 id={`section-${section.id}`}>
