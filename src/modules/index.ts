@@ -20,6 +20,7 @@ import { pathwayModule } from './pathway/pathway.module.js';
 import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
 import { spacesModule } from './spaces/spaces.module.js';
+import { webinarsModule } from './webinars/webinars.module.js';
 
 export const MODULES: readonly Module[] = [
   identityModule,
@@ -31,6 +32,7 @@ export const MODULES: readonly Module[] = [
   admissionsModule,
   notificationsModule,
   spacesModule,
+  webinarsModule,
   lrsModule,
   packagesModule,
   jobsModule,
