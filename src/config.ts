@@ -38,6 +38,9 @@ const environmentSchema = z.object({
   SHED_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).optional(),
   SHED_HEAP_MB: z.coerce.number().int().min(0).optional(),
   SHED_RSS_MB: z.coerce.number().int().min(0).optional(),
+  // BigBlueButton's API (docs/webinars.md): both or neither.
+  BBB_URL: z.url({ protocol: /^https?$/ }).optional(),
+  BBB_SECRET: z.string().min(8).optional(),
 });
 
 export interface Config {
@@ -70,6 +73,8 @@ export interface Config {
   verifyWorkers: number;
   /** Caps on uploaded zip packages (defaults: DEFAULT_ZIP_LIMITS; docs/operations.md § Zip limits). */
   zipLimits?: Partial<ZipLimits>;
+  /** BigBlueButton's API base (`…/bigbluebutton/`) and shared secret; absent: only external links (docs/webinars.md). */
+  bbb?: { url: string; secret: string } | null;
 }
 
 /** Thrown at boot when the environment is wrong; the message names each bad variable. */
@@ -83,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (Boolean(e.BBB_URL) !== Boolean(e.BBB_SECRET))
+    throw new ConfigError('Invalid configuration:\n  BBB_URL and BBB_SECRET: set both or neither');
   const dataDir = resolve(e.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -117,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.ZIP_MAX_ENTRY_MB ? { maxEntryBytes: e.ZIP_MAX_ENTRY_MB * 1024 * 1024 } : {}),
       ...(e.ZIP_MAX_RATIO ? { maxRatio: e.ZIP_MAX_RATIO } : {}),
     },
+    bbb: e.BBB_URL && e.BBB_SECRET ? { url: e.BBB_URL, secret: e.BBB_SECRET } : null,
   };
 }
 

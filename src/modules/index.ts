@@ -21,6 +21,7 @@ import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
 import { resultsModule } from './results/results.module.js';
 import { spacesModule } from './spaces/spaces.module.js';
+import { webinarsModule } from './webinars/webinars.module.js';
 
 export const MODULES: readonly Module[] = [
   identityModule,
@@ -32,6 +33,7 @@ export const MODULES: readonly Module[] = [
   admissionsModule,
   notificationsModule,
   spacesModule,
+  webinarsModule,
   lrsModule,
   packagesModule,
   resultsModule,

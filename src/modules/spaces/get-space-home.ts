@@ -1,11 +1,14 @@
+import type { ComponentChild } from 'preact';
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
+import type { Locale } from '../../i18n/i18n.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findPerson } from '../identity/identity.queries.js';
-import { spaceAccess } from './space-access.js';
-import { loadSpaceView, type ViewItem, type ViewSection } from './space-view.js';
+import { type SpaceAccess, spaceAccess } from './space-access.js';
+import { itemKinds } from './space-items.js';
+import { loadSpaceView, type SpaceView, type ViewItem, type ViewSection } from './space-view.js';
 import {
   currentPhase,
   dueItems,
@@ -41,7 +44,30 @@ export interface SpaceHome {
   due: ViewItem[];
   sections: ViewSection[];
   overall: { tally: Tally; percent: number };
+  /** The kinds' own blocks (`SpaceItemKind.homeBlock`: the next webinars …), in module order. */
+  blocks: ComponentChild[];
   can: { learn: boolean; build: boolean; seeEveryone: boolean };
+}
+
+/** The kinds' home blocks over the items the viewer may open. */
+async function kindBlocks(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  access: SpaceAccess,
+  view: SpaceView,
+  viewer: { locale: Locale; timeZone: string },
+): Promise<ComponentChild[]> {
+  const blocks: ComponentChild[] = [];
+  for (const kind of itemKinds(deps)) {
+    if (!kind.homeBlock) continue;
+    const items = view.items.filter((i) => i.kind === kind.kind && i.locked === null);
+    if (items.length === 0) continue;
+    const can = { edit: access.can.build, seeEveryone: access.can.seeEveryone };
+    const block = await kind.homeBlock(db, deps, items, { actor, ...viewer, can });
+    if (block) blocks.push(block);
+  }
+  return blocks;
 }
 
 /** The home of an edition's space for its participants and staff (others: not found). */
@@ -50,6 +76,7 @@ export async function getSpaceHome(
   deps: Services,
   actor: Actor,
   editionId: string,
+  locale: Locale = 'en',
 ): Promise<SpaceHome> {
   const access = await spaceAccess(db, actor, editionId);
   const nowDate = deps.clock.now();
@@ -69,6 +96,7 @@ export async function getSpaceHome(
     return { ...span, tally: t, percent: percent(t), current: span.phase === phaseNow };
   });
   const overall = tally(view.items, view.completed);
+  const timeZone = zone ?? DEFAULT_TIME_ZONE;
   return {
     edition: {
       id: edition.id,
@@ -81,12 +109,13 @@ export async function getSpaceHome(
     today,
     phaseNow,
     phases,
-    timeZone: zone ?? DEFAULT_TIME_ZONE,
+    timeZone,
     timeZoneSet: zone !== null,
     next: learner ? nextToDo(view.items, now, view.completed) : null,
     due: learner ? dueItems(view.items, view.completed).slice(0, DUE_SHOWN) : [],
     sections: view.sections,
     overall: { tally: overall, percent: percent(overall) },
+    blocks: await kindBlocks(db, deps, actor, access, view, { locale, timeZone }),
     can: access.can,
   };
 }

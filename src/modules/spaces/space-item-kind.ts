@@ -100,6 +100,16 @@ export interface SpaceItemKind<S = unknown> {
   editPath?(item: SpaceItemRef<S>): string | null;
   /** Copies the kind's own data to a new item of a later edition, every date shifted by `days`; returns its settings. */
   copy?(db: Executor, deps: Services, from: SpaceItemRef<S>, to: SpaceItemRef<S>, days: number): Promise<S>;
+  /**
+   * A block on the space's home about this kind's items (e.g. "next webinars"), given the items of the
+   * space the viewer may open; null or nothing when there is nothing to say.
+   */
+  homeBlock?(
+    db: Executor,
+    deps: Services,
+    items: readonly SpaceItemRef<S>[],
+    viewer: ItemViewer,
+  ): Promise<ComponentChild>;
   /** Files for the offline pack (pages and files: yes; packages and webinars: no). */
   offline?(
     db: Executor,

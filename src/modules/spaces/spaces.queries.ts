@@ -7,11 +7,13 @@ import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { confirmedEditionsOf } from '../places/places.queries.js';
+import type { SpaceItemRef } from './space-item-kind.js';
 import { toItemRef } from './space-items.js';
 import { percent, type Tally, tally } from './spaces.js';
 import {
   countCompletedByPerson,
   countRequiredIncomplete,
+  listItemsOfKind,
   listItemsOfSpaces,
   listProgress,
   listRequiredItemIds,
@@ -195,4 +197,59 @@ export async function sectionsOfEdition(
   const [space] = await listSpacesOfEditions(db, [editionId]);
   if (!space) return [];
   return (await listSections(db, space.id)).map((s) => ({ id: s.id, title: parseLocalized(s.title_i18n) }));
+}
+
+/**
+ * The items of one kind (a kind's module listing its own items: every webinar of some editions for a
+ * calendar, of every edition for reminders); `editionIds` null means every edition.
+ */
+export async function itemsOfKind(
+  db: Executor,
+  kind: string,
+  editionIds: readonly string[] | null = null,
+): Promise<SpaceItemRef[]> {
+  const rows = await listItemsOfKind(db, kind, {
+    editionIds: editionIds === null ? null : editionIds.filter(isId),
+  });
+  return rows.map((row) => toItemRef(row, row.edition_id));
+}
+
+/** One item of a kind, with its edition (null when there is none of that kind). */
+export async function findItemOfKind(
+  db: Executor,
+  kind: string,
+  itemId: string,
+): Promise<SpaceItemRef | null> {
+  if (!isId(itemId)) return null;
+  const [row] = await listItemsOfKind(db, kind, { editionIds: null, itemId });
+  return row ? toItemRef(row, row.edition_id) : null;
+}
+
+/** An item with a due date, for calendars. */
+export interface DueItem {
+  id: string;
+  editionId: string;
+  kind: string;
+  title: LocalizedText;
+  dueAt: string;
+}
+
+/** Every item with a due date in the spaces of some editions (the calendar feeds list them). */
+export async function dueItemsOfEditions(db: Executor, editionIds: readonly string[]): Promise<DueItem[]> {
+  const spaces = await listSpacesOfEditions(db, editionIds.filter(isId));
+  const editionOf = new Map(spaces.map((s) => [s.id, s.edition_id]));
+  const items = await listItemsOfSpaces(db, [...editionOf.keys()]);
+  return items.flatMap((row) =>
+    row.due_at
+      ? [
+          {
+            id: row.id,
+            editionId: editionOf.get(row.space_id) ?? '',
+            kind: row.kind,
+            title: toItemRef(row, '').title,
+            dueAt: row.due_at,
+          },
+        ]
+      : [],
+  );
 }

@@ -71,6 +71,25 @@ export async function listItemsOfSpaces(db: Executor, spaceIds: readonly string[
   return db.selectFrom('space_items').selectAll().where('space_id', 'in', spaceIds).execute();
 }
 
+/** Items of one kind with their edition: of some editions (all when `editionIds` is null), or one item. */
+export async function listItemsOfKind(
+  db: Executor,
+  kind: string,
+  filter: { editionIds: readonly string[] | null; itemId?: string },
+): Promise<(ItemRow & { edition_id: string })[]> {
+  const { editionIds, itemId } = filter;
+  if (editionIds !== null && editionIds.length === 0) return [];
+  let query = db
+    .selectFrom('space_items')
+    .innerJoin('spaces', 'spaces.id', 'space_items.space_id')
+    .selectAll('space_items')
+    .select('spaces.edition_id')
+    .where('space_items.kind', '=', kind);
+  if (editionIds !== null) query = query.where('spaces.edition_id', 'in', editionIds);
+  if (itemId !== undefined) query = query.where('space_items.id', '=', itemId);
+  return query.orderBy('space_items.id').execute();
+}
+
 export async function findItem(db: Executor, itemId: string): Promise<ItemRow | undefined> {
   return db.selectFrom('space_items').selectAll().where('id', '=', itemId).executeTakeFirst();
 }

@@ -26,7 +26,7 @@ type ItemParams = { Params: { editionId: string; itemId: string } };
 /** The space's pages for participants and staff: home, items, "mark as done", files; then the builder's. */
 export function spacesWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<EditionParams>('/spaces/:editionId', { schema: { hide: true } }, async (request, reply) => {
-    const home = await getSpaceHome(deps.db, deps, request.actor, request.params.editionId);
+    const home = await getSpaceHome(deps.db, deps, request.actor, request.params.editionId, request.locale);
     return sendPage(reply, <SpaceHomePage ctx={pageContext(request, reply)} home={home} />);
   });
 

@@ -26,7 +26,7 @@ function formValues(
   typed?: Record<string, string>,
 ) {
   if (typed) return typed;
-  const values: Record<string, string> = { sectionId };
+  const values: Record<string, string> = { sectionId, timeZone };
   if (!item) return { ...values, required: 'on' };
   for (const l of LOCALES) values[`title.${l}`] = item.title[l] ?? '';
   values.completionRule = item.completionRule;

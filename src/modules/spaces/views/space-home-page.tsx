@@ -74,6 +74,7 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
           <TimeZoneNotice ctx={ctx} home={home} />
         </section>
       ) : null}
+      {home.blocks}
       {home.phases.length ? (
         <section aria-labelledby="phases-heading">
           <h2 id="phases-heading">{t.t('spaces.home.phases')}</h2>
