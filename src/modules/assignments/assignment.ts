@@ -165,3 +165,13 @@ export function submissionDigest(text: string, fileDigests: readonly string[]): 
 export function blindFileName(participantNumber: string, rank: number, type: FileType): string {
   return `${participantNumber}-${rank}.${type}`;
 }
+
+/** Pure: the name shown to the file's owner: last path segment, no control characters, at most 200 characters. */
+export function cleanFileName(name: string | undefined, fallback: string): string {
+  const last = (name ?? '').split(/[\\/]/).pop() ?? '';
+  const clean = last
+    .replace(/[\p{Cc}"]/gu, '')
+    .trim()
+    .slice(0, 200);
+  return clean === '' || clean === '.' || clean === '..' ? fallback : clean;
+}
