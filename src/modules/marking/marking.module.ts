@@ -6,12 +6,14 @@
  */
 import type { Module } from '../module.js';
 import { markingAuditEvents } from './marking.audit.js';
+import { MARKING_NOTIFICATION_KINDS } from './marking-notices.js';
 import * as marking from './migrations/2026-12-06T2330-marking.js';
 
 export const markingModule: Module = {
   name: 'marking',
   migrations: { '2026-12-06T2330-marking': marking },
   auditEvents: markingAuditEvents,
+  notificationKinds: MARKING_NOTIFICATION_KINDS,
   tables: [
     'marking_rubrics',
     'marking_rubric_versions',

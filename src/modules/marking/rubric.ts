@@ -44,7 +44,7 @@ export const criteriaSchema = z
   .min(1, 'marking.error.noCriteria')
   .max(CRITERIA_MAX, 'marking.error.tooManyCriteria');
 
-/** A marker's score on one criterion: points in hundredths (0 … maxPoints × 100) and a comment. */
+/** A marker's score on one criterion: points in hundredths (0 … maxPoints × 100; -1 while not given) and a comment. */
 export interface CriterionScore {
   points: number;
   comment: string;
@@ -60,8 +60,8 @@ export function scoreProblems(criteria: readonly Criterion[], scores: Scores): R
   const out: Record<string, string> = {};
   for (const c of criteria) {
     const s = scores[c.id];
-    if (!s || !Number.isInteger(s.points)) out[c.id] = 'marking.error.scoreMissing';
-    else if (s.points < 0 || s.points > c.maxPoints * 100) out[c.id] = 'marking.error.scoreRange';
+    if (!s || !Number.isInteger(s.points) || s.points < 0) out[c.id] = 'marking.error.scoreMissing';
+    else if (s.points > c.maxPoints * 100) out[c.id] = 'marking.error.scoreRange';
     else if (c.levels.length > 0 && !c.levels.some((l) => l.points * 100 === s.points))
       out[c.id] = 'marking.error.scoreLevel';
   }
