@@ -9,10 +9,12 @@ import type { DB } from '../db/schema.js';
 import type { DailyJob, JobHandler } from '../jobs/job.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { admissionsModule } from './admissions/admissions.module.js';
+import { assignmentsModule } from './assignments/assignments.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { lrsModule } from './lrs/lrs.module.js';
+import { markingModule } from './marking/marking.module.js';
 import type { Module, NavigationItem } from './module.js';
 import { notificationsModule } from './notifications/notifications.module.js';
 import { packagesModule } from './packages/packages.module.js';
@@ -36,6 +38,8 @@ export const MODULES: readonly Module[] = [
   webinarsModule,
   lrsModule,
   packagesModule,
+  markingModule,
+  assignmentsModule,
   resultsModule,
   jobsModule,
 ];

@@ -1,0 +1,42 @@
+/**
+ * Individual assignments in course spaces (the `assignment` item kind): instructions, online text and files,
+ * declaration, drafts, submission with a receipt (time and SHA-256), dates with overrides and extensions,
+ * resubmission policies and attempts. Submissions are marked by the marking module's engine.
+ */
+import type { Module } from '../module.js';
+import { assignmentKind } from './assignment-kind.js';
+import { ASSIGNMENT_NOTIFICATION_KINDS } from './assignment-notices.js';
+import { assignmentsAuditEvents } from './assignments.audit.js';
+import { assignmentsWebRoutes } from './assignments.web.js';
+import * as assignments from './migrations/2026-12-06T2320-assignments.js';
+
+const staff = ['facilitator', 'manager'] as const;
+const markers = ['assessor', 'facilitator', 'manager'] as const;
+
+export const assignmentsModule: Module = {
+  name: 'assignments',
+  migrations: { '2026-12-06T2320-assignments': assignments },
+  auditEvents: assignmentsAuditEvents,
+  tables: ['assignments', 'assignment_date_overrides', 'assignment_submissions', 'assignment_files'],
+  webRoutes: assignmentsWebRoutes,
+  spaceItemKinds: [assignmentKind],
+  notificationKinds: ASSIGNMENT_NOTIFICATION_KINDS,
+  routeAccess: {
+    'GET /editions/:id/assignments/new': staff,
+    'POST /editions/:id/assignments': staff,
+    'GET /assignments/:id': 'signed-in',
+    'GET /assignments/:id/edit': staff,
+    'POST /assignments/:id': staff,
+    'POST /assignments/:id/draft': 'signed-in',
+    'POST /assignments/:id/submit': 'signed-in',
+    'POST /assignments/:id/attempts': 'signed-in',
+    'POST /assignments/:id/files': 'signed-in',
+    'POST /assignments/:id/files/:fileId/remove': 'signed-in',
+    'GET /assignments/:id/submissions/:submissionId/files/:fileId': 'signed-in',
+    'GET /assignments/:id/manage': staff,
+    'POST /assignments/:id/overrides': staff,
+    'POST /assignments/:id/submissions/:submissionId/reopen': staff,
+    'GET /assignments/marking/:submissionId': markers,
+    'GET /assignments/marking/:submissionId/files/:fileId': markers,
+  },
+};

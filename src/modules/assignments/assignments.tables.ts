@@ -1,0 +1,95 @@
+/**
+ * The assignments module's tables (only this module writes them, and only its code names them).
+ * PERSISTED: `resubmission`, `scope`, `status` and `type` codes; `file_types` and `instructions_i18n` JSON.
+ */
+import type { Insertable, Selectable } from 'kysely';
+
+export interface AssignmentsTable {
+  id: string;
+  edition_id: string;
+  item_id: string | null;
+  title: string;
+  instructions_i18n: string;
+  accepts_text: number;
+  accepts_files: number;
+  /** JSON array of accepted file types (`pdf`, `docx`). */
+  file_types: string;
+  max_files: number;
+  max_file_bytes: number;
+  opens_at: string | null;
+  due_at: string | null;
+  cutoff_at: string | null;
+  marking_due_at: string | null;
+  resubmission: string;
+  max_attempts: number | null;
+  /** The marking module's rubric its submissions are marked with (its version is frozen at first mark). */
+  rubric_id: string | null;
+  second_marking: number;
+  /** Hundredths of a percent two marks may differ by before the pair is flagged. */
+  discrepancy: number;
+  /** Hundredths of a percent a released mark must reach to pass. */
+  pass_mark: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentDateOverridesTable {
+  id: string;
+  assignment_id: string;
+  scope: string;
+  person_id: string | null;
+  group_id: string | null;
+  opens_at: string | null;
+  due_at: string | null;
+  cutoff_at: string | null;
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AssignmentSubmissionsTable {
+  id: string;
+  assignment_id: string;
+  person_id: string;
+  attempt: number;
+  status: string;
+  text: string;
+  declared: number;
+  submitted_at: string | null;
+  late: number;
+  digest: string | null;
+  reopened_at: string | null;
+  reopen_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AssignmentFilesTable {
+  id: string;
+  submission_id: string;
+  rank: number;
+  type: string;
+  original_name: string;
+  /** The name markers download it under (the participant number): never the uploaded name. */
+  marker_name: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_at: string;
+}
+
+declare module '../../db/schema.js' {
+  interface DB {
+    assignments: AssignmentsTable;
+    assignment_date_overrides: AssignmentDateOverridesTable;
+    assignment_submissions: AssignmentSubmissionsTable;
+    assignment_files: AssignmentFilesTable;
+  }
+}
+
+export type AssignmentRow = Selectable<AssignmentsTable>;
+export type NewAssignmentRow = Insertable<AssignmentsTable>;
+export type OverrideRow = Selectable<AssignmentDateOverridesTable>;
+export type SubmissionRow = Selectable<AssignmentSubmissionsTable>;
+export type FileRow = Selectable<AssignmentFilesTable>;

@@ -1,0 +1,71 @@
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import type { Actor } from '../../kernel/actor.js';
+import { findPerson } from '../identity/identity.queries.js';
+import { rubricCriteria } from '../marking/marking.queries.js';
+import type { Criterion } from '../marking/rubric.js';
+import {
+  type EffectiveDates,
+  mayStartAttempt,
+  type SubmissionTiming,
+  submissionTiming,
+} from './assignment.js';
+import { assignmentAccess } from './assignment-access.js';
+import {
+  type AssignmentSettings,
+  type Attempt,
+  attemptStates,
+  attemptsOf,
+  datesFor,
+  toSettings,
+} from './submission-state.js';
+
+/** The assignment's page for a participant (their own attempts) or staff (settings, links to the lists). */
+export interface AssignmentPage {
+  settings: AssignmentSettings;
+  dates: EffectiveDates;
+  timing: SubmissionTiming;
+  timeZone: string;
+  /** The person's own attempts, oldest first (none for staff). */
+  attempts: Attempt[];
+  draft: Attempt | null;
+  rubric: Criterion[] | null;
+  can: { submit: boolean; startAttempt: boolean; manage: boolean };
+}
+
+export async function getAssignmentPage(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  assignmentId: string,
+  now: string,
+): Promise<AssignmentPage> {
+  const access = await assignmentAccess(db, actor, assignmentId);
+  const settings = toSettings(access.assignment);
+  const person = await findPerson(db, access.userId);
+  const timeZone = person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE;
+  const dates = await datesFor(db, settings, access.userId);
+  const timing = submissionTiming(dates, now);
+  const attempts = access.can.submit ? await attemptsOf(db, settings.id, access.userId) : [];
+  const latest = attempts.at(-1);
+  const open = timing === 'on-time' || timing === 'late';
+  return {
+    settings,
+    dates,
+    timing,
+    timeZone,
+    attempts,
+    draft: latest?.row.status === 'draft' ? latest : null,
+    rubric: await rubricCriteria(db, settings.rubricId),
+    can: {
+      submit: access.can.submit && open,
+      startAttempt:
+        access.can.submit &&
+        open &&
+        latest !== undefined &&
+        mayStartAttempt(settings.resubmission, settings.maxAttempts, attemptStates(attempts)),
+      manage: access.can.manage,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import type { Actor } from '../../kernel/actor.js';
+import { findPerson } from '../identity/identity.queries.js';
+import { confirmedParticipants } from '../places/places.queries.js';
+import { type EffectiveDates, effectiveDates } from './assignment.js';
+import { assignmentAccess, ensureManage } from './assignment-access.js';
+import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
+import type { OverrideRow } from './assignments.tables.js';
+import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
+
+/** The staff page of an assignment: every participant, their dates and latest submission; overrides. */
+export interface ManagePage {
+  settings: AssignmentSettings;
+  timeZone: string;
+  people: {
+    id: string;
+    name: string;
+    dates: EffectiveDates;
+    latest: {
+      id: string;
+      attempt: number;
+      submittedAt: string | null;
+      late: boolean;
+      reopened: boolean;
+    } | null;
+  }[];
+  overrides: (OverrideRow & { name: string | null })[];
+}
+
+export async function getManagePage(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  assignmentId: string,
+): Promise<ManagePage> {
+  const access = await assignmentAccess(db, actor, assignmentId);
+  ensureManage(access);
+  const settings = toSettings(access.assignment);
+  const [people, overrideRows, submitted, me] = await Promise.all([
+    confirmedParticipants(db, settings.editionId),
+    listOverrides(db, settings.id),
+    listSubmittedOfAssignment(db, settings.id),
+    findPerson(db, access.userId),
+  ]);
+  const overrides = overrideRows.map(toOverride);
+  const names = new Map(people.map((p) => [p.id, p.fullName]));
+  return {
+    settings,
+    timeZone: me?.timeZone && isTimeZone(me.timeZone) ? me.timeZone : DEFAULT_TIME_ZONE,
+    people: people.map((p) => {
+      const latest = submitted
+        .filter((s) => s.person_id === p.id)
+        .sort((a, b) => a.attempt - b.attempt)
+        .at(-1);
+      return {
+        id: p.id,
+        name: p.fullName,
+        dates: effectiveDates(settings.defaults, overrides, p.id, []),
+        latest: latest
+          ? {
+              id: latest.id,
+              attempt: latest.attempt,
+              submittedAt: latest.submitted_at,
+              late: latest.late === 1,
+              reopened: latest.reopened_at !== null,
+            }
+          : null,
+      };
+    }),
+    overrides: overrideRows.map((o) => ({
+      ...o,
+      name: o.person_id ? (names.get(o.person_id) ?? null) : null,
+    })),
+  };
+}

@@ -1,0 +1,52 @@
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { personNames } from '../identity/identity.queries.js';
+import { markerViewOf } from '../marking/marking.queries.js';
+import { findAssignment, findSubmissionRow, listFiles } from './assignments.repository.js';
+
+/** A submission as a marker sees it: the participant number (the name only once revealed), text and files. */
+export interface MarkerSubmissionView {
+  submissionId: string;
+  markingId: string;
+  participant: string;
+  assignmentTitle: string;
+  instructions: LocalizedText;
+  attempt: number;
+  submittedAt: string | null;
+  late: boolean;
+  digest: string | null;
+  text: string;
+  files: { id: string; name: string; sizeBytes: number }[];
+}
+
+export async function getMarkerView(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  submissionId: string,
+): Promise<MarkerSubmissionView> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  const view = await markerViewOf(db, actor, 'assignments', submissionId);
+  if (!view) throw new AppError('not_found');
+  const row = await findSubmissionRow(db, submissionId);
+  const assignment = row ? await findAssignment(db, row.assignment_id) : undefined;
+  if (!row || !assignment) throw new AppError('not_found');
+  const files = await listFiles(db, [row.id]);
+  const name = view.revealed ? (await personNames(db, [row.person_id])).get(row.person_id) : undefined;
+  return {
+    submissionId: row.id,
+    markingId: view.submissionId,
+    participant: name ? `${view.participantNumber} · ${name}` : view.participantNumber,
+    assignmentTitle: assignment.title,
+    instructions: parseLocalized(assignment.instructions_i18n),
+    attempt: row.attempt,
+    submittedAt: row.submitted_at,
+    late: row.late === 1,
+    digest: row.digest,
+    text: row.text,
+    files: files.map((f) => ({ id: f.id, name: f.marker_name, sizeBytes: f.size_bytes })),
+  };
+}

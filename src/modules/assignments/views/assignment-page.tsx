@@ -1,0 +1,204 @@
+import { pickLocalized } from '../../../i18n/localized.js';
+import { Csrf, describedBy, ErrorSummary, Field } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import { MarkdownBlock } from '../../../web/markdown.js';
+import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { TEXT_MAX } from '../assignment.js';
+import type { AssignmentPage } from '../get-assignment-page.js';
+import { Moment, ReleasedFeedback, RubricTable } from './assignment-parts.js';
+
+/** The assignment for a participant: instructions, own dates, limits, rubric, draft, submit, attempts. */
+export function AssignmentPageView({
+  ctx,
+  page,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  page: AssignmentPage;
+  errors?: FieldMessages;
+  values?: Record<string, string>;
+}) {
+  const { t } = ctx;
+  const s = page.settings;
+  const base = `/assignments/${s.id}`;
+  const instructions = pickLocalized(s.instructions, ctx.locale);
+  const draft = page.draft;
+  const mb = Math.round(s.maxFileBytes / 1048576);
+  return (
+    <Layout ctx={ctx} title={s.title}>
+      <nav class="breadcrumb" aria-label={t.t('assignments.page.breadcrumb')}>
+        <a href={`/spaces/${s.editionId}`}>{t.t('assignments.page.space')}</a>
+      </nav>
+      <h1>{s.title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {page.can.manage ? (
+        <p>
+          <a href={`${base}/edit`}>{t.t('assignments.page.edit')}</a> ·{' '}
+          <a href={`${base}/manage`}>{t.t('assignments.page.manage')}</a> ·{' '}
+          <a href={`/marking/editions/${s.editionId}`}>{t.t('assignments.page.marking')}</a>
+        </p>
+      ) : null}
+      {instructions.text ? <MarkdownBlock source={instructions.text} lang={instructions.lang} /> : null}
+      <h2>{t.t('assignments.page.dates')}</h2>
+      <dl class="dates">
+        {(['opensAt', 'dueAt', 'cutoffAt'] as const).map((field) => (
+          <>
+            <dt>{t.t(`assignments.dates.${field}`)}</dt>
+            <dd>
+              <Moment t={t} iso={page.dates[field]} timeZone={page.timeZone} />
+              {page.dates.source[field] !== 'default'
+                ? ` (${t.t(`assignments.source.${page.dates.source[field]}`)})`
+                : ''}
+            </dd>
+          </>
+        ))}
+      </dl>
+      <p class="hint">{t.t('assignments.page.timeZone', { zone: page.timeZone })}</p>
+      <p class="notice">{t.t(`assignments.timing.${page.timing}`)}</p>
+      <h2>{t.t('assignments.page.whatToHandIn')}</h2>
+      <ul>
+        {s.acceptsText ? <li>{t.t('assignments.page.acceptsText', { max: TEXT_MAX })}</li> : null}
+        {s.acceptsFiles ? (
+          <li>
+            {t.t('assignments.page.acceptsFiles', {
+              types: s.fileTypes.join(', ').toUpperCase(),
+              count: s.maxFiles,
+              size: mb,
+            })}
+          </li>
+        ) : null}
+        <li>{t.t(`assignments.resubmission.${s.resubmission}`)}</li>
+      </ul>
+      {page.rubric ? <RubricTable t={t} criteria={page.rubric} /> : null}
+      {draft || (page.can.submit && page.attempts.length === 0) ? (
+        <section>
+          <h2>{t.t('assignments.page.yourWork', { attempt: draft?.row.attempt ?? 1 })}</h2>
+          <form method="post" action={`${base}/draft`} id="assignment-draft">
+            <Csrf token={ctx.csrf} />
+            {s.acceptsText ? (
+              <Field
+                name="text"
+                label={t.t('assignments.page.text')}
+                errors={errors}
+                hint={t.t('assignments.page.textHint')}
+              >
+                <textarea
+                  {...describedBy('text', errors, t.t('assignments.page.textHint'))}
+                  rows={16}
+                  maxLength={TEXT_MAX}
+                >
+                  {values.text ?? draft?.row.text ?? ''}
+                </textarea>
+              </Field>
+            ) : null}
+            <div class={errors.declared ? 'field has-error' : 'field'}>
+              {errors.declared ? (
+                <p class="error" id="error-declared">
+                  {errors.declared}
+                </p>
+              ) : null}
+              <label>
+                <input
+                  type="checkbox"
+                  id="field-declared"
+                  name="declared"
+                  checked={
+                    values.declared !== undefined ? values.declared === 'on' : draft?.row.declared === 1
+                  }
+                />{' '}
+                {t.t('assignments.page.declaration')}
+              </label>
+            </div>
+            <button type="submit">{t.t('assignments.page.saveDraft')}</button>{' '}
+            {page.can.submit ? (
+              <button type="submit" formaction={`${base}/submit`}>
+                {t.t('assignments.page.submit')}
+              </button>
+            ) : null}
+          </form>
+          {s.acceptsFiles && page.can.submit ? (
+            <>
+              <h3>{t.t('assignments.page.files')}</h3>
+              {draft?.files.length ? (
+                <ul>
+                  {draft.files.map((f) => (
+                    <li>
+                      <a href={`${base}/submissions/${draft.row.id}/files/${f.id}`}>{f.original_name}</a> (
+                      {t.t('assignments.page.size', { kb: Math.ceil(f.size_bytes / 1024) })}){' '}
+                      <form method="post" action={`${base}/files/${f.id}/remove`} class="inline">
+                        <Csrf token={ctx.csrf} />
+                        <button type="submit">
+                          {t.t('assignments.page.removeFile', { name: f.original_name })}
+                        </button>
+                      </form>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p>{t.t('assignments.page.noFiles')}</p>
+              )}
+              <form method="post" action={`${base}/files`} enctype="multipart/form-data">
+                <Csrf token={ctx.csrf} />
+                <Field
+                  name="file"
+                  label={t.t('assignments.page.chooseFile')}
+                  errors={errors}
+                  hint={t.t('assignments.page.fileHint', {
+                    types: s.fileTypes.join(', ').toUpperCase(),
+                    size: mb,
+                    count: s.maxFiles,
+                  })}
+                >
+                  <input
+                    {...describedBy('file', errors, 'x')}
+                    type="file"
+                    accept={s.fileTypes.map((x) => `.${x}`).join(',')}
+                  />
+                </Field>
+                <button type="submit">{t.t('assignments.page.upload')}</button>
+              </form>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      {page.can.startAttempt ? (
+        <form method="post" action={`${base}/attempts`}>
+          <Csrf token={ctx.csrf} />
+          <button type="submit">{t.t('assignments.page.newAttempt')}</button>
+        </form>
+      ) : null}
+      {page.attempts.some((a) => a.row.status === 'submitted') ? (
+        <section>
+          <h2>{t.t('assignments.page.attempts')}</h2>
+          {page.attempts
+            .filter((a) => a.row.status === 'submitted')
+            .reverse()
+            .map((a) => (
+              <article class="attempt">
+                <h3>{t.t('assignments.attempt.title', { attempt: a.row.attempt })}</h3>
+                <p class="receipt">
+                  {t.t('assignments.attempt.receipt', {
+                    time: a.row.submitted_at ? t.dateTime(a.row.submitted_at) : '',
+                  })}{' '}
+                  {a.row.late ? <strong>{t.t('assignments.attempt.late')}</strong> : null}
+                  <br />
+                  {t.t('assignments.attempt.digest')} <code>{a.row.digest}</code>
+                </p>
+                {a.files.length ? (
+                  <ul>
+                    {a.files.map((f) => (
+                      <li>
+                        <a href={`${base}/submissions/${a.row.id}/files/${f.id}`}>{f.original_name}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                <ReleasedFeedback t={t} marking={a.marking} />
+              </article>
+            ))}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

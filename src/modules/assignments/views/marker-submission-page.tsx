@@ -1,0 +1,49 @@
+import { pickLocalized } from '../../../i18n/localized.js';
+import { Layout } from '../../../web/layout.js';
+import { MarkdownBlock } from '../../../web/markdown.js';
+import type { PageContext } from '../../../web/page-context.js';
+import type { MarkerSubmissionView } from '../get-marker-view.js';
+
+/** A submission as a marker reads it: the participant number only (blind), the text and the renamed files. */
+export function MarkerSubmissionPage({ ctx, view }: { ctx: PageContext; view: MarkerSubmissionView }) {
+  const { t } = ctx;
+  const title = t.t('assignments.marker.title', { participant: view.participant, attempt: view.attempt });
+  const instructions = pickLocalized(view.instructions, ctx.locale);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>
+        <a href={`/marking/submissions/${view.markingId}`}>{t.t('assignments.marker.mark')}</a>
+      </p>
+      <p>
+        {view.assignmentTitle} · {view.submittedAt ? t.dateTime(view.submittedAt) : ''}
+        {view.late ? ` · ${t.t('assignments.attempt.late')}` : ''}
+      </p>
+      <details>
+        <summary>{t.t('assignments.marker.instructions')}</summary>
+        {instructions.text ? <MarkdownBlock source={instructions.text} lang={instructions.lang} /> : null}
+      </details>
+      {view.text ? (
+        <section>
+          <h2>{t.t('assignments.marker.text')}</h2>
+          <MarkdownBlock source={view.text} />
+        </section>
+      ) : null}
+      {view.files.length ? (
+        <section>
+          <h2>{t.t('assignments.marker.files')}</h2>
+          <ul>
+            {view.files.map((f) => (
+              <li>
+                <a href={`/assignments/marking/${view.submissionId}/files/${f.id}`}>{f.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <p class="hint">
+        {t.t('assignments.attempt.digest')} <code>{view.digest}</code>
+      </p>
+    </Layout>
+  );
+}

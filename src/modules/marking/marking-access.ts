@@ -1,0 +1,70 @@
+/**
+ * The actor's standing towards a marking context (an edition) and a submission. Anyone with no standing is
+ * told the submission does not exist (404): its existence is not revealed.
+ */
+import type { Executor } from '../../db/database.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { isId } from '../../kernel/ids.js';
+import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
+import { canMarking, type MarkingAction } from './marking.policy.js';
+import { findSubmission, listMarks } from './marking.repository.js';
+import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
+
+/** Whether the actor facilitates the context's edition (null when there is no such edition). */
+export async function facilitatesContext(
+  db: Executor,
+  actor: Actor,
+  contextId: string,
+): Promise<boolean | null> {
+  const found = await findEditionWithCourse(db, contextId);
+  if (!found) return null;
+  return actor.kind === 'user' && found.edition.facilitators.some((f) => f.id === actor.id);
+}
+
+/** A context (edition) the actor manages: 401 signed out, 404 unknown, 403 without the right. */
+export async function contextAccess(db: Executor, actor: Actor, contextId: string): Promise<void> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  if (!isId(contextId)) throw new AppError('not_found');
+  const facilitator = await facilitatesContext(db, actor, contextId);
+  if (facilitator === null) throw new AppError('not_found');
+  if (!canMarking(actor, { facilitator, marker: false }, 'marking.manage')) throw new AppError('forbidden');
+}
+
+export interface SubmissionAccess {
+  submission: MarkingSubmissionRow;
+  marks: MarkRow[];
+  /** The actor's own mark row (when allocated). */
+  own: MarkRow | null;
+  can: { manage: boolean; mark: boolean; reveal: boolean };
+}
+
+/** A submission as the actor may reach it: staff of its context, or one of its markers; else not found. */
+export async function submissionAccess(
+  db: Executor,
+  actor: Actor,
+  submissionId: string,
+  options: { lock?: boolean } = {},
+): Promise<SubmissionAccess> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  if (!isId(submissionId)) throw new AppError('not_found');
+  const submission = await findSubmission(db, submissionId, options);
+  if (!submission) throw new AppError('not_found');
+  const marks = await listMarks(db, [submission.id]);
+  const own = actor.kind === 'user' ? (marks.find((m) => m.marker_id === actor.id) ?? null) : null;
+  const facilitator = (await facilitatesContext(db, actor, submission.context_id)) ?? false;
+  const standing = { facilitator, marker: own !== null };
+  const can = (action: MarkingAction) => canMarking(actor, standing, action);
+  if (!can('marking.manage') && !can('marking.mark')) throw new AppError('not_found');
+  return {
+    submission,
+    marks,
+    own,
+    can: { manage: can('marking.manage'), mark: can('marking.mark'), reveal: can('marking.reveal') },
+  };
+}
+
+/** Throws unless the action is allowed (403: the actor already knows the submission). */
+export function ensureCan(allowed: boolean): void {
+  if (!allowed) throw new AppError('forbidden');
+}

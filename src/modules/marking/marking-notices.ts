@@ -1,0 +1,50 @@
+/**
+ * What the marking module tells people: a mark and its feedback were released. PERSISTED SHAPE: events are
+ * stored as JSON with their kind. The page is the owner module's (given at registration).
+ */
+import { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import { editionTitles } from '../catalogue/catalogue.queries.js';
+import {
+  defineNotificationKind,
+  type NoticeSubject,
+  noticeTexts,
+  type SubjectLookup,
+} from '../notifications/notification-kind.js';
+
+export type MarkReleased = {
+  kind: 'marking.released';
+  submissionId: string;
+  contextId: string;
+  path: string;
+};
+
+const contexts: SubjectLookup = {
+  async load(db: Executor, ids: readonly string[]) {
+    const found = await editionTitles(db, ids);
+    const out = new Map<string, NoticeSubject>();
+    for (const [key, e] of found) out.set(key, { title: e.courseTitle, code: e.courseCode });
+    return out;
+  },
+};
+
+export const MARKING_NOTIFICATION_KINDS = [
+  defineNotificationKind<MarkReleased>({
+    kind: 'marking.released',
+    event: z.object({
+      kind: z.literal('marking.released'),
+      submissionId: z.string().max(64),
+      contextId: z.string().max(64),
+      path: z
+        .string()
+        .regex(/^\/[\w\-/.]*$/)
+        .max(300),
+    }),
+    label: 'marking.notice.label',
+    texts: () => noticeTexts('markReleased'),
+    path: (event) => event.path,
+    action: 'marking.notice.action',
+    subject: { lookup: contexts, id: (event) => event.contextId },
+    values: (t, _event, subject) => ({ course: subject.title ?? t.t('notifications.unknownCourse') }),
+  }),
+];

@@ -1,0 +1,30 @@
+/** The marking module's audit actions (PERSISTED SHAPE: stored in the audit log). */
+import { z } from 'zod';
+import { defineAuditEvents } from '../../kernel/audit.js';
+
+export const markingAuditEvents = defineAuditEvents({
+  'marking.rubric-saved': z.object({
+    after: z.object({ title: z.string(), version: z.number(), criteria: z.number() }),
+  }),
+  'marking.submission-registered': z.object({
+    after: z.object({ ownerModule: z.string(), ownerId: z.string(), contextId: z.string() }),
+  }),
+  'marking.marker-allocated': z.object({ after: z.object({ markerId: z.string(), role: z.string() }) }),
+  'marking.mark-saved': z.object({
+    after: z.object({ role: z.string(), total: z.number().nullable(), completed: z.boolean() }),
+  }),
+  'marking.state-changed': z.object({
+    before: z.object({ state: z.string() }),
+    after: z.object({ state: z.string() }),
+  }),
+  'marking.mark-agreed': z.object({
+    after: z.object({ mark: z.number(), discrepant: z.boolean(), note: z.string().nullable() }),
+  }),
+  'marking.released': z.object({ after: z.object({ mark: z.number(), passed: z.boolean() }) }),
+  'marking.identities-revealed': z.object({ after: z.object({ contextId: z.string() }) }),
+});
+
+type MarkingAuditEvents = typeof markingAuditEvents;
+declare module '../../kernel/audit.js' {
+  interface AuditEvents extends MarkingAuditEvents {}
+}

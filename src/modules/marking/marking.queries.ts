@@ -1,0 +1,147 @@
+/**
+ * The marking module's internal queries and commands for the modules whose submissions it marks
+ * (assignments today, the capstone later). Permission-free: the caller has checked who acts. The engine
+ * knows nothing of what a submission is: an owner module and its id, a context (edition), a participant.
+ */
+import type { Executor } from '../../db/database.js';
+import type { Actor } from '../../kernel/actor.js';
+import { isId } from '../../kernel/ids.js';
+import { canMarking } from './marking.policy.js';
+import {
+  findNumber,
+  findRevealed,
+  findRubricVersion,
+  findSubmissionOfOwner,
+  insertNumber,
+  latestRubricVersion,
+  listMarks,
+  listRubrics,
+  listSubmissionsOfOwners,
+  maxNumber,
+} from './marking.repository.js';
+import { facilitatesContext } from './marking-access.js';
+import { type Criterion, type CriterionScore, formatMark } from './rubric.js';
+import { type MarkingState, participantLabel } from './workflow.js';
+
+/** The participant's number in the context (made on first use, next free number): "P-0042". */
+export async function ensureParticipantNumber(
+  db: Executor,
+  contextId: string,
+  personId: string,
+): Promise<string> {
+  const existing = await findNumber(db, contextId, personId);
+  if (existing !== null) return participantLabel(existing);
+  const next = (await maxNumber(db, contextId)) + 1;
+  await insertNumber(db, contextId, personId, next);
+  return participantLabel(next);
+}
+
+/** The latest version id of a rubric (null when there is no such rubric). */
+export async function currentRubricVersion(db: Executor, rubricId: string | null): Promise<string | null> {
+  if (!rubricId || !isId(rubricId)) return null;
+  return (await latestRubricVersion(db, rubricId))?.id ?? null;
+}
+
+/** The criteria of a rubric's current version (participants see the rubric before submitting). */
+export async function rubricCriteria(db: Executor, rubricId: string | null): Promise<Criterion[] | null> {
+  if (!rubricId || !isId(rubricId)) return null;
+  const version = await latestRubricVersion(db, rubricId);
+  return version ? (JSON.parse(version.criteria_json) as Criterion[]) : null;
+}
+
+/** What a participant may see of a marking: nothing before release; then the mark and the feedback. */
+export interface ReleasedMarking {
+  state: MarkingState;
+  released: {
+    mark: number;
+    markText: string;
+    passed: boolean;
+    releasedAt: string;
+    overall: string;
+    criteria: { title: string; points: string; maxPoints: number; comment: string }[];
+  } | null;
+}
+
+/** Feedback as stored at agreement (PERSISTED SHAPE: `marking_submissions.feedback_json`). */
+export interface StoredFeedback {
+  overall: string;
+  scores: Record<string, CriterionScore>;
+}
+
+/** The participant's view of the markings of some owner records (owner id → view; absent: not handed over). */
+export async function releasedMarkings(
+  db: Executor,
+  ownerModule: string,
+  ownerIds: readonly string[],
+): Promise<Map<string, ReleasedMarking>> {
+  const rows = await listSubmissionsOfOwners(db, ownerModule, ownerIds);
+  const out = new Map<string, ReleasedMarking>();
+  for (const row of rows) {
+    const state = row.state as MarkingState;
+    if (state !== 'released' || row.agreed_mark === null || !row.released_at) {
+      out.set(row.owner_id, { state, released: null });
+      continue;
+    }
+    const version = row.rubric_version_id ? await findRubricVersion(db, row.rubric_version_id) : undefined;
+    const criteria = version ? (JSON.parse(version.criteria_json) as Criterion[]) : [];
+    const feedback = row.feedback_json
+      ? (JSON.parse(row.feedback_json) as StoredFeedback)
+      : { overall: '', scores: {} };
+    out.set(row.owner_id, {
+      state,
+      released: {
+        mark: row.agreed_mark,
+        markText: formatMark(row.agreed_mark),
+        passed: row.agreed_mark >= row.pass_mark,
+        releasedAt: row.released_at,
+        overall: feedback.overall,
+        criteria: criteria.map((c) => ({
+          title: c.title,
+          points: formatMark(feedback.scores[c.id]?.points ?? 0),
+          maxPoints: c.maxPoints,
+          comment: feedback.scores[c.id]?.comment ?? '',
+        })),
+      },
+    });
+  }
+  return out;
+}
+
+/** What a marker may know of an owner's record: its participant number, and the name only once revealed. */
+export interface MarkerView {
+  submissionId: string;
+  participantNumber: string;
+  revealed: boolean;
+}
+
+/**
+ * Whether `actor` may open the owner's record as a marker or as staff of its context (the owner module's
+ * marker pages and downloads call this); null when they may not (the caller answers "not found").
+ */
+export async function markerViewOf(
+  db: Executor,
+  actor: Actor,
+  ownerModule: string,
+  ownerId: string,
+): Promise<MarkerView | null> {
+  if (actor.kind !== 'user' || !isId(ownerId)) return null;
+  const row = await findSubmissionOfOwner(db, ownerModule, ownerId);
+  if (!row) return null;
+  const marks = await listMarks(db, [row.id]);
+  const marker = marks.some((m) => m.marker_id === actor.id);
+  const facilitator = (await facilitatesContext(db, actor, row.context_id)) ?? false;
+  const standing = { facilitator, marker };
+  if (!canMarking(actor, standing, 'marking.manage') && !canMarking(actor, standing, 'marking.mark'))
+    return null;
+  const number = await findNumber(db, row.context_id, row.participant_id);
+  return {
+    submissionId: row.id,
+    participantNumber: participantLabel(number ?? 0),
+    revealed: (await findRevealed(db, row.context_id)) !== null,
+  };
+}
+
+/** The rubric templates to choose from (id and title). */
+export async function rubricChoices(db: Executor): Promise<{ id: string; title: string }[]> {
+  return (await listRubrics(db)).map((r) => ({ id: r.id, title: r.title }));
+}

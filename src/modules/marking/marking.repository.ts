@@ -1,0 +1,222 @@
+/** All of the marking module's SQL. */
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { forUpdate } from '../../db/helpers.js';
+import type {
+  MarkingMarksTable,
+  MarkingRubricsTable,
+  MarkingRubricVersionsTable,
+  MarkingSubmissionRow,
+  MarkingSubmissionsTable,
+  MarkRow,
+  RubricRow,
+  RubricVersionRow,
+} from './marking.tables.js';
+
+export function listRubrics(db: Executor): Promise<RubricRow[]> {
+  return db.selectFrom('marking_rubrics').selectAll().orderBy('title').orderBy('id').execute();
+}
+
+export function findRubric(db: Executor, id: string): Promise<RubricRow | undefined> {
+  return db.selectFrom('marking_rubrics').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertRubric(db: Executor, row: Insertable<MarkingRubricsTable>): Promise<void> {
+  await db.insertInto('marking_rubrics').values(row).execute();
+}
+
+export async function touchRubric(db: Executor, id: string, title: string, now: string): Promise<void> {
+  await db.updateTable('marking_rubrics').set({ title, updated_at: now }).where('id', '=', id).execute();
+}
+
+export function latestRubricVersion(db: Executor, rubricId: string): Promise<RubricVersionRow | undefined> {
+  return db
+    .selectFrom('marking_rubric_versions')
+    .selectAll()
+    .where('rubric_id', '=', rubricId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+}
+
+export function findRubricVersion(db: Executor, id: string): Promise<RubricVersionRow | undefined> {
+  return db.selectFrom('marking_rubric_versions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertRubricVersion(
+  db: Executor,
+  row: Insertable<MarkingRubricVersionsTable>,
+): Promise<void> {
+  await db.insertInto('marking_rubric_versions').values(row).execute();
+}
+
+export async function updateRubricVersionCriteria(db: Executor, id: string, json: string): Promise<void> {
+  await db.updateTable('marking_rubric_versions').set({ criteria_json: json }).where('id', '=', id).execute();
+}
+
+export async function freezeRubricVersion(db: Executor, id: string, now: string): Promise<void> {
+  await db
+    .updateTable('marking_rubric_versions')
+    .set({ frozen_at: now })
+    .where('id', '=', id)
+    .where('frozen_at', 'is', null)
+    .execute();
+}
+
+export async function findNumber(db: Executor, contextId: string, personId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('marking_numbers')
+    .select('number')
+    .where('context_id', '=', contextId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row?.number ?? null;
+}
+
+export async function maxNumber(db: Executor, contextId: string): Promise<number> {
+  const row = await db
+    .selectFrom('marking_numbers')
+    .select((eb) => eb.fn.max('number').as('max'))
+    .where('context_id', '=', contextId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+export async function insertNumber(
+  db: Executor,
+  contextId: string,
+  personId: string,
+  number: number,
+): Promise<void> {
+  await db
+    .insertInto('marking_numbers')
+    .values({ context_id: contextId, person_id: personId, number })
+    .execute();
+}
+
+export async function numbersOf(db: Executor, contextIds: readonly string[]): Promise<Map<string, number>> {
+  if (contextIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('marking_numbers')
+    .selectAll()
+    .where('context_id', 'in', contextIds)
+    .execute();
+  return new Map(rows.map((r) => [`${r.context_id}:${r.person_id}`, r.number]));
+}
+
+export async function findRevealed(db: Executor, contextId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('marking_contexts')
+    .select('revealed_at')
+    .where('context_id', '=', contextId)
+    .executeTakeFirst();
+  return row?.revealed_at ?? null;
+}
+
+export async function setRevealed(db: Executor, contextId: string, by: string, now: string): Promise<void> {
+  await db
+    .insertInto('marking_contexts')
+    .values({ context_id: contextId, revealed_at: now, revealed_by: by })
+    .onConflict((oc) => oc.column('context_id').doUpdateSet({ revealed_at: now, revealed_by: by }))
+    .execute();
+}
+
+export function findSubmission(
+  db: Executor,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<MarkingSubmissionRow | undefined> {
+  const query = db.selectFrom('marking_submissions').selectAll().where('id', '=', id);
+  return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
+}
+
+export function findSubmissionOfOwner(
+  db: Executor,
+  ownerModule: string,
+  ownerId: string,
+): Promise<MarkingSubmissionRow | undefined> {
+  return db
+    .selectFrom('marking_submissions')
+    .selectAll()
+    .where('owner_module', '=', ownerModule)
+    .where('owner_id', '=', ownerId)
+    .executeTakeFirst();
+}
+
+export function listSubmissionsOfOwners(
+  db: Executor,
+  ownerModule: string,
+  ownerIds: readonly string[],
+): Promise<MarkingSubmissionRow[]> {
+  if (ownerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('marking_submissions')
+    .selectAll()
+    .where('owner_module', '=', ownerModule)
+    .where('owner_id', 'in', ownerIds)
+    .execute();
+}
+
+export function listSubmissionsOfContext(db: Executor, contextId: string): Promise<MarkingSubmissionRow[]> {
+  return db
+    .selectFrom('marking_submissions')
+    .selectAll()
+    .where('context_id', '=', contextId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function listSubmissionsByIds(db: Executor, ids: readonly string[]): Promise<MarkingSubmissionRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('marking_submissions')
+    .selectAll()
+    .where('id', 'in', ids)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertSubmission(
+  db: Executor,
+  row: Insertable<MarkingSubmissionsTable>,
+): Promise<void> {
+  await db.insertInto('marking_submissions').values(row).execute();
+}
+
+export async function updateSubmission(
+  db: Executor,
+  id: string,
+  set: Updateable<MarkingSubmissionsTable>,
+): Promise<void> {
+  await db.updateTable('marking_submissions').set(set).where('id', '=', id).execute();
+}
+
+export function listMarks(db: Executor, submissionIds: readonly string[]): Promise<MarkRow[]> {
+  if (submissionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('marking_marks')
+    .selectAll()
+    .where('submission_id', 'in', submissionIds)
+    .orderBy('role')
+    .execute();
+}
+
+export function listMarksOfMarker(db: Executor, markerId: string): Promise<MarkRow[]> {
+  return db.selectFrom('marking_marks').selectAll().where('marker_id', '=', markerId).execute();
+}
+
+export async function insertMark(db: Executor, row: Insertable<MarkingMarksTable>): Promise<void> {
+  await db.insertInto('marking_marks').values(row).execute();
+}
+
+export async function updateMark(
+  db: Executor,
+  id: string,
+  set: Updateable<MarkingMarksTable>,
+): Promise<void> {
+  await db.updateTable('marking_marks').set(set).where('id', '=', id).execute();
+}
+
+export async function deleteMark(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('marking_marks').where('id', '=', id).execute();
+}

@@ -1,0 +1,85 @@
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { audit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { notify } from '../notifications/notify.js';
+import { recordItemOutcome } from '../spaces/record-item-outcome.js';
+import { listSubmissionsOfContext } from './marking.repository.js';
+import type { MarkingSubmissionRow } from './marking.tables.js';
+import { contextAccess, ensureCan, submissionAccess } from './marking-access.js';
+import type { MarkReleased } from './marking-notices.js';
+import { moveSubmission } from './marking-state.js';
+
+async function release(
+  db: Executor,
+  deps: Pick<Services, 'clock'>,
+  actor: Actor,
+  submission: MarkingSubmissionRow,
+): Promise<void> {
+  const mark = submission.agreed_mark;
+  if (mark === null) throw new AppError('invalid_state');
+  const now = deps.clock.now().toISOString();
+  await moveSubmission(db, deps, actor, submission, 'release', { released_at: now });
+  const passed = mark >= submission.pass_mark;
+  await audit(db, deps.clock, actor, {
+    action: 'marking.released',
+    targetType: 'marking_submission',
+    targetId: submission.id,
+    after: { mark, passed },
+  });
+  // The results module reads the mark from the course space's item (score in hundredths).
+  if (submission.item_id)
+    await recordItemOutcome(db, deps, {
+      itemId: submission.item_id,
+      personId: submission.participant_id,
+      outcome: { kind: passed ? 'passed' : 'failed', score: mark },
+    });
+  const event: MarkReleased = {
+    kind: 'marking.released',
+    submissionId: submission.id,
+    contextId: submission.context_id,
+    path: submission.participant_path,
+  };
+  await notify(db, deps.clock, {
+    recipientId: submission.participant_id,
+    event,
+    key: `marking.released:${submission.id}`,
+  });
+}
+
+/**
+ * Releases an agreed mark and its feedback to the participant: the one moment anything of the mark becomes
+ * visible to them. Records `passed`/`failed` with the score on the course-space item, and tells the
+ * participant in their language.
+ */
+export async function releaseMark(
+  db: Executor,
+  deps: Pick<Services, 'clock'>,
+  actor: Actor,
+  submissionId: string,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const access = await submissionAccess(trx, actor, submissionId, { lock: true });
+    ensureCan(access.can.manage);
+    await release(trx, deps, actor, access.submission);
+  });
+}
+
+/** Releases every submission of the context that is ready for release; returns how many. */
+export async function releaseReadyMarks(
+  db: Executor,
+  deps: Pick<Services, 'clock'>,
+  actor: Actor,
+  contextId: string,
+): Promise<number> {
+  await contextAccess(db, actor, contextId);
+  return inTransaction(db, async (trx) => {
+    const ready = (await listSubmissionsOfContext(trx, contextId)).filter(
+      (s) => s.state === 'ready-for-release',
+    );
+    for (const submission of ready) await release(trx, deps, actor, submission);
+    return ready.length;
+  });
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { audit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { isId, newId } from '../../kernel/ids.js';
+import { ensure } from '../../kernel/policy.js';
+import { parseInput } from '../../kernel/validation.js';
+import { canMarking } from './marking.policy.js';
+import {
+  findRubric,
+  insertRubric,
+  insertRubricVersion,
+  latestRubricVersion,
+  touchRubric,
+  updateRubricVersionCriteria,
+} from './marking.repository.js';
+import { CRITERIA_MAX, criteriaSchema, LEVELS_MAX } from './rubric.js';
+
+export const rubricSchema = z.object({
+  title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  criteria: criteriaSchema,
+});
+
+/**
+ * Pure: a rubric form's rows (`c1.title`, `c1.weight`, `c1.maxPoints`, `c1.levels` with one "label = points"
+ * per line) as the schema reads them; rows without a title are left out.
+ */
+export function rubricFromForm(body: Record<string, unknown>): Record<string, unknown> {
+  const criteria = [];
+  for (let i = 1; i <= CRITERIA_MAX; i++) {
+    const title = String(body[`c${i}.title`] ?? '').trim();
+    if (!title) continue;
+    const levels = String(body[`c${i}.levels`] ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .slice(0, LEVELS_MAX + 1)
+      .map((line) => {
+        const at = line.lastIndexOf('=');
+        return {
+          label: at > 0 ? line.slice(0, at).trim() : line,
+          points: at > 0 ? Number(line.slice(at + 1).trim()) : Number.NaN,
+        };
+      });
+    criteria.push({
+      id: `c${i}`,
+      title,
+      weight: Number(body[`c${i}.weight`] || 1),
+      maxPoints: Number(body[`c${i}.maxPoints`] || 0),
+      levels,
+    });
+  }
+  return { title: body.title, criteria };
+}
+
+/**
+ * Creates a rubric template or edits one. Editing a version that marks already use makes a new version
+ * (the marks keep theirs): a marked rubric is never changed under its marks.
+ */
+export async function saveRubric(
+  db: Executor,
+  deps: Pick<Services, 'clock'>,
+  actor: Actor,
+  rubricId: string | null,
+  input: unknown,
+): Promise<{ id: string; version: number }> {
+  ensure(actor, canMarking(actor, { facilitator: false, marker: false }, 'marking.rubrics'));
+  const data = parseInput(rubricSchema, input);
+  return inTransaction(db, async (trx) => {
+    const now = deps.clock.now().toISOString();
+    let id = rubricId;
+    let version = 1;
+    if (id === null) {
+      id = newId();
+      await insertRubric(trx, {
+        id,
+        title: data.title,
+        created_by: actor.kind === 'user' ? actor.id : null,
+        created_at: now,
+        updated_at: now,
+      });
+      await insertRubricVersion(trx, {
+        id: newId(),
+        rubric_id: id,
+        version: 1,
+        criteria_json: JSON.stringify(data.criteria),
+        frozen_at: null,
+        created_at: now,
+      });
+    } else {
+      if (!isId(id) || !(await findRubric(trx, id))) throw new AppError('not_found');
+      await touchRubric(trx, id, data.title, now);
+      const latest = await latestRubricVersion(trx, id);
+      if (latest && latest.frozen_at === null) {
+        version = latest.version;
+        await updateRubricVersionCriteria(trx, latest.id, JSON.stringify(data.criteria));
+      } else {
+        version = (latest?.version ?? 0) + 1;
+        await insertRubricVersion(trx, {
+          id: newId(),
+          rubric_id: id,
+          version,
+          criteria_json: JSON.stringify(data.criteria),
+          frozen_at: null,
+          created_at: now,
+        });
+      }
+    }
+    await audit(trx, deps.clock, actor, {
+      action: 'marking.rubric-saved',
+      targetType: 'marking_rubric',
+      targetId: id,
+      after: { title: data.title, version, criteria: data.criteria.length },
+    });
+    return { id, version };
+  });
+}

@@ -1,0 +1,51 @@
+import { createAssignment } from '../../src/modules/assignments/save-assignment.js';
+import { buildPerson, type TestPerson } from './factories.js';
+import { actorOf } from './pathway-factories.js';
+import { buildSpaceWorld, type SpaceWorld } from './space-factories.js';
+import type { TestDeps } from './test-deps.js';
+
+/** A space world with an assignment (text and PDF files, due in 10 days, cut-off 2 days later). */
+export interface AssessmentWorld extends SpaceWorld {
+  assignmentId: string;
+  itemId: string;
+  assessor: TestPerson;
+  secondAssessor: TestPerson;
+}
+
+export const DUE = '2026-12-08T12:00:00.000Z';
+export const CUTOFF = '2026-12-10T12:00:00.000Z';
+
+export async function buildAssessmentWorld(
+  deps: TestDeps,
+  settings: Record<string, unknown> = {},
+): Promise<AssessmentWorld> {
+  const world = await buildSpaceWorld(deps);
+  const { id, itemId } = await createAssignment(deps.db, deps, actorOf(world.facilitator), world.edition.id, {
+    title: 'Policy brief',
+    instructions: { en: '# Write a brief\n\nTwo pages.' },
+    acceptsText: true,
+    acceptsFiles: true,
+    fileTypes: ['pdf'],
+    maxFiles: 2,
+    maxFileMb: 1,
+    dueAt: DUE,
+    cutoffAt: CUTOFF,
+    resubmission: 'none',
+    ...settings,
+  });
+  return {
+    ...world,
+    assignmentId: id,
+    itemId,
+    assessor: await buildPerson(deps, { roles: ['assessor'], fullName: 'Ada Assessor' }),
+    secondAssessor: await buildPerson(deps, { roles: ['assessor'], fullName: 'Bea Assessor' }),
+  };
+}
+
+/** A small PDF whose metadata names its author. */
+export function pdfBytes(author = 'Secret Author'): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n4 0 obj<</Author(${author})/Creator(${author} Writer)/Producer(${author} PDF)>>endobj\ntrailer<</Root 1 0 R/Info 4 0 R>>\n%%EOF\n`,
+    'latin1',
+  );
+}
