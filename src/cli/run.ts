@@ -6,7 +6,8 @@ import { demoAccounts } from '../modules/identity/demo/seed-identity.js';
 import { MODULES, migrateToLatest } from '../modules/index.js';
 import type { CliCommand } from '../modules/module.js';
 import { seedScale } from '../seed/scale.js';
-import { isDatabaseEmpty, type SeedReport, seedDemo } from '../seed/seed-demo.js';
+import { isDatabaseEmpty, seedDemo } from '../seed/seed-demo.js';
+import { demoBanner } from './demo-banner.js';
 
 const PLATFORM_USAGE = `  diploma serve [--demo]      start the web server (migrates first; --demo loads the demo programme
                               into an empty database)
@@ -31,18 +32,6 @@ export function helpText(commands: readonly CliCommand[] = moduleCommands()): st
 /** Every module's commands, from the module list. */
 function moduleCommands(): CliCommand[] {
   return MODULES.flatMap((m) => m.cli ?? []);
-}
-
-function printAccounts(report: Pick<SeedReport, 'accounts' | 'password'>, url: string): void {
-  const lines = [
-    '',
-    `  Diploma Platform is running at ${url}`,
-    '',
-    '  Demo accounts (password for all: ' + report.password + '):',
-    ...report.accounts.map((a) => `    ${a.role.padEnd(14)} ${a.email}`),
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** The module command that `argv` starts with (the longest name that matches), and its arguments. */
@@ -102,7 +91,7 @@ async function serve(args: string[]): Promise<number> {
       await seedDemo(deps);
     }
   });
-  if (values.demo) printAccounts(demoAccounts(), url);
+  if (values.demo) process.stdout.write(demoBanner(demoAccounts(), url));
   else process.stdout.write(`Diploma Platform is running at ${url}\n`);
   return -1;
 }

@@ -11,7 +11,8 @@ function isCalendarDate(value: string): boolean {
 export const isoDateSchema = z
   .string('validation.invalidDate')
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.invalidDate')
+  // Stops here when the shape is wrong: one "invalid date" message, not the same one twice.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.invalidDate', abort: true })
   .refine(isCalendarDate, 'validation.invalidDate');
 
 /** An optional date: empty text or null means none. */

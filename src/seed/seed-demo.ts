@@ -4,7 +4,8 @@ import type { SeedCounts } from '../modules/module.js';
 
 export interface SeedReport {
   created: { themes: number; courses: number; editions: number; people: number; candidates: number };
-  accounts: { role: string; email: string }[];
+  /** One demo account per role, with the interface language it signs in to. */
+  accounts: { role: string; email: string; locale: string }[];
   password: string;
 }
 

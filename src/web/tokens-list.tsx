@@ -13,7 +13,15 @@ export interface TokenRow {
   revokedAt: string | null;
 }
 
-interface TokensListProps {
+/** What a page of secrets shows besides the list: the one just created, or the form's failed values. */
+export interface TokensPageState {
+  /** The secret just created, shown on this response only. */
+  created?: { name: string; secret: string } | undefined;
+  values?: Record<string, string | null | undefined>;
+  errors?: FieldMessages;
+}
+
+interface TokensListProps extends TokensPageState {
   ctx: PageContext;
   /**
    * The prefix of the message ids: `<messages>.` createdOnce, name, create, none, listCaption, created,
@@ -28,10 +36,6 @@ interface TokensListProps {
   action: string;
   nameMaxLength: number;
   tokens: TokenRow[];
-  /** The secret just created, shown on this response only. */
-  created?: { name: string; secret: string } | undefined;
-  values?: Record<string, string | null | undefined>;
-  errors?: FieldMessages;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
@@ -15,6 +15,7 @@ import {
   readOutbox,
   signIn,
   textOf,
+  uploadCv,
 } from './browser-helpers.js';
 
 /**
@@ -28,8 +29,6 @@ import {
 const es = translator('es');
 const en = translator('en');
 const SHOTS = '/tmp/shots';
-const PDF =
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 const MOTIVATION =
   'Acompaño a trabajadoras agrícolas temporeras entre Perú y España y quiero entender mejor la contratación equitativa, los acuerdos bilaterales y el reconocimiento de competencias para mejorar nuestros programas. '.repeat(
     2,
@@ -155,17 +154,7 @@ describeJourney(
         await check(applicant);
 
         // 4. The CV (a PDF), then the last step: eligible, consent, submit.
-        const file = join(journey.server.dataDir, 'CV Ximena Quispe.pdf');
-        await writeFile(file, PDF, 'latin1');
-        await applicant
-          .getByLabel(es.t('admissions.documents.file', { document: es.t('admissions.documents.cv') }))
-          .setInputFiles(file);
-        await clickAndWait(applicant, () =>
-          applicant
-            .getByRole('button', { name: es.t('admissions.documents.upload') })
-            .first()
-            .click(),
-        );
+        await uploadCv(applicant, journey.server.dataDir, 'CV Ximena Quispe.pdf');
         expect(await textOf(applicant.getByRole('status'))).toBe(es.t('admissions.flash.uploaded'));
         expect(await main(applicant)).toContain('CV Ximena Quispe.pdf');
         await check(applicant);

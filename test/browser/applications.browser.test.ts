@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
@@ -11,11 +9,10 @@ import {
   JOURNEY_TIMEOUT_MS,
   signIn,
   textOf,
+  uploadCv,
 } from './browser-helpers.js';
 
 const es = translator('es');
-const PDF =
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 const MOTIVATION =
   'Coordino la inserción laboral de personas migrantes en Bogotá y quiero comprender mejor los acuerdos bilaterales, el reconocimiento de competencias y la contratación equitativa para mejorar nuestras políticas locales. '.repeat(
     2,
@@ -94,16 +91,7 @@ describeJourney('browser: an applicant applies in Spanish', {}, (journey) => {
       expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(es.t('admissions.step.documents'));
       await expectNoAxeViolations(page);
 
-      const file = join(journey.server.dataDir, 'Hoja de vida.pdf');
-      await writeFile(file, PDF, 'latin1');
-      const cvLabel = es.t('admissions.documents.file', { document: es.t('admissions.documents.cv') });
-      await page.getByLabel(cvLabel).setInputFiles(file);
-      await clickAndWait(page, () =>
-        page
-          .getByRole('button', { name: es.t('admissions.documents.upload') })
-          .first()
-          .click(),
-      );
+      await uploadCv(page, journey.server.dataDir, 'Hoja de vida.pdf');
       expect(await textOf(page.getByRole('status'))).toBe(es.t('admissions.flash.uploaded'));
       expect(await textOf(page.getByRole('main'))).toContain('Hoja de vida.pdf');
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -276,6 +276,26 @@ export function decodeQuotedPrintable(text: string): string {
     }
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+/** A one-page PDF small enough to upload as any application document. */
+export const SMALL_PDF =
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/** Uploads SMALL_PDF, named `fileName`, as the CV on an application's documents step (a Spanish page). */
+export async function uploadCv(page: Page, folder: string, fileName: string): Promise<void> {
+  const es = translator('es');
+  const file = join(folder, fileName);
+  await writeFile(file, SMALL_PDF, 'latin1');
+  await page
+    .getByLabel(es.t('admissions.documents.file', { document: es.t('admissions.documents.cv') }))
+    .setInputFiles(file);
+  await clickAndWait(page, () =>
+    page
+      .getByRole('button', { name: es.t('admissions.documents.upload') })
+      .first()
+      .click(),
+  );
 }
 
 /** What a journey's tests get: the platform and the browser (started once), and fresh pages. */

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import {
@@ -10,6 +8,7 @@ import {
   JOURNEY_TIMEOUT_MS,
   signIn,
   textOf,
+  uploadCv,
 } from './browser-helpers.js';
 
 /** Issue 10, points 10, 11 and 13 in a browser: phones, French and Spanish pages (screenshots in /tmp). */
@@ -132,20 +131,7 @@ describeJourney('browser: the walk-through’s pages on phones, in French and Sp
       const id = page.url().match(/applications\/([^/?#]+)/)?.[1];
       expect(id, 'an application of hers').toBeTruthy();
       await page.goto(`${journey.server.url}/my/applications/${id}/steps/documents`);
-      const file = join(journey.server.dataDir, 'Curriculum.pdf');
-      await writeFile(
-        file,
-        '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-        'latin1',
-      );
-      const cvLabel = es.t('admissions.documents.file', { document: es.t('admissions.documents.cv') });
-      await page.getByLabel(cvLabel).setInputFiles(file);
-      await clickAndWait(page, () =>
-        page
-          .getByRole('button', { name: es.t('admissions.documents.upload') })
-          .first()
-          .click(),
-      );
+      await uploadCv(page, journey.server.dataDir, 'Curriculum.pdf');
       await clickAndWait(page, () =>
         page
           .getByRole('link', { name: es.t('admissions.documents.remove') })

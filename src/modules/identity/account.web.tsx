@@ -5,6 +5,7 @@ import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '
 import { hashSecret } from '../../kernel/ids.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { tokenRoutes } from '../../web/token-routes.js';
 import { createApiToken, listOwnApiTokens, revokeApiToken } from './api-tokens.js';
 import { requestEmailChange } from './change-email.js';
 import { changePassword, getOwnAccount, updateProfile } from './update-account.js';
@@ -74,53 +75,16 @@ export function accountWebRoutes(app: FastifyInstance, deps: Deps): void {
     return 'flash.passwordChanged';
   });
 
-  app.get('/account/tokens', { schema: { hide: true } }, async (request, reply) => {
-    const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
-    return sendPage(reply, <TokensPage ctx={pageContext(request, reply)} tokens={tokens} />);
-  });
-
-  app.post('/account/tokens', csrfProtected(app), async (request, reply) => {
-    const body = formBody(request);
-    return handleForm(
-      request,
-      reply,
-      async () => {
-        const { token, summary } = await createApiToken(deps.db, deps, request.actor, body);
-        const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
-        // Shown once, on this response only: never stored in a cookie or a redirect.
-        return sendPage(
-          reply,
-          <TokensPage
-            ctx={pageContext(request, reply)}
-            tokens={tokens}
-            created={{ token, name: summary.name }}
-          />,
-          201,
-        );
-      },
-      async (errors) => {
-        const tokens = await listOwnApiTokens(deps.db, deps, request.actor);
-        return sendPage(
-          reply,
-          <TokensPage
-            ctx={pageContext(request, reply)}
-            tokens={tokens}
-            values={echoValues(body)}
-            errors={errors}
-          />,
-          400,
-        );
-      },
-    );
-  });
-
-  app.post<{ Params: { id: string } }>(
-    '/account/tokens/:id/revoke',
-    csrfProtected(app),
-    async (request, reply) => {
-      await revokeApiToken(deps.db, deps, request.actor, request.params.id);
-      setFlash(reply, 'flash.tokenRevoked');
-      return reply.redirect('/account/tokens', 303);
+  tokenRoutes(app, {
+    pagePath: '/account/tokens',
+    createPath: '/account/tokens',
+    revokedFlash: 'flash.tokenRevoked',
+    list: (request) => listOwnApiTokens(deps.db, deps, request.actor),
+    create: async (request, body) => {
+      const { token, summary } = await createApiToken(deps.db, deps, request.actor, body);
+      return { name: summary.name, secret: token };
     },
-  );
+    revoke: (request, id) => revokeApiToken(deps.db, deps, request.actor, id),
+    page: (ctx, tokens, state) => <TokensPage ctx={ctx} tokens={tokens} {...state} />,
+  });
 }

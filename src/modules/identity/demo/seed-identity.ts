@@ -5,9 +5,12 @@ import { createPerson, findPersonIdByEmail } from '../create-person.js';
 import { DEMO_PARTICIPANTS, DEMO_PASSWORD, DEMO_STAFF, type DemoPerson } from './demo-people.js';
 
 /** The demo accounts printed at start: one per role, and their shared password. */
-export function demoAccounts(): { accounts: { role: string; email: string }[]; password: string } {
+export function demoAccounts(): {
+  accounts: { role: string; email: string; locale: string }[];
+  password: string;
+} {
   return {
-    accounts: DEMO_STAFF.slice(0, 5).map((p) => ({ role: p.roles[0]!, email: p.email })),
+    accounts: DEMO_STAFF.slice(0, 5).map((p) => ({ role: p.roles[0]!, email: p.email, locale: p.locale })),
     password: DEMO_PASSWORD,
   };
 }

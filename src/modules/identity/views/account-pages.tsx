@@ -5,7 +5,7 @@ import { timeZoneNames } from '../../../i18n/time-zones.js';
 import { CheckboxGroup, Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import { TokensList } from '../../../web/tokens-list.js';
+import { TokensList, type TokensPageState } from '../../../web/tokens-list.js';
 import type { Account } from '../account.js';
 import type { ApiTokenSummary } from '../api-tokens.js';
 import {
@@ -192,12 +192,9 @@ export function AccountPage({ ctx, account, failed }: AccountPageProps) {
   );
 }
 
-interface TokensPageProps {
+interface TokensPageProps extends TokensPageState {
   ctx: PageContext;
   tokens: ApiTokenSummary[];
-  created?: { token: string; name: string } | undefined;
-  values?: Values;
-  errors?: FieldMessages;
 }
 
 /** The person's personal API tokens: the one just created, the form for a new one, the list. */
@@ -215,7 +212,7 @@ export function TokensPage({ ctx, tokens, created, values = {}, errors = {} }: T
         action="/account/tokens"
         nameMaxLength={TOKEN_NAME_MAX_LENGTH}
         tokens={tokens.map((token) => ({ ...token, shown: `dp_${token.prefix}_…` }))}
-        created={created ? { name: created.name, secret: created.token } : undefined}
+        created={created}
         values={values}
         errors={errors}
       />

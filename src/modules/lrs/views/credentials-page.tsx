@@ -1,15 +1,11 @@
 import { Layout } from '../../../web/layout.js';
-import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import { TokensList } from '../../../web/tokens-list.js';
+import type { PageContext } from '../../../web/page-context.js';
+import { TokensList, type TokensPageState } from '../../../web/tokens-list.js';
 import { CREDENTIAL_NAME_MAX_LENGTH, type LrsCredentialSummary } from '../lrs-credentials.js';
 
-interface CredentialsPageProps {
+interface CredentialsPageProps extends TokensPageState {
   ctx: PageContext;
   credentials: LrsCredentialSummary[];
-  /** The credential just created: its `key:secret`, shown on this response only. */
-  created?: { name: string; basic: string } | undefined;
-  values?: Record<string, string>;
-  errors?: FieldMessages;
 }
 
 /** The administrators' page of the LRS's HTTP Basic credentials. */
@@ -32,7 +28,7 @@ export function CredentialsPage({
         action="/admin/lrs/credentials"
         nameMaxLength={CREDENTIAL_NAME_MAX_LENGTH}
         tokens={credentials.map((credential) => ({ ...credential, shown: credential.key }))}
-        created={created ? { name: created.name, secret: created.basic } : undefined}
+        created={created}
         values={values}
         errors={errors}
       />
