@@ -4,6 +4,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
 import type { Course, Edition } from '../catalogue/course.js';
 import { getEdition } from '../catalogue/get-edition.js';
+import { todayOf } from './place-changes.js';
 import { type PlaceWithPerson, toPlace } from './place-views.js';
 import {
   type FundingKind,
@@ -22,6 +23,8 @@ export interface EditionPlaces {
   course: Course;
   counts: PlaceCounts;
   placesLeft: number | null;
+  /** The edition has begun: its capacity is shown as such, not as "places left" (issue 10). */
+  hasStarted: boolean;
   /** Confirmed places per funding kind. */
   funding: Record<FundingKind, number>;
   requests: PlaceWithPerson[];
@@ -61,6 +64,7 @@ export async function listEditionPlacesFor(
     course,
     counts,
     placesLeft: placesLeft(edition.capacity, counts),
+    hasStarted: edition.startsOn <= todayOf(deps),
     funding: fundingTotals(places),
     requests: of('requested'),
     confirmed: of('enrolled'),

@@ -137,6 +137,26 @@ for (const dialect of DIALECTS) {
       expect(await places()).toBe(before);
     });
 
+    it("shows managers a started edition's capacity, not places left (issue 10)", async () => {
+      const started = await buildEdition(deps, (await buildCourse(deps)).code, {
+        capacity: 30,
+        code: editionCode('S'),
+        selfPacedStart: '2026-01-05',
+        selfPacedEnd: '2026-01-18',
+        liveStart: '2026-01-19',
+        liveEnd: '2026-02-13',
+        assignmentDue: '2026-02-20',
+        registrationDeadline: '2025-12-15',
+      });
+      const page = await manager.browser.get(`/manage/editions/${started.id}/places`);
+      expect(page.statusCode).toBe(200);
+      const en = translator('en');
+      expect(page.body).toContain(escapeHtml(en.t('edition.places', { count: 30 })));
+      expect(page.body).not.toContain(
+        escapeHtml(en.t('places.panel.placesLeft', { left: 30, capacity: 30 })),
+      );
+    });
+
     it('lets managers decide, export, and the waiting list move up on a withdrawal', async () => {
       const anas = (await placeOf(ana.person.id))!;
       const bens = (await placeOf(ben.person.id))!;

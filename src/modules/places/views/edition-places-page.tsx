@@ -130,7 +130,9 @@ export function EditionPlacesPage({ ctx, view, enrolValues = {}, errors = {} }: 
         <dd>
           {edition.capacity === null
             ? t.t('places.panel.noLimit')
-            : t.t('places.panel.placesLeft', { left: view.placesLeft ?? 0, capacity: edition.capacity })}
+            : view.hasStarted
+              ? t.t('edition.places', { count: edition.capacity })
+              : t.t('places.panel.placesLeft', { left: view.placesLeft ?? 0, capacity: edition.capacity })}
         </dd>
         <dt>{t.t('places.manage.counts')}</dt>
         <dd>
