@@ -64,6 +64,25 @@ const EVENTS: NoticeEvent[] = [
   { kind: 'place.waitlisted', enrolmentId: 'enr-1', editionId: EDITION, position: 3 },
   { kind: 'waitlist.moved', enrolmentId: 'enr-1', editionId: EDITION, position: 1 },
   { kind: 'edition.starts-soon', enrolmentId: 'enr-1', editionId: EDITION, startsOn: '2027-03-01' },
+  ...(['24h', '1h'] as const).map((reminder) => ({
+    kind: 'webinar.reminder',
+    itemId: 'item-1',
+    editionId: EDITION,
+    reminder,
+    startsAt: '2027-03-01T14:00:00.000Z',
+    timeZone: 'America/Lima',
+  })),
+  ...[false, true].map((late) => ({
+    kind: 'assignments.submitted',
+    submissionId: 'sub-1',
+    assignmentId: 'item-1',
+    editionId: EDITION,
+    attempt: 1,
+    submittedAt: '2027-03-20T09:30:00.000Z',
+    digest: 'a'.repeat(64),
+    late,
+  })),
+  { kind: 'marking.released', submissionId: 'sub-1', contextId: EDITION, path: '/assignments/item-1' },
 ] as NoticeEvent[];
 
 describe('notification emails and texts', () => {
