@@ -137,3 +137,45 @@ describe('results pages', () => {
     );
   });
 });
+
+describe('results audit sentences', () => {
+  it('read as sentences in every language', async () => {
+    const { auditSentence } = await import('../../web/audit-trail.js');
+    for (const locale of ['en', 'fr', 'es'] as const) {
+      const t = translator(locale);
+      const event = (action: string, before: unknown, after: unknown) =>
+        ({ action, known: true, before, after }) as unknown as Parameters<typeof auditSentence>[1];
+      expect(
+        auditSentence(
+          t,
+          event(
+            'result-override.set',
+            { mark: null },
+            { editionId: 'e', componentId: 'c', mark: '80.5', reason: 'Appeal' },
+          ),
+          {},
+        ),
+      ).toMatch(/80\.5.*Appeal/);
+      expect(
+        auditSentence(
+          t,
+          event('result-policy.saved', undefined, { editionId: 'e', version: 2, components: 3 }),
+          {},
+        ),
+      ).toContain('2');
+      expect(
+        auditSentence(
+          t,
+          event('results.finalised', undefined, {
+            editionId: 'e',
+            policyVersion: 1,
+            recorded: 30,
+            pending: 2,
+            locked: 1,
+          }),
+          {},
+        ),
+      ).toContain('30');
+    }
+  });
+});
