@@ -102,6 +102,9 @@ describe('results pages', () => {
       outcome: { kind: 'passed', score: 7250 },
     });
     const browser = await browserOf(app, world.facilitator);
+    expect((await browser.get(`/spaces/${world.edition.id}`)).body).toContain(
+      `href="/results/${world.edition.id}"`,
+    );
     const book = await browser.get(`/results/${world.edition.id}`);
     expect(book.statusCode).toBe(200);
     expect(book.body).toContain('Amina Diallo');
@@ -127,6 +130,9 @@ describe('results pages', () => {
 
   it('shows a participant the formula and what they still need, in their language', async () => {
     const browser = await browserOf(app, amina);
+    expect((await browser.get(`/spaces/${world.edition.id}`)).body).toContain(
+      `href="/results/${world.edition.id}/mine"`,
+    );
     const page = await browser.get(`/results/${world.edition.id}/mine`);
     expect(page.statusCode).toBe(200);
     const t = translator('es');
