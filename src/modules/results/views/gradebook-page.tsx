@@ -77,7 +77,14 @@ export function GradebookPage({
                         }
                       >
                         {markText(t, cell.mark, '·')}
-                        {cell.source === 'override' ? <small> *</small> : null}
+                        {cell.source === 'override' ? (
+                          <small>
+                            {' *'}
+                            <span class="visually-hidden">
+                              {t.t('results.book.overridden', { reason: cell.reason ?? '' })}
+                            </span>
+                          </small>
+                        ) : null}
                       </td>
                     ))}
                     <td>{row.result.total === null ? '—' : `${percent(t, row.result.total)} %`}</td>

@@ -58,7 +58,7 @@ export function MyStandingPage({ ctx, standing }: { ctx: PageContext; standing: 
               <tr>
                 <th scope="col">{t.t('results.policy.item')}</th>
                 <th scope="col">{t.t('results.policy.weight')}</th>
-                <th scope="col">{t.t('results.book.outcome')}</th>
+                <th scope="col">{t.t('results.mine.mark')}</th>
               </tr>
             </thead>
             <tbody>
