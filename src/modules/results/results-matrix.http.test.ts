@@ -60,6 +60,7 @@ const CASES: Case[] = [
   { route: 'POST /results/:editionId/finalise', kind: 'edition', path: (t) => `${r(t)}/finalise`, mutates: true, expect: staffPost(303) },
   { route: 'GET /results/:editionId/gradebook.csv', kind: 'edition', path: (t) => `${r(t)}/gradebook.csv`, expect: staffGet },
   { route: 'GET /results/:editionId/gradebook.xlsx', kind: 'edition', path: (t) => `${r(t)}/gradebook.xlsx`, expect: staffGet },
+  { route: 'GET /api/v1/editions/:id/gradebook', kind: 'edition', path: (t) => `/api/v1/editions/${t.editionId}/gradebook`, expect: e(403, { anonymous: 401, editionFacilitator: 200, otherFacilitator: 404, manager: 200 }) },
   { route: 'GET /results/:editionId/mine', kind: 'edition', path: (t) => `${r(t)}/mine`, expect: e(404, { anonymous: 303, owner: 200, editionFacilitator: 403, manager: 403 }) },
 ];
 

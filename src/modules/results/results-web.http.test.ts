@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
 import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, fieldError } from '../../../test/helpers/http-extra.js';
+import { Client, fieldError, tokenOf } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
@@ -123,6 +123,22 @@ describe('results pages', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('email,full_name,Essay,total,outcome,missing');
     expect(csv.body).toContain(`${amina.email},Amina Diallo,72.5,72.5,achievement,0`);
+    const api = await app.inject({
+      method: 'GET',
+      url: `/api/v1/editions/${world.edition.id}/gradebook`,
+      headers: { authorization: `Bearer ${await tokenOf(deps, frenchManager)}` },
+    });
+    expect(api.statusCode).toBe(200);
+    const json = api.json() as {
+      policyVersion: number;
+      rows: { personId: string; marks: Record<string, unknown>; total: number; outcome: string }[];
+    };
+    expect(json.policyVersion).toBe(1);
+    expect(json.rows.find((r) => r.personId === amina.id)).toMatchObject({
+      marks: { [essay]: 7250 },
+      total: 7250,
+      outcome: 'achievement',
+    });
     const xlsx = await browser.get(`/results/${world.edition.id}/gradebook.xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');

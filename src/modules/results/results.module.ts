@@ -1,5 +1,6 @@
 import type { Module } from '../module.js';
 import * as results from './migrations/2026-12-06T2340-results.js';
+import { resultsApiRoutes } from './results.api.js';
 import { resultsAuditEvents } from './results.audit.js';
 import { resultsEvaluateCommand } from './results.cli.js';
 import { resultsWebRoutes } from './results.web.js';
@@ -18,6 +19,7 @@ export const resultsModule: Module = {
   auditEvents: resultsAuditEvents,
   cli: [resultsEvaluateCommand],
   webRoutes: resultsWebRoutes,
+  apiRoutes: resultsApiRoutes,
   // Staff pages need a staff role first, then the edition (another edition's facilitator: 404). "My result"
   // is for anyone signed in: the use case answers 404 to whoever has no place, facilitation or management.
   // biome-ignore format: a table, one route per line
@@ -30,5 +32,6 @@ export const resultsModule: Module = {
     'GET /results/:editionId/gradebook.csv': STAFF,
     'GET /results/:editionId/gradebook.xlsx': STAFF,
     'GET /results/:editionId/mine': 'signed-in',
+    'GET /api/v1/editions/:id/gradebook': STAFF,
   },
 };
