@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/kernel/actor.js';
 import { recordClassResults } from '../src/modules/pathway/record-result.js';
 import { enrolDirectly } from '../src/modules/places/enrol-directly.js';
+import { saveResultPolicy } from '../src/modules/results/save-result-policy.js';
+import { saveItem } from '../src/modules/spaces/save-item.js';
+import { saveSection } from '../src/modules/spaces/save-section.js';
 import { buildApplication, eligibleAnswers } from './helpers/application-factories.js';
 import { DIALECTS } from './helpers/dialects.js';
 import { buildPerson } from './helpers/factories.js';
@@ -68,6 +71,22 @@ for (const dialect of DIALECTS) {
         email: person.email,
         fundingKind: 'self',
       });
+      // A result policy over one item of that edition's space (its gradebook lists the person).
+      const section = await saveSection(deps.db, deps, SYSTEM, placesEdition.id, null, {
+        title: { en: 'Assessment' },
+      });
+      const essay = await saveItem(deps.db, deps, SYSTEM, placesEdition.id, null, {
+        sectionId: section.id,
+        kind: 'page',
+        title: { en: 'Essay' },
+        settings: { body: { en: 'Write' } },
+      });
+      await saveResultPolicy(deps.db, deps, SYSTEM, placesEdition.id, {
+        passMark: '60',
+        achievementGives: 'achievement',
+        participationGives: 'participation',
+        components: { [essay.id]: { weight: '1', minMark: '', cutoff: '2027-03-12' } },
+      });
       // An applicant who wrote a formula as name and organisation.
       const answers = eligibleAnswers();
       answers.person = { ...answers.person, fullName: FORMULA };
@@ -88,6 +107,7 @@ for (const dialect of DIALECTS) {
       urls['GET /manage/results.csv'] = () => `/manage/results.csv?edition=${edition.id}`;
       urls['GET /api/v1/results.csv'] = () => `/api/v1/results.csv?edition=${edition.id}`;
       urls['GET /spaces/:editionId/progress.csv'] = () => `/spaces/${placesEdition.id}/progress.csv`;
+      urls['GET /results/:editionId/gradebook.csv'] = () => `/results/${placesEdition.id}/gradebook.csv`;
     }, 120_000);
     afterAll(async () => close?.());
 
@@ -114,6 +134,7 @@ for (const dialect of DIALECTS) {
         'GET /manage/results.csv',
         'GET /api/v1/results.csv',
         'GET /spaces/:editionId/progress.csv',
+        'GET /results/:editionId/gradebook.csv',
       ])
         expect(planted[route], route).toBe(`'${FORMULA}`);
     });

@@ -25,24 +25,23 @@ export const percentText = text.transform((value, context) => {
 });
 
 /** An optional percentage: empty means "not set" (null). */
-const optionalPercent = z.union([
-  z.literal('').transform(() => null),
-  z.null(),
-  z.undefined().transform(() => null),
-  percentText,
-]);
+const optionalPercent = z
+  .union([z.literal('').transform(() => null), z.null(), percentText])
+  .optional()
+  .transform((v) => v ?? null);
 
 const weightText = text.transform((value, context) => {
   const weight = positiveIntegerOf(value);
   if (weight === null || weight > MAX_WEIGHT) {
-    context.addIssue({ code: 'custom', message: 'results.error.weight', params: { max: MAX_WEIGHT } });
+    context.addIssue({ code: 'custom', message: 'results.error.weight' });
     return z.NEVER;
   }
   return weight;
 });
 
 const checkbox = z
-  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal(''), z.undefined()])
+  .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])
+  .optional()
   .transform((v) => v === true || v === 'on' || v === 'true');
 
 /** The policy editor: components keyed by space item id (an item without a weight is no component). */

@@ -34,6 +34,11 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
             <a class="button secondary" href={`${base}/progress`}>
               {t.t('spaces.grid.open')}
             </a>
+          ) : null}{' '}
+          {home.can.seeEveryone ? (
+            <a class="button secondary" href={`/results/${home.edition.id}`}>
+              {t.t('results.book.title')}
+            </a>
           ) : null}
         </p>
       ) : null}
@@ -56,6 +61,9 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
             percent={home.overall.percent}
             label={t.t('spaces.home.progress')}
           />
+          <p>
+            <a href={`/results/${home.edition.id}/mine`}>{t.t('results.mine.title')}</a>
+          </p>
           {home.due.length ? (
             <>
               <h3>{t.t('spaces.home.due')}</h3>

@@ -1,0 +1,152 @@
+import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import type { FinaliseReport } from '../finalise-results.js';
+import type { GradebookPage as Book } from '../get-gradebook.js';
+import { markText, percent, Title } from './result-parts.js';
+
+/** People × components, totals and outcomes; the override form; exports; finalising. */
+export function GradebookPage({
+  ctx,
+  book,
+  report,
+  values = {},
+  errors = {},
+}: {
+  ctx: PageContext;
+  book: Book;
+  report: (Pick<FinaliseReport, 'recorded'> & { pending: number; locked: number }) | null;
+  values?: Record<string, string>;
+  errors?: FieldMessages;
+}) {
+  const { t } = ctx;
+  const title = t.t('results.book.title');
+  const base = `/results/${book.edition.id}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p class="breadcrumb">
+        <a href={`/spaces/${book.edition.id}`}>
+          <Title value={book.edition.courseTitle} locale={ctx.locale} />
+        </a>
+      </p>
+      <h1>{title}</h1>
+      {report ? <p role="status">{t.t('results.book.finalisedReport', report)}</p> : null}
+      <p>
+        <a href={`${base}/policy`}>{t.t('results.book.editPolicy')}</a>
+        {book.policy ? (
+          <>
+            {' · '}
+            <a href={`${base}/gradebook.csv`} download>
+              {t.t('results.book.csv')}
+            </a>
+            {' · '}
+            <a href={`${base}/gradebook.xlsx`} download>
+              {t.t('results.book.xlsx')}
+            </a>
+          </>
+        ) : null}
+      </p>
+      {book.policy ? null : <p>{t.t('results.book.noPolicy')}</p>}
+      {book.policy ? (
+        <div class="progress-grid">
+          <table>
+            <caption class="visually-hidden">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.t('results.book.person')}</th>
+                {book.components.map((c) => (
+                  <th scope="col">
+                    <Title value={c.title} locale={ctx.locale} fallback={c.id} /> <small>×{c.weight}</small>
+                  </th>
+                ))}
+                <th scope="col">{t.t('results.book.total')}</th>
+                <th scope="col">{t.t('results.book.outcome')}</th>
+                <th scope="col">{t.t('results.book.finalised')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {book.rows.map((row) => {
+                const finalised = book.finalised[row.personId];
+                return (
+                  <tr>
+                    <th scope="row">{row.fullName}</th>
+                    {row.cells.map((cell) => (
+                      <td
+                        title={
+                          cell.reason ? t.t('results.book.overridden', { reason: cell.reason }) : undefined
+                        }
+                      >
+                        {markText(t, cell.mark, '·')}
+                        {cell.source === 'override' ? (
+                          <small>
+                            {' *'}
+                            <span class="visually-hidden">
+                              {t.t('results.book.overridden', { reason: cell.reason ?? '' })}
+                            </span>
+                          </small>
+                        ) : null}
+                      </td>
+                    ))}
+                    <td>{row.result.total === null ? '—' : `${percent(t, row.result.total)} %`}</td>
+                    <td>{t.t(`results.outcome.${row.result.outcome}`)}</td>
+                    <td>{finalised ? t.t(`results.outcome.${finalised.outcome}`) : '—'}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {book.policy && book.rows.length ? (
+        <>
+          <h2 id="override">{t.t('results.book.overrideTitle')}</h2>
+          <ErrorSummary t={t} errors={errors} />
+          <form method="post" action={`${base}/overrides`} class="stacked">
+            <Csrf token={ctx.csrf} />
+            <SelectField
+              name="personId"
+              label={t.t('results.book.overridePerson')}
+              value={values.personId}
+              options={book.rows.map((r) => ({ value: r.personId, label: r.fullName }))}
+              errors={errors}
+            />
+            <SelectField
+              name="componentId"
+              label={t.t('results.book.overrideComponent')}
+              value={values.componentId}
+              options={book.components.map((c) => ({
+                value: c.id,
+                label: pickTitle(c.title, ctx.locale, c.id),
+              }))}
+              errors={errors}
+            />
+            <TextField
+              name="mark"
+              label={t.t('results.book.overrideMark')}
+              value={values.mark}
+              errors={errors}
+            />
+            <TextField
+              name="reason"
+              label={t.t('results.book.overrideReason')}
+              value={values.reason}
+              errors={errors}
+              maxLength={500}
+            />
+            <button type="submit">{t.t('results.book.overrideSave')}</button>
+          </form>
+          <h2>{t.t('results.book.finaliseTitle')}</h2>
+          <p>{t.t('results.book.finaliseHint')}</p>
+          <form method="post" action={`${base}/finalise`}>
+            <Csrf token={ctx.csrf} />
+            <button type="submit">{t.t('results.book.finalise')}</button>
+          </form>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+function pickTitle(title: Record<string, string | undefined>, locale: string, fallback: string): string {
+  return title[locale] ?? title.en ?? Object.values(title).find(Boolean) ?? fallback;
+}
