@@ -18,6 +18,7 @@ import { parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type SuiteReport, writeResults } from './report.js';
 import { runResilienceSuite } from './resilience-suite.js';
+import { runSpacesSuite } from './spaces-suite.js';
 import { UsageError } from './usage-error.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
@@ -62,9 +63,11 @@ async function main(): Promise<void> {
             ? await runAdmissionsSuite(options, hooks)
             : suite === 'lrs'
               ? await runLrsSuite(options, hooks)
-              : suite === 'resilience'
-                ? await runResilienceSuite(options, hooks)
-                : await runCredentialsSuite(options, hooks);
+              : suite === 'spaces'
+                ? await runSpacesSuite(options, hooks)
+                : suite === 'resilience'
+                  ? await runResilienceSuite(options, hooks)
+                  : await runCredentialsSuite(options, hooks);
     reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();
