@@ -215,7 +215,7 @@ export async function runSpacesSuite(options: BenchOptions, hooks: SuiteHooks): 
     name: `${PREFIX}progress grid ${grid.rows.length} × ${grid.items.length}, manager (1 conn.)`,
     path: `/spaces/${editionId}/progress`,
     connections: 1,
-    expect: 'bench-space-299@example.net',
+    expect: 'Bench Participant 299',
     headers: { cookie: managerCookie },
   };
   const ceilings = [

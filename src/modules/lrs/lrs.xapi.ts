@@ -252,7 +252,10 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
 async function sendStatements(request: FastifyRequest, reply: FastifyReply, deps: Deps) {
   const call = request.xapi;
   const result = await getStatements(deps.db, deps, call.query, call.headers['accept-language']);
-  reply.header('consistent-through', deps.clock.now().toISOString());
+  // The specification's name is X-Experience-API-Consistent-Through; the bare name is kept for older readers.
+  const consistentThrough = deps.clock.now().toISOString();
+  reply.header('x-experience-api-consistent-through', consistentThrough);
+  reply.header('consistent-through', consistentThrough);
   if (result.lastModified) reply.header('last-modified', new Date(result.lastModified).toUTCString());
   if (call.query.attachments === 'true') {
     const { body, boundary } = writeMultipart(result.body, result.attachments);
