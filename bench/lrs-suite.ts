@@ -118,10 +118,17 @@ export async function runLrsSuite(options: BenchOptions, hooks: SuiteHooks): Pro
   hooks.onCleanup(() => database.drop());
   say(`LRS bench database: ${database.label}`);
   const deps = await createDeps(
-    loadConfig({ DATABASE_URL: database.url, DATA_DIR: database.dataDir, LOG_LEVEL: 'silent' }),
+    loadConfig({
+      DATABASE_URL: database.url,
+      DATA_DIR: database.dataDir,
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+      // Load shedding off: on a shared, loaded machine it would answer 503 to measured requests.
+      SHED_EVENT_LOOP_DELAY_MS: '0',
+      SHED_MAX_IN_FLIGHT: '0',
+    }),
   );
   hooks.onCleanup(() => deps.close());
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: process.env.BENCH_LOG_LEVEL !== undefined });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   hooks.onCleanup(() => app.close());
   const { key, secret } = await createLrsCredential(deps.db, deps, systemActor('bench'), { name: 'bench' });

@@ -41,6 +41,7 @@ export const SUITES = [
   'credentials',
   'admissions',
   'lrs',
+  'spaces',
   'resilience',
   'verify-flood',
 ] as const;

@@ -14,10 +14,11 @@ import { runAdmissionsSuite } from './admissions-suite.js';
 import { runCatalogueSuite } from './catalogue-suite.js';
 import { runCredentialsSuite } from './credentials-suite.js';
 import { runLrsSuite } from './lrs-suite.js';
-import { parseOptions, type SuiteHooks, seconds } from './options.js';
+import { type BenchOptions, parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
-import { rowsTable, type SuiteReport, writeResults } from './report.js';
+import { rowsTable, type Suite, type SuiteReport, writeResults } from './report.js';
 import { runResilienceSuite } from './resilience-suite.js';
+import { runSpacesSuite } from './spaces-suite.js';
 import { UsageError } from './usage-error.js';
 import { runVerifyFloodSuite } from './verify-flood-suite.js';
 
@@ -47,6 +48,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const say = (text: string) => process.stdout.write(`${text}\n`);
 
+/** Each suite's runner (a new suite: a file, a name in report.ts's SUITES and a line here). */
+const RUNNERS: Record<Suite, (options: BenchOptions, hooks: SuiteHooks) => Promise<SuiteReport>> = {
+  catalogue: runCatalogueSuite,
+  pathway: runPathwaySuite,
+  credentials: runCredentialsSuite,
+  admissions: runAdmissionsSuite,
+  lrs: runLrsSuite,
+  spaces: runSpacesSuite,
+  resilience: runResilienceSuite,
+  'verify-flood': runVerifyFloodSuite,
+};
+
 async function main(): Promise<void> {
   const started = performance.now();
   const options = parseOptions();
@@ -54,20 +67,7 @@ async function main(): Promise<void> {
   const reports: SuiteReport[] = [];
   for (const suite of options.suites) {
     say(`\n# ${suite} suite`);
-    const report =
-      suite === 'catalogue'
-        ? await runCatalogueSuite(options, hooks)
-        : suite === 'pathway'
-          ? await runPathwaySuite(options, hooks)
-          : suite === 'admissions'
-            ? await runAdmissionsSuite(options, hooks)
-            : suite === 'lrs'
-              ? await runLrsSuite(options, hooks)
-              : suite === 'resilience'
-                ? await runResilienceSuite(options, hooks)
-                : suite === 'verify-flood'
-                  ? await runVerifyFloodSuite(options, hooks)
-                  : await runCredentialsSuite(options, hooks);
+    const report = await RUNNERS[suite](options, hooks);
     reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();

@@ -3,15 +3,22 @@
 /** The zone used when a person has not set theirs. */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
-/** Pure: true when `zone` is an IANA time zone this runtime knows. */
+const knownZones = new Map<string, boolean>();
+
+/** Pure: true when `zone` is an IANA time zone this runtime knows (remembered: constructing a format is slow). */
 export function isTimeZone(zone: string): boolean {
   if (!zone || zone.length > 64) return false;
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let valid: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    valid = true;
   } catch {
-    return false;
+    valid = false;
   }
+  if (knownZones.size < 1000) knownZones.set(zone, valid);
+  return valid;
 }
 
 let zones: string[] | null = null;
@@ -24,9 +31,19 @@ export function timeZoneNames(): string[] {
 
 /** An instant shown in `timeZone` with date and time, in the reader's language (`en-GB`, `fr`, `es`). */
 export function formatInZone(iso: string, formatLocale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(formatLocale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE,
-  }).format(new Date(iso));
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  const key = `${formatLocale}|${zone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(formatLocale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: zone,
+    });
+    if (formats.size < 2000) formats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
+
+/** Formats by language and zone, made once (a few hundred at most: languages × the zones people choose). */
+const formats = new Map<string, Intl.DateTimeFormat>();

@@ -8,6 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../http/error-handler.js';
+import { isAppError } from '../../kernel/errors.js';
 import { type DocumentKind, handleDocument } from './documents.js';
 import { findActivity } from './lrs.repository.js';
 import type { LrsCredentialRow } from './lrs.tables.js';
@@ -142,6 +144,12 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
         const status = (error as { statusCode?: number }).statusCode;
         if (status && status >= 400 && status < 500)
           return sendError(reply, status, 'the request could not be read');
+        // The server shedding load or its database unreachable: 503 with Retry-After, as every other 503.
+        if (isAppError(error, 'service_unavailable')) {
+          if (!reply.hasHeader('retry-after'))
+            reply.header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));
+          return sendError(reply, 503, 'the LRS is busy; try again shortly');
+        }
         request.log.error({ err: error }, 'xAPI request failed');
         return sendError(reply, 500, 'internal error');
       });
@@ -253,7 +261,10 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
 async function sendStatements(request: FastifyRequest, reply: FastifyReply, deps: Deps) {
   const call = request.xapi;
   const result = await getStatements(deps.db, deps, call.query, call.headers['accept-language']);
-  reply.header('consistent-through', deps.clock.now().toISOString());
+  // The specification's name is X-Experience-API-Consistent-Through; the bare name is kept for older readers.
+  const consistentThrough = deps.clock.now().toISOString();
+  reply.header('x-experience-api-consistent-through', consistentThrough);
+  reply.header('consistent-through', consistentThrough);
   if (result.lastModified) reply.header('last-modified', new Date(result.lastModified).toUTCString());
   if (call.query.attachments === 'true') {
     const { body, boundary } = writeMultipart(result.body, result.attachments);

@@ -103,17 +103,36 @@ function canonical(value: Json, languages: string[]): Json {
   return out;
 }
 
+/** The identifiers-only form of a statement's context: instructor, team and context activities. */
+function contextIdsOnly(context: Json): Json {
+  if (!isObject(context)) return context;
+  const out: JsonObject = { ...context };
+  if (context.instructor) out.instructor = idsOnly(context.instructor);
+  if (context.team) out.team = idsOnly(context.team);
+  if (isObject(context.contextActivities)) {
+    const activities: JsonObject = {};
+    for (const [k, v] of Object.entries(context.contextActivities))
+      activities[k] = Array.isArray(v) ? v.map(idsOnly) : idsOnly(v);
+    out.contextActivities = activities;
+  }
+  return out;
+}
+
+/** `format=ids`: agents, groups, activities and verbs reduced to what identifies them (in sub-statements too). */
+function statementIdsOnly(statement: JsonObject): JsonObject {
+  const out: JsonObject = { ...statement, actor: idsOnly(statement.actor as Json) };
+  if (isObject(statement.verb)) out.verb = { id: statement.verb.id as Json };
+  if (statement.context) out.context = contextIdsOnly(statement.context as Json);
+  const object = statement.object as JsonObject;
+  out.object = object.objectType === 'SubStatement' ? statementIdsOnly(object) : idsOnly(object);
+  if (statement.authority) out.authority = idsOnly(statement.authority as Json);
+  return out;
+}
+
 function formatted(statement: JsonObject, format: Format, languages: string[]): JsonObject {
   if (format === 'canonical') return canonical(statement, languages) as JsonObject;
   if (format !== 'ids') return statement;
-  const out: JsonObject = { ...statement, actor: idsOnly(statement.actor as Json) };
-  const object = statement.object as JsonObject;
-  out.object =
-    object.objectType === 'SubStatement'
-      ? { ...object, actor: idsOnly(object.actor as Json), object: idsOnly(object.object as Json) }
-      : idsOnly(object);
-  if (statement.authority) out.authority = idsOnly(statement.authority as Json);
-  return out;
+  return statementIdsOnly(statement);
 }
 
 async function withAttachments(db: Executor, statements: JsonObject[], wanted: boolean) {

@@ -16,6 +16,7 @@ import {
   upsertActivities,
 } from './lrs.repository.js';
 import type { LrsCredentialRow, LrsStatementIndexTable, LrsStatementsTable } from './lrs.tables.js';
+import { checkSignatures, SIGNATURE_USAGE } from './statement-signature.js';
 import { checkStatement, isObject, type JsonObject, VOIDED_VERB, XapiError } from './xapi-statement.js';
 import { definedActivities, indexEntries, normaliseStatement } from './xapi-statement-index.js';
 
@@ -26,7 +27,7 @@ export interface AttachmentPart {
   bytes: Uint8Array;
 }
 
-export const SIGNATURE_USAGE = 'http://adlnet.gov/expapi/attachments/signature';
+export { SIGNATURE_USAGE };
 
 /** The authority the LRS writes on statements stored with a credential. */
 export function authorityOf(credential: LrsCredentialRow, baseUrl: string): JsonObject {
@@ -76,7 +77,8 @@ function checkAttachmentParts(statements: JsonObject[], parts: readonly Attachme
 
 /**
  * Stores the statements; returns their ids in order. 409 when a stored statement has the same id but
- * different content (an identical one is left as it is); 403 when a cmi5 AU credential tries to void.
+ * different content (an identical one is left as it is); 403 when a cmi5 AU credential tries to void; 400
+ * for a signature attachment that is not a JWS of this statement or does not verify (statement-signature.ts).
  */
 export async function storeStatements(
   db: Executor,
@@ -99,6 +101,7 @@ export async function storeStatements(
   if (new Set(ids).size !== ids.length)
     throw new XapiError(400, 'the batch holds the same statement id twice');
   checkAttachmentParts(statements, input.parts);
+  await checkSignatures(statements, input.parts);
   const voidedIds = statements
     .filter((s) => (s.verb as JsonObject).id === VOIDED_VERB)
     .map((s) => String((s.object as JsonObject).id).toLowerCase());

@@ -5,14 +5,18 @@ import type { PageContext } from '../../../web/page-context.js';
 import type { GridCell, ProgressGrid } from '../get-progress-grid.js';
 import { Text } from './space-parts.js';
 
-function Cell({ ctx, cell }: { ctx: PageContext; cell: GridCell }) {
-  const { t } = ctx;
-  const label = t.t(`spaces.grid.state.${cell.state}`);
-  const score = cell.score === null ? '' : ` ${t.number(cell.score / 100)} %`;
+const MARKS: Record<GridCell['state'], string> = { done: '✓', started: '…', none: '·' };
+
+/**
+ * One cell (a plain function, not a component: a grid of 300 people × 40 items has 12,000 of them, and the
+ * state labels are translated once per page, not once per cell).
+ */
+function cellOf(ctx: PageContext, labels: Record<GridCell['state'], string>, cell: GridCell) {
+  const score = cell.score === null ? '' : ` ${ctx.t.number(cell.score / 100)} %`;
   return (
     <td class={`grid-${cell.state}`}>
-      <span aria-hidden="true">{cell.state === 'done' ? '✓' : cell.state === 'started' ? '…' : '·'}</span>
-      <span class="visually-hidden">{label}</span>
+      <span aria-hidden="true">{MARKS[cell.state]}</span>
+      <span class="visually-hidden">{labels[cell.state]}</span>
       {score}
     </td>
   );
@@ -24,6 +28,11 @@ export function ProgressGridPage({ ctx, grid }: { ctx: PageContext; grid: Progre
   const base = `/spaces/${grid.edition.id}`;
   const title = t.t('spaces.grid.open');
   const query = new URLSearchParams(grid.filter).toString();
+  const labels = {
+    done: t.t('spaces.grid.state.done'),
+    started: t.t('spaces.grid.state.started'),
+    none: t.t('spaces.grid.state.none'),
+  };
   return (
     <Layout ctx={ctx} title={title}>
       <p class="breadcrumb">
@@ -85,9 +94,7 @@ export function ProgressGridPage({ ctx, grid }: { ctx: PageContext; grid: Progre
             {grid.rows.map((row) => (
               <tr>
                 <th scope="row">{row.fullName}</th>
-                {row.cells.map((cell) => (
-                  <Cell ctx={ctx} cell={cell} />
-                ))}
+                {row.cells.map((cell) => cellOf(ctx, labels, cell))}
                 <td>
                   {row.tally.requiredDone}/{row.tally.requiredTotal} ({row.percent} %)
                 </td>
