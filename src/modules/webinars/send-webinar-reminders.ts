@@ -82,7 +82,8 @@ export async function pollRunningMeetings(
   let polled = 0;
   for (const item of await itemsOfKind(db, WEBINAR_KIND, null)) {
     const session = readWebinarSettings(item.settings);
-    if (!session || session.provider !== 'bbb' || now < session.startsAt || now > session.endsAt) continue;
+    if (!session) continue;
+    if (session.provider !== 'bbb' || now < session.startsAt || now > session.endsAt) continue;
     try {
       await pullFromBbb(db, deps, bbb, BBB_POLLER, { ...item, settings: session });
       polled += 1;
