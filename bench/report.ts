@@ -35,7 +35,15 @@ export interface ScenarioResult {
 }
 
 /** The suites of `npm run bench`, in the order they run and are reported. */
-export const SUITES = ['catalogue', 'pathway', 'credentials', 'admissions', 'lrs', 'resilience'] as const;
+export const SUITES = [
+  'catalogue',
+  'pathway',
+  'credentials',
+  'admissions',
+  'lrs',
+  'resilience',
+  'webinars',
+] as const;
 export type Suite = (typeof SUITES)[number];
 
 /** What one suite hands to the report. */

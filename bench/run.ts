@@ -19,6 +19,7 @@ import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type SuiteReport, writeResults } from './report.js';
 import { runResilienceSuite } from './resilience-suite.js';
 import { UsageError } from './usage-error.js';
+import { runWebinarsSuite } from './webinars-suite.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -64,7 +65,9 @@ async function main(): Promise<void> {
               ? await runLrsSuite(options, hooks)
               : suite === 'resilience'
                 ? await runResilienceSuite(options, hooks)
-                : await runCredentialsSuite(options, hooks);
+                : suite === 'webinars'
+                  ? await runWebinarsSuite(options, hooks)
+                  : await runCredentialsSuite(options, hooks);
     reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();
