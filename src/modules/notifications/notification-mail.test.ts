@@ -64,6 +64,14 @@ const EVENTS: NoticeEvent[] = [
   { kind: 'place.waitlisted', enrolmentId: 'enr-1', editionId: EDITION, position: 3 },
   { kind: 'waitlist.moved', enrolmentId: 'enr-1', editionId: EDITION, position: 1 },
   { kind: 'edition.starts-soon', enrolmentId: 'enr-1', editionId: EDITION, startsOn: '2027-03-01' },
+  ...(['24h', '1h'] as const).map((reminder) => ({
+    kind: 'webinar.reminder',
+    itemId: EDITION,
+    editionId: EDITION,
+    reminder,
+    startsAt: '2027-03-01T14:00:00.000Z',
+    timeZone: 'America/Bogota',
+  })),
 ] as NoticeEvent[];
 
 describe('notification emails and texts', () => {
