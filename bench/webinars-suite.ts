@@ -22,6 +22,18 @@ const PARTICIPANT = 'carlos.nunez@example.org';
 const DEMO_PASSWORD = 'diploma-demo-2026';
 const PREFIX = 'webinars: ';
 
+/** Signs in, waiting out the load shedding of a freshly started child on a busy machine (503). */
+async function signInPatiently(origin: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signIn(origin, PARTICIPANT, DEMO_PASSWORD);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+    }
+  }
+}
+
 export async function runWebinarsSuite(options: BenchOptions, hooks: SuiteHooks): Promise<SuiteReport> {
   const { say } = hooks;
   const database = await createBenchDatabase(options.dialect, options.keep);
@@ -38,7 +50,7 @@ export async function runWebinarsSuite(options: BenchOptions, hooks: SuiteHooks)
   const server = await startServerChild(env);
   hooks.onCleanup(() => server.stop());
   say(`Server under test: ${server.origin} (child pid ${server.pid})`);
-  const cookie = await signIn(server.origin, PARTICIPANT, DEMO_PASSWORD);
+  const cookie = await signInPatiently(server.origin);
   const pages: Scenario[] = [
     {
       name: `${PREFIX}webinar item page (participant)`,

@@ -46,7 +46,8 @@ export function WebinarBody({ t, view }: { t: Translator; view: WebinarView }) {
       <p>
         <a href={`/webinars/${view.itemId}/calendar.ics`} download="webinar.ics">
           {t.t('webinars.item.addToCalendar')}
-        </a>
+        </a>{' '}
+        · <a href="/account/calendar">{t.t('webinars.item.subscribe')}</a>
       </p>
       {view.learner ? (
         <p>
