@@ -11,6 +11,8 @@ import { isAppError } from '../../kernel/errors.js';
 import { setTimeZone } from '../identity/update-account.js';
 import { copySpace } from '../spaces/copy-space.js';
 import { getSpaceHome } from '../spaces/get-space-home.js';
+import { saveItem } from '../spaces/save-item.js';
+import { saveSection } from '../spaces/save-section.js';
 import { allRequiredComplete } from '../spaces/spaces.queries.js';
 import { addMaterial } from './add-material.js';
 import { getCalendarFeed, renewCalendarFeed, revokeCalendarFeed } from './calendar-token.js';
@@ -97,6 +99,25 @@ for (const dialect of DIALECTS) {
       expect(await refusal(joinWebinar(deps.db, deps, participant, webinar.id))).toBe(
         'join:webinars.error.ended',
       );
+    });
+
+    it('stays hidden from a participant while the item is locked in the space', async () => {
+      const staff = actorOf(world.facilitator);
+      const { id: sectionId } = await saveSection(deps.db, deps, staff, world.edition.id, null, {
+        title: { en: 'Later' },
+      });
+      const { id } = await saveItem(deps.db, deps, staff, world.edition.id, null, {
+        sectionId,
+        kind: 'webinar',
+        title: { en: 'Locked webinar' },
+        settings: { ...SOON, provider: 'external', url: 'https://zoom.us/j/9' },
+        availableFrom: '2026-11-28T12:00:00.000Z',
+      });
+      expect(await refusal(joinWebinar(deps.db, deps, actorOf(world.participant), id))).toBe('not_found');
+      expect(await refusal(getSessionCalendar(deps.db, deps, actorOf(world.participant), id, 'en'))).toBe(
+        'not_found',
+      );
+      expect(await joinWebinar(deps.db, deps, staff, id)).toEqual({ url: 'https://zoom.us/j/9' });
     });
 
     it('says plainly when BigBlueButton is not configured', async () => {
