@@ -21,7 +21,7 @@ import { getEditionCalendar, getPersonalCalendar, getSessionCalendar } from './g
 import { importAttendance, previewAttendanceImport } from './import-attendance.js';
 import { joinWebinar } from './join-webinar.js';
 import { saveAttendance } from './save-attendance.js';
-import { sendWebinarReminders } from './send-webinar-reminders.js';
+import { pollRunningMeetings, sendWebinarReminders } from './send-webinar-reminders.js';
 import { meetingIdOf } from './webinar.js';
 import { webinarAttendanceOf } from './webinars.queries.js';
 import { countReminders } from './webinars.repository.js';
@@ -151,6 +151,19 @@ for (const dialect of DIALECTS) {
       );
       deps.config.bbb = { url: bbb.url, secret: 'wrong-secret' };
       expect(await refusal(fetchFromBbb(deps.db, deps, staff, webinar.id))).toBe('service_unavailable');
+    });
+
+    it('polls running BigBlueButton meetings for attendance (the periodic job)', async () => {
+      deps.config.bbb = { url: bbb.url, secret: bbb.secret };
+      const webinar = await buildWebinar(deps, world, { ...SOON, provider: 'bbb' });
+      expect(await pollRunningMeetings(deps.db, deps, '2026-11-28T10:20:00.000Z')).toEqual({ polled: 0 });
+      bbb.addAttendee(meetingIdOf(webinar.id), { userId: world.participant.id, fullName: 'P' });
+      bbb.addAttendee(meetingIdOf(webinar.id), { userId: world.outsider.id, fullName: 'O' });
+      expect(await pollRunningMeetings(deps.db, deps, '2026-11-28T10:20:00.000Z')).toEqual({ polled: 1 });
+      const rows = await deps.db.selectFrom('webinar_attendance').selectAll().execute();
+      expect(rows.map((r) => [r.user_id, r.attended, r.source])).toEqual([[world.participant.id, 1, 'bbb']]);
+      // Outside the session's time it is not polled.
+      expect(await pollRunningMeetings(deps.db, deps, '2026-11-28T11:20:00.000Z')).toEqual({ polled: 0 });
     });
 
     it('imports attendance from CSV all or nothing, completes the item, and counts the percentage', async () => {
