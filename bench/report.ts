@@ -44,6 +44,7 @@ export const SUITES = [
   'spaces',
   'resilience',
   'verify-flood',
+  'webinars',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 

@@ -21,6 +21,7 @@ import { runResilienceSuite } from './resilience-suite.js';
 import { runSpacesSuite } from './spaces-suite.js';
 import { UsageError } from './usage-error.js';
 import { runVerifyFloodSuite } from './verify-flood-suite.js';
+import { runWebinarsSuite } from './webinars-suite.js';
 
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url));
 
@@ -58,6 +59,7 @@ const RUNNERS: Record<Suite, (options: BenchOptions, hooks: SuiteHooks) => Promi
   spaces: runSpacesSuite,
   resilience: runResilienceSuite,
   'verify-flood': runVerifyFloodSuite,
+  webinars: runWebinarsSuite,
 };
 
 async function main(): Promise<void> {

@@ -7,8 +7,10 @@ import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { confirmedEditionsOf } from '../places/places.queries.js';
+import type { SpaceAccess } from './space-access.js';
 import type { SpaceItemRef } from './space-item-kind.js';
 import { toItemRef } from './space-items.js';
+import { loadSpaceView } from './space-view.js';
 import { percent, type Tally, tally } from './spaces.js';
 import {
   countCompletedByPerson,
@@ -252,4 +254,17 @@ export async function dueItemsOfEditions(db: Executor, editionIds: readonly stri
         ]
       : [],
   );
+}
+
+/** True when the item is open to the person at `now` (not locked by its availability or its prerequisite). */
+export async function isItemOpenTo(
+  db: Executor,
+  access: SpaceAccess,
+  itemId: string,
+  personId: string,
+  now: string,
+): Promise<boolean> {
+  const view = await loadSpaceView(db, access, personId, now);
+  const item = view.items.find((i) => i.id === itemId);
+  return item !== undefined && item.locked === null;
 }

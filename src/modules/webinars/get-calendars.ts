@@ -83,7 +83,7 @@ export async function getSessionCalendar(
   itemId: string,
   locale: Locale,
 ): Promise<{ fileName: string; text: string }> {
-  const access = await webinarAccessFor(db, actor, itemId, 'webinar.join');
+  const access = await webinarAccessFor(db, actor, itemId, 'webinar.join', deps.clock.now().toISOString());
   const editions = await labels(db, [access.item.editionId]);
   const events = sessionEvents(
     deps,

@@ -14,7 +14,7 @@ export async function getMaterialFile(
   itemId: string,
   materialId: string,
 ): Promise<{ fileName: string; contentType: string; bytes: Uint8Array }> {
-  const access = await webinarAccessFor(db, actor, itemId, 'webinar.join');
+  const access = await webinarAccessFor(db, actor, itemId, 'webinar.join', deps.clock.now().toISOString());
   const material = isId(materialId) ? await findMaterial(db, materialId) : undefined;
   if (!material || material.item_id !== access.item.id || !material.storage_key)
     throw new AppError('not_found');

@@ -20,9 +20,10 @@ export async function joinWebinar(
   actor: Actor,
   itemId: string,
 ): Promise<{ url: string }> {
-  const access = await webinarAccessFor(db, actor, itemId, 'webinar.join');
+  const now = deps.clock.now().toISOString();
+  const access = await webinarAccessFor(db, actor, itemId, 'webinar.join', now);
   const { session } = access;
-  const window = joinWindow(session, deps.clock.now().toISOString(), access.can.manage);
+  const window = joinWindow(session, now, access.can.manage);
   if (window.state !== 'open')
     throw new AppError('invalid_state', {}, [
       { path: 'join', key: window.state === 'ended' ? 'webinars.error.ended' : 'webinars.error.notOpenYet' },

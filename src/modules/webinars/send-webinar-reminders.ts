@@ -12,7 +12,7 @@ import { confirmedParticipants } from '../places/places.queries.js';
 import { itemsOfKind } from '../spaces/spaces.queries.js';
 import { configuredBbb } from './bbb-port.js';
 import { BBB_POLLER, pullFromBbb } from './fetch-from-bbb.js';
-import { reminderDue } from './webinar.js';
+import { meetingIdOf, reminderDue } from './webinar.js';
 import { WEBINAR_KIND } from './webinar-access.js';
 import type { WebinarReminder } from './webinar-notices.js';
 import { readWebinarSettings } from './webinar-settings.js';
@@ -82,8 +82,10 @@ export async function pollRunningMeetings(
   let polled = 0;
   for (const item of await itemsOfKind(db, WEBINAR_KIND, null)) {
     const session = readWebinarSettings(item.settings);
-    if (!session || session.provider !== 'bbb' || now < session.startsAt || now > session.endsAt) continue;
+    if (!session) continue;
+    if (session.provider !== 'bbb' || now < session.startsAt || now > session.endsAt) continue;
     try {
+      if (!(await bbb.isMeetingRunning(meetingIdOf(item.id)))) continue;
       await pullFromBbb(db, deps, bbb, BBB_POLLER, { ...item, settings: session });
       polled += 1;
     } catch (error) {

@@ -7,7 +7,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
 import type { SpaceItemRef } from '../spaces/space-item-kind.js';
-import { findItemOfKind } from '../spaces/spaces.queries.js';
+import { findItemOfKind, isItemOpenTo } from '../spaces/spaces.queries.js';
 import type { WebinarSettings } from './webinar.js';
 import { readWebinarSettings } from './webinar-settings.js';
 import { canWebinar, type WebinarAction } from './webinars.policy.js';
@@ -21,14 +21,25 @@ export interface WebinarAccess {
   can: Record<'join' | 'manage' | 'seeAttendance', boolean>;
 }
 
-/** The webinar item `itemId` as `actor` may see it; `not_found` when they may not. */
-export async function webinarAccess(db: Executor, actor: Actor, itemId: string): Promise<WebinarAccess> {
+/**
+ * The webinar item `itemId` as `actor` may see it; `not_found` when they may not. Given `now`, an item still
+ * locked for a participant (its availability, its prerequisite) is not found either, as in the space.
+ */
+export async function webinarAccess(
+  db: Executor,
+  actor: Actor,
+  itemId: string,
+  now?: string,
+): Promise<WebinarAccess> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const item = await findItemOfKind(db, WEBINAR_KIND, itemId);
   if (!item) throw new AppError('not_found');
   const space = await spaceAccess(db, actor, item.editionId);
   const session = readWebinarSettings(item.settings);
   if (!session) throw new AppError('not_found');
+  const learnerOnly = space.can.learn && !space.can.build && actor.kind === 'user';
+  if (now && learnerOnly && !(await isItemOpenTo(db, space, item.id, actor.id, now)))
+    throw new AppError('not_found');
   return {
     item: { ...item, settings: session },
     session,
@@ -47,8 +58,9 @@ export async function webinarAccessFor(
   actor: Actor,
   itemId: string,
   action: WebinarAction,
+  now?: string,
 ): Promise<WebinarAccess> {
-  const access = await webinarAccess(db, actor, itemId);
+  const access = await webinarAccess(db, actor, itemId, now);
   const allowed = {
     'webinar.join': access.can.join,
     'webinar.manage': access.can.manage,

@@ -5,13 +5,13 @@
  */
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
-import { formatInZone } from '../../i18n/time-zones.js';
 import {
   defineNotificationKind,
   type NoticeSubject,
   type SubjectLookup,
 } from '../notifications/notification-kind.js';
 import { findItemOfKind } from '../spaces/spaces.queries.js';
+import { formatInstant } from './views/instant-format.js';
 import { WEBINAR_KIND } from './webinar-access.js';
 
 /** A webinar the person takes part in starts soon. */
@@ -23,8 +23,6 @@ export type WebinarReminder = {
   startsAt: string;
   timeZone: string;
 };
-
-const FORMAT_LOCALES = { en: 'en-GB', fr: 'fr', es: 'es' } as const;
 
 const webinars: SubjectLookup = {
   async load(db: Executor, ids: readonly string[]) {
@@ -60,7 +58,7 @@ export const WEBINAR_NOTIFICATION_KINDS = [
     subject: { lookup: webinars, id: (event) => event.itemId },
     values: (t, event, subject) => ({
       title: subject.title ?? t.t('webinars.notice.untitled'),
-      when: `${formatInZone(event.startsAt, FORMAT_LOCALES[t.locale], event.timeZone)} (${event.timeZone.replaceAll('_', ' ')})`,
+      when: `${formatInstant(event.startsAt, t.locale, event.timeZone)} (${event.timeZone.replaceAll('_', ' ')})`,
     }),
   }),
 ];

@@ -11,6 +11,8 @@ import { isAppError } from '../../kernel/errors.js';
 import { setTimeZone } from '../identity/update-account.js';
 import { copySpace } from '../spaces/copy-space.js';
 import { getSpaceHome } from '../spaces/get-space-home.js';
+import { saveItem } from '../spaces/save-item.js';
+import { saveSection } from '../spaces/save-section.js';
 import { allRequiredComplete } from '../spaces/spaces.queries.js';
 import { addMaterial } from './add-material.js';
 import { getCalendarFeed, renewCalendarFeed, revokeCalendarFeed } from './calendar-token.js';
@@ -19,7 +21,7 @@ import { getEditionCalendar, getPersonalCalendar, getSessionCalendar } from './g
 import { importAttendance, previewAttendanceImport } from './import-attendance.js';
 import { joinWebinar } from './join-webinar.js';
 import { saveAttendance } from './save-attendance.js';
-import { sendWebinarReminders } from './send-webinar-reminders.js';
+import { pollRunningMeetings, sendWebinarReminders } from './send-webinar-reminders.js';
 import { meetingIdOf } from './webinar.js';
 import { webinarAttendanceOf } from './webinars.queries.js';
 import { countReminders } from './webinars.repository.js';
@@ -99,6 +101,25 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('stays hidden from a participant while the item is locked in the space', async () => {
+      const staff = actorOf(world.facilitator);
+      const { id: sectionId } = await saveSection(deps.db, deps, staff, world.edition.id, null, {
+        title: { en: 'Later' },
+      });
+      const { id } = await saveItem(deps.db, deps, staff, world.edition.id, null, {
+        sectionId,
+        kind: 'webinar',
+        title: { en: 'Locked webinar' },
+        settings: { ...SOON, provider: 'external', url: 'https://zoom.us/j/9' },
+        availableFrom: '2026-11-28T12:00:00.000Z',
+      });
+      expect(await refusal(joinWebinar(deps.db, deps, actorOf(world.participant), id))).toBe('not_found');
+      expect(await refusal(getSessionCalendar(deps.db, deps, actorOf(world.participant), id, 'en'))).toBe(
+        'not_found',
+      );
+      expect(await joinWebinar(deps.db, deps, staff, id)).toEqual({ url: 'https://zoom.us/j/9' });
+    });
+
     it('says plainly when BigBlueButton is not configured', async () => {
       const webinar = await buildWebinar(deps, world, { ...SOON, provider: 'bbb' });
       expect(await refusal(joinWebinar(deps.db, deps, actorOf(world.participant), webinar.id))).toBe(
@@ -130,6 +151,19 @@ for (const dialect of DIALECTS) {
       );
       deps.config.bbb = { url: bbb.url, secret: 'wrong-secret' };
       expect(await refusal(fetchFromBbb(deps.db, deps, staff, webinar.id))).toBe('service_unavailable');
+    });
+
+    it('polls running BigBlueButton meetings for attendance (the periodic job)', async () => {
+      deps.config.bbb = { url: bbb.url, secret: bbb.secret };
+      const webinar = await buildWebinar(deps, world, { ...SOON, provider: 'bbb' });
+      expect(await pollRunningMeetings(deps.db, deps, '2026-11-28T10:20:00.000Z')).toEqual({ polled: 0 });
+      bbb.addAttendee(meetingIdOf(webinar.id), { userId: world.participant.id, fullName: 'P' });
+      bbb.addAttendee(meetingIdOf(webinar.id), { userId: world.outsider.id, fullName: 'O' });
+      expect(await pollRunningMeetings(deps.db, deps, '2026-11-28T10:20:00.000Z')).toEqual({ polled: 1 });
+      const rows = await deps.db.selectFrom('webinar_attendance').selectAll().execute();
+      expect(rows.map((r) => [r.user_id, r.attended, r.source])).toEqual([[world.participant.id, 1, 'bbb']]);
+      // Outside the session's time it is not polled.
+      expect(await pollRunningMeetings(deps.db, deps, '2026-11-28T11:20:00.000Z')).toEqual({ polled: 0 });
     });
 
     it('imports attendance from CSV all or nothing, completes the item, and counts the percentage', async () => {

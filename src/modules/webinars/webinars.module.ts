@@ -5,6 +5,7 @@
  * private feed per person, a public one per edition, "add to calendar" per session). docs/webinars.md.
  */
 import type { Module } from '../module.js';
+import { seedDemoWebinars } from './demo/seed-webinars.js';
 import * as webinars from './migrations/2026-12-06T2300-webinars.js';
 import { webinarsTickDaily, webinarsTickJob } from './send-webinar-reminders.js';
 import { webinarKind } from './webinar-kind.js';
@@ -24,6 +25,10 @@ export const webinarsModule: Module = {
   jobs: [webinarsTickJob],
   dailyJobs: [webinarsTickDaily],
   webRoutes: webinarsWebRoutes,
+  seed: async (deps) => {
+    await seedDemoWebinars(deps);
+    return undefined;
+  },
   // Learners' routes are for anyone signed in: the use cases answer "not found" to whoever is not in the
   // edition. The staff page needs a staff role first (then the edition).
   // biome-ignore format: a table, one route per line

@@ -1,13 +1,11 @@
 /** A webinar item's body on its page: when, join (or when it opens), add to calendar, attendance, materials. */
 import type { Translator } from '../../../i18n/i18n.js';
-import { formatInZone } from '../../../i18n/time-zones.js';
 import type { WebinarView } from '../get-webinar-view.js';
-
-const FORMAT_LOCALES = { en: 'en-GB', fr: 'fr', es: 'es' } as const;
+import { formatInstant } from './instant-format.js';
 
 /** An instant in the viewer's zone and language, in a <time> element. */
 export function Instant({ t, iso, timeZone }: { t: Translator; iso: string; timeZone: string }) {
-  return <time datetime={iso}>{formatInZone(iso, FORMAT_LOCALES[t.locale], timeZone)}</time>;
+  return <time datetime={iso}>{formatInstant(iso, t.locale, timeZone)}</time>;
 }
 
 function JoinPart({ t, view }: { t: Translator; view: WebinarView }) {
@@ -46,7 +44,8 @@ export function WebinarBody({ t, view }: { t: Translator; view: WebinarView }) {
       <p>
         <a href={`/webinars/${view.itemId}/calendar.ics`} download="webinar.ics">
           {t.t('webinars.item.addToCalendar')}
-        </a>
+        </a>{' '}
+        · <a href="/account/calendar">{t.t('webinars.item.subscribe')}</a>
       </p>
       {view.learner ? (
         <p>
