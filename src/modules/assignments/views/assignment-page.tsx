@@ -185,6 +185,12 @@ export function AssignmentPageView({
                   <br />
                   {t.t('assignments.attempt.digest')} <code>{a.row.digest}</code>
                 </p>
+                {a.row.text ? (
+                  <details>
+                    <summary>{t.t('assignments.page.text')}</summary>
+                    <MarkdownBlock source={a.row.text} />
+                  </details>
+                ) : null}
                 {a.files.length ? (
                   <ul>
                     {a.files.map((f) => (
