@@ -64,6 +64,17 @@ const EVENTS: NoticeEvent[] = [
   { kind: 'place.waitlisted', enrolmentId: 'enr-1', editionId: EDITION, position: 3 },
   { kind: 'waitlist.moved', enrolmentId: 'enr-1', editionId: EDITION, position: 1 },
   { kind: 'edition.starts-soon', enrolmentId: 'enr-1', editionId: EDITION, startsOn: '2027-03-01' },
+  ...[false, true].map((late) => ({
+    kind: 'assignments.submitted' as const,
+    submissionId: 'sub-1',
+    assignmentId: 'asg-1',
+    editionId: EDITION,
+    attempt: 1,
+    submittedAt: '2027-03-10T12:00:00.000Z',
+    digest: 'a'.repeat(64),
+    late,
+  })),
+  { kind: 'marking.released', submissionId: 'mk-1', contextId: EDITION, path: '/assignments/asg-1' },
 ] as NoticeEvent[];
 
 describe('notification emails and texts', () => {
