@@ -80,6 +80,7 @@ describe('blind marking, end to end over HTTP', () => {
     const page = await browsers.participant.get(base);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Save draft');
+    expect(page.body).toContain('/static/assignment-autosave.js');
     const draft = await browsers.participant.send(`${base}/draft`, {
       text: 'My analysis of the labour market.',
       declared: 'on',
