@@ -21,6 +21,7 @@ import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { contextAccess, submissionAccess } from './marking-access.js';
 import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
+import { moderationSample } from './moderation-sample.js';
 import type { Criterion, Scores } from './rubric.js';
 import { type MarkingState, participantLabel } from './workflow.js';
 
@@ -45,6 +46,8 @@ export interface SubmissionSummary {
   proposed: number | null;
   agreed: number | null;
   agreedNote: string | null;
+  /** In the moderation sample (every fail and borderline, 10 % of the others); staff only. */
+  sampled: boolean;
 }
 
 async function participantLabels(
@@ -113,8 +116,24 @@ async function summarise(
       proposed: staffView ? proposed : null,
       agreed: staffView ? r.agreed_mark : null,
       agreedNote: staffView ? r.agreed_note : null,
+      sampled: false,
     };
   });
+}
+
+/** Marks the moderation sample (judged on the agreed mark, else the first marker's). */
+function withSample(
+  summaries: SubmissionSummary[],
+  rows: readonly MarkingSubmissionRow[],
+): SubmissionSummary[] {
+  const sample = moderationSample(
+    summaries.map((s) => ({
+      id: s.id,
+      mark: s.agreed ?? s.marks.find((m) => m.role === 'first' && m.completed)?.total ?? null,
+      passMark: rows.find((r) => r.id === s.id)?.pass_mark ?? 5000,
+    })),
+  );
+  return summaries.map((s) => ({ ...s, sampled: sample.has(s.id) }));
 }
 
 /** Everyone who may be allocated as a marker (assessors, facilitators, managers), by name. */
@@ -150,7 +169,7 @@ export async function getContextOverview(
     contextId,
     title: found.course.code,
     revealed,
-    submissions: await summarise(db, rows, null),
+    submissions: withSample(await summarise(db, rows, null), rows),
     markers: await markerChoices(db),
     can: {
       reveal:

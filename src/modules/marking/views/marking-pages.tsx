@@ -59,6 +59,7 @@ export function ContextOverviewPage({
               <td>
                 <MarksCell t={t} s={s} />
                 {s.discrepant ? <strong>{t.t('marking.flagged')}</strong> : null}
+                {s.sampled ? <div>{t.t('marking.overview.sampled')}</div> : null}
               </td>
               <td>{mark(t, s.agreed)}</td>
             </tr>
