@@ -1,5 +1,8 @@
+import type { LightMyRequestResponse } from 'fastify';
 import { createAssignment } from '../../src/modules/assignments/save-assignment.js';
 import { buildPerson, type TestPerson } from './factories.js';
+import type { Client } from './http-extra.js';
+import { multipartBody } from './import-helpers.js';
 import { actorOf } from './pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from './space-factories.js';
 import type { TestDeps } from './test-deps.js';
@@ -48,4 +51,25 @@ export function pdfBytes(author = 'Secret Author'): Buffer {
     `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n4 0 obj<</Author(${author})/Creator(${author} Writer)/Producer(${author} PDF)>>endobj\ntrailer<</Root 1 0 R/Info 4 0 R>>\n%%EOF\n`,
     'latin1',
   );
+}
+
+/** Uploads a file to an assignment through the web form of a signed-in browser. */
+export async function uploadSubmissionForm(
+  browser: Client,
+  assignmentId: string,
+  file: { name: string; content: Buffer },
+): Promise<LightMyRequestResponse> {
+  const { payload, headers } = multipartBody(
+    { _csrf: await browser.csrf() },
+    { ...file, type: 'application/pdf' },
+  );
+  const response = await browser.app.inject({
+    method: 'POST',
+    url: `/assignments/${assignmentId}/files`,
+    remoteAddress: browser.address,
+    headers: { ...headers, cookie: browser.jar.header() },
+    payload,
+  });
+  browser.jar.store(response);
+  return response;
 }

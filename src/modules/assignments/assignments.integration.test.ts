@@ -11,6 +11,7 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { isAppError } from '../../kernel/errors.js';
 import { sha256Hex, submissionDigest } from './assignment.js';
 import { getAssignmentPage } from './get-assignment-page.js';
+import { getManagePage } from './get-manage-page.js';
 import { getOwnSubmissionFile } from './get-submission-file.js';
 import { reopenSubmission } from './reopen-submission.js';
 import { saveDraft, startAttempt } from './save-draft.js';
@@ -272,6 +273,28 @@ for (const dialect of DIALECTS) {
             reason: 'me',
           }),
         ),
+      ).toBe('forbidden');
+    });
+
+    it('shows staff the pairs of submitted texts that are alike (within the cohort only)', async () => {
+      const text =
+        'Bilateral labour migration agreements should guarantee equal treatment of migrant workers in wages, social security and access to justice.';
+      const other = await buildPerson(deps);
+      const { enrolDirectly } = await import('../places/enrol-directly.js');
+      const { systemActor } = await import('../../kernel/actor.js');
+      await enrolDirectly(deps.db, deps, systemActor('test'), world.edition.id, {
+        email: other.email,
+        fundingKind: 'self',
+      });
+      for (const person of [world.participant, other]) {
+        await saveDraft(deps.db, deps, actorOf(person), world.assignmentId, { text, declared: true });
+        await submitAssignment(deps.db, deps, actorOf(person), world.assignmentId);
+      }
+      const page = await getManagePage(deps.db, deps, actorOf(world.facilitator), world.assignmentId);
+      expect(page.similar).toHaveLength(1);
+      expect(page.similar[0]!.percent).toBe(100);
+      expect(
+        await refusal(getManagePage(deps.db, deps, actorOf(world.participant), world.assignmentId)),
       ).toBe('forbidden');
     });
   });

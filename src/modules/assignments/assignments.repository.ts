@@ -134,3 +134,12 @@ export async function insertFile(db: Executor, row: Insertable<AssignmentFilesTa
 export async function deleteFile(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('assignment_files').where('id', '=', id).execute();
 }
+
+export function listAssignmentsOfEdition(db: Executor, editionId: string): Promise<AssignmentRow[]> {
+  return db
+    .selectFrom('assignments')
+    .selectAll()
+    .where('edition_id', '=', editionId)
+    .orderBy('created_at')
+    .execute();
+}

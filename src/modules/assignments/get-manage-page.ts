@@ -3,6 +3,7 @@ import type { Services } from '../../deps.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findPerson } from '../identity/identity.queries.js';
+import { similarPairs } from '../marking/similarity.js';
 import { confirmedParticipants } from '../places/places.queries.js';
 import { type EffectiveDates, effectiveDates } from './assignment.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
@@ -27,6 +28,8 @@ export interface ManagePage {
     } | null;
   }[];
   overrides: (OverrideRow & { name: string | null })[];
+  /** Pairs of participants whose latest online texts overlap (winnowing, within this assignment only). */
+  similar: { a: string; b: string; percent: number }[];
 }
 
 export async function getManagePage(
@@ -46,7 +49,16 @@ export async function getManagePage(
   ]);
   const overrides = overrideRows.map(toOverride);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
+  const latestText = new Map<string, string>();
+  for (const row of [...submitted].sort((x, y) => x.attempt - y.attempt))
+    latestText.set(row.person_id, row.text);
+  const similar = similarPairs(latestText).map((p) => ({
+    a: names.get(p.a) ?? p.a,
+    b: names.get(p.b) ?? p.b,
+    percent: p.percent,
+  }));
   return {
+    similar,
     settings,
     timeZone: me?.timeZone && isTimeZone(me.timeZone) ? me.timeZone : DEFAULT_TIME_ZONE,
     people: people.map((p) => {

@@ -3,7 +3,7 @@
  * told the submission does not exist (404): its existence is not revealed.
  */
 import type { Executor } from '../../db/database.js';
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, hasRole } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
@@ -22,13 +22,15 @@ export async function facilitatesContext(
   return actor.kind === 'user' && found.edition.facilitators.some((f) => f.id === actor.id);
 }
 
-/** A context (edition) the actor manages: 401 signed out, 404 unknown, 403 without the right. */
+/** A context (edition) the actor manages: 401 signed out, 404 unknown or another edition's facilitator, 403 without the right. */
 export async function contextAccess(db: Executor, actor: Actor, contextId: string): Promise<void> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   if (!isId(contextId)) throw new AppError('not_found');
   const facilitator = await facilitatesContext(db, actor, contextId);
   if (facilitator === null) throw new AppError('not_found');
-  if (!canMarking(actor, { facilitator, marker: false }, 'marking.manage')) throw new AppError('forbidden');
+  if (canMarking(actor, { facilitator, marker: false }, 'marking.manage')) return;
+  // A facilitator of another edition is told it does not exist; anyone else is refused.
+  throw new AppError(hasRole(actor, 'facilitator') ? 'not_found' : 'forbidden');
 }
 
 export interface SubmissionAccess {

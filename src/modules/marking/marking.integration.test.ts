@@ -8,7 +8,7 @@ import { getAssignmentPage } from '../assignments/get-assignment-page.js';
 import { saveDraft } from '../assignments/save-draft.js';
 import { submitAssignment } from '../assignments/submit-assignment.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
-import { releasedMarkings } from './marking.queries.js';
+import { releasedMarkings, releasedMarksOfContext } from './marking.queries.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
@@ -164,6 +164,10 @@ for (const dialect of DIALECTS) {
       expect(await refusal(releaseMark(deps.db, deps, actorOf(world.assessor), markingId))).toBe('forbidden');
       await releaseMark(deps.db, deps, staff, markingId);
       expect(await state()).toBe('released');
+      const marks = await releasedMarksOfContext(deps.db, world.edition.id);
+      expect(marks.map((m) => [m.participantId, m.itemId, m.mark, m.passed])).toEqual([
+        [world.participant.id, world.itemId, 6050, true],
+      ]);
       // The mark reaches the course space; the participant sees mark and feedback, and is told.
       const progress = await deps.db
         .selectFrom('space_item_progress')
@@ -232,6 +236,7 @@ for (const dialect of DIALECTS) {
           .owner_id,
       ]);
       expect([...view.values()][0]?.released).toBeNull();
+      expect(await releasedMarksOfContext(deps.db, world.edition.id)).toEqual([]);
     });
   });
 }

@@ -6,14 +6,38 @@
  */
 import type { Module } from '../module.js';
 import { markingAuditEvents } from './marking.audit.js';
+import { markingWebRoutes } from './marking.web.js';
 import { MARKING_NOTIFICATION_KINDS } from './marking-notices.js';
 import * as marking from './migrations/2026-12-06T2330-marking.js';
+
+const staff = ['facilitator', 'manager'] as const;
+const markers = ['assessor', 'facilitator', 'manager'] as const;
 
 export const markingModule: Module = {
   name: 'marking',
   migrations: { '2026-12-06T2330-marking': marking },
   auditEvents: markingAuditEvents,
   notificationKinds: MARKING_NOTIFICATION_KINDS,
+  webRoutes: markingWebRoutes,
+  navigation: [{ href: '/marking/my', label: 'marking.nav', shownTo: markers, order: 75 }],
+  routeAccess: {
+    'GET /marking/rubrics': staff,
+    'GET /marking/rubrics/new': staff,
+    'POST /marking/rubrics': staff,
+    'GET /marking/rubrics/:rubricId': staff,
+    'POST /marking/rubrics/:rubricId': staff,
+    'GET /marking/my': markers,
+    'GET /marking/editions/:id': staff,
+    'POST /marking/editions/:id/allocate': staff,
+    'POST /marking/editions/:id/release': staff,
+    'POST /marking/editions/:id/reveal': ['manager'],
+    'GET /marking/submissions/:submissionId': markers,
+    'POST /marking/submissions/:submissionId/mark': markers,
+    'POST /marking/submissions/:submissionId/allocate': staff,
+    'POST /marking/submissions/:submissionId/review': staff,
+    'POST /marking/submissions/:submissionId/agree': staff,
+    'POST /marking/submissions/:submissionId/release': staff,
+  },
   tables: [
     'marking_rubrics',
     'marking_rubric_versions',

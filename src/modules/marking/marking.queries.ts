@@ -16,6 +16,7 @@ import {
   latestRubricVersion,
   listMarks,
   listRubrics,
+  listSubmissionsOfContext,
   listSubmissionsOfOwners,
   maxNumber,
 } from './marking.repository.js';
@@ -144,4 +145,38 @@ export async function markerViewOf(
 /** The rubric templates to choose from (id and title). */
 export async function rubricChoices(db: Executor): Promise<{ id: string; title: string }[]> {
   return (await listRubrics(db)).map((r) => ({ id: r.id, title: r.title }));
+}
+
+/** A released mark, as other modules (the course results) read it. */
+export interface ReleasedMark {
+  participantId: string;
+  ownerModule: string;
+  ownerId: string;
+  /** The course-space item it was recorded on (null when the owner gave none). */
+  itemId: string | null;
+  /** Hundredths of a percent (0–10000). */
+  mark: number;
+  passed: boolean;
+  releasedAt: string;
+}
+
+/**
+ * Every released mark of a context (an edition), oldest first: what the results module reads (the same
+ * mark is also on the space item's progress as `passed`/`failed` with its score). Nothing unreleased.
+ */
+export async function releasedMarksOfContext(db: Executor, contextId: string): Promise<ReleasedMark[]> {
+  if (!isId(contextId)) return [];
+  const rows = await listSubmissionsOfContext(db, contextId);
+  return rows
+    .filter((r) => r.state === 'released' && r.agreed_mark !== null && r.released_at !== null)
+    .map((r) => ({
+      participantId: r.participant_id,
+      ownerModule: r.owner_module,
+      ownerId: r.owner_id,
+      itemId: r.item_id,
+      mark: r.agreed_mark!,
+      passed: r.agreed_mark! >= r.pass_mark,
+      releasedAt: r.released_at!,
+    }))
+    .sort((a, b) => a.releasedAt.localeCompare(b.releasedAt));
 }

@@ -110,6 +110,14 @@ export function AssignmentPageView({
                 {t.t('assignments.page.declaration')}
               </label>
             </div>
+            <p
+              class="hint"
+              aria-live="polite"
+              data-autosave-status=""
+              data-saving={t.t('assignments.autosave.saving')}
+              data-saved={t.t('assignments.autosave.saved')}
+              data-failed={t.t('assignments.autosave.failed')}
+            />
             <button type="submit">{t.t('assignments.page.saveDraft')}</button>{' '}
             {page.can.submit ? (
               <button type="submit" formaction={`${base}/submit`}>
@@ -117,6 +125,8 @@ export function AssignmentPageView({
               </button>
             ) : null}
           </form>
+          {/* Saves the draft as the participant types; the form works without it. */}
+          <script src="/static/assignment-autosave.js" defer />
           {s.acceptsFiles && page.can.submit ? (
             <>
               <h3>{t.t('assignments.page.files')}</h3>
@@ -185,6 +195,12 @@ export function AssignmentPageView({
                   <br />
                   {t.t('assignments.attempt.digest')} <code>{a.row.digest}</code>
                 </p>
+                {a.row.text ? (
+                  <details>
+                    <summary>{t.t('assignments.page.text')}</summary>
+                    <MarkdownBlock source={a.row.text} />
+                  </details>
+                ) : null}
                 {a.files.length ? (
                   <ul>
                     {a.files.map((f) => (

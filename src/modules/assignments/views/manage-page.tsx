@@ -72,6 +72,17 @@ export function ManagePageView({
           ))}
         </tbody>
       </table>
+      <h2>{t.t('assignments.similarity.title')}</h2>
+      <p class="hint">{t.t('assignments.similarity.scope')}</p>
+      {page.similar.length === 0 ? (
+        <p>{t.t('assignments.similarity.none')}</p>
+      ) : (
+        <ul>
+          {page.similar.map((p) => (
+            <li>{t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}</li>
+          ))}
+        </ul>
+      )}
       <h2>{t.t('assignments.manage.overrides')}</h2>
       <ul>
         {page.overrides.map((o) => (

@@ -1,0 +1,245 @@
+/**
+ * The marking pages' view-models. Blind: a participant appears as their number (P-0042) until a manager
+ * reveals the context's identities; a marker sees their own mark only (marks are independent).
+ */
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
+import { activePeopleWithRole, personNames } from '../identity/identity.queries.js';
+import { canMarking } from './marking.policy.js';
+import {
+  findRevealed,
+  listMarks,
+  listMarksOfMarker,
+  listSubmissionsByIds,
+  listSubmissionsOfContext,
+  numbersOf,
+} from './marking.repository.js';
+import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
+import { contextAccess, submissionAccess } from './marking-access.js';
+import { criteriaOf } from './marking-state.js';
+import { agreement } from './moderate-submission.js';
+import { moderationSample } from './moderation-sample.js';
+import type { Criterion, Scores } from './rubric.js';
+import { type MarkingState, participantLabel } from './workflow.js';
+
+export interface MarkSummary {
+  role: string;
+  markerId: string;
+  markerName: string;
+  total: number | null;
+  completed: boolean;
+  overall: string;
+  scores: Scores;
+}
+
+export interface SubmissionSummary {
+  id: string;
+  participant: string;
+  state: MarkingState;
+  viewPath: string;
+  secondMarking: boolean;
+  marks: MarkSummary[];
+  discrepant: boolean;
+  proposed: number | null;
+  agreed: number | null;
+  agreedNote: string | null;
+  /** In the moderation sample (every fail and borderline, 10 % of the others); staff only. */
+  sampled: boolean;
+}
+
+async function participantLabels(
+  db: Executor,
+  rows: readonly MarkingSubmissionRow[],
+): Promise<Map<string, string>> {
+  const contexts = [...new Set(rows.map((r) => r.context_id))];
+  const numbers = await numbersOf(db, contexts);
+  const revealed = new Set<string>();
+  for (const c of contexts) if (await findRevealed(db, c)) revealed.add(c);
+  const names = await personNames(
+    db,
+    rows.filter((r) => revealed.has(r.context_id)).map((r) => r.participant_id),
+  );
+  return new Map(
+    rows.map((r) => {
+      const label = participantLabel(numbers.get(`${r.context_id}:${r.participant_id}`) ?? 0);
+      const name = revealed.has(r.context_id) ? names.get(r.participant_id) : undefined;
+      return [r.id, name ? `${label} · ${name}` : label];
+    }),
+  );
+}
+
+async function summarise(
+  db: Executor,
+  rows: readonly MarkingSubmissionRow[],
+  onlyMarker: string | null,
+): Promise<SubmissionSummary[]> {
+  const marks = await listMarks(
+    db,
+    rows.map((r) => r.id),
+  );
+  const labels = await participantLabels(db, rows);
+  const markerNames = await personNames(
+    db,
+    marks.map((m) => m.marker_id),
+  );
+  const toSummary = (m: MarkRow): MarkSummary => ({
+    role: m.role,
+    markerId: m.marker_id,
+    markerName: markerNames.get(m.marker_id) ?? '',
+    total: m.total,
+    completed: m.completed_at !== null,
+    overall: m.overall_comment,
+    scores: JSON.parse(m.scores_json) as Scores,
+  });
+  return rows.map((r) => {
+    const own = marks.filter((m) => m.submission_id === r.id);
+    const first = own.find((m) => m.role === 'first' && m.completed_at);
+    const second = own.find((m) => m.role === 'second' && m.completed_at);
+    const { discrepant, proposed } = agreement(
+      r.second_marking === 1,
+      first?.total ?? null,
+      second?.total ?? null,
+      r.discrepancy,
+    );
+    const staffView = onlyMarker === null;
+    return {
+      id: r.id,
+      participant: labels.get(r.id) ?? '',
+      state: r.state as MarkingState,
+      viewPath: r.view_path,
+      secondMarking: r.second_marking === 1,
+      marks: own.filter((m) => staffView || m.marker_id === onlyMarker).map(toSummary),
+      discrepant: staffView && discrepant,
+      proposed: staffView ? proposed : null,
+      agreed: staffView ? r.agreed_mark : null,
+      agreedNote: staffView ? r.agreed_note : null,
+      sampled: false,
+    };
+  });
+}
+
+/** Marks the moderation sample (judged on the agreed mark, else the first marker's). */
+function withSample(
+  summaries: SubmissionSummary[],
+  rows: readonly MarkingSubmissionRow[],
+): SubmissionSummary[] {
+  const sample = moderationSample(
+    summaries.map((s) => ({
+      id: s.id,
+      mark: s.agreed ?? s.marks.find((m) => m.role === 'first' && m.completed)?.total ?? null,
+      passMark: rows.find((r) => r.id === s.id)?.pass_mark ?? 5000,
+    })),
+  );
+  return summaries.map((s) => ({ ...s, sampled: sample.has(s.id) }));
+}
+
+/** Everyone who may be allocated as a marker (assessors, facilitators, managers), by name. */
+async function markerChoices(db: Executor): Promise<{ id: string; name: string }[]> {
+  const people = new Map<string, string>();
+  for (const role of ['assessor', 'facilitator', 'manager'] as const)
+    for (const p of await activePeopleWithRole(db, role)) people.set(p.id, p.fullName);
+  return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export interface ContextOverview {
+  contextId: string;
+  title: string;
+  revealed: boolean;
+  submissions: SubmissionSummary[];
+  markers: { id: string; name: string }[];
+  can: { reveal: boolean };
+}
+
+/** Every submission of a context (an edition) for its staff: states, markers, marks, flags. */
+export async function getContextOverview(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  contextId: string,
+): Promise<ContextOverview> {
+  await contextAccess(db, actor, contextId);
+  const found = await findEditionWithCourse(db, contextId);
+  if (!found) throw new AppError('not_found');
+  const rows = await listSubmissionsOfContext(db, contextId);
+  const revealed = (await findRevealed(db, contextId)) !== null;
+  return {
+    contextId,
+    title: found.course.code,
+    revealed,
+    submissions: withSample(await summarise(db, rows, null), rows),
+    markers: await markerChoices(db),
+    can: {
+      reveal:
+        !revealed &&
+        rows.length > 0 &&
+        rows.every((r) => r.state === 'released') &&
+        canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'),
+    },
+  };
+}
+
+/** The submissions the actor is allocated to mark (their own mark only). */
+export async function getMyMarking(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+): Promise<SubmissionSummary[]> {
+  if (actor.kind !== 'user') throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
+  const mine = await listMarksOfMarker(db, actor.id);
+  const rows = await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))]);
+  return summarise(db, rows, actor.id);
+}
+
+export interface MarkingPage {
+  submission: SubmissionSummary;
+  criteria: Criterion[];
+  /** The actor's own mark (when allocated). */
+  own: MarkSummary | null;
+  markers: { id: string; name: string }[];
+  can: { manage: boolean; mark: boolean; editMark: boolean };
+}
+
+/** One submission's marking page: the rubric and one's own mark; for staff, both marks and the moderation. */
+export async function getMarkingPage(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  submissionId: string,
+): Promise<MarkingPage> {
+  const access = await submissionAccess(db, actor, submissionId);
+  const [summary] = await summarise(
+    db,
+    [access.submission],
+    access.can.manage ? null : (access.own?.marker_id ?? null),
+  );
+  if (!summary) throw new AppError('not_found');
+  const own = access.own
+    ? {
+        role: access.own.role,
+        markerId: access.own.marker_id,
+        markerName: '',
+        total: access.own.total,
+        completed: access.own.completed_at !== null,
+        overall: access.own.overall_comment,
+        scores: JSON.parse(access.own.scores_json) as Scores,
+      }
+    : null;
+  return {
+    submission: summary,
+    criteria: await criteriaOf(db, access.submission),
+    own,
+    markers: access.can.manage ? await markerChoices(db) : [],
+    can: {
+      manage: access.can.manage,
+      mark: access.can.mark,
+      editMark:
+        access.can.mark &&
+        own !== null &&
+        !own.completed &&
+        ['not-marked', 'in-marking'].includes(access.submission.state),
+    },
+  };
+}

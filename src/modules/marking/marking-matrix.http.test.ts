@@ -1,0 +1,144 @@
+import { pdfBytes } from '../../../test/helpers/assessment-factories.js';
+import { buildCourse, buildEdition, buildPerson } from '../../../test/helpers/factories.js';
+import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
+import { systemActor } from '../../kernel/actor.js';
+import { createAssignment } from '../assignments/save-assignment.js';
+import { saveDraft } from '../assignments/save-draft.js';
+import { submitAssignment } from '../assignments/submit-assignment.js';
+import { uploadSubmissionFile } from '../assignments/upload-submission-file.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
+import { allocateMarker } from './allocate-markers.js';
+import { agreeMark } from './moderate-submission.js';
+import { releaseMark } from './release-marks.js';
+import { markFromForm, saveMark } from './save-mark.js';
+import { saveRubric } from './save-rubric.js';
+
+/**
+ * Every marking route with every role, on a submission in the state each route needs: the allocated marker
+ * (the assessor) marks; the edition's facilitator and managers allocate, moderate and release; only a
+ * manager reveals identities; a facilitator of another edition is told nothing exists; refusals change nothing.
+ */
+
+const ROLES = [
+  'anonymous',
+  'owner',
+  'otherParticipant',
+  'assessor',
+  'editionFacilitator',
+  'otherFacilitator',
+  'manager',
+  'administrator',
+] as const;
+type RoleName = (typeof ROLES)[number];
+type Expect = Record<RoleName, number>;
+type Kind = 'open' | 'marked' | 'agreed' | 'released';
+
+interface Target {
+  editionId: string;
+  markingId: string;
+  rubricId: string;
+  spareMarkerId: string;
+}
+type Case = MatrixCase<RoleName, Kind, Target>;
+
+const e = (all: number, others: Partial<Expect>): Expect =>
+  ({ ...Object.fromEntries(ROLES.map((r) => [r, all])), ...others }) as Expect;
+const staffGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 404, manager: 200 });
+const staffPost = (ok: number) =>
+  e(403, { anonymous: 401, editionFacilitator: ok, otherFacilitator: 404, manager: ok });
+const rubricGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 200, manager: 200 });
+const rubricPost = e(403, { anonymous: 401, editionFacilitator: 303, otherFacilitator: 303, manager: 303 });
+const s = (t: Target) => `/marking/submissions/${t.markingId}`;
+const rubric = () => ({ title: 'Rubric', 'c1.title': 'Analysis', 'c1.weight': '1', 'c1.maxPoints': '10' });
+
+// biome-ignore format: a table
+const CASES: Case[] = [
+  { route: 'GET /marking/rubrics', kind: 'open', path: () => '/marking/rubrics', expect: rubricGet },
+  { route: 'GET /marking/rubrics/new', kind: 'open', path: () => '/marking/rubrics/new', expect: rubricGet },
+  { route: 'POST /marking/rubrics', kind: 'open', path: () => '/marking/rubrics', body: rubric, mutates: true, expect: rubricPost },
+  { route: 'GET /marking/rubrics/:rubricId', kind: 'open', path: (t) => `/marking/rubrics/${t.rubricId}`, expect: rubricGet },
+  { route: 'POST /marking/rubrics/:rubricId', kind: 'open', path: (t) => `/marking/rubrics/${t.rubricId}`, body: rubric, mutates: true, expect: rubricPost },
+  { route: 'GET /marking/my', kind: 'open', path: () => '/marking/my', expect: e(403, { anonymous: 303, assessor: 200, editionFacilitator: 200, otherFacilitator: 200, manager: 200 }), hiddenFrom: ['editionFacilitator', 'otherFacilitator', 'manager'] },
+  { route: 'GET /marking/editions/:id', kind: 'open', path: (t) => `/marking/editions/${t.editionId}`, expect: staffGet },
+  { route: 'POST /marking/editions/:id/allocate', kind: 'open', path: (t) => `/marking/editions/${t.editionId}/allocate`, body: (t) => ({ markerIds: t.spareMarkerId, role: 'first' }), mutates: true, expect: staffPost(303) },
+  { route: 'POST /marking/editions/:id/release', kind: 'agreed', path: (t) => `/marking/editions/${t.editionId}/release`, mutates: true, expect: staffPost(303) },
+  { route: 'POST /marking/editions/:id/reveal', kind: 'released', path: (t) => `/marking/editions/${t.editionId}/reveal`, mutates: true, expect: e(403, { anonymous: 401, manager: 303 }) },
+  { route: 'GET /marking/submissions/:submissionId', kind: 'open', path: s, expect: e(403, { anonymous: 303, assessor: 200, editionFacilitator: 200, otherFacilitator: 404, manager: 200 }) },
+  { route: 'POST /marking/submissions/:submissionId/mark', kind: 'open', path: (t) => `${s(t)}/mark`, body: () => ({ 'points.c1': '7', overall: 'Fine', complete: 'on' }), mutates: true, expect: e(403, { anonymous: 401, assessor: 303, otherFacilitator: 404 }) },
+  { route: 'POST /marking/submissions/:submissionId/allocate', kind: 'open', path: (t) => `${s(t)}/allocate`, body: (t) => ({ markerId: t.spareMarkerId, role: 'first' }), mutates: true, expect: staffPost(303) },
+  { route: 'POST /marking/submissions/:submissionId/review', kind: 'marked', path: (t) => `${s(t)}/review`, body: () => ({ action: 'start-review' }), mutates: true, expect: staffPost(303) },
+  { route: 'POST /marking/submissions/:submissionId/agree', kind: 'marked', path: (t) => `${s(t)}/agree`, body: () => ({ mark: '70', note: 'Agreed' }), mutates: true, expect: staffPost(303) },
+  { route: 'POST /marking/submissions/:submissionId/release', kind: 'agreed', path: (t) => `${s(t)}/release`, mutates: true, expect: staffPost(303) },
+];
+
+runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
+  module: 'marking',
+  roles: {
+    owner: ['participant'],
+    otherParticipant: ['participant'],
+    assessor: ['assessor'],
+    editionFacilitator: ['facilitator'],
+    otherFacilitator: ['facilitator'],
+    manager: ['manager'],
+    administrator: ['administrator'],
+  },
+  owner: 'owner',
+  kinds: ['open', 'marked', 'agreed', 'released'],
+  cases: CASES,
+  watched: [
+    'marking_rubrics',
+    'marking_rubric_versions',
+    'marking_submissions',
+    'marking_marks',
+    'marking_contexts',
+    'space_item_progress',
+    'notifications',
+    'audit_events',
+  ],
+  /** The owner's submission marked with a one-criterion rubric, the assessor its marker, in the state `kind` names. */
+  async buildTarget({ deps, people }, kind, owner) {
+    const course = await buildCourse(deps);
+    const edition = await buildEdition(deps, course.code, { facilitatorIds: [people.editionFacilitator.id] });
+    await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
+      email: owner.email,
+      fundingKind: 'self',
+    });
+    const staff = actorOf(people.editionFacilitator);
+    const { id: rubricId } = await saveRubric(deps.db, deps, staff, null, {
+      title: 'R',
+      criteria: [{ id: 'c1', title: 'Analysis', weight: 1, maxPoints: 10, levels: [] }],
+    });
+    const { id: assignmentId } = await createAssignment(deps.db, deps, staff, edition.id, {
+      title: 'Brief',
+      instructions: { en: 'Write' },
+      acceptsText: true,
+      acceptsFiles: true,
+      fileTypes: ['pdf'],
+      rubricId,
+    });
+    const me = actorOf(owner);
+    await saveDraft(deps.db, deps, me, assignmentId, { text: 'Work', declared: true });
+    await uploadSubmissionFile(deps.db, deps, me, assignmentId, { fileName: 'w.pdf', bytes: pdfBytes() });
+    const { submissionId } = await submitAssignment(deps.db, deps, me, assignmentId);
+    const { id: markingId } = await deps.db
+      .selectFrom('marking_submissions')
+      .select('id')
+      .where('owner_id', '=', submissionId)
+      .executeTakeFirstOrThrow();
+    await allocateMarker(deps.db, deps, staff, markingId, { markerId: people.assessor.id, role: 'first' });
+    if (kind !== 'open')
+      await saveMark(
+        deps.db,
+        deps,
+        actorOf(people.assessor),
+        markingId,
+        markFromForm({ 'points.c1': '7', complete: 'on' }),
+      );
+    if (kind === 'agreed' || kind === 'released') await agreeMark(deps.db, deps, staff, markingId, {});
+    if (kind === 'released') await releaseMark(deps.db, deps, staff, markingId);
+    const spare = await buildPerson(deps, { roles: ['assessor'] });
+    return { editionId: edition.id, markingId, rubricId, spareMarkerId: spare.id };
+  },
+  shownBy: (target) => target.markingId,
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fingerprints, overlap, similarPairs, words } from './similarity.js';
+
+const base =
+  'Bilateral labour migration agreements should guarantee equal treatment of migrant workers in wages, social security and access to justice, and they should be monitored by a joint committee that includes the social partners of both countries.';
+
+describe('winnowing', () => {
+  it('folds case, accents and punctuation into words', () => {
+    expect(words('Égalité, de TRAITEMENT!')).toEqual(['egalite', 'de', 'traitement']);
+  });
+  it('finds a copied text whatever its case and punctuation, and nothing in an unrelated one', () => {
+    const copy = base.toUpperCase().replace(/,/g, ' ;');
+    expect(overlap(fingerprints(base), fingerprints(copy))).toBe(100);
+    const other =
+      'Remittances lower the cost of schooling in origin communities, but fees charged by transfer operators remain high in many corridors and deserve regulation by central banks.';
+    expect(overlap(fingerprints(base), fingerprints(other))).toBe(0);
+  });
+  it('detects a copied passage inside a longer text (containment of the smaller)', () => {
+    const longer = `Introduction to my own brief. ${base} My own conclusions follow, with several new ideas about portability of pensions.`;
+    expect(overlap(fingerprints(base), fingerprints(longer))).toBe(100);
+  });
+  it('lists the pairs above the threshold, most similar first', () => {
+    const docs = new Map([
+      ['p1', base],
+      ['p2', `${base} Extra words here at the end of it all.`],
+      [
+        'p3',
+        'A completely different essay about skills recognition frameworks and their regional harmonisation across borders.',
+      ],
+    ]);
+    const pairs = similarPairs(docs, 30);
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([['p1', 'p2']]);
+    expect(pairs[0]!.percent).toBe(100);
+  });
+  it('gives nothing for texts shorter than one k-gram', () => {
+    expect(fingerprints('too short').size).toBe(0);
+    expect(overlap(fingerprints('too short'), fingerprints(base))).toBe(0);
+  });
+});

@@ -1,0 +1,319 @@
+import type { Translator } from '../../../i18n/i18n.js';
+import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import type { ContextOverview, MarkingPage, SubmissionSummary } from '../get-marking-views.js';
+import { formatMark } from '../rubric.js';
+
+const mark = (t: Translator, hundredths: number | null) =>
+  hundredths === null ? '—' : t.t('marking.percent', { mark: formatMark(hundredths) });
+
+function MarksCell({ t, s }: { t: Translator; s: SubmissionSummary }) {
+  return (
+    <>
+      {s.marks.map((m) => (
+        <div>
+          {t.t(`marking.role.${m.role}`)}: {m.markerName} ·{' '}
+          {m.completed ? mark(t, m.total) : t.t('marking.notCompleted')}
+        </div>
+      ))}
+    </>
+  );
+}
+
+/** The staff overview of a context's submissions: states, markers, marks, flags; allocation and release. */
+export function ContextOverviewPage({
+  ctx,
+  page,
+  errors = {},
+}: {
+  ctx: PageContext;
+  page: ContextOverview;
+  errors?: FieldMessages;
+}) {
+  const { t } = ctx;
+  const base = `/marking/editions/${page.contextId}`;
+  const title = t.t('marking.overview.title', { course: page.title });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      <p class="hint">{page.revealed ? t.t('marking.overview.revealed') : t.t('marking.overview.blind')}</p>
+      <table>
+        <caption>{t.t('marking.overview.submissions', { count: page.submissions.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.t('marking.participant')}</th>
+            <th scope="col">{t.t('marking.state.label')}</th>
+            <th scope="col">{t.t('marking.overview.marks')}</th>
+            <th scope="col">{t.t('marking.overview.agreed')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.submissions.map((s) => (
+            <tr>
+              <th scope="row">
+                <a href={`/marking/submissions/${s.id}`}>{s.participant}</a>
+              </th>
+              <td>{t.t(`marking.state.${s.state}`)}</td>
+              <td>
+                <MarksCell t={t} s={s} />
+                {s.discrepant ? <strong>{t.t('marking.flagged')}</strong> : null}
+                {s.sampled ? <div>{t.t('marking.overview.sampled')}</div> : null}
+              </td>
+              <td>{mark(t, s.agreed)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t.t('marking.overview.allocate')}</h2>
+      <form method="post" action={`${base}/allocate`}>
+        <Csrf token={ctx.csrf} />
+        <fieldset>
+          <legend>{t.t('marking.overview.markers')}</legend>
+          {errors.markerIds ? (
+            <p class="error" id="error-markerIds">
+              {errors.markerIds}
+            </p>
+          ) : null}
+          {page.markers.map((m, i) => (
+            <label>
+              <input
+                type="checkbox"
+                name="markerIds"
+                value={m.id}
+                id={i === 0 ? 'field-markerIds' : undefined}
+              />{' '}
+              {m.name}
+            </label>
+          ))}
+        </fieldset>
+        <SelectField
+          name="role"
+          label={t.t('marking.overview.role')}
+          value="first"
+          options={['first', 'second'].map((r) => ({ value: r, label: t.t(`marking.role.${r}`) }))}
+        />
+        <button type="submit">{t.t('marking.overview.allocateEvenly')}</button>
+      </form>
+      <form method="post" action={`${base}/release`}>
+        <Csrf token={ctx.csrf} />
+        <button type="submit">{t.t('marking.overview.releaseReady')}</button>
+      </form>
+      {page.can.reveal ? (
+        <form method="post" action={`${base}/reveal`}>
+          <Csrf token={ctx.csrf} />
+          <button type="submit">{t.t('marking.overview.reveal')}</button>
+        </form>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** A marker's list: the submissions allocated to them, by participant number. */
+export function MyMarkingPage({ ctx, rows }: { ctx: PageContext; rows: SubmissionSummary[] }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('marking.my.title')}>
+      <h1>{t.t('marking.my.title')}</h1>
+      {rows.length === 0 ? <p>{t.t('marking.my.none')}</p> : null}
+      <ul>
+        {rows.map((s) => (
+          <li>
+            <a href={`/marking/submissions/${s.id}`}>{s.participant}</a> · {t.t(`marking.state.${s.state}`)} ·{' '}
+            {s.marks[0]
+              ? `${t.t(`marking.role.${s.marks[0].role}`)}: ${s.marks[0].completed ? mark(t, s.marks[0].total) : t.t('marking.notCompleted')}`
+              : ''}
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+/** One submission: the rubric and one's own mark; for staff, both marks, allocation, review and release. */
+export function MarkingPageView({
+  ctx,
+  page,
+  errors = {},
+  values = {},
+}: {
+  ctx: PageContext;
+  page: MarkingPage;
+  errors?: FieldMessages;
+  values?: Record<string, string>;
+}) {
+  const { t } = ctx;
+  const s = page.submission;
+  const base = `/marking/submissions/${s.id}`;
+  const title = t.t('marking.page.title', { participant: s.participant });
+  const own = page.own;
+  const v = (name: string, fallback: string) => values[name] ?? fallback;
+  const points = (id: string) => {
+    const p = own?.scores[id]?.points;
+    return p === undefined || p < 0 ? '' : formatMark(p);
+  };
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p>
+        {t.t(`marking.state.${s.state}`)} · <a href={s.viewPath}>{t.t('marking.page.open')}</a>
+      </p>
+      <ErrorSummary t={t} errors={errors} />
+      {own ? (
+        <section>
+          <h2>{t.t('marking.page.yourMark', { role: t.t(`marking.role.${own.role}`) })}</h2>
+          {own.completed ? <p>{t.t('marking.page.completed', { mark: mark(t, own.total) })}</p> : null}
+          {page.can.editMark ? (
+            <form method="post" action={`${base}/mark`}>
+              <Csrf token={ctx.csrf} />
+              {page.criteria.length === 0 ? (
+                <Field name="mark" label={t.t('marking.page.overallMark')} errors={errors}>
+                  <input
+                    {...describedBy('mark', errors)}
+                    inputmode="decimal"
+                    value={v('mark', own.total === null ? '' : formatMark(own.total))}
+                  />
+                </Field>
+              ) : (
+                page.criteria.map((c) => (
+                  <fieldset>
+                    <legend>
+                      {t.t('marking.page.criterion', { title: c.title, weight: c.weight, max: c.maxPoints })}
+                    </legend>
+                    {c.levels.length ? (
+                      <p class="hint">{c.levels.map((l) => `${l.label} = ${l.points}`).join(' · ')}</p>
+                    ) : null}
+                    <Field name={`points.${c.id}`} label={t.t('marking.page.points')} errors={errors}>
+                      <input
+                        {...describedBy(`points.${c.id}`, errors)}
+                        inputmode="decimal"
+                        value={v(`points.${c.id}`, points(c.id))}
+                      />
+                    </Field>
+                    <Field name={`comment.${c.id}`} label={t.t('marking.page.comment')} errors={errors}>
+                      <textarea {...describedBy(`comment.${c.id}`, errors)} rows={3}>
+                        {v(`comment.${c.id}`, own.scores[c.id]?.comment ?? '')}
+                      </textarea>
+                    </Field>
+                  </fieldset>
+                ))
+              )}
+              <Field name="overall" label={t.t('marking.page.overall')} errors={errors}>
+                <textarea {...describedBy('overall', errors)} rows={5}>
+                  {v('overall', own.overall)}
+                </textarea>
+              </Field>
+              <label>
+                <input type="checkbox" name="complete" /> {t.t('marking.page.complete')}
+              </label>{' '}
+              <button type="submit">{t.t('marking.page.save')}</button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+      {page.can.manage ? (
+        <section>
+          <h2>{t.t('marking.page.moderation')}</h2>
+          {s.marks.map((m) => (
+            <article>
+              <h3>
+                {t.t(`marking.role.${m.role}`)}: {m.markerName} ·{' '}
+                {m.completed ? mark(t, m.total) : t.t('marking.notCompleted')}
+              </h3>
+              {page.criteria.map((c) => (
+                <p>
+                  {c.title}:{' '}
+                  {m.scores[c.id] && m.scores[c.id]!.points >= 0 ? formatMark(m.scores[c.id]!.points) : '—'}{' '}
+                  {m.scores[c.id]?.comment ?? ''}
+                </p>
+              ))}
+              {m.overall ? <p>{m.overall}</p> : null}
+            </article>
+          ))}
+          {s.discrepant ? <p class="notice">{t.t('marking.page.flagged')}</p> : null}
+          {s.agreed !== null ? (
+            <p>
+              {t.t('marking.page.agreed', { mark: mark(t, s.agreed) })} {s.agreedNote ?? ''}
+            </p>
+          ) : null}
+          {['not-marked', 'in-marking', 'ready-for-review', 'in-review'].includes(s.state) ? (
+            <form method="post" action={`${base}/allocate`}>
+              <Csrf token={ctx.csrf} />
+              <SelectField
+                name="markerId"
+                label={t.t('marking.page.marker')}
+                value=""
+                empty={t.t('marking.page.chooseMarker')}
+                options={page.markers.map((m) => ({ value: m.id, label: m.name }))}
+                errors={errors}
+              />
+              <SelectField
+                name="role"
+                label={t.t('marking.overview.role')}
+                value="first"
+                options={(s.secondMarking ? ['first', 'second'] : ['first']).map((r) => ({
+                  value: r,
+                  label: t.t(`marking.role.${r}`),
+                }))}
+              />
+              <button type="submit">{t.t('marking.page.allocate')}</button>
+            </form>
+          ) : null}
+          {s.state === 'ready-for-review' || s.state === 'in-review' ? (
+            <form method="post" action={`${base}/agree`}>
+              <Csrf token={ctx.csrf} />
+              <Field
+                name="mark"
+                label={t.t('marking.page.agreedMark')}
+                errors={errors}
+                hint={
+                  s.proposed !== null
+                    ? t.t('marking.page.proposed', { mark: formatMark(s.proposed) })
+                    : undefined
+                }
+              >
+                <input
+                  {...describedBy('mark', errors, s.proposed !== null ? 'x' : undefined)}
+                  inputmode="decimal"
+                  value={v('mark', '')}
+                />
+              </Field>
+              <Field name="note" label={t.t('marking.page.note')} errors={errors}>
+                <textarea {...describedBy('note', errors)} rows={3}>
+                  {v('note', '')}
+                </textarea>
+              </Field>
+              <Field name="feedback" label={t.t('marking.page.feedback')} errors={errors}>
+                <textarea {...describedBy('feedback', errors)} rows={4}>
+                  {v('feedback', '')}
+                </textarea>
+              </Field>
+              <button type="submit">{t.t('marking.page.agree')}</button>
+            </form>
+          ) : null}
+          {(['start-review', 'return-to-marking', 'reopen-review'] as const).map((action) => {
+            const allowed =
+              (action === 'start-review' && s.state === 'ready-for-review') ||
+              (action === 'return-to-marking' &&
+                (s.state === 'ready-for-review' || s.state === 'in-review')) ||
+              (action === 'reopen-review' && s.state === 'ready-for-release');
+            return allowed ? (
+              <form method="post" action={`${base}/review`}>
+                <Csrf token={ctx.csrf} />
+                <input type="hidden" name="action" value={action} />
+                <button type="submit">{t.t(`marking.action.${action}`)}</button>
+              </form>
+            ) : null;
+          })}
+          {s.state === 'ready-for-release' ? (
+            <form method="post" action={`${base}/release`}>
+              <Csrf token={ctx.csrf} />
+              <button type="submit">{t.t('marking.page.release')}</button>
+            </form>
+          ) : null}
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
