@@ -45,5 +45,6 @@ export const assignmentKind = defineSpaceItemKind<z.infer<typeof assignmentSetti
       </div>
     );
   },
+  createPath: (editionId) => `/editions/${encodeURIComponent(editionId)}/assignments/new`,
   editPath: (item) => `/assignments/${item.settings.assignmentId}/edit`,
 });

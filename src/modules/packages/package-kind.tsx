@@ -36,6 +36,8 @@ export const packageKind = defineSpaceItemKind<z.infer<typeof packageSettingsSch
       </div>
     );
   },
+  createPath: (editionId, sectionId) =>
+    `/editions/${encodeURIComponent(editionId)}/packages/new?section=${encodeURIComponent(sectionId)}`,
   editPath: (item) => `/packages/${item.settings.packageId}`,
 });
 

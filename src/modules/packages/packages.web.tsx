@@ -221,12 +221,17 @@ export function packagesWebRoutes(app: FastifyInstance, deps: Deps): void {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: { id: string }; Querystring: { section?: string } }>(
     '/editions/:id/packages/new',
     { schema: { hide: true } },
     async (request, reply) => {
       const form = await getUploadForm(deps.db, request.actor, request.params.id);
-      return sendPage(reply, <UploadPage ctx={pageContext(request, reply)} form={form} />);
+      // The builder's "Add a package" link names the section; another edition's section is not offered.
+      const section = String(request.query.section ?? '');
+      const values: Record<string, string> = form.sections.some((s) => s.id === section)
+        ? { sectionId: section }
+        : {};
+      return sendPage(reply, <UploadPage ctx={pageContext(request, reply)} form={form} values={values} />);
     },
   );
 

@@ -96,6 +96,11 @@ export interface SpaceItemKind<S = unknown> {
   settingsFields?(item: SpaceItemRef<S> | null, form: SettingsForm): ComponentChild;
   /** Whether the builder's item form uploads a file (multipart; the kind's upload route stores it). */
   uploads?: boolean;
+  /**
+   * Where the builder's "Add …" link leads for kinds created on their own pages (a package is uploaded, an
+   * assignment has its own form); without it, the builder's item form.
+   */
+  createPath?(editionId: string, sectionId: string): string;
   /** Where the builder sends a facilitator to create or edit the kind's own data (null: the settings form suffices). */
   editPath?(item: SpaceItemRef<S>): string | null;
   /** Copies the kind's own data to a new item of a later edition, every date shifted by `days`; returns its settings. */

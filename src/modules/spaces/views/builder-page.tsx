@@ -128,7 +128,10 @@ export function BuilderPage({ ctx, builder, values = {}, errors = {} }: Props) {
                 <>
                   <a
                     class="button secondary"
-                    href={`${base}/build/items/new?section=${section.id}&kind=${encodeURIComponent(k.kind)}`}
+                    href={
+                      k.definition.createPath?.(builder.edition.id, section.id) ??
+                      `${base}/build/items/new?section=${section.id}&kind=${encodeURIComponent(k.kind)}`
+                    }
                   >
                     {t.t(k.label)}
                   </a>{' '}
