@@ -22,6 +22,7 @@ import { finaliseResults } from './finalise-results.js';
 import { getGradebook } from './get-gradebook.js';
 import { getMyStanding } from './get-my-standing.js';
 import { getPolicyEditor } from './get-policy-editor.js';
+import { loadGradebook } from './gradebook.js';
 import { saveResultPolicy } from './save-result-policy.js';
 import { setOverride } from './set-override.js';
 
@@ -377,6 +378,24 @@ for (const dialect of DIALECTS) {
       const after = await standing();
       expect(after.standing_json).not.toBe(before.standing_json);
       expect(after.standing_json).toContain(programme.academy);
+    });
+
+    it('reads attendance through the port: a percentage per person, "no webinars" counting 100 %', async () => {
+      const staff = actorOf(world.facilitator);
+      await saveResultPolicy(deps.db, deps, staff, world.edition.id, {
+        ...policyInput(),
+        minAttendance: '50',
+        participationMinAttendance: '40',
+      });
+      const source = async () => new Map<string, number | null>([[world.participant.id, 4000]]);
+      const book = await loadGradebook(deps.db, world.edition.id, '2026-11-28', undefined, source);
+      const mine = book.rows.find((r) => r.personId === world.participant.id);
+      const theirs = book.rows.find((r) => r.personId === second.id);
+      expect(mine?.inputs.attendance).toBe(4000);
+      expect(mine?.result.gates.attendance).toBe(false);
+      expect(mine?.result.outcome).toBe('participation'); // 40 % ≥ 40 %
+      expect(theirs?.inputs.attendance).toBe(10_000); // no figure: no webinars
+      expect(theirs?.result.gates.attendance).toBe(true);
     });
   });
 }
