@@ -8,7 +8,7 @@ import type { Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import { confirmedParticipants } from '../places/places.queries.js';
 import { allRequiredComplete, itemsAndScoresOf } from '../spaces/spaces.queries.js';
-import { attendanceOrFull, attendanceSource } from './attendance-source.js';
+import { type AttendanceSource, attendanceOrFull, attendanceSource } from './attendance-source.js';
 import type { EditionPolicy } from './edition-policy.js';
 import { evaluateResult, type Mark, type PersonInputs, type PersonResult } from './result-policy.js';
 import { findLatestPolicy, listOverrides } from './results.repository.js';
@@ -55,12 +55,16 @@ export interface Gradebook {
   rows: GradebookRow[];
 }
 
-/** Everyone's inputs and result on `today` (people only when `personId` is given: one). */
+/**
+ * Everyone's inputs and result on `today` (only one person when `personId` is given). Attendance comes from
+ * the port (`attendance-source.ts`); tests pass their own source.
+ */
 export async function loadGradebook(
   db: Executor,
   editionId: string,
   today: string,
   personId?: string,
+  attendanceOf: AttendanceSource = attendanceSource,
 ): Promise<Gradebook> {
   const [policy, everyone, { items, scores }, overrides] = await Promise.all([
     latestPolicy(db, editionId),
@@ -80,7 +84,7 @@ export async function loadGradebook(
   if (!policy) return { policy, components, rows: [] };
   const scoreOf = new Map(scores.map((s) => [`${s.personId}:${s.itemId}`, s.score]));
   const overrideOf = new Map(overrides.map((o) => [`${o.user_id}:${o.component_id}`, o]));
-  const attendance = await attendanceSource(
+  const attendance = await attendanceOf(
     db,
     editionId,
     people.map((p) => p.id),

@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCredentialJobs } from '../../../test/helpers/credential-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../test/helpers/factories.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import {
+  actorOf,
+  buildDatedEdition,
+  buildParticipant,
+  buildPathwayProgramme,
+  registerAs,
+} from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
@@ -16,6 +22,7 @@ import { finaliseResults } from './finalise-results.js';
 import { getGradebook } from './get-gradebook.js';
 import { getMyStanding } from './get-my-standing.js';
 import { getPolicyEditor } from './get-policy-editor.js';
+import { loadGradebook } from './gradebook.js';
 import { saveResultPolicy } from './save-result-policy.js';
 import { setOverride } from './set-override.js';
 
@@ -328,6 +335,67 @@ for (const dialect of DIALECTS) {
         .where('user_id', '=', second.id)
         .executeTakeFirst();
       expect(unchanged?.outcome).toBe('participation');
+    });
+
+    it("finalising makes the candidate's pathway count the course (re-evaluated in the same transaction)", async () => {
+      const programme = await buildPathwayProgramme(deps);
+      const candidate = await buildParticipant(deps);
+      const candidacyId = await registerAs(deps, programme, candidate, '2026-01-05');
+      const edition = await buildDatedEdition(deps, programme.academy, '2026-09-01', '2026-10-16', {
+        facilitatorIds: [world.facilitator.id],
+      });
+      await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
+        email: candidate.email,
+        fundingKind: 'self',
+      });
+      const staff = actorOf(world.facilitator);
+      const section = await saveSection(deps.db, deps, staff, edition.id, null, { title: { en: 'Exam' } });
+      const exam = await saveItem(deps.db, deps, staff, edition.id, null, {
+        sectionId: section.id,
+        kind: 'page',
+        title: { en: 'Exam' },
+        settings: { body: { en: 'Exam' } },
+      });
+      await saveResultPolicy(deps.db, deps, staff, edition.id, {
+        passMark: '60',
+        achievementGives: 'achievement',
+        participationGives: 'participation',
+        components: { [exam.id]: { weight: '1', minMark: '', cutoff: '2026-10-16' } },
+      });
+      await recordItemOutcome(deps.db, deps, {
+        itemId: exam.id,
+        personId: candidate.id,
+        outcome: { kind: 'passed', score: 9000 },
+      });
+      const standing = () =>
+        deps.db
+          .selectFrom('candidacies')
+          .select(['standing_json'])
+          .where('id', '=', candidacyId)
+          .executeTakeFirstOrThrow();
+      const before = await standing();
+      expect(await finaliseResults(deps.db, deps, staff, edition.id)).toMatchObject({ recorded: 1 });
+      const after = await standing();
+      expect(after.standing_json).not.toBe(before.standing_json);
+      expect(after.standing_json).toContain(programme.academy);
+    });
+
+    it('reads attendance through the port: a percentage per person, "no webinars" counting 100 %', async () => {
+      const staff = actorOf(world.facilitator);
+      await saveResultPolicy(deps.db, deps, staff, world.edition.id, {
+        ...policyInput(),
+        minAttendance: '50',
+        participationMinAttendance: '40',
+      });
+      const source = async () => new Map<string, number | null>([[world.participant.id, 4000]]);
+      const book = await loadGradebook(deps.db, world.edition.id, '2026-11-28', undefined, source);
+      const mine = book.rows.find((r) => r.personId === world.participant.id);
+      const theirs = book.rows.find((r) => r.personId === second.id);
+      expect(mine?.inputs.attendance).toBe(4000);
+      expect(mine?.result.gates.attendance).toBe(false);
+      expect(mine?.result.outcome).toBe('participation'); // 40 % ≥ 40 %
+      expect(theirs?.inputs.attendance).toBe(10_000); // no figure: no webinars
+      expect(theirs?.result.gates.attendance).toBe(true);
     });
   });
 }
