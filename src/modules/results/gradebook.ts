@@ -88,6 +88,7 @@ export async function loadGradebook(
     db,
     editionId,
     people.map((p) => p.id),
+    today,
   );
   const rows: GradebookRow[] = [];
   for (const person of people) {
