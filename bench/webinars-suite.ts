@@ -45,7 +45,8 @@ export async function runWebinarsSuite(options: BenchOptions, hooks: SuiteHooks)
   await seedDemo(deps);
   const editionId = await findEditionIdByCode(deps.db, deps, DEMO_ATTENDANCE_EDITION);
   const [webinar] = editionId ? await itemsOfKind(deps.db, 'webinar', [editionId]) : [];
-  if (!editionId || !webinar) throw new Error('webinars bench: the demo has no webinar in A9012027');
+  const [page] = editionId ? await itemsOfKind(deps.db, 'page', [editionId]) : [];
+  if (!editionId || !webinar || !page) throw new Error('webinars bench: the demo has no webinar in A9012027');
 
   const server = await startServerChild(env);
   hooks.onCleanup(() => server.stop());
@@ -57,6 +58,14 @@ export async function runWebinarsSuite(options: BenchOptions, hooks: SuiteHooks)
       path: `/spaces/${editionId}/items/${webinar.id}`,
       connections: options.pageConnections,
       expect: 'class="webinar"',
+      headers: { cookie },
+    },
+    {
+      // For comparison: a page item of the same space, the same frame without the webinar's body.
+      name: `${PREFIX}page item (participant, for comparison)`,
+      path: `/spaces/${editionId}/items/${page.id}`,
+      connections: options.pageConnections,
+      expect: 'class="prose',
       headers: { cookie },
     },
     {

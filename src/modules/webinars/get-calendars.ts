@@ -36,7 +36,9 @@ export async function getEditionCalendar(
   const found = await findEditionWithCourse(db, editionId);
   if (!found) throw new AppError('not_found');
   const items = await itemsOfKind(db, WEBINAR_KIND, [found.edition.id]);
-  const editions = await labels(db, [found.edition.id]);
+  const editions = new Map([
+    [found.edition.id, { courseCode: found.course.code, courseTitle: found.course.title }],
+  ]);
   const events = sessionEvents(deps, items, editions, locale, () => `/editions/${found.edition.id}`);
   const name = `${found.course.code} · ${pickLocalized(found.course.title, locale).text}`;
   return calendarText(name, events, deps.clock.now().toISOString());
