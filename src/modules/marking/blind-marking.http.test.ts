@@ -222,7 +222,9 @@ describe('blind marking, end to end over HTTP', () => {
     expect(mine.body).toContain('Mark: 72.50');
     expect(mine.body).toContain('Sharp analysis');
     expect(mine.body).toContain('Well argued');
-    expect((await browsers.facilitator.get(`/marking/editions/${world.edition.id}`)).body).toContain('In the moderation sample');
+    expect((await browsers.facilitator.get(`/marking/editions/${world.edition.id}`)).body).toContain(
+      'In the moderation sample',
+    );
   });
 
   it('reveals the names after release, by a manager only, and then shows them to the markers', async () => {
