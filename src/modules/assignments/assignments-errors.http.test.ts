@@ -30,6 +30,18 @@ describe('assignments: errors over HTTP', () => {
 
   const count = async () => (await deps.db.selectFrom('assignments').selectAll().execute()).length;
 
+  it('shows the assignment item in the course space, with the person’s due date and the way in', async () => {
+    for (const client of [participant, facilitator]) {
+      const page = await client.get(`/spaces/${world.edition.id}/items/${world.itemId}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`/assignments/${world.assignmentId}`);
+      expect(page.body).toContain('Open the assignment');
+    }
+    expect((await participant.get(`/spaces/${world.edition.id}/items/${world.itemId}`)).body).toContain(
+      'Not submitted yet.',
+    );
+  });
+
   it('answers 404 for an unknown or malformed assignment, submission or file', async () => {
     expect((await participant.get('/assignments/not-an-id')).statusCode).toBe(404);
     expect((await participant.get('/assignments/0190f5d2-7d2c-7000-8000-000000000001')).statusCode).toBe(404);

@@ -10,6 +10,7 @@ import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { activePeopleWithRole, personNames } from '../identity/identity.queries.js';
 import { canMarking } from './marking.policy.js';
 import {
+  contextsExaminedBy,
   findRevealed,
   listMarks,
   listMarksOfMarker,
@@ -18,7 +19,7 @@ import {
   numbersOf,
 } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
-import { contextAccess, submissionAccess } from './marking-access.js';
+import { contextAccess, sampleOfContext, submissionAccess } from './marking-access.js';
 import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
 import { moderationSample } from './moderation-sample.js';
@@ -150,7 +151,7 @@ export interface ContextOverview {
   revealed: boolean;
   submissions: SubmissionSummary[];
   markers: { id: string; name: string }[];
-  can: { reveal: boolean };
+  can: { reveal: boolean; appoint: boolean };
 }
 
 /** Every submission of a context (an edition) for its staff: states, markers, marks, flags. */
@@ -172,6 +173,7 @@ export async function getContextOverview(
     submissions: withSample(await summarise(db, rows, null), rows),
     markers: await markerChoices(db),
     can: {
+      appoint: canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'),
       reveal:
         !revealed &&
         rows.length > 0 &&
@@ -190,7 +192,16 @@ export async function getMyMarking(
   if (actor.kind !== 'user') throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   const mine = await listMarksOfMarker(db, actor.id);
   const rows = await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))]);
-  return summarise(db, rows, actor.id);
+  const own = await summarise(db, rows, actor.id);
+  // An external examiner's sample: read-only, both marks.
+  const sampled: string[] = [];
+  for (const contextId of await contextsExaminedBy(db, actor.id))
+    sampled.push(...(await sampleOfContext(db, contextId)));
+  const examined = await listSubmissionsByIds(
+    db,
+    sampled.filter((id) => !rows.some((r) => r.id === id)),
+  );
+  return [...own, ...(await summarise(db, examined, null))];
 }
 
 export interface MarkingPage {
@@ -199,7 +210,7 @@ export interface MarkingPage {
   /** The actor's own mark (when allocated). */
   own: MarkSummary | null;
   markers: { id: string; name: string }[];
-  can: { manage: boolean; mark: boolean; editMark: boolean };
+  can: { manage: boolean; mark: boolean; editMark: boolean; examine: boolean };
 }
 
 /** One submission's marking page: the rubric and one's own mark; for staff, both marks and the moderation. */
@@ -234,6 +245,7 @@ export async function getMarkingPage(
     markers: access.can.manage ? await markerChoices(db) : [],
     can: {
       manage: access.can.manage,
+      examine: access.can.examine,
       mark: access.can.mark,
       editMark:
         access.can.mark &&

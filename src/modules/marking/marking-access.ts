@@ -8,8 +8,9 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { canMarking, type MarkingAction } from './marking.policy.js';
-import { findSubmission, listMarks } from './marking.repository.js';
+import { findSubmission, isExaminer, listMarks, listSubmissionsOfContext } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
+import { moderationSample } from './moderation-sample.js';
 
 /** Whether the actor facilitates the context's edition (null when there is no such edition). */
 export async function facilitatesContext(
@@ -38,7 +39,36 @@ export interface SubmissionAccess {
   marks: MarkRow[];
   /** The actor's own mark row (when allocated). */
   own: MarkRow | null;
-  can: { manage: boolean; mark: boolean; reveal: boolean };
+  can: { manage: boolean; mark: boolean; reveal: boolean; examine: boolean };
+}
+
+/** The ids of a context's moderation sample (judged on the agreed mark, else the first marker's). */
+export async function sampleOfContext(db: Executor, contextId: string): Promise<Set<string>> {
+  const rows = await listSubmissionsOfContext(db, contextId);
+  const marks = await listMarks(
+    db,
+    rows.map((r) => r.id),
+  );
+  return moderationSample(
+    rows.map((r) => ({
+      id: r.id,
+      mark:
+        r.agreed_mark ??
+        marks.find((m) => m.submission_id === r.id && m.role === 'first' && m.completed_at)?.total ??
+        null,
+      passMark: r.pass_mark,
+    })),
+  );
+}
+
+/** Whether the actor examines the submission's context and the submission is in its sample. */
+export async function examinesSubmission(
+  db: Executor,
+  actor: Actor,
+  submission: MarkingSubmissionRow,
+): Promise<boolean> {
+  if (actor.kind !== 'user' || !(await isExaminer(db, submission.context_id, actor.id))) return false;
+  return (await sampleOfContext(db, submission.context_id)).has(submission.id);
 }
 
 /** A submission as the actor may reach it: staff of its context, or one of its markers; else not found. */
@@ -55,14 +85,21 @@ export async function submissionAccess(
   const marks = await listMarks(db, [submission.id]);
   const own = actor.kind === 'user' ? (marks.find((m) => m.marker_id === actor.id) ?? null) : null;
   const facilitator = (await facilitatesContext(db, actor, submission.context_id)) ?? false;
-  const standing = { facilitator, marker: own !== null };
+  const examiner = await examinesSubmission(db, actor, submission);
+  const standing = { facilitator, marker: own !== null, examiner };
   const can = (action: MarkingAction) => canMarking(actor, standing, action);
-  if (!can('marking.manage') && !can('marking.mark')) throw new AppError('not_found');
+  if (!can('marking.manage') && !can('marking.mark') && !can('marking.examine'))
+    throw new AppError('not_found');
   return {
     submission,
     marks,
     own,
-    can: { manage: can('marking.manage'), mark: can('marking.mark'), reveal: can('marking.reveal') },
+    can: {
+      manage: can('marking.manage'),
+      mark: can('marking.mark'),
+      reveal: can('marking.reveal'),
+      examine: can('marking.examine'),
+    },
   };
 }
 

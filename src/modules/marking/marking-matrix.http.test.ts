@@ -64,6 +64,7 @@ const CASES: Case[] = [
   { route: 'POST /marking/editions/:id/allocate', kind: 'open', path: (t) => `/marking/editions/${t.editionId}/allocate`, body: (t) => ({ markerIds: t.spareMarkerId, role: 'first' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /marking/editions/:id/release', kind: 'agreed', path: (t) => `/marking/editions/${t.editionId}/release`, mutates: true, expect: staffPost(303) },
   { route: 'POST /marking/editions/:id/reveal', kind: 'released', path: (t) => `/marking/editions/${t.editionId}/reveal`, mutates: true, expect: e(403, { anonymous: 401, manager: 303 }) },
+  { route: 'POST /marking/editions/:id/examiners', kind: 'open', path: (t) => `/marking/editions/${t.editionId}/examiners`, body: (t) => ({ personId: t.spareMarkerId }), mutates: true, expect: e(403, { anonymous: 401, manager: 303 }) },
   { route: 'GET /marking/submissions/:submissionId', kind: 'open', path: s, expect: e(403, { anonymous: 303, assessor: 200, editionFacilitator: 200, otherFacilitator: 404, manager: 200 }) },
   { route: 'POST /marking/submissions/:submissionId/mark', kind: 'open', path: (t) => `${s(t)}/mark`, body: () => ({ 'points.c1': '7', overall: 'Fine', complete: 'on' }), mutates: true, expect: e(403, { anonymous: 401, assessor: 303, otherFacilitator: 404 }) },
   { route: 'POST /marking/submissions/:submissionId/allocate', kind: 'open', path: (t) => `${s(t)}/allocate`, body: (t) => ({ markerId: t.spareMarkerId, role: 'first' }), mutates: true, expect: staffPost(303) },

@@ -22,6 +22,9 @@ export const markingAuditEvents = defineAuditEvents({
   }),
   'marking.released': z.object({ after: z.object({ mark: z.number(), passed: z.boolean() }) }),
   'marking.identities-revealed': z.object({ after: z.object({ contextId: z.string() }) }),
+  'marking.examiner-appointed': z.object({
+    after: z.object({ contextId: z.string(), personId: z.string() }),
+  }),
 });
 
 type MarkingAuditEvents = typeof markingAuditEvents;

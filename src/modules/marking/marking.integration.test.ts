@@ -8,7 +8,9 @@ import { getAssignmentPage } from '../assignments/get-assignment-page.js';
 import { saveDraft } from '../assignments/save-draft.js';
 import { submitAssignment } from '../assignments/submit-assignment.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
-import { releasedMarkings, releasedMarksOfContext } from './marking.queries.js';
+import { appointExaminer } from './appoint-examiner.js';
+import { getMarkingPage, getMyMarking } from './get-marking-views.js';
+import { markerViewOf, releasedMarkings, releasedMarksOfContext } from './marking.queries.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
@@ -237,6 +239,54 @@ for (const dialect of DIALECTS) {
       ]);
       expect([...view.values()][0]?.released).toBeNull();
       expect(await releasedMarksOfContext(deps.db, world.edition.id)).toEqual([]);
+    });
+
+    it('gives an external examiner read-only access to the moderation sample, appointed by a manager', async () => {
+      const staff = actorOf(world.facilitator);
+      const { buildPerson } = await import('../../../test/helpers/factories.js');
+      const examiner = await buildPerson(deps, { roles: ['assessor'] });
+      const ownerId = (
+        await deps.db
+          .selectFrom('marking_submissions')
+          .select('owner_id')
+          .where('id', '=', markingId)
+          .executeTakeFirstOrThrow()
+      ).owner_id;
+      expect(
+        await refusal(appointExaminer(deps.db, deps, staff, world.edition.id, { personId: examiner.id })),
+      ).toBe('forbidden');
+      expect(
+        await refusal(
+          appointExaminer(deps.db, deps, actorOf(world.manager), world.edition.id, {
+            personId: world.participant.id,
+          }),
+        ),
+      ).toBe('personId:marking.error.notAMarker');
+      await appointExaminer(deps.db, deps, actorOf(world.manager), world.edition.id, {
+        personId: examiner.id,
+      });
+      // Unmarked submissions are never in the sample.
+      expect(await refusal(getMarkingPage(deps.db, deps, actorOf(examiner), markingId))).toBe('not_found');
+      await allocateMarker(deps.db, deps, staff, markingId, { markerId: world.assessor.id, role: 'first' });
+      await allocateMarker(deps.db, deps, staff, markingId, {
+        markerId: world.secondAssessor.id,
+        role: 'second',
+      });
+      await saveMark(deps.db, deps, actorOf(world.assessor), markingId, mark('7', '3'));
+      await saveMark(deps.db, deps, actorOf(world.secondAssessor), markingId, mark('8', '3'));
+      const page = await getMarkingPage(deps.db, deps, actorOf(examiner), markingId);
+      expect(page.can).toEqual({ manage: false, examine: true, mark: false, editMark: false });
+      expect(page.submission.marks).toHaveLength(2);
+      expect((await getMyMarking(deps.db, deps, actorOf(examiner))).map((s) => s.id)).toEqual([markingId]);
+      expect(
+        (await markerViewOf(deps.db, actorOf(examiner), 'assignments', ownerId))?.participantNumber,
+      ).toBe('P-0001');
+      expect(await refusal(agreeMark(deps.db, deps, actorOf(examiner), markingId, { mark: '70' }))).toBe(
+        'forbidden',
+      );
+      expect(await refusal(saveMark(deps.db, deps, actorOf(examiner), markingId, mark('1', '1')))).toBe(
+        'forbidden',
+      );
     });
   });
 }

@@ -9,13 +9,14 @@ import { markingAuditEvents } from './marking.audit.js';
 import { markingWebRoutes } from './marking.web.js';
 import { MARKING_NOTIFICATION_KINDS } from './marking-notices.js';
 import * as marking from './migrations/2026-12-06T2330-marking.js';
+import * as examiners from './migrations/2026-12-06T2331-marking-examiners.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
 
 export const markingModule: Module = {
   name: 'marking',
-  migrations: { '2026-12-06T2330-marking': marking },
+  migrations: { '2026-12-06T2330-marking': marking, '2026-12-06T2331-marking-examiners': examiners },
   auditEvents: markingAuditEvents,
   notificationKinds: MARKING_NOTIFICATION_KINDS,
   webRoutes: markingWebRoutes,
@@ -31,6 +32,7 @@ export const markingModule: Module = {
     'POST /marking/editions/:id/allocate': staff,
     'POST /marking/editions/:id/release': staff,
     'POST /marking/editions/:id/reveal': ['manager'],
+    'POST /marking/editions/:id/examiners': ['manager'],
     'GET /marking/submissions/:submissionId': markers,
     'POST /marking/submissions/:submissionId/mark': markers,
     'POST /marking/submissions/:submissionId/allocate': staff,
@@ -45,5 +47,6 @@ export const markingModule: Module = {
     'marking_contexts',
     'marking_submissions',
     'marking_marks',
+    'marking_examiners',
   ],
 };

@@ -14,13 +14,17 @@ export type MarkingAction =
   /** Write rubric templates. */
   | 'marking.rubrics'
   /** Be allocated as a marker. */
-  | 'marking.beMarker';
+  | 'marking.beMarker'
+  /** Read (never change) a submission of the moderation sample as the context's external examiner. */
+  | 'marking.examine';
 
 export interface MarkingStanding {
   /** Facilitator of the context's edition. */
   facilitator: boolean;
   /** Allocated to mark the submission. */
   marker: boolean;
+  /** External examiner of the context, and the submission is in the moderation sample. */
+  examiner?: boolean;
 }
 
 /** Pure: may `actor`, standing as `standing`, do `action`? */
@@ -39,5 +43,7 @@ export function canMarking(actor: Actor, standing: MarkingStanding, action: Mark
       return manager || hasRole(actor, 'facilitator');
     case 'marking.beMarker':
       return manager || hasRole(actor, 'facilitator') || hasRole(actor, 'assessor');
+    case 'marking.examine':
+      return standing.examiner === true;
   }
 }

@@ -20,7 +20,7 @@ import {
   listSubmissionsOfOwners,
   maxNumber,
 } from './marking.repository.js';
-import { facilitatesContext } from './marking-access.js';
+import { examinesSubmission, facilitatesContext } from './marking-access.js';
 import { type Criterion, type CriterionScore, formatMark } from './rubric.js';
 import { type MarkingState, participantLabel } from './workflow.js';
 
@@ -132,7 +132,11 @@ export async function markerViewOf(
   const marker = marks.some((m) => m.marker_id === actor.id);
   const facilitator = (await facilitatesContext(db, actor, row.context_id)) ?? false;
   const standing = { facilitator, marker };
-  if (!canMarking(actor, standing, 'marking.manage') && !canMarking(actor, standing, 'marking.mark'))
+  if (
+    !canMarking(actor, standing, 'marking.manage') &&
+    !canMarking(actor, standing, 'marking.mark') &&
+    !(await examinesSubmission(db, actor, row))
+  )
     return null;
   const number = await findNumber(db, row.context_id, row.participant_id);
   return {

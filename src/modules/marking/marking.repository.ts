@@ -220,3 +220,36 @@ export async function updateMark(
 export async function deleteMark(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('marking_marks').where('id', '=', id).execute();
 }
+
+export async function isExaminer(db: Executor, contextId: string, personId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('marking_examiners')
+    .select('person_id')
+    .where('context_id', '=', contextId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function contextsExaminedBy(db: Executor, personId: string): Promise<string[]> {
+  return db
+    .selectFrom('marking_examiners')
+    .select('context_id')
+    .where('person_id', '=', personId)
+    .execute()
+    .then((rows) => rows.map((r) => r.context_id));
+}
+
+export async function insertExaminer(
+  db: Executor,
+  contextId: string,
+  personId: string,
+  by: string | null,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('marking_examiners')
+    .values({ context_id: contextId, person_id: personId, appointed_by: by, appointed_at: now })
+    .onConflict((oc) => oc.columns(['context_id', 'person_id']).doNothing())
+    .execute();
+}

@@ -70,6 +70,13 @@ export interface MarkingMarksTable {
   updated_at: string;
 }
 
+export interface MarkingExaminersTable {
+  context_id: string;
+  person_id: string;
+  appointed_by: string | null;
+  appointed_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
     marking_rubrics: MarkingRubricsTable;
@@ -78,6 +85,7 @@ declare module '../../db/schema.js' {
     marking_contexts: MarkingContextsTable;
     marking_submissions: MarkingSubmissionsTable;
     marking_marks: MarkingMarksTable;
+    marking_examiners: MarkingExaminersTable;
   }
 }
 

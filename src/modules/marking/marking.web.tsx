@@ -6,6 +6,7 @@ import { type AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
+import { appointExaminer } from './appoint-examiner.js';
 import { getContextOverview, getMarkingPage, getMyMarking } from './get-marking-views.js';
 import { getRubric, getRubrics } from './get-rubrics.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
@@ -127,6 +128,18 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.post<Id>('/marking/editions/:id/reveal', csrfProtected(app), async (request, reply) => {
     await revealIdentities(deps.db, deps, request.actor, request.params.id);
     setFlash(reply, 'marking.flash.revealed');
+    return reply.redirect(`/marking/editions/${request.params.id}`, 303);
+  });
+
+  app.post<Id>('/marking/editions/:id/examiners', csrfProtected(app), async (request, reply) => {
+    try {
+      await appointExaminer(deps.db, deps, request.actor, request.params.id, formBody(request));
+    } catch (error) {
+      if (isAppError(error, 'validation_failed'))
+        return showOverview(request, reply, 400, fieldMessages(request.i18n, error.fields));
+      throw error;
+    }
+    setFlash(reply, 'marking.flash.examinerAppointed');
     return reply.redirect(`/marking/editions/${request.params.id}`, 303);
   });
 

@@ -100,6 +100,20 @@ export function ContextOverviewPage({
         <Csrf token={ctx.csrf} />
         <button type="submit">{t.t('marking.overview.releaseReady')}</button>
       </form>
+      {page.can.appoint ? (
+        <form method="post" action={`${base}/examiners`}>
+          <Csrf token={ctx.csrf} />
+          <SelectField
+            name="personId"
+            label={t.t('marking.overview.examiner')}
+            value=""
+            empty={t.t('marking.page.chooseMarker')}
+            options={page.markers.map((m) => ({ value: m.id, label: m.name }))}
+            errors={errors}
+          />
+          <button type="submit">{t.t('marking.overview.appoint')}</button>
+        </form>
+      ) : null}
       {page.can.reveal ? (
         <form method="post" action={`${base}/reveal`}>
           <Csrf token={ctx.csrf} />
@@ -212,9 +226,12 @@ export function MarkingPageView({
           ) : null}
         </section>
       ) : null}
-      {page.can.manage ? (
+      {page.can.manage || page.can.examine ? (
         <section>
           <h2>{t.t('marking.page.moderation')}</h2>
+          {page.can.examine && !page.can.manage ? (
+            <p class="hint">{t.t('marking.page.examinerReadOnly')}</p>
+          ) : null}
           {s.marks.map((m) => (
             <article>
               <h3>
@@ -237,7 +254,8 @@ export function MarkingPageView({
               {t.t('marking.page.agreed', { mark: mark(t, s.agreed) })} {s.agreedNote ?? ''}
             </p>
           ) : null}
-          {['not-marked', 'in-marking', 'ready-for-review', 'in-review'].includes(s.state) ? (
+          {page.can.manage &&
+          ['not-marked', 'in-marking', 'ready-for-review', 'in-review'].includes(s.state) ? (
             <form method="post" action={`${base}/allocate`}>
               <Csrf token={ctx.csrf} />
               <SelectField
@@ -260,7 +278,7 @@ export function MarkingPageView({
               <button type="submit">{t.t('marking.page.allocate')}</button>
             </form>
           ) : null}
-          {s.state === 'ready-for-review' || s.state === 'in-review' ? (
+          {page.can.manage && (s.state === 'ready-for-review' || s.state === 'in-review') ? (
             <form method="post" action={`${base}/agree`}>
               <Csrf token={ctx.csrf} />
               <Field
@@ -298,7 +316,7 @@ export function MarkingPageView({
               (action === 'return-to-marking' &&
                 (s.state === 'ready-for-review' || s.state === 'in-review')) ||
               (action === 'reopen-review' && s.state === 'ready-for-release');
-            return allowed ? (
+            return allowed && page.can.manage ? (
               <form method="post" action={`${base}/review`}>
                 <Csrf token={ctx.csrf} />
                 <input type="hidden" name="action" value={action} />
@@ -306,7 +324,7 @@ export function MarkingPageView({
               </form>
             ) : null;
           })}
-          {s.state === 'ready-for-release' ? (
+          {page.can.manage && s.state === 'ready-for-release' ? (
             <form method="post" action={`${base}/release`}>
               <Csrf token={ctx.csrf} />
               <button type="submit">{t.t('marking.page.release')}</button>

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import { inTransaction } from '../../db/transaction.js';
+import type { Services } from '../../deps.js';
+import { type Actor, hasRole } from '../../kernel/actor.js';
+import { audit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
+import { ensure } from '../../kernel/policy.js';
+import { parseInput } from '../../kernel/validation.js';
+import { findPerson } from '../identity/identity.queries.js';
+import { canMarking } from './marking.policy.js';
+import { insertExaminer } from './marking.repository.js';
+import { contextAccess } from './marking-access.js';
+
+const schema = z.object({ personId: z.string().uuid('validation.invalidChoice') });
+
+/**
+ * A manager appoints an external examiner (an assessor) to a context: read-only access to its moderation
+ * sample (both marks, the agreement, the submission blind). Audited.
+ */
+export async function appointExaminer(
+  db: Executor,
+  deps: Pick<Services, 'clock'>,
+  actor: Actor,
+  contextId: string,
+  input: unknown,
+): Promise<void> {
+  await contextAccess(db, actor, contextId);
+  ensure(actor, canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'));
+  const { personId } = parseInput(schema, input);
+  const person = await findPerson(db, personId);
+  const asActor = person
+    ? ({ kind: 'user', id: person.id, roles: person.roles, via: 'session' } as const)
+    : null;
+  if (!asActor || person?.disabled || !hasRole(asActor, 'assessor'))
+    throw new AppError('validation_failed', {}, [{ path: 'personId', key: 'marking.error.notAMarker' }]);
+  await inTransaction(db, async (trx) => {
+    await insertExaminer(
+      trx,
+      contextId,
+      personId,
+      actor.kind === 'user' ? actor.id : null,
+      deps.clock.now().toISOString(),
+    );
+    await audit(trx, deps.clock, actor, {
+      action: 'marking.examiner-appointed',
+      targetType: 'marking_context',
+      targetId: contextId,
+      after: { contextId, personId },
+    });
+  });
+}
