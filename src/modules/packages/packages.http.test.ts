@@ -283,6 +283,13 @@ for (const dialect of DIALECTS) {
       const form = await staff.get(`/editions/${edition.id}/packages/new`);
       expect(form.statusCode).toBe(200);
       expect(form.body).toContain(`<option value="${week2.id}">Week 2</option>`);
+      // The builder's "Add a package" link leads here with its section chosen; another edition's is ignored.
+      const builder = await staff.get(`/spaces/${edition.id}/build`);
+      expect(builder.body).toContain(`href="/editions/${edition.id}/packages/new?section=${week2.id}"`);
+      const chosen = await staff.get(`/editions/${edition.id}/packages/new?section=${week2.id}`);
+      expect(chosen.body).toContain(`<option value="${week2.id}" selected>Week 2</option>`);
+      const foreign = await staff.get(`/editions/${edition.id}/packages/new?section=${elsewhere.id}`);
+      expect(foreign.body).not.toContain(' selected>');
       const boundary = '----section-test';
       const body = Buffer.concat([
         Buffer.from(
