@@ -1,10 +1,15 @@
 import { pdfBytes, uploadSubmissionForm } from '../../../test/helpers/assessment-factories.js';
-import { buildCourse, buildEdition } from '../../../test/helpers/factories.js';
+import {
+  EDITION_MATRIX_ROLES,
+  type EditionRole,
+  editionWithParticipants,
+  expectFor,
+  STAFF_GET,
+  staffPost,
+} from '../../../test/helpers/edition-matrix.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { systemActor } from '../../kernel/actor.js';
 import { allocateMarker } from '../marking/allocate-markers.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
 import { createAssignment } from './save-assignment.js';
 import { saveDraft, startAttempt } from './save-draft.js';
 import { submitAssignment } from './submit-assignment.js';
@@ -16,18 +21,7 @@ import { uploadSubmissionFile } from './upload-submission-file.js';
  * staff manage; the allocated marker (the assessor) and the edition's staff read the submission blind.
  */
 
-const ROLES = [
-  'anonymous',
-  'owner',
-  'otherParticipant',
-  'assessor',
-  'editionFacilitator',
-  'otherFacilitator',
-  'manager',
-  'administrator',
-] as const;
-type RoleName = (typeof ROLES)[number];
-type Expect = Record<RoleName, number>;
+type RoleName = EditionRole;
 
 interface Target {
   editionId: string;
@@ -40,12 +34,9 @@ interface Target {
 }
 type Case = MatrixCase<RoleName, 'assignment', Target>;
 
-const e = (all: number, others: Partial<Expect>): Expect =>
-  ({ ...Object.fromEntries(ROLES.map((r) => [r, all])), ...others }) as Expect;
+const e = expectFor;
 
-const staffGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 404, manager: 200 });
-const staffPost = (ok: number) =>
-  e(403, { anonymous: 401, editionFacilitator: ok, otherFacilitator: 404, manager: ok });
+const staffGet = STAFF_GET;
 // A participant's own work: both participants act on their own; staff of the edition are no participants (403).
 const ownPost = e(404, {
   anonymous: 401,
@@ -98,15 +89,7 @@ const CASES: Case[] = [
 
 runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
   module: 'assignments',
-  roles: {
-    owner: ['participant'],
-    otherParticipant: ['participant'],
-    assessor: ['assessor'],
-    editionFacilitator: ['facilitator'],
-    otherFacilitator: ['facilitator'],
-    manager: ['manager'],
-    administrator: ['administrator'],
-  },
+  roles: EDITION_MATRIX_ROLES,
   owner: 'owner',
   kinds: ['assignment'],
   cases: CASES,
@@ -121,15 +104,9 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
     'audit_events',
   ],
   /** An edition where the owner submitted attempt 1 (text and a PDF) and has attempt 2 open with a file; the other participant submitted once; the assessor marks the owner's. */
-  async buildTarget({ deps, people }, _kind, owner) {
-    const course = await buildCourse(deps);
-    const edition = await buildEdition(deps, course.code, { facilitatorIds: [people.editionFacilitator.id] });
-    for (const person of [owner, people.otherParticipant])
-      await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
-        email: person.email,
-        fundingKind: 'self',
-      });
-    const staff = actorOf(people.editionFacilitator);
+  async buildTarget(context, _kind, owner) {
+    const { deps, people } = context;
+    const { edition, staff } = await editionWithParticipants(context, [owner, people.otherParticipant]);
     const { id: assignmentId } = await createAssignment(deps.db, deps, staff, edition.id, {
       title: 'Brief',
       instructions: { en: 'Write' },
@@ -174,7 +151,7 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
     };
   },
   shownBy: (target) => `OWNER-WORK-${target.assignmentId}`,
-  call: (_context, c, target, client) =>
+  call: (_context, _c, target, client) =>
     uploadSubmissionForm(client, target.assignmentId, { name: 'upload.pdf', content: pdfBytes() }).then(
       (r) => r,
     ),

@@ -1,13 +1,19 @@
 import { pdfBytes } from '../../../test/helpers/assessment-factories.js';
-import { buildCourse, buildEdition, buildPerson } from '../../../test/helpers/factories.js';
+import {
+  EDITION_MATRIX_ROLES,
+  type EditionRole,
+  editionWithParticipants,
+  expectFor,
+  STAFF_GET,
+  staffPost,
+} from '../../../test/helpers/edition-matrix.js';
+import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { systemActor } from '../../kernel/actor.js';
 import { createAssignment } from '../assignments/save-assignment.js';
 import { saveDraft } from '../assignments/save-draft.js';
 import { submitAssignment } from '../assignments/submit-assignment.js';
 import { uploadSubmissionFile } from '../assignments/upload-submission-file.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
 import { allocateMarker } from './allocate-markers.js';
 import { agreeMark } from './moderate-submission.js';
 import { releaseMark } from './release-marks.js';
@@ -20,18 +26,7 @@ import { saveRubric } from './save-rubric.js';
  * manager reveals identities; a facilitator of another edition is told nothing exists; refusals change nothing.
  */
 
-const ROLES = [
-  'anonymous',
-  'owner',
-  'otherParticipant',
-  'assessor',
-  'editionFacilitator',
-  'otherFacilitator',
-  'manager',
-  'administrator',
-] as const;
-type RoleName = (typeof ROLES)[number];
-type Expect = Record<RoleName, number>;
+type RoleName = EditionRole;
 type Kind = 'open' | 'marked' | 'agreed' | 'released';
 
 interface Target {
@@ -42,11 +37,8 @@ interface Target {
 }
 type Case = MatrixCase<RoleName, Kind, Target>;
 
-const e = (all: number, others: Partial<Expect>): Expect =>
-  ({ ...Object.fromEntries(ROLES.map((r) => [r, all])), ...others }) as Expect;
-const staffGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 404, manager: 200 });
-const staffPost = (ok: number) =>
-  e(403, { anonymous: 401, editionFacilitator: ok, otherFacilitator: 404, manager: ok });
+const e = expectFor;
+const staffGet = STAFF_GET;
 const rubricGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 200, manager: 200 });
 const rubricPost = e(403, { anonymous: 401, editionFacilitator: 303, otherFacilitator: 303, manager: 303 });
 const s = (t: Target) => `/marking/submissions/${t.markingId}`;
@@ -75,15 +67,7 @@ const CASES: Case[] = [
 
 runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
   module: 'marking',
-  roles: {
-    owner: ['participant'],
-    otherParticipant: ['participant'],
-    assessor: ['assessor'],
-    editionFacilitator: ['facilitator'],
-    otherFacilitator: ['facilitator'],
-    manager: ['manager'],
-    administrator: ['administrator'],
-  },
+  roles: EDITION_MATRIX_ROLES,
   owner: 'owner',
   kinds: ['open', 'marked', 'agreed', 'released'],
   cases: CASES,
@@ -98,14 +82,9 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
     'audit_events',
   ],
   /** The owner's submission marked with a one-criterion rubric, the assessor its marker, in the state `kind` names. */
-  async buildTarget({ deps, people }, kind, owner) {
-    const course = await buildCourse(deps);
-    const edition = await buildEdition(deps, course.code, { facilitatorIds: [people.editionFacilitator.id] });
-    await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
-      email: owner.email,
-      fundingKind: 'self',
-    });
-    const staff = actorOf(people.editionFacilitator);
+  async buildTarget(context, kind, owner) {
+    const { deps, people } = context;
+    const { edition, staff } = await editionWithParticipants(context, [owner]);
     const { id: rubricId } = await saveRubric(deps.db, deps, staff, null, {
       title: 'R',
       criteria: [{ id: 'c1', title: 'Analysis', weight: 1, maxPoints: 10, levels: [] }],

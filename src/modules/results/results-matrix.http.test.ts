@@ -1,8 +1,12 @@
-import { buildCourse, buildEdition } from '../../../test/helpers/factories.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import {
+  EDITION_MATRIX_ROLES,
+  type EditionRole,
+  editionWithParticipants,
+  expectFor,
+  STAFF_GET,
+  staffPost,
+} from '../../../test/helpers/edition-matrix.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { systemActor } from '../../kernel/actor.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { saveResultPolicy } from './save-result-policy.js';
@@ -14,18 +18,7 @@ import { saveResultPolicy } from './save-result-policy.js';
  * nothing.
  */
 
-const ROLES = [
-  'anonymous',
-  'owner',
-  'otherParticipant',
-  'assessor',
-  'editionFacilitator',
-  'otherFacilitator',
-  'manager',
-  'administrator',
-] as const;
-type RoleName = (typeof ROLES)[number];
-type Expect = Record<RoleName, number>;
+type RoleName = EditionRole;
 
 interface Target {
   editionId: string;
@@ -34,12 +27,9 @@ interface Target {
 }
 type Case = MatrixCase<RoleName, 'edition', Target>;
 
-const e = (all: number, others: Partial<Expect>): Expect =>
-  ({ ...Object.fromEntries(ROLES.map((r) => [r, all])), ...others }) as Expect;
+const e = expectFor;
 
-const staffGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 404, manager: 200 });
-const staffPost = (ok: number) =>
-  e(403, { anonymous: 401, editionFacilitator: ok, otherFacilitator: 404, manager: ok });
+const staffGet = STAFF_GET;
 const r = (t: Target) => `/results/${t.editionId}`;
 const policy = (t: Target) => ({
   passMark: '60',
@@ -66,28 +56,15 @@ const CASES: Case[] = [
 
 runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'edition', Target>({
   module: 'results',
-  roles: {
-    owner: ['participant'],
-    otherParticipant: ['participant'],
-    assessor: ['assessor'],
-    editionFacilitator: ['facilitator'],
-    otherFacilitator: ['facilitator'],
-    manager: ['manager'],
-    administrator: ['administrator'],
-  },
+  roles: EDITION_MATRIX_ROLES,
   owner: 'owner',
   kinds: ['edition'],
   cases: CASES,
   watched: ['result_policies', 'result_overrides', 'result_snapshots', 'results', 'audit_events'],
   /** A new edition (its facilitator set) where `owner` has a confirmed place, with one item and a policy. */
-  async buildTarget({ deps, people }, _kind, owner) {
-    const course = await buildCourse(deps);
-    const edition = await buildEdition(deps, course.code, { facilitatorIds: [people.editionFacilitator.id] });
-    await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
-      email: owner.email,
-      fundingKind: 'self',
-    });
-    const staff = actorOf(people.editionFacilitator);
+  async buildTarget(context, _kind, owner) {
+    const { deps } = context;
+    const { edition, staff } = await editionWithParticipants(context, [owner]);
     const section = await saveSection(deps.db, deps, staff, edition.id, null, {
       title: { en: 'Assessment' },
     });

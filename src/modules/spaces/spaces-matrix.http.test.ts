@@ -1,8 +1,13 @@
-import { buildCourse, buildEdition } from '../../../test/helpers/factories.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import {
+  EDITION_MATRIX_ROLES,
+  type EditionRole,
+  editionWithParticipants,
+  expectFor,
+  LEARNER_GET,
+  STAFF_GET,
+  staffPost,
+} from '../../../test/helpers/edition-matrix.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { systemActor } from '../../kernel/actor.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
 import { saveFileItem } from './save-file-item.js';
 import { saveItem } from './save-item.js';
 import { saveSection } from './save-section.js';
@@ -13,18 +18,7 @@ import { saveSection } from './save-section.js';
  * the builder needs a staff role and the edition; a refusal changes nothing.
  */
 
-const ROLES = [
-  'anonymous',
-  'owner',
-  'otherParticipant',
-  'assessor',
-  'editionFacilitator',
-  'otherFacilitator',
-  'manager',
-  'administrator',
-] as const;
-type RoleName = (typeof ROLES)[number];
-type Expect = Record<RoleName, number>;
+type RoleName = EditionRole;
 
 interface Target {
   editionId: string;
@@ -35,15 +29,13 @@ interface Target {
 }
 type Case = MatrixCase<RoleName, 'space', Target>;
 
-const e = (all: number, others: Partial<Expect>): Expect =>
-  ({ ...Object.fromEntries(ROLES.map((r) => [r, all])), ...others }) as Expect;
+const e = expectFor;
 
 // Learners' pages: the space's people see it; anyone else signed in: 404; signed out: sign in (303).
-const spaceGet = e(404, { anonymous: 303, owner: 200, editionFacilitator: 200, manager: 200 });
+const spaceGet = LEARNER_GET;
 // The builder: staff roles first (403 for the others), then the edition (another edition's facilitator: 404).
-const buildGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 404, manager: 200 });
-const buildPost = (ok: number) =>
-  e(403, { anonymous: 401, editionFacilitator: ok, otherFacilitator: 404, manager: ok });
+const buildGet = STAFF_GET;
+const buildPost = staffPost;
 const s = (t: Target) => `/spaces/${t.editionId}`;
 const page = (t: Target) => ({
   kind: 'page',
@@ -80,28 +72,15 @@ const CASES: Case[] = [
 
 runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'space', Target>({
   module: 'spaces',
-  roles: {
-    owner: ['participant'],
-    otherParticipant: ['participant'],
-    assessor: ['assessor'],
-    editionFacilitator: ['facilitator'],
-    otherFacilitator: ['facilitator'],
-    manager: ['manager'],
-    administrator: ['administrator'],
-  },
+  roles: EDITION_MATRIX_ROLES,
   owner: 'owner',
   kinds: ['space'],
   cases: CASES,
   watched: ['spaces', 'space_sections', 'space_items', 'space_item_progress', 'users', 'audit_events'],
   /** A new edition (its facilitator set) where `owner` has a confirmed place, with a page, a file and an empty section. */
-  async buildTarget({ deps, people }, _kind, owner) {
-    const course = await buildCourse(deps);
-    const edition = await buildEdition(deps, course.code, { facilitatorIds: [people.editionFacilitator.id] });
-    await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
-      email: owner.email,
-      fundingKind: 'self',
-    });
-    const staff = actorOf(people.editionFacilitator);
+  async buildTarget(context, _kind, owner) {
+    const { deps } = context;
+    const { edition, staff } = await editionWithParticipants(context, [owner]);
     const section = await saveSection(deps.db, deps, staff, edition.id, null, { title: { en: 'Week 1' } });
     const empty = await saveSection(deps.db, deps, staff, edition.id, null, { title: { en: 'Later' } });
     const pageItem = await saveItem(deps.db, deps, staff, edition.id, null, {

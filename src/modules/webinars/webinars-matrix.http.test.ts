@@ -1,8 +1,14 @@
-import { buildCourse, buildEdition } from '../../../test/helpers/factories.js';
+import {
+  EDITION_MATRIX_ROLES,
+  type EditionRole,
+  editionWithParticipants,
+  expectFor,
+  LEARNER_GET,
+  STAFF_GET,
+  staffPost,
+} from '../../../test/helpers/edition-matrix.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { systemActor } from '../../kernel/actor.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { addMaterial } from './add-material.js';
@@ -15,18 +21,7 @@ import { getCalendarFeed, renewCalendarFeed } from './calendar-token.js';
  * The edition's calendar is public; the private feed is reached by its token.
  */
 
-const ROLES = [
-  'anonymous',
-  'owner',
-  'otherParticipant',
-  'assessor',
-  'editionFacilitator',
-  'otherFacilitator',
-  'manager',
-  'administrator',
-] as const;
-type RoleName = (typeof ROLES)[number];
-type Expect = Record<RoleName, number>;
+type RoleName = EditionRole;
 
 interface Target {
   editionId: string;
@@ -38,15 +33,12 @@ interface Target {
 }
 type Case = MatrixCase<RoleName, 'webinar', Target>;
 
-const e = (all: number, others: Partial<Expect>): Expect =>
-  ({ ...Object.fromEntries(ROLES.map((r) => [r, all])), ...others }) as Expect;
+const e = expectFor;
 
-const learnerGet = e(404, { anonymous: 303, owner: 200, editionFacilitator: 200, manager: 200 });
+const learnerGet = LEARNER_GET;
 // Joining inside the window redirects to the meeting (303), for the edition's people only.
 const join = e(404, { anonymous: 303, owner: 303, editionFacilitator: 303, manager: 303 });
-const staffGet = e(403, { anonymous: 303, editionFacilitator: 200, otherFacilitator: 404, manager: 200 });
-const staffPost = (ok: number) =>
-  e(403, { anonymous: 401, editionFacilitator: ok, otherFacilitator: 404, manager: ok });
+const staffGet = STAFF_GET;
 const w = (t: Target) => `/webinars/${t.itemId}`;
 
 // biome-ignore format: a table
@@ -72,15 +64,7 @@ const CASES: Case[] = [
 
 runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'webinar', Target>({
   module: 'webinars',
-  roles: {
-    owner: ['participant'],
-    otherParticipant: ['participant'],
-    assessor: ['assessor'],
-    editionFacilitator: ['facilitator'],
-    otherFacilitator: ['facilitator'],
-    manager: ['manager'],
-    administrator: ['administrator'],
-  },
+  roles: EDITION_MATRIX_ROLES,
   owner: 'owner',
   kinds: ['webinar'],
   cases: CASES,
@@ -93,14 +77,9 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'webinar', Target>({
     'audit_events',
   ],
   /** A new edition (its facilitator set) where `owner` has a confirmed place, with a session open to join now. */
-  async buildTarget({ deps, people }, _kind, owner) {
-    const course = await buildCourse(deps);
-    const edition = await buildEdition(deps, course.code, { facilitatorIds: [people.editionFacilitator.id] });
-    await enrolDirectly(deps.db, deps, systemActor('test'), edition.id, {
-      email: owner.email,
-      fundingKind: 'self',
-    });
-    const staff = actorOf(people.editionFacilitator);
+  async buildTarget(context, _kind, owner) {
+    const { deps } = context;
+    const { edition, staff } = await editionWithParticipants(context, [owner]);
     const section = await saveSection(deps.db, deps, staff, edition.id, null, { title: { en: 'Live' } });
     const now = deps.clock.now().getTime();
     const item = await saveItem(deps.db, deps, staff, edition.id, null, {
