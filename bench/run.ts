@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|resilience|verify-flood] [--dialect postgres] [--duration 10] [--warmup 2]
+ * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|spaces|resilience|verify-flood|webinars] [--dialect postgres] [--duration 10] [--warmup 2]
  * [--connections 50] [--page-connections 10] [--courses 1000] [--editions 10000] [--seed 42]
  * [--candidates 100000] [--import-rows 100000] [--credentials 100000] [--issue 10000] [--applications 50000] [--keep]`
  *

@@ -30,6 +30,11 @@ declare module 'fastify' {
     api?: boolean;
     /** Served like the API when the request carries a bearer token, as a web page otherwise (downloads). */
     tokenOrSession?: boolean;
+    /**
+     * Authenticated by explicit credentials only (xAPI's Basic credentials), never by cookies, and called by
+     * content of any origin (cmi5 AUs in sandboxed frames send `Origin: null`): no cross-site check.
+     */
+    credentialsOnly?: boolean;
   }
   interface FastifyRequest {
     /** Who is asking: a person (by session cookie or API token) or anonymous. */

@@ -46,6 +46,7 @@ export function installCrossSiteCheck(app: FastifyInstance, baseUrl: string): vo
   const configured = new URL(baseUrl).origin.toLowerCase();
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || request.isApi) return;
+    if ((request.routeOptions.config as { credentialsOnly?: boolean } | undefined)?.credentialsOnly) return;
     const own = [configured, `${request.protocol}://${request.host}`.toLowerCase()];
     if (isCrossSite(request.headers, own)) throw new AppError('csrf_invalid');
   });

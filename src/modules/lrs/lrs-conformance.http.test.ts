@@ -98,6 +98,25 @@ for (const dialect of DIALECTS) {
       ).toBe(400);
     });
 
+    it('takes statements from content of any origin (a sandboxed cmi5 unit sends Origin: null), as CORS allows', async () => {
+      const s = statement();
+      const posted = await xapi('POST', '/xapi/statements', [s], {
+        origin: 'null',
+        'sec-fetch-site': 'cross-site',
+      });
+      expect(posted.statusCode, posted.body).toBe(200);
+      expect(posted.headers['access-control-allow-origin']).toBe('*');
+      const put = await xapi(
+        'PUT',
+        `/xapi/statements?statementId=${randomUUID()}`,
+        statement({ id: undefined }),
+        {
+          origin: 'https://content.example.org',
+        },
+      );
+      expect(put.statusCode).toBe(204);
+    });
+
     it('retrieves a voided statement only by voidedStatementId; the voiding statement is found; statementId and voidedStatementId do not mix', async () => {
       const target = statement();
       await xapi('POST', '/xapi/statements', [target]);

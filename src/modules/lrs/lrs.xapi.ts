@@ -135,6 +135,10 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
   app.register(
     async (x) => {
       x.decorateRequest('xapi', null as never);
+      // Basic credentials only, from content of any origin: no cookie, so no cross-site check (src/http/csrf.ts).
+      x.addHook('onRoute', (route) => {
+        route.config = { ...route.config, credentialsOnly: true };
+      });
       x.removeAllContentTypeParsers();
       x.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: XAPI_BODY_LIMIT_BYTES }, (_r, body, done) =>
         done(null, body),
@@ -145,6 +149,8 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
         if (status && status >= 400 && status < 500)
           return sendError(reply, status, 'the request could not be read');
         // The server shedding load or its database unreachable: 503 with Retry-After, as every other 503.
+        if (isAppError(error) && error.code !== 'service_unavailable' && error.code !== 'internal')
+          return sendError(reply, error.status, error.code);
         if (isAppError(error, 'service_unavailable')) {
           if (!reply.hasHeader('retry-after'))
             reply.header('retry-after', String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS));

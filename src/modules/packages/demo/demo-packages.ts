@@ -104,9 +104,9 @@ Q.forEach(function (q, n) {
   [1, 2, 3].forEach(function (c) { var l = document.createElement('label'); var i = document.createElement('input'); i.type = 'radio'; i.name = 'q' + n; i.value = String(c - 1); l.appendChild(i); l.appendChild(document.createTextNode(' ' + q[lang][c])); fs.appendChild(l); });
   form.appendChild(fs);
 });
-var b = document.createElement('button'); b.type = 'submit'; b.textContent = T[lang].submit; form.appendChild(b);
-form.addEventListener('submit', function (e) {
-  e.preventDefault();
+var b = document.createElement('button'); b.type = 'button'; b.textContent = T[lang].submit; form.appendChild(b);
+// A button, not a form submission: the sandboxed frame the player runs content in does not allow forms.
+b.addEventListener('click', function () {
   var right = 0; Q.forEach(function (q, n) { var c = form.querySelector('input[name=q' + n + ']:checked'); if (c && Number(c.value) === q[lang][4]) right++; });
   var score = Math.round(100 * right / Q.length); var passed = score >= 60;
   if (api) { api.LMSSetValue('cmi.core.score.min', '0'); api.LMSSetValue('cmi.core.score.max', '100'); api.LMSSetValue('cmi.core.score.raw', String(score)); api.LMSSetValue('cmi.core.lesson_status', passed ? 'passed' : 'failed'); api.LMSCommit(''); }

@@ -26,6 +26,12 @@ export interface OfflinePack {
   entries: ZipWriteEntry[];
 }
 
+/**
+ * The most bytes of pages and files one pack holds (it is built in memory): past it, the remaining items are
+ * listed with their address online, the index saying why.
+ */
+export const OFFLINE_PACK_MAX_BYTES = 200 * 1024 * 1024;
+
 /** Pure: a file name that any file system accepts (letters of any script, digits, `.`, `-`, `_`). */
 export function safeFileName(name: string): string {
   const cleaned = name
@@ -43,6 +49,7 @@ export async function getOfflinePack(
   actor: Actor,
   editionId: string,
   locale: Locale,
+  maxBytes = OFFLINE_PACK_MAX_BYTES,
 ): Promise<OfflinePack> {
   const access = await spaceAccess(db, actor, editionId);
   const now = deps.clock.now();
@@ -56,6 +63,7 @@ export async function getOfflinePack(
   const files: ZipWriteEntry[] = [];
   const taken = new Set<string>([OFFLINE_INDEX]);
   let number = 0;
+  let total = 0;
   const sections: PackSection[] = [];
   for (const section of view.sections) {
     const items: PackSection['items'] = [];
@@ -65,8 +73,13 @@ export async function getOfflinePack(
       const hidden = learner !== null && item.locked !== null;
       const settings = kind?.settings.safeParse(item.settings);
       const names: string[] = [];
+      let tooLarge = false;
       if (kind?.offline && !hidden && settings?.success) {
-        for (const file of await kind.offline(db, deps, { ...item, settings: settings.data }, t)) {
+        const made = await kind.offline(db, deps, { ...item, settings: settings.data }, t);
+        const size = made.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+        tooLarge = total + size > maxBytes;
+        if (!tooLarge) total += size;
+        for (const file of tooLarge ? [] : made) {
           let name = `${String(number).padStart(3, '0')}-${safeFileName(file.name)}`;
           for (let n = 2; taken.has(name.toLowerCase()); n += 1)
             name = `${String(number).padStart(3, '0')}-${n}-${safeFileName(file.name)}`;
@@ -81,6 +94,7 @@ export async function getOfflinePack(
         required: item.required,
         dueAt: item.dueAt,
         state: learner ? (item.complete ? 'done' : hidden ? 'locked' : 'to-do') : null,
+        tooLarge,
         files: names,
         onlineUrl: `${deps.config.baseUrl}/spaces/${access.edition.id}/items/${item.id}`,
       });

@@ -16,6 +16,8 @@ export interface PackItem {
   dueAt: string | null;
   /** The reader's state (participants only). */
   state: 'done' | 'to-do' | 'locked' | null;
+  /** Left out because the pack reached its size limit. */
+  tooLarge: boolean;
   /** The item's files in the pack (names relative to the index). */
   files: string[];
   onlineUrl: string;
@@ -101,7 +103,13 @@ export function offlineIndexDocument(input: {
                   <>
                     <br />
                     <small>
-                      {t.t(item.state === 'locked' ? 'spaces.offline.notYet' : 'spaces.offline.onlineOnly')}{' '}
+                      {t.t(
+                        item.tooLarge
+                          ? 'spaces.offline.tooLarge'
+                          : item.state === 'locked'
+                            ? 'spaces.offline.notYet'
+                            : 'spaces.offline.onlineOnly',
+                      )}{' '}
                       <a href={item.onlineUrl}>{item.onlineUrl}</a>
                     </small>
                   </>

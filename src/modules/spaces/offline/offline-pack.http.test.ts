@@ -15,7 +15,7 @@ import { systemActor } from '../../../kernel/actor.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { saveFileItem } from '../save-file-item.js';
 import { saveItem } from '../save-item.js';
-import { safeFileName } from './get-offline-pack.js';
+import { getOfflinePack, safeFileName } from './get-offline-pack.js';
 
 async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {
   const client = new Client(app);
@@ -141,6 +141,15 @@ describe('offline pack of a course space', () => {
     expect(
       (await (await browserOf(app, world.participant)).get('/spaces/not-an-id/offline.zip')).statusCode,
     ).toBe(404);
+  });
+
+  it('lists what passes its size limit with the address online instead of packing it', async () => {
+    const small = await getOfflinePack(deps.db, deps, actorOf(world.facilitator), world.edition.id, 'en', 1);
+    expect(small.entries.map((e) => e.name)).toEqual(['index.html']);
+    const index = new TextDecoder().decode(small.entries[0]!.bytes);
+    expect(index.match(/Left out: this copy reached its size limit/g)).toHaveLength(3); // 2 pages, 1 file
+    const all = await getOfflinePack(deps.db, deps, actorOf(world.facilitator), world.edition.id, 'en');
+    expect(all.entries).toHaveLength(4);
   });
 
   it('makes file names every file system accepts', () => {
