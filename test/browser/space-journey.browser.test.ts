@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
@@ -19,7 +21,8 @@ import {
  * package from the space builder; a participant with a confirmed place (Spanish) follows on a phone-sized
  * screen: runs the package to "passed" and adds the webinar to their calendar; the facilitator imports the
  * attendance from a CSV file (preview, then all or nothing); the progress grid and the participant's
- * dashboard show it. axe on every page visited.
+ * dashboard show it. axe on every page visited. Screenshots of the French builder and the Spanish phone pages
+ * go to the temporary folder (space-journey-*.png) for a person to look at.
  */
 
 const fr = translator('fr');
@@ -60,6 +63,7 @@ describeJourney('browser: a course space from building to progress', {}, (journe
       await signIn(staff, url, FACILITATOR, DEMO_PASSWORD);
       await staff.goto(`${url}${spacePath}/build`);
       await check(staff);
+      await staff.screenshot({ path: join(tmpdir(), 'space-journey-builder-fr.png'), fullPage: true });
       await click(staff, fr.t('webinars.kind.label'));
       await check(staff);
       await staff
@@ -95,6 +99,7 @@ describeJourney('browser: a course space from building to progress', {}, (journe
       await phone.goto(`${url}${spacePath}`);
       await check(phone);
       expect(await textOf(phone.locator('#now-heading'))).toBe(es.t('spaces.home.now'));
+      await phone.screenshot({ path: join(tmpdir(), 'space-journey-home-es.png'), fullPage: true });
       await phone.goto(`${url}${packagePath}`);
       await check(phone);
       await phone.goto(`${url}${packagePath}/scos/0/launch`);
@@ -110,6 +115,7 @@ describeJourney('browser: a course space from building to progress', {}, (journe
       // …opens the webinar and adds it to their calendar.
       await phone.goto(`${url}${webinarPath}`);
       await check(phone);
+      await phone.screenshot({ path: join(tmpdir(), 'space-journey-webinar-es.png'), fullPage: true });
       const [download] = await Promise.all([
         phone.waitForEvent('download'),
         phone.getByRole('link', { name: es.t('webinars.item.addToCalendar') }).click(),
