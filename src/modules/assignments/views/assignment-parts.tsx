@@ -53,7 +53,8 @@ export function ReleasedFeedback({ t, marking }: { t: Translator; marking: Relea
       </p>
       {released.overall ? <p class="overall">{released.overall}</p> : null}
       {released.criteria.length ? (
-        <table>
+        // Tables scroll sideways on narrow screens: focusable, so a keyboard can scroll this one too.
+        <table tabindex={0}>
           <caption>{t.t('assignments.feedback.byCriterion')}</caption>
           <thead>
             <tr>
