@@ -71,7 +71,9 @@ interface State {
 
 function stateOf(order: readonly Person[], k: number): State {
   const groups: Person[][] = Array.from({ length: k }, () => []);
-  order.forEach((p, i) => groups[i % k]?.push(p));
+  order.forEach((p, i) => {
+    groups[i % k]?.push(p);
+  });
   const counts = groups.map((g) => {
     const m = new Map<string, number>();
     for (const p of g) for (const key of keysOf(p)) m.set(key, (m.get(key) ?? 0) + 1);
