@@ -15,9 +15,9 @@ import {
 } from './group-access.js';
 import { GROUP_TASK_KIND, groupTaskSettingsSchema } from './group-task.js';
 import { latestPageRevision, listGroupFiles } from './group-work.repository.js';
-import { type GroupSetView, type GroupView, groupSetsOfEdition } from './groups.port.js';
+import { type GroupSetView, type GroupView, groupById, groupSetsOfEdition } from './groups.port.js';
 import { type EditionPerson, editionPeople, peopleByIds } from './groups.queries.js';
-import { listGroupSetsOfEdition } from './groups.repository.js';
+import { findGroupSet, listGroupSetsOfEdition } from './groups.repository.js';
 import type { GroupFileRow, GroupSetRow, PageRevisionRow, PeerEvaluationRow } from './groups.tables.js';
 import { findPeerEvaluation } from './peer-ratings.repository.js';
 
@@ -126,4 +126,11 @@ export async function getGroupPage(
     tasks: tasks.map((t) => ({ id: t.id, title: t.title })),
     peer: (await findPeerEvaluation(db, access.set.id)) ?? null,
   };
+}
+
+/** The edition a group belongs to ('' when there is no such group): for redirects after a refusal. */
+export async function editionOfGroup(db: Executor, groupId: string): Promise<string> {
+  const group = await groupById(db, groupId);
+  const set = group ? await findGroupSet(db, group.groupSetId) : undefined;
+  return set?.edition_id ?? '';
 }
