@@ -14,6 +14,7 @@ import { saveSection } from '../spaces/save-section.js';
 import { joinGroup } from './choose-group.js';
 import { addGroupFile } from './group-files.js';
 import { groupSetsOfEdition } from './groups.port.js';
+import { GROUP_TABLES } from './groups.tables.js';
 import { createGroupSet } from './manage-group-sets.js';
 import { openPeerEvaluation } from './peer-evaluations.js';
 
@@ -75,18 +76,7 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'group', Target>({
   owner: 'owner',
   kinds: ['group'],
   cases: CASES,
-  watched: [
-    'group_sets',
-    'work_groups',
-    'group_members',
-    'group_page_revisions',
-    'group_files',
-    'group_task_work',
-    'peer_evaluations',
-    'peer_ratings',
-    'space_item_progress',
-    'audit_events',
-  ],
+  watched: [...GROUP_TABLES, 'space_item_progress', 'audit_events'],
   /** A new edition where `owner` has a confirmed place: a balanced set (one group: the owner's), a self-selection set the owner chose in, a file, a group task, an open peer evaluation. */
   async buildTarget(context, _kind, owner) {
     const { deps } = context;
