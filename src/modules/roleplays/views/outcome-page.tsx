@@ -1,6 +1,6 @@
 /** The outcome document's editor: the current text, the version it is based on, the rendered history. */
 import { pickLocalized } from '../../../i18n/localized.js';
-import { Csrf, ErrorSummary } from '../../../web/components.js';
+import { Csrf, ErrorSummary, TextArea } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { RoleplayView } from '../get-roleplay.js';
@@ -28,23 +28,14 @@ export function OutcomePage({ ctx, view, errors = {}, typed }: Props) {
       <form method="post" action={`/roleplays/${view.item.id}/outcome`}>
         <Csrf token={ctx.csrf} />
         <input type="hidden" name="baseVersion" value={String(view.outcome.version)} />
-        <p>
-          <label for="field-body">{t.t('roleplays.outcome.edit')}</label>
-          {errors.body ? (
-            <span class="error" id="error-body">
-              {errors.body}
-            </span>
-          ) : null}
-          <textarea
-            id="field-body"
-            name="body"
-            rows={20}
-            maxLength={OUTCOME_MAX}
-            aria-describedby={errors.body ? 'error-body' : undefined}
-          >
-            {typed ?? view.outcome.body}
-          </textarea>
-        </p>
+        <TextArea
+          name="body"
+          label={t.t('roleplays.outcome.edit')}
+          value={typed ?? view.outcome.body}
+          errors={errors}
+          rows={20}
+          maxLength={OUTCOME_MAX}
+        />
         {typed !== undefined && typed !== view.outcome.body ? (
           <details open>
             <summary>{t.t('roleplays.outcome.latest', { version: view.outcome.version })}</summary>
