@@ -23,6 +23,7 @@ import { pathwayModule } from './pathway/pathway.module.js';
 import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
 import { resultsModule } from './results/results.module.js';
+import { roleplaysModule } from './roleplays/roleplays.module.js';
 import { spacesModule } from './spaces/spaces.module.js';
 import { webinarsModule } from './webinars/webinars.module.js';
 
@@ -43,6 +44,7 @@ export const MODULES: readonly Module[] = [
   assignmentsModule,
   resultsModule,
   groupsModule,
+  roleplaysModule,
   jobsModule,
 ];
 

@@ -83,6 +83,7 @@ const EVENTS: NoticeEvent[] = [
     late,
   })),
   { kind: 'marking.released', submissionId: 'sub-1', contextId: EDITION, path: '/assignments/item-1' },
+  { kind: 'roleplay.role-assigned', itemId: 'item-1', editionId: EDITION, roleId: 'role-1' },
 ] as NoticeEvent[];
 
 describe('notification emails and texts', () => {
