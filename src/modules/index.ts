@@ -10,6 +10,7 @@ import type { DailyJob, JobHandler } from '../jobs/job.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { admissionsModule } from './admissions/admissions.module.js';
 import { assignmentsModule } from './assignments/assignments.module.js';
+import { capstonesModule } from './capstones/capstones.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { identityModule } from './identity/identity.module.js';
@@ -41,6 +42,7 @@ export const MODULES: readonly Module[] = [
   markingModule,
   assignmentsModule,
   resultsModule,
+  capstonesModule,
   jobsModule,
 ];
 
