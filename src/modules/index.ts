@@ -10,6 +10,7 @@ import type { DailyJob, JobHandler } from '../jobs/job.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { admissionsModule } from './admissions/admissions.module.js';
 import { assignmentsModule } from './assignments/assignments.module.js';
+import { capstonesModule } from './capstones/capstones.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { groupsModule } from './groups/groups.module.js';
@@ -45,6 +46,7 @@ export const MODULES: readonly Module[] = [
   resultsModule,
   groupsModule,
   roleplaysModule,
+  capstonesModule,
   jobsModule,
 ];
 
