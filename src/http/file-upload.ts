@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, preValidationHookHandler } from 'fastify';
+import type { FastifyRequest, preValidationHookHandler } from 'fastify';
 import { AppError } from '../kernel/errors.js';
 import type { UploadedUserFile } from '../kernel/uploaded-file.js';
 
@@ -68,24 +68,4 @@ export function singleFileUpload(options: { maxBytes: number; noFileKey: string 
       return file;
     },
   };
-}
-
-/** Sends a stored file as a download no browser renders inline, sniffs or runs. */
-export function sendAttachment(
-  reply: FastifyReply,
-  file: { bytes: Uint8Array; fileName: string; contentType: string },
-): FastifyReply {
-  const ascii = file.fileName.replace(/[^\w.-]/g, '_');
-  return reply
-    .type(file.contentType)
-    .header(
-      'content-disposition',
-      ascii === file.fileName
-        ? `attachment; filename="${ascii}"`
-        : `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(file.bytes));
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { sendAttachment, singleFileUpload } from '../../http/file-upload.js';
+import { sendDownload } from '../../http/downloads.js';
+import { singleFileUpload } from '../../http/file-upload.js';
 import { APPLICATION_FILE_MAX_BYTES } from './application-files.js';
 
 /** The multipart upload of an application document (web form or API): the shared single-file reader. */
@@ -13,8 +14,8 @@ export const uploadedApplicationFile = upload.file;
 
 /** Sends a stored PDF as a download no browser renders inline, sniffs or runs. */
 export function sendPdfDownload(reply: FastifyReply, fileName: string, bytes: Uint8Array): FastifyReply {
-  return sendAttachment(reply, {
-    bytes,
+  return sendDownload(reply, {
+    body: bytes,
     fileName: fileName.replace(/[^\w.-]/g, '_'),
     contentType: 'application/pdf',
   });

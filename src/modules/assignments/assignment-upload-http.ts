@@ -9,4 +9,3 @@ const upload = singleFileUpload({ maxBytes: FILE_BYTES_LIMIT, noFileKey: 'assign
 
 export const readSubmissionUpload = upload.read;
 export const uploadedSubmissionFile = upload.file;
-export { sendAttachment as sendDownload } from '../../http/file-upload.js';
