@@ -12,6 +12,7 @@ import { admissionsModule } from './admissions/admissions.module.js';
 import { assignmentsModule } from './assignments/assignments.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
+import { forumsModule } from './forums/forums.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { lrsModule } from './lrs/lrs.module.js';
 import { markingModule } from './marking/marking.module.js';
@@ -36,6 +37,7 @@ export const MODULES: readonly Module[] = [
   notificationsModule,
   spacesModule,
   webinarsModule,
+  forumsModule,
   lrsModule,
   packagesModule,
   markingModule,

@@ -83,6 +83,9 @@ const EVENTS: NoticeEvent[] = [
     late,
   })),
   { kind: 'marking.released', submissionId: 'sub-1', contextId: EDITION, path: '/assignments/item-1' },
+  { kind: 'forums.mention', postId: 'post-1', threadId: 'thread-1' },
+  { kind: 'forums.new-post', postId: 'post-1', threadId: 'thread-1' },
+  { kind: 'forums.digest', day: '2027-03-02', threadId: 'thread-1', posts: 5, threads: 2 },
 ] as NoticeEvent[];
 
 describe('notification emails and texts', () => {
