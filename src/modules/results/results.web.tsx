@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
+import { sendDownload } from '../../http/downloads.js';
 import { csrfProtected, echoValues, type FormBody, formBody } from '../../http/forms.js';
 import { sendCsvDownload } from '../../http/uploads.js';
 import { isAppError } from '../../kernel/errors.js';
@@ -163,12 +164,12 @@ export function resultsWebRoutes(app: FastifyInstance, deps: Deps): void {
         request.params.editionId,
         request.locale,
       );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .send(file.bytes);
+      return sendDownload(reply, {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: file.name,
+        body: file.bytes,
+        cacheControl: 'no-store',
+      });
     },
   );
 
