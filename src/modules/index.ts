@@ -14,6 +14,7 @@ import { capstonesModule } from './capstones/capstones.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { groupsModule } from './groups/groups.module.js';
+import { forumsModule } from './forums/forums.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { lrsModule } from './lrs/lrs.module.js';
 import { markingModule } from './marking/marking.module.js';
@@ -39,6 +40,7 @@ export const MODULES: readonly Module[] = [
   notificationsModule,
   spacesModule,
   webinarsModule,
+  forumsModule,
   lrsModule,
   packagesModule,
   markingModule,
