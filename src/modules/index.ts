@@ -10,8 +10,11 @@ import type { DailyJob, JobHandler } from '../jobs/job.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { admissionsModule } from './admissions/admissions.module.js';
 import { assignmentsModule } from './assignments/assignments.module.js';
+import { capstonesModule } from './capstones/capstones.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
+import { forumsModule } from './forums/forums.module.js';
+import { groupsModule } from './groups/groups.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { lrsModule } from './lrs/lrs.module.js';
 import { markingModule } from './marking/marking.module.js';
@@ -37,12 +40,15 @@ export const MODULES: readonly Module[] = [
   notificationsModule,
   spacesModule,
   webinarsModule,
+  forumsModule,
   lrsModule,
   packagesModule,
   markingModule,
   assignmentsModule,
   resultsModule,
+  groupsModule,
   roleplaysModule,
+  capstonesModule,
   jobsModule,
 ];
 
