@@ -44,6 +44,8 @@ export const roleplaysModule: Module = {
     'POST /roleplays/:itemId/phases/:phaseId/remove': STAFF,
     'POST /roleplays/:itemId/debrief': STAFF,
     'POST /roleplays/:itemId/reveal': STAFF,
+    'GET /roleplays/:itemId/phases/:phaseId': 'signed-in',
+    'POST /roleplays/:itemId/phases/:phaseId/posts': 'signed-in',
     'GET /roleplays/:itemId/outcome': 'signed-in',
     'POST /roleplays/:itemId/outcome': 'signed-in',
     'GET /api/v1/editions/:id/roleplays': 'signed-in',
