@@ -12,6 +12,7 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { searchEditionPosts } from '../forums/search-posts.js';
+import { insertGroupSet, insertGroups, upsertMember } from '../groups/groups.repository.js';
 import { updateProfile } from '../identity/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
@@ -284,6 +285,52 @@ for (const dialect of DIALECTS) {
           postInCharacter(deps.db, deps, holder, itemId, phaseId, { subject: 'x', body: 'late' }),
         ),
       ).toBe('body:roleplays.error.phaseClosed');
+    });
+
+    it('assigns the groups of a set: each group plays one role, its members hold it', async () => {
+      const { itemId } = await buildRoleplay(deps, staff(), world.edition.id, null);
+      const at = '2026-11-28T10:00:00.000Z';
+      // No use case forms groups yet (the groups module's port is read-only): its repository sets them up.
+      await insertGroupSet(deps.db, {
+        id: 'set1',
+        edition_id: world.edition.id,
+        name: 'Delegations',
+        formation: 'manual',
+        capacity: null,
+        closes_at: null,
+        created_by: null,
+        created_at: at,
+      });
+      await insertGroups(deps.db, [
+        { id: 'g1', group_set_id: 'set1', name: 'A', position: 1, created_at: at },
+        { id: 'g2', group_set_id: 'set1', name: 'B', position: 2, created_at: at },
+      ]);
+      for (const [user, group] of [
+        [world.participant.id, 'g1'],
+        [other.id, 'g2'],
+      ] as const)
+        await upsertMember(deps.db, {
+          group_set_id: 'set1',
+          group_id: group,
+          user_id: user,
+          source: 'manual',
+          added_at: at,
+        });
+      await assignRolesAutomatically(
+        deps.db,
+        deps,
+        staff(),
+        itemId,
+        { mode: 'random', groupSetId: 'set1' },
+        seededRandom(3),
+      );
+      const view = await getRoleplay(deps.db, deps, staff(), itemId);
+      expect(view.roles.map((r) => r.holders.length)).toEqual([1, 1]);
+      expect(
+        await refusal(
+          assignRolesAutomatically(deps.db, deps, staff(), itemId, { mode: 'random', groupSetId: 'nope' }),
+        ),
+      ).toBe('groupSetId:validation.invalidChoice');
     });
   });
 }
