@@ -225,6 +225,19 @@ function HoldersPart({ ctx, page, base }: { ctx: PageContext; page: RoleplayMana
             </p>
           ))}
         </fieldset>
+        {page.groupSets.length ? (
+          <SelectField
+            name="groupSetId"
+            label={t.t('roleplays.manage.groupSet')}
+            hint={t.t('roleplays.manage.groupSetHint')}
+            value=""
+            empty={t.t('roleplays.manage.noGroupSet')}
+            options={page.groupSets.map((s) => ({
+              value: s.id,
+              label: t.t('roleplays.manage.groupSetOption', { name: s.name, count: s.groups }),
+            }))}
+          />
+        ) : null}
         <button type="submit">{t.t('roleplays.manage.assign')}</button>
       </form>
       <form method="post" action={`${base}/holders`}>

@@ -134,7 +134,9 @@ export function RoleplayBody(props: Props) {
                 {phase.forumId ? (
                   <>
                     {' '}
-                    <a href={`/forums/${phase.forumId}`}>{t.t('roleplays.item.discussion')}</a>
+                    <a href={`/roleplays/${view.item.id}/phases/${phase.id}`}>
+                      {t.t('roleplays.item.discussion')}
+                    </a>
                   </>
                 ) : null}
               </li>
