@@ -10,13 +10,18 @@ import { markingWebRoutes } from './marking.web.js';
 import { MARKING_NOTIFICATION_KINDS } from './marking-notices.js';
 import * as marking from './migrations/2026-12-06T2330-marking.js';
 import * as examiners from './migrations/2026-12-06T2331-marking-examiners.js';
+import * as latePenalty from './migrations/2026-12-07T0401-marking-late-penalty.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
 
 export const markingModule: Module = {
   name: 'marking',
-  migrations: { '2026-12-06T2330-marking': marking, '2026-12-06T2331-marking-examiners': examiners },
+  migrations: {
+    '2026-12-06T2330-marking': marking,
+    '2026-12-06T2331-marking-examiners': examiners,
+    '2026-12-07T0401-marking-late-penalty': latePenalty,
+  },
   auditEvents: markingAuditEvents,
   notificationKinds: MARKING_NOTIFICATION_KINDS,
   webRoutes: markingWebRoutes,

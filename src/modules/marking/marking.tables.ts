@@ -53,6 +53,8 @@ export interface MarkingSubmissionsTable {
   agreed_by: string | null;
   feedback_json: string | null;
   released_at: string | null;
+  /** Points (hundredths) taken from the released mark at the owner's request (a late penalty). */
+  late_penalty: number;
   created_at: string;
   updated_at: string;
 }

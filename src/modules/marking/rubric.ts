@@ -97,6 +97,12 @@ export function meanMark(first: number, second: number): number {
 }
 
 /** Pure: a mark in hundredths written as a percentage with two decimals ("72.50"). */
+/** The released mark: the agreed mark less the owner's penalty (a late penalty), never below 0. */
+export function penalisedMark(agreed: number, penalty: number): number {
+  return Math.max(0, agreed - Math.max(0, penalty));
+}
+
+/** A mark in hundredths as text: 7250 → "72.5". */
 export function formatMark(hundredths: number): string {
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }
