@@ -1,6 +1,5 @@
 import type { Deps } from '../../src/deps.js';
 import { systemActor } from '../../src/kernel/actor.js';
-import { isAppError } from '../../src/kernel/errors.js';
 import { saveProposal } from '../../src/modules/capstones/save-proposal.js';
 import { registerCandidate } from '../../src/modules/pathway/register-candidate.js';
 import { runCredentialJobs } from './credential-factories.js';
@@ -70,14 +69,5 @@ export async function draftedCapstone(deps: Deps, options: Parameters<typeof cap
   return { ...candidate, capstoneId: id, manager };
 }
 
-/** What a refused call says: `path:key` of its first field problem, else its error code (undefined: allowed). */
-export async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error))
-      return error.fields[0] ? `${error.fields[0].path}:${error.fields[0].key}` : error.code;
-    throw error;
-  }
-  return undefined;
-}
+/** How a use case refused (the shared helper). */
+export { refusal } from './refusal.js';
