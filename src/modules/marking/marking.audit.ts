@@ -20,7 +20,11 @@ export const markingAuditEvents = defineAuditEvents({
   'marking.mark-agreed': z.object({
     after: z.object({ mark: z.number(), discrepant: z.boolean(), note: z.string().nullable() }),
   }),
-  'marking.released': z.object({ after: z.object({ mark: z.number(), passed: z.boolean() }) }),
+  'marking.released': z.object({
+    after: z.object({ mark: z.number(), passed: z.boolean(), latePenalty: z.number().optional() }),
+  }),
+  'marking.bank-comment-added': z.object({ after: z.object({ rubricId: z.string().nullable() }) }),
+  'marking.bank-comment-removed': z.object({ before: z.object({ commentId: z.string() }) }),
   'marking.identities-revealed': z.object({ after: z.object({ contextId: z.string() }) }),
   'marking.examiner-appointed': z.object({
     after: z.object({ contextId: z.string(), personId: z.string() }),

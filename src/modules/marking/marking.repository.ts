@@ -3,6 +3,8 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
 import type {
+  BankCommentRow,
+  MarkingCommentsTable,
   MarkingMarksTable,
   MarkingRubricsTable,
   MarkingRubricVersionsTable,
@@ -252,4 +254,36 @@ export async function insertExaminer(
     .values({ context_id: contextId, person_id: personId, appointed_by: by, appointed_at: now })
     .onConflict((oc) => oc.columns(['context_id', 'person_id']).doNothing())
     .execute();
+}
+
+/** A marker's bank comments for a rubric (and those for any rubric), oldest first. */
+export function listBankComments(
+  db: Executor,
+  markerId: string,
+  rubricId: string | null,
+): Promise<BankCommentRow[]> {
+  return db
+    .selectFrom('marking_comments')
+    .selectAll()
+    .where('marker_id', '=', markerId)
+    .where((w) =>
+      rubricId ? w.or([w('rubric_id', 'is', null), w('rubric_id', '=', rubricId)]) : w.lit(true),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertBankComment(db: Executor, row: Insertable<MarkingCommentsTable>): Promise<void> {
+  await db.insertInto('marking_comments').values(row).execute();
+}
+
+/** Removes one of a marker's own bank comments; false when there is no such comment of theirs. */
+export async function deleteBankComment(db: Executor, id: string, markerId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('marking_comments')
+    .where('id', '=', id)
+    .where('marker_id', '=', markerId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
