@@ -4,7 +4,13 @@ import { defineAuditEvents } from '../../kernel/audit.js';
 
 export const markingAuditEvents = defineAuditEvents({
   'marking.rubric-saved': z.object({
-    after: z.object({ title: z.string(), version: z.number(), criteria: z.number() }),
+    after: z.object({
+      title: z.string(),
+      version: z.number(),
+      criteria: z.number(),
+      remark: z.enum(['keep', 'remark']).optional(),
+      remarked: z.number().optional(),
+    }),
   }),
   'marking.submission-registered': z.object({
     after: z.object({ ownerModule: z.string(), ownerId: z.string(), contextId: z.string() }),

@@ -287,3 +287,37 @@ export async function deleteBankComment(db: Executor, id: string, markerId: stri
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/** The unreleased submissions bound to an older version of a rubric (what a re-mark decision concerns). */
+export function unreleasedOnOlderVersions(
+  db: Executor,
+  rubricId: string,
+  currentVersionId: string,
+): Promise<MarkingSubmissionRow[]> {
+  return db
+    .selectFrom('marking_submissions')
+    .selectAll('marking_submissions')
+    .innerJoin(
+      'marking_rubric_versions',
+      'marking_rubric_versions.id',
+      'marking_submissions.rubric_version_id',
+    )
+    .where('marking_rubric_versions.rubric_id', '=', rubricId)
+    .where('marking_submissions.rubric_version_id', '!=', currentVersionId)
+    .where('marking_submissions.state', '!=', 'released')
+    .execute();
+}
+
+/** Re-opens the marks of some submissions: not completed, no total (the scores typed so far are kept). */
+export async function reopenMarks(
+  db: Executor,
+  submissionIds: readonly string[],
+  now: string,
+): Promise<void> {
+  if (submissionIds.length === 0) return;
+  await db
+    .updateTable('marking_marks')
+    .set({ completed_at: null, total: null, updated_at: now })
+    .where('submission_id', 'in', submissionIds)
+    .execute();
+}
