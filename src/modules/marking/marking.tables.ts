@@ -79,8 +79,18 @@ export interface MarkingExaminersTable {
   appointed_at: string;
 }
 
+/** A marker's frequent comment (for any rubric when `rubric_id` is null). */
+export interface MarkingCommentsTable {
+  id: string;
+  marker_id: string;
+  rubric_id: string | null;
+  text: string;
+  created_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    marking_comments: MarkingCommentsTable;
     marking_rubrics: MarkingRubricsTable;
     marking_rubric_versions: MarkingRubricVersionsTable;
     marking_numbers: MarkingNumbersTable;
@@ -95,3 +105,4 @@ export type RubricRow = Selectable<MarkingRubricsTable>;
 export type RubricVersionRow = Selectable<MarkingRubricVersionsTable>;
 export type MarkingSubmissionRow = Selectable<MarkingSubmissionsTable>;
 export type MarkRow = Selectable<MarkingMarksTable>;
+export type BankCommentRow = Selectable<MarkingCommentsTable>;

@@ -8,11 +8,13 @@ import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-c
 import { sendPage } from '../../web/render.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
 import { appointExaminer } from './appoint-examiner.js';
+import { getCommentBank, insertBankComment } from './get-comment-bank.js';
 import { getContextOverview, getMarkingPage, getMyMarking } from './get-marking-views.js';
 import { getRubric, getRubrics } from './get-rubrics.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark, releaseReadyMarks } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
+import { removeBankComment, saveBankComment } from './save-bank-comment.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { rubricFromForm, saveRubric } from './save-rubric.js';
 import { ContextOverviewPage, MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
@@ -90,10 +92,45 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     return saveRubricForm(request, reply, request.params.rubricId);
   });
 
-  app.get('/marking/my', hidden, async (request, reply) => {
+  const showMyMarking = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    errors: FieldMessages = {},
+  ) => {
     const rows = await getMyMarking(deps.db, deps, request.actor);
-    return sendPage(reply, <MyMarkingPage ctx={pageContext(request, reply)} rows={rows} />);
+    const bank = await getCommentBank(deps.db, deps, request.actor);
+    const ctx = pageContext(request, reply);
+    const values = status === 200 ? {} : echoValues(formBody(request));
+    return sendPage(
+      reply,
+      <MyMarkingPage ctx={ctx} rows={rows} bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }} />,
+      status,
+    );
+  };
+
+  app.get('/marking/my', hidden, (request, reply) => showMyMarking(request, reply));
+
+  app.post('/marking/comments', csrfProtected(app), async (request, reply) => {
+    try {
+      await saveBankComment(deps.db, deps, request.actor, formBody(request));
+    } catch (error) {
+      if (!isAppError(error, 'validation_failed')) throw error;
+      return showMyMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
+    }
+    setFlash(reply, 'marking.flash.bankSaved');
+    return reply.redirect('/marking/my#comment-bank', 303);
   });
+
+  app.post<{ Params: { commentId: string } }>(
+    '/marking/comments/:commentId/remove',
+    csrfProtected(app),
+    async (request, reply) => {
+      await removeBankComment(deps.db, deps, request.actor, request.params.commentId);
+      setFlash(reply, 'marking.flash.bankRemoved');
+      return reply.redirect('/marking/my#comment-bank', 303);
+    },
+  );
 
   const showOverview = async (
     request: FastifyRequest<Id>,
@@ -155,6 +192,30 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
   };
 
   app.get<Sub>('/marking/submissions/:submissionId', hidden, (request, reply) => showMarking(request, reply));
+
+  app.post<Sub>(
+    '/marking/submissions/:submissionId/insert-comment',
+    csrfProtected(app),
+    async (request, reply) => {
+      try {
+        const { page, values } = await insertBankComment(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.submissionId,
+          formBody(request),
+        );
+        return sendPage(
+          reply,
+          <MarkingPageView ctx={pageContext(request, reply)} page={page} values={values} />,
+        );
+      } catch (error) {
+        if (isAppError(error, 'invalid_state'))
+          return showMarking(request, reply, 409, { form: request.i18n.t('marking.error.notNow') });
+        throw error;
+      }
+    },
+  );
 
   /**
    * The forms of one submission's marking page, one shape: run, flash, back to the page; validation
