@@ -3,11 +3,11 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../test/helpers/factories.js';
 import { buildDiscussion } from '../../../test/helpers/forum-factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import { refusal } from '../../../test/helpers/refusal.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
-import { isAppError } from '../../kernel/errors.js';
 import { setTimeZone } from '../identity/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { notificationText } from '../notifications/notification.js';
@@ -23,17 +23,6 @@ import { searchEditionPosts } from './search-posts.js';
 import { sendDigests } from './send-digests.js';
 import { setThreadFlags } from './set-thread-flags.js';
 import { subscribe } from './subscribe.js';
-
-async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error))
-      return error.fields[0] ? `${error.fields[0].path}:${error.fields[0].key}` : error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: forums`, () => {
