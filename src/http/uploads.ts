@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IMPORT_MAX_BYTES } from '../integrations/spreadsheets/read-spreadsheet.js';
 import { AppError } from '../kernel/errors.js';
 import type { UploadedFile } from '../modules/pathway/import/import-upload.js';
+import { sendDownload } from './downloads.js';
 
 /**
  * Reading the multipart upload of an import form or API call. It runs as a preValidation hook, before the
@@ -62,10 +63,10 @@ export function sendCsvDownload(
   fileName: string,
   body: string | Readable,
 ): FastifyReply {
-  return reply
-    .type('text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'no-store')
-    .send(body);
+  return sendDownload(reply, {
+    contentType: 'text/csv; charset=utf-8',
+    fileName,
+    body,
+    cacheControl: 'no-store',
+  });
 }

@@ -10,8 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { createTestApp } from '../../../test/helpers/http.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { systemActor } from '../../kernel/actor.js';
-import { createLrsCredential } from './lrs-credentials.js';
+import { lrsAuthorization, xapiClient } from '../../../test/helpers/xapi-client.js';
 
 const agent = { objectType: 'Agent', name: 'Ada Lovelace', mbox: 'mailto:conformance@example.org' };
 const statement = (over: Record<string, unknown> = {}) => ({
@@ -53,28 +52,14 @@ for (const dialect of DIALECTS) {
     let auth: string;
     beforeAll(async () => {
       ({ app, deps, close } = await createTestApp(dialect));
-      const created = await createLrsCredential(deps.db, deps, systemActor('test'), { name: 'conformance' });
-      auth = `Basic ${Buffer.from(`${created.key}:${created.secret}`).toString('base64')}`;
+      ({ auth } = await lrsAuthorization(deps, 'conformance'));
     });
     afterAll(() => close());
 
-    const xapi = (
-      method: 'GET' | 'PUT' | 'POST' | 'DELETE',
-      url: string,
-      payload?: unknown,
-      headers: Record<string, string> = {},
-    ) =>
-      app.inject({
-        method,
-        url,
-        headers: {
-          authorization: auth,
-          'x-experience-api-version': '1.0.3',
-          ...(payload !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        ...(payload !== undefined ? { payload: JSON.stringify(payload) } : {}),
-      });
+    const xapi = xapiClient(
+      () => app,
+      () => auth,
+    );
     const get = async (query: string, headers: Record<string, string> = {}) =>
       xapi('GET', `/xapi/statements?${query}`, undefined, headers);
 

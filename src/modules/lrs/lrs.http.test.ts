@@ -5,6 +5,7 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../test/helpers/factories.js';
 import { Browser, createTestApp, csrfFrom } from '../../../test/helpers/http.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
+import { lrsAuthorization, xapiClient } from '../../../test/helpers/xapi-client.js';
 import { systemActor } from '../../kernel/actor.js';
 import { runLrsCommand } from './lrs-cli.js';
 import { createLrsCredential, revokeLrsCredential } from './lrs-credentials.js';
@@ -29,36 +30,14 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       ({ app, deps, close } = await createTestApp(dialect));
-      const created = await createLrsCredential(deps.db, deps, systemActor('test'), { name: 'test client' });
-      credentialId = created.id;
-      auth = `Basic ${Buffer.from(`${created.key}:${created.secret}`).toString('base64')}`;
+      ({ id: credentialId, auth } = await lrsAuthorization(deps, 'test client'));
     });
     afterAll(() => close());
 
-    const xapi = (
-      method: 'GET' | 'PUT' | 'POST' | 'DELETE',
-      url: string,
-      payload?: unknown,
-      headers: Record<string, string> = {},
-    ) =>
-      app.inject({
-        method,
-        url,
-        headers: {
-          authorization: auth,
-          'x-experience-api-version': '1.0.3',
-          ...(payload !== undefined && !Buffer.isBuffer(payload) && typeof payload !== 'string'
-            ? { 'content-type': 'application/json' }
-            : {}),
-          ...headers,
-        },
-        ...(payload === undefined
-          ? {}
-          : {
-              payload:
-                Buffer.isBuffer(payload) || typeof payload === 'string' ? payload : JSON.stringify(payload),
-            }),
-      });
+    const xapi = xapiClient(
+      () => app,
+      () => auth,
+    );
 
     it('answers /about without credentials, and refuses other calls without a version or valid credentials', async () => {
       const about = await app.inject({ method: 'GET', url: '/xapi/about' });

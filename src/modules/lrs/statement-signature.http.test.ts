@@ -4,8 +4,7 @@ import { CompactSign, exportJWK, generateKeyPair, importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/helpers/http.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { systemActor } from '../../kernel/actor.js';
-import { createLrsCredential } from './lrs-credentials.js';
+import { lrsAuthorization } from '../../../test/helpers/xapi-client.js';
 import { SIGNATURE_USAGE } from './statement-signature.js';
 
 /** A key and a self-signed certificate made for this test only (openssl req -x509 -newkey rsa:2048). */
@@ -108,8 +107,7 @@ describe('sqlite: signed statements (JWS signature attachments)', () => {
   let certificateKey: CryptoKey;
   beforeAll(async () => {
     ({ app, deps, close } = await createTestApp('sqlite'));
-    const created = await createLrsCredential(deps.db, deps, systemActor('test'), { name: 'signer' });
-    auth = `Basic ${Buffer.from(`${created.key}:${created.secret}`).toString('base64')}`;
+    ({ auth } = await lrsAuthorization(deps, 'signer'));
     rsa = await generateKeyPair('RS256', { extractable: true });
     certificateKey = await importPKCS8(TEST_KEY, 'RS256');
   });

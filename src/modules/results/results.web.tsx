@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
+import { sendDownload } from '../../http/downloads.js';
 import { csrfProtected, echoValues, type FormBody, formBody } from '../../http/forms.js';
 import { sendCsvDownload } from '../../http/uploads.js';
 import { isAppError } from '../../kernel/errors.js';
@@ -134,7 +135,13 @@ export function resultsWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<EditionParams>('/results/:editionId/finalise', csrfProtected(app), async (request, reply) => {
     const { editionId } = request.params;
-    const report = await finaliseResults(deps.db, deps, request.actor, editionId);
+    let report: Awaited<ReturnType<typeof finaliseResults>>;
+    try {
+      report = await finaliseResults(deps.db, deps, request.actor, editionId);
+    } catch (error) {
+      if (!isAppError(error, 'validation_failed')) throw error;
+      return showBook(request, reply, 400, {}, fieldMessages(request.i18n, error.fields));
+    }
     const query = new URLSearchParams({
       recorded: String(report.recorded),
       pending: String(report.pending.length),
@@ -163,12 +170,12 @@ export function resultsWebRoutes(app: FastifyInstance, deps: Deps): void {
         request.params.editionId,
         request.locale,
       );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${file.name.replace(/[^\w.-]/g, '_')}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .send(file.bytes);
+      return sendDownload(reply, {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        fileName: file.name,
+        body: file.bytes,
+        cacheControl: 'no-store',
+      });
     },
   );
 

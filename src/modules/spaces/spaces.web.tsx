@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { safeNextPath, setFlash } from '../../http/context.js';
+import { sendDownload } from '../../http/downloads.js';
 import { csrfProtected, formBody } from '../../http/forms.js';
 import { sendCsvDownload } from '../../http/uploads.js';
 import { zipStream } from '../../integrations/zip/zip-writer.js';
@@ -72,13 +73,11 @@ export function spacesWebRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const { editionId, itemId } = request.params;
       const file = await getItemFile(deps.db, deps, request.actor, editionId, itemId);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(file.bytes));
+      return sendDownload(reply, {
+        contentType: file.contentType,
+        fileName: file.fileName,
+        body: file.bytes,
+      });
     },
   );
 
@@ -93,12 +92,11 @@ export function spacesWebRoutes(app: FastifyInstance, deps: Deps): void {
         request.params.editionId,
         request.locale,
       );
-      return reply
-        .type('application/zip')
-        .header('content-disposition', `attachment; filename="${pack.fileName}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .send(zipStream(pack.entries));
+      return sendDownload(reply, {
+        contentType: 'application/zip',
+        fileName: pack.fileName,
+        body: zipStream(pack.entries),
+      });
     },
   );
 

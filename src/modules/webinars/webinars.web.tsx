@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
+import { sendDownload } from '../../http/downloads.js';
 import { csrfProtected, formBody } from '../../http/forms.js';
 import { readMultipartUpload, uploadedFile } from '../../http/uploads.js';
 import { isAppError } from '../../kernel/errors.js';
@@ -193,13 +194,11 @@ export function webinarsWebRoutes(app: FastifyInstance, deps: Deps): void {
         request.params.itemId,
         request.params.materialId,
       );
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .header('cache-control', 'private, no-store')
-        .send(Buffer.from(file.bytes));
+      return sendDownload(reply, {
+        contentType: file.contentType,
+        fileName: file.fileName,
+        body: file.bytes,
+      });
     },
   );
 

@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.js';
 import { setFlash } from '../../../http/context.js';
 import { errorMessage } from '../../../http/error-handler.js';
 import { csrfProtected, echoValues, type FormBody, formBody } from '../../../http/forms.js';
+import { sendCsvDownload } from '../../../http/uploads.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../../web/page-context.js';
 import { sendPage } from '../../../web/render.js';
@@ -101,11 +102,7 @@ export function reviewWebRoutes(app: FastifyInstance, deps: Deps): void {
       request.query,
       request.i18n,
     );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="applications.csv"')
-      .header('cache-control', 'no-store')
-      .send(csv);
+    return sendCsvDownload(reply, 'applications.csv', csv);
   });
 
   const showApplication = async (

@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.js';
 import { setFlash } from '../../../http/context.js';
 import { errorMessage } from '../../../http/error-handler.js';
 import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '../../../http/forms.js';
+import { sendCsvDownload } from '../../../http/uploads.js';
 import { isAppError } from '../../../kernel/errors.js';
 import { pageContext } from '../../../web/page-context.js';
 import { sendPage } from '../../../web/render.js';
@@ -168,11 +169,7 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
       request.query,
       request.i18n,
     );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="candidates.csv"')
-      .header('cache-control', 'no-store')
-      .send(csv);
+    return sendCsvDownload(reply, 'candidates.csv', csv);
   });
 
   app.get('/manage/candidates/new', { schema: { hide: true } }, async (request, reply) => {
