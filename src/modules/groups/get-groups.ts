@@ -13,6 +13,7 @@ import {
   type GroupAccess,
   groupAccess,
 } from './group-access.js';
+import { groupForumLink } from './group-forums.js';
 import { GROUP_TASK_KIND, groupTaskSettingsSchema } from './group-task.js';
 import { latestPageRevision, listGroupFiles } from './group-work.repository.js';
 import { type GroupSetView, type GroupView, groupById, groupSetsOfEdition } from './groups.port.js';
@@ -98,6 +99,8 @@ export interface GroupPage {
   page: PageRevisionRow | null;
   tasks: { id: string; title: import('../../i18n/localized.js').LocalizedText }[];
   peer: PeerEvaluationRow | null;
+  /** The group's forum page (forums module), or null. */
+  forumHref: string | null;
 }
 
 export async function getGroupPage(
@@ -125,6 +128,7 @@ export async function getGroupPage(
     page: (await latestPageRevision(db, access.group.id)) ?? null,
     tasks: tasks.map((t) => ({ id: t.id, title: t.title })),
     peer: (await findPeerEvaluation(db, access.set.id)) ?? null,
+    forumHref: await groupForumLink(db, access.group.id),
   };
 }
 
