@@ -7,6 +7,7 @@ import type { Module } from '../module.js';
 import { caseKind } from './case-kind.js';
 import { casesAuditEvents } from './cases.audit.js';
 import { casesWebRoutes } from './cases.web.js';
+import { seedDemoCases } from './demo/seed-cases.js';
 import * as cases from './migrations/2026-12-07T0250-cases.js';
 
 const STAFF = ['facilitator', 'manager'] as const;
@@ -18,6 +19,10 @@ export const casesModule: Module = {
   auditEvents: casesAuditEvents,
   spaceItemKinds: [caseKind],
   webRoutes: casesWebRoutes,
+  seed: async (deps) => {
+    await seedDemoCases(deps);
+    return undefined;
+  },
   // Participants' routes are for anyone signed in: the use cases answer "not found" outside the edition.
   // biome-ignore format: a table, one route per line
   routeAccess: {
