@@ -10,6 +10,7 @@ import { CAPSTONE_NOTIFICATION_KINDS } from './capstone-notices.js';
 import { capstonesApiRoutes } from './capstones.api.js';
 import { capstonesAuditEvents } from './capstones.audit.js';
 import { capstonesWebRoutes } from './capstones.web.js';
+import { seedDemoCapstones } from './demo/seed-capstones.js';
 import * as capstones from './migrations/2026-12-07T0300-capstones.js';
 
 const STAFF = ['manager', 'facilitator', 'assessor'] as const;
@@ -27,6 +28,10 @@ export const capstonesModule: Module = {
   ],
   notificationKinds: CAPSTONE_NOTIFICATION_KINDS,
   webRoutes: capstonesWebRoutes,
+  seed: async (deps) => {
+    await seedDemoCapstones(deps);
+    return undefined;
+  },
   apiRoutes: capstonesApiRoutes,
   navigation: [
     { href: '/capstones/my', label: 'capstones.nav', shownTo: ['participant'], order: 45 },
