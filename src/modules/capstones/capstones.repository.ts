@@ -275,3 +275,21 @@ export async function countByState(db: Executor): Promise<Map<string, number>> {
     .execute();
   return new Map(rows.map((r) => [r.state, Number(r.n)]));
 }
+
+/** Many capstones and their attempts at once (the bench's scale data), in batches. */
+export async function insertManyCapstones(
+  db: Executor,
+  capstones: Insertable<CapstonesTable>[],
+  attempts: Insertable<CapstoneAttemptsTable>[],
+): Promise<void> {
+  for (let i = 0; i < capstones.length; i += 200)
+    await db
+      .insertInto('capstones')
+      .values(capstones.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < attempts.length; i += 200)
+    await db
+      .insertInto('capstone_attempts')
+      .values(attempts.slice(i, i + 200))
+      .execute();
+}

@@ -257,8 +257,8 @@ export async function seedDemoCapstones(deps: Deps): Promise<number> {
       language: demo.language,
       // Inside the window: the final date no later than its end.
       finalDue: final,
-      draftDue: addMonths(3) < final ? addMonths(3) : final,
-      outlineDue: addMonths(1) < final ? addMonths(1) : final,
+      draftDue: [addMonths(3), final].sort()[0],
+      outlineDue: [addMonths(1), final].sort()[0],
       ...Object.fromEntries(
         standing.countedCourses.map((code) => [
           `approach.${code}`,
