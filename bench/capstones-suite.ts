@@ -130,7 +130,11 @@ async function scaleData(deps: Awaited<ReturnType<typeof createDeps>>): Promise<
     .selectAll()
     .where('id', '=', template.id)
     .executeTakeFirstOrThrow();
-  const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const user = await deps.db
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < candidacies.length; i += 200) {
     const batch = candidacies.slice(i, i + 200);
     await deps.db
