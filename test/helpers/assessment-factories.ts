@@ -1,5 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createAssignment } from '../../src/modules/assignments/save-assignment.js';
+import { saveDraft } from '../../src/modules/assignments/save-draft.js';
+import { submitAssignment } from '../../src/modules/assignments/submit-assignment.js';
 import { buildPerson, type TestPerson } from './factories.js';
 import type { Client } from './http-extra.js';
 import { multipartBody } from './import-helpers.js';
@@ -53,23 +55,51 @@ export function pdfBytes(author = 'Secret Author'): Buffer {
   );
 }
 
-/** Uploads a file to an assignment through the web form of a signed-in browser. */
-export async function uploadSubmissionForm(
+/** Uploads a file through a multipart web form of a signed-in browser (`file` part, with the CSRF token). */
+export async function uploadForm(
   browser: Client,
-  assignmentId: string,
-  file: { name: string; content: Buffer },
+  url: string,
+  file: { name: string; content: Buffer; type?: string },
 ): Promise<LightMyRequestResponse> {
   const { payload, headers } = multipartBody(
     { _csrf: await browser.csrf() },
-    { ...file, type: 'application/pdf' },
+    { type: 'application/pdf', ...file },
   );
   const response = await browser.app.inject({
     method: 'POST',
-    url: `/assignments/${assignmentId}/files`,
+    url,
     remoteAddress: browser.address,
     headers: { ...headers, cookie: browser.jar.header() },
     payload,
   });
   browser.jar.store(response);
   return response;
+}
+
+/** Uploads a file to an assignment through the web form of a signed-in browser. */
+export function uploadSubmissionForm(
+  browser: Client,
+  assignmentId: string,
+  file: { name: string; content: Buffer },
+): Promise<LightMyRequestResponse> {
+  return uploadForm(browser, `/assignments/${assignmentId}/files`, file);
+}
+
+/** The world's participant submits `text` (after `before`, e.g. an upload); the id of the marking submission. */
+export async function submitForMarking(
+  deps: TestDeps,
+  world: AssessmentWorld,
+  text = 'Work',
+  before: () => Promise<unknown> = async () => undefined,
+): Promise<string> {
+  const me = actorOf(world.participant);
+  await saveDraft(deps.db, deps, me, world.assignmentId, { text, declared: true });
+  await before();
+  const { submissionId } = await submitAssignment(deps.db, deps, me, world.assignmentId);
+  const row = await deps.db
+    .selectFrom('marking_submissions')
+    .select('id')
+    .where('owner_id', '=', submissionId)
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

@@ -55,6 +55,11 @@ export async function stripPdfMetadata(bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
+/** The copy of a submitted file markers download: its document metadata stripped (PDF). */
+export async function blindCopy(type: string, bytes: Uint8Array): Promise<Uint8Array> {
+  return type === 'pdf' ? stripPdfMetadata(bytes) : bytes;
+}
+
 /**
  * A submitted file as a marker (or staff of the edition) downloads it: named by the participant number
  * (P-0042-1.pdf), PDF metadata stripped. Anyone not allowed by the marking engine gets "not found".
@@ -73,7 +78,7 @@ export async function getMarkerFile(
   const bytes = file ? await deps.storage.get(file.storage_key) : null;
   if (!file || !bytes) throw new AppError('not_found');
   return {
-    bytes: file.type === 'pdf' ? await stripPdfMetadata(bytes) : bytes,
+    bytes: await blindCopy(file.type, bytes),
     fileName: file.marker_name,
     contentType: CONTENT_TYPES[file.type as FileType],
   };
