@@ -42,7 +42,7 @@ describe('one owner per table', () => {
     ).rows
       .map((r) => r.name)
       // FTS5's shadow tables belong to their virtual table.
-      .filter((name) => !/^course_search_(data|idx|content|docsize|config)$/.test(name));
+      .filter((name) => !/^(course_search|forum_post_search)_(data|idx|content|docsize|config)$/.test(name));
     const owners = new Map<string, string[]>();
     for (const table of KERNEL_TABLES) owners.set(table, ['kernel']);
     for (const module of MODULES)

@@ -1,15 +1,17 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Deps } from '../../src/deps.js';
-import type { Actor } from '../../src/kernel/actor.js';
+import { type Actor, systemActor } from '../../src/kernel/actor.js';
 import { MOTIVATION_MIN_LENGTH } from '../../src/modules/admissions/application.js';
 import { saveApplicationStep } from '../../src/modules/admissions/save-application-step.js';
 import { startApplication } from '../../src/modules/admissions/start-application.js';
 import { submitApplication } from '../../src/modules/admissions/submit-application.js';
 import { uploadApplicationFile } from '../../src/modules/admissions/upload-application-file.js';
-import { buildPerson, buildProgramme, type TestPerson } from './factories.js';
+import { createRuleVersion } from '../../src/modules/pathway/rule-versions.js';
+import { buildCourse, buildPerson, buildProgramme, type TestPerson } from './factories.js';
 import type { Client } from './http-extra.js';
 import { multipartBody } from './import-helpers.js';
-import { actorOf } from './pathway-factories.js';
+import { actorOf, pathwayRules } from './pathway-factories.js';
+import type { TestDeps } from './test-deps.js';
 
 /** A tiny valid PDF (one empty page). */
 export const TINY_PDF = Buffer.from(
@@ -106,4 +108,20 @@ export async function uploadForm(
   });
   browser.jar.store(response);
   return response;
+}
+
+/** The labour-migration programme with six courses and its pathway rules in force (what admissions need). */
+export async function buildProgrammeWithRules(deps: TestDeps): Promise<void> {
+  await buildProgramme(deps);
+  const codes: string[] = [];
+  for (let i = 0; i < 6; i++) codes.push((await buildCourse(deps)).code);
+  await createRuleVersion(deps.db, deps, systemActor('test'), 'labour-migration', {
+    effectiveFrom: '2015-01-01',
+    note: 'v1',
+    rules: pathwayRules({
+      academy: codes[0]!,
+      eAcademy: codes[1]!,
+      electives: codes.slice(2) as [string, string, string, string],
+    }),
+  });
 }

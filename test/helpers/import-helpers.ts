@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { Dialect } from '../../src/db/database.js';
 import type { Deps } from '../../src/deps.js';
+import type { Actor } from '../../src/kernel/actor.js';
 import { newId } from '../../src/kernel/ids.js';
+import { uploadImport } from '../../src/modules/pathway/import/import-upload.js';
 import { buildCourse } from './factories.js';
-import type { Client } from './http-extra.js';
+import { type Client, countRows } from './http-extra.js';
 import {
   buildDatedEdition,
   buildParticipant,
   buildPathwayProgramme,
   registerAs,
 } from './pathway-factories.js';
+import { createTestDeps, TEST_NOW, type TestDeps } from './test-deps.js';
 
 /**
  * Helpers for result-import tests: CSV text from rows, multipart bodies as a browser sends them, and
@@ -153,4 +158,46 @@ export async function buildImportWorld(deps: Deps) {
   const ben = await buildParticipant(deps);
   const candidacyId = await registerAs(deps, programme, ana, '2026-01-01');
   return { programme, edition, code, other, participationOnly, ana, ben, candidacyId };
+}
+
+/**
+ * The set-up every import use-case test shares, on one engine: a manager, a fresh import world at the
+ * test clock, uploads as that manager, and a fingerprint of everything an import can change (to prove
+ * that something changed nothing).
+ */
+export function importTestBench(dialect: Dialect) {
+  const bench = {} as { deps: TestDeps; manager: Actor };
+  beforeAll(async () => {
+    bench.deps = await createTestDeps(dialect);
+    const person = await buildParticipant(bench.deps, { roles: ['manager'] });
+    bench.manager = { kind: 'user', id: person.id, roles: ['manager'], via: 'session' };
+  });
+  afterAll(async () => bench.deps?.close());
+  return {
+    get deps() {
+      return bench.deps;
+    },
+    get manager() {
+      return bench.manager;
+    },
+    world: () => {
+      bench.deps.clock.set(TEST_NOW);
+      return buildImportWorld(bench.deps);
+    },
+    upload: (csv: string | Buffer, fileName = 'results.csv', options = {}) =>
+      uploadImport(
+        bench.deps.db,
+        bench.deps,
+        bench.manager,
+        { fileName, bytes: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) },
+        options,
+      ),
+    state: async () =>
+      JSON.stringify([
+        await bench.deps.db.selectFrom('results').selectAll().orderBy('id').execute(),
+        await bench.deps.db.selectFrom('enrolments').selectAll().orderBy('id').execute(),
+        await bench.deps.db.selectFrom('candidacies').select(['id', 'standing_json']).orderBy('id').execute(),
+        await countRows(bench.deps, 'audit_events'),
+      ]),
+  };
 }

@@ -83,6 +83,22 @@ const EVENTS: NoticeEvent[] = [
     late,
   })),
   { kind: 'marking.released', submissionId: 'sub-1', contextId: EDITION, path: '/assignments/item-1' },
+  { kind: 'roleplay.role-assigned', itemId: 'item-1', editionId: EDITION, roleId: 'role-1' },
+  ...(['approve', 'return', 'reject'] as const).map((decision) => ({
+    kind: 'capstones.proposal-decided',
+    capstoneId: 'cap-1',
+    decision,
+    comment: decision === 'approve' ? null : 'Narrow the question.',
+  })),
+  ...(['pass', 'require-resubmission', 'fail'] as const).map((outcome) => ({
+    kind: 'capstones.outcome',
+    capstoneId: 'cap-1',
+    outcome,
+    due: outcome === 'require-resubmission' ? '2027-06-30' : null,
+  })),
+  { kind: 'forums.mention', postId: 'post-1', threadId: 'thread-1' },
+  { kind: 'forums.new-post', postId: 'post-1', threadId: 'thread-1' },
+  { kind: 'forums.digest', day: '2027-03-02', threadId: 'thread-1', posts: 5, threads: 2 },
 ] as NoticeEvent[];
 
 describe('notification emails and texts', () => {

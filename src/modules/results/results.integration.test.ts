@@ -157,25 +157,23 @@ for (const dialect of DIALECTS) {
       expect(editor.items.map((i) => i.id)).toEqual([items.reading, items.forum, items.assignment]);
     });
 
+    /** The participant's released marks: forum 72.50, assignment 60.00, the reading marked done. */
+    const recordParticipantScores = async () => {
+      const outcomes = [
+        [items.forum, { kind: 'passed', score: 7250 }],
+        [items.assignment, { kind: 'passed', score: 6000 }],
+        [items.reading, { kind: 'marked-done' }],
+      ] as const;
+      for (const [itemId, outcome] of outcomes) {
+        await recordItemOutcome(deps.db, deps, { itemId, personId: world.participant.id, outcome });
+      }
+    };
+
     it('computes the gradebook from space scores and overrides; overrides need a reason and are audited', async () => {
       const staff = actorOf(world.facilitator);
       await saveResultPolicy(deps.db, deps, staff, world.edition.id, policyInput());
       // The marking workflow records released marks as space scores.
-      await recordItemOutcome(deps.db, deps, {
-        itemId: items.forum,
-        personId: world.participant.id,
-        outcome: { kind: 'passed', score: 7250 },
-      });
-      await recordItemOutcome(deps.db, deps, {
-        itemId: items.assignment,
-        personId: world.participant.id,
-        outcome: { kind: 'passed', score: 6000 },
-      });
-      await recordItemOutcome(deps.db, deps, {
-        itemId: items.reading,
-        personId: world.participant.id,
-        outcome: { kind: 'marked-done' },
-      });
+      await recordParticipantScores();
       const book = await getGradebook(deps.db, deps, staff, world.edition.id);
       const mine = book.rows.find((r) => r.personId === world.participant.id);
       // (40 × 72.50 + 60 × 60.00) ÷ 100 = 65.00
@@ -268,21 +266,7 @@ for (const dialect of DIALECTS) {
         'policy:results.error.noPolicy',
       );
       await saveResultPolicy(deps.db, deps, staff, world.edition.id, policyInput());
-      await recordItemOutcome(deps.db, deps, {
-        itemId: items.forum,
-        personId: world.participant.id,
-        outcome: { kind: 'passed', score: 7250 },
-      });
-      await recordItemOutcome(deps.db, deps, {
-        itemId: items.assignment,
-        personId: world.participant.id,
-        outcome: { kind: 'passed', score: 6000 },
-      });
-      await recordItemOutcome(deps.db, deps, {
-        itemId: items.reading,
-        personId: world.participant.id,
-        outcome: { kind: 'marked-done' },
-      });
+      await recordParticipantScores();
       expect(
         await refusal(finaliseResults(deps.db, deps, actorOf(world.participant), world.edition.id)),
       ).toBe('forbidden');

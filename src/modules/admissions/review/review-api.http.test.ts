@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApplication, eligibleAnswers } from '../../../../test/helpers/application-factories.js';
-import { buildCourse, buildProgramme } from '../../../../test/helpers/factories.js';
+import {
+  buildApplication,
+  buildProgrammeWithRules,
+  eligibleAnswers,
+} from '../../../../test/helpers/application-factories.js';
 import { api, createTestApp } from '../../../../test/helpers/http.js';
 import { apiUser, countRows, errorCode, tokenOf } from '../../../../test/helpers/http-extra.js';
-import { actorOf, pathwayRules } from '../../../../test/helpers/pathway-factories.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../../test/helpers/test-deps.js';
 import { setStrictMessages } from '../../../i18n/i18n.js';
-import { systemActor } from '../../../kernel/actor.js';
-import { createRuleVersion } from '../../pathway/rule-versions.js';
 import { assignReviewer } from './assign-reviewers.js';
 
 /** The staff review API over HTTP: every route with every role, bad input in the caller's language, OpenAPI. */
@@ -31,18 +32,7 @@ describe('review API', () => {
   beforeAll(async () => {
     setStrictMessages(true);
     ({ app, deps, close } = await createTestApp('sqlite'));
-    await buildProgramme(deps);
-    const codes: string[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await buildCourse(deps)).code);
-    await createRuleVersion(deps.db, deps, systemActor('test'), 'labour-migration', {
-      effectiveFrom: '2015-01-01',
-      note: 'v1',
-      rules: pathwayRules({
-        academy: codes[0]!,
-        eAcademy: codes[1]!,
-        electives: codes.slice(2) as [string, string, string, string],
-      }),
-    });
+    await buildProgrammeWithRules(deps);
     const manager = await apiUser(deps, ['manager'], { locale: 'fr' });
     managerToken = manager.token;
     managerActor = actorOf(manager.person);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApplication } from '../../../../test/helpers/application-factories.js';
-import { buildCourse, buildPerson, buildProgramme } from '../../../../test/helpers/factories.js';
+import { buildApplication, buildProgrammeWithRules } from '../../../../test/helpers/application-factories.js';
+import { buildPerson } from '../../../../test/helpers/factories.js';
 import { createTestApp } from '../../../../test/helpers/http.js';
 import {
   Client,
@@ -11,11 +11,9 @@ import {
   signedIn,
   tokenOf,
 } from '../../../../test/helpers/http-extra.js';
-import { actorOf, pathwayRules } from '../../../../test/helpers/pathway-factories.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../../test/helpers/test-deps.js';
 import { setStrictMessages } from '../../../i18n/i18n.js';
-import { systemActor } from '../../../kernel/actor.js';
-import { createRuleVersion } from '../../pathway/rule-versions.js';
 import { assignReviewer } from './assign-reviewers.js';
 
 /** The staff pages of admissions over HTTP: every route with every role, bad input, staff-only comments. */
@@ -41,18 +39,7 @@ describe('review pages (web)', () => {
   beforeAll(async () => {
     setStrictMessages(true);
     ({ app, deps, close } = await createTestApp('sqlite'));
-    await buildProgramme(deps);
-    const codes: string[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await buildCourse(deps)).code);
-    await createRuleVersion(deps.db, deps, systemActor('test'), 'labour-migration', {
-      effectiveFrom: '2015-01-01',
-      note: 'v1',
-      rules: pathwayRules({
-        academy: codes[0]!,
-        eAcademy: codes[1]!,
-        electives: codes.slice(2) as [string, string, string, string],
-      }),
-    });
+    await buildProgrammeWithRules(deps);
     const m = await signedIn(app, deps, ['manager'], { locale: 'fr' });
     manager = m.browser;
     managerActor = actorOf(m.person);

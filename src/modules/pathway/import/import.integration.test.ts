@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { countRows } from '../../../../test/helpers/http-extra.js';
 import {
-  buildImportWorld,
   type CsvRow,
   IMPORT_HEADER,
   importCsv,
+  importTestBench,
 } from '../../../../test/helpers/import-helpers.js';
 import { buildParticipant } from '../../../../test/helpers/pathway-factories.js';
-import { createTestDeps, TEST_NOW, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { listAuditEvents } from '../../../kernel/audit.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
@@ -22,37 +21,8 @@ const failure = (promise: Promise<unknown>) => promise.then(() => null).catch((e
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: result imports`, () => {
-    let deps: TestDeps;
-    let manager: Actor;
-    beforeAll(async () => {
-      deps = await createTestDeps(dialect);
-      const person = await buildParticipant(deps, { roles: ['manager'] });
-      manager = { kind: 'user', id: person.id, roles: ['manager'], via: 'session' };
-    });
-    afterAll(async () => deps?.close());
-
-    const world = () => {
-      deps.clock.set(TEST_NOW);
-      return buildImportWorld(deps);
-    };
-
-    const upload = (csv: string | Buffer, fileName = 'results.csv', options = {}) =>
-      uploadImport(
-        deps.db,
-        deps,
-        manager,
-        { fileName, bytes: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) },
-        options,
-      );
-
-    /** What an import can change, to prove that something changed nothing. */
-    const state = async () =>
-      JSON.stringify([
-        await deps.db.selectFrom('results').selectAll().orderBy('id').execute(),
-        await deps.db.selectFrom('enrolments').selectAll().orderBy('id').execute(),
-        await deps.db.selectFrom('candidacies').select(['id', 'standing_json']).orderBy('id').execute(),
-        await countRows(deps, 'audit_events'),
-      ]);
+    const bench = importTestBench(dialect);
+    const { world, upload, state } = bench;
 
     it('previews, then commits edition results and legacy certificates, enrolling who is not enrolled', async () => {
       const w = await world();
@@ -82,7 +52,7 @@ for (const dialect of DIALECTS) {
         },
       ];
       const { id } = await upload(`\ufeffResults exported from the old system\n\n${importCsv(rows)}`);
-      const preview = await getImport(deps.db, deps, manager, id);
+      const preview = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(preview.status).toBe('previewed');
       expect(preview.problems).toEqual([]);
       expect(preview.counts).toMatchObject({
@@ -101,15 +71,17 @@ for (const dialect of DIALECTS) {
       ]);
       expect(preview.canCommit).toBe(true);
       // Nothing is written by the preview.
-      const before = await deps.db
+      const before = await bench.deps.db
         .selectFrom('results')
         .selectAll()
         .where('user_id', 'in', [w.ana.id, w.ben.id])
         .execute();
       expect(before).toEqual([]);
 
-      expect(await commitImport(deps.db, deps, manager, id)).toEqual({ status: 'committed' });
-      const results = await deps.db
+      expect(await commitImport(bench.deps.db, bench.deps, bench.manager, id)).toEqual({
+        status: 'committed',
+      });
+      const results = await bench.deps.db
         .selectFrom('results')
         .selectAll()
         .where('user_id', 'in', [w.ana.id, w.ben.id])
@@ -120,21 +92,21 @@ for (const dialect of DIALECTS) {
         ['achievement', '87', 'import', null],
         ['participation', null, 'import', null],
       ]);
-      const enrolments = await deps.db
+      const enrolments = await bench.deps.db
         .selectFrom('enrolments')
         .selectAll()
         .where('edition_id', '=', w.edition.id)
         .execute();
       expect(enrolments.map((e) => e.status).sort()).toEqual(['enrolled', 'enrolled']);
-      const audit = await listAuditEvents(deps.db, 'user', w.ana.id);
+      const audit = await listAuditEvents(bench.deps.db, 'user', w.ana.id);
       expect(audit.map((a) => a.action).sort()).toEqual(
         expect.arrayContaining(['enrolment.created', 'result.legacy-recorded', 'result.recorded']),
       );
-      const managerId = manager.kind === 'user' ? manager.id : null;
+      const managerId = bench.manager.kind === 'user' ? bench.manager.id : null;
       expect(audit.filter((a) => a.action.startsWith('result.')).every((a) => a.actorId === managerId)).toBe(
         true,
       );
-      const report = await getImport(deps.db, deps, manager, id);
+      const report = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(report.status).toBe('committed');
       expect(report.report).toMatchObject({
         newResults: 3,
@@ -143,7 +115,7 @@ for (const dialect of DIALECTS) {
         candidaciesRefreshed: 1,
       });
       // The candidate's standing was re-evaluated in the same transaction: the Academy now counts.
-      const standing = await deps.db
+      const standing = await bench.deps.db
         .selectFrom('candidacies')
         .selectAll()
         .where('id', '=', w.candidacyId)
@@ -153,11 +125,13 @@ for (const dialect of DIALECTS) {
           .status,
       ).toBe('met');
       expect(
-        await deps.db.selectFrom('import_files').selectAll().where('import_id', '=', id).execute(),
+        await bench.deps.db.selectFrom('import_files').selectAll().where('import_id', '=', id).execute(),
       ).toEqual([]);
       // Committing again changes nothing.
       const after = await state();
-      expect(await commitImport(deps.db, deps, manager, id)).toEqual({ status: 'committed' });
+      expect(await commitImport(bench.deps.db, bench.deps, bench.manager, id)).toEqual({
+        status: 'committed',
+      });
       expect(await state()).toBe(after);
     });
 
@@ -181,16 +155,16 @@ for (const dialect of DIALECTS) {
         },
       ];
       const first = await upload(importCsv(rows));
-      await commitImport(deps.db, deps, manager, first.id);
+      await commitImport(bench.deps.db, bench.deps, bench.manager, first.id);
       const before = await state();
       const again = await upload(importCsv(rows));
-      expect((await getImport(deps.db, deps, manager, again.id)).counts).toMatchObject({
+      expect((await getImport(bench.deps.db, bench.deps, bench.manager, again.id)).counts).toMatchObject({
         newResults: 0,
         changedResults: 0,
         unchangedRows: 2,
         enrolments: 0,
       });
-      await commitImport(deps.db, deps, manager, again.id);
+      await commitImport(bench.deps.db, bench.deps, bench.manager, again.id);
       const importAudit = 2; // import.uploaded and import.committed of the second file
       expect(JSON.parse(await state())[3]).toBe(JSON.parse(before)[3] + importAudit);
       expect(JSON.stringify(JSON.parse(await state()).slice(0, 3))).toBe(
@@ -203,12 +177,12 @@ for (const dialect of DIALECTS) {
           { ...rows[1], reference: 'R-2' },
         ]),
       );
-      expect((await getImport(deps.db, deps, manager, changed.id)).counts).toMatchObject({
+      expect((await getImport(bench.deps.db, bench.deps, bench.manager, changed.id)).counts).toMatchObject({
         changedResults: 2,
         unchangedRows: 0,
       });
-      await commitImport(deps.db, deps, manager, changed.id);
-      const audit = await listAuditEvents(deps.db, 'user', w.ana.id);
+      await commitImport(bench.deps.db, bench.deps, bench.manager, changed.id);
+      const audit = await listAuditEvents(bench.deps.db, 'user', w.ana.id);
       expect(audit[0]).toMatchObject({
         action: 'result.changed',
         before: expect.objectContaining({ grade: 'B' }),
@@ -299,7 +273,7 @@ for (const dialect of DIALECTS) {
       ];
       const before = await state();
       const { id } = await upload(importCsv(rows));
-      const view = await getImport(deps.db, deps, manager, id);
+      const view = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(view.problems.map((p) => `${p.line}:${p.column ?? ''}:${p.key}`)).toEqual([
         '2:email:validation.unknownPerson',
         '3:course:validation.unknownCourse',
@@ -318,7 +292,7 @@ for (const dialect of DIALECTS) {
       ]);
       expect(view.counts).toMatchObject({ rows: 12, errorRows: 12, newResults: 0 });
       expect(view.canCommit).toBe(false);
-      const refused = await failure(commitImport(deps.db, deps, manager, id));
+      const refused = await failure(commitImport(bench.deps.db, bench.deps, bench.manager, id));
       expect(isAppError(refused, 'invalid_state')).toBe(true);
       // Nothing but the upload's own audit event.
       expect(JSON.parse(await state())[3]).toBe(JSON.parse(before)[3] + 1);
@@ -328,7 +302,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses a file that is not a spreadsheet, has no header or lacks a required column; nothing is stored', async () => {
-      const imports = await countRows(deps, 'imports');
+      const imports = await countRows(bench.deps, 'imports');
       const keyOf = async (bytes: Buffer | string) => {
         const error = await failure(upload(bytes));
         return isAppError(error, 'validation_failed') ? error.fields[0]?.key : error;
@@ -346,7 +320,7 @@ for (const dialect of DIALECTS) {
       expect(await keyOf(Buffer.from('PK\x03\x04not really a zip', 'latin1'))).toBe(
         'imports.error.unreadable',
       );
-      expect(await countRows(deps, 'imports')).toBe(imports);
+      expect(await countRows(bench.deps, 'imports')).toBe(imports);
     });
 
     it('refuses the whole commit when something changed since the preview, and shows why', async () => {
@@ -368,33 +342,35 @@ for (const dialect of DIALECTS) {
         },
       ];
       const { id } = await upload(importCsv(rows));
-      expect((await getImport(deps.db, deps, manager, id)).canCommit).toBe(true);
-      await deps.db
+      expect((await getImport(bench.deps.db, bench.deps, bench.manager, id)).canCommit).toBe(true);
+      await bench.deps.db
         .updateTable('editions')
         .set({ status: 'cancelled' })
         .where('id', '=', w.other.id)
         .execute();
       const before = await state();
-      expect(await commitImport(deps.db, deps, manager, id)).toEqual({ status: 'previewed' });
-      const view = await getImport(deps.db, deps, manager, id);
+      expect(await commitImport(bench.deps.db, bench.deps, bench.manager, id)).toEqual({
+        status: 'previewed',
+      });
+      const view = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(view.problems.map((p) => `${p.line}:${p.key}`)).toEqual(['3:imports.error.editionCancelled']);
       expect(view.canCommit).toBe(false);
       expect(await state()).toBe(before);
     });
 
-    it('refuses everything to someone who is not a programme manager', async () => {
-      const participant = await buildParticipant(deps);
+    it('refuses everything to someone who is not a programme bench.manager', async () => {
+      const participant = await buildParticipant(bench.deps);
       const actor: Actor = { kind: 'user', id: participant.id, roles: ['participant'], via: 'session' };
       const error = await failure(
-        uploadImport(deps.db, deps, actor, { fileName: 'a.csv', bytes: Buffer.from('x') }),
+        uploadImport(bench.deps.db, bench.deps, actor, { fileName: 'a.csv', bytes: Buffer.from('x') }),
       );
       expect(isAppError(error, 'forbidden')).toBe(true);
       expect(
         isAppError(
           await failure(
             uploadImport(
-              deps.db,
-              deps,
+              bench.deps.db,
+              bench.deps,
               { kind: 'anonymous' },
               { fileName: 'a.csv', bytes: Buffer.from('x') },
             ),
@@ -404,19 +380,26 @@ for (const dialect of DIALECTS) {
       ).toBe(true);
       expect(
         isAppError(
-          await failure(commitImport(deps.db, deps, actor, '00000000-0000-7000-8000-000000000000')),
+          await failure(
+            commitImport(bench.deps.db, bench.deps, actor, '00000000-0000-7000-8000-000000000000'),
+          ),
           'forbidden',
         ),
       ).toBe(true);
       expect(
         isAppError(
-          await failure(commitImport(deps.db, deps, manager, '00000000-0000-7000-8000-000000000000')),
+          await failure(
+            commitImport(bench.deps.db, bench.deps, bench.manager, '00000000-0000-7000-8000-000000000000'),
+          ),
           'not_found',
         ),
       ).toBe(true);
-      expect(isAppError(await failure(getImport(deps.db, deps, manager, 'not-an-id')), 'not_found')).toBe(
-        true,
-      );
+      expect(
+        isAppError(
+          await failure(getImport(bench.deps.db, bench.deps, bench.manager, 'not-an-id')),
+          'not_found',
+        ),
+      ).toBe(true);
     });
   });
 }

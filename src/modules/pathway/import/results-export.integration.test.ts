@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
-import { countRows } from '../../../../test/helpers/http-extra.js';
 import {
-  buildImportWorld,
   type CsvRow,
   IMPORT_HEADER,
   importCsv,
+  importTestBench,
 } from '../../../../test/helpers/import-helpers.js';
-import { buildParticipant } from '../../../../test/helpers/pathway-factories.js';
-import { createTestDeps, TEST_NOW, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { runJobsUntilIdle } from '../../../jobs/runner.js';
-import type { Actor } from '../../../kernel/actor.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
 import { commitImport } from './import-commit.js';
 // The pathway's own jobs: the certificates these results earn are the credentials tests' business.
 import { PATHWAY_JOBS } from './import-jobs.js';
-import { uploadImport } from './import-upload.js';
 import { getImport } from './import-view.js';
 import { exportResults } from './results-export.js';
 
@@ -32,36 +27,8 @@ async function text(chunks: AsyncGenerator<string>): Promise<string> {
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: result exports, XLSX and large imports`, () => {
-    let deps: TestDeps;
-    let manager: Actor;
-    beforeAll(async () => {
-      deps = await createTestDeps(dialect);
-      const person = await buildParticipant(deps, { roles: ['manager'] });
-      manager = { kind: 'user', id: person.id, roles: ['manager'], via: 'session' };
-    });
-    afterAll(async () => deps?.close());
-
-    const world = () => {
-      deps.clock.set(TEST_NOW);
-      return buildImportWorld(deps);
-    };
-
-    const upload = (csv: string | Buffer, fileName = 'results.csv', options = {}) =>
-      uploadImport(
-        deps.db,
-        deps,
-        manager,
-        { fileName, bytes: Buffer.isBuffer(csv) ? csv : Buffer.from(csv) },
-        options,
-      );
-
-    const state = async () =>
-      JSON.stringify([
-        await deps.db.selectFrom('results').selectAll().orderBy('id').execute(),
-        await deps.db.selectFrom('enrolments').selectAll().orderBy('id').execute(),
-        await deps.db.selectFrom('candidacies').select(['id', 'standing_json']).orderBy('id').execute(),
-        await countRows(deps, 'audit_events'),
-      ]);
+    const bench = importTestBench(dialect);
+    const { world, upload, state } = bench;
 
     it('exports results in the import format; importing the export changes nothing', async () => {
       const w = await world();
@@ -90,33 +57,39 @@ for (const dialect of DIALECTS) {
           reference: '@ref, "quoted"',
         },
       ];
-      await commitImport(deps.db, deps, manager, (await upload(importCsv(rows))).id);
-      const edition = await text((await exportResults(deps.db, deps, manager, { edition: w.code })).chunks);
+      await commitImport(bench.deps.db, bench.deps, bench.manager, (await upload(importCsv(rows))).id);
+      const edition = await text(
+        (await exportResults(bench.deps.db, bench.deps, bench.manager, { edition: w.code })).chunks,
+      );
       expect(edition.startsWith(`\ufeff${IMPORT_HEADER.join(',')}\n`)).toBe(true);
       expect(edition).toContain(
         `${w.ana.email},${w.programme.electives[0]},${w.code},achievement,'=1+1,,2026-04-30,`,
       );
       expect(edition.split('\n').filter(Boolean)).toHaveLength(3);
       const all = await text(
-        (await exportResults(deps.db, deps, manager, { programme: w.programme.slug })).chunks,
+        (await exportResults(bench.deps.db, bench.deps, bench.manager, { programme: w.programme.slug }))
+          .chunks,
       );
       expect(all).toContain(
         `${w.ana.email},${w.programme.academy},,achievement,,2015-01-05,2015-03-01,"'@ref, ""quoted"""`,
       );
       const before = await state();
       const again = await upload(all, 'export.csv');
-      const view = await getImport(deps.db, deps, manager, again.id);
+      const view = await getImport(bench.deps.db, bench.deps, bench.manager, again.id);
       expect(view.problems).toEqual([]);
       expect(view.counts).toMatchObject({ newResults: 0, changedResults: 0, enrolments: 0 });
       expect(view.counts?.unchangedRows).toBe(view.counts?.rows);
-      await commitImport(deps.db, deps, manager, again.id);
+      await commitImport(bench.deps.db, bench.deps, bench.manager, again.id);
       expect(JSON.stringify(JSON.parse(await state()).slice(0, 3))).toBe(
         JSON.stringify(JSON.parse(before).slice(0, 3)),
       );
-      const scopeError = await failure(exportResults(deps.db, deps, manager, {}));
+      const scopeError = await failure(exportResults(bench.deps.db, bench.deps, bench.manager, {}));
       expect(isAppError(scopeError, 'validation_failed')).toBe(true);
       expect(
-        isAppError(await failure(exportResults(deps.db, deps, manager, { edition: 'NOSUCH' })), 'not_found'),
+        isAppError(
+          await failure(exportResults(bench.deps.db, bench.deps, bench.manager, { edition: 'NOSUCH' })),
+          'not_found',
+        ),
       ).toBe(true);
     });
 
@@ -148,7 +121,7 @@ for (const dialect of DIALECTS) {
       ];
       const bytes = await writeXlsxFile(sheet, { dateFormat: 'yyyy-mm-dd' }).toBuffer();
       const { id } = await upload(bytes, 'results.xlsx');
-      const view = await getImport(deps.db, deps, manager, id);
+      const view = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(view.fileType).toBe('xlsx');
       expect(view.problems).toEqual([]);
       expect(view.rows.map((r) => [r.line, r.grade, r.outcome, r.completedOn, r.startedOn])).toEqual([
@@ -167,31 +140,31 @@ for (const dialect of DIALECTS) {
         completed_on: '2026-04-30',
       }));
       const { id } = await upload(importCsv(rows), 'big.csv', { inlineMaxRows: 1 });
-      let view = await getImport(deps.db, deps, manager, id);
+      let view = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(view.status).toBe('validating');
       expect(view.job).toMatchObject({ kind: 'pathway.import-validate', status: 'pending' });
-      expect(await runJobsUntilIdle(deps, PATHWAY_JOBS)).toBe(1);
-      view = await getImport(deps.db, deps, manager, id);
+      expect(await runJobsUntilIdle(bench.deps, PATHWAY_JOBS)).toBe(1);
+      view = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(view.status).toBe('previewed');
       expect(view.job).toMatchObject({ status: 'succeeded', progress: 2, total: 2 });
-      expect(await commitImport(deps.db, deps, manager, id, { inlineMaxRows: 1 })).toEqual({
+      expect(await commitImport(bench.deps.db, bench.deps, bench.manager, id, { inlineMaxRows: 1 })).toEqual({
         status: 'committing',
       });
-      expect(await commitImport(deps.db, deps, manager, id, { inlineMaxRows: 1 })).toEqual({
+      expect(await commitImport(bench.deps.db, bench.deps, bench.manager, id, { inlineMaxRows: 1 })).toEqual({
         status: 'committing',
       });
-      expect(await runJobsUntilIdle(deps, PATHWAY_JOBS)).toBe(1);
-      view = await getImport(deps.db, deps, manager, id);
+      expect(await runJobsUntilIdle(bench.deps, PATHWAY_JOBS)).toBe(1);
+      view = await getImport(bench.deps.db, bench.deps, bench.manager, id);
       expect(view.status).toBe('committed');
       expect(view.job).toMatchObject({ kind: 'pathway.import-commit', status: 'succeeded' });
       expect(view.report).toMatchObject({ newResults: 2, enrolments: 2 });
-      const audit = await deps.db
+      const audit = await bench.deps.db
         .selectFrom('audit_events')
         .select('actor_id')
         .where('action', '=', 'import.committed')
         .where('target_id', '=', id)
         .execute();
-      expect(audit).toEqual([{ actor_id: manager.kind === 'user' ? manager.id : null }]);
+      expect(audit).toEqual([{ actor_id: bench.manager.kind === 'user' ? bench.manager.id : null }]);
     });
   });
 }

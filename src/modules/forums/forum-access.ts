@@ -1,0 +1,89 @@
+/**
+ * Finding a forum, a thread or a post for an actor: the forum, the actor's standing in its edition
+ * (spaces' access: others are told it does not exist) and, for members-only forums, their membership.
+ */
+import type { Executor } from '../../db/database.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { isId } from '../../kernel/ids.js';
+import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
+import type { ForumViewer, PostingRule } from './forum.js';
+import { canForum, type ForumAction } from './forums.policy.js';
+import { findForum, findPost, findThread, memberForumIds } from './forums.repository.js';
+import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
+
+export interface ForumAccess {
+  forum: ForumRow;
+  rule: PostingRule;
+  space: SpaceAccess;
+  viewer: ForumViewer;
+  can: Record<'read' | 'post' | 'moderate', boolean>;
+}
+
+/** The forum `forumId` as `actor` may see it; `not_found` when they may not. */
+export async function forumAccess(db: Executor, actor: Actor, forumId: string): Promise<ForumAccess> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  const forum = isId(forumId) ? await findForum(db, forumId) : undefined;
+  if (!forum) throw new AppError('not_found');
+  return accessToForum(db, actor, forum);
+}
+
+/** The access to a forum row already found. */
+export async function accessToForum(db: Executor, actor: Actor, forum: ForumRow): Promise<ForumAccess> {
+  const space = await spaceAccess(db, actor, forum.edition_id);
+  const staff = space.can.build;
+  const userId = actor.kind === 'user' ? actor.id : null;
+  const member =
+    forum.audience === 'edition' ||
+    (userId !== null && (await memberForumIds(db, userId, [forum.id])).has(forum.id));
+  if (!staff && !member) throw new AppError('not_found');
+  const standing = { learn: space.can.learn && member, staff };
+  if (!canForum(standing, 'forum.read')) throw new AppError('not_found');
+  return {
+    forum,
+    rule: forum.posting_rule === 'post-first' ? 'post-first' : 'open',
+    space,
+    viewer: { userId, staff },
+    can: {
+      read: true,
+      post: canForum(standing, 'forum.post'),
+      moderate: canForum(standing, 'forum.moderate'),
+    },
+  };
+}
+
+/** Refuses (403) when the access does not allow `action`. */
+export function requireForum(access: ForumAccess, action: ForumAction): void {
+  const allowed = {
+    'forum.read': access.can.read,
+    'forum.post': access.can.post,
+    'forum.moderate': access.can.moderate,
+  };
+  if (!allowed[action]) throw new AppError('forbidden');
+}
+
+/** A thread and its forum's access. */
+export async function threadAccess(
+  db: Executor,
+  actor: Actor,
+  threadId: string,
+): Promise<ForumAccess & { thread: ThreadRow }> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  const thread = isId(threadId) ? await findThread(db, threadId) : undefined;
+  if (!thread) throw new AppError('not_found');
+  return { ...(await forumAccess(db, actor, thread.forum_id)), thread };
+}
+
+/** A post, its thread and its forum's access; a post the actor may not see is not found. */
+export async function postAccess(
+  db: Executor,
+  actor: Actor,
+  postId: string,
+): Promise<ForumAccess & { thread: ThreadRow; post: PostRow }> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  const post = isId(postId) ? await findPost(db, postId) : undefined;
+  if (!post) throw new AppError('not_found');
+  const access = await threadAccess(db, actor, post.thread_id);
+  if (post.hidden === 1 && !access.can.moderate) throw new AppError('not_found');
+  return { ...access, post };
+}

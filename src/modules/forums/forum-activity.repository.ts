@@ -1,0 +1,207 @@
+/**
+ * The forums module's SQL for what surrounds posts: the full-text index, subscriptions, digests, reports
+ * and participation counts (only this module names these tables).
+ */
+import { sql } from 'kysely';
+import { dialectOf, type Executor } from '../../db/database.js';
+import type { SubscriptionRow } from './forums.tables.js';
+
+/** Replaces the search document of a post (text folded by the caller). */
+export async function savePostSearchDocument(db: Executor, postId: string, body: string): Promise<void> {
+  await db.deleteFrom('forum_post_search').where('post_id', '=', postId).execute();
+  await db.insertInto('forum_post_search').values({ post_id: postId, body }).execute();
+}
+
+/** The search documents' matches as a sub-query of post ids (a query built by `fullTextQuery`). */
+function postSearchMatches(db: Executor, query: string) {
+  if (dialectOf(db) === 'sqlite')
+    return db
+      .selectFrom('forum_post_search')
+      .select('forum_post_search.post_id')
+      .where(sql<boolean>`forum_post_search match ${query}`);
+  return db
+    .selectFrom('forum_post_search')
+    .select('forum_post_search.post_id')
+    .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`);
+}
+
+/**
+ * Visible posts of an edition's forums matching `query`, newest first: never hidden ones; only in
+ * `forumIds` (the forums the reader may read); in `ownOnlyForumIds` (post-first forums) only the reader's.
+ */
+export async function searchPosts(
+  db: Executor,
+  input: {
+    editionId: string;
+    query: string;
+    forumIds: readonly string[];
+    ownOnlyForumIds: readonly string[];
+    readerId: string;
+    includeHidden: boolean;
+    limit: number;
+  },
+) {
+  if (input.forumIds.length === 0) return [];
+  let q = db
+    .selectFrom('forum_posts as p')
+    .innerJoin('forum_threads as t', 't.id', 'p.thread_id')
+    .selectAll('p')
+    .select('t.subject')
+    .where('p.edition_id', '=', input.editionId)
+    .where('p.forum_id', 'in', input.forumIds)
+    .where('p.id', 'in', postSearchMatches(db, input.query));
+  if (!input.includeHidden) q = q.where('p.hidden', '=', 0);
+  if (input.ownOnlyForumIds.length)
+    q = q.where((eb) =>
+      eb.or([eb('p.forum_id', 'not in', input.ownOnlyForumIds), eb('p.author_id', '=', input.readerId)]),
+    );
+  return q.orderBy('p.created_at', 'desc').limit(input.limit).execute();
+}
+
+export async function upsertSubscription(db: Executor, row: SubscriptionRow): Promise<void> {
+  await db
+    .insertInto('forum_subscriptions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'target_kind', 'target_id']).doUpdateSet({ mode: row.mode }))
+    .execute();
+}
+
+export async function deleteSubscription(db: Executor, userId: string, kind: string, targetId: string) {
+  await db
+    .deleteFrom('forum_subscriptions')
+    .where('user_id', '=', userId)
+    .where('target_kind', '=', kind)
+    .where('target_id', '=', targetId)
+    .execute();
+}
+
+export async function subscriptionsOf(db: Executor, userId: string, targetIds: readonly string[]) {
+  if (targetIds.length === 0) return [];
+  return db
+    .selectFrom('forum_subscriptions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('target_id', 'in', targetIds)
+    .execute();
+}
+
+/** The people subscribed to a thread or its forum with `mode`. */
+export async function subscribersOf(db: Executor, forumId: string, threadId: string, mode: string) {
+  const rows = await db
+    .selectFrom('forum_subscriptions')
+    .select('user_id')
+    .where('target_id', 'in', [forumId, threadId])
+    .where('mode', '=', mode)
+    .execute();
+  return [...new Set(rows.map((r) => r.user_id))];
+}
+
+/** Everyone with a digest subscription, with the forums and threads they follow. */
+export async function digestSubscriptions(db: Executor) {
+  return db
+    .selectFrom('forum_subscriptions')
+    .select(['user_id', 'target_kind', 'target_id', 'forum_id'])
+    .where('mode', '=', 'digest')
+    .orderBy('user_id')
+    .execute();
+}
+
+/** Claims a person's digest for a day: false when another process (or an earlier run) has it. */
+export async function claimDigest(
+  db: Executor,
+  row: { user_id: string; day: string; since: string; sent_at: string },
+): Promise<boolean> {
+  const result = await db
+    .insertInto('forum_digests')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'day']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The day of each person's last digest (the next one covers what came after it). */
+export async function lastDigests(db: Executor, userIds: readonly string[]) {
+  const out = new Map<string, string>();
+  for (let i = 0; i < userIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('forum_digests')
+      .select(['user_id', sql<string>`max(sent_at)`.as('sent_at')])
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .groupBy('user_id')
+      .execute();
+    for (const r of rows) out.set(r.user_id, r.sent_at);
+  }
+  return out;
+}
+
+/** Visible posts (never hidden) created after `since` in the given forums, grouped by thread. */
+export async function newPostsByThread(db: Executor, forumIds: readonly string[], since: string) {
+  if (forumIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('forum_posts')
+    .select(['thread_id', 'forum_id', 'author_id', 'created_at'])
+    .where('forum_id', 'in', forumIds)
+    .where('created_at', '>', since)
+    .where('hidden', '=', 0)
+    .execute();
+  return rows;
+}
+
+export async function insertReport(
+  db: Executor,
+  row: { id: string; post_id: string; reporter_id: string; reason: string; created_at: string },
+): Promise<void> {
+  await db
+    .insertInto('forum_reports')
+    .values({ ...row, resolved_at: null })
+    .execute();
+}
+
+export async function resolveReports(db: Executor, postId: string, at: string): Promise<void> {
+  await db
+    .updateTable('forum_reports')
+    .set({ resolved_at: at })
+    .where('post_id', '=', postId)
+    .where('resolved_at', 'is', null)
+    .execute();
+}
+
+/** Open reports on the posts of a forum. */
+export async function openReportsOfForum(db: Executor, forumId: string) {
+  return db
+    .selectFrom('forum_reports as r')
+    .innerJoin('forum_posts as p', 'p.id', 'r.post_id')
+    .select(['r.id', 'r.post_id', 'r.reporter_id', 'r.reason', 'r.created_at', 'p.thread_id', 'p.hidden'])
+    .where('p.forum_id', '=', forumId)
+    .where('r.resolved_at', 'is', null)
+    .orderBy('r.created_at')
+    .execute();
+}
+
+/** Per author: posts opening threads and replies in an edition's forums (hidden posts left out). */
+export async function postCountsOfEdition(db: Executor, editionId: string) {
+  const rows = await db
+    .selectFrom('forum_posts as p')
+    .select([
+      'p.author_id',
+      sql<number>`sum(case when p.id = p.thread_id then 1 else 0 end)`.as('threads'),
+      sql<number>`count(*)`.as('posts'),
+    ])
+    .where('p.edition_id', '=', editionId)
+    .where('p.hidden', '=', 0)
+    .groupBy('p.author_id')
+    .execute();
+  return rows.map((r) => ({ authorId: r.author_id, threads: Number(r.threads), posts: Number(r.posts) }));
+}
+
+/** Per person: the debate rounds (of the given debate items) they contributed to. */
+export async function debateRoundsByPerson(db: Executor, itemIds: readonly string[]) {
+  if (itemIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('forum_debate_contributions')
+    .select(['user_id', sql<number>`count(distinct item_id || ':' || round_id)`.as('rounds')])
+    .where('item_id', 'in', itemIds)
+    .groupBy('user_id')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, rounds: Number(r.rounds) }));
+}

@@ -1,0 +1,69 @@
+/**
+ * Discussions, forums and structured debates: the `discussion` and `debate` item kinds of course spaces,
+ * forums owned by other modules (groups, role-plays) through forums.port.ts, threads and posts in
+ * Markdown, moderation, read tracking, search, subscriptions and daily digests, participation figures.
+ * docs/forums.md.
+ */
+import type { Module } from '../module.js';
+import { debateKind } from './debates/debate-kind.js';
+import { debatesWebRoutes } from './debates/debates.web.js';
+import { seedDemoForums } from './demo/seed-forums.js';
+import { discussionKind } from './discussion-kind.js';
+import { FORUM_NOTIFICATION_KINDS } from './forum-notices.js';
+import { forumsApiRoutes } from './forums.api.js';
+import { forumsAuditEvents } from './forums.audit.js';
+import { FORUM_TABLES } from './forums.tables.js';
+import { forumsWebRoutes } from './forums.web.js';
+import * as forums from './migrations/2026-12-07T0100-forums.js';
+import { forumDigestDaily, forumDigestJob } from './send-digests.js';
+
+const STAFF = ['facilitator', 'manager'] as const;
+
+export const forumsModule: Module = {
+  name: 'forums',
+  migrations: { '2026-12-07T0100-forums': forums },
+  tables: FORUM_TABLES,
+  auditEvents: forumsAuditEvents,
+  spaceItemKinds: [discussionKind, debateKind],
+  notificationKinds: FORUM_NOTIFICATION_KINDS,
+  jobs: [forumDigestJob],
+  dailyJobs: [forumDigestDaily],
+  webRoutes: (app, deps) => {
+    forumsWebRoutes(app, deps);
+    debatesWebRoutes(app, deps);
+  },
+  apiRoutes: forumsApiRoutes,
+  seed: async (deps) => {
+    await seedDemoForums(deps);
+    return undefined;
+  },
+  // Reading and posting are for anyone signed in: the use cases answer "not found" to whoever is not in
+  // the edition (or not a member of a members-only forum), 403 to who may read but not moderate.
+  // biome-ignore format: a table, one route per line
+  routeAccess: {
+    'GET /forums/:forumId': 'signed-in',
+    'POST /forums/:forumId/threads': 'signed-in',
+    'POST /forums/:forumId/subscription': 'signed-in',
+    'GET /threads/:threadId': 'signed-in',
+    'POST /threads/:threadId/posts': 'signed-in',
+    'POST /threads/:threadId/subscription': 'signed-in',
+    'POST /threads/:threadId/flags': STAFF,
+    'POST /posts/:postId/edit': 'signed-in',
+    'POST /posts/:postId/report': 'signed-in',
+    'POST /posts/:postId/hide': STAFF,
+    'POST /posts/:postId/restore': STAFF,
+    'GET /editions/:id/forums/search': 'signed-in',
+    'GET /editions/:id/participation.csv': STAFF,
+    'GET /debates/:itemId': 'signed-in',
+    'POST /debates/:itemId/team': 'signed-in',
+    'POST /debates/:itemId/teams': STAFF,
+    'POST /debates/:itemId/vote': 'signed-in',
+    'POST /debates/:itemId/rounds/:roundId': 'signed-in',
+    'POST /debates/:itemId/summary': STAFF,
+    'GET /api/v1/editions/:id/forums': 'signed-in',
+    'GET /api/v1/forums/:id/threads': 'signed-in',
+    'GET /api/v1/threads/:id': 'signed-in',
+    'POST /api/v1/forums/:id/threads': 'signed-in',
+    'POST /api/v1/threads/:id/posts': 'signed-in',
+  },
+};

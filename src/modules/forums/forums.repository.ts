@@ -1,0 +1,248 @@
+/** The forums module's SQL for forums, members, threads and posts (only this module names these tables). */
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
+
+export async function insertForum(db: Executor, row: ForumRow): Promise<void> {
+  await db.insertInto('forums').values(row).execute();
+}
+
+export async function findForum(db: Executor, id: string): Promise<ForumRow | undefined> {
+  return db.selectFrom('forums').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findForumByScope(
+  db: Executor,
+  kind: string,
+  id: string,
+): Promise<ForumRow | undefined> {
+  return db
+    .selectFrom('forums')
+    .selectAll()
+    .where('scope_kind', '=', kind)
+    .where('scope_id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listForumsOfEdition(db: Executor, editionId: string): Promise<ForumRow[]> {
+  return db
+    .selectFrom('forums')
+    .selectAll()
+    .where('edition_id', '=', editionId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function updateForum(
+  db: Executor,
+  id: string,
+  set: Partial<Pick<ForumRow, 'title' | 'posting_rule'>>,
+): Promise<void> {
+  await db.updateTable('forums').set(set).where('id', '=', id).execute();
+}
+
+export async function replaceForumMembers(db: Executor, forumId: string, userIds: readonly string[]) {
+  await db.deleteFrom('forum_members').where('forum_id', '=', forumId).execute();
+  if (userIds.length)
+    await db
+      .insertInto('forum_members')
+      .values([...new Set(userIds)].map((user_id) => ({ forum_id: forumId, user_id })))
+      .execute();
+}
+
+/** The forums among `forumIds` whose members include `userId`. */
+export async function memberForumIds(db: Executor, userId: string, forumIds: readonly string[]) {
+  if (forumIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('forum_members')
+    .select('forum_id')
+    .where('user_id', '=', userId)
+    .where('forum_id', 'in', forumIds)
+    .execute();
+  return new Set(rows.map((r) => r.forum_id));
+}
+
+export async function insertThread(db: Executor, row: ThreadRow): Promise<void> {
+  await db.insertInto('forum_threads').values(row).execute();
+}
+
+export async function findThread(db: Executor, id: string): Promise<ThreadRow | undefined> {
+  return db.selectFrom('forum_threads').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateThread(
+  db: Executor,
+  id: string,
+  set: Partial<Pick<ThreadRow, 'pinned' | 'locked' | 'last_post_at'>>,
+): Promise<void> {
+  await db.updateTable('forum_threads').set(set).where('id', '=', id).execute();
+}
+
+/** A thread with what its list shows: posts the viewer may count, the last post, unread posts. */
+export interface ThreadSummaryRow extends ThreadRow {
+  posts: number;
+  unread: number;
+  own: number;
+}
+
+/**
+ * The threads of a forum, pinned first then by last post, with their visible post counts (hidden posts
+ * counted for staff only), the reader's own posts and the posts newer than their last visit.
+ */
+export async function listThreadSummaries(
+  db: Executor,
+  forumId: string,
+  readerId: string,
+  includeHidden: boolean,
+): Promise<ThreadSummaryRow[]> {
+  const hidden = includeHidden ? sql`1 = 1` : sql`p.hidden = 0`;
+  const rows = await db
+    .selectFrom('forum_threads as t')
+    .leftJoin('forum_reads as r', (j) => j.onRef('r.thread_id', '=', 't.id').on('r.user_id', '=', readerId))
+    .selectAll('t')
+    .select([
+      sql<number>`(select count(*) from forum_posts p where p.thread_id = t.id and ${hidden})`.as('posts'),
+      sql<number>`(select count(*) from forum_posts p where p.thread_id = t.id and ${hidden}
+        and p.author_id <> ${readerId} and (r.last_read_at is null or p.created_at > r.last_read_at))`.as(
+        'unread',
+      ),
+      sql<number>`(select count(*) from forum_posts p where p.thread_id = t.id and p.author_id = ${readerId})`.as(
+        'own',
+      ),
+    ])
+    .where('t.forum_id', '=', forumId)
+    .orderBy('t.pinned', 'desc')
+    .orderBy('t.last_post_at', 'desc')
+    .orderBy('t.id')
+    .execute();
+  return rows.map((r) => ({ ...r, posts: Number(r.posts), unread: Number(r.unread), own: Number(r.own) }));
+}
+
+export async function insertPost(db: Executor, row: PostRow): Promise<void> {
+  await db.insertInto('forum_posts').values(row).execute();
+}
+
+export async function findPost(db: Executor, id: string): Promise<PostRow | undefined> {
+  return db.selectFrom('forum_posts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listPostsOfThread(db: Executor, threadId: string, limit: number, offset: number) {
+  return db
+    .selectFrom('forum_posts')
+    .selectAll()
+    .where('thread_id', '=', threadId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countPostsOfThread(db: Executor, threadId: string): Promise<number> {
+  const row = await db
+    .selectFrom('forum_posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('thread_id', '=', threadId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function updatePost(
+  db: Executor,
+  id: string,
+  set: Partial<Pick<PostRow, 'body' | 'edited_at' | 'hidden' | 'hidden_note' | 'hidden_by'>>,
+): Promise<void> {
+  await db.updateTable('forum_posts').set(set).where('id', '=', id).execute();
+}
+
+export async function hasPostedInThread(db: Executor, threadId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('forum_posts')
+    .select('id')
+    .where('thread_id', '=', threadId)
+    .where('author_id', '=', userId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** How many posts `userId` wrote in a forum since `since` (flood control). */
+export async function countPostsSince(
+  db: Executor,
+  userId: string,
+  forumId: string,
+  since: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('forum_posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('author_id', '=', userId)
+    .where('forum_id', '=', forumId)
+    .where('created_at', '>', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+export async function insertPostEdit(
+  db: Executor,
+  row: { id: string; post_id: string; body: string; edited_by: string; edited_at: string },
+): Promise<void> {
+  await db.insertInto('forum_post_edits').values(row).execute();
+}
+
+export async function listPostEdits(db: Executor, postIds: readonly string[]) {
+  if (postIds.length === 0) return [];
+  return db
+    .selectFrom('forum_post_edits')
+    .selectAll()
+    .where('post_id', 'in', postIds)
+    .orderBy('edited_at')
+    .execute();
+}
+
+/** Marks the thread read by `userId` up to `at` (never backwards). */
+export async function markThreadRead(db: Executor, threadId: string, userId: string, at: string) {
+  await db
+    .insertInto('forum_reads')
+    .values({ thread_id: threadId, user_id: userId, last_read_at: at })
+    .onConflict((oc) =>
+      oc
+        .columns(['thread_id', 'user_id'])
+        .doUpdateSet({ last_read_at: at })
+        .where('forum_reads.last_read_at', '<', at),
+    )
+    .execute();
+}
+
+export async function findLastRead(db: Executor, threadId: string, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('forum_reads')
+    .select('last_read_at')
+    .where('thread_id', '=', threadId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.last_read_at ?? null;
+}
+
+export async function listForumMembers(db: Executor, forumId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('forum_members')
+    .select('user_id')
+    .where('forum_id', '=', forumId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/** Of `userIds`, those who have posted in the thread. */
+export async function postersAmong(db: Executor, threadId: string, userIds: readonly string[]) {
+  if (userIds.length === 0) return new Set<string>();
+  const rows = await db
+    .selectFrom('forum_posts')
+    .select('author_id')
+    .distinct()
+    .where('thread_id', '=', threadId)
+    .where('author_id', 'in', userIds)
+    .execute();
+  return new Set(rows.map((r) => r.author_id));
+}

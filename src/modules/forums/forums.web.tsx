@@ -1,0 +1,196 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.js';
+import { setFlash } from '../../http/context.js';
+import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
+import { sendCsvDownload } from '../../http/uploads.js';
+import type { Actor } from '../../kernel/actor.js';
+import { isAppError } from '../../kernel/errors.js';
+import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
+import { sendPage } from '../../web/render.js';
+import { editPost } from './edit-post.js';
+import { postAccess } from './forum-access.js';
+import { hidePost, restorePost } from './moderate-post.js';
+import { participationCsv } from './participation.js';
+import { postInForum } from './post-in-forum.js';
+import { getForum, getThread } from './read-forums.js';
+import { reportPost } from './report-post.js';
+import { searchEditionPosts } from './search-posts.js';
+import { setThreadFlags } from './set-thread-flags.js';
+import { subscribe } from './subscribe.js';
+import { ForumPageView, ThreadPageView } from './views/forum-pages.js';
+import { SearchPageView } from './views/search-page.js';
+
+type ForumParams = { Params: { forumId: string } };
+type ThreadParams = { Params: { threadId: string }; Querystring: { quote?: string; page?: string } };
+type PostParams = { Params: { postId: string } };
+type EditionParams = { Params: { id: string }; Querystring: { q?: string } };
+
+/** Field problems a form shows next to its fields (others go to the error handler). */
+function formProblems(request: FastifyRequest, error: unknown): FieldMessages | null {
+  if (!isAppError(error) || error.fields.length === 0) return null;
+  if (!['validation_failed', 'invalid_state', 'too_many_attempts'].includes(error.code)) return null;
+  return fieldMessages(request.i18n, error.fields);
+}
+
+/** Forums' pages: a forum's threads, a thread, posting, moderation, subscriptions, search, the CSV. */
+export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
+  const showForum = async (
+    request: FastifyRequest<ForumParams>,
+    reply: FastifyReply,
+    status = 200,
+    form: { values?: Record<string, string>; errors?: FieldMessages } = {},
+  ) => {
+    const page = await getForum(deps.db, deps, request.actor, request.params.forumId);
+    return sendPage(reply, <ForumPageView ctx={pageContext(request, reply)} page={page} {...form} />, status);
+  };
+  const showThread = async (
+    request: FastifyRequest<{ Params: { threadId: string }; Querystring: { quote?: string; page?: string } }>,
+    reply: FastifyReply,
+    threadId: string,
+    status = 200,
+    form: { values?: Record<string, string>; errors?: FieldMessages } = {},
+  ) => {
+    const page = await getThread(deps.db, deps, request.actor, threadId, {
+      page: Number(request.query?.page ?? 1) || 1,
+      markRead: status === 200,
+    });
+    const ctx = pageContext(request, reply);
+    return sendPage(
+      reply,
+      <ThreadPageView ctx={ctx} page={page} quote={request.query?.quote} {...form} />,
+      status,
+    );
+  };
+
+  app.get<ForumParams>('/forums/:forumId', { schema: { hide: true } }, (request, reply) =>
+    showForum(request, reply),
+  );
+
+  app.post<ForumParams>('/forums/:forumId/threads', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      const { threadId } = await postInForum(deps.db, deps, request.actor, {
+        forumId: request.params.forumId,
+        subject: String(body.subject ?? ''),
+        body: String(body.body ?? ''),
+      });
+      return reply.redirect(`/threads/${threadId}`, 303);
+    } catch (error) {
+      const errors = formProblems(request, error);
+      if (!errors || !isAppError(error)) throw error;
+      return showForum(request, reply, error.status, { values: echoValues(body), errors });
+    }
+  });
+
+  app.get<ThreadParams>('/threads/:threadId', { schema: { hide: true } }, (request, reply) =>
+    showThread(request, reply, request.params.threadId),
+  );
+
+  app.post<ThreadParams>('/threads/:threadId/posts', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      const { postId } = await postInForum(deps.db, deps, request.actor, {
+        threadId: request.params.threadId,
+        body: String(body.body ?? ''),
+        replyTo: typeof body.replyTo === 'string' && body.replyTo ? body.replyTo : null,
+      });
+      return reply.redirect(`/threads/${request.params.threadId}#post-${postId}`, 303);
+    } catch (error) {
+      const errors = formProblems(request, error);
+      if (!errors || !isAppError(error)) throw error;
+      return showThread(request, reply, request.params.threadId, error.status, {
+        values: echoValues(body),
+        errors,
+      });
+    }
+  });
+
+  app.post<ThreadParams>('/threads/:threadId/flags', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    const flag = (v: unknown) => (v === '1' ? true : v === '0' ? false : undefined);
+    const change: { pinned?: boolean; locked?: boolean } = {};
+    const pinned = flag(body.pinned);
+    const locked = flag(body.locked);
+    if (pinned !== undefined) change.pinned = pinned;
+    if (locked !== undefined) change.locked = locked;
+    await setThreadFlags(deps.db, deps, request.actor, request.params.threadId, change);
+    setFlash(reply, 'forums.flash.saved');
+    return reply.redirect(`/threads/${request.params.threadId}`, 303);
+  });
+
+  app.post<ForumParams>('/forums/:forumId/subscription', csrfProtected(app), async (request, reply) => {
+    const mode = formBody(request).mode;
+    await subscribe(deps.db, deps, request.actor, { kind: 'forum', id: request.params.forumId }, mode);
+    setFlash(reply, 'forums.flash.subscription');
+    return reply.redirect(`/forums/${request.params.forumId}`, 303);
+  });
+
+  app.post<ThreadParams>('/threads/:threadId/subscription', csrfProtected(app), async (request, reply) => {
+    const mode = formBody(request).mode;
+    await subscribe(deps.db, deps, request.actor, { kind: 'thread', id: request.params.threadId }, mode);
+    setFlash(reply, 'forums.flash.subscription');
+    return reply.redirect(`/threads/${request.params.threadId}`, 303);
+  });
+
+  /** A form on a post: field problems re-show the thread with them; success flashes and goes back. */
+  const postForm = (
+    path: string,
+    work: (actor: Actor, postId: string, body: Record<string, unknown>) => Promise<unknown>,
+    flash: string,
+  ) =>
+    app.post<PostParams>(path, csrfProtected(app), async (request, reply) => {
+      const body = formBody(request);
+      const threadOf = () => postAccess(deps.db, request.actor, request.params.postId);
+      try {
+        const access = await threadOf();
+        await work(request.actor, request.params.postId, body);
+        setFlash(reply, flash);
+        return reply.redirect(`/threads/${access.thread.id}#post-${request.params.postId}`, 303);
+      } catch (error) {
+        const errors = formProblems(request, error);
+        if (!errors || !isAppError(error)) throw error;
+        const access = await threadOf();
+        return showThread(request as never, reply, access.thread.id, error.status, { errors });
+      }
+    });
+
+  postForm(
+    '/posts/:postId/edit',
+    (actor, id, body) => editPost(deps.db, deps, actor, id, body),
+    'forums.flash.edited',
+  );
+  postForm(
+    '/posts/:postId/report',
+    (actor, id, body) => reportPost(deps.db, deps, actor, id, body),
+    'forums.flash.reported',
+  );
+  postForm(
+    '/posts/:postId/hide',
+    (actor, id, body) => hidePost(deps.db, deps, actor, id, body),
+    'forums.flash.hidden',
+  );
+  postForm(
+    '/posts/:postId/restore',
+    (actor, id) => restorePost(deps.db, deps, actor, id),
+    'forums.flash.restored',
+  );
+
+  app.get<EditionParams>(
+    '/editions/:id/forums/search',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const q = typeof request.query.q === 'string' ? request.query.q.slice(0, 200) : '';
+      const result = await searchEditionPosts(deps.db, deps, request.actor, request.params.id, q);
+      return sendPage(reply, <SearchPageView ctx={pageContext(request, reply)} result={result} />);
+    },
+  );
+
+  app.get<EditionParams>(
+    '/editions/:id/participation.csv',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const csv = await participationCsv(deps.db, deps, request.actor, request.params.id);
+      return sendCsvDownload(reply, csv.fileName, csv.text);
+    },
+  );
+}

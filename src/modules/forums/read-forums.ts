@@ -1,0 +1,237 @@
+/**
+ * Reading forums: an edition's forums, a forum's threads (with "new since your last visit"), a thread's
+ * posts as the reader may see them (hidden posts for staff only, with their note; the posting rule; the
+ * persona instead of the author's name). Opening a thread marks it read.
+ */
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { isId } from '../../kernel/ids.js';
+import { findPerson, personNames } from '../identity/identity.queries.js';
+import { spaceAccess } from '../spaces/space-access.js';
+import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
+import { accessToForum, type ForumAccess, forumAccess, threadAccess } from './forum-access.js';
+import { subscriptionsOf } from './forum-activity.repository.js';
+import {
+  countPostsOfThread,
+  findLastRead,
+  hasPostedInThread,
+  listForumsOfEdition,
+  listPostEdits,
+  listPostsOfThread,
+  listThreadSummaries,
+  markThreadRead,
+} from './forums.repository.js';
+import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
+
+export interface ForumSummary {
+  id: string;
+  editionId: string;
+  scope: { kind: string; id: string };
+  title: string;
+  postingRule: PostingRule;
+}
+
+export function presentForum(f: ForumRow): ForumSummary {
+  return {
+    id: f.id,
+    editionId: f.edition_id,
+    scope: { kind: f.scope_kind, id: f.scope_id },
+    title: f.title,
+    postingRule: f.posting_rule === 'post-first' ? 'post-first' : 'open',
+  };
+}
+
+/** The forums of an edition the actor may read. */
+export async function listEditionForums(
+  db: Executor,
+  actor: Actor,
+  editionId: string,
+): Promise<ForumSummary[]> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  if (!isId(editionId)) throw new AppError('not_found');
+  await spaceAccess(db, actor, editionId);
+  const out: ForumSummary[] = [];
+  for (const forum of await listForumsOfEdition(db, editionId)) {
+    try {
+      await accessToForum(db, actor, forum);
+      out.push(presentForum(forum));
+    } catch {
+      // A members-only forum the actor is not in: left out.
+    }
+  }
+  return out;
+}
+
+export interface ThreadSummary {
+  id: string;
+  subject: string;
+  author: string;
+  pinned: boolean;
+  locked: boolean;
+  createdAt: string;
+  lastPostAt: string;
+  posts: number;
+  unread: number;
+}
+
+/** The reader's time zone (UTC when not set). */
+export async function viewerTimeZone(db: Executor, actor: Actor): Promise<string> {
+  const zone = actor.kind === 'user' ? (await findPerson(db, actor.id))?.timeZone : null;
+  return zone && isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE;
+}
+
+export interface ForumPage {
+  forum: ForumSummary;
+  timeZone: string;
+  threads: ThreadSummary[];
+  can: ForumAccess['can'];
+  subscription: string | null;
+}
+
+/** A forum's threads, pinned first, with the reader's unread counts. */
+export async function getForum(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  forumId: string,
+): Promise<ForumPage> {
+  const access = await forumAccess(db, actor, forumId);
+  const readerId = access.viewer.userId ?? '';
+  const rows = await listThreadSummaries(db, access.forum.id, readerId, access.viewer.staff);
+  const names = await personNames(
+    db,
+    rows.map((r) => r.author_id),
+  );
+  const postFirst = access.rule === 'post-first' && !access.viewer.staff;
+  const threads = rows.map((r) => ({
+    id: r.id,
+    subject: r.subject,
+    author: shownAuthor(access.viewer, names.get(r.author_id) ?? '', r.persona).name,
+    pinned: r.pinned === 1,
+    locked: r.locked === 1,
+    createdAt: r.created_at,
+    lastPostAt: r.last_post_at,
+    // Under "post first", others' posts are not counted before the reader has posted.
+    posts: postFirst && r.own === 0 ? r.own : r.posts,
+    unread: postFirst && r.own === 0 ? 0 : r.unread,
+  }));
+  const [sub] = await subscriptionsOf(db, readerId, [access.forum.id]);
+  return {
+    forum: presentForum(access.forum),
+    timeZone: await viewerTimeZone(db, actor),
+    threads,
+    can: access.can,
+    subscription: sub?.mode ?? null,
+  };
+}
+
+export interface PostView {
+  id: string;
+  author: string;
+  /** The author's real name behind a persona (staff only). */
+  realName: string | null;
+  authorId: string | null;
+  body: string;
+  replyTo: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  hidden: boolean;
+  hiddenNote: string | null;
+  /** Earlier texts (staff only), oldest first. */
+  history: { body: string; editedAt: string }[];
+  isNew: boolean;
+  canEdit: boolean;
+}
+
+export interface ThreadPage {
+  forum: ForumSummary;
+  timeZone: string;
+  thread: { id: string; subject: string; pinned: boolean; locked: boolean };
+  posts: PostView[];
+  /** Others' posts held back by "post before you can read others". */
+  withheld: number;
+  total: number;
+  can: ForumAccess['can'];
+  subscription: string | null;
+}
+
+/** A thread's posts as the actor may see them; marks the thread read (unless `markRead` is false). */
+export async function getThread(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  threadId: string,
+  options: { page?: number; markRead?: boolean } = {},
+): Promise<ThreadPage> {
+  const access = await threadAccess(db, actor, threadId);
+  const { thread, viewer } = access;
+  const readerId = viewer.userId ?? '';
+  const page = Math.max(1, Math.min(10_000, Math.floor(options.page ?? 1)));
+  const rows = await listPostsOfThread(db, thread.id, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
+  const posted = readerId ? await hasPostedInThread(db, thread.id, readerId) : false;
+  const lastRead = readerId ? await findLastRead(db, thread.id, readerId) : null;
+  let withheld = 0;
+  const visible = rows.filter((r) => {
+    const seen = canSeePost(viewer, { authorId: r.author_id, hidden: r.hidden === 1 }, access.rule, posted);
+    if (!seen && r.hidden === 0) withheld += 1;
+    return seen;
+  });
+  const names = await personNames(
+    db,
+    visible.map((r) => r.author_id),
+  );
+  const edits = viewer.staff
+    ? await listPostEdits(
+        db,
+        visible.map((r) => r.id),
+      )
+    : [];
+  const posts = visible.map((r) => presentPost(r, access, names, edits, lastRead));
+  if (options.markRead !== false && readerId)
+    await markThreadRead(db, thread.id, readerId, deps.clock.now().toISOString());
+  const [sub] = await subscriptionsOf(db, readerId, [thread.id]);
+  return {
+    forum: presentForum(access.forum),
+    timeZone: await viewerTimeZone(db, actor),
+    thread: presentThread(thread),
+    posts,
+    withheld,
+    total: await countPostsOfThread(db, thread.id),
+    can: access.can,
+    subscription: sub?.mode ?? null,
+  };
+}
+
+function presentThread(t: ThreadRow) {
+  return { id: t.id, subject: t.subject, pinned: t.pinned === 1, locked: t.locked === 1 };
+}
+
+function presentPost(
+  r: PostRow,
+  access: ForumAccess,
+  names: Map<string, string>,
+  edits: { post_id: string; body: string; edited_at: string }[],
+  lastRead: string | null,
+): PostView {
+  const { viewer } = access;
+  const shown = shownAuthor(viewer, names.get(r.author_id) ?? '', r.persona);
+  const own = r.author_id === viewer.userId;
+  return {
+    id: r.id,
+    author: shown.name,
+    realName: shown.realName,
+    authorId: r.persona && !viewer.staff ? null : r.author_id,
+    body: r.body,
+    replyTo: r.reply_to,
+    createdAt: r.created_at,
+    editedAt: r.edited_at,
+    hidden: r.hidden === 1,
+    hiddenNote: viewer.staff ? r.hidden_note : null,
+    history: edits.filter((e) => e.post_id === r.id).map((e) => ({ body: e.body, editedAt: e.edited_at })),
+    isNew: !own && (lastRead === null || r.created_at > lastRead),
+    canEdit: (own && access.can.post) || access.can.moderate,
+  };
+}

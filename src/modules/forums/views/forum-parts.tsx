@@ -1,0 +1,129 @@
+/** Shared parts of the forum pages: a moment, a thread list, the forms of a new thread and a reply. */
+import type { Translator } from '../../../i18n/i18n.js';
+import { Csrf, ErrorSummary, TextArea, TextField } from '../../../web/components.js';
+import type { FieldMessages } from '../../../web/page-context.js';
+import { BODY_MAX, SUBJECT_MAX } from '../forum.js';
+import type { ThreadSummary } from '../read-forums.js';
+
+/** An instant in the reader's language and zone. */
+export function Moment({ t, iso, timeZone }: { t: Translator; iso: string; timeZone: string }) {
+  let text = iso;
+  try {
+    text = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+      new Date(iso),
+    );
+  } catch {
+    // An unknown zone: the ISO text.
+  }
+  return <time datetime={iso}>{text}</time>;
+}
+
+export function ThreadList(props: { t: Translator; threads: ThreadSummary[]; timeZone: string }) {
+  const { t, threads, timeZone } = props;
+  if (threads.length === 0) return <p>{t.t('forums.forum.empty')}</p>;
+  return (
+    <ul class="thread-list">
+      {threads.map((th) => (
+        <li>
+          <a href={`/threads/${th.id}`}>{th.subject}</a>{' '}
+          {th.pinned ? <span class="badge">{t.t('forums.thread.pinned')}</span> : null}{' '}
+          {th.locked ? <span class="badge">{t.t('forums.thread.locked')}</span> : null}{' '}
+          {th.unread > 0 ? (
+            <strong class="badge">{t.t('forums.forum.new', { count: th.unread })}</strong>
+          ) : null}
+          <br />
+          <small>
+            {t.t('forums.forum.byline', { author: th.author, posts: th.posts })} ·{' '}
+            <Moment t={t} iso={th.lastPostAt} timeZone={timeZone} />
+          </small>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A post's Markdown field (new threads, replies). */
+function BodyField(props: { t: Translator; value: string | undefined; errors: FieldMessages }) {
+  const { t } = props;
+  return (
+    <TextArea
+      name="body"
+      label={t.t('forums.field.body')}
+      hint={t.t('forums.field.bodyHint')}
+      value={props.value}
+      errors={props.errors}
+      rows={6}
+      maxLength={BODY_MAX}
+    />
+  );
+}
+
+export function NewThreadForm(props: {
+  t: Translator;
+  csrf: string;
+  forumId: string;
+  values?: Record<string, string>;
+  errors?: FieldMessages;
+}) {
+  const { t, values = {}, errors = {} } = props;
+  return (
+    <form method="post" action={`/forums/${props.forumId}/threads`}>
+      <Csrf token={props.csrf} />
+      <h2>{t.t('forums.forum.newThread')}</h2>
+      <ErrorSummary t={t} errors={errors} />
+      <TextField
+        name="subject"
+        label={t.t('forums.field.subject')}
+        value={values.subject}
+        errors={errors}
+        maxLength={SUBJECT_MAX}
+        required
+      />
+      <BodyField t={t} value={values.body} errors={errors} />
+      <button type="submit">{t.t('forums.forum.start')}</button>
+    </form>
+  );
+}
+
+export function ReplyForm(props: {
+  t: Translator;
+  csrf: string;
+  threadId: string;
+  values?: Record<string, string>;
+  errors?: FieldMessages;
+}) {
+  const { t, values = {}, errors = {} } = props;
+  return (
+    <form method="post" action={`/threads/${props.threadId}/posts`} id="reply">
+      <Csrf token={props.csrf} />
+      <h2>{t.t('forums.thread.reply')}</h2>
+      <ErrorSummary t={t} errors={errors} />
+      {values.replyTo ? <input type="hidden" name="replyTo" value={values.replyTo} /> : null}
+      <BodyField t={t} value={values.body} errors={errors} />
+      <button type="submit">{t.t('forums.thread.send')}</button>
+    </form>
+  );
+}
+
+export function SubscribeForm(props: {
+  t: Translator;
+  csrf: string;
+  action: string;
+  current: string | null;
+}) {
+  const { t } = props;
+  return (
+    <form method="post" action={props.action} class="inline">
+      <Csrf token={props.csrf} />
+      <label for={`mode-${props.action}`}>{t.t('forums.subscribe.label')}</label>{' '}
+      <select id={`mode-${props.action}`} name="mode">
+        {(['none', 'immediate', 'digest'] as const).map((m) => (
+          <option value={m} selected={(props.current ?? 'none') === m}>
+            {t.t(`forums.subscribe.${m}`)}
+          </option>
+        ))}
+      </select>{' '}
+      <button type="submit">{t.t('forums.subscribe.save')}</button>
+    </form>
+  );
+}
