@@ -8,6 +8,7 @@ import { markerViewOf } from '../marking/marking.queries.js';
 import { CONTENT_TYPES, type FileType } from './assignment.js';
 import { assignmentAccess } from './assignment-access.js';
 import { findFile, findSubmissionRow } from './assignments.repository.js';
+import { stripDocxMetadata } from './docx-metadata.js';
 
 export interface Download {
   bytes: Uint8Array;
@@ -55,9 +56,11 @@ export async function stripPdfMetadata(bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
-/** The copy of a submitted file markers download: its document metadata stripped (PDF). */
+/** The copy of a submitted file markers download: its document metadata stripped (PDF and DOCX). */
 export async function blindCopy(type: string, bytes: Uint8Array): Promise<Uint8Array> {
-  return type === 'pdf' ? stripPdfMetadata(bytes) : bytes;
+  if (type === 'pdf') return stripPdfMetadata(bytes);
+  if (type === 'docx') return stripDocxMetadata(bytes);
+  return bytes;
 }
 
 /**
