@@ -10,9 +10,11 @@ import type { DailyJob, JobHandler } from '../jobs/job.js';
 import { jobsModule } from '../jobs/jobs.module.js';
 import { admissionsModule } from './admissions/admissions.module.js';
 import { assignmentsModule } from './assignments/assignments.module.js';
+import { capstonesModule } from './capstones/capstones.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { forumsModule } from './forums/forums.module.js';
+import { groupsModule } from './groups/groups.module.js';
 import { identityModule } from './identity/identity.module.js';
 import { lrsModule } from './lrs/lrs.module.js';
 import { markingModule } from './marking/marking.module.js';
@@ -23,6 +25,7 @@ import { pathwayModule } from './pathway/pathway.module.js';
 import { placesModule } from './places/places.module.js';
 import { programmesModule } from './programmes/programmes.module.js';
 import { resultsModule } from './results/results.module.js';
+import { roleplaysModule } from './roleplays/roleplays.module.js';
 import { spacesModule } from './spaces/spaces.module.js';
 import { webinarsModule } from './webinars/webinars.module.js';
 
@@ -43,6 +46,9 @@ export const MODULES: readonly Module[] = [
   markingModule,
   assignmentsModule,
   resultsModule,
+  groupsModule,
+  roleplaysModule,
+  capstonesModule,
   jobsModule,
 ];
 

@@ -1,6 +1,9 @@
 import { isAppError } from '../../src/kernel/errors.js';
 
-/** How a use case refused: `path:key` of its first field error, else its error code; undefined when it did not. */
+/**
+ * How a use case refused: `path:key` of its first field problem, else its error code; undefined when it
+ * did not refuse. Other errors are thrown again.
+ */
 export async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;

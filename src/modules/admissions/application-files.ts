@@ -6,13 +6,9 @@ import { type ApplicationFileKind, FILE_KINDS } from './application.js';
 export const APPLICATION_FILE_MAX_BYTES = 5 * 1024 * 1024;
 export const ORIGINAL_NAME_MAX = 200;
 
-/** A file as received: the name the browser sent is only shown, never used as a path or a key. */
-export interface UploadedApplicationFile {
-  fileName: string | undefined;
-  bytes: Buffer;
-  /** The upload went past the size limit (the bytes were cut). */
-  tooLarge?: boolean;
-}
+import type { UploadedUserFile as UploadedApplicationFile } from '../../kernel/uploaded-file.js';
+
+export type { UploadedApplicationFile };
 
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 

@@ -9,11 +9,17 @@ import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { isAppError } from '../../kernel/errors.js';
+import { allocateMarker } from '../marking/allocate-markers.js';
+import { releasedMarksOfContext } from '../marking/marking.queries.js';
+import { agreeMark } from '../marking/moderate-submission.js';
+import { releaseMark } from '../marking/release-marks.js';
+import { saveMark } from '../marking/save-mark.js';
 import { sha256Hex, submissionDigest } from './assignment.js';
 import { getAssignmentPage } from './get-assignment-page.js';
 import { getManagePage } from './get-manage-page.js';
 import { getOwnSubmissionFile } from './get-submission-file.js';
 import { reopenSubmission } from './reopen-submission.js';
+import { updateAssignmentSettings } from './save-assignment.js';
 import { saveDraft, startAttempt } from './save-draft.js';
 import { setDateOverride } from './set-date-override.js';
 import { submitAssignment } from './submit-assignment.js';
@@ -183,6 +189,66 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(audits).toHaveLength(2);
       expect(audits.some((a) => (a.after_json ?? '').includes('Illness'))).toBe(true);
+    });
+
+    it('takes a late penalty (points per started day, capped) from the released mark and shows it', async () => {
+      const staff = actorOf(world.facilitator);
+      const penalised = await buildAssessmentWorld(deps, {
+        latePenaltyKind: 'percent-per-day',
+        latePenaltyAmount: '5',
+        latePenaltyCap: '12,5',
+      });
+      const me = actorOf(penalised.participant);
+      await saveDraft(deps.db, deps, me, penalised.assignmentId, { text: 'Late work', declared: true });
+      deps.clock.set('2026-12-10T11:00:00.000Z'); // two started days after the due date
+      const receipt = await submitAssignment(deps.db, deps, me, penalised.assignmentId);
+      expect(receipt.late).toBe(true);
+      const marking = await deps.db
+        .selectFrom('marking_submissions')
+        .select(['id', 'late_penalty'])
+        .where('owner_id', '=', receipt.submissionId)
+        .executeTakeFirstOrThrow();
+      expect(marking.late_penalty).toBe(1000);
+      const owner = actorOf(penalised.facilitator);
+      await allocateMarker(deps.db, deps, owner, marking.id, {
+        markerId: penalised.assessor.id,
+        role: 'first',
+      });
+      await saveMark(deps.db, deps, actorOf(penalised.assessor), marking.id, {
+        points: {},
+        comments: {},
+        overall: 'Sound',
+        mark: '55',
+        complete: true,
+      });
+      await agreeMark(deps.db, deps, owner, marking.id, {});
+      await releaseMark(deps.db, deps, owner, marking.id);
+      const page = await getAssignmentPage(
+        deps.db,
+        deps,
+        me,
+        penalised.assignmentId,
+        deps.clock.now().toISOString(),
+      );
+      expect(page.attempts[0]!.marking?.released).toMatchObject({
+        mark: 4500,
+        markText: '45.00',
+        penalty: 1000,
+        markBeforePenaltyText: '55.00',
+        passed: false,
+      });
+      const progress = await releasedMarksOfContext(deps.db, penalised.edition.id);
+      expect(progress.map((m) => m.mark)).toEqual([4500]);
+      // A penalty kind without points is refused; "none" keeps no points.
+      expect(
+        await refusal(
+          updateAssignmentSettings(deps.db, deps, staff, world.assignmentId, {
+            title: 'Policy brief',
+            acceptsText: true,
+            latePenaltyKind: 'fixed',
+          }),
+        ),
+      ).toBe('latePenaltyAmount:assignments.error.latePenalty');
     });
 
     it('keeps earlier attempts: a facilitator reopens by hand, a new attempt starts empty', async () => {

@@ -9,13 +9,17 @@ import { ASSIGNMENT_NOTIFICATION_KINDS } from './assignment-notices.js';
 import { assignmentsAuditEvents } from './assignments.audit.js';
 import { assignmentsWebRoutes } from './assignments.web.js';
 import * as assignments from './migrations/2026-12-06T2320-assignments.js';
+import * as latePenalty from './migrations/2026-12-07T0400-assignments-late-penalty.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
 
 export const assignmentsModule: Module = {
   name: 'assignments',
-  migrations: { '2026-12-06T2320-assignments': assignments },
+  migrations: {
+    '2026-12-06T2320-assignments': assignments,
+    '2026-12-07T0400-assignments-late-penalty': latePenalty,
+  },
   auditEvents: assignmentsAuditEvents,
   tables: ['assignments', 'assignment_date_overrides', 'assignment_submissions', 'assignment_files'],
   webRoutes: assignmentsWebRoutes,

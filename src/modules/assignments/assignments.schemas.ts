@@ -12,6 +12,7 @@ import {
   RESUBMISSION_POLICIES,
   TEXT_MAX,
 } from './assignment.js';
+import { LATE_PENALTY_KINDS } from './late-penalty.js';
 
 export const INSTRUCTIONS_MAX = 50_000;
 export const REASON_MAX = 1000;
@@ -83,6 +84,15 @@ export const assignmentSchema = z
     secondMarking: checkboxSchema,
     discrepancy: percent.default(1000),
     passMark: percent.default(5000),
+    latePenaltyKind: z.enum(LATE_PENALTY_KINDS, 'validation.invalidChoice').default('none'),
+    latePenaltyAmount: z
+      .union([z.literal(''), percent])
+      .default('')
+      .transform((v) => (v === '' ? 0 : v)),
+    latePenaltyCap: z
+      .union([z.literal(''), percent])
+      .default('')
+      .transform((v) => (v === '' ? 0 : v)),
     timeZone,
   })
   .transform(withInstants(['opensAt', 'dueAt', 'cutoffAt', 'markingDueAt']))
@@ -95,6 +105,8 @@ export const assignmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['cutoffAt'], message: 'assignments.error.cutoffBeforeDue' });
     if (v.opensAt && v.dueAt && v.dueAt < v.opensAt)
       ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'assignments.error.dueBeforeOpen' });
+    if (v.latePenaltyKind !== 'none' && v.latePenaltyAmount === 0)
+      ctx.addIssue({ code: 'custom', path: ['latePenaltyAmount'], message: 'assignments.error.latePenalty' });
     if (v.resubmission === 'attempts' && !v.maxAttempts)
       ctx.addIssue({ code: 'custom', path: ['maxAttempts'], message: 'assignments.error.maxAttempts' });
   });

@@ -29,6 +29,10 @@ export interface AssignmentsTable {
   discrepancy: number;
   /** Hundredths of a percent a released mark must reach to pass. */
   pass_mark: number;
+  /** The late penalty: `none`, `percent-per-day` or `fixed`; points in hundredths; cap (0: none). */
+  late_penalty_kind: string;
+  late_penalty_amount: number;
+  late_penalty_cap: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;

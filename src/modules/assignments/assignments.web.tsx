@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
+import { sendDownload } from '../../http/downloads.js';
 import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import { isAppError } from '../../kernel/errors.js';
@@ -9,7 +10,7 @@ import { sendPage } from '../../web/render.js';
 import { findPerson } from '../identity/identity.queries.js';
 import { rubricChoices } from '../marking/marking.queries.js';
 import { assignmentAccess, editionForStaff, ensureManage } from './assignment-access.js';
-import { readSubmissionUpload, sendDownload, uploadedSubmissionFile } from './assignment-upload-http.js';
+import { readSubmissionUpload, uploadedSubmissionFile } from './assignment-upload-http.js';
 import { assignmentFromForm } from './assignments.schemas.js';
 import { getAssignmentPage } from './get-assignment-page.js';
 import { getManagePage } from './get-manage-page.js';
@@ -27,6 +28,11 @@ import { AssignmentFormPage } from './views/assignment-form-page.js';
 import { AssignmentPageView } from './views/assignment-page.js';
 import { ManagePageView } from './views/manage-page.js';
 import { MarkerSubmissionPage } from './views/marker-submission-page.js';
+
+/** Sends a submission file as a download (the platform's download headers). */
+function sendFile(reply: FastifyReply, file: { bytes: Uint8Array; fileName: string; contentType: string }) {
+  return sendDownload(reply, { body: file.bytes, fileName: file.fileName, contentType: file.contentType });
+}
 
 type Id = { Params: { id: string } };
 type FileParams = { Params: { id: string; fileId: string } };
@@ -223,7 +229,7 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
     hidden,
     async (request, reply) => {
       const { id, submissionId, fileId } = request.params;
-      return sendDownload(
+      return sendFile(
         reply,
         await getOwnSubmissionFile(deps.db, deps, request.actor, id, submissionId, fileId),
       );
@@ -297,7 +303,7 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
         request.params.submissionId,
         request.params.fileId ?? '',
       );
-      return sendDownload(reply, file);
+      return sendFile(reply, file);
     },
   );
 }

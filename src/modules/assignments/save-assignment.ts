@@ -37,6 +37,9 @@ function columns(
     second_marking: data.secondMarking ? 1 : 0,
     discrepancy: data.discrepancy,
     pass_mark: data.passMark,
+    late_penalty_kind: data.latePenaltyKind,
+    late_penalty_amount: data.latePenaltyKind === 'none' ? 0 : data.latePenaltyAmount,
+    late_penalty_cap: data.latePenaltyKind === 'none' ? 0 : data.latePenaltyCap,
     updated_at: now,
   };
 }

@@ -17,6 +17,7 @@ import {
 } from './assignment.js';
 import { listAttempts, listFiles, listOverrides } from './assignments.repository.js';
 import type { AssignmentRow, FileRow, SubmissionRow } from './assignments.tables.js';
+import { LATE_PENALTY_KINDS, type LatePenaltyKind, type LatePenaltyPolicy } from './late-penalty.js';
 
 /** The owner module name the marking engine knows these submissions by. */
 export const MARKING_OWNER = 'assignments';
@@ -40,6 +41,7 @@ export interface AssignmentSettings {
   secondMarking: boolean;
   discrepancy: number;
   passMark: number;
+  latePenalty: LatePenaltyPolicy;
 }
 
 export function toSettings(row: AssignmentRow): AssignmentSettings {
@@ -68,6 +70,13 @@ export function toSettings(row: AssignmentRow): AssignmentSettings {
     secondMarking: row.second_marking === 1,
     discrepancy: row.discrepancy,
     passMark: row.pass_mark,
+    latePenalty: {
+      kind: (LATE_PENALTY_KINDS as readonly string[]).includes(row.late_penalty_kind)
+        ? (row.late_penalty_kind as LatePenaltyKind)
+        : 'none',
+      amount: row.late_penalty_amount,
+      cap: row.late_penalty_cap,
+    },
   };
 }
 

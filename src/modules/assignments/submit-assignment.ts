@@ -11,6 +11,7 @@ import { submissionDigest, submissionTiming } from './assignment.js';
 import { assignmentAccess, ensureSubmit } from './assignment-access.js';
 import type { AssignmentSubmitted } from './assignment-notices.js';
 import { updateSubmissionRow } from './assignments.repository.js';
+import { latePenalty } from './late-penalty.js';
 import { attemptsOf, datesFor, MARKING_OWNER, toSettings } from './submission-state.js';
 
 /** The receipt of a submission (also shown on the page and mailed). */
@@ -42,7 +43,8 @@ export async function submitAssignment(
     const draft = attempts.at(-1);
     if (!draft || draft.row.status !== 'draft') throw new AppError('invalid_state');
     const now = deps.clock.now().toISOString();
-    const timing = submissionTiming(await datesFor(trx, settings, access.userId), now);
+    const dates = await datesFor(trx, settings, access.userId);
+    const timing = submissionTiming(dates, now);
     if (timing === 'not-open' || timing === 'closed') throw new AppError('invalid_state', { timing });
     const problems: FieldError[] = [];
     const text = settings.acceptsText ? draft.row.text : '';
@@ -80,6 +82,7 @@ export async function submitAssignment(
       itemId: settings.itemId,
       viewPath: `/assignments/marking/${draft.row.id}`,
       participantPath: `/assignments/${settings.id}`,
+      latePenalty: latePenalty(settings.latePenalty, dates.dueAt, now),
     });
     if (settings.itemId)
       await recordItemOutcome(trx, deps, {

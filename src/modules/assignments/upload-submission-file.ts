@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import type { UploadedUserFile as UploadedSubmissionFile } from '../../kernel/uploaded-file.js';
 import { ensureParticipantNumber } from '../marking/marking.queries.js';
 import { blindFileName, cleanFileName, fileTypeOf, sha256Hex } from './assignment.js';
 import { assignmentAccess, ensureSubmit } from './assignment-access.js';
@@ -12,12 +13,7 @@ import { insertFile, listFiles } from './assignments.repository.js';
 import { openDraft } from './save-draft.js';
 import { toSettings } from './submission-state.js';
 
-/** A file as received: the browser's name is only shown to its owner, never used as a path or a key. */
-export interface UploadedSubmissionFile {
-  fileName: string | undefined;
-  bytes: Buffer;
-  tooLarge?: boolean;
-}
+export type { UploadedSubmissionFile };
 
 function fileProblem(key: string, values?: Record<string, number | string>): AppError {
   return new AppError('validation_failed', {}, [{ path: 'file', key, ...(values ? { values } : {}) }]);

@@ -216,7 +216,8 @@ for (const dialect of DIALECTS) {
       const digest = (await listNotifications(deps.db, deps, actorOf(ana), { page: 1 })).items.find(
         (n) => n.kind === 'forums.digest',
       );
-      expect((digest?.notice.event as unknown as { posts: number }).posts).toBe(1);
+      expect(digest).toBeDefined();
+      expect((digest!.notice.event as unknown as { posts: number }).posts).toBe(1);
       // A hidden post is not found by a participant, nor may it be quoted.
       expect(await refusal(reportPost(deps.db, deps, actorOf(ana), bad.postId, { reason: 'x' }))).toBe(
         'not_found',

@@ -8,6 +8,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { activePeopleWithRole, personNames } from '../identity/identity.queries.js';
+import { type BankComment, bankCommentsFor } from './get-comment-bank.js';
 import { canMarking } from './marking.policy.js';
 import {
   contextsExaminedBy,
@@ -210,6 +211,8 @@ export interface MarkingPage {
   /** The actor's own mark (when allocated). */
   own: MarkSummary | null;
   markers: { id: string; name: string }[];
+  /** The marker's bank comments for this submission's rubric (while they may edit their mark). */
+  bank: BankComment[];
   can: { manage: boolean; mark: boolean; editMark: boolean; examine: boolean };
 }
 
@@ -238,20 +241,22 @@ export async function getMarkingPage(
         scores: JSON.parse(access.own.scores_json) as Scores,
       }
     : null;
+  const editMark =
+    access.can.mark &&
+    own !== null &&
+    !own.completed &&
+    ['not-marked', 'in-marking'].includes(access.submission.state);
   return {
     submission: summary,
     criteria: await criteriaOf(db, access.submission),
     own,
     markers: access.can.manage ? await markerChoices(db) : [],
+    bank: editMark && own ? await bankCommentsFor(db, own.markerId, access.submission.rubric_version_id) : [],
     can: {
       manage: access.can.manage,
       examine: access.can.examine,
       mark: access.can.mark,
-      editMark:
-        access.can.mark &&
-        own !== null &&
-        !own.completed &&
-        ['not-marked', 'in-marking'].includes(access.submission.state),
+      editMark,
     },
   };
 }

@@ -17,6 +17,7 @@ import { uploadSubmissionFile } from '../assignments/upload-submission-file.js';
 import { allocateMarker } from './allocate-markers.js';
 import { agreeMark } from './moderate-submission.js';
 import { releaseMark } from './release-marks.js';
+import { saveBankComment } from './save-bank-comment.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { saveRubric } from './save-rubric.js';
 
@@ -34,6 +35,8 @@ interface Target {
   markingId: string;
   rubricId: string;
   spareMarkerId: string;
+  /** The assessor's own bank comment. */
+  bankCommentId: string;
 }
 type Case = MatrixCase<RoleName, Kind, Target>;
 
@@ -62,6 +65,9 @@ const CASES: Case[] = [
   { route: 'POST /marking/submissions/:submissionId/allocate', kind: 'open', path: (t) => `${s(t)}/allocate`, body: (t) => ({ markerId: t.spareMarkerId, role: 'first' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /marking/submissions/:submissionId/review', kind: 'marked', path: (t) => `${s(t)}/review`, body: () => ({ action: 'start-review' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /marking/submissions/:submissionId/agree', kind: 'marked', path: (t) => `${s(t)}/agree`, body: () => ({ mark: '70', note: 'Agreed' }), mutates: true, expect: staffPost(303) },
+  { route: 'POST /marking/submissions/:submissionId/insert-comment', kind: 'open', path: (t) => `${s(t)}/insert-comment`, body: () => ({ 'comment.c1': 'Fine', insertComment: 'c1' }), expect: e(403, { anonymous: 401, assessor: 200, otherFacilitator: 404, editionFacilitator: 409, manager: 409 }) },
+  { route: 'POST /marking/comments', kind: 'open', path: () => '/marking/comments', body: () => ({ text: 'Cite your sources.' }), mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 303, otherFacilitator: 303, manager: 303 }) },
+  { route: 'POST /marking/comments/:commentId/remove', kind: 'open', path: (t) => `/marking/comments/${t.bankCommentId}/remove`, mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 404, otherFacilitator: 404, manager: 404 }) },
   { route: 'POST /marking/submissions/:submissionId/release', kind: 'agreed', path: (t) => `${s(t)}/release`, mutates: true, expect: staffPost(303) },
 ];
 
@@ -72,6 +78,7 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
   kinds: ['open', 'marked', 'agreed', 'released'],
   cases: CASES,
   watched: [
+    'marking_comments',
     'marking_rubrics',
     'marking_rubric_versions',
     'marking_submissions',
@@ -118,7 +125,10 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
     if (kind === 'agreed' || kind === 'released') await agreeMark(deps.db, deps, staff, markingId, {});
     if (kind === 'released') await releaseMark(deps.db, deps, staff, markingId);
     const spare = await buildPerson(deps, { roles: ['assessor'] });
-    return { editionId: edition.id, markingId, rubricId, spareMarkerId: spare.id };
+    const { id: bankCommentId } = await saveBankComment(deps.db, deps, actorOf(people.assessor), {
+      text: 'Cite your sources.',
+    });
+    return { editionId: edition.id, markingId, rubricId, spareMarkerId: spare.id, bankCommentId };
   },
   shownBy: (target) => target.markingId,
 });

@@ -10,13 +10,20 @@ import { markingWebRoutes } from './marking.web.js';
 import { MARKING_NOTIFICATION_KINDS } from './marking-notices.js';
 import * as marking from './migrations/2026-12-06T2330-marking.js';
 import * as examiners from './migrations/2026-12-06T2331-marking-examiners.js';
+import * as latePenalty from './migrations/2026-12-07T0401-marking-late-penalty.js';
+import * as commentBank from './migrations/2026-12-07T0402-marking-comment-bank.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
 
 export const markingModule: Module = {
   name: 'marking',
-  migrations: { '2026-12-06T2330-marking': marking, '2026-12-06T2331-marking-examiners': examiners },
+  migrations: {
+    '2026-12-06T2330-marking': marking,
+    '2026-12-06T2331-marking-examiners': examiners,
+    '2026-12-07T0401-marking-late-penalty': latePenalty,
+    '2026-12-07T0402-marking-comment-bank': commentBank,
+  },
   auditEvents: markingAuditEvents,
   notificationKinds: MARKING_NOTIFICATION_KINDS,
   webRoutes: markingWebRoutes,
@@ -39,6 +46,9 @@ export const markingModule: Module = {
     'POST /marking/submissions/:submissionId/review': staff,
     'POST /marking/submissions/:submissionId/agree': staff,
     'POST /marking/submissions/:submissionId/release': staff,
+    'POST /marking/submissions/:submissionId/insert-comment': markers,
+    'POST /marking/comments': markers,
+    'POST /marking/comments/:commentId/remove': markers,
   },
   tables: [
     'marking_rubrics',
@@ -48,5 +58,6 @@ export const markingModule: Module = {
     'marking_submissions',
     'marking_marks',
     'marking_examiners',
+    'marking_comments',
   ],
 };

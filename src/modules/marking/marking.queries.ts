@@ -21,7 +21,7 @@ import {
   maxNumber,
 } from './marking.repository.js';
 import { examinesSubmission, facilitatesContext } from './marking-access.js';
-import { type Criterion, type CriterionScore, formatMark } from './rubric.js';
+import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubric.js';
 import { type MarkingState, participantLabel } from './workflow.js';
 
 /** The participant's number in the context (made on first use, next free number): "P-0042". */
@@ -54,8 +54,13 @@ export async function rubricCriteria(db: Executor, rubricId: string | null): Pro
 export interface ReleasedMarking {
   state: MarkingState;
   released: {
+    /** The released mark (after any late penalty). */
     mark: number;
     markText: string;
+    /** The points a late penalty took (0: none) and the mark before it. */
+    penalty: number;
+    penaltyText: string;
+    markBeforePenaltyText: string;
     passed: boolean;
     releasedAt: string;
     overall: string;
@@ -88,12 +93,16 @@ export async function releasedMarkings(
     const feedback = row.feedback_json
       ? (JSON.parse(row.feedback_json) as StoredFeedback)
       : { overall: '', scores: {} };
+    const mark = penalisedMark(row.agreed_mark, row.late_penalty);
     out.set(row.owner_id, {
       state,
       released: {
-        mark: row.agreed_mark,
-        markText: formatMark(row.agreed_mark),
-        passed: row.agreed_mark >= row.pass_mark,
+        mark,
+        markText: formatMark(mark),
+        penalty: row.agreed_mark - mark,
+        penaltyText: formatMark(row.agreed_mark - mark),
+        markBeforePenaltyText: formatMark(row.agreed_mark),
+        passed: mark >= row.pass_mark,
         releasedAt: row.released_at,
         overall: feedback.overall,
         criteria: criteria.map((c) => ({
@@ -178,8 +187,8 @@ export async function releasedMarksOfContext(db: Executor, contextId: string): P
       ownerModule: r.owner_module,
       ownerId: r.owner_id,
       itemId: r.item_id,
-      mark: r.agreed_mark!,
-      passed: r.agreed_mark! >= r.pass_mark,
+      mark: penalisedMark(r.agreed_mark!, r.late_penalty),
+      passed: penalisedMark(r.agreed_mark!, r.late_penalty) >= r.pass_mark,
       releasedAt: r.released_at!,
     }))
     .sort((a, b) => a.releasedAt.localeCompare(b.releasedAt));

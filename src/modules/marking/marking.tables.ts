@@ -53,6 +53,8 @@ export interface MarkingSubmissionsTable {
   agreed_by: string | null;
   feedback_json: string | null;
   released_at: string | null;
+  /** Points (hundredths) taken from the released mark at the owner's request (a late penalty). */
+  late_penalty: number;
   created_at: string;
   updated_at: string;
 }
@@ -77,8 +79,18 @@ export interface MarkingExaminersTable {
   appointed_at: string;
 }
 
+/** A marker's frequent comment (for any rubric when `rubric_id` is null). */
+export interface MarkingCommentsTable {
+  id: string;
+  marker_id: string;
+  rubric_id: string | null;
+  text: string;
+  created_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    marking_comments: MarkingCommentsTable;
     marking_rubrics: MarkingRubricsTable;
     marking_rubric_versions: MarkingRubricVersionsTable;
     marking_numbers: MarkingNumbersTable;
@@ -93,3 +105,4 @@ export type RubricRow = Selectable<MarkingRubricsTable>;
 export type RubricVersionRow = Selectable<MarkingRubricVersionsTable>;
 export type MarkingSubmissionRow = Selectable<MarkingSubmissionsTable>;
 export type MarkRow = Selectable<MarkingMarksTable>;
+export type BankCommentRow = Selectable<MarkingCommentsTable>;

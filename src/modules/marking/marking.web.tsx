@@ -1,17 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
-import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
+import { csrfProtected, echoValues, type FormBody, formBody } from '../../http/forms.js';
+import type { Actor } from '../../kernel/actor.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
 import { appointExaminer } from './appoint-examiner.js';
+import { getCommentBank, insertBankComment } from './get-comment-bank.js';
 import { getContextOverview, getMarkingPage, getMyMarking } from './get-marking-views.js';
 import { getRubric, getRubrics } from './get-rubrics.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark, releaseReadyMarks } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
+import { removeBankComment, saveBankComment } from './save-bank-comment.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { rubricFromForm, saveRubric } from './save-rubric.js';
 import { ContextOverviewPage, MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
@@ -40,6 +43,9 @@ function rubricErrors(
   });
   return fieldMessages(request.i18n, fields);
 }
+
+/** A marking form's use case: executor, services, actor, the context's or submission's id, the form. */
+type FormRun = (db: Deps['db'], services: Deps, actor: Actor, id: string, body: FormBody) => Promise<unknown>;
 
 /** The marking pages: rubrics, a context's overview, a marker's list, one submission's marking. */
 export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
@@ -86,10 +92,45 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     return saveRubricForm(request, reply, request.params.rubricId);
   });
 
-  app.get('/marking/my', hidden, async (request, reply) => {
+  const showMyMarking = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    errors: FieldMessages = {},
+  ) => {
     const rows = await getMyMarking(deps.db, deps, request.actor);
-    return sendPage(reply, <MyMarkingPage ctx={pageContext(request, reply)} rows={rows} />);
+    const bank = await getCommentBank(deps.db, deps, request.actor);
+    const ctx = pageContext(request, reply);
+    const values = status === 200 ? {} : echoValues(formBody(request));
+    return sendPage(
+      reply,
+      <MyMarkingPage ctx={ctx} rows={rows} bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }} />,
+      status,
+    );
+  };
+
+  app.get('/marking/my', hidden, (request, reply) => showMyMarking(request, reply));
+
+  app.post('/marking/comments', csrfProtected(app), async (request, reply) => {
+    try {
+      await saveBankComment(deps.db, deps, request.actor, formBody(request));
+    } catch (error) {
+      if (!isAppError(error, 'validation_failed')) throw error;
+      return showMyMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
+    }
+    setFlash(reply, 'marking.flash.bankSaved');
+    return reply.redirect('/marking/my#comment-bank', 303);
   });
+
+  app.post<{ Params: { commentId: string } }>(
+    '/marking/comments/:commentId/remove',
+    csrfProtected(app),
+    async (request, reply) => {
+      await removeBankComment(deps.db, deps, request.actor, request.params.commentId);
+      setFlash(reply, 'marking.flash.bankRemoved');
+      return reply.redirect('/marking/my#comment-bank', 303);
+    },
+  );
 
   const showOverview = async (
     request: FastifyRequest<Id>,
@@ -107,41 +148,33 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<Id>('/marking/editions/:id', hidden, (request, reply) => showOverview(request, reply));
 
-  app.post<Id>('/marking/editions/:id/allocate', csrfProtected(app), async (request, reply) => {
-    try {
-      await allocateMarkersEvenly(deps.db, deps, request.actor, request.params.id, formBody(request));
-    } catch (error) {
-      if (isAppError(error, 'validation_failed'))
-        return showOverview(request, reply, 400, fieldMessages(request.i18n, error.fields));
-      throw error;
-    }
-    setFlash(reply, 'marking.flash.allocated');
-    return reply.redirect(`/marking/editions/${request.params.id}`, 303);
-  });
-
-  app.post<Id>('/marking/editions/:id/release', csrfProtected(app), async (request, reply) => {
-    await releaseReadyMarks(deps.db, deps, request.actor, request.params.id);
-    setFlash(reply, 'marking.flash.released');
-    return reply.redirect(`/marking/editions/${request.params.id}`, 303);
-  });
-
-  app.post<Id>('/marking/editions/:id/reveal', csrfProtected(app), async (request, reply) => {
-    await revealIdentities(deps.db, deps, request.actor, request.params.id);
-    setFlash(reply, 'marking.flash.revealed');
-    return reply.redirect(`/marking/editions/${request.params.id}`, 303);
-  });
-
-  app.post<Id>('/marking/editions/:id/examiners', csrfProtected(app), async (request, reply) => {
-    try {
-      await appointExaminer(deps.db, deps, request.actor, request.params.id, formBody(request));
-    } catch (error) {
-      if (isAppError(error, 'validation_failed'))
-        return showOverview(request, reply, 400, fieldMessages(request.i18n, error.fields));
-      throw error;
-    }
-    setFlash(reply, 'marking.flash.examinerAppointed');
-    return reply.redirect(`/marking/editions/${request.params.id}`, 303);
-  });
+  /** The forms of a context's overview, one shape: run, flash, back to the overview (field problems: 400). */
+  const contextForms: [string, FormRun, string][] = [
+    ['allocate', allocateMarkersEvenly, 'marking.flash.allocated'],
+    [
+      'release',
+      (db, services, actor, id) => releaseReadyMarks(db, services, actor, id),
+      'marking.flash.released',
+    ],
+    [
+      'reveal',
+      (db, services, actor, id) => revealIdentities(db, services, actor, id),
+      'marking.flash.revealed',
+    ],
+    ['examiners', appointExaminer, 'marking.flash.examinerAppointed'],
+  ];
+  for (const [action, run, flash] of contextForms)
+    app.post<Id>(`/marking/editions/:id/${action}`, csrfProtected(app), async (request, reply) => {
+      try {
+        await run(deps.db, deps, request.actor, request.params.id, formBody(request));
+      } catch (error) {
+        if (isAppError(error, 'validation_failed'))
+          return showOverview(request, reply, 400, fieldMessages(request.i18n, error.fields));
+        throw error;
+      }
+      setFlash(reply, flash);
+      return reply.redirect(`/marking/editions/${request.params.id}`, 303);
+    });
 
   const showMarking = async (
     request: FastifyRequest<Sub>,
@@ -160,70 +193,61 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.get<Sub>('/marking/submissions/:submissionId', hidden, (request, reply) => showMarking(request, reply));
 
-  /** Runs a marking form; validation problems re-render the page (400), refused moves say so (409). */
-  const markingAction =
-    (run: (request: FastifyRequest<Sub>) => Promise<string>) =>
-    async (request: FastifyRequest<Sub>, reply: FastifyReply) => {
+  app.post<Sub>(
+    '/marking/submissions/:submissionId/insert-comment',
+    csrfProtected(app),
+    async (request, reply) => {
       try {
-        setFlash(reply, await run(request));
+        const { page, values } = await insertBankComment(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.submissionId,
+          formBody(request),
+        );
+        return sendPage(
+          reply,
+          <MarkingPageView ctx={pageContext(request, reply)} page={page} values={values} />,
+        );
       } catch (error) {
-        if (isAppError(error, 'validation_failed'))
-          return showMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
         if (isAppError(error, 'invalid_state'))
           return showMarking(request, reply, 409, { form: request.i18n.t('marking.error.notNow') });
         throw error;
       }
-      return reply.redirect(`/marking/submissions/${request.params.submissionId}`, 303);
-    };
-
-  app.post<Sub>(
-    '/marking/submissions/:submissionId/mark',
-    csrfProtected(app),
-    markingAction(async (request) => {
-      await saveMark(
-        deps.db,
-        deps,
-        request.actor,
-        request.params.submissionId,
-        markFromForm(formBody(request)),
-      );
-      return 'marking.flash.markSaved';
-    }),
+    },
   );
 
-  app.post<Sub>(
-    '/marking/submissions/:submissionId/allocate',
-    csrfProtected(app),
-    markingAction(async (request) => {
-      await allocateMarker(deps.db, deps, request.actor, request.params.submissionId, formBody(request));
-      return 'marking.flash.allocated';
-    }),
-  );
-
-  app.post<Sub>(
-    '/marking/submissions/:submissionId/review',
-    csrfProtected(app),
-    markingAction(async (request) => {
-      await reviewSubmission(deps.db, deps, request.actor, request.params.submissionId, formBody(request));
-      return 'marking.flash.moved';
-    }),
-  );
-
-  app.post<Sub>(
-    '/marking/submissions/:submissionId/agree',
-    csrfProtected(app),
-    markingAction(async (request) => {
-      await agreeMark(deps.db, deps, request.actor, request.params.submissionId, formBody(request));
-      return 'marking.flash.agreed';
-    }),
-  );
-
-  app.post<Sub>(
-    '/marking/submissions/:submissionId/release',
-    csrfProtected(app),
-    markingAction(async (request) => {
-      await releaseMark(deps.db, deps, request.actor, request.params.submissionId);
-      return 'marking.flash.released';
-    }),
-  );
+  /**
+   * The forms of one submission's marking page, one shape: run, flash, back to the page; validation
+   * problems re-render the page (400), refused moves say so (409).
+   */
+  const submissionForms: [string, FormRun, string][] = [
+    [
+      'mark',
+      (db, services, actor, id, body) => saveMark(db, services, actor, id, markFromForm(body)),
+      'marking.flash.markSaved',
+    ],
+    ['allocate', allocateMarker, 'marking.flash.allocated'],
+    ['review', reviewSubmission, 'marking.flash.moved'],
+    ['agree', agreeMark, 'marking.flash.agreed'],
+    ['release', (db, services, actor, id) => releaseMark(db, services, actor, id), 'marking.flash.released'],
+  ];
+  for (const [action, run, flash] of submissionForms)
+    app.post<Sub>(
+      `/marking/submissions/:submissionId/${action}`,
+      csrfProtected(app),
+      async (request, reply) => {
+        try {
+          await run(deps.db, deps, request.actor, request.params.submissionId, formBody(request));
+        } catch (error) {
+          if (isAppError(error, 'validation_failed'))
+            return showMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
+          if (isAppError(error, 'invalid_state'))
+            return showMarking(request, reply, 409, { form: request.i18n.t('marking.error.notNow') });
+          throw error;
+        }
+        setFlash(reply, flash);
+        return reply.redirect(`/marking/submissions/${request.params.submissionId}`, 303);
+      },
+    );
 }

@@ -32,6 +32,8 @@ export const registrationSchema = z.object({
   viewPath: path,
   /** The owner's page where the participant sees the released mark. */
   participantPath: path,
+  /** Points (hundredths) to take from the released mark: an assignment's late penalty. */
+  latePenalty: z.number().int().min(0).max(10000).default(0),
 });
 export type Registration = z.input<typeof registrationSchema>;
 
@@ -68,6 +70,7 @@ export async function registerSubmission(
       agreed_by: null,
       feedback_json: null,
       released_at: null,
+      late_penalty: data.latePenalty,
       created_at: now,
       updated_at: now,
     });

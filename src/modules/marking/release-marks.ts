@@ -11,6 +11,7 @@ import type { MarkingSubmissionRow } from './marking.tables.js';
 import { contextAccess, ensureCan, submissionAccess } from './marking-access.js';
 import type { MarkReleased } from './marking-notices.js';
 import { moveSubmission } from './marking-state.js';
+import { penalisedMark } from './rubric.js';
 
 async function release(
   db: Executor,
@@ -18,8 +19,8 @@ async function release(
   actor: Actor,
   submission: MarkingSubmissionRow,
 ): Promise<void> {
-  const mark = submission.agreed_mark;
-  if (mark === null) throw new AppError('invalid_state');
+  if (submission.agreed_mark === null) throw new AppError('invalid_state');
+  const mark = penalisedMark(submission.agreed_mark, submission.late_penalty);
   const now = deps.clock.now().toISOString();
   await moveSubmission(db, deps, actor, submission, 'release', { released_at: now });
   const passed = mark >= submission.pass_mark;
@@ -27,7 +28,7 @@ async function release(
     action: 'marking.released',
     targetType: 'marking_submission',
     targetId: submission.id,
-    after: { mark, passed },
+    after: { mark, passed, ...(submission.late_penalty ? { latePenalty: submission.late_penalty } : {}) },
   });
   // The results module reads the mark from the course space's item (score in hundredths).
   if (submission.item_id)

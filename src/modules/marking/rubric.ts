@@ -12,6 +12,9 @@ export const POINTS_MAX = 1000;
 export const WEIGHT_MAX = 100;
 export const COMMENT_MAX = 5000;
 
+/** What editing a rubric that marks use does to them: keep them on their version, or re-mark. */
+export const REMARK_DECISIONS = ['keep', 'remark'] as const;
+
 export const levelSchema = z.object({
   label: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   points: z.number().int().min(0).max(POINTS_MAX),
@@ -97,6 +100,12 @@ export function meanMark(first: number, second: number): number {
 }
 
 /** Pure: a mark in hundredths written as a percentage with two decimals ("72.50"). */
+/** The released mark: the agreed mark less the owner's penalty (a late penalty), never below 0. */
+export function penalisedMark(agreed: number, penalty: number): number {
+  return Math.max(0, agreed - Math.max(0, penalty));
+}
+
+/** A mark in hundredths as text: 7250 → "72.5". */
 export function formatMark(hundredths: number): string {
   return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
 }

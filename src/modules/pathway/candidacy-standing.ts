@@ -50,3 +50,17 @@ export async function refreshStandingsOfPerson(
 ): Promise<Map<string, PathwayEvaluation>> {
   return refreshStandings(db, await listCandidaciesOfUser(db, userId), today);
 }
+
+/** A person's candidacies and their evaluations on `today` (read-only: nothing is cached). For the capstone. */
+export async function evaluateCandidaciesOfPerson(
+  db: Executor,
+  userId: string,
+  today: string,
+): Promise<{ candidacy: CandidacySummary; evaluation: PathwayEvaluation }[]> {
+  const out: { candidacy: CandidacySummary; evaluation: PathwayEvaluation }[] = [];
+  for (const row of await listCandidaciesOfUser(db, userId)) {
+    const found = await evaluateCandidacy(db, row.id, today);
+    if (found) out.push(found);
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
+import { AppError, type FieldError, isAppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { getClassList, recordClassResults } from '../pathway/record-result.js';
 import { formatHundredths } from './decimal.js';
@@ -26,12 +26,27 @@ export interface FinaliseReport {
 }
 
 /**
+ * The pathway's refusal of some rows (`rows.3.completedOn`) as problems of the people concerned
+ * (`finalise.<personId>.completedOn`), so the gradebook can say whose result was refused and why.
+ */
+function pathwayRefusal(error: unknown, rows: readonly { personId: string }[]): unknown {
+  if (!isAppError(error, 'validation_failed')) return error;
+  const fields: FieldError[] = error.fields.map((field) => {
+    const match = /^rows\.(\d+)\.(.+)$/.exec(field.path);
+    const person = match ? rows[Number(match[1])]?.personId : undefined;
+    return { ...field, path: person ? `finalise.${person}.${match?.[2]}` : 'finalise' };
+  });
+  return new AppError('validation_failed', {}, fields);
+}
+
+/**
  * Finalises the edition's results (managers and the edition's facilitators): each participant's outcome
  * under the latest policy is recorded through the pathway's class-list use case (`recordClassResults`: the
  * same path as the class list and the CSV import), so the credentials jobs issue the certificates and the
  * pathway re-evaluates; a snapshot (policy version, inputs, output) is stored with each result. A result
  * whose certificate is issued is locked: it is not changed here (a correction goes through the credentials'
- * supersede flow). Errors: 401, 403, 404, 409 (`invalid_state`: no policy yet), 400 from the pathway.
+ * supersede flow). Errors: 401, 403, 404, 409 (`invalid_state`: no policy yet), 400 when the pathway refuses
+ * some results (`finalise.<personId>.<field>`: nothing is recorded).
  */
 export async function finaliseResults(
   db: Executor,
@@ -89,7 +104,11 @@ export async function finaliseResults(
         result: { outcome, grade, completedOn },
       });
     }
-    const { changed } = await recordClassResults(trx, deps, actor, access.edition.id, toRecord);
+    const { changed } = await recordClassResults(trx, deps, actor, access.edition.id, toRecord).catch(
+      (error: unknown) => {
+        throw pathwayRefusal(error, toRecord);
+      },
+    );
     report.recorded = changed;
     report.unchanged += toRecord.length - changed;
     const resultIds = await resultIdsOf(

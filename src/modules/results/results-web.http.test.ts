@@ -144,6 +144,25 @@ describe('results pages', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('shows whose result the pathway refused when finalising, translated, and records nothing', async () => {
+    // The edition starts in 2027: a result completed today (2026) is refused by the pathway.
+    const browser = await browserOf(app, frenchManager);
+    const refused = await browser.send(`/results/${world.edition.id}/finalise`);
+    expect(refused.statusCode).toBe(400);
+    const t = translator('fr');
+    expect(refused.body).toContain('id="finalise-problems"');
+    expect(refused.body).toContain(
+      escaped(
+        t.t('results.book.finaliseProblem', {
+          name: 'Amina Diallo',
+          message: t.t('validation.completedBeforeStart'),
+        }),
+      ),
+    );
+    expect(refused.body).not.toContain(escaped(translator('en').t('validation.completedBeforeStart')));
+    expect(await deps.db.selectFrom('result_snapshots').selectAll().execute()).toEqual([]);
+  });
+
   it('shows a participant the formula and what they still need, in their language', async () => {
     const browser = await browserOf(app, amina);
     expect((await browser.get(`/spaces/${world.edition.id}`)).body).toContain(

@@ -135,7 +135,13 @@ export function resultsWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<EditionParams>('/results/:editionId/finalise', csrfProtected(app), async (request, reply) => {
     const { editionId } = request.params;
-    const report = await finaliseResults(deps.db, deps, request.actor, editionId);
+    let report: Awaited<ReturnType<typeof finaliseResults>>;
+    try {
+      report = await finaliseResults(deps.db, deps, request.actor, editionId);
+    } catch (error) {
+      if (!isAppError(error, 'validation_failed')) throw error;
+      return showBook(request, reply, 400, {}, fieldMessages(request.i18n, error.fields));
+    }
     const query = new URLSearchParams({
       recorded: String(report.recorded),
       pending: String(report.pending.length),

@@ -5,6 +5,7 @@ import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { toLocalInput } from '../../spaces/spaces.js';
 import { FILE_TYPES, MAX_FILES_LIMIT, RESUBMISSION_POLICIES } from '../assignment.js';
 import { INSTRUCTIONS_MAX } from '../assignments.schemas.js';
+import { LATE_PENALTY_KINDS } from '../late-penalty.js';
 import type { AssignmentSettings } from '../submission-state.js';
 
 export interface AssignmentFormModel {
@@ -197,6 +198,31 @@ export function AssignmentFormPage({
             name="passMark"
             label={t.t('assignments.form.passMark')}
             value={v('passMark', pct(s?.passMark ?? 5000))}
+            errors={errors}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t.t('assignments.latePenalty.legend')}</legend>
+          <SelectField
+            name="latePenaltyKind"
+            label={t.t('assignments.latePenalty.kind')}
+            value={v('latePenaltyKind', s?.latePenalty.kind ?? 'none')}
+            options={LATE_PENALTY_KINDS.map((kind) => ({
+              value: kind,
+              label: t.t(`assignments.latePenalty.kinds.${kind}`),
+            }))}
+            errors={errors}
+          />
+          <TextField
+            name="latePenaltyAmount"
+            label={t.t('assignments.latePenalty.amount')}
+            value={v('latePenaltyAmount', s?.latePenalty.amount ? pct(s.latePenalty.amount) : '')}
+            errors={errors}
+          />
+          <TextField
+            name="latePenaltyCap"
+            label={t.t('assignments.latePenalty.cap')}
+            value={v('latePenaltyCap', s?.latePenalty.cap ? pct(s.latePenalty.cap) : '')}
             errors={errors}
           />
         </fieldset>

@@ -69,6 +69,15 @@ export function AssignmentPageView({
           </li>
         ) : null}
         <li>{t.t(`assignments.resubmission.${s.resubmission}`)}</li>
+        {s.latePenalty.kind !== 'none' ? (
+          <li>
+            {t.t(`assignments.latePenalty.rule.${s.latePenalty.kind}`, {
+              points: s.latePenalty.amount / 100,
+              cap: s.latePenalty.cap / 100,
+              capped: s.latePenalty.cap > 0 ? 'yes' : 'no',
+            })}
+          </li>
+        ) : null}
       </ul>
       {page.rubric ? <RubricTable t={t} criteria={page.rubric} /> : null}
       {draft || (page.can.submit && page.attempts.length === 0) ? (

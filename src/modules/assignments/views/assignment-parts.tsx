@@ -51,6 +51,14 @@ export function ReleasedFeedback({ t, marking }: { t: Translator; marking: Relea
         <strong>{t.t('assignments.feedback.mark', { mark: released.markText })}</strong>{' '}
         {released.passed ? t.t('assignments.feedback.passed') : t.t('assignments.feedback.failed')}
       </p>
+      {released.penalty > 0 ? (
+        <p class="late-penalty">
+          {t.t('assignments.feedback.latePenalty', {
+            before: released.markBeforePenaltyText,
+            penalty: released.penaltyText,
+          })}
+        </p>
+      ) : null}
       {released.overall ? <p class="overall">{released.overall}</p> : null}
       {released.criteria.length ? (
         // Tables scroll sideways on narrow screens: focusable, so a keyboard can scroll this one too.

@@ -22,6 +22,7 @@ export function GradebookPage({
   const { t } = ctx;
   const title = t.t('results.book.title');
   const base = `/results/${book.edition.id}`;
+  const overrideErrors = Object.fromEntries(Object.entries(errors).filter(([path]) => !isFinalise(path)));
   return (
     <Layout ctx={ctx} title={title}>
       <p class="breadcrumb">
@@ -100,7 +101,7 @@ export function GradebookPage({
       {book.policy && book.rows.length ? (
         <>
           <h2 id="override">{t.t('results.book.overrideTitle')}</h2>
-          <ErrorSummary t={t} errors={errors} />
+          <ErrorSummary t={t} errors={overrideErrors} />
           <form method="post" action={`${base}/overrides`} class="stacked">
             <Csrf token={ctx.csrf} />
             <SelectField
@@ -137,6 +138,7 @@ export function GradebookPage({
           </form>
           <h2>{t.t('results.book.finaliseTitle')}</h2>
           <p>{t.t('results.book.finaliseHint')}</p>
+          <FinaliseProblems ctx={ctx} book={book} errors={errors} />
           <form method="post" action={`${base}/finalise`}>
             <Csrf token={ctx.csrf} />
             <button type="submit">{t.t('results.book.finalise')}</button>
@@ -144,6 +146,26 @@ export function GradebookPage({
         </>
       ) : null}
     </Layout>
+  );
+}
+
+const isFinalise = (path: string) => path === 'finalise' || path.startsWith('finalise.');
+
+/** The pathway's refusal of some results when finalising: whose, and why (nothing was recorded). */
+function FinaliseProblems({ ctx, book, errors }: { ctx: PageContext; book: Book; errors: FieldMessages }) {
+  const problems = Object.entries(errors).filter(([path]) => isFinalise(path));
+  if (problems.length === 0) return null;
+  const nameOf = new Map(book.rows.map((r) => [r.personId, r.fullName]));
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} id="finalise-problems">
+      <h2>{ctx.t.t('results.book.finaliseRefused', { count: problems.length })}</h2>
+      <ul>
+        {problems.map(([path, message]) => {
+          const name = nameOf.get(path.split('.')[1] ?? '');
+          return <li>{name ? ctx.t.t('results.book.finaliseProblem', { name, message }) : message}</li>;
+        })}
+      </ul>
+    </div>
   );
 }
 

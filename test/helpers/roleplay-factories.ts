@@ -1,0 +1,44 @@
+import type { Deps } from '../../src/deps.js';
+import type { Actor } from '../../src/kernel/actor.js';
+import { saveRole } from '../../src/modules/roleplays/save-role.js';
+import { setHolders } from '../../src/modules/roleplays/set-holders.js';
+import { saveItem } from '../../src/modules/spaces/save-item.js';
+import { saveSection } from '../../src/modules/spaces/save-section.js';
+
+/** Unique words in the two private briefs: a page, a response or a notice that holds one leaks it. */
+export const ORIGIN_SECRET = 'ORIGIN-SECRET-remittance-floor';
+export const DESTINATION_SECRET = 'DESTINATION-SECRET-quota-ceiling';
+
+/**
+ * A role-play item in the edition's space with two roles (an origin and a destination ministry, each with a
+ * private brief holding a unique word); `originHolder`, when given, holds the origin role.
+ */
+export async function buildRoleplay(
+  deps: Deps,
+  staff: Actor,
+  editionId: string,
+  originHolder: string | null,
+): Promise<{ itemId: string; originId: string; destinationId: string }> {
+  const section = await saveSection(deps.db, deps, staff, editionId, null, { title: { en: 'Role-play' } });
+  const item = await saveItem(deps.db, deps, staff, editionId, null, {
+    sectionId: section.id,
+    kind: 'roleplay',
+    title: { en: 'Negotiating a bilateral agreement' },
+    settings: {},
+    completionRule: 'viewed',
+  });
+  const origin = await saveRole(deps.db, deps, staff, item.id, null, {
+    name: { en: 'Ministry of Labour, origin country' },
+    constituency: 'government',
+    publicBrief: { en: 'You send workers abroad.' },
+    privateBrief: { en: `Never accept less than ${ORIGIN_SECRET}.` },
+  });
+  const destination = await saveRole(deps.db, deps, staff, item.id, null, {
+    name: { en: 'Ministry of Labour, destination country' },
+    constituency: 'government',
+    publicBrief: { en: 'You receive workers.' },
+    privateBrief: { en: `Your cabinet fixed a ${DESTINATION_SECRET}.` },
+  });
+  if (originHolder) await setHolders(deps.db, deps, staff, item.id, { [origin.id]: [originHolder] });
+  return { itemId: item.id, originId: origin.id, destinationId: destination.id };
+}
