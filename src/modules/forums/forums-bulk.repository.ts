@@ -11,7 +11,8 @@ import type { PostRow, SubscriptionRow, ThreadRow } from './forums.tables.js';
 const ROWS_PER_STATEMENT = 500;
 
 async function chunked<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) await write(rows.slice(i, i + ROWS_PER_STATEMENT));
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT)
+    await write(rows.slice(i, i + ROWS_PER_STATEMENT));
 }
 
 export async function insertThreadsBulk(db: Executor, rows: readonly ThreadRow[]): Promise<void> {
