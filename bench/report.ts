@@ -45,6 +45,7 @@ export const SUITES = [
   'resilience',
   'verify-flood',
   'webinars',
+  'groups',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 
