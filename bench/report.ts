@@ -47,6 +47,7 @@ export const SUITES = [
   'webinars',
   'capstones',
   'forums',
+  'groups',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 
