@@ -45,6 +45,8 @@ export const SUITES = [
   'resilience',
   'verify-flood',
   'webinars',
+  'capstones',
+  'forums',
   'roleplays',
 ] as const;
 export type Suite = (typeof SUITES)[number];

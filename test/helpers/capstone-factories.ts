@@ -68,3 +68,6 @@ export async function draftedCapstone(deps: Deps, options: Parameters<typeof cap
   const manager: TestPerson = await buildPerson(deps, { roles: ['manager'] });
   return { ...candidate, capstoneId: id, manager };
 }
+
+/** How a use case refused (the shared helper). */
+export { refusal } from './refusal.js';

@@ -3,26 +3,15 @@ import {
   capstoneCandidate,
   draftedCapstone,
   proposalForm,
+  refusal,
 } from '../../../test/helpers/capstone-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { isAppError } from '../../kernel/errors.js';
 import { findCapstone } from './capstones.repository.js';
 import { decideProposal } from './decide-proposal.js';
 import { saveProposal } from './save-proposal.js';
 import { submitProposal } from './submit-proposal.js';
-
-async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error))
-      return error.fields[0] ? `${error.fields[0].path}:${error.fields[0].key}` : error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: capstone proposals`, () => {

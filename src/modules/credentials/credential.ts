@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { CredentialKind as BuilderKind } from './issuing/credential-input.js';
 
 /** What a credential certifies (the `credentials.kind` column). */
-export const CREDENTIAL_KINDS = ['achievement', 'participation', 'diploma'] as const;
+export const CREDENTIAL_KINDS = ['achievement', 'participation', 'diploma', 'capstone'] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 
 /** The builder's kind of each stored kind. */
@@ -15,6 +15,7 @@ export const BUILDER_KINDS: Record<CredentialKind, BuilderKind> = {
   achievement: 'certificate-of-achievement',
   participation: 'certificate-of-participation',
   diploma: 'diploma',
+  capstone: 'capstone',
 };
 
 /** A credential's state. Revocation is final; a suspension can be lifted (reinstated). */

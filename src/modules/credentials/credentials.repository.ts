@@ -171,19 +171,29 @@ export async function listLiveCredentialsOfResult(db: Executor, resultId: string
     .execute();
 }
 
-/** The diploma of a candidacy that is not revoked (at most one: a unique index). */
-export async function findLiveDiplomaOfCandidacy(
+/** The credential of `kind` of a candidacy that is not revoked (a diploma: at most one, a unique index). */
+async function findLiveOfCandidacy(
   db: Executor,
   candidacyId: string,
+  kind: 'diploma' | 'capstone',
 ): Promise<CredentialRow | undefined> {
   return db
     .selectFrom('credentials')
     .selectAll()
     .where('candidacy_id', '=', candidacyId)
-    .where('kind', '=', 'diploma')
+    .where('kind', '=', kind)
     .where('status', '<>', 'revoked')
+    .orderBy('issued_at', 'desc')
     .executeTakeFirst();
 }
+
+/** The diploma of a candidacy that is not revoked (at most one: a unique index). */
+export const findLiveDiplomaOfCandidacy = (db: Executor, candidacyId: string) =>
+  findLiveOfCandidacy(db, candidacyId, 'diploma');
+
+/** The capstone credential of a candidacy that is not revoked (the diploma's CLR bundles it). */
+export const findLiveCapstoneOfCandidacy = (db: Executor, candidacyId: string) =>
+  findLiveOfCandidacy(db, candidacyId, 'capstone');
 
 /** The diplomas (not revoked) of some candidacies, for the ready list. */
 export async function listLiveDiplomasOfCandidacies(db: Executor, candidacyIds: readonly string[]) {

@@ -123,7 +123,7 @@ describe('buildAchievementCredential', () => {
         (sampleCredential(kind).credentialSubject as { achievement: { achievementType: string } }).achievement
           .achievementType,
     );
-    expect(types).toEqual(['Certificate', 'ext:CertificateOfParticipation', 'Diploma']);
+    expect(types).toEqual(['Certificate', 'ext:CertificateOfParticipation', 'Diploma', 'Assessment']);
   });
 
   it('puts the chosen language first and carries the other two as language maps', () => {

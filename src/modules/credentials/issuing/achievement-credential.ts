@@ -59,6 +59,7 @@ export const ACHIEVEMENT_TYPES: Record<CredentialKind, string> = {
   'certificate-of-achievement': 'Certificate',
   'certificate-of-participation': 'ext:CertificateOfParticipation',
   diploma: 'Diploma',
+  capstone: 'Assessment',
 };
 
 /** The fragment of the ResultDescription ids inside the achievement. */

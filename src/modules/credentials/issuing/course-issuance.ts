@@ -3,6 +3,7 @@
  * and signed credential in every form, the row, the audit event and the after-commit jobs. Shared by
  * `issueCourseCredential` (the job) and `supersedeCredential` (a correction). Not a use case.
  */
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { isLocale } from '../../../i18n/i18n.js';
@@ -11,6 +12,7 @@ import { audit } from '../../../kernel/audit.js';
 import { newId } from '../../../kernel/ids.js';
 import { newShortCode } from '../credential.js';
 import { findCredentialByShortCode, insertCredential } from '../credentials.repository.js';
+import type { CredentialsTable } from '../credentials.tables.js';
 import type { IssuerContext } from '../keys/issuer.js';
 import { allocateStatusIndex, statusReference } from '../status/status-list-store.js';
 import { buildAchievementCredential } from './achievement-credential.js';
@@ -35,6 +37,42 @@ export async function uniqueShortCode(db: Executor): Promise<string> {
     const code = newShortCode();
     if (!(await findCredentialByShortCode(db, code))) return code;
   }
+}
+
+/** A new, active credential's row: the given facts, no status change yet, no PDF yet. */
+export function activeCredentialRow(
+  fields: Pick<
+    Insertable<CredentialsTable>,
+    | 'id'
+    | 'short_code'
+    | 'kind'
+    | 'user_id'
+    | 'subject_id'
+    | 'result_id'
+    | 'candidacy_id'
+    | 'course_id'
+    | 'programme_id'
+    | 'locale'
+    | 'status_index'
+    | 'clr_json'
+    | 'issued_at'
+  >,
+  forms: { json: string; jwtRs256: string; jwtEddsa: string },
+): Insertable<CredentialsTable> {
+  return {
+    ...fields,
+    status: 'active',
+    status_reason: null,
+    status_note: null,
+    status_changed_at: null,
+    status_changed_by: null,
+    superseded_by: null,
+    credential_json: forms.json,
+    jwt_rs256: forms.jwtRs256,
+    jwt_eddsa: forms.jwtEddsa,
+    pdf_key: null,
+    updated_at: fields.issued_at,
+  };
 }
 
 /** Issues the certificate of `kind` for a result (the caller has checked that none is live). */
@@ -80,32 +118,27 @@ export async function writeCourseCredential(
   const forms = await signForms(issuer, unsigned, now);
   const shortCode = await uniqueShortCode(db);
   const at = now.toISOString();
-  await insertCredential(db, {
-    id,
-    short_code: shortCode,
-    kind,
-    user_id: facts.user_id,
-    subject_id: subjectId,
-    result_id: facts.result_id,
-    candidacy_id: null,
-    course_id: facts.course_id,
-    programme_id: null,
-    locale: isLocale(facts.preferred_locale) ? facts.preferred_locale : 'en',
-    status: 'active',
-    status_reason: null,
-    status_note: null,
-    status_changed_at: null,
-    status_changed_by: null,
-    superseded_by: null,
-    status_index: place.index,
-    credential_json: forms.json,
-    jwt_rs256: forms.jwtRs256,
-    jwt_eddsa: forms.jwtEddsa,
-    clr_json: null,
-    pdf_key: null,
-    issued_at: at,
-    updated_at: at,
-  });
+  await insertCredential(
+    db,
+    activeCredentialRow(
+      {
+        id,
+        short_code: shortCode,
+        kind,
+        user_id: facts.user_id,
+        subject_id: subjectId,
+        result_id: facts.result_id,
+        candidacy_id: null,
+        course_id: facts.course_id,
+        programme_id: null,
+        locale: isLocale(facts.preferred_locale) ? facts.preferred_locale : 'en',
+        status_index: place.index,
+        clr_json: null,
+        issued_at: at,
+      },
+      forms,
+    ),
+  );
   await audit(db, deps.clock, actor, {
     action: 'credential.issued',
     targetType: 'credential',

@@ -101,6 +101,8 @@ export const CREDENTIAL_KINDS = [
   'certificate-of-achievement',
   'certificate-of-participation',
   'diploma',
+  /** A passed capstone (issued by the capstones module; a component of the diploma's CLR). */
+  'capstone',
 ] as const;
 export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
 

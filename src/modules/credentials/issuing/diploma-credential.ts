@@ -45,6 +45,8 @@ export interface DiplomaFacts {
   themes: readonly ThemeFacts[];
   components: readonly DiplomaComponent[];
   capstoneCompletedOn: string | null;
+  /** The passed capstone's own credential (title and country in its names), when one was issued. */
+  capstoneCredential?: { credentialId: string; name: LocalizedText } | null;
   status: AchievementCredentialInput['status'];
 }
 
@@ -85,8 +87,10 @@ export function diplomaCredentialInput(facts: DiplomaFacts): AchievementCredenti
   }));
   if (facts.capstoneCompletedOn) {
     evidence.push({
-      id: `${id}#capstone`,
-      name: inEveryLanguage('credential.document.evidence.capstone'),
+      id: facts.capstoneCredential
+        ? credentialUrl(facts.baseUrl, facts.capstoneCredential.credentialId)
+        : `${id}#capstone`,
+      name: facts.capstoneCredential?.name ?? inEveryLanguage('credential.document.evidence.capstone'),
       narrative: dated('credential.document.evidence.capstonePassed', facts.capstoneCompletedOn),
     });
   }

@@ -15,7 +15,12 @@ import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { evaluateCandidacy } from '../../pathway/candidacy-standing.js';
 import type { PathwayEvaluation } from '../../pathway/rules/evaluation.js';
-import { findLiveDiplomaOfCandidacy, insertComponents, insertCredential } from '../credentials.repository.js';
+import {
+  findLiveCapstoneOfCandidacy,
+  findLiveDiplomaOfCandidacy,
+  insertComponents,
+  insertCredential,
+} from '../credentials.repository.js';
 import type { IssuerContext } from '../keys/issuer.js';
 import { allocateStatusIndex, statusReference } from '../status/status-list-store.js';
 import { buildAchievementCredential, buildClrCredential } from './achievement-credential.js';
@@ -134,6 +139,12 @@ async function writeDiploma(
   ];
   if (!holder || !programme) throw awardError('notFound');
   const capstone = evaluation.requirements.find((requirement) => requirement.kind === 'capstone');
+  // The passed capstone's own credential (issued by the capstones module), when there is one: a component.
+  const capstoneRow = await findLiveCapstoneOfCandidacy(db, candidacyId);
+  const capstoneCredential =
+    capstoneRow?.status === 'active'
+      ? { id: capstoneRow.id, credential: JSON.parse(capstoneRow.credential_json) as CredentialJson }
+      : null;
   const id = newId();
   const place = await allocateStatusIndex(db, issuer, now);
   const locale = isLocale(holder.preferred_locale) ? holder.preferred_locale : 'en';
@@ -164,16 +175,18 @@ async function writeDiploma(
       completedOn: item.completedOn,
     })),
     capstoneCompletedOn: capstone?.kind === 'capstone' ? capstone.completed : candidacy.capstoneCompletedOn,
+    capstoneCredential: capstoneCredential
+      ? { credentialId: capstoneCredential.id, name: achievementNames(capstoneCredential.credential) }
+      : null,
     status: statusReference(issuer.baseUrl, place),
   };
   const forms = await signForms(issuer, buildAchievementCredential(diplomaCredentialInput(facts)), now);
   const clr = await signDataIntegrity(
     buildClrCredential(
-      diplomaClrInput(
-        facts,
-        forms.credential,
-        counted.map((item) => item.credential),
-      ),
+      diplomaClrInput(facts, forms.credential, [
+        ...counted.map((item) => item.credential),
+        ...(capstoneCredential ? [capstoneCredential.credential] : []),
+      ]),
     ),
     issuer.keyring,
     issuer.documentLoader,
@@ -207,11 +220,14 @@ async function writeDiploma(
     issued_at: at,
     updated_at: at,
   });
+  const components = [
+    ...counted.map((item) => item.id),
+    ...(capstoneCredential ? [capstoneCredential.id] : []),
+  ];
   await insertComponents(
     db,
-    counted.map((item, position) => ({ diploma_id: id, component_id: item.id, position })),
+    components.map((componentId, position) => ({ diploma_id: id, component_id: componentId, position })),
   );
-  const components = counted.map((item) => item.id);
   await audit(db, deps.clock, actor, {
     action: 'credential.issued',
     targetType: 'credential',

@@ -7,7 +7,7 @@
 export type PdfLocale = 'en' | 'fr' | 'es';
 
 /** Which credential the page shows (changes nothing but the diploma's list of components). */
-export type CredentialPdfKind = 'achievement' | 'participation' | 'diploma';
+export type CredentialPdfKind = 'achievement' | 'participation' | 'diploma' | 'capstone';
 
 /** Translated strings printed on the page, supplied by the caller in the PDF's language. */
 export interface CredentialPdfLabels {

@@ -1,0 +1,228 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pdfBytes } from '../../../test/helpers/assessment-factories.js';
+import { draftedCapstone, refusal } from '../../../test/helpers/capstone-factories.js';
+import { DIALECTS } from '../../../test/helpers/dialects.js';
+import { buildPerson } from '../../../test/helpers/factories.js';
+import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { toDateString } from '../../kernel/clock.js';
+import { awardDiploma } from '../credentials/issuing/award-diploma.js';
+import { markerViewOf } from '../marking/marking.queries.js';
+import { agreeMark } from '../marking/moderate-submission.js';
+import { releaseMark } from '../marking/release-marks.js';
+import { saveMark } from '../marking/save-mark.js';
+import { evaluateCandidacy } from '../pathway/candidacy-standing.js';
+import { allocateAssessors } from './allocate-assessors.js';
+import { assignSupervisor } from './assign-supervisor.js';
+import { findCapstone, listMessages } from './capstones.repository.js';
+import { decideProposal } from './decide-proposal.js';
+import { postMessage } from './post-message.js';
+import { recordOutcome } from './record-outcome.js';
+import { searchLibrary } from './search-library.js';
+import { setLibraryConsent } from './set-library-consent.js';
+import { setSupervisorLoad } from './set-supervisor-load.js';
+import { submitFinal } from './submit-final.js';
+import { submitProposal } from './submit-proposal.js';
+import { uploadFinalDocument } from './upload-final-document.js';
+
+const mark = (value: string) => ({
+  points: {},
+  comments: {},
+  overall: 'Sound analysis.',
+  mark: value,
+  complete: true,
+});
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: a capstone from proposal to diploma and library`, () => {
+    let deps: TestDeps;
+    beforeEach(async () => {
+      deps = await createTestDeps(dialect);
+    });
+    afterEach(async () => {
+      await deps.close();
+    });
+
+    /** An approved capstone with a supervisor (load limit 1), handed in. */
+    async function handedIn() {
+      const world = await draftedCapstone(deps, { fullName: 'Ama Secretname' });
+      const manager = actorOf(world.manager);
+      await submitProposal(deps.db, deps, actorOf(world.person), world.capstoneId);
+      await decideProposal(deps.db, deps, manager, world.capstoneId, { decision: 'approve' });
+      const supervisor = await buildPerson(deps, { roles: ['facilitator'] });
+      await setSupervisorLoad(deps.db, deps, manager, { personId: supervisor.id, maxLoad: 1 });
+      await assignSupervisor(deps.db, deps, manager, world.capstoneId, { supervisorId: supervisor.id });
+      await postMessage(deps.db, deps, actorOf(supervisor), world.capstoneId, {
+        body: 'Strengthen section 2.',
+      });
+      await uploadFinalDocument(deps.db, deps, actorOf(world.person), world.capstoneId, {
+        fileName: 'ama-final.pdf',
+        bytes: pdfBytes('Ama Secretname'),
+      });
+      const receipt = await submitFinal(deps.db, deps, actorOf(world.person), world.capstoneId, {
+        declared: 'on',
+        abstract_en: 'Ghana can extend social protection to domestic workers abroad.',
+      });
+      const [a1, a2] = [
+        await buildPerson(deps, { roles: ['assessor'] }),
+        await buildPerson(deps, { roles: ['assessor'] }),
+      ];
+      return { ...world, manager, supervisor, receipt, a1, a2 };
+    }
+
+    it('assigns a supervisor within the load limit; hands in with a SHA-256 receipt; assessors are never the supervisor', async () => {
+      const world = await handedIn();
+      expect(world.receipt.digest).toMatch(/^[0-9a-f]{64}$/);
+      expect(world.receipt.attempt).toBe(1);
+      expect((await listMessages(deps.db, world.capstoneId)).map((m) => m.kind)).toEqual(['feedback']);
+      // The supervisor's load (1) is reached: a second capstone cannot get them.
+      const other = await draftedCapstone(deps);
+      await submitProposal(deps.db, deps, actorOf(other.person), other.capstoneId);
+      await decideProposal(deps.db, deps, world.manager, other.capstoneId, { decision: 'approve' });
+      expect(
+        await refusal(
+          assignSupervisor(deps.db, deps, world.manager, other.capstoneId, {
+            supervisorId: world.supervisor.id,
+          }),
+        ),
+      ).toBe('supervisorId:capstones.error.supervisorFull');
+      expect(
+        await refusal(
+          allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
+            firstMarkerId: world.supervisor.id,
+            secondMarkerId: world.a2.id,
+          }),
+        ),
+      ).toBe('firstMarkerId:capstones.error.assessorIsSupervisor');
+      expect(
+        await refusal(
+          allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
+            firstMarkerId: world.a1.id,
+            secondMarkerId: world.a1.id,
+          }),
+        ),
+      ).toBe('secondMarkerId:capstones.error.sameAssessor');
+    });
+
+    it('is marked double-blind, moderated, released, passed: the pathway awards, the CLR holds the capstone credential, the library publishes it', async () => {
+      const world = await handedIn();
+      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
+        firstMarkerId: world.a1.id,
+        secondMarkerId: world.a2.id,
+      });
+      const capstone = await findCapstone(deps.db, world.capstoneId);
+      const attempts = await deps.db
+        .selectFrom('capstone_attempts')
+        .select('id')
+        .where('capstone_id', '=', world.capstoneId)
+        .execute();
+      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempts[0]!.id);
+      expect(view?.participantNumber).toMatch(/^P-\d{4}$/);
+      expect(view?.revealed).toBe(false);
+      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark('62'));
+      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark('78'));
+      // Not released yet: no outcome can be recorded.
+      expect(
+        await refusal(recordOutcome(deps.db, deps, world.manager, world.capstoneId, { outcome: 'pass' })),
+      ).toBe('state:capstones.error.notReleased');
+      await agreeMark(deps.db, deps, world.manager, view!.submissionId, {
+        mark: '70',
+        note: 'Agreed.',
+        feedback: '',
+      });
+      await releaseMark(deps.db, deps, world.manager, view!.submissionId);
+      expect(
+        await refusal(recordOutcome(deps.db, deps, world.manager, world.capstoneId, { outcome: 'fail' })),
+      ).toBe('outcome:capstones.error.outcomeMismatch');
+      await recordOutcome(deps.db, deps, world.manager, world.capstoneId, { outcome: 'pass' });
+      const passed = await findCapstone(deps.db, world.capstoneId);
+      expect(passed?.state).toBe('passed');
+      expect(passed?.outcome_mark).toBe(7000);
+      const evaluated = await evaluateCandidacy(
+        deps.db,
+        capstone!.candidacy_id,
+        toDateString(deps.clock.now()),
+      );
+      expect(evaluated?.evaluation.awardable).toBe(true);
+      const diploma = await awardDiploma(deps.db, deps, world.manager, capstone!.candidacy_id);
+      const row = await deps.db
+        .selectFrom('credentials')
+        .selectAll()
+        .where('id', '=', diploma.id)
+        .executeTakeFirstOrThrow();
+      const clr = JSON.parse(row.clr_json!) as {
+        credentialSubject: { verifiableCredential: Record<string, unknown>[] };
+      };
+      const bundled = clr.credentialSubject.verifiableCredential;
+      const capstoneVc = bundled.find((vc) => (vc.id as string).endsWith(passed!.credential_id!));
+      expect(capstoneVc).toBeDefined();
+      const achievement = (
+        capstoneVc!.credentialSubject as { achievement: { achievementType: string; name: string } }
+      ).achievement;
+      expect(achievement.achievementType).toBe('Assessment');
+      expect(achievement.name).toContain('Protecting migrant domestic workers in Ghana');
+      expect(achievement.name).toContain('Ghana');
+      // Not in the library before consent; found by its country in Spanish once published; gone on withdrawal.
+      const search = () => searchLibrary(deps.db, deps, { q: 'Ghana', language: 'en' });
+      expect((await search()).total).toBe(0);
+      expect(
+        await refusal(
+          setLibraryConsent(deps.db, deps, actorOf(world.person), world.capstoneId, { consent: 'on' }),
+        ),
+      ).toBe('licence:capstones.error.licenceNeeded');
+      await setLibraryConsent(deps.db, deps, actorOf(world.person), world.capstoneId, {
+        consent: 'on',
+        licence: 'CC-BY-4.0',
+        linkDiploma: 'on',
+      });
+      const found = await searchLibrary(deps.db, deps, { q: 'Ghana' });
+      expect(found.total).toBe(1);
+      expect(found.items[0]).toMatchObject({
+        country: 'GH',
+        language: 'en',
+        themes: ['Social protection', 'Domestic work'],
+      });
+      expect(
+        (await searchLibrary(deps.db, deps, { q: 'protección social ghana', country: 'GH' })).total,
+      ).toBe(0);
+      await setLibraryConsent(deps.db, deps, actorOf(world.person), world.capstoneId, {});
+      expect((await searchLibrary(deps.db, deps, { q: 'Ghana' })).total).toBe(0);
+    });
+
+    it('requires a resubmission once, with a deadline inside the window', async () => {
+      const world = await handedIn();
+      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
+        firstMarkerId: world.a1.id,
+        secondMarkerId: world.a2.id,
+      });
+      const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
+      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempt.id);
+      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark('40'));
+      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark('42'));
+      await agreeMark(deps.db, deps, world.manager, view!.submissionId, { mark: '', note: '', feedback: '' });
+      await releaseMark(deps.db, deps, world.manager, view!.submissionId);
+      expect(
+        await refusal(
+          recordOutcome(deps.db, deps, world.manager, world.capstoneId, {
+            outcome: 'require-resubmission',
+            resubmissionDue: '2030-01-01',
+          }),
+        ),
+      ).toBe('resubmissionDue:capstones.error.dueAfterWindow');
+      await recordOutcome(deps.db, deps, world.manager, world.capstoneId, {
+        outcome: 'require-resubmission',
+        resubmissionDue: '2027-03-01',
+      });
+      expect((await findCapstone(deps.db, world.capstoneId))?.state).toBe('resubmission');
+      await uploadFinalDocument(deps.db, deps, actorOf(world.person), world.capstoneId, {
+        fileName: 'v2.pdf',
+        bytes: pdfBytes('x'),
+      });
+      const second = await submitFinal(deps.db, deps, actorOf(world.person), world.capstoneId, {
+        declared: 'on',
+        abstract_en: 'Revised.',
+      });
+      expect(second.attempt).toBe(2);
+    });
+  });
+}

@@ -1,0 +1,93 @@
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { foldForSearch } from '../../kernel/search-fold.js';
+import { parseInput } from '../../kernel/validation.js';
+import { type Abstracts, type CapstoneLanguage, LIBRARY_PAGE_SIZE } from './capstone.js';
+import { listAttempts, listPublishedThemes, searchLibrary as searchRows } from './capstones.repository.js';
+import { librarySearchSchema } from './capstones.schemas.js';
+import type { CapstoneRow } from './capstones.tables.js';
+
+/** A library entry as lists and the public API show it. */
+export interface LibraryItem {
+  id: string;
+  title: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  themes: string[];
+  language: CapstoneLanguage;
+  abstract: string;
+  year: number;
+  url: string;
+}
+
+export interface LibraryPage {
+  items: LibraryItem[];
+  total: number;
+  page: number;
+  pages: number;
+  filter: ReturnType<typeof librarySearchSchema.parse>;
+}
+
+/** The abstract of the last attempt in the capstone's language (else any). */
+export async function abstractOf(db: Executor, row: CapstoneRow): Promise<Abstracts> {
+  const last = (await listAttempts(db, row.id)).filter((a) => a.submitted_at !== null).at(-1);
+  return last ? (JSON.parse(last.abstracts_json) as Abstracts) : {};
+}
+
+export const libraryUrl = (baseUrl: string, id: string) =>
+  `${baseUrl.replace(/\/+$/, '')}/library/capstones/${encodeURIComponent(id)}`;
+
+/** Pure-ish: a published row as a library item. */
+export async function libraryItem(db: Executor, baseUrl: string, row: CapstoneRow): Promise<LibraryItem> {
+  const abstracts = await abstractOf(db, row);
+  const language = row.language as CapstoneLanguage;
+  return {
+    id: row.id,
+    title: row.title,
+    country: row.country,
+    themes: JSON.parse(row.themes_json) as string[],
+    language,
+    abstract: abstracts[language] ?? Object.values(abstracts)[0] ?? '',
+    year: Number((row.completed_on ?? row.updated_at).slice(0, 4)),
+    url: libraryUrl(baseUrl, row.id),
+  };
+}
+
+/**
+ * The public library: published (consented, passed) capstones only, searched in their title, question,
+ * themes, abstracts and the country's name in every interface language; filtered by country, theme,
+ * language and year; 20 a page, newest first. Anyone may search (no sign-in).
+ */
+export async function searchLibrary(
+  db: Executor,
+  deps: Pick<Services, 'config'>,
+  input: unknown,
+): Promise<LibraryPage> {
+  const filter = parseInput(librarySearchSchema, input);
+  const { rows, total } = await searchRows(
+    db,
+    {
+      folded: foldForSearch(filter.q),
+      country: filter.country,
+      theme: filter.theme,
+      language: filter.language,
+      year: filter.year === '' ? null : filter.year,
+    },
+    LIBRARY_PAGE_SIZE,
+    (filter.page - 1) * LIBRARY_PAGE_SIZE,
+  );
+  const items: LibraryItem[] = [];
+  for (const row of rows) items.push(await libraryItem(db, deps.config.baseUrl, row));
+  return {
+    items,
+    total,
+    page: filter.page,
+    pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)),
+    filter,
+  };
+}
+
+/** The themes of published capstones (the library's theme filter). */
+export async function libraryThemes(db: Executor): Promise<string[]> {
+  return listPublishedThemes(db);
+}
