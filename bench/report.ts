@@ -48,6 +48,7 @@ export const SUITES = [
   'capstones',
   'forums',
   'groups',
+  'roleplays',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 

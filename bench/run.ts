@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|spaces|resilience|verify-flood|webinars|capstones|forums|groups] [--dialect postgres] [--duration 10] [--warmup 2]
+ * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|spaces|resilience|verify-flood|webinars|capstones|forums|groups|roleplays] [--dialect postgres] [--duration 10] [--warmup 2]
  * [--connections 50] [--page-connections 10] [--courses 1000] [--editions 10000] [--seed 42]
  * [--candidates 100000] [--import-rows 100000] [--credentials 100000] [--issue 10000] [--applications 50000] [--keep]`
  *
@@ -21,6 +21,7 @@ import { type BenchOptions, parseOptions, type SuiteHooks, seconds } from './opt
 import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type Suite, type SuiteReport, writeResults } from './report.js';
 import { runResilienceSuite } from './resilience-suite.js';
+import { runRoleplaysSuite } from './roleplays-suite.js';
 import { runSpacesSuite } from './spaces-suite.js';
 import { UsageError } from './usage-error.js';
 import { runVerifyFloodSuite } from './verify-flood-suite.js';
@@ -66,6 +67,7 @@ const RUNNERS: Record<Suite, (options: BenchOptions, hooks: SuiteHooks) => Promi
   capstones: runCapstonesSuite,
   forums: runForumsSuite,
   groups: runGroupsSuite,
+  roleplays: runRoleplaysSuite,
 };
 
 async function main(): Promise<void> {
