@@ -20,6 +20,7 @@ import type { CredentialRow } from '../src/modules/credentials/credentials.table
 import { loadIssuer } from '../src/modules/credentials/keys/issuer.js';
 import { measurePdfThroughput, type PdfThroughput } from '../src/modules/credentials/pdf/pdf-bench.js';
 import { didDocumentEntries } from '../src/modules/credentials/verifying/document-loader.js';
+import { forgetProvenProofs } from '../src/modules/credentials/verifying/verify-proof.js';
 import { verifySubmittedCredential } from '../src/modules/credentials/verifying/verify-submitted-credential.js';
 
 /** Calls per second of `run` over `seconds` (after a few warm-up calls), sequentially awaited. */
@@ -70,6 +71,8 @@ export interface VerifyFigures {
   samples: number;
   /** Verifications per second. */
   ours: { dataIntegrity: number; jwtEddsa: number; jwtRs256: number };
+  /** Ours on credentials never verified before (the memo of judged proofs emptied before each call). */
+  oursFirstDataIntegrity: number;
   /** The library alone on the same Data Integrity credentials. */
   naiveDataIntegrity: number;
   /** node:crypto checking the same JWT signatures (signing input and signature split from the token). */
@@ -147,6 +150,10 @@ export async function measureVerification(
         ours,
       ),
     },
+    oursFirstDataIntegrity: await rate(credentials, seconds, async (input) => {
+      forgetProvenProofs();
+      await ours(input);
+    }),
     naiveDataIntegrity: await rate(credentials, seconds, naive),
     rawEd25519: await rate(edTokens, seconds, raw(null, ed25519)),
     rawRs256: await rate(rsaTokens, seconds, raw('sha256', rsa)),

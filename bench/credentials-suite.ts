@@ -87,7 +87,8 @@ export async function runCredentialsSuite(options: BenchOptions, hooks: SuiteHoo
   );
   const verification = await measureVerification(deps, issued.slice(0, VERIFY_SAMPLE), inProcessSeconds);
   say(
-    `Verifications/s: Data Integrity ours ${verification.ours.dataIntegrity.toFixed(1)}, library alone ` +
+    `Verifications/s: Data Integrity ours ${verification.ours.dataIntegrity.toFixed(1)} (first time ` +
+      `${verification.oursFirstDataIntegrity.toFixed(1)}), library alone ` +
       `${verification.naiveDataIntegrity.toFixed(1)}; EdDSA JWT ours ${verification.ours.jwtEddsa.toFixed(0)}, raw ` +
       `${verification.rawEd25519.toFixed(0)}; RS256 JWT ours ${verification.ours.jwtRs256.toFixed(0)}, raw ` +
       `${verification.rawRs256.toFixed(0)}.`,

@@ -46,6 +46,7 @@ export const SUITES = [
   'verify-flood',
   'webinars',
   'capstones',
+  'forums',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|spaces|resilience|verify-flood|webinars|capstones] [--dialect postgres] [--duration 10] [--warmup 2]
+ * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|spaces|resilience|verify-flood|webinars|capstones|forums] [--dialect postgres] [--duration 10] [--warmup 2]
  * [--connections 50] [--page-connections 10] [--courses 1000] [--editions 10000] [--seed 42]
  * [--candidates 100000] [--import-rows 100000] [--credentials 100000] [--issue 10000] [--applications 50000] [--keep]`
  *
@@ -14,6 +14,7 @@ import { runAdmissionsSuite } from './admissions-suite.js';
 import { runCapstonesSuite } from './capstones-suite.js';
 import { runCatalogueSuite } from './catalogue-suite.js';
 import { runCredentialsSuite } from './credentials-suite.js';
+import { runForumsSuite } from './forums-suite.js';
 import { runLrsSuite } from './lrs-suite.js';
 import { type BenchOptions, parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
@@ -62,6 +63,7 @@ const RUNNERS: Record<Suite, (options: BenchOptions, hooks: SuiteHooks) => Promi
   'verify-flood': runVerifyFloodSuite,
   webinars: runWebinarsSuite,
   capstones: runCapstonesSuite,
+  forums: runForumsSuite,
 };
 
 async function main(): Promise<void> {

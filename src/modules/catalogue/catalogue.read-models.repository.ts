@@ -16,3 +16,8 @@ export function editionsView(db: Executor) {
 export function courseThemesView(db: Executor) {
   return db.selectFrom('course_themes').selectAll();
 }
+
+/** Who facilitates which edition (the spaces module tells a facilitator from the edition's other people). */
+export function editionFacilitatorsView(db: Executor) {
+  return db.selectFrom('edition_facilitators').select(['edition_id', 'user_id']);
+}

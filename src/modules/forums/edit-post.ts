@@ -38,7 +38,7 @@ export async function editPost(
     });
     await updatePost(trx, access.post.id, { body: body.value, edited_at: at });
     const thread = await findThread(trx, access.post.thread_id);
-    const opening = thread?.created_at === access.post.created_at && access.post.reply_to === null;
+    const opening = access.post.id === access.post.thread_id;
     await savePostSearchDocument(
       trx,
       access.post.id,

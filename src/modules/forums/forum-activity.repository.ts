@@ -182,12 +182,9 @@ export async function openReportsOfForum(db: Executor, forumId: string) {
 export async function postCountsOfEdition(db: Executor, editionId: string) {
   const rows = await db
     .selectFrom('forum_posts as p')
-    .innerJoin('forum_threads as t', 't.id', 'p.thread_id')
     .select([
       'p.author_id',
-      sql<number>`sum(case when p.reply_to is null and p.author_id = t.author_id and p.created_at = t.created_at then 1 else 0 end)`.as(
-        'threads',
-      ),
+      sql<number>`sum(case when p.id = p.thread_id then 1 else 0 end)`.as('threads'),
       sql<number>`count(*)`.as('posts'),
     ])
     .where('p.edition_id', '=', editionId)

@@ -12,6 +12,7 @@ import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-mat
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { createForum } from './create-forum.js';
+import { chooseTeam } from './debates/debate-teams.js';
 import { postInForum } from './post-in-forum.js';
 
 /**
@@ -25,12 +26,16 @@ interface Target {
   forumId: string;
   threadId: string;
   postId: string;
+  debateId: string;
 }
 type Case = MatrixCase<EditionRole, 'forum', Target>;
 
 const e = expectFor;
 const learnerPost = (ok: number) =>
   e(404, { anonymous: 401, owner: ok, editionFacilitator: ok, manager: ok });
+const takerPost = (ok: number) =>
+  e(404, { anonymous: 401, owner: ok, editionFacilitator: 403, manager: 403 });
+const d = (t: Target) => `/debates/${t.debateId}`;
 const apiGet = e(404, { anonymous: 401, owner: 200, editionFacilitator: 200, manager: 200 });
 
 // biome-ignore format: a table
@@ -48,6 +53,13 @@ const CASES: Case[] = [
   { route: 'POST /posts/:postId/restore', kind: 'forum', path: (t) => `/posts/${t.postId}/restore`, mutates: true, expect: staffPost(303) },
   { route: 'GET /editions/:id/forums/search', kind: 'forum', path: (t) => `/editions/${t.editionId}/forums/search?q=migration`, expect: LEARNER_GET },
   { route: 'GET /editions/:id/participation.csv', kind: 'forum', path: (t) => `/editions/${t.editionId}/participation.csv`, expect: STAFF_GET },
+  { route: 'GET /debates/:itemId', kind: 'forum', path: d, expect: LEARNER_GET },
+  { route: 'POST /debates/:itemId/team', kind: 'forum', path: (t) => `${d(t)}/team`, body: () => ({ positionId: 'p2' }), mutates: true, expect: takerPost(303) },
+  { route: 'POST /debates/:itemId/teams', kind: 'forum', path: (t) => `${d(t)}/teams`, body: () => ({}), mutates: true, expect: staffPost(303) },
+  { route: 'POST /debates/:itemId/vote', kind: 'forum', path: (t) => `${d(t)}/vote`, body: () => ({ phase: 'before', positionId: 'p1' }), mutates: true, expect: takerPost(303) },
+  { route: 'POST /debates/:itemId/rounds/:roundId', kind: 'forum', path: (t) => `${d(t)}/rounds/opening`, body: () => ({ body: 'We propose…' }), mutates: true, expect: takerPost(303) },
+  // The debate is not finished: a clear refusal (409) for staff; the summary itself: the integration tests.
+  { route: 'POST /debates/:itemId/summary', kind: 'forum', path: (t) => `${d(t)}/summary`, body: () => ({ summary: 'Well argued.' }), expect: staffPost(409) },
   { route: 'GET /api/v1/editions/:id/forums', kind: 'forum', path: (t) => `/api/v1/editions/${t.editionId}/forums`, expect: apiGet },
   { route: 'GET /api/v1/forums/:id/threads', kind: 'forum', path: (t) => `/api/v1/forums/${t.forumId}/threads`, expect: apiGet },
   { route: 'GET /api/v1/threads/:id', kind: 'forum', path: (t) => `/api/v1/threads/${t.threadId}`, expect: apiGet },
@@ -68,6 +80,10 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'forum', Target>({
     'forum_post_edits',
     'forum_reports',
     'forum_subscriptions',
+    'forum_debate_teams',
+    'forum_debate_votes',
+    'forum_debate_contributions',
+    'forum_debate_summaries',
     'audit_events',
   ],
   /** A new edition (its facilitator set) where `owner` has a confirmed place, with a discussion and a thread. */
@@ -96,7 +112,24 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'forum', Target>({
       threadId,
       body: 'Hello from Lima.',
     });
-    return { editionId: edition.id, forumId: forum.id, threadId, postId };
+    const day = 86_400_000;
+    const at = (days: number) => new Date(deps.clock.now().getTime() + days * day).toISOString();
+    const debate = await saveItem(deps.db, deps, staff, edition.id, null, {
+      sectionId: section.id,
+      kind: 'debate',
+      title: { en: 'Debate' },
+      settings: {
+        motion: 'Temporary labour migration benefits origin countries',
+        positions: 'For\nAgainst',
+        opening: at(1),
+        rebuttal: at(2),
+        closing: at(3),
+        teamMode: 'chosen',
+      },
+      completionRule: 'viewed',
+    });
+    await chooseTeam(deps.db, deps, actorOf(owner), debate.id, 'p1');
+    return { editionId: edition.id, forumId: forum.id, threadId, postId, debateId: debate.id };
   },
   shownBy: (target) => target.threadId,
 });

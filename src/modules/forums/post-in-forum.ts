@@ -79,7 +79,8 @@ export async function postInForum(
   if (!access.can.moderate && isFlooding(await countPostsSince(db, actor.id, access.forum.id, since)))
     throw new AppError('too_many_attempts', {}, [{ path: 'body', key: 'forums.error.flood' }]);
   const threadId = thread?.id ?? newId();
-  const postId = newId();
+  // A thread's opening post shares its id (participation counts threads started by it).
+  const postId = thread ? newId() : threadId;
   const personaText = persona && !('path' in persona) ? persona.value : null;
   await inTransaction(db, async (trx) => {
     if (!thread)

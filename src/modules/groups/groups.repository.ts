@@ -147,3 +147,14 @@ export async function countMembersOfGroup(db: Executor, groupId: string): Promis
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The storage keys of the files of some groups (to remove them from storage with their set). */
+export async function listFileKeysOfGroups(db: Executor, groupIds: readonly string[]): Promise<string[]> {
+  if (groupIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('group_files')
+    .select('storage_key')
+    .where('group_id', 'in', groupIds)
+    .execute();
+  return rows.map((r) => r.storage_key);
+}

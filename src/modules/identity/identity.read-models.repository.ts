@@ -24,6 +24,7 @@ export function usersView(db: Executor) {
       'search_name',
       'disabled_at',
       'created_at',
+      'time_zone',
     ]);
 }
 

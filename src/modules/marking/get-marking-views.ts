@@ -8,10 +8,13 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { activePeopleWithRole, personNames } from '../identity/identity.queries.js';
+import { type BankComment, bankCommentsFor } from './get-comment-bank.js';
+import { feedbackFileName } from './get-feedback-file.js';
 import { canMarking } from './marking.policy.js';
 import {
   contextsExaminedBy,
   findRevealed,
+  listFeedbackFiles,
   listMarks,
   listMarksOfMarker,
   listSubmissionsByIds,
@@ -210,7 +213,11 @@ export interface MarkingPage {
   /** The actor's own mark (when allocated). */
   own: MarkSummary | null;
   markers: { id: string; name: string }[];
-  can: { manage: boolean; mark: boolean; editMark: boolean; examine: boolean };
+  /** The marker's bank comments for this submission's rubric (while they may edit their mark). */
+  bank: BankComment[];
+  /** The submission's feedback files (released with the mark). */
+  feedbackFiles: { id: string; name: string }[];
+  can: { manage: boolean; mark: boolean; editMark: boolean; addFeedback: boolean; examine: boolean };
 }
 
 /** One submission's marking page: the rubric and one's own mark; for staff, both marks and the moderation. */
@@ -238,20 +245,27 @@ export async function getMarkingPage(
         scores: JSON.parse(access.own.scores_json) as Scores,
       }
     : null;
+  const editMark =
+    access.can.mark &&
+    own !== null &&
+    !own.completed &&
+    ['not-marked', 'in-marking'].includes(access.submission.state);
   return {
     submission: summary,
     criteria: await criteriaOf(db, access.submission),
     own,
     markers: access.can.manage ? await markerChoices(db) : [],
+    feedbackFiles: (await listFeedbackFiles(db, [access.submission.id])).map((f) => ({
+      id: f.id,
+      name: feedbackFileName(f.rank, f.type),
+    })),
+    bank: editMark && own ? await bankCommentsFor(db, own.markerId, access.submission.rubric_version_id) : [],
     can: {
       manage: access.can.manage,
       examine: access.can.examine,
       mark: access.can.mark,
-      editMark:
-        access.can.mark &&
-        own !== null &&
-        !own.completed &&
-        ['not-marked', 'in-marking'].includes(access.submission.state),
+      editMark,
+      addFeedback: (access.can.manage || access.can.mark) && access.submission.state !== 'released',
     },
   };
 }

@@ -4,7 +4,13 @@ import { defineAuditEvents } from '../../kernel/audit.js';
 
 export const markingAuditEvents = defineAuditEvents({
   'marking.rubric-saved': z.object({
-    after: z.object({ title: z.string(), version: z.number(), criteria: z.number() }),
+    after: z.object({
+      title: z.string(),
+      version: z.number(),
+      criteria: z.number(),
+      remark: z.enum(['keep', 'remark']).optional(),
+      remarked: z.number().optional(),
+    }),
   }),
   'marking.submission-registered': z.object({
     after: z.object({ ownerModule: z.string(), ownerId: z.string(), contextId: z.string() }),
@@ -20,7 +26,14 @@ export const markingAuditEvents = defineAuditEvents({
   'marking.mark-agreed': z.object({
     after: z.object({ mark: z.number(), discrepant: z.boolean(), note: z.string().nullable() }),
   }),
-  'marking.released': z.object({ after: z.object({ mark: z.number(), passed: z.boolean() }) }),
+  'marking.released': z.object({
+    after: z.object({ mark: z.number(), passed: z.boolean(), latePenalty: z.number().optional() }),
+  }),
+  'marking.feedback-file-added': z.object({
+    after: z.object({ fileId: z.string(), rank: z.number(), type: z.string() }),
+  }),
+  'marking.bank-comment-added': z.object({ after: z.object({ rubricId: z.string().nullable() }) }),
+  'marking.bank-comment-removed': z.object({ before: z.object({ commentId: z.string() }) }),
   'marking.identities-revealed': z.object({ after: z.object({ contextId: z.string() }) }),
   'marking.examiner-appointed': z.object({
     after: z.object({ contextId: z.string(), personId: z.string() }),

@@ -97,6 +97,61 @@ for (const dialect of DIALECTS) {
           .executeTakeFirstOrThrow()
       ).state;
 
+    it('re-marks on a new rubric version when the editor decides so: unreleased submissions move, marks re-open, audited', async () => {
+      const staff = actorOf(world.facilitator);
+      await allocateMarker(deps.db, deps, staff, markingId, { markerId: world.assessor.id, role: 'first' });
+      await allocateMarker(deps.db, deps, staff, markingId, {
+        markerId: world.secondAssessor.id,
+        role: 'second',
+      });
+      await saveMark(deps.db, deps, actorOf(world.assessor), markingId, mark('7.5', '3'));
+      const before = await deps.db
+        .selectFrom('marking_submissions')
+        .select('rubric_version_id')
+        .where('id', '=', markingId)
+        .executeTakeFirstOrThrow();
+      const { version } = await saveRubric(deps.db, deps, staff, rubricId, {
+        title: 'Brief rubric',
+        criteria: CRITERIA,
+        remark: 'remark',
+      });
+      expect(version).toBe(2);
+      const after = await deps.db
+        .selectFrom('marking_submissions')
+        .innerJoin(
+          'marking_rubric_versions',
+          'marking_rubric_versions.id',
+          'marking_submissions.rubric_version_id',
+        )
+        .select(['marking_submissions.state', 'marking_rubric_versions.version', 'rubric_version_id'])
+        .where('marking_submissions.id', '=', markingId)
+        .executeTakeFirstOrThrow();
+      expect(after.rubric_version_id).not.toBe(before.rubric_version_id);
+      expect([after.state, after.version]).toEqual(['in-marking', 2]);
+      const marks = await deps.db
+        .selectFrom('marking_marks')
+        .select(['completed_at', 'total', 'scores_json'])
+        .where('submission_id', '=', markingId)
+        .where('marker_id', '=', world.assessor.id)
+        .execute();
+      expect(marks).toEqual([
+        { completed_at: null, total: null, scores_json: expect.stringContaining('c1') },
+      ]);
+      const audits = await deps.db
+        .selectFrom('audit_events')
+        .select('after_json')
+        .where('action', '=', 'marking.rubric-saved')
+        .where('target_id', '=', rubricId)
+        .execute();
+      expect(audits.map((a) => JSON.parse(String(a.after_json)))).toContainEqual(
+        expect.objectContaining({ version: 2, remark: 'remark', remarked: 1 }),
+      );
+      // The marker marks again, on the new version.
+      expect((await saveMark(deps.db, deps, actorOf(world.assessor), markingId, mark('8', '4'))).total).toBe(
+        8667,
+      );
+    });
+
     it('walks not marked → in marking → ready for review → in review → ready for release → released, two blind marks, a flagged pair agreed with a note', async () => {
       const staff = actorOf(world.facilitator);
       const first = actorOf(world.assessor);
@@ -139,12 +194,21 @@ for (const dialect of DIALECTS) {
       expect(page.attempts[0]!.marking?.released).toBeNull();
       expect((await saveMark(deps.db, deps, second, markingId, mark('5', '1'))).total).toBe(4167);
       expect(await state()).toBe('ready-for-review');
-      // The rubric version is frozen: editing it makes version 2, the submission keeps version 1.
+      // The rubric version is frozen: editing it needs a decision; "keep" makes version 2, the submission keeps 1.
+      expect(
+        await refusal(
+          saveRubric(deps.db, deps, staff, rubricId, {
+            title: 'Brief rubric',
+            criteria: CRITERIA.slice(0, 1),
+          }),
+        ),
+      ).toBe('remark:marking.error.remarkDecision');
       expect(
         (
           await saveRubric(deps.db, deps, staff, rubricId, {
             title: 'Brief rubric',
             criteria: CRITERIA.slice(0, 1),
+            remark: 'keep',
           })
         ).version,
       ).toBe(2);
@@ -275,7 +339,13 @@ for (const dialect of DIALECTS) {
       await saveMark(deps.db, deps, actorOf(world.assessor), markingId, mark('7', '3'));
       await saveMark(deps.db, deps, actorOf(world.secondAssessor), markingId, mark('8', '3'));
       const page = await getMarkingPage(deps.db, deps, actorOf(examiner), markingId);
-      expect(page.can).toEqual({ manage: false, examine: true, mark: false, editMark: false });
+      expect(page.can).toEqual({
+        manage: false,
+        examine: true,
+        mark: false,
+        editMark: false,
+        addFeedback: false,
+      });
       expect(page.submission.marks).toHaveLength(2);
       expect((await getMyMarking(deps.db, deps, actorOf(examiner))).map((s) => s.id)).toEqual([markingId]);
       expect(

@@ -3,6 +3,10 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
 import type {
+  BankCommentRow,
+  FeedbackFileRow,
+  MarkingCommentsTable,
+  MarkingFeedbackFilesTable,
   MarkingMarksTable,
   MarkingRubricsTable,
   MarkingRubricVersionsTable,
@@ -252,4 +256,111 @@ export async function insertExaminer(
     .values({ context_id: contextId, person_id: personId, appointed_by: by, appointed_at: now })
     .onConflict((oc) => oc.columns(['context_id', 'person_id']).doNothing())
     .execute();
+}
+
+/** A marker's bank comments for a rubric (and those for any rubric), oldest first. */
+export function listBankComments(
+  db: Executor,
+  markerId: string,
+  rubricId: string | null,
+): Promise<BankCommentRow[]> {
+  return db
+    .selectFrom('marking_comments')
+    .selectAll()
+    .where('marker_id', '=', markerId)
+    .where((w) =>
+      rubricId ? w.or([w('rubric_id', 'is', null), w('rubric_id', '=', rubricId)]) : w.lit(true),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertBankComment(db: Executor, row: Insertable<MarkingCommentsTable>): Promise<void> {
+  await db.insertInto('marking_comments').values(row).execute();
+}
+
+/** Removes one of a marker's own bank comments; false when there is no such comment of theirs. */
+export async function deleteBankComment(db: Executor, id: string, markerId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('marking_comments')
+    .where('id', '=', id)
+    .where('marker_id', '=', markerId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** The unreleased submissions bound to an older version of a rubric (what a re-mark decision concerns). */
+export function unreleasedOnOlderVersions(
+  db: Executor,
+  rubricId: string,
+  currentVersionId: string,
+): Promise<MarkingSubmissionRow[]> {
+  return db
+    .selectFrom('marking_submissions')
+    .selectAll('marking_submissions')
+    .innerJoin(
+      'marking_rubric_versions',
+      'marking_rubric_versions.id',
+      'marking_submissions.rubric_version_id',
+    )
+    .where('marking_rubric_versions.rubric_id', '=', rubricId)
+    .where('marking_submissions.rubric_version_id', '!=', currentVersionId)
+    .where('marking_submissions.state', '!=', 'released')
+    .execute();
+}
+
+/** Re-opens the marks of some submissions: not completed, no total (the scores typed so far are kept). */
+export async function reopenMarks(
+  db: Executor,
+  submissionIds: readonly string[],
+  now: string,
+): Promise<void> {
+  if (submissionIds.length === 0) return;
+  await db
+    .updateTable('marking_marks')
+    .set({ completed_at: null, total: null, updated_at: now })
+    .where('submission_id', 'in', submissionIds)
+    .execute();
+}
+
+/** The feedback files of some submissions, in rank order. */
+export function listFeedbackFiles(
+  db: Executor,
+  submissionIds: readonly string[],
+): Promise<FeedbackFileRow[]> {
+  if (submissionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('marking_feedback_files')
+    .selectAll()
+    .where('submission_id', 'in', submissionIds)
+    .orderBy('submission_id')
+    .orderBy('rank')
+    .execute();
+}
+
+export function findFeedbackFile(db: Executor, id: string): Promise<FeedbackFileRow | undefined> {
+  return db.selectFrom('marking_feedback_files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertFeedbackFile(
+  db: Executor,
+  row: Insertable<MarkingFeedbackFilesTable>,
+): Promise<void> {
+  await db.insertInto('marking_feedback_files').values(row).execute();
+}
+
+/** The participant of a context with this number (P-0042 → 42), or null. */
+export async function personWithNumber(
+  db: Executor,
+  contextId: string,
+  number: number,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('marking_numbers')
+    .select('person_id')
+    .where('context_id', '=', contextId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row?.person_id ?? null;
 }

@@ -79,8 +79,32 @@ export interface MarkingExaminersTable {
   appointed_at: string;
 }
 
+/** A marker's frequent comment (for any rubric when `rubric_id` is null). */
+export interface MarkingCommentsTable {
+  id: string;
+  marker_id: string;
+  rubric_id: string | null;
+  text: string;
+  created_at: string;
+}
+
+/** A feedback file of a marking submission (released with the mark). */
+export interface MarkingFeedbackFilesTable {
+  id: string;
+  submission_id: string;
+  rank: number;
+  /** `pdf` or `docx`, by content. */
+  type: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    marking_comments: MarkingCommentsTable;
+    marking_feedback_files: MarkingFeedbackFilesTable;
     marking_rubrics: MarkingRubricsTable;
     marking_rubric_versions: MarkingRubricVersionsTable;
     marking_numbers: MarkingNumbersTable;
@@ -95,3 +119,5 @@ export type RubricRow = Selectable<MarkingRubricsTable>;
 export type RubricVersionRow = Selectable<MarkingRubricVersionsTable>;
 export type MarkingSubmissionRow = Selectable<MarkingSubmissionsTable>;
 export type MarkRow = Selectable<MarkingMarksTable>;
+export type BankCommentRow = Selectable<MarkingCommentsTable>;
+export type FeedbackFileRow = Selectable<MarkingFeedbackFilesTable>;

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
+import { sendDownload } from '../../http/downloads.js';
+import { singleFileUpload } from '../../http/file-upload.js';
 import { csrfProtected, echoValues, type FormBody, formBody } from '../../http/forms.js';
 import type { Actor } from '../../kernel/actor.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
@@ -8,11 +10,15 @@ import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-c
 import { sendPage } from '../../web/render.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
 import { appointExaminer } from './appoint-examiner.js';
+import { FEEDBACK_FILE_MAX_BYTES, uploadFeedbackFile } from './attach-feedback-files.js';
+import { getCommentBank, insertBankComment } from './get-comment-bank.js';
+import { getFeedbackFile } from './get-feedback-file.js';
 import { getContextOverview, getMarkingPage, getMyMarking } from './get-marking-views.js';
 import { getRubric, getRubrics } from './get-rubrics.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark, releaseReadyMarks } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
+import { removeBankComment, saveBankComment } from './save-bank-comment.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { rubricFromForm, saveRubric } from './save-rubric.js';
 import { ContextOverviewPage, MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
@@ -43,6 +49,11 @@ function rubricErrors(
 }
 
 /** A marking form's use case: executor, services, actor, the context's or submission's id, the form. */
+const feedbackUpload = singleFileUpload({
+  maxBytes: FEEDBACK_FILE_MAX_BYTES,
+  noFileKey: 'marking.error.noFile',
+});
+
 type FormRun = (db: Deps['db'], services: Deps, actor: Actor, id: string, body: FormBody) => Promise<unknown>;
 
 /** The marking pages: rubrics, a context's overview, a marker's list, one submission's marking. */
@@ -90,10 +101,45 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     return saveRubricForm(request, reply, request.params.rubricId);
   });
 
-  app.get('/marking/my', hidden, async (request, reply) => {
+  const showMyMarking = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status = 200,
+    errors: FieldMessages = {},
+  ) => {
     const rows = await getMyMarking(deps.db, deps, request.actor);
-    return sendPage(reply, <MyMarkingPage ctx={pageContext(request, reply)} rows={rows} />);
+    const bank = await getCommentBank(deps.db, deps, request.actor);
+    const ctx = pageContext(request, reply);
+    const values = status === 200 ? {} : echoValues(formBody(request));
+    return sendPage(
+      reply,
+      <MyMarkingPage ctx={ctx} rows={rows} bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }} />,
+      status,
+    );
+  };
+
+  app.get('/marking/my', hidden, (request, reply) => showMyMarking(request, reply));
+
+  app.post('/marking/comments', csrfProtected(app), async (request, reply) => {
+    try {
+      await saveBankComment(deps.db, deps, request.actor, formBody(request));
+    } catch (error) {
+      if (!isAppError(error, 'validation_failed')) throw error;
+      return showMyMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
+    }
+    setFlash(reply, 'marking.flash.bankSaved');
+    return reply.redirect('/marking/my#comment-bank', 303);
   });
+
+  app.post<{ Params: { commentId: string } }>(
+    '/marking/comments/:commentId/remove',
+    csrfProtected(app),
+    async (request, reply) => {
+      await removeBankComment(deps.db, deps, request.actor, request.params.commentId);
+      setFlash(reply, 'marking.flash.bankRemoved');
+      return reply.redirect('/marking/my#comment-bank', 303);
+    },
+  );
 
   const showOverview = async (
     request: FastifyRequest<Id>,
@@ -155,6 +201,67 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
   };
 
   app.get<Sub>('/marking/submissions/:submissionId', hidden, (request, reply) => showMarking(request, reply));
+
+  app.post<Sub>(
+    '/marking/submissions/:submissionId/feedback-files',
+    { preValidation: [feedbackUpload.read, app.csrfProtection], schema: { hide: true } },
+    async (request, reply) => {
+      try {
+        await uploadFeedbackFile(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.submissionId,
+          feedbackUpload.file(request),
+        );
+      } catch (error) {
+        if (isAppError(error, 'validation_failed'))
+          return showMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
+        if (isAppError(error, 'invalid_state'))
+          return showMarking(request, reply, 409, { form: request.i18n.t('marking.error.notNow') });
+        throw error;
+      }
+      setFlash(reply, 'marking.flash.feedbackFileAdded');
+      return reply.redirect(`/marking/submissions/${request.params.submissionId}#feedback-files`, 303);
+    },
+  );
+
+  app.get<{ Params: { fileId: string } }>(
+    '/marking/feedback-files/:fileId',
+    hidden,
+    async (request, reply) => {
+      const file = await getFeedbackFile(deps.db, deps, request.actor, request.params.fileId);
+      return sendDownload(reply, {
+        body: file.bytes,
+        fileName: file.fileName,
+        contentType: file.contentType,
+      });
+    },
+  );
+
+  app.post<Sub>(
+    '/marking/submissions/:submissionId/insert-comment',
+    csrfProtected(app),
+    async (request, reply) => {
+      try {
+        const { page, values } = await insertBankComment(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.submissionId,
+          formBody(request),
+        );
+        return sendPage(
+          reply,
+          <MarkingPageView ctx={pageContext(request, reply)} page={page} values={values} />,
+        );
+      } catch (error) {
+        if (isAppError(error, 'invalid_state'))
+          return showMarking(request, reply, 409, { form: request.i18n.t('marking.error.notNow') });
+        throw error;
+      }
+    },
+  );
 
   /**
    * The forms of one submission's marking page, one shape: run, flash, back to the page; validation

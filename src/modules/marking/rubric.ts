@@ -12,6 +12,9 @@ export const POINTS_MAX = 1000;
 export const WEIGHT_MAX = 100;
 export const COMMENT_MAX = 5000;
 
+/** What editing a rubric that marks use does to them: keep them on their version, or re-mark. */
+export const REMARK_DECISIONS = ['keep', 'remark'] as const;
+
 export const levelSchema = z.object({
   label: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   points: z.number().int().min(0).max(POINTS_MAX),

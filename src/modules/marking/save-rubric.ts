@@ -14,14 +14,26 @@ import {
   insertRubric,
   insertRubricVersion,
   latestRubricVersion,
+  listMarks,
+  reopenMarks,
   touchRubric,
+  unreleasedOnOlderVersions,
   updateRubricVersionCriteria,
+  updateSubmission,
 } from './marking.repository.js';
-import { CRITERIA_MAX, criteriaSchema, LEVELS_MAX } from './rubric.js';
+import { CRITERIA_MAX, criteriaSchema, LEVELS_MAX, REMARK_DECISIONS } from './rubric.js';
 
 export const rubricSchema = z.object({
   title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   criteria: criteriaSchema,
+  /**
+   * Editing a rubric that marks use: `keep` (the marks stay on their version; the new version is for what
+   * is marked next) or `remark` (every unreleased submission moves to the new version, its marks re-opened).
+   */
+  remark: z
+    .union([z.literal(''), z.enum(REMARK_DECISIONS, 'validation.invalidChoice')])
+    .optional()
+    .transform((v) => v || null),
 });
 
 /**
@@ -53,12 +65,46 @@ export function rubricFromForm(body: Record<string, unknown>): Record<string, un
       levels,
     });
   }
-  return { title: body.title, criteria };
+  return { title: body.title, criteria, remark: body.remark };
+}
+
+/**
+ * "Re-mark": the unreleased submissions on older versions of the rubric move to the new one; their marks
+ * are re-opened (scores kept where the criterion still exists, totals cleared), any agreement is undone, and
+ * the submission goes back to marking (or stays not marked). Released marks are final: never touched.
+ */
+async function remarkOnNewVersion(trx: Executor, rubricId: string, versionId: string, now: string) {
+  const rows = await unreleasedOnOlderVersions(trx, rubricId, versionId);
+  const marked = new Set(
+    (
+      await listMarks(
+        trx,
+        rows.map((r) => r.id),
+      )
+    ).map((m) => m.submission_id),
+  );
+  for (const row of rows)
+    await updateSubmission(trx, row.id, {
+      rubric_version_id: versionId,
+      state: marked.has(row.id) ? 'in-marking' : 'not-marked',
+      agreed_mark: null,
+      agreed_note: null,
+      agreed_by: null,
+      feedback_json: null,
+      updated_at: now,
+    });
+  await reopenMarks(
+    trx,
+    rows.map((r) => r.id),
+    now,
+  );
+  return rows.length;
 }
 
 /**
  * Creates a rubric template or edits one. Editing a version that marks already use makes a new version
- * (the marks keep theirs): a marked rubric is never changed under its marks.
+ * and needs a re-mark decision (`remark`: keep the marks on their version, or re-mark every unreleased
+ * submission on the new one), audited with the rubric: a marked rubric is never changed under its marks.
  */
 export async function saveRubric(
   db: Executor,
@@ -73,6 +119,7 @@ export async function saveRubric(
     const now = deps.clock.now().toISOString();
     let id = rubricId;
     let version = 1;
+    let remarked = 0;
     if (id === null) {
       id = newId();
       await insertRubric(trx, {
@@ -98,22 +145,34 @@ export async function saveRubric(
         version = latest.version;
         await updateRubricVersionCriteria(trx, latest.id, JSON.stringify(data.criteria));
       } else {
+        // Marks use this version: the editor decides what happens to them (never silently).
+        if (latest && !data.remark)
+          throw new AppError('validation_failed', {}, [
+            { path: 'remark', key: 'marking.error.remarkDecision' },
+          ]);
         version = (latest?.version ?? 0) + 1;
+        const versionId = newId();
         await insertRubricVersion(trx, {
-          id: newId(),
+          id: versionId,
           rubric_id: id,
           version,
           criteria_json: JSON.stringify(data.criteria),
           frozen_at: null,
           created_at: now,
         });
+        if (data.remark === 'remark') remarked = await remarkOnNewVersion(trx, id, versionId, now);
       }
     }
     await audit(trx, deps.clock, actor, {
       action: 'marking.rubric-saved',
       targetType: 'marking_rubric',
       targetId: id,
-      after: { title: data.title, version, criteria: data.criteria.length },
+      after: {
+        title: data.title,
+        version,
+        criteria: data.criteria.length,
+        ...(data.remark ? { remark: data.remark, remarked } : {}),
+      },
     });
     return { id, version };
   });

@@ -7,3 +7,8 @@ import type { Executor } from '../../db/database.js';
 export function enrolmentsView(db: Executor) {
   return db.selectFrom('enrolments').selectAll();
 }
+
+/** The confirmed places (a place whose status is `enrolled`): who may learn in which edition. */
+export function confirmedPlacesView(db: Executor) {
+  return db.selectFrom('enrolments').select(['edition_id', 'user_id']).where('status', '=', 'enrolled');
+}

@@ -7,10 +7,19 @@ import { type CsvValue, csvCellText, csvFile } from '../../integrations/spreadsh
 import type { Actor } from '../../kernel/actor.js';
 import { formatHundredths } from './decimal.js';
 import { getGradebook } from './get-gradebook.js';
+import { PARTICIPATION_COLUMNS, participationCells, participationSource } from './participation-source.js';
 
-/** The gradebook as a table: one row per person, one column per component, then total, outcome, missing. */
+/**
+ * The gradebook as a table: one row per person, one column per component, then total, outcome, missing and
+ * the person's forum and debate participation (for marking).
+ */
 async function gradebookTable(db: Executor, deps: Services, actor: Actor, editionId: string, locale: Locale) {
   const book = await getGradebook(db, deps, actor, editionId);
+  const participation = await participationSource(
+    db,
+    book.edition.id,
+    book.rows.map((r) => r.personId),
+  );
   const header = [
     'email',
     'full_name',
@@ -18,6 +27,7 @@ async function gradebookTable(db: Executor, deps: Services, actor: Actor, editio
     'total',
     'outcome',
     'missing',
+    ...PARTICIPATION_COLUMNS,
   ];
   const rows: CsvValue[][] = book.rows.map((row) => [
     row.email,
@@ -28,6 +38,7 @@ async function gradebookTable(db: Executor, deps: Services, actor: Actor, editio
     row.result.total === null ? '' : formatHundredths(row.result.total),
     row.result.outcome,
     row.result.missing.length,
+    ...participationCells(participation.get(row.personId)),
   ]);
   return { name: `gradebook-${book.edition.code ?? book.edition.id}`, header, rows };
 }

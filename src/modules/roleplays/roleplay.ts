@@ -3,7 +3,8 @@
  */
 
 /** Limits shared by the forms, the API and the use cases. */
-export const ROLE_NAME_MAX = 120;
+/** A role name is also the persona of in-character posts (the forums allow 100 characters). */
+export const ROLE_NAME_MAX = 100;
 export const BRIEF_MAX = 20_000;
 export const SCENARIO_MAX = 20_000;
 export const DEBRIEF_MAX = 20_000;

@@ -51,6 +51,8 @@ const CASES: Case[] = [
   { route: 'POST /roleplays/:itemId/phases/:phaseId/remove', kind: 'roleplay', path: (t) => `${r(t)}/phases/${t.phaseId}/remove`, mutates: true, expect: staffPost(303) },
   { route: 'POST /roleplays/:itemId/debrief', kind: 'roleplay', path: (t) => `${r(t)}/debrief`, body: () => ({ 'debrief.en': 'Well done.', publish: 'on' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /roleplays/:itemId/reveal', kind: 'roleplay', path: (t) => `${r(t)}/reveal`, mutates: true, expect: staffPost(303) },
+  { route: 'GET /roleplays/:itemId/phases/:phaseId', kind: 'roleplay', path: (t) => `${r(t)}/phases/${t.phaseId}`, expect: LEARNER_GET },
+  { route: 'POST /roleplays/:itemId/phases/:phaseId/posts', kind: 'roleplay', path: (t) => `${r(t)}/phases/${t.phaseId}/posts`, body: () => ({ subject: 'Opening', body: 'We open.' }), mutates: true, expect: holderPost },
   { route: 'GET /roleplays/:itemId/outcome', kind: 'roleplay', path: (t) => `${r(t)}/outcome`, expect: LEARNER_GET },
   { route: 'POST /roleplays/:itemId/outcome', kind: 'roleplay', path: (t) => `${r(t)}/outcome`, body: () => ({ body: 'We agree.', baseVersion: '0' }), mutates: true, expect: holderPost },
   { route: 'GET /api/v1/editions/:id/roleplays', kind: 'roleplay', path: (t) => `/api/v1/editions/${t.editionId}/roleplays`, expect: api },
@@ -79,8 +81,8 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'roleplay', Target>({
     const built = await buildRoleplay(deps, staff, edition.id, owner.id);
     const { id: phaseId } = await addPhase(deps.db, deps, staff, built.itemId, {
       title: { en: 'Opening statements' },
-      startsAt: '2027-01-01T10:00Z',
-      endsAt: '2027-01-01T12:00Z',
+      startsAt: '2026-11-28T09:00Z',
+      endsAt: '2026-12-28T09:00Z',
     });
     return { editionId: edition.id, itemId: built.itemId, roleId: built.originId, phaseId };
   },

@@ -11,13 +11,17 @@ import {
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
+import { searchEditionPosts } from '../forums/search-posts.js';
+import { insertGroupSet, insertGroups, upsertMember } from '../groups/groups.repository.js';
 import { updateProfile } from '../identity/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
 import { assignRolesAutomatically } from './assign-roles.js';
 import { editOutcome } from './edit-outcome.js';
+import { getPhaseDiscussion } from './get-phase-discussion.js';
 import { getRoleplay } from './get-roleplay.js';
 import { listEditionRoleplays } from './list-edition-roleplays.js';
+import { postInCharacter } from './post-in-character.js';
 import { revealBriefs } from './reveal-briefs.js';
 import { seededRandom } from './role-assignment.js';
 import { presentRoleplay } from './roleplays.api.js';
@@ -241,6 +245,92 @@ for (const dialect of DIALECTS) {
       expect((await getRoleplay(deps.db, deps, actorOf(world.participant), itemId)).debrief?.text.en).toBe(
         'Well negotiated.',
       );
+    });
+
+    it('posts in character during an open phase: others see the role, search never shows a private brief', async () => {
+      const { itemId } = await buildRoleplay(deps, staff(), world.edition.id, world.participant.id);
+      const { id: phaseId } = await addPhase(deps.db, deps, staff(), itemId, {
+        title: { en: 'Bargaining' },
+        startsAt: '2026-11-28T09:00Z',
+        endsAt: '2026-11-28T18:00Z',
+      });
+      const holder = actorOf(world.participant);
+      const posted = await postInCharacter(deps.db, deps, holder, itemId, phaseId, {
+        subject: 'Opening',
+        body: `We ask for 40,000 places (not ${ORIGIN_SECRET.slice(0, 6)}).`,
+      });
+      await postInCharacter(deps.db, deps, holder, itemId, phaseId, {
+        threadId: posted.threadId,
+        body: 'And equal pay.',
+      });
+      expect(
+        await refusal(
+          postInCharacter(deps.db, deps, actorOf(other), itemId, phaseId, { subject: 'x', body: 'x' }),
+        ),
+      ).toBe('forbidden');
+      const page = await getPhaseDiscussion(deps.db, deps, holder, itemId, phaseId, 'en');
+      expect(page.persona).toBe('Ministry of Labour, origin country');
+      expect(page.forum.threads.map((t) => [t.subject, t.author])).toEqual([
+        ['Opening', 'Ministry of Labour, origin country'],
+      ]);
+      const hits = await searchEditionPosts(deps.db, deps, holder, world.edition.id, 'places');
+      expect(hits.hits.map((h) => h.author)).toEqual(['Ministry of Labour, origin country']);
+      for (const who of [holder, staff(), actorOf(world.manager)])
+        expect((await searchEditionPosts(deps.db, deps, who, world.edition.id, ORIGIN_SECRET)).hits).toEqual(
+          [],
+        );
+      deps.clock.set('2026-11-28T19:00:00.000Z');
+      expect(
+        await refusal(
+          postInCharacter(deps.db, deps, holder, itemId, phaseId, { subject: 'x', body: 'late' }),
+        ),
+      ).toBe('body:roleplays.error.phaseClosed');
+    });
+
+    it('assigns the groups of a set: each group plays one role, its members hold it', async () => {
+      const { itemId } = await buildRoleplay(deps, staff(), world.edition.id, null);
+      const at = '2026-11-28T10:00:00.000Z';
+      // No use case forms groups yet (the groups module's port is read-only): its repository sets them up.
+      await insertGroupSet(deps.db, {
+        id: 'set1',
+        edition_id: world.edition.id,
+        name: 'Delegations',
+        formation: 'manual',
+        capacity: null,
+        closes_at: null,
+        created_by: null,
+        created_at: at,
+      });
+      await insertGroups(deps.db, [
+        { id: 'g1', group_set_id: 'set1', name: 'A', position: 1, created_at: at },
+        { id: 'g2', group_set_id: 'set1', name: 'B', position: 2, created_at: at },
+      ]);
+      for (const [user, group] of [
+        [world.participant.id, 'g1'],
+        [other.id, 'g2'],
+      ] as const)
+        await upsertMember(deps.db, {
+          group_set_id: 'set1',
+          group_id: group,
+          user_id: user,
+          source: 'manual',
+          added_at: at,
+        });
+      await assignRolesAutomatically(
+        deps.db,
+        deps,
+        staff(),
+        itemId,
+        { mode: 'random', groupSetId: 'set1' },
+        seededRandom(3),
+      );
+      const view = await getRoleplay(deps.db, deps, staff(), itemId);
+      expect(view.roles.map((r) => r.holders.length)).toEqual([1, 1]);
+      expect(
+        await refusal(
+          assignRolesAutomatically(deps.db, deps, staff(), itemId, { mode: 'random', groupSetId: 'nope' }),
+        ),
+      ).toBe('groupSetId:validation.invalidChoice');
     });
   });
 }

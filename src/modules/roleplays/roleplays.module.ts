@@ -6,6 +6,7 @@
  * brief at the end. docs/roleplays.md.
  */
 import type { Module } from '../module.js';
+import { seedDemoRoleplays } from './demo/seed-roleplays.js';
 import * as roleplays from './migrations/2026-12-07T0200-roleplays.js';
 import { roleplayKind } from './roleplay-kind.js';
 import { ROLEPLAY_NOTIFICATION_KINDS } from './roleplay-notices.js';
@@ -24,6 +25,10 @@ export const roleplaysModule: Module = {
   notificationKinds: ROLEPLAY_NOTIFICATION_KINDS,
   webRoutes: roleplaysWebRoutes,
   apiRoutes: roleplaysApiRoutes,
+  seed: async (deps) => {
+    await seedDemoRoleplays(deps);
+    return undefined;
+  },
   // Learners' routes are for anyone signed in: the use cases answer "not found" to whoever is not in the
   // edition (and 403 to a participant who holds no role, for the outcome). Staff pages need a staff role.
   // biome-ignore format: a table, one route per line
@@ -39,6 +44,8 @@ export const roleplaysModule: Module = {
     'POST /roleplays/:itemId/phases/:phaseId/remove': STAFF,
     'POST /roleplays/:itemId/debrief': STAFF,
     'POST /roleplays/:itemId/reveal': STAFF,
+    'GET /roleplays/:itemId/phases/:phaseId': 'signed-in',
+    'POST /roleplays/:itemId/phases/:phaseId/posts': 'signed-in',
     'GET /roleplays/:itemId/outcome': 'signed-in',
     'POST /roleplays/:itemId/outcome': 'signed-in',
     'GET /api/v1/editions/:id/roleplays': 'signed-in',

@@ -46,6 +46,12 @@ export type RoleInput = z.output<typeof roleSchema>;
 
 export const assignSchema = z.object({
   mode: z.enum(ASSIGNMENT_MODES, 'validation.invalidChoice'),
+  /** Assign the groups of this group set (each group plays one role together) instead of people. */
+  groupSetId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
 });
 
 const moment = z.string().trim().min(1, 'validation.required').max(40);

@@ -8,8 +8,10 @@ import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { assignRolesAutomatically } from './assign-roles.js';
 import { editOutcome } from './edit-outcome.js';
+import { getPhaseDiscussion } from './get-phase-discussion.js';
 import { getOutcomeEditor, getRoleplay } from './get-roleplay.js';
 import { getRoleplayManagement } from './get-roleplay-management.js';
+import { postInCharacter } from './post-in-character.js';
 import { removePhase } from './remove-phase.js';
 import { removeRole } from './remove-role.js';
 import { revealBriefs } from './reveal-briefs.js';
@@ -20,6 +22,7 @@ import { saveRoleplaySettings } from './save-roleplay-settings.js';
 import { setHolders } from './set-holders.js';
 import { ManagePage } from './views/manage-page.js';
 import { OutcomePage } from './views/outcome-page.js';
+import { PhasePage } from './views/phase-page.js';
 
 type ItemParams = { Params: { itemId: string } };
 type RoleParams = { Params: { itemId: string; roleId: string } };
@@ -200,4 +203,62 @@ export function roleplaysWebRoutes(app: FastifyInstance, deps: Deps): void {
     setFlash(reply, 'roleplays.flash.outcomeSaved');
     return reply.redirect(`/spaces/${view.item.editionId}/items/${view.item.id}`, 303);
   });
+
+  const showPhase = async (
+    request: FastifyRequest<PhaseParams>,
+    reply: FastifyReply,
+    status = 200,
+    extra: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+  ) => {
+    const page = await getPhaseDiscussion(
+      deps.db,
+      deps,
+      request.actor,
+      request.params.itemId,
+      request.params.phaseId,
+      request.locale,
+    );
+    return sendPage(reply, <PhasePage ctx={pageContext(request, reply)} page={page} {...extra} />, status);
+  };
+
+  app.get<PhaseParams>('/roleplays/:itemId/phases/:phaseId', { schema: { hide: true } }, (request, reply) =>
+    showPhase(request, reply),
+  );
+
+  app.post<PhaseParams>(
+    '/roleplays/:itemId/phases/:phaseId/posts',
+    csrfProtected(app),
+    async (request, reply) => {
+      const body = formBody(request);
+      const threadId = typeof body.threadId === 'string' && body.threadId ? body.threadId : undefined;
+      const text = String((threadId ? body[`reply-${threadId}`] : body.body) ?? '');
+      try {
+        const posted = await postInCharacter(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.itemId,
+          request.params.phaseId,
+          {
+            ...(threadId ? { threadId } : { subject: String(body.subject ?? '') }),
+            body: text,
+          },
+        );
+        return reply.redirect(`/threads/${posted.threadId}#post-${posted.postId}`, 303);
+      } catch (error) {
+        if (
+          !isAppError(error) ||
+          !error.fields.length ||
+          error.status >= 500 ||
+          error.status === 404 ||
+          error.status === 403
+        )
+          throw error;
+        return showPhase(request, reply, error.status, {
+          errors: fieldMessages(request.i18n, error.fields),
+          values: echoValues(body),
+        });
+      }
+    },
+  );
 }

@@ -1,17 +1,18 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { serializeLocalized } from '../../i18n/localized.js';
+import { pickLocalized, serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
+import { createForum } from '../forums/forums.port.js';
 import { manageRoleplay } from './manage-roleplay.js';
 import { PHASES_MAX } from './roleplay.js';
-import { insertPhase, listPhases } from './roleplays.repository.js';
+import { insertPhase, listHolders, listPhases, updatePhase } from './roleplays.repository.js';
 import { phaseSchema } from './roleplays.schemas.js';
 
-/** Adds a phase (its title and dates, typed in the facilitator's time zone). Staff. */
+/** Adds a phase (its title and dates, typed in the facilitator's time zone) with its in-character forum. Staff. */
 export async function addPhase(
   db: Executor,
   deps: Services,
@@ -36,6 +37,16 @@ export async function addPhase(
       ends_at: data.endsAt,
       forum_id: null,
     });
+    // The phase's in-character discussion: members-only (the holders; the edition's staff read it too).
+    const holders = await listHolders(trx, [access.item.id]);
+    const forum = await createForum(trx, deps, {
+      editionId: access.item.editionId,
+      scope: { kind: 'roleplay', id },
+      title: pickLocalized(data.title, 'en').text,
+      audience: 'members',
+      members: [...new Set(holders.map((h) => h.holder_id))],
+    });
+    await updatePhase(trx, id, { forum_id: forum.id });
     await audit(trx, deps.clock, actor, {
       action: 'roleplays.phase-saved',
       targetType: 'space_item',

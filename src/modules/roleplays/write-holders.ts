@@ -7,10 +7,11 @@ import type { DB } from '../../db/schema.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
+import { setForumMembers } from '../forums/forums.port.js';
 import { notify } from '../notifications/notify.js';
 import type { RoleplayAccess } from './roleplay-access.js';
 import type { RoleAssignedNotice } from './roleplay-notices.js';
-import { listHolders, replaceHolders } from './roleplays.repository.js';
+import { listHolders, listPhases, replaceHolders } from './roleplays.repository.js';
 
 export async function writeHolders(
   trx: Transaction<DB>,
@@ -34,6 +35,9 @@ export async function writeHolders(
     })),
   );
   await replaceHolders(trx, itemId, rows);
+  const members = [...new Set(rows.map((r) => r.holder_id))];
+  for (const phase of await listPhases(trx, itemId))
+    if (phase.forum_id) await setForumMembers(trx, phase.forum_id, members);
   for (const row of rows) {
     if (before.has(`${row.role_id}:${row.holder_id}`)) continue;
     const event: RoleAssignedNotice = {

@@ -1,10 +1,8 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import type { LocalizedText } from '../../i18n/localized.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
-import { findPerson } from '../identity/identity.queries.js';
 import { builderAccess } from './space-access.js';
 import type { CompletionRule, SpaceItemKind } from './space-item-kind.js';
 import { itemKinds } from './space-items.js';
@@ -40,7 +38,6 @@ export async function getBuilder(
 ): Promise<Builder> {
   const access = await builderAccess(db, actor, editionId);
   const view = await loadSpaceView(db, access, null, deps.clock.now().toISOString());
-  const person = actor.kind === 'user' ? await findPerson(db, actor.id) : null;
   return {
     edition: {
       id: access.edition.id,
@@ -65,7 +62,7 @@ export async function getBuilder(
             language: r.language,
           }))
         : [],
-    timeZone: person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE,
+    timeZone: access.viewer.timeZone,
     can: { build: true, seeEveryone: access.can.seeEveryone },
   };
 }

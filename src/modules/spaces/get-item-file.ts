@@ -18,7 +18,7 @@ export async function getItemFile(
   const learner = access.can.learn && actor.kind === 'user' ? actor.id : null;
   const view = await loadSpaceView(db, access, learner, deps.clock.now().toISOString());
   const item = view.items.find((i) => i.id === itemId);
-  if (!item || item.kind !== 'file' || (learner && item.locked)) throw new AppError('not_found');
+  if (item?.kind !== 'file' || (learner && item.locked)) throw new AppError('not_found');
   const parsed = fileSettingsSchema.safeParse(item.settings);
   if (!parsed.success) throw new AppError('not_found');
   const settings: FileSettings = parsed.data;

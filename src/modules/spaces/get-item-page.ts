@@ -3,14 +3,13 @@ import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import type { Locale } from '../../i18n/i18n.js';
 import type { LocalizedText } from '../../i18n/localized.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
-import { findPerson } from '../identity/identity.queries.js';
 import { recordItemOutcome } from './record-item-outcome.js';
 import { spaceAccess } from './space-access.js';
 import { findItemKind } from './space-items.js';
 import { loadSpaceView, type ViewItem } from './space-view.js';
+import { outcomeCompletes } from './spaces.js';
 
 /** One item's page: its body from its kind, framed with its section, due date, completion and neighbours. */
 export interface ItemPage {
@@ -48,7 +47,9 @@ export async function getItemPage(
   const found = view.items[at];
   if (!found) throw new AppError('not_found');
   let item = found;
-  if (learner && !item.locked && !item.complete) {
+  // Opening it again records nothing new (recordItemOutcome would find the same): no transaction then.
+  const viewedAgain = view.seen.has(itemId) && !outcomeCompletes(item.completionRule, 'viewed');
+  if (learner && !item.locked && !item.complete && !viewedAgain) {
     const recorded = await recordItemOutcome(db, deps, {
       itemId,
       personId: learner,
@@ -58,8 +59,7 @@ export async function getItemPage(
   }
   const section = view.sections.find((s) => s.id === item.sectionId);
   if (!section) throw new AppError('not_found');
-  const person = actor.kind === 'user' ? await findPerson(db, actor.id) : null;
-  const timeZone = person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE;
+  const { timeZone } = access.viewer;
   const kind = findItemKind(deps, item.kind);
   const hidden = learner !== null && item.locked !== null;
   const body =

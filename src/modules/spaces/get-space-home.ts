@@ -3,9 +3,7 @@ import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import type { Locale } from '../../i18n/i18n.js';
 import type { LocalizedText } from '../../i18n/localized.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
-import { findPerson } from '../identity/identity.queries.js';
 import { type SpaceAccess, spaceAccess } from './space-access.js';
 import { itemKinds } from './space-items.js';
 import { loadSpaceView, type SpaceView, type ViewItem, type ViewSection } from './space-view.js';
@@ -82,11 +80,7 @@ export async function getSpaceHome(
   const nowDate = deps.clock.now();
   const now = nowDate.toISOString();
   const learner = access.can.learn && actor.kind === 'user' ? actor.id : null;
-  const [view, person] = await Promise.all([
-    loadSpaceView(db, access, learner, now),
-    actor.kind === 'user' ? findPerson(db, actor.id) : Promise.resolve(null),
-  ]);
-  const zone = person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : null;
+  const view = await loadSpaceView(db, access, learner, now);
   const { edition } = access;
   const today = now.slice(0, 10);
   const phaseNow = currentPhase(edition, today);
@@ -96,7 +90,7 @@ export async function getSpaceHome(
     return { ...span, tally: t, percent: percent(t), current: span.phase === phaseNow };
   });
   const overall = tally(view.items, view.completed);
-  const timeZone = zone ?? DEFAULT_TIME_ZONE;
+  const { timeZone, timeZoneSet } = access.viewer;
   return {
     edition: {
       id: edition.id,
@@ -110,7 +104,7 @@ export async function getSpaceHome(
     phaseNow,
     phases,
     timeZone,
-    timeZoneSet: zone !== null,
+    timeZoneSet,
     next: learner ? nextToDo(view.items, now, view.completed) : null,
     due: learner ? dueItems(view.items, view.completed).slice(0, DUE_SHOWN) : [],
     sections: view.sections,

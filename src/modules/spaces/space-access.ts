@@ -5,39 +5,60 @@
  */
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
+import { parseLocalized } from '../../i18n/localized.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
+import { isId, newId } from '../../kernel/ids.js';
+import { toEdition } from '../catalogue/catalogue-mappers.js';
 import type { Course, Edition } from '../catalogue/course.js';
-import { isConfirmedParticipant } from '../places/places.queries.js';
 import { canSpace, type SpaceStanding } from './spaces.policy.js';
-import { findSpaceOfEdition, insertSpace } from './spaces.repository.js';
+import { findSpaceContext, findSpaceOfEdition, insertSpace } from './spaces.repository.js';
 import type { SpaceRow } from './spaces.tables.js';
 
 /** What a space page or use case knows about the edition and the actor. */
 export interface SpaceAccess {
-  edition: Edition;
-  course: Course;
+  /** The edition (its facilitators are not listed: the standing says whether the actor is one). */
+  edition: Omit<Edition, 'facilitators'>;
+  course: Pick<Course, 'id' | 'code' | 'title'>;
   standing: SpaceStanding;
   space: SpaceRow | null;
+  /** The zone the actor's instants are shown in (their profile's, else UTC) and whether they set one. */
+  viewer: { timeZone: string; timeZoneSet: boolean };
   can: { learn: boolean; build: boolean; seeEveryone: boolean };
 }
 
-/** The edition's space as `actor` may see it; `not_found` when they may not (or there is no such edition). */
+/**
+ * The edition's space as `actor` may see it; `not_found` when they may not (or there is no such edition).
+ * One statement (`findSpaceContext`): every space page starts here.
+ */
 export async function spaceAccess(db: Executor, actor: Actor, editionId: string): Promise<SpaceAccess> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
-  const found = await findEditionWithCourse(db, editionId);
-  if (!found) throw new AppError('not_found');
+  if (!isId(editionId)) throw new AppError('not_found');
+  const userId = actor.kind === 'user' ? actor.id : null;
+  const row = await findSpaceContext(db, editionId, userId);
+  if (!row) throw new AppError('not_found');
+  const course = { id: row.course_id, code: row.course_code, title: parseLocalized(row.course_title_i18n) };
+  const { facilitators: _none, ...edition } = toEdition(row, course, []);
   const standing: SpaceStanding = {
-    facilitator: actor.kind === 'user' && found.edition.facilitators.some((f) => f.id === actor.id),
-    participant: actor.kind === 'user' && (await isConfirmedParticipant(db, found.edition.id, actor.id)),
+    facilitator: userId !== null && Boolean(row.is_facilitator),
+    participant: userId !== null && Boolean(row.is_participant),
   };
   if (!canSpace(actor, standing, 'space.view')) throw new AppError('not_found');
+  const zone = row.viewer_time_zone && isTimeZone(row.viewer_time_zone) ? row.viewer_time_zone : null;
   return {
-    ...found,
+    edition,
+    course,
     standing,
-    space: (await findSpaceOfEdition(db, found.edition.id)) ?? null,
+    space: row.space_id
+      ? {
+          id: row.space_id,
+          edition_id: row.id,
+          created_at: row.space_created_at ?? '',
+          updated_at: row.space_updated_at ?? '',
+        }
+      : null,
+    viewer: { timeZone: zone ?? DEFAULT_TIME_ZONE, timeZoneSet: zone !== null },
     can: {
       learn: canSpace(actor, standing, 'space.learn'),
       build: canSpace(actor, standing, 'space.build'),

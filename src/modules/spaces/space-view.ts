@@ -7,7 +7,7 @@ import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import type { SpaceAccess } from './space-access.js';
 import { type SpaceItem, toItemRef } from './space-items.js';
 import { type Locked, lockOf, type Phase, percent, type Tally, tally } from './spaces.js';
-import { listItems, listProgress, listSections } from './spaces.repository.js';
+import { listItemsWithProgress, listSections } from './spaces.repository.js';
 
 export interface ViewItem extends SpaceItem {
   complete: boolean;
@@ -28,6 +28,8 @@ export interface SpaceView {
   /** Every item in reading order (section by section). */
   items: ViewItem[];
   completed: Set<string>;
+  /** Items the person has opened or done something with (a progress row exists). */
+  seen: Set<string>;
 }
 
 /** The space's content as `personId` sees it at `now` (a person without progress: all open, none done). */
@@ -38,20 +40,29 @@ export async function loadSpaceView(
   now: string,
 ): Promise<SpaceView> {
   const space = access.space;
-  if (!space) return { sections: [], items: [], completed: new Set() };
-  const [sectionRows, itemRows, progress] = await Promise.all([
+  if (!space) return { sections: [], items: [], completed: new Set(), seen: new Set() };
+  // Two statements: the sections, and the items with the person's progress on each.
+  const [sectionRows, itemRows] = await Promise.all([
     listSections(db, space.id),
-    listItems(db, space.id),
-    personId ? listProgress(db, [space.id], [personId]) : Promise.resolve([]),
+    listItemsWithProgress(db, space.id, personId),
   ]);
-  const completed = new Set(progress.filter((p) => p.completed_at).map((p) => p.item_id));
+  const completed = new Set<string>();
+  const seen = new Set<string>();
+  const bySection = new Map<string, ReturnType<typeof toItemRef>[]>();
+  for (const row of itemRows) {
+    if (row.progress_updated_at !== null) seen.add(row.id);
+    if (row.progress_completed_at) completed.add(row.id);
+    const ref = toItemRef(row, access.edition.id);
+    const own = bySection.get(row.section_id);
+    if (own) own.push(ref);
+    else bySection.set(row.section_id, [ref]);
+  }
   const sections = sectionRows.map((row): ViewSection => {
-    const items = itemRows
-      .filter((i) => i.section_id === row.id)
-      .map((i) => {
-        const ref = toItemRef(i, access.edition.id);
-        return { ...ref, complete: completed.has(ref.id), locked: lockOf(ref, now, completed) };
-      });
+    const items = (bySection.get(row.id) ?? []).map((ref) => ({
+      ...ref,
+      complete: completed.has(ref.id),
+      locked: lockOf(ref, now, completed),
+    }));
     const t = tally(items, completed);
     return {
       id: row.id,
@@ -62,5 +73,5 @@ export async function loadSpaceView(
       percent: percent(t),
     };
   });
-  return { sections, items: sections.flatMap((s) => s.items), completed };
+  return { sections, items: sections.flatMap((s) => s.items), completed, seen };
 }

@@ -2,11 +2,65 @@
 import type { Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DB } from '../../db/schema.js';
-import { editionsView } from '../catalogue/catalogue.read-models.repository.js';
+import {
+  coursesView,
+  editionFacilitatorsView,
+  editionsView,
+} from '../catalogue/catalogue.read-models.repository.js';
+import { usersView } from '../identity/identity.read-models.repository.js';
+import { confirmedPlacesView } from '../places/places.read-models.repository.js';
 import type { ItemRow, NewItemRow, ProgressRow, SectionRow, SpaceRow } from './spaces.tables.js';
 
 export async function findSpaceOfEdition(db: Executor, editionId: string): Promise<SpaceRow | undefined> {
   return db.selectFrom('spaces').selectAll().where('edition_id', '=', editionId).executeTakeFirst();
+}
+
+/**
+ * Everything a space page knows before its content, in one statement: the edition and its course's code
+ * and title, the edition's space (null columns when it has none yet), and the viewer's standing (facilitator
+ * of the edition, confirmed place) and time zone. `userId` null: no standing, no zone.
+ */
+export async function findSpaceContext(db: Executor, editionId: string, userId: string | null) {
+  const viewer = userId ?? '';
+  return db
+    .selectFrom(editionsView(db).as('editions'))
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
+    .leftJoin('spaces', 'spaces.edition_id', 'editions.id')
+    .selectAll('editions')
+    .select([
+      'courses.code as course_code',
+      'courses.title_i18n as course_title_i18n',
+      'spaces.id as space_id',
+      'spaces.created_at as space_created_at',
+      'spaces.updated_at as space_updated_at',
+    ])
+    .select((eb) => [
+      eb
+        .exists(
+          eb
+            .selectFrom(editionFacilitatorsView(db).as('facilitators'))
+            .select('facilitators.user_id')
+            .whereRef('facilitators.edition_id', '=', 'editions.id')
+            .where('facilitators.user_id', '=', viewer),
+        )
+        .as('is_facilitator'),
+      eb
+        .exists(
+          eb
+            .selectFrom(confirmedPlacesView(db).as('places'))
+            .select('places.user_id')
+            .whereRef('places.edition_id', '=', 'editions.id')
+            .where('places.user_id', '=', viewer),
+        )
+        .as('is_participant'),
+      eb
+        .selectFrom(usersView(db).as('viewer'))
+        .select('viewer.time_zone')
+        .where('viewer.id', '=', viewer)
+        .as('viewer_time_zone'),
+    ])
+    .where('editions.id', '=', editionId)
+    .executeTakeFirst();
 }
 
 export async function listSpacesOfEditions(db: Executor, editionIds: readonly string[]): Promise<SpaceRow[]> {
@@ -147,6 +201,46 @@ export async function upsertProgress(db: Executor, row: ProgressRow): Promise<vo
         updated_at: row.updated_at,
       }),
     )
+    .execute();
+}
+
+/**
+ * The space's items in order, each with `userId`'s progress columns (null when none, or when `userId` is
+ * null): the space's content and one person's progress in one statement.
+ */
+export async function listItemsWithProgress(db: Executor, spaceId: string, userId: string | null) {
+  return db
+    .selectFrom('space_items')
+    .leftJoin('space_item_progress as progress', (join) =>
+      join.onRef('progress.item_id', '=', 'space_items.id').on('progress.user_id', '=', userId ?? ''),
+    )
+    .selectAll('space_items')
+    .select([
+      'progress.first_viewed_at as progress_first_viewed_at',
+      'progress.completed_at as progress_completed_at',
+      'progress.updated_at as progress_updated_at',
+    ])
+    .where('space_items.space_id', '=', spaceId)
+    .orderBy('space_items.position')
+    .orderBy('space_items.id')
+    .execute();
+}
+
+/**
+ * Everyone's progress on the items of a space, only what the progress grid shows (completed or not, the
+ * score): 300 people × 40 items are up to 12,000 rows, so no column more than needed.
+ */
+export async function listGridProgress(db: Executor, spaceId: string) {
+  return db
+    .selectFrom('space_item_progress')
+    .innerJoin('space_items', 'space_items.id', 'space_item_progress.item_id')
+    .select([
+      'space_item_progress.item_id',
+      'space_item_progress.user_id',
+      'space_item_progress.completed_at',
+      'space_item_progress.score',
+    ])
+    .where('space_items.space_id', '=', spaceId)
     .execute();
 }
 

@@ -1,9 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import type { LocalizedText } from '../../i18n/localized.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
-import { findPerson } from '../identity/identity.queries.js';
 import { confirmedParticipants } from '../places/places.queries.js';
 import type { WebinarSettings } from './webinar.js';
 import { webinarAccessFor } from './webinar-access.js';
@@ -35,11 +33,10 @@ export async function getWebinarManagement(
   itemId: string,
 ): Promise<WebinarManagement> {
   const access = await webinarAccessFor(db, actor, itemId, 'webinar.manage');
-  const [people, attendance, materials, person] = await Promise.all([
+  const [people, attendance, materials] = await Promise.all([
     confirmedParticipants(db, access.item.editionId),
     listAttendance(db, [access.item.id]),
     listMaterials(db, access.item.id),
-    actor.kind === 'user' ? findPerson(db, actor.id) : Promise.resolve(null),
   ]);
   const byPerson = new Map(attendance.map((a) => [a.user_id, a]));
   return {
@@ -47,7 +44,7 @@ export async function getWebinarManagement(
     editionId: access.item.editionId,
     title: access.item.title,
     session: access.session,
-    timeZone: person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE,
+    timeZone: access.space.viewer.timeZone,
     participants: people
       .map((p) => {
         const row = byPerson.get(p.id);

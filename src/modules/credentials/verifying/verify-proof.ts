@@ -7,7 +7,7 @@
  * and compared with `vc` by the caller, and dates are judged by the validity check.
  */
 
-import { createPublicKey, type JsonWebKey, type KeyObject, verify } from 'node:crypto';
+import { createHash, createPublicKey, type JsonWebKey, type KeyObject, verify } from 'node:crypto';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
@@ -188,16 +188,58 @@ export async function checkDataIntegrityProof(credential: Json, deps: VerifyDeps
   if (proofs.length === 0) return { id: 'proof', ok: false, message: 'missing' };
   if (proofs.length > MAX_PROOFS_PER_CREDENTIAL)
     return { id: 'proof', ok: false, message: 'too_many_proofs' };
+  const memoKey = await proofMemoKey(credential, proofs, deps);
+  const known = memoKey ? provenProofs.get(memoKey) : undefined;
+  if (known) return known;
   const { proof: _proofs, ...unsigned } = credential;
   const issuer = issuerOf(credential);
   const outcomes = await Promise.all(
     proofs.map((proof) => verifyOneProof(unsigned, proof, proofs, issuer, deps)),
   );
   const failed = outcomes.find((outcome) => outcome.code !== 'ok');
-  if (failed) return { id: 'proof', ok: false, message: failed.code };
-  if (!outcomes.some((outcome) => outcome.byIssuer))
-    return { id: 'proof', ok: false, message: 'not_authorized' };
-  return { id: 'proof', ok: true, message: 'ok' };
+  const result: CheckResult = failed
+    ? { id: 'proof', ok: false, message: failed.code }
+    : outcomes.some((outcome) => outcome.byIssuer)
+      ? { id: 'proof', ok: true, message: 'ok' }
+      : { id: 'proof', ok: false, message: 'not_authorized' };
+  if (memoKey) remember(memoKey, result);
+  return result;
+}
+
+/**
+ * Proofs already judged, by a digest of the credential exactly as sent and of every key document the
+ * judgement depended on (each proof's verification method and the issuer's controller document, as the
+ * loader resolves them now). A proof is a pure function of those: the same bytes checked against the same
+ * keys give the same answer, so a credential verified again (the public verification page of a diploma that
+ * many employers check, a flood) skips the JSON-LD canonicalisation that costs nearly all of the time. A
+ * rotated or removed key changes the digest (or fails to resolve: no memo), so it never answers for a key
+ * that is no longer there. Bounded; the oldest entry goes first.
+ */
+const PROOF_MEMO_LIMIT = 10_000;
+const provenProofs = new Map<string, CheckResult>();
+
+function remember(key: string, result: CheckResult): void {
+  if (provenProofs.size >= PROOF_MEMO_LIMIT) provenProofs.delete(provenProofs.keys().next().value as string);
+  provenProofs.set(key, result);
+}
+
+async function proofMemoKey(credential: Json, proofs: Json[], deps: VerifyDeps): Promise<string | null> {
+  const hash = createHash('sha256').update(JSON.stringify(credential));
+  const issuer = issuerOf(credential);
+  try {
+    for (const url of [...proofs.map(methodIdOf), issuer]) {
+      if (!url) return null;
+      hash.update('\u0000').update(JSON.stringify((await deps.documentLoader(url)).document));
+    }
+  } catch {
+    return null;
+  }
+  return hash.digest('base64url');
+}
+
+/** Forgets every proof judged (tests that change keys under a running verifier). */
+export function forgetProvenProofs(): void {
+  provenProofs.clear();
 }
 
 async function jwkOfMethod(method: Json): Promise<JWK | null> {

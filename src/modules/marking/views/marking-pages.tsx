@@ -1,9 +1,11 @@
+import type { ComponentProps } from 'preact';
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { ContextOverview, MarkingPage, SubmissionSummary } from '../get-marking-views.js';
 import { formatMark } from '../rubric.js';
+import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
 
 const mark = (t: Translator, hundredths: number | null) =>
   hundredths === null ? '—' : t.t('marking.percent', { mark: formatMark(hundredths) });
@@ -125,7 +127,15 @@ export function ContextOverviewPage({
 }
 
 /** A marker's list: the submissions allocated to them, by participant number. */
-export function MyMarkingPage({ ctx, rows }: { ctx: PageContext; rows: SubmissionSummary[] }) {
+export function MyMarkingPage({
+  ctx,
+  rows,
+  bank,
+}: {
+  ctx: PageContext;
+  rows: SubmissionSummary[];
+  bank: ComponentProps<typeof CommentBankSection>;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('marking.my.title')}>
@@ -141,6 +151,7 @@ export function MyMarkingPage({ ctx, rows }: { ctx: PageContext; rows: Submissio
           </li>
         ))}
       </ul>
+      <CommentBankSection {...bank} />
     </Layout>
   );
 }
@@ -181,6 +192,12 @@ export function MarkingPageView({
           {page.can.editMark ? (
             <form method="post" action={`${base}/mark`}>
               <Csrf token={ctx.csrf} />
+              {/* Enter in a field saves (the form's first button), never adds a bank comment. */}
+              {page.bank.length ? (
+                <button type="submit" class="visually-hidden" tabindex={-1}>
+                  {t.t('marking.page.save')}
+                </button>
+              ) : null}
               {page.criteria.length === 0 ? (
                 <Field name="mark" label={t.t('marking.page.overallMark')} errors={errors}>
                   <input
@@ -210,6 +227,7 @@ export function MarkingPageView({
                         {v(`comment.${c.id}`, own.scores[c.id]?.comment ?? '')}
                       </textarea>
                     </Field>
+                    <BankInsert t={t} bank={page.bank} criterionId={c.id} action={`${base}/insert-comment`} />
                   </fieldset>
                 ))
               )}
@@ -226,6 +244,14 @@ export function MarkingPageView({
           ) : null}
         </section>
       ) : null}
+      <FeedbackFilesSection
+        t={t}
+        csrf={ctx.csrf}
+        files={page.feedbackFiles}
+        action={`${base}/feedback-files`}
+        canAdd={page.can.addFeedback}
+        errors={errors}
+      />
       {page.can.manage || page.can.examine ? (
         <section>
           <h2>{t.t('marking.page.moderation')}</h2>

@@ -1,8 +1,9 @@
+import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { RubricView } from '../get-rubrics.js';
-import { CRITERIA_MAX } from '../rubric.js';
+import { CRITERIA_MAX, REMARK_DECISIONS } from '../rubric.js';
 
 /** The rubric templates. */
 export function RubricListPage({ ctx, rubrics }: { ctx: PageContext; rubrics: RubricView[] }) {
@@ -52,6 +53,7 @@ export function RubricFormPage({
       <ErrorSummary t={t} errors={errors} />
       <form method="post" action={rubric ? `/marking/rubrics/${rubric.id}` : '/marking/rubrics'}>
         <Csrf token={ctx.csrf} />
+        {rubric?.frozen ? <RemarkDecision t={t} value={values.remark} errors={errors} /> : null}
         <TextField
           name="title"
           label={t.t('marking.rubrics.name')}
@@ -105,5 +107,38 @@ export function RubricFormPage({
         <button type="submit">{t.t('marking.rubrics.save')}</button>
       </form>
     </Layout>
+  );
+}
+
+/** Editing a rubric that marks use: keep the marks on their version, or re-mark on the new one. */
+function RemarkDecision({
+  t,
+  value,
+  errors,
+}: {
+  t: Translator;
+  value?: string | undefined;
+  errors: FieldMessages;
+}) {
+  const error = errors.remark;
+  return (
+    <fieldset
+      id="field-remark"
+      class={error ? 'field has-error' : 'field'}
+      aria-describedby={error ? 'error-remark' : undefined}
+    >
+      <legend>{t.t('marking.remark.legend')}</legend>
+      {error ? (
+        <p class="error" id="error-remark">
+          {error}
+        </p>
+      ) : null}
+      {REMARK_DECISIONS.map((decision) => (
+        <label>
+          <input type="radio" name="remark" value={decision} checked={value === decision} required />{' '}
+          {t.t(`marking.remark.${decision}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

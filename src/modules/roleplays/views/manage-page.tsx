@@ -11,13 +11,13 @@ import {
   TextField,
 } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
+import { Moment } from '../../../web/moment.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { CONSTITUENCIES } from '../../identity/identity.schemas.js';
 import type { RoleView } from '../get-roleplay.js';
 import type { RoleplayManagement } from '../get-roleplay-management.js';
 import { ASSIGNMENT_MODES } from '../role-assignment.js';
 import { BRIEF_MAX, DEBRIEF_MAX, PHASE_TITLE_MAX, ROLE_NAME_MAX, SCENARIO_MAX } from '../roleplay.js';
-import { Moment } from './moment.js';
 
 interface Props {
   ctx: PageContext;
@@ -225,6 +225,19 @@ function HoldersPart({ ctx, page, base }: { ctx: PageContext; page: RoleplayMana
             </p>
           ))}
         </fieldset>
+        {page.groupSets.length ? (
+          <SelectField
+            name="groupSetId"
+            label={t.t('roleplays.manage.groupSet')}
+            hint={t.t('roleplays.manage.groupSetHint')}
+            value=""
+            empty={t.t('roleplays.manage.noGroupSet')}
+            options={page.groupSets.map((s) => ({
+              value: s.id,
+              label: t.t('roleplays.manage.groupSetOption', { name: s.name, count: s.groups }),
+            }))}
+          />
+        ) : null}
         <button type="submit">{t.t('roleplays.manage.assign')}</button>
       </form>
       <form method="post" action={`${base}/holders`}>

@@ -9,10 +9,8 @@ import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { type Locale, translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../i18n/time-zones.js';
 import type { ZipWriteEntry } from '../../../integrations/zip/zip-writer.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { findPerson } from '../../identity/identity.queries.js';
 import { spaceAccess } from '../space-access.js';
 import { findItemKind } from '../space-items.js';
 import { loadSpaceView } from '../space-view.js';
@@ -54,11 +52,8 @@ export async function getOfflinePack(
   const access = await spaceAccess(db, actor, editionId);
   const now = deps.clock.now();
   const learner = access.can.learn && actor.kind === 'user' ? actor.id : null;
-  const [view, person] = await Promise.all([
-    loadSpaceView(db, access, learner, now.toISOString()),
-    actor.kind === 'user' ? findPerson(db, actor.id) : Promise.resolve(null),
-  ]);
-  const timeZone = person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE;
+  const view = await loadSpaceView(db, access, learner, now.toISOString());
+  const { timeZone } = access.viewer;
   const t = translator(locale);
   const files: ZipWriteEntry[] = [];
   const taken = new Set<string>([OFFLINE_INDEX]);

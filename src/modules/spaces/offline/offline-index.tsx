@@ -30,7 +30,7 @@ export interface PackSection {
 
 /** A text in the reader's language, marked with its own language when it falls back. */
 function Picked({ text }: { text: PickedText }) {
-  return text.isFallback ? <span lang={text.lang}>{text.text}</span> : <>{text.text}</>;
+  return text.isFallback ? <span lang={text.lang}>{text.text}</span> : text.text;
 }
 
 /** The index document (`index.html`) of a pack. */

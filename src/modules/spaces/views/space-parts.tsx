@@ -17,7 +17,7 @@ export function When({ t, iso, timeZone }: { t: Translator; iso: string; timeZon
 /** A localized text in the reader's language, marked with its language when it falls back. */
 export function Text({ value, locale }: { value: LocalizedText; locale: string }) {
   const picked = pickLocalized(value, locale as 'en');
-  return picked.isFallback ? <span lang={picked.lang}>{picked.text}</span> : <>{picked.text}</>;
+  return picked.isFallback ? <span lang={picked.lang}>{picked.text}</span> : picked.text;
 }
 
 /** "3 of 5 required items done" with a progress bar. */

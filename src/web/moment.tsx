@@ -1,6 +1,6 @@
-/** An instant in the reader's zone and language, in a <time> element (role-play phases, outcome versions). */
-import type { Translator } from '../../../i18n/i18n.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../i18n/time-zones.js';
+/** An instant in the reader's zone and language, in a <time> element (role-play phases, case news and deadlines). */
+import type { Translator } from '../i18n/i18n.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../i18n/time-zones.js';
 
 const LOCALE_TAGS = { en: 'en-GB', fr: 'fr', es: 'es' } as const;
 

@@ -1,0 +1,54 @@
+/**
+ * Profiling aid (not part of `npm run bench`): the SQL statements one request of each path runs, on a kept
+ * SQLite bench database (after one warm-up request). Counts what better-sqlite3 executes, so it sees every
+ * statement whichever module sends it (sessions, notifications, the page's own).
+ *
+ *   DATABASE_URL=<kept database> DATA_DIR=<its folder> npx tsx bench/count-queries.ts EMAIL PATH…
+ */
+import SQLite from 'better-sqlite3';
+import { buildApp } from '../src/app.js';
+import { createDeps } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config.js';
+import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
+import { signIn } from './sign-in.js';
+
+const [as, ...paths] = process.argv.slice(2);
+if (!as || paths.length === 0) throw new Error('usage: count-queries.ts EMAIL PATH…');
+const config = loadConfig({
+  ...process.env,
+  HOST: '127.0.0.1',
+  PORT: '0',
+  LOG_LEVEL: 'silent',
+  SHED_EVENT_LOOP_DELAY_MS: '0',
+  SHED_MAX_IN_FLIGHT: '0',
+});
+const deps = await createDeps(config, { migrate: false });
+const app = await buildApp(deps);
+await app.listen({ host: '127.0.0.1', port: 0 });
+const address = app.server.address();
+if (!address || typeof address === 'string') throw new Error('no TCP address');
+const cookie = await signIn(`http://127.0.0.1:${address.port}`, as, DEMO_PASSWORD);
+const statement = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1')) as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
+let log: string[] | null = null;
+for (const method of ['all', 'run', 'get', 'iterate']) {
+  const original = statement[method]!;
+  statement[method] = function (this: { source: string }, ...args: unknown[]) {
+    log?.push(this.source);
+    return original.apply(this, args);
+  };
+}
+for (const path of paths) {
+  await app.inject({ url: path, headers: { cookie } });
+  log = [];
+  const response = await app.inject({ url: path, headers: { cookie } });
+  process.stdout.write(
+    `${path}: ${response.statusCode}, ${response.body.length} bytes, ${log.length} statements\n`,
+  );
+  for (const sql of log) process.stdout.write(`  ${sql.slice(0, 200)}\n`);
+  log = null;
+}
+await app.close();
+await deps.close();

@@ -1,0 +1,133 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.js';
+import { setFlash } from '../../http/context.js';
+import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
+import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import { isAppError } from '../../kernel/errors.js';
+import { fieldMessages, pageContext } from '../../web/page-context.js';
+import { sendPage } from '../../web/render.js';
+import { findPerson } from '../identity/identity.queries.js';
+import { getAnswerEditor, getCase, getCaseManagement } from './get-case.js';
+import { giveFeedback } from './give-feedback.js';
+import { saveAnswer } from './save-answer.js';
+import { saveCase } from './save-case.js';
+import { scheduleNews } from './schedule-news.js';
+import { AnswerPage } from './views/answer-page.js';
+import { CaseManagePage } from './views/manage-page.js';
+
+type ItemParams = { Params: { itemId: string } };
+type AnswerParams = { Params: { itemId: string; answerId: string } };
+
+const LOCALIZED = ['context', 'questions', 'debrief', 'title', 'body'];
+
+/** Case studies' pages: the staff page and its forms, the answer page. */
+export function casesWebRoutes(app: FastifyInstance, deps: Deps): void {
+  const { db } = deps;
+  const manageHome = (itemId: string) => `/cases/${itemId}/manage`;
+
+  const showManage = async (
+    request: FastifyRequest<ItemParams>,
+    reply: FastifyReply,
+    status = 200,
+    extra: { errors?: Record<string, string>; values?: Record<string, string>; form?: string } = {},
+  ) => {
+    const view = await getCaseManagement(db, deps, request.actor, request.params.itemId);
+    const me = request.actor.kind === 'user' ? await findPerson(db, request.actor.id) : null;
+    const timeZone = me?.timeZone && isTimeZone(me.timeZone) ? me.timeZone : DEFAULT_TIME_ZONE;
+    return sendPage(
+      reply,
+      <CaseManagePage ctx={pageContext(request, reply)} view={view} timeZone={timeZone} {...extra} />,
+      status,
+    );
+  };
+
+  const staffForm =
+    (
+      form: string,
+      work: (request: FastifyRequest<ItemParams & AnswerParams>) => Promise<unknown>,
+      flash: string,
+    ) =>
+    async (request: FastifyRequest<ItemParams & AnswerParams>, reply: FastifyReply) => {
+      try {
+        await work(request);
+      } catch (error) {
+        if (
+          isAppError(error) &&
+          error.fields.length &&
+          (error.code === 'validation_failed' || error.code === 'invalid_state')
+        )
+          return showManage(request, reply, error.status, {
+            errors: fieldMessages(request.i18n, error.fields),
+            values: echoValues(formBody(request)),
+            form,
+          });
+        throw error;
+      }
+      setFlash(reply, flash);
+      return reply.redirect(manageHome(request.params.itemId), 303);
+    };
+
+  const form = (request: FastifyRequest) => nestLocalizedFields(formBody(request), LOCALIZED);
+
+  app.get<ItemParams>('/cases/:itemId/manage', { schema: { hide: true } }, (request, reply) =>
+    showManage(request, reply),
+  );
+  app.post<ItemParams & AnswerParams>(
+    '/cases/:itemId',
+    csrfProtected(app),
+    staffForm('case', (r) => saveCase(db, deps, r.actor, r.params.itemId, form(r)), 'cases.flash.saved'),
+  );
+  app.post<ItemParams & AnswerParams>(
+    '/cases/:itemId/news',
+    csrfProtected(app),
+    staffForm(
+      'news',
+      (r) => scheduleNews(db, deps, r.actor, r.params.itemId, form(r)),
+      'cases.flash.newsScheduled',
+    ),
+  );
+  app.post<ItemParams & AnswerParams>(
+    '/cases/:itemId/answers/:answerId/feedback',
+    csrfProtected(app),
+    staffForm(
+      'feedback',
+      (r) => giveFeedback(db, deps, r.actor, r.params.itemId, r.params.answerId, formBody(r)),
+      'cases.flash.feedbackSaved',
+    ),
+  );
+
+  app.get<ItemParams>('/cases/:itemId/answer', { schema: { hide: true } }, async (request, reply) => {
+    const view = await getAnswerEditor(db, deps, request.actor, request.params.itemId);
+    return sendPage(reply, <AnswerPage ctx={pageContext(request, reply)} view={view} />);
+  });
+
+  app.post<ItemParams>('/cases/:itemId/answer', csrfProtected(app), async (request, reply) => {
+    const body = formBody(request);
+    try {
+      await saveAnswer(db, deps, request.actor, request.params.itemId, body);
+    } catch (error) {
+      if (
+        !isAppError(error) ||
+        !error.fields.length ||
+        !(error.code === 'validation_failed' || error.code === 'invalid_state')
+      )
+        throw error;
+      const view = await getAnswerEditor(db, deps, request.actor, request.params.itemId);
+      const typed = typeof body.body === 'string' ? body.body : '';
+      return sendPage(
+        reply,
+        <AnswerPage
+          ctx={pageContext(request, reply)}
+          view={view}
+          errors={fieldMessages(request.i18n, error.fields)}
+          typed={typed}
+        />,
+        error.status,
+      );
+    }
+    const view = await getCase(db, deps, request.actor, request.params.itemId);
+    setFlash(reply, 'cases.flash.answerSaved');
+    return reply.redirect(`/spaces/${view.item.editionId}/items/${view.item.id}`, 303);
+  });
+}
