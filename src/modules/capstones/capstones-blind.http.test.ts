@@ -107,6 +107,20 @@ describe('capstones over HTTP: blind assessment and the library', () => {
     expect(done.statusCode).toBe(303);
     const receipt = await browsers.candidate.get(`/capstones/${capstoneId}`);
     expect(receipt.body).toMatch(/[0-9a-f]{64}/);
+    // Every page of the capstone in the three languages (a missing message would fail the page).
+    for (const lang of ['en', 'fr', 'es'])
+      for (const [who, url] of [
+        ['candidate', `/capstones/${capstoneId}`],
+        ['supervisor', `/capstones/${capstoneId}`],
+        ['manager', `/capstones/${capstoneId}`],
+        ['manager', '/capstones'],
+        ['manager', '/capstones/admin'],
+        ['supervisor', '/capstones'],
+      ] as const)
+        expect(
+          (await browsers[who].get(url, { 'accept-language': lang })).statusCode,
+          `${who} ${url} ${lang}`,
+        ).toBe(200);
   });
 
   it('two assessors mark blind: no page or download they reach names the candidate or shows the supervisor’s words', async () => {
@@ -216,6 +230,10 @@ describe('capstones over HTTP: blind assessment and the library', () => {
     expect(entry.body).toContain('CC BY 4.0');
     expect(entry.body).not.toContain(NAME);
     expect((await browsers.anonymous.get('/api/v1/capstones?country=XX')).statusCode).toBe(400);
+    const openapi = JSON.parse((await browsers.anonymous.get('/api/openapi.json')).body) as {
+      paths: Record<string, { get?: { security?: unknown[] } }>;
+    };
+    expect(openapi.paths['/api/v1/capstones']?.get).toBeDefined();
     await browsers.candidate.send(`/capstones/${capstoneId}/library`, {});
     expect(await api()).toEqual({ items: [], total: 0 });
     expect((await browsers.anonymous.get(`/library/capstones/${capstoneId}/document`)).statusCode).toBe(404);

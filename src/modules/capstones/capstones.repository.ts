@@ -242,6 +242,7 @@ export async function listPublishedThemes(db: Executor): Promise<string[]> {
   const rows = await db
     .selectFrom('capstones')
     .select('themes_json')
+    .distinct()
     .where('published_at', 'is not', null)
     .where('state', '=', 'passed')
     .execute();
