@@ -45,6 +45,7 @@ export const SUITES = [
   'resilience',
   'verify-flood',
   'webinars',
+  'assessment',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 
