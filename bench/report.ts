@@ -49,6 +49,7 @@ export const SUITES = [
   'forums',
   'groups',
   'roleplays',
+  'assessment',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 
