@@ -9,6 +9,8 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
+import { saveItem } from '../spaces/save-item.js';
+import { saveSection } from '../spaces/save-section.js';
 import { groupSetsOfEdition } from './groups.port.js';
 import { createGroupSet } from './manage-group-sets.js';
 import { openPeerEvaluation } from './peer-evaluations.js';
@@ -177,5 +179,59 @@ describe('group pages and API', () => {
       paths: Record<string, unknown>;
     };
     expect(Object.keys(doc.paths)).toContain('/api/v1/editions/{id}/groups');
+  });
+  it('refuses a full group, a closed choice and a stale group-task save, each with a translated message', async () => {
+    const { id: chooseId } = await createGroupSet(
+      deps.db,
+      deps,
+      actorOf(world.facilitator),
+      world.edition.id,
+      { name: 'Choose', formation: 'self', groupCount: 2, capacity: 1, closesAt: '2026-11-28T12:00:00.000Z' },
+      'Team',
+    );
+    const [first] =
+      (await groupSetsOfEdition(deps.db, world.edition.id)).find((x) => x.id === chooseId)?.groups ?? [];
+    const otherBrowser = await browserOf(app, otherPerson);
+    expect((await otherBrowser.send(`/groups/${first?.id}/join`)).statusCode).toBe(303);
+    const full = await participant.send(`/groups/${first?.id}/join`);
+    expect(full.statusCode).toBe(303);
+    expect(full.headers.location).toBe(`/spaces/${world.edition.id}/groups`);
+    expect((await participant.get(String(full.headers.location))).body).toContain('This group is full.');
+    const section = await saveSection(deps.db, deps, actorOf(world.facilitator), world.edition.id, null, {
+      title: { en: 'Group work' },
+    });
+    const item = await saveItem(deps.db, deps, actorOf(world.facilitator), world.edition.id, null, {
+      sectionId: section.id,
+      kind: 'group-task',
+      title: { en: 'Brief' },
+      settings: { groupSet: 'Working groups', instructions: 'Write.' },
+      completionRule: 'submitted',
+    });
+    expect(
+      (await participant.send(`/group-tasks/${item.id}/work`, { version: '0', body: 'Ours' })).statusCode,
+    ).toBe(303);
+    const stale = await otherBrowser.send(`/group-tasks/${item.id}/work`, {
+      version: '0',
+      body: 'Mine instead',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('Ours');
+    expect(stale.body).toContain('Mine instead');
+    const staff = await facilitator.send(`/group-tasks/${item.id}/work`, {
+      version: '1',
+      body: 'Staff text',
+    });
+    expect(staff.statusCode).toBe(403);
+    deps.clock.set('2026-11-28T12:00:00.000Z');
+    const closed = await otherBrowser.send(`/groups/${first?.id}/leave`);
+    expect(closed.statusCode).toBe(303);
+    // In the person's language (French), and still in the group.
+    expect((await otherBrowser.get(String(closed.headers.location))).body).toContain(
+      'Le choix des groupes est clos.',
+    );
+    expect(
+      (await groupSetsOfEdition(deps.db, world.edition.id)).find((x) => x.id === chooseId)?.groups[0]
+        ?.memberIds,
+    ).toEqual([otherId]);
   });
 });

@@ -263,9 +263,15 @@ export function groupsWebRoutes(app: FastifyInstance, deps: Deps): void {
   });
 
   app.post<GroupParams>('/groups/:groupId/leave', csrfProtected(app), async (request, reply) => {
-    const { editionId } = await leaveGroup(db, deps, request.actor, request.params.groupId);
-    setFlash(reply, 'groups.flash.left');
-    return reply.redirect(`/spaces/${editionId}/groups`, 303);
+    try {
+      await leaveGroup(db, deps, request.actor, request.params.groupId);
+      setFlash(reply, 'groups.flash.left');
+    } catch (error) {
+      // Closed: back to the edition's groups, saying why.
+      if (!isAppError(error, 'invalid_state') || !error.fields[0]) throw error;
+      setFlash(reply, error.fields[0].key);
+    }
+    return reply.redirect(`/spaces/${await editionOfGroup(db, request.params.groupId)}/groups`, 303);
   });
 
   app.post<GroupParams>('/groups/:groupId/page', csrfProtected(app), (request, reply) =>
