@@ -149,7 +149,7 @@ export async function generateForumsData(deps: Deps, say: (line: string) => void
           id: newId(),
           edition_id: editionId,
           user_id: u.id,
-          status: 'confirmed',
+          status: 'enrolled',
           created_at: at,
           updated_at: at,
         })),

@@ -7,7 +7,11 @@
  */
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
+import type { Deps } from '../src/deps.js';
+import type { Actor } from '../src/kernel/actor.js';
+import { searchEditionPosts } from '../src/modules/forums/search-posts.js';
 import { sendDigests } from '../src/modules/forums/send-digests.js';
+import { findPersonIdByEmail } from '../src/modules/identity/create-person.js';
 import { createBenchDatabase } from './bench-database.js';
 import { generateForumsData } from './forums-data.js';
 import type { BenchOptions, SuiteHooks } from './options.js';
@@ -21,6 +25,35 @@ const DEMO_PASSWORD = 'diploma-demo-2026';
 const PREFIX = 'forums: ';
 /** The issue's budget for the daily digest of 10,000 subscribers. */
 const DIGEST_BUDGET_S = 60;
+/** The issue's budget for the search's p99. */
+const SEARCH_BUDGET_MS = 100;
+const QUERIES = [
+  'recruitment fees',
+  'remesas',
+  'compétences',
+  'bilateral agreement',
+  'seasonal care',
+  'pension',
+  'migration labour rights',
+];
+
+/** The search use case run in process (the participant's view), its p99 over a few hundred queries. */
+async function measureSearch(deps: Deps, editionId: string, say: (line: string) => void) {
+  const id = (await findPersonIdByEmail(deps.db, deps, PARTICIPANT)) as string;
+  const actor: Actor = { kind: 'user', id, roles: ['participant'], via: 'session' };
+  const times: number[] = [];
+  for (let i = 0; i < 210; i++) {
+    const started = performance.now();
+    await searchEditionPosts(deps.db, deps, actor, editionId, QUERIES[i % QUERIES.length] as string);
+    if (i >= 10) times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const p99Ms = times[Math.ceil(times.length * 0.99) - 1] ?? 0;
+  say(
+    `forums bench: search p99 ${p99Ms.toFixed(1)} ms in process (median ${times[times.length >> 1]?.toFixed(1)} ms)`,
+  );
+  return { p99Ms, runs: times.length };
+}
 
 async function signInPatiently(origin: string): Promise<string> {
   for (let attempt = 1; ; attempt++) {
@@ -42,7 +75,16 @@ export async function runForumsSuite(options: BenchOptions, hooks: SuiteHooks): 
   const deps = await createDeps(loadConfig(env));
   hooks.onCleanup(() => deps.close());
   const data = await generateForumsData(deps, say);
+  const search = await measureSearch(deps, data.editionId, say);
 
+  // The digest runs at a moment of the posts' day when it is morning in UTC (the subscribers' zone).
+  const now = deps.clock.now();
+  const hour = now.getUTCHours();
+  const at = new Date(now.getTime() + (hour < 8 ? (8 - hour) * 3_600_000 : 0));
+  const started = performance.now();
+  const digest = await sendDigests(deps.db, deps, at);
+  const seconds = (performance.now() - started) / 1000;
+  say(`forums bench: ${digest.sent} digests for ${digest.people} subscribers in ${seconds.toFixed(1)} s`);
   const server = await startServerChild(env);
   hooks.onCleanup(() => server.stop());
   say(`Server under test: ${server.origin} (child pid ${server.pid})`);
@@ -70,23 +112,22 @@ export async function runForumsSuite(options: BenchOptions, hooks: SuiteHooks): 
       headers: { cookie },
     },
   ];
-  for (const page of pages) await checkPage(server.origin, page);
+  // A page that does not answer as expected is reported and left out (the in-process figures still stand).
+  const measured: Scenario[] = [];
+  for (const page of pages)
+    try {
+      await checkPage(server.origin, page);
+      measured.push(page);
+    } catch (error) {
+      say(`forums bench: ${(error as Error).message}`);
+    }
   const results = await runScenarios(
     server.origin,
-    [...ceilingScenarios(options, PREFIX), ...pages],
+    [...ceilingScenarios(options, PREFIX), ...measured],
     options,
     say,
   );
-  await server.stop();
 
-  // The digest runs at a moment of the posts' day when it is morning in UTC (the subscribers' zone).
-  const now = deps.clock.now();
-  const hour = now.getUTCHours();
-  const at = new Date(now.getTime() + (hour < 8 ? (8 - hour) * 3_600_000 : 0));
-  const started = performance.now();
-  const digest = await sendDigests(deps.db, deps, at);
-  const seconds = (performance.now() - started) / 1000;
-  say(`forums bench: ${digest.sent} digests for ${digest.people} subscribers in ${seconds.toFixed(1)} s`);
   const rows = [
     ...loadRows(results),
     timeRow(`${PREFIX}daily digest, ${digest.people} subscribers`, seconds, 's', DIGEST_BUDGET_S, 1),

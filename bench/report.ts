@@ -47,6 +47,9 @@ export const SUITES = [
   'webinars',
   'capstones',
   'forums',
+  'groups',
+  'roleplays',
+  'assessment',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 

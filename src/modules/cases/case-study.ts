@@ -24,3 +24,28 @@ export function canReadCaseDebrief(deadlineAt: string | null, now: string, isSta
 export function isOpenForAnswers(deadlineAt: string | null, now: string): boolean {
   return deadlineAt === null || now < deadlineAt;
 }
+
+/** Documents and data files of a case: their extensions and content types (served as downloads). */
+export const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+};
+export const DOCUMENT_MAX_MB = 20;
+export const DOCUMENTS_MAX = 30;
+export const DOCUMENT_TITLE_MAX = 200;
+
+/** Pure: the known extension of a file name (lower case), or null. */
+export function documentExtension(fileName: string): string | null {
+  const ext = /\.([A-Za-z0-9]{1,5})$/.exec(fileName)?.[1]?.toLowerCase();
+  return ext && ext in DOCUMENT_TYPES ? ext : null;
+}
+
+/** Pure: the text with its line breaks and other control characters replaced (one-line names and titles). */
+export function withoutControlCharacters(text: string, replacement: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+  return text.replace(/[\u0000-\u001f\u007f]+/g, replacement);
+}

@@ -4,11 +4,13 @@ import {
   type EditionRole,
   editionWithParticipants,
   expectFor,
+  LEARNER_GET,
   STAFF_GET,
   staffPost,
 } from '../../../test/helpers/edition-matrix.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
+import { addDocument } from './add-document.js';
 import { getCase } from './get-case.js';
 import { saveAnswer } from './save-answer.js';
 
@@ -21,6 +23,7 @@ import { saveAnswer } from './save-answer.js';
 interface Target {
   itemId: string;
   answerId: string;
+  documentId: string;
 }
 type Case = MatrixCase<EditionRole, 'case', Target>;
 
@@ -35,6 +38,9 @@ const CASES: Case[] = [
   { route: 'POST /cases/:itemId', kind: 'case', path: (t) => c(t), body: () => ({ 'context.en': 'Sundara.' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /cases/:itemId/news', kind: 'case', path: (t) => `${c(t)}/news`, body: () => ({ 'title.en': 'News', releaseAt: '2026-12-01T10:00' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /cases/:itemId/answers/:answerId/feedback', kind: 'case', path: (t) => `${c(t)}/answers/${t.answerId}/feedback`, body: () => ({ feedback: 'Good.' }), mutates: true, expect: staffPost(303) },
+  // Without a file the upload is refused (400, nothing stored) once the staff check has passed.
+  { route: 'POST /cases/:itemId/documents', kind: 'case', path: (t) => `${c(t)}/documents`, expect: staffPost(400) },
+  { route: 'GET /cases/:itemId/documents/:documentId', kind: 'case', path: (t) => `${c(t)}/documents/${t.documentId}`, expect: LEARNER_GET },
   { route: 'GET /cases/:itemId/answer', kind: 'case', path: (t) => `${c(t)}/answer`, expect: answerGet },
   { route: 'POST /cases/:itemId/answer', kind: 'case', path: (t) => `${c(t)}/answer`, body: () => ({ body: 'My answer.' }), mutates: true, expect: answerPost },
 ];
@@ -53,7 +59,18 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'case', Target>({
     const { itemId } = await buildCase(deps, staff, edition.id);
     await saveAnswer(deps.db, deps, actorOf(owner), itemId, { body: 'First answer.' });
     const view = await getCase(deps.db, deps, staff, itemId);
-    return { itemId, answerId: view.answers[0]?.id ?? '' };
+    const document = await addDocument(
+      deps.db,
+      deps,
+      staff,
+      itemId,
+      { title: 'Survey' },
+      {
+        fileName: 'survey.pdf',
+        bytes: Buffer.from('%PDF-1.4'),
+      },
+    );
+    return { itemId, answerId: view.answers[0]?.id ?? '', documentId: document.id };
   },
   shownBy: (target) => target.itemId,
 });

@@ -9,7 +9,9 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { systemActor } from '../../kernel/actor.js';
 import { insertGroupSet, insertGroups, upsertMember } from '../groups/groups.repository.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
+import { addDocument } from './add-document.js';
 import { getCase } from './get-case.js';
+import { getDocumentFile } from './get-document-file.js';
 import { giveFeedback } from './give-feedback.js';
 import { saveAnswer } from './save-answer.js';
 import { saveCase } from './save-case.js';
@@ -166,6 +168,46 @@ for (const dialect of DIALECTS) {
         ),
       ).toBe('body:validation.tooLong');
       expect(await count()).toBe(before);
+    });
+
+    it('stores documents through the storage port, for the edition only, refusing other types', async () => {
+      const { itemId } = await buildCase(deps, staff(), world.edition.id);
+      const { id } = await addDocument(
+        deps.db,
+        deps,
+        staff(),
+        itemId,
+        { title: 'Survey\r\n2025' },
+        { fileName: 'survey.csv', bytes: Buffer.from('a,b\n1,2\n') },
+      );
+      const view = await getCase(deps.db, deps, actorOf(world.participant), itemId);
+      expect(view.documents).toEqual([{ id, title: 'Survey 2025', fileName: 'survey.csv', size: 8 }]);
+      const file = await getDocumentFile(deps.db, deps, actorOf(world.participant), itemId, id);
+      expect([file.contentType, Buffer.from(file.bytes).toString()]).toEqual(['text/csv', 'a,b\n1,2\n']);
+      expect(await refusal(getDocumentFile(deps.db, deps, actorOf(world.outsider), itemId, id))).toBe(
+        'not_found',
+      );
+      expect(
+        await refusal(
+          addDocument(deps.db, deps, staff(), itemId, {}, { fileName: 'run.exe', bytes: Buffer.from('MZ') }),
+        ),
+      ).toBe('file:cases.error.fileType');
+      expect(await refusal(addDocument(deps.db, deps, staff(), itemId, {}, null))).toBe(
+        'file:cases.error.fileNeeded',
+      );
+      expect(
+        await refusal(
+          addDocument(
+            deps.db,
+            deps,
+            actorOf(world.participant),
+            itemId,
+            {},
+            { fileName: 'a.pdf', bytes: Buffer.from('%PDF') },
+          ),
+        ),
+      ).toBe('forbidden');
+      expect((await getCase(deps.db, deps, staff(), itemId)).documents).toHaveLength(1);
     });
   });
 }

@@ -29,6 +29,8 @@ export const casesModule: Module = {
     'GET /cases/:itemId/manage': STAFF,
     'POST /cases/:itemId': STAFF,
     'POST /cases/:itemId/news': STAFF,
+    'POST /cases/:itemId/documents': STAFF,
+    'GET /cases/:itemId/documents/:documentId': 'signed-in',
     'POST /cases/:itemId/answers/:answerId/feedback': STAFF,
     'GET /cases/:itemId/answer': 'signed-in',
     'POST /cases/:itemId/answer': 'signed-in',

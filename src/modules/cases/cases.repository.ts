@@ -4,9 +4,11 @@ import type { Executor } from '../../db/database.js';
 import type {
   AnswerRow,
   CaseAnswersTable,
+  CaseDocumentsTable,
   CaseReleasesTable,
   CaseRow,
   CasesTable,
+  DocumentRow,
   ReleaseRow,
 } from './cases.tables.js';
 
@@ -76,4 +78,17 @@ export async function updateAnswer(
   patch: Updateable<CaseAnswersTable>,
 ): Promise<void> {
   await db.updateTable('case_answers').set(patch).where('id', '=', answerId).execute();
+}
+
+export async function listDocuments(db: Executor, itemId: string): Promise<DocumentRow[]> {
+  return db
+    .selectFrom('case_documents')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .orderBy('created_at')
+    .execute();
+}
+
+export async function insertDocument(db: Executor, row: Insertable<CaseDocumentsTable>): Promise<void> {
+  await db.insertInto('case_documents').values(row).execute();
 }

@@ -2,13 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
+import { readMultipartUpload, uploadedFile } from '../../http/uploads.js';
 import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import { isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { findPerson } from '../identity/identity.queries.js';
+import { addDocument } from './add-document.js';
 import { getAnswerEditor, getCase, getCaseManagement } from './get-case.js';
+import { getDocumentFile } from './get-document-file.js';
 import { giveFeedback } from './give-feedback.js';
 import { saveAnswer } from './save-answer.js';
 import { saveCase } from './save-case.js';
@@ -18,6 +21,7 @@ import { CaseManagePage } from './views/manage-page.js';
 
 type ItemParams = { Params: { itemId: string } };
 type AnswerParams = { Params: { itemId: string; answerId: string } };
+type DocumentParams = { Params: { itemId: string; documentId: string } };
 
 const LOCALIZED = ['context', 'questions', 'debrief', 'title', 'body'];
 
@@ -130,4 +134,45 @@ export function casesWebRoutes(app: FastifyInstance, deps: Deps): void {
     setFlash(reply, 'cases.flash.answerSaved');
     return reply.redirect(`/spaces/${view.item.editionId}/items/${view.item.id}`, 303);
   });
+
+  const uploadForm = { preValidation: [readMultipartUpload, app.csrfProtection], schema: { hide: true } };
+  app.post<ItemParams & AnswerParams>(
+    '/cases/:itemId/documents',
+    uploadForm,
+    staffForm(
+      'document',
+      async (r) => {
+        let file: { fileName: string; bytes: Uint8Array } | null = null;
+        try {
+          const upload = uploadedFile(r);
+          file = { fileName: upload.fileName ?? 'file', bytes: upload.bytes };
+        } catch (error) {
+          if (!isAppError(error, 'validation_failed')) throw error;
+        }
+        return addDocument(db, deps, r.actor, r.params.itemId, formBody(r), file);
+      },
+      'cases.flash.documentAdded',
+    ),
+  );
+
+  app.get<DocumentParams>(
+    '/cases/:itemId/documents/:documentId',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      const file = await getDocumentFile(
+        db,
+        deps,
+        request.actor,
+        request.params.itemId,
+        request.params.documentId,
+      );
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(file.bytes));
+    },
+  );
 }

@@ -14,7 +14,7 @@ import type { SpaceItemRef } from '../spaces/space-item-kind.js';
 import { answerOwnerOf } from './answer-owner.js';
 import { type CaseAccess, caseAccess } from './case-access.js';
 import { type AnswerMode, canReadCaseDebrief, isOpenForAnswers, isReleased } from './case-study.js';
-import { findAnswer, findCase, listAnswers, listReleases } from './cases.repository.js';
+import { findAnswer, findCase, listAnswers, listDocuments, listReleases } from './cases.repository.js';
 
 export interface AnswerView {
   id: string;
@@ -32,6 +32,7 @@ export interface CaseView {
   groupSetId: string | null;
   deadlineAt: string | null;
   open: boolean;
+  documents: { id: string; title: string; fileName: string; size: number }[];
   news: { id: string; title: LocalizedText; body: LocalizedText; releaseAt: string; released: boolean }[];
   debrief: LocalizedText | null;
   /** The reader's answer (theirs or their group's); null when none yet. */
@@ -51,11 +52,12 @@ export async function getCase(db: Executor, deps: Services, actor: Actor, itemId
   const row = await findCase(db, access.item.id);
   const staff = access.can.manage;
   const owner = await answerOwnerOf(db, row, actor);
-  const [releases, mine, all, sets] = await Promise.all([
+  const [releases, mine, all, sets, documents] = await Promise.all([
     listReleases(db, access.item.id),
     owner && access.can.answer ? findAnswer(db, access.item.id, owner) : Promise.resolve(undefined),
     staff ? listAnswers(db, access.item.id) : Promise.resolve([]),
     staff ? groupSetsOfEdition(db, access.item.editionId) : Promise.resolve([]),
+    listDocuments(db, access.item.id),
   ]);
   const names = await personNames(
     db,
@@ -79,6 +81,7 @@ export async function getCase(db: Executor, deps: Services, actor: Actor, itemId
     groupSetId: row?.group_set_id ?? null,
     deadlineAt,
     open: isOpenForAnswers(deadlineAt, now),
+    documents: documents.map((d) => ({ id: d.id, title: d.title, fileName: d.file_name, size: d.size })),
     news: releases
       .filter((r) => staff || isReleased(r.release_at, now))
       .map((r) => ({

@@ -110,8 +110,7 @@ export async function getGroupPage(
   groupId: string,
 ): Promise<GroupPage> {
   const access = await groupAccess(db, actor, groupId, 'group.view');
-  const views = await groupSetsOfEdition(db, access.set.edition_id);
-  const group = views.flatMap((s) => s.groups).find((g) => g.id === access.group.id);
+  const group = await groupById(db, access.group.id);
   const names = await peopleByIds(db, group?.memberIds ?? []);
   const tasks = (await itemsOfKind(db, GROUP_TASK_KIND, [access.set.edition_id])).filter((item) => {
     const settings = groupTaskSettingsSchema.safeParse(item.settings);

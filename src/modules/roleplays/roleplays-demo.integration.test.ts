@@ -56,11 +56,7 @@ describe('sqlite: the demo role-play', () => {
   it('puts a case study next to it, whose later news stays hidden until its date', async () => {
     const editionId = (await findEditionIdByCode(deps.db, deps, DEMO_ROLEPLAY_EDITION))!;
     const participant = await person('participant@example.org', 'participant');
-    const home = await deps.db
-      .selectFrom('space_items')
-      .select(['id', 'kind'])
-      .where('kind', '=', 'case')
-      .execute();
+    const home = await itemsOfKind(deps.db, 'case', [editionId]);
     expect(home).toHaveLength(1);
     const view = await getCase(deps.db, deps, participant, home[0]!.id);
     expect(view.context.fr).toContain('Le Sundara en bref');

@@ -26,6 +26,18 @@ export function CaseBody({ t, view, timeZone }: { t: Translator; view: CaseView;
       <section aria-labelledby="context-heading">
         <h2 id="context-heading">{t.t('cases.item.context')}</h2>
         <Text t={t} text={view.context} />
+        {view.documents.length ? (
+          <ul class="case-documents">
+            {view.documents.map((d) => (
+              <li>
+                <a href={`${base}/documents/${d.id}`} download>
+                  {d.title}
+                </a>{' '}
+                <small>({d.fileName})</small>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
       {view.news.length ? (
         <section aria-labelledby="news-heading">

@@ -118,6 +118,38 @@ export function CaseManagePage({ ctx, view, timeZone, errors = {}, values = {}, 
         />
         <button type="submit">{t.t('cases.manage.save')}</button>
       </form>
+      <section aria-labelledby="documents-heading">
+        <h2 id="documents-heading">{t.t('cases.manage.documents')}</h2>
+        <ul>
+          {view.documents.map((d) => (
+            <li>
+              <a href={`${base}/documents/${d.id}`}>{d.title}</a> <small>({d.fileName})</small>
+            </li>
+          ))}
+        </ul>
+        <form method="post" action={`${base}/documents`} enctype="multipart/form-data">
+          <Csrf token={ctx.csrf} />
+          <TextField
+            name="title"
+            label={t.t('cases.manage.documentTitle')}
+            value={form === 'document' ? values.title : ''}
+            errors={errors}
+            maxLength={200}
+          />
+          <p>
+            <label for="field-file">{t.t('cases.manage.documentFile')}</label>{' '}
+            <input
+              id="field-file"
+              type="file"
+              name="file"
+              accept=".pdf,.csv,.xlsx,.docx,.png,.jpg"
+              required
+            />
+          </p>
+          {errors.file ? <p class="error">{errors.file}</p> : null}
+          <button type="submit">{t.t('cases.manage.addDocument')}</button>
+        </form>
+      </section>
       <section aria-labelledby="news-heading">
         <h2 id="news-heading">{t.t('cases.item.news')}</h2>
         <ul>
