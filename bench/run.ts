@@ -11,8 +11,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runAdmissionsSuite } from './admissions-suite.js';
-import { runCapstonesSuite } from './capstones-suite.js';
 import { runAssessmentSuite } from './assessment-suite.js';
+import { runCapstonesSuite } from './capstones-suite.js';
 import { runCatalogueSuite } from './catalogue-suite.js';
 import { runCredentialsSuite } from './credentials-suite.js';
 import { runForumsSuite } from './forums-suite.js';
