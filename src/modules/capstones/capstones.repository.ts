@@ -294,3 +294,18 @@ export async function insertManyCapstones(
       .values(attempts.slice(i, i + 200))
       .execute();
 }
+
+/** The submitted attempts of some capstones, oldest first (one query for a page of the library). */
+export async function listSubmittedAttemptsOf(
+  db: Executor,
+  capstoneIds: readonly string[],
+): Promise<CapstoneAttemptRow[]> {
+  if (capstoneIds.length === 0) return [];
+  return db
+    .selectFrom('capstone_attempts')
+    .selectAll()
+    .where('capstone_id', 'in', [...capstoneIds])
+    .where('submitted_at', 'is not', null)
+    .orderBy('attempt')
+    .execute();
+}

@@ -3,7 +3,12 @@ import type { Services } from '../../deps.js';
 import { foldForSearch } from '../../kernel/search-fold.js';
 import { parseInput } from '../../kernel/validation.js';
 import { type Abstracts, type CapstoneLanguage, LIBRARY_PAGE_SIZE } from './capstone.js';
-import { listAttempts, listPublishedThemes, searchLibrary as searchRows } from './capstones.repository.js';
+import {
+  listAttempts,
+  listPublishedThemes,
+  listSubmittedAttemptsOf,
+  searchLibrary as searchRows,
+} from './capstones.repository.js';
 import { librarySearchSchema } from './capstones.schemas.js';
 import type { CapstoneRow } from './capstones.tables.js';
 
@@ -39,7 +44,11 @@ export const libraryUrl = (baseUrl: string, id: string) =>
 
 /** Pure-ish: a published row as a library item. */
 export async function libraryItem(db: Executor, baseUrl: string, row: CapstoneRow): Promise<LibraryItem> {
-  const abstracts = await abstractOf(db, row);
+  return itemOf(baseUrl, row, await abstractOf(db, row));
+}
+
+/** Pure: a published row and its last abstracts as a library item. */
+function itemOf(baseUrl: string, row: CapstoneRow, abstracts: Abstracts): LibraryItem {
   const language = row.language as CapstoneLanguage;
   return {
     id: row.id,
@@ -76,8 +85,14 @@ export async function searchLibrary(
     LIBRARY_PAGE_SIZE,
     (filter.page - 1) * LIBRARY_PAGE_SIZE,
   );
-  const items: LibraryItem[] = [];
-  for (const row of rows) items.push(await libraryItem(db, deps.config.baseUrl, row));
+  // The last submitted attempt of each row holds its abstracts: one query for the page.
+  const last = new Map<string, Abstracts>();
+  for (const attempt of await listSubmittedAttemptsOf(
+    db,
+    rows.map((r) => r.id),
+  ))
+    last.set(attempt.capstone_id, JSON.parse(attempt.abstracts_json) as Abstracts);
+  const items = rows.map((row) => itemOf(deps.config.baseUrl, row, last.get(row.id) ?? {}));
   return {
     items,
     total,
