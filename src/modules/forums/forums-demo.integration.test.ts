@@ -34,8 +34,10 @@ describe('sqlite: the demo Academy forum and debate', () => {
   });
 
   it('has a forum with a real discussion in three languages, by several participants', async () => {
-    const [forum, ...others] = await listEditionForums(deps.db, participant, editionId);
-    expect(others).toEqual([]);
+    // Groups' and role-plays' forums of the edition may be listed too: the space's discussion is the one.
+    const forum = (await listEditionForums(deps.db, participant, editionId)).find(
+      (f) => f.scope.kind === 'space',
+    );
     const page = await getForum(deps.db, deps, participant, forum!.id);
     expect(page.threads.length).toBeGreaterThanOrEqual(4);
     expect(page.threads[0]?.pinned).toBe(true);
