@@ -45,6 +45,11 @@ export const SUITES = [
   'resilience',
   'verify-flood',
   'webinars',
+  'capstones',
+  'forums',
+  'groups',
+  'roleplays',
+  'assessment',
 ] as const;
 export type Suite = (typeof SUITES)[number];
 

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|spaces|resilience|verify-flood|webinars] [--dialect postgres] [--duration 10] [--warmup 2]
+ * `npm run bench [-- --suite all|catalogue|pathway|credentials|admissions|lrs|spaces|resilience|verify-flood|webinars|capstones|forums|groups|roleplays|assessment] [--dialect postgres] [--duration 10] [--warmup 2]
  * [--connections 50] [--page-connections 10] [--courses 1000] [--editions 10000] [--seed 42]
  * [--candidates 100000] [--import-rows 100000] [--credentials 100000] [--issue 10000] [--applications 50000] [--keep]`
  *
@@ -11,13 +11,18 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runAdmissionsSuite } from './admissions-suite.js';
+import { runAssessmentSuite } from './assessment-suite.js';
+import { runCapstonesSuite } from './capstones-suite.js';
 import { runCatalogueSuite } from './catalogue-suite.js';
 import { runCredentialsSuite } from './credentials-suite.js';
+import { runForumsSuite } from './forums-suite.js';
+import { runGroupsSuite } from './groups-suite.js';
 import { runLrsSuite } from './lrs-suite.js';
 import { type BenchOptions, parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
 import { rowsTable, type Suite, type SuiteReport, writeResults } from './report.js';
 import { runResilienceSuite } from './resilience-suite.js';
+import { runRoleplaysSuite } from './roleplays-suite.js';
 import { runSpacesSuite } from './spaces-suite.js';
 import { UsageError } from './usage-error.js';
 import { runVerifyFloodSuite } from './verify-flood-suite.js';
@@ -60,6 +65,11 @@ const RUNNERS: Record<Suite, (options: BenchOptions, hooks: SuiteHooks) => Promi
   resilience: runResilienceSuite,
   'verify-flood': runVerifyFloodSuite,
   webinars: runWebinarsSuite,
+  capstones: runCapstonesSuite,
+  forums: runForumsSuite,
+  groups: runGroupsSuite,
+  roleplays: runRoleplaysSuite,
+  assessment: runAssessmentSuite,
 };
 
 async function main(): Promise<void> {

@@ -41,3 +41,15 @@ export async function signIn(origin: string, email: string, password: string): P
   if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}, not 303`);
   return cookieHeader(jar);
 }
+
+/** Signs in, waiting out the load shedding of a freshly started child on a busy machine (503), up to 5 tries. */
+export async function signInWhenReady(origin: string, email: string, password: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signIn(origin, email, password);
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 2000 * attempt));
+    }
+  }
+}

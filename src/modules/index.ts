@@ -11,6 +11,7 @@ import { jobsModule } from '../jobs/jobs.module.js';
 import { admissionsModule } from './admissions/admissions.module.js';
 import { assignmentsModule } from './assignments/assignments.module.js';
 import { capstonesModule } from './capstones/capstones.module.js';
+import { casesModule } from './cases/cases.module.js';
 import { catalogueModule } from './catalogue/catalogue.module.js';
 import { credentialsModule } from './credentials/credentials.module.js';
 import { forumsModule } from './forums/forums.module.js';
@@ -48,6 +49,7 @@ export const MODULES: readonly Module[] = [
   resultsModule,
   groupsModule,
   roleplaysModule,
+  casesModule,
   capstonesModule,
   jobsModule,
 ];

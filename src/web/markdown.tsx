@@ -16,9 +16,34 @@ for (const rule of ['heading_open', 'heading_close'] as const) {
   };
 }
 
-/** The HTML of `source` (safe to insert: no raw HTML survives). */
+/** How much rendered Markdown is kept (the sources' and the HTML's characters together). */
+export const MARKDOWN_CACHE_CHARS = 4_000_000;
+const rendered = new Map<string, string>();
+let renderedChars = 0;
+
+/**
+ * The HTML of `source` (safe to insert: no raw HTML survives). The same texts are read over and over (a
+ * page item by every participant): the HTML is kept by source text, least recently used dropped first, up
+ * to MARKDOWN_CACHE_CHARS. Rendering is pure, so a kept result is the one a new rendering would give.
+ */
 export function markdownToHtml(source: string): string {
-  return markdown.render(source);
+  const kept = rendered.get(source);
+  if (kept !== undefined) {
+    rendered.delete(source);
+    rendered.set(source, kept);
+    return kept;
+  }
+  const html = markdown.render(source);
+  const size = source.length + html.length;
+  if (size > MARKDOWN_CACHE_CHARS / 10) return html;
+  rendered.set(source, html);
+  renderedChars += size;
+  for (const [oldest, oldHtml] of rendered) {
+    if (renderedChars <= MARKDOWN_CACHE_CHARS) break;
+    rendered.delete(oldest);
+    renderedChars -= oldest.length + oldHtml.length;
+  }
+  return html;
 }
 
 /** A block of rendered Markdown (the only component that sets inner HTML, from `markdownToHtml`). */

@@ -1,5 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createAssignment } from '../../src/modules/assignments/save-assignment.js';
+import { saveDraft } from '../../src/modules/assignments/save-draft.js';
+import { submitAssignment } from '../../src/modules/assignments/submit-assignment.js';
 import { buildPerson, type TestPerson } from './factories.js';
 import type { Client } from './http-extra.js';
 import { multipartBody } from './import-helpers.js';
@@ -53,23 +55,90 @@ export function pdfBytes(author = 'Secret Author'): Buffer {
   );
 }
 
-/** Uploads a file to an assignment through the web form of a signed-in browser. */
-export async function uploadSubmissionForm(
+/** Uploads a file through a multipart web form of a signed-in browser (`file` part, with the CSRF token). */
+export async function uploadForm(
   browser: Client,
-  assignmentId: string,
-  file: { name: string; content: Buffer },
+  url: string,
+  file: { name: string; content: Buffer; type?: string },
 ): Promise<LightMyRequestResponse> {
   const { payload, headers } = multipartBody(
     { _csrf: await browser.csrf() },
-    { ...file, type: 'application/pdf' },
+    { type: 'application/pdf', ...file },
   );
   const response = await browser.app.inject({
     method: 'POST',
-    url: `/assignments/${assignmentId}/files`,
+    url,
     remoteAddress: browser.address,
     headers: { ...headers, cookie: browser.jar.header() },
     payload,
   });
   browser.jar.store(response);
   return response;
+}
+
+/** Uploads a file to an assignment through the web form of a signed-in browser. */
+export function uploadSubmissionForm(
+  browser: Client,
+  assignmentId: string,
+  file: { name: string; content: Buffer },
+): Promise<LightMyRequestResponse> {
+  return uploadForm(browser, `/assignments/${assignmentId}/files`, file);
+}
+
+/** The world's participant submits `text` (after `before`, e.g. an upload); the id of the marking submission. */
+export async function submitForMarking(
+  deps: TestDeps,
+  world: AssessmentWorld,
+  text = 'Work',
+  before: () => Promise<unknown> = async () => undefined,
+): Promise<string> {
+  const me = actorOf(world.participant);
+  await saveDraft(deps.db, deps, me, world.assignmentId, { text, declared: true });
+  await before();
+  const { submissionId } = await submitAssignment(deps.db, deps, me, world.assignmentId);
+  const row = await deps.db
+    .selectFrom('marking_submissions')
+    .select('id')
+    .where('owner_id', '=', submissionId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A real (minimal) DOCX whose core and app properties name its author, built with the zip writer. */
+export async function docxBytes(author = 'Secret Author', text = 'My essay text.'): Promise<Buffer> {
+  const { zipBuffer } = await import('../../src/integrations/zip/zip-writer.js');
+  const xml = (body: string) =>
+    Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
+  return zipBuffer([
+    {
+      name: '[Content_Types].xml',
+      bytes: xml(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>',
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      bytes: xml(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+      ),
+    },
+    {
+      name: 'word/document.xml',
+      bytes: xml(
+        `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`,
+      ),
+    },
+    {
+      name: 'docProps/core.xml',
+      bytes: xml(
+        `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>Essay by ${author}</dc:title><dc:creator>${author}</dc:creator><cp:lastModifiedBy>${author}</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2026-11-01T10:00:00Z</dcterms:created></cp:coreProperties>`,
+      ),
+    },
+    {
+      name: 'docProps/app.xml',
+      bytes: xml(
+        `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application><Company>${author} Ltd</Company></Properties>`,
+      ),
+    },
+  ]);
 }

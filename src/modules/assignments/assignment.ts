@@ -5,18 +5,21 @@
  * No I/O: the use cases feed them rows.
  */
 import { createHash } from 'node:crypto';
+import {
+  DOCUMENT_CONTENT_TYPES,
+  DOCUMENT_TYPES,
+  type DocumentType,
+  documentTypeOf,
+} from '../../kernel/document-type.js';
 
 export const RESUBMISSION_POLICIES = ['none', 'until-passed', 'attempts', 'by-hand'] as const;
 export type ResubmissionPolicy = (typeof RESUBMISSION_POLICIES)[number];
 
-export const FILE_TYPES = ['pdf', 'docx'] as const;
-export type FileType = (typeof FILE_TYPES)[number];
+export const FILE_TYPES = DOCUMENT_TYPES;
+export type FileType = DocumentType;
 
 /** The content type each accepted file type is served with. */
-export const CONTENT_TYPES: Record<FileType, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-};
+export const CONTENT_TYPES: Record<FileType, string> = DOCUMENT_CONTENT_TYPES;
 
 /** Limits shared by the forms, the API and the checks. */
 export const TEXT_MAX = 100_000;
@@ -135,17 +138,8 @@ export function mayStartAttempt(
   }
 }
 
-const PDF_MAGIC = '%PDF-';
-const ZIP_MAGIC = 'PK\u0003\u0004';
-
 /** Pure: the file type by its content (the `%PDF-` signature; a zip holding `word/document.xml`), or null. */
-export function fileTypeOf(bytes: Uint8Array): FileType | null {
-  const head = Buffer.from(bytes.subarray(0, 5)).toString('latin1');
-  if (head === PDF_MAGIC) return 'pdf';
-  if (head.startsWith(ZIP_MAGIC) && Buffer.from(bytes).includes('word/document.xml', 0, 'latin1'))
-    return 'docx';
-  return null;
-}
+export const fileTypeOf: (bytes: Uint8Array) => FileType | null = documentTypeOf;
 
 /** Pure: the SHA-256 (hex) of some bytes. */
 export function sha256Hex(bytes: Uint8Array | string): string {

@@ -1,4 +1,4 @@
-import { pdfBytes, uploadSubmissionForm } from '../../../test/helpers/assessment-factories.js';
+import { pdfBytes, uploadForm, uploadSubmissionForm } from '../../../test/helpers/assessment-factories.js';
 import {
   EDITION_MATRIX_ROLES,
   type EditionRole,
@@ -83,6 +83,8 @@ const CASES: Case[] = [
   { route: 'GET /assignments/:id/manage', kind: 'assignment', path: (t) => `${a(t)}/manage`, expect: staffGet },
   { route: 'POST /assignments/:id/overrides', kind: 'assignment', path: (t) => `${a(t)}/overrides`, body: (t) => ({ scope: 'person', personId: t.token, dueAt: '2026-12-20T12:00' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /assignments/:id/submissions/:submissionId/reopen', kind: 'assignment', path: (t) => `${a(t)}/submissions/${t.otherSubmittedId}/reopen`, body: () => ({ reason: 'Wrong file' }), mutates: true, expect: staffPost(303) },
+  { route: 'GET /assignments/:id/submissions.zip', kind: 'assignment', path: (t) => `${a(t)}/submissions.zip`, expect: staffGet },
+  { route: 'POST /assignments/:id/feedback-zip', kind: 'assignment', path: (t) => `${a(t)}/feedback-zip`, special: 'feedback-zip', expect: staffPost(400) },
   { route: 'GET /assignments/marking/:submissionId', kind: 'assignment', path: (t) => `/assignments/marking/${t.submittedId}`, expect: markerGet },
   { route: 'GET /assignments/marking/:submissionId/files/:fileId', kind: 'assignment', path: (t) => `/assignments/marking/${t.submittedId}/files/${t.submittedFileId}`, expect: markerGet },
 ];
@@ -151,8 +153,12 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
     };
   },
   shownBy: (target) => `OWNER-WORK-${target.assignmentId}`,
-  call: (_context, _c, target, client) =>
-    uploadSubmissionForm(client, target.assignmentId, { name: 'upload.pdf', content: pdfBytes() }).then(
-      (r) => r,
-    ),
+  call: (_context, c, target, client) =>
+    c.special === 'feedback-zip'
+      ? uploadForm(client, `/assignments/${target.assignmentId}/feedback-zip`, {
+          name: 'feedback.zip',
+          content: Buffer.from('not a zip'),
+          type: 'application/zip',
+        })
+      : uploadSubmissionForm(client, target.assignmentId, { name: 'upload.pdf', content: pdfBytes() }),
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AssessmentWorld,
   buildAssessmentWorld,
+  docxBytes,
   pdfBytes,
 } from '../../../test/helpers/assessment-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
@@ -362,6 +363,33 @@ for (const dialect of DIALECTS) {
       expect(
         await refusal(getManagePage(deps.db, deps, actorOf(world.participant), world.assignmentId)),
       ).toBe('forbidden');
+    });
+
+    it("compares the text of DOCX files too (each author's metadata aside)", async () => {
+      const docx = await buildAssessmentWorld(deps, { acceptsText: false, fileTypes: ['docx'] });
+      const other = await buildPerson(deps);
+      const { enrolDirectly } = await import('../places/enrol-directly.js');
+      const { systemActor } = await import('../../kernel/actor.js');
+      await enrolDirectly(deps.db, deps, systemActor('test'), docx.edition.id, {
+        email: other.email,
+        fundingKind: 'self',
+      });
+      const essay =
+        'Social dialogue at the sectoral level gives workers and employers a voice in setting minimum wages and working time.';
+      for (const [person, author] of [
+        [docx.participant, 'Ann'],
+        [other, 'Bob'],
+      ] as const) {
+        const me = actorOf(person);
+        await saveDraft(deps.db, deps, me, docx.assignmentId, { declared: true });
+        await uploadSubmissionFile(deps.db, deps, me, docx.assignmentId, {
+          fileName: 'essay.docx',
+          bytes: await docxBytes(author, essay),
+        });
+        await submitAssignment(deps.db, deps, me, docx.assignmentId);
+      }
+      const page = await getManagePage(deps.db, deps, actorOf(docx.facilitator), docx.assignmentId);
+      expect(page.similar.map((p) => p.percent)).toEqual([100]);
     });
   });
 }

@@ -40,6 +40,8 @@ export const assignmentsModule: Module = {
     'GET /assignments/:id/manage': staff,
     'POST /assignments/:id/overrides': staff,
     'POST /assignments/:id/submissions/:submissionId/reopen': staff,
+    'GET /assignments/:id/submissions.zip': staff,
+    'POST /assignments/:id/feedback-zip': staff,
     'GET /assignments/marking/:submissionId': markers,
     'GET /assignments/marking/:submissionId/files/:fileId': markers,
   },

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { sendDownload } from '../../http/downloads.js';
+import { singleFileUpload } from '../../http/file-upload.js';
 import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import { zipStream } from '../../integrations/zip/zip-writer.js';
 import { isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
@@ -11,6 +13,13 @@ import { findPerson } from '../identity/identity.queries.js';
 import { rubricChoices } from '../marking/marking.queries.js';
 import { assignmentAccess, editionForStaff, ensureManage } from './assignment-access.js';
 import { readSubmissionUpload, uploadedSubmissionFile } from './assignment-upload-http.js';
+import { FEEDBACK_ZIP_MAX_BYTES, getSubmissionsZip, uploadFeedbackZip } from './submissions-zip.js';
+
+const feedbackZipUpload = singleFileUpload({
+  maxBytes: FEEDBACK_ZIP_MAX_BYTES,
+  noFileKey: 'assignments.error.noFile',
+});
+
 import { assignmentFromForm } from './assignments.schemas.js';
 import { getAssignmentPage } from './get-assignment-page.js';
 import { getManagePage } from './get-manage-page.js';
@@ -264,6 +273,37 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
     setFlash(reply, 'assignments.flash.overrideSaved');
     return reply.redirect(`/assignments/${request.params.id}/manage`, 303);
   });
+
+  app.get<Id>('/assignments/:id/submissions.zip', hidden, async (request, reply) => {
+    const zip = await getSubmissionsZip(deps.db, deps, request.actor, request.params.id);
+    return sendDownload(reply, {
+      body: zipStream(zip.entries),
+      fileName: zip.fileName,
+      contentType: 'application/zip',
+    });
+  });
+
+  app.post<Id>(
+    '/assignments/:id/feedback-zip',
+    { preValidation: [feedbackZipUpload.read, app.csrfProtection], schema: { hide: true } },
+    async (request, reply) => {
+      try {
+        await uploadFeedbackZip(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.id,
+          feedbackZipUpload.file(request),
+        );
+      } catch (error) {
+        if (isAppError(error, 'validation_failed'))
+          return showManage(request, reply, 400, fieldMessages(request.i18n, error.fields));
+        throw error;
+      }
+      setFlash(reply, 'assignments.flash.feedbackUploaded');
+      return reply.redirect(`/assignments/${request.params.id}/manage#bulk`, 303);
+    },
+  );
 
   app.post<SubmissionParams>(
     '/assignments/:id/submissions/:submissionId/reopen',

@@ -7,8 +7,9 @@ import { similarPairs } from '../marking/similarity.js';
 import { confirmedParticipants } from '../places/places.queries.js';
 import { type EffectiveDates, effectiveDates } from './assignment.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
-import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
+import { listFiles, listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { OverrideRow } from './assignments.tables.js';
+import { docxText } from './docx-metadata.js';
 import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
 
 /** The staff page of an assignment: every participant, their dates and latest submission; overrides. */
@@ -34,7 +35,7 @@ export interface ManagePage {
 
 export async function getManagePage(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   assignmentId: string,
 ): Promise<ManagePage> {
@@ -49,9 +50,22 @@ export async function getManagePage(
   ]);
   const overrides = overrideRows.map(toOverride);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
+  const latest = new Map<string, (typeof submitted)[number]>();
+  for (const row of [...submitted].sort((x, y) => x.attempt - y.attempt)) latest.set(row.person_id, row);
+  // The online text and the text of the DOCX files handed in with it (PDF text is not extracted yet).
+  const files = await listFiles(
+    db,
+    [...latest.values()].map((r) => r.id),
+  );
   const latestText = new Map<string, string>();
-  for (const row of [...submitted].sort((x, y) => x.attempt - y.attempt))
-    latestText.set(row.person_id, row.text);
+  for (const [personId, row] of latest) {
+    const texts = [row.text];
+    for (const file of files.filter((f) => f.submission_id === row.id && f.type === 'docx')) {
+      const bytes = await deps.storage.get(file.storage_key);
+      if (bytes) texts.push(await docxText(bytes));
+    }
+    latestText.set(personId, texts.join('\n'));
+  }
   const similar = similarPairs(latestText).map((p) => ({
     a: names.get(p.a) ?? p.a,
     b: names.get(p.b) ?? p.b,

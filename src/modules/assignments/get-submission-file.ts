@@ -8,6 +8,7 @@ import { markerViewOf } from '../marking/marking.queries.js';
 import { CONTENT_TYPES, type FileType } from './assignment.js';
 import { assignmentAccess } from './assignment-access.js';
 import { findFile, findSubmissionRow } from './assignments.repository.js';
+import { stripDocxMetadata } from './docx-metadata.js';
 
 export interface Download {
   bytes: Uint8Array;
@@ -55,6 +56,13 @@ export async function stripPdfMetadata(bytes: Uint8Array): Promise<Uint8Array> {
   }
 }
 
+/** The copy of a submitted file markers download: its document metadata stripped (PDF and DOCX). */
+export async function blindCopy(type: string, bytes: Uint8Array): Promise<Uint8Array> {
+  if (type === 'pdf') return stripPdfMetadata(bytes);
+  if (type === 'docx') return stripDocxMetadata(bytes);
+  return bytes;
+}
+
 /**
  * A submitted file as a marker (or staff of the edition) downloads it: named by the participant number
  * (P-0042-1.pdf), PDF metadata stripped. Anyone not allowed by the marking engine gets "not found".
@@ -73,7 +81,7 @@ export async function getMarkerFile(
   const bytes = file ? await deps.storage.get(file.storage_key) : null;
   if (!file || !bytes) throw new AppError('not_found');
   return {
-    bytes: file.type === 'pdf' ? await stripPdfMetadata(bytes) : bytes,
+    bytes: await blindCopy(file.type, bytes),
     fileName: file.marker_name,
     contentType: CONTENT_TYPES[file.type as FileType],
   };

@@ -4,10 +4,12 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
+import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { allocateMarker } from '../marking/allocate-markers.js';
 import { markerViewOf } from '../marking/marking.queries.js';
 import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
+import { canCapstone } from './capstones.policy.js';
 import { listAttempts } from './capstones.repository.js';
 import { assessorsSchema } from './capstones.schemas.js';
 
@@ -25,6 +27,7 @@ export async function allocateAssessors(
   capstoneId: string,
   input: unknown,
 ): Promise<void> {
+  ensure(actor, canCapstone(actor, 'capstones.manage'));
   const data = parseInput(assessorsSchema, input);
   await inTransaction(db, async (trx) => {
     const { row, can } = await capstoneAccess(trx, actor, capstoneId, { lock: true });

@@ -4,8 +4,10 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
+import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
+import { canCapstone } from './capstones.policy.js';
 import { findSupervisor, supervisorLoads, updateCapstone } from './capstones.repository.js';
 import { supervisorSchema } from './capstones.schemas.js';
 
@@ -23,6 +25,7 @@ export async function assignSupervisor(
   capstoneId: string,
   input: unknown,
 ): Promise<void> {
+  ensure(actor, canCapstone(actor, 'capstones.manage'));
   const data = parseInput(supervisorSchema, input);
   await inTransaction(db, async (trx) => {
     const { row, can } = await capstoneAccess(trx, actor, capstoneId, { lock: true });

@@ -7,8 +7,13 @@
  */
 import type { Module } from '../module.js';
 import { CAPSTONE_NOTIFICATION_KINDS } from './capstone-notices.js';
+import { capstonesApiRoutes } from './capstones.api.js';
 import { capstonesAuditEvents } from './capstones.audit.js';
+import { capstonesWebRoutes } from './capstones.web.js';
+import { seedDemoCapstones } from './demo/seed-capstones.js';
 import * as capstones from './migrations/2026-12-07T0300-capstones.js';
+
+const STAFF = ['manager', 'facilitator', 'assessor'] as const;
 
 export const capstonesModule: Module = {
   name: 'capstones',
@@ -22,4 +27,51 @@ export const capstonesModule: Module = {
     'capstone_settings',
   ],
   notificationKinds: CAPSTONE_NOTIFICATION_KINDS,
+  webRoutes: capstonesWebRoutes,
+  seed: async (deps) => {
+    await seedDemoCapstones(deps);
+    return undefined;
+  },
+  apiRoutes: capstonesApiRoutes,
+  navigation: [
+    { href: '/capstones/my', label: 'capstones.nav', shownTo: ['participant'], order: 45 },
+    {
+      href: '/capstones',
+      label: 'capstones.queue.nav',
+      shownTo: ['manager', 'facilitator', 'assessor'],
+      order: 46,
+    },
+    { href: '/library/capstones', label: 'capstones.library.nav', shownTo: 'everyone', order: 47 },
+  ],
+  // Candidate, supervisor and committee pages answer "not found" to anyone without standing; the blind
+  // marker pages ask the marking engine; the library is public.
+  // biome-ignore format: a table, one route per line
+  routeAccess: {
+    'GET /capstones/my': 'signed-in',
+    'POST /capstones/my/proposal': 'signed-in',
+    'GET /capstones': STAFF,
+    'GET /capstones/admin': ['manager'],
+    'POST /capstones/supervisors': ['manager'],
+    'POST /capstones/settings/:id': ['manager'],
+    'GET /capstones/marking/:id': STAFF,
+    'GET /capstones/marking/:id/document': STAFF,
+    'GET /capstones/:id': 'signed-in',
+    'POST /capstones/:id/proposal': 'signed-in',
+    'POST /capstones/:id/submit-proposal': 'signed-in',
+    'POST /capstones/:id/decision': ['manager'],
+    'POST /capstones/:id/supervisor': ['manager'],
+    'POST /capstones/:id/messages': 'signed-in',
+    'POST /capstones/:id/final': 'signed-in',
+    'POST /capstones/:id/assessors': ['manager'],
+    'POST /capstones/:id/outcome': ['manager'],
+    'POST /capstones/:id/library': 'signed-in',
+    'POST /capstones/:id/drafts': 'signed-in',
+    'POST /capstones/:id/document': 'signed-in',
+    'GET /capstones/:id/files/:fileId': 'signed-in',
+    'GET /capstones/:id/attempts/:fileId': 'signed-in',
+    'GET /library/capstones': 'public',
+    'GET /library/capstones/:id': 'public',
+    'GET /library/capstones/:id/document': 'public',
+    'GET /api/v1/capstones': 'public',
+  },
 };

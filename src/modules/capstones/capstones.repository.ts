@@ -242,10 +242,55 @@ export async function listPublishedThemes(db: Executor): Promise<string[]> {
   const rows = await db
     .selectFrom('capstones')
     .select('themes_json')
+    .distinct()
     .where('published_at', 'is not', null)
     .where('state', '=', 'passed')
     .execute();
   const out = new Set<string>();
   for (const row of rows) for (const theme of JSON.parse(row.themes_json) as string[]) out.add(theme);
   return [...out].sort();
+}
+
+/** Capstones in progress whose final (or resubmission) date falls on or before `horizon`, soonest first. */
+export async function listAtRisk(db: Executor, horizon: string, limit: number): Promise<CapstoneRow[]> {
+  return db
+    .selectFrom('capstones')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'approved'), eb('final_due', '<=', horizon)]),
+        eb.and([eb('state', '=', 'resubmission'), eb('resubmission_due', '<=', horizon)]),
+      ]),
+    )
+    .orderBy('final_due')
+    .limit(limit)
+    .execute();
+}
+
+/** How many capstones are in each state. */
+export async function countByState(db: Executor): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('capstones')
+    .select(['state', (eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+    .groupBy('state')
+    .execute();
+  return new Map(rows.map((r) => [r.state, Number(r.n)]));
+}
+
+/** Many capstones and their attempts at once (the bench's scale data), in batches. */
+export async function insertManyCapstones(
+  db: Executor,
+  capstones: Insertable<CapstonesTable>[],
+  attempts: Insertable<CapstoneAttemptsTable>[],
+): Promise<void> {
+  for (let i = 0; i < capstones.length; i += 200)
+    await db
+      .insertInto('capstones')
+      .values(capstones.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < attempts.length; i += 200)
+    await db
+      .insertInto('capstone_attempts')
+      .values(attempts.slice(i, i + 200))
+      .execute();
 }

@@ -4,11 +4,13 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
+import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { notify } from '../notifications/notify.js';
 import { setCapstoneStatus } from '../pathway/set-capstone-status.js';
 import { capstoneAccess, ensureCapstone } from './capstone-access.js';
 import type { ProposalDecided } from './capstone-notices.js';
+import { canCapstone } from './capstones.policy.js';
 import { decisionSchema } from './capstones.schemas.js';
 import { moveCapstone } from './move-capstone.js';
 
@@ -24,6 +26,7 @@ export async function decideProposal(
   capstoneId: string,
   input: unknown,
 ): Promise<void> {
+  ensure(actor, canCapstone(actor, 'capstones.decide'));
   const data = parseInput(decisionSchema, input);
   const now = deps.clock.now().toISOString();
   await inTransaction(db, async (trx) => {

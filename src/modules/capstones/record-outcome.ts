@@ -5,6 +5,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { toDateString } from '../../kernel/clock.js';
 import { AppError } from '../../kernel/errors.js';
+import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { issueCapstoneCredential } from '../credentials/issuing/issue-capstone-credential.js';
 import { releasedMarkings } from '../marking/marking.queries.js';
@@ -15,6 +16,7 @@ import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js
 import { candidacyStanding } from './capstone-candidate.js';
 import type { CapstoneOutcome } from './capstone-notices.js';
 import { capstoneSettings } from './capstone-settings.js';
+import { canCapstone } from './capstones.policy.js';
 import { listAttempts, updateCapstone } from './capstones.repository.js';
 import { outcomeSchema } from './capstones.schemas.js';
 import { moveCapstone } from './move-capstone.js';
@@ -33,6 +35,7 @@ export async function recordOutcome(
   capstoneId: string,
   input: unknown,
 ): Promise<void> {
+  ensure(actor, canCapstone(actor, 'capstones.manage'));
   const data = parseInput(outcomeSchema, input);
   const now = deps.clock.now();
   const today = toDateString(now);

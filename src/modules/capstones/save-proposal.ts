@@ -8,7 +8,7 @@ import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { librarySearchText, proposalEditable } from './capstone.js';
-import { stateOf } from './capstone-access.js';
+import { capstoneAccess, ensureCapstone, stateOf } from './capstone-access.js';
 import { candidateStandings } from './capstone-candidate.js';
 import { findCapstoneOfCandidacy, insertCapstone, updateCapstone } from './capstones.repository.js';
 import { approachesFromForm, proposalSchema } from './capstones.schemas.js';
@@ -24,8 +24,11 @@ export async function saveProposal(
   deps: Services,
   actor: Actor,
   input: Record<string, unknown>,
+  capstoneId?: string,
 ): Promise<{ id: string }> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
+  // From a capstone's page: only its own candidate may change it (anyone else: 404 or 403).
+  if (capstoneId !== undefined) ensureCapstone((await capstoneAccess(db, actor, capstoneId)).can.own);
   const data = parseInput(proposalSchema, input);
   const approaches = approachesFromForm(input);
   const now = deps.clock.now();

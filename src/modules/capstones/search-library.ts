@@ -3,7 +3,7 @@ import type { Services } from '../../deps.js';
 import { foldForSearch } from '../../kernel/search-fold.js';
 import { parseInput } from '../../kernel/validation.js';
 import { type Abstracts, type CapstoneLanguage, LIBRARY_PAGE_SIZE } from './capstone.js';
-import { listAttempts, searchLibrary as searchRows } from './capstones.repository.js';
+import { listAttempts, listPublishedThemes, searchLibrary as searchRows } from './capstones.repository.js';
 import { librarySearchSchema } from './capstones.schemas.js';
 import type { CapstoneRow } from './capstones.tables.js';
 
@@ -85,4 +85,9 @@ export async function searchLibrary(
     pages: Math.max(1, Math.ceil(total / LIBRARY_PAGE_SIZE)),
     filter,
   };
+}
+
+/** The themes of published capstones (the library's theme filter). */
+export async function libraryThemes(db: Executor): Promise<string[]> {
+  return listPublishedThemes(db);
 }

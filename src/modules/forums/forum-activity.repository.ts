@@ -12,17 +12,30 @@ export async function savePostSearchDocument(db: Executor, postId: string, body:
   await db.insertInto('forum_post_search').values({ post_id: postId, body }).execute();
 }
 
-/** The search documents' matches as a sub-query of post ids (a query built by `fullTextQuery`). */
+/**
+ * How many of the newest matching documents a search considers (then filters by visibility and keeps 50):
+ * a common word matches tens of thousands of posts, and reading them all costs more than the budget.
+ */
+export const SEARCH_WINDOW = 1000;
+
+/**
+ * The search documents' newest matches as a sub-query of post ids (a query built by `fullTextQuery`): by
+ * FTS5 rowid on SQLite (insertion order), by post id on PostgreSQL (ids are time-ordered).
+ */
 function postSearchMatches(db: Executor, query: string) {
   if (dialectOf(db) === 'sqlite')
     return db
       .selectFrom('forum_post_search')
       .select('forum_post_search.post_id')
-      .where(sql<boolean>`forum_post_search match ${query}`);
+      .where(sql<boolean>`forum_post_search match ${query}`)
+      .orderBy(sql`rowid`, 'desc')
+      .limit(SEARCH_WINDOW);
   return db
     .selectFrom('forum_post_search')
     .select('forum_post_search.post_id')
-    .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`);
+    .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`)
+    .orderBy('forum_post_search.post_id', 'desc')
+    .limit(SEARCH_WINDOW);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { groupAccess } from './group-access.js';
+import { syncGroupForums } from './group-forums.js';
 import { joinProblem } from './group-sets.js';
 import { countMembersOfGroup, deleteMember, findMembership, upsertMember } from './groups.repository.js';
 
@@ -40,6 +41,7 @@ export async function joinGroup(
       targetId: access.set.id,
       after: { groupId: access.group.id },
     });
+    await syncGroupForums(trx, deps, access.set);
     return { groupId: access.group.id };
   });
 }
@@ -62,6 +64,7 @@ export async function leaveGroup(
       targetId: access.set.id,
       before: { groupId: access.group.id },
     });
+    await syncGroupForums(trx, deps, access.set);
   });
   return { editionId: access.set.edition_id };
 }

@@ -13,11 +13,12 @@ import {
   type GroupAccess,
   groupAccess,
 } from './group-access.js';
+import { groupForumLink } from './group-forums.js';
 import { GROUP_TASK_KIND, groupTaskSettingsSchema } from './group-task.js';
 import { latestPageRevision, listGroupFiles } from './group-work.repository.js';
-import { type GroupSetView, type GroupView, groupSetsOfEdition } from './groups.port.js';
+import { type GroupSetView, type GroupView, groupById, groupSetsOfEdition } from './groups.port.js';
 import { type EditionPerson, editionPeople, peopleByIds } from './groups.queries.js';
-import { listGroupSetsOfEdition } from './groups.repository.js';
+import { findGroupSet, listGroupSetsOfEdition } from './groups.repository.js';
 import type { GroupFileRow, GroupSetRow, PageRevisionRow, PeerEvaluationRow } from './groups.tables.js';
 import { findPeerEvaluation } from './peer-ratings.repository.js';
 
@@ -98,6 +99,8 @@ export interface GroupPage {
   page: PageRevisionRow | null;
   tasks: { id: string; title: import('../../i18n/localized.js').LocalizedText }[];
   peer: PeerEvaluationRow | null;
+  /** The group's forum page (forums module), or null. */
+  forumHref: string | null;
 }
 
 export async function getGroupPage(
@@ -107,8 +110,7 @@ export async function getGroupPage(
   groupId: string,
 ): Promise<GroupPage> {
   const access = await groupAccess(db, actor, groupId, 'group.view');
-  const views = await groupSetsOfEdition(db, access.set.edition_id);
-  const group = views.flatMap((s) => s.groups).find((g) => g.id === access.group.id);
+  const group = await groupById(db, access.group.id);
   const names = await peopleByIds(db, group?.memberIds ?? []);
   const tasks = (await itemsOfKind(db, GROUP_TASK_KIND, [access.set.edition_id])).filter((item) => {
     const settings = groupTaskSettingsSchema.safeParse(item.settings);
@@ -125,5 +127,13 @@ export async function getGroupPage(
     page: (await latestPageRevision(db, access.group.id)) ?? null,
     tasks: tasks.map((t) => ({ id: t.id, title: t.title })),
     peer: (await findPeerEvaluation(db, access.set.id)) ?? null,
+    forumHref: await groupForumLink(db, access.group.id),
   };
+}
+
+/** The edition a group belongs to ('' when there is no such group): for redirects after a refusal. */
+export async function editionOfGroup(db: Executor, groupId: string): Promise<string> {
+  const group = await groupById(db, groupId);
+  const set = group ? await findGroupSet(db, group.groupSetId) : undefined;
+  return set?.edition_id ?? '';
 }

@@ -48,7 +48,8 @@ export async function groupSetAccess(
   const access = await editionGroupsAccess(db, actor, set.edition_id);
   const membership = access.actorId ? await findMembership(db, set.id, access.actorId) : undefined;
   const standing = { ...access.standing, member: membership !== undefined };
-  if (!canGroups(standing, action)) throw new AppError(standing.participant ? 'forbidden' : 'not_found');
+  if (!canGroups(standing, action))
+    throw new AppError(standing.participant || standing.staff ? 'forbidden' : 'not_found');
   return { ...access, standing, set };
 }
 
@@ -74,7 +75,9 @@ export async function groupAccess(
   const access = await editionGroupsAccess(db, actor, set.edition_id);
   const membership = access.actorId ? await findMembership(db, set.id, access.actorId) : undefined;
   const standing = { ...access.standing, member: membership?.group_id === group.id };
-  if (!canGroups(standing, 'group.view') && action !== 'groups.choose') throw new AppError('not_found');
+  // Choosing a group is for the edition's participants: anyone else outside the group is told it does not exist.
+  if (!canGroups(standing, 'group.view') && !(action === 'groups.choose' && standing.participant))
+    throw new AppError('not_found');
   if (!canGroups(standing, action)) throw new AppError('forbidden');
   return { ...access, standing, set, group };
 }

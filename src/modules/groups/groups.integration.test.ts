@@ -75,6 +75,9 @@ for (const dialect of DIALECTS) {
       const sizes = set?.groups.map((g) => g.memberIds.length);
       expect(sizes).toEqual([3, 3]);
       expect(set?.groups.flatMap((g) => g.memberIds).sort()).toEqual(people.map((p) => p.id).sort());
+      // Each group has its members-only forum (forums module), linked from its page.
+      const forumHref = (await getGroupPage(deps.db, deps, staff(), set?.groups[0]?.id as string)).forumHref;
+      expect(forumHref).toMatch(/^\/forums\//);
       await formGroupSetAgain(deps.db, deps, staff(), id);
       const again = await groupSetsOfEdition(deps.db, world.edition.id);
       expect(again[0]?.groups.flatMap((g) => g.memberIds)).toHaveLength(6);

@@ -13,6 +13,7 @@ import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { BALANCE_ATTRIBUTES, balanceGroups, seededRandom, shuffle } from './balance-groups.js';
 import { editionGroupsAccess, groupSetAccess } from './group-access.js';
+import { syncGroupForums } from './group-forums.js';
 import { GROUP_NAME_MAX, groupSetSchema, MAX_SETS, placeSchema } from './group-sets.js';
 import { editionPeople } from './groups.queries.js';
 import {
@@ -149,6 +150,7 @@ export async function createGroupSet(
         after: { formation: data.formation, members },
       });
     }
+    await syncGroupForums(trx, deps, { id, edition_id: access.space.edition.id });
     return { id };
   });
 }
@@ -181,6 +183,7 @@ export async function formGroupSetAgain(
       targetId: set.id,
       after: { formation: set.formation, members },
     });
+    await syncGroupForums(trx, deps, set);
   });
 }
 
@@ -247,5 +250,6 @@ export async function placeMember(
       before: { groupId: before?.group_id ?? null },
       after: { userId: data.userId, groupId: data.groupId },
     });
+    await syncGroupForums(trx, deps, set);
   });
 }

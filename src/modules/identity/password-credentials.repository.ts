@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { escapeLike } from '../../db/helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 
 /** All SQL about sign-in secrets: sessions, one-time links, API tokens and sign-in back-off. */
 
@@ -32,11 +33,9 @@ export async function insertSession(
     .execute();
 }
 
-export async function findSessionWithUser(
-  db: Executor,
-  sessionHash: string,
-): Promise<SessionWithUser | undefined> {
-  return db
+// Run on every signed-in request: built and compiled once (reusableQuery).
+const sessionWithUser = reusableQuery((db, sessionHash: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -49,8 +48,14 @@ export async function findSessionWithUser(
       'users.full_name as fullName',
       'users.email as email',
     ])
-    .where('sessions.id', '=', sessionHash)
-    .executeTakeFirst();
+    .where('sessions.id', '=', sessionHash),
+);
+
+export async function findSessionWithUser(
+  db: Executor,
+  sessionHash: string,
+): Promise<SessionWithUser | undefined> {
+  return (await sessionWithUser(db, sessionHash))[0];
 }
 
 export async function touchSession(db: Executor, sessionHash: string, lastSeenAt: string, expiresAt: string) {

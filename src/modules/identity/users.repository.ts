@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
 import { containsText } from '../../db/helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type { Role } from '../../kernel/actor.js';
 import { foldForSearch } from '../../kernel/search-fold.js';
 import type { NewUserRow, UserRow, UserUpdate } from './identity.tables.js';
@@ -43,14 +44,13 @@ export async function updateUser(db: Executor, id: string, changes: UserUpdate):
   await db.updateTable('users').set(withName).where('id', '=', id).execute();
 }
 
+// Run on every signed-in request: built and compiled once (reusableQuery).
+const rolesOf = reusableQuery((db, userId: string) =>
+  db.selectFrom('role_grants').select('role').where('user_id', '=', userId).orderBy('role'),
+);
+
 export async function listRoles(db: Executor, userId: string): Promise<Role[]> {
-  const rows = await db
-    .selectFrom('role_grants')
-    .select('role')
-    .where('user_id', '=', userId)
-    .orderBy('role')
-    .execute();
-  return rows.map((r) => r.role as Role);
+  return (await rolesOf(db, userId)).map((r) => r.role as Role);
 }
 
 export async function listRolesForUsers(

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AssessmentWorld, buildAssessmentWorld } from '../../../test/helpers/assessment-factories.js';
+import {
+  type AssessmentWorld,
+  buildAssessmentWorld,
+  submitForMarking,
+} from '../../../test/helpers/assessment-factories.js';
 import { createTestApp } from '../../../test/helpers/http.js';
 import { Client, fieldError } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
-import { saveDraft } from '../assignments/save-draft.js';
-import { submitAssignment } from '../assignments/submit-assignment.js';
 import { allocateMarker } from './allocate-markers.js';
 import { appendComment } from './get-comment-bank.js';
 import { saveRubric } from './save-rubric.js';
@@ -30,16 +32,7 @@ describe('the comment bank', () => {
       })
     ).id;
     world = await buildAssessmentWorld(deps, { rubricId });
-    const me = actorOf(world.participant);
-    await saveDraft(deps.db, deps, me, world.assignmentId, { text: 'Work', declared: true });
-    const { submissionId } = await submitAssignment(deps.db, deps, me, world.assignmentId);
-    markingId = (
-      await deps.db
-        .selectFrom('marking_submissions')
-        .select('id')
-        .where('owner_id', '=', submissionId)
-        .executeTakeFirstOrThrow()
-    ).id;
+    markingId = await submitForMarking(deps, world);
     await allocateMarker(deps.db, deps, actorOf(world.facilitator), markingId, {
       markerId: world.assessor.id,
       role: 'first',

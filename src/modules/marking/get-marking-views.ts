@@ -9,10 +9,12 @@ import { AppError } from '../../kernel/errors.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { activePeopleWithRole, personNames } from '../identity/identity.queries.js';
 import { type BankComment, bankCommentsFor } from './get-comment-bank.js';
+import { feedbackFileName } from './get-feedback-file.js';
 import { canMarking } from './marking.policy.js';
 import {
   contextsExaminedBy,
   findRevealed,
+  listFeedbackFiles,
   listMarks,
   listMarksOfMarker,
   listSubmissionsByIds,
@@ -213,7 +215,9 @@ export interface MarkingPage {
   markers: { id: string; name: string }[];
   /** The marker's bank comments for this submission's rubric (while they may edit their mark). */
   bank: BankComment[];
-  can: { manage: boolean; mark: boolean; editMark: boolean; examine: boolean };
+  /** The submission's feedback files (released with the mark). */
+  feedbackFiles: { id: string; name: string }[];
+  can: { manage: boolean; mark: boolean; editMark: boolean; addFeedback: boolean; examine: boolean };
 }
 
 /** One submission's marking page: the rubric and one's own mark; for staff, both marks and the moderation. */
@@ -251,12 +255,17 @@ export async function getMarkingPage(
     criteria: await criteriaOf(db, access.submission),
     own,
     markers: access.can.manage ? await markerChoices(db) : [],
+    feedbackFiles: (await listFeedbackFiles(db, [access.submission.id])).map((f) => ({
+      id: f.id,
+      name: feedbackFileName(f.rank, f.type),
+    })),
     bank: editMark && own ? await bankCommentsFor(db, own.markerId, access.submission.rubric_version_id) : [],
     can: {
       manage: access.can.manage,
       examine: access.can.examine,
       mark: access.can.mark,
       editMark,
+      addFeedback: (access.can.manage || access.can.mark) && access.submission.state !== 'released',
     },
   };
 }

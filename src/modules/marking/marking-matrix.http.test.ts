@@ -1,4 +1,4 @@
-import { pdfBytes } from '../../../test/helpers/assessment-factories.js';
+import { pdfBytes, uploadForm } from '../../../test/helpers/assessment-factories.js';
 import {
   EDITION_MATRIX_ROLES,
   type EditionRole,
@@ -15,6 +15,7 @@ import { saveDraft } from '../assignments/save-draft.js';
 import { submitAssignment } from '../assignments/submit-assignment.js';
 import { uploadSubmissionFile } from '../assignments/upload-submission-file.js';
 import { allocateMarker } from './allocate-markers.js';
+import { attachFeedbackFiles } from './attach-feedback-files.js';
 import { agreeMark } from './moderate-submission.js';
 import { releaseMark } from './release-marks.js';
 import { saveBankComment } from './save-bank-comment.js';
@@ -35,6 +36,8 @@ interface Target {
   markingId: string;
   rubricId: string;
   spareMarkerId: string;
+  /** A feedback file of the submission. */
+  feedbackFileId: string;
   /** The assessor's own bank comment. */
   bankCommentId: string;
 }
@@ -68,6 +71,8 @@ const CASES: Case[] = [
   { route: 'POST /marking/submissions/:submissionId/insert-comment', kind: 'open', path: (t) => `${s(t)}/insert-comment`, body: () => ({ 'comment.c1': 'Fine', insertComment: 'c1' }), expect: e(403, { anonymous: 401, assessor: 200, otherFacilitator: 404, editionFacilitator: 409, manager: 409 }) },
   { route: 'POST /marking/comments', kind: 'open', path: () => '/marking/comments', body: () => ({ text: 'Cite your sources.' }), mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 303, otherFacilitator: 303, manager: 303 }) },
   { route: 'POST /marking/comments/:commentId/remove', kind: 'open', path: (t) => `/marking/comments/${t.bankCommentId}/remove`, mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 404, otherFacilitator: 404, manager: 404 }) },
+  { route: 'POST /marking/submissions/:submissionId/feedback-files', kind: 'open', path: (t) => `${s(t)}/feedback-files`, special: 'feedback-file', mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 303, otherFacilitator: 404, manager: 303 }) },
+  { route: 'GET /marking/feedback-files/:fileId', kind: 'released', path: (t) => `/marking/feedback-files/${t.feedbackFileId}`, expect: e(404, { anonymous: 303, owner: 200, assessor: 200, editionFacilitator: 200, manager: 200, administrator: 403 }) },
   { route: 'POST /marking/submissions/:submissionId/release', kind: 'agreed', path: (t) => `${s(t)}/release`, mutates: true, expect: staffPost(303) },
 ];
 
@@ -79,6 +84,7 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
   cases: CASES,
   watched: [
     'marking_comments',
+    'marking_feedback_files',
     'marking_rubrics',
     'marking_rubric_versions',
     'marking_submissions',
@@ -122,13 +128,36 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
         markingId,
         markFromForm({ 'points.c1': '7', complete: 'on' }),
       );
+    const feedbackFileId = (
+      await attachFeedbackFiles(deps.db, deps, staff, [
+        { submissionId: markingId, bytes: pdfBytes('M'), label: 'f' },
+      ]).then(() =>
+        deps.db
+          .selectFrom('marking_feedback_files')
+          .select('id')
+          .where('submission_id', '=', markingId)
+          .executeTakeFirstOrThrow(),
+      )
+    ).id;
     if (kind === 'agreed' || kind === 'released') await agreeMark(deps.db, deps, staff, markingId, {});
     if (kind === 'released') await releaseMark(deps.db, deps, staff, markingId);
     const spare = await buildPerson(deps, { roles: ['assessor'] });
     const { id: bankCommentId } = await saveBankComment(deps.db, deps, actorOf(people.assessor), {
       text: 'Cite your sources.',
     });
-    return { editionId: edition.id, markingId, rubricId, spareMarkerId: spare.id, bankCommentId };
+    return {
+      editionId: edition.id,
+      markingId,
+      rubricId,
+      spareMarkerId: spare.id,
+      bankCommentId,
+      feedbackFileId,
+    };
   },
   shownBy: (target) => target.markingId,
+  call: (_context, _c, target, client) =>
+    uploadForm(client, `/marking/submissions/${target.markingId}/feedback-files`, {
+      name: 'feedback.pdf',
+      content: pdfBytes('Marker'),
+    }),
 });

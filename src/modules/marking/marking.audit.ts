@@ -29,6 +29,9 @@ export const markingAuditEvents = defineAuditEvents({
   'marking.released': z.object({
     after: z.object({ mark: z.number(), passed: z.boolean(), latePenalty: z.number().optional() }),
   }),
+  'marking.feedback-file-added': z.object({
+    after: z.object({ fileId: z.string(), rank: z.number(), type: z.string() }),
+  }),
   'marking.bank-comment-added': z.object({ after: z.object({ rubricId: z.string().nullable() }) }),
   'marking.bank-comment-removed': z.object({ before: z.object({ commentId: z.string() }) }),
   'marking.identities-revealed': z.object({ after: z.object({ contextId: z.string() }) }),

@@ -339,7 +339,13 @@ for (const dialect of DIALECTS) {
       await saveMark(deps.db, deps, actorOf(world.assessor), markingId, mark('7', '3'));
       await saveMark(deps.db, deps, actorOf(world.secondAssessor), markingId, mark('8', '3'));
       const page = await getMarkingPage(deps.db, deps, actorOf(examiner), markingId);
-      expect(page.can).toEqual({ manage: false, examine: true, mark: false, editMark: false });
+      expect(page.can).toEqual({
+        manage: false,
+        examine: true,
+        mark: false,
+        editMark: false,
+        addFeedback: false,
+      });
       expect(page.submission.marks).toHaveLength(2);
       expect((await getMyMarking(deps.db, deps, actorOf(examiner))).map((s) => s.id)).toEqual([markingId]);
       expect(

@@ -12,6 +12,7 @@ import * as marking from './migrations/2026-12-06T2330-marking.js';
 import * as examiners from './migrations/2026-12-06T2331-marking-examiners.js';
 import * as latePenalty from './migrations/2026-12-07T0401-marking-late-penalty.js';
 import * as commentBank from './migrations/2026-12-07T0402-marking-comment-bank.js';
+import * as feedbackFiles from './migrations/2026-12-07T0403-marking-feedback-files.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
@@ -23,6 +24,7 @@ export const markingModule: Module = {
     '2026-12-06T2331-marking-examiners': examiners,
     '2026-12-07T0401-marking-late-penalty': latePenalty,
     '2026-12-07T0402-marking-comment-bank': commentBank,
+    '2026-12-07T0403-marking-feedback-files': feedbackFiles,
   },
   auditEvents: markingAuditEvents,
   notificationKinds: MARKING_NOTIFICATION_KINDS,
@@ -48,6 +50,8 @@ export const markingModule: Module = {
     'POST /marking/submissions/:submissionId/release': staff,
     'POST /marking/submissions/:submissionId/insert-comment': markers,
     'POST /marking/comments': markers,
+    'POST /marking/submissions/:submissionId/feedback-files': markers,
+    'GET /marking/feedback-files/:fileId': ['participant', ...markers],
     'POST /marking/comments/:commentId/remove': markers,
   },
   tables: [
@@ -59,5 +63,6 @@ export const markingModule: Module = {
     'marking_marks',
     'marking_examiners',
     'marking_comments',
+    'marking_feedback_files',
   ],
 };

@@ -6,6 +6,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Actor } from '../../kernel/actor.js';
 import { isId } from '../../kernel/ids.js';
+import { feedbackFileName } from './get-feedback-file.js';
 import { canMarking } from './marking.policy.js';
 import {
   findNumber,
@@ -14,11 +15,13 @@ import {
   findSubmissionOfOwner,
   insertNumber,
   latestRubricVersion,
+  listFeedbackFiles,
   listMarks,
   listRubrics,
   listSubmissionsOfContext,
   listSubmissionsOfOwners,
   maxNumber,
+  personWithNumber,
 } from './marking.repository.js';
 import { examinesSubmission, facilitatesContext } from './marking-access.js';
 import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubric.js';
@@ -65,6 +68,8 @@ export interface ReleasedMarking {
     releasedAt: string;
     overall: string;
     criteria: { title: string; points: string; maxPoints: number; comment: string }[];
+    /** Feedback files, downloaded at `/marking/feedback-files/:id`. */
+    files: { id: string; name: string }[];
   } | null;
 }
 
@@ -81,6 +86,10 @@ export async function releasedMarkings(
   ownerIds: readonly string[],
 ): Promise<Map<string, ReleasedMarking>> {
   const rows = await listSubmissionsOfOwners(db, ownerModule, ownerIds);
+  const files = await listFeedbackFiles(
+    db,
+    rows.filter((r) => r.state === 'released').map((r) => r.id),
+  );
   const out = new Map<string, ReleasedMarking>();
   for (const row of rows) {
     const state = row.state as MarkingState;
@@ -111,6 +120,9 @@ export async function releasedMarkings(
           maxPoints: c.maxPoints,
           comment: feedback.scores[c.id]?.comment ?? '',
         })),
+        files: files
+          .filter((f) => f.submission_id === row.id)
+          .map((f) => ({ id: f.id, name: feedbackFileName(f.rank, f.type) })),
       },
     });
   }
@@ -192,4 +204,24 @@ export async function releasedMarksOfContext(db: Executor, contextId: string): P
       releasedAt: r.released_at!,
     }))
     .sort((a, b) => a.releasedAt.localeCompare(b.releasedAt));
+}
+
+/** The participant numbered `label` (P-0042) in a context, or null. */
+export async function participantOfNumber(
+  db: Executor,
+  contextId: string,
+  label: string,
+): Promise<string | null> {
+  const match = /^P-(\d{1,9})$/i.exec(label);
+  return match ? personWithNumber(db, contextId, Number(match[1])) : null;
+}
+
+/** The marking submission of an owner's record (its id and whether its mark is released), or null. */
+export async function markingOfOwner(
+  db: Executor,
+  ownerModule: string,
+  ownerId: string,
+): Promise<{ id: string; released: boolean } | null> {
+  const row = await findSubmissionOfOwner(db, ownerModule, ownerId);
+  return row ? { id: row.id, released: row.state === 'released' } : null;
 }

@@ -4,7 +4,9 @@ import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
 import type {
   BankCommentRow,
+  FeedbackFileRow,
   MarkingCommentsTable,
+  MarkingFeedbackFilesTable,
   MarkingMarksTable,
   MarkingRubricsTable,
   MarkingRubricVersionsTable,
@@ -320,4 +322,45 @@ export async function reopenMarks(
     .set({ completed_at: null, total: null, updated_at: now })
     .where('submission_id', 'in', submissionIds)
     .execute();
+}
+
+/** The feedback files of some submissions, in rank order. */
+export function listFeedbackFiles(
+  db: Executor,
+  submissionIds: readonly string[],
+): Promise<FeedbackFileRow[]> {
+  if (submissionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('marking_feedback_files')
+    .selectAll()
+    .where('submission_id', 'in', submissionIds)
+    .orderBy('submission_id')
+    .orderBy('rank')
+    .execute();
+}
+
+export function findFeedbackFile(db: Executor, id: string): Promise<FeedbackFileRow | undefined> {
+  return db.selectFrom('marking_feedback_files').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertFeedbackFile(
+  db: Executor,
+  row: Insertable<MarkingFeedbackFilesTable>,
+): Promise<void> {
+  await db.insertInto('marking_feedback_files').values(row).execute();
+}
+
+/** The participant of a context with this number (P-0042 → 42), or null. */
+export async function personWithNumber(
+  db: Executor,
+  contextId: string,
+  number: number,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('marking_numbers')
+    .select('person_id')
+    .where('context_id', '=', contextId)
+    .where('number', '=', number)
+    .executeTakeFirst();
+  return row?.person_id ?? null;
 }

@@ -88,9 +88,23 @@ export interface MarkingCommentsTable {
   created_at: string;
 }
 
+/** A feedback file of a marking submission (released with the mark). */
+export interface MarkingFeedbackFilesTable {
+  id: string;
+  submission_id: string;
+  rank: number;
+  /** `pdf` or `docx`, by content. */
+  type: string;
+  size_bytes: number;
+  storage_key: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
     marking_comments: MarkingCommentsTable;
+    marking_feedback_files: MarkingFeedbackFilesTable;
     marking_rubrics: MarkingRubricsTable;
     marking_rubric_versions: MarkingRubricVersionsTable;
     marking_numbers: MarkingNumbersTable;
@@ -106,3 +120,4 @@ export type RubricVersionRow = Selectable<MarkingRubricVersionsTable>;
 export type MarkingSubmissionRow = Selectable<MarkingSubmissionsTable>;
 export type MarkRow = Selectable<MarkingMarksTable>;
 export type BankCommentRow = Selectable<MarkingCommentsTable>;
+export type FeedbackFileRow = Selectable<MarkingFeedbackFilesTable>;

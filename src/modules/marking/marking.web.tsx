@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
+import { sendDownload } from '../../http/downloads.js';
+import { singleFileUpload } from '../../http/file-upload.js';
 import { csrfProtected, echoValues, type FormBody, formBody } from '../../http/forms.js';
 import type { Actor } from '../../kernel/actor.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
@@ -8,7 +10,9 @@ import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-c
 import { sendPage } from '../../web/render.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
 import { appointExaminer } from './appoint-examiner.js';
+import { FEEDBACK_FILE_MAX_BYTES, uploadFeedbackFile } from './attach-feedback-files.js';
 import { getCommentBank, insertBankComment } from './get-comment-bank.js';
+import { getFeedbackFile } from './get-feedback-file.js';
 import { getContextOverview, getMarkingPage, getMyMarking } from './get-marking-views.js';
 import { getRubric, getRubrics } from './get-rubrics.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
@@ -45,6 +49,11 @@ function rubricErrors(
 }
 
 /** A marking form's use case: executor, services, actor, the context's or submission's id, the form. */
+const feedbackUpload = singleFileUpload({
+  maxBytes: FEEDBACK_FILE_MAX_BYTES,
+  noFileKey: 'marking.error.noFile',
+});
+
 type FormRun = (db: Deps['db'], services: Deps, actor: Actor, id: string, body: FormBody) => Promise<unknown>;
 
 /** The marking pages: rubrics, a context's overview, a marker's list, one submission's marking. */
@@ -192,6 +201,43 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
   };
 
   app.get<Sub>('/marking/submissions/:submissionId', hidden, (request, reply) => showMarking(request, reply));
+
+  app.post<Sub>(
+    '/marking/submissions/:submissionId/feedback-files',
+    { preValidation: [feedbackUpload.read, app.csrfProtection], schema: { hide: true } },
+    async (request, reply) => {
+      try {
+        await uploadFeedbackFile(
+          deps.db,
+          deps,
+          request.actor,
+          request.params.submissionId,
+          feedbackUpload.file(request),
+        );
+      } catch (error) {
+        if (isAppError(error, 'validation_failed'))
+          return showMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
+        if (isAppError(error, 'invalid_state'))
+          return showMarking(request, reply, 409, { form: request.i18n.t('marking.error.notNow') });
+        throw error;
+      }
+      setFlash(reply, 'marking.flash.feedbackFileAdded');
+      return reply.redirect(`/marking/submissions/${request.params.submissionId}#feedback-files`, 303);
+    },
+  );
+
+  app.get<{ Params: { fileId: string } }>(
+    '/marking/feedback-files/:fileId',
+    hidden,
+    async (request, reply) => {
+      const file = await getFeedbackFile(deps.db, deps, request.actor, request.params.fileId);
+      return sendDownload(reply, {
+        body: file.bytes,
+        fileName: file.fileName,
+        contentType: file.contentType,
+      });
+    },
+  );
 
   app.post<Sub>(
     '/marking/submissions/:submissionId/insert-comment',

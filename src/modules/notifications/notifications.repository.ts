@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import { usersView } from '../identity/identity.read-models.repository.js';
 import type { NotificationRow } from './notifications.tables.js';
 
@@ -37,7 +38,17 @@ export async function listNotificationRows(
     .execute();
 }
 
+// The bell's number, on every signed-in page: built and compiled once (reusableQuery).
+const countUnread = reusableQuery((db, userId: string) =>
+  db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null),
+);
+
 export async function countNotifications(db: Executor, userId: string, unreadOnly: boolean): Promise<number> {
+  if (unreadOnly) return Number((await countUnread(db, userId))[0]?.n ?? 0);
   let query = db
     .selectFrom('notifications')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -83,12 +83,11 @@ export async function roleplayViewOf(
   actor: Actor,
   item: SpaceItemRef,
   space: SpaceAccess,
+  options: { openChecked?: boolean } = {},
 ): Promise<RoleplayView> {
-  return roleplayView(
-    db,
-    deps,
-    await roleplayAccessToItem(db, actor, item, space, deps.clock.now().toISOString()),
-  );
+  // The space's item page has already checked that the item is open to the reader (its availability).
+  const now = options.openChecked ? undefined : deps.clock.now().toISOString();
+  return roleplayView(db, deps, await roleplayAccessToItem(db, actor, item, space, now));
 }
 
 async function roleplayView(db: Executor, deps: Services, access: RoleplayAccess): Promise<RoleplayView> {

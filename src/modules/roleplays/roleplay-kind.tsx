@@ -20,7 +20,7 @@ export const roleplayKind = defineSpaceItemKind<z.infer<typeof roleplaySettingsS
   settings: roleplaySettingsSchema,
   async render(db, deps, item, viewer) {
     const space = await spaceAccess(db, viewer.actor, item.editionId);
-    const view = await roleplayViewOf(db, deps, viewer.actor, item, space);
+    const view = await roleplayViewOf(db, deps, viewer.actor, item, space, { openChecked: true });
     return <RoleplayBody t={translator(viewer.locale)} view={view} timeZone={viewer.timeZone} />;
   },
   editPath: (item) => `/roleplays/${item.id}/manage`,

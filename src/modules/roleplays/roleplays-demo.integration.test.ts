@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { seedDemo } from '../../seed/seed-demo.js';
+import { getCase } from '../cases/get-case.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { findEditionIdByCode } from '../catalogue/find-ids.js';
 import { findPersonIdByEmail } from '../identity/create-person.js';
 import { isConfirmedParticipant } from '../places/places.queries.js';
+import { itemsOfKind } from '../spaces/spaces.queries.js';
 import { DEMO_ROLEPLAY_EDITION } from './demo/seed-roleplays.js';
 import { listEditionRoleplays } from './list-edition-roleplays.js';
 import { presentRoleplay } from './roleplays.api.js';
@@ -49,5 +51,17 @@ describe('sqlite: the demo role-play', () => {
     expect(presentRoleplay(staff[0]!, 'fr').roles.every((r) => r.privateBrief)).toBe(true);
     expect(presentRoleplay(staff[0]!, 'fr').title).toContain('Jeu de rôle');
     expect(presentRoleplay(staff[0]!, 'es').roles[0]?.name).toBe('Ministerio de Trabajo de Sundara (origen)');
+  });
+
+  it('puts a case study next to it, whose later news stays hidden until its date', async () => {
+    const editionId = (await findEditionIdByCode(deps.db, deps, DEMO_ROLEPLAY_EDITION))!;
+    const participant = await person('participant@example.org', 'participant');
+    const home = await itemsOfKind(deps.db, 'case', [editionId]);
+    expect(home).toHaveLength(1);
+    const view = await getCase(deps.db, deps, participant, home[0]!.id);
+    expect(view.context.fr).toContain('Le Sundara en bref');
+    expect(view.questions.es).toContain('contratación equitativa');
+    expect(view.news).toEqual([]); // the Academy starts in June 2027
+    expect(view.debrief).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { confirmedParticipants } from '../places/places.queries.js';
 import { spaceAccess } from './space-access.js';
 import { toItemRef } from './space-items.js';
 import { percent, type Tally, tally } from './spaces.js';
-import { listItems, listProgress, listSections } from './spaces.repository.js';
+import { listGridProgress, listItems, listSections } from './spaces.repository.js';
 
 /** What the grid can be narrowed to: a section, people behind or done, a name or email. */
 export const gridFilterSchema = z.object({
@@ -52,7 +52,7 @@ export async function getProgressGrid(
     confirmedParticipants(db, access.edition.id),
     space ? listSections(db, space.id) : Promise.resolve([]),
     space ? listItems(db, space.id) : Promise.resolve([]),
-    space ? listProgress(db, [space.id]) : Promise.resolve([]),
+    space ? listGridProgress(db, space.id) : Promise.resolve([]),
   ]);
   const sectionOrder = new Map(sectionRows.map((s, i) => [s.id, i]));
   const all = itemRows
@@ -73,8 +73,9 @@ export async function getProgressGrid(
   const rows = people
     .filter((p) => !needle || foldForSearch(`${p.fullName} ${p.email}`).includes(needle))
     .map((person) => {
-      const own = byPerson.get(person.id) ?? new Map();
-      const done = new Set([...own.values()].filter((p) => p.completed_at).map((p) => p.item_id));
+      const own = byPerson.get(person.id) ?? new Map<string, (typeof progress)[number]>();
+      const done = new Set<string>();
+      for (const p of own.values()) if (p.completed_at) done.add(p.item_id);
       const t = tally(all, done);
       const cells = shown.map((item): GridCell => {
         const p = own.get(item.id);

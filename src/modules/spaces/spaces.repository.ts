@@ -1,6 +1,7 @@
 /** All SQL of the spaces module: spaces, sections, items and progress (its own tables only). */
 import type { Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
 import {
   coursesView,
@@ -21,8 +22,12 @@ export async function findSpaceOfEdition(db: Executor, editionId: string): Promi
  * of the edition, confirmed place) and time zone. `userId` null: no standing, no zone.
  */
 export async function findSpaceContext(db: Executor, editionId: string, userId: string | null) {
-  const viewer = userId ?? '';
-  return db
+  return (await spaceContext(db, editionId, userId ?? ''))[0];
+}
+
+// Every space page runs these three: built and compiled once (reusableQuery).
+const spaceContext = reusableQuery((db, editionId: string, viewer: string) =>
+  db
     .selectFrom(editionsView(db).as('editions'))
     .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
     .leftJoin('spaces', 'spaces.edition_id', 'editions.id')
@@ -59,9 +64,8 @@ export async function findSpaceContext(db: Executor, editionId: string, userId: 
         .where('viewer.id', '=', viewer)
         .as('viewer_time_zone'),
     ])
-    .where('editions.id', '=', editionId)
-    .executeTakeFirst();
-}
+    .where('editions.id', '=', editionId),
+);
 
 export async function listSpacesOfEditions(db: Executor, editionIds: readonly string[]): Promise<SpaceRow[]> {
   if (editionIds.length === 0) return [];
@@ -80,14 +84,17 @@ export async function touchSpace(db: Executor, spaceId: string, at: string): Pro
   await db.updateTable('spaces').set({ updated_at: at }).where('id', '=', spaceId).execute();
 }
 
-export async function listSections(db: Executor, spaceId: string): Promise<SectionRow[]> {
-  return db
+const sectionsOf = reusableQuery((db, spaceId: string) =>
+  db
     .selectFrom('space_sections')
     .selectAll()
     .where('space_id', '=', spaceId)
     .orderBy('position')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+export async function listSections(db: Executor, spaceId: string): Promise<SectionRow[]> {
+  return sectionsOf(db, spaceId);
 }
 
 export async function findSection(db: Executor, sectionId: string): Promise<SectionRow | undefined> {
@@ -209,10 +216,14 @@ export async function upsertProgress(db: Executor, row: ProgressRow): Promise<vo
  * null): the space's content and one person's progress in one statement.
  */
 export async function listItemsWithProgress(db: Executor, spaceId: string, userId: string | null) {
-  return db
+  return itemsWithProgress(db, spaceId, userId ?? '');
+}
+
+const itemsWithProgress = reusableQuery((db, spaceId: string, userId: string) =>
+  db
     .selectFrom('space_items')
     .leftJoin('space_item_progress as progress', (join) =>
-      join.onRef('progress.item_id', '=', 'space_items.id').on('progress.user_id', '=', userId ?? ''),
+      join.onRef('progress.item_id', '=', 'space_items.id').on('progress.user_id', '=', userId),
     )
     .selectAll('space_items')
     .select([
@@ -222,7 +233,24 @@ export async function listItemsWithProgress(db: Executor, spaceId: string, userI
     ])
     .where('space_items.space_id', '=', spaceId)
     .orderBy('space_items.position')
-    .orderBy('space_items.id')
+    .orderBy('space_items.id'),
+);
+
+/**
+ * Everyone's progress on the items of a space, only what the progress grid shows (completed or not, the
+ * score): 300 people × 40 items are up to 12,000 rows, so no column more than needed.
+ */
+export async function listGridProgress(db: Executor, spaceId: string) {
+  return db
+    .selectFrom('space_item_progress')
+    .innerJoin('space_items', 'space_items.id', 'space_item_progress.item_id')
+    .select([
+      'space_item_progress.item_id',
+      'space_item_progress.user_id',
+      'space_item_progress.completed_at',
+      'space_item_progress.score',
+    ])
+    .where('space_items.space_id', '=', spaceId)
     .execute();
 }
 

@@ -60,6 +60,17 @@ export function ReleasedFeedback({ t, marking }: { t: Translator; marking: Relea
         </p>
       ) : null}
       {released.overall ? <p class="overall">{released.overall}</p> : null}
+      {released.files.length ? (
+        <ul class="feedback-files">
+          {released.files.map((f) => (
+            <li>
+              <a href={`/marking/feedback-files/${f.id}`} download>
+                {t.t('assignments.feedback.file', { name: f.name })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {released.criteria.length ? (
         // Tables scroll sideways on narrow screens: focusable, so a keyboard can scroll this one too.
         <table tabindex={0}>

@@ -1,4 +1,4 @@
-import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
+import { Csrf, describedBy, ErrorSummary, Field, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { OVERRIDE_SCOPES } from '../assignment.js';
@@ -72,6 +72,28 @@ export function ManagePageView({
           ))}
         </tbody>
       </table>
+      <h2 id="bulk">{t.t('assignments.bulk.title')}</h2>
+      <p>
+        <a href={`${base}/submissions.zip`} download>
+          {t.t('assignments.bulk.download')}
+        </a>
+      </p>
+      <form method="post" action={`${base}/feedback-zip`} enctype="multipart/form-data" class="stacked">
+        <Csrf token={ctx.csrf} />
+        <Field
+          name="file"
+          label={t.t('assignments.bulk.feedbackZip')}
+          errors={errors}
+          hint={t.t('assignments.bulk.feedbackHint')}
+        >
+          <input
+            type="file"
+            {...describedBy('file', errors, t.t('assignments.bulk.feedbackHint'))}
+            accept=".zip"
+          />
+        </Field>
+        <button type="submit">{t.t('assignments.bulk.upload')}</button>
+      </form>
       <h2>{t.t('assignments.similarity.title')}</h2>
       <p class="hint">{t.t('assignments.similarity.scope')}</p>
       {page.similar.length === 0 ? (

@@ -9,12 +9,16 @@ import { GROUP_FILE_MAX_BYTES, MAX_GROUP_FILES } from '../group-files.js';
 import { PAGE_MAX } from '../shared-page.js';
 import { ConflictBox, GroupFrame } from './group-frame.js';
 
-/**
- * The group's forum (the forums module will offer one per group). Until it does, nothing is shown: this
- * is where the page will hold it.
- */
-function GroupForumSlot(_props: { groupId: string }) {
-  return null;
+/** The link to the group's forum (the forums module's pages), when it has one. */
+function GroupForumLink({ ctx, href }: { ctx: PageContext; href: string | null }) {
+  if (!href) return null;
+  return (
+    <p>
+      <a class="button secondary" href={href}>
+        {ctx.t.t('groups.page.forum')}
+      </a>
+    </p>
+  );
 }
 
 export function GroupPageView({
@@ -75,7 +79,7 @@ export function GroupPageView({
           <a href={`/groups/sets/${access.set.id}/peer`}>{t.t('groups.peer.rateLink')}</a>
         </p>
       ) : null}
-      <GroupForumSlot groupId={access.group.id} />
+      <GroupForumLink ctx={ctx} href={page.forumHref} />
       <section aria-labelledby="shared-heading">
         <h2 id="shared-heading">{t.t('groups.page.shared')}</h2>
         {page.page ? (

@@ -1,5 +1,5 @@
 import type { Translator } from '../../../i18n/i18n.js';
-import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
+import { Csrf, describedBy, ErrorSummary, Field, SelectField, TextField } from '../../../web/components.js';
 import type { FieldMessages } from '../../../web/page-context.js';
 import type { BankComment } from '../get-comment-bank.js';
 
@@ -86,6 +86,49 @@ export function CommentBankSection({
         />
         <button type="submit">{t.t('marking.bank.add')}</button>
       </form>
+    </section>
+  );
+}
+
+/** The submission's feedback files (released with the mark) and, while allowed, a form to add one. */
+export function FeedbackFilesSection({
+  t,
+  csrf,
+  files,
+  action,
+  canAdd,
+  errors = {},
+}: {
+  t: Translator;
+  csrf: string;
+  files: { id: string; name: string }[];
+  action: string;
+  canAdd: boolean;
+  errors?: FieldMessages;
+}) {
+  if (!canAdd && files.length === 0) return null;
+  return (
+    <section id="feedback-files">
+      <h2>{t.t('marking.files.title')}</h2>
+      <p class="hint">{t.t('marking.files.hint')}</p>
+      <ul>
+        {files.map((f) => (
+          <li>
+            <a href={`/marking/feedback-files/${f.id}`} download>
+              {f.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      {canAdd ? (
+        <form method="post" action={action} enctype="multipart/form-data" class="stacked">
+          <Csrf token={csrf} />
+          <Field name="file" label={t.t('marking.files.file')} errors={errors}>
+            <input type="file" {...describedBy('file', errors)} accept=".pdf,.docx" />
+          </Field>
+          <button type="submit">{t.t('marking.files.add')}</button>
+        </form>
+      ) : null}
     </section>
   );
 }

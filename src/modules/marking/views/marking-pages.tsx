@@ -5,7 +5,7 @@ import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { ContextOverview, MarkingPage, SubmissionSummary } from '../get-marking-views.js';
 import { formatMark } from '../rubric.js';
-import { BankInsert, CommentBankSection } from './comment-bank.js';
+import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
 
 const mark = (t: Translator, hundredths: number | null) =>
   hundredths === null ? '—' : t.t('marking.percent', { mark: formatMark(hundredths) });
@@ -244,6 +244,14 @@ export function MarkingPageView({
           ) : null}
         </section>
       ) : null}
+      <FeedbackFilesSection
+        t={t}
+        csrf={ctx.csrf}
+        files={page.feedbackFiles}
+        action={`${base}/feedback-files`}
+        canAdd={page.can.addFeedback}
+        errors={errors}
+      />
       {page.can.manage || page.can.examine ? (
         <section>
           <h2>{t.t('marking.page.moderation')}</h2>

@@ -1,9 +1,9 @@
 /** A phase's in-character discussion: its topics (read on the forum's pages) and forms to post in character. */
 import { Csrf, ErrorSummary, TextArea, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
+import { Moment } from '../../../web/moment.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { PhaseDiscussion } from '../get-phase-discussion.js';
-import { Moment } from './moment.js';
 
 interface Props {
   ctx: PageContext;

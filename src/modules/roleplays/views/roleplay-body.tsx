@@ -6,8 +6,8 @@
 import type { Translator } from '../../../i18n/i18n.js';
 import { type LocalizedText, pickLocalized } from '../../../i18n/localized.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
+import { Moment } from '../../../web/moment.js';
 import type { RoleplayView, RoleView } from '../get-roleplay.js';
-import { Moment } from './moment.js';
 
 interface Props {
   t: Translator;

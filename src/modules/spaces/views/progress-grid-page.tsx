@@ -1,5 +1,5 @@
 import { pickLocalized } from '../../../i18n/localized.js';
-import { SelectField, TextField } from '../../../web/components.js';
+import { escapeHtml, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { GridCell, ProgressGrid } from '../get-progress-grid.js';
@@ -8,18 +8,35 @@ import { Text } from './space-parts.js';
 const MARKS: Record<GridCell['state'], string> = { done: '✓', started: '…', none: '·' };
 
 /**
- * One cell (a plain function, not a component: a grid of 300 people × 40 items has 12,000 of them, and the
- * state labels are translated once per page, not once per cell).
+ * The grid's body as HTML, byte for byte what preact rendered from the same markup, without a virtual node
+ * per cell: a grid of 300 people × 40 items has 12,000 cells but only a few distinct ones (a state and a
+ * score), each made once per page; a row is its person's name and those strings joined. Rendering the cells
+ * as components cost most of the page's server time.
  */
-function cellOf(ctx: PageContext, labels: Record<GridCell['state'], string>, cell: GridCell) {
-  const score = cell.score === null ? '' : ` ${ctx.t.number(cell.score / 100)} %`;
-  return (
-    <td class={`grid-${cell.state}`}>
-      <span aria-hidden="true">{MARKS[cell.state]}</span>
-      <span class="visually-hidden">{labels[cell.state]}</span>
-      {score}
-    </td>
-  );
+function gridRowsHtml(ctx: PageContext, rows: ProgressGrid['rows']): string {
+  const labels = {
+    done: escapeHtml(ctx.t.t('spaces.grid.state.done')),
+    started: escapeHtml(ctx.t.t('spaces.grid.state.started')),
+    none: escapeHtml(ctx.t.t('spaces.grid.state.none')),
+  };
+  const cells = new Map<string, string>();
+  const cellHtml = (cell: GridCell) => {
+    const key = cell.score === null ? cell.state : `${cell.state}|${cell.score}`;
+    let html = cells.get(key);
+    if (html === undefined) {
+      const score = cell.score === null ? '' : escapeHtml(` ${ctx.t.number(cell.score / 100)} %`);
+      html = `<td class="grid-${cell.state}"><span aria-hidden="true">${MARKS[cell.state]}</span><span class="visually-hidden">${labels[cell.state]}</span>${score}</td>`;
+      cells.set(key, html);
+    }
+    return html;
+  };
+  const parts: string[] = [];
+  for (const row of rows) {
+    parts.push(`<tr><th scope="row">${escapeHtml(row.fullName)}</th>`);
+    for (const cell of row.cells) parts.push(cellHtml(cell));
+    parts.push(`<td>${row.tally.requiredDone}/${row.tally.requiredTotal} (${row.percent} %)</td></tr>`);
+  }
+  return parts.join('');
 }
 
 /** People × items: who did what, with filters (GET, works without JavaScript) and the CSV export. */
@@ -28,11 +45,6 @@ export function ProgressGridPage({ ctx, grid }: { ctx: PageContext; grid: Progre
   const base = `/spaces/${grid.edition.id}`;
   const title = t.t('spaces.grid.open');
   const query = new URLSearchParams(grid.filter).toString();
-  const labels = {
-    done: t.t('spaces.grid.state.done'),
-    started: t.t('spaces.grid.state.started'),
-    none: t.t('spaces.grid.state.none'),
-  };
   return (
     <Layout ctx={ctx} title={title}>
       <p class="breadcrumb">
@@ -90,17 +102,7 @@ export function ProgressGridPage({ ctx, grid }: { ctx: PageContext; grid: Progre
               <th scope="col">{t.t('spaces.grid.required')}</th>
             </tr>
           </thead>
-          <tbody>
-            {grid.rows.map((row) => (
-              <tr>
-                <th scope="row">{row.fullName}</th>
-                {row.cells.map((cell) => cellOf(ctx, labels, cell))}
-                <td>
-                  {row.tally.requiredDone}/{row.tally.requiredTotal} ({row.percent} %)
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody dangerouslySetInnerHTML={{ __html: gridRowsHtml(ctx, grid.rows) }} />
         </table>
       </div>
       <p>

@@ -1,0 +1,125 @@
+/**
+ * A case study as one person may see it: the read model behind the item page, the answer page and the
+ * staff page. News not yet released and the debrief before the deadline are dropped here for participants,
+ * so no view built on it can show them early.
+ */
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError } from '../../kernel/errors.js';
+import { groupSetsOfEdition } from '../groups/groups.port.js';
+import { personNames } from '../identity/identity.queries.js';
+import type { SpaceItemRef } from '../spaces/space-item-kind.js';
+import { answerOwnerOf } from './answer-owner.js';
+import { type CaseAccess, caseAccess } from './case-access.js';
+import { type AnswerMode, canReadCaseDebrief, isOpenForAnswers, isReleased } from './case-study.js';
+import { findAnswer, findCase, listAnswers, listDocuments, listReleases } from './cases.repository.js';
+
+export interface AnswerView {
+  id: string;
+  owner: string;
+  body: string;
+  updatedAt: string;
+  feedback: string | null;
+}
+
+export interface CaseView {
+  item: SpaceItemRef;
+  context: LocalizedText;
+  questions: LocalizedText;
+  answerMode: AnswerMode;
+  groupSetId: string | null;
+  deadlineAt: string | null;
+  open: boolean;
+  documents: { id: string; title: string; fileName: string; size: number }[];
+  news: { id: string; title: LocalizedText; body: LocalizedText; releaseAt: string; released: boolean }[];
+  debrief: LocalizedText | null;
+  /** The reader's answer (theirs or their group's); null when none yet. */
+  mine: AnswerView | null;
+  /** Group mode: the reader's group (null: not in a group of the set yet). */
+  myGroup: string | null;
+  /** Staff: every answer. */
+  answers: AnswerView[];
+  groupSets: { id: string; name: string }[];
+  can: CaseAccess['can'];
+}
+
+/** The case item `itemId` for `actor` (others: not found). */
+export async function getCase(db: Executor, deps: Services, actor: Actor, itemId: string): Promise<CaseView> {
+  const now = deps.clock.now().toISOString();
+  const access = await caseAccess(db, actor, itemId, now);
+  const row = await findCase(db, access.item.id);
+  const staff = access.can.manage;
+  const owner = await answerOwnerOf(db, row, actor);
+  const [releases, mine, all, sets, documents] = await Promise.all([
+    listReleases(db, access.item.id),
+    owner && access.can.answer ? findAnswer(db, access.item.id, owner) : Promise.resolve(undefined),
+    staff ? listAnswers(db, access.item.id) : Promise.resolve([]),
+    staff ? groupSetsOfEdition(db, access.item.editionId) : Promise.resolve([]),
+    listDocuments(db, access.item.id),
+  ]);
+  const names = await personNames(
+    db,
+    all.filter((a) => a.owner_type === 'person').map((a) => a.owner_id),
+  );
+  const groupNames = new Map(sets.flatMap((s) => s.groups.map((g) => [g.id, g.name] as const)));
+  const present = (a: (typeof all)[number]): AnswerView => ({
+    id: a.id,
+    owner: (a.owner_type === 'group' ? groupNames.get(a.owner_id) : names.get(a.owner_id)) ?? '',
+    body: a.body,
+    updatedAt: a.updated_at,
+    feedback: a.feedback,
+  });
+  const deadlineAt = row?.deadline_at ?? null;
+  const debrief = parseLocalized(row?.debrief_i18n ?? '{}');
+  return {
+    item: access.item,
+    context: parseLocalized(row?.context_i18n ?? '{}'),
+    questions: parseLocalized(row?.questions_i18n ?? '{}'),
+    answerMode: row?.answer_mode === 'group' ? 'group' : 'individual',
+    groupSetId: row?.group_set_id ?? null,
+    deadlineAt,
+    open: isOpenForAnswers(deadlineAt, now),
+    documents: documents.map((d) => ({ id: d.id, title: d.title, fileName: d.file_name, size: d.size })),
+    news: releases
+      .filter((r) => staff || isReleased(r.release_at, now))
+      .map((r) => ({
+        id: r.id,
+        title: parseLocalized(r.title_i18n),
+        body: parseLocalized(r.body_i18n),
+        releaseAt: r.release_at,
+        released: isReleased(r.release_at, now),
+      })),
+    debrief: canReadCaseDebrief(deadlineAt, now, staff) && Object.keys(debrief).length ? debrief : null,
+    mine: mine ? present(mine) : null,
+    myGroup: owner?.type === 'group' ? owner.name : null,
+    answers: all.map(present),
+    groupSets: sets.map((s) => ({ id: s.id, name: s.name })),
+    can: access.can,
+  };
+}
+
+/** The case for its staff page (participants 403). */
+export async function getCaseManagement(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  itemId: string,
+): Promise<CaseView> {
+  const view = await getCase(db, deps, actor, itemId);
+  if (!view.can.manage) throw new AppError('forbidden');
+  return view;
+}
+
+/** The case for its answer page (participants of the edition; staff 403: they give feedback instead). */
+export async function getAnswerEditor(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  itemId: string,
+): Promise<CaseView> {
+  const view = await getCase(db, deps, actor, itemId);
+  if (!view.can.answer) throw new AppError('forbidden');
+  return view;
+}

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDiscussion } from '../../../test/helpers/forum-factories.js';
+import { createTestApp } from '../../../test/helpers/http.js';
+import { Client, countRows, errorCode, fieldError, tokenOf } from '../../../test/helpers/http-extra.js';
+import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
+import type { TestDeps } from '../../../test/helpers/test-deps.js';
+import { translator } from '../../i18n/i18n.js';
+import { hidePost } from './moderate-post.js';
+import { postInForum } from './post-in-forum.js';
+
+async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {
+  const client = new Client(app);
+  await client.signIn(person.email, person.password);
+  return client;
+}
+
+describe('forum pages and API', () => {
+  let app: FastifyInstance;
+  let deps: TestDeps;
+  let close: () => Promise<void>;
+  let world: SpaceWorld;
+  let participant: Client;
+  let forumId: string;
+  let threadId: string;
+  beforeAll(async () => {
+    ({ app, deps, close } = await createTestApp('sqlite'));
+    world = await buildSpaceWorld(deps);
+    participant = await browserOf(app, world.participant);
+    const forum = await buildDiscussion(deps, world);
+    forumId = forum.id;
+    const staff = actorOf(world.facilitator);
+    ({ threadId } = await postInForum(deps.db, deps, staff, { forumId, subject: 'Quotas', body: 'Opening' }));
+    const hidden = await postInForum(deps.db, deps, staff, { threadId, body: 'Confidentialword here' });
+    await hidePost(deps.db, deps, staff, hidden.postId, { note: 'Personal data' });
+  }, 60_000);
+  afterAll(() => close());
+
+  it('never shows a hidden post to a participant, in the page or the API; staff see it with its note', async () => {
+    const page = await participant.get(`/threads/${threadId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Opening');
+    expect(page.body).not.toContain('Confidentialword');
+    const token = await tokenOf(deps, world.participant);
+    const api = await app.inject({
+      method: 'GET',
+      url: `/api/v1/threads/${threadId}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(api.statusCode).toBe(200);
+    expect(api.body).not.toContain('Confidentialword');
+    expect(api.json().items).toHaveLength(1);
+    const staff = await browserOf(app, world.facilitator);
+    const staffPage = await staff.get(`/threads/${threadId}`);
+    expect(staffPage.body).toContain('Confidentialword');
+    expect(staffPage.body).toContain('Personal data');
+    const search = await participant.get(`/editions/${world.edition.id}/forums/search?q=confidentialword`);
+    expect(search.body).not.toContain('Confidentialword');
+  });
+
+  it('renders script in subjects and posts as text, and refuses CR/LF in subjects with a translated error', async () => {
+    const before = await countRows(deps, 'forum_posts');
+    const refused = await participant.send(`/forums/${forumId}/threads`, {
+      subject: 'Hi\r\nBcc: all',
+      body: 'x',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(fieldError(refused.body, 'subject')).toBe(translator('en').t('forums.error.oneLine'));
+    const empty = await participant.send(`/threads/${threadId}/posts`, { body: '   ' });
+    expect(empty.statusCode).toBe(400);
+    expect(fieldError(empty.body, 'body')).toBe(translator('en').t('forums.error.required'));
+    expect(await countRows(deps, 'forum_posts')).toBe(before);
+    const created = await participant.send(`/forums/${forumId}/threads`, {
+      subject: '<script>alert("s")</script>',
+      body: '<script>alert("b")</script><img src=x onerror=alert(1)> [x](javascript:alert(2))',
+    });
+    expect(created.statusCode).toBe(303);
+    const page = await participant.get(created.headers.location as string);
+    expect(page.body).not.toMatch(/<script>alert|<img src=x|href="javascript:/);
+    expect(page.body).toContain('&lt;script&gt;');
+  });
+
+  it('answers the API with translated errors for empty and huge posts', async () => {
+    const token = await tokenOf(deps, world.participant);
+    const headers = { authorization: `Bearer ${token}` };
+    const empty = await app.inject({
+      method: 'POST',
+      url: `/api/v1/threads/${threadId}/posts`,
+      headers,
+      payload: { body: '' },
+    });
+    expect([empty.statusCode, errorCode(empty)]).toEqual([400, 'validation_failed']);
+    const huge = await app.inject({
+      method: 'POST',
+      url: `/api/v1/threads/${threadId}/posts`,
+      headers,
+      payload: { body: 'x'.repeat(1_048_576) },
+    });
+    expect([400, 413]).toContain(huge.statusCode);
+    const ok = await app.inject({
+      method: 'POST',
+      url: `/api/v1/threads/${threadId}/posts`,
+      headers,
+      payload: { body: 'Fine' },
+    });
+    expect(ok.statusCode).toBe(201);
+    const list = await app.inject({
+      method: 'GET',
+      url: `/api/v1/editions/${world.edition.id}/forums`,
+      headers,
+    });
+    expect(list.json()).toEqual({ items: [expect.objectContaining({ id: forumId, postingRule: 'open' })] });
+  });
+});
