@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createDeps } from '../../src/bootstrap.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import type { Deps } from '../../src/deps.js';
 import { translator } from '../../src/i18n/i18n.js';
 import { startJobRunner } from '../../src/jobs/runner.js';
 import { allJobHandlers } from '../../src/modules/index.js';
@@ -44,6 +45,8 @@ export interface TestServer {
   url: string;
   dataDir: string;
   config: Config;
+  /** The platform's own dependencies (for what a journey cannot click: a daily job run now). */
+  deps: Deps;
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,7 @@ export async function startServer(options: { jobRunner?: boolean } = {}): Promis
     url,
     dataDir,
     config,
+    deps,
     stop: () => {
       stopped ??= (async () => {
         await jobs?.stop();
