@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../src/kernel/actor.js';
+import { createGroupSet } from '../src/modules/groups/manage-group-sets.js';
+import { openPeerEvaluation } from '../src/modules/groups/peer-evaluations.js';
 import { recordClassResults } from '../src/modules/pathway/record-result.js';
 import { enrolDirectly } from '../src/modules/places/enrol-directly.js';
 import { saveResultPolicy } from '../src/modules/results/save-result-policy.js';
@@ -87,6 +89,19 @@ for (const dialect of DIALECTS) {
         participationGives: 'participation',
         components: { [essay.id]: { weight: '1', minMark: '', cutoff: '2027-03-12' } },
       });
+      // A group set of that edition with a peer evaluation (its results list the person by name).
+      const { id: setId } = await createGroupSet(
+        deps.db,
+        deps,
+        SYSTEM,
+        placesEdition.id,
+        { name: FORMULA, groupCount: 1, formation: 'balanced' },
+        'Group',
+      );
+      await openPeerEvaluation(deps.db, deps, SYSTEM, setId, {
+        criteria: FORMULA,
+        closesAt: '2027-12-01T00:00:00.000Z',
+      });
       // An applicant who wrote a formula as name and organisation.
       const answers = eligibleAnswers();
       answers.person = { ...answers.person, fullName: FORMULA };
@@ -108,6 +123,8 @@ for (const dialect of DIALECTS) {
       urls['GET /api/v1/results.csv'] = () => `/api/v1/results.csv?edition=${edition.id}`;
       urls['GET /spaces/:editionId/progress.csv'] = () => `/spaces/${placesEdition.id}/progress.csv`;
       urls['GET /results/:editionId/gradebook.csv'] = () => `/results/${placesEdition.id}/gradebook.csv`;
+      urls['GET /editions/:id/participation.csv'] = () => `/editions/${placesEdition.id}/participation.csv`;
+      urls['GET /groups/sets/:setId/peer.csv'] = () => `/groups/sets/${setId}/peer.csv`;
     }, 120_000);
     afterAll(async () => close?.());
 
