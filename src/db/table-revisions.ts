@@ -1,7 +1,7 @@
 /**
  * Which tables have changed, as seen by this process: a counter per table, moved on every committed write
  * that goes through the database handle (`trackTableWrites` wraps the Kysely driver). Caches of rendered
- * read-mostly pages (`src/web/fragment-cache.ts`) keep the counters of the tables they read and are
+ * read-mostly pages (`src/db/kept-results.ts`) keep the counters of the tables they read and are
  * stale as soon as one of them moves. Writes made by another process are not seen here: those caches also
  * expire after a short time (see docs/decisions, "Rendered fragments kept per table revision").
  */

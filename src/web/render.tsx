@@ -18,7 +18,7 @@ export function sendFragment(reply: FastifyReply, fragment: VNode, status = 200)
 }
 
 /**
- * HTML this application rendered earlier (a kept fragment, see fragment-cache.ts), placed as it is inside
+ * HTML this application rendered earlier (a kept fragment, see kept-results.ts), placed as it is inside
  * a wrapper that does not change the layout. Never for text from outside: that goes through preact.
  */
 export function KeptHtml({ html }: { html: string }) {

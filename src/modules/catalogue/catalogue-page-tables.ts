@@ -1,7 +1,7 @@
 /**
  * Every table the catalogue page's contents are read from (its courses, their search document, themes,
  * programmes, equivalences, editions, facilitators and their names). A write to one of them makes the
- * kept pages stale (`FragmentCache`); `catalogue-page-tables.integration.test.ts` checks the list against
+ * kept pages stale (`KeptResults`); `catalogue-page-tables.integration.test.ts` checks the list against
  * the SQL the page really runs.
  */
 export const CATALOGUE_PAGE_TABLES = [

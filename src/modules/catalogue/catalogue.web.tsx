@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
+import { KeptResults } from '../../db/kept-results.js';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import { isAppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
-import { FragmentCache } from '../../web/fragment-cache.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { KeptHtml, sendPage } from '../../web/render.js';
 import { placesPanelOf } from '../places/place-panel-of.js';
@@ -50,7 +50,7 @@ function typedFilters(query: Record<string, unknown>): Record<string, string> {
 
 export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
   // The catalogue's contents for a language, query and rights, rendered once until its tables change.
-  const kept = new FragmentCache<string>({ tables: CATALOGUE_PAGE_TABLES, maxEntries: 500 });
+  const kept = new KeptResults<string>({ tables: CATALOGUE_PAGE_TABLES, maxEntries: 500 });
   app.get('/courses', { schema: { hide: true } }, async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     try {

@@ -1,12 +1,12 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDatabase } from '../db/database.js';
-import type { DB } from '../db/schema.js';
-import { FragmentCache } from './fragment-cache.js';
+import { createDatabase } from './database.js';
+import { KeptResults } from './kept-results.js';
+import type { DB } from './schema.js';
 
 /** The kept fragments over a real (in-memory SQLite) database handle and its write tracking. */
-describe('FragmentCache', () => {
+describe('KeptResults', () => {
   const opened: { destroy(): Promise<void> }[] = [];
   afterEach(async () => {
     for (const database of opened.splice(0)) await database.destroy();
@@ -30,7 +30,7 @@ describe('FragmentCache', () => {
 
   it('keeps a value until one of its tables is written, not when another table is', async () => {
     const db = await open();
-    const cache = new FragmentCache<string>({ tables: ['notes'] });
+    const cache = new KeptResults<string>({ tables: ['notes'] });
     const source = counting();
     expect(await cache.get(db, 'k', source.make)).toBe('value 1');
     expect(await cache.get(db, 'k', source.make)).toBe('value 1');
@@ -43,7 +43,7 @@ describe('FragmentCache', () => {
 
   it('never keeps a value made while its tables were being written (the stamp is read first)', async () => {
     const db = await open();
-    const cache = new FragmentCache<string>({ tables: ['notes'] });
+    const cache = new KeptResults<string>({ tables: ['notes'] });
     let made = 0;
     const first = await cache.get(db, 'k', async () => {
       made++;
@@ -57,7 +57,7 @@ describe('FragmentCache', () => {
   it('lets an entry expire after its time (writes of other processes), and drops the least recently used', async () => {
     const db = await open();
     let now = 0;
-    const cache = new FragmentCache<string>({
+    const cache = new KeptResults<string>({
       tables: ['notes'],
       ttlMs: 1000,
       maxEntries: 2,
@@ -72,18 +72,51 @@ describe('FragmentCache', () => {
     await cache.get(db, 'b', source.make);
     await cache.get(db, 'a', source.make);
     await cache.get(db, 'c', source.make);
-    expect(cache.size).toBe(2);
+    expect(cache.size(db)).toBe(2);
     expect(await cache.get(db, 'a', source.make)).toBe('value 2');
     expect(await cache.get(db, 'b', source.make)).toBe('value 5');
+  });
+
+  it('keeps values up to a total weight, and never one heavier than the whole budget', async () => {
+    const db = await open();
+    const cache = new KeptResults<number[]>({ tables: ['notes'], weigh: (ids) => ids.length, maxWeight: 5 });
+    let made = 0;
+    const list = (length: number) => async () => {
+      made++;
+      return Array.from({ length }, (_, i) => i);
+    };
+    await cache.get(db, 'three', list(3));
+    await cache.get(db, 'two', list(2));
+    expect(cache.size(db)).toBe(2);
+    await cache.get(db, 'one', list(1));
+    // Over the budget: the least recently used ('three') went.
+    expect(cache.size(db)).toBe(2);
+    await cache.get(db, 'six', list(6));
+    expect(cache.size(db)).toBe(2);
+    made = 0;
+    await cache.get(db, 'two', list(2));
+    await cache.get(db, 'one', list(1));
+    expect(made).toBe(0);
+    await cache.get(db, 'three', list(3));
+    expect(made).toBe(1);
+  });
+
+  it('keeps the values of each database apart', async () => {
+    const first = await open();
+    const second = await open();
+    const cache = new KeptResults<string>({ tables: ['notes'] });
+    expect(await cache.get(first, 'k', async () => 'first')).toBe('first');
+    expect(await cache.get(second, 'k', async () => 'second')).toBe('second');
+    expect(await cache.get(first, 'k', async () => 'again')).toBe('first');
   });
 
   it('keeps nothing for a database handle whose writes are not tracked', async () => {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
     opened.push(db);
-    const cache = new FragmentCache<string>({ tables: ['notes'] });
+    const cache = new KeptResults<string>({ tables: ['notes'] });
     const source = counting();
     await cache.get(db, 'k', source.make);
     expect(await cache.get(db, 'k', source.make)).toBe('value 2');
-    expect(cache.size).toBe(0);
+    expect(cache.size(db)).toBe(0);
   });
 });
