@@ -8,8 +8,11 @@
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { newId } from '../src/kernel/ids.js';
-import { librarySearchText } from '../src/modules/capstones/capstone.js';
-import { insertManyCapstones } from '../src/modules/capstones/capstones.repository.js';
+import { librarySearchDocument, librarySearchText } from '../src/modules/capstones/capstone.js';
+import {
+  indexManyLibraryEntries,
+  insertManyCapstones,
+} from '../src/modules/capstones/capstones.repository.js';
 import { findPersonIdByEmail } from '../src/modules/identity/create-person.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { createBenchDatabase } from './bench-database.js';
@@ -147,6 +150,13 @@ async function scaleData(deps: Awaited<ReturnType<typeof createDeps>>): Promise<
       .execute();
   }
   await insertManyCapstones(deps.db, capstones, attempts);
+  // Published entries are in the library's full-text index, as consenting puts them there.
+  await indexManyLibraryEntries(
+    deps.db,
+    capstones
+      .filter((c) => c.published_at !== null)
+      .map((c) => ({ capstone_id: c.id, body: librarySearchDocument(c) })),
+  );
 }
 
 export async function runCapstonesSuite(options: BenchOptions, hooks: SuiteHooks): Promise<SuiteReport> {

@@ -5,17 +5,25 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { translator } from '../../i18n/i18n.js';
+import { pickLocalized } from '../../i18n/localized.js';
 import { toDateString } from '../../kernel/clock.js';
 import { awardDiploma } from '../credentials/issuing/award-diploma.js';
+import { getMarkingPage, getMyMarking } from '../marking/get-marking-views.js';
 import { markerViewOf } from '../marking/marking.queries.js';
 import { agreeMark } from '../marking/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
+import { listNotifications } from '../notifications/list-notifications.js';
+import { notificationText } from '../notifications/notification.js';
 import { evaluateCandidacy } from '../pathway/candidacy-standing.js';
+import { findProgrammeById } from '../programmes/programmes.queries.js';
 import { allocateAssessors } from './allocate-assessors.js';
+import { appointCapstoneExaminer } from './appoint-capstone-examiner.js';
 import { assignSupervisor } from './assign-supervisor.js';
 import { findCapstone, listMessages } from './capstones.repository.js';
 import { decideProposal } from './decide-proposal.js';
+import { getMarkerPage } from './get-marker-page.js';
 import { postMessage } from './post-message.js';
 import { recordOutcome } from './record-outcome.js';
 import { searchLibrary } from './search-library.js';
@@ -131,6 +139,16 @@ for (const dialect of DIALECTS) {
         feedback: '',
       });
       await releaseMark(deps.db, deps, world.manager, view!.submissionId);
+      // The release names the capstone's programme, never "the course".
+      for (const locale of ['en', 'fr', 'es'] as const) {
+        const notes = await listNotifications(deps.db, deps, actorOf(world.person), { page: 1 });
+        const released = notes.items.find((n) => n.kind === 'marking.released');
+        const text = notificationText(translator(locale), released!.notice);
+        const programme = await findProgrammeById(deps.db, capstone!.programme_id);
+        expect(text).toContain(pickLocalized(programme!.title, locale).text);
+        expect(text).toMatch(/capstone|mémoire final|proyecto final/);
+        expect(text).not.toContain(translator(locale).t('notifications.unknownCourse'));
+      }
       expect(
         await refusal(recordOutcome(deps.db, deps, world.manager, world.capstoneId, { outcome: 'fail' })),
       ).toBe('outcome:capstones.error.outcomeMismatch');
@@ -187,6 +205,54 @@ for (const dialect of DIALECTS) {
       ).toBe(0);
       await setLibraryConsent(deps.db, deps, actorOf(world.person), world.capstoneId, {});
       expect((await searchLibrary(deps.db, deps, { q: 'Ghana' })).total).toBe(0);
+    });
+
+    it('gives the external examiner of the programme read-only, blind access to the moderation sample', async () => {
+      const world = await handedIn();
+      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
+        firstMarkerId: world.a1.id,
+        secondMarkerId: world.a2.id,
+      });
+      const examiner = await buildPerson(deps, { roles: ['assessor'] });
+      const outsider = await buildPerson(deps, { roles: ['assessor'] });
+      const appoint = (actor: Parameters<typeof appointCapstoneExaminer>[2], input: object) =>
+        refusal(appointCapstoneExaminer(deps.db, deps, actor, input));
+      const { programme_id: programmeId } = (await findCapstone(deps.db, world.capstoneId))!;
+      expect(await appoint(actorOf(examiner), { programmeId, examinerId: examiner.id })).toBe('forbidden');
+      expect(await appoint(world.manager, { programmeId, examinerId: world.person.id })).toBe(
+        'examinerId:marking.error.notAMarker',
+      );
+      expect(await appoint(world.manager, { programmeId: world.capstoneId, examinerId: examiner.id })).toBe(
+        'programmeId:validation.invalidChoice',
+      );
+      await appointCapstoneExaminer(deps.db, deps, world.manager, { programmeId, examinerId: examiner.id });
+      const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
+      // Unmarked capstones are never in the sample.
+      expect(await refusal(getMarkerPage(deps.db, deps, actorOf(examiner), attempt.id))).toBe('not_found');
+      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempt.id);
+      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark('62'));
+      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark('66'));
+      const page = await getMarkerPage(deps.db, deps, actorOf(examiner), attempt.id);
+      expect(page.participantNumber).toMatch(/^P-\d{4}$/);
+      expect(JSON.stringify(page)).not.toMatch(/Secretname|Strengthen section 2/);
+      const marking = await getMarkingPage(deps.db, deps, actorOf(examiner), view!.submissionId);
+      expect(marking.can).toMatchObject({ examine: true, mark: false, manage: false, editMark: false });
+      expect(marking.submission.marks).toHaveLength(2);
+      expect(JSON.stringify(marking)).not.toMatch(/Secretname/);
+      expect((await getMyMarking(deps.db, deps, actorOf(examiner))).map((s) => s.id)).toEqual([
+        view!.submissionId,
+      ]);
+      expect(await refusal(saveMark(deps.db, deps, actorOf(examiner), view!.submissionId, mark('10')))).toBe(
+        'forbidden',
+      );
+      expect(
+        await refusal(agreeMark(deps.db, deps, actorOf(examiner), view!.submissionId, { mark: '64' })),
+      ).toBe('forbidden');
+      // An assessor who is not the programme's examiner does not learn the capstone exists.
+      expect(await refusal(getMarkerPage(deps.db, deps, actorOf(outsider), attempt.id))).toBe('not_found');
+      expect(await refusal(getMarkingPage(deps.db, deps, actorOf(outsider), view!.submissionId))).toBe(
+        'not_found',
+      );
     });
 
     it('requires a resubmission once, with a deadline inside the window', async () => {

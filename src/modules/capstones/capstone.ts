@@ -238,6 +238,34 @@ export function librarySearchText(input: {
   );
 }
 
+/**
+ * Pure: the filter words a library search document carries after its text (country, language, year), so a
+ * search with a filter is answered inside the full-text index (its word lists intersect) rather than by
+ * reading every document that has the words. The library's migration writes the same words in SQL.
+ */
+export function libraryFilterWords(filter: {
+  country?: string | null;
+  language?: string | null;
+  year?: string | number | null;
+}): string[] {
+  const words: string[] = [];
+  if (filter.country) words.push(`zzc${filter.country.toLowerCase()}`);
+  if (filter.language) words.push(`zzl${filter.language}`);
+  if (filter.year) words.push(`zzy${String(filter.year).slice(0, 4)}`);
+  return words;
+}
+
+/** Pure: a published capstone's search document: its folded text, then its filter words. */
+export function librarySearchDocument(row: {
+  search_text: string;
+  country: string;
+  language: string;
+  completed_on: string | null;
+}): string {
+  const words = libraryFilterWords({ country: row.country, language: row.language, year: row.completed_on });
+  return `${row.search_text}\n${words.join(' ')}`;
+}
+
 /** The file types a final submission or a draft may be (recognised by content). */
 export const CAPSTONE_FILE_TYPES = ['pdf', 'docx'] as const;
 /** The largest document (the assignments' platform-wide limit). */

@@ -12,12 +12,16 @@ import { capstonesAuditEvents } from './capstones.audit.js';
 import { capstonesWebRoutes } from './capstones.web.js';
 import { seedDemoCapstones } from './demo/seed-capstones.js';
 import * as capstones from './migrations/2026-12-07T0300-capstones.js';
+import * as librarySearch from './migrations/2026-12-07T0600-capstone-library-search.js';
 
 const STAFF = ['manager', 'facilitator', 'assessor'] as const;
 
 export const capstonesModule: Module = {
   name: 'capstones',
-  migrations: { '2026-12-07T0300-capstones': capstones },
+  migrations: {
+    '2026-12-07T0300-capstones': capstones,
+    '2026-12-07T0600-capstone-library-search': librarySearch,
+  },
   auditEvents: capstonesAuditEvents,
   tables: [
     'capstones',
@@ -25,6 +29,7 @@ export const capstonesModule: Module = {
     'capstone_messages',
     'capstone_supervisors',
     'capstone_settings',
+    'capstone_library_search',
   ],
   notificationKinds: CAPSTONE_NOTIFICATION_KINDS,
   webRoutes: capstonesWebRoutes,
@@ -53,6 +58,7 @@ export const capstonesModule: Module = {
     'GET /capstones/admin': ['manager'],
     'POST /capstones/supervisors': ['manager'],
     'POST /capstones/settings/:id': ['manager'],
+    'POST /capstones/examiners': ['manager'],
     'GET /capstones/marking/:id': STAFF,
     'GET /capstones/marking/:id/document': STAFF,
     'GET /capstones/:id': 'signed-in',

@@ -85,8 +85,15 @@ export interface CapstoneSettingsTable {
   updated_at: string;
 }
 
+/** The library's full-text index: one folded document per published capstone (FTS5 / tsvector). */
+export interface CapstoneLibrarySearchTable {
+  capstone_id: string;
+  body: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    capstone_library_search: CapstoneLibrarySearchTable;
     capstones: CapstonesTable;
     capstone_attempts: CapstoneAttemptsTable;
     capstone_messages: CapstoneMessagesTable;

@@ -9,6 +9,7 @@ import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { addDraft } from './add-draft.js';
 import { allocateAssessors } from './allocate-assessors.js';
+import { appointCapstoneExaminer } from './appoint-capstone-examiner.js';
 import { assignSupervisor } from './assign-supervisor.js';
 import { CAPSTONE_MAX_BYTES } from './capstone.js';
 import { decideProposal } from './decide-proposal.js';
@@ -143,6 +144,11 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
     adminForm(request, reply, () =>
       saveCapstoneSettings(deps.db, deps, request.actor, request.params.id, formBody(request)),
     ),
+  );
+
+  // The programme is the marking context of its capstones: its external examiner reads the sample, blind.
+  app.post('/capstones/examiners', csrfProtected(app), (request, reply) =>
+    adminForm(request, reply, () => appointCapstoneExaminer(deps.db, deps, request.actor, formBody(request))),
   );
 
   app.get<Id>('/capstones/marking/:id', hidden, async (request, reply) => {

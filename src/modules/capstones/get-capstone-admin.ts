@@ -5,7 +5,7 @@ import { pickLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { ensure } from '../../kernel/policy.js';
 import { activePeopleWithRole, personNames } from '../identity/identity.queries.js';
-import { rubricChoices } from '../marking/marking.queries.js';
+import { examinersOfContext, rubricChoices } from '../marking/marking.queries.js';
 import { allProgrammes } from '../programmes/programmes.queries.js';
 import { type CapstoneSettings, capstoneSettings } from './capstone-settings.js';
 import { canCapstone } from './capstones.policy.js';
@@ -15,7 +15,15 @@ export interface CapstoneAdmin {
   supervisors: { id: string; name: string; load: number; max: number }[];
   /** Facilitators and assessors who may be put on the list. */
   candidates: { id: string; name: string }[];
-  programmes: { id: string; title: string; settings: CapstoneSettings }[];
+  /** Assessors who may be appointed external examiners. */
+  assessors: { id: string; name: string }[];
+  programmes: {
+    id: string;
+    title: string;
+    settings: CapstoneSettings;
+    /** External examiners of the programme's capstones (the marking engine's context is the programme). */
+    examiners: { id: string; name: string }[];
+  }[];
   rubrics: { id: string; title: string }[];
 }
 
@@ -33,17 +41,19 @@ export async function getCapstoneAdmin(
     db,
     rows.map((r) => r.person_id),
   );
-  const people = [
-    ...(await activePeopleWithRole(db, 'facilitator')),
-    ...(await activePeopleWithRole(db, 'assessor')),
-  ];
+  const assessors = await activePeopleWithRole(db, 'assessor');
+  const people = [...(await activePeopleWithRole(db, 'facilitator')), ...assessors];
   const programmes = [];
-  for (const p of await allProgrammes(db))
+  for (const p of await allProgrammes(db)) {
+    const examinerIds = await examinersOfContext(db, p.id);
+    const examinerNames = await personNames(db, examinerIds);
     programmes.push({
       id: p.id,
       title: pickLocalized(p.title, locale).text,
       settings: await capstoneSettings(db, p.id),
+      examiners: examinerIds.map((id) => ({ id, name: examinerNames.get(id) ?? id })),
     });
+  }
   return {
     supervisors: rows.map((r) => ({
       id: r.person_id,
@@ -52,6 +62,7 @@ export async function getCapstoneAdmin(
       max: r.max_load,
     })),
     candidates: [...new Map(people.map((p) => [p.id, { id: p.id, name: p.fullName }])).values()],
+    assessors: assessors.map((p) => ({ id: p.id, name: p.fullName })),
     programmes,
     rubrics: await rubricChoices(db),
   };

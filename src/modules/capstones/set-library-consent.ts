@@ -5,8 +5,9 @@ import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
+import { librarySearchDocument } from './capstone.js';
 import { capstoneAccess, ensureCapstone } from './capstone-access.js';
-import { updateCapstone } from './capstones.repository.js';
+import { indexLibraryEntry, unindexLibraryEntry, updateCapstone } from './capstones.repository.js';
 import { consentSchema } from './capstones.schemas.js';
 
 /**
@@ -40,6 +41,8 @@ export async function setLibraryConsent(
       library_link_diploma: publish && data.linkDiploma ? 1 : 0,
       updated_at: now,
     });
+    if (publish) await indexLibraryEntry(trx, row.id, librarySearchDocument(row));
+    else await unindexLibraryEntry(trx, row.id);
     await audit(trx, deps.clock, actor, {
       action: 'capstones.library-consent-changed',
       targetType: 'capstone',

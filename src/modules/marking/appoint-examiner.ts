@@ -15,8 +15,9 @@ import { contextAccess } from './marking-access.js';
 const schema = z.object({ personId: z.string().uuid('validation.invalidChoice') });
 
 /**
- * A manager appoints an external examiner (an assessor) to a context: read-only access to its moderation
- * sample (both marks, the agreement, the submission blind). Audited.
+ * A manager appoints an external examiner (an assessor) to a marking context — an edition, or a programme
+ * for its capstones: read-only access to the context's moderation sample (both marks, the agreement, the
+ * submission blind). Audited.
  */
 export async function appointExaminer(
   db: Executor,
@@ -25,7 +26,7 @@ export async function appointExaminer(
   contextId: string,
   input: unknown,
 ): Promise<void> {
-  await contextAccess(db, actor, contextId);
+  await contextAccess(db, actor, contextId, ['edition', 'programme']);
   ensure(actor, canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'));
   const { personId } = parseInput(schema, input);
   const person = await findPerson(db, personId);

@@ -1,12 +1,14 @@
 /**
- * The actor's standing towards a marking context (an edition) and a submission. Anyone with no standing is
- * told the submission does not exist (404): its existence is not revealed.
+ * The actor's standing towards a marking context and a submission. A context is an edition (its course's
+ * assignments) or a programme (its capstones, whose owner registers them under the programme). Anyone with
+ * no standing is told the submission does not exist (404): its existence is not revealed.
  */
 import type { Executor } from '../../db/database.js';
 import { type Actor, hasRole } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
+import { findProgrammeById } from '../programmes/programmes.queries.js';
 import { canMarking, type MarkingAction } from './marking.policy.js';
 import { findSubmission, isExaminer, listMarks, listSubmissionsOfContext } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
@@ -23,11 +25,42 @@ export async function facilitatesContext(
   return actor.kind === 'user' && found.edition.facilitators.some((f) => f.id === actor.id);
 }
 
-/** A context (edition) the actor manages: 401 signed out, 404 unknown or another edition's facilitator, 403 without the right. */
-export async function contextAccess(db: Executor, actor: Actor, contextId: string): Promise<void> {
+/** The kinds of marking context: an edition, or a programme (its capstones). */
+export type MarkingContextKind = 'edition' | 'programme';
+
+/** Whether the actor facilitates the context: null when no context of the allowed kinds has that id. */
+async function standingInContext(
+  db: Executor,
+  actor: Actor,
+  contextId: string,
+  kinds: readonly MarkingContextKind[],
+): Promise<boolean | null> {
+  const facilitator = kinds.includes('edition') ? await facilitatesContext(db, actor, contextId) : null;
+  if (facilitator !== null) return facilitator;
+  // A programme's capstones have no facilitator: only managers manage them.
+  if (kinds.includes('programme') && (await findProgrammeById(db, contextId))) return false;
+  return null;
+}
+
+/** What kind of context an id names (null when neither an edition nor a programme). */
+export async function contextKindOf(db: Executor, contextId: string): Promise<MarkingContextKind | null> {
+  if (await findEditionWithCourse(db, contextId)) return 'edition';
+  return (await findProgrammeById(db, contextId)) ? 'programme' : null;
+}
+
+/**
+ * A context the actor manages: 401 signed out, 404 unknown (or not of the allowed kinds, editions by default)
+ * or another edition's facilitator, 403 without the right.
+ */
+export async function contextAccess(
+  db: Executor,
+  actor: Actor,
+  contextId: string,
+  kinds: readonly MarkingContextKind[] = ['edition'],
+): Promise<void> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   if (!isId(contextId)) throw new AppError('not_found');
-  const facilitator = await facilitatesContext(db, actor, contextId);
+  const facilitator = await standingInContext(db, actor, contextId, kinds);
   if (facilitator === null) throw new AppError('not_found');
   if (canMarking(actor, { facilitator, marker: false }, 'marking.manage')) return;
   // A facilitator of another edition is told it does not exist; anyone else is refused.

@@ -1,6 +1,8 @@
 /**
  * What the marking module tells people: a mark and its feedback were released. PERSISTED SHAPE: events are
- * stored as JSON with their kind. The page is the owner module's (given at registration).
+ * stored as JSON with their kind. The page is the owner module's (given at registration). A context is an
+ * edition (named by its course) or a programme (its capstones: `contextKind: 'programme'`, named by the
+ * programme; events stored before it existed have no `contextKind` and are editions).
  */
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
@@ -11,12 +13,14 @@ import {
   noticeTexts,
   type SubjectLookup,
 } from '../notifications/notification-kind.js';
+import { programmeTitles } from '../programmes/programmes.queries.js';
 
 export type MarkReleased = {
   kind: 'marking.released';
   submissionId: string;
   contextId: string;
   path: string;
+  contextKind?: 'programme';
 };
 
 const contexts: SubjectLookup = {
@@ -24,6 +28,9 @@ const contexts: SubjectLookup = {
     const found = await editionTitles(db, ids);
     const out = new Map<string, NoticeSubject>();
     for (const [key, e] of found) out.set(key, { title: e.courseTitle, code: e.courseCode });
+    const rest = ids.filter((id) => !out.has(id));
+    if (rest.length > 0)
+      for (const [key, p] of await programmeTitles(db, rest)) out.set(key, { title: p.title });
     return out;
   },
 };
@@ -39,12 +46,17 @@ export const MARKING_NOTIFICATION_KINDS = [
         .string()
         .regex(/^\/[\w\-/.]*$/)
         .max(300),
+      contextKind: z.literal('programme').optional(),
     }),
     label: 'marking.notice.label',
-    texts: () => noticeTexts('markReleased'),
+    texts: (event) =>
+      noticeTexts(event.contextKind === 'programme' ? 'capstoneMarkReleased' : 'markReleased'),
     path: (event) => event.path,
     action: 'marking.notice.action',
     subject: { lookup: contexts, id: (event) => event.contextId },
-    values: (t, _event, subject) => ({ course: subject.title ?? t.t('notifications.unknownCourse') }),
+    values: (t, event, subject): Record<string, string> =>
+      event.contextKind === 'programme'
+        ? { programme: subject.title ?? t.t('notifications.unknownProgramme') }
+        : { course: subject.title ?? t.t('notifications.unknownCourse') },
   }),
 ];

@@ -15,6 +15,7 @@ import {
   findSubmissionOfOwner,
   insertNumber,
   latestRubricVersion,
+  listExaminersOfContext,
   listFeedbackFiles,
   listMarks,
   listRubrics,
@@ -165,6 +166,11 @@ export async function markerViewOf(
     participantNumber: participantLabel(number ?? 0),
     revealed: (await findRevealed(db, row.context_id)) !== null,
   };
+}
+
+/** The external examiners appointed to a context (an edition, or a programme for its capstones). */
+export function examinersOfContext(db: Executor, contextId: string): Promise<string[]> {
+  return listExaminersOfContext(db, contextId);
 }
 
 /** The rubric templates to choose from (id and title). */

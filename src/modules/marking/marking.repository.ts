@@ -244,6 +244,18 @@ export function contextsExaminedBy(db: Executor, personId: string): Promise<stri
     .then((rows) => rows.map((r) => r.context_id));
 }
 
+/** The ids of a context's external examiners, by appointment. */
+export function listExaminersOfContext(db: Executor, contextId: string): Promise<string[]> {
+  return db
+    .selectFrom('marking_examiners')
+    .select('person_id')
+    .where('context_id', '=', contextId)
+    .orderBy('appointed_at')
+    .orderBy('person_id')
+    .execute()
+    .then((rows) => rows.map((r) => r.person_id));
+}
+
 export async function insertExaminer(
   db: Executor,
   contextId: string,

@@ -8,7 +8,7 @@ import { notify } from '../notifications/notify.js';
 import { recordItemOutcome } from '../spaces/record-item-outcome.js';
 import { listSubmissionsOfContext } from './marking.repository.js';
 import type { MarkingSubmissionRow } from './marking.tables.js';
-import { contextAccess, ensureCan, submissionAccess } from './marking-access.js';
+import { contextAccess, contextKindOf, ensureCan, submissionAccess } from './marking-access.js';
 import type { MarkReleased } from './marking-notices.js';
 import { moveSubmission } from './marking-state.js';
 import { penalisedMark } from './rubric.js';
@@ -42,6 +42,9 @@ async function release(
     submissionId: submission.id,
     contextId: submission.context_id,
     path: submission.participant_path,
+    ...((await contextKindOf(db, submission.context_id)) === 'programme'
+      ? { contextKind: 'programme' as const }
+      : {}),
   };
   await notify(db, deps.clock, {
     recipientId: submission.participant_id,

@@ -83,6 +83,13 @@ const EVENTS: NoticeEvent[] = [
     late,
   })),
   { kind: 'marking.released', submissionId: 'sub-1', contextId: EDITION, path: '/assignments/item-1' },
+  {
+    kind: 'marking.released',
+    submissionId: 'sub-2',
+    contextId: PROGRAMME,
+    contextKind: 'programme',
+    path: '/capstones/my',
+  },
   { kind: 'roleplay.role-assigned', itemId: 'item-1', editionId: EDITION, roleId: 'role-1' },
   ...(['approve', 'return', 'reject'] as const).map((decision) => ({
     kind: 'capstones.proposal-decided',

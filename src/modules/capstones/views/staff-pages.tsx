@@ -155,6 +155,35 @@ export function AdminPage({
           <button type="submit">{t.t('capstones.action.save')}</button>
         </form>
       ))}
+      <h2>{t.t('capstones.admin.examiners')}</h2>
+      <p class="hint">{t.t('capstones.admin.examinersHint')}</p>
+      <ul>
+        {admin.programmes.map((p) => (
+          <li>
+            {t.t('capstones.admin.examinersOf', {
+              programme: p.title,
+              names: p.examiners.map((e) => e.name).join(', ') || t.t('capstones.admin.noExaminer'),
+            })}
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/capstones/examiners" class="stack">
+        <Csrf token={ctx.csrf} />
+        <SelectField
+          name="programmeId"
+          label={t.t('capstones.field.programme')}
+          options={admin.programmes.map((p) => ({ value: p.id, label: p.title }))}
+          errors={errors}
+        />
+        <SelectField
+          name="examinerId"
+          label={t.t('capstones.field.examiner')}
+          options={admin.assessors.map((a) => ({ value: a.id, label: a.name }))}
+          errors={errors}
+          empty={t.t('capstones.field.choose')}
+        />
+        <button type="submit">{t.t('capstones.action.appoint')}</button>
+      </form>
     </Layout>
   );
 }

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import type { Actor } from '../../kernel/actor.js';
+import { AppError, isAppError } from '../../kernel/errors.js';
+import { ensure } from '../../kernel/policy.js';
+import { parseInput } from '../../kernel/validation.js';
+import { appointExaminer } from '../marking/appoint-examiner.js';
+import { findProgrammeById } from '../programmes/programmes.queries.js';
+import { canCapstone } from './capstones.policy.js';
+
+const schema = z.object({
+  programmeId: z.string().uuid('validation.invalidChoice'),
+  examinerId: z.string().uuid('validation.invalidChoice'),
+});
+
+/**
+ * A manager appoints an external examiner (an assessor) for a programme's capstones. The programme is the
+ * marking engine's context of its capstones, so the examiner reads its moderation sample there: read-only,
+ * blind (the participant number, never the name, the supervisor or the messages). Audited by marking.
+ */
+export async function appointCapstoneExaminer(
+  db: Executor,
+  deps: Pick<Services, 'clock'>,
+  actor: Actor,
+  input: unknown,
+): Promise<void> {
+  ensure(actor, canCapstone(actor, 'capstones.manage'));
+  const data = parseInput(schema, input);
+  if (!(await findProgrammeById(db, data.programmeId)))
+    throw new AppError('validation_failed', {}, [{ path: 'programmeId', key: 'validation.invalidChoice' }]);
+  try {
+    await appointExaminer(db, deps, actor, data.programmeId, { personId: data.examinerId });
+  } catch (error) {
+    if (!isAppError(error, 'validation_failed')) throw error;
+    throw new AppError(
+      'validation_failed',
+      {},
+      error.fields.map((f) => ({ ...f, path: f.path === 'personId' ? 'examinerId' : f.path })),
+    );
+  }
+}
