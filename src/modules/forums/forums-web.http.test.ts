@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDiscussion } from '../../../test/helpers/forum-factories.js';
 import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, countRows, errorCode, fieldError, tokenOf } from '../../../test/helpers/http-extra.js';
+import {
+  browserFor,
+  type Client,
+  countRows,
+  errorCode,
+  fieldError,
+  tokenOf,
+} from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
@@ -10,11 +17,7 @@ import { translator } from '../../i18n/i18n.js';
 import { hidePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';
 
-async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {
-  const client = new Client(app);
-  await client.signIn(person.email, person.password);
-  return client;
-}
+const browserOf = browserFor;
 
 describe('forum pages and API', () => {
   let app: FastifyInstance;
