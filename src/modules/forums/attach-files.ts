@@ -94,7 +94,7 @@ export async function attachToPost(
   postId: string,
   file: UploadedUserFile | null,
 ): Promise<{ id: string; postId: string; threadId: string }> {
-  const access = await postAccess(db, actor, postId);
+  const access = await postAccess(db, actor, postId, deps.clock.now().toISOString());
   const own = actor.kind === 'user' && access.post.author_id === actor.id;
   if (!access.can.moderate && !(own && access.can.post)) throw new AppError('forbidden');
   if (access.thread.locked === 1 && !access.can.moderate)
@@ -115,7 +115,7 @@ export async function getAttachment(
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const row = isId(attachmentId) ? await findAttachment(db, attachmentId) : undefined;
   if (!row) throw new AppError('not_found');
-  const access = await postAccess(db, actor, row.post_id);
+  const access = await postAccess(db, actor, row.post_id, deps.clock.now().toISOString());
   const { viewer, post } = access;
   const posted =
     access.rule === 'post-first' && viewer.userId && !viewer.staff

@@ -60,8 +60,8 @@ export async function postInForum(
   input: PostInput,
 ): Promise<{ threadId: string; postId: string }> {
   const access: ForumAccess & { thread?: ThreadRow } = input.threadId
-    ? await threadAccess(db, actor, input.threadId)
-    : await forumAccess(db, actor, input.forumId ?? '');
+    ? await threadAccess(db, actor, input.threadId, deps.clock.now().toISOString())
+    : await forumAccess(db, actor, input.forumId ?? '', deps.clock.now().toISOString());
   requireForum(access, 'forum.post');
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const thread = access.thread ?? null;

@@ -95,11 +95,11 @@ export interface ForumPage {
 /** A forum's threads, pinned first, with the reader's unread counts. */
 export async function getForum(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   forumId: string,
 ): Promise<ForumPage> {
-  const access = await forumAccess(db, actor, forumId);
+  const access = await forumAccess(db, actor, forumId, deps.clock.now().toISOString());
   const readerId = access.viewer.userId ?? '';
   const rows = await listThreadSummaries(db, access.forum.id, readerId, access.viewer.staff);
   const names = await personNames(
@@ -174,7 +174,7 @@ export async function getThread(
   threadId: string,
   options: { page?: number; markRead?: boolean } = {},
 ): Promise<ThreadPage> {
-  const access = await threadAccess(db, actor, threadId);
+  const access = await threadAccess(db, actor, threadId, deps.clock.now().toISOString());
   const { thread, viewer } = access;
   const readerId = viewer.userId ?? '';
   const page = Math.max(1, Math.min(10_000, Math.floor(options.page ?? 1)));
