@@ -6,9 +6,14 @@ import type { Executor } from '../../db/database.js';
 import { type Actor, hasRole } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
-import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { canMarking, type MarkingAction } from './marking.policy.js';
-import { findSubmission, isExaminer, listMarks, listSubmissionsOfContext } from './marking.repository.js';
+import {
+  contextStanding,
+  findSubmission,
+  isExaminer,
+  listMarks,
+  listSubmissionsOfContext,
+} from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { moderationSample } from './moderation-sample.js';
 
@@ -18,18 +23,22 @@ export async function facilitatesContext(
   actor: Actor,
   contextId: string,
 ): Promise<boolean | null> {
-  const found = await findEditionWithCourse(db, contextId);
-  if (!found) return null;
-  return actor.kind === 'user' && found.edition.facilitators.some((f) => f.id === actor.id);
+  const found = await contextStanding(db, contextId, actor.kind === 'user' ? actor.id : null);
+  return found ? found.facilitator : null;
 }
 
 /** A context (edition) the actor manages: 401 signed out, 404 unknown or another edition's facilitator, 403 without the right. */
-export async function contextAccess(db: Executor, actor: Actor, contextId: string): Promise<void> {
+export async function contextAccess(
+  db: Executor,
+  actor: Actor,
+  contextId: string,
+): Promise<{ courseCode: string }> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   if (!isId(contextId)) throw new AppError('not_found');
-  const facilitator = await facilitatesContext(db, actor, contextId);
-  if (facilitator === null) throw new AppError('not_found');
-  if (canMarking(actor, { facilitator, marker: false }, 'marking.manage')) return;
+  const found = await contextStanding(db, contextId, actor.kind === 'user' ? actor.id : null);
+  if (!found) throw new AppError('not_found');
+  if (canMarking(actor, { facilitator: found.facilitator, marker: false }, 'marking.manage'))
+    return { courseCode: found.courseCode };
   // A facilitator of another edition is told it does not exist; anyone else is refused.
   throw new AppError(hasRole(actor, 'facilitator') ? 'not_found' : 'forbidden');
 }
