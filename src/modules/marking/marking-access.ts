@@ -33,20 +33,6 @@ export async function facilitatesContext(
 /** The kinds of marking context: an edition, or a programme (its capstones). */
 export type MarkingContextKind = 'edition' | 'programme';
 
-/** Whether the actor facilitates the context: null when no context of the allowed kinds has that id. */
-async function standingInContext(
-  db: Executor,
-  actor: Actor,
-  contextId: string,
-  kinds: readonly MarkingContextKind[],
-): Promise<boolean | null> {
-  const facilitator = kinds.includes('edition') ? await facilitatesContext(db, actor, contextId) : null;
-  if (facilitator !== null) return facilitator;
-  // A programme's capstones have no facilitator: only managers manage them.
-  if (kinds.includes('programme') && (await findProgrammeById(db, contextId))) return false;
-  return null;
-}
-
 /** What kind of context an id names (null when neither an edition nor a programme). */
 export async function contextKindOf(db: Executor, contextId: string): Promise<MarkingContextKind | null> {
   if (await findEditionWithCourse(db, contextId)) return 'edition';
