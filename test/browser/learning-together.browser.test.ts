@@ -4,7 +4,9 @@ import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
+import { DEFAULT_TIME_ZONE } from '../../src/i18n/time-zones.js';
 import { findEditionIdByCode } from '../../src/modules/catalogue/find-ids.js';
+import { DIGEST_HOUR, localDayAndHour } from '../../src/modules/forums/forum.js';
 import { sendDigests } from '../../src/modules/forums/send-digests.js';
 import {
   clickAndWait,
@@ -213,7 +215,20 @@ describeJourney(
         const spamPath = new URL(carlos.url()).pathname;
         expect(spamPath).toMatch(/^\/threads\//);
 
-        const digest = await sendDigests(journey.server.deps.db, journey.server.deps, new Date());
+        // Digests leave from 07:00 in the reader's time zone: the run is at the first such moment from now
+        // (the same day's posts are still within its 24 hours), whatever hour the test runs at.
+        const lanZone =
+          (
+            await journey.server.deps.db
+              .selectFrom('users')
+              .select('time_zone')
+              .where('email', '=', LAN)
+              .executeTakeFirstOrThrow()
+          ).time_zone ?? DEFAULT_TIME_ZONE;
+        const digestAt = new Date();
+        while (localDayAndHour(digestAt, lanZone).hour < DIGEST_HOUR)
+          digestAt.setTime(digestAt.getTime() + 15 * 60_000);
+        const digest = await sendDigests(journey.server.deps.db, journey.server.deps, digestAt);
         expect(digest.sent).toBeGreaterThanOrEqual(1);
         // The digest is mailed by the job runner, in Lan's own language (English): wait for it.
         const subject = en.t('forums.notice.digest.subject', { posts: 1 }).split(':')[0] ?? '';
