@@ -306,18 +306,40 @@ export async function listPublishedThemes(db: Executor): Promise<string[]> {
   return [...out].sort();
 }
 
-/** Capstones in progress whose final (or resubmission) date falls on or before `horizon`, soonest first. */
+/**
+ * Capstones at risk on the managers' list, soonest final date first: in progress with the final date on or
+ * before `horizon`, or with an outline or full-draft date on or before it and that milestone not recorded
+ * as reached; or to be resubmitted by a date on or before it.
+ */
 export async function listAtRisk(db: Executor, horizon: string, limit: number): Promise<CapstoneRow[]> {
   return db
     .selectFrom('capstones')
     .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('state', '=', 'approved'), eb('final_due', '<=', horizon)]),
+    .where((eb) => {
+      const unreached = (milestone: 'outline' | 'draft') =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('capstone_milestones as m')
+              .select('m.capstone_id')
+              .whereRef('m.capstone_id', '=', 'capstones.id')
+              .where('m.milestone', '=', milestone),
+          ),
+        );
+      return eb.or([
+        eb.and([
+          eb('state', '=', 'approved'),
+          eb.or([
+            eb('final_due', '<=', horizon),
+            eb.and([eb('outline_due', '<=', horizon), unreached('outline')]),
+            eb.and([eb('draft_due', '<=', horizon), unreached('draft')]),
+          ]),
+        ]),
         eb.and([eb('state', '=', 'resubmission'), eb('resubmission_due', '<=', horizon)]),
-      ]),
-    )
+      ]);
+    })
     .orderBy('final_due')
+    .orderBy('id')
     .limit(limit)
     .execute();
 }
@@ -362,5 +384,72 @@ export async function listSubmittedAttemptsOf(
     .where('capstone_id', 'in', [...capstoneIds])
     .where('submitted_at', 'is not', null)
     .orderBy('attempt')
+    .execute();
+}
+
+/** The ids of a programme's capstone committee (empty: the programme's managers all decide). */
+export async function listCommittee(db: Executor, programmeId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('capstone_committee')
+    .select('person_id')
+    .where('programme_id', '=', programmeId)
+    .orderBy('named_at')
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** The programmes whose committee has members, and whether `personId` sits on each. */
+export async function committeeProgrammes(db: Executor, personId: string) {
+  const rows = await db.selectFrom('capstone_committee').select(['programme_id', 'person_id']).execute();
+  const named = new Set(rows.map((r) => r.programme_id));
+  const sitsOn = new Set(rows.filter((r) => r.person_id === personId).map((r) => r.programme_id));
+  return { named, sitsOn };
+}
+
+export async function insertCommitteeMember(
+  db: Executor,
+  row: { programme_id: string; person_id: string; named_by: string | null; named_at: string },
+): Promise<void> {
+  await db
+    .insertInto('capstone_committee')
+    .values(row)
+    .onConflict((oc) => oc.columns(['programme_id', 'person_id']).doNothing())
+    .execute();
+}
+
+export async function deleteCommitteeMember(db: Executor, programmeId: string, personId: string) {
+  await db
+    .deleteFrom('capstone_committee')
+    .where('programme_id', '=', programmeId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+/** The milestones recorded as reached for a capstone. */
+export function listMilestonesReached(db: Executor, capstoneId: string) {
+  return db
+    .selectFrom('capstone_milestones')
+    .selectAll()
+    .where('capstone_id', '=', capstoneId)
+    .orderBy('reached_on')
+    .execute();
+}
+
+export async function upsertMilestoneReached(
+  db: Executor,
+  row: {
+    capstone_id: string;
+    milestone: string;
+    reached_on: string;
+    recorded_by: string | null;
+    recorded_at: string;
+  },
+): Promise<void> {
+  const { capstone_id: _, milestone: __, ...rest } = row;
+  await db
+    .insertInto('capstone_milestones')
+    .values(row)
+    .onConflict((oc) => oc.columns(['capstone_id', 'milestone']).doUpdateSet(rest))
     .execute();
 }

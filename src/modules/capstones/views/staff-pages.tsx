@@ -155,6 +155,40 @@ export function AdminPage({
           <button type="submit">{t.t('capstones.action.save')}</button>
         </form>
       ))}
+      <h2>{t.t('capstones.admin.committee')}</h2>
+      <p class="hint">{t.t('capstones.admin.committeeHint')}</p>
+      <ul>
+        {admin.programmes.map((p) => (
+          <li>
+            {t.t('capstones.admin.committeeOf', {
+              programme: p.title,
+              names: p.committee.map((m) => m.name).join(', ') || t.t('capstones.admin.allManagers'),
+            })}
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/capstones/committee" class="stack">
+        <Csrf token={ctx.csrf} />
+        <SelectField
+          name="committeeProgrammeId"
+          label={t.t('capstones.field.programme')}
+          options={admin.programmes.map((p) => ({ value: p.id, label: p.title }))}
+          errors={errors}
+        />
+        <SelectField
+          name="memberId"
+          label={t.t('capstones.field.member')}
+          options={admin.managers.map((m) => ({ value: m.id, label: m.name }))}
+          errors={errors}
+          empty={t.t('capstones.field.choose')}
+        />
+        <SelectField
+          name="change"
+          label={t.t('capstones.field.change')}
+          options={['add', 'remove'].map((c) => ({ value: c, label: t.t(`capstones.committeeChange.${c}`) }))}
+        />
+        <button type="submit">{t.t('capstones.action.save')}</button>
+      </form>
       <h2>{t.t('capstones.admin.examiners')}</h2>
       <p class="hint">{t.t('capstones.admin.examinersHint')}</p>
       <ul>
