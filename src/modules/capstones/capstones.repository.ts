@@ -286,6 +286,15 @@ export async function searchLibrary(
     .execute();
   // A short first page is the whole result: no second query to count it.
   if (offset === 0 && rows.length < limit) return { rows, total: rows.length };
+  // The index holds published capstones only, with their country, language and year: without a theme it
+  // counts the matches alone (no document is read).
+  if (query && !filter.theme) {
+    const counted = await db
+      .selectFrom(libraryMatches(db, query).as('m'))
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .executeTakeFirst();
+    return { rows, total: Number(counted?.n ?? 0) };
+  }
   const count = await base
     .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
     .executeTakeFirst();
