@@ -62,10 +62,10 @@ export async function listCapstonesInStates(
   states: readonly string[],
   limit: number,
   offset = 0,
-): Promise<{ rows: CapstoneRow[]; total: number }> {
+): Promise<{ rows: CapstoneQueueRow[]; total: number }> {
   const base = db.selectFrom('capstones').where('state', 'in', [...states]);
   const rows = await base
-    .selectAll()
+    .select(QUEUE_COLUMNS)
     .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
@@ -86,10 +86,23 @@ export async function listCapstonesByIds(db: Executor, ids: readonly string[]): 
     .execute();
 }
 
-export async function listCapstonesOfSupervisor(db: Executor, personId: string): Promise<CapstoneRow[]> {
+/** The columns a line of the queues shows (the long texts stay unread). */
+const QUEUE_COLUMNS = [
+  'id',
+  'title',
+  'country',
+  'state',
+  'user_id',
+  'final_due',
+  'resubmission_due',
+  'updated_at',
+] as const;
+export type CapstoneQueueRow = Pick<CapstoneRow, (typeof QUEUE_COLUMNS)[number]>;
+
+export async function listCapstonesOfSupervisor(db: Executor, personId: string): Promise<CapstoneQueueRow[]> {
   return db
     .selectFrom('capstones')
-    .selectAll()
+    .select(QUEUE_COLUMNS)
     .where('supervisor_id', '=', personId)
     .orderBy('updated_at', 'desc')
     .execute();
@@ -320,10 +333,10 @@ export async function listPublishedThemes(db: Executor): Promise<string[]> {
  * before `horizon`, or with an outline or full-draft date on or before it and that milestone not recorded
  * as reached; or to be resubmitted by a date on or before it.
  */
-export async function listAtRisk(db: Executor, horizon: string, limit: number): Promise<CapstoneRow[]> {
+export async function listAtRisk(db: Executor, horizon: string, limit: number): Promise<CapstoneQueueRow[]> {
   return db
     .selectFrom('capstones')
-    .selectAll()
+    .select(QUEUE_COLUMNS)
     .where((eb) => {
       const unreached = (milestone: 'outline' | 'draft') =>
         eb.not(
@@ -360,6 +373,26 @@ export async function countByState(db: Executor): Promise<Map<string, number>> {
     .select(['state', (eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
     .groupBy('state')
     .execute();
+  return new Map(rows.map((r) => [r.state, Number(r.n)]));
+}
+
+/**
+ * How many capstones are in each of `states`, counting no further than `cap + 1` per state (one statement:
+ * each state reads at most `cap + 1` entries of the queue index, however many thousands it holds).
+ */
+export async function countStatesUpTo(
+  db: Executor,
+  states: readonly string[],
+  cap: number,
+): Promise<Map<string, number>> {
+  const parts = states.map(
+    (state) =>
+      sql`select ${state} as state, count(*) as n from (select 1 as one from capstones where state = ${state} limit ${cap + 1}) as capped`,
+  );
+  const { rows } = await sql<{
+    state: string;
+    n: number | string;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return new Map(rows.map((r) => [r.state, Number(r.n)]));
 }
 

@@ -4,7 +4,7 @@ import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { CAPSTONE_STATES } from '../capstone.js';
 import type { CapstoneAdmin } from '../get-capstone-admin.js';
-import type { CapstoneLine, CapstoneQueues } from '../get-capstone-queues.js';
+import { type CapstoneLine, type CapstoneQueues, QUEUE_COUNT_CAP } from '../get-capstone-queues.js';
 import type { MarkerPage } from '../get-marker-page.js';
 import { country, StateTag } from './capstone-parts.js';
 
@@ -58,7 +58,11 @@ export function QueuesPage({ ctx, queues }: { ctx: PageContext; queues: Capstone
               {CAPSTONE_STATES.map((s) => (
                 <li>
                   <a href={`/capstones?state=${s}`} aria-current={s === c.state ? 'page' : undefined}>
-                    {t.t(`capstones.state.${s}`)} ({c.counts[s]})
+                    {t.t(`capstones.state.${s}`)} (
+                    {c.counts[s] > QUEUE_COUNT_CAP
+                      ? t.t('capstones.queue.more', { count: QUEUE_COUNT_CAP })
+                      : c.counts[s]}
+                    )
                   </a>
                 </li>
               ))}
