@@ -96,6 +96,8 @@ for (const dialect of DIALECTS) {
         (await getCapstoneQueues(deps.db, deps, manager, {})).committee!.atRisk.map((l) => l.id);
       expect((await page()).warnings.map((w) => w.kind)).toEqual(['outline']);
       expect(await atRisk()).toEqual([world.capstoneId]);
+      const { counts } = (await getCapstoneQueues(deps.db, deps, manager, { state: 'approved' })).committee!;
+      expect([counts.approved, counts.proposed, counts.passed]).toEqual([1, 0, 0]);
       const record = (actor: ReturnType<typeof actorOf>, input: object) =>
         refusal(recordMilestone(deps.db, deps, actor, world.capstoneId, input));
       expect(await record(actorOf(world.person), { milestone: 'outline', reachedOn: '2026-12-30' })).toBe(
