@@ -27,7 +27,11 @@ const app = await buildApp(deps);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (!address || typeof address === 'string') throw new Error('no TCP address');
-const cookie = await signIn(`http://127.0.0.1:${address.port}`, as, DEMO_PASSWORD);
+const cookie = await signIn(
+  `http://127.0.0.1:${address.port}`,
+  as,
+  process.env.PROFILE_PASSWORD ?? DEMO_PASSWORD,
+);
 const statement = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1')) as Record<
   string,
   (...args: unknown[]) => unknown

@@ -38,7 +38,9 @@ const app = await buildApp(deps);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (!address || typeof address === 'string') throw new Error('no TCP address');
-const cookie = values.as ? await signIn(`http://127.0.0.1:${address.port}`, values.as, DEMO_PASSWORD) : '';
+const cookie = values.as
+  ? await signIn(`http://127.0.0.1:${address.port}`, values.as, process.env.PROFILE_PASSWORD ?? DEMO_PASSWORD)
+  : '';
 
 mkdirSync(values.out, { recursive: true });
 const session = new Session();

@@ -45,6 +45,7 @@ try {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
   for (const [name, input] of forms) {
     for (let i = 0; i < 20; i++) await verifySubmittedCredential(deps.db, deps, input);
     await session.post('Profiler.start');

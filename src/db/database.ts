@@ -1,9 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  type Dialect as KyselyDialect,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { TableRevisions, trackTableWrites } from './table-revisions.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -61,7 +69,7 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = tracked(new SqliteDialect({ database: withStatementCache(sqlite) }));
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({
@@ -77,8 +85,26 @@ export function createDatabase(target: DatabaseTarget, options: DatabaseOptions 
   pool.on('connect', (client) => {
     client.on('error', (error) => lost(error));
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = tracked(new PostgresDialect({ pool }));
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
+}
+
+/** The table revisions of each database opened here (their writes move the counters). */
+const REVISIONS = new WeakMap<object, TableRevisions>();
+
+function tracked(dialect: KyselyDialect): Kysely<DB> {
+  const revisions = new TableRevisions();
+  const db = new Kysely<DB>({ dialect: trackTableWrites(dialect, revisions) });
+  REVISIONS.set(db, revisions);
+  return db;
+}
+
+/**
+ * Which of this database's tables changed, as seen by this process (null for a handle not opened by
+ * `createDatabase`: nothing may then be cached on its revisions). A transaction maps to its database.
+ */
+export function tableRevisionsOf(db: Executor): TableRevisions | null {
+  return REVISIONS.get(db) ?? null;
 }
 
 /** PostgreSQL SQLSTATEs of a lost or refused connection: class 08, the server shutting down or full. */

@@ -18,12 +18,19 @@ export interface SingleFileUpload {
   read: preValidationHookHandler;
   /** The uploaded file of this request; none is a validation error on `file` with the given key. */
   file(request: FastifyRequest): UploadedUserFile;
+  /** The uploaded file of this request, or null when the form was sent without one (an optional file). */
+  optionalFile(request: FastifyRequest): UploadedUserFile | null;
 }
 
 const LIMIT_CODES = new Set(['FST_PARTS_LIMIT', 'FST_FILES_LIMIT', 'FST_FIELDS_LIMIT']);
 
 /** One multipart reader for forms that send a single file (`file`) and a few short fields. */
-export function singleFileUpload(options: { maxBytes: number; noFileKey: string }): SingleFileUpload {
+export function singleFileUpload(options: {
+  maxBytes: number;
+  noFileKey: string;
+  /** The largest text field in bytes (4,096 unless said: a form with a long text, e.g. a forum post). */
+  fieldBytes?: number;
+}): SingleFileUpload {
   const uploads = new WeakMap<FastifyRequest, UploadedUserFile>();
 
   async function read(request: FastifyRequest): Promise<void> {
@@ -31,7 +38,13 @@ export function singleFileUpload(options: { maxBytes: number; noFileKey: string 
     const fields: Record<string, string> = {};
     try {
       const parts = request.parts({
-        limits: { fileSize: options.maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 4096 },
+        limits: {
+          fileSize: options.maxBytes,
+          files: 1,
+          fields: 5,
+          parts: 6,
+          fieldSize: options.fieldBytes ?? 4096,
+        },
         // A file cut at the limit is marked rather than thrown (an option of @fastify/multipart that its
         // types do not declare for `parts`).
         throwFileSizeLimit: false,
@@ -66,6 +79,9 @@ export function singleFileUpload(options: { maxBytes: number; noFileKey: string 
       const file = uploads.get(request);
       if (!file) throw new AppError('validation_failed', {}, [{ path: 'file', key: options.noFileKey }]);
       return file;
+    },
+    optionalFile(request) {
+      return uploads.get(request) ?? null;
     },
   };
 }

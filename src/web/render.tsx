@@ -16,3 +16,11 @@ export function sendFragment(reply: FastifyReply, fragment: VNode, status = 200)
     .header('cache-control', 'no-store')
     .send(renderToString(fragment));
 }
+
+/**
+ * HTML this application rendered earlier (a kept fragment, see kept-results.ts), placed as it is inside
+ * a wrapper that does not change the layout. Never for text from outside: that goes through preact.
+ */
+export function KeptHtml({ html }: { html: string }) {
+  return <div class="kept" dangerouslySetInnerHTML={{ __html: html }} />;
+}

@@ -142,3 +142,13 @@ export async function docxBytes(author = 'Secret Author', text = 'My essay text.
     },
   ]);
 }
+
+/** The marking state of a marking submission. */
+export async function markingStateOf(deps: TestDeps, markingId: string): Promise<string> {
+  const row = await deps.db
+    .selectFrom('marking_submissions')
+    .select('state')
+    .where('id', '=', markingId)
+    .executeTakeFirstOrThrow();
+  return row.state;
+}

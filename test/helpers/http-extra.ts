@@ -157,3 +157,13 @@ export function webPostRoutes(app: FastifyInstance): string[] {
   }
   return routes.sort();
 }
+
+/** A new browser signed in as an existing person. */
+export async function browserFor(
+  app: FastifyInstance,
+  person: { email: string; password: string },
+): Promise<Client> {
+  const browser = new Client(app);
+  await browser.signIn(person.email, person.password);
+  return browser;
+}

@@ -59,6 +59,36 @@ for (const dialect of DIALECTS) {
       expect(await codes('q=remittances&theme=&language=&mode=&from=&to=&page=1')).toEqual([other.code]);
     });
 
+    it('shows every change at once although its contents are kept between requests, per language and rights', async () => {
+      const course = await buildCourse(deps, {
+        themes: ['rights'],
+        title: { en: 'Kept page course zz', fr: 'Cours de la page gardée zz' },
+      });
+      const page = async (url: string, browser?: Client, language = 'en') => {
+        const response = browser
+          ? await browser.get(url)
+          : await app.inject({ url, headers: { 'accept-language': language } });
+        expect(response.statusCode, url).toBe(200);
+        return response.body;
+      };
+      // Kept: the same request twice gives the same contents.
+      expect(await page('/courses?q=zz')).toContain('Kept page course zz');
+      expect(await page('/courses?q=zz')).toContain('Kept page course zz');
+      // Another language, another kept page.
+      expect(await page('/courses?q=zz', undefined, 'fr')).toContain('Cours de la page gardée zz');
+      // A new edition (another table) shows on the next request.
+      expect(await page('/courses?q=zz&language=es')).not.toContain(`/courses/${course.code}"`);
+      await buildEdition(deps, course.code, { language: 'es' });
+      expect(await page('/courses?q=zz&language=es')).toContain(`/courses/${course.code}"`);
+      // A manager's page has the manager's links; a visitor's kept page never gets them.
+      const { browser: manager } = await signedIn(app, deps, ['manager']);
+      expect(await page('/courses?q=zz', manager)).toContain('href="/manage/courses/new"');
+      expect(await page('/courses?q=zz')).not.toContain('href="/manage/courses/new"');
+      // Retired: gone at once for visitors.
+      await setCourseStatus(deps.db, deps, SYSTEM, course.code, 'retired');
+      expect(await page('/courses?q=zz')).not.toContain(`/courses/${course.code}"`);
+    });
+
     it('answers an invalid catalogue query with the translated catalogue page (400), never a 500', async () => {
       for (const query of [
         'page=0',

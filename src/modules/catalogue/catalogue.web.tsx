@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
+import { KeptResults } from '../../db/kept-results.js';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import { isAppError } from '../../kernel/errors.js';
+import { parseInput } from '../../kernel/validation.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
-import { sendPage } from '../../web/render.js';
+import { KeptHtml, sendPage } from '../../web/render.js';
 import { placesPanelOf } from '../places/place-panel-of.js';
 import { listThemes } from '../programmes/get-programme.js';
 import {
@@ -14,6 +17,9 @@ import {
   editionFormValues,
   editionInputFromForm,
 } from './catalogue.forms.js';
+import { canCatalogue } from './catalogue.policy.js';
+import { catalogueQuerySchema } from './catalogue.schemas.js';
+import { CATALOGUE_PAGE_TABLES } from './catalogue-page-tables.js';
 import { courseFormChoices } from './course-form-data.js';
 import { getCourse } from './get-course.js';
 import { getEdition } from './get-edition.js';
@@ -22,7 +28,7 @@ import { createCourse, updateCourse } from './save-course.js';
 import { createEdition, updateEdition } from './save-edition.js';
 import { searchCatalogue } from './search-catalogue.js';
 import { setCourseStatus } from './set-course-status.js';
-import { CataloguePage } from './views/catalogue-page.js';
+import { CatalogueContents, CatalogueFrame, CataloguePage } from './views/catalogue-page.js';
 import { CourseFormPage } from './views/course-form.js';
 import { CoursePage } from './views/course-page.js';
 import { EditionFormPage } from './views/edition-form.js';
@@ -43,17 +49,35 @@ function typedFilters(query: Record<string, unknown>): Record<string, string> {
 }
 
 export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
+  // The catalogue's contents for a language, query and rights, rendered once until its tables change.
+  const kept = new KeptResults<string>({ tables: CATALOGUE_PAGE_TABLES, maxEntries: 500 });
   app.get('/courses', { schema: { hide: true } }, async (request, reply) => {
-    const themes = await listThemes(deps.db, deps);
     const query = (request.query ?? {}) as Record<string, unknown>;
     try {
-      const result = await searchCatalogue(deps.db, deps, request.actor, query);
+      const { actor } = request;
+      const key = [
+        request.locale,
+        deps.clock.now().toISOString().slice(0, 10),
+        canCatalogue(actor, 'catalogue.manage'),
+        canCatalogue(actor, 'catalogue.readRetired'),
+        JSON.stringify(parseInput(catalogueQuerySchema, query)),
+      ].join('|');
+      const html = await kept.get(deps.db, key, async () => {
+        const [themes, result] = await Promise.all([
+          listThemes(deps.db, deps),
+          searchCatalogue(deps.db, deps, actor, query),
+        ]);
+        return renderToString(<CatalogueContents t={request.i18n} result={result} themes={themes} />);
+      });
       return sendPage(
         reply,
-        <CataloguePage ctx={pageContext(request, reply)} result={result} themes={themes} />,
+        <CatalogueFrame ctx={pageContext(request, reply)}>
+          <KeptHtml html={html} />
+        </CatalogueFrame>,
       );
     } catch (error) {
       if (!isAppError(error, 'validation_failed')) throw error;
+      const themes = await listThemes(deps.db, deps);
       // A filter that cannot be used (too long, malformed, dates the wrong way round): the page still
       // shows, searched without it, with the filters as typed and what is wrong with them.
       const wrong = new Set(error.fields.map((f) => f.path.split('.')[0] ?? ''));

@@ -72,6 +72,26 @@ export async function findStatusListByUrl(db: Executor, url: string): Promise<St
   return db.selectFrom('status_lists').selectAll().where('url', '=', url).executeTakeFirst();
 }
 
+/** Every list's URL and ETag (not its bits): what the verifier's status cache revalidates against. */
+export async function listStatusListVersions(db: Executor): Promise<Array<{ url: string; etag: string }>> {
+  return db.selectFrom('status_lists').select(['url', 'etag']).execute();
+}
+
+/** A list's bits and identity by URL (not its signed credential), or by purpose and number. */
+export async function findStatusListBits(
+  db: Executor,
+  where: { url: string } | { purpose: string; listNumber: number },
+) {
+  const query = db
+    .selectFrom('status_lists')
+    .select(['url', 'purpose', 'list_number', 'size', 'bits_base64', 'etag']);
+  return (
+    'url' in where
+      ? query.where('url', '=', where.url)
+      : query.where('purpose', '=', where.purpose).where('list_number', '=', where.listNumber)
+  ).executeTakeFirst();
+}
+
 /** The list of `purpose` with the highest number (where new indexes are taken), locked when asked. */
 export async function findLatestStatusList(
   db: Executor,

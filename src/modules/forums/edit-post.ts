@@ -19,7 +19,7 @@ export async function editPost(
   postId: string,
   input: { body?: unknown },
 ): Promise<void> {
-  const access = await postAccess(db, actor, postId);
+  const access = await postAccess(db, actor, postId, deps.clock.now().toISOString());
   const own = actor.kind === 'user' && access.post.author_id === actor.id;
   if (!((own && access.can.post) || access.can.moderate)) throw new AppError('forbidden');
   if (access.thread.locked === 1 && !access.can.moderate)

@@ -7,6 +7,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
+import { isItemOpenTo } from '../spaces/spaces.queries.js';
 import type { ForumViewer, PostingRule } from './forum.js';
 import { canForum, type ForumAction } from './forums.policy.js';
 import { findForum, findPost, findThread, memberForumIds } from './forums.repository.js';
@@ -20,16 +21,30 @@ export interface ForumAccess {
   can: Record<'read' | 'post' | 'moderate', boolean>;
 }
 
-/** The forum `forumId` as `actor` may see it; `not_found` when they may not. */
-export async function forumAccess(db: Executor, actor: Actor, forumId: string): Promise<ForumAccess> {
+/**
+ * The forum `forumId` as `actor` may see it; `not_found` when they may not. With `now`, the forum of a
+ * space item (a discussion) is also closed to participants while the item is locked for them (its
+ * availability date, its prerequisite), as the item's own page is.
+ */
+export async function forumAccess(
+  db: Executor,
+  actor: Actor,
+  forumId: string,
+  now?: string,
+): Promise<ForumAccess> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const forum = isId(forumId) ? await findForum(db, forumId) : undefined;
   if (!forum) throw new AppError('not_found');
-  return accessToForum(db, actor, forum);
+  return accessToForum(db, actor, forum, now);
 }
 
-/** The access to a forum row already found. */
-export async function accessToForum(db: Executor, actor: Actor, forum: ForumRow): Promise<ForumAccess> {
+/** The access to a forum row already found (`now`: see `forumAccess`). */
+export async function accessToForum(
+  db: Executor,
+  actor: Actor,
+  forum: ForumRow,
+  now?: string,
+): Promise<ForumAccess> {
   const space = await spaceAccess(db, actor, forum.edition_id);
   const staff = space.can.build;
   const userId = actor.kind === 'user' ? actor.id : null;
@@ -37,6 +52,14 @@ export async function accessToForum(db: Executor, actor: Actor, forum: ForumRow)
     forum.audience === 'edition' ||
     (userId !== null && (await memberForumIds(db, userId, [forum.id])).has(forum.id));
   if (!staff && !member) throw new AppError('not_found');
+  if (
+    now &&
+    !staff &&
+    userId &&
+    forum.scope_kind === 'space' &&
+    !(await isItemOpenTo(db, space, forum.scope_id, userId, now))
+  )
+    throw new AppError('not_found');
   const standing = { learn: space.can.learn && member, staff };
   if (!canForum(standing, 'forum.read')) throw new AppError('not_found');
   return {
@@ -67,11 +90,12 @@ export async function threadAccess(
   db: Executor,
   actor: Actor,
   threadId: string,
+  now?: string,
 ): Promise<ForumAccess & { thread: ThreadRow }> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const thread = isId(threadId) ? await findThread(db, threadId) : undefined;
   if (!thread) throw new AppError('not_found');
-  return { ...(await forumAccess(db, actor, thread.forum_id)), thread };
+  return { ...(await forumAccess(db, actor, thread.forum_id, now)), thread };
 }
 
 /** A post, its thread and its forum's access; a post the actor may not see is not found. */
@@ -79,11 +103,12 @@ export async function postAccess(
   db: Executor,
   actor: Actor,
   postId: string,
+  now?: string,
 ): Promise<ForumAccess & { thread: ThreadRow; post: PostRow }> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const post = isId(postId) ? await findPost(db, postId) : undefined;
   if (!post) throw new AppError('not_found');
-  const access = await threadAccess(db, actor, post.thread_id);
+  const access = await threadAccess(db, actor, post.thread_id, now);
   if (post.hidden === 1 && !access.can.moderate) throw new AppError('not_found');
   return { ...access, post };
 }

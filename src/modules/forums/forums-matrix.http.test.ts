@@ -1,3 +1,4 @@
+import { TINY_PDF } from '../../../test/helpers/application-factories.js';
 import {
   EDITION_MATRIX_ROLES,
   type EditionRole,
@@ -7,10 +8,12 @@ import {
   STAFF_GET,
   staffPost,
 } from '../../../test/helpers/edition-matrix.js';
+import { multipartBody } from '../../../test/helpers/import-helpers.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
+import { attachToPost } from './attach-files.js';
 import { createForum } from './create-forum.js';
 import { chooseTeam } from './debates/debate-teams.js';
 import { postInForum } from './post-in-forum.js';
@@ -26,6 +29,7 @@ interface Target {
   forumId: string;
   threadId: string;
   postId: string;
+  attachmentId: string;
   debateId: string;
 }
 type Case = MatrixCase<EditionRole, 'forum', Target>;
@@ -51,6 +55,9 @@ const CASES: Case[] = [
   { route: 'POST /posts/:postId/report', kind: 'forum', path: (t) => `/posts/${t.postId}/report`, body: () => ({ reason: 'Off topic' }), mutates: true, expect: learnerPost(303) },
   { route: 'POST /posts/:postId/hide', kind: 'forum', path: (t) => `/posts/${t.postId}/hide`, body: () => ({ note: 'Personal data' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /posts/:postId/restore', kind: 'forum', path: (t) => `/posts/${t.postId}/restore`, mutates: true, expect: staffPost(303) },
+  // The owner's own post: its author and the staff attach; others are told it does not exist.
+  { route: 'POST /posts/:postId/attachments', kind: 'forum', path: (t) => `/posts/${t.postId}/attachments`, special: 'upload', mutates: true, expect: learnerPost(303) },
+  { route: 'GET /forum-files/:attachmentId', kind: 'forum', path: (t) => `/forum-files/${t.attachmentId}`, expect: LEARNER_GET },
   { route: 'GET /editions/:id/forums/search', kind: 'forum', path: (t) => `/editions/${t.editionId}/forums/search?q=migration`, expect: LEARNER_GET },
   { route: 'GET /editions/:id/participation.csv', kind: 'forum', path: (t) => `/editions/${t.editionId}/participation.csv`, expect: STAFF_GET },
   { route: 'GET /debates/:itemId', kind: 'forum', path: d, expect: LEARNER_GET },
@@ -65,6 +72,8 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/threads/:id', kind: 'forum', path: (t) => `/api/v1/threads/${t.threadId}`, expect: apiGet },
   { route: 'POST /api/v1/forums/:id/threads', kind: 'forum', path: (t) => `/api/v1/forums/${t.forumId}/threads`, body: () => ({ subject: 'Skills', body: 'Recognition of skills' }), mutates: true, expect: learnerPost(201) },
   { route: 'POST /api/v1/threads/:id/posts', kind: 'forum', path: (t) => `/api/v1/threads/${t.threadId}/posts`, body: () => ({ body: 'Indeed.' }), mutates: true, expect: learnerPost(201) },
+  { route: 'POST /api/v1/posts/:id/attachments', kind: 'forum', path: (t) => `/api/v1/posts/${t.postId}/attachments`, special: 'upload', mutates: true, expect: learnerPost(201) },
+  { route: 'GET /api/v1/forum-files/:id', kind: 'forum', path: (t) => `/api/v1/forum-files/${t.attachmentId}`, expect: apiGet },
 ];
 
 runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'forum', Target>({
@@ -84,8 +93,32 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'forum', Target>({
     'forum_debate_votes',
     'forum_debate_contributions',
     'forum_debate_summaries',
+    'forum_attachments',
     'audit_events',
   ],
+  /** Uploads: a small PDF through the web form (with the browser's CSRF token) or the API. */
+  async call({ app }, c, target, client, token) {
+    const url = c.path(target);
+    const file = { name: 'brief.pdf', content: TINY_PDF, type: 'application/pdf' };
+    if (url.startsWith('/api/')) {
+      const form = multipartBody({}, file);
+      const auth: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+      return app.inject({
+        method: 'POST',
+        url,
+        headers: { ...auth, ...form.headers },
+        payload: form.payload,
+      });
+    }
+    const form = multipartBody({ _csrf: await client.csrf() }, file);
+    return app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: client.address,
+      headers: { ...form.headers, cookie: client.jar.header() },
+      payload: form.payload,
+    });
+  },
   /** A new edition (its facilitator set) where `owner` has a confirmed place, with a discussion and a thread. */
   async buildTarget(context, _kind, owner) {
     const { deps } = context;
@@ -112,6 +145,10 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'forum', Target>({
       threadId,
       body: 'Hello from Lima.',
     });
+    const attached = await attachToPost(deps.db, deps, actorOf(owner), postId, {
+      fileName: 'notes.pdf',
+      bytes: TINY_PDF,
+    });
     const day = 86_400_000;
     const at = (days: number) => new Date(deps.clock.now().getTime() + days * day).toISOString();
     const debate = await saveItem(deps.db, deps, staff, edition.id, null, {
@@ -129,7 +166,14 @@ runRouteMatrix<Exclude<EditionRole, 'anonymous'>, 'forum', Target>({
       completionRule: 'viewed',
     });
     await chooseTeam(deps.db, deps, actorOf(owner), debate.id, 'p1');
-    return { editionId: edition.id, forumId: forum.id, threadId, postId, debateId: debate.id };
+    return {
+      editionId: edition.id,
+      forumId: forum.id,
+      threadId,
+      postId,
+      attachmentId: attached.id,
+      debateId: debate.id,
+    };
   },
   shownBy: (target) => target.threadId,
 });

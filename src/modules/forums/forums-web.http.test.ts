@@ -2,19 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDiscussion } from '../../../test/helpers/forum-factories.js';
 import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, countRows, errorCode, fieldError, tokenOf } from '../../../test/helpers/http-extra.js';
+import {
+  browserFor,
+  type Client,
+  countRows,
+  errorCode,
+  fieldError,
+  tokenOf,
+} from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
+import { saveItem } from '../spaces/save-item.js';
+import { saveSection } from '../spaces/save-section.js';
+import { createForum } from './create-forum.js';
+import { POSTS_PER_PAGE } from './forum.js';
 import { hidePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';
 
-async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {
-  const client = new Client(app);
-  await client.signIn(person.email, person.password);
-  return client;
-}
+const browserOf = browserFor;
 
 describe('forum pages and API', () => {
   let app: FastifyInstance;
@@ -111,5 +118,61 @@ describe('forum pages and API', () => {
       headers,
     });
     expect(list.json()).toEqual({ items: [expect.objectContaining({ id: forumId, postingRule: 'open' })] });
+  });
+
+  it('closes the forum of a discussion locked in the space (pages, API, search) to participants, not to staff', async () => {
+    const staff = actorOf(world.facilitator);
+    const later = new Date(deps.clock.now().getTime() + 7 * 86_400_000).toISOString();
+    const section = await saveSection(deps.db, deps, staff, world.edition.id, null, {
+      title: { en: 'Later' },
+    });
+    const item = await saveItem(deps.db, deps, staff, world.edition.id, null, {
+      sectionId: section.id,
+      kind: 'discussion',
+      title: { en: 'Week 2' },
+      settings: {},
+      availableFrom: later,
+      completionRule: 'viewed',
+    });
+    const forum = await createForum(deps.db, deps, {
+      editionId: world.edition.id,
+      scope: { kind: 'space', id: item.id },
+      title: 'Week 2',
+    });
+    const locked = await postInForum(deps.db, deps, staff, {
+      forumId: forum.id,
+      subject: 'Week two',
+      body: 'Lockedtopicword',
+    });
+    expect((await participant.get(`/forums/${forum.id}`)).statusCode).toBe(404);
+    expect((await participant.get(`/threads/${locked.threadId}`)).statusCode).toBe(404);
+    const token = await tokenOf(deps, world.participant);
+    const headers = { authorization: `Bearer ${token}` };
+    const api = await app.inject({ method: 'GET', url: `/api/v1/threads/${locked.threadId}`, headers });
+    expect(api.statusCode).toBe(404);
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/threads/${locked.threadId}/posts`,
+      headers,
+      payload: { body: 'Early' },
+    });
+    expect(refused.statusCode).toBe(404);
+    const search = await participant.get(`/editions/${world.edition.id}/forums/search?q=lockedtopicword`);
+    expect(search.body).not.toContain('Week two');
+    const facilitator = await browserOf(app, world.facilitator);
+    expect((await facilitator.get(`/threads/${locked.threadId}`)).statusCode).toBe(200);
+  });
+
+  it('pages a long thread with accessible previous/next links', async () => {
+    const staff = actorOf(world.facilitator);
+    const long = await postInForum(deps.db, deps, staff, { forumId, subject: 'Long', body: 'Post 0' });
+    for (let i = 1; i <= POSTS_PER_PAGE; i += 1)
+      await postInForum(deps.db, deps, staff, { threadId: long.threadId, body: `Post ${i}` });
+    const first = await participant.get(`/threads/${long.threadId}`);
+    expect(first.body).toContain('<nav class="pagination"');
+    expect(first.body).toContain(`href="/threads/${long.threadId}?page=2"`);
+    const second = await participant.get(`/threads/${long.threadId}?page=2`);
+    expect(second.body).toContain(`Post ${POSTS_PER_PAGE}`);
+    expect(second.body).toContain(`href="/threads/${long.threadId}?page=1"`);
   });
 });

@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/api-schemas.js';
+import { attachToPost } from './attach-files.js';
 import { POSTING_RULES } from './forum.js';
+import { ATTACHMENT_MAX_MEGABYTES, ATTACHMENT_TYPES, ATTACHMENTS_PER_POST } from './forum-attachment.js';
+import { forumUpload, sendAttachment } from './forum-upload-http.js';
 import { postInForum } from './post-in-forum.js';
 import { getForum, getThread, listEditionForums } from './read-forums.js';
 
@@ -41,6 +44,15 @@ const postJson = z.object({
   createdAt: z.string(),
   editedAt: z.string().nullable(),
   hidden: z.boolean(),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      url: z.string().describe('GET /api/v1/forum-files/{id} (or this page path with a session)'),
+    }),
+  ),
 });
 const createdJson = z.object({ threadId: z.string(), postId: z.string() });
 
@@ -116,6 +128,7 @@ export function forumsApiRoutes(api: FastifyInstance, deps: Deps): void {
           createdAt: p.createdAt,
           editedAt: p.editedAt,
           hidden: p.hidden,
+          attachments: p.attachments,
         })),
       };
     },
@@ -162,6 +175,51 @@ export function forumsApiRoutes(api: FastifyInstance, deps: Deps): void {
         replyTo: request.body.replyTo ?? null,
       });
       return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/posts/:id/attachments',
+    {
+      preValidation: forumUpload.read,
+      schema: {
+        tags,
+        summary: `Attach a file to a post (its author or the forum's staff; at most ${ATTACHMENTS_PER_POST} a post)`,
+        description: `multipart/form-data with one part named \`file\` (at most ${ATTACHMENT_MAX_MEGABYTES} MB): ${ATTACHMENT_TYPES.join(', ')}, recognised by content (anything else: 400 \`validation_failed\` on \`file\`). Files of a hidden post reach only staff.`,
+        security,
+        params: idParams,
+        response: {
+          201: z.object({ id: z.string(), postId: z.string(), threadId: z.string() }),
+          ...errorResponses(400, 401, 403, 404, 409, 413),
+        },
+      },
+    },
+    async (request, reply) => {
+      const created = await attachToPost(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.id,
+        forumUpload.optionalFile(request),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get(
+    '/forum-files/:id',
+    {
+      schema: {
+        tags,
+        summary: "Download a post's file (always as an attachment; not found for who may not see the post)",
+        security,
+        params: idParams,
+        produces: ['application/octet-stream'],
+        response: errorResponses(401, 404),
+      },
+    },
+    async (request, reply) => {
+      return sendAttachment(reply, deps, request.actor, request.params.id);
     },
   );
 }

@@ -52,6 +52,8 @@ export const forumsModule: Module = {
     'POST /posts/:postId/report': 'signed-in',
     'POST /posts/:postId/hide': STAFF,
     'POST /posts/:postId/restore': STAFF,
+    'POST /posts/:postId/attachments': 'signed-in',
+    'GET /forum-files/:attachmentId': 'signed-in',
     'GET /editions/:id/forums/search': 'signed-in',
     'GET /editions/:id/participation.csv': STAFF,
     'GET /debates/:itemId': 'signed-in',
@@ -65,5 +67,7 @@ export const forumsModule: Module = {
     'GET /api/v1/threads/:id': 'signed-in',
     'POST /api/v1/forums/:id/threads': 'signed-in',
     'POST /api/v1/threads/:id/posts': 'signed-in',
+    'POST /api/v1/posts/:id/attachments': 'signed-in',
+    'GET /api/v1/forum-files/:id': 'signed-in',
   },
 };

@@ -187,4 +187,5 @@ export const FORUM_TABLES = [
 export type ForumRow = Selectable<ForumsTable>;
 export type ThreadRow = Selectable<ForumThreadsTable>;
 export type PostRow = Selectable<ForumPostsTable>;
+export type ForumAttachmentRow = Selectable<ForumAttachmentsTable>;
 export type SubscriptionRow = Selectable<ForumSubscriptionsTable>;

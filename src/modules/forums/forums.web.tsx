@@ -7,8 +7,10 @@ import type { Actor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { attachToPost } from './attach-files.js';
 import { editPost } from './edit-post.js';
 import { postAccess } from './forum-access.js';
+import { forumUpload, sendAttachment } from './forum-upload-http.js';
 import { hidePost, restorePost } from './moderate-post.js';
 import { participationCsv } from './participation.js';
 import { postInForum } from './post-in-forum.js';
@@ -34,6 +36,7 @@ function formProblems(request: FastifyRequest, error: unknown): FieldMessages | 
 
 /** Forums' pages: a forum's threads, a thread, posting, moderation, subscriptions, search, the CSV. */
 export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
+  const uploadForm = { preValidation: [forumUpload.read, app.csrfProtection], schema: { hide: true } };
   const showForum = async (
     request: FastifyRequest<ForumParams>,
     reply: FastifyReply,
@@ -66,13 +69,14 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     showForum(request, reply),
   );
 
-  app.post<ForumParams>('/forums/:forumId/threads', csrfProtected(app), async (request, reply) => {
+  app.post<ForumParams>('/forums/:forumId/threads', uploadForm, async (request, reply) => {
     const body = formBody(request);
     try {
       const { threadId } = await postInForum(deps.db, deps, request.actor, {
         forumId: request.params.forumId,
         subject: String(body.subject ?? ''),
         body: String(body.body ?? ''),
+        attachment: forumUpload.optionalFile(request),
       });
       return reply.redirect(`/threads/${threadId}`, 303);
     } catch (error) {
@@ -86,13 +90,14 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     showThread(request, reply, request.params.threadId),
   );
 
-  app.post<ThreadParams>('/threads/:threadId/posts', csrfProtected(app), async (request, reply) => {
+  app.post<ThreadParams>('/threads/:threadId/posts', uploadForm, async (request, reply) => {
     const body = formBody(request);
     try {
       const { postId } = await postInForum(deps.db, deps, request.actor, {
         threadId: request.params.threadId,
         body: String(body.body ?? ''),
         replyTo: typeof body.replyTo === 'string' && body.replyTo ? body.replyTo : null,
+        attachment: forumUpload.optionalFile(request),
       });
       return reply.redirect(`/threads/${request.params.threadId}#post-${postId}`, 303);
     } catch (error) {
@@ -135,15 +140,21 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
   /** A form on a post: field problems re-show the thread with them; success flashes and goes back. */
   const postForm = (
     path: string,
-    work: (actor: Actor, postId: string, body: Record<string, unknown>) => Promise<unknown>,
+    work: (
+      actor: Actor,
+      postId: string,
+      body: Record<string, unknown>,
+      request: FastifyRequest,
+    ) => Promise<unknown>,
     flash: string,
+    options: object = csrfProtected(app),
   ) =>
-    app.post<PostParams>(path, csrfProtected(app), async (request, reply) => {
+    app.post<PostParams>(path, options, async (request, reply) => {
       const body = formBody(request);
       const threadOf = () => postAccess(deps.db, request.actor, request.params.postId);
       try {
         const access = await threadOf();
-        await work(request.actor, request.params.postId, body);
+        await work(request.actor, request.params.postId, body, request);
         setFlash(reply, flash);
         return reply.redirect(`/threads/${access.thread.id}#post-${request.params.postId}`, 303);
       } catch (error) {
@@ -173,6 +184,20 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/posts/:postId/restore',
     (actor, id) => restorePost(deps.db, deps, actor, id),
     'forums.flash.restored',
+  );
+  postForm(
+    '/posts/:postId/attachments',
+    (actor, id, _body, request) => attachToPost(deps.db, deps, actor, id, forumUpload.optionalFile(request)),
+    'forums.flash.attached',
+    uploadForm,
+  );
+
+  app.get<{ Params: { attachmentId: string } }>(
+    '/forum-files/:attachmentId',
+    { schema: { hide: true } },
+    async (request, reply) => {
+      return sendAttachment(reply, deps, request.actor, request.params.attachmentId);
+    },
   );
 
   app.get<EditionParams>(

@@ -1,12 +1,13 @@
 import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { foldForSearch } from '../../kernel/search-fold.js';
+import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
 import { notify } from '../notifications/notify.js';
 import { confirmedParticipants } from '../places/places.queries.js';
+import { withAttachment } from './attach-files.js';
 import {
   checkBody,
   checkLine,
@@ -18,6 +19,7 @@ import {
 } from './forum.js';
 import { type ForumAccess, forumAccess, requireForum, threadAccess } from './forum-access.js';
 import { savePostSearchDocument, subscribersOf } from './forum-activity.repository.js';
+import { checkAttachment } from './forum-attachment.js';
 import type { ForumMention, ForumNewPost } from './forum-notices.js';
 import { editionReaders, forumReadersAmong } from './forum-readers.js';
 import {
@@ -42,6 +44,8 @@ export interface PostInput {
   replyTo?: string | null;
   /** A label shown instead of the author's name to participants (a role-play role); staff still see who. */
   persona?: string | null;
+  /** A file attached to the post (checked by content; a refused file refuses the post). */
+  attachment?: UploadedUserFile | null;
 }
 
 /**
@@ -56,8 +60,8 @@ export async function postInForum(
   input: PostInput,
 ): Promise<{ threadId: string; postId: string }> {
   const access: ForumAccess & { thread?: ThreadRow } = input.threadId
-    ? await threadAccess(db, actor, input.threadId)
-    : await forumAccess(db, actor, input.forumId ?? '');
+    ? await threadAccess(db, actor, input.threadId, deps.clock.now().toISOString())
+    : await forumAccess(db, actor, input.forumId ?? '', deps.clock.now().toISOString());
   requireForum(access, 'forum.post');
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const thread = access.thread ?? null;
@@ -68,6 +72,8 @@ export async function postInForum(
   if (subject && 'path' in subject) fields.push(subject);
   const persona = input.persona ? checkLine('persona', input.persona, PERSONA_MAX) : null;
   if (persona && 'path' in persona) fields.push(persona);
+  const attachment = input.attachment ? checkAttachment(input.attachment) : null;
+  if (attachment && 'path' in attachment) fields.push(attachment);
   if (fields.length) throw new AppError('validation_failed', {}, fields);
   if (thread?.locked === 1 && !access.can.moderate)
     throw new AppError('invalid_state', {}, [{ path: 'body', key: 'forums.error.locked' }]);
@@ -82,7 +88,8 @@ export async function postInForum(
   // A thread's opening post shares its id (participation counts threads started by it).
   const postId = thread ? newId() : threadId;
   const personaText = persona && !('path' in persona) ? persona.value : null;
-  await inTransaction(db, async (trx) => {
+  const file = attachment && !('path' in attachment) ? attachment : null;
+  await withAttachment(db, deps, postId, file, async (trx) => {
     if (!thread)
       await insertThread(trx, {
         id: threadId,

@@ -11,6 +11,7 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { findPerson, personNames } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
+import { type AttachmentView, attachmentsOfPosts } from './attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
 import { accessToForum, type ForumAccess, forumAccess, threadAccess } from './forum-access.js';
 import { subscriptionsOf } from './forum-activity.repository.js';
@@ -94,11 +95,11 @@ export interface ForumPage {
 /** A forum's threads, pinned first, with the reader's unread counts. */
 export async function getForum(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   forumId: string,
 ): Promise<ForumPage> {
-  const access = await forumAccess(db, actor, forumId);
+  const access = await forumAccess(db, actor, forumId, deps.clock.now().toISOString());
   const readerId = access.viewer.userId ?? '';
   const rows = await listThreadSummaries(db, access.forum.id, readerId, access.viewer.staff);
   const names = await personNames(
@@ -144,6 +145,10 @@ export interface PostView {
   history: { body: string; editedAt: string }[];
   isNew: boolean;
   canEdit: boolean;
+  /** Its files (only ever listed for a post the reader may see). */
+  attachments: AttachmentView[];
+  /** May the reader attach a file to it (its author while they may post, or staff). */
+  canAttach: boolean;
 }
 
 export interface ThreadPage {
@@ -154,6 +159,9 @@ export interface ThreadPage {
   /** Others' posts held back by "post before you can read others". */
   withheld: number;
   total: number;
+  /** This page of the thread (POSTS_PER_PAGE posts a page) and how many there are. */
+  page: number;
+  pageCount: number;
   can: ForumAccess['can'];
   subscription: string | null;
 }
@@ -166,7 +174,7 @@ export async function getThread(
   threadId: string,
   options: { page?: number; markRead?: boolean } = {},
 ): Promise<ThreadPage> {
-  const access = await threadAccess(db, actor, threadId);
+  const access = await threadAccess(db, actor, threadId, deps.clock.now().toISOString());
   const { thread, viewer } = access;
   const readerId = viewer.userId ?? '';
   const page = Math.max(1, Math.min(10_000, Math.floor(options.page ?? 1)));
@@ -189,17 +197,29 @@ export async function getThread(
         visible.map((r) => r.id),
       )
     : [];
-  const posts = visible.map((r) => presentPost(r, access, names, edits, lastRead));
+  const files = await attachmentsOfPosts(
+    db,
+    visible.map((r) => r.id),
+  );
+  const posts = visible.map((r) => ({
+    ...presentPost(r, access, names, edits, lastRead),
+    attachments: files.get(r.id) ?? [],
+    canAttach:
+      access.can.moderate || (r.author_id === viewer.userId && access.can.post && thread.locked === 0),
+  }));
   if (options.markRead !== false && readerId)
     await markThreadRead(db, thread.id, readerId, deps.clock.now().toISOString());
   const [sub] = await subscriptionsOf(db, readerId, [thread.id]);
+  const total = await countPostsOfThread(db, thread.id);
   return {
     forum: presentForum(access.forum),
     timeZone: await viewerTimeZone(db, actor),
     thread: presentThread(thread),
     posts,
     withheld,
-    total: await countPostsOfThread(db, thread.id),
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / POSTS_PER_PAGE)),
     can: access.can,
     subscription: sub?.mode ?? null,
   };
@@ -215,7 +235,7 @@ function presentPost(
   names: Map<string, string>,
   edits: { post_id: string; body: string; edited_at: string }[],
   lastRead: string | null,
-): PostView {
+): Omit<PostView, 'attachments' | 'canAttach'> {
   const { viewer } = access;
   const shown = shownAuthor(viewer, names.get(r.author_id) ?? '', r.persona);
   const own = r.author_id === viewer.userId;

@@ -17,7 +17,7 @@ export async function reportPost(
   postId: string,
   input: { reason?: unknown },
 ): Promise<void> {
-  const access = await postAccess(db, actor, postId);
+  const access = await postAccess(db, actor, postId, deps.clock.now().toISOString());
   requireForum(access, 'forum.post');
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const reason = checkBody('reason', input.reason);

@@ -8,6 +8,7 @@ import { isId } from '../../kernel/ids.js';
 import { foldForSearch } from '../../kernel/search-fold.js';
 import { personNames } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
+import { openItemIdsFor } from '../spaces/spaces.queries.js';
 import { shownAuthor } from './forum.js';
 import { searchPosts } from './forum-activity.repository.js';
 import { listForumsOfEdition, memberForumIds } from './forums.repository.js';
@@ -37,7 +38,7 @@ export interface SearchResult {
  */
 export async function searchEditionPosts(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   editionId: string,
   text: string,
@@ -55,7 +56,14 @@ export async function searchEditionPosts(
     readerId,
     forums.map((f) => f.id),
   );
-  const readable = forums.filter((f) => staff || f.audience === 'edition' || members.has(f.id));
+  // A discussion whose item is locked for the participant (availability, prerequisite) is not searched.
+  const open =
+    staff || !readerId ? null : await openItemIdsFor(db, space, readerId, deps.clock.now().toISOString());
+  const readable = forums.filter(
+    (f) =>
+      (staff || f.audience === 'edition' || members.has(f.id)) &&
+      (open === null || f.scope_kind !== 'space' || open.has(f.scope_id)),
+  );
   const rows = await searchPosts(db, {
     editionId,
     query,

@@ -18,8 +18,8 @@ export async function subscribe(
 ): Promise<void> {
   const access =
     target.kind === 'forum'
-      ? await forumAccess(db, actor, target.id)
-      : await threadAccess(db, actor, target.id);
+      ? await forumAccess(db, actor, target.id, deps.clock.now().toISOString())
+      : await threadAccess(db, actor, target.id, deps.clock.now().toISOString());
   requireForum(access, 'forum.read');
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const targetId = target.kind === 'forum' ? access.forum.id : target.id;

@@ -6,20 +6,22 @@ import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
-import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
-import { activePeopleWithRole, personNames } from '../identity/identity.queries.js';
+import { personNames } from '../identity/identity.queries.js';
 import { type BankComment, bankCommentsFor } from './get-comment-bank.js';
 import { feedbackFileName } from './get-feedback-file.js';
 import { canMarking } from './marking.policy.js';
 import {
   contextsExaminedBy,
+  countSubmissionsByState,
   findRevealed,
   listFeedbackFiles,
   listMarks,
   listMarksOfMarker,
   listSubmissionsByIds,
-  listSubmissionsOfContext,
+  markedOfContext,
+  markerCandidates,
   numbersOf,
+  pageSubmissionsOfContext,
 } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { contextAccess, sampleOfContext, submissionAccess } from './marking-access.js';
@@ -27,7 +29,7 @@ import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
 import { moderationSample } from './moderation-sample.js';
 import type { Criterion, Scores } from './rubric.js';
-import { type MarkingState, participantLabel } from './workflow.js';
+import { MARKING_STATES, type MarkingState, participantLabel } from './workflow.js';
 
 export interface MarkSummary {
   role: string;
@@ -57,11 +59,12 @@ export interface SubmissionSummary {
 async function participantLabels(
   db: Executor,
   rows: readonly MarkingSubmissionRow[],
+  knownRevealed?: ReadonlySet<string>,
 ): Promise<Map<string, string>> {
   const contexts = [...new Set(rows.map((r) => r.context_id))];
-  const numbers = await numbersOf(db, contexts);
-  const revealed = new Set<string>();
-  for (const c of contexts) if (await findRevealed(db, c)) revealed.add(c);
+  const numbers = await numbersOf(db, contexts, [...new Set(rows.map((r) => r.participant_id))]);
+  const revealed = new Set<string>(knownRevealed);
+  if (!knownRevealed) for (const c of contexts) if (await findRevealed(db, c)) revealed.add(c);
   const names = await personNames(
     db,
     rows.filter((r) => revealed.has(r.context_id)).map((r) => r.participant_id),
@@ -79,12 +82,15 @@ async function summarise(
   db: Executor,
   rows: readonly MarkingSubmissionRow[],
   onlyMarker: string | null,
+  /** The revealed contexts among the rows', when the caller knows them already. */
+  revealed?: ReadonlySet<string>,
 ): Promise<SubmissionSummary[]> {
+  if (rows.length === 0) return [];
   const marks = await listMarks(
     db,
     rows.map((r) => r.id),
   );
-  const labels = await participantLabels(db, rows);
+  const labels = await participantLabels(db, rows, revealed);
   const markerNames = await personNames(
     db,
     marks.map((m) => m.marker_id),
@@ -98,8 +104,10 @@ async function summarise(
     overall: m.overall_comment,
     scores: JSON.parse(m.scores_json) as Scores,
   });
+  const marksOf = new Map<string, MarkRow[]>();
+  for (const m of marks) marksOf.set(m.submission_id, [...(marksOf.get(m.submission_id) ?? []), m]);
   return rows.map((r) => {
-    const own = marks.filter((m) => m.submission_id === r.id);
+    const own = marksOf.get(r.id) ?? [];
     const first = own.find((m) => m.role === 'first' && m.completed_at);
     const second = own.find((m) => m.role === 'second' && m.completed_at);
     const { discrepant, proposed } = agreement(
@@ -125,62 +133,90 @@ async function summarise(
   });
 }
 
-/** Marks the moderation sample (judged on the agreed mark, else the first marker's). */
-function withSample(
-  summaries: SubmissionSummary[],
-  rows: readonly MarkingSubmissionRow[],
-): SubmissionSummary[] {
-  const sample = moderationSample(
-    summaries.map((s) => ({
-      id: s.id,
-      mark: s.agreed ?? s.marks.find((m) => m.role === 'first' && m.completed)?.total ?? null,
-      passMark: rows.find((r) => r.id === s.id)?.pass_mark ?? 5000,
-    })),
-  );
-  return summaries.map((s) => ({ ...s, sampled: sample.has(s.id) }));
-}
-
 /** Everyone who may be allocated as a marker (assessors, facilitators, managers), by name. */
 async function markerChoices(db: Executor): Promise<{ id: string; name: string }[]> {
-  const people = new Map<string, string>();
-  for (const role of ['assessor', 'facilitator', 'manager'] as const)
-    for (const p of await activePeopleWithRole(db, role)) people.set(p.id, p.fullName);
-  return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  return (await markerCandidates(db))
+    .map((p) => ({ id: p.id, name: p.full_name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Submissions per page of the overview. */
+export const OVERVIEW_PAGE_SIZE = 25;
 
 export interface ContextOverview {
   contextId: string;
   title: string;
   revealed: boolean;
+  /** Every submission of the context, and how many stand in each state. */
+  total: number;
+  byState: Partial<Record<MarkingState, number>>;
+  /** The state shown (null: every state), the page and the page count. */
+  state: MarkingState | null;
+  page: number;
+  pageCount: number;
   submissions: SubmissionSummary[];
   markers: { id: string; name: string }[];
   can: { reveal: boolean; appoint: boolean };
 }
 
-/** Every submission of a context (an edition) for its staff: states, markers, marks, flags. */
+/** Reads the overview's `state` and `page` query parameters (anything else: every state, the first page). */
+export function overviewQuery(query: { state?: unknown; page?: unknown }): {
+  state: MarkingState | null;
+  page: number;
+} {
+  const state = MARKING_STATES.find((s) => s === query.state) ?? null;
+  const page = Number(query.page);
+  return { state, page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1 };
+}
+
+/**
+ * One page of a context's (an edition's) submissions for its staff: states, markers, marks, flags, the
+ * moderation sample (judged over the whole context, from its marked submissions only).
+ */
 export async function getContextOverview(
   db: Executor,
   _deps: Services,
   actor: Actor,
   contextId: string,
+  query: { state: MarkingState | null; page: number } = { state: null, page: 1 },
 ): Promise<ContextOverview> {
-  await contextAccess(db, actor, contextId);
-  const found = await findEditionWithCourse(db, contextId);
-  if (!found) throw new AppError('not_found');
-  const rows = await listSubmissionsOfContext(db, contextId);
+  const found = await contextAccess(db, actor, contextId);
+  const counts = await countSubmissionsByState(db, contextId);
+  const byState: Partial<Record<MarkingState, number>> = {};
+  for (const c of counts) byState[c.state as MarkingState] = Number(c.n);
+  const total = counts.reduce((sum, c) => sum + Number(c.n), 0);
+  const shown = query.state ? (byState[query.state] ?? 0) : total;
+  const pageCount = Math.max(1, Math.ceil(shown / OVERVIEW_PAGE_SIZE));
+  const page = Math.min(query.page, pageCount);
+  const rows = await pageSubmissionsOfContext(db, contextId, {
+    state: query.state,
+    limit: OVERVIEW_PAGE_SIZE,
+    offset: (page - 1) * OVERVIEW_PAGE_SIZE,
+  });
   const revealed = (await findRevealed(db, contextId)) !== null;
+  const marked = await markedOfContext(db, contextId);
+  const sample =
+    marked.length === 0
+      ? new Set<string>()
+      : moderationSample(marked.map((m) => ({ id: m.id, mark: m.mark, passMark: m.pass_mark })));
+  const summaries = await summarise(db, rows, null, revealed ? new Set([contextId]) : new Set());
   return {
     contextId,
-    title: found.course.code,
+    title: found.courseCode ?? contextId,
     revealed,
-    submissions: withSample(await summarise(db, rows, null), rows),
+    total,
+    byState,
+    state: query.state,
+    page,
+    pageCount,
+    submissions: summaries.map((s) => ({ ...s, sampled: sample.has(s.id) })),
     markers: await markerChoices(db),
     can: {
       appoint: canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'),
       reveal:
         !revealed &&
-        rows.length > 0 &&
-        rows.every((r) => r.state === 'released') &&
+        total > 0 &&
+        byState.released === total &&
         canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'),
     },
   };

@@ -10,7 +10,13 @@ import { isId } from '../../kernel/ids.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { findProgrammeById } from '../programmes/programmes.queries.js';
 import { canMarking, type MarkingAction } from './marking.policy.js';
-import { findSubmission, isExaminer, listMarks, listSubmissionsOfContext } from './marking.repository.js';
+import {
+  contextStanding,
+  findSubmission,
+  isExaminer,
+  listMarks,
+  listSubmissionsOfContext,
+} from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { moderationSample } from './moderation-sample.js';
 
@@ -20,27 +26,12 @@ export async function facilitatesContext(
   actor: Actor,
   contextId: string,
 ): Promise<boolean | null> {
-  const found = await findEditionWithCourse(db, contextId);
-  if (!found) return null;
-  return actor.kind === 'user' && found.edition.facilitators.some((f) => f.id === actor.id);
+  const found = await contextStanding(db, contextId, actor.kind === 'user' ? actor.id : null);
+  return found ? found.facilitator : null;
 }
 
 /** The kinds of marking context: an edition, or a programme (its capstones). */
 export type MarkingContextKind = 'edition' | 'programme';
-
-/** Whether the actor facilitates the context: null when no context of the allowed kinds has that id. */
-async function standingInContext(
-  db: Executor,
-  actor: Actor,
-  contextId: string,
-  kinds: readonly MarkingContextKind[],
-): Promise<boolean | null> {
-  const facilitator = kinds.includes('edition') ? await facilitatesContext(db, actor, contextId) : null;
-  if (facilitator !== null) return facilitator;
-  // A programme's capstones have no facilitator: only managers manage them.
-  if (kinds.includes('programme') && (await findProgrammeById(db, contextId))) return false;
-  return null;
-}
 
 /** What kind of context an id names (null when neither an edition nor a programme). */
 export async function contextKindOf(db: Executor, contextId: string): Promise<MarkingContextKind | null> {
@@ -57,12 +48,19 @@ export async function contextAccess(
   actor: Actor,
   contextId: string,
   kinds: readonly MarkingContextKind[] = ['edition'],
-): Promise<void> {
+): Promise<{ courseCode: string | null }> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   if (!isId(contextId)) throw new AppError('not_found');
-  const facilitator = await standingInContext(db, actor, contextId, kinds);
+  const edition = kinds.includes('edition')
+    ? await contextStanding(db, contextId, actor.kind === 'user' ? actor.id : null)
+    : undefined;
+  let facilitator: boolean | null = edition ? edition.facilitator : null;
+  // A programme's capstones have no facilitator: only managers manage them.
+  if (facilitator === null && kinds.includes('programme') && (await findProgrammeById(db, contextId)))
+    facilitator = false;
   if (facilitator === null) throw new AppError('not_found');
-  if (canMarking(actor, { facilitator, marker: false }, 'marking.manage')) return;
+  if (canMarking(actor, { facilitator, marker: false }, 'marking.manage'))
+    return { courseCode: edition?.courseCode ?? null };
   // A facilitator of another edition is told it does not exist; anyone else is refused.
   throw new AppError(hasRole(actor, 'facilitator') ? 'not_found' : 'forbidden');
 }

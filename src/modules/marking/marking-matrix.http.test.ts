@@ -61,6 +61,7 @@ const CASES: Case[] = [
   { route: 'GET /marking/editions/:id', kind: 'open', path: (t) => `/marking/editions/${t.editionId}`, expect: staffGet },
   { route: 'POST /marking/editions/:id/allocate', kind: 'open', path: (t) => `/marking/editions/${t.editionId}/allocate`, body: (t) => ({ markerIds: t.spareMarkerId, role: 'first' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /marking/editions/:id/release', kind: 'agreed', path: (t) => `/marking/editions/${t.editionId}/release`, mutates: true, expect: staffPost(303) },
+  { route: 'POST /marking/editions/:id/bulk', kind: 'marked', path: (t) => `/marking/editions/${t.editionId}/bulk`, body: (t) => ({ submissionIds: t.markingId, bulkAction: 'start-review' }), mutates: true, expect: staffPost(200) },
   { route: 'POST /marking/editions/:id/reveal', kind: 'released', path: (t) => `/marking/editions/${t.editionId}/reveal`, mutates: true, expect: e(403, { anonymous: 401, manager: 303 }) },
   { route: 'POST /marking/editions/:id/examiners', kind: 'open', path: (t) => `/marking/editions/${t.editionId}/examiners`, body: (t) => ({ personId: t.spareMarkerId }), mutates: true, expect: e(403, { anonymous: 401, manager: 303 }) },
   { route: 'GET /marking/submissions/:submissionId', kind: 'open', path: s, expect: e(403, { anonymous: 303, assessor: 200, editionFacilitator: 200, otherFacilitator: 404, manager: 200 }) },

@@ -40,6 +40,7 @@ export const markingModule: Module = {
     'GET /marking/editions/:id': staff,
     'POST /marking/editions/:id/allocate': staff,
     'POST /marking/editions/:id/release': staff,
+    'POST /marking/editions/:id/bulk': staff,
     'POST /marking/editions/:id/reveal': ['manager'],
     'POST /marking/editions/:id/examiners': ['manager'],
     'GET /marking/submissions/:submissionId': markers,

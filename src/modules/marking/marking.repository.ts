@@ -2,6 +2,12 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
+import {
+  coursesView,
+  editionFacilitatorsView,
+  editionsView,
+} from '../catalogue/catalogue.read-models.repository.js';
+import { roleGrantsView, usersView } from '../identity/identity.read-models.repository.js';
 import type {
   BankCommentRow,
   FeedbackFileRow,
@@ -97,13 +103,16 @@ export async function insertNumber(
     .execute();
 }
 
-export async function numbersOf(db: Executor, contextIds: readonly string[]): Promise<Map<string, number>> {
-  if (contextIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('marking_numbers')
-    .selectAll()
-    .where('context_id', 'in', contextIds)
-    .execute();
+export async function numbersOf(
+  db: Executor,
+  contextIds: readonly string[],
+  /** Only these people's numbers (a page of a list), when given. */
+  personIds?: readonly string[],
+): Promise<Map<string, number>> {
+  if (contextIds.length === 0 || personIds?.length === 0) return new Map();
+  let query = db.selectFrom('marking_numbers').selectAll().where('context_id', 'in', contextIds);
+  if (personIds) query = query.where('person_id', 'in', personIds);
+  const rows = await query.execute();
   return new Map(rows.map((r) => [`${r.context_id}:${r.person_id}`, r.number]));
 }
 
@@ -375,4 +384,88 @@ export async function personWithNumber(
     .where('number', '=', number)
     .executeTakeFirst();
   return row?.person_id ?? null;
+}
+
+/** How many submissions of a context stand in each state (the overview's summary and its pages). */
+export async function countSubmissionsByState(
+  db: Executor,
+  contextId: string,
+): Promise<{ state: string; n: number }[]> {
+  return db
+    .selectFrom('marking_submissions')
+    .select(['state', (eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+    .where('context_id', '=', contextId)
+    .groupBy('state')
+    .execute();
+}
+
+/** One page of a context's submissions (optionally in one state), in the overview's order. */
+export function pageSubmissionsOfContext(
+  db: Executor,
+  contextId: string,
+  page: { state: string | null; limit: number; offset: number },
+): Promise<MarkingSubmissionRow[]> {
+  let query = db.selectFrom('marking_submissions').selectAll().where('context_id', '=', contextId);
+  if (page.state) query = query.where('state', '=', page.state);
+  return query.orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute();
+}
+
+/**
+ * What the moderation sample of a context is judged on: only its marked submissions (an agreed mark or a
+ * completed first mark), with that mark, in one query.
+ */
+export function markedOfContext(
+  db: Executor,
+  contextId: string,
+): Promise<{ id: string; mark: number | null; pass_mark: number }[]> {
+  return db
+    .selectFrom('marking_submissions as s')
+    .leftJoin('marking_marks as m', (join) =>
+      join
+        .onRef('m.submission_id', '=', 's.id')
+        .on('m.role', '=', 'first')
+        .on('m.completed_at', 'is not', null),
+    )
+    .select(['s.id', 's.pass_mark', (eb) => eb.fn.coalesce('s.agreed_mark', 'm.total').as('mark')])
+    .where('s.context_id', '=', contextId)
+    .where((eb) => eb.or([eb('s.agreed_mark', 'is not', null), eb('m.total', 'is not', null)]))
+    .execute();
+}
+
+/** The people who may be allocated as markers (active assessors, facilitators, managers), in one query. */
+export function markerCandidates(db: Executor): Promise<{ id: string; full_name: string }[]> {
+  return db
+    .selectFrom(usersView(db).as('users'))
+    .innerJoin(roleGrantsView(db).as('grants'), 'grants.user_id', 'users.id')
+    .select(['users.id', 'users.full_name'])
+    .distinct()
+    .where('grants.role', 'in', ['assessor', 'facilitator', 'manager'])
+    .where('users.disabled_at', 'is', null)
+    .execute();
+}
+
+/** A context (edition): its course's code and whether the person facilitates it, in one query. */
+export async function contextStanding(
+  db: Executor,
+  contextId: string,
+  personId: string | null,
+): Promise<{ courseCode: string; facilitator: boolean } | undefined> {
+  const row = await db
+    .selectFrom(editionsView(db).as('editions'))
+    .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
+    .select('courses.code')
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom(editionFacilitatorsView(db).as('f'))
+            .select('f.user_id')
+            .whereRef('f.edition_id', '=', 'editions.id')
+            .where('f.user_id', '=', personId ?? ''),
+        )
+        .as('facilitator'),
+    )
+    .where('editions.id', '=', contextId)
+    .executeTakeFirst();
+  return row ? { courseCode: row.code, facilitator: Boolean(Number(row.facilitator)) } : undefined;
 }

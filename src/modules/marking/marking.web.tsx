@@ -11,9 +11,10 @@ import { sendPage } from '../../web/render.js';
 import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
 import { appointExaminer } from './appoint-examiner.js';
 import { FEEDBACK_FILE_MAX_BYTES, uploadFeedbackFile } from './attach-feedback-files.js';
+import { type BulkOutcome, changeMarkingStates } from './change-states.js';
 import { getCommentBank, insertBankComment } from './get-comment-bank.js';
 import { getFeedbackFile } from './get-feedback-file.js';
-import { getContextOverview, getMarkingPage, getMyMarking } from './get-marking-views.js';
+import { getContextOverview, getMarkingPage, getMyMarking, overviewQuery } from './get-marking-views.js';
 import { getRubric, getRubrics } from './get-rubrics.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark, releaseReadyMarks } from './release-marks.js';
@@ -146,16 +147,41 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     reply: FastifyReply,
     status = 200,
     errors: FieldMessages = {},
+    bulk: BulkOutcome | null = null,
   ) => {
-    const page = await getContextOverview(deps.db, deps, request.actor, request.params.id);
+    const page = await getContextOverview(
+      deps.db,
+      deps,
+      request.actor,
+      request.params.id,
+      overviewQuery(request.query as Record<string, unknown>),
+    );
     return sendPage(
       reply,
-      <ContextOverviewPage ctx={pageContext(request, reply)} page={page} errors={errors} />,
+      <ContextOverviewPage ctx={pageContext(request, reply)} page={page} errors={errors} bulk={bulk} />,
       status,
     );
   };
 
   app.get<Id>('/marking/editions/:id', hidden, (request, reply) => showOverview(request, reply));
+
+  /** Bulk changes: the overview comes back with what changed and what the workflow refused (by number). */
+  app.post<Id>('/marking/editions/:id/bulk', csrfProtected(app), async (request, reply) => {
+    try {
+      const outcome = await changeMarkingStates(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.id,
+        formBody(request),
+      );
+      return showOverview(request, reply, 200, {}, outcome);
+    } catch (error) {
+      if (isAppError(error, 'validation_failed'))
+        return showOverview(request, reply, 400, fieldMessages(request.i18n, error.fields));
+      throw error;
+    }
+  });
 
   /** The forms of a context's overview, one shape: run, flash, back to the overview (field problems: 400). */
   const contextForms: [string, FormRun, string][] = [

@@ -268,3 +268,14 @@ export async function isItemOpenTo(
   const item = view.items.find((i) => i.id === itemId);
   return item !== undefined && item.locked === null;
 }
+
+/** The ids of the items open to the person at `now` (not locked), read from one view of the space. */
+export async function openItemIdsFor(
+  db: Executor,
+  access: SpaceAccess,
+  personId: string,
+  now: string,
+): Promise<Set<string>> {
+  const view = await loadSpaceView(db, access, personId, now);
+  return new Set(view.items.filter((i) => i.locked === null).map((i) => i.id));
+}

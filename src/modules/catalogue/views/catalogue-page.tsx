@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
 import { ErrorSummary, Localized, Pagination } from '../../../web/components.js';
@@ -36,9 +37,35 @@ interface Props {
 /** Filters behind "More filters" (the text search stays in view, so that results come first on phones). */
 const FOLDED_FILTERS = ['theme', 'language', 'mode', 'from', 'to', 'open', 'retired'] as const;
 
-export function CataloguePage({ ctx, result, themes, typed, errors = {} }: Props) {
-  const canManage = result.can.manage;
+/** The catalogue page: the frame around its contents. */
+export function CataloguePage({ ctx, ...contents }: Props) {
+  return (
+    <CatalogueFrame ctx={ctx}>
+      <CatalogueContents t={ctx.t} {...contents} />
+    </CatalogueFrame>
+  );
+}
+
+/** The frame of the catalogue page (the contents may come rendered already: see catalogue.web.tsx). */
+export function CatalogueFrame({ ctx, children }: { ctx: PageContext; children: ComponentChildren }) {
   const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('catalogue.title')} description={t.t('catalogue.intro')}>
+      {children}
+    </Layout>
+  );
+}
+
+/** What the catalogue shows inside its frame: the same for every reader with the same query and rights. */
+export function CatalogueContents({
+  t,
+  result,
+  themes,
+  typed,
+  errors = {},
+}: Omit<Props, 'ctx'> & { t: Translator }) {
+  const canManage = result.can.manage;
+  const ctx = { t, locale: t.locale };
   const q = { ...result.query, ...(typed ?? {}) } as CatalogueQuery & Record<string, unknown>;
   const folded = FOLDED_FILTERS.filter((key) => q[key] && q[key] !== '0');
   const error = (name: string) =>
@@ -50,7 +77,7 @@ export function CataloguePage({ ctx, result, themes, typed, errors = {} }: Props
   const invalid = (name: string) =>
     errors[name] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `error-${name}` } : {};
   return (
-    <Layout ctx={ctx} title={t.t('catalogue.title')} description={t.t('catalogue.intro')}>
+    <>
       <h1>{t.t('catalogue.title')}</h1>
       <p>{t.t('catalogue.intro')}</p>
       {canManage ? (
@@ -150,7 +177,7 @@ export function CataloguePage({ ctx, result, themes, typed, errors = {} }: Props
         pageCount={result.pageCount}
         href={(page) => catalogueHref(q, page)}
       />
-    </Layout>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   REFERENCE_SCHEMA_PATH,
+  referenceText,
   SAMPLE_ISSUER,
   sampleCredential,
   sampleInput,
@@ -77,6 +78,28 @@ describe('every kind we build against the official OB 3.0 schema (reference copy
       code: 'status_list',
       details: [],
     });
+  });
+
+  it('the official schemas define credentialStatus as ONE object everywhere (issue 16, point 11)', () => {
+    // Why our Open Badges credentials carry one status entry: in both 1EdTech schemas, the credential's and
+    // the embedded endorsement's `credentialStatus` is `$ref: #/$defs/CredentialStatus`, an object schema
+    // (`type: object`) with no array alternative — unlike `credentialSchema`, `proof`, `evidence` (arrays).
+    // If 1EdTech ever accepts an array, this fails: then put both entries in the credential.
+    for (const file of ['achievementcredential.json', 'endorsementcredential.json']) {
+      const schema = JSON.parse(referenceText(`schema/${file}`)) as {
+        properties: Record<string, unknown>;
+        $defs: Record<string, { type?: string; properties?: Record<string, unknown> }>;
+      };
+      const credentialDefinitions = [schema, ...Object.values(schema.$defs)].filter(
+        (definition) => definition.properties?.credentialStatus,
+      );
+      expect(credentialDefinitions.length).toBeGreaterThan(0);
+      for (const definition of credentialDefinitions)
+        expect(definition.properties?.credentialStatus).toEqual({ $ref: '#/$defs/CredentialStatus' });
+      expect(schema.$defs.CredentialStatus?.type).toBe('object');
+      expect(JSON.stringify(schema.$defs.CredentialStatus)).not.toMatch(/anyOf|oneOf|"array"/);
+      expect((schema.properties.credentialSchema as { type?: string }).type).toBe('array');
+    }
   });
 
   it('two status entries (revocation + suspension) fail the official schema only at /credentialStatus', () => {

@@ -79,17 +79,18 @@ export async function loadIssuerProfile(
   };
 }
 
-/** The issuer (keys loaded on first use). `db`: the database, or the caller's transaction. */
-export async function loadIssuer(db: Executor, deps: Services): Promise<IssuerContext> {
+/** What verifying needs of our issuer: its DID, keys and documents, without its profile (no database). */
+export type IssuerKeys = Omit<IssuerContext, 'profile'>;
+
+/** The issuer's DID, keys and documents (keys loaded on first use; no database read). */
+export async function loadIssuerKeys(deps: Pick<Services, 'config' | 'signer'>): Promise<IssuerKeys> {
   const keyring = await deps.signer.keyring();
   const did = issuerDidFromBaseUrl(deps.config.baseUrl);
   const { document, loader } = issuerDocuments(keyring, did);
-  return {
-    did,
-    baseUrl: deps.config.baseUrl,
-    keyring,
-    didDocument: document,
-    documentLoader: loader,
-    profile: await loadIssuerProfile(db, deps),
-  };
+  return { did, baseUrl: deps.config.baseUrl, keyring, didDocument: document, documentLoader: loader };
+}
+
+/** The issuer (keys loaded on first use). `db`: the database, or the caller's transaction. */
+export async function loadIssuer(db: Executor, deps: Services): Promise<IssuerContext> {
+  return { ...(await loadIssuerKeys(deps)), profile: await loadIssuerProfile(db, deps) };
 }

@@ -12,7 +12,6 @@ import { newId } from '../../../kernel/ids.js';
 import {
   findLatestStatusList,
   findStatusList,
-  findStatusListByUrl,
   insertStatusListOnce,
   takeStatusIndex,
   updateStatusList,
@@ -30,6 +29,7 @@ import {
   type StatusPurpose,
   setBit,
 } from './status-list.js';
+import { cachedStatusList, forgetStatusLists } from './status-list-cache.js';
 
 /** A credential's place in the status lists. */
 export interface StatusPlace {
@@ -115,6 +115,7 @@ async function ensureList(
     credential_json: credentialJson,
     updated_at: now.toISOString(),
   });
+  forgetStatusLists();
   const created = await findStatusList(db, purpose, listNumber);
   if (!created) throw new Error(`status list ${purpose} ${listNumber} could not be created`);
   return created;
@@ -165,6 +166,7 @@ export async function setStatusBit(
   now: Date,
 ): Promise<void> {
   const place = placeOf(index);
+  forgetStatusLists();
   await ensureList(db, issuer, purpose, place.listNumber, now);
   const list = await findStatusList(db, purpose, place.listNumber, { lock: true });
   if (!list) throw new Error(`status list ${purpose} ${place.listNumber} is missing`);
@@ -178,6 +180,7 @@ export async function setStatusBit(
     credential_json: credentialJson,
     updated_at: now.toISOString(),
   });
+  forgetStatusLists();
 }
 
 /** Whether a credential's bit is set in the list of `purpose` (false when the list does not exist yet). */
@@ -189,18 +192,20 @@ export async function isStatusBitSet(db: Executor, purpose: StatusPurpose, index
 }
 
 /**
- * The status of an entry in one of OUR lists (by URL), from the database; 'unknown' for any other list
- * (a third party's, which the server does not fetch).
+ * The status of an entry in one of OUR lists (by URL), from the database through the verifier's copy of
+ * the bits (status-list-cache.ts; `owner`: the caller's services); 'unknown' for any other list (a third
+ * party's, which the server does not fetch).
  */
 export async function resolveOwnStatus(
   db: Executor,
+  owner: object,
   entry: BitstringStatusListEntry,
 ): Promise<{ set: boolean } | 'unknown'> {
-  const list = await findStatusListByUrl(db, entry.statusListCredential);
+  const list = await cachedStatusList(db, owner, { url: entry.statusListCredential });
   if (!list || list.purpose !== entry.statusPurpose) return 'unknown';
   const position = Number(entry.statusListIndex);
   if (!Number.isInteger(position) || position < 0 || position >= list.size) return 'unknown';
-  return { set: getBit(new Uint8Array(Buffer.from(list.bits_base64, 'base64')), position) };
+  return { set: getBit(list.bits, position) };
 }
 
 /** The signed list credential served at a path segment, with its ETag, or null. */

@@ -4,9 +4,9 @@
  * presentation embeds (at most MAX_RESOLVED_DIDS). The verification itself then runs on a static loader
  * (provably offline, and movable to a worker thread); a DID that cannot be resolved leaves its key unknown.
  */
-import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { DidWebResolver } from './did-web-resolver.js';
 import type { DocumentLoader } from './document-loader.js';
+import { decodedJwt } from './jwt-memo.js';
 
 type Json = Record<string, unknown>;
 
@@ -20,13 +20,11 @@ const didOfUrl = (url: unknown): string | null =>
   typeof url === 'string' && url.startsWith('did:web:') ? (url.split('#')[0] ?? null) : null;
 
 function jwtDids(jwt: string): string[] {
-  try {
-    const header = decodeProtectedHeader(jwt);
-    const payload = decodeJwt(jwt);
-    return [didOfUrl(header.kid), didOfUrl(payload.iss)].filter((did): did is string => did !== null);
-  } catch {
-    return [];
-  }
+  const decoded = decodedJwt(jwt.trim());
+  if (!decoded) return [];
+  return [didOfUrl(decoded.header.kid), didOfUrl(decoded.payload.iss)].filter(
+    (did): did is string => did !== null,
+  );
 }
 
 function documentDids(document: unknown): string[] {

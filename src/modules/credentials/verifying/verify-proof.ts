@@ -38,7 +38,18 @@ const importedKeys = new Map<string, KeyObject | null>();
 /** The JWK of each Multikey met, by its multibase value. */
 const multikeyJwks = new Map<string, JWK>();
 
+/** The same JWK object (a DID document's, kept by the loader) is looked up without serialising it. */
+const keysByJwkObject = new WeakMap<JWK, KeyObject | null>();
+
 function importedKey(jwk: JWK): KeyObject | null {
+  const seen = keysByJwkObject.get(jwk);
+  if (seen !== undefined) return seen;
+  const key = importedKeyByContent(jwk);
+  keysByJwkObject.set(jwk, key);
+  return key;
+}
+
+function importedKeyByContent(jwk: JWK): KeyObject | null {
   const cacheKey = JSON.stringify(jwk);
   let key = importedKeys.get(cacheKey);
   if (key === undefined) {
@@ -280,6 +291,8 @@ export async function checkJwtProof(
   header: Json,
   payload: JWTPayload & { vc?: Json },
   deps: VerifyDeps,
+  /** The answers of earlier checks of this very token, by key (jwt-memo.ts). */
+  signatures?: WeakMap<KeyObject, boolean>,
 ): Promise<CheckResult> {
   if (!Object.hasOwn(JWT_ALGORITHMS, String(header.alg)))
     return { id: 'proof', ok: false, message: 'unsupported_algorithm' };
@@ -297,7 +310,12 @@ export async function checkJwtProof(
   if (!jwk) return { id: 'proof', ok: false, message: 'unknown_key' };
   const key = importedKey(jwk);
   if (!key) return { id: 'proof', ok: false, message: 'unknown_key' };
-  return jwsSignatureValid(jwt, String(header.alg), key)
+  let valid = signatures?.get(key);
+  if (valid === undefined) {
+    valid = jwsSignatureValid(jwt, String(header.alg), key);
+    signatures?.set(key, valid);
+  }
+  return valid
     ? { id: 'proof', ok: true, message: 'ok' }
     : { id: 'proof', ok: false, message: 'invalid_signature' };
 }

@@ -1,9 +1,9 @@
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { AppError } from '../../../kernel/errors.js';
-import { findStatusList, findStatusListByUrl } from '../credentials.repository.js';
-import { type IssuerContext, loadIssuer } from '../keys/issuer.js';
+import { type IssuerKeys, loadIssuerKeys } from '../keys/issuer.js';
 import { getBit } from '../status/status-list.js';
+import { cachedStatusList } from '../status/status-list-cache.js';
 import { resolveOwnStatus } from '../status/status-list-store.js';
 import { MAX_SUBMITTED_LENGTH, nestsDeeperThan, sizeOf } from './request-limits.js';
 import { resolvedDidEntries } from './resolved-loader.js';
@@ -26,10 +26,10 @@ function unwrap(input: unknown): object | string {
 }
 
 /** The verification dependencies of the server: our issuer's documents, our status lists from the database. */
-export function serverVerifyDeps(db: Executor, deps: Services, issuer: IssuerContext): VerifyDeps {
+export function serverVerifyDeps(db: Executor, deps: Services, issuer: IssuerKeys): VerifyDeps {
   return {
     documentLoader: issuer.documentLoader,
-    resolveStatus: (entry) => resolveOwnStatus(db, entry),
+    resolveStatus: (entry) => resolveOwnStatus(db, deps, entry),
     now: deps.clock.now(),
     knownIssuers: [issuer.did, ...deps.config.trustedIssuers],
   };
@@ -59,7 +59,7 @@ type Json = Record<string, unknown>;
  * of the did:web identifiers the input refers to (resolved here, on the main thread), the instant and the
  * trusted issuers.
  */
-export async function verificationContext(issuer: IssuerContext, verifyDeps: VerifyDeps, input: unknown) {
+export async function verificationContext(issuer: IssuerKeys, verifyDeps: VerifyDeps, input: unknown) {
   return {
     issuerDidDocument: issuer.didDocument,
     extraDocuments: await resolvedDidEntries(input, issuer.did),
@@ -83,26 +83,33 @@ export async function withStatusChecked(
  * Is this credential of ours suspended? Our credentials carry their revocation entry only; the suspension
  * list holds their bit at the same index in the list of the same number (docs/decisions/0007).
  */
-async function isSuspendedOfOurs(db: Executor, credential: Json): Promise<boolean> {
+async function isSuspendedOfOurs(db: Executor, owner: object, credential: Json): Promise<boolean> {
   const status = credential.credentialStatus;
   const entries = (Array.isArray(status) ? status : status ? [status] : []) as Json[];
   for (const entry of entries) {
     if (entry.statusPurpose !== 'revocation' || typeof entry.statusListCredential !== 'string') continue;
-    const list = await findStatusListByUrl(db, entry.statusListCredential);
+    const list = await cachedStatusList(db, owner, { url: entry.statusListCredential });
     if (list?.purpose !== 'revocation') continue;
     const position = Number(entry.statusListIndex);
     if (!Number.isInteger(position) || position < 0 || position >= list.size) continue;
-    const suspension = await findStatusList(db, 'suspension', list.list_number);
-    if (suspension && getBit(new Uint8Array(Buffer.from(suspension.bits_base64, 'base64')), position))
-      return true;
+    const suspension = await cachedStatusList(db, owner, {
+      purpose: 'suspension',
+      listNumber: list.listNumber,
+    });
+    if (suspension && getBit(suspension.bits, position)) return true;
   }
   return false;
 }
 
 /** Adds our suspension list to a verification: a suspended credential of ours fails `status`. */
-export async function withSuspension(db: Executor, result: VerificationResult): Promise<VerificationResult> {
+export async function withSuspension(
+  db: Executor,
+  deps: Services,
+  result: VerificationResult,
+): Promise<VerificationResult> {
   const status = result.checks.find((check) => check.id === 'status');
-  if (!result.credential || !status?.ok || !(await isSuspendedOfOurs(db, result.credential))) return result;
+  if (!result.credential || !status?.ok || !(await isSuspendedOfOurs(db, deps, result.credential)))
+    return result;
   const suspended: CheckResult = { id: 'status', ok: false, message: 'suspended', details: ['suspension'] };
   return {
     ...result,
@@ -127,7 +134,7 @@ export async function verifySubmittedCredential(
   ensureWithinLimits(input);
   const credential = unwrap(input);
   ensureReadable(credential);
-  const issuer = await loadIssuer(db, deps);
+  const issuer = await loadIssuerKeys(deps);
   const verifyDeps = serverVerifyDeps(db, deps, issuer);
   const offline = (await runVerification(
     {
@@ -139,5 +146,5 @@ export async function verifySubmittedCredential(
     // more than the work. Data Integrity (canonicalisation) goes to the pool.
     typeof credential === 'string' ? 0 : deps.config.verifyWorkers,
   )) as VerificationResult;
-  return withSuspension(db, await withStatusChecked(offline, verifyDeps));
+  return withSuspension(db, deps, await withStatusChecked(offline, verifyDeps));
 }

@@ -1,7 +1,7 @@
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { AppError } from '../../../kernel/errors.js';
-import { loadIssuer } from '../keys/issuer.js';
+import { loadIssuerKeys } from '../keys/issuer.js';
 import { findChallenge, useChallenge } from '../vc-api.repository.js';
 import { MAX_CREDENTIALS_PER_PRESENTATION } from './request-limits.js';
 import type { PresentationExpectations, PresentationVerificationResult } from './verify.js';
@@ -48,7 +48,7 @@ export async function verifySubmittedPresentation(
   const presentation = input as Json;
   if (credentialCount(presentation) > MAX_CREDENTIALS_PER_PRESENTATION)
     throw new AppError('bad_request', { problem: 'tooManyCredentials' });
-  const issuer = await loadIssuer(db, deps);
+  const issuer = await loadIssuerKeys(deps);
   const verifyDeps = serverVerifyDeps(db, deps, issuer);
   const result = (await runVerification(
     {
@@ -60,7 +60,9 @@ export async function verifySubmittedPresentation(
     deps.config.verifyWorkers,
   )) as PresentationVerificationResult;
   const credentials = await Promise.all(
-    result.credentials.map(async (item) => withSuspension(db, await withStatusChecked(item, verifyDeps))),
+    result.credentials.map(async (item) =>
+      withSuspension(db, deps, await withStatusChecked(item, verifyDeps)),
+    ),
   );
   let presentationProof = result.presentationProof;
   const challenge = expected.challenge ?? proofChallenge(presentation);

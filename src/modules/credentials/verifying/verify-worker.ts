@@ -5,7 +5,7 @@
  * main thread beforehand — so the worker is offline. Status (the database) is judged on the main thread.
  */
 import type { DidDocument } from '../keys/issuer-documents.js';
-import { createDocumentLoader } from './document-loader.js';
+import { createDocumentLoader, type DocumentLoader } from './document-loader.js';
 import {
   type PresentationExpectations,
   type PresentationVerificationResult,
@@ -26,15 +26,26 @@ export type VerifyTask = {
   | { kind: 'presentation'; input: object; expected: PresentationExpectations }
 );
 
+/** The loader of tasks that add no document to our DID document's, by that document (in process, the same). */
+const plainLoaders = new WeakMap<DidDocument, DocumentLoader>();
+
+function loaderOf(task: VerifyTask): DocumentLoader {
+  const options = { issuerDidDocument: task.issuerDidDocument, extraDocuments: task.extraDocuments };
+  if (task.extraDocuments.length > 0) return createDocumentLoader(options);
+  let loader = plainLoaders.get(task.issuerDidDocument);
+  if (!loader) {
+    loader = createDocumentLoader(options);
+    plainLoaders.set(task.issuerDidDocument, loader);
+  }
+  return loader;
+}
+
 /** Runs a task (in a worker, or in-process when there is no pool); status is left `unknown`. */
 export default async function runVerifyTask(
   task: VerifyTask,
 ): Promise<VerificationResult | PresentationVerificationResult> {
   const deps: VerifyDeps = {
-    documentLoader: createDocumentLoader({
-      issuerDidDocument: task.issuerDidDocument,
-      extraDocuments: task.extraDocuments,
-    }),
+    documentLoader: loaderOf(task),
     resolveStatus: async () => 'unknown',
     now: new Date(task.now),
     knownIssuers: task.knownIssuers,

@@ -6,9 +6,9 @@
  */
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
-import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
 import jsigs from 'jsonld-signatures';
 import { presentationDataModelProblems } from './data-model.js';
+import { type DecodedJwt, decodedJwt, isKnownJwt } from './jwt-memo.js';
 import { checkCredentialSchema } from './schema-check.js';
 import {
   type CheckResult,
@@ -36,7 +36,8 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 /** True when `text` has the shape of a compact JWS (three base64url parts). */
 export function looksLikeJwt(text: string): boolean {
-  return COMPACT_JWS.test(text.trim());
+  const trimmed = text.trim();
+  return isKnownJwt(trimmed) || COMPACT_JWS.test(trimmed);
 }
 
 function unreadable(kind: VerificationResult['kind'], code: string): VerificationResult {
@@ -77,15 +78,22 @@ function schemaResult(credential: Json, deps: VerifyDeps): CheckResult {
   };
 }
 
-async function verifyJwt(jwt: string, deps: VerifyDeps): Promise<VerificationResult> {
-  let header: Json;
-  let payload: JWTPayload & { vc?: Json };
-  try {
-    header = decodeProtectedHeader(jwt) as Json;
-    payload = decodeJwt(jwt) as JWTPayload & { vc?: Json };
-  } catch {
-    return unreadable('jwt', 'malformed_jwt');
+/** The schema check of a token's `vc`, judged once per token and schema file (jwt-memo.ts). */
+function rememberedSchemaResult(decoded: DecodedJwt, vc: Json, deps: VerifyDeps): CheckResult {
+  const path = deps.schemaPath ?? '';
+  let known = decoded.schema.get(path);
+  if (!known) {
+    known = schemaResult(vc, deps);
+    decoded.schema.set(path, known);
   }
+  return known;
+}
+
+async function verifyJwt(token: string, deps: VerifyDeps): Promise<VerificationResult> {
+  const jwt = token.trim();
+  const decoded = decodedJwt(jwt);
+  if (!decoded) return unreadable('jwt', 'malformed_jwt');
+  const { header, payload } = decoded;
   const vc = payload.vc;
   if (!vc || typeof vc !== 'object' || Array.isArray(vc)) return unreadable('jwt', 'missing_vc_claim');
   // Per VC-JWT, nbf/exp stand for validFrom/validUntil when the vc claim omits them.
@@ -99,8 +107,8 @@ async function verifyJwt(jwt: string, deps: VerifyDeps): Promise<VerificationRes
       : {}),
   };
   const checks = [
-    schemaResult(vc, deps),
-    await checkJwtProof(jwt.trim(), header, payload, deps),
+    rememberedSchemaResult(decoded, vc, deps),
+    await checkJwtProof(jwt, header, payload, deps, decoded.signatures),
     ...(await sharedChecks(dated, deps)),
   ];
   return result('jwt', vc, checks);

@@ -1,11 +1,19 @@
 /** The pages of a forum (its threads, a new thread) and of a thread (its posts, moderation, a reply). */
-import { Csrf, TextField } from '../../../web/components.js';
+import { Csrf, Pagination, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { formatBytes } from '../../spaces/kinds/file-kind.js';
 import { NOTE_MAX, quoteOf, REASON_MAX } from '../forum.js';
 import type { ForumPage, PostView, ThreadPage } from '../read-forums.js';
-import { Moment, NewThreadForm, ReplyForm, SubscribeForm, ThreadList } from './forum-parts.js';
+import {
+  AttachmentField,
+  Moment,
+  NewThreadForm,
+  ReplyForm,
+  SubscribeForm,
+  ThreadList,
+} from './forum-parts.js';
 
 interface FormState {
   values?: Record<string, string>;
@@ -71,6 +79,13 @@ function PostActions({ ctx, page, post }: { ctx: PageContext; page: ThreadPage; 
           <button type="submit">{t.t('forums.post.report')}</button>
         </form>
       ) : null}
+      {post.canAttach ? (
+        <form method="post" action={`${base}/attachments`} enctype="multipart/form-data">
+          <Csrf token={ctx.csrf} />
+          <AttachmentField t={t} errors={{}} id={`file-${post.id}`} />
+          <button type="submit">{t.t('forums.post.attach')}</button>
+        </form>
+      ) : null}
       {page.can.moderate && !post.hidden ? (
         <form method="post" action={`${base}/hide`}>
           <Csrf token={ctx.csrf} />
@@ -111,6 +126,18 @@ function PostItem(props: { ctx: PageContext; page: ThreadPage; post: PostView })
         </p>
       ) : null}
       <MarkdownBlock source={post.body} />
+      {post.attachments.length ? (
+        <ul class="attachments" aria-label={t.t('forums.post.files')}>
+          {post.attachments.map((a) => (
+            <li>
+              <a href={a.url} download>
+                {a.fileName}
+              </a>{' '}
+              <small>({formatBytes(a.size, t.locale)})</small>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {post.history.length ? (
         <details>
           <summary>{t.t('forums.post.history', { count: post.history.length })}</summary>
@@ -133,6 +160,7 @@ export function ThreadPageView(
   const { ctx, page } = props;
   const { t } = ctx;
   const quoted = props.quote ? page.posts.find((p) => p.id === props.quote) : undefined;
+  const pageHref = (n: number) => `/threads/${page.thread.id}?page=${n}`;
   const values =
     props.values ?? (quoted ? { body: quoteOf(quoted.author, quoted.body), replyTo: quoted.id } : {});
   return (
@@ -159,9 +187,11 @@ export function ThreadPageView(
           </button>
         </form>
       ) : null}
+      <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
       {page.posts.map((post) => (
         <PostItem ctx={ctx} page={page} post={post} />
       ))}
+      <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
       {page.withheld > 0 ? (
         <p class="notice">{t.t('forums.rule.withheld', { count: page.withheld })}</p>
       ) : null}

@@ -1,8 +1,9 @@
 /** Shared parts of the forum pages: a moment, a thread list, the forms of a new thread and a reply. */
 import type { Translator } from '../../../i18n/i18n.js';
-import { Csrf, ErrorSummary, TextArea, TextField } from '../../../web/components.js';
+import { Csrf, describedBy, ErrorSummary, Field, TextArea, TextField } from '../../../web/components.js';
 import type { FieldMessages } from '../../../web/page-context.js';
 import { BODY_MAX, SUBJECT_MAX } from '../forum.js';
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_MEGABYTES, ATTACHMENTS_PER_POST } from '../forum-attachment.js';
 import type { ThreadSummary } from '../read-forums.js';
 
 /** An instant in the reader's language and zone. */
@@ -58,6 +59,18 @@ function BodyField(props: { t: Translator; value: string | undefined; errors: Fi
   );
 }
 
+/** An optional file with the limits shown before upload (type by content, size, files per post). */
+export function AttachmentField(props: { t: Translator; errors: FieldMessages; id?: string }) {
+  const { t, errors } = props;
+  const hint = t.t('forums.field.fileHint', { max: ATTACHMENT_MAX_MEGABYTES, count: ATTACHMENTS_PER_POST });
+  const name = props.id ?? 'file';
+  return (
+    <Field name={name} label={t.t('forums.field.file')} hint={hint} errors={errors}>
+      <input {...describedBy(name, errors, hint)} name="file" type="file" accept={ATTACHMENT_ACCEPT} />
+    </Field>
+  );
+}
+
 export function NewThreadForm(props: {
   t: Translator;
   csrf: string;
@@ -67,7 +80,7 @@ export function NewThreadForm(props: {
 }) {
   const { t, values = {}, errors = {} } = props;
   return (
-    <form method="post" action={`/forums/${props.forumId}/threads`}>
+    <form method="post" action={`/forums/${props.forumId}/threads`} enctype="multipart/form-data">
       <Csrf token={props.csrf} />
       <h2>{t.t('forums.forum.newThread')}</h2>
       <ErrorSummary t={t} errors={errors} />
@@ -80,6 +93,7 @@ export function NewThreadForm(props: {
         required
       />
       <BodyField t={t} value={values.body} errors={errors} />
+      <AttachmentField t={t} errors={errors} />
       <button type="submit">{t.t('forums.forum.start')}</button>
     </form>
   );
@@ -94,12 +108,13 @@ export function ReplyForm(props: {
 }) {
   const { t, values = {}, errors = {} } = props;
   return (
-    <form method="post" action={`/threads/${props.threadId}/posts`} id="reply">
+    <form method="post" action={`/threads/${props.threadId}/posts`} id="reply" enctype="multipart/form-data">
       <Csrf token={props.csrf} />
       <h2>{t.t('forums.thread.reply')}</h2>
       <ErrorSummary t={t} errors={errors} />
       {values.replyTo ? <input type="hidden" name="replyTo" value={values.replyTo} /> : null}
       <BodyField t={t} value={values.body} errors={errors} />
+      <AttachmentField t={t} errors={errors} />
       <button type="submit">{t.t('forums.thread.send')}</button>
     </form>
   );

@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { seedScale } from '../../../seed/scale.js';
-import { type CandidateFilter, searchCandidacies } from './candidates-search.repository.js';
+import {
+  type CandidateFilter,
+  orderedCandidacyIds,
+  searchCandidacies,
+} from './candidates-search.repository.js';
 
 /**
  * The candidates list reads a page sorted by name either from the people's name index (when the page is
@@ -55,6 +59,8 @@ for (const dialect of DIALECTS) {
         expect(page.total).toBe(whole.total);
         pages.push(...page.rows.map((r) => r.id));
       }
+      // The whole ordered list (kept by the list page) is the same list in the same order.
+      expect(await orderedCandidacyIds(deps.db, filter)).toEqual(whole.rows.map((r) => r.id));
       return { whole: whole.rows.map((r) => r.id), pages, total: whole.total };
     }
 

@@ -57,7 +57,7 @@ const LIST_COLUMNS = [
 function candidacyConditions(
   db: Executor,
   eb: ExpressionBuilder<DB, 'candidacies'>,
-  filter: CandidateFilter,
+  filter: Omit<CandidateFilter, 'limit' | 'offset'>,
 ) {
   const conditions: Expression<SqlBool>[] = [eb('candidacies.programme_id', '=', filter.programmeId)];
   if (filter.status) conditions.push(eb('candidacies.standing_status', '=', filter.status));
@@ -109,8 +109,12 @@ function candidacyConditions(
 export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
   const page =
     filter.sort === 'name' ? await pageByName(db, filter) : await pageByColumn(db, filter, filter.sort);
-  const { ids, total } = page;
-  if (ids.length === 0) return { rows: [], total };
+  return { rows: await candidacyListRows(db, page.ids), total: page.total };
+}
+
+/** The list's rows of these candidacies (a page), in the order of `ids`. */
+export async function candidacyListRows(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('candidacies')
     .innerJoin(usersView(db).as('users'), 'users.id', 'candidacies.user_id')
@@ -119,7 +123,35 @@ export async function searchCandidacies(db: Executor, filter: CandidateFilter) {
     .execute();
   const position = new Map(ids.map((id, index) => [id, index]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return { rows, total };
+  return rows;
+}
+
+/** Every table the list's filters, order and rows are read from (what a kept list depends on). */
+export const CANDIDATE_LIST_TABLES = ['candidacies', 'users', 'credentials'] as const;
+
+/**
+ * The id of every matching candidacy, in the list's order (the same order as `searchCandidacies`' pages):
+ * the whole list, to be kept and paged in memory until one of CANDIDATE_LIST_TABLES changes.
+ */
+export async function orderedCandidacyIds(
+  db: Executor,
+  filter: Omit<CandidateFilter, 'limit' | 'offset'>,
+): Promise<string[]> {
+  if (filter.sort !== 'name') {
+    const rows = await columnOrder(db, filter, filter.sort).select('candidacies.id').execute();
+    return rows.map((r) => r.id);
+  }
+  // In name order from the people's (full_name, id) index, each person's candidacy looked up.
+  const rows = await db
+    .selectFrom(usersView(db).as('users'))
+    .crossJoin('candidacies')
+    .whereRef('candidacies.user_id', '=', 'users.id')
+    .select('candidacies.id')
+    .where((eb) => candidacyConditions(db, eb, filter))
+    .orderBy('users.full_name', filter.direction)
+    .orderBy('users.id', filter.direction)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** How many candidacies match (candidacies and their indexes only). */
@@ -167,6 +199,22 @@ async function pageByColumn(
   filter: CandidateFilter,
   sort: Exclude<CandidateFilter['sort'], 'name'>,
 ): Promise<{ ids: string[]; total: number }> {
+  const rows = await columnOrder(db, filter, sort)
+    .select((eb) => ['candidacies.id', eb.cast<number>(eb.fn.countAll().over(), 'integer').as('total')])
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+  // A page past the end has no row to carry the count.
+  const total = rows[0] ? Number(rows[0].total) : await countCandidacies(db, filter);
+  return { ids: rows.map((r) => r.id), total };
+}
+
+/** The matches in the order of a candidacy's column (a missing deadline last), then name, then id. */
+function columnOrder(
+  db: Executor,
+  filter: Omit<CandidateFilter, 'limit' | 'offset'>,
+  sort: Exclude<CandidateFilter['sort'], 'name'>,
+) {
   const sortColumn = {
     deadline: 'candidacies.standing_deadline',
     registered: 'candidacies.registered_on',
@@ -175,7 +223,6 @@ async function pageByColumn(
   let query = db
     .selectFrom('candidacies')
     .innerJoin(usersView(db).as('users'), 'users.id', 'candidacies.user_id')
-    .select((eb) => ['candidacies.id', eb.cast<number>(eb.fn.countAll().over(), 'integer').as('total')])
     .where((eb) => candidacyConditions(db, eb, filter));
   // Without a deadline (nothing counted yet) sorts last in both directions and on both engines
   // (SQLite puts NULL first in ascending order, PostgreSQL last). The other columns are never null.
@@ -183,14 +230,8 @@ async function pageByColumn(
     query = query.orderBy(
       sql`case when ${sql.ref('candidacies.standing_deadline')} is null then 1 else 0 end`,
     );
-  const rows = await query
+  return query
     .orderBy(sortColumn[sort], filter.direction)
     .orderBy('users.full_name')
-    .orderBy('candidacies.id')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
-  // A page past the end has no row to carry the count.
-  const total = rows[0] ? Number(rows[0].total) : await countCandidacies(db, filter);
-  return { ids: rows.map((r) => r.id), total };
+    .orderBy('candidacies.id');
 }

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../db/database.js';
+import { KeptResults } from '../../../db/kept-results.js';
 import type { Services } from '../../../deps.js';
 import type { LocalizedText } from '../../../i18n/localized.js';
 import type { Actor } from '../../../kernel/actor.js';
@@ -12,7 +13,22 @@ import { CANDIDATES_PAGE_SIZE, type CandidateQuery, candidateQuerySchema } from 
 import type { PathwayEvaluation } from '../rules/evaluation.js';
 import type { PathwayRules } from '../rules/rules.js';
 import { rulesOfVersion } from '../standing.js';
-import { searchCandidacies } from './candidates-search.repository.js';
+import {
+  CANDIDATE_LIST_TABLES,
+  candidacyListRows,
+  orderedCandidacyIds,
+} from './candidates-search.repository.js';
+
+/**
+ * Ordered candidate lists by filter, kept per database until one of their tables changes: at most 400,000
+ * ids in all (about 30 MB), so a few programmes of 100,000 candidates and their usual filters.
+ */
+const KEPT_LISTS = new KeptResults<string[]>({
+  tables: CANDIDATE_LIST_TABLES,
+  maxEntries: 64,
+  weigh: (ids) => ids.length,
+  maxWeight: 400_000,
+});
 
 /** One line of the candidates list (from the cached standing). */
 export interface CandidateListItem {
@@ -74,7 +90,7 @@ export async function listCandidates(
   const query = parseInput(candidateQuerySchema, input);
   const programme = await getProgramme(db, deps, actor, programmeSlug);
   const today = deps.clock.now().toISOString().slice(0, 10);
-  const { rows, total } = await searchCandidacies(db, {
+  const filter = {
     programmeId: programme.id,
     status: query.status,
     atRisk: query.atRisk,
@@ -88,9 +104,13 @@ export async function listCandidates(
     text: query.q,
     sort: query.sort ?? 'name',
     direction: query.direction ?? 'asc',
-    limit: CANDIDATES_PAGE_SIZE,
-    offset: (query.page - 1) * CANDIDATES_PAGE_SIZE,
-  });
+  } as const;
+  // The whole ordered list is kept until a candidacy, a person or a credential changes: the count and
+  // every page (deep ones included) come from it; a change costs one ordered read of the matches.
+  const ids = await KEPT_LISTS.get(db, JSON.stringify(filter), () => orderedCandidacyIds(db, filter));
+  const offset = (query.page - 1) * CANDIDATES_PAGE_SIZE;
+  const rows = await candidacyListRows(db, ids.slice(offset, offset + CANDIDATES_PAGE_SIZE));
+  const total = ids.length;
   const rules = new Map<string, PathwayRules>();
   for (const id of new Set(rows.map((r) => r.rule_version_id))) rules.set(id, await rulesOfVersion(db, id));
   const coursesOf = (ruleVersionId: string, requirementId: string): string[] => {

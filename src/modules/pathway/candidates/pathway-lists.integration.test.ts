@@ -226,6 +226,19 @@ for (const dialect of DIALECTS) {
         page: 2,
       });
       expect(backwards.items.map((i) => i.fullName)).toEqual(['Paged 000']);
+      // The list is kept between requests, and a change of a candidacy or of a person shows at once.
+      const late = await buildParticipant(deps, { fullName: 'Paged 000 late' });
+      await registerAs(deps, programme, late, '2026-01-05');
+      const after = await listCandidates(deps.db, deps, SYSTEM, programme.slug, {});
+      expect(after.total).toBe(count + 1);
+      expect(after.items.map((i) => i.fullName).slice(0, 2)).toEqual(['Paged 000', 'Paged 000 late']);
+      await deps.db
+        .updateTable('users')
+        .set({ full_name: 'Aaron Renamed' })
+        .where('id', '=', late.id)
+        .execute();
+      const renamed = await listCandidates(deps.db, deps, SYSTEM, programme.slug, {});
+      expect(renamed.items[0]?.fullName).toBe('Aaron Renamed');
     });
 
     it('offers as next steps the open editions of courses neither counted nor under way', async () => {
