@@ -6,7 +6,7 @@ import { AppError, isAppError } from '../../kernel/errors.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { appointExaminer } from '../marking/appoint-examiner.js';
-import { findProgrammeById } from '../programmes/programmes.queries.js';
+import { ensureProgrammeChosen } from './capstone-access.js';
 import { canCapstone } from './capstones.policy.js';
 
 const schema = z.object({
@@ -27,8 +27,7 @@ export async function appointCapstoneExaminer(
 ): Promise<void> {
   ensure(actor, canCapstone(actor, 'capstones.manage'));
   const data = parseInput(schema, input);
-  if (!(await findProgrammeById(db, data.programmeId)))
-    throw new AppError('validation_failed', {}, [{ path: 'programmeId', key: 'validation.invalidChoice' }]);
+  await ensureProgrammeChosen(db, data.programmeId, 'programmeId');
   try {
     await appointExaminer(db, deps, actor, data.programmeId, { personId: data.examinerId });
   } catch (error) {

@@ -4,9 +4,10 @@
  * only through the marking engine's blind page.
  */
 import type { Executor } from '../../db/database.js';
-import type { Actor } from '../../kernel/actor.js';
+import { type Actor, hasRole } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
+import { findProgrammeById } from '../programmes/programmes.queries.js';
 import type {
   Abstracts,
   Approach,
@@ -17,7 +18,7 @@ import type {
   Proposal,
 } from './capstone.js';
 import { canCapstone } from './capstones.policy.js';
-import { findCapstone } from './capstones.repository.js';
+import { findCapstone, listCommittee } from './capstones.repository.js';
 import type { CapstoneRow } from './capstones.tables.js';
 
 export interface CapstoneAccess {
@@ -39,6 +40,7 @@ export async function capstoneAccess(
   const standing = {
     owner: actor.kind === 'user' && actor.id === row.user_id,
     supervisor: actor.kind === 'user' && actor.id === row.supervisor_id,
+    committee: await sitsOnCommittee(db, actor, row.programme_id),
   };
   const can = {
     own: canCapstone(actor, 'capstones.own', standing),
@@ -48,6 +50,26 @@ export async function capstoneAccess(
   };
   if (!can.own && !can.supervise && !can.decide) throw new AppError('not_found');
   return { row, can };
+}
+
+/**
+ * Whether the actor decides the programme's proposals: a member of its committee, or any manager when it
+ * names none (undefined for anyone who is not a manager: the policy refuses them anyway).
+ */
+export async function sitsOnCommittee(
+  db: Executor,
+  actor: Actor,
+  programmeId: string,
+): Promise<boolean | undefined> {
+  if (actor.kind !== 'user' || !hasRole(actor, 'manager')) return undefined;
+  const members = await listCommittee(db, programmeId);
+  return members.length === 0 || members.includes(actor.id);
+}
+
+/** A programme chosen in a form: a field problem ("not a valid choice") when there is no such programme. */
+export async function ensureProgrammeChosen(db: Executor, programmeId: string, path: string): Promise<void> {
+  if (!(await findProgrammeById(db, programmeId)))
+    throw new AppError('validation_failed', {}, [{ path, key: 'validation.invalidChoice' }]);
 }
 
 /** Throws 403 unless allowed (the actor already knows the capstone). */

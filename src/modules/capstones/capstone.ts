@@ -155,13 +155,15 @@ export interface CapstoneWarning {
 
 /**
  * Pure: the warnings of a capstone still in progress on `today`: each coming milestone (not yet passed
- * by the capstone's state) and the window's end within WARNING_DAYS, overdue ones included (days < 0).
+ * by the capstone's state, nor recorded as reached) and the window's end within WARNING_DAYS, overdue ones
+ * included (days < 0).
  */
 export function capstoneWarnings(
   state: CapstoneState,
   timeline: Record<Milestone, string | null>,
   deadline: string | null,
   today: string,
+  reached: ReadonlySet<Milestone> = new Set(),
 ): CapstoneWarning[] {
   if (state === 'passed' || state === 'failed' || state === 'submitted') return [];
   const out: CapstoneWarning[] = [];
@@ -169,7 +171,7 @@ export function capstoneWarnings(
   if (active) {
     for (const milestone of MILESTONES) {
       const date = timeline[milestone];
-      if (!date) continue;
+      if (!date || reached.has(milestone)) continue;
       const days = dayNumber(date) - dayNumber(today);
       if (days <= WARNING_DAYS) out.push({ kind: milestone, date, days });
     }

@@ -34,7 +34,11 @@ describe('capstones over HTTP: blind assessment and the library', () => {
   let capstoneId = '';
   let candidate: TestPerson;
   let manager: TestPerson;
-  const browsers = {} as Record<'candidate' | 'a1' | 'a2' | 'manager' | 'supervisor' | 'anonymous', Client>;
+  const browsers = {} as Record<
+    'candidate' | 'a1' | 'a2' | 'manager' | 'supervisor' | 'examiner' | 'anonymous',
+    Client
+  >;
+  let examiner: TestPerson;
 
   beforeAll(async () => {
     ({ app, deps, close } = await createTestApp('sqlite'));
@@ -60,7 +64,9 @@ describe('capstones over HTTP: blind assessment and the library', () => {
       a2: await buildPerson(deps, { roles: ['assessor'] }),
       manager,
       supervisor,
+      examiner: await buildPerson(deps, { roles: ['assessor'], fullName: 'Erin Examiner' }),
     };
+    examiner = people.examiner;
     for (const [who, person] of Object.entries(people)) {
       const browser = new Client(app);
       await browser.signIn(person.email, person.password);
@@ -85,6 +91,50 @@ describe('capstones over HTTP: blind assessment and the library', () => {
     });
     browser.jar.store(response);
     return response;
+  }
+
+  /**
+   * The programme's external examiner, appointed on the capstone settings page, reads the marked capstone
+   * (the moderation sample) read-only: every page and download they reach is blind; they cannot mark.
+   */
+  async function examinerWalk(submissionId: string, attemptId: string) {
+    const programme = await deps.db
+      .selectFrom('capstones')
+      .select('programme_id')
+      .where('id', '=', capstoneId)
+      .executeTakeFirstOrThrow();
+    expect((await browsers.examiner.get(`/capstones/marking/${attemptId}`)).statusCode).toBe(404);
+    const refused = await browsers.manager.send('/capstones/examiners', {
+      programmeId: programme.programme_id,
+      examinerId: candidate.id,
+    });
+    expect(refused.statusCode).toBe(400);
+    const appointed = await browsers.manager.send('/capstones/examiners', {
+      programmeId: programme.programme_id,
+      examinerId: examiner.id,
+    });
+    expect(appointed.statusCode).toBe(303);
+    expect((await browsers.manager.get('/capstones/admin')).body).toContain('Erin Examiner');
+    const pages: LightMyRequestResponse[] = [
+      await browsers.examiner.get('/marking/my'),
+      await browsers.examiner.get(`/marking/submissions/${submissionId}`),
+      await browsers.examiner.get(`/capstones/marking/${attemptId}`),
+      await browsers.examiner.get(`/capstones/marking/${attemptId}/document`),
+    ];
+    for (const response of pages) {
+      expect(response.statusCode).toBe(200);
+      const body = response.rawPayload.toString('latin1') + JSON.stringify(response.headers);
+      for (const secret of [NAME, 'Secretname', SECRET_COMMENT, 'Sven Supervisor', 'zanele-secretname-final'])
+        expect(body).not.toContain(secret);
+    }
+    expect(pages[0]!.body).toContain(submissionId);
+    expect((await browsers.examiner.get(`/capstones/${capstoneId}`)).statusCode).toBe(404);
+    const mark = await browsers.examiner.send(`/marking/submissions/${submissionId}/mark`, {
+      overall: 'x',
+      mark: '10',
+      complete: 'on',
+    });
+    expect(mark.statusCode).toBe(403);
   }
 
   it('the candidate hands in through the forms and gets a receipt with a SHA-256', async () => {
@@ -196,6 +246,7 @@ describe('capstones over HTTP: blind assessment and the library', () => {
           complete: true,
         },
       );
+    await examinerWalk(submission.id, attempt.id);
     await agreeMark(deps.db, deps, actorOf(manager), submission.id, { mark: '', note: '', feedback: '' });
     await releaseMark(deps.db, deps, actorOf(manager), submission.id);
     await recordOutcome(deps.db, deps, actorOf(manager), capstoneId, { outcome: 'pass' });

@@ -37,6 +37,12 @@ export const capstonesAuditEvents = defineAuditEvents({
     before: z.object({ published: z.boolean() }),
     after: z.object({ published: z.boolean(), licence: z.string().nullable() }),
   }),
+  'capstones.committee-changed': z.object({
+    after: z.object({ programmeId: z.string(), personId: z.string(), member: z.boolean() }),
+  }),
+  'capstones.milestone-recorded': z.object({
+    after: z.object({ milestone: z.string(), reachedOn: z.string() }),
+  }),
 });
 
 type CapstonesAuditEvents = typeof capstonesAuditEvents;

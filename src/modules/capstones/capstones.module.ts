@@ -13,6 +13,7 @@ import { capstonesWebRoutes } from './capstones.web.js';
 import { seedDemoCapstones } from './demo/seed-capstones.js';
 import * as capstones from './migrations/2026-12-07T0300-capstones.js';
 import * as librarySearch from './migrations/2026-12-07T0600-capstone-library-search.js';
+import * as committee from './migrations/2026-12-07T0601-capstone-committee.js';
 
 const STAFF = ['manager', 'facilitator', 'assessor'] as const;
 
@@ -21,6 +22,7 @@ export const capstonesModule: Module = {
   migrations: {
     '2026-12-07T0300-capstones': capstones,
     '2026-12-07T0600-capstone-library-search': librarySearch,
+    '2026-12-07T0601-capstone-committee': committee,
   },
   auditEvents: capstonesAuditEvents,
   tables: [
@@ -30,6 +32,8 @@ export const capstonesModule: Module = {
     'capstone_supervisors',
     'capstone_settings',
     'capstone_library_search',
+    'capstone_committee',
+    'capstone_milestones',
   ],
   notificationKinds: CAPSTONE_NOTIFICATION_KINDS,
   webRoutes: capstonesWebRoutes,
@@ -59,6 +63,7 @@ export const capstonesModule: Module = {
     'POST /capstones/supervisors': ['manager'],
     'POST /capstones/settings/:id': ['manager'],
     'POST /capstones/examiners': ['manager'],
+    'POST /capstones/committee': ['manager'],
     'GET /capstones/marking/:id': STAFF,
     'GET /capstones/marking/:id/document': STAFF,
     'GET /capstones/:id': 'signed-in',
@@ -67,6 +72,7 @@ export const capstonesModule: Module = {
     'POST /capstones/:id/decision': ['manager'],
     'POST /capstones/:id/supervisor': ['manager'],
     'POST /capstones/:id/messages': 'signed-in',
+    'POST /capstones/:id/milestones': 'signed-in',
     'POST /capstones/:id/final': 'signed-in',
     'POST /capstones/:id/assessors': ['manager'],
     'POST /capstones/:id/outcome': ['manager'],

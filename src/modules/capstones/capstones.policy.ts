@@ -1,7 +1,8 @@
 /**
  * Who may do what with capstones. Pure: the caller finds the actor's standing towards the capstone.
- * The programme's capstone committee is its managers; supervisors are facilitators or assessors on the
- * supervisors' list; assessors reach capstones only through the marking engine (blind).
+ * The programme's capstone committee is the managers named to it (all managers when it names none);
+ * supervisors are facilitators or assessors on the supervisors' list; assessors reach capstones only
+ * through the marking engine (blind).
  */
 import { type Actor, hasRole } from '../../kernel/actor.js';
 
@@ -20,6 +21,8 @@ export type CapstoneAction =
 export interface CapstoneStanding {
   owner: boolean;
   supervisor: boolean;
+  /** False when the capstone's programme names a committee the actor is not on (unknown: undefined). */
+  committee?: boolean;
 }
 
 const NONE: CapstoneStanding = { owner: false, supervisor: false };
@@ -37,6 +40,7 @@ export function canCapstone(
     case 'capstones.own':
       return standing.owner;
     case 'capstones.decide':
+      return manager && standing.committee !== false;
     case 'capstones.manage':
       return manager;
     case 'capstones.supervise':

@@ -62,10 +62,10 @@ export async function listCapstonesInStates(
   states: readonly string[],
   limit: number,
   offset = 0,
-): Promise<{ rows: CapstoneRow[]; total: number }> {
+): Promise<{ rows: CapstoneQueueRow[]; total: number }> {
   const base = db.selectFrom('capstones').where('state', 'in', [...states]);
   const rows = await base
-    .selectAll()
+    .select(QUEUE_COLUMNS)
     .orderBy('updated_at')
     .orderBy('id')
     .limit(limit)
@@ -86,10 +86,23 @@ export async function listCapstonesByIds(db: Executor, ids: readonly string[]): 
     .execute();
 }
 
-export async function listCapstonesOfSupervisor(db: Executor, personId: string): Promise<CapstoneRow[]> {
+/** The columns a line of the queues shows (the long texts stay unread). */
+const QUEUE_COLUMNS = [
+  'id',
+  'title',
+  'country',
+  'state',
+  'user_id',
+  'final_due',
+  'resubmission_due',
+  'updated_at',
+] as const;
+export type CapstoneQueueRow = Pick<CapstoneRow, (typeof QUEUE_COLUMNS)[number]>;
+
+export async function listCapstonesOfSupervisor(db: Executor, personId: string): Promise<CapstoneQueueRow[]> {
   return db
     .selectFrom('capstones')
-    .selectAll()
+    .select(QUEUE_COLUMNS)
     .where('supervisor_id', '=', personId)
     .orderBy('updated_at', 'desc')
     .execute();
@@ -286,6 +299,15 @@ export async function searchLibrary(
     .execute();
   // A short first page is the whole result: no second query to count it.
   if (offset === 0 && rows.length < limit) return { rows, total: rows.length };
+  // The index holds published capstones only, with their country, language and year: without a theme it
+  // counts the matches alone (no document is read).
+  if (query && !filter.theme) {
+    const counted = await db
+      .selectFrom(libraryMatches(db, query).as('m'))
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
+      .executeTakeFirst();
+    return { rows, total: Number(counted?.n ?? 0) };
+  }
   const count = await base
     .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
     .executeTakeFirst();
@@ -306,18 +328,40 @@ export async function listPublishedThemes(db: Executor): Promise<string[]> {
   return [...out].sort();
 }
 
-/** Capstones in progress whose final (or resubmission) date falls on or before `horizon`, soonest first. */
-export async function listAtRisk(db: Executor, horizon: string, limit: number): Promise<CapstoneRow[]> {
+/**
+ * Capstones at risk on the managers' list, soonest final date first: in progress with the final date on or
+ * before `horizon`, or with an outline or full-draft date on or before it and that milestone not recorded
+ * as reached; or to be resubmitted by a date on or before it.
+ */
+export async function listAtRisk(db: Executor, horizon: string, limit: number): Promise<CapstoneQueueRow[]> {
   return db
     .selectFrom('capstones')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('state', '=', 'approved'), eb('final_due', '<=', horizon)]),
+    .select(QUEUE_COLUMNS)
+    .where((eb) => {
+      const unreached = (milestone: 'outline' | 'draft') =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('capstone_milestones as m')
+              .select('m.capstone_id')
+              .whereRef('m.capstone_id', '=', 'capstones.id')
+              .where('m.milestone', '=', milestone),
+          ),
+        );
+      return eb.or([
+        eb.and([
+          eb('state', '=', 'approved'),
+          eb.or([
+            eb('final_due', '<=', horizon),
+            eb.and([eb('outline_due', '<=', horizon), unreached('outline')]),
+            eb.and([eb('draft_due', '<=', horizon), unreached('draft')]),
+          ]),
+        ]),
         eb.and([eb('state', '=', 'resubmission'), eb('resubmission_due', '<=', horizon)]),
-      ]),
-    )
+      ]);
+    })
     .orderBy('final_due')
+    .orderBy('id')
     .limit(limit)
     .execute();
 }
@@ -329,6 +373,26 @@ export async function countByState(db: Executor): Promise<Map<string, number>> {
     .select(['state', (eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
     .groupBy('state')
     .execute();
+  return new Map(rows.map((r) => [r.state, Number(r.n)]));
+}
+
+/**
+ * How many capstones are in each of `states`, counting no further than `cap + 1` per state (one statement:
+ * each state reads at most `cap + 1` entries of the queue index, however many thousands it holds).
+ */
+export async function countStatesUpTo(
+  db: Executor,
+  states: readonly string[],
+  cap: number,
+): Promise<Map<string, number>> {
+  const parts = states.map(
+    (state) =>
+      sql`select ${state} as state, count(*) as n from (select 1 as one from capstones where state = ${state} limit ${cap + 1}) as capped`,
+  );
+  const { rows } = await sql<{
+    state: string;
+    n: number | string;
+  }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return new Map(rows.map((r) => [r.state, Number(r.n)]));
 }
 
@@ -362,5 +426,72 @@ export async function listSubmittedAttemptsOf(
     .where('capstone_id', 'in', [...capstoneIds])
     .where('submitted_at', 'is not', null)
     .orderBy('attempt')
+    .execute();
+}
+
+/** The ids of a programme's capstone committee (empty: the programme's managers all decide). */
+export async function listCommittee(db: Executor, programmeId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('capstone_committee')
+    .select('person_id')
+    .where('programme_id', '=', programmeId)
+    .orderBy('named_at')
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+/** The programmes whose committee has members, and whether `personId` sits on each. */
+export async function committeeProgrammes(db: Executor, personId: string) {
+  const rows = await db.selectFrom('capstone_committee').select(['programme_id', 'person_id']).execute();
+  const named = new Set(rows.map((r) => r.programme_id));
+  const sitsOn = new Set(rows.filter((r) => r.person_id === personId).map((r) => r.programme_id));
+  return { named, sitsOn };
+}
+
+export async function insertCommitteeMember(
+  db: Executor,
+  row: { programme_id: string; person_id: string; named_by: string | null; named_at: string },
+): Promise<void> {
+  await db
+    .insertInto('capstone_committee')
+    .values(row)
+    .onConflict((oc) => oc.columns(['programme_id', 'person_id']).doNothing())
+    .execute();
+}
+
+export async function deleteCommitteeMember(db: Executor, programmeId: string, personId: string) {
+  await db
+    .deleteFrom('capstone_committee')
+    .where('programme_id', '=', programmeId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+/** The milestones recorded as reached for a capstone. */
+export function listMilestonesReached(db: Executor, capstoneId: string) {
+  return db
+    .selectFrom('capstone_milestones')
+    .selectAll()
+    .where('capstone_id', '=', capstoneId)
+    .orderBy('reached_on')
+    .execute();
+}
+
+export async function upsertMilestoneReached(
+  db: Executor,
+  row: {
+    capstone_id: string;
+    milestone: string;
+    reached_on: string;
+    recorded_by: string | null;
+    recorded_at: string;
+  },
+): Promise<void> {
+  const { capstone_id: _, milestone: __, ...rest } = row;
+  await db
+    .insertInto('capstone_milestones')
+    .values(row)
+    .onConflict((oc) => oc.columns(['capstone_id', 'milestone']).doUpdateSet(rest))
     .execute();
 }

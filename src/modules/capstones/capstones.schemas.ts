@@ -1,7 +1,7 @@
 /** The capstones' inputs (forms, API, CLI share them). Limits are named constants. */
 import { z } from 'zod';
 import { isCountryCode } from '../../i18n/countries.js';
-import { optionalDateSchema } from '../../kernel/schemas.js';
+import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
 import { CAPSTONE_LANGUAGES, LIBRARY_LICENCES } from './capstone.js';
 
 export const TITLE_MAX = 200;
@@ -131,3 +131,17 @@ export const librarySearchSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).optional().default(1),
 });
 export type LibrarySearch = z.output<typeof librarySearchSchema>;
+
+/** A manager names a manager to a programme's capstone committee, or takes them off it. */
+export const committeeSchema = z.object({
+  committeeProgrammeId: z.string().uuid('validation.invalidChoice'),
+  memberId: z.string().uuid('validation.invalidChoice'),
+  change: z.enum(['add', 'remove'], 'validation.invalidChoice').default('add'),
+});
+
+/** The milestones that can be recorded as reached (the final one is the hand-in itself). */
+export const REACHABLE_MILESTONES = ['outline', 'draft'] as const;
+export const milestoneSchema = z.object({
+  milestone: z.enum(REACHABLE_MILESTONES, 'validation.invalidChoice'),
+  reachedOn: isoDateSchema,
+});

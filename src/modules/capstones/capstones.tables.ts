@@ -91,8 +91,27 @@ export interface CapstoneLibrarySearchTable {
   body: string;
 }
 
+/** A programme's capstone committee: the managers named to decide its proposals. */
+export interface CapstoneCommitteeTable {
+  programme_id: string;
+  person_id: string;
+  named_by: string | null;
+  named_at: string;
+}
+
+/** A milestone (outline, full draft) recorded as reached, with the day. */
+export interface CapstoneMilestonesTable {
+  capstone_id: string;
+  milestone: string;
+  reached_on: string;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    capstone_committee: CapstoneCommitteeTable;
+    capstone_milestones: CapstoneMilestonesTable;
     capstone_library_search: CapstoneLibrarySearchTable;
     capstones: CapstonesTable;
     capstone_attempts: CapstoneAttemptsTable;

@@ -19,7 +19,9 @@ import { getCapstoneHome, getCapstonePage } from './get-capstone-page.js';
 import { getCapstoneQueues } from './get-capstone-queues.js';
 import { getLibraryDocument, getLibraryEntry } from './get-library-entry.js';
 import { getMarkerDocument, getMarkerPage } from './get-marker-page.js';
+import { nameCommitteeMember } from './name-committee-member.js';
 import { postMessage } from './post-message.js';
+import { recordMilestone } from './record-milestone.js';
 import { recordOutcome } from './record-outcome.js';
 import { saveCapstoneSettings } from './save-capstone-settings.js';
 import { saveProposal } from './save-proposal.js';
@@ -147,6 +149,10 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   // The programme is the marking context of its capstones: its external examiner reads the sample, blind.
+  app.post('/capstones/committee', csrfProtected(app), (request, reply) =>
+    adminForm(request, reply, () => nameCommitteeMember(deps.db, deps, request.actor, formBody(request))),
+  );
+
   app.post('/capstones/examiners', csrfProtected(app), (request, reply) =>
     adminForm(request, reply, () => appointCapstoneExaminer(deps.db, deps, request.actor, formBody(request))),
   );
@@ -181,6 +187,9 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
   form('/messages', 'capstones.flash.sent', (r) =>
     postMessage(deps.db, deps, r.actor, r.params.id, formBody(r)),
+  );
+  form('/milestones', 'capstones.flash.saved', (r) =>
+    recordMilestone(deps.db, deps, r.actor, r.params.id, formBody(r)),
   );
   form('/final', 'capstones.flash.handedIn', (r) =>
     submitFinal(deps.db, deps, r.actor, r.params.id, formBody(r)),

@@ -9,12 +9,14 @@ import { examinersOfContext, rubricChoices } from '../marking/marking.queries.js
 import { allProgrammes } from '../programmes/programmes.queries.js';
 import { type CapstoneSettings, capstoneSettings } from './capstone-settings.js';
 import { canCapstone } from './capstones.policy.js';
-import { listSupervisors, supervisorLoads } from './capstones.repository.js';
+import { listCommittee, listSupervisors, supervisorLoads } from './capstones.repository.js';
 
 export interface CapstoneAdmin {
   supervisors: { id: string; name: string; load: number; max: number }[];
   /** Facilitators and assessors who may be put on the list. */
   candidates: { id: string; name: string }[];
+  /** Managers who may be named to a committee. */
+  managers: { id: string; name: string }[];
   /** Assessors who may be appointed external examiners. */
   assessors: { id: string; name: string }[];
   programmes: {
@@ -23,6 +25,8 @@ export interface CapstoneAdmin {
     settings: CapstoneSettings;
     /** External examiners of the programme's capstones (the marking engine's context is the programme). */
     examiners: { id: string; name: string }[];
+    /** The capstone committee (empty: every manager decides). */
+    committee: { id: string; name: string }[];
   }[];
   rubrics: { id: string; title: string }[];
 }
@@ -46,12 +50,14 @@ export async function getCapstoneAdmin(
   const programmes = [];
   for (const p of await allProgrammes(db)) {
     const examinerIds = await examinersOfContext(db, p.id);
-    const examinerNames = await personNames(db, examinerIds);
+    const memberIds = await listCommittee(db, p.id);
+    const examinerNames = await personNames(db, [...examinerIds, ...memberIds]);
     programmes.push({
       id: p.id,
       title: pickLocalized(p.title, locale).text,
       settings: await capstoneSettings(db, p.id),
       examiners: examinerIds.map((id) => ({ id, name: examinerNames.get(id) ?? id })),
+      committee: memberIds.map((id) => ({ id, name: examinerNames.get(id) ?? id })),
     });
   }
   return {
@@ -63,6 +69,7 @@ export async function getCapstoneAdmin(
     })),
     candidates: [...new Map(people.map((p) => [p.id, { id: p.id, name: p.fullName }])).values()],
     assessors: assessors.map((p) => ({ id: p.id, name: p.fullName })),
+    managers: (await activePeopleWithRole(db, 'manager')).map((p) => ({ id: p.id, name: p.fullName })),
     programmes,
     rubrics: await rubricChoices(db),
   };

@@ -17,6 +17,7 @@ import {
   type CapstoneWarning,
   capstoneWarnings,
   type LibraryLicence,
+  type Milestone,
   type Proposal,
 } from './capstone.js';
 import { abstractsOf, capstoneAccess, licenceOf, proposalOf, stateOf } from './capstone-access.js';
@@ -25,6 +26,7 @@ import {
   findCapstoneOfCandidacy,
   listAttempts,
   listMessages,
+  listMilestonesReached,
   listSupervisors,
   supervisorLoads,
 } from './capstones.repository.js';
@@ -92,6 +94,10 @@ export interface CapstonePage {
   supervisor: { id: string; name: string } | null;
   standing: StandingView | null;
   warnings: CapstoneWarning[];
+  /** The milestones recorded as reached (outline, full draft) and the day. */
+  milestonesReached: { milestone: Milestone; reachedOn: string }[];
+  /** Today's date (the default day a milestone is recorded as reached). */
+  today: string;
   messages: MessageView[];
   attempts: AttemptView[];
   resubmissionDue: string | null;
@@ -99,7 +105,14 @@ export interface CapstonePage {
   completedOn: string | null;
   credentialId: string | null;
   library: { published: boolean; licence: LibraryLicence | null; showAuthor: boolean; linkDiploma: boolean };
-  can: { own: boolean; decide: boolean; supervise: boolean; manage: boolean; message: boolean };
+  can: {
+    own: boolean;
+    decide: boolean;
+    supervise: boolean;
+    manage: boolean;
+    message: boolean;
+    recordMilestone: boolean;
+  };
   /** For the committee: supervisors with their load, assessors to choose from, the marking submission. */
   staff: {
     supervisors: { id: string; name: string; load: number; max: number }[];
@@ -120,6 +133,10 @@ export async function getCapstonePage(
   const standing = await candidacyStanding(db, row.candidacy_id, today);
   const proposal = proposalOf(row);
   const messages = await listMessages(db, row.id);
+  const reached = (await listMilestonesReached(db, row.id)).map((m) => ({
+    milestone: m.milestone as Milestone,
+    reachedOn: m.reached_on,
+  }));
   const attempts = await listAttempts(db, row.id);
   const names = await personNames(db, [
     row.user_id,
@@ -167,7 +184,15 @@ export async function getCapstonePage(
       ? { id: row.supervisor_id, name: names.get(row.supervisor_id) ?? row.supervisor_id }
       : null,
     standing: standing ? standingView(standing) : null,
-    warnings: capstoneWarnings(stateOf(row), proposal.timeline, standing?.deadline ?? null, today),
+    warnings: capstoneWarnings(
+      stateOf(row),
+      proposal.timeline,
+      standing?.deadline ?? null,
+      today,
+      new Set(reached.map((m) => m.milestone)),
+    ),
+    milestonesReached: reached,
+    today,
     messages: messages.map((m) => ({
       id: m.id,
       kind: m.kind as MessageView['kind'],
@@ -203,6 +228,7 @@ export async function getCapstonePage(
       ...can,
       message:
         (can.own || supervisor) && row.supervisor_id !== null && !['passed', 'failed'].includes(row.state),
+      recordMilestone: can.supervise && ['approved', 'resubmission'].includes(row.state),
     },
     staff,
   };

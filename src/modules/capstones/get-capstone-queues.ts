@@ -7,12 +7,12 @@ import { personNames } from '../identity/identity.queries.js';
 import { CAPSTONE_STATES, type CapstoneState, WARNING_DAYS } from './capstone.js';
 import { canCapstone } from './capstones.policy.js';
 import {
-  countByState,
+  type CapstoneQueueRow,
+  countStatesUpTo,
   listAtRisk,
   listCapstonesInStates,
   listCapstonesOfSupervisor,
 } from './capstones.repository.js';
-import type { CapstoneRow } from './capstones.tables.js';
 
 /** A line of a capstones list. */
 export interface CapstoneLine {
@@ -29,6 +29,7 @@ export interface CapstoneQueues {
   /** The committee's view (managers); null for a supervisor. */
   committee: {
     state: CapstoneState;
+    /** Per state, up to QUEUE_COUNT_CAP + 1 (more than the cap: "1,000+"). */
     counts: Record<CapstoneState, number>;
     lines: CapstoneLine[];
     page: number;
@@ -40,8 +41,10 @@ export interface CapstoneQueues {
 }
 
 export const QUEUE_PAGE_SIZE = 50;
+/** The tabs count each state up to this many; beyond, they show "1,000+" (the library holds thousands). */
+export const QUEUE_COUNT_CAP = 1000;
 
-async function linesOf(db: Executor, rows: CapstoneRow[]): Promise<CapstoneLine[]> {
+async function linesOf(db: Executor, rows: CapstoneQueueRow[]): Promise<CapstoneLine[]> {
   const names = await personNames(
     db,
     rows.map((r) => r.user_id),
@@ -85,7 +88,7 @@ export async function getCapstoneQueues(
     QUEUE_PAGE_SIZE,
     (page - 1) * QUEUE_PAGE_SIZE,
   );
-  const counted = await countByState(db);
+  const counted = await countStatesUpTo(db, CAPSTONE_STATES, QUEUE_COUNT_CAP);
   const horizon = toDateString(new Date(deps.clock.now().getTime() + WARNING_DAYS * 86_400_000));
   return {
     committee: {

@@ -8,6 +8,7 @@ import { CAPSTONE_LANGUAGES, LIBRARY_LICENCES, proposalEditable } from '../capst
 import { ABSTRACT_MAX, COMMENT_MAX, MESSAGE_MAX } from '../capstones.schemas.js';
 import type { CapstonePage } from '../get-capstone-page.js';
 import { country, ProposalForm, StandingBox, StateTag } from './capstone-parts.js';
+import { MilestonesReached } from './milestones.js';
 
 interface Props {
   ctx: PageContext;
@@ -356,6 +357,9 @@ export function CapstonePageView({ ctx, page, errors = {} }: Props) {
       )}
       {page.can.manage || page.can.decide ? <Committee ctx={ctx} page={page} /> : null}
       {page.supervisor || page.messages.length ? <Conversation ctx={ctx} page={page} /> : null}
+      {['approved', 'resubmission'].includes(page.state) || page.milestonesReached.length ? (
+        <MilestonesReached ctx={ctx} page={page} errors={errors} />
+      ) : null}
       {['approved', 'submitted', 'resubmission', 'passed', 'failed'].includes(page.state) ? (
         <Final ctx={ctx} page={page} />
       ) : null}

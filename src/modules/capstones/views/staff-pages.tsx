@@ -4,7 +4,7 @@ import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { CAPSTONE_STATES } from '../capstone.js';
 import type { CapstoneAdmin } from '../get-capstone-admin.js';
-import type { CapstoneLine, CapstoneQueues } from '../get-capstone-queues.js';
+import { type CapstoneLine, type CapstoneQueues, QUEUE_COUNT_CAP } from '../get-capstone-queues.js';
 import type { MarkerPage } from '../get-marker-page.js';
 import { country, StateTag } from './capstone-parts.js';
 
@@ -58,7 +58,11 @@ export function QueuesPage({ ctx, queues }: { ctx: PageContext; queues: Capstone
               {CAPSTONE_STATES.map((s) => (
                 <li>
                   <a href={`/capstones?state=${s}`} aria-current={s === c.state ? 'page' : undefined}>
-                    {t.t(`capstones.state.${s}`)} ({c.counts[s]})
+                    {t.t(`capstones.state.${s}`)} (
+                    {c.counts[s] > QUEUE_COUNT_CAP
+                      ? t.t('capstones.queue.more', { count: QUEUE_COUNT_CAP })
+                      : c.counts[s]}
+                    )
                   </a>
                 </li>
               ))}
@@ -155,6 +159,40 @@ export function AdminPage({
           <button type="submit">{t.t('capstones.action.save')}</button>
         </form>
       ))}
+      <h2>{t.t('capstones.admin.committee')}</h2>
+      <p class="hint">{t.t('capstones.admin.committeeHint')}</p>
+      <ul>
+        {admin.programmes.map((p) => (
+          <li>
+            {t.t('capstones.admin.committeeOf', {
+              programme: p.title,
+              names: p.committee.map((m) => m.name).join(', ') || t.t('capstones.admin.allManagers'),
+            })}
+          </li>
+        ))}
+      </ul>
+      <form method="post" action="/capstones/committee" class="stack">
+        <Csrf token={ctx.csrf} />
+        <SelectField
+          name="committeeProgrammeId"
+          label={t.t('capstones.field.programme')}
+          options={admin.programmes.map((p) => ({ value: p.id, label: p.title }))}
+          errors={errors}
+        />
+        <SelectField
+          name="memberId"
+          label={t.t('capstones.field.member')}
+          options={admin.managers.map((m) => ({ value: m.id, label: m.name }))}
+          errors={errors}
+          empty={t.t('capstones.field.choose')}
+        />
+        <SelectField
+          name="change"
+          label={t.t('capstones.field.change')}
+          options={['add', 'remove'].map((c) => ({ value: c, label: t.t(`capstones.committeeChange.${c}`) }))}
+        />
+        <button type="submit">{t.t('capstones.action.save')}</button>
+      </form>
       <h2>{t.t('capstones.admin.examiners')}</h2>
       <p class="hint">{t.t('capstones.admin.examinersHint')}</p>
       <ul>
