@@ -84,6 +84,7 @@ const EVENTS: NoticeEvent[] = [
   })),
   { kind: 'marking.released', submissionId: 'sub-1', contextId: EDITION, path: '/assignments/item-1' },
   { kind: 'roleplay.role-assigned', itemId: 'item-1', editionId: EDITION, roleId: 'role-1' },
+  { kind: 'groups.placed', groupId: 'group-1', editionId: EDITION },
   ...(['approve', 'return', 'reject'] as const).map((decision) => ({
     kind: 'capstones.proposal-decided',
     capstoneId: 'cap-1',
