@@ -16,6 +16,7 @@ import { FORUM_TABLES } from './forums.tables.js';
 import { forumsWebRoutes } from './forums.web.js';
 import * as forums from './migrations/2026-12-07T0100-forums.js';
 import * as memberPersonas from './migrations/2026-12-07T0700-forum-member-personas.js';
+import * as threadAuthorIndex from './migrations/2026-12-07T0701-forum-posts-thread-author.js';
 import { forumDigestDaily, forumDigestJob } from './send-digests.js';
 
 const STAFF = ['facilitator', 'manager'] as const;
@@ -25,6 +26,7 @@ export const forumsModule: Module = {
   migrations: {
     '2026-12-07T0100-forums': forums,
     '2026-12-07T0700-forum-member-personas': memberPersonas,
+    '2026-12-07T0701-forum-posts-thread-author': threadAuthorIndex,
   },
   tables: FORUM_TABLES,
   auditEvents: forumsAuditEvents,
