@@ -66,7 +66,8 @@ export async function runGroupsSuite(options: BenchOptions, hooks: SuiteHooks): 
   const balancing = timeBalancing(300, 10);
   say(`Balancing 300 people into 10 groups: ${balancing.toFixed(0)} ms`);
 
-  const server = await startServerChild(env);
+  // Throughput, not shedding (see forums-suite.ts): the event-loop backstop is off for the child.
+  const server = await startServerChild({ ...env, SHED_EVENT_LOOP_DELAY_MS: '0' });
   hooks.onCleanup(() => server.stop());
   say(`Server under test: ${server.origin} (child pid ${server.pid})`);
   const cookie = await signInPatiently(server.origin);

@@ -50,7 +50,8 @@ export async function runRoleplaysSuite(options: BenchOptions, hooks: SuiteHooks
   if (!editionId || !roleplay || !study)
     throw new Error('roleplays bench: the demo has no role-play in A9012027');
 
-  const server = await startServerChild(env);
+  // Throughput, not shedding (see forums-suite.ts): the event-loop backstop is off for the child.
+  const server = await startServerChild({ ...env, SHED_EVENT_LOOP_DELAY_MS: '0' });
   hooks.onCleanup(() => server.stop());
   say(`Server under test: ${server.origin} (child pid ${server.pid})`);
   const cookie = await signInHolder(server.origin);

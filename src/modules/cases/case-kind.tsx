@@ -17,7 +17,8 @@ export const caseKind = defineSpaceItemKind<z.infer<typeof caseSettingsSchema>>(
   completionRules: ['viewed', 'marked-done'],
   settings: caseSettingsSchema,
   async render(db, deps, item, viewer) {
-    const view = await getCase(db, deps, viewer.actor, item.id);
+    // The item page renders the body only when the item is open to the reader: no second reading of the space.
+    const view = await getCase(db, deps, viewer.actor, item.id, { openChecked: true });
     return <CaseBody t={translator(viewer.locale)} view={view} timeZone={viewer.timeZone} />;
   },
   editPath: (item) => `/cases/${item.id}/manage`,

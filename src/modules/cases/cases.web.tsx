@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
-import { csrfProtected, echoValues, formBody } from '../../http/forms.js';
+import { csrfProtected, formBody } from '../../http/forms.js';
 import { readMultipartUpload, uploadedFile } from '../../http/uploads.js';
 import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
@@ -9,6 +9,7 @@ import { isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { findPerson } from '../identity/identity.queries.js';
+import { itemStaffForms } from '../spaces/item-staff-form.js';
 import { addDocument } from './add-document.js';
 import { getAnswerEditor, getCase, getCaseManagement } from './get-case.js';
 import { getDocumentFile } from './get-document-file.js';
@@ -46,31 +47,10 @@ export function casesWebRoutes(app: FastifyInstance, deps: Deps): void {
     );
   };
 
-  const staffForm =
-    (
-      form: string,
-      work: (request: FastifyRequest<ItemParams & AnswerParams>) => Promise<unknown>,
-      flash: string,
-    ) =>
-    async (request: FastifyRequest<ItemParams & AnswerParams>, reply: FastifyReply) => {
-      try {
-        await work(request);
-      } catch (error) {
-        if (
-          isAppError(error) &&
-          error.fields.length &&
-          (error.code === 'validation_failed' || error.code === 'invalid_state')
-        )
-          return showManage(request, reply, error.status, {
-            errors: fieldMessages(request.i18n, error.fields),
-            values: echoValues(formBody(request)),
-            form,
-          });
-        throw error;
-      }
-      setFlash(reply, flash);
-      return reply.redirect(manageHome(request.params.itemId), 303);
-    };
+  const staffForm = itemStaffForms<FastifyRequest<ItemParams & AnswerParams>>({
+    show: showManage,
+    home: manageHome,
+  });
 
   const form = (request: FastifyRequest) => nestLocalizedFields(formBody(request), LOCALIZED);
 

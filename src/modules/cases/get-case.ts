@@ -46,9 +46,15 @@ export interface CaseView {
 }
 
 /** The case item `itemId` for `actor` (others: not found). */
-export async function getCase(db: Executor, deps: Services, actor: Actor, itemId: string): Promise<CaseView> {
+export async function getCase(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  itemId: string,
+  options: { openChecked?: boolean } = {},
+): Promise<CaseView> {
   const now = deps.clock.now().toISOString();
-  const access = await caseAccess(db, actor, itemId, now);
+  const access = await caseAccess(db, actor, itemId, now, options);
   const row = await findCase(db, access.item.id);
   const staff = access.can.manage;
   const owner = await answerOwnerOf(db, row, actor);

@@ -20,7 +20,7 @@ export interface CreateForumInput {
   title: string;
   /** `edition` (default for space forums): everyone in the edition's space; `members`: `members` and staff. */
   audience?: Audience;
-  members?: readonly string[];
+  members?: readonly ForumMember[];
   postingRule?: PostingRule;
 }
 
@@ -51,11 +51,22 @@ export async function createForum(
     created_at: deps.clock.now().toISOString(),
   };
   await insertForum(db, row);
-  if (input.members) await replaceForumMembers(db, row.id, input.members);
+  if (input.members) await setForumMembers(db, row.id, input.members);
   return row;
 }
 
-/** Replaces the members of a members-only forum (the owning module's groups or role-play holders). */
-export async function setForumMembers(db: Executor, forumId: string, members: readonly string[]) {
-  await replaceForumMembers(db, forumId, members);
+/** A member of a members-only forum: a person, or a person and the persona they post under there. */
+export type ForumMember = string | { userId: string; persona: string | null };
+
+/**
+ * Replaces the members of a members-only forum (the owning module's groups or role-play holders). A member
+ * with a persona (a role's name) posts under it wherever they write in the forum, unless the caller of
+ * `postInForum` names another; the forum's staff always post as themselves.
+ */
+export async function setForumMembers(db: Executor, forumId: string, members: readonly ForumMember[]) {
+  await replaceForumMembers(
+    db,
+    forumId,
+    members.map((m) => (typeof m === 'string' ? { userId: m, persona: null } : m)),
+  );
 }

@@ -16,7 +16,7 @@ export async function savePostSearchDocument(db: Executor, postId: string, body:
  * How many of the newest matching documents a search considers (then filters by visibility and keeps 50):
  * a common word matches tens of thousands of posts, and reading them all costs more than the budget.
  */
-export const SEARCH_WINDOW = 1000;
+export const SEARCH_WINDOW = 400;
 
 /**
  * The search documents' newest matches as a sub-query of post ids (a query built by `fullTextQuery`): by

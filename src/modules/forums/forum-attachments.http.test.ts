@@ -225,7 +225,7 @@ describe('forum attachments (pages, API, storage)', () => {
   });
 
   it('withholds others’ files in a "post first" forum until the reader has posted', async () => {
-    const { app, deps, world, participant, forumId, threadId } = bed;
+    const { app, deps, world, participant } = bed;
     const forum = await buildDiscussion(deps, world, { postingRule: 'post-first', title: 'Reflections' });
     const staffThread = await postInForum(deps.db, deps, actorOf(world.facilitator), {
       forumId: forum.id,

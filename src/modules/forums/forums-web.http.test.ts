@@ -157,6 +157,12 @@ describe('forum pages and API', () => {
       payload: { body: 'Early' },
     });
     expect(refused.statusCode).toBe(404);
+    const forums = await app.inject({
+      method: 'GET',
+      url: `/api/v1/editions/${world.edition.id}/forums`,
+      headers,
+    });
+    expect(forums.json().items.map((f: { id: string }) => f.id)).not.toContain(forum.id);
     const search = await participant.get(`/editions/${world.edition.id}/forums/search?q=lockedtopicword`);
     expect(search.body).not.toContain('Week two');
     const facilitator = await browserOf(app, world.facilitator);

@@ -75,7 +75,14 @@ export function forumsApiRoutes(api: FastifyInstance, deps: Deps): void {
         response: { 200: z.object({ items: z.array(forumJson) }), ...errorResponses(401, 404) },
       },
     },
-    async (request) => ({ items: await listEditionForums(deps.db, request.actor, request.params.id) }),
+    async (request) => ({
+      items: await listEditionForums(
+        deps.db,
+        request.actor,
+        request.params.id,
+        deps.clock.now().toISOString(),
+      ),
+    }),
   );
 
   app.get(

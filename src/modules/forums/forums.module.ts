@@ -15,13 +15,19 @@ import { forumsAuditEvents } from './forums.audit.js';
 import { FORUM_TABLES } from './forums.tables.js';
 import { forumsWebRoutes } from './forums.web.js';
 import * as forums from './migrations/2026-12-07T0100-forums.js';
+import * as memberPersonas from './migrations/2026-12-07T0700-forum-member-personas.js';
+import * as threadAuthorIndex from './migrations/2026-12-07T0701-forum-posts-thread-author.js';
 import { forumDigestDaily, forumDigestJob } from './send-digests.js';
 
 const STAFF = ['facilitator', 'manager'] as const;
 
 export const forumsModule: Module = {
   name: 'forums',
-  migrations: { '2026-12-07T0100-forums': forums },
+  migrations: {
+    '2026-12-07T0100-forums': forums,
+    '2026-12-07T0700-forum-member-personas': memberPersonas,
+    '2026-12-07T0701-forum-posts-thread-author': threadAuthorIndex,
+  },
   tables: FORUM_TABLES,
   auditEvents: forumsAuditEvents,
   spaceItemKinds: [discussionKind, debateKind],

@@ -42,13 +42,33 @@ export async function updateForum(
   await db.updateTable('forums').set(set).where('id', '=', id).execute();
 }
 
-export async function replaceForumMembers(db: Executor, forumId: string, userIds: readonly string[]) {
+export async function replaceForumMembers(
+  db: Executor,
+  forumId: string,
+  members: readonly { userId: string; persona: string | null }[],
+) {
   await db.deleteFrom('forum_members').where('forum_id', '=', forumId).execute();
-  if (userIds.length)
+  const byUser = new Map(members.map((m) => [m.userId, m.persona]));
+  if (byUser.size)
     await db
       .insertInto('forum_members')
-      .values([...new Set(userIds)].map((user_id) => ({ forum_id: forumId, user_id })))
+      .values([...byUser].map(([user_id, persona]) => ({ forum_id: forumId, user_id, persona })))
       .execute();
+}
+
+/** The persona a member posts under in a forum (null: their own name, or not a member). */
+export async function findMemberPersona(
+  db: Executor,
+  forumId: string,
+  userId: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('forum_members')
+    .select('persona')
+    .where('forum_id', '=', forumId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.persona ?? null;
 }
 
 /** The forums among `forumIds` whose members include `userId`. */

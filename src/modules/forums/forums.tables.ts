@@ -22,6 +22,8 @@ export interface ForumsTable {
 export interface ForumMembersTable {
   forum_id: string;
   user_id: string;
+  /** The name the member posts under here (a role-play role); null: their own. */
+  persona: string | null;
 }
 
 export interface ForumThreadsTable {

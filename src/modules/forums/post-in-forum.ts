@@ -24,6 +24,7 @@ import type { ForumMention, ForumNewPost } from './forum-notices.js';
 import { editionReaders, forumReadersAmong } from './forum-readers.js';
 import {
   countPostsSince,
+  findMemberPersona,
   findPost,
   insertPost,
   insertThread,
@@ -87,7 +88,13 @@ export async function postInForum(
   const threadId = thread?.id ?? newId();
   // A thread's opening post shares its id (participation counts threads started by it).
   const postId = thread ? newId() : threadId;
-  const personaText = persona && !('path' in persona) ? persona.value : null;
+  // Not named by the caller: a member's own persona in this forum (a role-play role), never for staff.
+  const personaText =
+    persona && !('path' in persona)
+      ? persona.value
+      : input.persona === undefined && !access.can.moderate && access.forum.audience === 'members'
+        ? await findMemberPersona(db, access.forum.id, actor.id)
+        : null;
   const file = attachment && !('path' in attachment) ? attachment : null;
   await withAttachment(db, deps, postId, file, async (trx) => {
     if (!thread)

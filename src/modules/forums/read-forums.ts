@@ -45,11 +45,12 @@ export function presentForum(f: ForumRow): ForumSummary {
   };
 }
 
-/** The forums of an edition the actor may read. */
+/** The forums of an edition the actor may read (with `now`: not those of discussions locked for them). */
 export async function listEditionForums(
   db: Executor,
   actor: Actor,
   editionId: string,
+  now?: string,
 ): Promise<ForumSummary[]> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   if (!isId(editionId)) throw new AppError('not_found');
@@ -57,7 +58,7 @@ export async function listEditionForums(
   const out: ForumSummary[] = [];
   for (const forum of await listForumsOfEdition(db, editionId)) {
     try {
-      await accessToForum(db, actor, forum);
+      await accessToForum(db, actor, forum, now);
       out.push(presentForum(forum));
     } catch {
       // A members-only forum the actor is not in: left out.

@@ -6,6 +6,7 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
+import { listNotifications } from '../notifications/list-notifications.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
@@ -124,6 +125,12 @@ for (const dialect of DIALECTS) {
       expect((await groupSetsOfEdition(deps.db, world.edition.id))[0]?.groups[0]?.memberIds).toEqual([
         world.participant.id,
       ]);
+      // Placed by the facilitator: told, with a link to the group (named, nothing else).
+      const notices = async (who: { id: string }) =>
+        (await listNotifications(deps.db, deps, actorOf(who as TestPerson), { page: 1 })).items;
+      const placed = (await notices(world.participant)).find((n) => n.kind === 'groups.placed');
+      expect(placed).toBeDefined();
+      expect(JSON.stringify(placed)).toContain(set?.groups[0]?.name as string);
       expect(
         await refusal(
           placeMember(deps.db, deps, staff(), manual.id, { userId: world.outsider.id, groupId: g1 }),
@@ -145,6 +152,8 @@ for (const dialect of DIALECTS) {
       await joinGroup(deps.db, deps, actorOf(people[1] as TestPerson), b as string);
       await joinGroup(deps.db, deps, actorOf(people[2] as TestPerson), a as string);
       await leaveGroup(deps.db, deps, actorOf(people[2] as TestPerson), a as string);
+      // Chosen by oneself: no notice.
+      expect((await notices(people[1] as TestPerson)).map((n) => n.kind)).not.toContain('groups.placed');
       expect(await refusal(joinGroup(deps.db, deps, actorOf(world.outsider), a as string))).toBe('not_found');
       deps.clock.set('2026-11-30T12:00:00.000Z');
       expect(await refusal(joinGroup(deps.db, deps, actorOf(people[3] as TestPerson), a as string))).toBe(

@@ -7,6 +7,7 @@
  */
 import type { Module } from '../module.js';
 import { seedDemoGroups } from './demo/seed-groups.js';
+import { GROUP_NOTIFICATION_KINDS } from './group-notices.js';
 import { groupTaskKind } from './group-task-kind.js';
 import { groupsApiRoutes } from './groups.api.js';
 import { groupsAuditEvents } from './groups.audit.js';
@@ -22,6 +23,7 @@ export const groupsModule: Module = {
   tables: GROUP_TABLES,
   auditEvents: groupsAuditEvents,
   spaceItemKinds: [groupTaskKind],
+  notificationKinds: GROUP_NOTIFICATION_KINDS,
   webRoutes: groupsWebRoutes,
   apiRoutes: groupsApiRoutes,
   seed: async (deps) => {

@@ -13,7 +13,7 @@ import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { BALANCE_ATTRIBUTES, balanceGroups, seededRandom, shuffle } from './balance-groups.js';
 import { editionGroupsAccess, groupSetAccess } from './group-access.js';
-import { syncGroupForums } from './group-forums.js';
+import { membershipOfSet, syncGroupForums } from './group-forums.js';
 import { GROUP_NAME_MAX, groupSetSchema, MAX_SETS, placeSchema } from './group-sets.js';
 import { editionPeople } from './groups.queries.js';
 import {
@@ -150,7 +150,12 @@ export async function createGroupSet(
         after: { formation: data.formation, members },
       });
     }
-    await syncGroupForums(trx, deps, { id, edition_id: access.space.edition.id });
+    await syncGroupForums(
+      trx,
+      deps,
+      { id, edition_id: access.space.edition.id },
+      { before: new Map(), by: actor.kind === 'user' ? actor.id : null },
+    );
     return { id };
   });
 }
@@ -169,6 +174,7 @@ export async function formGroupSetAgain(
     ]);
   const now = deps.clock.now().toISOString();
   await inTransaction(db, async (trx) => {
+    const before = await membershipOfSet(trx, set);
     const groups = await listGroupsOfSets(trx, [set.id]);
     const members = await formInto(
       trx,
@@ -183,7 +189,7 @@ export async function formGroupSetAgain(
       targetId: set.id,
       after: { formation: set.formation, members },
     });
-    await syncGroupForums(trx, deps, set);
+    await syncGroupForums(trx, deps, set, { before, by: actor.kind === 'user' ? actor.id : null });
   });
 }
 
@@ -233,6 +239,7 @@ export async function placeMember(
   }
   const now = deps.clock.now().toISOString();
   await inTransaction(db, async (trx) => {
+    const members = await membershipOfSet(trx, set);
     const before = await findMembership(trx, set.id, data.userId);
     if (data.groupId === null) await deleteMember(trx, set.id, data.userId);
     else
@@ -250,6 +257,6 @@ export async function placeMember(
       before: { groupId: before?.group_id ?? null },
       after: { userId: data.userId, groupId: data.groupId },
     });
-    await syncGroupForums(trx, deps, set);
+    await syncGroupForums(trx, deps, set, { before: members, by: actor.kind === 'user' ? actor.id : null });
   });
 }

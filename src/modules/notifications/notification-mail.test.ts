@@ -91,6 +91,7 @@ const EVENTS: NoticeEvent[] = [
     path: '/capstones/my',
   },
   { kind: 'roleplay.role-assigned', itemId: 'item-1', editionId: EDITION, roleId: 'role-1' },
+  { kind: 'groups.placed', groupId: 'group-1', editionId: EDITION },
   ...(['approve', 'return', 'reject'] as const).map((decision) => ({
     kind: 'capstones.proposal-decided',
     capstoneId: 'cap-1',

@@ -11,6 +11,7 @@ import {
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
+import { getThread, postInForum } from '../forums/forums.port.js';
 import { searchEditionPosts } from '../forums/search-posts.js';
 import { insertGroupSet, insertGroups, upsertMember } from '../groups/groups.repository.js';
 import { updateProfile } from '../identity/update-account.js';
@@ -268,6 +269,15 @@ for (const dialect of DIALECTS) {
           postInCharacter(deps.db, deps, actorOf(other), itemId, phaseId, { subject: 'x', body: 'x' }),
         ),
       ).toBe('forbidden');
+      // A reply written on the forum's own thread page (no persona named) still carries the role.
+      const direct = await postInForum(deps.db, deps, holder, {
+        threadId: posted.threadId,
+        body: 'From the thread page.',
+      });
+      const thread = await getThread(deps.db, deps, holder, posted.threadId, { markRead: false });
+      expect(thread.posts.find((p) => p.id === direct.postId)?.author).toBe(
+        'Ministry of Labour, origin country',
+      );
       const page = await getPhaseDiscussion(deps.db, deps, holder, itemId, phaseId, 'en');
       expect(page.persona).toBe('Ministry of Labour, origin country');
       expect(page.forum.threads.map((t) => [t.subject, t.author])).toEqual([

@@ -6,6 +6,7 @@ import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
 import { isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { itemStaffForms } from '../spaces/item-staff-form.js';
 import { assignRolesAutomatically } from './assign-roles.js';
 import { editOutcome } from './edit-outcome.js';
 import { getPhaseDiscussion } from './get-phase-discussion.js';
@@ -54,31 +55,10 @@ export function roleplaysWebRoutes(app: FastifyInstance, deps: Deps): void {
   };
 
   /** Runs a staff form: field problems re-show the page with them and what was typed; success flashes. */
-  const staffForm =
-    (
-      form: string | ((request: FastifyRequest<ItemParams>) => string),
-      work: (request: FastifyRequest<ItemParams & RoleParams & PhaseParams>) => Promise<unknown>,
-      flash: string,
-    ) =>
-    async (request: FastifyRequest<ItemParams & RoleParams & PhaseParams>, reply: FastifyReply) => {
-      try {
-        await work(request);
-      } catch (error) {
-        if (
-          isAppError(error) &&
-          error.fields.length &&
-          (error.code === 'validation_failed' || error.code === 'invalid_state')
-        )
-          return showManage(request, reply, error.status, {
-            errors: fieldMessages(request.i18n, error.fields),
-            values: echoValues(formBody(request)),
-            form: typeof form === 'string' ? form : form(request),
-          });
-        throw error;
-      }
-      setFlash(reply, flash);
-      return reply.redirect(manageHome(request.params.itemId), 303);
-    };
+  const staffForm = itemStaffForms<FastifyRequest<ItemParams & RoleParams & PhaseParams>>({
+    show: showManage,
+    home: manageHome,
+  });
 
   app.get<ItemParams>('/roleplays/:itemId/manage', { schema: { hide: true } }, (request, reply) =>
     showManage(request, reply),

@@ -9,8 +9,9 @@ import { parseInput } from '../../kernel/validation.js';
 import { createForum } from '../forums/forums.port.js';
 import { manageRoleplay } from './manage-roleplay.js';
 import { PHASES_MAX } from './roleplay.js';
-import { insertPhase, listHolders, listPhases, updatePhase } from './roleplays.repository.js';
+import { insertPhase, listPhases, updatePhase } from './roleplays.repository.js';
 import { phaseSchema } from './roleplays.schemas.js';
+import { phaseForumMembers } from './write-holders.js';
 
 /** Adds a phase (its title and dates, typed in the facilitator's time zone) with its in-character forum. Staff. */
 export async function addPhase(
@@ -38,13 +39,12 @@ export async function addPhase(
       forum_id: null,
     });
     // The phase's in-character discussion: members-only (the holders; the edition's staff read it too).
-    const holders = await listHolders(trx, [access.item.id]);
     const forum = await createForum(trx, deps, {
       editionId: access.item.editionId,
       scope: { kind: 'roleplay', id },
       title: pickLocalized(data.title, 'en').text,
       audience: 'members',
-      members: [...new Set(holders.map((h) => h.holder_id))],
+      members: await phaseForumMembers(trx, access),
     });
     await updatePhase(trx, id, { forum_id: forum.id });
     await audit(trx, deps.clock, actor, {

@@ -1,6 +1,5 @@
 /** The staff page of a case: its texts and settings, news to release at set dates, answers and feedback. */
 import { pickLocalized } from '../../../i18n/localized.js';
-import { timeZoneNames } from '../../../i18n/time-zones.js';
 import {
   Csrf,
   ErrorSummary,
@@ -10,6 +9,7 @@ import {
   TextArea,
   TextField,
 } from '../../../web/components.js';
+import { DatedFields, LocalizedTexts, TimeZoneField } from '../../../web/dated-fields.js';
 import { Layout } from '../../../web/layout.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
 import { Moment } from '../../../web/moment.js';
@@ -49,7 +49,6 @@ export function CaseManagePage({ ctx, view, timeZone, errors = {}, values = {}, 
           groupSetId: view.groupSetId ?? '',
         };
   const news = form === 'news' ? values : {};
-  const zoneOptions = timeZoneNames().map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
   return (
     <Layout ctx={ctx} title={t.t('cases.manage.title', { title })}>
       <p class="breadcrumb">
@@ -59,23 +58,19 @@ export function CaseManagePage({ ctx, view, timeZone, errors = {}, values = {}, 
       <ErrorSummary t={t} errors={errors} />
       <form method="post" action={base}>
         <Csrf token={ctx.csrf} />
-        <LocalizedFields
+        <LocalizedTexts
           t={t}
-          name="context"
-          legend={t.t('cases.manage.context')}
+          texts={[
+            { name: 'context', legend: t.t('cases.manage.context'), maxLength: CONTEXT_MAX, multiline: true },
+            {
+              name: 'questions',
+              legend: t.t('cases.manage.questions'),
+              maxLength: QUESTIONS_MAX,
+              multiline: true,
+            },
+          ]}
           values={caseValues}
           errors={errors}
-          multiline
-          maxLength={CONTEXT_MAX}
-        />
-        <LocalizedFields
-          t={t}
-          name="questions"
-          legend={t.t('cases.manage.questions')}
-          values={caseValues}
-          errors={errors}
-          multiline
-          maxLength={QUESTIONS_MAX}
         />
         <SelectField
           name="answerMode"
@@ -99,11 +94,10 @@ export function CaseManagePage({ ctx, view, timeZone, errors = {}, values = {}, 
           value={caseValues.deadlineAt}
           errors={errors}
         />
-        <SelectField
-          name="timeZone"
+        <TimeZoneField
           label={t.t('cases.manage.timeZone')}
-          value={values.timeZone ?? timeZone}
-          options={zoneOptions}
+          value={values.timeZone}
+          defaultZone={timeZone}
           errors={errors}
         />
         <LocalizedFields
@@ -164,36 +158,22 @@ export function CaseManagePage({ ctx, view, timeZone, errors = {}, values = {}, 
         <form method="post" action={`${base}/news`}>
           <Csrf token={ctx.csrf} />
           <h3>{t.t('cases.manage.addNews')}</h3>
-          <LocalizedFields
+          <DatedFields
             t={t}
-            name="title"
-            legend={t.t('cases.manage.newsTitle')}
+            texts={[
+              { name: 'title', legend: t.t('cases.manage.newsTitle'), maxLength: RELEASE_TITLE_MAX },
+              {
+                name: 'body',
+                legend: t.t('cases.manage.newsBody'),
+                maxLength: RELEASE_MAX,
+                multiline: true,
+              },
+            ]}
+            moments={[{ name: 'releaseAt', label: t.t('cases.manage.releaseAt') }]}
+            zoneLabel={t.t('cases.manage.timeZone')}
+            defaultZone={timeZone}
             values={news}
             errors={errors}
-            maxLength={RELEASE_TITLE_MAX}
-          />
-          <LocalizedFields
-            t={t}
-            name="body"
-            legend={t.t('cases.manage.newsBody')}
-            values={news}
-            errors={errors}
-            multiline
-            maxLength={RELEASE_MAX}
-          />
-          <TextField
-            name="releaseAt"
-            type="datetime-local"
-            label={t.t('cases.manage.releaseAt')}
-            required
-            value={news.releaseAt}
-            errors={errors}
-          />
-          <SelectField
-            name="timeZone"
-            label={t.t('cases.manage.timeZone')}
-            value={news.timeZone ?? timeZone}
-            options={zoneOptions}
           />
           <button type="submit">{t.t('cases.manage.addNews')}</button>
         </form>

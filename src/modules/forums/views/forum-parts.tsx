@@ -1,23 +1,14 @@
 /** Shared parts of the forum pages: a moment, a thread list, the forms of a new thread and a reply. */
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, describedBy, ErrorSummary, Field, TextArea, TextField } from '../../../web/components.js';
+import { Moment } from '../../../web/moment.js';
 import type { FieldMessages } from '../../../web/page-context.js';
 import { BODY_MAX, SUBJECT_MAX } from '../forum.js';
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_MEGABYTES, ATTACHMENTS_PER_POST } from '../forum-attachment.js';
 import type { ThreadSummary } from '../read-forums.js';
 
-/** An instant in the reader's language and zone. */
-export function Moment({ t, iso, timeZone }: { t: Translator; iso: string; timeZone: string }) {
-  let text = iso;
-  try {
-    text = new Intl.DateTimeFormat(t.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-      new Date(iso),
-    );
-  } catch {
-    // An unknown zone: the ISO text.
-  }
-  return <time datetime={iso}>{text}</time>;
-}
+/** An instant in the reader's language and zone (the platform's cached formatters: one per language and zone). */
+export { Moment } from '../../../web/moment.js';
 
 export function ThreadList(props: { t: Translator; threads: ThreadSummary[]; timeZone: string }) {
   const { t, threads, timeZone } = props;

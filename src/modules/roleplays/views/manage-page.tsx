@@ -1,15 +1,14 @@
 /** The staff page of a role-play: scenario, roles and briefs, who holds them, phases, debrief, reveal. */
 import type { Translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
-import { timeZoneNames } from '../../../i18n/time-zones.js';
 import {
   Csrf,
   ErrorSummary,
   LocalizedFields,
   localizedValues,
   SelectField,
-  TextField,
 } from '../../../web/components.js';
+import { DatedFields, LocalizedTexts } from '../../../web/dated-fields.js';
 import { Layout } from '../../../web/layout.js';
 import { Moment } from '../../../web/moment.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
@@ -56,24 +55,25 @@ function RoleFields({
         options={CONSTITUENCIES.map((c) => ({ value: c, label: t.t(`constituency.${c}`) }))}
         errors={errors}
       />
-      <LocalizedFields
+      <LocalizedTexts
         t={t}
-        name="publicBrief"
-        legend={t.t('roleplays.manage.publicBrief')}
+        texts={[
+          {
+            name: 'publicBrief',
+            legend: t.t('roleplays.manage.publicBrief'),
+            maxLength: BRIEF_MAX,
+            multiline: true,
+          },
+          {
+            name: 'privateBrief',
+            legend: t.t('roleplays.manage.privateBrief'),
+            hint: t.t('roleplays.manage.privateBriefHint'),
+            maxLength: BRIEF_MAX,
+            multiline: true,
+          },
+        ]}
         values={values}
         errors={errors}
-        multiline
-        maxLength={BRIEF_MAX}
-      />
-      <LocalizedFields
-        t={t}
-        name="privateBrief"
-        legend={t.t('roleplays.manage.privateBrief')}
-        hint={t.t('roleplays.manage.privateBriefHint')}
-        values={values}
-        errors={errors}
-        multiline
-        maxLength={BRIEF_MAX}
       />
     </>
   );
@@ -301,35 +301,16 @@ function PhasesPart({
       <form method="post" action={`${base}/phases`}>
         <Csrf token={ctx.csrf} />
         <h3>{t.t('roleplays.manage.addPhase')}</h3>
-        <LocalizedFields
+        <DatedFields
           t={t}
-          name="title"
-          legend={t.t('roleplays.manage.phaseTitle')}
+          texts={[{ name: 'title', legend: t.t('roleplays.manage.phaseTitle'), maxLength: PHASE_TITLE_MAX }]}
+          moments={[
+            { name: 'startsAt', label: t.t('roleplays.manage.startsAt') },
+            { name: 'endsAt', label: t.t('roleplays.manage.endsAt') },
+          ]}
+          zoneLabel={t.t('roleplays.manage.timeZone')}
+          defaultZone={page.timeZone}
           values={values}
-          errors={errors}
-          maxLength={PHASE_TITLE_MAX}
-        />
-        <TextField
-          name="startsAt"
-          type="datetime-local"
-          label={t.t('roleplays.manage.startsAt')}
-          required
-          value={values.startsAt}
-          errors={errors}
-        />
-        <TextField
-          name="endsAt"
-          type="datetime-local"
-          label={t.t('roleplays.manage.endsAt')}
-          required
-          value={values.endsAt}
-          errors={errors}
-        />
-        <SelectField
-          name="timeZone"
-          label={t.t('roleplays.manage.timeZone')}
-          value={values.timeZone ?? page.timeZone}
-          options={timeZoneNames().map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))}
           errors={errors}
         />
         <button type="submit">{t.t('roleplays.manage.addPhase')}</button>
