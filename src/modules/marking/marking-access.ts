@@ -32,13 +32,13 @@ export async function contextAccess(
   db: Executor,
   actor: Actor,
   contextId: string,
-): Promise<{ courseCode: string }> {
+): Promise<{ courseCode: string; revealed: boolean }> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   if (!isId(contextId)) throw new AppError('not_found');
   const found = await contextStanding(db, contextId, actor.kind === 'user' ? actor.id : null);
   if (!found) throw new AppError('not_found');
   if (canMarking(actor, { facilitator: found.facilitator, marker: false }, 'marking.manage'))
-    return { courseCode: found.courseCode };
+    return { courseCode: found.courseCode, revealed: found.revealedAt !== null };
   // A facilitator of another edition is told it does not exist; anyone else is refused.
   throw new AppError(hasRole(actor, 'facilitator') ? 'not_found' : 'forbidden');
 }
