@@ -58,6 +58,7 @@ const settings = () => ({
   'instructions.en': 'Write',
   acceptsText: 'on',
   acceptsFiles: 'on',
+  groupWork: 'on',
   fileTypes: 'pdf',
   maxFiles: '3',
   maxFileMb: '1',
@@ -76,6 +77,7 @@ const CASES: Case[] = [
   { route: 'POST /assignments/:id', kind: 'assignment', path: a, body: settings, mutates: true, expect: staffPost(303) },
   { route: 'POST /assignments/:id/draft', kind: 'assignment', path: (t) => `${a(t)}/draft`, body: () => ({ text: 'Draft', declared: 'on' }), mutates: true, expect: ownPost },
   { route: 'POST /assignments/:id/submit', kind: 'assignment', path: (t) => `${a(t)}/submit`, body: () => ({ text: 'Final', declared: 'on' }), mutates: true, expect: ownPost },
+  { route: 'POST /assignments/:id/contribution', kind: 'assignment', path: (t) => `${a(t)}/contribution`, body: () => ({ statement: 'I wrote it.' }), mutates: true, expect: ownPost },
   { route: 'POST /assignments/:id/attempts', kind: 'assignment', path: (t) => `${a(t)}/attempts`, mutates: true, expect: ownPost },
   { route: 'POST /assignments/:id/files', kind: 'assignment', path: (t) => `${a(t)}/files`, special: 'upload', mutates: true, expect: ownPost },
   { route: 'POST /assignments/:id/files/:fileId/remove', kind: 'assignment', path: (t) => `${a(t)}/files/${t.draftFileId}/remove`, mutates: true, expect: e(404, { anonymous: 401, owner: 303, editionFacilitator: 403, manager: 403 }) },
@@ -100,6 +102,7 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
     'assignment_date_overrides',
     'assignment_submissions',
     'assignment_files',
+    'assignment_contributions',
     'marking_submissions',
     'marking_marks',
     'space_items',
@@ -119,6 +122,8 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
       maxFileMb: 1,
       resubmission: 'attempts',
       maxAttempts: 5,
+      // Group work without a group set: everyone hands in as a group of one (and may state a contribution).
+      groupWork: true,
     });
     const me = actorOf(owner);
     const token = `OWNER-WORK-${assignmentId}`;

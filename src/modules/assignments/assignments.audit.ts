@@ -27,6 +27,9 @@ export const assignmentsAuditEvents = defineAuditEvents({
     }),
   }),
   'assignments.reopened': z.object({ after: z.object({ attempt: z.number(), reason: z.string() }) }),
+  'assignments.contribution-saved': z.object({
+    after: z.object({ attempt: z.number(), groupId: z.string().nullable(), length: z.number() }),
+  }),
 });
 
 type AssignmentsAuditEvents = typeof assignmentsAuditEvents;

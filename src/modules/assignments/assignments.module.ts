@@ -10,6 +10,7 @@ import { assignmentsAuditEvents } from './assignments.audit.js';
 import { assignmentsWebRoutes } from './assignments.web.js';
 import * as assignments from './migrations/2026-12-06T2320-assignments.js';
 import * as latePenalty from './migrations/2026-12-07T0400-assignments-late-penalty.js';
+import * as groups from './migrations/2026-12-07T0800-assignments-groups.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
@@ -19,9 +20,16 @@ export const assignmentsModule: Module = {
   migrations: {
     '2026-12-06T2320-assignments': assignments,
     '2026-12-07T0400-assignments-late-penalty': latePenalty,
+    '2026-12-07T0800-assignments-groups': groups,
   },
   auditEvents: assignmentsAuditEvents,
-  tables: ['assignments', 'assignment_date_overrides', 'assignment_submissions', 'assignment_files'],
+  tables: [
+    'assignments',
+    'assignment_date_overrides',
+    'assignment_submissions',
+    'assignment_files',
+    'assignment_contributions',
+  ],
   webRoutes: assignmentsWebRoutes,
   spaceItemKinds: [assignmentKind],
   notificationKinds: ASSIGNMENT_NOTIFICATION_KINDS,
@@ -32,6 +40,7 @@ export const assignmentsModule: Module = {
     'GET /assignments/:id/edit': staff,
     'POST /assignments/:id': staff,
     'POST /assignments/:id/draft': 'signed-in',
+    'POST /assignments/:id/contribution': 'signed-in',
     'POST /assignments/:id/submit': 'signed-in',
     'POST /assignments/:id/attempts': 'signed-in',
     'POST /assignments/:id/files': 'signed-in',

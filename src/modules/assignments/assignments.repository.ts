@@ -8,6 +8,7 @@ import type {
   AssignmentRow,
   AssignmentSubmissionsTable,
   AssignmentsTable,
+  ContributionRow,
   FileRow,
   NewAssignmentRow,
   OverrideRow,
@@ -64,18 +65,18 @@ export async function deleteOverridesLike(
   await query.execute();
 }
 
+/** The attempts of a person alone, or of their group's submission (oldest first). */
 export function listAttempts(
   db: Executor,
   assignmentId: string,
-  personId: string,
+  work: { personId: string; groupId: string | null },
   options: { lock?: boolean } = {},
 ): Promise<SubmissionRow[]> {
-  const query = db
-    .selectFrom('assignment_submissions')
-    .selectAll()
-    .where('assignment_id', '=', assignmentId)
-    .where('person_id', '=', personId)
-    .orderBy('attempt');
+  let query = db.selectFrom('assignment_submissions').selectAll().where('assignment_id', '=', assignmentId);
+  query = work.groupId
+    ? query.where('group_id', '=', work.groupId)
+    : query.where('person_id', '=', work.personId).where('group_id', 'is', null);
+  query = query.orderBy('attempt');
   return (options.lock ? forUpdate(db, query) : query).execute();
 }
 
@@ -141,5 +142,42 @@ export function listAssignmentsOfEdition(db: Executor, editionId: string): Promi
     .selectAll()
     .where('edition_id', '=', editionId)
     .orderBy('created_at')
+    .execute();
+}
+
+/** Whether anyone has started (a draft or a submission) on the assignment. */
+export async function hasSubmissions(db: Executor, assignmentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('assignment_submissions')
+    .select('id')
+    .where('assignment_id', '=', assignmentId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export function listContributions(
+  db: Executor,
+  submissionIds: readonly string[],
+): Promise<ContributionRow[]> {
+  if (submissionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('assignment_contributions')
+    .selectAll()
+    .where('submission_id', 'in', submissionIds)
+    .orderBy('updated_at')
+    .execute();
+}
+
+/** Sets a member's contribution statement on a submission (one per member, replaced). */
+export async function upsertContribution(db: Executor, row: ContributionRow): Promise<void> {
+  await db
+    .insertInto('assignment_contributions')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['submission_id', 'person_id'])
+        .doUpdateSet({ statement: row.statement, updated_at: row.updated_at }),
+    )
     .execute();
 }

@@ -93,6 +93,12 @@ export const assignmentSchema = z
       .union([z.literal(''), percent])
       .default('')
       .transform((v) => (v === '' ? 0 : v)),
+    groupWork: checkboxSchema,
+    groupSetId: z
+      .union([z.literal(''), z.null(), z.string().uuid('validation.invalidChoice')])
+      .optional()
+      .transform((v) => v || null),
+    peerAdjustment: checkboxSchema,
     timeZone,
   })
   .transform(withInstants(['opensAt', 'dueAt', 'cutoffAt', 'markingDueAt']))
@@ -107,6 +113,10 @@ export const assignmentSchema = z
       ctx.addIssue({ code: 'custom', path: ['dueAt'], message: 'assignments.error.dueBeforeOpen' });
     if (v.latePenaltyKind !== 'none' && v.latePenaltyAmount === 0)
       ctx.addIssue({ code: 'custom', path: ['latePenaltyAmount'], message: 'assignments.error.latePenalty' });
+    if (!v.groupWork && (v.groupSetId || v.peerAdjustment))
+      ctx.addIssue({ code: 'custom', path: ['groupWork'], message: 'assignments.error.groupWorkOff' });
+    if (v.peerAdjustment && !v.groupSetId)
+      ctx.addIssue({ code: 'custom', path: ['groupSetId'], message: 'assignments.error.peerNeedsSet' });
     if (v.resubmission === 'attempts' && !v.maxAttempts)
       ctx.addIssue({ code: 'custom', path: ['maxAttempts'], message: 'assignments.error.maxAttempts' });
   });
@@ -116,6 +126,13 @@ export type AssignmentInput = z.output<typeof assignmentSchema>;
 export function assignmentFromForm(body: Record<string, unknown>): Record<string, unknown> {
   return nestLocalizedFields(body, ['instructions']);
 }
+
+/** Longest contribution statement (characters). */
+export const CONTRIBUTION_MAX = 2000;
+
+export const contributionSchema = z.object({
+  statement: z.string().trim().min(1, 'validation.required').max(CONTRIBUTION_MAX, 'validation.tooLong'),
+});
 
 export const draftSchema = z.object({
   text: z.string().max(TEXT_MAX, 'validation.tooLong').default(''),

@@ -33,6 +33,11 @@ export interface AssignmentsTable {
   late_penalty_kind: string;
   late_penalty_amount: number;
   late_penalty_cap: number;
+  /** 1: group work (one submission per group); the group set (null: a group of one each) and 1 to adjust
+   * each member's mark by the set's peer-evaluation factor. */
+  group_work: number;
+  group_set_id: string | null;
+  peer_adjustment: number;
   created_by: string | null;
   created_at: string;
   updated_at: string;
@@ -65,7 +70,18 @@ export interface AssignmentSubmissionsTable {
   digest: string | null;
   reopened_at: string | null;
   reopen_reason: string | null;
+  /** The group whose submission this is (group work with a group set), else null. */
+  group_id: string | null;
   created_at: string;
+  updated_at: string;
+}
+
+/** A member's statement of what they contributed to their group's submission. */
+export interface AssignmentContributionsTable {
+  id: string;
+  submission_id: string;
+  person_id: string;
+  statement: string;
   updated_at: string;
 }
 
@@ -89,6 +105,7 @@ declare module '../../db/schema.js' {
     assignment_date_overrides: AssignmentDateOverridesTable;
     assignment_submissions: AssignmentSubmissionsTable;
     assignment_files: AssignmentFilesTable;
+    assignment_contributions: AssignmentContributionsTable;
   }
 }
 
@@ -97,3 +114,4 @@ export type NewAssignmentRow = Insertable<AssignmentsTable>;
 export type OverrideRow = Selectable<AssignmentDateOverridesTable>;
 export type SubmissionRow = Selectable<AssignmentSubmissionsTable>;
 export type FileRow = Selectable<AssignmentFilesTable>;
+export type ContributionRow = Selectable<AssignmentContributionsTable>;

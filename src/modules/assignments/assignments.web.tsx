@@ -20,6 +20,7 @@ const feedbackZipUpload = singleFileUpload({
   noFileKey: 'assignments.error.noFile',
 });
 
+import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { assignmentFromForm } from './assignments.schemas.js';
 import { getAssignmentPage } from './get-assignment-page.js';
 import { getManagePage } from './get-manage-page.js';
@@ -28,6 +29,7 @@ import { getMarkerFile, getOwnSubmissionFile } from './get-submission-file.js';
 import { removeSubmissionFile } from './remove-submission-file.js';
 import { reopenSubmission } from './reopen-submission.js';
 import { createAssignment, updateAssignmentSettings } from './save-assignment.js';
+import { saveContribution } from './save-contribution.js';
 import { saveDraft, startAttempt } from './save-draft.js';
 import { setDateOverride } from './set-date-override.js';
 import { toSettings } from './submission-state.js';
@@ -69,10 +71,13 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
     const settings = assignmentId
       ? toSettings((await assignmentAccess(deps.db, request.actor, assignmentId)).assignment)
       : null;
+    // New: the route's id is the edition's; editing: the assignment's edition.
+    const editionId = settings?.editionId ?? (request.params as { id: string }).id;
     const model = {
       action,
       settings,
       rubrics: await rubricChoices(deps.db),
+      groupSets: (await groupSetsOfEdition(deps.db, editionId)).map((g) => ({ id: g.id, name: g.name })),
       timeZone: await timeZoneOf(deps, request),
     };
     const values = status === 200 ? {} : (formBody(request) as Record<string, string | string[]>);
@@ -196,6 +201,15 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
       await saveDraft(deps.db, deps, request.actor, request.params.id, formBody(request));
       await submitAssignment(deps.db, deps, request.actor, request.params.id);
       return 'assignments.flash.submitted';
+    }),
+  );
+
+  app.post<Id>(
+    '/assignments/:id/contribution',
+    csrfProtected(app),
+    participantAction(async (request) => {
+      await saveContribution(deps.db, deps, request.actor, request.params.id, formBody(request));
+      return 'assignments.flash.contributionSaved';
     }),
   );
 

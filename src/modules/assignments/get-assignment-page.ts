@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
-import { findPerson } from '../identity/identity.queries.js';
+import { findPerson, personNames } from '../identity/identity.queries.js';
 import { rubricCriteria } from '../marking/marking.queries.js';
 import type { Criterion } from '../marking/rubric.js';
 import {
@@ -12,6 +12,7 @@ import {
   submissionTiming,
 } from './assignment.js';
 import { assignmentAccess } from './assignment-access.js';
+import { listContributions } from './assignments.repository.js';
 import {
   type AssignmentSettings,
   type Attempt,
@@ -19,6 +20,7 @@ import {
   attemptsOf,
   datesFor,
   toSettings,
+  workUnitOf,
 } from './submission-state.js';
 
 /** The assignment's page for a participant (their own attempts) or staff (settings, links to the lists). */
@@ -31,6 +33,13 @@ export interface AssignmentPage {
   attempts: Attempt[];
   draft: Attempt | null;
   rubric: Criterion[] | null;
+  /** Group work: the person's group (null name: a group of one) and each member's contribution statement
+   * on the current attempt (null: not stated yet). */
+  group: {
+    name: string | null;
+    peerAdjustment: boolean;
+    members: { id: string; name: string; statement: string | null; isMe: boolean }[];
+  } | null;
   can: { submit: boolean; startAttempt: boolean; manage: boolean };
 }
 
@@ -47,8 +56,13 @@ export async function getAssignmentPage(
   const timeZone = person?.timeZone && isTimeZone(person.timeZone) ? person.timeZone : DEFAULT_TIME_ZONE;
   const dates = await datesFor(db, settings, access.userId);
   const timing = submissionTiming(dates, now);
-  const attempts = access.can.submit ? await attemptsOf(db, settings.id, access.userId) : [];
+  const unit = await workUnitOf(db, settings, access.userId);
+  const attempts = access.can.submit ? await attemptsOf(db, settings.id, unit) : [];
   const latest = attempts.at(-1);
+  const statements = new Map(
+    (await listContributions(db, latest ? [latest.row.id] : [])).map((c) => [c.person_id, c.statement]),
+  );
+  const names = await personNames(db, unit.memberIds);
   const open = timing === 'on-time' || timing === 'late';
   return {
     settings,
@@ -58,6 +72,19 @@ export async function getAssignmentPage(
     attempts,
     draft: latest?.row.status === 'draft' ? latest : null,
     rubric: await rubricCriteria(db, settings.rubricId),
+    group:
+      settings.groupWork && access.can.submit
+        ? {
+            name: unit.groupName,
+            peerAdjustment: settings.peerAdjustment,
+            members: unit.memberIds.map((id) => ({
+              id,
+              name: names.get(id) ?? '',
+              statement: statements.get(id) ?? null,
+              isMe: id === access.userId,
+            })),
+          }
+        : null,
     can: {
       submit: access.can.submit && open,
       startAttempt:

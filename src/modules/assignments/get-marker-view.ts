@@ -4,8 +4,8 @@ import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { personNames } from '../identity/identity.queries.js';
-import { markerViewOf } from '../marking/marking.queries.js';
-import { findAssignment, findSubmissionRow, listFiles } from './assignments.repository.js';
+import { markerViewOf, participantNumbersOf } from '../marking/marking.queries.js';
+import { findAssignment, findSubmissionRow, listContributions, listFiles } from './assignments.repository.js';
 
 /** A submission as a marker sees it: the participant number (the name only once revealed), text and files. */
 export interface MarkerSubmissionView {
@@ -20,6 +20,8 @@ export interface MarkerSubmissionView {
   digest: string | null;
   text: string;
   files: { id: string; name: string; sizeBytes: number }[];
+  /** A group's submission: each member's contribution statement, by participant number (blind). */
+  contributions: { participant: string; statement: string }[];
 }
 
 export async function getMarkerView(
@@ -35,6 +37,12 @@ export async function getMarkerView(
   const assignment = row ? await findAssignment(db, row.assignment_id) : undefined;
   if (!row || !assignment) throw new AppError('not_found');
   const files = await listFiles(db, [row.id]);
+  const contributions = await listContributions(db, [row.id]);
+  const numbers = await participantNumbersOf(
+    db,
+    assignment.edition_id,
+    contributions.map((c) => c.person_id),
+  );
   const name = view.revealed ? (await personNames(db, [row.person_id])).get(row.person_id) : undefined;
   return {
     submissionId: row.id,
@@ -48,5 +56,9 @@ export async function getMarkerView(
     digest: row.digest,
     text: row.text,
     files: files.map((f) => ({ id: f.id, name: f.marker_name, sizeBytes: f.size_bytes })),
+    contributions: contributions.map((c) => ({
+      participant: numbers.get(c.person_id) ?? '—',
+      statement: c.statement,
+    })),
   };
 }

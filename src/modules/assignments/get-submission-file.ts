@@ -9,6 +9,7 @@ import { CONTENT_TYPES, type FileType } from './assignment.js';
 import { assignmentAccess } from './assignment-access.js';
 import { findFile, findSubmissionRow } from './assignments.repository.js';
 import { stripDocxMetadata } from './docx-metadata.js';
+import { toSettings, workUnitOf } from './submission-state.js';
 
 export interface Download {
   bytes: Uint8Array;
@@ -28,8 +29,11 @@ export async function getOwnSubmissionFile(
   const access = await assignmentAccess(db, actor, assignmentId);
   if (!isId(submissionId) || !isId(fileId)) throw new AppError('not_found');
   const row = await findSubmissionRow(db, submissionId);
-  if (!row || row.assignment_id !== access.assignment.id || row.person_id !== access.userId)
-    throw new AppError('not_found');
+  if (!row || row.assignment_id !== access.assignment.id) throw new AppError('not_found');
+  // One's own files, or one's group's (group work).
+  const unit = await workUnitOf(db, toSettings(access.assignment), access.userId);
+  const own = row.group_id ? row.group_id === unit.groupId : row.person_id === access.userId;
+  if (!own) throw new AppError('not_found');
   const file = await findFile(db, row.id, fileId);
   const bytes = file ? await deps.storage.get(file.storage_key) : null;
   if (!file || !bytes) throw new AppError('not_found');

@@ -6,7 +6,8 @@ import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { assignmentAccess, ensureSubmit } from './assignment-access.js';
-import { deleteFile, findFile, listAttempts } from './assignments.repository.js';
+import { deleteFile, findFile } from './assignments.repository.js';
+import { attemptRowsOf, toSettings, workUnitOf } from './submission-state.js';
 
 /** Removes a file from the participant's own open draft (a submitted attempt's files are kept). */
 export async function removeSubmissionFile(
@@ -20,7 +21,8 @@ export async function removeSubmissionFile(
   ensureSubmit(access);
   if (!isId(fileId)) throw new AppError('not_found');
   const key = await inTransaction(db, async (trx) => {
-    const draft = (await listAttempts(trx, access.assignment.id, access.userId, { lock: true })).at(-1);
+    const unit = await workUnitOf(trx, toSettings(access.assignment), access.userId);
+    const draft = (await attemptRowsOf(trx, access.assignment.id, unit, { lock: true })).at(-1);
     const file = draft ? await findFile(trx, draft.id, fileId) : undefined;
     if (!draft || !file) throw new AppError('not_found');
     if (draft.status !== 'draft') throw new AppError('invalid_state');

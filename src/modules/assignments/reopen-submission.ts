@@ -7,8 +7,9 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
-import { findSubmissionRow, listAttempts, updateSubmissionRow } from './assignments.repository.js';
+import { findSubmissionRow, updateSubmissionRow } from './assignments.repository.js';
 import { reopenSchema } from './assignments.schemas.js';
+import { attemptRowsOf } from './submission-state.js';
 
 /**
  * Reopens a person's latest submitted attempt by hand (with a reason, audited): they may then start a new
@@ -29,7 +30,8 @@ export async function reopenSubmission(
   await inTransaction(db, async (trx) => {
     const row = await findSubmissionRow(trx, submissionId);
     if (!row || row.assignment_id !== access.assignment.id) throw new AppError('not_found');
-    const latest = (await listAttempts(trx, row.assignment_id, row.person_id, { lock: true })).at(-1);
+    const work = { personId: row.person_id, groupId: row.group_id };
+    const latest = (await attemptRowsOf(trx, row.assignment_id, work, { lock: true })).at(-1);
     if (row.status !== 'submitted' || latest?.id !== row.id || row.reopened_at)
       throw new AppError('invalid_state');
     await updateSubmissionRow(trx, row.id, {

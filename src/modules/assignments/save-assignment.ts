@@ -5,15 +5,25 @@ import { LOCALES, translator } from '../../i18n/i18n.js';
 import { serializeLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
+import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
+import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { firstSectionOf } from '../spaces/spaces.queries.js';
 import { assignmentAccess, editionForStaff, ensureManage } from './assignment-access.js';
-import { insertAssignment, updateAssignment } from './assignments.repository.js';
+import { hasSubmissions, insertAssignment, updateAssignment } from './assignments.repository.js';
 import { type AssignmentInput, assignmentSchema } from './assignments.schemas.js';
 import type { AssignmentsTable } from './assignments.tables.js';
+
+/** A chosen group set must be one of the edition's (groups port). */
+async function ensureGroupSet(db: Executor, editionId: string, groupSetId: string | null): Promise<void> {
+  if (!groupSetId) return;
+  const sets = await groupSetsOfEdition(db, editionId);
+  if (!sets.some((s) => s.id === groupSetId))
+    throw new AppError('validation_failed', {}, [{ path: 'groupSetId', key: 'validation.invalidChoice' }]);
+}
 
 function columns(
   data: AssignmentInput,
@@ -40,6 +50,9 @@ function columns(
     late_penalty_kind: data.latePenaltyKind,
     late_penalty_amount: data.latePenaltyKind === 'none' ? 0 : data.latePenaltyAmount,
     late_penalty_cap: data.latePenaltyKind === 'none' ? 0 : data.latePenaltyCap,
+    group_work: data.groupWork ? 1 : 0,
+    group_set_id: data.groupWork ? data.groupSetId : null,
+    peer_adjustment: data.groupWork && data.peerAdjustment ? 1 : 0,
     updated_at: now,
   };
 }
@@ -57,6 +70,7 @@ export async function createAssignment(
 ): Promise<{ id: string; itemId: string }> {
   const edition = await editionForStaff(db, actor, editionId);
   const data = parseInput(assignmentSchema, input);
+  await ensureGroupSet(db, edition.id, data.groupSetId);
   return inTransaction(db, async (trx) => {
     const id = newId();
     const now = deps.clock.now().toISOString();
@@ -107,7 +121,17 @@ export async function updateAssignmentSettings(
   const access = await assignmentAccess(db, actor, assignmentId);
   ensureManage(access);
   const data = parseInput(assignmentSchema, input);
+  await ensureGroupSet(db, access.assignment.edition_id, data.groupSetId);
   await inTransaction(db, async (trx) => {
+    const before = access.assignment;
+    const regrouped =
+      before.group_work !== (data.groupWork ? 1 : 0) ||
+      before.group_set_id !== (data.groupWork ? data.groupSetId : null);
+    // Who hands in together is fixed once anyone has started: their drafts belong to a group (or not).
+    if (regrouped && (await hasSubmissions(trx, before.id)))
+      throw new AppError('validation_failed', {}, [
+        { path: 'groupWork', key: 'assignments.error.groupsFixed' },
+      ]);
     await updateAssignment(trx, access.assignment.id, columns(data, deps.clock.now().toISOString()));
     await audit(trx, deps.clock, actor, {
       action: 'assignments.assignment-saved',

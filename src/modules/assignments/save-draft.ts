@@ -12,11 +12,12 @@ import { assignmentAccess, ensureSubmit } from './assignment-access.js';
 import { insertSubmissionRow, updateSubmissionRow } from './assignments.repository.js';
 import { draftSchema } from './assignments.schemas.js';
 import type { SubmissionRow } from './assignments.tables.js';
-import { attemptStates, attemptsOf, datesFor, toSettings } from './submission-state.js';
+import { attemptStates, attemptsOf, datesFor, toSettings, workUnitOf } from './submission-state.js';
 
 /**
- * The person's open draft, made when they have none and may start an attempt (the first, or a new one the
- * resubmission policy allows). Inside the caller's transaction; refuses once the assignment is closed.
+ * The person's open draft (their group's, for group work), made when they have none and may start an attempt
+ * (the first, or a new one the resubmission policy allows). Inside the caller's transaction; refuses once the
+ * assignment is closed.
  */
 export async function openDraft(
   db: Executor,
@@ -24,7 +25,8 @@ export async function openDraft(
   access: Awaited<ReturnType<typeof assignmentAccess>>,
 ): Promise<SubmissionRow> {
   const settings = toSettings(access.assignment);
-  const attempts = await attemptsOf(db, settings.id, access.userId, { lock: true });
+  const unit = await workUnitOf(db, settings, access.userId);
+  const attempts = await attemptsOf(db, settings.id, unit, { lock: true });
   const latest = attempts.at(-1);
   if (latest?.row.status === 'draft') return latest.row;
   const now = deps.clock.now().toISOString();
@@ -46,6 +48,7 @@ export async function openDraft(
     digest: null,
     reopened_at: null,
     reopen_reason: null,
+    group_id: unit.groupId,
     created_at: now,
     updated_at: now,
   };

@@ -4,6 +4,7 @@
  */
 import type { Executor } from '../../db/database.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import { groupOfPerson, groupsOfPerson } from '../groups/groups.port.js';
 import { type ReleasedMarking, releasedMarkings } from '../marking/marking.queries.js';
 import {
   type AttemptState,
@@ -42,6 +43,11 @@ export interface AssignmentSettings {
   discrepancy: number;
   passMark: number;
   latePenalty: LatePenaltyPolicy;
+  /** Group work: one submission per group of `groupSetId` (null: a group of one each, until one is chosen). */
+  groupWork: boolean;
+  groupSetId: string | null;
+  /** Adjust each member's mark by the set's peer-evaluation factor. */
+  peerAdjustment: boolean;
 }
 
 export function toSettings(row: AssignmentRow): AssignmentSettings {
@@ -77,6 +83,9 @@ export function toSettings(row: AssignmentRow): AssignmentSettings {
       amount: row.late_penalty_amount,
       cap: row.late_penalty_cap,
     },
+    groupWork: row.group_work === 1,
+    groupSetId: row.group_set_id,
+    peerAdjustment: row.peer_adjustment === 1,
   };
 }
 
@@ -98,14 +107,51 @@ export function toOverride(row: {
   };
 }
 
-/** The dates that apply to a person (groups come with the collaboration issue: until then, none). */
+/**
+ * Who hands in together: the person's group in the assignment's group set (group work), else the person
+ * alone (an individual assignment, group work before a set is chosen, or a person in no group of the set).
+ */
+export interface WorkUnit {
+  personId: string;
+  groupId: string | null;
+  groupName: string | null;
+  /** Everyone who shares the submission (the person first). */
+  memberIds: string[];
+}
+
+export async function workUnitOf(
+  db: Executor,
+  settings: AssignmentSettings,
+  personId: string,
+): Promise<WorkUnit> {
+  const alone = { personId, groupId: null, groupName: null, memberIds: [personId] };
+  if (!settings.groupWork || !settings.groupSetId) return alone;
+  const group = await groupOfPerson(db, settings.groupSetId, personId);
+  if (!group) return alone;
+  return {
+    personId,
+    groupId: group.id,
+    groupName: group.name,
+    memberIds: [personId, ...group.memberIds.filter((id) => id !== personId)],
+  };
+}
+
+/** The dates that apply to a person: their groups' overrides count (every group set of the edition). */
 export async function datesFor(
   db: Executor,
   settings: AssignmentSettings,
   personId: string,
 ): Promise<EffectiveDates> {
-  const overrides = (await listOverrides(db, settings.id)).map(toOverride);
-  return effectiveDates(settings.defaults, overrides, personId, []);
+  const [rows, groups] = await Promise.all([
+    listOverrides(db, settings.id),
+    groupsOfPerson(db, settings.editionId, personId),
+  ]);
+  return effectiveDates(
+    settings.defaults,
+    rows.map(toOverride),
+    personId,
+    groups.map((g) => g.id),
+  );
 }
 
 export interface Attempt {
@@ -114,14 +160,18 @@ export interface Attempt {
   marking: ReleasedMarking | null;
 }
 
-/** A person's attempts (oldest first) with their files and what marking has released of each. */
+/**
+ * A person's attempts (oldest first) with their files and what marking has released of each (for group
+ * work: their group's attempts, whoever started them).
+ */
 export async function attemptsOf(
   db: Executor,
   assignmentId: string,
-  personId: string,
+  unit: string | WorkUnit,
   options: { lock?: boolean } = {},
 ): Promise<Attempt[]> {
-  const rows = await listAttempts(db, assignmentId, personId, options);
+  const work = typeof unit === 'string' ? { personId: unit, groupId: null } : unit;
+  const rows = await attemptRowsOf(db, assignmentId, work, options);
   const files = await listFiles(
     db,
     rows.map((r) => r.id),
@@ -130,12 +180,23 @@ export async function attemptsOf(
     db,
     MARKING_OWNER,
     rows.map((r) => r.id),
+    work.personId,
   );
   return rows.map((row) => ({
     row,
     files: files.filter((f) => f.submission_id === row.id),
     marking: markings.get(row.id) ?? null,
   }));
+}
+
+/** The submission rows of a person alone or of their group (oldest first). */
+export function attemptRowsOf(
+  db: Executor,
+  assignmentId: string,
+  work: { personId: string; groupId: string | null },
+  options: { lock?: boolean } = {},
+): Promise<SubmissionRow[]> {
+  return listAttempts(db, assignmentId, work, options);
 }
 
 /** The attempts as the resubmission rule sees them. */

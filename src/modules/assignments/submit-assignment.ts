@@ -4,15 +4,16 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
+import { ensureParticipantNumber } from '../marking/marking.queries.js';
 import { registerSubmission } from '../marking/register-submission.js';
 import { notify } from '../notifications/notify.js';
 import { recordItemOutcome } from '../spaces/record-item-outcome.js';
 import { submissionDigest, submissionTiming } from './assignment.js';
 import { assignmentAccess, ensureSubmit } from './assignment-access.js';
 import type { AssignmentSubmitted } from './assignment-notices.js';
-import { updateSubmissionRow } from './assignments.repository.js';
+import { listContributions, updateSubmissionRow } from './assignments.repository.js';
 import { latePenalty } from './late-penalty.js';
-import { attemptsOf, datesFor, MARKING_OWNER, toSettings } from './submission-state.js';
+import { attemptsOf, datesFor, MARKING_OWNER, toSettings, workUnitOf } from './submission-state.js';
 
 /** The receipt of a submission (also shown on the page and mailed). */
 export interface Receipt {
@@ -39,7 +40,8 @@ export async function submitAssignment(
   ensureSubmit(access);
   const settings = toSettings(access.assignment);
   return inTransaction(db, async (trx) => {
-    const attempts = await attemptsOf(trx, settings.id, access.userId, { lock: true });
+    const unit = await workUnitOf(trx, settings, access.userId);
+    const attempts = await attemptsOf(trx, settings.id, unit, { lock: true });
     const draft = attempts.at(-1);
     if (!draft || draft.row.status !== 'draft') throw new AppError('invalid_state');
     const now = deps.clock.now().toISOString();
@@ -51,6 +53,12 @@ export async function submitAssignment(
     if (text.trim() === '' && draft.files.length === 0)
       problems.push({ path: settings.acceptsText ? 'text' : 'file', key: 'assignments.error.empty' });
     if (draft.row.declared !== 1) problems.push({ path: 'declared', key: 'assignments.error.declaration' });
+    // A group hands in with the submitter's statement of their contribution (the others' when they made one).
+    if (
+      unit.memberIds.length > 1 &&
+      !(await listContributions(trx, [draft.row.id])).some((c) => c.person_id === access.userId)
+    )
+      problems.push({ path: 'statement', key: 'assignments.error.contributionNeeded' });
     if (problems.length) throw new AppError('validation_failed', {}, problems);
     const digest = submissionDigest(
       text,
@@ -75,6 +83,12 @@ export async function submitAssignment(
       ownerId: draft.row.id,
       contextId: settings.editionId,
       participantId: access.userId,
+      ...(unit.groupId
+        ? {
+            memberIds: unit.memberIds,
+            peerSetId: settings.peerAdjustment ? settings.groupSetId : null,
+          }
+        : {}),
       rubricId: settings.rubricId,
       secondMarking: settings.secondMarking,
       discrepancy: settings.discrepancy,
@@ -84,12 +98,15 @@ export async function submitAssignment(
       participantPath: `/assignments/${settings.id}`,
       latePenalty: latePenalty(settings.latePenalty, dates.dueAt, now),
     });
-    if (settings.itemId)
-      await recordItemOutcome(trx, deps, {
-        itemId: settings.itemId,
-        personId: access.userId,
-        outcome: { kind: 'submitted' },
-      });
+    for (const memberId of unit.memberIds) {
+      await ensureParticipantNumber(trx, settings.editionId, memberId);
+      if (settings.itemId)
+        await recordItemOutcome(trx, deps, {
+          itemId: settings.itemId,
+          personId: memberId,
+          outcome: { kind: 'submitted' },
+        });
+    }
     const event: AssignmentSubmitted = {
       kind: 'assignments.submitted',
       submissionId: draft.row.id,
@@ -100,11 +117,13 @@ export async function submitAssignment(
       digest,
       late,
     };
-    await notify(trx, deps.clock, {
-      recipientId: access.userId,
-      event,
-      key: `assignments.submitted:${draft.row.id}`,
-    });
+    // Every member gets the receipt of their group's submission.
+    for (const memberId of unit.memberIds)
+      await notify(trx, deps.clock, {
+        recipientId: memberId,
+        event,
+        key: `assignments.submitted:${draft.row.id}${memberId === access.userId ? '' : `:${memberId}`}`,
+      });
     return { submissionId: draft.row.id, attempt: draft.row.attempt, submittedAt: now, digest, late };
   });
 }

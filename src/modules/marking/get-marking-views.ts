@@ -193,8 +193,9 @@ export async function getContextOverview(
     limit: OVERVIEW_PAGE_SIZE,
     offset: (page - 1) * OVERVIEW_PAGE_SIZE,
   });
-  const revealed = (await findRevealed(db, contextId)) !== null;
-  const marked = await markedOfContext(db, contextId);
+  const revealed = found.revealed;
+  // Nothing is marked while every submission is still "not marked": no sample to judge.
+  const marked = total > (byState['not-marked'] ?? 0) ? await markedOfContext(db, contextId) : [];
   const sample =
     marked.length === 0
       ? new Set<string>()

@@ -48,7 +48,7 @@ export async function contextAccess(
   actor: Actor,
   contextId: string,
   kinds: readonly MarkingContextKind[] = ['edition'],
-): Promise<{ courseCode: string | null }> {
+): Promise<{ courseCode: string | null; revealed: boolean }> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   if (!isId(contextId)) throw new AppError('not_found');
   const edition = kinds.includes('edition')
@@ -60,7 +60,10 @@ export async function contextAccess(
     facilitator = false;
   if (facilitator === null) throw new AppError('not_found');
   if (canMarking(actor, { facilitator, marker: false }, 'marking.manage'))
-    return { courseCode: edition?.courseCode ?? null };
+    return {
+      courseCode: edition?.courseCode ?? null,
+      revealed: edition ? edition.revealedAt !== null : false,
+    };
   // A facilitator of another edition is told it does not exist; anyone else is refused.
   throw new AppError(hasRole(actor, 'facilitator') ? 'not_found' : 'forbidden');
 }

@@ -27,7 +27,13 @@ export const markingAuditEvents = defineAuditEvents({
     after: z.object({ mark: z.number(), discrepant: z.boolean(), note: z.string().nullable() }),
   }),
   'marking.released': z.object({
-    after: z.object({ mark: z.number(), passed: z.boolean(), latePenalty: z.number().optional() }),
+    after: z.object({
+      mark: z.number(),
+      passed: z.boolean(),
+      latePenalty: z.number().optional(),
+      /** A group's submission: each member's released mark (hundredths). */
+      memberMarks: z.record(z.string(), z.number()).optional(),
+    }),
   }),
   'marking.feedback-file-added': z.object({
     after: z.object({ fileId: z.string(), rank: z.number(), type: z.string() }),

@@ -13,6 +13,7 @@ import * as examiners from './migrations/2026-12-06T2331-marking-examiners.js';
 import * as latePenalty from './migrations/2026-12-07T0401-marking-late-penalty.js';
 import * as commentBank from './migrations/2026-12-07T0402-marking-comment-bank.js';
 import * as feedbackFiles from './migrations/2026-12-07T0403-marking-feedback-files.js';
+import * as groupMembers from './migrations/2026-12-07T0801-marking-group-members.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
@@ -25,6 +26,7 @@ export const markingModule: Module = {
     '2026-12-07T0401-marking-late-penalty': latePenalty,
     '2026-12-07T0402-marking-comment-bank': commentBank,
     '2026-12-07T0403-marking-feedback-files': feedbackFiles,
+    '2026-12-07T0801-marking-group-members': groupMembers,
   },
   auditEvents: markingAuditEvents,
   notificationKinds: MARKING_NOTIFICATION_KINDS,

@@ -7,6 +7,7 @@ import type { Executor } from '../../db/database.js';
 import type { Actor } from '../../kernel/actor.js';
 import { isId } from '../../kernel/ids.js';
 import { feedbackFileName } from './get-feedback-file.js';
+import { markOfMember, membersOf } from './group-marks.js';
 import { canMarking } from './marking.policy.js';
 import {
   findNumber,
@@ -22,6 +23,7 @@ import {
   listSubmissionsOfContext,
   listSubmissionsOfOwners,
   maxNumber,
+  numbersOf,
   personWithNumber,
 } from './marking.repository.js';
 import { examinesSubmission, facilitatesContext } from './marking-access.js';
@@ -85,6 +87,8 @@ export async function releasedMarkings(
   db: Executor,
   ownerModule: string,
   ownerIds: readonly string[],
+  /** The member reading (a group's submission: their own, peer-adjusted mark). */
+  personId: string | null = null,
 ): Promise<Map<string, ReleasedMarking>> {
   const rows = await listSubmissionsOfOwners(db, ownerModule, ownerIds);
   const files = await listFeedbackFiles(
@@ -103,7 +107,7 @@ export async function releasedMarkings(
     const feedback = row.feedback_json
       ? (JSON.parse(row.feedback_json) as StoredFeedback)
       : { overall: '', scores: {} };
-    const mark = penalisedMark(row.agreed_mark, row.late_penalty);
+    const mark = markOfMember(row, personId, penalisedMark(row.agreed_mark, row.late_penalty));
     out.set(row.owner_id, {
       state,
       released: {
@@ -200,15 +204,21 @@ export async function releasedMarksOfContext(db: Executor, contextId: string): P
   const rows = await listSubmissionsOfContext(db, contextId);
   return rows
     .filter((r) => r.state === 'released' && r.agreed_mark !== null && r.released_at !== null)
-    .map((r) => ({
-      participantId: r.participant_id,
-      ownerModule: r.owner_module,
-      ownerId: r.owner_id,
-      itemId: r.item_id,
-      mark: penalisedMark(r.agreed_mark!, r.late_penalty),
-      passed: penalisedMark(r.agreed_mark!, r.late_penalty) >= r.pass_mark,
-      releasedAt: r.released_at!,
-    }))
+    .flatMap((r) =>
+      // A group's submission: one released mark per member (their own when adjusted).
+      membersOf(r).map((participantId) => {
+        const mark = markOfMember(r, participantId, penalisedMark(r.agreed_mark!, r.late_penalty));
+        return {
+          participantId,
+          ownerModule: r.owner_module,
+          ownerId: r.owner_id,
+          itemId: r.item_id,
+          mark,
+          passed: mark >= r.pass_mark,
+          releasedAt: r.released_at!,
+        };
+      }),
+    )
     .sort((a, b) => a.releasedAt.localeCompare(b.releasedAt));
 }
 
@@ -230,4 +240,19 @@ export async function markingOfOwner(
 ): Promise<{ id: string; released: boolean } | null> {
   const row = await findSubmissionOfOwner(db, ownerModule, ownerId);
   return row ? { id: row.id, released: row.state === 'released' } : null;
+}
+
+/** The participant numbers (P-0042) of some people in a context; people without one are left out. */
+export async function participantNumbersOf(
+  db: Executor,
+  contextId: string,
+  personIds: readonly string[],
+): Promise<Map<string, string>> {
+  const numbers = await numbersOf(db, [contextId], personIds);
+  return new Map(
+    personIds.flatMap((id) => {
+      const n = numbers.get(`${contextId}:${id}`);
+      return n === undefined ? [] : [[id, participantLabel(n)] as const];
+    }),
+  );
 }

@@ -444,16 +444,17 @@ export function markerCandidates(db: Executor): Promise<{ id: string; full_name:
     .execute();
 }
 
-/** A context (edition): its course's code and whether the person facilitates it, in one query. */
+/** A context (edition): its course's code, whether the person facilitates it and when identities were revealed, in one query. */
 export async function contextStanding(
   db: Executor,
   contextId: string,
   personId: string | null,
-): Promise<{ courseCode: string; facilitator: boolean } | undefined> {
+): Promise<{ courseCode: string; facilitator: boolean; revealedAt: string | null } | undefined> {
   const row = await db
     .selectFrom(editionsView(db).as('editions'))
     .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
-    .select('courses.code')
+    .leftJoin('marking_contexts', 'marking_contexts.context_id', 'editions.id')
+    .select(['courses.code', 'marking_contexts.revealed_at'])
     .select((eb) =>
       eb
         .exists(
@@ -467,5 +468,11 @@ export async function contextStanding(
     )
     .where('editions.id', '=', contextId)
     .executeTakeFirst();
-  return row ? { courseCode: row.code, facilitator: Boolean(Number(row.facilitator)) } : undefined;
+  return row
+    ? {
+        courseCode: row.code,
+        facilitator: Boolean(Number(row.facilitator)),
+        revealedAt: row.revealed_at ?? null,
+      }
+    : undefined;
 }

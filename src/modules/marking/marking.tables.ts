@@ -1,6 +1,7 @@
 /**
  * The marking module's tables (only this module writes them, and only its code names them).
- * PERSISTED: `state` and `role` codes; `criteria_json`, `scores_json`, `feedback_json`.
+ * PERSISTED: `state` and `role` codes; `criteria_json`, `scores_json`, `feedback_json`, `members_json`,
+ * `member_marks_json`.
  */
 import type { Selectable } from 'kysely';
 
@@ -55,6 +56,12 @@ export interface MarkingSubmissionsTable {
   released_at: string | null;
   /** Points (hundredths) taken from the released mark at the owner's request (a late penalty). */
   late_penalty: number;
+  /** A group's submission: JSON array of the members' account ids who share the mark (null: the participant). */
+  members_json: string | null;
+  /** The group set whose peer-evaluation factors adjust each member's mark (null: none). */
+  peer_set_id: string | null;
+  /** Each member's released mark, JSON `{ personId: hundredths }`, set at release (group submissions). */
+  member_marks_json: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -34,6 +34,10 @@ export const registrationSchema = z.object({
   participantPath: path,
   /** Points (hundredths) to take from the released mark: an assignment's late penalty. */
   latePenalty: z.number().int().min(0).max(10000).default(0),
+  /** A group's submission: every member who shares the mark (the participant among them). */
+  memberIds: z.array(z.string().uuid()).min(1).max(50).optional(),
+  /** The group set whose peer-evaluation factors adjust each member's mark at release (groups port). */
+  peerSetId: z.string().uuid().nullable().optional(),
 });
 export type Registration = z.input<typeof registrationSchema>;
 
@@ -71,6 +75,9 @@ export async function registerSubmission(
       feedback_json: null,
       released_at: null,
       late_penalty: data.latePenalty,
+      members_json: data.memberIds ? JSON.stringify([...new Set(data.memberIds)]) : null,
+      peer_set_id: data.memberIds ? (data.peerSetId ?? null) : null,
+      member_marks_json: null,
       created_at: now,
       updated_at: now,
     });

@@ -4,8 +4,10 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
+import { peerAdjustmentFactors } from '../groups/groups.port.js';
 import { notify } from '../notifications/notify.js';
 import { recordItemOutcome } from '../spaces/record-item-outcome.js';
+import { memberMarks, membersOf } from './group-marks.js';
 import { listSubmissionsOfContext } from './marking.repository.js';
 import type { MarkingSubmissionRow } from './marking.tables.js';
 import { contextAccess, contextKindOf, ensureCan, submissionAccess } from './marking-access.js';
@@ -22,21 +24,27 @@ async function release(
   if (submission.agreed_mark === null) throw new AppError('invalid_state');
   const mark = penalisedMark(submission.agreed_mark, submission.late_penalty);
   const now = deps.clock.now().toISOString();
-  await moveSubmission(db, deps, actor, submission, 'release', { released_at: now });
+  // A group's submission: every member gets the mark, adjusted by their peer factor when the owner asked.
+  const members = membersOf(submission);
+  const grouped = submission.members_json !== null;
+  const factors = submission.peer_set_id ? await peerAdjustmentFactors(db, submission.peer_set_id) : null;
+  const marks = memberMarks(mark, members, factors);
+  await moveSubmission(db, deps, actor, submission, 'release', {
+    released_at: now,
+    ...(grouped ? { member_marks_json: JSON.stringify(marks) } : {}),
+  });
   const passed = mark >= submission.pass_mark;
   await audit(db, deps.clock, actor, {
     action: 'marking.released',
     targetType: 'marking_submission',
     targetId: submission.id,
-    after: { mark, passed, ...(submission.late_penalty ? { latePenalty: submission.late_penalty } : {}) },
+    after: {
+      mark,
+      passed,
+      ...(submission.late_penalty ? { latePenalty: submission.late_penalty } : {}),
+      ...(grouped ? { memberMarks: marks } : {}),
+    },
   });
-  // The results module reads the mark from the course space's item (score in hundredths).
-  if (submission.item_id)
-    await recordItemOutcome(db, deps, {
-      itemId: submission.item_id,
-      personId: submission.participant_id,
-      outcome: { kind: passed ? 'passed' : 'failed', score: mark },
-    });
   const event: MarkReleased = {
     kind: 'marking.released',
     submissionId: submission.id,
@@ -46,11 +54,24 @@ async function release(
       ? { contextKind: 'programme' as const }
       : {}),
   };
-  await notify(db, deps.clock, {
-    recipientId: submission.participant_id,
-    event,
-    key: `marking.released:${submission.id}`,
-  });
+  for (const memberId of members) {
+    const own = marks[memberId] ?? mark;
+    // The results module reads the mark from the course space's item (score in hundredths).
+    if (submission.item_id)
+      await recordItemOutcome(db, deps, {
+        itemId: submission.item_id,
+        personId: memberId,
+        outcome: { kind: own >= submission.pass_mark ? 'passed' : 'failed', score: own },
+      });
+    await notify(db, deps.clock, {
+      recipientId: memberId,
+      event,
+      key:
+        memberId === submission.participant_id
+          ? `marking.released:${submission.id}`
+          : `marking.released:${submission.id}:${memberId}`,
+    });
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import { type CsvValue, csvCellText, csvFile } from '../../integrations/spreadsh
 import type { Actor } from '../../kernel/actor.js';
 import { formatHundredths } from './decimal.js';
 import { getGradebook } from './get-gradebook.js';
-import { PARTICIPATION_COLUMNS, participationCells, participationSource } from './participation-source.js';
+import { PARTICIPATION_COLUMNS, participationCells } from './participation-source.js';
 
 /**
  * The gradebook as a table: one row per person, one column per component, then total, outcome, missing and
@@ -15,11 +15,6 @@ import { PARTICIPATION_COLUMNS, participationCells, participationSource } from '
  */
 async function gradebookTable(db: Executor, deps: Services, actor: Actor, editionId: string, locale: Locale) {
   const book = await getGradebook(db, deps, actor, editionId);
-  const participation = await participationSource(
-    db,
-    book.edition.id,
-    book.rows.map((r) => r.personId),
-  );
   const header = [
     'email',
     'full_name',
@@ -35,10 +30,10 @@ async function gradebookTable(db: Executor, deps: Services, actor: Actor, editio
     ...row.cells.map((cell) =>
       cell.mark === null ? '' : cell.mark === 'excused' ? 'excused' : formatHundredths(cell.mark),
     ),
-    row.result.total === null ? '' : formatHundredths(row.result.total),
-    row.result.outcome,
-    row.result.missing.length,
-    ...participationCells(participation.get(row.personId)),
+    row.result?.total == null ? '' : formatHundredths(row.result.total),
+    row.result?.outcome ?? '',
+    row.result ? row.result.missing.length : '',
+    ...participationCells(book.participation[row.personId]),
   ]);
   return { name: `gradebook-${book.edition.code ?? book.edition.id}`, header, rows };
 }

@@ -8,7 +8,7 @@ import { newId } from '../../kernel/ids.js';
 import { getClassList, recordClassResults } from '../pathway/record-result.js';
 import { formatHundredths } from './decimal.js';
 import { pathwayOutcomeOf } from './edition-policy.js';
-import { loadGradebook } from './gradebook.js';
+import { isEvaluated, loadGradebook } from './gradebook.js';
 import { insertSnapshot, lockedEnrolments, resultIdsOf } from './results.repository.js';
 import { staffAccess } from './results-access.js';
 
@@ -83,7 +83,7 @@ export async function finaliseResults(
       personId: string;
       result: { outcome: string; grade: string | null; completedOn: string };
     }[] = [];
-    for (const row of book.rows) {
+    for (const row of book.rows.filter(isEvaluated)) {
       const place = placeOf.get(row.personId);
       const outcome = pathwayOutcomeOf(row.result.outcome, policy.policy.gives);
       if (!place) continue;
@@ -116,7 +116,7 @@ export async function finaliseResults(
       toRecord.map((r) => r.enrolmentId),
     );
     const now = deps.clock.now().toISOString();
-    const byPerson = new Map(book.rows.map((r) => [r.personId, r]));
+    const byPerson = new Map(book.rows.filter(isEvaluated).map((r) => [r.personId, r]));
     for (const entry of toRecord) {
       const row = byPerson.get(entry.personId);
       if (!row) continue;

@@ -2,7 +2,9 @@ import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
+import type { Participation } from '../forums/forums.port.js';
 import { type Gradebook, loadGradebook } from './gradebook.js';
+import { NO_PARTICIPATION, type ParticipationSource, participationSource } from './participation-source.js';
 import { listSnapshots } from './results.repository.js';
 import { staffAccess } from './results-access.js';
 
@@ -11,6 +13,8 @@ export interface GradebookPage extends Gradebook {
   today: string;
   /** The outcome last finalised per person (their latest snapshot). */
   finalised: Record<string, { outcome: string; policyVersion: number; finalisedAt: string }>;
+  /** Each person's forum and debate participation (with or without a policy). */
+  participation: Record<string, Participation>;
 }
 
 /** People × components with marks, overrides, totals and outcomes (managers and the edition's facilitators). */
@@ -19,6 +23,7 @@ export async function getGradebook(
   deps: Services,
   actor: Actor,
   editionId: string,
+  participationOf: ParticipationSource = participationSource,
 ): Promise<GradebookPage> {
   const access = await staffAccess(db, actor, editionId);
   const today = deps.clock.now().toISOString().slice(0, 10);
@@ -26,6 +31,11 @@ export async function getGradebook(
     loadGradebook(db, access.edition.id, today),
     listSnapshots(db, access.edition.id),
   ]);
+  const participation = await participationOf(
+    db,
+    access.edition.id,
+    book.rows.map((r) => r.personId),
+  );
   const finalised: GradebookPage['finalised'] = {};
   for (const s of snapshots) {
     finalised[s.user_id] ??= {
@@ -39,5 +49,8 @@ export async function getGradebook(
     edition: { id: access.edition.id, courseTitle: access.course.title, code: access.edition.code },
     today,
     finalised,
+    participation: Object.fromEntries(
+      book.rows.map((r) => [r.personId, participation.get(r.personId) ?? NO_PARTICIPATION]),
+    ),
   };
 }

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { type StillNeeded, stillNeeded } from './edition-policy.js';
-import { type Gradebook, type GradebookRow, loadGradebook } from './gradebook.js';
+import { type EvaluatedRow, type Gradebook, isEvaluated, loadGradebook } from './gradebook.js';
 import { listSnapshots } from './results.repository.js';
 import { resultsAccess } from './results-access.js';
 
@@ -14,7 +14,7 @@ export interface MyStanding {
   today: string;
   policy: Gradebook['policy'];
   components: Gradebook['components'];
-  row: GradebookRow | null;
+  row: EvaluatedRow | null;
   needed: StillNeeded | null;
   finalised: { outcome: string; finalisedAt: string } | null;
 }
@@ -33,7 +33,8 @@ export async function getMyStanding(
     loadGradebook(db, access.edition.id, today, actor.id),
     listSnapshots(db, access.edition.id, actor.id),
   ]);
-  const row = book.rows[0] ?? null;
+  const first = book.rows[0];
+  const row = first && isEvaluated(first) ? first : null;
   const latest = snapshots[0];
   return {
     edition: { id: access.edition.id, courseTitle: access.course.title },

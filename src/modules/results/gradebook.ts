@@ -2,7 +2,9 @@
  * The inputs and results of everyone in an edition, as the gradebook, its exports, the participants'
  * standing and the finalising read them: the policy (latest version), the confirmed participants, each
  * component's mark (an override, else the score the space item recorded, else not marked), the required
- * items gate (spaces), attendance (the port). Not a use case: callers have checked access.
+ * items gate (spaces), attendance (the port). Without a policy every person is still listed (no components,
+ * no result), so the gradebook shows people and their participation from the start. Not a use case:
+ * callers have checked access.
  */
 import type { Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../i18n/localized.js';
@@ -46,7 +48,16 @@ export interface GradebookRow {
   email: string;
   inputs: PersonInputs;
   cells: GradebookCell[];
-  result: PersonResult;
+  /** The person's result under the policy; null while the edition has no result policy. */
+  result: PersonResult | null;
+}
+
+/** A row with a result (the edition has a policy). */
+export type EvaluatedRow = GradebookRow & { result: PersonResult };
+
+/** Pure: whether a row carries a result. */
+export function isEvaluated(row: GradebookRow): row is EvaluatedRow {
+  return row.result !== null;
 }
 
 export interface Gradebook {
@@ -81,7 +92,6 @@ export async function loadGradebook(
     minMark: c.minMark,
     cutoff: c.cutoff,
   }));
-  if (!policy) return { policy, components, rows: [] };
   const scoreOf = new Map(scores.map((s) => [`${s.personId}:${s.itemId}`, s.score]));
   const overrideOf = new Map(overrides.map((o) => [`${o.user_id}:${o.component_id}`, o]));
   const attendance = await attendanceOf(
@@ -116,7 +126,7 @@ export async function loadGradebook(
       email: person.email,
       inputs,
       cells,
-      result: evaluateResult(policy.policy, inputs, today),
+      result: policy ? evaluateResult(policy.policy, inputs, today) : null,
     });
   }
   return { policy, components, rows };

@@ -32,10 +32,22 @@ const gradebookJson = z.object({
       marks: z.record(z.string(), mark).describe('hundredths of a percent, "excused" or null (not marked)'),
       overridden: z.array(z.string()),
       total: z.number().int().nullable(),
-      outcome: z.enum(['achievement', 'participation', 'none', 'pending']),
+      outcome: z
+        .enum(['achievement', 'participation', 'none', 'pending'])
+        .nullable()
+        .describe('null while the edition has no result policy'),
       gates: z.record(z.string(), z.boolean()),
       missing: z.array(z.string()),
       finalisedOutcome: z.string().nullable(),
+      participation: z
+        .object({
+          threads: z.number().int(),
+          replies: z.number().int(),
+          posts: z.number().int(),
+          rounds: z.number().int(),
+        })
+        .nullable()
+        .describe('forum threads started, replies, posts and debate rounds contributed to'),
     }),
   ),
 });
@@ -68,10 +80,11 @@ export function resultsApiRoutes(api: FastifyInstance, deps: Deps): void {
           email: row.email,
           marks: row.inputs.marks,
           overridden: book.components.filter((_, i) => row.cells[i]?.source === 'override').map((c) => c.id),
-          total: row.result.total,
-          outcome: row.result.outcome,
-          gates: row.result.gates,
-          missing: row.result.missing,
+          total: row.result?.total ?? null,
+          outcome: row.result?.outcome ?? null,
+          gates: row.result?.gates ?? {},
+          missing: row.result?.missing ?? [],
+          participation: book.participation[row.personId] ?? null,
           finalisedOutcome: book.finalised[row.personId]?.outcome ?? null,
         })),
       };

@@ -169,6 +169,31 @@ for (const dialect of DIALECTS) {
       }
     };
 
+    it('lists everyone with their participation before the edition has a policy (no components, no result)', async () => {
+      const staff = actorOf(world.facilitator);
+      const source = async (_db: unknown, _edition: string, ids: readonly string[]) =>
+        new Map(
+          ids.map((id) => [id, { threads: id === second.id ? 2 : 0, replies: 3, posts: 5, rounds: 1 }]),
+        );
+      const book = await getGradebook(deps.db, deps, staff, world.edition.id, source);
+      expect(book.policy).toBeNull();
+      expect(book.components).toEqual([]);
+      expect(book.rows.map((r) => r.personId).sort()).toEqual([world.participant.id, second.id].sort());
+      expect(book.rows.every((r) => r.result === null && r.cells.length === 0)).toBe(true);
+      expect(book.participation[second.id]).toEqual({ threads: 2, replies: 3, posts: 5, rounds: 1 });
+      const { csv } = await gradebookCsv(deps.db, deps, staff, world.edition.id, 'en');
+      const [header, ...lines] = csv.trim().split(/\r?\n/);
+      expect(header).toBe(
+        'email,full_name,total,outcome,missing,forum_threads,forum_replies,forum_posts,debate_rounds',
+      );
+      expect(lines).toHaveLength(2);
+      expect(lines.every((line) => line.endsWith(',,,0,0,0,0'))).toBe(true);
+      // The participant's own standing waits for the policy.
+      expect(
+        (await getMyStanding(deps.db, deps, actorOf(world.participant), world.edition.id)).row,
+      ).toBeNull();
+    });
+
     it('computes the gradebook from space scores and overrides; overrides need a reason and are audited', async () => {
       const staff = actorOf(world.facilitator);
       await saveResultPolicy(deps.db, deps, staff, world.edition.id, policyInput());
@@ -376,10 +401,10 @@ for (const dialect of DIALECTS) {
       const mine = book.rows.find((r) => r.personId === world.participant.id);
       const theirs = book.rows.find((r) => r.personId === second.id);
       expect(mine?.inputs.attendance).toBe(4000);
-      expect(mine?.result.gates.attendance).toBe(false);
-      expect(mine?.result.outcome).toBe('participation'); // 40 % ≥ 40 %
+      expect(mine?.result?.gates.attendance).toBe(false);
+      expect(mine?.result?.outcome).toBe('participation'); // 40 % ≥ 40 %
       expect(theirs?.inputs.attendance).toBe(10_000); // no figure: no webinars
-      expect(theirs?.result.gates.attendance).toBe(true);
+      expect(theirs?.result?.gates.attendance).toBe(true);
     });
   });
 }

@@ -12,6 +12,8 @@ export interface AssignmentFormModel {
   action: string;
   settings: AssignmentSettings | null;
   rubrics: { id: string; title: string }[];
+  /** The edition's group sets (groups port), for group work. */
+  groupSets: { id: string; name: string }[];
   timeZone: string;
 }
 
@@ -180,6 +182,39 @@ export function AssignmentFormPage({
             options={model.rubrics.map((r) => ({ value: r.id, label: r.title }))}
             errors={errors}
           />
+          <fieldset>
+            <legend>{t.t('assignments.form.groupWork')}</legend>
+            {errors.groupWork ? (
+              <p class="error" id="error-groupWork">
+                {errors.groupWork}
+              </p>
+            ) : null}
+            <label>
+              <input
+                type="checkbox"
+                name="groupWork"
+                id="field-groupWork"
+                checked={checked('groupWork', s?.groupWork ?? false)}
+              />{' '}
+              {t.t('assignments.form.groupWork')}
+            </label>
+            <SelectField
+              name="groupSetId"
+              label={t.t('assignments.form.groupSet')}
+              value={v('groupSetId', s?.groupSetId ?? '')}
+              empty={t.t('assignments.form.noGroupSet')}
+              options={model.groupSets.map((g) => ({ value: g.id, label: g.name }))}
+              errors={errors}
+            />
+            <label>
+              <input
+                type="checkbox"
+                name="peerAdjustment"
+                checked={checked('peerAdjustment', s?.peerAdjustment ?? false)}
+              />{' '}
+              {t.t('assignments.form.peerAdjustment')}
+            </label>
+          </fieldset>
           <label>
             <input
               type="checkbox"

@@ -4,6 +4,7 @@ import { Layout } from '../../../web/layout.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { TEXT_MAX } from '../assignment.js';
+import { CONTRIBUTION_MAX } from '../assignments.schemas.js';
 import type { AssignmentPage } from '../get-assignment-page.js';
 import { Moment, ReleasedFeedback, RubricTable } from './assignment-parts.js';
 
@@ -181,6 +182,7 @@ export function AssignmentPageView({
           ) : null}
         </section>
       ) : null}
+      {page.group ? <GroupContributions ctx={ctx} page={page} errors={errors} values={values} /> : null}
       {page.can.startAttempt ? (
         <form method="post" action={`${base}/attempts`}>
           <Csrf token={ctx.csrf} />
@@ -225,5 +227,52 @@ export function AssignmentPageView({
         </section>
       ) : null}
     </Layout>
+  );
+}
+
+/** Group work: who hands in together, each member's contribution statement, and one's own statement form. */
+function GroupContributions({
+  ctx,
+  page,
+  errors,
+  values,
+}: {
+  ctx: PageContext;
+  page: AssignmentPage;
+  errors: FieldMessages;
+  values: Record<string, string>;
+}) {
+  const { t } = ctx;
+  const group = page.group;
+  if (!group) return null;
+  const mine = group.members.find((m) => m.isMe);
+  return (
+    <section id="contribution">
+      <h2>{t.t('assignments.group.title')}</h2>
+      <p>
+        {group.name
+          ? t.t('assignments.group.together', { group: group.name })
+          : t.t('assignments.group.alone')}
+        {group.peerAdjustment ? ` ${t.t('assignments.group.peerAdjusted')}` : ''}
+      </p>
+      <ul>
+        {group.members.map((m) => (
+          <li>
+            <strong>{m.name}</strong>: {m.statement ?? t.t('assignments.group.noStatement')}
+          </li>
+        ))}
+      </ul>
+      {page.can.submit ? (
+        <form method="post" action={`/assignments/${page.settings.id}/contribution`}>
+          <Csrf token={ctx.csrf} />
+          <Field name="statement" label={t.t('assignments.group.statement')} errors={errors}>
+            <textarea {...describedBy('statement', errors)} rows={4} maxLength={CONTRIBUTION_MAX}>
+              {values.statement ?? mine?.statement ?? ''}
+            </textarea>
+          </Field>
+          <button type="submit">{t.t('assignments.group.save')}</button>
+        </form>
+      ) : null}
+    </section>
   );
 }

@@ -41,6 +41,18 @@ export function MarkerSubmissionPage({ ctx, view }: { ctx: PageContext; view: Ma
           </ul>
         </section>
       ) : null}
+      {view.contributions.length ? (
+        <section>
+          <h2>{t.t('assignments.marker.contributions')}</h2>
+          <ul>
+            {view.contributions.map((c) => (
+              <li>
+                <strong>{c.participant}</strong>: {c.statement}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p class="hint">
         {t.t('assignments.attempt.digest')} <code>{view.digest}</code>
       </p>

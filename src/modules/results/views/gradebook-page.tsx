@@ -5,6 +5,9 @@ import type { FinaliseReport } from '../finalise-results.js';
 import type { GradebookPage as Book } from '../get-gradebook.js';
 import { markText, percent, Title } from './result-parts.js';
 
+/** The participation figures shown beside the marks (the export's forum and debate columns). */
+const PARTICIPATION_FIGURES = ['threads', 'replies', 'posts', 'rounds'] as const;
+
 /** People × components, totals and outcomes; the override form; exports; finalising. */
 export function GradebookPage({
   ctx,
@@ -34,21 +37,17 @@ export function GradebookPage({
       {report ? <p role="status">{t.t('results.book.finalisedReport', report)}</p> : null}
       <p>
         <a href={`${base}/policy`}>{t.t('results.book.editPolicy')}</a>
-        {book.policy ? (
-          <>
-            {' · '}
-            <a href={`${base}/gradebook.csv`} download>
-              {t.t('results.book.csv')}
-            </a>
-            {' · '}
-            <a href={`${base}/gradebook.xlsx`} download>
-              {t.t('results.book.xlsx')}
-            </a>
-          </>
-        ) : null}
+        {' · '}
+        <a href={`${base}/gradebook.csv`} download>
+          {t.t('results.book.csv')}
+        </a>
+        {' · '}
+        <a href={`${base}/gradebook.xlsx`} download>
+          {t.t('results.book.xlsx')}
+        </a>
       </p>
       {book.policy ? null : <p>{t.t('results.book.noPolicy')}</p>}
-      {book.policy ? (
+      {book.rows.length ? (
         <div class="progress-grid">
           <table>
             <caption class="visually-hidden">{title}</caption>
@@ -60,9 +59,16 @@ export function GradebookPage({
                     <Title value={c.title} locale={ctx.locale} fallback={c.id} /> <small>×{c.weight}</small>
                   </th>
                 ))}
-                <th scope="col">{t.t('results.book.total')}</th>
-                <th scope="col">{t.t('results.book.outcome')}</th>
-                <th scope="col">{t.t('results.book.finalised')}</th>
+                {book.policy ? (
+                  <>
+                    <th scope="col">{t.t('results.book.total')}</th>
+                    <th scope="col">{t.t('results.book.outcome')}</th>
+                    <th scope="col">{t.t('results.book.finalised')}</th>
+                  </>
+                ) : null}
+                {PARTICIPATION_FIGURES.map((figure) => (
+                  <th scope="col">{t.t(`results.book.participation.${figure}`)}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -88,9 +94,16 @@ export function GradebookPage({
                         ) : null}
                       </td>
                     ))}
-                    <td>{row.result.total === null ? '—' : `${percent(t, row.result.total)} %`}</td>
-                    <td>{t.t(`results.outcome.${row.result.outcome}`)}</td>
-                    <td>{finalised ? t.t(`results.outcome.${finalised.outcome}`) : '—'}</td>
+                    {row.result ? (
+                      <>
+                        <td>{row.result.total === null ? '—' : `${percent(t, row.result.total)} %`}</td>
+                        <td>{t.t(`results.outcome.${row.result.outcome}`)}</td>
+                        <td>{finalised ? t.t(`results.outcome.${finalised.outcome}`) : '—'}</td>
+                      </>
+                    ) : null}
+                    {PARTICIPATION_FIGURES.map((figure) => (
+                      <td>{book.participation[row.personId]?.[figure] ?? 0}</td>
+                    ))}
                   </tr>
                 );
               })}
