@@ -63,7 +63,8 @@ export async function runCredentialsSuite(options: BenchOptions, hooks: SuiteHoo
   say(
     `Issued ${issuance.issued} in ${seconds(issuance.issueMs)}: ` +
       `${Math.round(issuance.issued / (issuance.issueMs / 1000))} credentials/s ` +
-      `(jobs enqueued in ${seconds(issuance.enqueueMs)}; ${issuance.queuedEffects} PDF and email jobs queued, not run).`,
+      `(${(issuance.cpuMs / issuance.issued).toFixed(1)} ms of CPU each; jobs enqueued in ` +
+      `${seconds(issuance.enqueueMs)}; ${issuance.queuedEffects} PDF and email jobs queued, not run).`,
   );
   const issued = await sampleIssued(deps, Math.max(SIGNING_SAMPLE, VERIFY_SAMPLE));
   const signing = await measureSigning(deps, issued.slice(0, SIGNING_SAMPLE), options.issue);

@@ -162,3 +162,13 @@ declare module '@digitalbazaar/data-integrity-context' {
 declare module '@digitalbazaar/multikey-context' {
   export const contexts: Map<string, object>;
 }
+
+declare module 'jsonld' {
+  /** RDF Dataset Canonicalisation of a JSON-LD document (what the eddsa-rdfc-2022 cryptosuite runs). */
+  function canonize(
+    input: object,
+    options: { algorithm: string; format: string; documentLoader: unknown; safe?: boolean },
+  ): Promise<string>;
+  const jsonld: { canonize: typeof canonize };
+  export default jsonld;
+}

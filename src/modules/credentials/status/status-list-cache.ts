@@ -8,8 +8,9 @@
  * STATUS_RECHECK_MS a verification first reads every list's URL and ETag (a few short rows) and forgets
  * the copies whose ETag changed, and the lists known not to exist when the number of lists changed —
  * which covers another node's change and a read that raced a change before its commit. So a status change
- * is seen at once by the process that made it, and within STATUS_RECHECK_MS by any other. Reading for a
- * change (inside a transaction, the row locked) never goes through here. Not a use case.
+ * is seen at once by the process that made it, and within STATUS_RECHECK_MS by any other (and a copy read
+ * inside a transaction that is then rolled back is dropped the same way: its ETag was never committed).
+ * Reading for a change (inside a transaction, the row locked) never goes through here. Not a use case.
  */
 import type { Executor } from '../../../db/database.js';
 import { findStatusListBits, listStatusListVersions } from '../credentials.repository.js';

@@ -17,6 +17,7 @@ import {
   EXAMPLES_V2_CONTEXT_DOCUMENT,
   MULTIKEY_V1_CONTEXT,
 } from './contexts.js';
+import { shareActiveContexts } from './shared-active-contexts.js';
 
 /** What `jsonld` expects back from a document loader. */
 export interface RemoteDocument {
@@ -124,6 +125,7 @@ export interface DocumentLoaderOptions {
 
 /** A document loader over the standard contexts, our DID document, did:key and the given extras. */
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
+  shareActiveContexts();
   memoisedContexts ??= standardContexts();
   const documents = new Map(memoisedContexts);
   if (options.issuerDidDocument) {
