@@ -81,6 +81,24 @@ for (const dialect of DIALECTS) {
       return { ...world, manager, supervisor, receipt, a1, a2 };
     }
 
+    /** Two assessors mark it, the moderator agrees their average, the mark is released. */
+    async function markedAndReleased(
+      world: Awaited<ReturnType<typeof handedIn>>,
+      first: string,
+      second: string,
+    ) {
+      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
+        firstMarkerId: world.a1.id,
+        secondMarkerId: world.a2.id,
+      });
+      const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
+      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempt.id);
+      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark(first));
+      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark(second));
+      await agreeMark(deps.db, deps, world.manager, view!.submissionId, { mark: '', note: '', feedback: '' });
+      await releaseMark(deps.db, deps, world.manager, view!.submissionId);
+    }
+
     it('assigns a supervisor within the load limit; hands in with a SHA-256 receipt; assessors are never the supervisor', async () => {
       const world = await handedIn();
       expect(world.receipt.digest).toMatch(/^[0-9a-f]{64}$/);
@@ -213,16 +231,7 @@ for (const dialect of DIALECTS) {
     it('in a programme that awards automatically, passing the capstone has the job runner issue the diploma at once', async () => {
       const world = await handedIn();
       await setAutoAward(deps.db, deps, world.manager, world.programme.slug, { awardAutomatically: 'on' });
-      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
-        firstMarkerId: world.a1.id,
-        secondMarkerId: world.a2.id,
-      });
-      const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
-      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempt.id);
-      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark('70'));
-      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark('72'));
-      await agreeMark(deps.db, deps, world.manager, view!.submissionId, { mark: '', note: '', feedback: '' });
-      await releaseMark(deps.db, deps, world.manager, view!.submissionId);
+      await markedAndReleased(world, '70', '72');
       const diplomas = () =>
         deps.db
           .selectFrom('credentials')
@@ -287,16 +296,7 @@ for (const dialect of DIALECTS) {
 
     it('requires a resubmission once, with a deadline inside the window', async () => {
       const world = await handedIn();
-      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
-        firstMarkerId: world.a1.id,
-        secondMarkerId: world.a2.id,
-      });
-      const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
-      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempt.id);
-      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark('40'));
-      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark('42'));
-      await agreeMark(deps.db, deps, world.manager, view!.submissionId, { mark: '', note: '', feedback: '' });
-      await releaseMark(deps.db, deps, world.manager, view!.submissionId);
+      await markedAndReleased(world, '40', '42');
       expect(
         await refusal(
           recordOutcome(deps.db, deps, world.manager, world.capstoneId, {
