@@ -270,6 +270,17 @@ describeJourney(
         await expect.poll(() => credentialOf('diploma'), { timeout: 90_000, interval: 500 }).toBeDefined();
         const diploma = (await credentialOf('diploma'))!;
         const capstoneCredential = (await credentialOf('capstone'))!;
+        const clr = await deps.db
+          .selectFrom('credentials')
+          .select('clr_json')
+          .where('id', '=', diploma.id)
+          .executeTakeFirstOrThrow();
+        const bundled = (
+          JSON.parse(clr.clr_json ?? '{}') as {
+            credentialSubject: { verifiableCredential: { id: string }[] };
+          }
+        ).credentialSubject.verifiableCredential.map((vc) => vc.id);
+        expect(bundled.some((id) => id.endsWith(capstoneCredential.id))).toBe(true);
         await me.goto(`${url}/my/credentials`);
         expect(await me.locator(`a[href$="/verify/${diploma.id}"]`).count()).toBeGreaterThanOrEqual(1);
         await check(me);
@@ -285,7 +296,19 @@ describeJourney(
         expect(await textOf(visitor.locator('main'))).toContain('Morocco');
         await check(visitor);
 
-        // 10. The candidate consents (CC BY 4.0, with their name and the diploma's link).
+        // 10. Not in the library before consent: a visitor reading in Spanish searches its country in Spanish.
+        await visitor.goto(`${url}/lang/es?next=/library/capstones`);
+        expect(await visitor.locator('html').getAttribute('lang')).toBe('es');
+        await check(visitor);
+        const search = async () => {
+          await visitor.getByLabel(es.t('capstones.library.search'), { exact: true }).fill('Marruecos');
+          await press(visitor, es.t('capstones.library.find'));
+          expect(new URL(visitor.url()).searchParams.get('q')).toBe('Marruecos');
+          return visitor.getByRole('link', { name: TITLE, exact: true }).count();
+        };
+        expect(await search()).toBe(0);
+
+        // 11. The candidate consents (CC BY 4.0, with their name and the diploma's link)…
         await me.goto(`${url}${capstonePath}`);
         await check(me);
         await me.locator('#consent').check();
@@ -295,13 +318,9 @@ describeJourney(
         await press(me, en.t('capstones.action.saveConsent'));
         expect(await textOf(me.locator('main'))).toContain(en.t('capstones.page.published'));
 
-        // 11. A visitor reading in Spanish finds it by searching its country in Spanish.
-        await visitor.goto(`${url}/lang/es?next=/library/capstones`);
-        expect(await visitor.locator('html').getAttribute('lang')).toBe('es');
-        await check(visitor);
-        await visitor.getByLabel(es.t('capstones.library.search'), { exact: true }).fill('Marruecos');
-        await press(visitor, es.t('capstones.library.find'));
-        expect(new URL(visitor.url()).searchParams.get('q')).toBe('Marruecos');
+        // …and the same search in Spanish finds it.
+        await visitor.goto(`${url}/library/capstones`);
+        expect(await search()).toBe(1);
         await check(visitor);
         await clickAndWait(visitor, () => visitor.getByRole('link', { name: TITLE, exact: true }).click());
         const entry = await textOf(visitor.locator('main'));
