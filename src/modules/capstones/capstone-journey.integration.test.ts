@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfBytes } from '../../../test/helpers/assessment-factories.js';
 import { draftedCapstone, refusal } from '../../../test/helpers/capstone-factories.js';
+import { runCredentialJobs } from '../../../test/helpers/credential-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
@@ -9,6 +10,8 @@ import { translator } from '../../i18n/i18n.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import { toDateString } from '../../kernel/clock.js';
 import { awardDiploma } from '../credentials/issuing/award-diploma.js';
+import { CREDENTIAL_JOB_KINDS } from '../credentials/issuing/job-kinds.js';
+import { setAutoAward } from '../credentials/issuing/set-auto-award.js';
 import { getMarkingPage, getMyMarking } from '../marking/get-marking-views.js';
 import { markerViewOf } from '../marking/marking.queries.js';
 import { agreeMark } from '../marking/moderate-submission.js';
@@ -76,6 +79,24 @@ for (const dialect of DIALECTS) {
         await buildPerson(deps, { roles: ['assessor'] }),
       ];
       return { ...world, manager, supervisor, receipt, a1, a2 };
+    }
+
+    /** Two assessors mark it, the moderator agrees their average, the mark is released. */
+    async function markedAndReleased(
+      world: Awaited<ReturnType<typeof handedIn>>,
+      first: string,
+      second: string,
+    ) {
+      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
+        firstMarkerId: world.a1.id,
+        secondMarkerId: world.a2.id,
+      });
+      const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
+      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempt.id);
+      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark(first));
+      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark(second));
+      await agreeMark(deps.db, deps, world.manager, view!.submissionId, { mark: '', note: '', feedback: '' });
+      await releaseMark(deps.db, deps, world.manager, view!.submissionId);
     }
 
     it('assigns a supervisor within the load limit; hands in with a SHA-256 receipt; assessors are never the supervisor', async () => {
@@ -207,6 +228,24 @@ for (const dialect of DIALECTS) {
       expect((await searchLibrary(deps.db, deps, { q: 'Ghana' })).total).toBe(0);
     });
 
+    it('in a programme that awards automatically, passing the capstone has the job runner issue the diploma at once', async () => {
+      const world = await handedIn();
+      await setAutoAward(deps.db, deps, world.manager, world.programme.slug, { awardAutomatically: 'on' });
+      await markedAndReleased(world, '70', '72');
+      const diplomas = () =>
+        deps.db
+          .selectFrom('credentials')
+          .select('id')
+          .where('user_id', '=', world.person.id)
+          .where('kind', '=', 'diploma')
+          .execute();
+      await recordOutcome(deps.db, deps, world.manager, world.capstoneId, { outcome: 'pass' });
+      expect(await diplomas()).toHaveLength(0);
+      // Not the next day's run: the job queued with the capstone credential awards it.
+      await runCredentialJobs(deps, [CREDENTIAL_JOB_KINDS.autoAward]);
+      expect(await diplomas()).toHaveLength(1);
+    });
+
     it('gives the external examiner of the programme read-only, blind access to the moderation sample', async () => {
       const world = await handedIn();
       await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
@@ -257,16 +296,7 @@ for (const dialect of DIALECTS) {
 
     it('requires a resubmission once, with a deadline inside the window', async () => {
       const world = await handedIn();
-      await allocateAssessors(deps.db, deps, world.manager, world.capstoneId, {
-        firstMarkerId: world.a1.id,
-        secondMarkerId: world.a2.id,
-      });
-      const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
-      const view = await markerViewOf(deps.db, actorOf(world.a1), 'capstones', attempt.id);
-      await saveMark(deps.db, deps, actorOf(world.a1), view!.submissionId, mark('40'));
-      await saveMark(deps.db, deps, actorOf(world.a2), view!.submissionId, mark('42'));
-      await agreeMark(deps.db, deps, world.manager, view!.submissionId, { mark: '', note: '', feedback: '' });
-      await releaseMark(deps.db, deps, world.manager, view!.submissionId);
+      await markedAndReleased(world, '40', '42');
       expect(
         await refusal(
           recordOutcome(deps.db, deps, world.manager, world.capstoneId, {

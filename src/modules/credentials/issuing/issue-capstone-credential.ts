@@ -8,6 +8,7 @@ import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { countryName } from '../../../i18n/countries.js';
 import { isLocale } from '../../../i18n/i18n.js';
+import { enqueueJob } from '../../../jobs/queue.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -17,13 +18,13 @@ import { findLiveCapstoneOfCandidacy, insertCredential } from '../credentials.re
 import { loadIssuer } from '../keys/issuer.js';
 import { allocateStatusIndex, statusReference } from '../status/status-list-store.js';
 import { buildAchievementCredential } from './achievement-credential.js';
-import { findHolderFacts } from './certified-facts.repository.js';
+import { findHolderFacts, listAutoAwardCandidacyIds } from './certified-facts.repository.js';
 import { activeCredentialRow, uniqueShortCode } from './course-issuance.js';
 import { CREDENTIAL_LANGUAGES, type LocalizedText } from './credential-input.js';
 import { credentialUrl } from './credential-parts.js';
 import { criteriaText, inEveryLanguage } from './credential-texts.js';
 import { holderSubjectIdOf, newEmailSalt } from './holder.js';
-import { enqueueIssuedEffects } from './job-kinds.js';
+import { CREDENTIAL_JOB_KINDS, enqueueIssuedEffects } from './job-kinds.js';
 import { signForms } from './sign-forms.js';
 
 export interface CapstoneCredentialInput {
@@ -131,5 +132,12 @@ export async function issueCapstoneCredential(
     },
   });
   await enqueueIssuedEffects(db, deps.clock, id);
+  // The capstone is the pathway's last step: a programme that awards automatically gets its diploma now.
+  if ((await listAutoAwardCandidacyIds(db, { userId: holder.id, limit: 1 })).length)
+    await enqueueJob(db, deps.clock, {
+      kind: CREDENTIAL_JOB_KINDS.autoAward,
+      payload: { userId: holder.id },
+      idempotencyKey: `auto-award:${id}`,
+    });
   return { id, shortCode };
 }
