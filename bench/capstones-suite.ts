@@ -9,10 +9,8 @@ import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { newId } from '../src/kernel/ids.js';
 import { librarySearchDocument, librarySearchText } from '../src/modules/capstones/capstone.js';
-import {
-  indexManyLibraryEntries,
-  insertManyCapstones,
-} from '../src/modules/capstones/capstones.repository.js';
+import { indexManyLibraryEntries } from '../src/modules/capstones/capstone-library.repository.js';
+import { insertManyCapstones } from '../src/modules/capstones/capstones.repository.js';
 import { findPersonIdByEmail } from '../src/modules/identity/create-person.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { createBenchDatabase } from './bench-database.js';

@@ -4,11 +4,11 @@ import { foldForSearch } from '../../kernel/search-fold.js';
 import { parseInput } from '../../kernel/validation.js';
 import { type Abstracts, type CapstoneLanguage, LIBRARY_PAGE_SIZE } from './capstone.js';
 import {
-  listAttempts,
   listPublishedThemes,
   listSubmittedAttemptsOf,
   searchLibrary as searchRows,
-} from './capstones.repository.js';
+} from './capstone-library.repository.js';
+import { listAttempts } from './capstones.repository.js';
 import { librarySearchSchema } from './capstones.schemas.js';
 import type { CapstoneRow } from './capstones.tables.js';
 

@@ -7,7 +7,8 @@ import { AppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
 import { librarySearchDocument } from './capstone.js';
 import { capstoneAccess, ensureCapstone } from './capstone-access.js';
-import { indexLibraryEntry, unindexLibraryEntry, updateCapstone } from './capstones.repository.js';
+import { indexLibraryEntry, unindexLibraryEntry } from './capstone-library.repository.js';
+import { updateCapstone } from './capstones.repository.js';
 import { consentSchema } from './capstones.schemas.js';
 
 /**

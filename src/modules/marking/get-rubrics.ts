@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canMarking } from './marking.policy.js';
-import { findRubric, latestRubricVersion, listRubrics } from './marking.repository.js';
+import { findRubric, latestRubricVersion, listRubrics } from './marking-rubrics.repository.js';
 import type { Criterion } from './rubric.js';
 
 export interface RubricView {

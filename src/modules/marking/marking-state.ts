@@ -4,8 +4,9 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
-import { findRubricVersion, updateSubmission } from './marking.repository.js';
+import { updateSubmission } from './marking.repository.js';
 import type { MarkingSubmissionRow } from './marking.tables.js';
+import { findRubricVersion } from './marking-rubrics.repository.js';
 import type { Criterion } from './rubric.js';
 import { type MarkingAction, type MarkingState, nextMarkingState } from './workflow.js';
 

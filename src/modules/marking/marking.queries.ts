@@ -12,14 +12,11 @@ import { canMarking } from './marking.policy.js';
 import {
   findNumber,
   findRevealed,
-  findRubricVersion,
   findSubmissionOfOwner,
   insertNumber,
-  latestRubricVersion,
   listExaminersOfContext,
   listFeedbackFiles,
   listMarks,
-  listRubrics,
   listSubmissionsOfContext,
   listSubmissionsOfOwners,
   maxNumber,
@@ -27,6 +24,7 @@ import {
   personWithNumber,
 } from './marking.repository.js';
 import { examinesSubmission, facilitatesContext } from './marking-access.js';
+import { findRubricVersion, latestRubricVersion, listRubrics } from './marking-rubrics.repository.js';
 import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubric.js';
 import { type MarkingState, participantLabel } from './workflow.js';
 

@@ -22,7 +22,8 @@ import { revealIdentities } from './reveal-identities.js';
 import { removeBankComment, saveBankComment } from './save-bank-comment.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { rubricFromForm, saveRubric } from './save-rubric.js';
-import { ContextOverviewPage, MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
+import { ContextOverviewPage } from './views/context-overview-page.js';
+import { MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
 import { RubricFormPage, RubricListPage } from './views/rubric-pages.js';
 
 type Id = { Params: { id: string } };

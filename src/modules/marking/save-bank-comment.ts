@@ -8,7 +8,7 @@ import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { canMarking } from './marking.policy.js';
-import { deleteBankComment, findRubric, insertBankComment } from './marking.repository.js';
+import { deleteBankComment, findRubric, insertBankComment } from './marking-rubrics.repository.js';
 import { COMMENT_MAX } from './rubric.js';
 
 export const bankCommentSchema = z.object({

@@ -4,8 +4,9 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
-import { freezeRubricVersion, listMarks, updateMark } from './marking.repository.js';
+import { listMarks, updateMark } from './marking.repository.js';
 import { ensureCan, submissionAccess } from './marking-access.js';
+import { freezeRubricVersion } from './marking-rubrics.repository.js';
 import { criteriaOf, moveSubmission } from './marking-state.js';
 import { COMMENT_MAX, parsePoints, rubricTotal, type Scores, scoreProblems } from './rubric.js';
 

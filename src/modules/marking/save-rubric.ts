@@ -9,18 +9,15 @@ import { isId, newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { canMarking } from './marking.policy.js';
+import { listMarks, reopenMarks, unreleasedOnOlderVersions, updateSubmission } from './marking.repository.js';
 import {
   findRubric,
   insertRubric,
   insertRubricVersion,
   latestRubricVersion,
-  listMarks,
-  reopenMarks,
   touchRubric,
-  unreleasedOnOlderVersions,
   updateRubricVersionCriteria,
-  updateSubmission,
-} from './marking.repository.js';
+} from './marking-rubrics.repository.js';
 import { CRITERIA_MAX, criteriaSchema, LEVELS_MAX, REMARK_DECISIONS } from './rubric.js';
 
 export const rubricSchema = z.object({

@@ -1,0 +1,195 @@
+import type { Translator } from '../../../i18n/i18n.js';
+import { Csrf, ErrorSummary, Pagination, SelectField } from '../../../web/components.js';
+import { Layout } from '../../../web/layout.js';
+import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { BULK_ACTIONS, type BulkOutcome } from '../change-states.js';
+import type { ContextOverview } from '../get-marking-views.js';
+import { MARKING_STATES } from '../workflow.js';
+
+import { MarksCell, mark } from './marking-pages.js';
+
+/** What a bulk change did: how many moved, and each refused submission by number with the reason. */
+function BulkReport({ t, bulk }: { t: Translator; bulk: BulkOutcome }) {
+  return (
+    <section class="notice" role="status" aria-labelledby="bulk-report">
+      <h2 id="bulk-report">
+        {t.t('marking.bulk.changed', {
+          count: bulk.changed,
+          action: t.t(`marking.action.${bulk.action}`),
+        })}
+      </h2>
+      {bulk.refused.length ? (
+        <>
+          <p>{t.t('marking.bulk.refused', { count: bulk.refused.length })}</p>
+          <ul>
+            {bulk.refused.map((r) => (
+              <li>
+                {r.participant}: {t.t(`marking.bulk.reason.${r.reason}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** The states with their counts, each a link that shows only that state. */
+function StateFilter({ t, page, base }: { t: Translator; page: ContextOverview; base: string }) {
+  return (
+    <nav aria-label={t.t('marking.overview.byState')}>
+      <ul>
+        <li>
+          <a href={base} aria-current={page.state === null ? 'page' : undefined}>
+            {t.t('marking.overview.all', { count: page.total })}
+          </a>
+        </li>
+        {MARKING_STATES.filter((state) => page.byState[state]).map((state) => (
+          <li>
+            <a href={`${base}?state=${state}`} aria-current={page.state === state ? 'page' : undefined}>
+              {t.t(`marking.state.${state}`)} ({page.byState[state]})
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The staff overview of a context's submissions, a page at a time (filtered by state): states, markers,
+ * marks, flags; bulk moves of the selected ones, allocation and release.
+ */
+export function ContextOverviewPage({
+  ctx,
+  page,
+  errors = {},
+  bulk = null,
+}: {
+  ctx: PageContext;
+  page: ContextOverview;
+  errors?: FieldMessages;
+  bulk?: BulkOutcome | null;
+}) {
+  const { t } = ctx;
+  const base = `/marking/editions/${page.contextId}`;
+  const title = t.t('marking.overview.title', { course: page.title });
+  const pageHref = (n: number) => `${base}?${page.state ? `state=${page.state}&` : ''}page=${n}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {bulk ? <BulkReport t={t} bulk={bulk} /> : null}
+      <p class="hint">{page.revealed ? t.t('marking.overview.revealed') : t.t('marking.overview.blind')}</p>
+      <StateFilter t={t} page={page} base={base} />
+      <form method="post" action={`${base}/bulk`}>
+        <Csrf token={ctx.csrf} />
+        <table>
+          <caption>{t.t('marking.overview.submissions', { count: page.total })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.t('marking.bulk.select')}</th>
+              <th scope="col">{t.t('marking.participant')}</th>
+              <th scope="col">{t.t('marking.state.label')}</th>
+              <th scope="col">{t.t('marking.overview.marks')}</th>
+              <th scope="col">{t.t('marking.overview.agreed')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.submissions.map((s, i) => (
+              <tr>
+                <td>
+                  <input
+                    type="checkbox"
+                    name="submissionIds"
+                    value={s.id}
+                    id={i === 0 ? 'field-submissionIds' : undefined}
+                    aria-label={t.t('marking.bulk.selectOne', { participant: s.participant })}
+                  />
+                </td>
+                <th scope="row">
+                  <a href={`/marking/submissions/${s.id}`}>{s.participant}</a>
+                </th>
+                <td>{t.t(`marking.state.${s.state}`)}</td>
+                <td>
+                  <MarksCell t={t} s={s} />
+                  {s.discrepant ? <strong>{t.t('marking.flagged')}</strong> : null}
+                  {s.sampled ? <div>{t.t('marking.overview.sampled')}</div> : null}
+                </td>
+                <td>{mark(t, s.agreed)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {errors.submissionIds ? (
+          <p class="error" id="error-submissionIds">
+            {errors.submissionIds}
+          </p>
+        ) : null}
+        <SelectField
+          name="bulkAction"
+          label={t.t('marking.bulk.action')}
+          value="start-review"
+          options={BULK_ACTIONS.map((a) => ({ value: a, label: t.t(`marking.action.${a}`) }))}
+          errors={errors}
+        />
+        <button type="submit">{t.t('marking.bulk.apply')}</button>
+      </form>
+      <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
+      <h2>{t.t('marking.overview.allocate')}</h2>
+      <form method="post" action={`${base}/allocate`}>
+        <Csrf token={ctx.csrf} />
+        <fieldset>
+          <legend>{t.t('marking.overview.markers')}</legend>
+          {errors.markerIds ? (
+            <p class="error" id="error-markerIds">
+              {errors.markerIds}
+            </p>
+          ) : null}
+          {page.markers.map((m, i) => (
+            <label>
+              <input
+                type="checkbox"
+                name="markerIds"
+                value={m.id}
+                id={i === 0 ? 'field-markerIds' : undefined}
+              />{' '}
+              {m.name}
+            </label>
+          ))}
+        </fieldset>
+        <SelectField
+          name="role"
+          label={t.t('marking.overview.role')}
+          value="first"
+          options={['first', 'second'].map((r) => ({ value: r, label: t.t(`marking.role.${r}`) }))}
+        />
+        <button type="submit">{t.t('marking.overview.allocateEvenly')}</button>
+      </form>
+      <form method="post" action={`${base}/release`}>
+        <Csrf token={ctx.csrf} />
+        <button type="submit">{t.t('marking.overview.releaseReady')}</button>
+      </form>
+      {page.can.appoint ? (
+        <form method="post" action={`${base}/examiners`}>
+          <Csrf token={ctx.csrf} />
+          <SelectField
+            name="personId"
+            label={t.t('marking.overview.examiner')}
+            value=""
+            empty={t.t('marking.page.chooseMarker')}
+            options={page.markers.map((m) => ({ value: m.id, label: m.name }))}
+            errors={errors}
+          />
+          <button type="submit">{t.t('marking.overview.appoint')}</button>
+        </form>
+      ) : null}
+      {page.can.reveal ? (
+        <form method="post" action={`${base}/reveal`}>
+          <Csrf token={ctx.csrf} />
+          <button type="submit">{t.t('marking.overview.reveal')}</button>
+        </form>
+      ) : null}
+    </Layout>
+  );
+}
