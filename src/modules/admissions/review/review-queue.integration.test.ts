@@ -3,6 +3,7 @@ import { buildApplication, eligibleAnswers } from '../../../../test/helpers/appl
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { buildPerson, buildProgramme, type TestPerson } from '../../../../test/helpers/factories.js';
 import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { translator } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
@@ -12,6 +13,11 @@ import { decideApplication } from './decide-application.js';
 import { applicationsCsv } from './export-applications.js';
 import { overrideEligibility } from './override-eligibility.js';
 import { listReviewQueue } from './review-queue.js';
+import {
+  type ApplicationQueueFilter,
+  orderedApplicationIds,
+  REVIEW_QUEUE_TABLES,
+} from './reviews.repository.js';
 
 /** The review queue against a real database: filters, order, paging, what reviewers see. */
 
@@ -123,6 +129,19 @@ for (const dialect of DIALECTS) {
       ]);
     });
 
+    it('declares every table its kept order is read from, for every kind of filter', async () => {
+      const { db, read } = recordingTables(deps.db);
+      const { programme } = await listReviewQueue(deps.db, deps, manager, 'labour-migration', {});
+      const filters: Omit<ApplicationQueueFilter, 'programmeId'>[] = [
+        { direction: 'desc' },
+        { status: 'under-review', country: 'KE', constituency: 'workers', direction: 'desc' },
+        { eligibility: 'not-eligible', reviewerId: reviewer.id, direction: 'asc' },
+        { eligibility: 'overridden', direction: 'asc' },
+      ];
+      for (const filter of filters) await orderedApplicationIds(db, { programmeId: programme.id, ...filter });
+      expect([...read()].sort()).toEqual([...REVIEW_QUEUE_TABLES].sort());
+    });
+
     it('exports the filtered queue as CSV for managers only', async () => {
       const csv = await applicationsCsv(
         deps.db,
@@ -142,6 +161,26 @@ for (const dialect of DIALECTS) {
           )
         )?.code,
       ).toBe('forbidden');
+    });
+
+    it('shows a change at once although the ordered queue is kept (a submission, an assignment, a decision)', async () => {
+      const before = await queueIds(manager, {});
+      const underReview = await queueIds(manager, { status: 'under-review' });
+      const mineBefore = await queueIds(actorOf(reviewer), {});
+      deps.clock.advance(60_000);
+      ids.chile = (await buildApplication(deps, { submit: true })).id;
+      const after = await queueIds(manager, {});
+      expect(after.ids).toEqual(['chile', ...before.ids]);
+      expect(after.queue.total).toBe(before.queue.total + 1);
+      await assignReviewer(deps.db, deps, manager, ids.chile!, { reviewerId: reviewer.id });
+      expect((await queueIds(actorOf(reviewer), {})).ids).toEqual(['chile', ...mineBefore.ids]);
+      expect((await queueIds(manager, { status: 'under-review' })).ids).toEqual([
+        'chile',
+        ...underReview.ids,
+      ]);
+      await decideApplication(deps.db, deps, manager, ids.chile!, { decision: 'waitlist' });
+      expect((await queueIds(manager, { status: 'under-review' })).ids).toEqual(underReview.ids);
+      expect((await queueIds(manager, { status: 'waitlisted' })).ids).toEqual(['chile', 'senegal']);
     });
   });
 }

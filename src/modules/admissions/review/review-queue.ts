@@ -1,4 +1,5 @@
 import type { Executor } from '../../../db/database.js';
+import { KeptResults } from '../../../db/kept-results.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { ensure } from '../../../kernel/policy.js';
@@ -8,7 +9,23 @@ import type { Programme } from '../../programmes/programme.js';
 import { canSeeReviewQueue, isAdmissionsManager } from '../admissions.policy.js';
 import type { ApplicationStatus } from '../application.js';
 import { REVIEW_PAGE_SIZE, type ReviewQueueQuery, reviewQueueQuerySchema } from './review.schemas.js';
-import { listAssessorRows, searchApplications } from './reviews.repository.js';
+import {
+  applicationQueueRows,
+  listAssessorRows,
+  orderedApplicationIds,
+  REVIEW_QUEUE_TABLES,
+} from './reviews.repository.js';
+
+/**
+ * Ordered queues by filter, kept per database until an application or a reviewer assignment changes: at
+ * most 400,000 ids in all (about 30 MB), so a few programmes' queues and their usual filters.
+ */
+const KEPT_QUEUES = new KeptResults<string[]>({
+  tables: REVIEW_QUEUE_TABLES,
+  maxEntries: 64,
+  weigh: (ids) => ids.length,
+  maxWeight: 400_000,
+});
 
 /** One line of the review queue. */
 export interface QueueItem {
@@ -68,7 +85,7 @@ export async function listReviewQueue(
   const me = actor.kind === 'user' ? actor.id : undefined;
   const reviewerId = isManager && !options.mine ? query.reviewer : me;
   const pageSize = options.pageSize ?? REVIEW_PAGE_SIZE;
-  const { rows, total } = await searchApplications(db, {
+  const filter = {
     programmeId: programme.id,
     status: query.status,
     country: query.country,
@@ -76,9 +93,13 @@ export async function listReviewQueue(
     eligibility: query.eligibility,
     reviewerId,
     direction: query.direction ?? 'desc',
-    limit: pageSize,
-    offset: (query.page - 1) * pageSize,
-  });
+  } as const;
+  // The whole ordered list is kept: the count and every page (deep ones included) come from it, and a
+  // change costs one ordered read of the matches (ADR 0009).
+  const ids = await KEPT_QUEUES.get(db, JSON.stringify(filter), () => orderedApplicationIds(db, filter));
+  const offset = (query.page - 1) * pageSize;
+  const total = ids.length;
+  const rows = await applicationQueueRows(db, ids.slice(offset, offset + pageSize));
   const items: QueueItem[] = rows.map((r) => ({
     id: r.id,
     applicantName: r.full_name,

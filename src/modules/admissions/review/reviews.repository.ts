@@ -22,8 +22,6 @@ export interface ApplicationQueueFilter {
   /** Only the applications assigned to this reviewer. */
   reviewerId?: string | undefined;
   direction: 'asc' | 'desc';
-  limit: number;
-  offset: number;
 }
 
 function queueConditions(
@@ -88,32 +86,32 @@ const QUEUE_COLUMNS = [
   'users.email',
 ] as const;
 
+/** Every table the queue's filters and order are read from (what a kept ordered list depends on). */
+export const REVIEW_QUEUE_TABLES = ['applications', 'application_reviewers'] as const;
+
 /**
- * The review queue of a programme, filtered and paged in submission order (then id). Like the candidates
- * list, in steps that never read whole application documents: the count and the page's ids from the
- * applications table and its indexes (programme, status, submitted_at, id), then the page's rows with the
- * person, then the page's reviewer counts and average scores.
+ * The id of every application of the queue, filtered, in submission order (then id): the whole list, from
+ * the applications table and its indexes only (programme, status, submitted_at, id), never a whole
+ * application document. It is kept and paged in memory until one of REVIEW_QUEUE_TABLES changes.
  */
-export async function searchApplications(db: Executor, filter: ApplicationQueueFilter) {
+export async function orderedApplicationIds(db: Executor, filter: ApplicationQueueFilter): Promise<string[]> {
   const dialect = dialectOf(db);
-  const count = await db
-    .selectFrom('applications')
-    .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('total'))
-    .where((eb) => queueConditions(eb, filter, dialect))
-    .executeTakeFirstOrThrow();
-  const total = Number(count.total);
-  if (filter.offset >= total) return { rows: [], total };
-  const idRows = await db
+  const rows = await db
     .selectFrom('applications')
     .select('applications.id')
     .where((eb) => queueConditions(eb, filter, dialect))
     .orderBy('applications.submitted_at', filter.direction)
     .orderBy('applications.id', filter.direction)
-    .limit(filter.limit)
-    .offset(filter.offset)
     .execute();
-  const ids = idRows.map((r) => r.id);
-  if (ids.length === 0) return { rows: [], total };
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The queue's lines of these applications, in the order given: each with its applicant, its number of
+ * reviewers and its scores (count and sum).
+ */
+export async function applicationQueueRows(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
   const [rows, reviewers, scores] = await Promise.all([
     db
       .selectFrom('applications')
@@ -142,15 +140,12 @@ export async function searchApplications(db: Executor, filter: ApplicationQueueF
   const scoreSums = new Map(scores.map((s) => [s.application_id, { n: Number(s.n), sum: Number(s.sum) }]));
   const position = new Map(ids.map((id, index) => [id, index]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-  return {
-    rows: rows.map((r) => ({
-      ...r,
-      reviewer_count: reviewerCount.get(r.id) ?? 0,
-      score_count: scoreSums.get(r.id)?.n ?? 0,
-      score_sum: scoreSums.get(r.id)?.sum ?? 0,
-    })),
-    total,
-  };
+  return rows.map((r) => ({
+    ...r,
+    reviewer_count: reviewerCount.get(r.id) ?? 0,
+    score_count: scoreSums.get(r.id)?.n ?? 0,
+    score_sum: scoreSums.get(r.id)?.sum ?? 0,
+  }));
 }
 
 /** One application with its applicant's name and email and its programme (the staff page), or undefined. */
