@@ -2,7 +2,8 @@ import type { Executor } from '../db/database.js';
 import type { Clock } from '../kernel/clock.js';
 import { newId } from '../kernel/ids.js';
 import { DEFAULT_MAX_ATTEMPTS } from './job.js';
-import { findJobByKey, insertJobOnce } from './jobs.repository.js';
+import { findJobByKey, insertJobOnce, insertJobsOnce } from './jobs.repository.js';
+import type { JobRow } from './jobs.tables.js';
 
 export interface NewJob {
   kind: string;
@@ -25,10 +26,29 @@ export async function enqueueJob(
   clock: Clock,
   job: NewJob,
 ): Promise<{ id: string; created: boolean }> {
+  const row = jobRow(clock, job);
+  const created = await insertJobOnce(db, row);
+  if (created || !job.idempotencyKey) return { id: row.id, created };
+  const existing = await findJobByKey(db, job.idempotencyKey);
+  return { id: existing?.id ?? row.id, created: false };
+}
+
+/**
+ * Adds many jobs at once (bulk use cases: an import's certificates), a few hundred per statement, in the
+ * caller's transaction like `enqueueJob`; a job whose key is already queued is left out. Returns how many
+ * were added.
+ */
+export async function enqueueJobs(db: Executor, clock: Clock, jobs: readonly NewJob[]): Promise<number> {
+  return insertJobsOnce(
+    db,
+    jobs.map((job) => jobRow(clock, job)),
+  );
+}
+
+function jobRow(clock: Clock, job: NewJob): JobRow {
   const now = clock.now().toISOString();
-  const id = newId();
-  const created = await insertJobOnce(db, {
-    id,
+  return {
+    id: newId(),
     kind: job.kind,
     payload_json: JSON.stringify(job.payload ?? null),
     idempotency_key: job.idempotencyKey ?? null,
@@ -47,8 +67,5 @@ export async function enqueueJob(
     created_by: job.createdBy ?? null,
     created_at: now,
     updated_at: now,
-  });
-  if (created || !job.idempotencyKey) return { id, created };
-  const existing = await findJobByKey(db, job.idempotencyKey);
-  return { id: existing?.id ?? id, created: false };
+  };
 }

@@ -232,8 +232,16 @@ export async function findLegacyResult(
     .executeTakeFirst();
 }
 
-export async function insertResult(db: Executor, row: ResultRow): Promise<void> {
-  await db.insertInto('results').values(row).execute();
+/** Result rows inserted per statement by `insertResults` (13 values each). */
+const RESULTS_PER_INSERT = 500;
+
+/** Inserts many results, a few hundred per statement. */
+export async function insertResults(db: Executor, rows: readonly ResultRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += RESULTS_PER_INSERT)
+    await db
+      .insertInto('results')
+      .values(rows.slice(start, start + RESULTS_PER_INSERT))
+      .execute();
 }
 
 export async function updateResult(

@@ -5,15 +5,15 @@ import type { Services } from '../../deps.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { isoDateSchema, optionalDateSchema } from '../../kernel/schemas.js';
 import { parseInput } from '../../kernel/validation.js';
 import { courseCodeSchema } from '../catalogue/catalogue.schemas.js';
 import { enqueueCourseIssuance } from '../credentials/issuing/job-kinds.js';
 import { canPathway } from './pathway.policy.js';
-import { findLegacyResult, insertResult, listCandidaciesOfUser, updateResult } from './pathway.repository.js';
+import { findLegacyResult, listCandidaciesOfUser, updateResult } from './pathway.repository.js';
 import { GRADE_MAX_LENGTH, RESULT_OUTCOMES } from './pathway.schemas.js';
+import { recordNewResults } from './record-new-results.js';
 import { resultDateProblems } from './result-dates.js';
 import { refreshStandings } from './standing.js';
 
@@ -88,33 +88,20 @@ export async function writeLegacyResult(
     });
     return true;
   }
-  const resultId = newId();
-  await insertResult(db, {
-    id: resultId,
-    user_id: data.userId,
-    course_id: data.courseId,
-    enrolment_id: null,
-    outcome: data.outcome,
-    grade: data.grade,
-    started_on: data.startedOn,
-    completed_on: data.completedOn,
-    source: 'legacy',
-    reference: data.reference,
-    recorded_by: actor.kind === 'user' ? actor.id : null,
-    created_at: now,
-    updated_at: now,
-  });
-  await audit(db, deps.clock, actor, {
-    action: 'result.legacy-recorded',
-    targetType: 'user',
-    targetId: data.userId,
-    after,
-  });
-  await enqueueCourseIssuance(db, deps.clock, {
-    resultId,
-    outcome: data.outcome,
-    recordedBy: actorId(actor),
-  });
+  await recordNewResults(db, deps, actor, [
+    {
+      userId: data.userId,
+      courseId: data.courseId,
+      courseCode: data.courseCode,
+      enrolmentId: null,
+      source: 'legacy',
+      outcome: data.outcome,
+      grade: data.grade,
+      startedOn: data.startedOn,
+      completedOn: data.completedOn,
+      reference: data.reference,
+    },
+  ]);
   return true;
 }
 

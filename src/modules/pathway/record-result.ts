@@ -5,7 +5,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { actorId } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
-import { isId, newId } from '../../kernel/ids.js';
+import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { issuesToFieldErrors } from '../../kernel/validation.js';
 import { findEditionWithCourse } from '../catalogue/catalogue.queries.js';
@@ -15,12 +15,12 @@ import { canPathway, canRecordResults, canRecordSomeResults } from './pathway.po
 import {
   findEnrolment,
   findResultOfEnrolment,
-  insertResult,
   listCandidaciesOfUser,
   listClass,
   updateResult,
 } from './pathway.repository.js';
 import { type ResultInput, resultSchema } from './pathway.schemas.js';
+import { recordNewResults } from './record-new-results.js';
 import { resultDateProblems } from './result-dates.js';
 import { refreshStandings } from './standing.js';
 
@@ -149,33 +149,17 @@ export async function writeResult(
     });
     return true;
   }
-  const resultId = newId();
-  await insertResult(db, {
-    id: resultId,
-    user_id: enrolment.user_id,
-    course_id: courseId,
-    enrolment_id: enrolment.id,
-    outcome: result.outcome,
-    grade: result.grade,
-    started_on: null,
-    completed_on: result.completedOn,
-    source,
-    reference: null,
-    recorded_by: actor.kind === 'user' ? actor.id : null,
-    created_at: now,
-    updated_at: now,
-  });
-  await audit(db, deps.clock, actor, {
-    action: 'result.recorded',
-    targetType: 'user',
-    targetId: enrolment.user_id,
-    after: { enrolmentId: enrolment.id, ...after },
-  });
-  await enqueueCourseIssuance(db, deps.clock, {
-    resultId,
-    outcome: result.outcome,
-    recordedBy: actorId(actor),
-  });
+  await recordNewResults(db, deps, actor, [
+    {
+      userId: enrolment.user_id,
+      courseId,
+      enrolmentId: enrolment.id,
+      source,
+      outcome: result.outcome,
+      grade: result.grade,
+      completedOn: result.completedOn,
+    },
+  ]);
   return true;
 }
 

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
+import { auditMany } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canPlaces } from './places.policy.js';
@@ -45,8 +45,11 @@ export async function recordTakenPlaces(
   });
   await inTransaction(db, async (trx) => {
     await insertEnrolmentRows(trx, rows);
-    for (const row of rows) {
-      await audit(trx, deps.clock, actor, {
+    await auditMany(
+      trx,
+      deps.clock,
+      actor,
+      rows.map((row) => ({
         action: 'enrolment.created',
         targetType: 'user',
         targetId: row.user_id,
@@ -54,8 +57,8 @@ export async function recordTakenPlaces(
           editionId: row.edition_id,
           ...(input.source.kind === 'import' ? { importId: input.source.importId } : {}),
         },
-      });
-    }
+      })),
+    );
     await confirmEnrolmentsWithResults(trx, input.confirm, now);
   });
   return rows.map((row) => row.id);

@@ -3,7 +3,7 @@
  * enqueues them inside its transaction, so a job exists exactly when the change that needs it commits.
  */
 import type { Executor } from '../../../db/database.js';
-import { enqueueJob } from '../../../jobs/queue.js';
+import { enqueueJob, enqueueJobs } from '../../../jobs/queue.js';
 import type { Clock } from '../../../kernel/clock.js';
 
 export const CREDENTIAL_JOB_KINDS = {
@@ -51,11 +51,25 @@ export async function enqueueCourseIssuance(
   clock: Clock,
   result: { resultId: string; outcome: string; recordedBy: string | null },
 ): Promise<void> {
-  if (result.outcome !== 'achievement' && result.outcome !== 'participation') return;
-  await enqueueJob(db, clock, {
-    kind: CREDENTIAL_JOB_KINDS.issueCourse,
-    payload: { resultId: result.resultId, outcome: result.outcome },
-    idempotencyKey: issueJobKey(result.resultId, result.outcome),
-    createdBy: result.recordedBy,
-  });
+  await enqueueCourseIssuances(db, clock, [result]);
+}
+
+/** `enqueueCourseIssuance` for many results at once (an import), a few hundred jobs per statement. */
+export async function enqueueCourseIssuances(
+  db: Executor,
+  clock: Clock,
+  results: readonly { resultId: string; outcome: string; recordedBy: string | null }[],
+): Promise<void> {
+  await enqueueJobs(
+    db,
+    clock,
+    results
+      .filter((result) => result.outcome === 'achievement' || result.outcome === 'participation')
+      .map((result) => ({
+        kind: CREDENTIAL_JOB_KINDS.issueCourse,
+        payload: { resultId: result.resultId, outcome: result.outcome },
+        idempotencyKey: issueJobKey(result.resultId, result.outcome),
+        createdBy: result.recordedBy,
+      })),
+  );
 }

@@ -12,6 +12,7 @@ import { recordTakenPlaces } from '../../places/record-taken-places.js';
 import { canPathway } from '../pathway.policy.js';
 import type { ResultOutcome } from '../pathway.schemas.js';
 import { writeLegacyResult } from '../record-legacy-result.js';
+import { type NewResult, recordNewResults } from '../record-new-results.js';
 import { writeResult } from '../record-result.js';
 import { refreshStandings } from '../standing.js';
 import {
@@ -195,24 +196,64 @@ async function writeRows(
   const created = new Map(
     taken.map((place, index) => [enrolmentKey(place.editionId, place.userId), ids[index]!]),
   );
-  const toWrite = rows.filter((r) => r.change === 'new' || r.change === 'changed');
   // Enrolments that existed before (a request or a waiting-list entry among them becomes a place).
   const existing: string[] = [];
-  for (const [index, row] of toWrite.entries()) {
+  const enrolmentOf = (row: CheckedRow, userId: string) => {
+    const key = enrolmentKey(lookups.editions.get(row.edition!)!.id, userId);
+    const enrolmentId = lookups.enrolments.get(key)?.id ?? created.get(key)!;
+    if (!created.has(key)) existing.push(enrolmentId);
+    return enrolmentId;
+  };
+  // New results are written in bulk (rows, audit events, issuance jobs: a few hundred per statement);
+  // a changed one (rare) through the use case that compares and updates it.
+  const fresh: NewResult[] = [];
+  const changed: CheckedRow[] = [];
+  for (const row of rows) {
+    if (row.change === 'changed') changed.push(row);
+    if (row.change !== 'new') continue;
+    const userId = lookups.people.get(row.email)!;
+    const course = lookups.courses.get(row.course)!;
+    const outcome = row.outcome as ResultOutcome;
+    const { grade, completedOn } = row;
+    people.add(userId);
+    fresh.push(
+      row.edition !== null
+        ? {
+            userId,
+            courseId: course.id,
+            enrolmentId: enrolmentOf(row, userId),
+            source: 'import',
+            outcome,
+            grade,
+            completedOn,
+          }
+        : {
+            userId,
+            courseId: course.id,
+            courseCode: row.course,
+            enrolmentId: null,
+            source: 'legacy',
+            outcome,
+            grade,
+            completedOn,
+            startedOn: row.startedOn,
+            reference: row.reference,
+          },
+    );
+  }
+  const total = fresh.length + changed.length;
+  await recordNewResults(db, deps, actor, fresh, (done) => progress?.(done, total));
+  for (const [index, row] of changed.entries()) {
     const userId = lookups.people.get(row.email)!;
     const course = lookups.courses.get(row.course)!;
     const outcome = row.outcome as ResultOutcome;
     people.add(userId);
     if (row.edition !== null) {
-      const edition = lookups.editions.get(row.edition)!;
-      const key = enrolmentKey(edition.id, userId);
-      const enrolmentId = lookups.enrolments.get(key)?.id ?? created.get(key)!;
-      if (!created.has(key)) existing.push(enrolmentId);
       await writeResult(
         db,
         deps,
         actor,
-        { id: enrolmentId, user_id: userId },
+        { id: enrolmentOf(row, userId), user_id: userId },
         course.id,
         { outcome, grade: row.grade, completedOn: row.completedOn },
         'import',
@@ -229,9 +270,9 @@ async function writeRows(
         reference: row.reference,
       });
     }
-    if (index % 500 === 499) progress?.(index + 1, toWrite.length);
+    if (index % 500 === 499) progress?.(fresh.length + index + 1, total);
   }
-  progress?.(toWrite.length, toWrite.length);
+  progress?.(total, total);
   await recordTakenPlaces(db, deps, actor, { create: [], confirm: existing, source });
   return { people };
 }

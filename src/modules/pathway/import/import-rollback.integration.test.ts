@@ -15,21 +15,23 @@ import { uploadImport } from './import-upload.js';
 import { getImport } from './import-view.js';
 
 /**
- * All or nothing: a write that fails half-way through a commit (here: the third result) rolls back
- * everything written before it — enrolments, results, audit events, standings — and the import stays
+ * All or nothing: a write that fails half-way through a commit (here: queuing the certificates, after
+ * the results and their audit events are written) rolls back everything written before it — enrolments, results, audit events, standings — and the import stays
  * committable; once the cause is gone the same commit succeeds.
  */
 
 const failOnCall = { n: 0, calls: 0 };
 
-vi.mock('../record-result.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../record-result.js')>();
+// The issuance jobs are queued after the results' rows and audit events are written: failing there is a
+// failure half-way through the commit.
+vi.mock('../../credentials/issuing/job-kinds.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../credentials/issuing/job-kinds.js')>();
   return {
     ...original,
-    writeResult: async (...args: Parameters<typeof original.writeResult>) => {
+    enqueueCourseIssuances: async (...args: Parameters<typeof original.enqueueCourseIssuances>) => {
       failOnCall.calls += 1;
       if (failOnCall.n > 0 && failOnCall.calls === failOnCall.n) throw new Error('disk full (simulated)');
-      return original.writeResult(...args);
+      return original.enqueueCourseIssuances(...args);
     },
   };
 });
@@ -44,7 +46,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => deps?.close());
 
-    it('writes nothing when the third write fails, and commits everything once it no longer fails', async () => {
+    it('writes nothing when a write half-way fails, and commits everything once it no longer fails', async () => {
       deps.clock.set(TEST_NOW);
       const programme = await buildPathwayProgramme(deps);
       const code = editionCode();
@@ -80,10 +82,10 @@ for (const dialect of DIALECTS) {
           await countRows(deps, 'import_files'),
         ]);
       const before = await snapshot();
-      failOnCall.n = 3;
+      failOnCall.n = 1;
       failOnCall.calls = 0;
       await expect(commitImport(deps.db, deps, SYSTEM, id)).rejects.toThrow('disk full');
-      expect(failOnCall.calls).toBe(3);
+      expect(failOnCall.calls).toBe(1);
       expect(await snapshot()).toBe(before);
       const view = await getImport(deps.db, deps, SYSTEM, id);
       expect(view.status).toBe('previewed');
