@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { applicationsView } from '../admissions/admissions.read-models.repository.js';
 import { coursesView, editionsView } from '../catalogue/catalogue.read-models.repository.js';
@@ -93,6 +94,45 @@ export async function updateCandidacy(
   changes: Partial<Omit<CandidacyRow, 'id'>>,
 ): Promise<void> {
   await db.updateTable('candidacies').set(changes).where('id', '=', id).execute();
+}
+
+/** The cached standing of one candidacy (the columns `refreshStandings` writes). */
+export type StandingColumns = Pick<
+  CandidacyRow,
+  | 'standing_status'
+  | 'standing_deadline'
+  | 'standing_at_risk'
+  | 'standing_awardable'
+  | 'standing_met'
+  | 'standing_json'
+  | 'standing_evaluated_on'
+>;
+
+/** Standings written per statement by `updateStandings` (8 values each). */
+const STANDINGS_PER_UPDATE = 500;
+
+/**
+ * Writes the cached standings of many candidacies, a few hundred per statement (`update … from` a list of
+ * rows, which both engines read): an import re-evaluates tens of thousands of candidacies at once.
+ */
+export async function updateStandings(
+  db: Executor,
+  standings: readonly ({ id: string } & StandingColumns)[],
+): Promise<void> {
+  for (let start = 0; start < standings.length; start += STANDINGS_PER_UPDATE) {
+    const rows = standings.slice(start, start + STANDINGS_PER_UPDATE).map(
+      (s) =>
+        sql`select ${s.id} as id, ${s.standing_status} as status, ${s.standing_deadline} as deadline,
+          cast(${s.standing_at_risk} as integer) as at_risk, cast(${s.standing_awardable} as integer) as awardable,
+          cast(${s.standing_met} as integer) as met, ${s.standing_json} as json, ${s.standing_evaluated_on} as evaluated_on`,
+    );
+    await sql`update candidacies set
+        standing_status = v.status, standing_deadline = v.deadline, standing_at_risk = v.at_risk,
+        standing_awardable = v.awardable, standing_met = v.met, standing_json = v.json,
+        standing_evaluated_on = v.evaluated_on
+      from (${sql.join(rows, sql` union all `)}) as v
+      where candidacies.id = v.id`.execute(db);
+  }
 }
 
 export async function listExtensionRows(db: Executor, candidacyIds: readonly string[]) {

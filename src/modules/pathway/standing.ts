@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import { findRuleVersionRow, updateCandidacy } from './pathway.repository.js';
+import { findRuleVersionRow, updateStandings } from './pathway.repository.js';
 import type { CandidacyRow, RuleVersionRow } from './pathway.tables.js';
 import {
   type CandidacyFactsRow,
@@ -198,10 +198,12 @@ export async function refreshStandings(
   today: string,
 ): Promise<Map<string, PathwayEvaluation>> {
   const evaluations = await evaluateCandidacies(db, rows, today, 'en', false);
+  const standings: Parameters<typeof updateStandings>[1][number][] = [];
   for (const row of rows) {
     const evaluation = evaluations.get(row.id);
-    if (evaluation) await updateCandidacy(db, row.id, standingColumns(row, evaluation, today));
+    if (evaluation) standings.push({ id: row.id, ...standingColumns(row, evaluation, today) });
   }
+  await updateStandings(db, standings);
   return evaluations;
 }
 

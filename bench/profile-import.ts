@@ -1,0 +1,51 @@
+/**
+ * The pathway suite's import scenario alone, on a kept pathway database (`npm run bench -- --suite pathway
+ * --keep`), to profile and compare the import: plans N rows for the synthetic candidates, measures the raw
+ * insert of the same rows, then uploads, checks and commits them through the jobs. It writes to the
+ * database: run it on a copy.
+ *
+ *   cp $D/bench.sqlite /tmp/import.sqlite
+ *   DATABASE_URL=/tmp/import.sqlite DATA_DIR=$D npx tsx bench/profile-import.ts --rows 25000 [--profile /tmp/prof]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { parseArgs } from 'node:util';
+import { createDeps } from '../src/bootstrap.js';
+import { loadConfig } from '../src/config.js';
+import { systemActor } from '../src/kernel/actor.js';
+import { toDateString } from '../src/kernel/clock.js';
+import { DEMO_PROGRAMME_SLUG } from '../src/modules/programmes/demo/demo-programme.js';
+import { getProgramme } from '../src/modules/programmes/get-programme.js';
+import { measureImport, measureRawInsert, planImport } from './pathway-import.js';
+
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '25000' }, profile: { type: 'string' } },
+});
+const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
+const deps = await createDeps(config, { migrate: false });
+const programme = await getProgramme(deps.db, deps, systemActor('bench'), DEMO_PROGRAMME_SLUG);
+const plan = await planImport(deps, programme.id, Number(values.rows), toDateString(deps.clock.now()));
+const target = config.database;
+const url = target.dialect === 'sqlite' ? target.filename : target.connectionString;
+const rawMs = await measureRawInsert(target.dialect, url, plan);
+const rawRows = plan.enrolments.length + plan.results.length;
+const session = values.profile ? new Session() : null;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
+const figures = await measureImport(deps, plan);
+if (session && values.profile) {
+  const { profile } = await session.post('Profiler.stop');
+  mkdirSync(values.profile, { recursive: true });
+  writeFileSync(`${values.profile}/import.cpuprofile`, JSON.stringify(profile));
+}
+const rate = (plan.rows / figures.totalMs) * 1000;
+const raw = (rawRows / rawMs) * 1000;
+console.log(
+  `${plan.rows} rows: upload ${Math.round(figures.uploadMs)} ms, check ${Math.round(figures.checkMs)} ms, ` +
+    `commit ${Math.round(figures.commitMs)} ms; ${Math.round(rate)} rows/s; raw insert ${Math.round(raw)} rows/s; ` +
+    `ratio ${(rate / raw).toFixed(3)}`,
+);
+await deps.close();
