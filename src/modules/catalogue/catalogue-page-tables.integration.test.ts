@@ -5,7 +5,8 @@ import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { ANONYMOUS, systemActor } from '../../kernel/actor.js';
 import { listThemes } from '../programmes/get-programme.js';
-import { CATALOGUE_PAGE_TABLES } from './catalogue-page-tables.js';
+import { CATALOGUE_PAGE_TABLES, COURSE_PAGE_TABLES } from './catalogue-page-tables.js';
+import { getCourse } from './get-course.js';
 import { searchCatalogue } from './search-catalogue.js';
 
 /**
@@ -46,6 +47,17 @@ for (const dialect of DIALECTS) {
         [...read].filter((table) => !(CATALOGUE_PAGE_TABLES as readonly string[]).includes(table)),
       ).toEqual([]);
       expect(read.size).toBeGreaterThanOrEqual(8);
+    });
+
+    it('names every table a course page reads', async () => {
+      const { db, read } = recordingTables(deps.db);
+      const [entry] = (await searchCatalogue(deps.db, deps, ANONYMOUS, { q: 'rights' })).entries;
+      await getCourse(db, deps, ANONYMOUS, entry!.course.code);
+      await getCourse(db, deps, systemActor('test'), entry!.course.code);
+      expect(
+        [...read()].filter((table) => !(COURSE_PAGE_TABLES as readonly string[]).includes(table)),
+      ).toEqual([]);
+      expect(read().has('editions')).toBe(true);
     });
   });
 }

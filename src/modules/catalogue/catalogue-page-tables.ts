@@ -16,3 +16,9 @@ export const CATALOGUE_PAGE_TABLES = [
   'edition_facilitators',
   'users',
 ] as const;
+
+/**
+ * Every table a course page's contents are read from (the course, its themes, programmes and equivalences,
+ * its editions and their facilitators); checked against the SQL `getCourse` runs, like the catalogue's.
+ */
+export const COURSE_PAGE_TABLES = CATALOGUE_PAGE_TABLES;

@@ -7,6 +7,7 @@ import { csrfProtected, formBody, handleForm } from '../../http/forms.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import { isAppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
+import { Layout } from '../../web/layout.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { KeptHtml, sendPage } from '../../web/render.js';
 import { placesPanelOf } from '../places/place-panel-of.js';
@@ -19,7 +20,7 @@ import {
 } from './catalogue.forms.js';
 import { canCatalogue } from './catalogue.policy.js';
 import { catalogueQuerySchema } from './catalogue.schemas.js';
-import { CATALOGUE_PAGE_TABLES } from './catalogue-page-tables.js';
+import { CATALOGUE_PAGE_TABLES, COURSE_PAGE_TABLES } from './catalogue-page-tables.js';
 import { courseFormChoices } from './course-form-data.js';
 import { getCourse } from './get-course.js';
 import { getEdition } from './get-edition.js';
@@ -30,7 +31,7 @@ import { searchCatalogue } from './search-catalogue.js';
 import { setCourseStatus } from './set-course-status.js';
 import { CatalogueContents, CatalogueFrame, CataloguePage } from './views/catalogue-page.js';
 import { CourseFormPage } from './views/course-form.js';
-import { CoursePage } from './views/course-page.js';
+import { CourseContents, CoursePage, coursePageHead } from './views/course-page.js';
 import { EditionFormPage } from './views/edition-form.js';
 import { EditionPage } from './views/edition-page.js';
 
@@ -99,9 +100,38 @@ export function catalogueWebRoutes(app: FastifyInstance, deps: Deps): void {
     }
   });
 
+  // A course page's contents for a language and rights, rendered once until its tables change (managers,
+  // whose page has forms, are served fresh).
+  const keptCourses = new KeptResults<{ title: string; description: string; html: string }>({
+    tables: COURSE_PAGE_TABLES,
+    maxEntries: 3000,
+  });
   app.get<CodeParams>('/courses/:code', { schema: { hide: true } }, async (request, reply) => {
-    const detail = await getCourse(deps.db, deps, request.actor, request.params.code);
-    return sendPage(reply, <CoursePage ctx={pageContext(request, reply)} detail={detail} />);
+    const { actor } = request;
+    if (canCatalogue(actor, 'catalogue.manage')) {
+      const detail = await getCourse(deps.db, deps, actor, request.params.code);
+      return sendPage(reply, <CoursePage ctx={pageContext(request, reply)} detail={detail} />);
+    }
+    const key = [
+      request.locale,
+      deps.clock.now().toISOString().slice(0, 10),
+      canCatalogue(actor, 'catalogue.read'),
+      canCatalogue(actor, 'catalogue.readRetired'),
+      request.params.code.slice(0, 100),
+    ].join('|');
+    const page = await keptCourses.get(deps.db, key, async () => {
+      const detail = await getCourse(deps.db, deps, actor, request.params.code);
+      return {
+        ...coursePageHead(detail, request.locale),
+        html: renderToString(<CourseContents t={request.i18n} detail={detail} />),
+      };
+    });
+    return sendPage(
+      reply,
+      <Layout ctx={pageContext(request, reply)} title={page.title} description={page.description}>
+        <KeptHtml html={page.html} />
+      </Layout>,
+    );
   });
 
   app.get<IdParams>('/editions/:id', { schema: { hide: true } }, async (request, reply) => {

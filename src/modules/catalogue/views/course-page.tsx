@@ -1,3 +1,4 @@
+import type { Locale, Translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
 import { Csrf, Localized, Paragraphs } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
@@ -5,15 +6,35 @@ import type { PageContext } from '../../../web/page-context.js';
 import type { CourseDetail } from '../get-course.js';
 import { EditionsTable } from './edition-summary.js';
 
+/** The course page's title and description in the reader's language (for its frame). */
+export function coursePageHead(detail: CourseDetail, locale: Locale) {
+  return {
+    title: pickLocalized(detail.course.title, locale).text,
+    description: pickLocalized(detail.course.summary, locale).text,
+  };
+}
+
 export function CoursePage({ ctx, detail }: { ctx: PageContext; detail: CourseDetail }) {
-  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} {...coursePageHead(detail, ctx.locale)}>
+      <CourseContents t={ctx.t} detail={detail} csrf={ctx.csrf} />
+    </Layout>
+  );
+}
+
+/**
+ * What the course page shows inside its frame: the same for every reader with the same language and
+ * rights (the CSRF token only for managers' buttons).
+ */
+export function CourseContents({ t, detail, csrf }: { t: Translator; detail: CourseDetail; csrf?: string }) {
   const canManage = detail.can.manage;
   const { course } = detail;
+  const ctx = { locale: t.locale };
   const title = pickLocalized(course.title, ctx.locale);
   const summary = pickLocalized(course.summary, ctx.locale);
   const description = pickLocalized(course.description, ctx.locale);
   return (
-    <Layout ctx={ctx} title={title.text} description={summary.text}>
+    <>
       <p>
         <a href="/courses">{t.t('catalogue.back')}</a>
       </p>
@@ -92,7 +113,7 @@ export function CoursePage({ ctx, detail }: { ctx: PageContext; detail: CourseDe
             action={`/manage/courses/${course.code}/${course.status === 'active' ? 'retire' : 'reactivate'}`}
             class="inline"
           >
-            <Csrf token={ctx.csrf} />
+            <Csrf token={csrf ?? ''} />
             <button type="submit" class="secondary">
               {course.status === 'active' ? t.t('course.retire') : t.t('course.reactivate')}
             </button>
@@ -121,6 +142,6 @@ export function CoursePage({ ctx, detail }: { ctx: PageContext; detail: CourseDe
           />
         </details>
       ) : null}
-    </Layout>
+    </>
   );
 }
