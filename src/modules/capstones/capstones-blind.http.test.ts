@@ -251,6 +251,10 @@ describe('capstones over HTTP: blind assessment and the library', () => {
     await releaseMark(deps.db, deps, actorOf(manager), submission.id);
     await recordOutcome(deps.db, deps, actorOf(manager), capstoneId, { outcome: 'pass' });
     expect(await api()).toEqual({ items: [], total: 0 });
+    // The library's searches and pages are kept between requests (until one of its tables changes).
+    const libraryPage = async () =>
+      (await browsers.anonymous.get('/library/capstones?q=sud%C3%A1frica', { 'accept-language': 'es' })).body;
+    expect(await libraryPage()).not.toContain('Decent work for migrant miners');
     expect((await browsers.anonymous.get(`/library/capstones/${capstoneId}`)).statusCode).toBe(404);
     const consent = await browsers.candidate.send(`/capstones/${capstoneId}/library`, {
       consent: 'on',
@@ -285,8 +289,11 @@ describe('capstones over HTTP: blind assessment and the library', () => {
       paths: Record<string, { get?: { security?: unknown[] } }>;
     };
     expect(openapi.paths['/api/v1/capstones']?.get).toBeDefined();
+    // Consenting showed the entry at once in the kept search; withdrawing takes it away at once.
+    expect(await libraryPage()).toContain('Decent work for migrant miners');
     await browsers.candidate.send(`/capstones/${capstoneId}/library`, {});
     expect(await api()).toEqual({ items: [], total: 0 });
+    expect(await libraryPage()).not.toContain('Decent work for migrant miners');
     expect((await browsers.anonymous.get(`/library/capstones/${capstoneId}/document`)).statusCode).toBe(404);
   });
 });
