@@ -135,6 +135,34 @@ describe('capstones over HTTP: blind assessment and the library', () => {
       complete: 'on',
     });
     expect(mark.statusCode).toBe(403);
+    // Withdrawn, the examiner loses the sample on their very next request; the withdrawal is audited, and
+    // withdrawing someone who is not the examiner is refused with a translated message and changes nothing.
+    const withdraw = (examinerId: string, browser = browsers.manager) =>
+      browser.send('/capstones/examiners/withdraw', { programmeId: programme.programme_id, examinerId });
+    expect((await withdraw(examiner.id, browsers.examiner)).statusCode).toBe(403);
+    expect((await withdraw(examiner.id)).statusCode).toBe(303);
+    expect((await browsers.examiner.get(`/capstones/marking/${attemptId}`)).statusCode).toBe(404);
+    expect((await browsers.examiner.get(`/capstones/marking/${attemptId}/document`)).statusCode).toBe(404);
+    expect((await browsers.examiner.get(`/marking/submissions/${submissionId}`)).statusCode).toBe(404);
+    expect((await browsers.examiner.get('/marking/my')).body).not.toContain(submissionId);
+    const again = await withdraw(examiner.id);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('This person is not an external examiner here.');
+    const events = await deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'marking.examiner-withdrawn')
+      .execute();
+    expect(events).toHaveLength(1);
+    // Appointed again for the rest of the journey.
+    expect(
+      (
+        await browsers.manager.send('/capstones/examiners', {
+          programmeId: programme.programme_id,
+          examinerId: examiner.id,
+        })
+      ).statusCode,
+    ).toBe(303);
   }
 
   it('the candidate hands in through the forms and gets a receipt with a SHA-256', async () => {

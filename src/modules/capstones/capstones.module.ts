@@ -63,6 +63,7 @@ export const capstonesModule: Module = {
     'POST /capstones/supervisors': ['manager'],
     'POST /capstones/settings/:id': ['manager'],
     'POST /capstones/examiners': ['manager'],
+    'POST /capstones/examiners/withdraw': ['manager'],
     'POST /capstones/committee': ['manager'],
     'GET /capstones/marking/:id': STAFF,
     'GET /capstones/marking/:id/document': STAFF,

@@ -11,9 +11,9 @@ import { KeptHtml, sendPage } from '../../web/render.js';
 import { renderedOnce } from '../../web/rendered-once.js';
 import { addDraft } from './add-draft.js';
 import { allocateAssessors } from './allocate-assessors.js';
-import { appointCapstoneExaminer } from './appoint-capstone-examiner.js';
 import { assignSupervisor } from './assign-supervisor.js';
 import { CAPSTONE_MAX_BYTES } from './capstone.js';
+import { changeCapstoneExaminer } from './change-capstone-examiner.js';
 import { decideProposal } from './decide-proposal.js';
 import { getCapstoneAdmin } from './get-capstone-admin.js';
 import { getCapstoneFile } from './get-capstone-file.js';
@@ -170,7 +170,13 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   app.post('/capstones/examiners', csrfProtected(app), (request, reply) =>
-    adminForm(request, reply, () => appointCapstoneExaminer(deps.db, deps, request.actor, formBody(request))),
+    adminForm(request, reply, () => changeCapstoneExaminer(deps.db, deps, request.actor, formBody(request))),
+  );
+
+  app.post('/capstones/examiners/withdraw', csrfProtected(app), (request, reply) =>
+    adminForm(request, reply, () =>
+      changeCapstoneExaminer(deps.db, deps, request.actor, formBody(request), 'withdraw'),
+    ),
   );
 
   app.get<Id>('/capstones/marking/:id', hidden, async (request, reply) => {

@@ -54,6 +54,8 @@ export const QUEUE_PAGE_SIZE = 50;
  * (every manager sees the same queues; thousands of capstones make each read cost milliseconds).
  */
 const KEPT_QUEUES = new KeptResults<CommitteeQueue>({ tables: QUEUE_TABLES, maxEntries: 200 });
+/** The capstones each reader supervises, kept the same way (the same tables, per person). */
+const KEPT_SUPERVISED = new KeptResults<CapstoneLine[]>({ tables: QUEUE_TABLES, maxEntries: 500 });
 /** The tabs count each state up to this many; beyond, they show "1,000+" (the library holds thousands). */
 export const QUEUE_COUNT_CAP = 1000;
 
@@ -86,7 +88,9 @@ export async function getCapstoneQueues(
 ): Promise<CapstoneQueues> {
   if (actor.kind !== 'user') throw new AppError('unauthenticated');
   const committee = canCapstone(actor, 'capstones.decide');
-  const supervised = await linesOf(db, await listCapstonesOfSupervisor(db, actor.id));
+  const supervised = await KEPT_SUPERVISED.get(db, actor.id, async () =>
+    linesOf(db, await listCapstonesOfSupervisor(db, actor.id)),
+  );
   if (!committee) {
     if (!canCapstone(actor, 'capstones.beSupervisor')) throw new AppError('forbidden');
     return { committee: null, committeeKey: '', supervised };

@@ -218,6 +218,16 @@ export function AdminPage({
               programme: p.title,
               names: p.examiners.map((e) => e.name).join(', ') || t.t('capstones.admin.noExaminer'),
             })}
+            {p.examiners.map((e) => (
+              <form method="post" action="/capstones/examiners/withdraw" class="inline">
+                <Csrf token={ctx.csrf} />
+                <input type="hidden" name="programmeId" value={p.id} />
+                <input type="hidden" name="examinerId" value={e.id} />
+                <button type="submit" class="secondary">
+                  {t.t('capstones.action.withdrawExaminer', { name: e.name, programme: p.title })}
+                </button>
+              </form>
+            ))}
           </li>
         ))}
       </ul>
