@@ -74,6 +74,7 @@ export const capstonesModule: Module = {
     'POST /capstones/:id/supervisor': ['manager'],
     'POST /capstones/:id/messages': 'signed-in',
     'POST /capstones/:id/milestones': 'signed-in',
+    'POST /capstones/:id/timeline': 'signed-in',
     'POST /capstones/:id/final': 'signed-in',
     'POST /capstones/:id/assessors': ['manager'],
     'POST /capstones/:id/outcome': ['manager'],

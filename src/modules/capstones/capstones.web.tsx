@@ -25,6 +25,7 @@ import { nameCommitteeMember } from './name-committee-member.js';
 import { postMessage } from './post-message.js';
 import { recordMilestone } from './record-milestone.js';
 import { recordOutcome } from './record-outcome.js';
+import { replanMilestones } from './replan-milestones.js';
 import { saveCapstoneSettings } from './save-capstone-settings.js';
 import { saveProposal } from './save-proposal.js';
 import { libraryThemes, searchLibrary } from './search-library.js';
@@ -212,6 +213,9 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
   form('/milestones', 'capstones.flash.saved', (r) =>
     recordMilestone(deps.db, deps, r.actor, r.params.id, formBody(r)),
+  );
+  form('/timeline', 'capstones.flash.saved', (r) =>
+    replanMilestones(deps.db, deps, r.actor, r.params.id, formBody(r)),
   );
   form('/final', 'capstones.flash.handedIn', (r) =>
     submitFinal(deps.db, deps, r.actor, r.params.id, formBody(r)),
