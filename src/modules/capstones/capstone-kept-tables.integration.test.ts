@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftedCapstone } from '../../../test/helpers/capstone-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { recordTablesRead } from '../../../test/helpers/tables-read.js';
+import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { newId } from '../../kernel/ids.js';
 import { CAPSTONE_STATES, librarySearchDocument } from './capstone.js';
@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
     afterAll(async () => deps?.close());
 
     it('names every table the library’s search reads, for every kind of filter', async () => {
-      const { db, read } = recordTablesRead(deps.db);
+      const { db, read } = recordingTables(deps.db);
       const searches = [
         {},
         { q: 'migrant' },
@@ -76,12 +76,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('names every table the committee’s queues read, in every state', async () => {
-      const { db, read } = recordTablesRead(deps.db);
+      const { db, read } = recordingTables(deps.db);
       for (const state of CAPSTONE_STATES)
         await getCapstoneQueues(db, deps, actorOf(world.manager), { state, page: '2' });
       await getCapstoneQueues(db, deps, actorOf(world.manager), { state: 'passed' });
-      expect(undeclared(read(['users']), QUEUE_TABLES)).toEqual([]);
-      expect(read(['users'])).toEqual(new Set(QUEUE_TABLES));
+      expect(undeclared(read(), QUEUE_TABLES)).toEqual([]);
+      expect(read()).toEqual(new Set(QUEUE_TABLES));
     });
   });
 }
