@@ -4,6 +4,7 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { grantExtension } from '../pathway/grant-extension.js';
 import { assignSupervisor } from './assign-supervisor.js';
 import { findCapstone } from './capstones.repository.js';
 import { decideProposal } from './decide-proposal.js';
@@ -11,6 +12,7 @@ import { getCapstonePage } from './get-capstone-page.js';
 import { getCapstoneQueues } from './get-capstone-queues.js';
 import { nameCommitteeMember } from './name-committee-member.js';
 import { recordMilestone } from './record-milestone.js';
+import { replanMilestones } from './replan-milestones.js';
 import { setSupervisorLoad } from './set-supervisor-load.js';
 import { submitProposal } from './submit-proposal.js';
 
@@ -122,6 +124,56 @@ for (const dialect of DIALECTS) {
       // Near the full draft's date (2027-03-15) and not reached: at risk again.
       deps.clock.set('2027-03-01T09:00:00.000Z');
       expect(await atRisk()).toEqual([world.capstoneId]);
+    });
+
+    it('plans the milestones again inside the window, which a granted extension moves (audited)', async () => {
+      const world = await draftedCapstone(deps);
+      const manager = actorOf(world.manager);
+      await submitProposal(deps.db, deps, actorOf(world.person), world.capstoneId);
+      const plan = { outlineDue: '2027-02-01', draftDue: '2028-01-15', finalDue: '2029-09-30' };
+      const replan = (actor: ReturnType<typeof actorOf>, input: object) =>
+        refusal(replanMilestones(deps.db, deps, actor, world.capstoneId, input));
+      expect(await replan(manager, plan)).toBe('state:capstones.error.notInProgress');
+      await decideProposal(deps.db, deps, manager, world.capstoneId, { decision: 'approve' });
+      const supervisor = await buildPerson(deps, { roles: ['facilitator'] });
+      await setSupervisorLoad(deps.db, deps, manager, { personId: supervisor.id, maxLoad: 3 });
+      await assignSupervisor(deps.db, deps, manager, world.capstoneId, { supervisorId: supervisor.id });
+      const planned = async () => {
+        const row = (await findCapstone(deps.db, world.capstoneId))!;
+        return [row.outline_due, row.draft_due, row.final_due];
+      };
+      // The window ends on 2029-06-10: a final date after it is refused, and nothing changes.
+      expect(await replan(actorOf(supervisor), plan)).toBe('finalDue:capstones.error.milestoneAfterWindow');
+      expect(await replan(actorOf(world.person), plan)).toBe('forbidden');
+      expect(await planned()).toEqual(['2027-01-15', '2027-03-15', '2027-05-15']);
+      // A six-month extension moves the window's end to 2029-12-10: the same plan now fits.
+      await grantExtension(deps.db, deps, manager, world.candidacyId, { months: 6, reason: 'Illness' });
+      expect(
+        (await getCapstonePage(deps.db, deps, actorOf(supervisor), world.capstoneId)).can.replanMilestones,
+      ).toBe(true);
+      await replanMilestones(deps.db, deps, actorOf(supervisor), world.capstoneId, plan);
+      expect(await planned()).toEqual(['2027-02-01', '2028-01-15', '2029-09-30']);
+      expect(await replan(manager, { ...plan, finalDue: '2029-12-11' })).toBe(
+        'finalDue:capstones.error.milestoneAfterWindow',
+      );
+      // A reached outline may stay in the past; a milestone not reached may not move before today.
+      deps.clock.set('2027-03-01T09:00:00.000Z');
+      expect(await replan(manager, plan)).toBe('outlineDue:capstones.error.milestoneOrder');
+      await recordMilestone(deps.db, deps, actorOf(supervisor), world.capstoneId, {
+        milestone: 'outline',
+        reachedOn: '2027-02-01',
+      });
+      await replanMilestones(deps.db, deps, manager, world.capstoneId, { ...plan, draftDue: '2027-12-01' });
+      expect(await planned()).toEqual(['2027-02-01', '2027-12-01', '2029-09-30']);
+      expect(await replan(manager, { ...plan, draftDue: '2027-01-31' })).toBe(
+        'draftDue:capstones.error.milestoneOrder',
+      );
+      const events = await deps.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('action', '=', 'capstones.milestones-replanned')
+        .execute();
+      expect(events).toHaveLength(2);
     });
   });
 }

@@ -22,9 +22,9 @@ import { notificationText } from '../notifications/notification.js';
 import { evaluateCandidacy } from '../pathway/candidacy-standing.js';
 import { findProgrammeById } from '../programmes/programmes.queries.js';
 import { allocateAssessors } from './allocate-assessors.js';
-import { appointCapstoneExaminer } from './appoint-capstone-examiner.js';
 import { assignSupervisor } from './assign-supervisor.js';
 import { findCapstone, listMessages } from './capstones.repository.js';
+import { changeCapstoneExaminer } from './change-capstone-examiner.js';
 import { decideProposal } from './decide-proposal.js';
 import { getMarkerPage } from './get-marker-page.js';
 import { postMessage } from './post-message.js';
@@ -254,8 +254,8 @@ for (const dialect of DIALECTS) {
       });
       const examiner = await buildPerson(deps, { roles: ['assessor'] });
       const outsider = await buildPerson(deps, { roles: ['assessor'] });
-      const appoint = (actor: Parameters<typeof appointCapstoneExaminer>[2], input: object) =>
-        refusal(appointCapstoneExaminer(deps.db, deps, actor, input));
+      const appoint = (actor: Parameters<typeof changeCapstoneExaminer>[2], input: object) =>
+        refusal(changeCapstoneExaminer(deps.db, deps, actor, input));
       const { programme_id: programmeId } = (await findCapstone(deps.db, world.capstoneId))!;
       expect(await appoint(actorOf(examiner), { programmeId, examinerId: examiner.id })).toBe('forbidden');
       expect(await appoint(world.manager, { programmeId, examinerId: world.person.id })).toBe(
@@ -264,7 +264,7 @@ for (const dialect of DIALECTS) {
       expect(await appoint(world.manager, { programmeId: world.capstoneId, examinerId: examiner.id })).toBe(
         'programmeId:validation.invalidChoice',
       );
-      await appointCapstoneExaminer(deps.db, deps, world.manager, { programmeId, examinerId: examiner.id });
+      await changeCapstoneExaminer(deps.db, deps, world.manager, { programmeId, examinerId: examiner.id });
       const attempt = await deps.db.selectFrom('capstone_attempts').select('id').executeTakeFirstOrThrow();
       // Unmarked capstones are never in the sample.
       expect(await refusal(getMarkerPage(deps.db, deps, actorOf(examiner), attempt.id))).toBe('not_found');

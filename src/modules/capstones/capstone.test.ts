@@ -9,6 +9,7 @@ import {
   type Proposal,
   proposalProblems,
   resubmissionProblem,
+  timelineProblems,
 } from './capstone.js';
 
 const ALLOWED: Record<string, string> = {
@@ -135,5 +136,49 @@ describe('warnings and resubmission', () => {
     expect(text).toContain('south africa');
     expect(text).toContain('afrique du sud');
     expect(text).toContain('sudafrica');
+  });
+});
+
+describe('timelineProblems (planning the milestones again)', () => {
+  const window = { today: '2027-03-01', deadline: '2029-06-10' };
+  const keys = (problems: { path: string; key: string }[]) => problems.map((p) => `${p.path}:${p.key}`);
+
+  it('keeps every date in order, from today (a reached milestone may stay in the past), inside the window', () => {
+    const plan = { outline: '2027-02-01', draft: '2027-06-01', final: '2029-06-10' };
+    expect(keys(timelineProblems(plan, window))).toEqual(['outlineDue:capstones.error.milestoneOrder']);
+    expect(timelineProblems(plan, window, new Set(['outline']))).toEqual([]);
+    expect(keys(timelineProblems({ ...plan, draft: '2027-01-01' }, window, new Set(['outline'])))).toEqual([
+      'draftDue:capstones.error.milestoneOrder',
+    ]);
+    expect(keys(timelineProblems({ ...plan, final: '2029-06-11' }, window, new Set(['outline'])))).toEqual([
+      'finalDue:capstones.error.milestoneAfterWindow',
+    ]);
+    expect(keys(timelineProblems({ ...plan, draft: null }, window, new Set(['outline'])))).toEqual([
+      'draftDue:capstones.error.milestoneMissing',
+    ]);
+  });
+
+  it('accepts only plans in order and inside the window, whatever the dates and the extension', () => {
+    const day = fc
+      .integer({ min: 0, max: 3000 })
+      .map((n) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        day,
+        day,
+        day,
+        day,
+        day,
+        fc.boolean(),
+        (outline, draft, final, today, deadline, reachedOutline) => {
+          const reached = new Set(reachedOutline ? (['outline'] as const) : []);
+          const problems = timelineProblems({ outline, draft, final }, { today, deadline }, reached);
+          const ordered = outline <= draft && draft <= final;
+          const inside = final <= deadline && draft <= deadline && outline <= deadline;
+          const fromToday = (reachedOutline || outline >= today) && draft >= today && final >= today;
+          expect(problems.length === 0).toBe(ordered && inside && fromToday);
+        },
+      ),
+    );
   });
 });

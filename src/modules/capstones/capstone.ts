@@ -122,17 +122,34 @@ export function proposalProblems(
         key: 'capstones.error.approachMissing',
         values: { course },
       });
-  let previous = window.today;
+  problems.push(...timelineProblems(proposal.timeline, window));
+  return problems;
+}
+
+/**
+ * Pure: the problems of a milestone plan: every date set, in order, none before `today` unless that
+ * milestone was already reached, and none after the window's deadline — the end of the candidate's window
+ * with every extension granted so far (no deadline: no limit).
+ */
+export function timelineProblems(
+  timeline: Record<Milestone, string | null>,
+  window: { today: string; deadline: string | null },
+  reached: ReadonlySet<Milestone> = new Set(),
+): ProposalProblem[] {
+  const problems: ProposalProblem[] = [];
+  let previous = '';
   for (const milestone of MILESTONES) {
-    const date = proposal.timeline[milestone];
+    const path = `${milestone}Due`;
+    const date = timeline[milestone];
     if (!date) {
-      problems.push({ path: `${milestone}Due`, key: 'capstones.error.milestoneMissing' });
+      problems.push({ path, key: 'capstones.error.milestoneMissing' });
       continue;
     }
-    if (date < previous) problems.push({ path: `${milestone}Due`, key: 'capstones.error.milestoneOrder' });
+    const earliest = reached.has(milestone) || previous > window.today ? previous : window.today;
+    if (date < earliest) problems.push({ path, key: 'capstones.error.milestoneOrder' });
     else if (window.deadline && date > window.deadline)
       problems.push({
-        path: `${milestone}Due`,
+        path,
         key: 'capstones.error.milestoneAfterWindow',
         values: { deadline: window.deadline },
       });

@@ -135,6 +135,34 @@ describe('capstones over HTTP: blind assessment and the library', () => {
       complete: 'on',
     });
     expect(mark.statusCode).toBe(403);
+    // Withdrawn, the examiner loses the sample on their very next request; the withdrawal is audited, and
+    // withdrawing someone who is not the examiner is refused with a translated message and changes nothing.
+    const withdraw = (examinerId: string, browser = browsers.manager) =>
+      browser.send('/capstones/examiners/withdraw', { programmeId: programme.programme_id, examinerId });
+    expect((await withdraw(examiner.id, browsers.examiner)).statusCode).toBe(403);
+    expect((await withdraw(examiner.id)).statusCode).toBe(303);
+    expect((await browsers.examiner.get(`/capstones/marking/${attemptId}`)).statusCode).toBe(404);
+    expect((await browsers.examiner.get(`/capstones/marking/${attemptId}/document`)).statusCode).toBe(404);
+    expect((await browsers.examiner.get(`/marking/submissions/${submissionId}`)).statusCode).toBe(404);
+    expect((await browsers.examiner.get('/marking/my')).body).not.toContain(submissionId);
+    const again = await withdraw(examiner.id);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('This person is not an external examiner here.');
+    const events = await deps.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'marking.examiner-withdrawn')
+      .execute();
+    expect(events).toHaveLength(1);
+    // Appointed again for the rest of the journey.
+    expect(
+      (
+        await browsers.manager.send('/capstones/examiners', {
+          programmeId: programme.programme_id,
+          examinerId: examiner.id,
+        })
+      ).statusCode,
+    ).toBe(303);
   }
 
   it('the candidate hands in through the forms and gets a receipt with a SHA-256', async () => {
@@ -251,6 +279,10 @@ describe('capstones over HTTP: blind assessment and the library', () => {
     await releaseMark(deps.db, deps, actorOf(manager), submission.id);
     await recordOutcome(deps.db, deps, actorOf(manager), capstoneId, { outcome: 'pass' });
     expect(await api()).toEqual({ items: [], total: 0 });
+    // The library's searches and pages are kept between requests (until one of its tables changes).
+    const libraryPage = async () =>
+      (await browsers.anonymous.get('/library/capstones?q=sud%C3%A1frica', { 'accept-language': 'es' })).body;
+    expect(await libraryPage()).not.toContain('Decent work for migrant miners');
     expect((await browsers.anonymous.get(`/library/capstones/${capstoneId}`)).statusCode).toBe(404);
     const consent = await browsers.candidate.send(`/capstones/${capstoneId}/library`, {
       consent: 'on',
@@ -285,8 +317,11 @@ describe('capstones over HTTP: blind assessment and the library', () => {
       paths: Record<string, { get?: { security?: unknown[] } }>;
     };
     expect(openapi.paths['/api/v1/capstones']?.get).toBeDefined();
+    // Consenting showed the entry at once in the kept search; withdrawing takes it away at once.
+    expect(await libraryPage()).toContain('Decent work for migrant miners');
     await browsers.candidate.send(`/capstones/${capstoneId}/library`, {});
     expect(await api()).toEqual({ items: [], total: 0 });
+    expect(await libraryPage()).not.toContain('Decent work for migrant miners');
     expect((await browsers.anonymous.get(`/library/capstones/${capstoneId}/document`)).statusCode).toBe(404);
   });
 });

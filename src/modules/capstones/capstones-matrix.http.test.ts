@@ -12,8 +12,8 @@ import { saveMark } from '../marking/save-mark.js';
 import { registerCandidate } from '../pathway/register-candidate.js';
 import { addDraft } from './add-draft.js';
 import { allocateAssessors } from './allocate-assessors.js';
-import { appointCapstoneExaminer } from './appoint-capstone-examiner.js';
 import { assignSupervisor } from './assign-supervisor.js';
+import { changeCapstoneExaminer } from './change-capstone-examiner.js';
 import { decideProposal } from './decide-proposal.js';
 import { nameCommitteeMember } from './name-committee-member.js';
 import { recordOutcome } from './record-outcome.js';
@@ -80,6 +80,7 @@ const CASES: Case[] = [
   { route: 'POST /capstones/supervisors', kind: 'draft', path: () => '/capstones/supervisors', body: () => ({ personId: spare[0].id, maxLoad: '5' }), expect: managers },
   { route: 'POST /capstones/settings/:id', kind: 'draft', path: (t) => `/capstones/settings/${t.programmeId}`, body: () => ({ rubricId: '', passMark: '50', discrepancy: '15' }), expect: managers },
   { route: 'POST /capstones/examiners', kind: 'draft', path: () => '/capstones/examiners', body: (t) => ({ programmeId: t.programmeId, examinerId: spare[1].id }), expect: managers },
+  { route: 'POST /capstones/examiners/withdraw', kind: 'draft', path: () => '/capstones/examiners/withdraw', body: (t) => ({ programmeId: t.programmeId, examinerId: people.examiner.id }), mutates: true, expect: managers },
   { route: 'POST /capstones/committee', kind: 'draft', path: () => '/capstones/committee', body: (t) => ({ committeeProgrammeId: t.programmeId, memberId: people.committee.id }), expect: managers },
   { route: 'GET /capstones/marking/:id', kind: 'marked', path: (t) => `/capstones/marking/${t.attemptId}`, expect: e(404, { anonymous: 303, candidate: 403, other: 403, assessor: 200, examiner: 200, committee: 200, manager: 200 }) },
   { route: 'GET /capstones/marking/:id/document', kind: 'marked', path: (t) => `/capstones/marking/${t.attemptId}/document`, expect: e(404, { anonymous: 303, candidate: 403, other: 403, assessor: 200, examiner: 200, committee: 200, manager: 200 }) },
@@ -90,6 +91,7 @@ const CASES: Case[] = [
   { route: 'POST /capstones/:id/supervisor', kind: 'approved', path: (t) => `${c(t)}/supervisor`, body: () => ({ supervisorId: people.supervisor.id }), mutates: true, expect: managers },
   { route: 'POST /capstones/:id/messages', kind: 'approved', path: (t) => `${c(t)}/messages`, body: () => ({ body: 'Section 2 needs evidence.' }), mutates: true, expect: e(404, { anonymous: 401, candidate: 303, supervisor: 303, committee: 403, manager: 403 }) },
   { route: 'POST /capstones/:id/milestones', kind: 'approved', path: (t) => `${c(t)}/milestones`, body: () => ({ milestone: 'outline', reachedOn: '2026-11-01' }), mutates: true, expect: e(404, { anonymous: 401, candidate: 403, supervisor: 303, committee: 303, manager: 303 }) },
+  { route: 'POST /capstones/:id/timeline', kind: 'approved', path: (t) => `${c(t)}/timeline`, body: () => ({ outlineDue: '2027-02-01', draftDue: '2027-04-01', finalDue: '2027-06-01' }), mutates: true, expect: e(404, { anonymous: 401, candidate: 403, supervisor: 303, committee: 303, manager: 303 }) },
   { route: 'POST /capstones/:id/final', kind: 'approved', path: (t) => `${c(t)}/final`, body: () => ({ abstract_en: 'Recommendations for Ghana.', declared: 'on' }), mutates: true, expect: own },
   { route: 'POST /capstones/:id/assessors', kind: 'handedIn', path: (t) => `${c(t)}/assessors`, body: () => ({ firstMarkerId: spare[0].id, secondMarkerId: spare[1].id }), mutates: true, expect: managers },
   { route: 'POST /capstones/:id/outcome', kind: 'released', path: (t) => `${c(t)}/outcome`, body: () => ({ outcome: 'pass' }), mutates: true, expect: managers },
@@ -180,7 +182,7 @@ runRouteMatrix<Role, Kind, Target>({
       committeeProgrammeId: programmeId,
       memberId: people.committee.id,
     });
-    await appointCapstoneExaminer(deps.db, deps, manager, { programmeId, examinerId: people.examiner.id });
+    await changeCapstoneExaminer(deps.db, deps, manager, { programmeId, examinerId: people.examiner.id });
     const me = actorOf(owner);
     const { id: capstoneId } = await saveProposal(deps.db, deps, me, proposalForm(counted));
     const target: Target = { capstoneId, programmeId, counted, fileId: '', attemptId: '' };

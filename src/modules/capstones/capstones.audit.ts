@@ -3,6 +3,11 @@ import { z } from 'zod';
 import { defineAuditEvents } from '../../kernel/audit.js';
 
 const state = z.object({ state: z.string() });
+const plan = z.object({
+  outline: z.string().nullable(),
+  draft: z.string().nullable(),
+  final: z.string().nullable(),
+});
 
 export const capstonesAuditEvents = defineAuditEvents({
   'capstones.proposal-saved': z.object({ after: z.object({ title: z.string(), country: z.string() }) }),
@@ -42,6 +47,10 @@ export const capstonesAuditEvents = defineAuditEvents({
   }),
   'capstones.milestone-recorded': z.object({
     after: z.object({ milestone: z.string(), reachedOn: z.string() }),
+  }),
+  'capstones.milestones-replanned': z.object({
+    before: plan,
+    after: plan,
   }),
 });
 

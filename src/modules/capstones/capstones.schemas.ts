@@ -20,6 +20,15 @@ const required = (max: number) => text(max).min(1, 'validation.required');
  * The proposal form: `approach.<COURSE>` fields carry the approach per counted course; themes are one per
  * line (or an array from the API).
  */
+/** The three planned milestone dates of a form (empty: not planned yet). */
+function timelineFields() {
+  return {
+    outlineDue: optionalDateSchema.optional().default(null),
+    draftDue: optionalDateSchema.optional().default(null),
+    finalDue: optionalDateSchema.optional().default(null),
+  };
+}
+
 export const proposalSchema = z.object({
   title: required(TITLE_MAX),
   country: z.string().trim().toUpperCase().refine(isCountryCode, 'capstones.error.country'),
@@ -39,9 +48,7 @@ export const proposalSchema = z.object({
         .max(THEMES_MAX, 'capstones.error.tooManyThemes'),
     ),
   language: z.enum(CAPSTONE_LANGUAGES, 'validation.invalidChoice'),
-  outlineDue: optionalDateSchema.optional().default(null),
-  draftDue: optionalDateSchema.optional().default(null),
-  finalDue: optionalDateSchema.optional().default(null),
+  ...timelineFields(),
 });
 
 /** The approaches of a proposal form: every `approach.<CODE>` field (codes as the pathway counts them). */
@@ -141,6 +148,8 @@ export const committeeSchema = z.object({
 
 /** The milestones that can be recorded as reached (the final one is the hand-in itself). */
 export const REACHABLE_MILESTONES = ['outline', 'draft'] as const;
+/** The planned milestone dates of a capstone in progress, planned again (after an extension, say). */
+export const timelineSchema = z.object(timelineFields());
 export const milestoneSchema = z.object({
   milestone: z.enum(REACHABLE_MILESTONES, 'validation.invalidChoice'),
   reachedOn: isoDateSchema,

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { sendDownload } from '../../http/downloads.js';
@@ -6,12 +7,13 @@ import { singleFileUpload } from '../../http/file-upload.js';
 import { csrfProtected, formBody } from '../../http/forms.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
-import { sendPage } from '../../web/render.js';
+import { KeptHtml, sendPage } from '../../web/render.js';
+import { renderedOnce } from '../../web/rendered-once.js';
 import { addDraft } from './add-draft.js';
 import { allocateAssessors } from './allocate-assessors.js';
-import { appointCapstoneExaminer } from './appoint-capstone-examiner.js';
 import { assignSupervisor } from './assign-supervisor.js';
 import { CAPSTONE_MAX_BYTES } from './capstone.js';
+import { changeCapstoneExaminer } from './change-capstone-examiner.js';
 import { decideProposal } from './decide-proposal.js';
 import { getCapstoneAdmin } from './get-capstone-admin.js';
 import { getCapstoneFile } from './get-capstone-file.js';
@@ -23,6 +25,7 @@ import { nameCommitteeMember } from './name-committee-member.js';
 import { postMessage } from './post-message.js';
 import { recordMilestone } from './record-milestone.js';
 import { recordOutcome } from './record-outcome.js';
+import { replanMilestones } from './replan-milestones.js';
 import { saveCapstoneSettings } from './save-capstone-settings.js';
 import { saveProposal } from './save-proposal.js';
 import { libraryThemes, searchLibrary } from './search-library.js';
@@ -33,8 +36,8 @@ import { submitProposal } from './submit-proposal.js';
 import { uploadFinalDocument } from './upload-final-document.js';
 import { CapstonePageView } from './views/capstone-page.js';
 import { HomePage } from './views/home-page.js';
-import { LibraryEntryPage, LibrarySearchPage } from './views/library-pages.js';
-import { AdminPage, MarkerPageView, QueuesPage } from './views/staff-pages.js';
+import { LibraryEntryPage, LibrarySearchContents, LibrarySearchFrame } from './views/library-pages.js';
+import { AdminPage, CommitteeContents, MarkerPageView, QueuesPage } from './views/staff-pages.js';
 
 type Id = { Params: { id: string } };
 type FileParams = { Params: { id: string; fileId: string } };
@@ -113,7 +116,21 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/capstones', hidden, async (request, reply) => {
     const query = request.query as { state?: string; page?: string };
     const queues = await getCapstoneQueues(deps.db, deps, request.actor, query);
-    return sendPage(reply, <QueuesPage ctx={pageContext(request, reply)} queues={queues} />);
+    const { committee } = queues;
+    // The kept queues (checked for the reader above) are rendered once per language.
+    const html = committee
+      ? renderedOnce(committee, request.locale, () =>
+          renderToString(<CommitteeContents t={request.i18n} committee={committee} />),
+        )
+      : null;
+    return sendPage(
+      reply,
+      <QueuesPage
+        ctx={pageContext(request, reply)}
+        committee={html === null ? null : <KeptHtml html={html} />}
+        supervised={queues.supervised}
+      />,
+    );
   });
 
   app.get('/capstones/admin', hidden, async (request, reply) => {
@@ -154,7 +171,13 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   app.post('/capstones/examiners', csrfProtected(app), (request, reply) =>
-    adminForm(request, reply, () => appointCapstoneExaminer(deps.db, deps, request.actor, formBody(request))),
+    adminForm(request, reply, () => changeCapstoneExaminer(deps.db, deps, request.actor, formBody(request))),
+  );
+
+  app.post('/capstones/examiners/withdraw', csrfProtected(app), (request, reply) =>
+    adminForm(request, reply, () =>
+      changeCapstoneExaminer(deps.db, deps, request.actor, formBody(request), 'withdraw'),
+    ),
   );
 
   app.get<Id>('/capstones/marking/:id', hidden, async (request, reply) => {
@@ -190,6 +213,9 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
   form('/milestones', 'capstones.flash.saved', (r) =>
     recordMilestone(deps.db, deps, r.actor, r.params.id, formBody(r)),
+  );
+  form('/timeline', 'capstones.flash.saved', (r) =>
+    replanMilestones(deps.db, deps, r.actor, r.params.id, formBody(r)),
   );
   form('/final', 'capstones.flash.handedIn', (r) =>
     submitFinal(deps.db, deps, r.actor, r.params.id, formBody(r)),
@@ -246,18 +272,23 @@ export function capstonesWebRoutes(app: FastifyInstance, deps: Deps): void {
     });
 
   app.get('/library/capstones', hidden, async (request, reply) => {
-    let page: Awaited<ReturnType<typeof searchLibrary>>;
-    try {
-      page = await searchLibrary(deps.db, deps, request.query);
-    } catch (error) {
+    const found = await searchLibrary(deps.db, deps, request.query).catch((error: unknown) => {
       // A bad filter in the address is ignored rather than refused: the unfiltered library is shown.
       if (!isAppError(error, 'validation_failed')) throw error;
-      page = await searchLibrary(deps.db, deps, {});
-    }
+      return searchLibrary(deps.db, deps, {});
+    });
+    // The contents depend on the language and the (kept) search only: rendered once per language.
     const themes = await libraryThemes(deps.db);
+    const html = renderedOnce(found, request.locale, () =>
+      renderToString(
+        <LibrarySearchContents t={request.i18n} locale={request.locale} page={found} themes={themes} />,
+      ),
+    );
     return sendPage(
       reply,
-      <LibrarySearchPage ctx={pageContext(request, reply)} page={page} themes={themes} />,
+      <LibrarySearchFrame ctx={pageContext(request, reply)}>
+        <KeptHtml html={html} />
+      </LibrarySearchFrame>,
     );
   });
 

@@ -112,6 +112,8 @@ export interface CapstonePage {
     manage: boolean;
     message: boolean;
     recordMilestone: boolean;
+    /** Plan the milestones again (an approved capstone; its supervisor or a manager). */
+    replanMilestones: boolean;
   };
   /** For the committee: supervisors with their load, assessors to choose from, the marking submission. */
   staff: {
@@ -229,6 +231,7 @@ export async function getCapstonePage(
       message:
         (can.own || supervisor) && row.supervisor_id !== null && !['passed', 'failed'].includes(row.state),
       recordMilestone: can.supervise && ['approved', 'resubmission'].includes(row.state),
+      replanMilestones: can.supervise && row.state === 'approved',
     },
     staff,
   };

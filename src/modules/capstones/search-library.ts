@@ -1,15 +1,17 @@
 import type { Executor } from '../../db/database.js';
+import { KeptResults } from '../../db/kept-results.js';
 import type { Services } from '../../deps.js';
 import { foldForSearch } from '../../kernel/search-fold.js';
 import { parseInput } from '../../kernel/validation.js';
 import { type Abstracts, type CapstoneLanguage, LIBRARY_PAGE_SIZE } from './capstone.js';
+import { LIBRARY_TABLES } from './capstone-kept-tables.js';
 import {
   listPublishedThemes,
   listSubmittedAttemptsOf,
   searchLibrary as searchRows,
 } from './capstone-library.repository.js';
 import { listAttempts } from './capstones.repository.js';
-import { librarySearchSchema } from './capstones.schemas.js';
+import { type LibrarySearch, librarySearchSchema } from './capstones.schemas.js';
 import type { CapstoneRow } from './capstones.tables.js';
 
 /** A library entry as lists and the public API show it. */
@@ -30,8 +32,16 @@ export interface LibraryPage {
   total: number;
   page: number;
   pages: number;
-  filter: ReturnType<typeof librarySearchSchema.parse>;
+  filter: LibrarySearch;
 }
+
+/**
+ * Searches kept by their checked filter until a capstone, an attempt or the index changes (the library
+ * is public and read-mostly: the same few searches come again and again). Shared by the page and the API;
+ * never mutated by their callers.
+ */
+const KEPT_SEARCHES = new KeptResults<LibraryPage>({ tables: LIBRARY_TABLES, maxEntries: 500 });
+const KEPT_THEMES = new KeptResults<string[]>({ tables: LIBRARY_TABLES, maxEntries: 1 });
 
 /** The abstract of the last attempt in the capstone's language (else any). */
 export async function abstractOf(db: Executor, row: CapstoneRow): Promise<Abstracts> {
@@ -73,6 +83,15 @@ export async function searchLibrary(
   input: unknown,
 ): Promise<LibraryPage> {
   const filter = parseInput(librarySearchSchema, input);
+  return KEPT_SEARCHES.get(db, JSON.stringify(filter), () => findLibraryPage(db, deps, filter));
+}
+
+/** One page of the library's search, read from the database. */
+async function findLibraryPage(
+  db: Executor,
+  deps: Pick<Services, 'config'>,
+  filter: LibrarySearch,
+): Promise<LibraryPage> {
   const { rows, total } = await searchRows(
     db,
     {
@@ -104,5 +123,5 @@ export async function searchLibrary(
 
 /** The themes of published capstones (the library's theme filter). */
 export async function libraryThemes(db: Executor): Promise<string[]> {
-  return listPublishedThemes(db);
+  return KEPT_THEMES.get(db, 'themes', () => listPublishedThemes(db));
 }

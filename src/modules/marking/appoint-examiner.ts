@@ -1,18 +1,12 @@
-import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { type Actor, hasRole } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
 import { findPerson } from '../identity/identity.queries.js';
-import { canMarking } from './marking.policy.js';
+import { examinerInput } from './examiner-input.js';
 import { insertExaminer } from './marking.repository.js';
-import { contextAccess } from './marking-access.js';
-
-const schema = z.object({ personId: z.string().uuid('validation.invalidChoice') });
 
 /**
  * A manager appoints an external examiner (an assessor) to a marking context — an edition, or a programme
@@ -26,9 +20,7 @@ export async function appointExaminer(
   contextId: string,
   input: unknown,
 ): Promise<void> {
-  await contextAccess(db, actor, contextId, ['edition', 'programme']);
-  ensure(actor, canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'));
-  const { personId } = parseInput(schema, input);
+  const personId = await examinerInput(db, actor, contextId, input);
   const person = await findPerson(db, personId);
   const asActor = person
     ? ({ kind: 'user', id: person.id, roles: person.roles, via: 'session' } as const)

@@ -44,6 +44,9 @@ export const markingAuditEvents = defineAuditEvents({
   'marking.examiner-appointed': z.object({
     after: z.object({ contextId: z.string(), personId: z.string() }),
   }),
+  'marking.examiner-withdrawn': z.object({
+    before: z.object({ contextId: z.string(), personId: z.string() }),
+  }),
 });
 
 type MarkingAuditEvents = typeof markingAuditEvents;

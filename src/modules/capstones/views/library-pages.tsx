@@ -1,4 +1,5 @@
 /** The public capstone library: search with filters, and an entry. */
+import type { ComponentChildren } from 'preact';
 import { countryOptions } from '../../../i18n/countries.js';
 import { Pagination, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
@@ -8,21 +9,36 @@ import type { LibraryEntry } from '../get-library-entry.js';
 import type { LibraryPage } from '../search-library.js';
 import { country } from './capstone-parts.js';
 
-export function LibrarySearchPage({
-  ctx,
+/** The library's search page around its contents (the contents are kept, see capstones.web.tsx). */
+export function LibrarySearchFrame({ ctx, children }: { ctx: PageContext; children: ComponentChildren }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('capstones.library.title')} description={t.t('capstones.library.intro')}>
+      {children}
+    </Layout>
+  );
+}
+
+/**
+ * The library's search contents: the same for every reader with the same language and search (nothing
+ * about the reader), so they can be rendered once and kept.
+ */
+export function LibrarySearchContents({
+  t,
+  locale,
   page,
   themes,
 }: {
-  ctx: PageContext;
+  t: PageContext['t'];
+  locale: PageContext['locale'];
   page: LibraryPage;
   themes: string[];
 }) {
-  const { t } = ctx;
   const f = page.filter;
   const query = (p: number) =>
     `/library/capstones?${new URLSearchParams({ q: f.q, country: f.country, theme: f.theme, language: f.language, year: String(f.year), page: String(p) })}`;
   return (
-    <Layout ctx={ctx} title={t.t('capstones.library.title')} description={t.t('capstones.library.intro')}>
+    <>
       <h1>{t.t('capstones.library.title')}</h1>
       <p>{t.t('capstones.library.intro')}</p>
       <form method="get" action="/library/capstones" class="filters" role="search">
@@ -37,7 +53,7 @@ export function LibrarySearchPage({
           name="country"
           label={t.t('capstones.field.country')}
           value={f.country}
-          options={countryOptions(ctx.locale)}
+          options={countryOptions(locale)}
           empty={t.t('capstones.library.any')}
         />
         <SelectField
@@ -71,7 +87,7 @@ export function LibrarySearchPage({
             <h2>
               <a href={`/library/capstones/${item.id}`}>{item.title}</a>
             </h2>
-            <p class="meta" lang={ctx.locale}>
+            <p class="meta" lang={locale}>
               {country(t, item.country)} · {item.year} · {t.t(`capstones.language.${item.language}`)} ·{' '}
               {item.themes.join(', ')}
             </p>
@@ -80,7 +96,7 @@ export function LibrarySearchPage({
         ))}
       </ul>
       <Pagination t={t} page={page.page} pageCount={page.pages} href={query} />
-    </Layout>
+    </>
   );
 }
 

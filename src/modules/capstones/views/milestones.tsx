@@ -1,18 +1,18 @@
 /** A capstone's milestones recorded as reached, and the supervisor's form to record one. */
 import { Csrf, SelectField, TextField } from '../../../web/components.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { MILESTONES } from '../capstone.js';
 import { REACHABLE_MILESTONES } from '../capstones.schemas.js';
 import type { CapstonePage } from '../get-capstone-page.js';
 
-export function MilestonesReached({
-  ctx,
-  page,
-  errors,
-}: {
+/** What the milestone parts of the capstone page are drawn from. */
+interface MilestoneProps {
   ctx: PageContext;
   page: CapstonePage;
   errors?: FieldMessages | undefined;
-}) {
+}
+
+export function MilestonesReached({ ctx, page, errors }: MilestoneProps) {
   const { t } = ctx;
   return (
     <section aria-labelledby="milestones-heading">
@@ -50,6 +50,32 @@ export function MilestonesReached({
           <button type="submit">{t.t('capstones.action.recordMilestone')}</button>
         </form>
       ) : null}
+      {page.can.replanMilestones ? <ReplanForm ctx={ctx} page={page} errors={errors} /> : null}
     </section>
+  );
+}
+
+/** The supervisor's (or a manager's) form to plan the milestones again, inside the (extended) window. */
+function ReplanForm({ ctx, page, errors }: MilestoneProps) {
+  const { t } = ctx;
+  const deadline = page.standing?.deadline ?? null;
+  return (
+    <form method="post" action={`/capstones/${page.id}/timeline`} class="stack">
+      <h3>{t.t('capstones.page.plannedMilestones')}</h3>
+      {deadline ? (
+        <p class="hint">{t.t('capstones.page.replanHint', { deadline: t.date(deadline, 'long') })}</p>
+      ) : null}
+      <Csrf token={ctx.csrf} />
+      {MILESTONES.map((m) => (
+        <TextField
+          type="date"
+          name={`${m}Due`}
+          label={t.t(`capstones.milestone.${m}`)}
+          value={page.proposal.timeline[m] ?? ''}
+          errors={errors}
+        />
+      ))}
+      <button type="submit">{t.t('capstones.action.replanMilestones')}</button>
+    </form>
   );
 }

@@ -1,15 +1,15 @@
 /** The committee's queue, the supervisors' list and settings, and the blind marker page. */
+import type { ComponentChildren } from 'preact';
 import { Csrf, Pagination, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { CAPSTONE_STATES } from '../capstone.js';
 import type { CapstoneAdmin } from '../get-capstone-admin.js';
-import { type CapstoneLine, type CapstoneQueues, QUEUE_COUNT_CAP } from '../get-capstone-queues.js';
+import { type CapstoneLine, type CommitteeQueue, QUEUE_COUNT_CAP } from '../get-capstone-queues.js';
 import type { MarkerPage } from '../get-marker-page.js';
 import { country, StateTag } from './capstone-parts.js';
 
-function Lines({ ctx, lines, caption }: { ctx: PageContext; lines: CapstoneLine[]; caption: string }) {
-  const { t } = ctx;
+function Lines({ t, lines, caption }: { t: PageContext['t']; lines: CapstoneLine[]; caption: string }) {
   if (lines.length === 0) return <p>{t.t('capstones.queue.none')}</p>;
   return (
     <table>
@@ -42,45 +42,61 @@ function Lines({ ctx, lines, caption }: { ctx: PageContext; lines: CapstoneLine[
   );
 }
 
-export function QueuesPage({ ctx, queues }: { ctx: PageContext; queues: CapstoneQueues }) {
+/**
+ * The committee's queues (the state tabs, a page of one state, those at risk): the same for every manager
+ * with the same language, state, page and day, so they are rendered once and kept (capstones.web.tsx).
+ */
+export function CommitteeContents({ t, committee: c }: { t: PageContext['t']; committee: CommitteeQueue }) {
+  return (
+    <>
+      <p>
+        <a href="/capstones/admin">{t.t('capstones.admin.title')}</a>
+      </p>
+      <nav aria-label={t.t('capstones.queue.states')}>
+        <ul class="tabs">
+          {CAPSTONE_STATES.map((s) => (
+            <li>
+              <a href={`/capstones?state=${s}`} aria-current={s === c.state ? 'page' : undefined}>
+                {t.t(`capstones.state.${s}`)} (
+                {c.counts[s] > QUEUE_COUNT_CAP
+                  ? t.t('capstones.queue.more', { count: QUEUE_COUNT_CAP })
+                  : c.counts[s]}
+                )
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Lines t={t} lines={c.lines} caption={t.t(`capstones.state.${c.state}`)} />
+      <Pagination
+        t={t}
+        page={c.page}
+        pageCount={c.pages}
+        href={(p) => `/capstones?state=${c.state}&page=${p}`}
+      />
+      <h2>{t.t('capstones.queue.atRisk')}</h2>
+      <Lines t={t} lines={c.atRisk} caption={t.t('capstones.queue.atRisk')} />
+    </>
+  );
+}
+
+/** The queues page: the committee's kept contents (managers) and the capstones the reader supervises. */
+export function QueuesPage({
+  ctx,
+  committee,
+  supervised,
+}: {
+  ctx: PageContext;
+  committee: ComponentChildren;
+  supervised: CapstoneLine[];
+}) {
   const { t } = ctx;
-  const c = queues.committee;
   return (
     <Layout ctx={ctx} title={t.t('capstones.queue.title')}>
       <h1>{t.t('capstones.queue.title')}</h1>
-      {c ? (
-        <>
-          <p>
-            <a href="/capstones/admin">{t.t('capstones.admin.title')}</a>
-          </p>
-          <nav aria-label={t.t('capstones.queue.states')}>
-            <ul class="tabs">
-              {CAPSTONE_STATES.map((s) => (
-                <li>
-                  <a href={`/capstones?state=${s}`} aria-current={s === c.state ? 'page' : undefined}>
-                    {t.t(`capstones.state.${s}`)} (
-                    {c.counts[s] > QUEUE_COUNT_CAP
-                      ? t.t('capstones.queue.more', { count: QUEUE_COUNT_CAP })
-                      : c.counts[s]}
-                    )
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <Lines ctx={ctx} lines={c.lines} caption={t.t(`capstones.state.${c.state}`)} />
-          <Pagination
-            t={t}
-            page={c.page}
-            pageCount={c.pages}
-            href={(p) => `/capstones?state=${c.state}&page=${p}`}
-          />
-          <h2>{t.t('capstones.queue.atRisk')}</h2>
-          <Lines ctx={ctx} lines={c.atRisk} caption={t.t('capstones.queue.atRisk')} />
-        </>
-      ) : null}
+      {committee}
       <h2>{t.t('capstones.queue.supervised')}</h2>
-      <Lines ctx={ctx} lines={queues.supervised} caption={t.t('capstones.queue.supervised')} />
+      <Lines t={t} lines={supervised} caption={t.t('capstones.queue.supervised')} />
     </Layout>
   );
 }
@@ -202,6 +218,16 @@ export function AdminPage({
               programme: p.title,
               names: p.examiners.map((e) => e.name).join(', ') || t.t('capstones.admin.noExaminer'),
             })}
+            {p.examiners.map((e) => (
+              <form method="post" action="/capstones/examiners/withdraw" class="inline">
+                <Csrf token={ctx.csrf} />
+                <input type="hidden" name="programmeId" value={p.id} />
+                <input type="hidden" name="examinerId" value={e.id} />
+                <button type="submit" class="secondary">
+                  {t.t('capstones.action.withdrawExaminer', { name: e.name, programme: p.title })}
+                </button>
+              </form>
+            ))}
           </li>
         ))}
       </ul>
