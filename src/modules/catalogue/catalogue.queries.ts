@@ -3,6 +3,7 @@
  * show of a course or an edition). Not for routes: they answer whoever asks.
  */
 import type { Executor } from '../../db/database.js';
+import { KeptResults } from '../../db/kept-results.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { isId } from '../../kernel/ids.js';
 import {
@@ -13,6 +14,7 @@ import {
   listFacilitatorsOfEditions,
 } from './catalogue.repository.js';
 import { toEdition } from './catalogue-mappers.js';
+import { COURSE_PAGE_TABLES } from './catalogue-page-tables.js';
 import type { Course, Edition } from './course.js';
 import { loadCourses } from './load-courses.js';
 
@@ -43,12 +45,29 @@ export async function editionTitles(
   );
 }
 
+/**
+ * Editions with their course, kept per database until a catalogue table changes (ADR 0009): the edition
+ * page, its places panel and every course space page ask for their edition on each request. Never kept
+ * inside a transaction; the values are shared, so callers treat them as read-only (as every caller does).
+ */
+const KEPT_EDITIONS = new KeptResults<{ edition: Edition; course: Course } | null>({
+  tables: COURSE_PAGE_TABLES,
+  maxEntries: 5000,
+});
+
 /** An edition with its course (a retired course's too), or null when there is none. */
 export async function findEditionWithCourse(
   db: Executor,
   editionId: string,
 ): Promise<{ edition: Edition; course: Course } | null> {
   if (!isId(editionId)) return null;
+  return KEPT_EDITIONS.get(db, editionId, () => readEditionWithCourse(db, editionId));
+}
+
+async function readEditionWithCourse(
+  db: Executor,
+  editionId: string,
+): Promise<{ edition: Edition; course: Course } | null> {
   const row = await findEditionById(db, editionId);
   if (!row) return null;
   const [courseRow] = await findCoursesByIds(db, [row.course_id]);
