@@ -14,10 +14,13 @@ import type { CredentialRow } from '../src/modules/credentials/credentials.table
 import { loadIssuer } from '../src/modules/credentials/keys/issuer.js';
 import { measurePdfThroughput, type PdfThroughput } from '../src/modules/credentials/pdf/pdf-bench.js';
 import { didDocumentEntries } from '../src/modules/credentials/verifying/document-loader.js';
-import { forgetDecodedJwts } from '../src/modules/credentials/verifying/jwt-memo.js';
 import { forgetProvenProofs } from '../src/modules/credentials/verifying/verify-proof.js';
 import { verifySubmittedCredential } from '../src/modules/credentials/verifying/verify-submitted-credential.js';
+import { freshJwts, measureNewTokens } from './jwt-new-tokens.js';
 import { naiveVerifier } from './naive-verify-worker.mjs';
+
+/** VC-JWTs signed for the "never seen before" measures, per algorithm (each verified once). */
+const NEW_TOKENS = 2000;
 
 /** Calls per second of `run` over `seconds` (after a few warm-up calls), sequentially awaited. */
 async function rate<T>(items: T[], seconds: number, run: (item: T) => Promise<unknown> | unknown) {
@@ -76,9 +79,15 @@ export interface VerifyFigures {
   naiveDataIntegrity: number;
   /** The same in this process, where jsonld shares active contexts (shared-active-contexts.ts): for reference. */
   naiveSharedDataIntegrity: number;
-  /** Ours on VC-JWTs never read before (the memo of tokens emptied before each call). */
+  /**
+   * Ours on VC-JWTs never seen before: NEW_TOKENS distinct certificates signed for the measure, each
+   * verified once (jwt-new-tokens.ts), per second of wall time.
+   */
   oursFirstJwtEddsa: number;
   oursFirstJwtRs256: number;
+  /** node:crypto checking the signatures of those same new tokens, interleaved with ours (their ceiling). */
+  rawFirstEd25519: number;
+  rawFirstRs256: number;
   /** node:crypto checking the same JWT signatures (signing input and signature split from the token). */
   rawEd25519: number;
   rawRs256: number;
@@ -126,12 +135,16 @@ export async function measureVerification(
   const rsa = issuer.keyring.rsa.publicKey;
   const edTokens = rows.map((row) => splitJwt(row.jwt_eddsa));
   const rsaTokens = rows.map((row) => splitJwt(row.jwt_rs256));
-  /** Ours on tokens never read before: the memo of tokens emptied before each call. */
-  const neverRead = (tokens: string[]) =>
-    rate(tokens, seconds, async (token) => {
-      forgetDecodedJwts();
-      await ours(token);
-    });
+  /** Ours on tokens never seen before, against raw checks of the same tokens (interleaved). */
+  const neverSeen = async (alg: 'EdDSA' | 'RS256') => {
+    const timing = await measureNewTokens(
+      await freshJwts(issuer, alg, NEW_TOKENS),
+      alg,
+      alg === 'EdDSA' ? ed25519 : rsa,
+      ours,
+    );
+    return { ours: 1e6 / timing.ours.wallUs, raw: 1e6 / timing.raw.wallUs };
+  };
   const raw = (algorithm: 'sha256' | null, key: KeyObject) => (token: ReturnType<typeof splitJwt>) => {
     if (!verify(algorithm, token.input, key, token.signature)) throw new Error('bench: raw verify failed');
   };
@@ -156,8 +169,8 @@ export async function measureVerification(
     }),
     naiveDataIntegrity: await naiveRateInWorker(credentials, documents, seconds),
     naiveSharedDataIntegrity: await rate(credentials, seconds, naiveHere),
-    oursFirstJwtEddsa: await neverRead(rows.map((row) => row.jwt_eddsa)),
-    oursFirstJwtRs256: await neverRead(rows.map((row) => row.jwt_rs256)),
+    ...(await neverSeen('EdDSA').then((r) => ({ oursFirstJwtEddsa: r.ours, rawFirstEd25519: r.raw }))),
+    ...(await neverSeen('RS256').then((r) => ({ oursFirstJwtRs256: r.ours, rawFirstRs256: r.raw }))),
     rawEd25519: await rate(edTokens, seconds, raw(null, ed25519)),
     rawRs256: await rate(rsaTokens, seconds, raw('sha256', rsa)),
   };

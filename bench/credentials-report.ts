@@ -101,16 +101,16 @@ export function credentialsRows(prefix: string, figures: CredentialsFigures): Be
       v.rawRs256,
     ),
     rateRow(
-      `${prefix}verify an EdDSA VC-JWT never read before (token memo emptied); ceiling: raw Ed25519 verify`,
+      `${prefix}verify an EdDSA VC-JWT never seen before (2,000 new tokens, each once); ceiling: raw Ed25519 verify of the same tokens, interleaved`,
       v.oursFirstJwtEddsa,
       'verifies/s',
-      v.rawEd25519,
+      v.rawFirstEd25519,
     ),
     rateRow(
-      `${prefix}verify an RS256 VC-JWT never read before (token memo emptied); ceiling: raw RSA-SHA256 verify`,
+      `${prefix}verify an RS256 VC-JWT never seen before (2,000 new tokens, each once); ceiling: raw RSA-SHA256 verify of the same tokens, interleaved`,
       v.oursFirstJwtRs256,
       'verifies/s',
-      v.rawRs256,
+      v.rawFirstRs256,
     ),
   ];
 }
@@ -193,8 +193,11 @@ export function renderCredentialsSection(input: {
     `- VC-JWT: EdDSA ${v.ours.jwtEddsa.toFixed(0)}/s (${ms(1000 / v.ours.jwtEddsa, 2)}) against ` +
       `${v.rawEd25519.toFixed(0)}/s for node:crypto checking the signature alone; RS256 ` +
       `${v.ours.jwtRs256.toFixed(0)}/s (${ms(1000 / v.ours.jwtRs256, 2)}) against ${v.rawRs256.toFixed(0)}/s. ` +
-      `A token seen before is not decoded, schema-checked or signature-checked again (jwt-memo.ts); never read ` +
-      `before: EdDSA ${v.oursFirstJwtEddsa.toFixed(0)}/s, RS256 ${v.oursFirstJwtRs256.toFixed(0)}/s.`,
+      `A token seen twice is not decoded, schema-checked or signature-checked again (jwt-memo.ts); tokens never ` +
+      `seen before (2,000 new ones, each verified once, interleaved with raw checks of the same tokens): EdDSA ` +
+      `${v.oursFirstJwtEddsa.toFixed(0)}/s against ${v.rawFirstEd25519.toFixed(0)}/s raw ` +
+      `(${(v.oursFirstJwtEddsa / v.rawFirstEd25519).toFixed(2)}), RS256 ${v.oursFirstJwtRs256.toFixed(0)}/s against ` +
+      `${v.rawFirstRs256.toFixed(0)}/s (${(v.oursFirstJwtRs256 / v.rawFirstRs256).toFixed(2)}).`,
     '',
   ].join('\n');
 }

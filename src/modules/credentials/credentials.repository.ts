@@ -60,13 +60,16 @@ export async function findStatusList(
   listNumber: number,
   options: { lock?: boolean } = {},
 ): Promise<StatusListRow | undefined> {
-  const query = db
-    .selectFrom('status_lists')
-    .selectAll()
-    .where('purpose', '=', purpose)
-    .where('list_number', '=', listNumber);
+  const query = statusListQuery(db, purpose, listNumber).selectAll();
   return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
 }
+
+const statusListQuery = (db: Executor, purpose: string, listNumber: number) =>
+  db.selectFrom('status_lists').where('purpose', '=', purpose).where('list_number', '=', listNumber);
+
+/** The list of `purpose` with the highest number. */
+const latestStatusListQuery = (db: Executor, purpose: string) =>
+  db.selectFrom('status_lists').where('purpose', '=', purpose).orderBy('list_number', 'desc').limit(1);
 
 export async function findStatusListByUrl(db: Executor, url: string): Promise<StatusListRow | undefined> {
   return db.selectFrom('status_lists').selectAll().where('url', '=', url).executeTakeFirst();
@@ -98,13 +101,29 @@ export async function findLatestStatusList(
   purpose: string,
   options: { lock?: boolean } = {},
 ): Promise<StatusListRow | undefined> {
-  const query = db
-    .selectFrom('status_lists')
-    .selectAll()
-    .where('purpose', '=', purpose)
-    .orderBy('list_number', 'desc')
-    .limit(1);
+  const query = latestStatusListQuery(db, purpose).selectAll();
   return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
+}
+
+/** What taking a status index needs of a list: not its bits nor its signed credential (about 40 KB a row). */
+export type StatusListCounter = Pick<StatusListRow, 'id' | 'list_number' | 'size' | 'next_index'>;
+
+/**
+ * The counter of the list of `purpose` with the highest number (locked on PostgreSQL when asked): read on
+ * every issuance, so only the four columns it needs.
+ */
+export async function findLatestStatusListCounter(
+  db: Executor,
+  purpose: string,
+  options: { lock?: boolean } = {},
+): Promise<StatusListCounter | undefined> {
+  const query = latestStatusListQuery(db, purpose).select(['id', 'list_number', 'size', 'next_index']);
+  return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
+}
+
+/** Whether the list of `purpose` and number exists (its id only). */
+export async function statusListExists(db: Executor, purpose: string, listNumber: number): Promise<boolean> {
+  return (await statusListQuery(db, purpose, listNumber).select('id').executeTakeFirst()) !== undefined;
 }
 
 /** Inserts a status list unless one of the same purpose and number exists (two creators race). */

@@ -82,10 +82,23 @@ export async function loadIssuerProfile(
 /** What verifying needs of our issuer: its DID, keys and documents, without its profile (no database). */
 export type IssuerKeys = Omit<IssuerContext, 'profile'>;
 
+/** The DID of each base URL met (a URL parsed once, not on every verification). */
+const didsByBaseUrl = new Map<string, string>();
+
+function issuerDidOf(baseUrl: string): string {
+  let did = didsByBaseUrl.get(baseUrl);
+  if (did === undefined) {
+    did = issuerDidFromBaseUrl(baseUrl);
+    if (didsByBaseUrl.size >= 16) didsByBaseUrl.clear();
+    didsByBaseUrl.set(baseUrl, did);
+  }
+  return did;
+}
+
 /** The issuer's DID, keys and documents (keys loaded on first use; no database read). */
 export async function loadIssuerKeys(deps: Pick<Services, 'config' | 'signer'>): Promise<IssuerKeys> {
   const keyring = await deps.signer.keyring();
-  const did = issuerDidFromBaseUrl(deps.config.baseUrl);
+  const did = issuerDidOf(deps.config.baseUrl);
   const { document, loader } = issuerDocuments(keyring, did);
   return { did, baseUrl: deps.config.baseUrl, keyring, didDocument: document, documentLoader: loader };
 }

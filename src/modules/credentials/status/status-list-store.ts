@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../../../db/database.js';
 import { newId } from '../../../kernel/ids.js';
 import {
-  findLatestStatusList,
+  findLatestStatusListCounter,
   findStatusList,
   insertStatusListOnce,
+  statusListExists,
   takeStatusIndex,
   updateStatusList,
 } from '../credentials.repository.js';
-import type { StatusListRow } from '../credentials.tables.js';
 import { signDataIntegrity } from '../issuing/sign.js';
 import type { IssuerContext } from '../keys/issuer.js';
 import {
@@ -91,16 +91,15 @@ async function signedList(
   return JSON.stringify(signed);
 }
 
-/** Creates the list of `purpose` and number (empty, signed) unless it exists; returns it. */
+/** Creates the list of `purpose` and number (empty, signed) unless it exists. */
 async function ensureList(
   db: Executor,
   issuer: IssuerContext,
   purpose: StatusPurpose,
   listNumber: number,
   now: Date,
-): Promise<StatusListRow> {
-  const existing = await findStatusList(db, purpose, listNumber);
-  if (existing) return existing;
+): Promise<void> {
+  if (await statusListExists(db, purpose, listNumber)) return;
   const bits = createBitstring(STATUS_LIST_SIZE);
   const credentialJson = await signedList(issuer, purpose, listNumber, bits, now);
   await insertStatusListOnce(db, {
@@ -116,9 +115,8 @@ async function ensureList(
     updated_at: now.toISOString(),
   });
   forgetStatusLists();
-  const created = await findStatusList(db, purpose, listNumber);
-  if (!created) throw new Error(`status list ${purpose} ${listNumber} could not be created`);
-  return created;
+  if (!(await statusListExists(db, purpose, listNumber)))
+    throw new Error(`status list ${purpose} ${listNumber} could not be created`);
 }
 
 /**
@@ -132,8 +130,13 @@ export async function allocateStatusIndex(
   now: Date,
 ): Promise<StatusPlace> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    let list = await findLatestStatusList(db, 'revocation', { lock: true });
-    if (!list) list = await ensureList(db, issuer, 'revocation', 0, now);
+    // The counter only: the list's bits and signed credential (about 40 KB) are not read to issue.
+    let list = await findLatestStatusListCounter(db, 'revocation', { lock: true });
+    if (!list) {
+      await ensureList(db, issuer, 'revocation', 0, now);
+      list = await findLatestStatusListCounter(db, 'revocation', { lock: true });
+      if (!list) throw new Error('the first status list could not be created');
+    }
     if (list.next_index >= list.size) {
       await ensureList(db, issuer, 'revocation', list.list_number + 1, now);
       continue;

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { sampleCredential, testKeyring, testVerifyDeps } from '../credentials-fixtures.js';
 import { signVcJwt } from '../issuing/sign.js';
@@ -48,6 +50,22 @@ describe('VC-JWTs already read', () => {
     }
   });
 
+  it('keeps a token from its second reading on, and only its text after the first', () => {
+    forgetDecodedJwts();
+    const header = Buffer.from('{"alg":"EdDSA"}').toString('base64url');
+    const token = (n: number) => `${header}.${Buffer.from(`{"n":${n}}`).toString('base64url')}.c2ln`;
+    const first = decodedJwt(token(1));
+    expect(decodedJwt(token(1))).toBe(first); // the same verification reads it again
+    expect(decodedJwt(token(2))?.payload).toEqual({ n: 2 });
+    expect(isKnownJwt(token(1))).toBe(false); // read once, then another: not kept
+    const second = decodedJwt(token(1));
+    expect(second).not.toBe(first);
+    expect(second?.payload).toEqual({ n: 1 });
+    decodedJwt(token(3));
+    expect(isKnownJwt(token(1))).toBe(true); // read twice: kept
+    expect(decodedJwt(token(1))).toBe(second);
+  });
+
   it('reads an unreadable token as unreadable, every time', async () => {
     const deps = testVerifyDeps(await testKeyring());
     for (let i = 0; i < 2; i++) {
@@ -56,5 +74,53 @@ describe('VC-JWTs already read', () => {
       expect(codes(result).proof).toBe('malformed_jwt');
     }
     expect(decodedJwt('eyJhbGciOiJFZERTQSJ9.bm90IGpzb24.c2ln')).toBeNull();
+  });
+
+  /** What jose's decoders (used before issue 16's work) make of a token: header and claims, or null. */
+  const byJose = (jwt: string) => {
+    try {
+      return { header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) };
+    } catch {
+      return null;
+    }
+  };
+  const part = (text: string | Uint8Array) => Buffer.from(text).toString('base64url');
+
+  it('reads a token exactly as jose does: plain JSON objects in strict UTF-8, nothing else', () => {
+    const header = part('{"alg":"EdDSA","typ":"JWT"}');
+    const cases = [
+      `${header}.${part('{"iss":"did:web:x","vc":{"id":"é✓"}}')}.c2ln`,
+      `${header}.${part('\uFEFF{"iss":"a"}')}.c2ln`, // a byte order mark, dropped as TextDecoder does
+      `${header}.${part('[1,2]')}.c2ln`, // an array is not a claims set
+      `${header}.${part('null')}.c2ln`,
+      `${header}.${part('"text"')}.c2ln`,
+      `${header}.${part(new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]))}.c2ln`, // not UTF-8
+      `${part('[]')}.${part('{"a":1}')}.c2ln`, // the header must be an object too
+      `${header}.${part('{"a":1}').slice(0, -1)}x.c2ln`, // a damaged part
+      `${header}.A.c2ln`, // one base64 character is no byte
+    ];
+    for (const jwt of cases) {
+      forgetDecodedJwts();
+      const ours = decodedJwt(jwt);
+      const jose = byJose(jwt);
+      expect(ours ? { header: ours.header, payload: ours.payload } : null, jwt).toEqual(jose);
+    }
+  });
+
+  it('agrees with jose on any JSON value and any bytes in either part', () => {
+    const anyPart = fc.oneof(
+      fc.json().map((text) => part(text)),
+      fc.uint8Array({ maxLength: 40 }).map((bytes) => part(bytes)),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/),
+    );
+    fc.assert(
+      fc.property(anyPart, anyPart, (header, payload) => {
+        const jwt = `${header}.${payload}.c2ln`;
+        forgetDecodedJwts();
+        const ours = decodedJwt(jwt);
+        expect(ours ? { header: ours.header, payload: ours.payload } : null).toEqual(byJose(jwt));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

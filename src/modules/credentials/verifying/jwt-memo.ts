@@ -6,9 +6,17 @@
  * and one imported public key (the signature: a rotated or another key is another KeyObject, so it is
  * checked afresh). Status, validity dates, the key's authorisation and trust are judged every time.
  * Bounded by the characters held (the oldest token goes first). What it returns is shared: read-only.
+ *
+ * A token is remembered from its second reading on: the first leaves only its text in a list of tokens
+ * seen once (and its reading in a one-token slot, for the rest of the same verification). Remembering
+ * every new token kept thousands of parsed claims alive only to evict them unused, and the garbage
+ * collector copying them cost a new token more than its Ed25519 check (issue 16: new tokens must verify at
+ * half the speed of the raw signature check).
  */
+import { isUtf8 } from 'node:buffer';
 import type { KeyObject } from 'node:crypto';
-import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose';
+import type { JWTPayload } from 'jose';
+import { scratchBytes } from './scratch-bytes.js';
 import type { CheckResult } from './verify-checks.js';
 
 type Json = Record<string, unknown>;
@@ -39,32 +47,95 @@ function remember(jwt: string, entry: DecodedJwt | null): void {
   held += jwt.length;
 }
 
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+/** The last text found to have the shape (looksLikeJwt then decodedJwt test the same token once). */
+let lastShaped = '';
+
+/** True when `text` has the shape of a compact JWS: three non-empty base64url parts, nothing else. */
+export function hasCompactJwsShape(text: string): boolean {
+  if (text === lastShaped) return true;
+  if (!COMPACT_JWS.test(text)) return false;
+  lastShaped = text;
+  return true;
+}
+
+/**
+ * One base64url part of a compact JWS as a JSON object, or null — what jose's `decodeJwt` and
+ * `decodeProtectedHeader` accept: the part's alphabet was checked by the shape, a length of 1 modulo 4 is
+ * not base64, the bytes must be valid UTF-8 (jose decodes with a fatal TextDecoder, which also drops a
+ * leading byte order mark) and the JSON a plain object. Node's native decoder needs no intermediate
+ * string: jose's portable one (atob, a byte loop) was about half of reading a new token.
+ */
+function jsonPart(part: string): Json | null {
+  if (part.length % 4 === 1) return null;
+  const bytes = scratchBytes(part, 'base64url');
+  if (!isUtf8(bytes)) return null;
+  const text = bytes.toString('utf8');
+  const value: unknown = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+}
+
+/** The header and claims of a compact JWS, both JSON objects (what jose's decoders accept), or null. */
+function readCompactJws(jwt: string): Pick<DecodedJwt, 'header' | 'payload'> | null {
+  if (!hasCompactJwsShape(jwt)) return null;
+  const first = jwt.indexOf('.');
+  const second = jwt.indexOf('.', first + 1);
+  try {
+    const header = jsonPart(jwt.slice(0, first));
+    const payload = header && jsonPart(jwt.slice(first + 1, second));
+    return header && payload ? { header, payload: payload as DecodedJwt['payload'] } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Characters of tokens seen once held at most (texts only, the oldest first out). */
+const SEEN_ONCE_CHARACTERS = 4_000_000;
+const seenOnce = new Set<string>();
+let seenHeld = 0;
+
+/** True the second time a text comes (the first time, it is noted). */
+function seenBefore(jwt: string): boolean {
+  if (seenOnce.delete(jwt)) {
+    seenHeld -= jwt.length;
+    return true;
+  }
+  if (jwt.length > SEEN_ONCE_CHARACTERS / 8) return false;
+  while (seenHeld + jwt.length > SEEN_ONCE_CHARACTERS && seenOnce.size > 0) {
+    const oldest = seenOnce.values().next().value as string;
+    seenOnce.delete(oldest);
+    seenHeld -= oldest.length;
+  }
+  seenOnce.add(jwt);
+  seenHeld += jwt.length;
+  return false;
+}
+
+/** The last token read and its reading (the rest of one verification reads it again). */
+let last: { jwt: string; entry: DecodedJwt | null } = { jwt: '', entry: null };
+
 /** The header and claims of a compact JWS (read once per token text), or null when unreadable. */
 export function decodedJwt(jwt: string): DecodedJwt | null {
   const known = tokens.get(jwt);
   if (known !== undefined) return known;
-  let entry: DecodedJwt | null;
-  try {
-    entry = {
-      header: decodeProtectedHeader(jwt) as Json,
-      payload: decodeJwt(jwt) as DecodedJwt['payload'],
-      schema: new Map(),
-      signatures: new WeakMap(),
-    };
-  } catch {
-    entry = null;
-  }
-  remember(jwt, entry);
+  if (last.jwt === jwt) return last.entry;
+  const read = readCompactJws(jwt);
+  const entry = read ? { ...read, schema: new Map(), signatures: new WeakMap() } : null;
+  if (seenBefore(jwt)) remember(jwt, entry);
+  last = { jwt, entry };
   return entry;
 }
 
 /** True when this exact text was read as a token before (it has the shape: no need to test it again). */
 export function isKnownJwt(text: string): boolean {
-  return !!tokens.get(text);
+  return !!tokens.get(text) || (last.jwt === text && last.entry !== null);
 }
 
 /** Forgets every token read (tests). */
 export function forgetDecodedJwts(): void {
   tokens.clear();
   held = 0;
+  seenOnce.clear();
+  seenHeld = 0;
+  last = { jwt: '', entry: null };
 }

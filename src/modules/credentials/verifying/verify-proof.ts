@@ -16,6 +16,7 @@ import type { JWK, JWTPayload } from 'jose';
 import jsigs from 'jsonld-signatures';
 import { didOf } from '../keys/issuer-did.js';
 import { UnknownDocumentError } from './document-loader.js';
+import { scratchBytes } from './scratch-bytes.js';
 import { type CheckResult, issuerOf, type VerifyDeps } from './verify-checks.js';
 
 type Json = Record<string, unknown>;
@@ -72,7 +73,7 @@ export function jwsSignatureValid(jwt: string, alg: string, key: KeyObject): boo
   if (dot <= 0 || jwt.indexOf('.') === dot) return false;
   const signature = Buffer.from(jwt.slice(dot + 1), 'base64url');
   try {
-    return verify(algorithm.digest, Buffer.from(jwt.slice(0, dot)), key, signature);
+    return verify(algorithm.digest, scratchBytes(jwt.slice(0, dot), 'utf8'), key, signature);
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
 import jsigs from 'jsonld-signatures';
 import { presentationDataModelProblems } from './data-model.js';
-import { type DecodedJwt, decodedJwt, isKnownJwt } from './jwt-memo.js';
+import { type DecodedJwt, decodedJwt, hasCompactJwsShape, isKnownJwt } from './jwt-memo.js';
 import { checkCredentialSchema } from './schema-check.js';
 import {
   type CheckResult,
@@ -32,12 +32,10 @@ export interface VerificationResult {
 
 type Json = Record<string, unknown>;
 
-const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-
 /** True when `text` has the shape of a compact JWS (three base64url parts). */
 export function looksLikeJwt(text: string): boolean {
   const trimmed = text.trim();
-  return isKnownJwt(trimmed) || COMPACT_JWS.test(trimmed);
+  return isKnownJwt(trimmed) || hasCompactJwsShape(trimmed);
 }
 
 function unreadable(kind: VerificationResult['kind'], code: string): VerificationResult {
