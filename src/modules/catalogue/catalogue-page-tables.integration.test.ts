@@ -1,34 +1,12 @@
-import type { KyselyPlugin, OperationNode, RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildCourse, buildEdition, buildPerson } from '../../../test/helpers/factories.js';
+import { recordTablesRead } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { ANONYMOUS, systemActor } from '../../kernel/actor.js';
 import { listThemes } from '../programmes/get-programme.js';
 import { CATALOGUE_PAGE_TABLES } from './catalogue-page-tables.js';
 import { searchCatalogue } from './search-catalogue.js';
-
-/**
- * Every name a query's tree gives a table (from, joins, subqueries, the read models' subqueries, and the
- * columns' table references) and every alias it defines: the tables read are the first less the second.
- */
-function namesOf(node: unknown, tables: Set<string>, aliases: Set<string>): void {
-  if (Array.isArray(node)) for (const item of node) namesOf(item, tables, aliases);
-  else if (node && typeof node === 'object') {
-    const op = node as OperationNode & {
-      table?: { identifier?: { name?: string } };
-      alias?: { kind?: string; name?: string };
-      node?: { kind?: string };
-    };
-    if (op.kind === 'TableNode' && op.table?.identifier?.name) tables.add(op.table.identifier.name);
-    if (op.kind === 'AliasNode' && op.alias?.kind === 'IdentifierNode' && op.alias.name) {
-      // `courses as source`: the alias is not a table; a subquery's alias (`usersView(db).as('users')`) is
-      // read through its own tree.
-      if (op.node?.kind === 'TableNode') aliases.add(op.alias.name);
-    }
-    for (const value of Object.values(node)) namesOf(value, tables, aliases);
-  }
-}
 
 /**
  * The kept catalogue pages go stale when one of CATALOGUE_PAGE_TABLES is written: the list must name every
@@ -50,16 +28,7 @@ for (const dialect of DIALECTS) {
     afterAll(async () => deps?.close());
 
     it('names every table the page reads, for every kind of filter', async () => {
-      const named = new Set<string>();
-      const aliases = new Set<string>();
-      const recorder: KyselyPlugin = {
-        transformQuery: (args) => {
-          namesOf(args.node as RootOperationNode, named, aliases);
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      };
-      const db = deps.db.withPlugin(recorder);
+      const { db, named, aliases } = recordTablesRead(deps.db);
       const queries = [
         {},
         { q: 'migrant' },
