@@ -92,7 +92,7 @@ export async function generateForumsData(deps: Deps, say: (line: string) => void
           pinned: 0,
           locked: 0,
           created_at: opened,
-          last_post_at: opened,
+          last_post_at: new Date(Date.parse(opened) + (perThread - 1) * 1000).toISOString(),
         });
         for (let p = 0; p < perThread; p++)
           postRows.push({

@@ -17,7 +17,7 @@ import { translator } from '../../i18n/i18n.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { createForum } from './create-forum.js';
-import { POSTS_PER_PAGE } from './forum.js';
+import { POSTS_PER_WEB_PAGE } from './forum.js';
 import { hidePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';
 
@@ -172,13 +172,17 @@ describe('forum pages and API', () => {
   it('pages a long thread with accessible previous/next links', async () => {
     const staff = actorOf(world.facilitator);
     const long = await postInForum(deps.db, deps, staff, { forumId, subject: 'Long', body: 'Post 0' });
-    for (let i = 1; i <= POSTS_PER_PAGE; i += 1)
+    for (let i = 1; i <= POSTS_PER_WEB_PAGE; i += 1)
       await postInForum(deps.db, deps, staff, { threadId: long.threadId, body: `Post ${i}` });
     const first = await participant.get(`/threads/${long.threadId}`);
     expect(first.body).toContain('<nav class="pagination"');
     expect(first.body).toContain(`href="/threads/${long.threadId}?page=2"`);
     const second = await participant.get(`/threads/${long.threadId}?page=2`);
-    expect(second.body).toContain(`Post ${POSTS_PER_PAGE}`);
+    expect(second.body).toContain(`Post ${POSTS_PER_WEB_PAGE}`);
     expect(second.body).toContain(`href="/threads/${long.threadId}?page=1"`);
+    // A reply goes to the last page, where it is.
+    const replied = await participant.send(`/threads/${long.threadId}/posts`, { body: 'Latest word' });
+    expect(replied.headers.location).toMatch(new RegExp(`^/threads/${long.threadId}\\?page=last#post-`));
+    expect((await participant.get(replied.headers.location as string)).body).toContain('Latest word');
   });
 });

@@ -17,6 +17,7 @@ import { forumsWebRoutes } from './forums.web.js';
 import * as forums from './migrations/2026-12-07T0100-forums.js';
 import * as memberPersonas from './migrations/2026-12-07T0700-forum-member-personas.js';
 import * as threadAuthorIndex from './migrations/2026-12-07T0701-forum-posts-thread-author.js';
+import * as searchPrefixes from './migrations/2026-12-07T1300-forum-search-prefixes.js';
 import { forumDigestDaily, forumDigestJob } from './send-digests.js';
 
 const STAFF = ['facilitator', 'manager'] as const;
@@ -27,6 +28,7 @@ export const forumsModule: Module = {
     '2026-12-07T0100-forums': forums,
     '2026-12-07T0700-forum-member-personas': memberPersonas,
     '2026-12-07T0701-forum-posts-thread-author': threadAuthorIndex,
+    '2026-12-07T1300-forum-search-prefixes': searchPrefixes,
   },
   tables: FORUM_TABLES,
   auditEvents: forumsAuditEvents,

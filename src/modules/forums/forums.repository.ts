@@ -1,14 +1,18 @@
 /** The forums module's SQL for forums, members, threads and posts (only this module names these tables). */
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
 
 export async function insertForum(db: Executor, row: ForumRow): Promise<void> {
   await db.insertInto('forums').values(row).execute();
 }
 
+// Every thread page runs the statements below that are `reusableQuery`s: built and compiled once per engine.
+const forumById = reusableQuery((db, id: string) => db.selectFrom('forums').selectAll().where('id', '=', id));
+
 export async function findForum(db: Executor, id: string): Promise<ForumRow | undefined> {
-  return db.selectFrom('forums').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await forumById(db, id))[0];
 }
 
 export async function findForumByScope(
@@ -87,8 +91,12 @@ export async function insertThread(db: Executor, row: ThreadRow): Promise<void> 
   await db.insertInto('forum_threads').values(row).execute();
 }
 
+const threadById = reusableQuery((db, id: string) =>
+  db.selectFrom('forum_threads').selectAll().where('id', '=', id),
+);
+
 export async function findThread(db: Executor, id: string): Promise<ThreadRow | undefined> {
-  return db.selectFrom('forum_threads').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await threadById(db, id))[0];
 }
 
 export async function updateThread(
@@ -147,25 +155,30 @@ export async function findPost(db: Executor, id: string): Promise<PostRow | unde
   return db.selectFrom('forum_posts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listPostsOfThread(db: Executor, threadId: string, limit: number, offset: number) {
-  return db
+const postsOfThread = reusableQuery((db, threadId: string, limit: number, offset: number) =>
+  db
     .selectFrom('forum_posts')
     .selectAll()
     .where('thread_id', '=', threadId)
     .orderBy('created_at')
     .orderBy('id')
     .limit(limit)
-    .offset(offset)
-    .execute();
+    .offset(offset),
+);
+
+export async function listPostsOfThread(db: Executor, threadId: string, limit: number, offset: number) {
+  return postsOfThread(db, threadId, limit, offset);
 }
 
-export async function countPostsOfThread(db: Executor, threadId: string): Promise<number> {
-  const row = await db
+const postCount = reusableQuery((db, threadId: string) =>
+  db
     .selectFrom('forum_posts')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('thread_id', '=', threadId)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+    .where('thread_id', '=', threadId),
+);
+
+export async function countPostsOfThread(db: Executor, threadId: string): Promise<number> {
+  return Number((await postCount(db, threadId))[0]?.n ?? 0);
 }
 
 export async function updatePost(
@@ -176,15 +189,17 @@ export async function updatePost(
   await db.updateTable('forum_posts').set(set).where('id', '=', id).execute();
 }
 
-export async function hasPostedInThread(db: Executor, threadId: string, userId: string): Promise<boolean> {
-  const row = await db
+const postedInThread = reusableQuery((db, threadId: string, userId: string) =>
+  db
     .selectFrom('forum_posts')
     .select('id')
     .where('thread_id', '=', threadId)
     .where('author_id', '=', userId)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .limit(1),
+);
+
+export async function hasPostedInThread(db: Executor, threadId: string, userId: string): Promise<boolean> {
+  return (await postedInThread(db, threadId, userId)).length > 0;
 }
 
 /** How many posts `userId` wrote in a forum since `since` (flood control). */
@@ -235,14 +250,16 @@ export async function markThreadRead(db: Executor, threadId: string, userId: str
     .execute();
 }
 
-export async function findLastRead(db: Executor, threadId: string, userId: string): Promise<string | null> {
-  const row = await db
+const lastReadOf = reusableQuery((db, threadId: string, userId: string) =>
+  db
     .selectFrom('forum_reads')
     .select('last_read_at')
     .where('thread_id', '=', threadId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return row?.last_read_at ?? null;
+    .where('user_id', '=', userId),
+);
+
+export async function findLastRead(db: Executor, threadId: string, userId: string): Promise<string | null> {
+  return (await lastReadOf(db, threadId, userId))[0]?.last_read_at ?? null;
 }
 
 export async function listForumMembers(db: Executor, forumId: string): Promise<string[]> {

@@ -9,6 +9,7 @@ import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-c
 import { sendPage } from '../../web/render.js';
 import { attachToPost } from './attach-files.js';
 import { editPost } from './edit-post.js';
+import { POSTS_PER_WEB_PAGE } from './forum.js';
 import { postAccess } from './forum-access.js';
 import { forumUpload, sendAttachment } from './forum-upload-http.js';
 import { hidePost, restorePost } from './moderate-post.js';
@@ -53,8 +54,10 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     form: { values?: Record<string, string>; errors?: FieldMessages } = {},
   ) => {
+    const asked = request.query?.page;
     const page = await getThread(deps.db, deps, request.actor, threadId, {
-      page: Number(request.query?.page ?? 1) || 1,
+      page: asked === 'last' ? 'last' : Number(asked ?? 1) || 1,
+      perPage: POSTS_PER_WEB_PAGE,
       markRead: status === 200,
     });
     const ctx = pageContext(request, reply);
@@ -99,7 +102,8 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
         replyTo: typeof body.replyTo === 'string' && body.replyTo ? body.replyTo : null,
         attachment: forumUpload.optionalFile(request),
       });
-      return reply.redirect(`/threads/${request.params.threadId}#post-${postId}`, 303);
+      // A reply is the thread's newest post: on its last page.
+      return reply.redirect(`/threads/${request.params.threadId}?page=last#post-${postId}`, 303);
     } catch (error) {
       const errors = formProblems(request, error);
       if (!errors || !isAppError(error)) throw error;

@@ -123,7 +123,7 @@ export async function getForum(
   const [sub] = await subscriptionsOf(db, readerId, [access.forum.id]);
   return {
     forum: presentForum(access.forum),
-    timeZone: await viewerTimeZone(db, actor),
+    timeZone: access.space.viewer.timeZone,
     threads,
     can: access.can,
     subscription: sub?.mode ?? null,
@@ -160,26 +160,33 @@ export interface ThreadPage {
   /** Others' posts held back by "post before you can read others". */
   withheld: number;
   total: number;
-  /** This page of the thread (POSTS_PER_PAGE posts a page) and how many there are. */
+  /** This page of the thread and how many there are. */
   page: number;
   pageCount: number;
   can: ForumAccess['can'];
   subscription: string | null;
 }
 
-/** A thread's posts as the actor may see them; marks the thread read (unless `markRead` is false). */
+/**
+ * A thread's posts as the actor may see them, `perPage` a page (POSTS_PER_PAGE by default; `page: 'last'`
+ * is the page of the newest posts); marks the thread read (unless `markRead` is false).
+ */
 export async function getThread(
   db: Executor,
   deps: Services,
   actor: Actor,
   threadId: string,
-  options: { page?: number; markRead?: boolean } = {},
+  options: { page?: number | 'last'; perPage?: number; markRead?: boolean } = {},
 ): Promise<ThreadPage> {
   const access = await threadAccess(db, actor, threadId, deps.clock.now().toISOString());
   const { thread, viewer } = access;
   const readerId = viewer.userId ?? '';
-  const page = Math.max(1, Math.min(10_000, Math.floor(options.page ?? 1)));
-  const rows = await listPostsOfThread(db, thread.id, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
+  const perPage = options.perPage ?? POSTS_PER_PAGE;
+  const total = await countPostsOfThread(db, thread.id);
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const asked = options.page === 'last' ? pageCount : (options.page ?? 1);
+  const page = Math.max(1, Math.min(10_000, Math.floor(asked)));
+  const rows = await listPostsOfThread(db, thread.id, perPage, (page - 1) * perPage);
   const posted = readerId ? await hasPostedInThread(db, thread.id, readerId) : false;
   const lastRead = readerId ? await findLastRead(db, thread.id, readerId) : null;
   let withheld = 0;
@@ -208,19 +215,21 @@ export async function getThread(
     canAttach:
       access.can.moderate || (r.author_id === viewer.userId && access.can.post && thread.locked === 0),
   }));
-  if (options.markRead !== false && readerId)
+  // Nothing posted since the last visit: moving the mark would change no "new" flag or count (both compare
+  // posts' times with it), so a visit writes only when there is something new to mark read.
+  const seenAll = lastRead !== null && thread.last_post_at <= lastRead;
+  if (options.markRead !== false && readerId && !seenAll)
     await markThreadRead(db, thread.id, readerId, deps.clock.now().toISOString());
   const [sub] = await subscriptionsOf(db, readerId, [thread.id]);
-  const total = await countPostsOfThread(db, thread.id);
   return {
     forum: presentForum(access.forum),
-    timeZone: await viewerTimeZone(db, actor),
+    timeZone: access.space.viewer.timeZone,
     thread: presentThread(thread),
     posts,
     withheld,
     total,
     page,
-    pageCount: Math.max(1, Math.ceil(total / POSTS_PER_PAGE)),
+    pageCount,
     can: access.can,
     subscription: sub?.mode ?? null,
   };

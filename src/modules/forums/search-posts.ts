@@ -9,7 +9,7 @@ import { foldForSearch } from '../../kernel/search-fold.js';
 import { personNames } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
 import { openItemIdsFor } from '../spaces/spaces.queries.js';
-import { shownAuthor } from './forum.js';
+import { searchWords, shownAuthor } from './forum.js';
 import { searchPosts } from './forum-activity.repository.js';
 import { listForumsOfEdition, memberForumIds } from './forums.repository.js';
 
@@ -48,7 +48,7 @@ export async function searchEditionPosts(
   const space = await spaceAccess(db, actor, editionId);
   const staff = space.can.build;
   const readerId = actor.kind === 'user' ? actor.id : '';
-  const query = fullTextQuery(dialectOf(db), foldForSearch(text));
+  const query = fullTextQuery(dialectOf(db), searchWords(foldForSearch(text)).join(' '));
   if (!query) return { editionId, query: text, hits: [] };
   const forums = await listForumsOfEdition(db, editionId);
   const members = await memberForumIds(

@@ -3,11 +3,12 @@
  * person completed and which are still locked. Shared by the space's home and its item pages.
  */
 import type { Executor } from '../../db/database.js';
-import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type { LocalizedText } from '../../i18n/localized.js';
 import type { SpaceAccess } from './space-access.js';
-import { type SpaceItem, toItemRef } from './space-items.js';
+import type { SpaceItem } from './space-items.js';
+import { spaceStructure } from './space-structure.js';
 import { type Locked, lockOf, type Phase, percent, type Tally, tally } from './spaces.js';
-import { listItemsWithProgress, listSections } from './spaces.repository.js';
+import { listPersonProgress } from './spaces.repository.js';
 
 export interface ViewItem extends SpaceItem {
   complete: boolean;
@@ -41,33 +42,28 @@ export async function loadSpaceView(
 ): Promise<SpaceView> {
   const space = access.space;
   if (!space) return { sections: [], items: [], completed: new Set(), seen: new Set() };
-  // Two statements: the sections, and the items with the person's progress on each.
-  const [sectionRows, itemRows] = await Promise.all([
-    listSections(db, space.id),
-    listItemsWithProgress(db, space.id, personId),
+  // The structure is kept until a space table changes; only the person's progress is read per request.
+  const [structure, progress] = await Promise.all([
+    spaceStructure(db, space.id, access.edition.id),
+    personId === null ? [] : listPersonProgress(db, space.id, personId),
   ]);
   const completed = new Set<string>();
   const seen = new Set<string>();
-  const bySection = new Map<string, ReturnType<typeof toItemRef>[]>();
-  for (const row of itemRows) {
-    if (row.progress_updated_at !== null) seen.add(row.id);
-    if (row.progress_completed_at) completed.add(row.id);
-    const ref = toItemRef(row, access.edition.id);
-    const own = bySection.get(row.section_id);
-    if (own) own.push(ref);
-    else bySection.set(row.section_id, [ref]);
+  for (const row of progress) {
+    seen.add(row.item_id);
+    if (row.completed_at) completed.add(row.item_id);
   }
-  const sections = sectionRows.map((row): ViewSection => {
-    const items = (bySection.get(row.id) ?? []).map((ref) => ({
+  const sections = structure.sections.map((section): ViewSection => {
+    const items = section.items.map((ref) => ({
       ...ref,
       complete: completed.has(ref.id),
       locked: lockOf(ref, now, completed),
     }));
     const t = tally(items, completed);
     return {
-      id: row.id,
-      title: parseLocalized(row.title_i18n),
-      phase: (row.phase as Phase | null) ?? null,
+      id: section.id,
+      title: section.title,
+      phase: section.phase,
       items,
       tally: t,
       percent: percent(t),

@@ -25,7 +25,7 @@ export async function findSpaceContext(db: Executor, editionId: string, userId: 
   return (await spaceContext(db, editionId, userId ?? ''))[0];
 }
 
-// Every space page runs these three: built and compiled once (reusableQuery).
+// Every space page runs these two (the context, the person's progress): built and compiled once (reusableQuery).
 const spaceContext = reusableQuery((db, editionId: string, viewer: string) =>
   db
     .selectFrom(editionsView(db).as('editions'))
@@ -84,17 +84,14 @@ export async function touchSpace(db: Executor, spaceId: string, at: string): Pro
   await db.updateTable('spaces').set({ updated_at: at }).where('id', '=', spaceId).execute();
 }
 
-const sectionsOf = reusableQuery((db, spaceId: string) =>
-  db
+export async function listSections(db: Executor, spaceId: string): Promise<SectionRow[]> {
+  return db
     .selectFrom('space_sections')
     .selectAll()
     .where('space_id', '=', spaceId)
     .orderBy('position')
-    .orderBy('id'),
-);
-
-export async function listSections(db: Executor, spaceId: string): Promise<SectionRow[]> {
-  return sectionsOf(db, spaceId);
+    .orderBy('id')
+    .execute();
 }
 
 export async function findSection(db: Executor, sectionId: string): Promise<SectionRow | undefined> {
@@ -212,28 +209,20 @@ export async function upsertProgress(db: Executor, row: ProgressRow): Promise<vo
 }
 
 /**
- * The space's items in order, each with `userId`'s progress columns (null when none, or when `userId` is
- * null): the space's content and one person's progress in one statement.
+ * One person's progress on the items of one space, only what a space page reads (which items they completed
+ * and which they have opened): the space's structure itself is kept (`space-structure.ts`).
  */
-export async function listItemsWithProgress(db: Executor, spaceId: string, userId: string | null) {
-  return itemsWithProgress(db, spaceId, userId ?? '');
+export async function listPersonProgress(db: Executor, spaceId: string, userId: string) {
+  return personProgress(db, spaceId, userId);
 }
 
-const itemsWithProgress = reusableQuery((db, spaceId: string, userId: string) =>
+const personProgress = reusableQuery((db, spaceId: string, userId: string) =>
   db
-    .selectFrom('space_items')
-    .leftJoin('space_item_progress as progress', (join) =>
-      join.onRef('progress.item_id', '=', 'space_items.id').on('progress.user_id', '=', userId),
-    )
-    .selectAll('space_items')
-    .select([
-      'progress.first_viewed_at as progress_first_viewed_at',
-      'progress.completed_at as progress_completed_at',
-      'progress.updated_at as progress_updated_at',
-    ])
-    .where('space_items.space_id', '=', spaceId)
-    .orderBy('space_items.position')
-    .orderBy('space_items.id'),
+    .selectFrom('space_item_progress as progress')
+    .innerJoin('space_items', 'space_items.id', 'progress.item_id')
+    .select(['progress.item_id', 'progress.completed_at'])
+    .where('progress.user_id', '=', userId)
+    .where('space_items.space_id', '=', spaceId),
 );
 
 /**

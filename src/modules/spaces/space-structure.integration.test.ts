@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../../../test/helpers/dialects.js';
+import { actorOf } from '../../../test/helpers/pathway-factories.js';
+import {
+  buildSpaceContent,
+  buildSpaceWorld,
+  type SpaceWorld,
+} from '../../../test/helpers/space-factories.js';
+import { recordingTables } from '../../../test/helpers/tables-read.js';
+import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { getItemPage } from './get-item-page.js';
+import { getSpaceHome } from './get-space-home.js';
+import { markItemDone } from './mark-item-done.js';
+import { moveInSpace } from './move-in-space.js';
+import { removeFromSpace } from './remove-from-space.js';
+import { saveItem } from './save-item.js';
+import { saveSection } from './save-section.js';
+import { spaceAccess } from './space-access.js';
+import { readSpaceStructure, SPACE_STRUCTURE_TABLES, spaceStructure } from './space-structure.js';
+
+/**
+ * The space's structure (sections, items, availability rules) is kept until a space table is written; a
+ * person's progress is read on every request. Changes must show at once, on both engines.
+ */
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: the kept structure of a space`, () => {
+    let deps: TestDeps;
+    let world: SpaceWorld;
+    let content: Awaited<ReturnType<typeof buildSpaceContent>>;
+    beforeEach(async () => {
+      deps = await createTestDeps(dialect);
+      world = await buildSpaceWorld(deps);
+      content = await buildSpaceContent(deps, world);
+    });
+    afterEach(async () => deps.close());
+
+    const titles = async (who = world.participant) =>
+      (await getSpaceHome(deps.db, deps, actorOf(who), world.edition.id)).sections.map((s) => ({
+        section: s.title.en,
+        items: s.items.map(
+          (i) => `${i.title.en}${i.complete ? ' (done)' : ''}${i.locked ? ' (locked)' : ''}`,
+        ),
+      }));
+
+    it('names every table the structure is read from', async () => {
+      const { db, read: tablesRead } = recordingTables(deps.db);
+      const { space } = await spaceAccess(deps.db, actorOf(world.facilitator), world.edition.id);
+      await readSpaceStructure(db, space!.id, world.edition.id);
+      const read = [...tablesRead()];
+      expect(read.filter((t) => !(SPACE_STRUCTURE_TABLES as readonly string[]).includes(t))).toEqual([]);
+      expect(read.sort()).toEqual(['space_items', 'space_sections']);
+    });
+
+    it('is kept between requests and made again after a write to a space table', async () => {
+      const { space } = await spaceAccess(deps.db, actorOf(world.facilitator), world.edition.id);
+      const first = await spaceStructure(deps.db, space!.id, world.edition.id);
+      expect(await spaceStructure(deps.db, space!.id, world.edition.id)).toBe(first);
+      expect(Object.isFrozen(first.sections[0]!.items[0]!.settings)).toBe(true);
+      // A participant's progress is not part of it.
+      await markItemDone(deps.db, deps, actorOf(world.participant), world.edition.id, content.pageId);
+      expect(await spaceStructure(deps.db, space!.id, world.edition.id)).toBe(first);
+      await moveInSpace(
+        deps.db,
+        deps,
+        actorOf(world.facilitator),
+        world.edition.id,
+        { item: content.linkId },
+        {
+          direction: 'up',
+        },
+      );
+      const moved = await spaceStructure(deps.db, space!.id, world.edition.id);
+      expect(moved).not.toBe(first);
+      expect(moved.sections[0]!.items.map((i) => i.id)).toEqual([content.linkId, content.pageId]);
+      // Inside a transaction it is read, never kept from there.
+      await deps.db.transaction().execute(async (trx) => {
+        expect(await spaceStructure(trx, space!.id, world.edition.id)).not.toBe(moved);
+      });
+    });
+
+    it('shows a new item, a completion, a renamed section, a move and a removal at once', async () => {
+      expect(await titles()).toEqual([{ section: 'Start here', items: ['Welcome', 'ILO report (locked)'] }]);
+      const staff = actorOf(world.facilitator);
+      const added = await saveItem(deps.db, deps, staff, world.edition.id, null, {
+        sectionId: content.sectionId,
+        kind: 'link',
+        title: { en: 'Added later' },
+        settings: { url: 'https://example.org/' },
+      });
+      expect((await titles())[0]!.items).toEqual(['Welcome', 'ILO report (locked)', 'Added later']);
+      await markItemDone(deps.db, deps, actorOf(world.participant), world.edition.id, content.pageId);
+      expect((await titles())[0]!.items).toEqual(['Welcome (done)', 'ILO report', 'Added later']);
+      // Someone else's view is their own (the facilitator has completed nothing).
+      expect((await titles(world.facilitator))[0]!.items).toEqual([
+        'Welcome',
+        'ILO report (locked)',
+        'Added later',
+      ]);
+      await saveSection(deps.db, deps, staff, world.edition.id, content.sectionId, {
+        title: { en: 'Begin here' },
+        phase: 'self-paced',
+      });
+      await moveInSpace(deps.db, deps, staff, world.edition.id, { item: added.id }, { direction: 'up' });
+      expect(await titles()).toEqual([
+        { section: 'Begin here', items: ['Welcome (done)', 'Added later', 'ILO report'] },
+      ]);
+      await removeFromSpace(deps.db, deps, staff, world.edition.id, { item: added.id });
+      expect((await titles())[0]!.items).toEqual(['Welcome (done)', 'ILO report']);
+      await expect(
+        getItemPage(deps.db, deps, actorOf(world.participant), world.edition.id, added.id, 'en'),
+      ).rejects.toMatchObject({ code: 'not_found' });
+      const second = await saveSection(deps.db, deps, staff, world.edition.id, null, {
+        title: { en: 'More' },
+      });
+      expect((await titles()).map((s) => s.section)).toEqual(['Begin here', 'More']);
+      expect(second.id).toBeTruthy();
+    });
+  });
+}
