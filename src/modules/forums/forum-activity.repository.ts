@@ -22,20 +22,20 @@ export const SEARCH_WINDOW = 400;
  * The search documents' newest matches as a sub-query of post ids (a query built by `fullTextQuery`): by
  * FTS5 rowid on SQLite (insertion order), by post id on PostgreSQL (ids are time-ordered).
  */
-function postSearchMatches(db: Executor, query: string) {
-  if (dialectOf(db) === 'sqlite')
-    return db
-      .selectFrom('forum_post_search')
-      .select('forum_post_search.post_id')
-      .where(sql<boolean>`forum_post_search match ${query}`)
-      .orderBy(sql`rowid`, 'desc')
-      .limit(SEARCH_WINDOW);
-  return db
-    .selectFrom('forum_post_search')
-    .select('forum_post_search.post_id')
-    .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`)
-    .orderBy('forum_post_search.post_id', 'desc')
-    .limit(SEARCH_WINDOW);
+function postSearchMatches(db: Executor, query: string, window: number | null) {
+  const matches =
+    dialectOf(db) === 'sqlite'
+      ? db
+          .selectFrom('forum_post_search')
+          .select('forum_post_search.post_id')
+          .where(sql<boolean>`forum_post_search match ${query}`)
+          .orderBy(sql`rowid`, 'desc')
+      : db
+          .selectFrom('forum_post_search')
+          .select('forum_post_search.post_id')
+          .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`)
+          .orderBy('forum_post_search.post_id', 'desc');
+  return window === null ? matches : matches.limit(window);
 }
 
 /**
@@ -77,7 +77,11 @@ interface SearchInput {
   limit: number;
 }
 
-function visibleMatches(db: Executor, input: SearchInput, matches: ReturnType<typeof postSearchMatches>) {
+function visibleMatches(
+  db: Executor,
+  input: SearchInput,
+  matches: ReturnType<typeof postSearchMatches> | ReturnType<typeof recentSearchMatches> | string[],
+) {
   let q = db
     .selectFrom('forum_posts as p')
     .innerJoin('forum_threads as t', 't.id', 'p.thread_id')
@@ -113,7 +117,13 @@ export async function searchPosts(db: Executor, input: SearchInput) {
     const recent = await visibleMatches(db, input, recentSearchMatches(db, input.editionId, input.query));
     if (recent.length >= input.limit) return recent;
   }
-  return visibleMatches(db, input, postSearchMatches(db, input.query));
+  // The newest SEARCH_WINDOW matches of every edition first; when they are all taken and leave fewer than
+  // `limit` visible posts here (an edition whose posts are older than the window), every match is read.
+  const windowIds = (await postSearchMatches(db, input.query, SEARCH_WINDOW).execute()).map((r) => r.post_id);
+  if (windowIds.length === 0) return [];
+  const found = await visibleMatches(db, input, windowIds);
+  if (found.length >= input.limit || windowIds.length < SEARCH_WINDOW) return found;
+  return visibleMatches(db, input, postSearchMatches(db, input.query, null));
 }
 
 export async function upsertSubscription(db: Executor, row: SubscriptionRow): Promise<void> {

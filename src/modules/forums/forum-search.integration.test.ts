@@ -5,7 +5,7 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { newId } from '../../kernel/ids.js';
-import { RECENT_WINDOW } from './forum-activity.repository.js';
+import { RECENT_WINDOW, SEARCH_WINDOW } from './forum-activity.repository.js';
 import type { PostRow } from './forums.tables.js';
 import { insertPostsBulk } from './forums-bulk.repository.js';
 import { postInForum } from './post-in-forum.js';
@@ -92,5 +92,32 @@ for (const dialect of DIALECTS) {
       expect((await search('participant', 'fossil'))[0]).toBe(postId);
       expect((await search('participant', 'harbour'))[0]).toBe(postId);
     });
+
+    it('still finds an edition’s matches when every edition’s newest window of matches is another’s', async () => {
+      const before = await search('participant', 'fossil');
+      const other = await buildSpaceWorld(deps);
+      const otherForum = await buildDiscussion(deps, other);
+      const { threadId: otherThread } = await postInForum(deps.db, deps, actorOf(other.facilitator), {
+        forumId: otherForum.id,
+        subject: 'Elsewhere',
+        body: 'Another edition.',
+      });
+      const later = deps.clock.now().getTime() + 60_000;
+      const newer: PostRow[] = Array.from({ length: SEARCH_WINDOW + 20 }, (_v, i) => ({
+        ...posts[0]!,
+        id: newId(),
+        thread_id: otherThread,
+        forum_id: otherForum.id,
+        edition_id: other.edition.id,
+        author_id: other.facilitator.id,
+        body: `Elsewhere ${i} fossil`,
+        hidden: 0,
+        hidden_note: null,
+        hidden_by: null,
+        created_at: new Date(later + i * 1000).toISOString(),
+      }));
+      await insertPostsBulk(deps.db, newer, new Map());
+      expect(await search('participant', 'fossil')).toEqual(before);
+    }, 120_000);
   });
 }
