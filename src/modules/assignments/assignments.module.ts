@@ -11,6 +11,7 @@ import { assignmentsWebRoutes } from './assignments.web.js';
 import * as assignments from './migrations/2026-12-06T2320-assignments.js';
 import * as latePenalty from './migrations/2026-12-07T0400-assignments-late-penalty.js';
 import * as groups from './migrations/2026-12-07T0800-assignments-groups.js';
+import * as workLanguage from './migrations/2026-12-07T1401-assignments-work-language.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
@@ -21,6 +22,7 @@ export const assignmentsModule: Module = {
     '2026-12-06T2320-assignments': assignments,
     '2026-12-07T0400-assignments-late-penalty': latePenalty,
     '2026-12-07T0800-assignments-groups': groups,
+    '2026-12-07T1401-assignments-work-language': workLanguage,
   },
   auditEvents: assignmentsAuditEvents,
   tables: [

@@ -72,6 +72,8 @@ export interface AssignmentSubmissionsTable {
   reopen_reason: string | null;
   /** The group whose submission this is (group work with a group set), else null. */
   group_id: string | null;
+  /** The language the work is written in (a teaching-language code; null: the edition's). */
+  language: string | null;
   created_at: string;
   updated_at: string;
 }
