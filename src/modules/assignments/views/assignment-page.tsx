@@ -57,6 +57,10 @@ export function AssignmentPageView({
         ))}
       </dl>
       <p class="hint">{t.t('assignments.page.timeZone', { zone: page.timeZone })}</p>
+      <p class="hint">
+        {t.t('assignments.page.calendarFeed')}{' '}
+        <a href="/account/calendar">{t.t('assignments.page.calendarLink')}</a>
+      </p>
       <p class="notice">{t.t(`assignments.timing.${page.timing}`)}</p>
       <h2>{t.t('assignments.page.whatToHandIn')}</h2>
       <ul>
