@@ -8,6 +8,7 @@ import { assignmentKind } from './assignment-kind.js';
 import { ASSIGNMENT_NOTIFICATION_KINDS } from './assignment-notices.js';
 import { assignmentsAuditEvents } from './assignments.audit.js';
 import { assignmentsWebRoutes } from './assignments.web.js';
+import { seedDemoAssignments } from './demo/seed-assignments.js';
 import * as assignments from './migrations/2026-12-06T2320-assignments.js';
 import * as latePenalty from './migrations/2026-12-07T0400-assignments-late-penalty.js';
 import * as groups from './migrations/2026-12-07T0800-assignments-groups.js';
@@ -34,6 +35,10 @@ export const assignmentsModule: Module = {
   ],
   webRoutes: assignmentsWebRoutes,
   spaceItemKinds: [assignmentKind],
+  seed: async (deps) => {
+    await seedDemoAssignments(deps);
+    return undefined;
+  },
   notificationKinds: ASSIGNMENT_NOTIFICATION_KINDS,
   routeAccess: {
     'GET /editions/:id/assignments/new': staff,
