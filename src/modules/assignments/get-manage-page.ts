@@ -3,13 +3,12 @@ import type { Services } from '../../deps.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findPerson } from '../identity/identity.queries.js';
-import { similarPairs } from '../marking/similarity.js';
 import { confirmedParticipants } from '../places/places.queries.js';
 import { type EffectiveDates, effectiveDates } from './assignment.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
-import { listFiles, listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
+import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { OverrideRow } from './assignments.tables.js';
-import { docxText } from './docx-metadata.js';
+import { type SimilarityPair, similarityCheck } from './similarity-check.js';
 import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
 
 /** The staff page of an assignment: every participant, their dates and latest submission; overrides. */
@@ -29,8 +28,8 @@ export interface ManagePage {
     } | null;
   }[];
   overrides: (OverrideRow & { name: string | null })[];
-  /** Pairs of participants whose latest online texts overlap (winnowing, within this assignment only). */
-  similar: { a: string; b: string; percent: number }[];
+  /** Pairs of latest submissions that overlap, here or with an earlier edition's, with their shared passages. */
+  similar: SimilarityPair[];
 }
 
 export async function getManagePage(
@@ -50,27 +49,7 @@ export async function getManagePage(
   ]);
   const overrides = overrideRows.map(toOverride);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
-  const latest = new Map<string, (typeof submitted)[number]>();
-  for (const row of [...submitted].sort((x, y) => x.attempt - y.attempt)) latest.set(row.person_id, row);
-  // The online text and the text of the DOCX files handed in with it (PDF text is not extracted yet).
-  const files = await listFiles(
-    db,
-    [...latest.values()].map((r) => r.id),
-  );
-  const latestText = new Map<string, string>();
-  for (const [personId, row] of latest) {
-    const texts = [row.text];
-    for (const file of files.filter((f) => f.submission_id === row.id && f.type === 'docx')) {
-      const bytes = await deps.storage.get(file.storage_key);
-      if (bytes) texts.push(await docxText(bytes));
-    }
-    latestText.set(personId, texts.join('\n'));
-  }
-  const similar = similarPairs(latestText).map((p) => ({
-    a: names.get(p.a) ?? p.a,
-    b: names.get(p.b) ?? p.b,
-    percent: p.percent,
-  }));
+  const similar = await similarityCheck(db, deps, settings.editionId, submitted, names);
   return {
     similar,
     settings,

@@ -101,7 +101,37 @@ export function ManagePageView({
       ) : (
         <ul>
           {page.similar.map((p) => (
-            <li>{t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}</li>
+            <li>
+              <details>
+                <summary>
+                  {p.earlierEdition
+                    ? t.t('assignments.similarity.pairEarlier', {
+                        a: p.a,
+                        b: p.b,
+                        edition: p.earlierEdition,
+                        percent: p.percent,
+                      })
+                    : t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}
+                </summary>
+                <table class="side-by-side">
+                  <caption>{t.t('assignments.similarity.passages')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{p.a}</th>
+                      <th scope="col">{p.earlierEdition ? `${p.earlierEdition} · ${p.b}` : p.b}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {p.passages.map((passage) => (
+                      <tr>
+                        <td>{passage.a}</td>
+                        <td>{passage.b}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </li>
           ))}
         </ul>
       )}

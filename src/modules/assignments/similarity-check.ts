@@ -1,0 +1,109 @@
+/**
+ * The staff's similarity check of an assignment: the latest submission of each work unit (a group's once,
+ * else each person's) — its online text, the text of its DOCX files and of its PDF
+ * files (pdftotext) — compared with each other and with the submissions of the course's earlier editions;
+ * each pair comes with the passages both share, to read side by side. It never searches the web and is
+ * never a penalty by itself.
+ */
+import type { Executor } from '../../db/database.js';
+import type { Services } from '../../deps.js';
+import { pdfText } from '../../integrations/pdf-text.js';
+import { groupById } from '../groups/groups.port.js';
+import { ensureParticipantNumber } from '../marking/marking.queries.js';
+import { sharedPassages, similarAcross, similarPairs } from '../marking/similarity.js';
+import { listFiles } from './assignments.repository.js';
+import type { SubmissionRow } from './assignments.tables.js';
+import { docxText } from './docx-metadata.js';
+import { submittedInEarlierEditions } from './similarity.repository.js';
+
+/** A pair to look at: who (labels), how much, from an earlier edition or not, and the shared passages. */
+export interface SimilarityPair {
+  a: string;
+  b: string;
+  percent: number;
+  /** The earlier edition of `b` (its code), or null when both are of this assignment. */
+  earlierEdition: string | null;
+  passages: { a: string; b: string }[];
+}
+
+/** Pure: the latest submitted attempt of each work unit: a group's once (whoever started it), else a person's. */
+export function latestPerWorkUnit<T extends Pick<SubmissionRow, 'person_id' | 'group_id' | 'attempt'>>(
+  rows: readonly T[],
+): T[] {
+  const latest = new Map<string, T>();
+  for (const row of rows) {
+    const unit = row.group_id ? `group:${row.group_id}` : `person:${row.person_id}`;
+    if ((latest.get(unit)?.attempt ?? 0) < row.attempt) latest.set(unit, row);
+  }
+  return [...latest.values()];
+}
+
+/** The text of submissions: each one's online text and the text of its DOCX and PDF files. */
+async function textsOf(
+  db: Executor,
+  deps: Pick<Services, 'storage'>,
+  rows: readonly SubmissionRow[],
+): Promise<Map<string, string>> {
+  const files = await listFiles(
+    db,
+    rows.map((r) => r.id),
+  );
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    const texts = [row.text];
+    for (const file of files.filter((f) => f.submission_id === row.id)) {
+      const bytes = await deps.storage.get(file.storage_key);
+      if (!bytes) continue;
+      texts.push(file.type === 'docx' ? await docxText(bytes) : await pdfText(bytes));
+    }
+    out.set(row.id, texts.join('\n'));
+  }
+  return out;
+}
+
+/** The label of a submission of this assignment: the person, or the group with its members. */
+async function labelOf(
+  db: Executor,
+  row: SubmissionRow,
+  names: ReadonlyMap<string, string>,
+): Promise<string> {
+  const group = row.group_id ? await groupById(db, row.group_id) : null;
+  if (!group) return names.get(row.person_id) ?? row.person_id;
+  return `${group.name} (${group.memberIds.map((id) => names.get(id) ?? id).join(', ')})`;
+}
+
+/**
+ * The pairs of this assignment's latest submissions that overlap 30 % or more, and of each of them with a
+ * submission of an earlier edition of the course (shown by that edition's code and participant number).
+ */
+export async function similarityCheck(
+  db: Executor,
+  deps: Pick<Services, 'storage'>,
+  editionId: string,
+  submitted: readonly SubmissionRow[],
+  names: ReadonlyMap<string, string>,
+): Promise<SimilarityPair[]> {
+  const current = latestPerWorkUnit(submitted);
+  const earlierRows = latestPerWorkUnit(await submittedInEarlierEditions(db, editionId));
+  const texts = await textsOf(db, deps, [...current, ...earlierRows]);
+  const textOf = (id: string) => texts.get(id) ?? '';
+  const currentTexts = new Map(current.map((r) => [r.id, textOf(r.id)]));
+  const labels = new Map<string, string>();
+  for (const row of current) labels.set(row.id, await labelOf(db, row, names));
+  const editionOf = new Map<string, string>();
+  for (const row of earlierRows) {
+    labels.set(row.id, await ensureParticipantNumber(db, row.edition_id, row.person_id));
+    editionOf.set(row.id, row.edition_code ?? row.edition_id);
+  }
+  const pairs = [
+    ...similarPairs(currentTexts),
+    ...similarAcross(currentTexts, new Map(earlierRows.map((r) => [r.id, textOf(r.id)]))),
+  ];
+  return pairs.map((p) => ({
+    a: labels.get(p.a) ?? p.a,
+    b: labels.get(p.b) ?? p.b,
+    percent: p.percent,
+    earlierEdition: editionOf.get(p.b) ?? null,
+    passages: sharedPassages(textOf(p.a), textOf(p.b)),
+  }));
+}

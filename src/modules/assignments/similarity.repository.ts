@@ -1,0 +1,27 @@
+/** SQL of the similarity check: the submissions of earlier editions of the same course. */
+import type { Executor } from '../../db/database.js';
+import { editionsView } from '../catalogue/catalogue.read-models.repository.js';
+import type { SubmissionRow } from './assignments.tables.js';
+
+/**
+ * Every submitted attempt of the assignments of the editions of this edition's course that started before
+ * it, with its edition (id and code).
+ */
+export function submittedInEarlierEditions(
+  db: Executor,
+  editionId: string,
+): Promise<(SubmissionRow & { edition_id: string; edition_code: string | null })[]> {
+  return db
+    .selectFrom('assignment_submissions')
+    .innerJoin('assignments', 'assignments.id', 'assignment_submissions.assignment_id')
+    .innerJoin(editionsView(db).as('earlier'), 'earlier.id', 'assignments.edition_id')
+    .innerJoin(editionsView(db).as('current'), (join) =>
+      join.onRef('current.course_id', '=', 'earlier.course_id').on('current.id', '=', editionId),
+    )
+    .whereRef('earlier.starts_on', '<', 'current.starts_on')
+    .where('assignment_submissions.status', '=', 'submitted')
+    .selectAll('assignment_submissions')
+    .select(['earlier.id as edition_id', 'earlier.code as edition_code'])
+    .orderBy('assignment_submissions.submitted_at')
+    .execute();
+}
