@@ -101,8 +101,23 @@ export interface AssignmentFilesTable {
   uploaded_at: string;
 }
 
+/** A reference document of an assignment's similarity check (its text extracted at upload). */
+export interface AssignmentReferencesTable {
+  id: string;
+  assignment_id: string;
+  title: string;
+  /** `pdf` or `docx`, by content. */
+  type: string;
+  size_bytes: number;
+  storage_key: string;
+  text: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    assignment_references: AssignmentReferencesTable;
     assignments: AssignmentsTable;
     assignment_date_overrides: AssignmentDateOverridesTable;
     assignment_submissions: AssignmentSubmissionsTable;

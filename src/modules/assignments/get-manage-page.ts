@@ -8,6 +8,7 @@ import { type EffectiveDates, effectiveDates } from './assignment.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
 import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { OverrideRow } from './assignments.tables.js';
+import { listReferences } from './similarity.repository.js';
 import { type SimilarityPair, similarityCheck } from './similarity-check.js';
 import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
 
@@ -30,6 +31,8 @@ export interface ManagePage {
   overrides: (OverrideRow & { name: string | null })[];
   /** Pairs of latest submissions that overlap, here or with an earlier edition's, with their shared passages. */
   similar: SimilarityPair[];
+  /** The reference documents the check compares with. */
+  references: { id: string; title: string; type: string; sizeBytes: number }[];
 }
 
 export async function getManagePage(
@@ -49,9 +52,22 @@ export async function getManagePage(
   ]);
   const overrides = overrideRows.map(toOverride);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
-  const similar = await similarityCheck(db, deps, settings.editionId, submitted, names);
+  const similar = await similarityCheck(
+    db,
+    deps,
+    { id: settings.id, editionId: settings.editionId },
+    submitted,
+    names,
+  );
+  const references = (await listReferences(db, settings.id)).map((r) => ({
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    sizeBytes: r.size_bytes,
+  }));
   return {
     similar,
+    references,
     settings,
     timeZone: me?.timeZone && isTimeZone(me.timeZone) ? me.timeZone : DEFAULT_TIME_ZONE,
     people: people.map((p) => {

@@ -1,14 +1,21 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AssessmentWorld, buildAssessmentWorld } from '../../../test/helpers/assessment-factories.js';
+import {
+  type AssessmentWorld,
+  buildAssessmentWorld,
+  docxBytes,
+  pdfBytes,
+} from '../../../test/helpers/assessment-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildEdition, buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
+import type { AppError } from '../../kernel/errors.js';
 import { createGroupSet } from '../groups/manage-group-sets.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
 import { getManagePage } from './get-manage-page.js';
+import { removeReferenceDocument, uploadReferenceDocument } from './reference-documents.js';
 import { createAssignment, updateAssignmentSettings } from './save-assignment.js';
 import { saveDraft } from './save-draft.js';
 import { latestPerWorkUnit } from './similarity-check.js';
@@ -123,6 +130,28 @@ for (const dialect of DIALECTS) {
       // The earlier edition's own check does not look forward.
       const past = await getManagePage(deps.db, deps, actorOf(earlierFacilitator), earlierAssignment);
       expect(past.similar).toEqual([]);
+    });
+
+    it('compares with the reference documents staff upload; one without text is refused and stores nothing', async () => {
+      const staff = actorOf(world.facilitator);
+      const refused = await uploadReferenceDocument(deps.db, deps, staff, world.assignmentId, {
+        fileName: 'scan.pdf',
+        bytes: pdfBytes(),
+      }).catch((error: AppError) => error.fields);
+      expect(refused).toEqual([{ path: 'file', key: 'assignments.error.referenceNoText' }]);
+      expect(await deps.db.selectFrom('assignment_references').selectAll().execute()).toEqual([]);
+      const { id } = await uploadReferenceDocument(deps.db, deps, staff, world.assignmentId, {
+        fileName: 'Model answer.docx',
+        bytes: await docxBytes('Staff', `Model answer. ${ESSAY}. End of the model.`),
+      });
+      await hand(world.participant, world.assignmentId, ESSAY);
+      const page = await getManagePage(deps.db, deps, staff, world.assignmentId);
+      expect(page.references.map((r) => r.title)).toEqual(['Model answer.docx']);
+      expect(page.similar.map((p) => [p.b, p.reference, p.percent])).toEqual([
+        ['Model answer.docx', true, 100],
+      ]);
+      await removeReferenceDocument(deps.db, deps, staff, world.assignmentId, id);
+      expect((await getManagePage(deps.db, deps, staff, world.assignmentId)).similar).toEqual([]);
     });
 
     it('takes a group’s latest submission once, whoever started it, in the check and in the zip', async () => {

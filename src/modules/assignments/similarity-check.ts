@@ -2,7 +2,7 @@
  * The staff's similarity check of an assignment: the latest submission of each work unit (a group's once,
  * else each person's) — its online text, the text of its DOCX files and of its PDF
  * files (pdftotext) — compared with each other and with the submissions of the course's earlier editions;
- * each pair comes with the passages both share, to read side by side. It never searches the web and is
+ * and with the reference documents staff uploaded; each pair comes with the passages both share, to read side by side. It never searches the web and is
  * never a penalty by itself.
  */
 import type { Executor } from '../../db/database.js';
@@ -14,7 +14,7 @@ import { sharedPassages, similarAcross, similarPairs } from '../marking/similari
 import { listFiles } from './assignments.repository.js';
 import type { SubmissionRow } from './assignments.tables.js';
 import { docxText } from './docx-metadata.js';
-import { submittedInEarlierEditions } from './similarity.repository.js';
+import { listReferences, submittedInEarlierEditions } from './similarity.repository.js';
 
 /** A pair to look at: who (labels), how much, from an earlier edition or not, and the shared passages. */
 export interface SimilarityPair {
@@ -23,6 +23,8 @@ export interface SimilarityPair {
   percent: number;
   /** The earlier edition of `b` (its code), or null when both are of this assignment. */
   earlierEdition: string | null;
+  /** `b` is a reference document staff uploaded (its title is the label). */
+  reference: boolean;
   passages: { a: string; b: string }[];
 }
 
@@ -79,17 +81,20 @@ async function labelOf(
 export async function similarityCheck(
   db: Executor,
   deps: Pick<Services, 'storage'>,
-  editionId: string,
+  assignment: { id: string; editionId: string },
   submitted: readonly SubmissionRow[],
   names: ReadonlyMap<string, string>,
 ): Promise<SimilarityPair[]> {
   const current = latestPerWorkUnit(submitted);
-  const earlierRows = latestPerWorkUnit(await submittedInEarlierEditions(db, editionId));
+  const earlierRows = latestPerWorkUnit(await submittedInEarlierEditions(db, assignment.editionId));
+  const references = await listReferences(db, assignment.id);
   const texts = await textsOf(db, deps, [...current, ...earlierRows]);
+  for (const r of references) texts.set(r.id, r.text);
   const textOf = (id: string) => texts.get(id) ?? '';
   const currentTexts = new Map(current.map((r) => [r.id, textOf(r.id)]));
   const labels = new Map<string, string>();
   for (const row of current) labels.set(row.id, await labelOf(db, row, names));
+  for (const r of references) labels.set(r.id, r.title);
   const editionOf = new Map<string, string>();
   for (const row of earlierRows) {
     labels.set(row.id, await ensureParticipantNumber(db, row.edition_id, row.person_id));
@@ -98,12 +103,14 @@ export async function similarityCheck(
   const pairs = [
     ...similarPairs(currentTexts),
     ...similarAcross(currentTexts, new Map(earlierRows.map((r) => [r.id, textOf(r.id)]))),
+    ...similarAcross(currentTexts, new Map(references.map((r) => [r.id, r.text]))),
   ];
   return pairs.map((p) => ({
     a: labels.get(p.a) ?? p.a,
     b: labels.get(p.b) ?? p.b,
     percent: p.percent,
     earlierEdition: editionOf.get(p.b) ?? null,
+    reference: references.some((r) => r.id === p.b),
     passages: sharedPassages(textOf(p.a), textOf(p.b)),
   }));
 }

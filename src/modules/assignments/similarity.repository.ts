@@ -1,7 +1,9 @@
 /** SQL of the similarity check: the submissions of earlier editions of the same course. */
+
+import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { editionsView } from '../catalogue/catalogue.read-models.repository.js';
-import type { SubmissionRow } from './assignments.tables.js';
+import type { AssignmentReferencesTable, SubmissionRow } from './assignments.tables.js';
 
 /**
  * Every submitted attempt of the assignments of the editions of this edition's course that started before
@@ -24,4 +26,26 @@ export function submittedInEarlierEditions(
     .select(['earlier.id as edition_id', 'earlier.code as edition_code'])
     .orderBy('assignment_submissions.submitted_at')
     .execute();
+}
+
+/** An assignment's reference documents, oldest first. */
+export function listReferences(db: Executor, assignmentId: string) {
+  return db
+    .selectFrom('assignment_references')
+    .selectAll()
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertReference(
+  db: Executor,
+  row: Insertable<AssignmentReferencesTable>,
+): Promise<void> {
+  await db.insertInto('assignment_references').values(row).execute();
+}
+
+export async function deleteReference(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('assignment_references').where('id', '=', id).execute();
 }

@@ -12,6 +12,7 @@ import { addDays } from '../../../kernel/clock.js';
 import { findEditionIdByCode } from '../../catalogue/find-ids.js';
 import { findPersonIdByEmail } from '../../identity/create-person.js';
 import { allocateMarkersEvenly } from '../../marking/allocate-markers.js';
+import { markersOfSubmission, markingOfOwner } from '../../marking/marking.queries.js';
 import { agreeMark } from '../../marking/moderate-submission.js';
 import { releaseMark } from '../../marking/release-marks.js';
 import { markFromForm, saveMark } from '../../marking/save-mark.js';
@@ -20,6 +21,7 @@ import { saveRubric } from '../../marking/save-rubric.js';
 import { listAssignmentsOfEdition } from '../assignments.repository.js';
 import { createAssignment } from '../save-assignment.js';
 import { saveDraft } from '../save-draft.js';
+import { MARKING_OWNER } from '../submission-state.js';
 import { submitAssignment } from '../submit-assignment.js';
 
 /** The edition whose assignment the demo marks. */
@@ -123,25 +125,14 @@ export async function seedDemoAssignments(deps: Deps): Promise<number> {
       language: work.language,
     });
     const { submissionId } = await submitAssignment(deps.db, deps, participant, assignmentId);
-    const row = await deps.db
-      .selectFrom('marking_submissions')
-      .select('id')
-      .where('owner_id', '=', submissionId)
-      .executeTakeFirstOrThrow();
-    markingIds.push(row.id);
+    const marking = await markingOfOwner(deps.db, MARKING_OWNER, submissionId);
+    if (marking) markingIds.push(marking.id);
   }
   const markers = { markerIds: [first.id, second.id], method: 'language' };
   await allocateMarkersEvenly(deps.db, deps, manager, editionId, { ...markers, role: 'first' });
   await allocateMarkersEvenly(deps.db, deps, manager, editionId, { ...markers, role: 'second' });
-  const markerOf = async (markingId: string, role: string) => {
-    const { marker_id } = await deps.db
-      .selectFrom('marking_marks')
-      .select('marker_id')
-      .where('submission_id', '=', markingId)
-      .where('role', '=', role)
-      .executeTakeFirstOrThrow();
-    return marker_id === first.id ? first : second;
-  };
+  const markerOf = async (markingId: string, role: string) =>
+    (await markersOfSubmission(deps.db, markingId)).get(role) === first.id ? first : second;
   const [released, flagged, inMarking] = markingIds;
   if (released) {
     await saveMark(

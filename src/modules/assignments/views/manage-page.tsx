@@ -4,6 +4,7 @@ import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { OVERRIDE_SCOPES } from '../assignment.js';
 import type { ManagePage } from '../get-manage-page.js';
 import { Moment } from './assignment-parts.js';
+import { ReferenceDocuments } from './reference-documents.js';
 
 /** Staff: who submitted (late flagged), each person's dates, overrides and extensions, reopening. */
 export function ManagePageView({
@@ -94,7 +95,7 @@ export function ManagePageView({
         </Field>
         <button type="submit">{t.t('assignments.bulk.upload')}</button>
       </form>
-      <h2>{t.t('assignments.similarity.title')}</h2>
+      <h2 id="similarity">{t.t('assignments.similarity.title')}</h2>
       <p class="hint">{t.t('assignments.similarity.scope')}</p>
       {page.similar.length === 0 ? (
         <p>{t.t('assignments.similarity.none')}</p>
@@ -104,14 +105,16 @@ export function ManagePageView({
             <li>
               <details>
                 <summary>
-                  {p.earlierEdition
-                    ? t.t('assignments.similarity.pairEarlier', {
-                        a: p.a,
-                        b: p.b,
-                        edition: p.earlierEdition,
-                        percent: p.percent,
-                      })
-                    : t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}
+                  {p.reference
+                    ? t.t('assignments.similarity.pairReference', { a: p.a, b: p.b, percent: p.percent })
+                    : p.earlierEdition
+                      ? t.t('assignments.similarity.pairEarlier', {
+                          a: p.a,
+                          b: p.b,
+                          edition: p.earlierEdition,
+                          percent: p.percent,
+                        })
+                      : t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}
                 </summary>
                 <table class="side-by-side">
                   <caption>{t.t('assignments.similarity.passages')}</caption>
@@ -135,6 +138,7 @@ export function ManagePageView({
           ))}
         </ul>
       )}
+      <ReferenceDocuments t={t} csrf={ctx.csrf} base={base} references={page.references} errors={errors} />
       <h2>{t.t('assignments.manage.overrides')}</h2>
       <ul>
         {page.overrides.map((o) => (
