@@ -9,7 +9,7 @@ import { assignmentAccess, ensureManage } from './assignment-access.js';
 import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { OverrideRow } from './assignments.tables.js';
 import { listReferences } from './similarity.repository.js';
-import { type SimilarityPair, similarityCheck } from './similarity-check.js';
+import { namedLabel, type SimilarityPair, similarityCheck } from './similarity-check.js';
 import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
 
 /** The staff page of an assignment: every participant, their dates and latest submission; overrides. */
@@ -57,7 +57,7 @@ export async function getManagePage(
     deps,
     { id: settings.id, editionId: settings.editionId },
     submitted,
-    names,
+    namedLabel(db, names),
   );
   const references = (await listReferences(db, settings.id)).map((r) => ({
     id: r.id,

@@ -15,6 +15,7 @@ import type { AppError } from '../../kernel/errors.js';
 import { createGroupSet } from '../groups/manage-group-sets.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
 import { getManagePage } from './get-manage-page.js';
+import { getMarkerView } from './get-marker-view.js';
 import { removeReferenceDocument, uploadReferenceDocument } from './reference-documents.js';
 import { createAssignment, updateAssignmentSettings } from './save-assignment.js';
 import { saveDraft } from './save-draft.js';
@@ -92,6 +93,25 @@ for (const dialect of DIALECTS) {
       expect(pair!.earlierEdition).toBeNull();
       expect(pair!.passages[0]!.a.toLowerCase()).toContain('a shared register of outgoing workers');
       expect(pair!.passages[0]!.b.toLowerCase()).toContain('a shared register of outgoing workers');
+      // The marker's page shows the same pair for this submission, blind: participant numbers only.
+      const submission = await deps.db
+        .selectFrom('assignment_submissions')
+        .select('id')
+        .where('person_id', '=', world.participant.id)
+        .executeTakeFirstOrThrow();
+      const { allocateMarker } = await import('../marking/allocate-markers.js');
+      const { markingOfOwner } = await import('../marking/marking.queries.js');
+      const marking = await markingOfOwner(deps.db, 'assignments', submission.id);
+      await allocateMarker(deps.db, deps, actorOf(world.facilitator), marking!.id, {
+        markerId: world.assessor.id,
+        role: 'first',
+      });
+      const view = await getMarkerView(deps.db, deps, actorOf(world.assessor), submission.id);
+      expect(view.similar.map((p) => [p.a, p.b])).toEqual([['P-0001', 'P-0002']]);
+      expect(view.similar[0]!.passages[0]!.b.toLowerCase()).toContain(
+        'a shared register of outgoing workers',
+      );
+      expect(JSON.stringify(view.similar)).not.toContain('Omar Other');
     });
 
     it('compares with the submissions of the course’s earlier editions (by their number), not with later ones', async () => {

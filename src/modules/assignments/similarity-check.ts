@@ -63,37 +63,42 @@ async function textsOf(
   return out;
 }
 
-/** The label of a submission of this assignment: the person, or the group with its members. */
-async function labelOf(
-  db: Executor,
-  row: SubmissionRow,
-  names: ReadonlyMap<string, string>,
-): Promise<string> {
-  const group = row.group_id ? await groupById(db, row.group_id) : null;
-  if (!group) return names.get(row.person_id) ?? row.person_id;
-  return `${group.name} (${group.memberIds.map((id) => names.get(id) ?? id).join(', ')})`;
+/** The label of a submission for staff: the person, or the group with its members. */
+export function namedLabel(db: Executor, names: ReadonlyMap<string, string>) {
+  return async (row: SubmissionRow): Promise<string> => {
+    const group = row.group_id ? await groupById(db, row.group_id) : null;
+    if (!group) return names.get(row.person_id) ?? row.person_id;
+    return `${group.name} (${group.memberIds.map((id) => names.get(id) ?? id).join(', ')})`;
+  };
 }
 
+const unitOf = (row: SubmissionRow) => (row.group_id ? `group:${row.group_id}` : `person:${row.person_id}`);
+
 /**
- * The pairs of this assignment's latest submissions that overlap 30 % or more, and of each of them with a
- * submission of an earlier edition of the course (shown by that edition's code and participant number).
+ * The pairs of this assignment's latest submissions that overlap 30 % or more (or, given `only`, of that one
+ * submission with the others), and of each with a submission of an earlier edition of the course (shown by
+ * that edition's code and participant number) and with the assignment's reference documents (by title).
  */
 export async function similarityCheck(
   db: Executor,
   deps: Pick<Services, 'storage'>,
   assignment: { id: string; editionId: string },
   submitted: readonly SubmissionRow[],
-  names: ReadonlyMap<string, string>,
+  labelOf: (row: SubmissionRow) => Promise<string>,
+  only: SubmissionRow | null = null,
 ): Promise<SimilarityPair[]> {
-  const current = latestPerWorkUnit(submitted);
+  const latest = latestPerWorkUnit(submitted);
+  const current = only ? [only] : latest;
+  const others = only ? latest.filter((r) => unitOf(r) !== unitOf(only)) : [];
   const earlierRows = latestPerWorkUnit(await submittedInEarlierEditions(db, assignment.editionId));
   const references = await listReferences(db, assignment.id);
-  const texts = await textsOf(db, deps, [...current, ...earlierRows]);
+  const texts = await textsOf(db, deps, [...current, ...others, ...earlierRows]);
   for (const r of references) texts.set(r.id, r.text);
   const textOf = (id: string) => texts.get(id) ?? '';
-  const currentTexts = new Map(current.map((r) => [r.id, textOf(r.id)]));
+  const textsOfRows = (rows: readonly { id: string }[]) => new Map(rows.map((r) => [r.id, textOf(r.id)]));
+  const currentTexts = textsOfRows(current);
   const labels = new Map<string, string>();
-  for (const row of current) labels.set(row.id, await labelOf(db, row, names));
+  for (const row of [...current, ...others]) labels.set(row.id, await labelOf(row));
   for (const r of references) labels.set(r.id, r.title);
   const editionOf = new Map<string, string>();
   for (const row of earlierRows) {
@@ -101,9 +106,9 @@ export async function similarityCheck(
     editionOf.set(row.id, row.edition_code ?? row.edition_id);
   }
   const pairs = [
-    ...similarPairs(currentTexts),
-    ...similarAcross(currentTexts, new Map(earlierRows.map((r) => [r.id, textOf(r.id)]))),
-    ...similarAcross(currentTexts, new Map(references.map((r) => [r.id, r.text]))),
+    ...(only ? similarAcross(currentTexts, textsOfRows(others)) : similarPairs(currentTexts)),
+    ...similarAcross(currentTexts, textsOfRows(earlierRows)),
+    ...similarAcross(currentTexts, textsOfRows(references)),
   ];
   return pairs.map((p) => ({
     a: labels.get(p.a) ?? p.a,

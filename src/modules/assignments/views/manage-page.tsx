@@ -5,6 +5,7 @@ import { OVERRIDE_SCOPES } from '../assignment.js';
 import type { ManagePage } from '../get-manage-page.js';
 import { Moment } from './assignment-parts.js';
 import { ReferenceDocuments } from './reference-documents.js';
+import { SimilarityPairs } from './similarity-pairs.js';
 
 /** Staff: who submitted (late flagged), each person's dates, overrides and extensions, reopening. */
 export function ManagePageView({
@@ -100,43 +101,7 @@ export function ManagePageView({
       {page.similar.length === 0 ? (
         <p>{t.t('assignments.similarity.none')}</p>
       ) : (
-        <ul>
-          {page.similar.map((p) => (
-            <li>
-              <details>
-                <summary>
-                  {p.reference
-                    ? t.t('assignments.similarity.pairReference', { a: p.a, b: p.b, percent: p.percent })
-                    : p.earlierEdition
-                      ? t.t('assignments.similarity.pairEarlier', {
-                          a: p.a,
-                          b: p.b,
-                          edition: p.earlierEdition,
-                          percent: p.percent,
-                        })
-                      : t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}
-                </summary>
-                <table class="side-by-side">
-                  <caption>{t.t('assignments.similarity.passages')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{p.a}</th>
-                      <th scope="col">{p.earlierEdition ? `${p.earlierEdition} · ${p.b}` : p.b}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.passages.map((passage) => (
-                      <tr>
-                        <td>{passage.a}</td>
-                        <td>{passage.b}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </details>
-            </li>
-          ))}
-        </ul>
+        <SimilarityPairs t={t} pairs={page.similar} />
       )}
       <ReferenceDocuments t={t} csrf={ctx.csrf} base={base} references={page.references} errors={errors} />
       <h2>{t.t('assignments.manage.overrides')}</h2>
