@@ -4,7 +4,9 @@
  * start, what a file is by its content, and the digest of what was submitted (the receipt's SHA-256).
  * No I/O: the use cases feed them rows.
  */
+
 import { createHash } from 'node:crypto';
+import { TEACHING_LANGUAGES, type TeachingLanguage } from '../../i18n/languages.js';
 import {
   DOCUMENT_CONTENT_TYPES,
   DOCUMENT_TYPES,
@@ -168,4 +170,9 @@ export function cleanFileName(name: string | undefined, fallback: string): strin
     .trim()
     .slice(0, 200);
   return clean === '' || clean === '.' || clean === '..' ? fallback : clean;
+}
+
+/** Pure: the language a piece of work is written in: the one its author stated, else the edition's. */
+export function workLanguage(stated: string | null, editionLanguage: TeachingLanguage): TeachingLanguage {
+  return TEACHING_LANGUAGES.find((l) => l === stated) ?? editionLanguage;
 }

@@ -1,4 +1,9 @@
-import { pdfBytes, uploadForm, uploadSubmissionForm } from '../../../test/helpers/assessment-factories.js';
+import {
+  docxBytes,
+  pdfBytes,
+  uploadForm,
+  uploadSubmissionForm,
+} from '../../../test/helpers/assessment-factories.js';
 import {
   EDITION_MATRIX_ROLES,
   type EditionRole,
@@ -10,6 +15,7 @@ import {
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { allocateMarker } from '../marking/allocate-markers.js';
+import { uploadReferenceDocument } from './reference-documents.js';
 import { createAssignment } from './save-assignment.js';
 import { saveDraft, startAttempt } from './save-draft.js';
 import { submitAssignment } from './submit-assignment.js';
@@ -23,6 +29,9 @@ import { uploadSubmissionFile } from './upload-submission-file.js';
 
 type RoleName = EditionRole;
 
+const REFERENCE_TEXT =
+  'A model answer on labour migration statistics and the registers that count workers going abroad.';
+
 interface Target {
   editionId: string;
   assignmentId: string;
@@ -31,6 +40,7 @@ interface Target {
   draftFileId: string;
   otherSubmittedId: string;
   token: string;
+  referenceId: string;
 }
 type Case = MatrixCase<RoleName, 'assignment', Target>;
 
@@ -87,6 +97,8 @@ const CASES: Case[] = [
   { route: 'POST /assignments/:id/submissions/:submissionId/reopen', kind: 'assignment', path: (t) => `${a(t)}/submissions/${t.otherSubmittedId}/reopen`, body: () => ({ reason: 'Wrong file' }), mutates: true, expect: staffPost(303) },
   { route: 'GET /assignments/:id/submissions.zip', kind: 'assignment', path: (t) => `${a(t)}/submissions.zip`, expect: staffGet },
   { route: 'POST /assignments/:id/feedback-zip', kind: 'assignment', path: (t) => `${a(t)}/feedback-zip`, special: 'feedback-zip', expect: staffPost(400) },
+  { route: 'POST /assignments/:id/references', kind: 'assignment', path: (t) => `${a(t)}/references`, special: 'reference', mutates: true, expect: staffPost(303) },
+  { route: 'POST /assignments/:id/references/:referenceId/remove', kind: 'assignment', path: (t) => `${a(t)}/references/${t.referenceId}/remove`, mutates: true, expect: staffPost(303) },
   { route: 'GET /assignments/marking/:submissionId', kind: 'assignment', path: (t) => `/assignments/marking/${t.submittedId}`, expect: markerGet },
   { route: 'GET /assignments/marking/:submissionId/files/:fileId', kind: 'assignment', path: (t) => `/assignments/marking/${t.submittedId}/files/${t.submittedFileId}`, expect: markerGet },
 ];
@@ -103,6 +115,7 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
     'assignment_submissions',
     'assignment_files',
     'assignment_contributions',
+    'assignment_references',
     'marking_submissions',
     'marking_marks',
     'space_items',
@@ -147,7 +160,12 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
       .where('owner_id', '=', submittedId)
       .executeTakeFirstOrThrow();
     await allocateMarker(deps.db, deps, staff, marking.id, { markerId: people.assessor.id, role: 'first' });
+    const { id: referenceId } = await uploadReferenceDocument(deps.db, deps, staff, assignmentId, {
+      fileName: 'model.docx',
+      bytes: await docxBytes('Staff', REFERENCE_TEXT),
+    });
     return {
+      referenceId,
       editionId: edition.id,
       assignmentId,
       submittedId,
@@ -158,12 +176,18 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, 'assignment', Target>({
     };
   },
   shownBy: (target) => `OWNER-WORK-${target.assignmentId}`,
-  call: (_context, c, target, client) =>
-    c.special === 'feedback-zip'
-      ? uploadForm(client, `/assignments/${target.assignmentId}/feedback-zip`, {
-          name: 'feedback.zip',
-          content: Buffer.from('not a zip'),
-          type: 'application/zip',
+  call: async (_context, c, target, client) =>
+    c.special === 'reference'
+      ? uploadForm(client, `/assignments/${target.assignmentId}/references`, {
+          name: 'reference.docx',
+          content: await docxBytes('Staff', REFERENCE_TEXT),
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
         })
-      : uploadSubmissionForm(client, target.assignmentId, { name: 'upload.pdf', content: pdfBytes() }),
+      : c.special === 'feedback-zip'
+        ? uploadForm(client, `/assignments/${target.assignmentId}/feedback-zip`, {
+            name: 'feedback.zip',
+            content: Buffer.from('not a zip'),
+            type: 'application/zip',
+          })
+        : uploadSubmissionForm(client, target.assignmentId, { name: 'upload.pdf', content: pdfBytes() }),
 });

@@ -27,6 +27,10 @@ export const assignmentsAuditEvents = defineAuditEvents({
     }),
   }),
   'assignments.reopened': z.object({ after: z.object({ attempt: z.number(), reason: z.string() }) }),
+  'assignments.reference-added': z.object({
+    after: z.object({ title: z.string(), type: z.string(), sizeBytes: z.number() }),
+  }),
+  'assignments.reference-removed': z.object({ before: z.object({ title: z.string() }) }),
   'assignments.contribution-saved': z.object({
     after: z.object({ attempt: z.number(), groupId: z.string().nullable(), length: z.number() }),
   }),

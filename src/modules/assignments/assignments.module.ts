@@ -8,9 +8,12 @@ import { assignmentKind } from './assignment-kind.js';
 import { ASSIGNMENT_NOTIFICATION_KINDS } from './assignment-notices.js';
 import { assignmentsAuditEvents } from './assignments.audit.js';
 import { assignmentsWebRoutes } from './assignments.web.js';
+import { seedDemoAssignments } from './demo/seed-assignments.js';
 import * as assignments from './migrations/2026-12-06T2320-assignments.js';
 import * as latePenalty from './migrations/2026-12-07T0400-assignments-late-penalty.js';
 import * as groups from './migrations/2026-12-07T0800-assignments-groups.js';
+import * as workLanguage from './migrations/2026-12-07T1401-assignments-work-language.js';
+import * as references from './migrations/2026-12-07T1402-assignments-references.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
@@ -21,6 +24,8 @@ export const assignmentsModule: Module = {
     '2026-12-06T2320-assignments': assignments,
     '2026-12-07T0400-assignments-late-penalty': latePenalty,
     '2026-12-07T0800-assignments-groups': groups,
+    '2026-12-07T1401-assignments-work-language': workLanguage,
+    '2026-12-07T1402-assignments-references': references,
   },
   auditEvents: assignmentsAuditEvents,
   tables: [
@@ -29,9 +34,14 @@ export const assignmentsModule: Module = {
     'assignment_submissions',
     'assignment_files',
     'assignment_contributions',
+    'assignment_references',
   ],
   webRoutes: assignmentsWebRoutes,
   spaceItemKinds: [assignmentKind],
+  seed: async (deps) => {
+    await seedDemoAssignments(deps);
+    return undefined;
+  },
   notificationKinds: ASSIGNMENT_NOTIFICATION_KINDS,
   routeAccess: {
     'GET /editions/:id/assignments/new': staff,
@@ -51,6 +61,8 @@ export const assignmentsModule: Module = {
     'POST /assignments/:id/submissions/:submissionId/reopen': staff,
     'GET /assignments/:id/submissions.zip': staff,
     'POST /assignments/:id/feedback-zip': staff,
+    'POST /assignments/:id/references': staff,
+    'POST /assignments/:id/references/:referenceId/remove': staff,
     'GET /assignments/marking/:submissionId': markers,
     'GET /assignments/marking/:submissionId/files/:fileId': markers,
   },

@@ -1,5 +1,6 @@
 /** Inputs of the assignments module (shared by the forms and the use cases). */
 import { z } from 'zod';
+import { TEACHING_LANGUAGES } from '../../i18n/languages.js';
 import { localizedTextSchema, nestLocalizedFields } from '../../i18n/localized.schemas.js';
 import { isTimeZone } from '../../i18n/time-zones.js';
 import { checkboxSchema, optionalInteger } from '../../kernel/schemas.js';
@@ -137,6 +138,8 @@ export const contributionSchema = z.object({
 export const draftSchema = z.object({
   text: z.string().max(TEXT_MAX, 'validation.tooLong').default(''),
   declared: checkboxSchema,
+  /** The language the work is written in (absent: unchanged). */
+  language: z.enum(TEACHING_LANGUAGES, 'validation.invalidChoice').optional(),
 });
 
 export const overrideSchema = z

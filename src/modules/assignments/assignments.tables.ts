@@ -72,6 +72,8 @@ export interface AssignmentSubmissionsTable {
   reopen_reason: string | null;
   /** The group whose submission this is (group work with a group set), else null. */
   group_id: string | null;
+  /** The language the work is written in (a teaching-language code; null: the edition's). */
+  language: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -99,8 +101,23 @@ export interface AssignmentFilesTable {
   uploaded_at: string;
 }
 
+/** A reference document of an assignment's similarity check (its text extracted at upload). */
+export interface AssignmentReferencesTable {
+  id: string;
+  assignment_id: string;
+  title: string;
+  /** `pdf` or `docx`, by content. */
+  type: string;
+  size_bytes: number;
+  storage_key: string;
+  text: string;
+  uploaded_by: string | null;
+  uploaded_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    assignment_references: AssignmentReferencesTable;
     assignments: AssignmentsTable;
     assignment_date_overrides: AssignmentDateOverridesTable;
     assignment_submissions: AssignmentSubmissionsTable;

@@ -13,10 +13,19 @@ import { findPerson } from '../identity/identity.queries.js';
 import { rubricChoices } from '../marking/marking.queries.js';
 import { assignmentAccess, editionForStaff, ensureManage } from './assignment-access.js';
 import { readSubmissionUpload, uploadedSubmissionFile } from './assignment-upload-http.js';
+import {
+  REFERENCE_MAX_BYTES,
+  removeReferenceDocument,
+  uploadReferenceDocument,
+} from './reference-documents.js';
 import { FEEDBACK_ZIP_MAX_BYTES, getSubmissionsZip, uploadFeedbackZip } from './submissions-zip.js';
 
 const feedbackZipUpload = singleFileUpload({
   maxBytes: FEEDBACK_ZIP_MAX_BYTES,
+  noFileKey: 'assignments.error.noFile',
+});
+const referenceUpload = singleFileUpload({
+  maxBytes: REFERENCE_MAX_BYTES,
   noFileKey: 'assignments.error.noFile',
 });
 
@@ -297,25 +306,50 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
     });
   });
 
-  app.post<Id>(
-    '/assignments/:id/feedback-zip',
-    { preValidation: [feedbackZipUpload.read, app.csrfProtection], schema: { hide: true } },
+  /** The manage page's uploads: run, flash, back to its section; a refused file re-renders it (400). */
+  const manageUploads = [
+    [
+      'feedback-zip',
+      feedbackZipUpload,
+      uploadFeedbackZip,
+      'assignments.flash.feedbackUploaded',
+      'bulk',
+      'file',
+    ],
+    [
+      'references',
+      referenceUpload,
+      uploadReferenceDocument,
+      'assignments.flash.referenceAdded',
+      'similarity',
+      'reference',
+    ],
+  ] as const;
+  for (const [path, upload, run, flash, anchor, field] of manageUploads)
+    app.post<Id>(
+      `/assignments/:id/${path}`,
+      { preValidation: [upload.read, app.csrfProtection], schema: { hide: true } },
+      async (request, reply) => {
+        try {
+          await run(deps.db, deps, request.actor, request.params.id, upload.file(request));
+        } catch (error) {
+          if (!isAppError(error, 'validation_failed')) throw error;
+          const fields = error.fields.map((f) => (f.path === 'file' ? { ...f, path: field } : f));
+          return showManage(request, reply, 400, fieldMessages(request.i18n, fields));
+        }
+        setFlash(reply, flash);
+        return reply.redirect(`/assignments/${request.params.id}/manage#${anchor}`, 303);
+      },
+    );
+
+  app.post<{ Params: { id: string; referenceId: string } }>(
+    '/assignments/:id/references/:referenceId/remove',
+    csrfProtected(app),
     async (request, reply) => {
-      try {
-        await uploadFeedbackZip(
-          deps.db,
-          deps,
-          request.actor,
-          request.params.id,
-          feedbackZipUpload.file(request),
-        );
-      } catch (error) {
-        if (isAppError(error, 'validation_failed'))
-          return showManage(request, reply, 400, fieldMessages(request.i18n, error.fields));
-        throw error;
-      }
-      setFlash(reply, 'assignments.flash.feedbackUploaded');
-      return reply.redirect(`/assignments/${request.params.id}/manage#bulk`, 303);
+      const { id, referenceId } = request.params;
+      await removeReferenceDocument(deps.db, deps, request.actor, id, referenceId);
+      setFlash(reply, 'assignments.flash.referenceRemoved');
+      return reply.redirect(`/assignments/${id}/manage#similarity`, 303);
     },
   );
 

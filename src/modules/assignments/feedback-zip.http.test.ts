@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AssessmentWorld,
   buildAssessmentWorld,
+  docxBytes,
   pdfBytes,
   submitForMarking,
   uploadForm,
@@ -124,5 +125,24 @@ describe('bulk submissions and feedback zips', () => {
       content: pdfBytes(),
     });
     expect(late.statusCode).toBe(409);
+  });
+
+  it('adds a reference document through the manage page; a file without text is refused there (400)', async () => {
+    const url = `/assignments/${world.assignmentId}/references`;
+    const scan = await uploadForm(staff, url, { name: 'scan.pdf', content: pdfBytes() });
+    expect(scan.statusCode).toBe(400);
+    expect(fieldError(scan.body, 'reference')).toContain('No text could be read');
+    expect(fieldError(scan.body, 'file')).toBeNull();
+    expect(await deps.db.selectFrom('assignment_references').selectAll().execute()).toEqual([]);
+    const docx = await docxBytes('Staff', 'A model answer about the registers of outgoing workers.');
+    const added = await uploadForm(staff, url, {
+      name: 'Model.docx',
+      content: docx,
+      type: 'application/octet-stream',
+    });
+    expect(added.statusCode).toBe(303);
+    const page = await staff.get(`/assignments/${world.assignmentId}/manage`);
+    expect(page.body).toContain('Model.docx (DOCX');
+    expect(page.body).toContain('Remove “Model.docx”');
   });
 });

@@ -10,6 +10,7 @@ import {
   mayStartAttempt,
   type SubmissionTiming,
   submissionTiming,
+  workLanguage,
 } from './assignment.js';
 import { assignmentAccess } from './assignment-access.js';
 import { listContributions } from './assignments.repository.js';
@@ -40,6 +41,8 @@ export interface AssignmentPage {
     peerAdjustment: boolean;
     members: { id: string; name: string; statement: string | null; isMe: boolean }[];
   } | null;
+  /** The language the participant's work is written in (as they said, else the edition's). */
+  workLanguage: string;
   can: { submit: boolean; startAttempt: boolean; manage: boolean };
 }
 
@@ -72,6 +75,7 @@ export async function getAssignmentPage(
     attempts,
     draft: latest?.row.status === 'draft' ? latest : null,
     rubric: await rubricCriteria(db, settings.rubricId),
+    workLanguage: workLanguage(latest?.row.language ?? null, access.edition.language),
     group:
       settings.groupWork && access.can.submit
         ? {

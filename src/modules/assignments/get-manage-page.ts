@@ -3,13 +3,13 @@ import type { Services } from '../../deps.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findPerson } from '../identity/identity.queries.js';
-import { similarPairs } from '../marking/similarity.js';
 import { confirmedParticipants } from '../places/places.queries.js';
 import { type EffectiveDates, effectiveDates } from './assignment.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
-import { listFiles, listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
+import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { OverrideRow } from './assignments.tables.js';
-import { docxText } from './docx-metadata.js';
+import { listReferences } from './similarity.repository.js';
+import { namedLabel, type SimilarityPair, similarityCheck } from './similarity-check.js';
 import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
 
 /** The staff page of an assignment: every participant, their dates and latest submission; overrides. */
@@ -29,8 +29,10 @@ export interface ManagePage {
     } | null;
   }[];
   overrides: (OverrideRow & { name: string | null })[];
-  /** Pairs of participants whose latest online texts overlap (winnowing, within this assignment only). */
-  similar: { a: string; b: string; percent: number }[];
+  /** Pairs of latest submissions that overlap, here or with an earlier edition's, with their shared passages. */
+  similar: SimilarityPair[];
+  /** The reference documents the check compares with. */
+  references: { id: string; title: string; type: string; sizeBytes: number }[];
 }
 
 export async function getManagePage(
@@ -50,29 +52,22 @@ export async function getManagePage(
   ]);
   const overrides = overrideRows.map(toOverride);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
-  const latest = new Map<string, (typeof submitted)[number]>();
-  for (const row of [...submitted].sort((x, y) => x.attempt - y.attempt)) latest.set(row.person_id, row);
-  // The online text and the text of the DOCX files handed in with it (PDF text is not extracted yet).
-  const files = await listFiles(
+  const similar = await similarityCheck(
     db,
-    [...latest.values()].map((r) => r.id),
+    deps,
+    { id: settings.id, editionId: settings.editionId },
+    submitted,
+    namedLabel(db, names),
   );
-  const latestText = new Map<string, string>();
-  for (const [personId, row] of latest) {
-    const texts = [row.text];
-    for (const file of files.filter((f) => f.submission_id === row.id && f.type === 'docx')) {
-      const bytes = await deps.storage.get(file.storage_key);
-      if (bytes) texts.push(await docxText(bytes));
-    }
-    latestText.set(personId, texts.join('\n'));
-  }
-  const similar = similarPairs(latestText).map((p) => ({
-    a: names.get(p.a) ?? p.a,
-    b: names.get(p.b) ?? p.b,
-    percent: p.percent,
+  const references = (await listReferences(db, settings.id)).map((r) => ({
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    sizeBytes: r.size_bytes,
   }));
   return {
     similar,
+    references,
     settings,
     timeZone: me?.timeZone && isTimeZone(me.timeZone) ? me.timeZone : DEFAULT_TIME_ZONE,
     people: people.map((p) => {

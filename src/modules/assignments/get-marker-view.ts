@@ -5,7 +5,15 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { personNames } from '../identity/identity.queries.js';
 import { markerViewOf, participantNumbersOf } from '../marking/marking.queries.js';
-import { findAssignment, findSubmissionRow, listContributions, listFiles } from './assignments.repository.js';
+import {
+  findAssignment,
+  findSubmissionRow,
+  listContributions,
+  listFiles,
+  listSubmittedOfAssignment,
+} from './assignments.repository.js';
+import type { SubmissionRow } from './assignments.tables.js';
+import { type SimilarityPair, similarityCheck } from './similarity-check.js';
 
 /** A submission as a marker sees it: the participant number (the name only once revealed), text and files. */
 export interface MarkerSubmissionView {
@@ -22,11 +30,13 @@ export interface MarkerSubmissionView {
   files: { id: string; name: string; sizeBytes: number }[];
   /** A group's submission: each member's contribution statement, by participant number (blind). */
   contributions: { participant: string; statement: string }[];
+  /** This submission beside the cohort's others, earlier editions' and reference documents (blind: numbers). */
+  similar: SimilarityPair[];
 }
 
 export async function getMarkerView(
   db: Executor,
-  _deps: Services,
+  deps: Services,
   actor: Actor,
   submissionId: string,
 ): Promise<MarkerSubmissionView> {
@@ -43,6 +53,20 @@ export async function getMarkerView(
     assignment.edition_id,
     contributions.map((c) => c.person_id),
   );
+  const submitted = await listSubmittedOfAssignment(db, assignment.id);
+  const numberOf = async (other: SubmissionRow) =>
+    (await participantNumbersOf(db, assignment.edition_id, [other.person_id])).get(other.person_id) ?? '—';
+  const similar =
+    row.status === 'submitted'
+      ? await similarityCheck(
+          db,
+          deps,
+          { id: assignment.id, editionId: assignment.edition_id },
+          submitted,
+          numberOf,
+          row,
+        )
+      : [];
   const name = view.revealed ? (await personNames(db, [row.person_id])).get(row.person_id) : undefined;
   return {
     submissionId: row.id,
@@ -60,5 +84,6 @@ export async function getMarkerView(
       participant: numbers.get(c.person_id) ?? '—',
       statement: c.statement,
     })),
+    similar,
   };
 }

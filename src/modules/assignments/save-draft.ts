@@ -49,6 +49,7 @@ export async function openDraft(
     reopened_at: null,
     reopen_reason: null,
     group_id: unit.groupId,
+    language: latest?.row.language ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -72,6 +73,7 @@ export async function saveDraft(
     await updateSubmissionRow(trx, draft.id, {
       text: access.assignment.accepts_text === 1 ? data.text : '',
       declared: data.declared ? 1 : 0,
+      ...(data.language ? { language: data.language } : {}),
       updated_at: deps.clock.now().toISOString(),
     });
     await audit(trx, deps.clock, actor, {

@@ -13,6 +13,7 @@ import type { ZipWriteEntry } from '../../integrations/zip/zip-writer.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
+import { groupById } from '../groups/groups.port.js';
 import {
   attachFeedbackFiles,
   FEEDBACK_FILE_MAX_BYTES,
@@ -23,6 +24,7 @@ import { assignmentAccess, ensureManage } from './assignment-access.js';
 import { listFiles, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { SubmissionRow } from './assignments.tables.js';
 import { blindCopy } from './get-submission-file.js';
+import { latestPerWorkUnit } from './similarity-check.js';
 import { MARKING_OWNER } from './submission-state.js';
 
 /** A feedback zip: at most 500 files of at most 20 MB, 200 MB in all. */
@@ -34,14 +36,24 @@ export const FEEDBACK_ZIP_LIMITS: ZipLimits = {
 };
 export const FEEDBACK_ZIP_MAX_BYTES = 200 * 1024 * 1024;
 
-function latestPerPerson(rows: readonly SubmissionRow[]): SubmissionRow[] {
-  const latest = new Map<string, SubmissionRow>();
-  for (const row of rows)
-    if ((latest.get(row.person_id)?.attempt ?? 0) < row.attempt) latest.set(row.person_id, row);
-  return [...latest.values()];
+/** Each person's latest submission: their own, or their group's (every member of the group maps to it). */
+async function latestOfEachPerson(
+  db: Executor,
+  rows: readonly SubmissionRow[],
+): Promise<Map<string, SubmissionRow>> {
+  const out = new Map<string, SubmissionRow>();
+  for (const row of latestPerWorkUnit(rows)) {
+    out.set(row.person_id, row);
+    const group = row.group_id ? await groupById(db, row.group_id) : null;
+    for (const member of group?.memberIds ?? []) out.set(member, row);
+  }
+  return out;
 }
 
-/** Every participant's latest submission as zip entries: `P-0042/P-0042-1.pdf`, `P-0042/P-0042.txt`. */
+/**
+ * Every latest submission as zip entries — once per group for group work (under the number of whoever
+ * started it) —: `P-0042/P-0042-1.pdf`, `P-0042/P-0042.txt`.
+ */
 export async function getSubmissionsZip(
   db: Executor,
   deps: Services,
@@ -50,7 +62,7 @@ export async function getSubmissionsZip(
 ): Promise<{ fileName: string; entries: ZipWriteEntry[] }> {
   const access = await assignmentAccess(db, actor, assignmentId);
   ensureManage(access);
-  const latest = latestPerPerson(await listSubmittedOfAssignment(db, access.assignment.id));
+  const latest = latestPerWorkUnit(await listSubmittedOfAssignment(db, access.assignment.id));
   const files = await listFiles(
     db,
     latest.map((r) => r.id),
@@ -96,9 +108,7 @@ export async function uploadFeedbackZip(
     throw zipProblem('assignments.error.badZip');
   }
   if (entries.length === 0) throw zipProblem('assignments.error.zipEmpty');
-  const latest = new Map(
-    latestPerPerson(await listSubmittedOfAssignment(db, access.assignment.id)).map((r) => [r.person_id, r]),
-  );
+  const latest = await latestOfEachPerson(db, await listSubmittedOfAssignment(db, access.assignment.id));
   const files: FeedbackFileInput[] = [];
   for (const entry of entries) {
     const label = /^P-\d{1,9}/i.exec(posix.basename(entry.path))?.[0] ?? '';

@@ -8,7 +8,7 @@ import { ensureParticipantNumber } from '../marking/marking.queries.js';
 import { registerSubmission } from '../marking/register-submission.js';
 import { notify } from '../notifications/notify.js';
 import { recordItemOutcome } from '../spaces/record-item-outcome.js';
-import { submissionDigest, submissionTiming } from './assignment.js';
+import { submissionDigest, submissionTiming, workLanguage } from './assignment.js';
 import { assignmentAccess, ensureSubmit } from './assignment-access.js';
 import type { AssignmentSubmitted } from './assignment-notices.js';
 import { listContributions, updateSubmissionRow } from './assignments.repository.js';
@@ -97,6 +97,7 @@ export async function submitAssignment(
       viewPath: `/assignments/marking/${draft.row.id}`,
       participantPath: `/assignments/${settings.id}`,
       latePenalty: latePenalty(settings.latePenalty, dates.dueAt, now),
+      language: workLanguage(draft.row.language, access.edition.language),
     });
     for (const memberId of unit.memberIds) {
       await ensureParticipantNumber(trx, settings.editionId, memberId);

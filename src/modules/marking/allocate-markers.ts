@@ -8,13 +8,24 @@ import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { parseInput } from '../../kernel/validation.js';
 import { findPerson } from '../identity/identity.queries.js';
-import { allocateEvenly } from './allocation.js';
+import { allocateByLanguage, allocateEvenly, type LanguageRefusal } from './allocation.js';
 import { canMarking } from './marking.policy.js';
-import { deleteMark, insertMark, listMarks, listSubmissionsOfContext } from './marking.repository.js';
+import {
+  deleteMark,
+  insertMark,
+  listMarks,
+  listSubmissionsOfContext,
+  numbersOf,
+} from './marking.repository.js';
 import { contextAccess, ensureCan, submissionAccess } from './marking-access.js';
+import { markerLanguages } from './marking-languages.repository.js';
+import { participantLabel } from './workflow.js';
 
 export const MARKER_ROLES = ['first', 'second'] as const;
 export type MarkerRole = (typeof MARKER_ROLES)[number];
+/** Allocation of a context's open submissions: spread evenly, or evenly among the markers of each one's language. */
+export const ALLOCATION_METHODS = ['even', 'language'] as const;
+export type AllocationMethod = (typeof ALLOCATION_METHODS)[number];
 
 const allocationSchema = z.object({
   markerId: z.string().uuid('validation.invalidChoice'),
@@ -27,6 +38,7 @@ const evenSchema = z.object({
     z.array(z.string().uuid('validation.invalidChoice')).min(1, 'marking.error.noMarkers').max(50),
   ),
   role: z.enum(MARKER_ROLES, 'validation.invalidChoice'),
+  method: z.enum(ALLOCATION_METHODS, 'validation.invalidChoice').default('even'),
 });
 
 /** Checks that a person may mark (an active assessor, facilitator or manager); a field error otherwise. */
@@ -95,9 +107,18 @@ export async function allocateMarker(
   await inTransaction(db, (trx) => allocate(trx, deps, actor, access.submission, data.markerId, data.role));
 }
 
+/** What an allocation did: how many were allocated, and every submission it could not place, by number. */
+export interface AllocationOutcome {
+  method: AllocationMethod;
+  allocated: number;
+  refused: { participant: string; language: string | null; reason: LanguageRefusal }[];
+}
+
 /**
- * Allocates markers evenly to every submission of the context that has no marker in that role yet (a
- * second marker is never the first one); returns how many were allocated.
+ * Allocates markers to every submission of the context that has no marker in that role yet (a second
+ * marker is never the first one): `even` spreads them over the chosen markers; `language` gives each
+ * submission to the least-loaded chosen marker who marks in its language and reports, by participant
+ * number, the ones no chosen marker can take (they stay unallocated).
  */
 export async function allocateMarkersEvenly(
   db: Executor,
@@ -105,7 +126,7 @@ export async function allocateMarkersEvenly(
   actor: Actor,
   contextId: string,
   input: unknown,
-): Promise<number> {
+): Promise<AllocationOutcome> {
   await contextAccess(db, actor, contextId);
   const data = parseInput(evenSchema, input);
   for (const id of data.markerIds) await ensureMarker(db, id);
@@ -128,16 +149,48 @@ export async function allocateMarkersEvenly(
     const exclude = new Map(
       marks.filter((m) => m.role !== data.role).map((m) => [m.submission_id, m.marker_id] as const),
     );
-    const plan = allocateEvenly(
-      open.map((s) => s.id),
-      data.markerIds,
-      load,
-      exclude,
-    );
+    const { plan, refused } =
+      data.method === 'language'
+        ? allocateByLanguage(open, await markersWithLanguages(trx, data.markerIds), load, exclude)
+        : {
+            plan: allocateEvenly(
+              open.map((s) => s.id),
+              data.markerIds,
+              load,
+              exclude,
+            ),
+            refused: [],
+          };
     for (const submission of open) {
       const markerId = plan.get(submission.id);
       if (markerId) await allocate(trx, deps, actor, submission, markerId, data.role);
     }
-    return plan.size;
+    const byId = new Map(open.map((s) => [s.id, s]));
+    const numbers = await numbersOf(
+      trx,
+      [contextId],
+      refused.map((r) => byId.get(r.id)?.participant_id ?? ''),
+    );
+    return {
+      method: data.method,
+      allocated: plan.size,
+      refused: refused.map((r) => {
+        const row = byId.get(r.id);
+        return {
+          participant: participantLabel(numbers.get(`${contextId}:${row?.participant_id}`) ?? 0),
+          language: row?.language ?? null,
+          reason: r.reason,
+        };
+      }),
+    };
   });
+}
+
+/** The chosen markers with the languages each marks in (none declared: an empty list). */
+async function markersWithLanguages(
+  db: Executor,
+  markerIds: readonly string[],
+): Promise<{ id: string; languages: string[] }[]> {
+  const languages = await markerLanguages(db, markerIds);
+  return markerIds.map((id) => ({ id, languages: languages.get(id) ?? [] }));
 }

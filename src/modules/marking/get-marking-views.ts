@@ -25,6 +25,7 @@ import {
 } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { contextAccess, sampleOfContext, submissionAccess } from './marking-access.js';
+import { markerLanguages } from './marking-languages.repository.js';
 import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
 import { moderationSample } from './moderation-sample.js';
@@ -54,6 +55,8 @@ export interface SubmissionSummary {
   agreedNote: string | null;
   /** In the moderation sample (every fail and borderline, 10 % of the others); staff only. */
   sampled: boolean;
+  /** The language it is written in (null: not said). */
+  language: string | null;
 }
 
 async function participantLabels(
@@ -129,6 +132,7 @@ async function summarise(
       agreed: staffView ? r.agreed_mark : null,
       agreedNote: staffView ? r.agreed_note : null,
       sampled: false,
+      language: r.language,
     };
   });
 }
@@ -155,7 +159,8 @@ export interface ContextOverview {
   page: number;
   pageCount: number;
   submissions: SubmissionSummary[];
-  markers: { id: string; name: string }[];
+  /** Everyone who may mark, with the languages each declared. */
+  markers: { id: string; name: string; languages: string[] }[];
   can: { reveal: boolean; appoint: boolean };
 }
 
@@ -201,6 +206,11 @@ export async function getContextOverview(
       ? new Set<string>()
       : moderationSample(marked.map((m) => ({ id: m.id, mark: m.mark, passMark: m.pass_mark })));
   const summaries = await summarise(db, rows, null, revealed ? new Set([contextId]) : new Set());
+  const markers = await markerChoices(db);
+  const languages = await markerLanguages(
+    db,
+    markers.map((m) => m.id),
+  );
   return {
     contextId,
     title: found.courseCode ?? contextId,
@@ -211,7 +221,7 @@ export async function getContextOverview(
     page,
     pageCount,
     submissions: summaries.map((s) => ({ ...s, sampled: sample.has(s.id) })),
-    markers: await markerChoices(db),
+    markers: markers.map((m) => ({ ...m, languages: languages.get(m.id) ?? [] })),
     can: {
       appoint: canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'),
       reveal:

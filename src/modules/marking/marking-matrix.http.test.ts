@@ -71,6 +71,7 @@ const CASES: Case[] = [
   { route: 'POST /marking/submissions/:submissionId/agree', kind: 'marked', path: (t) => `${s(t)}/agree`, body: () => ({ mark: '70', note: 'Agreed' }), mutates: true, expect: staffPost(303) },
   { route: 'POST /marking/submissions/:submissionId/insert-comment', kind: 'open', path: (t) => `${s(t)}/insert-comment`, body: () => ({ 'comment.c1': 'Fine', insertComment: 'c1' }), expect: e(403, { anonymous: 401, assessor: 200, otherFacilitator: 404, editionFacilitator: 409, manager: 409 }) },
   { route: 'POST /marking/comments', kind: 'open', path: () => '/marking/comments', body: () => ({ text: 'Cite your sources.' }), mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 303, otherFacilitator: 303, manager: 303 }) },
+  { route: 'POST /marking/languages', kind: 'open', path: () => '/marking/languages', body: () => ({ languages: ['es', 'fr'] }), mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 303, otherFacilitator: 303, manager: 303 }) },
   { route: 'POST /marking/comments/:commentId/remove', kind: 'open', path: (t) => `/marking/comments/${t.bankCommentId}/remove`, mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 404, otherFacilitator: 404, manager: 404 }) },
   { route: 'POST /marking/submissions/:submissionId/feedback-files', kind: 'open', path: (t) => `${s(t)}/feedback-files`, special: 'feedback-file', mutates: true, expect: e(403, { anonymous: 401, assessor: 303, editionFacilitator: 303, otherFacilitator: 404, manager: 303 }) },
   { route: 'GET /marking/feedback-files/:fileId', kind: 'released', path: (t) => `/marking/feedback-files/${t.feedbackFileId}`, expect: e(404, { anonymous: 303, owner: 200, assessor: 200, editionFacilitator: 200, manager: 200, administrator: 403 }) },
@@ -86,6 +87,7 @@ runRouteMatrix<Exclude<RoleName, 'anonymous'>, Kind, Target>({
   watched: [
     'marking_comments',
     'marking_feedback_files',
+    'marking_marker_languages',
     'marking_rubrics',
     'marking_rubric_versions',
     'marking_submissions',

@@ -40,6 +40,7 @@ export const markingAuditEvents = defineAuditEvents({
   }),
   'marking.bank-comment-added': z.object({ after: z.object({ rubricId: z.string().nullable() }) }),
   'marking.bank-comment-removed': z.object({ before: z.object({ commentId: z.string() }) }),
+  'marking.languages-declared': z.object({ after: z.object({ languages: z.array(z.string()) }) }),
   'marking.identities-revealed': z.object({ after: z.object({ contextId: z.string() }) }),
   'marking.examiner-appointed': z.object({
     after: z.object({ contextId: z.string(), personId: z.string() }),

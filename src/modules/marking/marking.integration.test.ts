@@ -174,7 +174,7 @@ for (const dialect of DIALECTS) {
           markerIds: [world.assessor.id, world.secondAssessor.id],
           role: 'second',
         }),
-      ).toBe(1);
+      ).toMatchObject({ allocated: 1, refused: [] });
       // A draft mark starts the marking; a level that is not one of the criterion's is refused.
       await saveMark(deps.db, deps, first, markingId, mark('7.5', '', false));
       expect(await state()).toBe('in-marking');

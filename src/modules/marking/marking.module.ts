@@ -14,6 +14,7 @@ import * as latePenalty from './migrations/2026-12-07T0401-marking-late-penalty.
 import * as commentBank from './migrations/2026-12-07T0402-marking-comment-bank.js';
 import * as feedbackFiles from './migrations/2026-12-07T0403-marking-feedback-files.js';
 import * as groupMembers from './migrations/2026-12-07T0801-marking-group-members.js';
+import * as languages from './migrations/2026-12-07T1400-marking-languages.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
@@ -27,6 +28,7 @@ export const markingModule: Module = {
     '2026-12-07T0402-marking-comment-bank': commentBank,
     '2026-12-07T0403-marking-feedback-files': feedbackFiles,
     '2026-12-07T0801-marking-group-members': groupMembers,
+    '2026-12-07T1400-marking-languages': languages,
   },
   auditEvents: markingAuditEvents,
   notificationKinds: MARKING_NOTIFICATION_KINDS,
@@ -56,6 +58,7 @@ export const markingModule: Module = {
     'POST /marking/submissions/:submissionId/feedback-files': markers,
     'GET /marking/feedback-files/:fileId': ['participant', ...markers],
     'POST /marking/comments/:commentId/remove': markers,
+    'POST /marking/languages': markers,
   },
   tables: [
     'marking_rubrics',
@@ -67,5 +70,6 @@ export const markingModule: Module = {
     'marking_examiners',
     'marking_comments',
     'marking_feedback_files',
+    'marking_marker_languages',
   ],
 };

@@ -240,6 +240,11 @@ export async function markingOfOwner(
   return row ? { id: row.id, released: row.state === 'released' } : null;
 }
 
+/** Who is allocated to mark a submission, by role (`first`, `second`). */
+export async function markersOfSubmission(db: Executor, markingId: string): Promise<Map<string, string>> {
+  return new Map((await listMarks(db, [markingId])).map((m) => [m.role, m.marker_id]));
+}
+
 /** The participant numbers (P-0042) of some people in a context; people without one are left out. */
 export async function participantNumbersOf(
   db: Executor,

@@ -62,6 +62,8 @@ export interface MarkingSubmissionsTable {
   peer_set_id: string | null;
   /** Each member's released mark, JSON `{ personId: hundredths }`, set at release (group submissions). */
   member_marks_json: string | null;
+  /** The language the submission is written in (a teaching-language code; null: not said). */
+  language: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -108,8 +110,16 @@ export interface MarkingFeedbackFilesTable {
   uploaded_at: string;
 }
 
+/** A language a marker marks in (allocation by language). */
+export interface MarkingMarkerLanguagesTable {
+  marker_id: string;
+  language: string;
+  updated_at: string;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
+    marking_marker_languages: MarkingMarkerLanguagesTable;
     marking_comments: MarkingCommentsTable;
     marking_feedback_files: MarkingFeedbackFilesTable;
     marking_rubrics: MarkingRubricsTable;

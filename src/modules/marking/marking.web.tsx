@@ -8,7 +8,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
+import { type AllocationOutcome, allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
 import { appointExaminer } from './appoint-examiner.js';
 import { FEEDBACK_FILE_MAX_BYTES, uploadFeedbackFile } from './attach-feedback-files.js';
 import { type BulkOutcome, changeMarkingStates } from './change-states.js';
@@ -21,6 +21,7 @@ import { releaseMark, releaseReadyMarks } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
 import { removeBankComment, saveBankComment } from './save-bank-comment.js';
 import { markFromForm, saveMark } from './save-mark.js';
+import { getMarkerLanguages, saveMarkerLanguages } from './save-marker-languages.js';
 import { rubricFromForm, saveRubric } from './save-rubric.js';
 import { ContextOverviewPage } from './views/context-overview-page.js';
 import { MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
@@ -111,11 +112,18 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
   ) => {
     const rows = await getMyMarking(deps.db, deps, request.actor);
     const bank = await getCommentBank(deps.db, deps, request.actor);
+    const declared = await getMarkerLanguages(deps.db, request.actor);
     const ctx = pageContext(request, reply);
     const values = status === 200 ? {} : echoValues(formBody(request));
+    const languages = { t: ctx.t, csrf: ctx.csrf, declared, errors };
     return sendPage(
       reply,
-      <MyMarkingPage ctx={ctx} rows={rows} bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }} />,
+      <MyMarkingPage
+        ctx={ctx}
+        rows={rows}
+        bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }}
+        languages={languages}
+      />,
       status,
     );
   };
@@ -131,6 +139,17 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     }
     setFlash(reply, 'marking.flash.bankSaved');
     return reply.redirect('/marking/my#comment-bank', 303);
+  });
+
+  app.post('/marking/languages', csrfProtected(app), async (request, reply) => {
+    try {
+      await saveMarkerLanguages(deps.db, deps, request.actor, formBody(request));
+    } catch (error) {
+      if (!isAppError(error, 'validation_failed')) throw error;
+      return showMyMarking(request, reply, 400, fieldMessages(request.i18n, error.fields));
+    }
+    setFlash(reply, 'marking.flash.languagesSaved');
+    return reply.redirect('/marking/my#marker-languages', 303);
   });
 
   app.post<{ Params: { commentId: string } }>(
@@ -149,6 +168,7 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     errors: FieldMessages = {},
     bulk: BulkOutcome | null = null,
+    allocation: AllocationOutcome | null = null,
   ) => {
     const page = await getContextOverview(
       deps.db,
@@ -159,7 +179,13 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     );
     return sendPage(
       reply,
-      <ContextOverviewPage ctx={pageContext(request, reply)} page={page} errors={errors} bulk={bulk} />,
+      <ContextOverviewPage
+        ctx={pageContext(request, reply)}
+        page={page}
+        errors={errors}
+        bulk={bulk}
+        allocation={allocation}
+      />,
       status,
     );
   };
@@ -184,9 +210,28 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     }
   });
 
+  /** Allocation: back to the overview, with the report when some submissions could not be placed. */
+  app.post<Id>('/marking/editions/:id/allocate', csrfProtected(app), async (request, reply) => {
+    try {
+      const outcome = await allocateMarkersEvenly(
+        deps.db,
+        deps,
+        request.actor,
+        request.params.id,
+        formBody(request),
+      );
+      if (outcome.refused.length) return showOverview(request, reply, 200, {}, null, outcome);
+    } catch (error) {
+      if (isAppError(error, 'validation_failed'))
+        return showOverview(request, reply, 400, fieldMessages(request.i18n, error.fields));
+      throw error;
+    }
+    setFlash(reply, 'marking.flash.allocated');
+    return reply.redirect(`/marking/editions/${request.params.id}`, 303);
+  });
+
   /** The forms of a context's overview, one shape: run, flash, back to the overview (field problems: 400). */
   const contextForms: [string, FormRun, string][] = [
-    ['allocate', allocateMarkersEvenly, 'marking.flash.allocated'],
     [
       'release',
       (db, services, actor, id) => releaseReadyMarks(db, services, actor, id),

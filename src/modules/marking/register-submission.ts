@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
+import { TEACHING_LANGUAGES } from '../../i18n/languages.js';
 import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
@@ -38,6 +39,8 @@ export const registrationSchema = z.object({
   memberIds: z.array(z.string().uuid()).min(1).max(50).optional(),
   /** The group set whose peer-evaluation factors adjust each member's mark at release (groups port). */
   peerSetId: z.string().uuid().nullable().optional(),
+  /** The language the submission is written in (allocation by language); null or absent: not said. */
+  language: z.enum(TEACHING_LANGUAGES).nullable().optional(),
 });
 export type Registration = z.input<typeof registrationSchema>;
 
@@ -78,6 +81,7 @@ export async function registerSubmission(
       members_json: data.memberIds ? JSON.stringify([...new Set(data.memberIds)]) : null,
       peer_set_id: data.memberIds ? (data.peerSetId ?? null) : null,
       member_marks_json: null,
+      language: data.language ?? null,
       created_at: now,
       updated_at: now,
     });

@@ -73,3 +73,83 @@ export function similarPairs(documents: ReadonlyMap<string, string>, threshold =
     }
   return pairs.sort((x, y) => y.percent - x.percent || x.a.localeCompare(y.a));
 }
+
+/**
+ * Pure: every pair of a `current` document with an `earlier` one (an earlier edition's submission or a
+ * reference document) overlapping at least `threshold` %; earlier documents are not compared with each other.
+ */
+export function similarAcross(
+  current: ReadonlyMap<string, string>,
+  earlier: ReadonlyMap<string, string>,
+  threshold = 30,
+): SimilarPair[] {
+  const earlierPrints = [...earlier].map(([id, text]) => [id, fingerprints(text)] as const);
+  const pairs: SimilarPair[] = [];
+  for (const [id, text] of current) {
+    const mine = fingerprints(text);
+    for (const [other, prints] of earlierPrints) {
+      const percent = overlap(mine, prints);
+      if (percent >= threshold) pairs.push({ a: id, b: other, percent });
+    }
+  }
+  return pairs.sort((x, y) => y.percent - x.percent || x.a.localeCompare(y.a));
+}
+
+/** The words of a text as written (for showing passages) beside their folded form (for matching). */
+function shownWords(text: string): { folded: string[]; shown: string[] } {
+  const shown = text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const folded = shown.map((w) => foldForSearch(w));
+  return { folded, shown };
+}
+
+/** Longest passages shown for one pair, and most words in one passage. */
+export const PASSAGES_MAX = 10;
+export const PASSAGE_WORDS_MAX = 80;
+
+/**
+ * Pure: the passages two texts share (runs of at least `k` words in the same order), as written in each,
+ * longest first: what a marker reads side by side. Overlapping k-grams are merged into one run.
+ */
+export function sharedPassages(a: string, b: string, k = K_GRAM): { a: string; b: string }[] {
+  const left = shownWords(a);
+  const right = shownWords(b);
+  const positions = new Map<string, number[]>();
+  for (let j = 0; j + k <= right.folded.length; j++) {
+    const gram = right.folded.slice(j, j + k).join(' ');
+    positions.set(gram, [...(positions.get(gram) ?? []), j]);
+  }
+  const runs: { i: number; j: number; length: number }[] = [];
+  let i = 0;
+  while (i + k <= left.folded.length) {
+    const starts = positions.get(left.folded.slice(i, i + k).join(' '));
+    if (!starts) {
+      i++;
+      continue;
+    }
+    // The longest run from here among the places the k-gram appears in the other text.
+    let best = { i, j: starts[0]!, length: 0 };
+    for (const j of starts) {
+      let length = k;
+      while (
+        i + length < left.folded.length &&
+        j + length < right.folded.length &&
+        left.folded[i + length] === right.folded[j + length]
+      )
+        length++;
+      if (length > best.length) best = { i, j, length };
+    }
+    runs.push(best);
+    i += best.length;
+  }
+  return runs
+    .sort((x, y) => y.length - x.length || x.i - y.i)
+    .slice(0, PASSAGES_MAX)
+    .map((r) => {
+      const length = Math.min(r.length, PASSAGE_WORDS_MAX);
+      const ellipsis = r.length > length ? ' …' : '';
+      return {
+        a: left.shown.slice(r.i, r.i + length).join(' ') + ellipsis,
+        b: right.shown.slice(r.j, r.j + length).join(' ') + ellipsis,
+      };
+    });
+}

@@ -9,6 +9,7 @@ import { type Locale, translator } from '../../i18n/i18n.js';
 import { pickLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
+import { ASSIGNMENT_KIND, personalAssignmentEvents } from '../assignments/assignment-calendar.js';
 import { editionsFacilitatedBy, findEditionWithCourse } from '../catalogue/catalogue.queries.js';
 import { findPerson } from '../identity/identity.queries.js';
 import { confirmedEditionsOf } from '../places/places.queries.js';
@@ -49,23 +50,23 @@ export async function getPersonalCalendar(db: Executor, deps: Services, token: s
   const ownerId = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await findCalendarTokenOwner(db, token) : null;
   const person = ownerId ? await findPerson(db, ownerId) : null;
   if (!person || person.disabled) throw new AppError('not_found');
-  const editionIds = [
-    ...new Set([
-      ...(await confirmedEditionsOf(db, person.id)),
-      ...(await editionsFacilitatedBy(db, person.id)).map((e) => e.id),
-    ]),
-  ];
-  const [sessions, due, editions] = await Promise.all([
+  const taking = await confirmedEditionsOf(db, person.id);
+  const facilitating = (await editionsFacilitatedBy(db, person.id)).map((e) => e.id);
+  const editionIds = [...new Set([...taking, ...facilitating])];
+  const locale = person.preferredLocale;
+  const [sessions, due, editions, assignments] = await Promise.all([
     itemsOfKind(db, WEBINAR_KIND, editionIds),
     dueItemsOfEditions(db, editionIds),
     labels(db, editionIds),
+    // Assignments give each person their own dates (overrides and extensions applied): not the item's default.
+    personalAssignmentEvents(db, deps, person.id, { taking, facilitating }, locale),
   ]);
-  const locale = person.preferredLocale;
   const events = [
+    ...assignments,
     ...sessionEvents(deps, sessions, editions, locale, (i) => `/spaces/${i.editionId}/items/${i.id}`),
     ...dueEvents(
       deps,
-      due.filter((d) => d.kind !== WEBINAR_KIND),
+      due.filter((d) => d.kind !== WEBINAR_KIND && d.kind !== ASSIGNMENT_KIND),
       editions,
       locale,
     ),

@@ -1,5 +1,6 @@
+import { TEACHING_LANGUAGES } from '../../../i18n/languages.js';
 import { pickLocalized } from '../../../i18n/localized.js';
-import { Csrf, describedBy, ErrorSummary, Field } from '../../../web/components.js';
+import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
@@ -56,6 +57,10 @@ export function AssignmentPageView({
         ))}
       </dl>
       <p class="hint">{t.t('assignments.page.timeZone', { zone: page.timeZone })}</p>
+      <p class="hint">
+        {t.t('assignments.page.calendarFeed')}{' '}
+        <a href="/account/calendar">{t.t('assignments.page.calendarLink')}</a>
+      </p>
       <p class="notice">{t.t(`assignments.timing.${page.timing}`)}</p>
       <h2>{t.t('assignments.page.whatToHandIn')}</h2>
       <ul>
@@ -102,6 +107,14 @@ export function AssignmentPageView({
                 </textarea>
               </Field>
             ) : null}
+            <SelectField
+              name="language"
+              label={t.t('assignments.page.language')}
+              hint={t.t('assignments.page.languageHint')}
+              value={values.language ?? page.workLanguage}
+              options={TEACHING_LANGUAGES.map((l) => ({ value: l, label: t.t(`language.${l}`) }))}
+              errors={errors}
+            />
             <div class={errors.declared ? 'field has-error' : 'field'}>
               {errors.declared ? (
                 <p class="error" id="error-declared">

@@ -4,6 +4,8 @@ import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { OVERRIDE_SCOPES } from '../assignment.js';
 import type { ManagePage } from '../get-manage-page.js';
 import { Moment } from './assignment-parts.js';
+import { ReferenceDocuments } from './reference-documents.js';
+import { SimilarityPairs } from './similarity-pairs.js';
 
 /** Staff: who submitted (late flagged), each person's dates, overrides and extensions, reopening. */
 export function ManagePageView({
@@ -94,17 +96,14 @@ export function ManagePageView({
         </Field>
         <button type="submit">{t.t('assignments.bulk.upload')}</button>
       </form>
-      <h2>{t.t('assignments.similarity.title')}</h2>
+      <h2 id="similarity">{t.t('assignments.similarity.title')}</h2>
       <p class="hint">{t.t('assignments.similarity.scope')}</p>
       {page.similar.length === 0 ? (
         <p>{t.t('assignments.similarity.none')}</p>
       ) : (
-        <ul>
-          {page.similar.map((p) => (
-            <li>{t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}</li>
-          ))}
-        </ul>
+        <SimilarityPairs t={t} pairs={page.similar} />
       )}
+      <ReferenceDocuments t={t} csrf={ctx.csrf} base={base} references={page.references} errors={errors} />
       <h2>{t.t('assignments.manage.overrides')}</h2>
       <ul>
         {page.overrides.map((o) => (

@@ -2,10 +2,12 @@ import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { ALLOCATION_METHODS, type AllocationOutcome } from '../allocate-markers.js';
 import { BULK_ACTIONS, type BulkOutcome } from '../change-states.js';
 import type { ContextOverview } from '../get-marking-views.js';
 import { MARKING_STATES } from '../workflow.js';
 
+import { AllocationReport, languageLabel } from './marker-languages.js';
 import { MarksCell, mark } from './marking-pages.js';
 
 /** What a bulk change did: how many moved, and each refused submission by number with the reason. */
@@ -65,11 +67,13 @@ export function ContextOverviewPage({
   page,
   errors = {},
   bulk = null,
+  allocation = null,
 }: {
   ctx: PageContext;
   page: ContextOverview;
   errors?: FieldMessages;
   bulk?: BulkOutcome | null;
+  allocation?: AllocationOutcome | null;
 }) {
   const { t } = ctx;
   const base = `/marking/editions/${page.contextId}`;
@@ -80,6 +84,7 @@ export function ContextOverviewPage({
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} />
       {bulk ? <BulkReport t={t} bulk={bulk} /> : null}
+      {allocation ? <AllocationReport t={t} outcome={allocation} /> : null}
       <p class="hint">{page.revealed ? t.t('marking.overview.revealed') : t.t('marking.overview.blind')}</p>
       <StateFilter t={t} page={page} base={base} />
       <form method="post" action={`${base}/bulk`}>
@@ -90,6 +95,7 @@ export function ContextOverviewPage({
             <tr>
               <th scope="col">{t.t('marking.bulk.select')}</th>
               <th scope="col">{t.t('marking.participant')}</th>
+              <th scope="col">{t.t('marking.languages.column')}</th>
               <th scope="col">{t.t('marking.state.label')}</th>
               <th scope="col">{t.t('marking.overview.marks')}</th>
               <th scope="col">{t.t('marking.overview.agreed')}</th>
@@ -110,6 +116,7 @@ export function ContextOverviewPage({
                 <th scope="row">
                   <a href={`/marking/submissions/${s.id}`}>{s.participant}</a>
                 </th>
+                <td>{languageLabel(t, s.language)}</td>
                 <td>{t.t(`marking.state.${s.state}`)}</td>
                 <td>
                   <MarksCell t={t} s={s} />
@@ -155,6 +162,9 @@ export function ContextOverviewPage({
                 id={i === 0 ? 'field-markerIds' : undefined}
               />{' '}
               {m.name}
+              {m.languages.length
+                ? ` (${m.languages.map((l) => t.t(`language.${l}`)).join(', ')})`
+                : ` (${t.t('marking.languages.none')})`}
             </label>
           ))}
         </fieldset>
@@ -163,6 +173,13 @@ export function ContextOverviewPage({
           label={t.t('marking.overview.role')}
           value="first"
           options={['first', 'second'].map((r) => ({ value: r, label: t.t(`marking.role.${r}`) }))}
+        />
+        <SelectField
+          name="method"
+          label={t.t('marking.allocation.method')}
+          value="even"
+          options={ALLOCATION_METHODS.map((m) => ({ value: m, label: t.t(`marking.allocation.${m}`) }))}
+          errors={errors}
         />
         <button type="submit">{t.t('marking.overview.allocateEvenly')}</button>
       </form>

@@ -6,6 +6,7 @@ import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { MarkingPage, SubmissionSummary } from '../get-marking-views.js';
 import { formatMark } from '../rubric.js';
 import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
+import { languageLabel, MarkerLanguagesSection } from './marker-languages.js';
 
 export const mark = (t: Translator, hundredths: number | null) =>
   hundredths === null ? '—' : t.t('marking.percent', { mark: formatMark(hundredths) });
@@ -28,10 +29,12 @@ export function MyMarkingPage({
   ctx,
   rows,
   bank,
+  languages,
 }: {
   ctx: PageContext;
   rows: SubmissionSummary[];
   bank: ComponentProps<typeof CommentBankSection>;
+  languages: ComponentProps<typeof MarkerLanguagesSection>;
 }) {
   const { t } = ctx;
   return (
@@ -41,13 +44,15 @@ export function MyMarkingPage({
       <ul>
         {rows.map((s) => (
           <li>
-            <a href={`/marking/submissions/${s.id}`}>{s.participant}</a> · {t.t(`marking.state.${s.state}`)} ·{' '}
+            <a href={`/marking/submissions/${s.id}`}>{s.participant}</a> · {languageLabel(t, s.language)} ·{' '}
+            {t.t(`marking.state.${s.state}`)} ·{' '}
             {s.marks[0]
               ? `${t.t(`marking.role.${s.marks[0].role}`)}: ${s.marks[0].completed ? mark(t, s.marks[0].total) : t.t('marking.notCompleted')}`
               : ''}
           </li>
         ))}
       </ul>
+      <MarkerLanguagesSection {...languages} />
       <CommentBankSection {...bank} />
     </Layout>
   );

@@ -1,0 +1,51 @@
+/** SQL of the similarity check: the submissions of earlier editions of the same course. */
+
+import type { Insertable } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import { editionsView } from '../catalogue/catalogue.read-models.repository.js';
+import type { AssignmentReferencesTable, SubmissionRow } from './assignments.tables.js';
+
+/**
+ * Every submitted attempt of the assignments of the editions of this edition's course that started before
+ * it, with its edition (id and code).
+ */
+export function submittedInEarlierEditions(
+  db: Executor,
+  editionId: string,
+): Promise<(SubmissionRow & { edition_id: string; edition_code: string | null })[]> {
+  return db
+    .selectFrom('assignment_submissions')
+    .innerJoin('assignments', 'assignments.id', 'assignment_submissions.assignment_id')
+    .innerJoin(editionsView(db).as('earlier'), 'earlier.id', 'assignments.edition_id')
+    .innerJoin(editionsView(db).as('current'), (join) =>
+      join.onRef('current.course_id', '=', 'earlier.course_id').on('current.id', '=', editionId),
+    )
+    .whereRef('earlier.starts_on', '<', 'current.starts_on')
+    .where('assignment_submissions.status', '=', 'submitted')
+    .selectAll('assignment_submissions')
+    .select(['earlier.id as edition_id', 'earlier.code as edition_code'])
+    .orderBy('assignment_submissions.submitted_at')
+    .execute();
+}
+
+/** An assignment's reference documents, oldest first. */
+export function listReferences(db: Executor, assignmentId: string) {
+  return db
+    .selectFrom('assignment_references')
+    .selectAll()
+    .where('assignment_id', '=', assignmentId)
+    .orderBy('uploaded_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertReference(
+  db: Executor,
+  row: Insertable<AssignmentReferencesTable>,
+): Promise<void> {
+  await db.insertInto('assignment_references').values(row).execute();
+}
+
+export async function deleteReference(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('assignment_references').where('id', '=', id).execute();
+}

@@ -1,0 +1,45 @@
+import type { Translator } from '../../../i18n/i18n.js';
+import type { SimilarityPair } from '../similarity-check.js';
+
+/** Pairs of similar texts, each opening onto the passages both share, side by side. */
+export function SimilarityPairs({ t, pairs }: { t: Translator; pairs: readonly SimilarityPair[] }) {
+  return (
+    <ul>
+      {pairs.map((p) => (
+        <li>
+          <details>
+            <summary>
+              {p.reference
+                ? t.t('assignments.similarity.pairReference', { a: p.a, b: p.b, percent: p.percent })
+                : p.earlierEdition
+                  ? t.t('assignments.similarity.pairEarlier', {
+                      a: p.a,
+                      b: p.b,
+                      edition: p.earlierEdition,
+                      percent: p.percent,
+                    })
+                  : t.t('assignments.similarity.pair', { a: p.a, b: p.b, percent: p.percent })}
+            </summary>
+            <table class="side-by-side">
+              <caption>{t.t('assignments.similarity.passages')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{p.a}</th>
+                  <th scope="col">{p.earlierEdition ? `${p.earlierEdition} · ${p.b}` : p.b}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.passages.map((passage) => (
+                  <tr>
+                    <td>{passage.a}</td>
+                    <td>{passage.b}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
