@@ -1,7 +1,8 @@
+import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test/helpers/dialects.js';
 import { api, createTestApp } from '../../test/helpers/http.js';
-import { signedIn, tokenOf } from '../../test/helpers/http-extra.js';
+import { Client, signedIn, tokenOf } from '../../test/helpers/http-extra.js';
 import { notifyNow, receivedNotice } from '../../test/helpers/notification-factories.js';
 import type { TestDeps } from '../../test/helpers/test-deps.js';
 import { tableRevisionsOf } from '../db/database.js';
@@ -80,6 +81,33 @@ for (const dialect of DIALECTS) {
       expect((await browser.get('/account')).body).toContain(bell(2));
       expect((await browser.send('/notifications/read-all')).statusCode).toBe(303);
       expect((await browser.get('/courses')).body).toContain(bell(0));
+    });
+
+    it.runIf(dialect === 'sqlite')('reads the session, the roles and the bell in one statement', async () => {
+      const { browser } = await signedIn(app, deps);
+      const visitor = new Client(app);
+      const statement = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1')) as Record<
+        string,
+        (...args: unknown[]) => unknown
+      >;
+      const originals = new Map(['all', 'run', 'get', 'iterate'].map((m) => [m, statement[m]!]));
+      let count = 0;
+      for (const [method, original] of originals)
+        statement[method] = function (this: unknown, ...args: unknown[]) {
+          count += 1;
+          return original.apply(this, args);
+        };
+      const statementsOf = async (client: Client) => {
+        await client.get('/courses');
+        count = 0;
+        expect((await client.get('/courses')).statusCode).toBe(200);
+        return count;
+      };
+      try {
+        expect(await statementsOf(browser)).toBe((await statementsOf(visitor)) + 1);
+      } finally {
+        for (const [method, original] of originals) statement[method] = original;
+      }
     });
 
     it('writes the session’s last use at most once per interval, sliding its end', async () => {
