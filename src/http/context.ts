@@ -14,6 +14,7 @@ import {
   authenticateApiToken,
   authenticateSession,
 } from '../modules/identity/authenticate.js';
+import { unreadNotificationsOf } from '../modules/notifications/notifications.read-models.repository.js';
 
 export const SESSION_COOKIE = 'dp_session';
 export const LOCALE_COOKIE = 'dp_lang';
@@ -164,7 +165,8 @@ export function installRequestContext(app: FastifyInstance, deps: Deps): void {
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
-        const found = await authenticateSession(deps.db, deps, token);
+        // The bell's count comes in the same statement (`account.figure`, read by installUnreadCount).
+        const found = await authenticateSession(deps.db, deps, token, unreadNotificationsOf);
         if (found) {
           request.actor = found.actor;
           request.account = found;

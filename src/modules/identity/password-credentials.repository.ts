@@ -1,5 +1,5 @@
-import { type RawBuilder, sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { type Expression, type RawBuilder, sql } from 'kysely';
+import { dialectOf, type Executor } from '../../db/database.js';
 import { escapeLike } from '../../db/helpers.js';
 import { reusableQuery } from '../../db/reusable-query.js';
 
@@ -14,6 +14,10 @@ export interface SessionWithUser {
   preferredLocale: string;
   fullName: string;
   email: string;
+  /** The person's roles, comma-separated in no particular order (null: none). */
+  roles: string | null;
+  /** The caller's per-person figure (`PersonFigure`), e.g. the bell's unread count; 0 without one. */
+  figure: number | string | bigint | null;
 }
 
 export async function insertSession(
@@ -33,29 +37,65 @@ export async function insertSession(
     .execute();
 }
 
-// Run on every signed-in request: built and compiled once (reusableQuery).
-const sessionWithUser = reusableQuery((db, sessionHash: string) =>
-  db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.user_id as userId',
-      'sessions.expires_at as expiresAt',
-      'sessions.last_seen_at as lastSeenAt',
-      'users.disabled_at as disabledAt',
-      'users.preferred_locale as preferredLocale',
-      'users.full_name as fullName',
-      'users.email as email',
-    ])
-    .where('sessions.id', '=', sessionHash),
-);
+/**
+ * A number about a person that the caller wants with the session, in the same statement: a scalar subquery
+ * of one column on the person's id (the notifications module's unread count). Identity does not know it.
+ */
+export type PersonFigure = (db: Executor, userId: Expression<string>) => Expression<unknown>;
+
+/** The roles of the person `userId` refers to, comma-separated (one correlated aggregate, both engines). */
+function rolesListOf(db: Executor, userId: Expression<string>) {
+  const roles =
+    dialectOf(db) === 'postgres'
+      ? sql<string | null>`string_agg(role, ',')`
+      : sql<string | null>`group_concat(role, ',')`;
+  return db.selectFrom('role_grants').select(roles.as('roles')).where('role_grants.user_id', '=', userId);
+}
+
+/**
+ * The query run on every signed-in request, built and compiled once per figure (reusableQuery): the session,
+ * its person, their roles and the caller's figure in one statement instead of three.
+ */
+const sessionQueries = new Map<
+  PersonFigure | undefined,
+  (db: Executor, sessionHash: string) => Promise<SessionWithUser[]>
+>();
+
+function sessionQuery(figure: PersonFigure | undefined) {
+  let query = sessionQueries.get(figure);
+  if (!query) {
+    query = reusableQuery((db, sessionHash: string) =>
+      db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select((eb) => [
+          'sessions.id as sessionId',
+          'sessions.user_id as userId',
+          'sessions.expires_at as expiresAt',
+          'sessions.last_seen_at as lastSeenAt',
+          'users.disabled_at as disabledAt',
+          'users.preferred_locale as preferredLocale',
+          'users.full_name as fullName',
+          'users.email as email',
+          rolesListOf(db, eb.ref('sessions.user_id')).as('roles'),
+          (figure
+            ? sql<SessionWithUser['figure']>`(${figure(db, eb.ref('sessions.user_id'))})`
+            : sql<number>`0`
+          ).as('figure'),
+        ])
+        .where('sessions.id', '=', sessionHash),
+    );
+    sessionQueries.set(figure, query);
+  }
+  return query;
+}
 
 export async function findSessionWithUser(
   db: Executor,
   sessionHash: string,
+  figure?: PersonFigure,
 ): Promise<SessionWithUser | undefined> {
-  return (await sessionWithUser(db, sessionHash))[0];
+  return (await sessionQuery(figure)(db, sessionHash))[0];
 }
 
 export async function touchSession(db: Executor, sessionHash: string, lastSeenAt: string, expiresAt: string) {
@@ -170,12 +210,13 @@ export async function findActiveApiToken(db: Executor, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([
+    .select((eb) => [
       'api_tokens.id as tokenId',
       'api_tokens.user_id as userId',
       'api_tokens.last_used_at as lastUsedAt',
       'users.disabled_at as disabledAt',
       'users.preferred_locale as preferredLocale',
+      rolesListOf(db, eb.ref('api_tokens.user_id')).as('roles'),
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)

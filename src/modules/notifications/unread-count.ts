@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
-import { countUnread } from './count-unread.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,13 +9,15 @@ declare module 'fastify' {
 }
 
 /**
- * Counts the signed-in person's unread notifications before each web page is rendered (one indexed count:
- * notifications_unread_idx on user_id, read_at). API calls and posts are not counted.
+ * Gives each web page the signed-in person's unread notifications. The count (indexed:
+ * notifications_unread_idx on user_id, read_at) is read in the session's own statement by the request
+ * context (`unreadNotificationsOf` → `account.figure`, src/http/context.ts), so it costs no query of its own
+ * and is as fresh as the session. API calls and posts are not given it.
  */
-export function installUnreadCount(app: FastifyInstance, deps: Deps): void {
+export function installUnreadCount(app: FastifyInstance, _deps: Deps): void {
   app.decorateRequest('unreadNotifications', null);
   app.addHook('preHandler', async (request) => {
     if (request.isApi || !request.account || request.method !== 'GET') return;
-    request.unreadNotifications = await countUnread(deps.db, deps, request.actor);
+    request.unreadNotifications = request.account.figure;
   });
 }
