@@ -89,35 +89,6 @@ for (const dialect of DIALECTS) {
       expect(await page('/courses?q=zz')).not.toContain(`/courses/${course.code}"`);
     });
 
-    it('shows a course page’s changes at once although its contents are kept, per language and rights', async () => {
-      const course = await buildCourse(deps, {
-        title: { en: 'Kept course page yy', fr: 'Page de cours gardée yy' },
-      });
-      const page = async (browser?: Client, language = 'en', status = 200) => {
-        const url = `/courses/${course.code}`;
-        const response = browser
-          ? await browser.get(url)
-          : await app.inject({ url, headers: { 'accept-language': language } });
-        expect(response.statusCode, url).toBe(status);
-        return response.body;
-      };
-      expect(await page()).toContain('<title>Kept course page yy');
-      expect(await page()).toContain(en.t('course.noUpcoming'));
-      expect(await page(undefined, 'fr')).toContain('Page de cours gardée yy');
-      // A new edition (another table) shows on the next request.
-      await buildEdition(deps, course.code, { language: 'es' });
-      expect(await page()).not.toContain(en.t('course.noUpcoming'));
-      // A manager's page has the manager's buttons and a CSRF token; a visitor's kept page never gets them.
-      const { browser: manager } = await signedIn(app, deps, ['manager']);
-      expect(await page(manager)).toContain(`href="/manage/courses/${course.code}/edit"`);
-      expect(await page()).not.toContain(`href="/manage/courses/${course.code}/edit"`);
-      // Retired: not found at once for visitors, still shown to managers.
-      await setCourseStatus(deps.db, deps, SYSTEM, course.code, 'retired');
-      await page(undefined, 'en', 404);
-      expect(await page(manager)).toContain(en.t('course.retiredNotice'));
-      await page(undefined, 'en', 404);
-    });
-
     it('answers an invalid catalogue query with the translated catalogue page (400), never a 500', async () => {
       for (const query of [
         'page=0',
