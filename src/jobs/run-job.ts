@@ -147,6 +147,8 @@ export async function runNextJob(
   const controller = new AbortController();
   const onStop = () => controller.abort();
   stopSignal?.addEventListener('abort', onStop, { once: true });
+  // Stopped while the claim was on its way: an aborted signal never fires again, so stop now.
+  if (stopSignal?.aborted) controller.abort();
   const progress = new ProgressWriter(deps, job, settings, controller);
   const context: JobContext = {
     jobId: job.id,
