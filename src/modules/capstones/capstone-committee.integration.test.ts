@@ -7,12 +7,12 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { grantExtension } from '../pathway/grant-extension.js';
 import { assignSupervisor } from './assign-supervisor.js';
 import { findCapstone } from './capstones.repository.js';
-import { decideProposal } from './decide-proposal.js';
+import { decideProposal } from './committee/decide-proposal.js';
+import { nameCommitteeMember } from './committee/name-committee-member.js';
 import { getCapstonePage } from './get-capstone-page.js';
 import { getCapstoneQueues } from './get-capstone-queues.js';
-import { nameCommitteeMember } from './name-committee-member.js';
-import { recordMilestone } from './record-milestone.js';
-import { replanMilestones } from './replan-milestones.js';
+import { recordMilestone } from './milestones/record-milestone.js';
+import { replanMilestones } from './milestones/replan-milestones.js';
 import { setSupervisorLoad } from './set-supervisor-load.js';
 import { submitProposal } from './submit-proposal.js';
 

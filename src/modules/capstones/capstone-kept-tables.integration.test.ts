@@ -7,10 +7,10 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { newId } from '../../kernel/ids.js';
 import { CAPSTONE_STATES, librarySearchDocument } from './capstone.js';
 import { LIBRARY_TABLES, QUEUE_TABLES } from './capstone-kept-tables.js';
-import { indexLibraryEntry } from './capstone-library.repository.js';
 import { findCapstone, insertAttempt, updateCapstone } from './capstones.repository.js';
 import { getCapstoneQueues } from './get-capstone-queues.js';
-import { libraryThemes, searchLibrary } from './search-library.js';
+import { indexLibraryEntry } from './library/capstone-library.repository.js';
+import { libraryThemes, searchLibrary } from './library/search-library.js';
 
 const undeclared = (read: Set<string>, declared: readonly string[]) =>
   [...read].filter((table) => !declared.includes(table));

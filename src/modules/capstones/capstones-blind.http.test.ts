@@ -12,7 +12,7 @@ import { agreeMark } from '../marking/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
 import { assignSupervisor } from './assign-supervisor.js';
-import { decideProposal } from './decide-proposal.js';
+import { decideProposal } from './committee/decide-proposal.js';
 import { postMessage } from './post-message.js';
 import { recordOutcome } from './record-outcome.js';
 import { saveProposal } from './save-proposal.js';

@@ -3,7 +3,7 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { seedDemo } from '../../seed/seed-demo.js';
 import { CAPSTONE_STATES } from './capstone.js';
 import { countByState } from './capstones.repository.js';
-import { searchLibrary } from './search-library.js';
+import { searchLibrary } from './library/search-library.js';
 
 describe('sqlite: the demo capstones', () => {
   let deps: TestDeps;

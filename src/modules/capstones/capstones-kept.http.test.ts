@@ -6,7 +6,7 @@ import { Client, countRows, signedIn } from '../../../test/helpers/http-extra.js
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { findCapstone } from './capstones.repository.js';
-import { decideProposal } from './decide-proposal.js';
+import { decideProposal } from './committee/decide-proposal.js';
 import { submitProposal } from './submit-proposal.js';
 
 /**

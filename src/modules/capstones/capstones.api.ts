@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/api-schemas.js';
 import { librarySearchSchema } from './capstones.schemas.js';
-import { searchLibrary } from './search-library.js';
+import { searchLibrary } from './library/search-library.js';
 
 const itemJson = z.object({
   id: z.string(),

@@ -9,7 +9,7 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { findCapstone } from './capstones.repository.js';
-import { decideProposal } from './decide-proposal.js';
+import { decideProposal } from './committee/decide-proposal.js';
 import { saveProposal } from './save-proposal.js';
 import { submitProposal } from './submit-proposal.js';
 

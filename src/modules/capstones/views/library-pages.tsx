@@ -5,8 +5,8 @@ import { Pagination, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { CAPSTONE_LANGUAGES, licenceUrl } from '../capstone.js';
-import type { LibraryEntry } from '../get-library-entry.js';
-import type { LibraryPage } from '../search-library.js';
+import type { LibraryEntry } from '../library/get-library-entry.js';
+import type { LibraryPage } from '../library/search-library.js';
 import { country } from './capstone-parts.js';
 
 /** The library's search page around its contents (the contents are kept, see capstones.web.tsx). */

@@ -1,18 +1,18 @@
-import type { Executor } from '../../db/database.js';
-import { KeptResults } from '../../db/kept-results.js';
-import type { Services } from '../../deps.js';
-import { foldForSearch } from '../../kernel/search-fold.js';
-import { parseInput } from '../../kernel/validation.js';
-import { type Abstracts, type CapstoneLanguage, LIBRARY_PAGE_SIZE } from './capstone.js';
-import { LIBRARY_TABLES } from './capstone-kept-tables.js';
+import type { Executor } from '../../../db/database.js';
+import { KeptResults } from '../../../db/kept-results.js';
+import type { Services } from '../../../deps.js';
+import { foldForSearch } from '../../../kernel/search-fold.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { type Abstracts, type CapstoneLanguage, LIBRARY_PAGE_SIZE } from '../capstone.js';
+import { LIBRARY_TABLES } from '../capstone-kept-tables.js';
+import { listAttempts } from '../capstones.repository.js';
+import { type LibrarySearch, librarySearchSchema } from '../capstones.schemas.js';
+import type { CapstoneRow } from '../capstones.tables.js';
 import {
   listPublishedThemes,
   listSubmittedAttemptsOf,
   searchLibrary as searchRows,
 } from './capstone-library.repository.js';
-import { listAttempts } from './capstones.repository.js';
-import { type LibrarySearch, librarySearchSchema } from './capstones.schemas.js';
-import type { CapstoneRow } from './capstones.tables.js';
 
 /** A library entry as lists and the public API show it. */
 export interface LibraryItem {

@@ -1,17 +1,17 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { allocateMarker } from '../marking/allocate-markers.js';
-import { markerViewOf } from '../marking/marking.queries.js';
-import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
-import { canCapstone } from './capstones.policy.js';
-import { listAttempts } from './capstones.repository.js';
-import { assessorsSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { allocateMarker } from '../../marking/allocate-markers.js';
+import { markerViewOf } from '../../marking/marking.queries.js';
+import { capstoneAccess, ensureCapstone, stateError } from '../capstone-access.js';
+import { canCapstone } from '../capstones.policy.js';
+import { listAttempts } from '../capstones.repository.js';
+import { assessorsSchema } from '../capstones.schemas.js';
 
 const problem = (path: string, key: string) => new AppError('validation_failed', {}, [{ path, key }]);
 

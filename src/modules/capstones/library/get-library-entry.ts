@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { systemActor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { stripPdfMetadata } from '../assignments/get-submission-file.js';
-import { verifyUrl } from '../credentials/credential-urls.js';
-import { listDiplomaStates } from '../credentials/list-diploma-states.js';
-import { personNames } from '../identity/identity.queries.js';
-import type { Abstracts, LibraryLicence } from './capstone.js';
-import { licenceOf } from './capstone-access.js';
-import { contentTypeOf } from './capstone-files.js';
-import { findCapstone, listAttempts } from './capstones.repository.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { stripPdfMetadata } from '../../assignments/get-submission-file.js';
+import { verifyUrl } from '../../credentials/credential-urls.js';
+import { listDiplomaStates } from '../../credentials/list-diploma-states.js';
+import { personNames } from '../../identity/identity.queries.js';
+import type { Abstracts, LibraryLicence } from '../capstone.js';
+import { licenceOf } from '../capstone-access.js';
+import { contentTypeOf } from '../capstone-files.js';
+import { findCapstone, listAttempts } from '../capstones.repository.js';
 import { abstractOf, type LibraryItem, libraryItem } from './search-library.js';
 
 export interface LibraryEntry extends LibraryItem {

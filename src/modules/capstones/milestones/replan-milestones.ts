@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { toDateString } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validation.js';
-import { type Milestone, timelineProblems } from './capstone.js';
-import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
-import { candidacyStanding } from './capstone-candidate.js';
-import { listMilestonesReached, updateCapstone } from './capstones.repository.js';
-import { timelineSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { toDateString } from '../../../kernel/clock.js';
+import { AppError } from '../../../kernel/errors.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { type Milestone, timelineProblems } from '../capstone.js';
+import { capstoneAccess, ensureCapstone, stateError } from '../capstone-access.js';
+import { candidacyStanding } from '../capstone-candidate.js';
+import { listMilestonesReached, updateCapstone } from '../capstones.repository.js';
+import { timelineSchema } from '../capstones.schemas.js';
 
 /**
  * The supervisor (or a manager) plans an approved capstone's milestones again — typically once the

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError, isAppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { appointExaminer } from '../marking/appoint-examiner.js';
-import { withdrawExaminer } from '../marking/withdraw-examiner.js';
-import { ensureProgrammeChosen } from './capstone-access.js';
-import { canCapstone } from './capstones.policy.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError, isAppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { appointExaminer } from '../../marking/appoint-examiner.js';
+import { withdrawExaminer } from '../../marking/withdraw-examiner.js';
+import { ensureProgrammeChosen } from '../capstone-access.js';
+import { canCapstone } from '../capstones.policy.js';
 
 const schema = z.object({
   programmeId: z.string().uuid('validation.invalidChoice'),

@@ -1,18 +1,18 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { newId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { notify } from '../notifications/notify.js';
-import { setCapstoneStatus } from '../pathway/set-capstone-status.js';
-import { capstoneAccess, ensureCapstone } from './capstone-access.js';
-import type { ProposalDecided } from './capstone-notices.js';
-import { canCapstone } from './capstones.policy.js';
-import { decisionSchema } from './capstones.schemas.js';
-import { moveCapstone } from './move-capstone.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { notify } from '../../notifications/notify.js';
+import { setCapstoneStatus } from '../../pathway/set-capstone-status.js';
+import { capstoneAccess, ensureCapstone } from '../capstone-access.js';
+import type { ProposalDecided } from '../capstone-notices.js';
+import { canCapstone } from '../capstones.policy.js';
+import { decisionSchema } from '../capstones.schemas.js';
+import { moveCapstone } from '../move-capstone.js';
 
 /**
  * The programme's capstone committee approves a submitted proposal, returns it for changes or rejects it,

@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { type Actor, hasRole } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { findPerson } from '../identity/identity.queries.js';
-import { ensureProgrammeChosen } from './capstone-access.js';
-import { canCapstone } from './capstones.policy.js';
-import { deleteCommitteeMember, insertCommitteeMember } from './capstones.repository.js';
-import { committeeSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { type Actor, hasRole } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { ensureProgrammeChosen } from '../capstone-access.js';
+import { canCapstone } from '../capstones.policy.js';
+import { deleteCommitteeMember, insertCommitteeMember } from '../capstones.repository.js';
+import { committeeSchema } from '../capstones.schemas.js';
 
 /**
  * A manager names a manager to a programme's capstone committee, or takes them off it. Once a programme

@@ -1,10 +1,10 @@
 /** The capstone library's SQL: its full-text index (published capstones only) and its search. */
 
 import { sql } from 'kysely';
-import { dialectOf, type Executor } from '../../db/database.js';
-import { escapeLike, fullTextQuery } from '../../db/helpers.js';
-import { libraryFilterWords } from './capstone.js';
-import type { CapstoneAttemptRow, CapstoneRow } from './capstones.tables.js';
+import { dialectOf, type Executor } from '../../../db/database.js';
+import { escapeLike, fullTextQuery } from '../../../db/helpers.js';
+import { libraryFilterWords } from '../capstone.js';
+import type { CapstoneAttemptRow, CapstoneRow } from '../capstones.tables.js';
 
 /** The library's filters, already checked (folded query text; empty means no filter). */
 export interface LibraryFilter {

@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validation.js';
-import { librarySearchDocument } from './capstone.js';
-import { capstoneAccess, ensureCapstone } from './capstone-access.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { librarySearchDocument } from '../capstone.js';
+import { capstoneAccess, ensureCapstone } from '../capstone-access.js';
+import { updateCapstone } from '../capstones.repository.js';
+import { consentSchema } from '../capstones.schemas.js';
 import { indexLibraryEntry, unindexLibraryEntry } from './capstone-library.repository.js';
-import { updateCapstone } from './capstones.repository.js';
-import { consentSchema } from './capstones.schemas.js';
 
 /**
  * The author of a passed capstone consents to its publication in the public library (with a licence,

@@ -1,14 +1,14 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { toDateString } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validation.js';
-import { capstoneAccess, ensureCapstone, stateOf } from './capstone-access.js';
-import { upsertMilestoneReached } from './capstones.repository.js';
-import { milestoneSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { toDateString } from '../../../kernel/clock.js';
+import { AppError } from '../../../kernel/errors.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { capstoneAccess, ensureCapstone, stateOf } from '../capstone-access.js';
+import { upsertMilestoneReached } from '../capstones.repository.js';
+import { milestoneSchema } from '../capstones.schemas.js';
 
 /**
  * The supervisor (or a manager) records that a capstone in progress reached a milestone — the outline or
