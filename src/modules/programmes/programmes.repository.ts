@@ -40,16 +40,6 @@ export async function updateThemeRow(db: Executor, id: string, changes: Partial<
   await db.updateTable('themes').set(changes).where('id', '=', id).execute();
 }
 
-export async function listThemeRowsOfProgramme(db: Executor, programmeId: string): Promise<ThemeRow[]> {
-  return db
-    .selectFrom('themes')
-    .innerJoin('programme_themes', 'programme_themes.theme_id', 'themes.id')
-    .selectAll('themes')
-    .where('programme_themes.programme_id', '=', programmeId)
-    .orderBy('themes.position')
-    .execute();
-}
-
 /** The themes of several programmes in one query, each row with its programme's id, in theme order. */
 export async function listThemeRowsOfProgrammes(
   db: Executor,
