@@ -6,8 +6,9 @@ import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { translator } from '../../../i18n/i18n.js';
-import type { Actor } from '../../../kernel/actor.js';
+import { type Actor, systemActor } from '../../../kernel/actor.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
+import { setRoles } from '../../identity/people.js';
 import { assignReviewer } from './assign-reviewers.js';
 import { decideApplication } from './decide-application.js';
 import { applicationsCsv } from './export-applications.js';
@@ -15,9 +16,14 @@ import { overrideEligibility } from './override-eligibility.js';
 import { listReviewQueue } from './review-queue.js';
 import {
   type ApplicationQueueFilter,
+  applicationQueueRows,
+  listAssessorRows,
   orderedApplicationIds,
+  REVIEW_QUEUE_PAGE_TABLES,
   REVIEW_QUEUE_TABLES,
+  REVIEWER_CHOICE_TABLES,
 } from './reviews.repository.js';
+import { scoreApplication } from './score-application.js';
 
 /** The review queue against a real database: filters, order, paging, what reviewers see. */
 
@@ -140,6 +146,32 @@ for (const dialect of DIALECTS) {
       ];
       for (const filter of filters) await orderedApplicationIds(db, { programmeId: programme.id, ...filter });
       expect([...read()].sort()).toEqual([...REVIEW_QUEUE_TABLES].sort());
+    });
+
+    it('declares every table a page of lines and the reviewer choices are read from', async () => {
+      const lines = recordingTables(deps.db);
+      await applicationQueueRows(lines.db, Object.values(ids));
+      expect([...lines.read()].sort()).toEqual([...REVIEW_QUEUE_PAGE_TABLES].sort());
+      const choices = recordingTables(deps.db);
+      await listAssessorRows(choices.db);
+      expect([...choices.read()].sort()).toEqual([...REVIEWER_CHOICE_TABLES].sort());
+    });
+
+    it('shows a new score and a new assessor at once although the page and the choices are kept', async () => {
+      const line = async () => (await queueIds(manager, {})).queue.items.find((i) => i.id === ids.kenya);
+      const before = await line();
+      expect(await line()).toEqual(before);
+      await scoreApplication(deps.db, deps, actorOf(reviewer), ids.kenya!, {
+        scores: { experience: 4, motivation: 5, impact: 3 },
+        recommendation: 'accept',
+        note: 'Strong.',
+      });
+      expect((await line())?.scoreCount).toBe((before?.scoreCount ?? 0) + 1);
+      const choices = async () => (await queueIds(manager, {})).queue.assessors.map((a) => a.id);
+      const newcomer = await buildPerson(deps, {});
+      expect(await choices()).not.toContain(newcomer.id);
+      await setRoles(deps.db, deps, systemActor('test'), newcomer.id, { roles: ['assessor'] });
+      expect(await choices()).toContain(newcomer.id);
     });
 
     it('exports the filtered queue as CSV for managers only', async () => {

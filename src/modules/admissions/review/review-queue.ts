@@ -13,7 +13,9 @@ import {
   applicationQueueRows,
   listAssessorRows,
   orderedApplicationIds,
+  REVIEW_QUEUE_PAGE_TABLES,
   REVIEW_QUEUE_TABLES,
+  REVIEWER_CHOICE_TABLES,
 } from './reviews.repository.js';
 
 /**
@@ -25,6 +27,18 @@ const KEPT_QUEUES = new KeptResults<string[]>({
   maxEntries: 64,
   weigh: (ids) => ids.length,
   maxWeight: 400_000,
+});
+
+/**
+ * The lines of a queue's page, kept like the ordered ids (a change of an application, a reviewer, a score or
+ * a person makes them stale); the page's HTML is rendered once per kept value and language.
+ */
+const KEPT_PAGES = new KeptResults<QueueItem[]>({ tables: REVIEW_QUEUE_PAGE_TABLES, maxEntries: 256 });
+
+/** The people a manager may filter the queue by (assessors), kept until a person or a role changes. */
+const KEPT_ASSESSORS = new KeptResults<{ id: string; name: string }[]>({
+  tables: REVIEWER_CHOICE_TABLES,
+  maxEntries: 1,
 });
 
 /** One line of the review queue. */
@@ -99,24 +113,30 @@ export async function listReviewQueue(
   const ids = await KEPT_QUEUES.get(db, JSON.stringify(filter), () => orderedApplicationIds(db, filter));
   const offset = (query.page - 1) * pageSize;
   const total = ids.length;
-  const rows = await applicationQueueRows(db, ids.slice(offset, offset + pageSize));
-  const items: QueueItem[] = rows.map((r) => ({
-    id: r.id,
-    applicantName: r.full_name,
-    email: r.email,
-    status: r.status as ApplicationStatus,
-    country: r.country,
-    constituency: r.constituency,
-    eligible: r.eligible === null ? null : r.eligible === 1,
-    overridden: r.override_reason !== null,
-    submittedAt: r.submitted_at,
-    reviewerCount: r.reviewer_count,
-    scoreCount: r.score_count,
-    averageScore: r.score_count > 0 ? Math.round((r.score_sum / r.score_count) * 10) / 10 : null,
-  }));
+  const key = JSON.stringify([filter, offset, pageSize]);
+  const items = await KEPT_PAGES.get(db, key, async () =>
+    (await applicationQueueRows(db, ids.slice(offset, offset + pageSize))).map(
+      (r): QueueItem => ({
+        id: r.id,
+        applicantName: r.full_name,
+        email: r.email,
+        status: r.status as ApplicationStatus,
+        country: r.country,
+        constituency: r.constituency,
+        eligible: r.eligible === null ? null : r.eligible === 1,
+        overridden: r.override_reason !== null,
+        submittedAt: r.submitted_at,
+        reviewerCount: r.reviewer_count,
+        scoreCount: r.score_count,
+        averageScore: r.score_count > 0 ? Math.round((r.score_sum / r.score_count) * 10) / 10 : null,
+      }),
+    ),
+  );
   const assessors =
     isManager && !options.mine
-      ? (await listAssessorRows(db)).map((a) => ({ id: a.id, name: a.full_name }))
+      ? await KEPT_ASSESSORS.get(db, 'assessors', async () =>
+          (await listAssessorRows(db)).map((a) => ({ id: a.id, name: a.full_name })),
+        )
       : [];
   return {
     programme,

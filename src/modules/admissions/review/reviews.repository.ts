@@ -89,6 +89,17 @@ const QUEUE_COLUMNS = [
 /** Every table the queue's filters and order are read from (what a kept ordered list depends on). */
 export const REVIEW_QUEUE_TABLES = ['applications', 'application_reviewers'] as const;
 
+/** Every table a page of the queue's lines is read from (`applicationQueueRows`). */
+export const REVIEW_QUEUE_PAGE_TABLES = [
+  'applications',
+  'application_reviewers',
+  'application_scores',
+  'users',
+] as const;
+
+/** Every table the reviewer filter's choices are read from (`listAssessorRows`). */
+export const REVIEWER_CHOICE_TABLES = ['users', 'role_grants'] as const;
+
 /**
  * The id of every application of the queue, filtered, in submission order (then id): the whole list, from
  * the applications table and its indexes only (programme, status, submitted_at, id), never a whole

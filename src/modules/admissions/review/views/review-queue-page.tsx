@@ -1,9 +1,12 @@
+import { renderToString } from 'preact-render-to-string';
 import { countryName, countryOptions } from '../../../../i18n/countries.js';
-import type { Translator } from '../../../../i18n/i18n.js';
+import type { Locale, Translator } from '../../../../i18n/i18n.js';
 import { pickLocalized } from '../../../../i18n/localized.js';
 import { Pagination, SelectField } from '../../../../web/components.js';
 import { Layout } from '../../../../web/layout.js';
 import type { PageContext } from '../../../../web/page-context.js';
+import { KeptHtml } from '../../../../web/render.js';
+import { renderedOnce } from '../../../../web/rendered-once.js';
 import { CONSTITUENCIES } from '../../application.js';
 import { ELIGIBILITY_FILTERS, QUEUE_STATUSES, type ReviewQueueQuery } from '../review.schemas.js';
 import type { QueueItem, ReviewQueue } from '../review-queue.js';
@@ -128,46 +131,12 @@ export function ReviewQueuePage({
       {queue.items.length === 0 ? (
         <p class="empty-state">{t.t('review.queue.empty')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.t('review.queue.applicant')}</th>
-              <th scope="col">{t.t('field.country')}</th>
-              <th scope="col">{t.t('field.constituency')}</th>
-              <th scope="col">{t.t('review.queue.status')}</th>
-              <th scope="col">{t.t('review.queue.eligibility')}</th>
-              <th scope="col">{t.t('review.queue.submitted')}</th>
-              <th scope="col">{t.t('review.queue.reviewers')}</th>
-              <th scope="col">{t.t('review.queue.score')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.items.map((item) => (
-              <tr>
-                <td>
-                  <a href={`/manage/applications/${item.id}`}>{item.applicantName}</a>
-                </td>
-                <td>{item.country ? countryName(item.country, ctx.locale) : ''}</td>
-                <td>{item.constituency ? t.t(`constituency.${item.constituency}`) : ''}</td>
-                <td>{t.t(`admissions.status.${item.status}`)}</td>
-                <td>
-                  <EligibilityBadge t={t} item={item} />
-                </td>
-                <td>{item.submittedAt ? t.date(item.submittedAt) : ''}</td>
-                <td>{t.number(item.reviewerCount)}</td>
-                <td>
-                  {item.averageScore === null
-                    ? t.t('review.queue.notScored')
-                    : t.t('review.queue.average', {
-                        average: t.number(item.averageScore),
-                        count: item.scoreCount,
-                      })}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        // The lines are kept per page (review-queue.ts) and rendered once per kept value and language.
+        <KeptHtml
+          html={renderedOnce(queue.items, `${ctx.locale}|${title}`, () =>
+            renderToString(<QueueTable t={t} locale={ctx.locale} title={title} items={queue.items} />),
+          )}
+        />
       )}
       <Pagination
         t={t}
@@ -176,5 +145,61 @@ export function ReviewQueuePage({
         href={(page) => queueHref(base, slug, q, { page })}
       />
     </Layout>
+  );
+}
+
+/** The queue's lines as a table (rendered once per kept page and language). */
+function QueueTable({
+  t,
+  locale,
+  title,
+  items,
+}: {
+  t: Translator;
+  locale: Locale;
+  title: string;
+  items: readonly QueueItem[];
+}) {
+  return (
+    <table>
+      <caption class="visually-hidden">{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.t('review.queue.applicant')}</th>
+          <th scope="col">{t.t('field.country')}</th>
+          <th scope="col">{t.t('field.constituency')}</th>
+          <th scope="col">{t.t('review.queue.status')}</th>
+          <th scope="col">{t.t('review.queue.eligibility')}</th>
+          <th scope="col">{t.t('review.queue.submitted')}</th>
+          <th scope="col">{t.t('review.queue.reviewers')}</th>
+          <th scope="col">{t.t('review.queue.score')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr>
+            <td>
+              <a href={`/manage/applications/${item.id}`}>{item.applicantName}</a>
+            </td>
+            <td>{item.country ? countryName(item.country, locale) : ''}</td>
+            <td>{item.constituency ? t.t(`constituency.${item.constituency}`) : ''}</td>
+            <td>{t.t(`admissions.status.${item.status}`)}</td>
+            <td>
+              <EligibilityBadge t={t} item={item} />
+            </td>
+            <td>{item.submittedAt ? t.date(item.submittedAt) : ''}</td>
+            <td>{t.number(item.reviewerCount)}</td>
+            <td>
+              {item.averageScore === null
+                ? t.t('review.queue.notScored')
+                : t.t('review.queue.average', {
+                    average: t.number(item.averageScore),
+                    count: item.scoreCount,
+                  })}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
