@@ -89,13 +89,11 @@ const QUEUE_COLUMNS = [
 /** Every table the queue's filters and order are read from (what a kept ordered list depends on). */
 export const REVIEW_QUEUE_TABLES = ['applications', 'application_reviewers'] as const;
 
-/** Every table a page of the queue's lines is read from (`applicationQueueRows`). */
-export const REVIEW_QUEUE_PAGE_TABLES = [
-  'applications',
-  'application_reviewers',
-  'application_scores',
-  'users',
-] as const;
+/**
+ * Every table a kept page of the queue's lines depends on: the ordered ids' (a page is a slice of them) and
+ * what `applicationQueueRows` reads.
+ */
+export const REVIEW_QUEUE_PAGE_TABLES = [...REVIEW_QUEUE_TABLES, 'application_scores', 'users'] as const;
 
 /** Every table the reviewer filter's choices are read from (`listAssessorRows`). */
 export const REVIEWER_CHOICE_TABLES = ['users', 'role_grants'] as const;

@@ -130,6 +130,12 @@ export async function candidacyListRows(db: Executor, ids: readonly string[]) {
 export const CANDIDATE_LIST_TABLES = ['candidacies', 'users', 'credentials'] as const;
 
 /**
+ * Every table a kept page of lines depends on: the ordered ids' (a page is a slice of them), and what
+ * `candidacyListRows` and the titles of the courses they name read.
+ */
+export const CANDIDATE_PAGE_TABLES = [...CANDIDATE_LIST_TABLES, 'courses'] as const;
+
+/**
  * The id of every matching candidacy, in the list's order (the same order as `searchCandidacies`' pages):
  * the whole list, to be kept and paged in memory until one of CANDIDATE_LIST_TABLES changes.
  */

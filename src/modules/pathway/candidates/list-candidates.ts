@@ -15,6 +15,7 @@ import type { PathwayRules } from '../rules/rules.js';
 import { rulesOfVersion } from '../standing.js';
 import {
   CANDIDATE_LIST_TABLES,
+  CANDIDATE_PAGE_TABLES,
   candidacyListRows,
   orderedCandidacyIds,
 } from './candidates-search.repository.js';
@@ -28,6 +29,16 @@ const KEPT_LISTS = new KeptResults<string[]>({
   maxEntries: 64,
   weigh: (ids) => ids.length,
   maxWeight: 400_000,
+});
+
+/**
+ * A page's lines with the titles of the courses they name, kept like the ordered ids until a candidacy, a
+ * person, a credential or a course changes (the rule versions they name never change); the page's table is
+ * rendered once per kept value and language.
+ */
+const KEPT_PAGES = new KeptResults<Pick<CandidatesPage, 'items' | 'titles'>>({
+  tables: CANDIDATE_PAGE_TABLES,
+  maxEntries: 256,
 });
 
 /** One line of the candidates list (from the cached standing). */
@@ -109,44 +120,47 @@ export async function listCandidates(
   // every page (deep ones included) come from it; a change costs one ordered read of the matches.
   const ids = await KEPT_LISTS.get(db, JSON.stringify(filter), () => orderedCandidacyIds(db, filter));
   const offset = (query.page - 1) * CANDIDATES_PAGE_SIZE;
-  const rows = await candidacyListRows(db, ids.slice(offset, offset + CANDIDATES_PAGE_SIZE));
   const total = ids.length;
-  const rules = new Map<string, PathwayRules>();
-  for (const id of new Set(rows.map((r) => r.rule_version_id))) rules.set(id, await rulesOfVersion(db, id));
-  const coursesOf = (ruleVersionId: string, requirementId: string): string[] => {
-    const requirement = rules.get(ruleVersionId)?.requirements.find((q) => q.id === requirementId);
-    return requirement && requirement.kind !== 'capstone' ? requirement.courses : [];
-  };
-  const items = rows.map((r) => {
-    const stored = safeJson(r.standing_json) as Partial<PathwayEvaluation>;
-    return {
-      id: r.id,
-      userId: r.user_id,
-      fullName: r.full_name,
-      email: r.email,
-      country: r.country,
-      constituency: r.constituency,
-      language: r.preferred_locale,
-      registeredOn: r.registered_on,
-      status: r.standing_status,
-      deadline: r.standing_deadline,
-      atRisk: r.standing_at_risk === 1,
-      awardable: r.standing_awardable === 1,
-      met: r.standing_met,
-      requirements: (stored.requirements ?? []).map((q) => ({
-        id: q.id,
-        kind: q.kind,
-        courses: q.kind === 'course' ? coursesOf(r.rule_version_id, q.id) : [],
-        status: q.status,
-        have: q.have,
-        needed: q.needed,
-      })),
+  const { items, titles } = await KEPT_PAGES.get(db, JSON.stringify([filter, offset]), async () => {
+    const rows = await candidacyListRows(db, ids.slice(offset, offset + CANDIDATES_PAGE_SIZE));
+    const rules = new Map<string, PathwayRules>();
+    for (const id of new Set(rows.map((r) => r.rule_version_id))) rules.set(id, await rulesOfVersion(db, id));
+    const coursesOf = (ruleVersionId: string, requirementId: string): string[] => {
+      const requirement = rules.get(ruleVersionId)?.requirements.find((q) => q.id === requirementId);
+      return requirement && requirement.kind !== 'capstone' ? requirement.courses : [];
     };
+    const items = rows.map((r) => {
+      const stored = safeJson(r.standing_json) as Partial<PathwayEvaluation>;
+      return {
+        id: r.id,
+        userId: r.user_id,
+        fullName: r.full_name,
+        email: r.email,
+        country: r.country,
+        constituency: r.constituency,
+        language: r.preferred_locale,
+        registeredOn: r.registered_on,
+        status: r.standing_status,
+        deadline: r.standing_deadline,
+        atRisk: r.standing_at_risk === 1,
+        awardable: r.standing_awardable === 1,
+        met: r.standing_met,
+        requirements: (stored.requirements ?? []).map((q) => ({
+          id: q.id,
+          kind: q.kind,
+          courses: q.kind === 'course' ? coursesOf(r.rule_version_id, q.id) : [],
+          status: q.status,
+          have: q.have,
+          needed: q.needed,
+        })),
+      };
+    });
+    const codes = new Set(items.flatMap((item) => item.requirements.flatMap((q) => q.courses)));
+    return { items, titles: await courseTitles(db, deps, [...codes]) };
   });
-  const codes = new Set(items.flatMap((item) => item.requirements.flatMap((q) => q.courses)));
   return {
     items,
-    titles: await courseTitles(db, deps, [...codes]),
+    titles,
     total,
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)),

@@ -9,14 +9,17 @@ import {
   type PathwayProgramme,
   registerAs,
 } from '../../../../test/helpers/pathway-factories.js';
+import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { ANONYMOUS, systemActor } from '../../../kernel/actor.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
 import { updateProfile } from '../../identity/update-account.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
+import { PROGRAMME_TABLES } from '../../programmes/programmes.queries.js';
 import { CANDIDATES_PAGE_SIZE } from '../pathway.schemas.js';
 import { setCapstoneStatus } from '../set-capstone-status.js';
 import { withdrawCandidate } from '../withdraw-candidate.js';
+import { CANDIDATE_PAGE_TABLES } from './candidates-search.repository.js';
 import { getMyPathways } from './get-my-pathways.js';
 import { listCandidates } from './list-candidates.js';
 
@@ -239,6 +242,14 @@ for (const dialect of DIALECTS) {
         .execute();
       const renamed = await listCandidates(deps.db, deps, SYSTEM, programme.slug, {});
       expect(renamed.items[0]?.fullName).toBe('Aaron Renamed');
+      // A kept page names every table it depends on (the programme's are kept on their own; rule versions
+      // never change once written).
+      const { db, read } = recordingTables(deps.db);
+      await listCandidates(db, deps, SYSTEM, programme.slug, { page: '2', country: 'KE', atRisk: '1' });
+      await listCandidates(db, deps, SYSTEM, programme.slug, {});
+      const known = [...CANDIDATE_PAGE_TABLES, ...PROGRAMME_TABLES, 'rule_versions'] as string[];
+      expect([...read()].filter((table) => !known.includes(table))).toEqual([]);
+      expect(read().has('courses')).toBe(true);
     });
 
     it('offers as next steps the open editions of courses neither counted nor under way', async () => {

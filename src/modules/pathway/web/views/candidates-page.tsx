@@ -1,9 +1,12 @@
+import { renderToString } from 'preact-render-to-string';
 import { countryName, countryOptions } from '../../../../i18n/countries.js';
 import { LOCALES } from '../../../../i18n/i18n.js';
 import { pickLocalized } from '../../../../i18n/localized.js';
 import { Pagination, SelectField } from '../../../../web/components.js';
 import { Layout } from '../../../../web/layout.js';
 import type { PageContext } from '../../../../web/page-context.js';
+import { KeptHtml } from '../../../../web/render.js';
+import { renderedOnce } from '../../../../web/rendered-once.js';
 import {
   AwardCell,
   AwardHeader,
@@ -46,17 +49,6 @@ export function CandidatesPage({
   const { t } = ctx;
   const q = result.query;
   const slug = result.programme.slug;
-  /** A sortable column header: the link flips the direction; aria-sort says the current order. */
-  const sortHeader = (sort: 'name' | 'deadline' | 'registered' | 'progress', label: string) => {
-    const active = (q.sort ?? 'name') === sort;
-    const direction = active && (q.direction ?? 'asc') === 'asc' ? 'desc' : 'asc';
-    const current = active ? ((q.direction ?? 'asc') === 'asc' ? 'ascending' : 'descending') : undefined;
-    return (
-      <th scope="col" aria-sort={current}>
-        <a href={candidatesHref(slug, q, { sort, direction, page: 1 })}>{label}</a>
-      </th>
-    );
-  };
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
@@ -134,51 +126,17 @@ export function CandidatesPage({
       </form>
       <p role="status">{t.t('candidates.count', { count: result.total })}</p>
       {award ? <ReadyListAwardForms ctx={ctx} award={award} /> : null}
-      <table class="candidates">
-        <caption class="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            {sortHeader('name', t.t('field.fullName'))}
-            <th scope="col">{t.t('field.country')}</th>
-            <th scope="col">{t.t('candidates.status')}</th>
-            {sortHeader('progress', t.t('candidates.progress'))}
-            {sortHeader('deadline', t.t('candidates.deadline'))}
-            {sortHeader('registered', t.t('candidates.registered'))}
-            {award ? <AwardHeader ctx={ctx} /> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {result.items.map((item) => (
-            <tr>
-              <td>
-                <a href={`/manage/candidates/${item.id}`}>{item.fullName}</a>
-              </td>
-              <td>{item.country ? countryName(item.country, ctx.locale) : ''}</td>
-              <td>
-                <StatusBadge t={t} status={item.status} />
-                {item.atRisk ? <strong class="risk-flag"> {t.t('candidates.atRisk')}</strong> : null}
-                {item.awardable ? <strong class="ready-flag"> {t.t('candidates.ready')}</strong> : null}
-              </td>
-              <td>
-                {item.requirements
-                  .map((r) =>
-                    t.t('auditPages.requirementProgress', {
-                      requirement: requirementName(t, r, r.courses, result.titles),
-                      have: r.have,
-                      needed: r.needed,
-                    }),
-                  )
-                  .join(' · ')}
-              </td>
-              <td>{item.deadline ? t.date(item.deadline) : '—'}</td>
-              <td>{t.date(item.registeredOn)}</td>
-              {award ? (
-                <AwardCell ctx={ctx} candidacyId={item.id} name={item.fullName} award={award} />
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {award ? (
+        <CandidatesTable ctx={ctx} result={result} title={title} award={award} />
+      ) : (
+        // Without award forms the table depends on the kept page only (list-candidates.ts): rendered once
+        // per kept page, language and title.
+        <KeptHtml
+          html={renderedOnce(result.items, `${ctx.locale}|${title}`, () =>
+            renderToString(<CandidatesTable ctx={ctx} result={result} title={title} award={undefined} />),
+          )}
+        />
+      )}
       <Pagination
         t={t}
         page={result.page}
@@ -186,5 +144,78 @@ export function CandidatesPage({
         href={(page) => candidatesHref(slug, q, { page })}
       />
     </Layout>
+  );
+}
+
+/** The candidates of a page as a table (with the award column on the ready list). */
+function CandidatesTable({
+  ctx,
+  result,
+  title,
+  award,
+}: {
+  ctx: PageContext;
+  result: Result;
+  title: string;
+  award: ReadyListAward | undefined;
+}) {
+  const { t } = ctx;
+  const q = result.query;
+  const slug = result.programme.slug;
+  /** A sortable column header: the link flips the direction; aria-sort says the current order. */
+  const sortHeader = (sort: 'name' | 'deadline' | 'registered' | 'progress', label: string) => {
+    const active = (q.sort ?? 'name') === sort;
+    const direction = active && (q.direction ?? 'asc') === 'asc' ? 'desc' : 'asc';
+    const current = active ? ((q.direction ?? 'asc') === 'asc' ? 'ascending' : 'descending') : undefined;
+    return (
+      <th scope="col" aria-sort={current}>
+        <a href={candidatesHref(slug, q, { sort, direction, page: 1 })}>{label}</a>
+      </th>
+    );
+  };
+  return (
+    <table class="candidates">
+      <caption class="visually-hidden">{title}</caption>
+      <thead>
+        <tr>
+          {sortHeader('name', t.t('field.fullName'))}
+          <th scope="col">{t.t('field.country')}</th>
+          <th scope="col">{t.t('candidates.status')}</th>
+          {sortHeader('progress', t.t('candidates.progress'))}
+          {sortHeader('deadline', t.t('candidates.deadline'))}
+          {sortHeader('registered', t.t('candidates.registered'))}
+          {award ? <AwardHeader ctx={ctx} /> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {result.items.map((item) => (
+          <tr>
+            <td>
+              <a href={`/manage/candidates/${item.id}`}>{item.fullName}</a>
+            </td>
+            <td>{item.country ? countryName(item.country, ctx.locale) : ''}</td>
+            <td>
+              <StatusBadge t={t} status={item.status} />
+              {item.atRisk ? <strong class="risk-flag"> {t.t('candidates.atRisk')}</strong> : null}
+              {item.awardable ? <strong class="ready-flag"> {t.t('candidates.ready')}</strong> : null}
+            </td>
+            <td>
+              {item.requirements
+                .map((r) =>
+                  t.t('auditPages.requirementProgress', {
+                    requirement: requirementName(t, r, r.courses, result.titles),
+                    have: r.have,
+                    needed: r.needed,
+                  }),
+                )
+                .join(' · ')}
+            </td>
+            <td>{item.deadline ? t.date(item.deadline) : '—'}</td>
+            <td>{t.date(item.registeredOn)}</td>
+            {award ? <AwardCell ctx={ctx} candidacyId={item.id} name={item.fullName} award={award} /> : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
