@@ -45,7 +45,7 @@ async function signInPatiently(origin: string): Promise<string> {
 }
 
 /** 5,000 capstones in the committee's and assessors' queues, 10,000 published ones. */
-async function scaleData(deps: Awaited<ReturnType<typeof createDeps>>): Promise<void> {
+export async function scaleData(deps: Awaited<ReturnType<typeof createDeps>>): Promise<void> {
   const existing = await deps.db
     .selectFrom('candidacies')
     .select(['id', 'user_id', 'programme_id'])

@@ -41,6 +41,40 @@ describe('KeptResults', () => {
     expect(await cache.get(db, 'other key', source.make)).toBe('value 3');
   });
 
+  it('lets requests that miss together share one read, unless a table was written since it started', async () => {
+    const db = await open();
+    const cache = new KeptResults<string>({ tables: ['notes'] });
+    let made = 0;
+    let release = () => {};
+    const slow = () =>
+      new Promise<string>((resolve) => {
+        const n = ++made;
+        release = () => resolve(`value ${n}`);
+      });
+    const together = [cache.get(db, 'k', slow), cache.get(db, 'k', slow), cache.get(db, 'k', slow)];
+    expect(made).toBe(1);
+    release();
+    expect(await Promise.all(together)).toEqual(['value 1', 'value 1', 'value 1']);
+    // A write while a read runs: a request after it does not wait for the older read.
+    await sql`insert into notes (body) values ('x')`.execute(db);
+    const before = cache.get(db, 'k', slow);
+    const firstRelease = release;
+    await sql`insert into notes (body) values ('y')`.execute(db);
+    const after = cache.get(db, 'k', slow);
+    expect(made).toBe(3);
+    firstRelease();
+    release();
+    expect([await before, await after]).toEqual(['value 2', 'value 3']);
+    // A failed read reaches every waiter, and the next request reads again.
+    await sql`insert into notes (body) values ('z')`.execute(db);
+    let fail = (_: Error) => {};
+    const failing = () => new Promise<string>((_, reject) => (fail = reject));
+    const waiting = [cache.get(db, 'k', failing), cache.get(db, 'k', failing)];
+    fail(new Error('down'));
+    for (const w of waiting) await expect(w).rejects.toThrow('down');
+    expect(await cache.get(db, 'k', async () => 'again')).toBe('again');
+  });
+
   it('never keeps a value made while its tables were being written (the stamp is read first)', async () => {
     const db = await open();
     const cache = new KeptResults<string>({ tables: ['notes'] });

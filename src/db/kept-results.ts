@@ -24,6 +24,8 @@ interface Entry<V> {
 interface Kept<V> {
   entries: Map<string, Entry<V>>;
   weight: number;
+  /** Values being made, by key, with the stamp they were made under (requests that miss together wait). */
+  making: Map<string, { stamp: string; value: Promise<V> }>;
 }
 
 export interface KeptResultsOptions<V> {
@@ -55,14 +57,16 @@ export class KeptResults<V> {
 
   /**
    * The kept value for `key`, or `make()`'s (then kept). The revisions are read before `make` runs, so a
-   * write that lands while it runs leaves the entry stale rather than keeping old data as new.
+   * write that lands while it runs leaves the entry stale rather than keeping old data as new. Callers
+   * that miss while a value for the same key and stamp is being made wait for that one (a failure
+   * reaches them all; the next call makes it again).
    */
   async get(db: Executor, key: string, make: () => Promise<V>): Promise<V> {
     const revisions = tableRevisionsOf(db);
     if (!revisions) return make();
     let kept = this.byDatabase.get(db);
     if (!kept) {
-      kept = { entries: new Map(), weight: 0 };
+      kept = { entries: new Map(), weight: 0, making: new Map() };
       this.byDatabase.set(db, kept);
     }
     const stamp = revisions.stamp(this.options.tables);
@@ -73,7 +77,18 @@ export class KeptResults<V> {
       kept.entries.set(key, found);
       return found.value;
     }
-    const value = await make();
+    // Requests that miss at the same moment (a kept page expiring under load) share one read, as long as
+    // none of the tables was written since it started (same stamp); otherwise this one reads afresh.
+    const running = kept.making.get(key);
+    if (running && running.stamp === stamp) return running.value;
+    const making = make();
+    kept.making.set(key, { stamp, value: making });
+    let value: V;
+    try {
+      value = await making;
+    } finally {
+      if (kept.making.get(key)?.value === making) kept.making.delete(key);
+    }
     const weight = this.options.weigh?.(value) ?? 1;
     this.drop(kept, key);
     if (weight > this.maxWeight) return value;

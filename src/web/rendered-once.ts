@@ -5,6 +5,16 @@
  */
 const renderedByValue = new WeakMap<object, Map<string, string>>();
 
+/**
+ * Characters beyond Latin-1 written as numeric character references ("ễ" → "&#7877;"). One such character
+ * (a name in Vietnamese, a title in Chinese) makes V8 hold the whole page as a two-byte string, which then
+ * costs about twice as much to measure and encode as UTF-8 on every response; the browser shows the same
+ * text. For markup only (text and attribute values): kept HTML holds no script or style element.
+ */
+export function latin1Html(html: string): string {
+  return html.replace(/[\u0100-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+
 /** The HTML `render` gave for `value` under `variant` (e.g. the language), rendered the first time only. */
 export function renderedOnce(value: object, variant: string, render: () => string): string {
   let byVariant = renderedByValue.get(value);
@@ -14,7 +24,7 @@ export function renderedOnce(value: object, variant: string, render: () => strin
   }
   let html = byVariant.get(variant);
   if (html === undefined) {
-    html = render();
+    html = latin1Html(render());
     byVariant.set(variant, html);
   }
   return html;

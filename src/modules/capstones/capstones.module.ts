@@ -14,6 +14,7 @@ import { seedDemoCapstones } from './demo/seed-capstones.js';
 import * as capstones from './migrations/2026-12-07T0300-capstones.js';
 import * as librarySearch from './migrations/2026-12-07T0600-capstone-library-search.js';
 import * as committee from './migrations/2026-12-07T0601-capstone-committee.js';
+import * as plannedWindow from './migrations/2026-12-07T2400-capstone-planned-window.js';
 
 const STAFF = ['manager', 'facilitator', 'assessor'] as const;
 
@@ -23,6 +24,7 @@ export const capstonesModule: Module = {
     '2026-12-07T0300-capstones': capstones,
     '2026-12-07T0600-capstone-library-search': librarySearch,
     '2026-12-07T0601-capstone-committee': committee,
+    '2026-12-07T2400-capstone-planned-window': plannedWindow,
   },
   auditEvents: capstonesAuditEvents,
   tables: [

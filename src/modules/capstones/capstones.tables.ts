@@ -21,6 +21,8 @@ export interface CapstonesTable {
   outline_due: string | null;
   draft_due: string | null;
   final_due: string | null;
+  /** The window's end when the milestones were last planned (a later end since: an extension). */
+  planned_deadline: string | null;
   committee_comment: string | null;
   decided_by: string | null;
   decided_at: string | null;

@@ -30,6 +30,7 @@ import {
   listSupervisors,
   supervisorLoads,
 } from './capstones.repository.js';
+import { milestonesOutsideWindow, type ShiftOffer, shiftOffer } from './milestones/milestone-plan.js';
 
 /** What the pathway says, as the candidate's pages show it. */
 export interface StandingView {
@@ -98,6 +99,12 @@ export interface CapstonePage {
   milestonesReached: { milestone: Milestone; reachedOn: string }[];
   /** Today's date (the default day a milestone is recorded as reached). */
   today: string;
+  /**
+   * An approved capstone's plan against the window as it is now: the plan shifted by an extension granted
+   * since it was made (offered, not applied: the supervisor plans again), and the milestones a shortened
+   * window leaves outside.
+   */
+  plan: { shift: ShiftOffer | null; outsideWindow: Milestone[] };
   messages: MessageView[];
   attempts: AttemptView[];
   resubmissionDue: string | null;
@@ -176,6 +183,9 @@ export async function getCapstonePage(
     };
   }
   const supervisor = actor.kind === 'user' && actor.id === row.supervisor_id;
+  const reachedSet = new Set(reached.map((m) => m.milestone));
+  const deadline = standing?.deadline ?? null;
+  const inProgress = row.state === 'approved';
   return {
     id: row.id,
     state: stateOf(row),
@@ -186,15 +196,19 @@ export async function getCapstonePage(
       ? { id: row.supervisor_id, name: names.get(row.supervisor_id) ?? row.supervisor_id }
       : null,
     standing: standing ? standingView(standing) : null,
-    warnings: capstoneWarnings(
-      stateOf(row),
-      proposal.timeline,
-      standing?.deadline ?? null,
-      today,
-      new Set(reached.map((m) => m.milestone)),
-    ),
+    warnings: capstoneWarnings(stateOf(row), proposal.timeline, deadline, today, reachedSet),
     milestonesReached: reached,
     today,
+    plan: {
+      shift: inProgress
+        ? shiftOffer(
+            proposal.timeline,
+            { plannedDeadline: row.planned_deadline, deadline, today },
+            reachedSet,
+          )
+        : null,
+      outsideWindow: inProgress ? milestonesOutsideWindow(proposal.timeline, deadline, reachedSet) : [],
+    },
     messages: messages.map((m) => ({
       id: m.id,
       kind: m.kind as MessageView['kind'],

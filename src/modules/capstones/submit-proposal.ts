@@ -33,7 +33,10 @@ export async function submitProposal(
       deadline: standing.deadline,
     });
     if (problems.length) throw new AppError('validation_failed', {}, problems);
-    const change = await moveCapstone(trx, row, 'submit-proposal', now.toISOString());
+    // The window the plan was checked against: a later end since (an extension) offers the plan shifted.
+    const change = await moveCapstone(trx, row, 'submit-proposal', now.toISOString(), {
+      planned_deadline: standing.deadline,
+    });
     await audit(trx, deps.clock, actor, {
       action: 'capstones.proposal-submitted',
       targetType: 'capstone',

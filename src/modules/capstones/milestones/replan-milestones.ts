@@ -40,6 +40,7 @@ export async function replanMilestones(
       outline_due: data.outlineDue,
       draft_due: data.draftDue,
       final_due: data.finalDue,
+      planned_deadline: standing?.deadline ?? null,
       updated_at: deps.clock.now().toISOString(),
     });
     await audit(trx, deps.clock, actor, {

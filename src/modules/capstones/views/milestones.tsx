@@ -17,6 +17,7 @@ export function MilestonesReached({ ctx, page, errors }: MilestoneProps) {
   return (
     <section aria-labelledby="milestones-heading">
       <h2 id="milestones-heading">{t.t('capstones.page.milestones')}</h2>
+      <PlanNotices ctx={ctx} page={page} />
       {page.milestonesReached.length === 0 ? (
         <p>{t.t('capstones.page.noMilestoneReached')}</p>
       ) : (
@@ -55,6 +56,50 @@ export function MilestonesReached({ ctx, page, errors }: MilestoneProps) {
   );
 }
 
+/**
+ * The plan against the window as it is now: an extension granted since the plan was made offers the plan
+ * shifted (the supervisor's form holds it; the candidate is told who plans again), and milestones a
+ * shortened window leaves outside are named.
+ */
+function PlanNotices({ ctx, page }: MilestoneProps) {
+  const { t } = ctx;
+  const { shift, outsideWindow } = page.plan;
+  const deadline = page.standing?.deadline ?? null;
+  return (
+    <>
+      {shift ? (
+        <div class="notice" role="status">
+          <p>
+            {t.t('capstones.page.windowExtended', {
+              from: t.date(shift.from, 'long'),
+              to: t.date(shift.to, 'long'),
+              days: shift.days,
+              plan: MILESTONES.map(
+                (m) => `${t.t(`capstones.milestone.${m}`)} ${t.date(shift.timeline[m] ?? '', 'long')}`,
+              ).join(', '),
+            })}
+          </p>
+          <p>
+            {t.t(
+              page.can.replanMilestones
+                ? 'capstones.page.windowExtendedStaff'
+                : 'capstones.page.windowExtendedCandidate',
+            )}
+          </p>
+        </div>
+      ) : null}
+      {outsideWindow.length && deadline ? (
+        <p class="notice notice-warning">
+          {t.t('capstones.page.outsideWindow', {
+            deadline: t.date(deadline, 'long'),
+            milestones: outsideWindow.map((m) => t.t(`capstones.milestone.${m}`)).join(', '),
+          })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** The supervisor's (or a manager's) form to plan the milestones again, inside the (extended) window. */
 function ReplanForm({ ctx, page, errors }: MilestoneProps) {
   const { t } = ctx;
@@ -71,7 +116,7 @@ function ReplanForm({ ctx, page, errors }: MilestoneProps) {
           type="date"
           name={`${m}Due`}
           label={t.t(`capstones.milestone.${m}`)}
-          value={page.proposal.timeline[m] ?? ''}
+          value={(page.plan.shift?.timeline ?? page.proposal.timeline)[m] ?? ''}
           errors={errors}
         />
       ))}

@@ -9,7 +9,21 @@ import { type CapstoneLine, type CommitteeQueue, QUEUE_COUNT_CAP } from '../get-
 import type { MarkerPage } from '../get-marker-page.js';
 import { country, StateTag } from './capstone-parts.js';
 
-function Lines({ t, lines, caption }: { t: PageContext['t']; lines: CapstoneLine[]; caption: string }) {
+/**
+ * A list of capstones. `showState: false` for a list of one state (the committee's tab: its caption names
+ * the state, so a column repeating it on every line only adds weight).
+ */
+function Lines({
+  t,
+  lines,
+  caption,
+  showState = true,
+}: {
+  t: PageContext['t'];
+  lines: CapstoneLine[];
+  caption: string;
+  showState?: boolean;
+}) {
   if (lines.length === 0) return <p>{t.t('capstones.queue.none')}</p>;
   return (
     <table>
@@ -19,7 +33,7 @@ function Lines({ t, lines, caption }: { t: PageContext['t']; lines: CapstoneLine
           <th scope="col">{t.t('capstones.field.title')}</th>
           <th scope="col">{t.t('capstones.queue.candidate')}</th>
           <th scope="col">{t.t('capstones.field.country')}</th>
-          <th scope="col">{t.t('capstones.queue.state')}</th>
+          {showState ? <th scope="col">{t.t('capstones.queue.state')}</th> : null}
           <th scope="col">{t.t('capstones.queue.due')}</th>
         </tr>
       </thead>
@@ -31,9 +45,11 @@ function Lines({ t, lines, caption }: { t: PageContext['t']; lines: CapstoneLine
             </td>
             <td>{l.candidate}</td>
             <td>{country(t, l.country)}</td>
-            <td>
-              <StateTag t={t} state={l.state} />
-            </td>
+            {showState ? (
+              <td>
+                <StateTag t={t} state={l.state} />
+              </td>
+            ) : null}
             <td>{l.due ? t.date(l.due, 'medium') : '—'}</td>
           </tr>
         ))}
@@ -67,7 +83,7 @@ export function CommitteeContents({ t, committee: c }: { t: PageContext['t']; co
           ))}
         </ul>
       </nav>
-      <Lines t={t} lines={c.lines} caption={t.t(`capstones.state.${c.state}`)} />
+      <Lines t={t} lines={c.lines} caption={t.t(`capstones.state.${c.state}`)} showState={false} />
       <Pagination
         t={t}
         page={c.page}
