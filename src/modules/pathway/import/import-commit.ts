@@ -35,6 +35,7 @@ import {
   enrolmentKey,
   type ImportCounts,
   type ImportLookups,
+  writesFingerprint,
 } from './import-check.js';
 import type { RowProblem } from './import-format.js';
 import { loadImportLookups } from './import-lookups.js';
@@ -55,7 +56,6 @@ import {
   STANDINGS_TARGET,
   stagedColumns,
   stageImportWrites,
-  writesFingerprint,
 } from './import-stage.js';
 
 type Progress = (done: number, total: number) => void;
