@@ -223,8 +223,15 @@ export async function measureRawInsert(dialect: Dialect, url: string, plan: Impo
   }
 }
 
-/** Uploads the file, runs the check job, commits, runs the commit job; times each step. */
-export async function measureImport(deps: Deps, plan: ImportPlan) {
+/**
+ * Uploads the file, runs the check job, commits, runs the commit job; times each step. `probe`: started
+ * just before the commit and stopped after it (profile-import.ts's concurrent writer).
+ */
+export async function measureImport(
+  deps: Deps,
+  plan: ImportPlan,
+  probe?: (importId: string) => Promise<() => Promise<unknown>>,
+) {
   const started = performance.now();
   const { id } = await uploadImport(deps.db, deps, actor, { fileName: 'bench-results.csv', bytes: plan.csv });
   const uploaded = performance.now();
@@ -235,9 +242,11 @@ export async function measureImport(deps: Deps, plan: ImportPlan) {
     throw new Error(
       `bench import: ${preview.status} with ${preview.errorCount} problems, e.g. ${JSON.stringify(preview.problems)}`,
     );
+  const stopProbe = probe ? await probe(id) : null;
   await commitImport(deps.db, deps, actor, id);
   await runJobsUntilIdle(deps, IMPORT_JOBS);
   const committed = performance.now();
+  const probed = stopProbe ? await stopProbe() : null;
   const done = await getImport(deps.db, deps, actor, id);
   if (done.status !== 'committed' || !done.report) throw new Error(`bench import: ended ${done.status}`);
   const queued = await deps.db
@@ -252,6 +261,7 @@ export async function measureImport(deps: Deps, plan: ImportPlan) {
     checkMs: checked - uploaded,
     commitMs: committed - checked,
     totalMs: committed - started,
+    probed,
     report: {
       newResults: done.report.newResults,
       enrolments: done.report.enrolments,

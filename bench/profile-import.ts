@@ -5,10 +5,15 @@
  * database: run it on a copy.
  *
  *   cp $D/bench.sqlite /tmp/import.sqlite
- *   DATABASE_URL=/tmp/import.sqlite DATA_DIR=$D npx tsx bench/profile-import.ts --rows 25000 [--profile /tmp/prof]
+ *   DATABASE_URL=/tmp/import.sqlite DATA_DIR=$D npx tsx bench/profile-import.ts --rows 25000 [--profile /tmp/prof] [--probe]
+ *
+ * `--probe`: another process writes the import's row every 50 ms during the commit (bench/write-probe.ts)
+ * and the longest wait is printed: how long the commit held the database.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
@@ -19,10 +24,15 @@ import { getProgramme } from '../src/modules/programmes/get-programme.js';
 import { measureImport, measureRawInsert, planImport } from './pathway-import.js';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '25000' }, profile: { type: 'string' } },
+  options: {
+    rows: { type: 'string', default: '25000' },
+    profile: { type: 'string' },
+    probe: { type: 'boolean', default: false },
+  },
 });
 const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
-const deps = await createDeps(config, { migrate: false });
+// Migrated first: a database kept by an older bench run may lack a newer table.
+const deps = await createDeps(config, { migrate: true });
 const programme = await getProgramme(deps.db, deps, systemActor('bench'), DEMO_PROGRAMME_SLUG);
 const plan = await planImport(deps, programme.id, Number(values.rows), toDateString(deps.clock.now()));
 const target = config.database;
@@ -35,7 +45,23 @@ if (session) {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
 }
-const figures = await measureImport(deps, plan);
+const probe = async (importId: string) => {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'write-probe.ts'), target.dialect, url, importId],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+  });
+  return async () => {
+    child.stdin.end();
+    await new Promise((resolve) => child.on('exit', resolve));
+    return JSON.parse(out || 'null') as unknown;
+  };
+};
+const figures = await measureImport(deps, plan, values.probe ? probe : undefined);
 if (session && values.profile) {
   const { profile } = await session.post('Profiler.stop');
   mkdirSync(values.profile, { recursive: true });
@@ -46,6 +72,7 @@ const raw = (rawRows / rawMs) * 1000;
 console.log(
   `${plan.rows} rows: upload ${Math.round(figures.uploadMs)} ms, check ${Math.round(figures.checkMs)} ms, ` +
     `commit ${Math.round(figures.commitMs)} ms; ${Math.round(rate)} rows/s; raw insert ${Math.round(raw)} rows/s; ` +
-    `ratio ${(rate / raw).toFixed(3)}`,
+    `ratio ${(rate / raw).toFixed(3)}` +
+    (figures.probed ? `; another process's writes during the commit: ${JSON.stringify(figures.probed)}` : ''),
 );
 await deps.close();

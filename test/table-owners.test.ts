@@ -17,7 +17,17 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const MODULES_DIR = join(ROOT, 'src/modules');
 
 /** Tables of the platform itself (written by src/kernel and Kysely's migrator), not of a module. */
-const KERNEL_TABLES = ['audit_events', 'schema_migrations', 'kysely_migration_lock'];
+const KERNEL_TABLES = [
+  'audit_events',
+  'schema_migrations',
+  'kysely_migration_lock',
+  // Staged writes (src/db/staged-rows.ts, docs/decisions/0010-staged-writes.md).
+  'staged_rows',
+  'staged_enrolments',
+  'staged_results',
+  'staged_audit_events',
+  'staged_jobs',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -9,6 +9,7 @@ import {
 import { dialectOf } from './database.js';
 import * as foundation from './migrations/2026-11-28T2130-foundation.js';
 import * as searchFolding from './migrations/2026-12-06T1520-search-folding.js';
+import * as stagedRows from './migrations/2026-12-07T2600-staged-rows.js';
 import type { DB } from './schema.js';
 
 /**
@@ -19,6 +20,7 @@ import type { DB } from './schema.js';
 export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T2130-foundation': foundation,
   '2026-12-06T1520-search-folding': searchFolding,
+  '2026-12-07T2600-staged-rows': stagedRows,
 };
 
 /** Applies every pending migration of `migrations`; throws with the failing migration's name if one fails. */

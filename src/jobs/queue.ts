@@ -45,6 +45,16 @@ export async function enqueueJobs(db: Executor, clock: Clock, jobs: readonly New
   );
 }
 
+/** Inserts rows built by `jobRows` (those whose idempotency key is taken are left out); how many were. */
+export function insertJobRows(db: Executor, rows: readonly JobRow[]): Promise<number> {
+  return insertJobsOnce(db, rows);
+}
+
+/** The rows `enqueueJobs` would insert (for writes staged ahead of an all-or-nothing change). */
+export function jobRows(clock: Clock, jobs: readonly NewJob[]): JobRow[] {
+  return jobs.map((job) => jobRow(clock, job));
+}
+
 function jobRow(clock: Clock, job: NewJob): JobRow {
   const now = clock.now().toISOString();
   return {

@@ -122,12 +122,24 @@ export async function auditMany(
   actor: Actor,
   events: readonly AuditEventInput[],
 ): Promise<void> {
-  const rows = events.map((event) => auditRow(clock, actor, event));
+  await insertAuditRows(db, auditRows(clock, actor, events));
+}
+
+/** Writes rows built by `auditRows`, a few hundred per statement. */
+export async function insertAuditRows(db: Executor, rows: ReturnType<typeof auditRows>): Promise<void> {
   for (let start = 0; start < rows.length; start += EVENTS_PER_INSERT)
     await db
       .insertInto('audit_events')
       .values(rows.slice(start, start + EVENTS_PER_INSERT))
       .execute();
+}
+
+/**
+ * The rows `auditMany` would write, each event checked the same way (for writes staged ahead of an
+ * all-or-nothing change, src/db/staged-rows.ts).
+ */
+export function auditRows(clock: Clock, actor: Actor, events: readonly AuditEventInput[]) {
+  return events.map((event) => auditRow(clock, actor, event));
 }
 
 /** One recorded event as read back. */

@@ -63,6 +63,8 @@ export async function createTestDeps(
     modules?: readonly Module[];
     /** PostgreSQL only: how its connections are opened (their name, the loss listener). */
     database?: Pick<DatabaseOptions, 'applicationName' | 'onConnectionError' | 'poolSize'>;
+    /** SQLite only: a file in the data folder rather than memory (so that another connection can open it). */
+    sqliteFile?: boolean;
   } = {},
 ): Promise<TestDeps> {
   const config = testConfig();
@@ -70,7 +72,8 @@ export async function createTestDeps(
   let db: Kysely<DB>;
   let cleanup: () => Promise<void>;
   if (dialect === 'sqlite') {
-    const database = createDatabase({ dialect: 'sqlite', filename: ':memory:' });
+    const filename = options.sqliteFile ? join(config.dataDir, 'test.sqlite') : ':memory:';
+    const database = createDatabase({ dialect: 'sqlite', filename });
     db = database.db;
     cleanup = () => database.destroy();
   } else {

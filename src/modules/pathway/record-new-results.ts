@@ -1,9 +1,10 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
+import { insertJobRows, jobRows } from '../../jobs/queue.js';
 import { type Actor, actorId } from '../../kernel/actor.js';
-import { type AuditEventInput, auditMany } from '../../kernel/audit.js';
+import { type AuditEventInput, auditRows, insertAuditRows } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
-import { enqueueCourseIssuances } from '../credentials/issuing/job-kinds.js';
+import { courseIssuanceJobs } from '../credentials/issuing/job-kinds.js';
 import { insertResults } from './pathway.repository.js';
 import type { ResultOutcome } from './pathway.schemas.js';
 import type { ResultRow } from './pathway.tables.js';
@@ -55,6 +56,42 @@ function recordedEvent(result: NewResult): AuditEventInput {
 }
 
 /**
+ * The rows recording new results means: each result, its audit event and, for a result that earns a
+ * credential, its issuance job (built and checked, not written: `recordNewResults` writes them, an
+ * import stages them, docs/decisions/0010-staged-writes.md).
+ */
+export function newResultRows(deps: Services, actor: Actor, results: readonly NewResult[]) {
+  const now = deps.clock.now().toISOString();
+  const recordedBy = actor.kind === 'user' ? actor.id : null;
+  const rows: ResultRow[] = results.map((result) => ({
+    id: newId(),
+    user_id: result.userId,
+    course_id: result.courseId,
+    enrolment_id: result.enrolmentId,
+    outcome: result.outcome,
+    grade: result.grade,
+    started_on: result.enrolmentId === null ? result.startedOn : null,
+    completed_on: result.completedOn,
+    source: result.source,
+    reference: result.enrolmentId === null ? result.reference : null,
+    recorded_by: recordedBy,
+    created_at: now,
+    updated_at: now,
+  }));
+  return {
+    results: rows,
+    audit: auditRows(deps.clock, actor, results.map(recordedEvent)),
+    // Their certificates are issued after commit (once per result and outcome).
+    jobs: jobRows(
+      deps.clock,
+      courseIssuanceJobs(
+        rows.map((row) => ({ resultId: row.id, outcome: row.outcome, recordedBy: actorId(actor) })),
+      ),
+    ),
+  };
+}
+
+/**
  * Writes new results (inside the caller's transaction): each row, its audit event and, for a result that
  * earns a credential, its issuance job — a few hundred per statement, so an import of 100,000 rows runs
  * some thousand statements rather than half a million. Returns the new results' ids, in order.
@@ -66,36 +103,14 @@ export async function recordNewResults(
   results: readonly NewResult[],
   progress?: (done: number, total: number) => void,
 ): Promise<string[]> {
-  const now = deps.clock.now().toISOString();
-  const recordedBy = actor.kind === 'user' ? actor.id : null;
   const ids: string[] = [];
   for (let start = 0; start < results.length; start += RESULTS_PER_ROUND) {
-    const round = results.slice(start, start + RESULTS_PER_ROUND);
-    const rows: ResultRow[] = round.map((result) => ({
-      id: newId(),
-      user_id: result.userId,
-      course_id: result.courseId,
-      enrolment_id: result.enrolmentId,
-      outcome: result.outcome,
-      grade: result.grade,
-      started_on: result.enrolmentId === null ? result.startedOn : null,
-      completed_on: result.completedOn,
-      source: result.source,
-      reference: result.enrolmentId === null ? result.reference : null,
-      recorded_by: recordedBy,
-      created_at: now,
-      updated_at: now,
-    }));
-    await insertResults(db, rows);
-    await auditMany(db, deps.clock, actor, round.map(recordedEvent));
-    // Their certificates are issued after commit (once per result and outcome).
-    await enqueueCourseIssuances(
-      db,
-      deps.clock,
-      rows.map((row) => ({ resultId: row.id, outcome: row.outcome, recordedBy: actorId(actor) })),
-    );
-    for (const row of rows) ids.push(row.id);
-    progress?.(start + round.length, results.length);
+    const round = newResultRows(deps, actor, results.slice(start, start + RESULTS_PER_ROUND));
+    await insertResults(db, round.results);
+    await insertAuditRows(db, round.audit);
+    await insertJobRows(db, round.jobs);
+    for (const row of round.results) ids.push(row.id);
+    progress?.(start + round.results.length, results.length);
   }
   return ids;
 }

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
-import { auditMany } from '../../kernel/audit.js';
+import { auditRows, insertAuditRows } from '../../kernel/audit.js';
 import { newId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { canPlaces } from './places.policy.js';
@@ -30,36 +30,43 @@ export async function recordTakenPlaces(
   actor: Actor,
   input: TakenPlaces,
 ): Promise<string[]> {
+  const rows = takenPlaceRows(deps, actor, input);
+  await inTransaction(db, async (trx) => {
+    await insertEnrolmentRows(trx, rows.enrolments);
+    await insertAuditRows(trx, rows.audit);
+    await confirmEnrolmentsWithResults(trx, input.confirm, deps.clock.now().toISOString());
+  });
+  return rows.enrolments.map((row) => row.id);
+}
+
+/**
+ * The rows `recordTakenPlaces` writes for the new places (the places and their audit events), checked
+ * and built without writing: an import stages them and copies them in its swap
+ * (docs/decisions/0010-staged-writes.md). Confirming existing places is left to `recordTakenPlaces`.
+ */
+export function takenPlaceRows(deps: Services, actor: Actor, input: Omit<TakenPlaces, 'confirm'>) {
   ensure(actor, canPlaces(actor, 'places.manage'));
   const now = deps.clock.now().toISOString();
-  const rows = input.create.map(({ editionId, userId }) => {
-    const id = newId();
-    return {
-      id,
-      edition_id: editionId,
-      user_id: userId,
-      status: 'enrolled',
-      created_at: now,
-      updated_at: now,
-    };
-  });
-  await inTransaction(db, async (trx) => {
-    await insertEnrolmentRows(trx, rows);
-    await auditMany(
-      trx,
-      deps.clock,
-      actor,
-      rows.map((row) => ({
-        action: 'enrolment.created',
-        targetType: 'user',
-        targetId: row.user_id,
-        after: {
-          editionId: row.edition_id,
-          ...(input.source.kind === 'import' ? { importId: input.source.importId } : {}),
-        },
-      })),
-    );
-    await confirmEnrolmentsWithResults(trx, input.confirm, now);
-  });
-  return rows.map((row) => row.id);
+  const enrolments = input.create.map(({ editionId, userId }) => ({
+    id: newId(),
+    edition_id: editionId,
+    user_id: userId,
+    status: 'enrolled',
+    created_at: now,
+    updated_at: now,
+  }));
+  const audit = auditRows(
+    deps.clock,
+    actor,
+    enrolments.map((row) => ({
+      action: 'enrolment.created',
+      targetType: 'user',
+      targetId: row.user_id,
+      after: {
+        editionId: row.edition_id,
+        ...(input.source.kind === 'import' ? { importId: input.source.importId } : {}),
+      },
+    })),
+  );
+  return { enrolments, audit };
 }

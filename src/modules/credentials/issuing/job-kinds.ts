@@ -3,7 +3,7 @@
  * enqueues them inside its transaction, so a job exists exactly when the change that needs it commits.
  */
 import type { Executor } from '../../../db/database.js';
-import { enqueueJob, enqueueJobs } from '../../../jobs/queue.js';
+import { enqueueJob, enqueueJobs, type NewJob } from '../../../jobs/queue.js';
 import type { Clock } from '../../../kernel/clock.js';
 
 export const CREDENTIAL_JOB_KINDS = {
@@ -60,16 +60,19 @@ export async function enqueueCourseIssuances(
   clock: Clock,
   results: readonly { resultId: string; outcome: string; recordedBy: string | null }[],
 ): Promise<void> {
-  await enqueueJobs(
-    db,
-    clock,
-    results
-      .filter((result) => result.outcome === 'achievement' || result.outcome === 'participation')
-      .map((result) => ({
-        kind: CREDENTIAL_JOB_KINDS.issueCourse,
-        payload: { resultId: result.resultId, outcome: result.outcome },
-        idempotencyKey: issueJobKey(result.resultId, result.outcome),
-        createdBy: result.recordedBy,
-      })),
-  );
+  await enqueueJobs(db, clock, courseIssuanceJobs(results));
+}
+
+/** The issuance jobs `enqueueCourseIssuances` queues (for writes staged ahead of an import's swap). */
+export function courseIssuanceJobs(
+  results: readonly { resultId: string; outcome: string; recordedBy: string | null }[],
+): NewJob[] {
+  return results
+    .filter((result) => result.outcome === 'achievement' || result.outcome === 'participation')
+    .map((result) => ({
+      kind: CREDENTIAL_JOB_KINDS.issueCourse,
+      payload: { resultId: result.resultId, outcome: result.outcome },
+      idempotencyKey: issueJobKey(result.resultId, result.outcome),
+      createdBy: result.recordedBy,
+    }));
 }

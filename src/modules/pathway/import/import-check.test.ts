@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRows, enrolmentKey, type ImportLookups, legacyKey } from './import-check.js';
+import { checkRows, enrolmentKey, type ImportLookups, legacyKey, writesFingerprint } from './import-check.js';
 import type { ImportRow } from './import-format.js';
 
 /** Checking rows against what exists: pure, with the look-ups given as maps. */
@@ -210,5 +210,41 @@ describe('checking rows', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('writesFingerprint', () => {
+  const row = (email: string): ImportRow => ({
+    line: 2,
+    email,
+    course: 'FRP',
+    edition: 'FRP-1',
+    outcome: 'achievement',
+    grade: 'B',
+    startedOn: null,
+    completedOn: '2026-04-30',
+    reference: null,
+  });
+  const rows = [row('ana@example.org'), row('cy@example.org')];
+
+  it('is the same for the same decisions and ids, whatever else the look-ups hold', () => {
+    const before = checkRows(rows, [], lookups(), TODAY);
+    const more = lookups();
+    (more.people as Map<string, string>).set('dee@example.org', 'u-dee');
+    expect(writesFingerprint(checkRows(rows, [], more, TODAY).rows, more)).toBe(
+      writesFingerprint(before.rows, lookups()),
+    );
+  });
+
+  it('changes when a place the rows would make appears meanwhile', () => {
+    const before = checkRows(rows, [], lookups(), TODAY);
+    const after = lookups();
+    (after.enrolments as Map<string, { id: string; result: null }>).set(enrolmentKey('ed-1', 'u-cy'), {
+      id: 'en-cy',
+      result: null,
+    });
+    const again = checkRows(rows, [], after, TODAY);
+    expect(again.problems).toEqual([]);
+    expect(writesFingerprint(again.rows, after)).not.toBe(writesFingerprint(before.rows, lookups()));
   });
 });

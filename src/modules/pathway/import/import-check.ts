@@ -210,3 +210,20 @@ export function countRows(rows: readonly CheckedRow[], problems: readonly RowPro
   }
   return counts;
 }
+
+/**
+ * Pure: what the writes were built from, as one text — the decision on every row and the ids it refers
+ * to. The swap checks the rows again; the staged rows are still right when this text is unchanged.
+ */
+export function writesFingerprint(rows: readonly CheckedRow[], lookups: ImportLookups): string {
+  const parts: string[] = [];
+  for (const row of rows) {
+    const userId = lookups.people.get(row.email) ?? '';
+    const edition = row.edition === null ? undefined : lookups.editions.get(row.edition);
+    const enrolment = edition ? lookups.enrolments.get(enrolmentKey(edition.id, userId)) : undefined;
+    parts.push(
+      `${row.change}|${row.enrol}|${userId}|${lookups.courses.get(row.course)?.id ?? ''}|${edition?.id ?? ''}|${enrolment?.id ?? ''}`,
+    );
+  }
+  return parts.join('\n');
+}

@@ -1,4 +1,11 @@
 import type { Executor } from '../../../db/database.js';
+import {
+  clearStagedRows,
+  copyStagedRows,
+  deleteStagedChunk,
+  listStagedChunks,
+  stageList,
+} from '../../../db/staged-rows.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import { enqueueJob } from '../../../jobs/queue.js';
@@ -6,19 +13,19 @@ import { type Actor, actorId } from '../../../kernel/actor.js';
 import { audit } from '../../../kernel/audit.js';
 import { toDateString } from '../../../kernel/clock.js';
 import { AppError } from '../../../kernel/errors.js';
-import { isId } from '../../../kernel/ids.js';
+import { isId, newId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
 import { recordTakenPlaces } from '../../places/record-taken-places.js';
 import { canPathway } from '../pathway.policy.js';
 import type { ResultOutcome } from '../pathway.schemas.js';
 import { writeLegacyResult } from '../record-legacy-result.js';
-import { type NewResult, recordNewResults } from '../record-new-results.js';
 import { writeResult } from '../record-result.js';
 import { refreshStandings } from '../standing.js';
 import {
   deleteImportFile,
   findImport,
-  listCandidaciesOfUsers,
+  listCandidacyFactsByIds,
+  listCandidacyIdsOfUsers,
   moveImportStatus,
   updateImport,
 } from './import.repository.js';
@@ -28,6 +35,7 @@ import {
   enrolmentKey,
   type ImportCounts,
   type ImportLookups,
+  writesFingerprint,
 } from './import-check.js';
 import type { RowProblem } from './import-format.js';
 import { loadImportLookups } from './import-lookups.js';
@@ -42,6 +50,13 @@ import {
   parseSummary,
   plainRow,
 } from './import-record.js';
+import {
+  buildImportWrites,
+  STAGED_TABLES,
+  STANDINGS_TARGET,
+  stagedColumns,
+  stageImportWrites,
+} from './import-stage.js';
 
 type Progress = (done: number, total: number) => void;
 
@@ -82,17 +97,25 @@ export async function commitImport(
   return { status: 'committing' };
 }
 
-type ApplyOutcome =
+/** Attempts at staging and swapping before a commit gives up (the database kept changing under it). */
+const MAX_ATTEMPTS = 3;
+
+type SwapOutcome =
   | { status: 'committed'; report: CommitReport }
   | { status: ImportStatus; report: null }
-  | { status: 'previewed'; refused: { rows: CheckedRow[]; problems: RowProblem[]; counts: ImportCounts } };
+  | { status: 'previewed'; refused: { rows: CheckedRow[]; problems: RowProblem[]; counts: ImportCounts } }
+  | { status: 'restage' };
 
 /**
- * Applies an import, all or nothing, in one transaction: the rows are checked again against the database
- * as it is now (a problem that appeared since the preview refuses the whole import and is shown on it),
- * people are enrolled where the file says so, every result is written through `writeResult` /
- * `writeLegacyResult` (each change audited), and the candidacies of everyone concerned are re-evaluated.
- * An import already committed is left alone, so a re-run after a crash writes nothing twice.
+ * Applies an import, all or nothing, without holding the database for its length
+ * (docs/decisions/0010-staged-writes.md): the rows are checked against the database as it is now (a
+ * problem that appeared since the preview refuses the whole import and is shown on it), what committing
+ * writes (places, results, audit events, issuance jobs) is built and staged in short statements, then
+ * one short transaction checks the rows again, copies the staged rows into their tables, writes the rare
+ * changed results through `writeResult` / `writeLegacyResult`, and marks the import committed. The
+ * standings of everyone concerned are re-evaluated after it, in chunks, from a work list the swap stages.
+ * An import already committed is left alone (its pending standings finished), so a re-run after a crash
+ * writes nothing twice.
  */
 export async function applyImport(
   db: Executor,
@@ -102,29 +125,82 @@ export async function applyImport(
   progress?: Progress,
 ): Promise<{ status: ImportStatus; report: CommitReport | null }> {
   const today = toDateString(deps.clock.now());
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await stageAndSwap(db, deps, actor, importId, today, progress);
+    if (outcome.status === 'restage') {
+      if (attempt < MAX_ATTEMPTS) continue;
+      throw new AppError('invalid_state', { reason: 'import-changed-during-commit' });
+    }
+    if ('refused' in outcome) {
+      await clearStagedRows(db, { owner: importId });
+      await storeRefusal(db, deps, importId, outcome.refused);
+      return { status: 'previewed', report: null };
+    }
+    if (outcome.status === 'committed') await finishCommitted(db, importId, today);
+    return outcome;
+  }
+}
+
+async function stageAndSwap(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  importId: string,
+  today: string,
+  progress?: Progress,
+): Promise<SwapOutcome> {
   const now = deps.clock.now().toISOString();
-  const outcome: ApplyOutcome = await inTransaction(db, async (trx) => {
-    const record = await findImport(trx, importId);
-    if (!record) throw new AppError('not_found');
-    // Taken first: on PostgreSQL this locks the import until the end, so a second commit waits and then
-    // finds it committed.
-    if (!(await moveImportStatus(trx, importId, ['previewed', 'committing'], { updated_at: now })))
-      return { status: record.status as ImportStatus, report: null };
-    if (record.error_count > 0) return { status: record.status as ImportStatus, report: null };
-    const rows = parseCheckedRows(record).map(plainRow);
-    const lookups = await loadImportLookups(trx, rows);
-    const checked = checkRows(rows, [], lookups, today);
-    if (checked.problems.length) return { status: 'previewed', refused: checked };
-    const written = await writeRows(trx, deps, actor, { importId, rows: checked.rows, lookups }, progress);
-    const candidacies = await listCandidaciesOfUsers(trx, [...written.people]);
-    await refreshStandings(trx, candidacies, today);
+  const record = await findImport(db, importId);
+  if (!record) throw new AppError('not_found');
+  if (record.status === 'committed') await finishCommitted(db, importId, today);
+  if (!['previewed', 'committing'].includes(record.status) || record.error_count > 0)
+    return { status: record.status as ImportStatus, report: null };
+  const rows = parseCheckedRows(record).map(plainRow);
+  const lookups = await loadImportLookups(db, rows);
+  const checked = checkRows(rows, [], lookups, today);
+  if (checked.problems.length) return { status: 'previewed', refused: checked };
+  const writes = buildImportWrites(deps, actor, importId, checked.rows, lookups);
+  const fingerprint = writesFingerprint(checked.rows, lookups);
+  const batch = { id: newId(), owner: importId };
+  await stageImportWrites(db, batch, writes, progress);
+  return inTransaction(db, async (trx): Promise<SwapOutcome> => {
+    // The rows checked again against the database as it is now: reads first (on SQLite the write lock
+    // is taken by the first write), then the compare-and-set that, on PostgreSQL, locks the import so a
+    // second commit waits and then finds it committed.
+    const again = await loadImportLookups(trx, rows);
+    const rechecked = checkRows(rows, [], again, today);
+    if (!(await moveImportStatus(trx, importId, ['previewed', 'committing'], { updated_at: now }))) {
+      await clearStagedRows(trx, { batchId: batch.id });
+      return {
+        status: ((await findImport(trx, importId))?.status ?? 'committed') as ImportStatus,
+        report: null,
+      };
+    }
+    if (rechecked.problems.length) return { status: 'previewed', refused: rechecked };
+    if (writesFingerprint(rechecked.rows, again) !== fingerprint) {
+      await clearStagedRows(trx, { batchId: batch.id });
+      return { status: 'restage' };
+    }
+    for (const table of STAGED_TABLES)
+      await copyStagedRows(
+        trx,
+        batch.id,
+        table,
+        stagedColumns(writes, table),
+        table === 'jobs' ? { ignoreConflictOn: 'idempotency_key' } : {},
+      );
+    await writeChanged(trx, deps, actor, writes.changed, again);
+    const source = { kind: 'import' as const, importId };
+    await recordTakenPlaces(trx, deps, actor, { create: [], confirm: writes.confirm, source });
+    const candidacies = await listCandidacyIdsOfUsers(trx, [...writes.people]);
+    await stageList(trx, batch, STANDINGS_TARGET, candidacies, { chunk: STANDINGS_PER_CHUNK, now });
     const report: CommitReport = {
       committedAt: now,
       committedBy: actorId(actor),
-      newResults: checked.counts.newResults,
-      changedResults: checked.counts.changedResults,
-      unchangedRows: checked.counts.unchangedRows,
-      enrolments: checked.counts.enrolments,
+      newResults: rechecked.counts.newResults,
+      changedResults: rechecked.counts.changedResults,
+      unchangedRows: rechecked.counts.unchangedRows,
+      enrolments: rechecked.counts.enrolments,
       candidaciesRefreshed: candidacies.length,
     };
     const summary: ImportSummary = { ...parseSummary(record), report };
@@ -142,11 +218,31 @@ export async function applyImport(
     });
     return { status: 'committed', report };
   });
-  if ('refused' in outcome) {
-    await storeRefusal(db, deps, importId, outcome.refused);
-    return { status: 'previewed', report: null };
-  }
-  return outcome;
+}
+
+/** Candidacies re-evaluated per transaction after the swap. */
+const STANDINGS_PER_CHUNK = 2000;
+
+/**
+ * What follows the swap, each step re-runnable after a crash: the copied staged rows (and any a crashed
+ * attempt left) are forgotten, then the standings the swap listed are re-evaluated.
+ */
+async function finishCommitted(db: Executor, importId: string, today: string): Promise<void> {
+  await clearStagedRows(db, { owner: importId, keep: STANDINGS_TARGET });
+  await refreshStagedStandings(db, importId, today);
+}
+
+/**
+ * Re-evaluates the standings the swap listed, a chunk per transaction, each chunk forgotten with its
+ * write (a re-run after a crash does the rest). Until then the lists show the standing from before the
+ * import for these candidates (the dashboard evaluates afresh).
+ */
+async function refreshStagedStandings(db: Executor, importId: string, today: string): Promise<void> {
+  for (const chunk of await listStagedChunks(db, { owner: importId }, STANDINGS_TARGET))
+    await inTransaction(db, async (trx) => {
+      await refreshStandings(trx, await listCandidacyFactsByIds(trx, chunk.values as string[]), today);
+      await deleteStagedChunk(trx, chunk.batchId, STANDINGS_TARGET, chunk.seq);
+    });
 }
 
 /** Keeps the problems found at commit time on the import (back to `previewed`, where the page shows them). */
@@ -173,87 +269,25 @@ async function storeRefusal(
   });
 }
 
-/** Enrols who must be enrolled, then writes every new or changed result; returns the people concerned. */
-async function writeRows(
+/** Writes the results that change (rare) through the use cases that compare, update and audit them. */
+async function writeChanged(
   db: Executor,
   deps: Services,
   actor: Actor,
-  input: { importId: string; rows: readonly CheckedRow[]; lookups: ImportLookups },
-  progress?: Progress,
-): Promise<{ people: Set<string> }> {
-  const { rows, lookups } = input;
-  const people = new Set<string>();
-  const taken: { editionId: string; userId: string }[] = [];
+  rows: readonly CheckedRow[],
+  lookups: ImportLookups,
+): Promise<void> {
   for (const row of rows) {
-    if (!row.enrol) continue;
-    const userId = lookups.people.get(row.email)!;
-    taken.push({ editionId: lookups.editions.get(row.edition!)!.id, userId });
-    people.add(userId);
-  }
-  // The places module makes the places these results show were taken (it owns them).
-  const source = { kind: 'import' as const, importId: input.importId };
-  const ids = await recordTakenPlaces(db, deps, actor, { create: taken, confirm: [], source });
-  const created = new Map(
-    taken.map((place, index) => [enrolmentKey(place.editionId, place.userId), ids[index]!]),
-  );
-  // Enrolments that existed before (a request or a waiting-list entry among them becomes a place).
-  const existing: string[] = [];
-  const enrolmentOf = (row: CheckedRow, userId: string) => {
-    const key = enrolmentKey(lookups.editions.get(row.edition!)!.id, userId);
-    const enrolmentId = lookups.enrolments.get(key)?.id ?? created.get(key)!;
-    if (!created.has(key)) existing.push(enrolmentId);
-    return enrolmentId;
-  };
-  // New results are written in bulk (rows, audit events, issuance jobs: a few hundred per statement);
-  // a changed one (rare) through the use case that compares and updates it.
-  const fresh: NewResult[] = [];
-  const changed: CheckedRow[] = [];
-  for (const row of rows) {
-    if (row.change === 'changed') changed.push(row);
-    if (row.change !== 'new') continue;
     const userId = lookups.people.get(row.email)!;
     const course = lookups.courses.get(row.course)!;
     const outcome = row.outcome as ResultOutcome;
-    const { grade, completedOn } = row;
-    people.add(userId);
-    fresh.push(
-      row.edition !== null
-        ? {
-            userId,
-            courseId: course.id,
-            enrolmentId: enrolmentOf(row, userId),
-            source: 'import',
-            outcome,
-            grade,
-            completedOn,
-          }
-        : {
-            userId,
-            courseId: course.id,
-            courseCode: row.course,
-            enrolmentId: null,
-            source: 'legacy',
-            outcome,
-            grade,
-            completedOn,
-            startedOn: row.startedOn,
-            reference: row.reference,
-          },
-    );
-  }
-  const total = fresh.length + changed.length;
-  await recordNewResults(db, deps, actor, fresh, (done) => progress?.(done, total));
-  for (const [index, row] of changed.entries()) {
-    const userId = lookups.people.get(row.email)!;
-    const course = lookups.courses.get(row.course)!;
-    const outcome = row.outcome as ResultOutcome;
-    people.add(userId);
     if (row.edition !== null) {
+      const editionId = lookups.editions.get(row.edition)!.id;
       await writeResult(
         db,
         deps,
         actor,
-        { id: enrolmentOf(row, userId), user_id: userId },
+        { id: lookups.enrolments.get(enrolmentKey(editionId, userId))!.id, user_id: userId },
         course.id,
         { outcome, grade: row.grade, completedOn: row.completedOn },
         'import',
@@ -270,9 +304,5 @@ async function writeRows(
         reference: row.reference,
       });
     }
-    if (index % 500 === 499) progress?.(fresh.length + index + 1, total);
   }
-  progress?.(total, total);
-  await recordTakenPlaces(db, deps, actor, { create: [], confirm: existing, source });
-  return { people };
 }

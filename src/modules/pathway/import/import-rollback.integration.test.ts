@@ -15,23 +15,24 @@ import { uploadImport } from './import-upload.js';
 import { getImport } from './import-view.js';
 
 /**
- * All or nothing: a write that fails half-way through a commit (here: queuing the certificates, after
- * the results and their audit events are written) rolls back everything written before it — enrolments, results, audit events, standings — and the import stays
- * committable; once the cause is gone the same commit succeeds.
+ * All or nothing: the swap (docs/decisions/0010-staged-writes.md) copies the staged places, results and
+ * audit events, then the issuance jobs; a copy that fails there rolls back everything the swap wrote before
+ * it — enrolments, results, audit events, standings — and the import stays committable; once the cause is
+ * gone the same commit succeeds, and no staged row is left behind.
  */
 
 const failOnCall = { n: 0, calls: 0 };
 
-// The issuance jobs are queued after the results' rows and audit events are written: failing there is a
-// failure half-way through the commit.
-vi.mock('../../credentials/issuing/job-kinds.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../credentials/issuing/job-kinds.js')>();
+vi.mock('../../../db/staged-rows.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../db/staged-rows.js')>();
   return {
     ...original,
-    enqueueCourseIssuances: async (...args: Parameters<typeof original.enqueueCourseIssuances>) => {
-      failOnCall.calls += 1;
-      if (failOnCall.n > 0 && failOnCall.calls === failOnCall.n) throw new Error('disk full (simulated)');
-      return original.enqueueCourseIssuances(...args);
+    copyStagedRows: async (...args: Parameters<typeof original.copyStagedRows>) => {
+      if (args[2] === 'jobs') {
+        failOnCall.calls += 1;
+        if (failOnCall.n > 0 && failOnCall.calls === failOnCall.n) throw new Error('disk full (simulated)');
+      }
+      return original.copyStagedRows(...args);
     },
   };
 });
@@ -95,6 +96,8 @@ for (const dialect of DIALECTS) {
       expect(await commitImport(deps.db, deps, SYSTEM, id)).toEqual({ status: 'committed' });
       expect(await countRows(deps, 'results')).toBe(5);
       expect(await countRows(deps, 'enrolments')).toBe(4);
+      for (const table of ['staged_results', 'staged_enrolments', 'staged_audit_events', 'staged_jobs'])
+        expect(await countRows(deps, table as 'results')).toBe(0);
     });
   });
 }

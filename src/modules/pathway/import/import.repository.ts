@@ -2,7 +2,8 @@ import type { Executor } from '../../../db/database.js';
 import { coursesView, editionsView } from '../../catalogue/catalogue.read-models.repository.js';
 import { usersView } from '../../identity/identity.read-models.repository.js';
 import { enrolmentsView } from '../../places/places.read-models.repository.js';
-import type { CandidacyRow, ImportRecordRow } from '../pathway.tables.js';
+import type { ImportRecordRow } from '../pathway.tables.js';
+import { CANDIDACY_FACT_COLUMNS, type CandidacyFactsRow } from '../pathway-facts.repository.js';
 
 /**
  * All SQL of result imports and exports. Look-ups take whole sets of keys and query them in chunks (well
@@ -99,9 +100,18 @@ export function listLegacyResultsOfUsers(db: Executor, userIds: readonly string[
   );
 }
 
-export function listCandidaciesOfUsers(db: Executor, userIds: readonly string[]): Promise<CandidacyRow[]> {
-  return inChunks(userIds, (chunk) =>
-    db.selectFrom('candidacies').selectAll().where('user_id', 'in', chunk).execute(),
+/** The ids of these people's candidacies (every programme). */
+export async function listCandidacyIdsOfUsers(db: Executor, userIds: readonly string[]): Promise<string[]> {
+  const rows = await inChunks(userIds, (chunk) =>
+    db.selectFrom('candidacies').select('id').where('user_id', 'in', chunk).execute(),
+  );
+  return rows.map((row) => row.id);
+}
+
+/** Candidacies by id, as the rule engine reads them. */
+export function listCandidacyFactsByIds(db: Executor, ids: readonly string[]): Promise<CandidacyFactsRow[]> {
+  return inChunks(ids, (chunk) =>
+    db.selectFrom('candidacies').select(CANDIDACY_FACT_COLUMNS).where('id', 'in', chunk).execute(),
   );
 }
 
