@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import { createDeps } from './bootstrap.js';
 import type { Config } from './config.js';
 import type { Deps } from './deps.js';
+import { PDF_TEXT_MISSING, pdfTextAvailable } from './integrations/pdf-text.js';
 import { startJobRunner } from './jobs/runner.js';
 import { newId } from './kernel/ids.js';
 import { checkPdfFonts } from './modules/credentials/pdf/index.js';
@@ -27,6 +28,8 @@ export async function startServer(
   await deps.signer.keyring();
   const fonts = checkPdfFonts();
   if (!fonts.ok) deps.log.warn({ missing: fonts.missing.map((m) => m.face) }, fonts.message);
+  // Optional: without poppler-utils the platform runs, and says plainly what the similarity check leaves out.
+  if (!(await pdfTextAvailable())) deps.log.warn({ missing: 'pdftotext' }, PDF_TEXT_MISSING);
   if (beforeListen) await beforeListen(deps);
   const app = await buildApp(deps);
   await app.listen({ port: config.port, host: config.host });

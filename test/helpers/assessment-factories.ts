@@ -1,7 +1,10 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { systemActor } from '../../src/kernel/actor.js';
 import { createAssignment } from '../../src/modules/assignments/save-assignment.js';
 import { saveDraft } from '../../src/modules/assignments/save-draft.js';
 import { submitAssignment } from '../../src/modules/assignments/submit-assignment.js';
+import { enrolDirectly } from '../../src/modules/places/enrol-directly.js';
 import { buildPerson, type TestPerson } from './factories.js';
 import type { Client } from './http-extra.js';
 import { multipartBody } from './import-helpers.js';
@@ -53,6 +56,36 @@ export function pdfBytes(author = 'Secret Author'): Buffer {
     `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n4 0 obj<</Author(${author})/Creator(${author} Writer)/Producer(${author} PDF)>>endobj\ntrailer<</Root 1 0 R/Info 4 0 R>>\n%%EOF\n`,
     'latin1',
   );
+}
+
+/** A real one-page PDF holding `text` (eight words a line), for text extraction with pdftotext. */
+export async function pdfOfText(text: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  const words = text.split(' ');
+  for (let line = 0; line * 8 < words.length; line++)
+    page.drawText(words.slice(line * 8, line * 8 + 8).join(' '), {
+      x: 40,
+      y: 800 - line * 16,
+      size: 11,
+      font,
+    });
+  return Buffer.from(await doc.save());
+}
+
+/** Another confirmed participant of the world's edition. */
+export async function enrolOther(
+  deps: TestDeps,
+  world: AssessmentWorld,
+  fullName = 'Omar Other',
+): Promise<TestPerson> {
+  const other = await buildPerson(deps, { fullName });
+  await enrolDirectly(deps.db, deps, systemActor('test'), world.edition.id, {
+    email: other.email,
+    fundingKind: 'self',
+  });
+  return other;
 }
 
 /** Uploads a file through a multipart web form of a signed-in browser (`file` part, with the CSRF token). */

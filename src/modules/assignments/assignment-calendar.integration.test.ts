@@ -5,10 +5,12 @@ import {
   buildAssessmentWorld,
   CUTOFF,
   DUE,
+  submitForMarking,
 } from '../../../test/helpers/assessment-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { allocateMarker } from '../marking/allocate-markers.js';
 import { getCalendarFeed, renewCalendarFeed } from '../webinars/calendar-token.js';
 import { getPersonalCalendar } from '../webinars/get-calendars.js';
 import { effectiveDates } from './assignment.js';
@@ -74,7 +76,10 @@ for (const dialect of DIALECTS) {
     let world: AssessmentWorld;
     beforeEach(async () => {
       deps = await createTestDeps(dialect);
-      world = await buildAssessmentWorld(deps, { markingDueAt: '2026-12-20T12:00:00.000Z' });
+      world = await buildAssessmentWorld(deps, {
+        markingDueAt: '2026-12-20T12:00:00.000Z',
+        secondMarking: true,
+      });
     });
     afterEach(async () => {
       await deps.close();
@@ -126,6 +131,64 @@ for (const dialect of DIALECTS) {
         .execute();
       const feed = await feedOf(actorOf(world.participant));
       expect(feed.get(uid('due'))?.summary).toBe('Entrega: Policy brief');
+    });
+
+    it('gives each marker the marking due date of the submissions allocated to them, blind, in their zone', async () => {
+      const markingId = await submitForMarking(deps, world);
+      const staff = actorOf(world.facilitator);
+      await allocateMarker(deps.db, deps, staff, markingId, { markerId: world.assessor.id, role: 'first' });
+      await deps.db
+        .updateTable('users')
+        .set({ time_zone: 'America/Bogota', preferred_locale: 'es' })
+        .where('id', '=', world.assessor.id)
+        .execute();
+      const marker = await feedOf(actorOf(world.assessor));
+      const event = marker.get(uid('marking-due'));
+      expect(event).toMatchObject({
+        summary: 'Corrección pendiente: Policy brief',
+        start: '2026-12-20T12:00:00.000Z',
+      });
+      // The participant by number, never by name; the instant in the marker's zone (12:00 UTC is 7:00 in Bogotá).
+      expect(event?.description).toContain('1 entrega asignada a usted (P-0001), 1 por corregir');
+      expect(event?.description).toMatch(/20 dic 2026, 7:00.*America\/Bogota/);
+      const { full_name: name } = await deps.db
+        .selectFrom('users')
+        .select('full_name')
+        .where('id', '=', world.participant.id)
+        .executeTakeFirstOrThrow();
+      expect(event?.description).not.toContain(name);
+      // Nothing else of the assignment: the marker neither takes nor facilitates the edition.
+      expect([...marker.keys()].filter((k) => k.startsWith('assignment-'))).toEqual([uid('marking-due')]);
+      // A marker with nothing allocated has no such date.
+      expect((await feedOf(actorOf(world.secondAssessor))).has(uid('marking-due'))).toBe(false);
+      // A facilitator who also marks it has the date once, as a marker.
+      await allocateMarker(deps.db, deps, staff, markingId, {
+        markerId: world.facilitator.id,
+        role: 'second',
+      });
+      const facilitatorFeed = await getPersonalCalendar(
+        deps.db,
+        deps,
+        (
+          (await renewCalendarFeed(deps.db, deps, staff), await getCalendarFeed(deps.db, deps, staff)).url ??
+          ''
+        )
+          .split('/')
+          .at(-1)!
+          .replace('.ics', ''),
+      );
+      const uids = new ICAL.Component(ICAL.parse(facilitatorFeed))
+        .getAllSubcomponents('vevent')
+        .map((v) => v.getFirstPropertyValue('uid'));
+      expect(uids.filter((u) => u === uid('marking-due'))).toHaveLength(1);
+      expect(eventsOf(facilitatorFeed).get(uid('marking-due'))?.description).toContain('(P-0001)');
+      // Once released, the date leaves the marker's feed.
+      await deps.db
+        .updateTable('marking_submissions')
+        .set({ state: 'released' })
+        .where('id', '=', markingId)
+        .execute();
+      expect((await feedOf(actorOf(world.assessor))).has(uid('marking-due'))).toBe(false);
     });
   });
 }

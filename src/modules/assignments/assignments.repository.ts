@@ -136,6 +136,21 @@ export async function deleteFile(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('assignment_files').where('id', '=', id).execute();
 }
 
+/** The assignments of these submissions, each with the submission's id (one row per submission). */
+export function assignmentsOfSubmissions(
+  db: Executor,
+  submissionIds: readonly string[],
+): Promise<(AssignmentRow & { submission_id: string })[]> {
+  if (submissionIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('assignment_submissions')
+    .innerJoin('assignments', 'assignments.id', 'assignment_submissions.assignment_id')
+    .selectAll('assignments')
+    .select('assignment_submissions.id as submission_id')
+    .where('assignment_submissions.id', 'in', submissionIds)
+    .execute();
+}
+
 export function listAssignmentsOfEdition(db: Executor, editionId: string): Promise<AssignmentRow[]> {
   return db
     .selectFrom('assignments')

@@ -101,6 +101,13 @@ export interface AssignmentFilesTable {
   uploaded_at: string;
 }
 
+/** The text of a submitted file, extracted once (no row: not yet, e.g. while pdftotext is missing). */
+export interface AssignmentFileTextsTable {
+  file_id: string;
+  text: string;
+  extracted_at: string;
+}
+
 /** A reference document of an assignment's similarity check (its text extracted at upload). */
 export interface AssignmentReferencesTable {
   id: string;
@@ -122,6 +129,7 @@ declare module '../../db/schema.js' {
     assignment_date_overrides: AssignmentDateOverridesTable;
     assignment_submissions: AssignmentSubmissionsTable;
     assignment_files: AssignmentFilesTable;
+    assignment_file_texts: AssignmentFileTextsTable;
     assignment_contributions: AssignmentContributionsTable;
   }
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
+import { pdfTextAvailable } from '../../integrations/pdf-text.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findPerson } from '../identity/identity.queries.js';
 import { confirmedParticipants } from '../places/places.queries.js';
@@ -31,6 +32,8 @@ export interface ManagePage {
   overrides: (OverrideRow & { name: string | null })[];
   /** Pairs of latest submissions that overlap, here or with an earlier edition's, with their shared passages. */
   similar: SimilarityPair[];
+  /** Whether this server reads PDF text (pdftotext): when not, the page says PDFs are left out. */
+  pdfText: boolean;
   /** The reference documents the check compares with. */
   references: { id: string; title: string; type: string; sizeBytes: number }[];
 }
@@ -67,6 +70,7 @@ export async function getManagePage(
   }));
   return {
     similar,
+    pdfText: await pdfTextAvailable(),
     references,
     settings,
     timeZone: me?.timeZone && isTimeZone(me.timeZone) ? me.timeZone : DEFAULT_TIME_ZONE,

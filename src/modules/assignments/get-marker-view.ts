@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import { pdfTextAvailable } from '../../integrations/pdf-text.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { personNames } from '../identity/identity.queries.js';
@@ -32,6 +33,8 @@ export interface MarkerSubmissionView {
   contributions: { participant: string; statement: string }[];
   /** This submission beside the cohort's others, earlier editions' and reference documents (blind: numbers). */
   similar: SimilarityPair[];
+  /** Whether this server reads PDF text (pdftotext): when not, the page says PDFs are left out. */
+  pdfText: boolean;
 }
 
 export async function getMarkerView(
@@ -85,5 +88,6 @@ export async function getMarkerView(
       statement: c.statement,
     })),
     similar,
+    pdfText: await pdfTextAvailable(),
   };
 }

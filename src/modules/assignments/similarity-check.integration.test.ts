@@ -1,10 +1,11 @@
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AssessmentWorld,
   buildAssessmentWorld,
   docxBytes,
+  enrolOther,
   pdfBytes,
+  pdfOfText,
 } from '../../../test/helpers/assessment-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { buildEdition, buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
@@ -27,21 +28,6 @@ import { uploadSubmissionFile } from './upload-submission-file.js';
 const ESSAY =
   'Labour migration statistics in the region come from border records and household surveys that rarely meet, so a shared register of outgoing workers would let ministries count departures and returns';
 
-async function pdfOf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const page = doc.addPage([595, 842]);
-  const words = text.split(' ');
-  for (let line = 0; line * 8 < words.length; line++)
-    page.drawText(words.slice(line * 8, line * 8 + 8).join(' '), {
-      x: 40,
-      y: 800 - line * 16,
-      size: 11,
-      font,
-    });
-  return doc.save();
-}
-
 describe('latestPerWorkUnit', () => {
   it('keeps a group’s latest attempt once, whoever started it, and each person’s own', () => {
     const rows = [
@@ -61,11 +47,7 @@ for (const dialect of DIALECTS) {
     beforeEach(async () => {
       deps = await createTestDeps(dialect, { now: '2026-12-01T10:00:00.000Z' });
       world = await buildAssessmentWorld(deps);
-      other = await buildPerson(deps, { fullName: 'Omar Other' });
-      await enrolDirectly(deps.db, deps, systemActor('test'), world.edition.id, {
-        email: other.email,
-        fundingKind: 'self',
-      });
+      other = await enrolOther(deps, world);
     });
     afterEach(async () => {
       await deps.close();
@@ -77,7 +59,7 @@ for (const dialect of DIALECTS) {
       if (pdf)
         await uploadSubmissionFile(deps.db, deps, me, assignmentId, {
           fileName: 'b.pdf',
-          bytes: Buffer.from(await pdfOf(pdf)),
+          bytes: Buffer.from(await pdfOfText(pdf)),
         });
       await submitAssignment(deps.db, deps, me, assignmentId);
     }

@@ -1,19 +1,18 @@
 /**
  * The staff's similarity check of an assignment: the latest submission of each work unit (a group's once,
- * else each person's) — its online text, the text of its DOCX files and of its PDF
- * files (pdftotext) — compared with each other and with the submissions of the course's earlier editions;
+ * else each person's) — its online text, the kept text of its DOCX and PDF files (extracted once:
+ * file-texts.ts) — compared with each other and with the submissions of the course's earlier editions;
  * and with the reference documents staff uploaded; each pair comes with the passages both share, to read side by side. It never searches the web and is
  * never a penalty by itself.
  */
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { pdfText } from '../../integrations/pdf-text.js';
 import { groupById } from '../groups/groups.port.js';
 import { ensureParticipantNumber } from '../marking/marking.queries.js';
 import { sharedPassages, similarAcross, similarPairs } from '../marking/similarity.js';
 import { listFiles } from './assignments.repository.js';
 import type { SubmissionRow } from './assignments.tables.js';
-import { docxText } from './docx-metadata.js';
+import { fileTexts } from './file-texts.js';
 import { listReferences, submittedInEarlierEditions } from './similarity.repository.js';
 
 /** A pair to look at: who (labels), how much, from an earlier edition or not, and the shared passages. */
@@ -40,26 +39,23 @@ export function latestPerWorkUnit<T extends Pick<SubmissionRow, 'person_id' | 'g
   return [...latest.values()];
 }
 
-/** The text of submissions: each one's online text and the text of its DOCX and PDF files. */
+/**
+ * The text of submissions: each one's online text and the kept text of its DOCX and PDF files (extracted once,
+ * at submission by a job, or here when the job has not run yet: `fileTexts`).
+ */
 async function textsOf(
   db: Executor,
-  deps: Pick<Services, 'storage'>,
+  deps: Pick<Services, 'storage' | 'clock'>,
   rows: readonly SubmissionRow[],
 ): Promise<Map<string, string>> {
   const files = await listFiles(
     db,
     rows.map((r) => r.id),
   );
-  const out = new Map<string, string>();
-  for (const row of rows) {
-    const texts = [row.text];
-    for (const file of files.filter((f) => f.submission_id === row.id)) {
-      const bytes = await deps.storage.get(file.storage_key);
-      if (!bytes) continue;
-      texts.push(file.type === 'docx' ? await docxText(bytes) : await pdfText(bytes));
-    }
-    out.set(row.id, texts.join('\n'));
-  }
+  const fileText = await fileTexts(db, deps, files);
+  const out = new Map<string, string>(rows.map((row) => [row.id, row.text]));
+  for (const file of files)
+    out.set(file.submission_id, `${out.get(file.submission_id)}\n${fileText.get(file.id) ?? ''}`);
   return out;
 }
 
@@ -81,7 +77,7 @@ const unitOf = (row: SubmissionRow) => (row.group_id ? `group:${row.group_id}` :
  */
 export async function similarityCheck(
   db: Executor,
-  deps: Pick<Services, 'storage'>,
+  deps: Pick<Services, 'storage' | 'clock'>,
   assignment: { id: string; editionId: string },
   submitted: readonly SubmissionRow[],
   labelOf: (row: SubmissionRow) => Promise<string>,

@@ -1,9 +1,13 @@
-/** SQL of the similarity check: the submissions of earlier editions of the same course. */
+/** SQL of the similarity check: the submissions of earlier editions of the same course, the kept texts. */
 
 import type { Insertable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { editionsView } from '../catalogue/catalogue.read-models.repository.js';
-import type { AssignmentReferencesTable, SubmissionRow } from './assignments.tables.js';
+import type {
+  AssignmentFileTextsTable,
+  AssignmentReferencesTable,
+  SubmissionRow,
+} from './assignments.tables.js';
 
 /**
  * Every submitted attempt of the assignments of the editions of this edition's course that started before
@@ -48,4 +52,24 @@ export async function insertReference(
 
 export async function deleteReference(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('assignment_references').where('id', '=', id).execute();
+}
+
+/** The kept texts of these submitted files (file id → text); a file not extracted yet is absent. */
+export async function fileTextsOf(db: Executor, fileIds: readonly string[]): Promise<Map<string, string>> {
+  if (fileIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('assignment_file_texts')
+    .select(['file_id', 'text'])
+    .where('file_id', 'in', fileIds)
+    .execute();
+  return new Map(rows.map((r) => [r.file_id, r.text]));
+}
+
+/** Keeps a file's text (a second extraction of the same file, e.g. by a concurrent check, changes nothing). */
+export async function insertFileText(db: Executor, row: Insertable<AssignmentFileTextsTable>): Promise<void> {
+  await db
+    .insertInto('assignment_file_texts')
+    .values(row)
+    .onConflict((oc) => oc.column('file_id').doNothing())
+    .execute();
 }

@@ -12,6 +12,7 @@ import { submissionDigest, submissionTiming, workLanguage } from './assignment.j
 import { assignmentAccess, ensureSubmit } from './assignment-access.js';
 import type { AssignmentSubmitted } from './assignment-notices.js';
 import { listContributions, updateSubmissionRow } from './assignments.repository.js';
+import { queueTextExtraction } from './file-texts.js';
 import { latePenalty } from './late-penalty.js';
 import { attemptsOf, datesFor, MARKING_OWNER, toSettings, workUnitOf } from './submission-state.js';
 
@@ -72,6 +73,8 @@ export async function submitAssignment(
       digest,
       updated_at: now,
     });
+    // The files' text for the similarity check, extracted once by a job (file-texts.ts).
+    if (draft.files.length > 0) await queueTextExtraction(trx, deps.clock, draft.row.id);
     await audit(trx, deps.clock, actor, {
       action: 'assignments.submitted',
       targetType: 'assignment_submission',

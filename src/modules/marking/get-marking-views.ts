@@ -3,6 +3,7 @@
  * reveals the context's identities; a marker sees their own mark only (marks are independent).
  */
 import type { Executor } from '../../db/database.js';
+import { KeptResults } from '../../db/kept-results.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
@@ -25,6 +26,7 @@ import {
 } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { contextAccess, sampleOfContext, submissionAccess } from './marking-access.js';
+import { OVERVIEW_TABLES } from './marking-kept-tables.js';
 import { markerLanguages } from './marking-languages.repository.js';
 import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
@@ -174,18 +176,26 @@ export function overviewQuery(query: { state?: unknown; page?: unknown }): {
   return { state, page: Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1 };
 }
 
+/** What every staff reader of one page of the overview sees alike (kept: see `KEPT_OVERVIEWS`). */
+type OverviewContents = Pick<
+  ContextOverview,
+  'total' | 'byState' | 'page' | 'pageCount' | 'submissions' | 'markers'
+>;
+
 /**
- * One page of a context's (an edition's) submissions for its staff: states, markers, marks, flags, the
- * moderation sample (judged over the whole context, from its marked submissions only).
+ * The overview's pages, kept by context, state filter, page and whether names are revealed until one of
+ * the tables they read is written (`OVERVIEW_TABLES`, checked against the SQL in
+ * marking-kept-tables.integration.test.ts; ADR 0009): every staff member of the edition sees the same page,
+ * and reading 300 submissions' states, marks, numbers and the moderation sample costs milliseconds a view.
  */
-export async function getContextOverview(
+const KEPT_OVERVIEWS = new KeptResults<OverviewContents>({ tables: OVERVIEW_TABLES, maxEntries: 500 });
+
+export async function overviewContents(
   db: Executor,
-  _deps: Services,
-  actor: Actor,
   contextId: string,
-  query: { state: MarkingState | null; page: number } = { state: null, page: 1 },
-): Promise<ContextOverview> {
-  const found = await contextAccess(db, actor, contextId);
+  query: { state: MarkingState | null; page: number },
+  revealed: boolean,
+): Promise<OverviewContents> {
   const counts = await countSubmissionsByState(db, contextId);
   const byState: Partial<Record<MarkingState, number>> = {};
   for (const c of counts) byState[c.state as MarkingState] = Number(c.n);
@@ -198,7 +208,6 @@ export async function getContextOverview(
     limit: OVERVIEW_PAGE_SIZE,
     offset: (page - 1) * OVERVIEW_PAGE_SIZE,
   });
-  const revealed = found.revealed;
   // Nothing is marked while every submission is still "not marked": no sample to judge.
   const marked = total > (byState['not-marked'] ?? 0) ? await markedOfContext(db, contextId) : [];
   const sample =
@@ -212,16 +221,39 @@ export async function getContextOverview(
     markers.map((m) => m.id),
   );
   return {
-    contextId,
-    title: found.courseCode ?? contextId,
-    revealed,
     total,
     byState,
-    state: query.state,
     page,
     pageCount,
     submissions: summaries.map((s) => ({ ...s, sampled: sample.has(s.id) })),
     markers: markers.map((m) => ({ ...m, languages: languages.get(m.id) ?? [] })),
+  };
+}
+
+/**
+ * One page of a context's (an edition's) submissions for its staff: states, markers, marks, flags, the
+ * moderation sample (judged over the whole context, from its marked submissions only). Who may read it is
+ * checked on every request; what they read is kept (`KEPT_OVERVIEWS`).
+ */
+export async function getContextOverview(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  contextId: string,
+  query: { state: MarkingState | null; page: number } = { state: null, page: 1 },
+): Promise<ContextOverview> {
+  const found = await contextAccess(db, actor, contextId);
+  const revealed = found.revealed;
+  const contents = await KEPT_OVERVIEWS.get(db, `${contextId}|${query.state}|${query.page}|${revealed}`, () =>
+    overviewContents(db, contextId, query, revealed),
+  );
+  const { total, byState } = contents;
+  return {
+    contextId,
+    title: found.courseCode ?? contextId,
+    revealed,
+    state: query.state,
+    ...contents,
     can: {
       appoint: canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'),
       reveal:

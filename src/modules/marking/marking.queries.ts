@@ -24,6 +24,7 @@ import {
   personWithNumber,
 } from './marking.repository.js';
 import { examinesSubmission, facilitatesContext } from './marking-access.js';
+import { unreleasedAllocationsOf } from './marking-allocations.repository.js';
 import { findRubricVersion, latestRubricVersion, listRubrics } from './marking-rubrics.repository.js';
 import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubric.js';
 import { type MarkingState, participantLabel } from './workflow.js';
@@ -258,4 +259,27 @@ export async function participantNumbersOf(
       return n === undefined ? [] : [[id, participantLabel(n)] as const];
     }),
   );
+}
+
+/** A submission allocated to a marker, not released yet: the owner's id, its context, the participant number. */
+export interface MarkerAllocation {
+  ownerId: string;
+  contextId: string;
+  participant: string;
+  /** The marker's own mark is completed. */
+  completed: boolean;
+}
+
+/** The unreleased submissions of an owner module allocated to this marker (first or second), by number. */
+export async function allocationsOfMarker(
+  db: Executor,
+  markerId: string,
+  ownerModule: string,
+): Promise<MarkerAllocation[]> {
+  return (await unreleasedAllocationsOf(db, markerId, ownerModule)).map((r) => ({
+    ownerId: r.owner_id,
+    contextId: r.context_id,
+    participant: r.number === null ? '—' : participantLabel(r.number),
+    completed: r.completed_at !== null,
+  }));
 }

@@ -2,6 +2,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import {
   coursesView,
   editionFacilitatorsView,
@@ -349,21 +350,17 @@ export function markedOfContext(
 export function markerCandidates(db: Executor): Promise<{ id: string; full_name: string }[]> {
   return db
     .selectFrom(usersView(db).as('users'))
-    .innerJoin(roleGrantsView(db).as('grants'), 'grants.user_id', 'users.id')
+    .innerJoin(roleGrantsView(db).as('role_grants'), 'role_grants.user_id', 'users.id')
     .select(['users.id', 'users.full_name'])
     .distinct()
-    .where('grants.role', 'in', ['assessor', 'facilitator', 'manager'])
+    .where('role_grants.role', 'in', ['assessor', 'facilitator', 'manager'])
     .where('users.disabled_at', 'is', null)
     .execute();
 }
 
-/** A context (edition): its course's code, whether the person facilitates it and when identities were revealed, in one query. */
-export async function contextStanding(
-  db: Executor,
-  contextId: string,
-  personId: string | null,
-): Promise<{ courseCode: string; facilitator: boolean; revealedAt: string | null } | undefined> {
-  const row = await db
+/** The statement of `contextStanding`, built and compiled once per engine (the overview runs it on every view). */
+const standingOfContext = reusableQuery((db, contextId: string, personId: string) =>
+  db
     .selectFrom(editionsView(db).as('editions'))
     .innerJoin(coursesView(db).as('courses'), 'courses.id', 'editions.course_id')
     .leftJoin('marking_contexts', 'marking_contexts.context_id', 'editions.id')
@@ -375,12 +372,20 @@ export async function contextStanding(
             .selectFrom(editionFacilitatorsView(db).as('f'))
             .select('f.user_id')
             .whereRef('f.edition_id', '=', 'editions.id')
-            .where('f.user_id', '=', personId ?? ''),
+            .where('f.user_id', '=', personId),
         )
         .as('facilitator'),
     )
-    .where('editions.id', '=', contextId)
-    .executeTakeFirst();
+    .where('editions.id', '=', contextId),
+);
+
+/** A context (edition): its course's code, whether the person facilitates it and when identities were revealed, in one query. */
+export async function contextStanding(
+  db: Executor,
+  contextId: string,
+  personId: string | null,
+): Promise<{ courseCode: string; facilitator: boolean; revealedAt: string | null } | undefined> {
+  const [row] = await standingOfContext(db, contextId, personId ?? '');
   return row
     ? {
         courseCode: row.code,

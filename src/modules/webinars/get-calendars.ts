@@ -59,7 +59,7 @@ export async function getPersonalCalendar(db: Executor, deps: Services, token: s
     dueItemsOfEditions(db, editionIds),
     labels(db, editionIds),
     // Assignments give each person their own dates (overrides and extensions applied): not the item's default.
-    personalAssignmentEvents(db, deps, person.id, { taking, facilitating }, locale),
+    personalAssignmentEvents(db, deps, person.id, { taking, facilitating }, locale, person.timeZone),
   ]);
   const events = [
     ...assignments,

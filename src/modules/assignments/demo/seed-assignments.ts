@@ -52,8 +52,8 @@ async function actorFor(deps: Deps, email: string, roles: readonly Role[]): Prom
 
 type UserActor = Extract<Actor, { kind: 'user' }>;
 
-/** Three criteria: two out of 10 points, the recommendations on levels out of 4. */
-const RUBRIC = {
+/** Three criteria: two out of 10 points, the recommendations on levels out of 4 (the assessment bench's too). */
+export const DEMO_RUBRIC = {
   title: 'Data brief',
   criteria: [
     { id: 'c1', title: 'Analysis of the sources', weight: 2, maxPoints: 10, levels: [] },
@@ -92,7 +92,7 @@ export async function seedDemoAssignments(deps: Deps): Promise<number> {
   const second = await actorFor(deps, 'ngozi.okafor@example.org', ['facilitator', 'assessor']);
   if (!manager || !first || !second) return 0;
   const now = deps.clock.now().toISOString();
-  const { id: rubricId } = await saveRubric(deps.db, deps, manager, null, RUBRIC);
+  const { id: rubricId } = await saveRubric(deps.db, deps, manager, null, DEMO_RUBRIC);
   const { id: assignmentId } = await createAssignment(deps.db, deps, manager, editionId, {
     title: 'Data brief',
     instructions: {

@@ -5,7 +5,7 @@ import { OVERRIDE_SCOPES } from '../assignment.js';
 import type { ManagePage } from '../get-manage-page.js';
 import { Moment } from './assignment-parts.js';
 import { ReferenceDocuments } from './reference-documents.js';
-import { SimilarityPairs } from './similarity-pairs.js';
+import { SimilarityPairs, SimilarityScope } from './similarity-pairs.js';
 
 /** Staff: who submitted (late flagged), each person's dates, overrides and extensions, reopening. */
 export function ManagePageView({
@@ -97,7 +97,7 @@ export function ManagePageView({
         <button type="submit">{t.t('assignments.bulk.upload')}</button>
       </form>
       <h2 id="similarity">{t.t('assignments.similarity.title')}</h2>
-      <p class="hint">{t.t('assignments.similarity.scope')}</p>
+      <SimilarityScope t={t} pdfText={page.pdfText} />
       {page.similar.length === 0 ? (
         <p>{t.t('assignments.similarity.none')}</p>
       ) : (

@@ -1,6 +1,16 @@
 import type { Translator } from '../../../i18n/i18n.js';
 import type { SimilarityPair } from '../similarity-check.js';
 
+/** What the check compares, and — plainly — that PDF files are left out when this server cannot read them. */
+export function SimilarityScope({ t, pdfText }: { t: Translator; pdfText: boolean }) {
+  return (
+    <>
+      <p class="hint">{t.t('assignments.similarity.scope')}</p>
+      {pdfText ? null : <p class="notice">{t.t('assignments.similarity.noPdfText')}</p>}
+    </>
+  );
+}
+
 /** Pairs of similar texts, each opening onto the passages both share, side by side. */
 export function SimilarityPairs({ t, pairs }: { t: Translator; pairs: readonly SimilarityPair[] }) {
   return (

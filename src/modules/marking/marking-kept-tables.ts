@@ -1,0 +1,15 @@
+/**
+ * Every table a page of an edition's marking overview reads once who may read it is checked (the
+ * submissions and their states, the marks and the moderation sample, the participant numbers, the names of
+ * the markers and of revealed participants, who may mark, the markers' languages). A write to one of them
+ * makes the kept pages stale (`KeptResults`, docs/decisions/0009-kept-fragments.md);
+ * `marking-kept-tables.integration.test.ts` checks the list against the SQL the overview really runs.
+ */
+export const OVERVIEW_TABLES = [
+  'marking_submissions',
+  'marking_marks',
+  'marking_numbers',
+  'marking_marker_languages',
+  'users',
+  'role_grants',
+] as const;
