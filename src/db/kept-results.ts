@@ -112,3 +112,12 @@ export class KeptResults<V> {
     kept.entries.delete(key);
   }
 }
+
+/** Freezes a value to be kept and everything in it (a kept value is shared by every request). */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

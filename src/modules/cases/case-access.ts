@@ -33,8 +33,25 @@ export async function caseAccess(
   const item = await findItemOfKind(db, CASE_KIND, itemId);
   if (!item) throw new AppError('not_found');
   const space = await spaceAccess(db, actor, item.editionId);
+  return caseAccessToItem(db, actor, item, space, now, options);
+}
+
+/** The standing of `actor` in a case item already found with its space (the space's item page). */
+export async function caseAccessToItem(
+  db: Executor,
+  actor: Actor,
+  item: SpaceItemRef,
+  space: SpaceAccess,
+  now: string,
+  options: { openChecked?: boolean } = {},
+): Promise<CaseAccess> {
   const learnerOnly = space.can.learn && !space.can.build && actor.kind === 'user';
-  if (learnerOnly && !options.openChecked && !(await isItemOpenTo(db, space, item.id, actor.id, now)))
+  if (
+    learnerOnly &&
+    actor.kind === 'user' &&
+    !options.openChecked &&
+    !(await isItemOpenTo(db, space, item.id, actor.id, now))
+  )
     throw new AppError('not_found');
   return {
     item,

@@ -5,16 +5,18 @@
  */
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { personNames } from '../identity/identity.queries.js';
+import type { SpaceAccess } from '../spaces/space-access.js';
 import type { SpaceItemRef } from '../spaces/space-item-kind.js';
 import { answerOwnerOf } from './answer-owner.js';
-import { type CaseAccess, caseAccess } from './case-access.js';
+import { type CaseAccess, caseAccess, caseAccessToItem } from './case-access.js';
+import { caseContent } from './case-content.js';
 import { type AnswerMode, canReadCaseDebrief, isOpenForAnswers, isReleased } from './case-study.js';
-import { findAnswer, findCase, listAnswers, listDocuments, listReleases } from './cases.repository.js';
+import { findAnswer, listAnswers } from './cases.repository.js';
 
 export interface AnswerView {
   id: string;
@@ -54,16 +56,30 @@ export async function getCase(
   options: { openChecked?: boolean } = {},
 ): Promise<CaseView> {
   const now = deps.clock.now().toISOString();
-  const access = await caseAccess(db, actor, itemId, now, options);
-  const row = await findCase(db, access.item.id);
+  return caseView(db, await caseAccess(db, actor, itemId, now, options), actor, now);
+}
+
+/** The case item already found with its space (the space's item page, which checked it is open to the reader). */
+export async function caseViewOf(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  item: SpaceItemRef,
+  space: SpaceAccess,
+): Promise<CaseView> {
+  const now = deps.clock.now().toISOString();
+  return caseView(db, await caseAccessToItem(db, actor, item, space, now, { openChecked: true }), actor, now);
+}
+
+async function caseView(db: Executor, access: CaseAccess, actor: Actor, now: string): Promise<CaseView> {
+  const content = await caseContent(db, access.item.id);
+  const { row } = content;
   const staff = access.can.manage;
   const owner = await answerOwnerOf(db, row, actor);
-  const [releases, mine, all, sets, documents] = await Promise.all([
-    listReleases(db, access.item.id),
+  const [mine, all, sets] = await Promise.all([
     owner && access.can.answer ? findAnswer(db, access.item.id, owner) : Promise.resolve(undefined),
     staff ? listAnswers(db, access.item.id) : Promise.resolve([]),
     staff ? groupSetsOfEdition(db, access.item.editionId) : Promise.resolve([]),
-    listDocuments(db, access.item.id),
   ]);
   const names = await personNames(
     db,
@@ -78,25 +94,19 @@ export async function getCase(
     feedback: a.feedback,
   });
   const deadlineAt = row?.deadline_at ?? null;
-  const debrief = parseLocalized(row?.debrief_i18n ?? '{}');
+  const { debrief } = content;
   return {
     item: access.item,
-    context: parseLocalized(row?.context_i18n ?? '{}'),
-    questions: parseLocalized(row?.questions_i18n ?? '{}'),
+    context: content.context,
+    questions: content.questions,
     answerMode: row?.answer_mode === 'group' ? 'group' : 'individual',
     groupSetId: row?.group_set_id ?? null,
     deadlineAt,
     open: isOpenForAnswers(deadlineAt, now),
-    documents: documents.map((d) => ({ id: d.id, title: d.title, fileName: d.file_name, size: d.size })),
-    news: releases
-      .filter((r) => staff || isReleased(r.release_at, now))
-      .map((r) => ({
-        id: r.id,
-        title: parseLocalized(r.title_i18n),
-        body: parseLocalized(r.body_i18n),
-        releaseAt: r.release_at,
-        released: isReleased(r.release_at, now),
-      })),
+    documents: content.documents.map((d) => ({ ...d })),
+    news: content.releases
+      .filter((r) => staff || isReleased(r.releaseAt, now))
+      .map((r) => ({ ...r, released: isReleased(r.releaseAt, now) })),
     debrief: canReadCaseDebrief(deadlineAt, now, staff) && Object.keys(debrief).length ? debrief : null,
     mine: mine ? present(mine) : null,
     myGroup: owner?.type === 'group' ? owner.name : null,

@@ -10,7 +10,14 @@ import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
 import { isItemOpenTo } from '../spaces/spaces.queries.js';
 import type { ForumViewer, PostingRule } from './forum.js';
 import { canForum, type ForumAction } from './forums.policy.js';
-import { findForum, findPost, findThread, memberForumIds } from './forums.repository.js';
+import {
+  findForum,
+  findPost,
+  findThread,
+  findThreadForReader,
+  memberForumIds,
+  type ThreadForReaderRow,
+} from './forums.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
 
 export interface ForumAccess {
@@ -96,6 +103,26 @@ export async function threadAccess(
   const thread = isId(threadId) ? await findThread(db, threadId) : undefined;
   if (!thread) throw new AppError('not_found');
   return { ...(await forumAccess(db, actor, thread.forum_id, now)), thread };
+}
+
+/** A thread with its forum's access and the reader's standing in it (the thread page: one statement for all). */
+export async function threadReaderAccess(
+  db: Executor,
+  actor: Actor,
+  threadId: string,
+  now?: string,
+): Promise<ForumAccess & { thread: ThreadRow; reader: Omit<ThreadForReaderRow, keyof ThreadRow | 'forum'> }> {
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  const found = isId(threadId)
+    ? await findThreadForReader(db, threadId, actor.kind === 'user' ? actor.id : '')
+    : undefined;
+  if (!found) throw new AppError('not_found');
+  const { forum, postCount, lastReadAt, subscription, hasPosted, ...thread } = found;
+  return {
+    ...(await accessToForum(db, actor, forum, now)),
+    thread,
+    reader: { postCount, lastReadAt, subscription, hasPosted },
+  };
 }
 
 /** A post, its thread and its forum's access; a post the actor may not see is not found. */

@@ -13,15 +13,12 @@ import { findPerson, personNames } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
 import { type AttachmentView, attachmentsOfPosts } from './attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
-import { accessToForum, type ForumAccess, forumAccess, threadAccess } from './forum-access.js';
+import { accessToForum, type ForumAccess, forumAccess, threadReaderAccess } from './forum-access.js';
 import { subscriptionsOf } from './forum-activity.repository.js';
 import {
-  countPostsOfThread,
-  findLastRead,
-  hasPostedInThread,
   listForumsOfEdition,
   listPostEdits,
-  listPostsOfThread,
+  listPostsOfThreadWithNames,
   listThreadSummaries,
   markThreadRead,
 } from './forums.repository.js';
@@ -178,27 +175,26 @@ export async function getThread(
   threadId: string,
   options: { page?: number | 'last'; perPage?: number; markRead?: boolean } = {},
 ): Promise<ThreadPage> {
-  const access = await threadAccess(db, actor, threadId, deps.clock.now().toISOString());
-  const { thread, viewer } = access;
+  // One statement: the thread, its forum, its post count and the reader's mark, subscription, own posts.
+  const access = await threadReaderAccess(db, actor, threadId, deps.clock.now().toISOString());
+  const { thread, viewer, reader } = access;
   const readerId = viewer.userId ?? '';
   const perPage = options.perPage ?? POSTS_PER_PAGE;
-  const total = await countPostsOfThread(db, thread.id);
+  const total = reader.postCount;
   const pageCount = Math.max(1, Math.ceil(total / perPage));
   const asked = options.page === 'last' ? pageCount : (options.page ?? 1);
   const page = Math.max(1, Math.min(10_000, Math.floor(asked)));
-  const rows = await listPostsOfThread(db, thread.id, perPage, (page - 1) * perPage);
-  const posted = readerId ? await hasPostedInThread(db, thread.id, readerId) : false;
-  const lastRead = readerId ? await findLastRead(db, thread.id, readerId) : null;
+  // The page's posts with their authors' names (one statement).
+  const rows = await listPostsOfThreadWithNames(db, thread.id, perPage, (page - 1) * perPage);
+  const posted = readerId ? reader.hasPosted : false;
+  const lastRead = readerId ? reader.lastReadAt : null;
   let withheld = 0;
   const visible = rows.filter((r) => {
     const seen = canSeePost(viewer, { authorId: r.author_id, hidden: r.hidden === 1 }, access.rule, posted);
     if (!seen && r.hidden === 0) withheld += 1;
     return seen;
   });
-  const names = await personNames(
-    db,
-    visible.map((r) => r.author_id),
-  );
+  const names = new Map(visible.map((r) => [r.author_id, r.author_name ?? '']));
   const edits = viewer.staff
     ? await listPostEdits(
         db,
@@ -220,7 +216,6 @@ export async function getThread(
   const seenAll = lastRead !== null && thread.last_post_at <= lastRead;
   if (options.markRead !== false && readerId && !seenAll)
     await markThreadRead(db, thread.id, readerId, deps.clock.now().toISOString());
-  const [sub] = await subscriptionsOf(db, readerId, [thread.id]);
   return {
     forum: presentForum(access.forum),
     timeZone: access.space.viewer.timeZone,
@@ -231,7 +226,7 @@ export async function getThread(
     page,
     pageCount,
     can: access.can,
-    subscription: sub?.mode ?? null,
+    subscription: readerId ? reader.subscription : null,
   };
 }
 

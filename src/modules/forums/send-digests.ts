@@ -3,7 +3,8 @@
  * has come (DIGEST_HOUR in their time zone), one notice (and so one email in their language) counting the
  * new posts since their last digest. Claimed first in `forum_digests` (primary key person + local day), so
  * however many processes run the tick, one digest per person per day is sent. Hidden posts, posts in
- * forums the person may no longer read and, under "post first", others' posts in threads they have not
+ * forums the person may no longer read, posts of discussions still locked for them (availability date,
+ * prerequisite) and, under "post first", others' posts in threads they have not
  * posted in are never counted.
  */
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import { type DailyJob, defineJob } from '../../jobs/job.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import { findPerson } from '../identity/identity.queries.js';
 import { notify } from '../notifications/notify.js';
+import { peopleWithItemOpen } from '../spaces/spaces.queries.js';
 import { DIGEST_HOUR, localDayAndHour } from './forum.js';
 import {
   claimDigest,
@@ -62,6 +64,17 @@ export async function sendDigests(
     if (!readers.has(forum.edition_id))
       readers.set(forum.edition_id, await editionReaders(db, forum.edition_id));
   }
+  // A discussion item still locked for a person (its date, its prerequisite) is not theirs to hear about:
+  // its posts are not counted, as its page is not found (one reading per discussion, for all its followers).
+  const openPeople = new Map<string, Promise<Set<string>>>();
+  const openTo = (forum: ForumRow) => {
+    let found = openPeople.get(forum.id);
+    if (!found) {
+      found = peopleWithItemOpen(db, forum.scope_id, people, now.toISOString());
+      openPeople.set(forum.id, found);
+    }
+    return found;
+  };
   let sent = 0;
   for (const userId of people) {
     const person = await findPerson(db, userId);
@@ -77,7 +90,7 @@ export async function sendDigests(
         p.created_at > since &&
         (f.forums.has(p.forum_id) || f.threads.has(p.thread_id)),
     );
-    const visible = await readable(db, userId, mine, forums, readers);
+    const visible = await readable(db, userId, mine, forums, readers, (forum) => openTo(forum));
     sent += await inTransaction(db, async (trx) => {
       const at = now.toISOString();
       if (!(await claimDigest(trx, { user_id: userId, day, since, sent_at: at }))) return 0;
@@ -108,6 +121,7 @@ async function readable(
   posts: NewPost[],
   forums: Map<string, ForumRow>,
   readers: Map<string, EditionReaders>,
+  openTo: (forum: ForumRow) => Promise<Set<string>>,
 ): Promise<NewPost[]> {
   const out: NewPost[] = [];
   const verdicts = new Map<string, boolean>();
@@ -118,6 +132,7 @@ async function readable(
       const edition = forum ? readers.get(forum.edition_id) : undefined;
       const [reader] = forum && edition ? await forumReadersAmong(db, forum, edition, [userId]) : [];
       ok = reader !== undefined;
+      if (ok && forum?.scope_kind === 'space' && !reader?.staff) ok = (await openTo(forum)).has(userId);
       if (ok && forum?.posting_rule === 'post-first' && !reader?.staff)
         ok = (await postersAmong(db, p.thread_id, [userId])).has(userId);
       verdicts.set(p.thread_id, ok);

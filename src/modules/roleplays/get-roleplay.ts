@@ -4,21 +4,15 @@
  */
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
-import { personNames } from '../identity/identity.queries.js';
+import { isId } from '../../kernel/ids.js';
 import type { SpaceAccess } from '../spaces/space-access.js';
 import type { SpaceItemRef } from '../spaces/space-item-kind.js';
 import { canReadDebrief, canReadPrivateBrief, type PhaseState, phaseState } from './roleplay.js';
 import { type RoleplayAccess, roleplayAccess, roleplayAccessToItem } from './roleplay-access.js';
-import {
-  findRoleplay,
-  listHolders,
-  listOutcomeVersions,
-  listPhases,
-  listRoles,
-} from './roleplays.repository.js';
+import { type RoleplayContent, roleplayContent, rolesHeldIn } from './roleplay-content.js';
 
 export interface RoleView {
   id: string;
@@ -60,8 +54,13 @@ export async function getRoleplay(
   actor: Actor,
   itemId: string,
 ): Promise<RoleplayView> {
-  const access = await roleplayAccess(db, actor, itemId, deps.clock.now().toISOString());
-  return roleplayView(db, deps, access);
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  if (!isId(itemId)) throw new AppError('not_found');
+  const content = await roleplayContent(db, itemId);
+  const access = await roleplayAccess(db, actor, itemId, deps.clock.now().toISOString(), (person) =>
+    rolesHeldIn(content, person),
+  );
+  return roleplayView(deps, access, content);
 }
 
 /** The role-play for its outcome editor: holders of a role and the edition's staff (others in the edition 403). */
@@ -76,7 +75,7 @@ export async function getOutcomeEditor(
   return view;
 }
 
-/** The view of an item already found for the actor (the edition's list). */
+/** The view of an item already found for the actor (the edition's list, the item page). */
 export async function roleplayViewOf(
   db: Executor,
   deps: Services,
@@ -87,75 +86,54 @@ export async function roleplayViewOf(
 ): Promise<RoleplayView> {
   // The space's item page has already checked that the item is open to the reader (its availability).
   const now = options.openChecked ? undefined : deps.clock.now().toISOString();
-  return roleplayView(db, deps, await roleplayAccessToItem(db, actor, item, space, now));
+  const content = await roleplayContent(db, item.id);
+  const access = await roleplayAccessToItem(db, actor, item, space, now, (person) =>
+    rolesHeldIn(content, person),
+  );
+  return roleplayView(deps, access, content);
 }
 
-async function roleplayView(db: Executor, deps: Services, access: RoleplayAccess): Promise<RoleplayView> {
-  const itemId = access.item.id;
-  const [settings, roles, holders, phases, versions] = await Promise.all([
-    findRoleplay(db, itemId),
-    listRoles(db, [itemId]),
-    listHolders(db, [itemId]),
-    listPhases(db, itemId),
-    listOutcomeVersions(db, itemId),
-  ]);
-  const names = await personNames(db, [
-    ...holders.map((h) => h.holder_id),
-    ...versions.flatMap((v) => (v.edited_by ? [v.edited_by] : [])),
-  ]);
-  const revealedAt = settings?.revealed_at ?? null;
+function roleplayView(deps: Services, access: RoleplayAccess, content: RoleplayContent): RoleplayView {
+  const { revealedAt } = content;
   const now = deps.clock.now().toISOString();
   const held = new Set(access.heldRoleIds);
-  const latest = versions[0];
-  const debriefText = parseLocalized(settings?.debrief_i18n ?? '{}');
-  const publishedAt = settings?.debrief_published_at ?? null;
+  const latest = content.versions[0];
+  const publishedAt = content.debriefPublishedAt;
   return {
     item: access.item,
-    scenario: parseLocalized(settings?.scenario_i18n ?? '{}'),
-    allowOwnConstituency: settings?.allow_own_constituency === 1,
+    scenario: content.scenario,
+    allowOwnConstituency: content.allowOwnConstituency,
     revealedAt,
-    roles: roles.map((role) => ({
+    roles: content.roles.map((role) => ({
       id: role.id,
-      name: parseLocalized(role.name_i18n),
+      name: role.name,
       constituency: role.constituency,
-      publicBrief: parseLocalized(role.public_brief_i18n),
+      publicBrief: role.publicBrief,
       privateBrief: canReadPrivateBrief({
         holdsRole: held.has(role.id),
         isStaff: access.isStaff,
         revealed: revealedAt !== null,
       })
-        ? parseLocalized(role.private_brief_i18n)
+        ? role.privateBrief
         : null,
-      holders: holders
-        .filter((h) => h.role_id === role.id)
-        .map((h) => ({ id: h.holder_id, fullName: names.get(h.holder_id) ?? '' })),
+      holders: role.holders.map((h) => ({ ...h })),
       mine: held.has(role.id),
     })),
-    phases: phases.map((p) => ({
-      id: p.id,
-      title: parseLocalized(p.title_i18n),
-      startsAt: p.starts_at,
-      endsAt: p.ends_at,
-      state: phaseState({ startsAt: p.starts_at, endsAt: p.ends_at }, now),
-      forumId: p.forum_id,
+    phases: content.phases.map((p) => ({
+      ...p,
+      state: phaseState({ startsAt: p.startsAt, endsAt: p.endsAt }, now),
     })),
     outcome: {
       body: latest?.body ?? '',
       version: latest?.version ?? 0,
-      at: latest?.created_at ?? null,
-      by: latest?.edited_by ? (names.get(latest.edited_by) ?? null) : null,
-      roleId: latest?.role_id ?? null,
+      at: latest?.at ?? null,
+      by: latest?.by ?? null,
+      roleId: latest?.roleId ?? null,
     },
-    history: versions.map((v) => ({
-      version: v.version,
-      at: v.created_at,
-      by: v.edited_by ? (names.get(v.edited_by) ?? null) : null,
-      roleId: v.role_id,
-      body: v.body,
-    })),
+    history: content.versions.map((v) => ({ ...v })),
     debrief:
-      canReadDebrief(publishedAt, access.isStaff) && Object.keys(debriefText).length > 0
-        ? { text: debriefText, publishedAt }
+      canReadDebrief(publishedAt, access.isStaff) && Object.keys(content.debrief).length > 0
+        ? { text: content.debrief, publishedAt }
         : null,
     can: { ...access.can, readEveryBrief: access.isStaff || revealedAt !== null },
   };

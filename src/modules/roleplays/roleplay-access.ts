@@ -30,11 +30,14 @@ export async function roleplayAccessToItem(
   item: SpaceItemRef,
   space: SpaceAccess,
   now?: string,
+  /** The roles the actor holds, when the caller has them already (the kept content). */
+  held?: (personId: string) => string[],
 ): Promise<RoleplayAccess> {
   const learnerOnly = space.can.learn && !space.can.build && actor.kind === 'user';
   if (now && learnerOnly && !(await isItemOpenTo(db, space, item.id, actor.id, now)))
     throw new AppError('not_found');
-  const heldRoleIds = actor.kind === 'user' ? await listRolesHeldBy(db, actor.id, [item.id]) : [];
+  const heldRoleIds =
+    actor.kind !== 'user' ? [] : held ? held(actor.id) : await listRolesHeldBy(db, actor.id, [item.id]);
   const standing = { learn: space.can.learn, build: space.can.build, holdsRole: heldRoleIds.length > 0 };
   return {
     item,
@@ -58,12 +61,13 @@ export async function roleplayAccess(
   actor: Actor,
   itemId: string,
   now?: string,
+  held?: (personId: string) => string[],
 ): Promise<RoleplayAccess> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const item = await findItemOfKind(db, ROLEPLAY_KIND, itemId);
   if (!item) throw new AppError('not_found');
   const space = await spaceAccess(db, actor, item.editionId);
-  return roleplayAccessToItem(db, actor, item, space, now);
+  return roleplayAccessToItem(db, actor, item, space, now, held);
 }
 
 /** The access, refused (403) when the actor may not do `action`. */

@@ -19,7 +19,7 @@ export const roleplayKind = defineSpaceItemKind<z.infer<typeof roleplaySettingsS
   completionRules: ['viewed', 'marked-done'],
   settings: roleplaySettingsSchema,
   async render(db, deps, item, viewer) {
-    const space = await spaceAccess(db, viewer.actor, item.editionId);
+    const space = viewer.space ?? (await spaceAccess(db, viewer.actor, item.editionId));
     const view = await roleplayViewOf(db, deps, viewer.actor, item, space, { openChecked: true });
     return <RoleplayBody t={translator(viewer.locale)} view={view} timeZone={viewer.timeZone} />;
   },

@@ -69,6 +69,7 @@ export async function getItemPage(
           locale,
           timeZone,
           can: { edit: access.can.build, seeEveryone: access.can.seeEveryone },
+          space: access,
         })
       : null;
   const neighbour = (i: number) => {

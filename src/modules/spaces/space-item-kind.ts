@@ -16,6 +16,7 @@ import type { Services } from '../../deps.js';
 import type { Locale, Translator } from '../../i18n/i18n.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
+import type { SpaceAccess } from './space-access.js';
 
 /** When an item counts as done for a person (a facilitator chooses among those the kind allows). */
 export const COMPLETION_RULES = [
@@ -63,6 +64,8 @@ export interface ItemViewer {
   locale: Locale;
   timeZone: string;
   can: { edit: boolean; seeEveryone: boolean };
+  /** The edition's space as the page found it for this actor (a kind need not read it again). */
+  space?: SpaceAccess;
 }
 
 /** What the builder gives a kind's settings fields: the language, re-displayed values and field errors. */

@@ -5,7 +5,7 @@
  * progress per request. Kept values are frozen: callers build their own objects around them.
  */
 import type { Executor } from '../../db/database.js';
-import { KeptResults } from '../../db/kept-results.js';
+import { deepFreeze, KeptResults } from '../../db/kept-results.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { type SpaceItem, toItemRef } from './space-items.js';
 import type { Phase } from './spaces.js';
@@ -31,14 +31,6 @@ export interface SpaceStructure {
 
 /** Structures kept per space (a few hundred spaces' worth: each is a few kilobytes). */
 const kept = new KeptResults<SpaceStructure>({ tables: SPACE_STRUCTURE_TABLES, maxEntries: 300 });
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 /** Reads the structure from the database (two statements), without keeping it. */
 export async function readSpaceStructure(

@@ -11,10 +11,12 @@ import type { SpaceAccess } from './space-access.js';
 import type { SpaceItemRef } from './space-item-kind.js';
 import { toItemRef } from './space-items.js';
 import { loadSpaceView } from './space-view.js';
-import { percent, type Tally, tally } from './spaces.js';
+import { lockOf, percent, type Tally, tally } from './spaces.js';
 import {
   countCompletedByPerson,
   countRequiredIncomplete,
+  findItem,
+  listCompletedAmong,
   listItemsOfKind,
   listItemsOfSpaces,
   listProgress,
@@ -278,4 +280,28 @@ export async function openItemIdsFor(
 ): Promise<Set<string>> {
   const view = await loadSpaceView(db, access, personId, now);
   return new Set(view.items.filter((i) => i.locked === null).map((i) => i.id));
+}
+
+/**
+ * Of `personIds`, those to whom the item is open at `now` (its date has come, its prerequisite is
+ * completed), as the item's page decides: for messages sent without a request (the forums' digest).
+ */
+export async function peopleWithItemOpen(
+  db: Executor,
+  itemId: string,
+  personIds: readonly string[],
+  now: string,
+): Promise<Set<string>> {
+  const row = isId(itemId) ? await findItem(db, itemId) : undefined;
+  if (!row) return new Set();
+  const item = toItemRef(row, '');
+  const after = item.afterItemId;
+  const done = new Set<string>();
+  // The prerequisite's completions are read only when the date leaves the item open.
+  if (after && lockOf({ ...item, afterItemId: null }, now, done) === null)
+    for (let i = 0; i < personIds.length; i += 1000)
+      for (const id of await listCompletedAmong(db, after, personIds.slice(i, i + 1000))) done.add(id);
+  const completed = new Set(after ? [after] : []);
+  const none = new Set<string>();
+  return new Set(personIds.filter((id) => lockOf(item, now, done.has(id) ? completed : none) === null));
 }

@@ -192,6 +192,23 @@ export async function findProgress(
     .executeTakeFirst();
 }
 
+/** Of `userIds`, those who completed the item. */
+export async function listCompletedAmong(
+  db: Executor,
+  itemId: string,
+  userIds: readonly string[],
+): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('space_item_progress')
+    .select('user_id')
+    .where('item_id', '=', itemId)
+    .where('user_id', 'in', userIds)
+    .where('completed_at', 'is not', null)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 export async function upsertProgress(db: Executor, row: ProgressRow): Promise<void> {
   await db
     .insertInto('space_item_progress')
