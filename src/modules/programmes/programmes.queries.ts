@@ -3,7 +3,7 @@
  * notice of theirs shows of a programme). Not for routes: they answer whoever asks.
  */
 import type { Executor } from '../../db/database.js';
-import { KeptResults } from '../../db/kept-results.js';
+import { deepFreeze, KeptResults } from '../../db/kept-results.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import type { Programme } from './programme.js';
 import { toProgramme } from './programme-mappers.js';
@@ -33,14 +33,6 @@ export const PROGRAMME_TABLES = ['programmes', 'programme_themes', 'themes'] as 
  * every later reader.
  */
 const KEPT_PROGRAMMES = new KeptResults<readonly Programme[]>({ tables: PROGRAMME_TABLES, maxEntries: 1 });
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
 
 /** A programme by its slug, with its themes (null when there is none). */
 export async function findProgramme(db: Executor, slug: string): Promise<Programme | null> {
