@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUSTED_ISSUERS: z.string().default(''),
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  SIGN_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_TOTAL_MB: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_ENTRY_MB: z.coerce.number().int().min(1).optional(),
@@ -71,6 +72,8 @@ export interface Config {
   trustedIssuers: string[];
   /** Worker threads for verification (VERIFY_WORKERS; default one per core but one; 0 = in-process). */
   verifyWorkers: number;
+  /** Worker threads signing certificates issued in batches (SIGN_WORKERS; default one per core; 0 = in-process). */
+  signWorkers: number;
   /** Caps on uploaded zip packages (defaults: DEFAULT_ZIP_LIMITS; docs/operations.md § Zip limits). */
   zipLimits?: Partial<ZipLimits>;
   /** BigBlueButton's API base (`…/bigbluebutton/`) and shared secret; absent: only external links (docs/webinars.md). */
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
     verifyWorkers: e.VERIFY_WORKERS ?? Math.max(1, availableParallelism() - 1),
+    signWorkers: e.SIGN_WORKERS ?? availableParallelism(),
     zipLimits: {
       ...(e.ZIP_MAX_ENTRIES ? { maxEntries: e.ZIP_MAX_ENTRIES } : {}),
       ...(e.ZIP_MAX_TOTAL_MB ? { maxTotalBytes: e.ZIP_MAX_TOTAL_MB * 1024 * 1024 } : {}),

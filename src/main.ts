@@ -7,6 +7,7 @@ import type { Deps } from './deps.js';
 import { PDF_TEXT_MISSING, pdfTextAvailable } from './integrations/pdf-text.js';
 import { startJobRunner } from './jobs/runner.js';
 import { newId } from './kernel/ids.js';
+import { closeSigningPool } from './modules/credentials/issuing/sign-pool.js';
 import { checkPdfFonts } from './modules/credentials/pdf/index.js';
 import { closeVerificationPool } from './modules/credentials/verifying/verify-pool.js';
 import { allDailyJobs, allJobHandlers } from './modules/index.js';
@@ -44,7 +45,7 @@ export async function startServer(
     stopping ??= (async () => {
       const timer = setTimeout(() => process.exit(1), SHUTDOWN_TIMEOUT_MS);
       timer.unref();
-      await Promise.all([app.close(), jobs.stop(), closeVerificationPool()]);
+      await Promise.all([app.close(), jobs.stop(), closeVerificationPool(), closeSigningPool()]);
       await deps.close();
     })();
     return stopping;

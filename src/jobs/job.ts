@@ -33,7 +33,16 @@ export interface JobContext {
 export interface JobHandler {
   kind: string;
   run(context: JobContext, payload: unknown): Promise<unknown>;
+  /**
+   * Jobs of this kind may run several at once (one claim, one run; e.g. one transaction for many
+   * certificates): the runner claims up to `size` due jobs of the kind and hands them over together. Each
+   * job still succeeds or fails on its own, by the outcome at its place.
+   */
+  batch?: { size: number; run(contexts: JobContext[], payloads: unknown[]): Promise<JobOutcome[]> };
 }
+
+/** What became of one job of a batch: its result, or the error it fails with (retried as any failure). */
+export type JobOutcome = { ok: true; result: unknown } | { ok: false; error: unknown };
 
 /** Thrown by a handler that stopped early because `signal` was aborted: the job goes back to the queue. */
 export class JobInterrupted extends Error {
@@ -63,6 +72,47 @@ export function defineJob<S extends z.ZodType>(
       const parsed = payload.safeParse(raw);
       if (!parsed.success) throw new PermanentJobError(`invalid payload for ${kind}`);
       return run(context, parsed.data);
+    },
+  };
+}
+
+/**
+ * Declares a job kind that runs up to `size` jobs at once: `runMany` gets the checked payloads (a job whose
+ * payload is invalid fails alone, at once) and gives one outcome per payload, in order. A single job (a
+ * retry, `run`) is a batch of one.
+ */
+export function defineBatchJob<S extends z.ZodType>(
+  kind: string,
+  payload: S,
+  size: number,
+  runMany: (contexts: JobContext[], payloads: z.output<S>[]) => Promise<JobOutcome[]>,
+): JobHandler {
+  const runBatch = async (contexts: JobContext[], raws: unknown[]): Promise<JobOutcome[]> => {
+    const parsed = raws.map((raw) => payload.safeParse(raw));
+    const valid = parsed.flatMap((result, index) => (result.success ? [index] : []));
+    const outcomes: JobOutcome[] = parsed.map(() => ({
+      ok: false,
+      error: new PermanentJobError(`invalid payload for ${kind}`),
+    }));
+    if (valid.length === 0) return outcomes;
+    const ran = await runMany(
+      valid.map((index) => contexts[index]!),
+      valid.map((index) => (parsed[index] as { data: z.output<S> }).data),
+    );
+    if (ran.length !== valid.length)
+      throw new Error(`${kind}: ${ran.length} outcomes for ${valid.length} jobs`);
+    valid.forEach((index, at) => {
+      outcomes[index] = ran[at]!;
+    });
+    return outcomes;
+  };
+  return {
+    kind,
+    batch: { size, run: runBatch },
+    run: async (context, raw) => {
+      const [outcome] = await runBatch([context], [raw]);
+      if (!outcome?.ok) throw outcome?.error;
+      return outcome.result;
     },
   };
 }

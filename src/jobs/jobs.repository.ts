@@ -59,6 +59,17 @@ function isAbandoned(now: string) {
     eb.and([eb('status', '=', 'running'), eb('locked_until', '<', now)]);
 }
 
+/** The columns of a job taken by a worker (its attempt counted). */
+function claimedBy(input: { workerId: string; now: string; lockedUntil: string }) {
+  return (eb: ExpressionBuilder<DB, 'jobs'>) => ({
+    status: 'running',
+    locked_by: input.workerId,
+    locked_until: input.lockedUntil,
+    attempts: eb('attempts', '+', 1),
+    updated_at: input.now,
+  });
+}
+
 function isClaimable(now: string) {
   return (eb: ExpressionBuilder<DB, 'jobs'>) => eb.or([isDue(now)(eb), isAbandoned(now)(eb)]);
 }
@@ -92,17 +103,51 @@ export async function claimNextJob(
     if (!candidate) return undefined;
     return trx
       .updateTable('jobs')
-      .set((eb) => ({
-        status: 'running',
-        locked_by: input.workerId,
-        locked_until: input.lockedUntil,
-        attempts: eb('attempts', '+', 1),
-        updated_at: input.now,
-      }))
+      .set(claimedBy(input))
       .where('id', '=', candidate.id)
       .where(isClaimable(input.now))
       .returningAll()
       .executeTakeFirst();
+  });
+}
+
+/**
+ * Claims up to `limit` more due jobs of one kind for `workerId` (a batch handler's companions of the job
+ * it claimed): selected under `FOR UPDATE SKIP LOCKED` on PostgreSQL and taken with one compare-and-set
+ * UPDATE that only takes those still due, so two runners never share a job. Counts each one's attempt.
+ */
+export async function claimMoreJobs(
+  db: Kysely<DB>,
+  input: { workerId: string; kind: string; now: string; lockedUntil: string; limit: number },
+): Promise<JobRow[]> {
+  if (input.limit <= 0) return [];
+  return db.transaction().execute(async (trx) => {
+    const due = await forUpdateSkipLocked(
+      trx,
+      trx
+        .selectFrom('jobs')
+        .select('id')
+        .where(isDue(input.now))
+        .where('kind', '=', input.kind)
+        .orderBy('run_at')
+        .orderBy('id')
+        .limit(input.limit),
+    ).execute();
+    if (due.length === 0) return [];
+    const rows = await trx
+      .updateTable('jobs')
+      .set(claimedBy(input))
+      .where(
+        'id',
+        'in',
+        due.map((row) => row.id),
+      )
+      .where(isDue(input.now))
+      .returningAll()
+      .execute();
+    // In the queue's order (RETURNING gives no order).
+    const order = new Map(due.map((row, index) => [row.id, index]));
+    return rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   });
 }
 

@@ -1,7 +1,21 @@
 import type { Deps } from '../deps.js';
-import { errorText, type JobContext, type JobHandler, JobInterrupted, retryDelayMs } from './job.js';
+import {
+  errorText,
+  type JobContext,
+  type JobHandler,
+  JobInterrupted,
+  type JobOutcome,
+  retryDelayMs,
+} from './job.js';
 import { classifyJobError, isFinalAtOnce } from './job-errors.js';
-import { claimNextJob, markFailed, markPending, markSucceeded, recordProgress } from './jobs.repository.js';
+import {
+  claimMoreJobs,
+  claimNextJob,
+  markFailed,
+  markPending,
+  markSucceeded,
+  recordProgress,
+} from './jobs.repository.js';
 import type { JobRow } from './jobs.tables.js';
 
 /** How one runner claims and runs jobs. */
@@ -124,6 +138,19 @@ export async function runNextJob(
   settings: RunSettings,
   stopSignal?: AbortSignal,
 ): Promise<boolean> {
+  return (await runNextJobs(deps, handlers, settings, stopSignal)) > 0;
+}
+
+/**
+ * `runNextJob`, saying how many jobs ran: one, or a whole batch of a kind that runs several at once
+ * (`JobHandler.batch`); 0 when nothing was due.
+ */
+export async function runNextJobs(
+  deps: Deps,
+  handlers: ReadonlyMap<string, JobHandler>,
+  settings: RunSettings,
+  stopSignal?: AbortSignal,
+): Promise<number> {
   const claimedAt = deps.clock.now();
   const job = await claimNextJob(deps.db, {
     workerId: settings.workerId,
@@ -131,7 +158,7 @@ export async function runNextJob(
     now: claimedAt.toISOString(),
     lockedUntil: new Date(claimedAt.getTime() + settings.lockMs).toISOString(),
   });
-  if (!job) return false;
+  if (!job) return 0;
   const handler = handlers.get(job.kind);
   const nowIso = () => deps.clock.now().toISOString();
   if (!handler || job.attempts > job.max_attempts) {
@@ -142,7 +169,19 @@ export async function runNextJob(
       environmentFailures: job.environment_failures,
       now: nowIso(),
     });
-    return true;
+    return 1;
+  }
+  if (handler.batch && handler.batch.size > 1) {
+    // A kind that runs several at once: its due companions are claimed too (one statement) and run together.
+    const more = await claimMoreJobs(deps.db, {
+      workerId: settings.workerId,
+      kind: job.kind,
+      now: claimedAt.toISOString(),
+      lockedUntil: new Date(claimedAt.getTime() + settings.lockMs).toISOString(),
+      limit: handler.batch.size - 1,
+    });
+    await runBatch(deps, handler.batch, [job, ...more], settings, stopSignal);
+    return 1 + more.length;
   }
   const controller = new AbortController();
   const onStop = () => controller.abort();
@@ -150,15 +189,7 @@ export async function runNextJob(
   // Stopped while the claim was on its way: an aborted signal never fires again, so stop now.
   if (stopSignal?.aborted) controller.abort();
   const progress = new ProgressWriter(deps, job, settings, controller);
-  const context: JobContext = {
-    jobId: job.id,
-    kind: job.kind,
-    attempt: job.attempts,
-    deps,
-    log: deps.log,
-    signal: controller.signal,
-    progress: (done, total) => progress.report(done, total),
-  };
+  const context = contextOf(deps, job, controller, progress);
   try {
     const result = await handler.run(context, JSON.parse(job.payload_json));
     await progress.close();
@@ -173,7 +204,76 @@ export async function runNextJob(
   } finally {
     stopSignal?.removeEventListener('abort', onStop);
   }
-  return true;
+  return 1;
+}
+
+function contextOf(
+  deps: Deps,
+  job: JobRow,
+  controller: AbortController,
+  progress: ProgressWriter,
+): JobContext {
+  return {
+    jobId: job.id,
+    kind: job.kind,
+    attempt: job.attempts,
+    deps,
+    log: deps.log,
+    signal: controller.signal,
+    progress: (done, total) => progress.report(done, total),
+  };
+}
+
+/**
+ * Runs claimed jobs of one batch kind together; each then succeeds (the successes in one transaction) or
+ * fails by its own outcome. A batch that throws fails every job of it with that error (each retried).
+ */
+async function runBatch(
+  deps: Deps,
+  batch: NonNullable<JobHandler['batch']>,
+  jobs: JobRow[],
+  settings: RunSettings,
+  stopSignal?: AbortSignal,
+): Promise<void> {
+  const controllers = jobs.map(() => new AbortController());
+  const onStop = () => {
+    for (const controller of controllers) controller.abort();
+  };
+  stopSignal?.addEventListener('abort', onStop, { once: true });
+  if (stopSignal?.aborted) onStop();
+  const writers = jobs.map((job, index) => new ProgressWriter(deps, job, settings, controllers[index]!));
+  const contexts = jobs.map((job, index) => contextOf(deps, job, controllers[index]!, writers[index]!));
+  try {
+    let outcomes: JobOutcome[];
+    try {
+      outcomes = await batch.run(
+        contexts,
+        jobs.map((job) => JSON.parse(job.payload_json)),
+      );
+    } catch (error) {
+      outcomes = jobs.map(() => ({ ok: false, error }));
+    }
+    await Promise.all(writers.map((writer) => writer.close()));
+    const now = deps.clock.now().toISOString();
+    const lost = await deps.db.transaction().execute(async (trx) => {
+      const notHeld: string[] = [];
+      for (const [index, job] of jobs.entries()) {
+        const outcome = outcomes[index];
+        if (!outcome?.ok) continue;
+        const resultJson = outcome.result === undefined ? null : JSON.stringify(outcome.result);
+        if (!(await markSucceeded(trx, job.id, settings.workerId, { resultJson, now }))) notHeld.push(job.id);
+      }
+      return notHeld;
+    });
+    for (const jobId of lost) deps.log.warn({ jobId }, 'job finished after another worker took it over');
+    for (const [index, job] of jobs.entries()) {
+      const outcome = outcomes[index];
+      if (!outcome?.ok)
+        await recordFailure(deps, job, settings, outcome ? outcome.error : new Error('no outcome'));
+    }
+  } finally {
+    stopSignal?.removeEventListener('abort', onStop);
+  }
 }
 
 async function recordFailure(deps: Deps, job: JobRow, settings: RunSettings, error: unknown) {

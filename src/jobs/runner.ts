@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { toDateString } from '../kernel/clock.js';
 import type { DailyJob, JobHandler } from './job.js';
 import { enqueueJob } from './queue.js';
-import { DEFAULT_RUN_SETTINGS, type RunSettings, runNextJob } from './run-job.js';
+import { DEFAULT_RUN_SETTINGS, type RunSettings, runNextJob, runNextJobs } from './run-job.js';
 
 export interface RunnerOptions extends Partial<Omit<RunSettings, 'workerId'>> {
   /** Wait between looks at the queue when it is empty. */
@@ -100,8 +100,9 @@ export function startJobRunner(
 }
 
 /**
- * Runs due jobs until none is left (tests and one-off commands); returns how many ran. Jobs scheduled
- * for later (retries) are not waited for.
+ * Runs due jobs until none is left (tests and one-off commands); returns how many ran (a batch counts
+ * each of its jobs; `maxJobs` may be passed by part of the last batch). Jobs scheduled for later
+ * (retries) are not waited for.
  */
 export async function runJobsUntilIdle(
   deps: Deps,
@@ -111,6 +112,10 @@ export async function runJobsUntilIdle(
   const settings = settingsOf({ ...options, workerId: options.workerId ?? 'inline' });
   const byKind = handlerMap(handlers);
   let count = 0;
-  while (count < (options.maxJobs ?? 10_000) && (await runNextJob(deps, byKind, settings))) count += 1;
+  while (count < (options.maxJobs ?? 10_000)) {
+    const ran = await runNextJobs(deps, byKind, settings);
+    if (ran === 0) break;
+    count += ran;
+  }
   return count;
 }

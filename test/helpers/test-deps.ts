@@ -47,6 +47,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     loadShedding: { maxEventLoopDelayMs: 0 },
     trustedIssuers: [],
     verifyWorkers: 0,
+    signWorkers: 0,
     ...overrides,
   };
 }

@@ -143,11 +143,19 @@ export async function updateStatusList(
   await db.updateTable('status_lists').set(changes).where('id', '=', id).execute();
 }
 
-/** Takes the list's next free index if it is still `expected`; false when another writer took it first. */
-export async function takeStatusIndex(db: Executor, id: string, expected: number): Promise<boolean> {
+/**
+ * Takes the list's next `count` free indexes (from `expected`) if its counter is still `expected`; false
+ * when another writer took it first.
+ */
+export async function takeStatusIndex(
+  db: Executor,
+  id: string,
+  expected: number,
+  count = 1,
+): Promise<boolean> {
   const result = await db
     .updateTable('status_lists')
-    .set({ next_index: expected + 1 })
+    .set({ next_index: expected + count })
     .where('id', '=', id)
     .where('next_index', '=', expected)
     .executeTakeFirst();

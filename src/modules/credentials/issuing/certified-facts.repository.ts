@@ -17,6 +17,16 @@ import {
 
 /** A result with its course and holder, as issuance reads them. */
 export async function findResultFacts(db: Executor, resultId: string) {
+  return resultFactsQuery(db).where('results.id', '=', resultId).executeTakeFirst();
+}
+
+/** The results with their course and holder (`findResultFacts` for many: one statement). */
+export async function listResultFacts(db: Executor, resultIds: readonly string[]) {
+  if (resultIds.length === 0) return [];
+  return resultFactsQuery(db).where('results.id', 'in', resultIds).execute();
+}
+
+function resultFactsQuery(db: Executor) {
   return db
     .selectFrom(resultsView(db).as('results'))
     .innerJoin(coursesView(db).as('courses'), 'courses.id', 'results.course_id')
@@ -36,9 +46,7 @@ export async function findResultFacts(db: Executor, resultId: string) {
       'users.full_name',
       'users.email',
       'users.preferred_locale',
-    ])
-    .where('results.id', '=', resultId)
-    .executeTakeFirst();
+    ]);
 }
 
 /** A holder's name, email and language, as issuance reads them. */
@@ -52,11 +60,18 @@ export async function findHolderFacts(db: Executor, userId: string) {
 
 /** The themes of a course, in their display order. */
 export async function listCourseThemeFacts(db: Executor, courseId: string) {
+  return (await listThemeFactsOfCourses(db, [courseId])).map(({ slug, name_i18n }) => ({ slug, name_i18n }));
+}
+
+/** The themes of some courses (`course_id` tells whose), each course's in their display order. */
+export async function listThemeFactsOfCourses(db: Executor, courseIds: readonly string[]) {
+  if (courseIds.length === 0) return [];
   return db
     .selectFrom(courseThemesView(db).as('course_themes'))
     .innerJoin(themesView(db).as('themes'), 'themes.id', 'course_themes.theme_id')
-    .select(['themes.slug', 'themes.name_i18n'])
-    .where('course_themes.course_id', '=', courseId)
+    .select(['course_themes.course_id', 'themes.slug', 'themes.name_i18n'])
+    .where('course_themes.course_id', 'in', courseIds)
+    .orderBy('course_themes.course_id')
     .orderBy('themes.position')
     .execute();
 }
@@ -117,9 +132,28 @@ export async function listAutoAwardCandidacyIds(
   db: Executor,
   options: { userId?: string | undefined; limit: number },
 ): Promise<string[]> {
-  let query = db
-    .selectFrom(candidaciesView(db).as('candidacies'))
+  let query = autoAwardCandidacies(db)
     .select('candidacies.id')
+    .orderBy('candidacies.id')
+    .limit(options.limit);
+  if (options.userId) query = query.where('candidacies.user_id', '=', options.userId);
+  return (await query.execute()).map((r) => r.id);
+}
+
+/** Those of `userIds` who have a candidacy `listAutoAwardCandidacyIds` would list (one statement). */
+export async function listAutoAwardUserIds(db: Executor, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await autoAwardCandidacies(db)
+    .select('candidacies.user_id')
+    .distinct()
+    .where('candidacies.user_id', 'in', userIds)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+function autoAwardCandidacies(db: Executor) {
+  return db
+    .selectFrom(candidaciesView(db).as('candidacies'))
     .where('candidacies.standing_awardable', '=', 1)
     .where('candidacies.status', '<>', 'withdrawn')
     .where(
@@ -140,11 +174,7 @@ export async function listAutoAwardCandidacyIds(
             .where('credentials.status', '<>', 'revoked'),
         ),
       ),
-    )
-    .orderBy('candidacies.id')
-    .limit(options.limit);
-  if (options.userId) query = query.where('candidacies.user_id', '=', options.userId);
-  return (await query.execute()).map((r) => r.id);
+    );
 }
 
 /** Whether a programme awards its diplomas automatically (no row: it does not). */

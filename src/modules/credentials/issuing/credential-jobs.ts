@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import type { DailyJob, JobHandler } from '../../../jobs/job.js';
-import { defineJob, PermanentJobError } from '../../../jobs/job.js';
+import { defineBatchJob, defineJob, PermanentJobError } from '../../../jobs/job.js';
 import { enqueueJob } from '../../../jobs/queue.js';
 import { isAppError } from '../../../kernel/errors.js';
 import { activePeopleWithRole, findPerson } from '../../identity/identity.queries.js';
@@ -18,7 +18,7 @@ import { findCredential } from '../credentials.repository.js';
 import { ensureCredentialPdf } from '../pdf/credential-pdf.js';
 import { awardDiplomasAutomatically } from './award-diplomas-automatically.js';
 import { componentRevokedMail, credentialIssuedMail, credentialStatusMail } from './credential-mail.js';
-import { issueCourseCredential } from './issue-course-credential.js';
+import { issueCourseCredentials } from './issue-course-credential.js';
 import { CREDENTIAL_JOB_KINDS } from './job-kinds.js';
 
 const id = z.string().min(1).max(64);
@@ -29,16 +29,26 @@ async function credentialOrFail(deps: Parameters<typeof findCredential>[0], cred
   return row;
 }
 
-const issueCourse = defineJob(
+/** Issuance jobs run together, at most this many (one transaction, signed on every core). */
+export const ISSUE_BATCH_SIZE = 32;
+
+const issueCourse = defineBatchJob(
   CREDENTIAL_JOB_KINDS.issueCourse,
   z.object({ resultId: id, outcome: z.string().max(40) }),
-  async ({ deps }, { resultId, outcome }) => {
-    try {
-      return await issueCourseCredential(deps.db, deps, resultId, outcome);
-    } catch (error) {
-      if (isAppError(error, 'not_found')) throw new PermanentJobError(`result ${resultId} does not exist`);
-      throw error;
-    }
+  ISSUE_BATCH_SIZE,
+  async ({ 0: first }, payloads) => {
+    if (!first) return [];
+    const outcomes = await issueCourseCredentials(first.deps.db, first.deps, payloads);
+    return outcomes.map((outcome, index) =>
+      outcome.ok
+        ? { ok: true, result: outcome.value }
+        : {
+            ok: false,
+            error: isAppError(outcome.error, 'not_found')
+              ? new PermanentJobError(`result ${payloads[index]!.resultId} does not exist`)
+              : outcome.error,
+          },
+    );
   },
 );
 

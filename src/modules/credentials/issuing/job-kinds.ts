@@ -3,7 +3,7 @@
  * enqueues them inside its transaction, so a job exists exactly when the change that needs it commits.
  */
 import type { Executor } from '../../../db/database.js';
-import { enqueueJob, enqueueJobs, type NewJob } from '../../../jobs/queue.js';
+import { enqueueJobs, type NewJob } from '../../../jobs/queue.js';
 import type { Clock } from '../../../kernel/clock.js';
 
 export const CREDENTIAL_JOB_KINDS = {
@@ -30,16 +30,23 @@ export function issueJobKey(resultId: string, outcome: string): string {
 
 /** The side effects of a new credential: its PDF and the holder's email (each once). */
 export async function enqueueIssuedEffects(db: Executor, clock: Clock, credentialId: string): Promise<void> {
-  await enqueueJob(db, clock, {
-    kind: CREDENTIAL_JOB_KINDS.renderPdf,
-    payload: { credentialId },
-    idempotencyKey: `pdf:${credentialId}`,
-  });
-  await enqueueJob(db, clock, {
-    kind: CREDENTIAL_JOB_KINDS.mailIssued,
-    payload: { credentialId },
-    idempotencyKey: `mail-issued:${credentialId}`,
-  });
+  await enqueueJobs(db, clock, issuedEffects(credentialId));
+}
+
+/** The jobs of a new credential's side effects (`enqueueIssuedEffects`; for many at once, `enqueueJobs`). */
+export function issuedEffects(credentialId: string): NewJob[] {
+  return [
+    {
+      kind: CREDENTIAL_JOB_KINDS.renderPdf,
+      payload: { credentialId },
+      idempotencyKey: `pdf:${credentialId}`,
+    },
+    {
+      kind: CREDENTIAL_JOB_KINDS.mailIssued,
+      payload: { credentialId },
+      idempotencyKey: `mail-issued:${credentialId}`,
+    },
+  ];
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import type { IssuerContext } from '../keys/issuer.js';
 import type { UnsignedCredential } from './achievement-credential.js';
-import { type CredentialJson, signDataIntegrity, signVcJwt } from './sign.js';
+import { type CredentialJson, type SigningKeys, signDataIntegrity, signVcJwt } from './sign.js';
 
 /** A credential signed in every form, as stored. */
 export interface SignedForms {
@@ -22,7 +22,7 @@ export interface SignedForms {
  * where they run on the other core while this thread canonicalises the Data Integrity form.
  */
 export async function signForms(
-  issuer: IssuerContext,
+  issuer: Pick<IssuerContext, 'documentLoader'> & { keyring: SigningKeys },
   unsigned: UnsignedCredential,
   now: Date,
 ): Promise<SignedForms> {

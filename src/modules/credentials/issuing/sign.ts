@@ -8,7 +8,7 @@ import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cry
 import { issue } from '@digitalbazaar/vc';
 import { SignJWT } from 'jose';
 import { verificationMethodId } from '../keys/issuer-did.js';
-import type { ActiveIssuerKey, Keyring } from '../keys/keys.js';
+import type { ActiveIssuerKey } from '../keys/keys.js';
 import type { DocumentLoader } from '../verifying/document-loader.js';
 
 /** A credential as JSON (unsigned, or signed by someone else for re-wrapping). */
@@ -21,6 +21,15 @@ export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
 /** The JOSE `typ` of our VC-JWTs (as in the Open Badges 3.0 examples). */
 export const VC_JWT_TYPE = 'JWT';
 
+/** What signing needs of a key: its id and private key (a whole keyring, or a signing worker's copy). */
+export type SigningKey = Pick<ActiveIssuerKey, 'kid' | 'privateKey'>;
+
+/** What signing needs of the keyring: the active Ed25519 and RSA keys. */
+export interface SigningKeys {
+  ed25519: SigningKey;
+  rsa: SigningKey;
+}
+
 /** The signer interface @digitalbazaar/data-integrity expects (that of an Ed25519Multikey signer). */
 interface Ed25519Signer {
   id: string;
@@ -31,7 +40,7 @@ interface Ed25519Signer {
 // One signer per key and verification method: the KeyObject is imported once, not per signature.
 const signers = new WeakMap<KeyObject, Map<string, Ed25519Signer>>();
 
-function ed25519Signer(key: ActiveIssuerKey, methodId: string): Ed25519Signer {
+function ed25519Signer(key: SigningKey, methodId: string): Ed25519Signer {
   let byMethod = signers.get(key.privateKey);
   if (!byMethod) {
     byMethod = new Map();
@@ -70,7 +79,7 @@ export interface DataIntegrityOptions {
  */
 export async function signDataIntegrity(
   credential: CredentialJson,
-  keyring: Keyring,
+  keyring: Pick<SigningKeys, 'ed25519'>,
   documentLoader: DocumentLoader,
   options: DataIntegrityOptions = {},
 ): Promise<CredentialJson> {
@@ -100,7 +109,7 @@ function seconds(iso: unknown): number | undefined {
  */
 export async function signVcJwt(
   credential: CredentialJson,
-  keyring: Keyring,
+  keyring: SigningKeys,
   alg: JwtAlgorithm,
 ): Promise<string> {
   const key = alg === 'EdDSA' ? keyring.ed25519 : keyring.rsa;

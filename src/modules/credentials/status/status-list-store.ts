@@ -129,7 +129,24 @@ export async function allocateStatusIndex(
   issuer: IssuerContext,
   now: Date,
 ): Promise<StatusPlace> {
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const [place] = await allocateStatusIndexes(db, issuer, now, 1);
+  if (!place) throw new Error('no status list index was taken');
+  return place;
+}
+
+/**
+ * Takes the next `count` free status indexes at once (a batch of certificates: one counter read and one
+ * update per list touched), consecutive within a list; a batch that fills a list continues in the next.
+ */
+export async function allocateStatusIndexes(
+  db: Executor,
+  issuer: IssuerContext,
+  now: Date,
+  count: number,
+): Promise<StatusPlace[]> {
+  const places: StatusPlace[] = [];
+  for (let stalls = 0; places.length < count; ) {
+    if (stalls >= 5) throw new Error('could not take a status list index (too much contention)');
     // The counter only: the list's bits and signed credential (about 40 KB) are not read to issue.
     let list = await findLatestStatusListCounter(db, 'revocation', { lock: true });
     if (!list) {
@@ -139,14 +156,19 @@ export async function allocateStatusIndex(
     }
     if (list.next_index >= list.size) {
       await ensureList(db, issuer, 'revocation', list.list_number + 1, now);
+      stalls += 1;
       continue;
     }
     await ensureList(db, issuer, 'suspension', list.list_number, now);
-    if (await takeStatusIndex(db, list.id, list.next_index)) {
-      return placeOf(list.list_number * list.size + list.next_index, list.size);
+    const take = Math.min(count - places.length, list.size - list.next_index);
+    if (!(await takeStatusIndex(db, list.id, list.next_index, take))) {
+      stalls += 1;
+      continue;
     }
+    for (let offset = 0; offset < take; offset++)
+      places.push(placeOf(list.list_number * list.size + list.next_index + offset, list.size));
   }
-  throw new Error('could not take a status list index (too much contention)');
+  return places;
 }
 
 /** The status reference the credential builder takes for a place (revocation only: see the banner). */
