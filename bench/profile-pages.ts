@@ -7,16 +7,31 @@
  *   DATABASE_URL=<kept database> DATA_DIR=<its folder> npx tsx bench/profile-pages.ts \
  *     [--as email] [--times 300] [--out /tmp/prof] /courses '/courses?q=migration'
  *
+ * Two paths of its own measure what every page pays: `/__bench/ceiling` (the bench server's constant page,
+ * through the same global hooks) and `/__bench/frame` (the layout around an empty page, with the page
+ * context: the signed-in frame without any module's work).
+ *
+ * With `--http`, the requests come over a real keep-alive connection from a child process instead of
+ * `app.inject`, and the CPU time is this process's alone: the server's whole cost of a request (HTTP parsing
+ * and writing included), without light-my-request's, which grows with the page's size (about 15 µs per KB
+ * of HTML on the loaded machine of 7 December 2026: a 40 KB page paid more for `inject` than for itself).
+ *
  * Prints the mean time and CPU time per request (the CPU time is the steadier figure on a shared machine) (after a warm-up of a tenth of the runs) and writes
  * `<out>/<n>.cpuprofile` per path; `npx tsx bench/profile-summary.ts <file>` lists functions by self time.
  */
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { parseArgs } from 'node:util';
+import { h, type VNode } from 'preact';
 import { buildApp } from '../src/app.js';
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
+import { Layout } from '../src/web/layout.js';
+import { pageContext } from '../src/web/page-context.js';
+import { sendPage } from '../src/web/render.js';
+import { CEILING_PATH } from './protocol.js';
 import { signIn } from './sign-in.js';
 
 const { values, positionals } = parseArgs({
@@ -29,18 +44,73 @@ const { values, positionals } = parseArgs({
     'no-profile': { type: 'boolean', default: false },
     // Rounds per path (each prints its figures; the last line per path gives the lowest CPU time).
     rounds: { type: 'string', default: '1' },
+    // Requests over HTTP from a child process (the server's own CPU time), not app.inject.
+    http: { type: 'boolean', default: false },
   },
 });
 const times = Number(values.times);
 const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
 const deps = await createDeps(config, { migrate: false });
 const app = await buildApp(deps);
+app.get(CEILING_PATH, { schema: { hide: true } }, async (_request, reply) =>
+  reply.type('text/html; charset=utf-8').send('<!doctype html><html><body><p>ceiling</p></body></html>'),
+);
+app.get('/__bench/frame', { schema: { hide: true } }, async (request, reply) =>
+  sendPage(
+    reply,
+    h(Layout, { ctx: pageContext(request, reply), title: 'Frame', children: h('p', null, 'frame') }) as VNode,
+  ),
+);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (!address || typeof address === 'string') throw new Error('no TCP address');
 const cookie = values.as
   ? await signIn(`http://127.0.0.1:${address.port}`, values.as, process.env.PROFILE_PASSWORD ?? DEMO_PASSWORD)
   : '';
+
+/** The child that asks for the pages over one keep-alive connection (`--http`). */
+const CLIENT = `
+const http = require('node:http');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const [port, cookie] = process.argv.slice(1);
+const get = (path) => new Promise((resolve, reject) => {
+  http.get({ host: '127.0.0.1', port, path, agent, headers: cookie ? { cookie } : {} }, (res) => {
+    let bytes = 0;
+    res.on('data', (chunk) => { bytes += chunk.length; });
+    res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(path + ': ' + res.statusCode))));
+  }).on('error', reject);
+});
+let input = '';
+process.stdin.on('data', async (data) => {
+  input += data;
+  for (let end = input.indexOf('\\n'); end >= 0; end = input.indexOf('\\n')) {
+    const [count, path] = JSON.parse(input.slice(0, end));
+    input = input.slice(end + 1);
+    let bytes = 0;
+    for (let i = 0; i < count; i++) bytes = await get(path);
+    process.stdout.write(bytes + '\\n');
+  }
+});`;
+const client = values.http
+  ? spawn(process.execPath, ['-e', CLIENT, String(address.port), cookie], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    })
+  : null;
+const answers: ((bytes: number) => void)[] = [];
+let output = '';
+client?.stdout?.on('data', (data: Buffer) => {
+  output += data.toString();
+  for (let end = output.indexOf('\n'); end >= 0; end = output.indexOf('\n')) {
+    answers.shift()?.(Number(output.slice(0, end)));
+    output = output.slice(end + 1);
+  }
+});
+/** `count` requests for `path` made by the child, one after the other; the last body's size. */
+const overHttp = (count: number, path: string) =>
+  new Promise<number>((resolve) => {
+    answers.push(resolve);
+    client?.stdin?.write(`${JSON.stringify([count, path])}\n`);
+  });
 
 mkdirSync(values.out, { recursive: true });
 const session = new Session();
@@ -55,12 +125,15 @@ for (let round = 1; round <= Number(values.rounds); round++) {
       if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
       return response.body.length;
     };
-    for (let i = 0; i < Math.max(1, Math.round(times / 10)); i++) await run();
+    const warmUp = Math.max(1, Math.round(times / 10));
+    if (client) await overHttp(warmUp, path);
+    else for (let i = 0; i < warmUp; i++) await run();
     if (profiling) await session.post('Profiler.start');
     const started = performance.now();
     const cpu = process.cpuUsage();
     let bytes = 0;
-    for (let i = 0; i < times; i++) bytes = await run();
+    if (client) bytes = await overHttp(times, path);
+    else for (let i = 0; i < times; i++) bytes = await run();
     const ms = (performance.now() - started) / times;
     const used = process.cpuUsage(cpu);
     const cpuMs = (used.user + used.system) / 1000 / times;
@@ -76,5 +149,6 @@ for (let round = 1; round <= Number(values.rounds); round++) {
 }
 if (Number(values.rounds) > 1)
   for (const [path, cpuMs] of lowest) process.stdout.write(`lowest ${path}: ${cpuMs.toFixed(2)} ms of CPU\n`);
+client?.kill();
 await app.close();
 await deps.close();

@@ -1,6 +1,9 @@
 /**
  * Signs in through the real form, as a browser would: GET /sign-in for the CSRF cookie and token, then
- * POST /sign-in; returns the `cookie` header a signed-in browser then sends (session, language, CSRF).
+ * POST /sign-in, then the page it redirects to (which shows the "signed in" message once and clears its
+ * cookie); returns the `cookie` header a signed-in browser then sends (session, language, CSRF). Before
+ * 7 December 2026 (evening) the redirect was not followed, so every measured request carried the one-shot
+ * message's cookie: each page showed it again and answered with a Set-Cookie clearing it.
  */
 
 /** The cookies a response sets, as name → value (expired ones removed). */
@@ -39,6 +42,13 @@ export async function signIn(origin: string, email: string, password: string): P
   storeCookies(jar, response);
   await response.text();
   if (response.status !== 303) throw new Error(`sign-in as ${email} answered ${response.status}, not 303`);
+  const next = await fetch(new URL(response.headers.get('location') ?? '/', origin), {
+    redirect: 'manual',
+    headers: { cookie: cookieHeader(jar) },
+    signal: AbortSignal.timeout(30_000),
+  });
+  storeCookies(jar, next);
+  await next.text();
   return cookieHeader(jar);
 }
 

@@ -102,8 +102,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   installJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request arrives (kept on error replies and 404s): no promise per reply, as an async onSend had.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   installSecurityHeaders(app, {

@@ -44,10 +44,11 @@ export function isCrossSite(
  */
 export function installCrossSiteCheck(app: FastifyInstance, baseUrl: string): void {
   const configured = new URL(baseUrl).origin.toLowerCase();
-  app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || request.isApi) return;
-    if ((request.routeOptions.config as { credentialsOnly?: boolean } | undefined)?.credentialsOnly) return;
+  app.addHook('onRequest', (request, _reply, next) => {
+    if (SAFE_METHODS.has(request.method) || request.isApi) return next();
+    if ((request.routeOptions.config as { credentialsOnly?: boolean } | undefined)?.credentialsOnly)
+      return next();
     const own = [configured, `${request.protocol}://${request.host}`.toLowerCase()];
-    if (isCrossSite(request.headers, own)) throw new AppError('csrf_invalid');
+    next(isCrossSite(request.headers, own) ? new AppError('csrf_invalid') : undefined);
   });
 }

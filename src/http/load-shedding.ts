@@ -48,20 +48,23 @@ const NEVER_SHED = new Set(['/healthz', '/readyz']);
 export async function installLoadShedding(app: FastifyInstance, limits: LoadSheddingLimits): Promise<void> {
   let inFlight = 0;
   const counted = new WeakSet<FastifyRequest>();
-  const done = async (request: FastifyRequest) => {
+  // Callback hooks (no promise per request): every request passes here.
+  const finished = (request: FastifyRequest, _reply: unknown, next: () => void) => {
     if (counted.delete(request)) inFlight--;
+    next();
   };
-  app.addHook('onRequest', async (request) => {
-    if (NEVER_SHED.has(request.routeOptions.url ?? '')) return;
+  app.addHook('onRequest', (request, _reply, next) => {
+    if (NEVER_SHED.has(request.routeOptions.url ?? '')) return next();
     if (limits.maxInFlight > 0 && inFlight >= limits.maxInFlight) {
       prepareRequestLanguage(request);
-      throw new AppError('service_unavailable');
+      return next(new AppError('service_unavailable'));
     }
     inFlight++;
     counted.add(request);
+    next();
   });
-  app.addHook('onResponse', done);
-  app.addHook('onRequestAbort', done);
+  app.addHook('onResponse', finished);
+  app.addHook('onRequestAbort', (request, next) => finished(request, undefined, next));
   app.decorate('requestsInFlight', () => inFlight);
   await app.register(underPressure, {
     maxEventLoopDelay: limits.maxEventLoopDelayMs,

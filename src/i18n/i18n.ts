@@ -283,9 +283,25 @@ export function translator(locale: Locale): Translator {
   return made;
 }
 
+/** Answers for the Accept-Language headers seen (a browser sends the same one on every request). */
+const negotiated = new Map<string, Locale | null>();
+const KEPT_HEADERS = 500;
+const KEPT_HEADER_LENGTH = 200;
+
 /** The best interface language for an Accept-Language header, or null when none of ours is asked for. */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale | null {
   if (!acceptLanguage) return null;
+  const kept = negotiated.get(acceptLanguage);
+  if (kept !== undefined) return kept;
+  const found = rankedLocale(acceptLanguage);
+  if (acceptLanguage.length <= KEPT_HEADER_LENGTH) {
+    if (negotiated.size >= KEPT_HEADERS) negotiated.clear();
+    negotiated.set(acceptLanguage, found);
+  }
+  return found;
+}
+
+function rankedLocale(acceptLanguage: string): Locale | null {
   const ranked = acceptLanguage
     .split(',')
     .map((part, index) => {

@@ -14,6 +14,13 @@ describe('ids', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('draw fresh random bits for every id, across refills of the random pool', () => {
+    const ids = Array.from({ length: 1000 }, () => newId()); // 16 KB of random bytes: four refills
+    expect(new Set(ids.map((id) => id.slice(19))).size).toBe(ids.length);
+    const variants = new Set(ids.map((id) => id[19]));
+    expect(variants.size).toBeGreaterThan(1);
+  });
+
   it('carry the time they were made', () => {
     const now = Date.now() + 60_000;
     const id = newId(now);

@@ -20,11 +20,31 @@ export interface PageContext {
   navigation: readonly { href: string; label: string }[];
 }
 
-/** Pure: the links of the navigation a reader sees (by sign-in and roles). */
+/** The navigation of each kind of reader (by roles), per list of items: the same on every page. */
+const navigationByItems = new WeakMap<readonly NavigationItem[], Map<string, readonly NavLink[]>>();
+type NavLink = { readonly href: string; readonly label: string };
+
+/** The links of the navigation a reader sees (by sign-in and roles), worked out once per kind of reader. */
 export function visibleNavigation(
   items: readonly NavigationItem[],
   roles: readonly Role[] | null,
-): { href: string; label: string }[] {
+): readonly NavLink[] {
+  let byReader = navigationByItems.get(items);
+  if (!byReader) {
+    byReader = new Map();
+    navigationByItems.set(items, byReader);
+  }
+  const reader = roles === null ? '' : `:${roles.join(',')}`;
+  let links = byReader.get(reader);
+  if (!links) {
+    links = Object.freeze(linksFor(items, roles));
+    byReader.set(reader, links);
+  }
+  return links;
+}
+
+/** Pure: the links of `items` a reader with `roles` (null: signed out) sees. */
+function linksFor(items: readonly NavigationItem[], roles: readonly Role[] | null): NavLink[] {
   return items
     .filter((item) =>
       item.shownTo === 'everyone'
@@ -35,6 +55,8 @@ export function visibleNavigation(
     )
     .map((item) => ({ href: item.href, label: item.label }));
 }
+
+const NO_NAVIGATION: readonly NavigationItem[] = [];
 
 /** Builds the page context for a request (generates the CSRF token for the page's forms). */
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
@@ -59,7 +81,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     },
     flash: flashId && t.has(flashId) ? t.t(flashId) : null,
     navigation: visibleNavigation(
-      request.server.navigation ?? [],
+      request.server.navigation ?? NO_NAVIGATION,
       request.account ? request.account.actor.roles : null,
     ),
   };

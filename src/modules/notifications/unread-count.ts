@@ -16,8 +16,9 @@ declare module 'fastify' {
  */
 export function installUnreadCount(app: FastifyInstance, _deps: Deps): void {
   app.decorateRequest('unreadNotifications', null);
-  app.addHook('preHandler', async (request) => {
-    if (request.isApi || !request.account || request.method !== 'GET') return;
-    request.unreadNotifications = request.account.figure;
+  app.addHook('preHandler', (request, _reply, next) => {
+    if (!request.isApi && request.account && request.method === 'GET')
+      request.unreadNotifications = request.account.figure;
+    next();
   });
 }
