@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { reusableQuery } from '../../db/reusable-query.js';
+import { usersView } from '../identity/identity.read-models.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
 
 export async function insertForum(db: Executor, row: ForumRow): Promise<void> {
@@ -158,7 +159,7 @@ export async function findPost(db: Executor, id: string): Promise<PostRow | unde
 const postsOfThreadWithNames = reusableQuery((db, threadId: string, limit: number, offset: number) =>
   db
     .selectFrom('forum_posts')
-    .leftJoin('users', 'users.id', 'forum_posts.author_id')
+    .leftJoin(usersView(db).as('users'), 'users.id', 'forum_posts.author_id')
     .selectAll('forum_posts')
     .select('users.full_name as author_name')
     .where('forum_posts.thread_id', '=', threadId)
