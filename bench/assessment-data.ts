@@ -12,12 +12,12 @@ import { createAssignment } from '../src/modules/assignments/save-assignment.js'
 import { saveDraft } from '../src/modules/assignments/save-draft.js';
 import { MARKING_OWNER } from '../src/modules/assignments/submission-state.js';
 import { submitAssignment } from '../src/modules/assignments/submit-assignment.js';
-import { allocateMarkersEvenly } from '../src/modules/marking/allocate-markers.js';
+import { allocateMarkersEvenly } from '../src/modules/marking/allocation/allocate-markers.js';
 import { markersOfSubmission, markingOfOwner } from '../src/modules/marking/marking.queries.js';
 import { agreeMark } from '../src/modules/marking/moderate-submission.js';
 import { releaseMark } from '../src/modules/marking/release-marks.js';
+import { saveRubric } from '../src/modules/marking/rubrics/save-rubric.js';
 import { markFromForm, saveMark } from '../src/modules/marking/save-mark.js';
-import { saveRubric } from '../src/modules/marking/save-rubric.js';
 import { enrolDirectly } from '../src/modules/places/enrol-directly.js';
 import { buildCourse, buildEdition, buildPerson, type TestPerson } from '../test/helpers/factories.js';
 import { actorOf } from '../test/helpers/pathway-factories.js';

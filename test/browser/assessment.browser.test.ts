@@ -6,7 +6,7 @@ import type { Actor } from '../../src/kernel/actor.js';
 import { createAssignment } from '../../src/modules/assignments/save-assignment.js';
 import { DEMO_PARTICIPANTS, DEMO_STAFF } from '../../src/modules/identity/demo/demo-people.js';
 import { findUserByEmail } from '../../src/modules/identity/users.repository.js';
-import { saveRubric } from '../../src/modules/marking/save-rubric.js';
+import { saveRubric } from '../../src/modules/marking/rubrics/save-rubric.js';
 import { saveResultPolicy } from '../../src/modules/results/save-result-policy.js';
 import {
   clickAndWait,

@@ -10,7 +10,7 @@ import {
 import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { allocateMarker } from '../marking/allocate-markers.js';
+import { allocateMarker } from '../marking/allocation/allocate-markers.js';
 import { getCalendarFeed, renewCalendarFeed } from '../webinars/calendar-token.js';
 import { getPersonalCalendar } from '../webinars/get-calendars.js';
 import { effectiveDates } from './assignment.js';

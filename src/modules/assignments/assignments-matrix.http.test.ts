@@ -14,7 +14,7 @@ import {
 } from '../../../test/helpers/edition-matrix.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { allocateMarker } from '../marking/allocate-markers.js';
+import { allocateMarker } from '../marking/allocation/allocate-markers.js';
 import { uploadReferenceDocument } from './reference-documents.js';
 import { createAssignment } from './save-assignment.js';
 import { saveDraft, startAttempt } from './save-draft.js';

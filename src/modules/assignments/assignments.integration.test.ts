@@ -10,7 +10,7 @@ import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { isAppError } from '../../kernel/errors.js';
-import { allocateMarker } from '../marking/allocate-markers.js';
+import { allocateMarker } from '../marking/allocation/allocate-markers.js';
 import { releasedMarksOfContext } from '../marking/marking.queries.js';
 import { agreeMark } from '../marking/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';

@@ -14,7 +14,7 @@ import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import { readZip } from '../../integrations/zip/safe-zip.js';
 import { zipBuffer } from '../../integrations/zip/zip-writer.js';
-import { allocateMarker } from '../marking/allocate-markers.js';
+import { allocateMarker } from '../marking/allocation/allocate-markers.js';
 import { agreeMark } from '../marking/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';

@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { findPerson, personNames } from '../identity/identity.queries.js';
 import { rubricCriteria } from '../marking/marking.queries.js';
-import type { Criterion } from '../marking/rubric.js';
+import type { Criterion } from '../marking/rubrics/rubric.js';
 import {
   type EffectiveDates,
   mayStartAttempt,

@@ -8,7 +8,7 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { systemActor } from '../../kernel/actor.js';
 import { createGroupSet } from '../groups/manage-group-sets.js';
 import { givePeerRatings, openPeerEvaluation } from '../groups/peer-evaluations.js';
-import { allocateMarker } from '../marking/allocate-markers.js';
+import { allocateMarker } from '../marking/allocation/allocate-markers.js';
 import { releasedMarksOfContext } from '../marking/marking.queries.js';
 import { agreeMark } from '../marking/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';

@@ -81,7 +81,7 @@ for (const dialect of DIALECTS) {
         .select('id')
         .where('person_id', '=', world.participant.id)
         .executeTakeFirstOrThrow();
-      const { allocateMarker } = await import('../marking/allocate-markers.js');
+      const { allocateMarker } = await import('../marking/allocation/allocate-markers.js');
       const { markingOfOwner } = await import('../marking/marking.queries.js');
       const marking = await markingOfOwner(deps.db, 'assignments', submission.id);
       await allocateMarker(deps.db, deps, actorOf(world.facilitator), marking!.id, {

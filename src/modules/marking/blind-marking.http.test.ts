@@ -11,7 +11,7 @@ import { Client } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { findPerson } from '../identity/identity.queries.js';
-import { saveRubric } from './save-rubric.js';
+import { saveRubric } from './rubrics/save-rubric.js';
 
 /**
  * A whole blind marking over HTTP: the participant drafts, uploads and submits through the forms; two

@@ -9,7 +9,7 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { isAppError } from '../../kernel/errors.js';
-import { allocateMarker } from './allocate-markers.js';
+import { allocateMarker } from './allocation/allocate-markers.js';
 import { changeMarkingStates } from './change-states.js';
 import { getContextOverview, overviewQuery } from './get-marking-views.js';
 import { markFromForm, saveMark } from './save-mark.js';

@@ -8,7 +8,7 @@ import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { personNames } from '../identity/identity.queries.js';
-import { type BankComment, bankCommentsFor } from './get-comment-bank.js';
+import { markerLanguages } from './allocation/marking-languages.repository.js';
 import { feedbackFileName } from './get-feedback-file.js';
 import { canMarking } from './marking.policy.js';
 import {
@@ -27,11 +27,11 @@ import {
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { contextAccess, sampleOfContext, submissionAccess } from './marking-access.js';
 import { OVERVIEW_TABLES } from './marking-kept-tables.js';
-import { markerLanguages } from './marking-languages.repository.js';
 import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
 import { moderationSample } from './moderation-sample.js';
-import type { Criterion, Scores } from './rubric.js';
+import { type BankComment, bankCommentsFor } from './rubrics/get-comment-bank.js';
+import type { Criterion, Scores } from './rubrics/rubric.js';
 import { MARKING_STATES, type MarkingState, participantLabel } from './workflow.js';
 
 export interface MarkSummary {

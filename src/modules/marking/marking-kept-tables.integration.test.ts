@@ -8,11 +8,11 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { allocateMarker } from './allocate-markers.js';
+import { allocateMarker } from './allocation/allocate-markers.js';
+import { saveMarkerLanguages } from './allocation/save-marker-languages.js';
 import { getContextOverview, overviewContents } from './get-marking-views.js';
 import { OVERVIEW_TABLES } from './marking-kept-tables.js';
 import { markFromForm, saveMark } from './save-mark.js';
-import { saveMarkerLanguages } from './save-marker-languages.js';
 import { MARKING_STATES } from './workflow.js';
 
 const mark = (percent: string, complete = true) =>

@@ -14,13 +14,13 @@ import { createAssignment } from '../assignments/save-assignment.js';
 import { saveDraft } from '../assignments/save-draft.js';
 import { submitAssignment } from '../assignments/submit-assignment.js';
 import { uploadSubmissionFile } from '../assignments/upload-submission-file.js';
-import { allocateMarker } from './allocate-markers.js';
+import { allocateMarker } from './allocation/allocate-markers.js';
 import { attachFeedbackFiles } from './attach-feedback-files.js';
 import { agreeMark } from './moderate-submission.js';
 import { releaseMark } from './release-marks.js';
-import { saveBankComment } from './save-bank-comment.js';
+import { saveBankComment } from './rubrics/save-bank-comment.js';
+import { saveRubric } from './rubrics/save-rubric.js';
 import { markFromForm, saveMark } from './save-mark.js';
-import { saveRubric } from './save-rubric.js';
 
 /**
  * Every marking route with every role, on a submission in the state each route needs: the allocated marker

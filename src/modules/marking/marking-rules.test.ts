@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateEvenly } from './allocation.js';
+import { allocateEvenly } from './allocation/allocation.js';
 import {
   type Criterion,
   formatMark,
@@ -8,7 +8,7 @@ import {
   parsePoints,
   rubricTotal,
   scoreProblems,
-} from './rubric.js';
+} from './rubrics/rubric.js';
 import {
   MARKING_ACTIONS,
   MARKING_STATES,

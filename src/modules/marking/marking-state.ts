@@ -6,8 +6,8 @@ import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { updateSubmission } from './marking.repository.js';
 import type { MarkingSubmissionRow } from './marking.tables.js';
-import { findRubricVersion } from './marking-rubrics.repository.js';
-import type { Criterion } from './rubric.js';
+import { findRubricVersion } from './rubrics/marking-rubrics.repository.js';
+import type { Criterion } from './rubrics/rubric.js';
 import { type MarkingAction, type MarkingState, nextMarkingState } from './workflow.js';
 
 export async function moveSubmission(

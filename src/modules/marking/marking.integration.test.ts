@@ -7,15 +7,15 @@ import { isAppError } from '../../kernel/errors.js';
 import { getAssignmentPage } from '../assignments/get-assignment-page.js';
 import { saveDraft } from '../assignments/save-draft.js';
 import { submitAssignment } from '../assignments/submit-assignment.js';
-import { allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
+import { allocateMarker, allocateMarkersEvenly } from './allocation/allocate-markers.js';
 import { appointExaminer } from './appoint-examiner.js';
 import { getMarkingPage, getMyMarking } from './get-marking-views.js';
 import { markerViewOf, releasedMarkings, releasedMarksOfContext } from './marking.queries.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
+import { saveRubric } from './rubrics/save-rubric.js';
 import { markFromForm, saveMark } from './save-mark.js';
-import { saveRubric } from './save-rubric.js';
 
 async function refusal(promise: Promise<unknown>): Promise<string | undefined> {
   try {

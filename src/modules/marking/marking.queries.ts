@@ -6,6 +6,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Actor } from '../../kernel/actor.js';
 import { isId } from '../../kernel/ids.js';
+import { unreleasedAllocationsOf } from './allocation/marking-allocations.repository.js';
 import { feedbackFileName } from './get-feedback-file.js';
 import { markOfMember, membersOf } from './group-marks.js';
 import { canMarking } from './marking.policy.js';
@@ -24,9 +25,8 @@ import {
   personWithNumber,
 } from './marking.repository.js';
 import { examinesSubmission, facilitatesContext } from './marking-access.js';
-import { unreleasedAllocationsOf } from './marking-allocations.repository.js';
-import { findRubricVersion, latestRubricVersion, listRubrics } from './marking-rubrics.repository.js';
-import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubric.js';
+import { findRubricVersion, latestRubricVersion, listRubrics } from './rubrics/marking-rubrics.repository.js';
+import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubrics/rubric.js';
 import { type MarkingState, participantLabel } from './workflow.js';
 
 /** The participant's number in the context (made on first use, next free number): "P-0042". */

@@ -8,21 +8,25 @@ import type { Actor } from '../../kernel/actor.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { type AllocationOutcome, allocateMarker, allocateMarkersEvenly } from './allocate-markers.js';
+import {
+  type AllocationOutcome,
+  allocateMarker,
+  allocateMarkersEvenly,
+} from './allocation/allocate-markers.js';
+import { getMarkerLanguages, saveMarkerLanguages } from './allocation/save-marker-languages.js';
 import { appointExaminer } from './appoint-examiner.js';
 import { FEEDBACK_FILE_MAX_BYTES, uploadFeedbackFile } from './attach-feedback-files.js';
 import { type BulkOutcome, changeMarkingStates } from './change-states.js';
-import { getCommentBank, insertBankComment } from './get-comment-bank.js';
 import { getFeedbackFile } from './get-feedback-file.js';
 import { getContextOverview, getMarkingPage, getMyMarking, overviewQuery } from './get-marking-views.js';
-import { getRubric, getRubrics } from './get-rubrics.js';
 import { agreeMark, reviewSubmission } from './moderate-submission.js';
 import { releaseMark, releaseReadyMarks } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
-import { removeBankComment, saveBankComment } from './save-bank-comment.js';
+import { getCommentBank, insertBankComment } from './rubrics/get-comment-bank.js';
+import { getRubric, getRubrics } from './rubrics/get-rubrics.js';
+import { removeBankComment, saveBankComment } from './rubrics/save-bank-comment.js';
+import { rubricFromForm, saveRubric } from './rubrics/save-rubric.js';
 import { markFromForm, saveMark } from './save-mark.js';
-import { getMarkerLanguages, saveMarkerLanguages } from './save-marker-languages.js';
-import { rubricFromForm, saveRubric } from './save-rubric.js';
 import { ContextOverviewPage } from './views/context-overview-page.js';
 import { MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
 import { RubricFormPage, RubricListPage } from './views/rubric-pages.js';

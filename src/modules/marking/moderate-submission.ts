@@ -10,7 +10,7 @@ import type { StoredFeedback } from './marking.queries.js';
 import { listMarks, updateMark } from './marking.repository.js';
 import { ensureCan, submissionAccess } from './marking-access.js';
 import { moveSubmission } from './marking-state.js';
-import { COMMENT_MAX, isDiscrepant, meanMark, parsePoints, type Scores } from './rubric.js';
+import { COMMENT_MAX, isDiscrepant, meanMark, parsePoints, type Scores } from './rubrics/rubric.js';
 
 const reviewSchema = z.object({
   action: z.enum(['start-review', 'return-to-marking', 'reopen-review'], 'validation.invalidChoice'),

@@ -13,7 +13,7 @@ import type { MarkingSubmissionRow } from './marking.tables.js';
 import { contextAccess, contextKindOf, ensureCan, submissionAccess } from './marking-access.js';
 import type { MarkReleased } from './marking-notices.js';
 import { moveSubmission } from './marking-state.js';
-import { penalisedMark } from './rubric.js';
+import { penalisedMark } from './rubrics/rubric.js';
 
 async function release(
   db: Executor,

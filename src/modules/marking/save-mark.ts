@@ -6,9 +6,9 @@ import { audit } from '../../kernel/audit.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { listMarks, updateMark } from './marking.repository.js';
 import { ensureCan, submissionAccess } from './marking-access.js';
-import { freezeRubricVersion } from './marking-rubrics.repository.js';
 import { criteriaOf, moveSubmission } from './marking-state.js';
-import { COMMENT_MAX, parsePoints, rubricTotal, type Scores, scoreProblems } from './rubric.js';
+import { freezeRubricVersion } from './rubrics/marking-rubrics.repository.js';
+import { COMMENT_MAX, parsePoints, rubricTotal, type Scores, scoreProblems } from './rubrics/rubric.js';
 
 /** A mark as typed: points per criterion (decimal text) and comments, or an overall mark without a rubric. */
 export interface MarkInput {

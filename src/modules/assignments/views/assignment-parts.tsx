@@ -1,7 +1,7 @@
 import type { Translator } from '../../../i18n/i18n.js';
 import { formatInZone } from '../../../i18n/time-zones.js';
 import type { ReleasedMarking } from '../../marking/marking.queries.js';
-import type { Criterion } from '../../marking/rubric.js';
+import type { Criterion } from '../../marking/rubrics/rubric.js';
 
 /** An instant in the reader's time zone (or "not set"). */
 export function Moment({ t, iso, timeZone }: { t: Translator; iso: string | null; timeZone: string }) {

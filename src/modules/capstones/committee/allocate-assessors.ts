@@ -6,7 +6,7 @@ import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
-import { allocateMarker } from '../../marking/allocate-markers.js';
+import { allocateMarker } from '../../marking/allocation/allocate-markers.js';
 import { markerViewOf } from '../../marking/marking.queries.js';
 import { capstoneAccess, ensureCapstone, stateError } from '../capstone-access.js';
 import { canCapstone } from '../capstones.policy.js';

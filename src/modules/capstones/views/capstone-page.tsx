@@ -3,7 +3,7 @@
 import { Csrf, ErrorSummary, SelectField, TextArea } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import { formatMark } from '../../marking/rubric.js';
+import { formatMark } from '../../marking/rubrics/rubric.js';
 import { CAPSTONE_LANGUAGES, LIBRARY_LICENCES, proposalEditable } from '../capstone.js';
 import { ABSTRACT_MAX, COMMENT_MAX, MESSAGE_MAX } from '../capstones.schemas.js';
 import type { CapstonePage } from '../get-capstone-page.js';

@@ -1,7 +1,7 @@
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, describedBy, ErrorSummary, Field, SelectField, TextField } from '../../../web/components.js';
 import type { FieldMessages } from '../../../web/page-context.js';
-import type { BankComment } from '../get-comment-bank.js';
+import type { BankComment } from '../rubrics/get-comment-bank.js';
 
 const shortText = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}…` : text);
 

@@ -2,7 +2,7 @@ import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import { ALLOCATION_METHODS, type AllocationOutcome } from '../allocate-markers.js';
+import { ALLOCATION_METHODS, type AllocationOutcome } from '../allocation/allocate-markers.js';
 import { BULK_ACTIONS, type BulkOutcome } from '../change-states.js';
 import type { ContextOverview } from '../get-marking-views.js';
 import { MARKING_STATES } from '../workflow.js';

@@ -2,7 +2,7 @@ import type { Translator } from '../../../i18n/i18n.js';
 import { TEACHING_LANGUAGES } from '../../../i18n/languages.js';
 import { Csrf } from '../../../web/components.js';
 import type { FieldMessages } from '../../../web/page-context.js';
-import type { AllocationOutcome } from '../allocate-markers.js';
+import type { AllocationOutcome } from '../allocation/allocate-markers.js';
 
 /** "Languages I mark in" on a marker's own page: allocation by language gives them work in these only. */
 export function MarkerLanguagesSection({

@@ -4,7 +4,7 @@ import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../we
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { MarkingPage, SubmissionSummary } from '../get-marking-views.js';
-import { formatMark } from '../rubric.js';
+import { formatMark } from '../rubrics/rubric.js';
 import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
 import { languageLabel, MarkerLanguagesSection } from './marker-languages.js';
 

@@ -2,8 +2,8 @@ import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import type { RubricView } from '../get-rubrics.js';
-import { CRITERIA_MAX, REMARK_DECISIONS } from '../rubric.js';
+import type { RubricView } from '../rubrics/get-rubrics.js';
+import { CRITERIA_MAX, REMARK_DECISIONS } from '../rubrics/rubric.js';
 
 /** The rubric templates. */
 export function RubricListPage({ ctx, rubrics }: { ctx: PageContext; rubrics: RubricView[] }) {

@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
-import { findPerson } from '../identity/identity.queries.js';
-import { allocateByLanguage, allocateEvenly, type LanguageRefusal } from './allocation.js';
-import { canMarking } from './marking.policy.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { canMarking } from '../marking.policy.js';
 import {
   deleteMark,
   insertMark,
   listMarks,
   listSubmissionsOfContext,
   numbersOf,
-} from './marking.repository.js';
-import { contextAccess, ensureCan, submissionAccess } from './marking-access.js';
+} from '../marking.repository.js';
+import { contextAccess, ensureCan, submissionAccess } from '../marking-access.js';
+import { participantLabel } from '../workflow.js';
+import { allocateByLanguage, allocateEvenly, type LanguageRefusal } from './allocation.js';
 import { markerLanguages } from './marking-languages.repository.js';
-import { participantLabel } from './workflow.js';
 
 export const MARKER_ROLES = ['first', 'second'] as const;
 export type MarkerRole = (typeof MARKER_ROLES)[number];

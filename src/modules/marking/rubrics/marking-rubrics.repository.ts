@@ -1,6 +1,6 @@
 /** The marking module's SQL for rubrics: templates, their versions and the markers' comment banks. */
 import type { Insertable } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 import type {
   BankCommentRow,
   MarkingCommentsTable,
@@ -8,7 +8,7 @@ import type {
   MarkingRubricVersionsTable,
   RubricRow,
   RubricVersionRow,
-} from './marking.tables.js';
+} from '../marking.tables.js';
 
 export function listRubrics(db: Executor): Promise<RubricRow[]> {
   return db.selectFrom('marking_rubrics').selectAll().orderBy('title').orderBy('id').execute();

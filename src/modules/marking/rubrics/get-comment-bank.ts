@@ -1,9 +1,9 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { FormBody } from '../../http/forms.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { getMarkingPage, type MarkingPage } from './get-marking-views.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { FormBody } from '../../../http/forms.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { getMarkingPage, type MarkingPage } from '../get-marking-views.js';
 import { findRubricVersion, listBankComments, listRubrics } from './marking-rubrics.repository.js';
 import { bankOwner } from './save-bank-comment.js';
 

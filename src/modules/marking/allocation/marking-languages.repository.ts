@@ -1,5 +1,5 @@
 /** SQL for allocation by language: the languages markers mark in. */
-import type { Executor } from '../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 
 /** The languages each of these markers marks in (markers who declared none are absent). */
 export async function markerLanguages(

@@ -1,15 +1,20 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId, newId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { canMarking } from './marking.policy.js';
-import { listMarks, reopenMarks, unreleasedOnOlderVersions, updateSubmission } from './marking.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId, newId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { canMarking } from '../marking.policy.js';
+import {
+  listMarks,
+  reopenMarks,
+  unreleasedOnOlderVersions,
+  updateSubmission,
+} from '../marking.repository.js';
 import {
   findRubric,
   insertRubric,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { TEACHING_LANGUAGES } from '../../i18n/languages.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { parseInput } from '../../kernel/validation.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { TEACHING_LANGUAGES } from '../../../i18n/languages.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { bankOwner } from '../rubrics/save-bank-comment.js';
 import { markerLanguages, replaceMarkerLanguages } from './marking-languages.repository.js';
-import { bankOwner } from './save-bank-comment.js';
 
 export const markerLanguagesSchema = z.object({
   languages: z.preprocess(

@@ -1,5 +1,5 @@
 /** SQL of a marker's allocations (the calendar feed's marking due dates). */
-import type { Executor } from '../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 
 /**
  * The unreleased submissions of an owner module this person is allocated to mark (first or second), with

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AssessmentWorld, buildAssessmentWorld } from '../../../test/helpers/assessment-factories.js';
-import { buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { browserFor, type Client } from '../../../test/helpers/http-extra.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { systemActor } from '../../kernel/actor.js';
-import { saveDraft } from '../assignments/save-draft.js';
-import { submitAssignment } from '../assignments/submit-assignment.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
+import { type AssessmentWorld, buildAssessmentWorld } from '../../../../test/helpers/assessment-factories.js';
+import { buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { createTestApp } from '../../../../test/helpers/http.js';
+import { browserFor, type Client } from '../../../../test/helpers/http-extra.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { saveDraft } from '../../assignments/save-draft.js';
+import { submitAssignment } from '../../assignments/submit-assignment.js';
+import { enrolDirectly } from '../../places/enrol-directly.js';
 
 /**
  * Allocation by language over HTTP: participants say which language their work is in, markers declare

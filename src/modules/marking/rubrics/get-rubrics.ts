@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { canMarking } from './marking.policy.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { canMarking } from '../marking.policy.js';
 import { findRubric, latestRubricVersion, listRubrics } from './marking-rubrics.repository.js';
 import type { Criterion } from './rubric.js';
 

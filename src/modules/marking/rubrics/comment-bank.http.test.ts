@@ -3,13 +3,13 @@ import {
   type AssessmentWorld,
   buildAssessmentWorld,
   submitForMarking,
-} from '../../../test/helpers/assessment-factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, fieldError } from '../../../test/helpers/http-extra.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { translator } from '../../i18n/i18n.js';
-import { allocateMarker } from './allocate-markers.js';
+} from '../../../../test/helpers/assessment-factories.js';
+import { createTestApp } from '../../../../test/helpers/http.js';
+import { Client, fieldError } from '../../../../test/helpers/http-extra.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { translator } from '../../../i18n/i18n.js';
+import { allocateMarker } from '../allocation/allocate-markers.js';
 import { appendComment } from './get-comment-bank.js';
 import { saveRubric } from './save-rubric.js';
 
