@@ -15,9 +15,9 @@ import {
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { allocateMarker } from '../marking/allocation/allocate-markers.js';
-import { uploadReferenceDocument } from './reference-documents.js';
 import { createAssignment } from './save-assignment.js';
 import { saveDraft, startAttempt } from './save-draft.js';
+import { uploadReferenceDocument } from './similarity/reference-documents.js';
 import { submitAssignment } from './submit-assignment.js';
 import { uploadSubmissionFile } from './upload-submission-file.js';
 

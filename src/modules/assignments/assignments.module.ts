@@ -9,13 +9,13 @@ import { ASSIGNMENT_NOTIFICATION_KINDS } from './assignment-notices.js';
 import { assignmentsAuditEvents } from './assignments.audit.js';
 import { assignmentsWebRoutes } from './assignments.web.js';
 import { seedDemoAssignments } from './demo/seed-assignments.js';
-import { extractTextJob } from './file-texts.js';
 import * as assignments from './migrations/2026-12-06T2320-assignments.js';
 import * as latePenalty from './migrations/2026-12-07T0400-assignments-late-penalty.js';
 import * as groups from './migrations/2026-12-07T0800-assignments-groups.js';
 import * as workLanguage from './migrations/2026-12-07T1401-assignments-work-language.js';
 import * as references from './migrations/2026-12-07T1402-assignments-references.js';
 import * as fileTexts from './migrations/2026-12-07T2300-assignments-file-texts.js';
+import { extractTextJob } from './similarity/file-texts.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;

@@ -17,7 +17,7 @@ import {
   REFERENCE_MAX_BYTES,
   removeReferenceDocument,
   uploadReferenceDocument,
-} from './reference-documents.js';
+} from './similarity/reference-documents.js';
 import { FEEDBACK_ZIP_MAX_BYTES, getSubmissionsZip, uploadFeedbackZip } from './submissions-zip.js';
 
 const feedbackZipUpload = singleFileUpload({

@@ -9,8 +9,8 @@ import { type EffectiveDates, effectiveDates } from './assignment.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
 import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { OverrideRow } from './assignments.tables.js';
-import { listReferences } from './similarity.repository.js';
-import { namedLabel, type SimilarityPair, similarityCheck } from './similarity-check.js';
+import { listReferences } from './similarity/similarity.repository.js';
+import { namedLabel, type SimilarityPair, similarityCheck } from './similarity/similarity-check.js';
 import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
 
 /** The staff page of an assignment: every participant, their dates and latest submission; overrides. */

@@ -14,7 +14,7 @@ import {
   listSubmittedOfAssignment,
 } from './assignments.repository.js';
 import type { SubmissionRow } from './assignments.tables.js';
-import { type SimilarityPair, similarityCheck } from './similarity-check.js';
+import { type SimilarityPair, similarityCheck } from './similarity/similarity-check.js';
 
 /** A submission as a marker sees it: the participant number (the name only once revealed), text and files. */
 export interface MarkerSubmissionView {

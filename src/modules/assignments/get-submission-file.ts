@@ -8,7 +8,7 @@ import { markerViewOf } from '../marking/marking.queries.js';
 import { CONTENT_TYPES, type FileType } from './assignment.js';
 import { assignmentAccess } from './assignment-access.js';
 import { findFile, findSubmissionRow } from './assignments.repository.js';
-import { stripDocxMetadata } from './docx-metadata.js';
+import { stripDocxMetadata } from './similarity/docx-metadata.js';
 import { toSettings, workUnitOf } from './submission-state.js';
 
 export interface Download {

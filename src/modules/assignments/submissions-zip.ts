@@ -24,7 +24,7 @@ import { assignmentAccess, ensureManage } from './assignment-access.js';
 import { listFiles, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { SubmissionRow } from './assignments.tables.js';
 import { blindCopy } from './get-submission-file.js';
-import { latestPerWorkUnit } from './similarity-check.js';
+import { latestPerWorkUnit } from './similarity/similarity-check.js';
 import { MARKING_OWNER } from './submission-state.js';
 
 /** A feedback zip: at most 500 files of at most 20 MB, 200 MB in all. */

@@ -12,8 +12,8 @@ import { submissionDigest, submissionTiming, workLanguage } from './assignment.j
 import { assignmentAccess, ensureSubmit } from './assignment-access.js';
 import type { AssignmentSubmitted } from './assignment-notices.js';
 import { listContributions, updateSubmissionRow } from './assignments.repository.js';
-import { queueTextExtraction } from './file-texts.js';
 import { latePenalty } from './late-penalty.js';
+import { queueTextExtraction } from './similarity/file-texts.js';
 import { attemptsOf, datesFor, MARKING_OWNER, toSettings, workUnitOf } from './submission-state.js';
 
 /** The receipt of a submission (also shown on the page and mailed). */

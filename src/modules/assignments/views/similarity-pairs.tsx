@@ -1,5 +1,5 @@
 import type { Translator } from '../../../i18n/i18n.js';
-import type { SimilarityPair } from '../similarity-check.js';
+import type { SimilarityPair } from '../similarity/similarity-check.js';
 
 /** What the check compares, and — plainly — that PDF files are left out when this server cannot read them. */
 export function SimilarityScope({ t, pdfText }: { t: Translator; pdfText: boolean }) {

@@ -6,24 +6,24 @@ import {
   enrolOther,
   pdfBytes,
   pdfOfText,
-} from '../../../test/helpers/assessment-factories.js';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildEdition, buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { systemActor } from '../../kernel/actor.js';
-import type { AppError } from '../../kernel/errors.js';
-import { createGroupSet } from '../groups/manage-group-sets.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
-import { getManagePage } from './get-manage-page.js';
-import { getMarkerView } from './get-marker-view.js';
+} from '../../../../test/helpers/assessment-factories.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { buildEdition, buildPerson, type TestPerson } from '../../../../test/helpers/factories.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { systemActor } from '../../../kernel/actor.js';
+import type { AppError } from '../../../kernel/errors.js';
+import { createGroupSet } from '../../groups/manage-group-sets.js';
+import { enrolDirectly } from '../../places/enrol-directly.js';
+import { getManagePage } from '../get-manage-page.js';
+import { getMarkerView } from '../get-marker-view.js';
+import { createAssignment, updateAssignmentSettings } from '../save-assignment.js';
+import { saveDraft } from '../save-draft.js';
+import { getSubmissionsZip } from '../submissions-zip.js';
+import { submitAssignment } from '../submit-assignment.js';
+import { uploadSubmissionFile } from '../upload-submission-file.js';
 import { removeReferenceDocument, uploadReferenceDocument } from './reference-documents.js';
-import { createAssignment, updateAssignmentSettings } from './save-assignment.js';
-import { saveDraft } from './save-draft.js';
 import { latestPerWorkUnit } from './similarity-check.js';
-import { getSubmissionsZip } from './submissions-zip.js';
-import { submitAssignment } from './submit-assignment.js';
-import { uploadSubmissionFile } from './upload-submission-file.js';
 
 const ESSAY =
   'Labour migration statistics in the region come from border records and household surveys that rarely meet, so a shared register of outgoing workers would let ministries count departures and returns';
@@ -81,8 +81,8 @@ for (const dialect of DIALECTS) {
         .select('id')
         .where('person_id', '=', world.participant.id)
         .executeTakeFirstOrThrow();
-      const { allocateMarker } = await import('../marking/allocation/allocate-markers.js');
-      const { markingOfOwner } = await import('../marking/marking.queries.js');
+      const { allocateMarker } = await import('../../marking/allocation/allocate-markers.js');
+      const { markingOfOwner } = await import('../../marking/marking.queries.js');
       const marking = await markingOfOwner(deps.db, 'assignments', submission.id);
       await allocateMarker(deps.db, deps, actorOf(world.facilitator), marking!.id, {
         markerId: world.assessor.id,
@@ -175,8 +175,8 @@ for (const dialect of DIALECTS) {
         groupSetId: setId,
       });
       // The participant hands in attempt 1; reopened, the partner starts and hands in attempt 2.
-      const { saveContribution } = await import('./save-contribution.js');
-      const { reopenSubmission } = await import('./reopen-submission.js');
+      const { saveContribution } = await import('../save-contribution.js');
+      const { reopenSubmission } = await import('../reopen-submission.js');
       const me = actorOf(world.participant);
       const them = actorOf(other);
       await saveDraft(deps.db, deps, me, world.assignmentId, { text: ESSAY, declared: true });

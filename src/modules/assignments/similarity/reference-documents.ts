@@ -3,17 +3,17 @@
  * 20 per assignment) whose text every submission is compared with; removing one takes it out of the check.
  * Both audited.
  */
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { pdfText } from '../../integrations/pdf-text.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
-import { cleanFileName, fileTypeOf } from './assignment.js';
-import { assignmentAccess, ensureManage } from './assignment-access.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { pdfText } from '../../../integrations/pdf-text.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import type { UploadedUserFile } from '../../../kernel/uploaded-file.js';
+import { cleanFileName, fileTypeOf } from '../assignment.js';
+import { assignmentAccess, ensureManage } from '../assignment-access.js';
 import { docxText } from './docx-metadata.js';
 import { deleteReference, insertReference, listReferences } from './similarity.repository.js';
 

@@ -1,13 +1,13 @@
 /** SQL of the similarity check: the submissions of earlier editions of the same course, the kept texts. */
 
 import type { Insertable } from 'kysely';
-import type { Executor } from '../../db/database.js';
-import { editionsView } from '../catalogue/catalogue.read-models.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { editionsView } from '../../catalogue/catalogue.read-models.repository.js';
 import type {
   AssignmentFileTextsTable,
   AssignmentReferencesTable,
   SubmissionRow,
-} from './assignments.tables.js';
+} from '../assignments.tables.js';
 
 /**
  * Every submitted attempt of the assignments of the editions of this edition's course that started before

@@ -6,14 +6,14 @@
  * server says so at start (`PDF_TEXT_MISSING`).
  */
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { pdfText, pdfTextAvailable } from '../../integrations/pdf-text.js';
-import { defineJob } from '../../jobs/job.js';
-import { enqueueJob } from '../../jobs/queue.js';
-import type { Clock } from '../../kernel/clock.js';
-import { listFiles } from './assignments.repository.js';
-import type { FileRow } from './assignments.tables.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { pdfText, pdfTextAvailable } from '../../../integrations/pdf-text.js';
+import { defineJob } from '../../../jobs/job.js';
+import { enqueueJob } from '../../../jobs/queue.js';
+import type { Clock } from '../../../kernel/clock.js';
+import { listFiles } from '../assignments.repository.js';
+import type { FileRow } from '../assignments.tables.js';
 import { docxText } from './docx-metadata.js';
 import { fileTextsOf, insertFileText } from './similarity.repository.js';
 

@@ -6,8 +6,8 @@
  * is untouched. A DOCX that cannot be read safely is served as stored (it was accepted by content). Its
  * running text feeds the similarity check.
  */
-import { readZip } from '../../integrations/zip/safe-zip.js';
-import { zipBuffer } from '../../integrations/zip/zip-writer.js';
+import { readZip } from '../../../integrations/zip/safe-zip.js';
+import { zipBuffer } from '../../../integrations/zip/zip-writer.js';
 
 const CORE_FIELDS = [
   'dc:creator',

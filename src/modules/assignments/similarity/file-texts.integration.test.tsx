@@ -6,19 +6,19 @@ import {
   docxBytes,
   enrolOther,
   pdfOfText,
-} from '../../../test/helpers/assessment-factories.js';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import type { TestPerson } from '../../../test/helpers/factories.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { translator } from '../../i18n/i18n.js';
-import { runJobsUntilIdle } from '../../jobs/runner.js';
+} from '../../../../test/helpers/assessment-factories.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import type { TestPerson } from '../../../../test/helpers/factories.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { translator } from '../../../i18n/i18n.js';
+import { runJobsUntilIdle } from '../../../jobs/runner.js';
+import { getManagePage } from '../get-manage-page.js';
+import { saveDraft } from '../save-draft.js';
+import { submitAssignment } from '../submit-assignment.js';
+import { uploadSubmissionFile } from '../upload-submission-file.js';
+import { SimilarityScope } from '../views/similarity-pairs.js';
 import { EXTRACT_TEXT_JOB_KIND, extractFileText, extractTextJob, fileTexts } from './file-texts.js';
-import { getManagePage } from './get-manage-page.js';
-import { saveDraft } from './save-draft.js';
-import { submitAssignment } from './submit-assignment.js';
-import { uploadSubmissionFile } from './upload-submission-file.js';
-import { SimilarityScope } from './views/similarity-pairs.js';
 
 const ESSAY =
   'Labour migration statistics in the region come from border records and household surveys that rarely meet, so a shared register of outgoing workers would let ministries count departures and returns';

@@ -5,13 +5,13 @@
  * and with the reference documents staff uploaded; each pair comes with the passages both share, to read side by side. It never searches the web and is
  * never a penalty by itself.
  */
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { groupById } from '../groups/groups.port.js';
-import { ensureParticipantNumber } from '../marking/marking.queries.js';
-import { sharedPassages, similarAcross, similarPairs } from '../marking/similarity.js';
-import { listFiles } from './assignments.repository.js';
-import type { SubmissionRow } from './assignments.tables.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { groupById } from '../../groups/groups.port.js';
+import { ensureParticipantNumber } from '../../marking/marking.queries.js';
+import { sharedPassages, similarAcross, similarPairs } from '../../marking/similarity.js';
+import { listFiles } from '../assignments.repository.js';
+import type { SubmissionRow } from '../assignments.tables.js';
 import { fileTexts } from './file-texts.js';
 import { listReferences, submittedInEarlierEditions } from './similarity.repository.js';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { docxBytes } from '../../../test/helpers/assessment-factories.js';
-import { readZip } from '../../integrations/zip/safe-zip.js';
-import { documentTypeOf } from '../../kernel/document-type.js';
+import { docxBytes } from '../../../../test/helpers/assessment-factories.js';
+import { readZip } from '../../../integrations/zip/safe-zip.js';
+import { documentTypeOf } from '../../../kernel/document-type.js';
+import { blindCopy } from '../get-submission-file.js';
 import { emptyElements, stripDocxMetadata } from './docx-metadata.js';
-import { blindCopy } from './get-submission-file.js';
 
 describe('DOCX metadata stripping', () => {
   it('empties the named elements, attributes kept', () => {
