@@ -143,6 +143,29 @@ export function editionCode(prefix = 'E'): string {
 }
 
 /**
+ * A results file of three participants' achievements in one dated edition of a new programme's first
+ * elective (the first participant a candidate), at the test clock: the rows and the file's text.
+ */
+export async function threeAchievements(deps: Deps) {
+  const programme = await buildPathwayProgramme(deps);
+  const code = editionCode();
+  await buildDatedEdition(deps, programme.electives[0], '2026-03-01', '2026-04-30', { code });
+  const people = [];
+  for (let i = 0; i < 3; i++) people.push(await buildParticipant(deps));
+  await registerAs(deps, programme, people[0]!, '2026-01-01');
+  const csv = importCsv(
+    people.map((p) => ({
+      email: p.email,
+      course: programme.electives[0],
+      edition: code,
+      outcome: 'achievement',
+      completed_on: '2026-04-30',
+    })),
+  );
+  return { programme, code, people, csv };
+}
+
+/**
  * What most import tests need: a programme, an edition of its first elective (`code`) and one of its
  * second (`other`), both with codes, a participation-only course, two participants, Ana a candidate.
  */

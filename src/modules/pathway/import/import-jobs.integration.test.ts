@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { countRows } from '../../../../test/helpers/http-extra.js';
-import { editionCode, importCsv } from '../../../../test/helpers/import-helpers.js';
+import { threeAchievements } from '../../../../test/helpers/import-helpers.js';
 import {
-  buildDatedEdition,
   buildParticipant,
   buildPathwayProgramme,
   registerAs,
@@ -50,21 +49,7 @@ for (const dialect of DIALECTS) {
 
     async function largeImport() {
       deps.clock.set(TEST_NOW);
-      const programme = await buildPathwayProgramme(deps);
-      const code = editionCode();
-      await buildDatedEdition(deps, programme.electives[0], '2026-03-01', '2026-04-30', { code });
-      const people = [];
-      for (let i = 0; i < 3; i++) people.push(await buildParticipant(deps));
-      await registerAs(deps, programme, people[0]!, '2026-01-01');
-      const csv = importCsv(
-        people.map((p) => ({
-          email: p.email,
-          course: programme.electives[0],
-          edition: code,
-          outcome: 'achievement',
-          completed_on: '2026-04-30',
-        })),
-      );
+      const { people, csv } = await threeAchievements(deps);
       const { id } = await uploadImport(
         deps.db,
         deps,

@@ -5,13 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { countRows } from '../../../../test/helpers/http-extra.js';
-import { editionCode, importCsv } from '../../../../test/helpers/import-helpers.js';
-import {
-  buildDatedEdition,
-  buildParticipant,
-  buildPathwayProgramme,
-  registerAs,
-} from '../../../../test/helpers/pathway-factories.js';
+import { threeAchievements } from '../../../../test/helpers/import-helpers.js';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { STAGEABLE_TABLES } from '../../../db/staged-rows.js';
 import { systemActor } from '../../../kernel/actor.js';
@@ -51,21 +45,7 @@ for (const dialect of DIALECTS) {
 
     it('lets another connection write at once while the rows are staged, and shows nothing before the swap', async () => {
       deps.clock.set(TEST_NOW);
-      const programme = await buildPathwayProgramme(deps);
-      const code = editionCode();
-      await buildDatedEdition(deps, programme.electives[0], '2026-03-01', '2026-04-30', { code });
-      const people = [];
-      for (let i = 0; i < 3; i++) people.push(await buildParticipant(deps));
-      await registerAs(deps, programme, people[0]!, '2026-01-01');
-      const csv = importCsv(
-        people.map((p) => ({
-          email: p.email,
-          course: programme.electives[0],
-          edition: code,
-          outcome: 'achievement',
-          completed_on: '2026-04-30',
-        })),
-      );
+      const { people, csv } = await threeAchievements(deps);
       const { id } = await uploadImport(deps.db, deps, SYSTEM, {
         fileName: 'r.csv',
         bytes: Buffer.from(csv),
