@@ -166,16 +166,12 @@ for (const dialect of DIALECTS) {
         markerId: world.facilitator.id,
         role: 'second',
       });
+      await renewCalendarFeed(deps.db, deps, staff);
+      const feedUrl = (await getCalendarFeed(deps.db, deps, staff)).url ?? '';
       const facilitatorFeed = await getPersonalCalendar(
         deps.db,
         deps,
-        (
-          (await renewCalendarFeed(deps.db, deps, staff), await getCalendarFeed(deps.db, deps, staff)).url ??
-          ''
-        )
-          .split('/')
-          .at(-1)!
-          .replace('.ics', ''),
+        feedUrl.split('/').at(-1)!.replace('.ics', ''),
       );
       const uids = new ICAL.Component(ICAL.parse(facilitatorFeed))
         .getAllSubcomponents('vevent')

@@ -45,7 +45,7 @@ for (const dialect of DIALECTS) {
 
     it('lets another connection write at once while the rows are staged, and shows nothing before the swap', async () => {
       deps.clock.set(TEST_NOW);
-      const { people, csv } = await threeAchievements(deps);
+      const { csv } = await threeAchievements(deps);
       const { id } = await uploadImport(deps.db, deps, SYSTEM, {
         fileName: 'r.csv',
         bytes: Buffer.from(csv),
