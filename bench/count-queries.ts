@@ -1,7 +1,7 @@
 /**
  * Profiling aid (not part of `npm run bench`): the SQL statements one request of each path runs, on a kept
  * SQLite bench database (after one warm-up request). Counts what better-sqlite3 executes, so it sees every
- * statement whichever module sends it (sessions, notifications, the page's own).
+ * statement whichever module sends it (sessions, notifications, the page's own), with the time each took.
  *
  *   DATABASE_URL=<kept database> DATA_DIR=<its folder> npx tsx bench/count-queries.ts EMAIL PATH…
  */
@@ -36,12 +36,15 @@ const statement = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1
   string,
   (...args: unknown[]) => unknown
 >;
-let log: string[] | null = null;
+let log: { sql: string; micros: number }[] | null = null;
 for (const method of ['all', 'run', 'get', 'iterate']) {
   const original = statement[method]!;
   statement[method] = function (this: { source: string }, ...args: unknown[]) {
-    log?.push(this.source);
-    return original.apply(this, args);
+    if (!log) return original.apply(this, args);
+    const started = process.hrtime.bigint();
+    const out = original.apply(this, args);
+    log.push({ sql: this.source, micros: Number(process.hrtime.bigint() - started) / 1000 });
+    return out;
   };
 }
 for (const path of paths) {
@@ -51,7 +54,9 @@ for (const path of paths) {
   process.stdout.write(
     `${path}: ${response.statusCode}, ${response.body.length} bytes, ${log.length} statements\n`,
   );
-  for (const sql of log) process.stdout.write(`  ${sql.slice(0, 200)}\n`);
+  // Each statement with the time better-sqlite3 took to run it (µs; `iterate` counts only its start).
+  for (const { sql, micros } of log)
+    process.stdout.write(`  ${micros.toFixed(0).padStart(6)} µs  ${sql.slice(0, 190)}\n`);
   log = null;
 }
 await app.close();

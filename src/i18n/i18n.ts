@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { FormattedTexts } from './formatted-texts.js';
 
 /** The languages of the interface. Content languages (of editions) are a longer list: see LANGUAGES. */
 export const LOCALES = ['en', 'fr', 'es'] as const;
@@ -236,6 +237,8 @@ export function translator(locale: Locale): Translator {
     timeZone: 'UTC',
   });
   const numberFormat = new Intl.NumberFormat(formatLocale);
+  // The same dates recur on every request (due dates, sessions): their texts are kept (formatted-texts.ts).
+  const dateTexts = new FormattedTexts();
   const moneyFormats = new Map<string, { format: Intl.NumberFormat; divisor: number }>();
   const made: Translator = {
     locale,
@@ -263,8 +266,10 @@ export function translator(locale: Locale): Translator {
     },
     has: (id) => id in messages,
     date: (isoDate, style = 'medium') =>
-      formatInstant(dateFormat(style), new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
-    dateTime: (iso) => formatInstant(dateTimeFormat, new Date(iso)),
+      dateTexts.get(`${style}|${isoDate.slice(0, 10)}`, () =>
+        formatInstant(dateFormat(style), new Date(`${isoDate.slice(0, 10)}T00:00:00Z`)),
+      ),
+    dateTime: (iso) => dateTexts.get(`t|${iso}`, () => formatInstant(dateTimeFormat, new Date(iso))),
     number: (value) => numberFormat.format(value),
     money: (minorUnits, currency) => {
       let money = moneyFormats.get(currency);

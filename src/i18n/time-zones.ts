@@ -1,5 +1,7 @@
 /** Time zones: each person's (their profile) decides how instants are shown to them; UTC when unknown. */
 
+import { FormattedTexts } from './formatted-texts.js';
+
 /** The zone used when a person has not set theirs. */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
@@ -31,6 +33,15 @@ export function timeZoneNames(): string[] {
 
 /** An instant shown in `timeZone` with date and time, in the reader's language (`en-GB`, `fr`, `es`). */
 export function formatInZone(iso: string, formatLocale: string, timeZone: string): string {
+  return zonedTexts.get(`${formatLocale}|${timeZone}|${iso}`, () =>
+    formatAfresh(iso, formatLocale, timeZone),
+  );
+}
+
+/** Texts of instants by language, zone and instant (the same sessions and deadlines on every page). */
+const zonedTexts = new FormattedTexts();
+
+function formatAfresh(iso: string, formatLocale: string, timeZone: string): string {
   const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
   const key = `${formatLocale}|${zone}`;
   let format = formats.get(key);

@@ -13,6 +13,8 @@ import { listPersonProgress } from './spaces.repository.js';
 export interface ViewItem extends SpaceItem {
   complete: boolean;
   locked: Locked;
+  /** The kept structure's item this one was made from: the same object while the space is unchanged. */
+  kept: SpaceItem;
 }
 
 export interface ViewSection {
@@ -58,6 +60,7 @@ export async function loadSpaceView(
       ...ref,
       complete: completed.has(ref.id),
       locked: lockOf(ref, now, completed),
+      kept: ref,
     }));
     const t = tally(items, completed);
     return {

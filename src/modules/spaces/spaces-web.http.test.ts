@@ -2,13 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/helpers/http.js';
 import { Client, fieldError } from '../../../test/helpers/http-extra.js';
+import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import {
   buildSpaceContent,
   buildSpaceWorld,
   type SpaceWorld,
 } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
+import { translator } from '../../i18n/i18n.js';
+import { formatInZone } from '../../i18n/time-zones.js';
 import { findPerson } from '../identity/identity.queries.js';
+import { saveItem } from './save-item.js';
 
 async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {
   const client = new Client(app);
@@ -215,5 +219,79 @@ describe('the progress grid', () => {
     );
     const bad = await staff.get(`/spaces/${world.edition.id}/progress?status=nonsense`);
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe("the home's contents, each line rendered once", () => {
+  let app: FastifyInstance;
+  let deps: TestDeps;
+  let close: () => Promise<void>;
+  let world: SpaceWorld;
+  let content: Awaited<ReturnType<typeof buildSpaceContent>>;
+  beforeAll(async () => {
+    ({ app, deps, close } = await createTestApp('sqlite'));
+    world = await buildSpaceWorld(deps);
+    content = await buildSpaceContent(deps, world);
+  }, 60_000);
+  afterAll(() => close());
+
+  /** The contents' line of an item (the last link to it on the page: the contents come last). */
+  const lineOf = (body: string, itemId: string) => {
+    const lines = [...body.matchAll(/<li>(.*?)<\/li>/gs)].map((m) => m[1] ?? '');
+    return lines.filter((line) => line.includes(`/items/${itemId}"`)).at(-1) ?? '';
+  };
+  const en = translator('en');
+
+  it("follows each reader's progress, the builder's edits, the reader's zone and language", async () => {
+    const participant = await browserOf(app, world.participant);
+    const home = `/spaces/${world.edition.id}`;
+    let body = (await participant.get(home)).body;
+    expect(lineOf(body, content.pageId)).toContain(en.t('spaces.state.toDo'));
+    expect(lineOf(body, content.linkId)).toContain(en.t('spaces.state.afterPrevious'));
+    // The same page again (lines kept), then the page done: both lines change.
+    const contents = (page: string) => page.slice(page.indexOf('id="contents-heading"'));
+    expect(contents((await participant.get(home)).body)).toBe(contents(body));
+    await participant.send(`${home}/items/${content.pageId}/done`);
+    body = (await participant.get(home)).body;
+    expect(lineOf(body, content.pageId)).toContain(en.t('spaces.state.done'));
+    expect(lineOf(body, content.linkId)).toContain(en.t('spaces.state.toDo'));
+    // Staff see no learner's state on the same lines.
+    const staff = await browserOf(app, world.facilitator);
+    const staffLine = lineOf((await staff.get(home)).body, content.pageId);
+    expect(staffLine).toContain('Welcome');
+    expect(staffLine).not.toContain(en.t('spaces.state.done'));
+    // A renamed item with a due date: the new title, the due time in the reader's zone.
+    await saveItem(deps.db, deps, actorOf(world.facilitator), world.edition.id, content.pageId, {
+      sectionId: content.sectionId,
+      kind: 'page',
+      title: { en: 'Welcome aboard', fr: 'Bienvenue à bord' },
+      settings: { body: { en: 'Read.' } },
+      completionRule: 'marked-done',
+      required: true,
+      dueAt: '2027-03-10T16:00:00.000Z',
+    });
+    await participant.send('/spaces/time-zone', { timeZone: 'America/Bogota', next: home });
+    body = (await participant.get(home)).body;
+    expect(lineOf(body, content.pageId)).toContain('Welcome aboard');
+    expect(lineOf(body, content.pageId)).toContain(
+      formatInZone('2027-03-10T16:00:00.000Z', 'en-GB', 'America/Bogota'),
+    );
+    await participant.send('/spaces/time-zone', { timeZone: 'Asia/Kathmandu', next: home });
+    const kathmandu = formatInZone('2027-03-10T16:00:00.000Z', 'en-GB', 'Asia/Kathmandu');
+    expect(kathmandu).not.toBe(formatInZone('2027-03-10T16:00:00.000Z', 'en-GB', 'America/Bogota'));
+    expect(lineOf((await participant.get(home)).body, content.pageId)).toContain(kathmandu);
+    // In French: the French title and state.
+    const profile = await participant.send('/account/profile', {
+      fullName: 'Participant',
+      preferredLocale: 'fr',
+    });
+    expect(profile.statusCode).toBe(303);
+    const frLine = lineOf((await participant.get(home)).body, content.pageId);
+    expect(frLine).toContain('Bienvenue');
+    expect(frLine).toContain(
+      translator('fr')
+        .t('spaces.state.done')
+        .replaceAll(/[\u0100-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`),
+    );
   });
 });

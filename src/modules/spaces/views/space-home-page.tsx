@@ -1,7 +1,10 @@
+import { renderToString } from 'preact-render-to-string';
 import { Csrf } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
+import { renderedOnce } from '../../../web/rendered-once.js';
 import type { SpaceHome } from '../get-space-home.js';
+import type { ViewItem } from '../space-view.js';
 import { ItemState, ProgressLine, Text, When } from './space-parts.js';
 
 /** The space's home: the phase now, the next item, what is due, progress per phase and section, the contents. */
@@ -129,14 +132,15 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
             ) : null}
             <ul class="space-items">
               {section.items.map((item) => (
-                <li>
-                  <a href={`${base}/items/${item.id}`}>
-                    <Text value={item.title} locale={ctx.locale} />
-                  </a>{' '}
-                  <small>
-                    <ItemState t={t} item={item} timeZone={home.timeZone} learner={learner} />
-                  </small>
-                </li>
+                <li
+                  dangerouslySetInnerHTML={{
+                    __html: renderedOnce(item.kept, lineVariant(ctx, home, learner, item), () =>
+                      renderToString(
+                        <ItemLine ctx={ctx} base={base} item={item} home={home} learner={learner} />,
+                      ),
+                    ),
+                  }}
+                />
               ))}
             </ul>
           </section>
@@ -144,6 +148,50 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
       </section>
     </Layout>
   );
+}
+
+/** An item's line in the contents: its link and its state for the reader. */
+function ItemLine({
+  ctx,
+  base,
+  item,
+  home,
+  learner,
+}: {
+  ctx: PageContext;
+  base: string;
+  item: ViewItem;
+  home: SpaceHome;
+  learner: boolean;
+}) {
+  return (
+    <>
+      <a href={`${base}/items/${item.id}`}>
+        <Text value={item.title} locale={ctx.locale} />
+      </a>{' '}
+      <small>
+        <ItemState t={ctx.t} item={item} timeZone={home.timeZone} learner={learner} />
+      </small>
+    </>
+  );
+}
+
+/**
+ * What an item's line depends on besides the item itself (kept with the space's structure): the language,
+ * the reader's zone and, for a learner, the item's state for them. Lines are rendered once per variant
+ * (`renderedOnce`): the contents list is most of the home's HTML and the same on every visit.
+ */
+function lineVariant(ctx: PageContext, home: SpaceHome, learner: boolean, item: ViewItem): string {
+  const state = !learner
+    ? '-'
+    : item.complete
+      ? 'done'
+      : item.locked?.reason === 'date'
+        ? `opens ${item.locked.from}`
+        : item.locked
+          ? 'locked'
+          : 'to do';
+  return `${ctx.locale}|${home.timeZone}|${state}`;
 }
 
 /**
