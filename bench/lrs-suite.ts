@@ -2,12 +2,12 @@
  * The LRS suite (issue 12, "Performance"): xAPI statements posted over HTTP in batches of 100 (Basic
  * credentials, every statement checked, indexed and stored through the real route and use case), against
  * the ceiling of a raw insert of the same rows (statements and their query index) through the driver,
- * in transactions of 100 rows, rolled back. The application runs in this process on 127.0.0.1.
+ * in transactions of 100 rows, rolled back. The application runs in a child process on 127.0.0.1 (as in the
+ * other suites: the load does not share its event loop, and its resident memory is reported).
  */
 import { randomUUID } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { buildApp } from '../src/app.js';
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 import { systemActor } from '../src/kernel/actor.js';
@@ -18,6 +18,7 @@ import { indexEntries } from '../src/modules/lrs/xapi-statement-index.js';
 import { createBenchDatabase } from './bench-database.js';
 import type { BenchOptions, SuiteHooks } from './options.js';
 import { rateRow, type SuiteReport } from './report.js';
+import { startServerChild } from './server-process.js';
 
 const BATCH = 100;
 const STATEMENTS = 20_000;
@@ -117,21 +118,21 @@ export async function runLrsSuite(options: BenchOptions, hooks: SuiteHooks): Pro
   const database = await createBenchDatabase(options.dialect, options.keep);
   hooks.onCleanup(() => database.drop());
   say(`LRS bench database: ${database.label}`);
-  const deps = await createDeps(
-    loadConfig({
-      DATABASE_URL: database.url,
-      DATA_DIR: database.dataDir,
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
-      // Load shedding off: on a shared, loaded machine it would answer 503 to measured requests.
-      SHED_EVENT_LOOP_DELAY_MS: '0',
-      SHED_MAX_IN_FLIGHT: '0',
-    }),
-  );
+  const env = {
+    DATABASE_URL: database.url,
+    DATA_DIR: database.dataDir,
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    // Load shedding off: on a shared, loaded machine it would answer 503 to measured requests.
+    SHED_EVENT_LOOP_DELAY_MS: '0',
+    SHED_MAX_IN_FLIGHT: '0',
+  };
+  const deps = await createDeps(loadConfig(env));
   hooks.onCleanup(() => deps.close());
-  const app = await buildApp(deps, { logger: process.env.BENCH_LOG_LEVEL !== undefined });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  hooks.onCleanup(() => app.close());
+  // The credential before the server starts: it reads a database another process has finished writing.
   const { key, secret } = await createLrsCredential(deps.db, deps, systemActor('bench'), { name: 'bench' });
+  const server = await startServerChild(env);
+  hooks.onCleanup(() => server.stop());
+  const address = server.origin;
   const headers = {
     authorization: `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`,
     'x-experience-api-version': '1.0.3',

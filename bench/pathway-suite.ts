@@ -263,12 +263,12 @@ function renderPathwaySection(input: {
       `${Object.entries(evaluation.statuses)
         .map(([status, count]) => `${count} ${status}`)
         .join(', ')}); runs after one warm-up: ` +
-      `${evaluation.runsMs.map(ms).join(', ')} (median ${ms(evaluation.medianMs)}); of which loading (four narrow ` +
-      `queries through Kysely) ${ms(evaluation.loadMs)}, so about ${ms(evaluation.medianMs - evaluation.loadMs)} ` +
+      `${evaluation.runsMs.map(ms).join(', ')} (median ${ms(evaluation.medianMs)}); of which loading (two ` +
+      `statements through Kysely: every candidacy with its person's packed results and enrolments, the extensions) ${ms(evaluation.loadMs)}, so about ${ms(evaluation.medianMs - evaluation.loadMs)} ` +
       `for grouping, building the records and the rule engine (${round(((evaluation.medianMs - evaluation.loadMs) * 1000) / evaluation.candidates, 1)} µs a candidate).`,
     `- \`evaluateProgramme\`, the same keeping all ${evaluation.candidates} evaluations in a Map: median ${ms(evaluation.keptMs)} ` +
       '(holding a few hundred megabytes of evaluations costs the garbage collector the difference).',
-    `- Ceiling: the same four statements through the raw driver, ${evaluation.rawRows} rows, median ${ms(evaluation.rawMs)}.`,
+    `- Ceiling: the same two statements through the raw driver, ${evaluation.rawRows} rows, median ${ms(evaluation.rawMs)}.`,
     `- One typical record: ${round(single.explainedUs, 1)} µs with the English explanation, ${round(single.plainUs, 1)} µs ` +
       `without; the JSON round trip of the record ${round(single.baselineUs, 1)} µs (medians of batches of 200 calls).`,
     '',

@@ -115,6 +115,52 @@ export function buildRows(scenarios: ScenarioResult[], firstLoad: FirstLoad): Be
   ];
 }
 
+/** The issue's ceiling for the server's resident memory under the bench load (issue 17). */
+export const RSS_BUDGET_MB = 300;
+const MB = 1024 * 1024;
+
+/**
+ * The memory row every suite gets (run.ts adds it): the highest peak resident memory of the suite's server
+ * children while they served (`server-process.ts`), in MB (MiB), against the 300 MB ceiling; ratio =
+ * value ÷ ceiling, like the first-load budget (below 1 = within it). No child (or no /proc): value 0,
+ * ratio null, and the name says so.
+ */
+export function memoryRow(suite: Suite, peaks: readonly number[]): BenchRow {
+  const name = `${suite}: server peak resident memory (RSS) under load, ceiling ${RSS_BUDGET_MB} MB`;
+  if (peaks.length === 0)
+    return {
+      name: `${name} (not measured: no server child)`,
+      value: 0,
+      unit: 'MB',
+      ceiling: null,
+      ratio: null,
+    };
+  const mb = Math.max(...peaks) / MB;
+  return {
+    name,
+    value: round(mb, 1),
+    unit: 'MB',
+    ceiling: RSS_BUDGET_MB,
+    ratio: round(mb / RSS_BUDGET_MB, 3),
+  };
+}
+
+/** The memory row's line in a suite's markdown section. */
+export function memoryLines(row: BenchRow, peaks: readonly number[]): string[] {
+  const each = peaks.map((p) => `${round(p / MB, 1)} MB`).join(', ');
+  return [
+    '### Server memory',
+    '',
+    ...rowsTable([row]),
+    '',
+    peaks.length === 0
+      ? 'No server child ran in this suite (or /proc could not be read).'
+      : `Peak resident memory of each server child from the moment it listened until it stopped (${each}): the ` +
+        "kernel's peak (VmHWM, reset as the child starts listening) and VmRSS read every 250 ms, the higher.",
+    '',
+  ];
+}
+
 const cell = (value: number | null) => (value === null ? '–' : String(value));
 
 /** The rows as a markdown table. */

@@ -20,9 +20,10 @@ import { runGroupsSuite } from './groups-suite.js';
 import { runLrsSuite } from './lrs-suite.js';
 import { type BenchOptions, parseOptions, type SuiteHooks, seconds } from './options.js';
 import { runPathwaySuite } from './pathway-suite.js';
-import { rowsTable, type Suite, type SuiteReport, writeResults } from './report.js';
+import { memoryLines, memoryRow, rowsTable, type Suite, type SuiteReport, writeResults } from './report.js';
 import { runResilienceSuite } from './resilience-suite.js';
 import { runRoleplaysSuite } from './roleplays-suite.js';
+import { takeRssPeaks } from './server-process.js';
 import { runSpacesSuite } from './spaces-suite.js';
 import { UsageError } from './usage-error.js';
 import { runVerifyFloodSuite } from './verify-flood-suite.js';
@@ -79,12 +80,21 @@ async function main(): Promise<void> {
   const reports: SuiteReport[] = [];
   for (const suite of options.suites) {
     say(`\n# ${suite} suite`);
+    takeRssPeaks();
     const report = await RUNNERS[suite](options, hooks);
-    reports.push(report);
     // Each suite's databases and server go before the next suite starts.
     await cleanUp();
     cleanups.length = 0;
     cleaning = null;
+    // Every suite reports its server's peak resident memory (issue 17: under 300 MB).
+    const peaks = takeRssPeaks();
+    const memory = memoryRow(suite, peaks);
+    say(`Server peak resident memory: ${memory.value} MB (ceiling ${memory.ceiling ?? '–'} MB)`);
+    reports.push({
+      ...report,
+      rows: [...report.rows, memory],
+      markdown: `${report.markdown.trimEnd()}\n\n${memoryLines(memory, peaks).join('\n')}`,
+    });
   }
   const written = writeResults(RESULTS_DIR, options.dialect, reports);
   for (const report of reports) say(`\n${rowsTable(report.rows).join('\n')}`);

@@ -4,7 +4,7 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { seedScale } from '../../seed/scale.js';
 import { listEnrolmentsOfUsers, listExtensionRows, listResultsOfUsers } from './pathway.repository.js';
 import type { CandidacyRow } from './pathway.tables.js';
-import { listCandidacyFactsOfProgramme } from './pathway-facts.repository.js';
+import { listCandidacyFactsOfProgramme, listProgrammeFacts } from './pathway-facts.repository.js';
 import { buildCandidateRecord } from './rules/candidate-record.js';
 import { evaluatePathway } from './rules/evaluate.js';
 import type { ExplanationLanguage, PathwayEvaluation } from './rules/evaluation.js';
@@ -125,10 +125,15 @@ for (const dialect of DIALECTS) {
     it('reads the candidacies narrow with the same facts', async () => {
       for (const programmeId of new Set(rows.map((r) => r.programme_id))) {
         const narrow = await listCandidacyFactsOfProgramme(deps.db, programmeId);
+        // The same facts packed with the person's results and enrolments (bulk evaluation's statement).
+        const packed = (await listProgrammeFacts(deps.db, programmeId)).map((r) => r.candidacy);
         const byId = new Map(narrow.map((r) => [r.id, r]));
+        const packedById = new Map(packed.map((r) => [r.id, r]));
         const wide = rows.filter((r) => r.programme_id === programmeId);
         expect(narrow).toHaveLength(wide.length);
+        expect(packed).toHaveLength(wide.length);
         for (const row of wide) {
+          expect(packedById.get(row.id)).toEqual(byId.get(row.id));
           expect(byId.get(row.id)).toEqual({
             id: row.id,
             user_id: row.user_id,

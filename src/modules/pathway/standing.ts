@@ -4,10 +4,9 @@ import type { CandidacyRow, RuleVersionRow } from './pathway.tables.js';
 import {
   type CandidacyFactsRow,
   listAchievementFacts,
-  listCandidacyFactsOfProgramme,
   listExtensionFacts,
   listOpenEnrolmentFacts,
-  type PeopleFilter,
+  listProgrammeFacts,
 } from './pathway-facts.repository.js';
 import { buildCandidateRecordFromFacts, type CandidacyFacts } from './rules/candidate-record.js';
 import { evaluatePathway } from './rules/evaluate.js';
@@ -61,8 +60,8 @@ interface SourceRecords {
 /** Loads the source records of people (results, open enrolments) and of candidacies (extensions). */
 async function loadSourceRecords(
   db: Executor,
-  people: PeopleFilter,
-  candidacies: { candidacyIds: readonly string[] } | { programmeId: string },
+  people: { userIds: readonly string[] },
+  candidacies: { candidacyIds: readonly string[] },
 ): Promise<SourceRecords> {
   // One after the other: SQLite runs one statement at a time anyway, and on PostgreSQL a transaction
   // is one connection.
@@ -94,7 +93,7 @@ async function evaluateLoaded(
   rows: readonly CandidacyFactsRow[],
   loaded: SourceRecords,
   today: string,
-  options: { lang: ExplanationLanguage; explain: boolean; rules?: PathwayRules | undefined },
+  options: { lang: ExplanationLanguage; explain: boolean },
   visit: EvaluationVisitor,
 ): Promise<void> {
   const resultsByUser = factsByUser(loaded.results);
@@ -107,8 +106,7 @@ async function evaluateLoaded(
       enrolmentsByUser.get(row.user_id),
       extensionsByCandidacy.get(row.id) ?? NONE,
     );
-    const rules =
-      options.rules ?? rulesCache.get(row.rule_version_id) ?? (await rulesOfVersion(db, row.rule_version_id));
+    const rules = rulesCache.get(row.rule_version_id) ?? (await rulesOfVersion(db, row.rule_version_id));
     visit(row, evaluatePathway(rules, record, today, options));
   }
 }
@@ -134,9 +132,10 @@ export async function evaluateCandidacies(
 
 /**
  * Evaluates every candidacy of a programme from the source records and hands each evaluation to `visit`
- * (bulk: reports, a full refresh, the benchmark): one narrow query per table for the whole programme
- * rather than per chunk of people, and nothing kept once visited (100,000 evaluations would hold a few
- * hundred megabytes, and keeping them costs the garbage collector more than evaluating them).
+ * (bulk: reports, a full refresh, the benchmark): each candidacy read with its person's results and open
+ * enrolments in one statement for the whole programme (`listProgrammeFacts`), the extensions in another,
+ * and nothing kept once visited (100,000 evaluations would hold a few hundred megabytes, and keeping them
+ * costs the garbage collector more than evaluating them).
  */
 export async function visitProgrammeEvaluations(
   db: Executor,
@@ -146,16 +145,22 @@ export async function visitProgrammeEvaluations(
   /** `rules`: evaluate everyone under these rules instead of their own version (a preview). */
   options: { lang?: ExplanationLanguage; explain?: boolean; rules?: PathwayRules } = {},
 ): Promise<number> {
-  const rows = await listCandidacyFactsOfProgramme(db, programmeId);
-  const loaded = await loadSourceRecords(db, { programmeId }, { programmeId });
-  await evaluateLoaded(
-    db,
-    rows,
-    loaded,
-    today,
-    { lang: options.lang ?? 'en', explain: options.explain ?? false, rules: options.rules },
-    visit,
-  );
+  const rows = await listProgrammeFacts(db, programmeId);
+  const extensionsByCandidacy = groupBy(await listExtensionFacts(db, { programmeId }), (e) => e.candidacy_id);
+  const evaluation = { lang: options.lang ?? 'en', explain: options.explain ?? false };
+  for (const { candidacy, results, enrolments } of rows) {
+    const record = buildCandidateRecordFromFacts(
+      factsOf(candidacy),
+      results,
+      enrolments,
+      extensionsByCandidacy.get(candidacy.id) ?? NONE,
+    );
+    const rules =
+      options.rules ??
+      rulesCache.get(candidacy.rule_version_id) ??
+      (await rulesOfVersion(db, candidacy.rule_version_id));
+    visit(candidacy, evaluatePathway(rules, record, today, evaluation));
+  }
   return rows.length;
 }
 
