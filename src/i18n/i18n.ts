@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
-import { FormattedTexts } from './formatted-texts.js';
+import { BoundedMemo } from '../kernel/bounded-memo.js';
 
 /** The languages of the interface. Content languages (of editions) are a longer list: see LANGUAGES. */
 export const LOCALES = ['en', 'fr', 'es'] as const;
@@ -237,8 +237,8 @@ export function translator(locale: Locale): Translator {
     timeZone: 'UTC',
   });
   const numberFormat = new Intl.NumberFormat(formatLocale);
-  // The same dates recur on every request (due dates, sessions): their texts are kept (formatted-texts.ts).
-  const dateTexts = new FormattedTexts();
+  // The same dates recur on every request (due dates, sessions): their texts are kept (BoundedMemo).
+  const dateTexts = new BoundedMemo<string>();
   const moneyFormats = new Map<string, { format: Intl.NumberFormat; divisor: number }>();
   const made: Translator = {
     locale,

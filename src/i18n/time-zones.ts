@@ -1,6 +1,6 @@
 /** Time zones: each person's (their profile) decides how instants are shown to them; UTC when unknown. */
 
-import { FormattedTexts } from './formatted-texts.js';
+import { BoundedMemo } from '../kernel/bounded-memo.js';
 
 /** The zone used when a person has not set theirs. */
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -39,7 +39,7 @@ export function formatInZone(iso: string, formatLocale: string, timeZone: string
 }
 
 /** Texts of instants by language, zone and instant (the same sessions and deadlines on every page). */
-const zonedTexts = new FormattedTexts();
+const zonedTexts = new BoundedMemo<string>();
 
 function formatAfresh(iso: string, formatLocale: string, timeZone: string): string {
   const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FormattedTexts } from './formatted-texts.js';
+import { BoundedMemo } from '../kernel/bounded-memo.js';
 import { translator } from './i18n.js';
 import { formatInZone } from './time-zones.js';
 
-describe('formatted texts kept by key', () => {
+describe('dates and instants kept by key (BoundedMemo)', () => {
   it('makes a text once per key and keeps at most its limit', () => {
-    const texts = new FormattedTexts(3);
+    const texts = new BoundedMemo<string>(3);
     let made = 0;
     const make = (text: string) => () => {
       made += 1;
