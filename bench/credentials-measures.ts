@@ -23,7 +23,7 @@ import { naiveVerifier } from './naive-verify-worker.mjs';
 const NEW_TOKENS = 2000;
 
 /** Calls per second of `run` over `seconds` (after a few warm-up calls), sequentially awaited. */
-async function rate<T>(items: T[], seconds: number, run: (item: T) => Promise<unknown> | unknown) {
+export async function rate<T>(items: T[], seconds: number, run: (item: T) => Promise<unknown> | unknown) {
   for (const item of items.slice(0, 3)) await run(item);
   let count = 0;
   const started = performance.now();
@@ -96,7 +96,7 @@ export interface VerifyFigures {
 type Json = Record<string, unknown>;
 
 /** The reference library's verifications per second, measured in a worker thread (naive-verify-worker.mjs). */
-function naiveRateInWorker(credentials: Json[], documents: Array<[string, object]>, seconds: number) {
+export function naiveRateInWorker(credentials: Json[], documents: Array<[string, object]>, seconds: number) {
   return new Promise<number>((resolve, reject) => {
     const worker = new Worker(new URL('./naive-verify-worker.mjs', import.meta.url), {
       workerData: { credentials, documents, seconds },

@@ -59,8 +59,11 @@ function cacheOf(owner: object): ListCache {
   return cache;
 }
 
+/** True when the copies are due for a revalidation (tested before calling it: most checks need none). */
+const revalidationDue = (cache: ListCache) =>
+  cache.byKey.size !== 0 && performance.now() - cache.checkedAt >= STATUS_RECHECK_MS;
+
 async function revalidate(db: Executor, cache: ListCache): Promise<void> {
-  if (cache.byKey.size === 0 || performance.now() - cache.checkedAt < STATUS_RECHECK_MS) return;
   cache.checkedAt = performance.now();
   const versions = await listStatusListVersions(db);
   const current = new Map(versions.map((row) => [row.url, row.etag]));
@@ -83,7 +86,7 @@ export async function cachedStatusList(
   where: { url: string } | { purpose: string; listNumber: number },
 ): Promise<CachedStatusList | undefined> {
   const cache = cacheOf(owner);
-  await revalidate(db, cache);
+  if (revalidationDue(cache)) await revalidate(db, cache);
   const key = 'url' in where ? where.url : placeKey(where.purpose, where.listNumber);
   const known = cache.byKey.get(key);
   if (known !== undefined) return known ?? undefined;

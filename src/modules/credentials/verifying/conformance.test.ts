@@ -166,6 +166,17 @@ describe('broken Open Badges credentials (as 1EdTech’s validator rejects them)
     expect(await failing({ ...signed, proof: [{ ...proof, type: 'Ed25519Signature2020' }] }, 'proof')).toBe(
       'unsupported_cryptosuite',
     );
+    // A bad proof method: a key nobody publishes, or another controller's key (not the issuer's).
+    expect(
+      await failing(
+        { ...signed, proof: [{ ...proof, verificationMethod: 'did:web:elsewhere.example#key-1' }] },
+        'proof',
+      ),
+    ).toBe('unknown_key');
+    const stranger = await didKeySigner();
+    expect(
+      await failing({ ...signed, proof: [{ ...proof, verificationMethod: stranger.methodId }] }, 'proof'),
+    ).not.toBe('ok');
     expect(
       await failing(
         { ...signed, proof: [{ ...proof, proofValue: `${String(proof.proofValue).slice(0, -3)}abc` }] },

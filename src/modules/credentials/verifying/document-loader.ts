@@ -123,6 +123,17 @@ export interface DocumentLoaderOptions {
   extraDocuments?: Iterable<[string, object]>;
 }
 
+/** The loaders made here: their documents never change once made (a rotation makes another loader). */
+const staticLoaders = new WeakSet<object>();
+
+/**
+ * True for a loader made by `createDocumentLoader`, whose answer for a URL never changes: what depends only
+ * on its documents (a JWT key's authorisation, say) may be remembered per loader.
+ */
+export function isStaticLoader(loader: object): boolean {
+  return staticLoaders.has(loader);
+}
+
 /** A document loader over the standard contexts, our DID document, did:key and the given extras. */
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
   shareActiveContexts();
@@ -132,9 +143,11 @@ export function createDocumentLoader(options: DocumentLoaderOptions = {}): Docum
     for (const [url, document] of didDocumentEntries(options.issuerDidDocument)) documents.set(url, document);
   }
   for (const [url, document] of options.extraDocuments ?? []) documents.set(url, document);
-  return async (url: string) => {
+  const loader = async (url: string) => {
     const document = documents.get(url) ?? (await resolveDidKey(url));
     if (!document) throw new UnknownDocumentError(url);
-    return { contextUrl: null, documentUrl: url, document };
+    return { contextUrl: null, documentUrl: url, document } as RemoteDocument;
   };
+  staticLoaders.add(loader);
+  return loader;
 }

@@ -53,7 +53,7 @@ describe('VC-JWTs already read', () => {
   it('keeps a token from its second reading on, and only its text after the first', () => {
     forgetDecodedJwts();
     const header = Buffer.from('{"alg":"EdDSA"}').toString('base64url');
-    const token = (n: number) => `${header}.${Buffer.from(`{"n":${n}}`).toString('base64url')}.c2ln`;
+    const token = (n: number) => `${header}.${Buffer.from(`{"n":${n}}`).toString('base64url')}.c2ln${n}`;
     const first = decodedJwt(token(1));
     expect(decodedJwt(token(1))).toBe(first); // the same verification reads it again
     expect(decodedJwt(token(2))?.payload).toEqual({ n: 2 });
@@ -64,6 +64,12 @@ describe('VC-JWTs already read', () => {
     decodedJwt(token(3));
     expect(isKnownJwt(token(1))).toBe(true); // read twice: kept
     expect(decodedJwt(token(1))).toBe(second);
+    // Another text with the same signature (tokens are found by it): read for what it is, never lent.
+    const twin = `${header}.${Buffer.from('{"n":9}').toString('base64url')}.c2ln1`;
+    for (let i = 0; i < 3; i++) {
+      expect(decodedJwt(twin)?.payload).toEqual({ n: 9 });
+      expect(decodedJwt(token(1))?.payload).toEqual({ n: 1 });
+    }
   });
 
   it('reads an unreadable token as unreadable, every time', async () => {

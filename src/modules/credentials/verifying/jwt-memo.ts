@@ -4,7 +4,8 @@
  * signature is not checked again by a key that already checked it. Everything remembered is a pure
  * function of the token's exact text (its header and claims; the schema check of its `vc`) or of the text
  * and one imported public key (the signature: a rotated or another key is another KeyObject, so it is
- * checked afresh). Status, validity dates, the key's authorisation and trust are judged every time.
+ * checked afresh). Status, validity dates and trust are judged every time (the key's authorisation once per
+ * static document loader: verify-proof.ts).
  * Bounded by the characters held (the oldest token goes first). What it returns is shared: read-only.
  *
  * A token is remembered from its second reading on: the first leaves only its text in a list of tokens
@@ -33,17 +34,39 @@ export interface DecodedJwt {
 
 /** Characters of tokens held at most (about 16 MB of memory). */
 const MEMO_CHARACTERS = 8_000_000;
-const tokens = new Map<string, DecodedJwt | null>();
+
+/** A token remembered: its whole text (compared on a hit) and its reading. */
+interface Remembered {
+  jwt: string;
+  entry: DecodedJwt | null;
+}
+
+/**
+ * Tokens are found by their signature part, and a hit is confirmed by comparing the whole text: hashing
+ * the whole text (5 KB: what a Map keyed by it does the first time) cost a new token about a tenth of its
+ * verification, its signature's few hundred characters far less. Two texts with the same signature (a
+ * forgery) share one place: the later replaces the earlier, neither is ever lent to the other.
+ */
+function keyOf(jwt: string): string {
+  return jwt.slice(jwt.lastIndexOf('.') + 1);
+}
+
+const tokens = new Map<string, Remembered>();
 let held = 0;
 
-function remember(jwt: string, entry: DecodedJwt | null): void {
+function remember(jwt: string, key: string, entry: DecodedJwt | null): void {
   if (jwt.length > MEMO_CHARACTERS / 8) return;
-  while (held + jwt.length > MEMO_CHARACTERS && tokens.size > 0) {
-    const oldest = tokens.keys().next().value as string;
-    tokens.delete(oldest);
-    held -= oldest.length;
+  const replaced = tokens.get(key);
+  if (replaced) {
+    tokens.delete(key);
+    held -= replaced.jwt.length;
   }
-  tokens.set(jwt, entry);
+  while (held + jwt.length > MEMO_CHARACTERS && tokens.size > 0) {
+    const [oldestKey, oldest] = tokens.entries().next().value as [string, Remembered];
+    tokens.delete(oldestKey);
+    held -= oldest.jwt.length;
+  }
+  tokens.set(key, { jwt, entry });
   held += jwt.length;
 }
 
@@ -91,44 +114,58 @@ function readCompactJws(jwt: string): Pick<DecodedJwt, 'header' | 'payload'> | n
 
 /** Characters of tokens seen once held at most (texts only, the oldest first out). */
 const SEEN_ONCE_CHARACTERS = 4_000_000;
-const seenOnce = new Set<string>();
+/** Tokens seen once: their text by their signature part. */
+const seenOnce = new Map<string, string>();
 let seenHeld = 0;
 
 /** True the second time a text comes (the first time, it is noted). */
-function seenBefore(jwt: string): boolean {
-  if (seenOnce.delete(jwt)) {
-    seenHeld -= jwt.length;
-    return true;
+function seenBefore(jwt: string, key: string): boolean {
+  const seen = seenOnce.get(key);
+  if (seen !== undefined) {
+    seenOnce.delete(key);
+    seenHeld -= seen.length;
+    if (seen === jwt) return true;
   }
   if (jwt.length > SEEN_ONCE_CHARACTERS / 8) return false;
   while (seenHeld + jwt.length > SEEN_ONCE_CHARACTERS && seenOnce.size > 0) {
-    const oldest = seenOnce.values().next().value as string;
-    seenOnce.delete(oldest);
+    const [oldestKey, oldest] = seenOnce.entries().next().value as [string, string];
+    seenOnce.delete(oldestKey);
     seenHeld -= oldest.length;
   }
-  seenOnce.add(jwt);
+  seenOnce.set(key, jwt);
   seenHeld += jwt.length;
   return false;
 }
 
 /** The last token read and its reading (the rest of one verification reads it again). */
-let last: { jwt: string; entry: DecodedJwt | null } = { jwt: '', entry: null };
+let last: Remembered = { jwt: '', entry: null };
+
+/** The reading of this exact text if remembered, else undefined. */
+function rememberedReading(jwt: string, key: string): Remembered | undefined {
+  const known = tokens.get(key);
+  return known !== undefined && known.jwt === jwt ? known : undefined;
+}
 
 /** The header and claims of a compact JWS (read once per token text), or null when unreadable. */
 export function decodedJwt(jwt: string): DecodedJwt | null {
-  const known = tokens.get(jwt);
-  if (known !== undefined) return known;
   if (last.jwt === jwt) return last.entry;
+  const key = keyOf(jwt);
+  const known = rememberedReading(jwt, key);
+  if (known) {
+    last = known;
+    return known.entry;
+  }
   const read = readCompactJws(jwt);
   const entry = read ? { ...read, schema: new Map(), signatures: new WeakMap() } : null;
-  if (seenBefore(jwt)) remember(jwt, entry);
+  if (seenBefore(jwt, key)) remember(jwt, key, entry);
   last = { jwt, entry };
   return entry;
 }
 
 /** True when this exact text was read as a token before (it has the shape: no need to test it again). */
 export function isKnownJwt(text: string): boolean {
-  return !!tokens.get(text) || (last.jwt === text && last.entry !== null);
+  if (last.jwt === text) return last.entry !== null;
+  return !!rememberedReading(text, keyOf(text))?.entry;
 }
 
 /** Forgets every token read (tests). */

@@ -15,7 +15,7 @@ import { CredentialIssuancePurpose } from '@digitalbazaar/vc';
 import type { JWK, JWTPayload } from 'jose';
 import jsigs from 'jsonld-signatures';
 import { didOf } from '../keys/issuer-did.js';
-import { UnknownDocumentError } from './document-loader.js';
+import { isStaticLoader, UnknownDocumentError } from './document-loader.js';
 import { scratchBytes } from './scratch-bytes.js';
 import { type CheckResult, issuerOf, type VerifyDeps } from './verify-checks.js';
 
@@ -286,6 +286,42 @@ async function methodOf(kid: unknown, issuer: string, deps: VerifyDeps): Promise
   }
 }
 
+/** The imported key of a JWT's `kid` under an issuer (null: none, or not the issuer's assertion method). */
+async function jwtKeyOf(kid: unknown, issuer: string, deps: VerifyDeps): Promise<KeyObject | null> {
+  const method = await methodOf(kid, issuer, deps);
+  const jwk = method ? await jwkOfMethod(method) : null;
+  return jwk ? importedKey(jwk) : null;
+}
+
+/**
+ * JWT keys found for a static loader (document-loader.ts), by issuer and `kid`: a pure function of the
+ * loader's documents, which never change (a key rotation makes a new loader), so a stream of tokens of one
+ * issuer looks its key up once. Any other loader is asked every time.
+ */
+const jwtKeysByLoader = new WeakMap<object, Map<string, KeyObject | null>>();
+
+function authorisedJwtKey(
+  kid: unknown,
+  issuer: string,
+  deps: VerifyDeps,
+): Promise<KeyObject | null> | KeyObject | null {
+  const loader = deps.documentLoader;
+  if (typeof kid !== 'string' || !isStaticLoader(loader)) return jwtKeyOf(kid, issuer, deps);
+  let keys = jwtKeysByLoader.get(loader);
+  if (!keys) {
+    keys = new Map();
+    jwtKeysByLoader.set(loader, keys);
+  }
+  const cacheKey = `${issuer}\u0000${kid}`;
+  const known = keys.get(cacheKey);
+  if (known !== undefined) return known;
+  return jwtKeyOf(kid, issuer, deps).then((key) => {
+    if (keys.size >= KEY_CACHE_LIMIT) keys.delete(keys.keys().next().value as string);
+    keys.set(cacheKey, key);
+    return key;
+  });
+}
+
 /** `proof` of a VC-JWT: the signature by a key of the issuer, and claims that agree with `vc`. */
 export async function checkJwtProof(
   jwt: string,
@@ -306,10 +342,8 @@ export async function checkJwtProof(
   const subject = (vc.credentialSubject as Json | undefined)?.id;
   if (payload.sub !== undefined && payload.sub !== subject)
     return { id: 'proof', ok: false, message: 'claims_mismatch' };
-  const method = await methodOf(header.kid, issuer, deps);
-  const jwk = method ? await jwkOfMethod(method) : null;
-  if (!jwk) return { id: 'proof', ok: false, message: 'unknown_key' };
-  const key = importedKey(jwk);
+  const found = authorisedJwtKey(header.kid, issuer, deps);
+  const key = found instanceof Promise ? await found : found;
   if (!key) return { id: 'proof', ok: false, message: 'unknown_key' };
   let valid = signatures?.get(key);
   if (valid === undefined) {

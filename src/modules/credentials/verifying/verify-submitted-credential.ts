@@ -6,8 +6,14 @@ import { getBit } from '../status/status-list.js';
 import { cachedStatusList } from '../status/status-list-cache.js';
 import { resolveOwnStatus } from '../status/status-list-store.js';
 import { MAX_SUBMITTED_LENGTH, nestsDeeperThan, sizeOf } from './request-limits.js';
-import { resolvedDidEntries } from './resolved-loader.js';
-import { type CheckResult, looksLikeJwt, type VerificationResult, type VerifyDeps } from './verify.js';
+import { loaderWithResolvedDids, resolvedDidEntries } from './resolved-loader.js';
+import {
+  type CheckResult,
+  looksLikeJwt,
+  type VerificationResult,
+  type VerifyDeps,
+  verifyCredential,
+} from './verify.js';
 import { checkStatus } from './verify-checks.js';
 import { runVerification } from './verify-pool.js';
 
@@ -136,15 +142,20 @@ export async function verifySubmittedCredential(
   ensureReadable(credential);
   const issuer = await loadIssuerKeys(deps);
   const verifyDeps = serverVerifyDeps(db, deps, issuer);
+  if (typeof credential === 'string') {
+    // A VC-JWT costs one signature check (a fraction of a millisecond): handing it to a thread would cost
+    // more than the work. It is verified here, its status read from our lists as it goes (no second pass).
+    const documentLoader = await loaderWithResolvedDids(credential, issuer.documentLoader, issuer.did);
+    return withSuspension(db, deps, await verifyCredential(credential, { ...verifyDeps, documentLoader }));
+  }
+  // Data Integrity (canonicalisation) goes to the pool, offline; status is judged here afterwards.
   const offline = (await runVerification(
     {
       kind: 'credential',
       input: credential,
       ...(await verificationContext(issuer, verifyDeps, credential)),
     },
-    // A VC-JWT costs one signature check (a fraction of a millisecond): handing it to a thread would cost
-    // more than the work. Data Integrity (canonicalisation) goes to the pool.
-    typeof credential === 'string' ? 0 : deps.config.verifyWorkers,
+    deps.config.verifyWorkers,
   )) as VerificationResult;
   return withSuspension(db, deps, await withStatusChecked(offline, verifyDeps));
 }

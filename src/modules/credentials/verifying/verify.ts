@@ -94,21 +94,20 @@ async function verifyJwt(token: string, deps: VerifyDeps): Promise<VerificationR
   const { header, payload } = decoded;
   const vc = payload.vc;
   if (!vc || typeof vc !== 'object' || Array.isArray(vc)) return unreadable('jwt', 'missing_vc_claim');
-  // Per VC-JWT, nbf/exp stand for validFrom/validUntil when the vc claim omits them.
-  const dated: Json = {
-    ...vc,
-    ...(vc.validFrom === undefined && typeof payload.nbf === 'number'
-      ? { validFrom: new Date(payload.nbf * 1000).toISOString() }
-      : {}),
-    ...(vc.validUntil === undefined && typeof payload.exp === 'number'
-      ? { validUntil: new Date(payload.exp * 1000).toISOString() }
-      : {}),
-  };
-  const checks = [
-    rememberedSchemaResult(decoded, vc, deps),
-    await checkJwtProof(jwt, header, payload, deps, decoded.signatures),
-    ...(await sharedChecks(dated, deps)),
-  ];
+  // Per VC-JWT, nbf/exp stand for validFrom/validUntil when the vc claim omits them (a copy only then).
+  const fromNbf = vc.validFrom === undefined && typeof payload.nbf === 'number';
+  const untilExp = vc.validUntil === undefined && typeof payload.exp === 'number';
+  const dated: Json =
+    fromNbf || untilExp
+      ? {
+          ...vc,
+          ...(fromNbf ? { validFrom: new Date((payload.nbf as number) * 1000).toISOString() } : {}),
+          ...(untilExp ? { validUntil: new Date((payload.exp as number) * 1000).toISOString() } : {}),
+        }
+      : vc;
+  const proof = checkJwtProof(jwt, header, payload, deps, decoded.signatures);
+  const schema = rememberedSchemaResult(decoded, vc, deps);
+  const checks = [schema, await proof, ...(await sharedChecks(dated, deps))];
   return result('jwt', vc, checks);
 }
 

@@ -66,6 +66,36 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('separates a valid proof from a trusted issuer: untrusted is a warning until TRUSTED_ISSUERS lists it (point 3)', async () => {
+      const other = await didKeySigner();
+      const signed = await other.sign(alumni({ issuer: other.did }));
+      const issuerCheck = (body: { results: Array<{ id: string; code: string }> }) =>
+        body.results.find((r) => r.id === 'issuer')?.code;
+      const untrusted = await post('/credentials/verify', { verifiableCredential: signed });
+      expect(untrusted.statusCode, untrusted.body).toBe(200);
+      expect(untrusted.json()).toMatchObject({ verified: true, errors: [] });
+      expect(untrusted.json().warnings).toContain('issuer:untrusted');
+      expect(issuerCheck(untrusted.json())).toBe('untrusted');
+      deps.config.trustedIssuers.push(other.did);
+      try {
+        const trusted = await post('/credentials/verify', { verifiableCredential: signed });
+        expect(trusted.statusCode).toBe(200);
+        expect(trusted.json().warnings).not.toContain('issuer:untrusted');
+        expect(issuerCheck(trusted.json())).toBe('known');
+      } finally {
+        deps.config.trustedIssuers.pop();
+      }
+      // A broken proof of the same issuer fails whatever the trust: trust never stands for a proof.
+      const proof = (signed.proof as Array<Record<string, unknown>>)[0]!;
+      const broken = {
+        ...signed,
+        proof: [{ ...proof, proofValue: `${String(proof.proofValue).slice(0, -4)}AAAA` }],
+      };
+      const refused = await post('/credentials/verify', { verifiableCredential: broken });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.some((e: string) => e.startsWith('proof:'))).toBe(true);
+    });
+
     it('verifies a presentation without credentials, and compares challenge and domain (points 4, 5)', async () => {
       const holder = await didKeySigner();
       const bare = { '@context': [VC_V2_CONTEXT], type: ['VerifiablePresentation'], holder: holder.did };
@@ -231,14 +261,16 @@ for (const dialect of DIALECTS) {
     });
 
     it('speaks VC-API: CORS, application/ld+json, problem details in English unless asked, options.checks (point 12)', async () => {
-      const preflight = await app.inject({
-        method: 'OPTIONS',
-        url: '/credentials/verify',
-        headers: { origin: 'https://wallet.example', 'access-control-request-method': 'POST' },
-      });
-      expect(preflight.statusCode).toBe(204);
-      expect(preflight.headers['access-control-allow-origin']).toBe('*');
-      expect(preflight.headers['access-control-allow-methods']).toContain('POST');
+      for (const url of ['/credentials/verify', '/presentations/verify']) {
+        const preflight = await app.inject({
+          method: 'OPTIONS',
+          url,
+          headers: { origin: 'https://wallet.example', 'access-control-request-method': 'POST' },
+        });
+        expect(preflight.statusCode, url).toBe(204);
+        expect(preflight.headers['access-control-allow-origin'], url).toBe('*');
+        expect(preflight.headers['access-control-allow-methods'], url).toContain('POST');
+      }
       const signed = (await issue(alumni({ validUntil: '2020-01-01T00:00:00Z' }))).json();
       const ld = await post('/credentials/verify', JSON.stringify({ verifiableCredential: signed }), {
         'content-type': 'application/ld+json',
@@ -259,6 +291,24 @@ for (const dialect of DIALECTS) {
         { 'accept-language': 'fr' },
       );
       expect(french.json().title).toBe('L’attestation n’a pas été vérifiée');
+      // A language cookie is a browser's preference for pages: the VC-API keeps to English.
+      const cookie = await post(
+        '/credentials/verify',
+        { verifiableCredential: signed },
+        { cookie: 'dp_lang=fr' },
+      );
+      expect(cookie.json().title).toBe('The credential was not verified');
+      // The rest of the JSON API keeps its own documented shape ({ error: { code, message } }), not problem details.
+      const apiError = await app.inject({
+        method: 'POST',
+        url: '/api/v1/credentials/nope/revoke',
+        payload: {},
+      });
+      expect(apiError.headers['content-type']).toContain('application/json');
+      expect(apiError.json()).toMatchObject({
+        error: { code: expect.any(String), message: expect.any(String) },
+      });
+      expect(apiError.json().type).toBeUndefined();
       const proofOnly = await post('/credentials/verify', {
         verifiableCredential: signed,
         options: { checks: ['proof'] },
