@@ -181,6 +181,45 @@ export async function findCredential(
   return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
 }
 
+/** What the public verification page reads of a credential (not its signed texts: see `listCredentialJsons`). */
+export async function findCredentialToVerify(db: Executor, by: { id: string } | { shortCode: string }) {
+  const query = db
+    .selectFrom('credentials')
+    .select(VERIFIED_COLUMNS)
+    .select(['credentials.locale', 'credentials.status_changed_at']);
+  return (
+    'id' in by ? query.where('id', '=', by.id) : query.where('short_code', '=', by.shortCode)
+  ).executeTakeFirst();
+}
+
+const VERIFIED_COLUMNS = [
+  'credentials.id',
+  'credentials.short_code',
+  'credentials.kind',
+  'credentials.status',
+  'credentials.status_reason',
+  'credentials.superseded_by',
+  'credentials.issued_at',
+] as const;
+
+/** The signed credentials (JSON) of some credentials, by id. */
+export async function listCredentialJsons(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('credentials').select(['id', 'credential_json']).where('id', 'in', ids).execute();
+}
+
+/** A diploma's components as the verification page lists them (their texts: `listCredentialJsons`). */
+export async function listComponentsToVerify(db: Executor, diplomaId: string) {
+  return db
+    .selectFrom('credential_components')
+    .innerJoin('credentials', 'credentials.id', 'credential_components.component_id')
+    .select(VERIFIED_COLUMNS)
+    .select('credentials.status_changed_at')
+    .where('credential_components.diploma_id', '=', diplomaId)
+    .orderBy('credential_components.position')
+    .execute();
+}
+
 export async function findCredentialByShortCode(
   db: Executor,
   code: string,

@@ -1,6 +1,8 @@
 import type { Executor } from '../../../db/database.js';
+import { deepFreeze } from '../../../db/kept-results.js';
 import type { Services } from '../../../deps.js';
 import type { LocalizedText } from '../../../i18n/localized.js';
+import { BoundedMemo } from '../../../kernel/bounded-memo.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import {
@@ -12,10 +14,14 @@ import {
   type VerificationStatus,
   verificationStatus,
 } from '../credential.js';
-import { parseStoredCredential, readCredential } from '../credential-reading.js';
+import { type CredentialContent, parseStoredCredential, readCredential } from '../credential-reading.js';
 import { printedShortUrl, shortUrl, verifyUrl } from '../credential-urls.js';
-import { findCredential, findCredentialByShortCode, listComponents } from '../credentials.repository.js';
-import type { CredentialRow } from '../credentials.tables.js';
+import {
+  findCredential,
+  findCredentialToVerify,
+  listComponentsToVerify,
+  listCredentialJsons,
+} from '../credentials.repository.js';
 
 /** A component credential of a diploma, as the verification page lists it. */
 export interface VerificationComponent {
@@ -64,15 +70,34 @@ export interface CredentialVerificationView {
   components: VerificationComponent[];
 }
 
-async function findByIdOrCode(
-  db: Executor,
-  _deps: Services,
-  idOrCode: string,
-): Promise<CredentialRow | undefined> {
+async function findByIdOrCode(db: Executor, idOrCode: string) {
   const text = idOrCode.trim();
-  if (isId(text.toLowerCase())) return findCredential(db, text.toLowerCase());
+  if (isId(text.toLowerCase())) return findCredentialToVerify(db, { id: text.toLowerCase() });
   const code = parseShortCode(text);
-  return code ? findCredentialByShortCode(db, code) : undefined;
+  return code ? findCredentialToVerify(db, { shortCode: code }) : undefined;
+}
+
+/**
+ * The signed texts of credentials, read and parsed once per credential: a credential's JSON never changes
+ * once issued (its status lives in other columns), and a diploma's page would otherwise read and parse
+ * five signed documents (~9 KB each) on every visit.
+ */
+const CONTENTS = new BoundedMemo<CredentialContent>(5_000);
+
+async function contentsOf(db: Executor, ids: readonly string[]): Promise<Map<string, CredentialContent>> {
+  const found = new Map<string, CredentialContent>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const kept = CONTENTS.peek(id);
+    if (kept) found.set(id, kept);
+    else missing.push(id);
+  }
+  for (const row of await listCredentialJsons(db, missing)) {
+    const content = deepFreeze(readCredential(parseStoredCredential(row.credential_json)));
+    CONTENTS.set(row.id, content);
+    found.set(row.id, content);
+  }
+  return found;
 }
 
 /**
@@ -86,29 +111,28 @@ export async function getCredentialForVerification(
   idOrCode: string,
 ): Promise<CredentialVerificationView> {
   if (idOrCode.length > 80) throw new AppError('not_found');
-  const row = await findByIdOrCode(db, deps, idOrCode);
+  const row = await findByIdOrCode(db, idOrCode);
   if (!row) throw new AppError('not_found');
   const now = deps.clock.now();
   const base = deps.config.baseUrl;
-  const content = readCredential(parseStoredCredential(row.credential_json));
   const replacement = row.superseded_by ? await findCredential(db, row.superseded_by) : undefined;
-  const components =
-    row.kind === 'diploma'
-      ? (await listComponents(db, row.id)).map((component): VerificationComponent => {
-          const read = readCredential(parseStoredCredential(component.credential_json));
-          return {
-            id: component.id,
-            shortCode: formatShortCode(component.short_code),
-            kind: component.kind as CredentialKind,
-            status: verificationStatus(component.status as CredentialStatus, read.validUntil, now),
-            statusReason: component.status_reason as StatusReason | null,
-            title: read.achievementName,
-            awardedOn: read.awardedOn,
-            verifyUrl: verifyUrl(base, component.id),
-            supersededBy: component.superseded_by,
-          };
-        })
-      : [];
+  const listed = row.kind === 'diploma' ? await listComponentsToVerify(db, row.id) : [];
+  const contents = await contentsOf(db, [row.id, ...listed.map((c) => c.id)]);
+  const content = contents.get(row.id)!;
+  const components = listed.map((component): VerificationComponent => {
+    const read = contents.get(component.id)!;
+    return {
+      id: component.id,
+      shortCode: formatShortCode(component.short_code),
+      kind: component.kind as CredentialKind,
+      status: verificationStatus(component.status as CredentialStatus, read.validUntil, now),
+      statusReason: component.status_reason as StatusReason | null,
+      title: read.achievementName,
+      awardedOn: read.awardedOn,
+      verifyUrl: verifyUrl(base, component.id),
+      supersededBy: component.superseded_by,
+    };
+  });
   return {
     id: row.id,
     shortCode: formatShortCode(row.short_code),
