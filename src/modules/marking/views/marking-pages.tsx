@@ -4,7 +4,7 @@ import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../we
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { MarkingPage, SubmissionSummary } from '../get-marking-views.js';
-import { formatMark } from '../rubrics/rubric.js';
+import { criterionTitle, formatMark } from '../rubrics/rubric.js';
 import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
 import { languageLabel, MarkerLanguagesSection } from './marker-languages.js';
 
@@ -112,7 +112,11 @@ export function MarkingPageView({
                 page.criteria.map((c) => (
                   <fieldset>
                     <legend>
-                      {t.t('marking.page.criterion', { title: c.title, weight: c.weight, max: c.maxPoints })}
+                      {t.t('marking.page.criterion', {
+                        title: criterionTitle(c, t.locale),
+                        weight: c.weight,
+                        max: c.maxPoints,
+                      })}
                     </legend>
                     {c.levels.length ? (
                       <p class="hint">{c.levels.map((l) => `${l.label} = ${l.points}`).join(' · ')}</p>
@@ -168,7 +172,7 @@ export function MarkingPageView({
               </h3>
               {page.criteria.map((c) => (
                 <p>
-                  {c.title}:{' '}
+                  {criterionTitle(c, t.locale)}:{' '}
                   {m.scores[c.id] && m.scores[c.id]!.points >= 0 ? formatMark(m.scores[c.id]!.points) : '—'}{' '}
                   {m.scores[c.id]?.comment ?? ''}
                 </p>
