@@ -1,6 +1,8 @@
 /**
  * The capstones suite (issue 15, "Performance"): the committee's queue with 5,000 capstones (proposals
- * waiting, handed-in capstones the assessors are allocated from) ≥ 10 % of the bare-Fastify ceiling, and
+ * waiting, handed-in capstones the assessors are allocated from) and the assessors' own queue (/marking/my:
+ * the demo's assessor with a share of 250 of the 2,500 handed in, bench/capstones-marking-data.ts) ≥ 10 % of
+ * the bare-Fastify ceiling, and
  * the library search over 10,000 published entries p99 < 100 ms (its JSON API and its page). The demo is
  * seeded, then 15,000 capstones are added for demo candidates' programme (scale data: rows written
  * straight through the module's repository, no marking). The application runs as a child.
@@ -14,11 +16,12 @@ import { indexManyLibraryEntries } from '../src/modules/capstones/library/capsto
 import { findPersonIdByEmail } from '../src/modules/identity/create-person.js';
 import { seedDemo } from '../src/seed/seed-demo.js';
 import { createBenchDatabase } from './bench-database.js';
+import { type HandedIn, MEASURED_ASSESSOR, scaleCapstoneMarking } from './capstones-marking-data.js';
 import type { BenchOptions, SuiteHooks } from './options.js';
 import { loadRows, rowsTable, type SuiteReport, scenarioDetails } from './report.js';
 import { ceilingScenarios, checkPage, runScenarios, type Scenario } from './scenarios.js';
 import { startServerChild } from './server-process.js';
-import { signIn } from './sign-in.js';
+import { signIn, signInWhenReady } from './sign-in.js';
 
 const MANAGER = 'manager@example.org';
 const DEMO_PASSWORD = 'diploma-demo-2026';
@@ -60,6 +63,7 @@ export async function scaleData(deps: Awaited<ReturnType<typeof createDeps>>): P
   const now = new Date().toISOString();
   const capstones = [];
   const attempts = [];
+  const handedIn: HandedIn[] = [];
   for (let i = 0; i < 15_000; i++) {
     const state = i < 2_500 ? 'proposed' : i < 5_000 ? 'submitted' : 'passed';
     const country = COUNTRIES[i % COUNTRIES.length]!;
@@ -108,9 +112,12 @@ export async function scaleData(deps: Awaited<ReturnType<typeof createDeps>>): P
       created_at: now,
       updated_at: now,
     });
+    const attemptId = newId();
+    if (state === 'submitted')
+      handedIn.push({ attemptId, capstoneId: id, participantId: candidacies[i]!.userId });
     if (state !== 'proposed')
       attempts.push({
-        id: newId(),
+        id: attemptId,
         capstone_id: id,
         attempt: 1,
         type: 'pdf',
@@ -148,6 +155,8 @@ export async function scaleData(deps: Awaited<ReturnType<typeof createDeps>>): P
       .execute();
   }
   await insertManyCapstones(deps.db, capstones, attempts);
+  // The handed-in capstones as the marking engine holds them, each allocated to two of 20 assessors.
+  await scaleCapstoneMarking(deps, template.programme_id, handedIn);
   // Published entries are in the library's full-text index, as consenting puts them there.
   await indexManyLibraryEntries(
     deps.db,
@@ -173,6 +182,7 @@ export async function runCapstonesSuite(options: BenchOptions, hooks: SuiteHooks
   hooks.onCleanup(() => server.stop());
   say(`Server under test: ${server.origin} (child pid ${server.pid})`);
   const cookie = await signInPatiently(server.origin);
+  const assessorCookie = await signInWhenReady(server.origin, MEASURED_ASSESSOR, DEMO_PASSWORD);
   let n = 0;
   const pages: Scenario[] = [
     {
@@ -188,6 +198,13 @@ export async function runCapstonesSuite(options: BenchOptions, hooks: SuiteHooks
       connections: options.pageConnections,
       expect: '<table',
       headers: { cookie },
+    },
+    {
+      name: `${PREFIX}assessor's own queue, 250 of the 2,500 handed in`,
+      path: '/marking/my',
+      connections: options.pageConnections,
+      expect: 'P-',
+      headers: { cookie: assessorCookie },
     },
     {
       name: `${PREFIX}library API search, 10,000 entries`,
@@ -215,7 +232,7 @@ export async function runCapstonesSuite(options: BenchOptions, hooks: SuiteHooks
   const markdown = [
     '## Capstones',
     '',
-    'The demo plus 15,000 capstones: 2,500 proposals with the committee, 2,500 handed in, 10,000 published in the library.',
+    'The demo plus 15,000 capstones: 2,500 proposals with the committee, 2,500 handed in (each marked by two of 20 assessors: 250 in the measured assessor’s own queue), 10,000 published in the library.',
     'Targets (issue 15): the queues ≥ 10 % of the bare-Fastify ceiling; the library search p99 < 100 ms.',
     '',
     ...rowsTable(rows.filter((r) => !r.name.includes('ceiling'))),

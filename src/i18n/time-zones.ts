@@ -58,3 +58,18 @@ function formatAfresh(iso: string, formatLocale: string, timeZone: string): stri
 
 /** Formats by language and zone, made once (a few hundred at most: languages × the zones people choose). */
 const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** Day formats by zone, made once. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone` (UTC when unknown): a person's "today". */
+export function dayInZone(instant: Date, timeZone: string): string {
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  const format =
+    dayFormats.get(zone) ??
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (dayFormats.size < 1000) dayFormats.set(zone, format);
+  const parts = format.formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { Deps } from '../deps.js';
+import type { Deps, Services } from '../deps.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { DailyJob, JobHandler } from '../jobs/job.js';
 import type { Role } from '../kernel/actor.js';
@@ -50,6 +50,18 @@ export interface CliCommand {
 /** What the demo seed of a module reports (added up and printed after the seed). */
 export type SeedCounts = Partial<Record<'themes' | 'courses' | 'editions' | 'people' | 'candidates', number>>;
 
+/** A window extension just granted to a candidate (what `Module.onExtensionGranted` is told). */
+export interface ExtensionGranted {
+  /** The extension's own id (`extensions.id`). */
+  extensionId: string;
+  candidacyId: string;
+  /** The candidate's account. */
+  userId: string;
+  programmeId: string;
+  months: number;
+  reason: string;
+}
+
 /** One module's descriptor. Every member is optional except its name. */
 export interface Module {
   /** The folder's name. */
@@ -77,6 +89,12 @@ export interface Module {
   auditNames?(db: Executor, references: readonly string[], locale: Locale): Promise<Map<string, string>>;
   /** The notification kinds this module sends (rendered and delivered by the notifications module). */
   notificationKinds?: readonly NotificationKindDefinition[];
+  /**
+   * Runs inside the transaction that grants a candidate a window extension (the pathway's
+   * `grantExtension`), after the extension is written: e.g. the capstones module tells the candidate and
+   * the supervisor. The pathway knows no module that listens.
+   */
+  onExtensionGranted?(db: Executor, deps: Services, extension: ExtensionGranted): Promise<void>;
   /** Its links in the main navigation. */
   navigation?: readonly NavigationItem[];
   /** The kinds of items it adds to course spaces (see spaces/space-item-kind.ts). */

@@ -22,7 +22,9 @@ import {
  * the Academy and three electives with Certificates of Achievement inside the window, set up through the
  * use cases; the programme awards its diplomas automatically) writes a proposal about Morocco that uses the
  * Academy and the three courses; the committee returns it once, then approves it; the manager sets a
- * supervisor's load and assigns them; the supervisor comments on a draft; the candidate hands in the final
+ * supervisor's load and assigns them; the supervisor comments on a draft; the manager extends the candidate's
+ * window and the supervisor, told by the bell, saves the milestones the capstone page offers moved by the
+ * extension; the candidate hands in the final
  * (a small real PDF) with an abstract and the declaration, and reads a SHA-256 receipt; two assessors mark
  * blind (no page they open names the candidate); the manager, as moderator, agrees a mark and releases it,
  * then records the pass; the job runner issues the diploma with the capstone among its components, and it
@@ -35,6 +37,10 @@ const es = translator('es');
 const CANDIDATE_NAME = 'Amaru Secretname Quispe';
 const TITLE = 'Fair recruitment of migrant workers in Morocco';
 const SHOTS = tmpdir();
+/** The start of the capstone page's notice of an extension ("The window was extended"). */
+const EXTENDED = en
+  .t('capstones.page.windowExtended', { to: '', from: '', days: 1, plan: '' })
+  .split(':')[0]!;
 
 describeJourney(
   'browser: the capstone from proposal to diploma and library',
@@ -166,6 +172,30 @@ describeJourney(
         await press(sup, en.t('capstones.action.send'));
         expect(await flash(sup)).toBe(en.t('capstones.flash.sent'));
         await check(sup);
+
+        // 4b. The manager extends the candidate's window by six months on the pathway's candidate page; the
+        //     supervisor is told (the bell) and the capstone page offers the milestones moved by the
+        //     extension, pre-filled in the replanning form: the supervisor saves them as offered.
+        await committee.goto(`${url}/manage/candidates/${candidate.candidacyId}`);
+        const extend = committee.locator('form[action$="/extensions"]');
+        await extend.locator('[name="months"]').fill('6');
+        await extend.locator('[name="reason"]').fill('Fieldwork delayed by floods.');
+        await clickAndWait(committee, () =>
+          extend.getByRole('button', { name: en.t('candidate.grantExtension'), exact: true }).click(),
+        );
+        expect(await flash(committee)).toBe(en.t('flash.extensionGranted'));
+        await sup.goto(`${url}/notifications`);
+        expect(await textOf(sup.locator('main'))).toContain(TITLE);
+        await check(sup);
+        await sup.goto(`${url}${capstonePath}`);
+        expect(await textOf(sup.locator('main'))).toContain(EXTENDED);
+        const offeredFinal = await field(sup, 'finalDue').inputValue();
+        expect(offeredFinal > '2027-06-15').toBe(true);
+        await check(sup);
+        await press(sup, en.t('capstones.action.replanMilestones'));
+        expect(await flash(sup)).toBe(en.t('capstones.flash.saved'));
+        expect(await field(sup, 'finalDue').inputValue()).toBe(offeredFinal);
+        expect(await textOf(sup.locator('main'))).not.toContain(EXTENDED);
 
         // 5. The candidate reads the feedback and hands in the final: a PDF, the abstract, the declaration.
         await me.goto(`${url}${capstonePath}`);

@@ -1,6 +1,8 @@
 /**
- * What the capstones module tells candidates: the committee decided on their proposal (with its comment
- * quoted), and the outcome of their capstone. PERSISTED SHAPE: events are stored as JSON with their kind.
+ * What the capstones module tells people: the committee decided on a candidate's proposal (with its comment
+ * quoted), the outcome of their capstone, and — to the candidate and to the supervisor — that the
+ * candidate's window was extended (the new end, the reason quoted). PERSISTED SHAPE: events are stored as
+ * JSON with their kind.
  */
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
@@ -23,6 +25,17 @@ export type CapstoneOutcome = {
   capstoneId: string;
   outcome: 'pass' | 'require-resubmission' | 'fail';
   due: string | null;
+};
+
+export type WindowExtended = {
+  kind: 'capstones.window-extended';
+  capstoneId: string;
+  /** Who is told: the candidate, or the capstone's supervisor. */
+  recipient: 'candidate' | 'supervisor';
+  months: number;
+  /** The window's new end (null when the window has not started). */
+  deadline: string | null;
+  reason: string;
 };
 
 const capstones: SubjectLookup = {
@@ -77,5 +90,31 @@ export const CAPSTONE_NOTIFICATION_KINDS = [
       title: subject.title ?? t.t('capstones.notice.untitled'),
       due: event.due ? t.date(event.due, 'long') : '',
     }),
+  }),
+  defineNotificationKind<WindowExtended>({
+    kind: 'capstones.window-extended',
+    event: z.object({
+      kind: z.literal('capstones.window-extended'),
+      capstoneId: z.string().max(64),
+      recipient: z.enum(['candidate', 'supervisor']),
+      months: z.number().int().min(1).max(120),
+      deadline: z.string().max(10).nullable(),
+      reason: z.string().max(4000),
+    }),
+    label: 'capstones.notice.extendedLabel',
+    texts: (event) => ({
+      line: `capstones.notice.extended.${event.recipient}.line`,
+      mailSubject: `capstones.notice.extended.${event.recipient}.subject`,
+      mailBody: `capstones.notice.extended.${event.recipient}.body`,
+    }),
+    path: capstonePath,
+    action: 'capstones.notice.openCapstone',
+    subject: { lookup: capstones, id: (event) => event.capstoneId },
+    values: (t, event, subject) => ({
+      title: subject.title ?? t.t('capstones.notice.untitled'),
+      months: event.months,
+      deadline: event.deadline ? t.date(event.deadline, 'long') : t.t('capstones.notice.noDeadline'),
+    }),
+    quote: (event) => (event.reason ? { label: 'capstones.notice.reason', text: event.reason } : null),
   }),
 ];

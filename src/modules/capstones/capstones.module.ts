@@ -15,6 +15,7 @@ import * as capstones from './migrations/2026-12-07T0300-capstones.js';
 import * as librarySearch from './migrations/2026-12-07T0600-capstone-library-search.js';
 import * as committee from './migrations/2026-12-07T0601-capstone-committee.js';
 import * as plannedWindow from './migrations/2026-12-07T2400-capstone-planned-window.js';
+import { notifyWindowExtended } from './milestones/notify-window-extended.js';
 
 const STAFF = ['manager', 'facilitator', 'assessor'] as const;
 
@@ -38,6 +39,7 @@ export const capstonesModule: Module = {
     'capstone_milestones',
   ],
   notificationKinds: CAPSTONE_NOTIFICATION_KINDS,
+  onExtensionGranted: notifyWindowExtended,
   webRoutes: capstonesWebRoutes,
   seed: async (deps) => {
     await seedDemoCapstones(deps);

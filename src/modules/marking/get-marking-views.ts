@@ -26,7 +26,7 @@ import {
 } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { contextAccess, sampleOfContext, submissionAccess } from './marking-access.js';
-import { OVERVIEW_TABLES } from './marking-kept-tables.js';
+import { MY_MARKING_TABLES, OVERVIEW_TABLES } from './marking-kept-tables.js';
 import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
 import { moderationSample } from './moderation-sample.js';
@@ -265,25 +265,39 @@ export async function getContextOverview(
   };
 }
 
-/** The submissions the actor is allocated to mark (their own mark only). */
+/** A marker's own queue: their submissions (their own mark only), then an examiner's sample (both marks). */
+export async function myMarkingOf(db: Executor, markerId: string): Promise<SubmissionSummary[]> {
+  const mine = await listMarksOfMarker(db, markerId);
+  const rows = await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))]);
+  const own = await summarise(db, rows, markerId);
+  // An external examiner's sample: read-only, both marks.
+  const sampled: string[] = [];
+  for (const contextId of await contextsExaminedBy(db, markerId))
+    sampled.push(...(await sampleOfContext(db, contextId)));
+  const ownIds = new Set(rows.map((r) => r.id));
+  const examined = await listSubmissionsByIds(
+    db,
+    sampled.filter((id) => !ownIds.has(id)),
+  );
+  return [...own, ...(await summarise(db, examined, null))];
+}
+
+/**
+ * Each marker's queue, kept by marker until one of the tables it reads is written (`MY_MARKING_TABLES`,
+ * checked against the SQL in marking-kept-tables.integration.test.ts; ADR 0009): an assessor with a share
+ * of 250 capstones reads 250 submissions, 500 marks and their numbers on every visit otherwise.
+ */
+const KEPT_MY_MARKING = new KeptResults<SubmissionSummary[]>({ tables: MY_MARKING_TABLES, maxEntries: 500 });
+
+/** The submissions the actor is allocated to mark (their own mark only), and an examiner's sample. */
 export async function getMyMarking(
   db: Executor,
   _deps: Services,
   actor: Actor,
 ): Promise<SubmissionSummary[]> {
   if (actor.kind !== 'user') throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
-  const mine = await listMarksOfMarker(db, actor.id);
-  const rows = await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))]);
-  const own = await summarise(db, rows, actor.id);
-  // An external examiner's sample: read-only, both marks.
-  const sampled: string[] = [];
-  for (const contextId of await contextsExaminedBy(db, actor.id))
-    sampled.push(...(await sampleOfContext(db, contextId)));
-  const examined = await listSubmissionsByIds(
-    db,
-    sampled.filter((id) => !rows.some((r) => r.id === id)),
-  );
-  return [...own, ...(await summarise(db, examined, null))];
+  const markerId = actor.id;
+  return KEPT_MY_MARKING.get(db, markerId, () => myMarkingOf(db, markerId));
 }
 
 export interface MarkingPage {

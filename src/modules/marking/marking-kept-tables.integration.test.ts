@@ -5,13 +5,15 @@ import {
   submitForMarking,
 } from '../../../test/helpers/assessment-factories.js';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
+import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { allocateMarker } from './allocation/allocate-markers.js';
 import { saveMarkerLanguages } from './allocation/save-marker-languages.js';
-import { getContextOverview, overviewContents } from './get-marking-views.js';
-import { OVERVIEW_TABLES } from './marking-kept-tables.js';
+import { appointExaminer } from './appoint-examiner.js';
+import { getContextOverview, getMyMarking, myMarkingOf, overviewContents } from './get-marking-views.js';
+import { MY_MARKING_TABLES, OVERVIEW_TABLES } from './marking-kept-tables.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { MARKING_STATES } from './workflow.js';
 
@@ -51,6 +53,18 @@ for (const dialect of DIALECTS) {
       expect(read()).toEqual(new Set(OVERVIEW_TABLES));
     });
 
+    it('names every table a marker’s own queue reads, an examiner’s sample included', async () => {
+      const { db, read } = recordingTables(deps.db);
+      const examiner = await buildPerson(deps, { roles: ['assessor'] });
+      await appointExaminer(deps.db, deps, actorOf(world.manager), world.edition.id, {
+        personId: examiner.id,
+      });
+      expect((await myMarkingOf(db, world.assessor.id)).length).toBeGreaterThan(0);
+      await myMarkingOf(db, examiner.id);
+      expect([...read()].filter((table) => !MY_MARKING_TABLES.includes(table as never))).toEqual([]);
+      expect(read()).toEqual(new Set(MY_MARKING_TABLES));
+    });
+
     it('shows every change made through the use cases at once (a mark, a marker’s languages)', async () => {
       const staff = actorOf(world.facilitator);
       const page = () => getContextOverview(deps.db, deps, staff, world.edition.id);
@@ -66,6 +80,19 @@ for (const dialect of DIALECTS) {
       expect(after.submissions[0]?.state).toBe('in-marking');
       await saveMarkerLanguages(deps.db, deps, actorOf(world.assessor), { languages: ['en', 'fr'] });
       expect((await page()).markers.find((m) => m.id === world.assessor.id)?.languages).toEqual(['en', 'fr']);
+    });
+
+    it('keeps a marker’s queue until one of its tables is written (their own mark changed)', async () => {
+      // After the test above: the second assessor holds a draft mark of 90.
+      const second = actorOf(world.secondAssessor);
+      const queue = () => getMyMarking(deps.db, deps, second);
+      const before = await queue();
+      expect(await queue()).toBe(before);
+      expect(before.map((s) => s.marks[0]?.total)).toEqual([9000]);
+      await saveMark(deps.db, deps, second, markingId, mark('55', false));
+      const after = await queue();
+      expect(after).not.toBe(before);
+      expect(after.map((s) => s.marks[0]?.total)).toEqual([5500]);
     });
   });
 }

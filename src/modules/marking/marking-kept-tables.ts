@@ -13,3 +13,17 @@ export const OVERVIEW_TABLES = [
   'users',
   'role_grants',
 ] as const;
+
+/**
+ * Every table a marker's own queue (/marking/my) reads: their marks and submissions, the participant
+ * numbers, whether a context's names are revealed (and then the names), an examiner's contexts and their
+ * moderation sample.
+ */
+export const MY_MARKING_TABLES = [
+  'marking_marks',
+  'marking_submissions',
+  'marking_numbers',
+  'marking_contexts',
+  'marking_examiners',
+  'users',
+] as const;

@@ -69,7 +69,13 @@ export interface ReleasedMarking {
     passed: boolean;
     releasedAt: string;
     overall: string;
-    criteria: { title: string; points: string; maxPoints: number; comment: string }[];
+    criteria: {
+      title: string;
+      titles?: Criterion['titles'];
+      points: string;
+      maxPoints: number;
+      comment: string;
+    }[];
     /** Feedback files, downloaded at `/marking/feedback-files/:id`. */
     files: { id: string; name: string }[];
   } | null;
@@ -120,6 +126,7 @@ export async function releasedMarkings(
         overall: feedback.overall,
         criteria: criteria.map((c) => ({
           title: c.title,
+          titles: c.titles,
           points: formatMark(feedback.scores[c.id]?.points ?? 0),
           maxPoints: c.maxPoints,
           comment: feedback.scores[c.id]?.comment ?? '',

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { renderToString } from 'preact-render-to-string';
 import type { Deps } from '../../deps.js';
 import { setFlash } from '../../http/context.js';
 import { sendDownload } from '../../http/downloads.js';
@@ -7,7 +8,8 @@ import { csrfProtected, echoValues, type FormBody, formBody } from '../../http/f
 import type { Actor } from '../../kernel/actor.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
-import { sendPage } from '../../web/render.js';
+import { KeptHtml, sendPage } from '../../web/render.js';
+import { renderedOnce } from '../../web/rendered-once.js';
 import {
   type AllocationOutcome,
   allocateMarker,
@@ -28,7 +30,7 @@ import { removeBankComment, saveBankComment } from './rubrics/save-bank-comment.
 import { rubricFromForm, saveRubric } from './rubrics/save-rubric.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { ContextOverviewPage } from './views/context-overview-page.js';
-import { MarkingPageView, MyMarkingPage } from './views/marking-pages.js';
+import { MarkingPageView, MyMarkingList, MyMarkingPage } from './views/marking-pages.js';
 import { RubricFormPage, RubricListPage } from './views/rubric-pages.js';
 
 type Id = { Params: { id: string } };
@@ -120,11 +122,15 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     const ctx = pageContext(request, reply);
     const values = status === 200 ? {} : echoValues(formBody(request));
     const languages = { t: ctx.t, csrf: ctx.csrf, declared, errors };
+    // The kept queue (the reader's own) is rendered once per language.
+    const list = renderedOnce(rows, request.locale, () =>
+      renderToString(<MyMarkingList t={ctx.t} rows={rows} />),
+    );
     return sendPage(
       reply,
       <MyMarkingPage
         ctx={ctx}
-        rows={rows}
+        list={<KeptHtml html={list} />}
         bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }}
         languages={languages}
       />,

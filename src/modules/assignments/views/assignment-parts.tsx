@@ -1,7 +1,7 @@
 import type { Translator } from '../../../i18n/i18n.js';
 import { formatInZone } from '../../../i18n/time-zones.js';
 import type { ReleasedMarking } from '../../marking/marking.queries.js';
-import type { Criterion } from '../../marking/rubrics/rubric.js';
+import { type Criterion, criterionTitle } from '../../marking/rubrics/rubric.js';
 
 /** An instant in the reader's time zone (or "not set"). */
 export function Moment({ t, iso, timeZone }: { t: Translator; iso: string | null; timeZone: string }) {
@@ -24,7 +24,7 @@ export function RubricTable({ t, criteria }: { t: Translator; criteria: Criterio
       <tbody>
         {criteria.map((c) => (
           <tr>
-            <th scope="row">{c.title}</th>
+            <th scope="row">{criterionTitle(c, t.locale)}</th>
             <td>{c.weight}</td>
             <td>
               {c.levels.length
@@ -85,7 +85,7 @@ export function ReleasedFeedback({ t, marking }: { t: Translator; marking: Relea
           <tbody>
             {released.criteria.map((c) => (
               <tr>
-                <th scope="row">{c.title}</th>
+                <th scope="row">{criterionTitle(c, t.locale)}</th>
                 <td>{t.t('assignments.feedback.pointsOf', { points: c.points, max: c.maxPoints })}</td>
                 <td>{c.comment}</td>
               </tr>

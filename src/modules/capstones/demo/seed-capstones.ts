@@ -3,7 +3,8 @@
  * still locked, a proposal waiting for the committee, one returned, one rejected, one in progress with a
  * supervisor, messages and a draft, one handed in and being marked blind, one to be resubmitted, one
  * failed, and Thandiwe's passed capstone: issued as a credential, in her diploma's CLR, published in the
- * library. Three extra candidates (legacy certificates) make the states that need an unlocked capstone.
+ * library. The programme's capstone rubric (the issue's five criteria) is set first, and the marked
+ * capstones are marked on it, criterion by criterion (capstone-rubric.ts). Three extra candidates (legacy certificates) make the states that need an unlocked capstone.
  * Runs once (nothing is done when a capstone exists).
  */
 import type { Deps } from '../../../deps.js';
@@ -34,6 +35,7 @@ import { setSupervisorLoad } from '../set-supervisor-load.js';
 import { submitFinal } from '../submit-final.js';
 import { submitProposal } from '../submit-proposal.js';
 import { uploadFinalDocument } from '../upload-final-document.js';
+import { demoCapstoneMark, seedCapstoneRubric } from './capstone-rubric.js';
 
 type Target =
   | 'draft'
@@ -235,6 +237,7 @@ export async function seedDemoCapstones(deps: Deps): Promise<number> {
   const assessors = [first, second];
   const manager = await as(deps, managerId);
   await setSupervisorLoad(deps.db, deps, manager, { personId: supervisorId, maxLoad: 8 });
+  await seedCapstoneRubric(deps, manager, DEMO_PROGRAMME_SLUG);
   const today = deps.clock.now().toISOString().slice(0, 10);
   const addMonths = (months: number) => {
     const d = new Date(`${today}T00:00:00Z`);
@@ -314,18 +317,15 @@ export async function seedDemoCapstones(deps: Deps): Promise<number> {
     if (demo.target === 'submitted') continue;
     const [attempt] = await listAttempts(deps.db, capstoneId);
     const view = await markerViewOf(deps.db, manager, 'capstones', attempt!.id);
-    const marks = demo.target === 'passed' ? ['68', '74'] : ['38', '42'];
+    // Each assessor marks every criterion of the programme's rubric, with a comment on each.
     for (const [i, assessor] of assessors.entries())
-      await saveMark(deps.db, deps, await as(deps, assessor), view!.submissionId, {
-        points: {},
-        comments: {},
-        overall:
-          demo.target === 'passed'
-            ? 'A clear, well-evidenced set of recommendations.'
-            : 'The analysis does not use the courses’ approaches.',
-        mark: marks[i]!,
-        complete: true,
-      });
+      await saveMark(
+        deps.db,
+        deps,
+        await as(deps, assessor),
+        view!.submissionId,
+        demoCapstoneMark(demo.target === 'passed', i),
+      );
     await agreeMark(deps.db, deps, manager, view!.submissionId, { mark: '', note: '', feedback: '' });
     await releaseMark(deps.db, deps, manager, view!.submissionId);
     if (demo.target === 'resubmission')

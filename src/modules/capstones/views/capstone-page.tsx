@@ -8,6 +8,7 @@ import { CAPSTONE_LANGUAGES, LIBRARY_LICENCES, proposalEditable } from '../capst
 import { ABSTRACT_MAX, COMMENT_MAX, MESSAGE_MAX } from '../capstones.schemas.js';
 import type { CapstonePage } from '../get-capstone-page.js';
 import { country, ProposalForm, StandingBox, StateTag } from './capstone-parts.js';
+import { capstoneWarningText } from './capstone-warnings.js';
 import { MilestonesReached } from './milestones.js';
 
 interface Props {
@@ -308,13 +309,7 @@ export function CapstonePageView({ ctx, page, errors = {} }: Props) {
       {page.warnings.length ? (
         <ul class="notice notice-warning">
           {page.warnings.map((w) => (
-            <li>
-              {t.t(w.days < 0 ? 'capstones.warning.past' : 'capstones.warning.near', {
-                what: t.t(`capstones.milestone.${w.kind}`),
-                date: t.date(w.date, 'long'),
-                days: Math.abs(w.days),
-              })}
-            </li>
+            <li>{capstoneWarningText(t, w)}</li>
           ))}
         </ul>
       ) : null}

@@ -5,6 +5,7 @@
  * `marking_marks.scores_json`; keep reading what was written.
  */
 import { z } from 'zod';
+import type { Locale } from '../../../i18n/i18n.js';
 
 export const CRITERIA_MAX = 12;
 export const LEVELS_MAX = 8;
@@ -15,6 +16,15 @@ export const COMMENT_MAX = 5000;
 /** What editing a rubric that marks use does to them: keep them on their version, or re-mark. */
 export const REMARK_DECISIONS = ['keep', 'remark'] as const;
 
+const translatedTitle = z.string().trim().max(200, 'validation.tooLong').optional();
+
+/** A criterion's title in the interface languages (optional; `title` is shown where one is missing). */
+export const criterionTitlesSchema = z.object({
+  en: translatedTitle,
+  fr: translatedTitle,
+  es: translatedTitle,
+});
+
 export const levelSchema = z.object({
   label: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   points: z.number().int().min(0).max(POINTS_MAX),
@@ -24,6 +34,7 @@ export const criterionSchema = z
   .object({
     id: z.string().regex(/^c[0-9]{1,2}$/),
     title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+    titles: criterionTitlesSchema.optional(),
     weight: z
       .number()
       .int('marking.error.weight')
@@ -41,6 +52,11 @@ export const criterionSchema = z
     path: ['levels'],
   });
 export type Criterion = z.infer<typeof criterionSchema>;
+
+/** Pure: a criterion's title in the reader's language (its own title where none is given in that language). */
+export function criterionTitle(criterion: Pick<Criterion, 'title' | 'titles'>, locale: Locale): string {
+  return criterion.titles?.[locale] || criterion.title;
+}
 
 export const criteriaSchema = z
   .array(criterionSchema)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
+import { LOCALES } from '../../../i18n/i18n.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
@@ -39,8 +40,8 @@ export const rubricSchema = z.object({
 });
 
 /**
- * Pure: a rubric form's rows (`c1.title`, `c1.weight`, `c1.maxPoints`, `c1.levels` with one "label = points"
- * per line) as the schema reads them; rows without a title are left out.
+ * Pure: a rubric form's rows (`c1.title`, its translations `c1.title.en|fr|es`, `c1.weight`, `c1.maxPoints`,
+ * `c1.levels` with one "label = points" per line) as the schema reads them; rows without a title are left out.
  */
 export function rubricFromForm(body: Record<string, unknown>): Record<string, unknown> {
   const criteria = [];
@@ -59,9 +60,16 @@ export function rubricFromForm(body: Record<string, unknown>): Record<string, un
           points: at > 0 ? Number(line.slice(at + 1).trim()) : Number.NaN,
         };
       });
+    // The title in each interface language (`c1.title.fr` …), left out where empty.
+    const titles = Object.fromEntries(
+      LOCALES.map((locale) => [locale, String(body[`c${i}.title.${locale}`] ?? '').trim()]).filter(
+        ([, text]) => text,
+      ),
+    );
     criteria.push({
       id: `c${i}`,
       title,
+      ...(Object.keys(titles).length ? { titles } : {}),
       weight: Number(body[`c${i}.weight`] || 1),
       maxPoints: Number(body[`c${i}.maxPoints`] || 0),
       levels,

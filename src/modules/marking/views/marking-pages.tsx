@@ -1,10 +1,10 @@
-import type { ComponentProps } from 'preact';
+import type { ComponentChildren, ComponentProps } from 'preact';
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { MarkingPage, SubmissionSummary } from '../get-marking-views.js';
-import { formatMark } from '../rubrics/rubric.js';
+import { criterionTitle, formatMark } from '../rubrics/rubric.js';
 import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
 import { languageLabel, MarkerLanguagesSection } from './marker-languages.js';
 
@@ -24,15 +24,33 @@ export function MarksCell({ t, s }: { t: Translator; s: SubmissionSummary }) {
   );
 }
 
-/** A marker's list: the submissions allocated to them, by participant number. */
+/** A marker's list: the submissions allocated to them (the part kept and rendered once per language). */
+export function MyMarkingList({ t, rows }: { t: Translator; rows: readonly SubmissionSummary[] }) {
+  if (rows.length === 0) return <p>{t.t('marking.my.none')}</p>;
+  return (
+    <ul>
+      {rows.map((s) => (
+        <li>
+          <a href={`/marking/submissions/${s.id}`}>{s.participant}</a> · {languageLabel(t, s.language)} ·{' '}
+          {t.t(`marking.state.${s.state}`)} ·{' '}
+          {s.marks[0]
+            ? `${t.t(`marking.role.${s.marks[0].role}`)}: ${s.marks[0].completed ? mark(t, s.marks[0].total) : t.t('marking.notCompleted')}`
+            : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A marker's own page: their list (`MyMarkingList`, given rendered), their languages, their comment bank. */
 export function MyMarkingPage({
   ctx,
-  rows,
+  list,
   bank,
   languages,
 }: {
   ctx: PageContext;
-  rows: SubmissionSummary[];
+  list: ComponentChildren;
   bank: ComponentProps<typeof CommentBankSection>;
   languages: ComponentProps<typeof MarkerLanguagesSection>;
 }) {
@@ -40,18 +58,7 @@ export function MyMarkingPage({
   return (
     <Layout ctx={ctx} title={t.t('marking.my.title')}>
       <h1>{t.t('marking.my.title')}</h1>
-      {rows.length === 0 ? <p>{t.t('marking.my.none')}</p> : null}
-      <ul>
-        {rows.map((s) => (
-          <li>
-            <a href={`/marking/submissions/${s.id}`}>{s.participant}</a> · {languageLabel(t, s.language)} ·{' '}
-            {t.t(`marking.state.${s.state}`)} ·{' '}
-            {s.marks[0]
-              ? `${t.t(`marking.role.${s.marks[0].role}`)}: ${s.marks[0].completed ? mark(t, s.marks[0].total) : t.t('marking.notCompleted')}`
-              : ''}
-          </li>
-        ))}
-      </ul>
+      {list}
       <MarkerLanguagesSection {...languages} />
       <CommentBankSection {...bank} />
     </Layout>
@@ -112,7 +119,11 @@ export function MarkingPageView({
                 page.criteria.map((c) => (
                   <fieldset>
                     <legend>
-                      {t.t('marking.page.criterion', { title: c.title, weight: c.weight, max: c.maxPoints })}
+                      {t.t('marking.page.criterion', {
+                        title: criterionTitle(c, t.locale),
+                        weight: c.weight,
+                        max: c.maxPoints,
+                      })}
                     </legend>
                     {c.levels.length ? (
                       <p class="hint">{c.levels.map((l) => `${l.label} = ${l.points}`).join(' · ')}</p>
@@ -168,7 +179,7 @@ export function MarkingPageView({
               </h3>
               {page.criteria.map((c) => (
                 <p>
-                  {c.title}:{' '}
+                  {criterionTitle(c, t.locale)}:{' '}
                   {m.scores[c.id] && m.scores[c.id]!.points >= 0 ? formatMark(m.scores[c.id]!.points) : '—'}{' '}
                   {m.scores[c.id]?.comment ?? ''}
                 </p>

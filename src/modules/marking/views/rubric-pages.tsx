@@ -1,4 +1,4 @@
-import type { Translator } from '../../../i18n/i18n.js';
+import { LOCALES, type Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
@@ -77,6 +77,15 @@ export function RubricFormPage({
                 errors={errors}
                 maxLength={200}
               />
+              {LOCALES.map((locale) => (
+                <TextField
+                  name={`c${i}.title.${locale}`}
+                  label={t.t('marking.rubrics.criterionTitleIn', { language: t.t(`language.${locale}`) })}
+                  value={v(`c${i}.title.${locale}`, c?.titles?.[locale] ?? '')}
+                  errors={errors}
+                  maxLength={200}
+                />
+              ))}
               <TextField
                 name={`c${i}.weight`}
                 type="number"

@@ -4,12 +4,15 @@ import { setFlash } from '../../../http/context.js';
 import { errorMessage } from '../../../http/error-handler.js';
 import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '../../../http/forms.js';
 import { sendCsvDownload } from '../../../http/uploads.js';
+import { dayInZone } from '../../../i18n/time-zones.js';
 import { isAppError } from '../../../kernel/errors.js';
 import { pageContext } from '../../../web/page-context.js';
 import { sendPage } from '../../../web/render.js';
+import { capstoneWarningsOfPerson } from '../../capstones/capstones.queries.js';
 import { getCandidateCredentials } from '../../credentials/get-candidate-credentials.js';
 import { getAutoAward } from '../../credentials/issuing/get-auto-award.js';
 import { CandidateCredentialsPanel } from '../../credentials/web/views/candidate-credentials.js';
+import { findPerson } from '../../identity/identity.queries.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { getProgramme, listManagedProgrammes } from '../../programmes/get-programme.js';
 import { currentSpacesOf } from '../../spaces/spaces.queries.js';
@@ -150,9 +153,25 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
     // The course spaces' panel: the person's current editions and their progress (spaces' internal query).
     const spaces =
       request.actor.kind === 'user' ? await currentSpacesOf(deps.db, request.actor.id, data.today) : [];
+    // The capstones' milestone warnings among what is at risk, counted from the person's own day.
+    const capstones =
+      request.actor.kind === 'user' && pathways.length
+        ? await capstoneWarningsOfPerson(
+            deps.db,
+            request.actor.id,
+            dayInZone(deps.clock.now(), (await findPerson(deps.db, request.actor.id))?.timeZone ?? ''),
+            new Map(pathways.map((p) => [p.detail.id, p.detail.evaluation.window.deadline])),
+          )
+        : new Map();
     return sendPage(
       reply,
-      <MyPathwayPage ctx={pageContext(request, reply)} pathways={pathways} spaces={spaces} {...data} />,
+      <MyPathwayPage
+        ctx={pageContext(request, reply)}
+        pathways={pathways}
+        spaces={spaces}
+        capstones={capstones}
+        {...data}
+      />,
     );
   });
 

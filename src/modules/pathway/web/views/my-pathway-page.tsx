@@ -2,13 +2,17 @@ import { pickLocalized } from '../../../../i18n/localized.js';
 import { Localized } from '../../../../web/components.js';
 import { Layout } from '../../../../web/layout.js';
 import type { PageContext } from '../../../../web/page-context.js';
+import type { CapstoneWarnings } from '../../../capstones/capstones.queries.js';
+import { capstoneWarningText } from '../../../capstones/views/capstone-warnings.js';
 import { EditionsTable } from '../../../catalogue/views/edition-summary.js';
 import type { CurrentSpace } from '../../../spaces/spaces.queries.js';
 import { CurrentSpacesPanel } from '../../../spaces/views/current-spaces-panel.js';
 import type { MyPathway } from '../../candidates/get-my-pathways.js';
+import type { AtRiskItem } from '../../rules/evaluation.js';
 import { displayStatus } from '../../rules/pathway-status.js';
 import {
   AtRiskList,
+  type MoreRisk,
   RequirementChecklist,
   StandingFacts,
   StatusBadge,
@@ -24,10 +28,31 @@ interface Props {
   today: string;
   /** The person's current course spaces (from the spaces module). */
   spaces?: readonly CurrentSpace[];
+  /** Each candidacy's capstone warnings (from the capstones module). */
+  capstones?: ReadonlyMap<string, CapstoneWarnings>;
+}
+
+/**
+ * A capstone's milestones near or past, as lines of what is at risk; its window's end only when the
+ * pathway does not already warn of the deadline.
+ */
+function capstoneRisks(
+  ctx: PageContext,
+  atRisk: readonly AtRiskItem[],
+  capstone: CapstoneWarnings | undefined,
+): MoreRisk[] {
+  if (!capstone) return [];
+  const deadlineWarned = atRisk.some((item) => item.kind === 'deadline-soon');
+  return capstone.warnings
+    .filter((warning) => warning.kind !== 'window' || !deadlineWarned)
+    .map((warning) => ({
+      text: ctx.t.t('risk.capstone', { warning: capstoneWarningText(ctx.t, warning) }),
+      href: `/capstones/${encodeURIComponent(capstone.capstoneId)}`,
+    }));
 }
 
 /** The candidate's dashboard: where they stand on the way to each diploma, and what to do next. */
-export function MyPathwayPage({ ctx, pathways, titles, rules, today, spaces = [] }: Props) {
+export function MyPathwayPage({ ctx, pathways, titles, rules, today, spaces = [], capstones }: Props) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('myPathway.title')}>
@@ -44,7 +69,12 @@ export function MyPathwayPage({ ctx, pathways, titles, rules, today, spaces = []
             <Localized t={t} text={pickLocalized(detail.programme.title, ctx.locale)} />{' '}
             <StatusBadge t={t} status={displayStatus(detail.status, detail.evaluation.status)} />
           </h2>
-          <AtRiskList t={t} items={detail.evaluation.atRisk} titles={titles} />
+          <AtRiskList
+            t={t}
+            items={detail.evaluation.atRisk}
+            titles={titles}
+            more={capstoneRisks(ctx, detail.evaluation.atRisk, capstones?.get(detail.id))}
+          />
           <div class="columns">
             <div>
               <h3>{t.t('myPathway.checklist')}</h3>

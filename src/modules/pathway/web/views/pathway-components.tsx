@@ -167,23 +167,37 @@ function riskText(t: Translator, item: AtRiskItem, titles: TitleLookup): string 
   }
 }
 
-/** What is at risk, most urgent first. */
+/** A line another module adds to what is at risk (a capstone's milestone), already in the reader's language. */
+export interface MoreRisk {
+  text: string;
+  /** The page that says more (the capstone's). */
+  href: string;
+}
+
+/** What is at risk, most urgent first, then what other modules add (`more`). */
 export function AtRiskList({
   t,
   items,
   titles,
+  more = [],
 }: {
   t: Translator;
   items: AtRiskItem[];
   titles: TitleLookup;
+  more?: readonly MoreRisk[];
 }) {
-  if (items.length === 0) return null;
+  if (items.length === 0 && more.length === 0) return null;
   return (
     <div class="notice risk" role="note">
       <h3>{t.t('risk.title')}</h3>
       <ul>
         {items.map((item) => (
           <li>{riskText(t, item, titles)}</li>
+        ))}
+        {more.map((line) => (
+          <li>
+            <a href={line.href}>{line.text}</a>
+          </li>
         ))}
       </ul>
     </div>
