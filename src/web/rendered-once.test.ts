@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latin1Html, renderedOnce } from './rendered-once.js';
+import { latin1Html, renderedOnce, renderedOnceWithToken } from './rendered-once.js';
 
 describe('kept HTML', () => {
   it('writes characters beyond Latin-1 as character references and leaves the rest alone', () => {
@@ -23,5 +23,21 @@ describe('kept HTML', () => {
     expect(renders).toBe(2);
     // Nothing beyond Latin-1 is left, so V8 can hold the page as a one-byte string.
     expect(/[\u0100-\u{10ffff}]/u.test(renderedOnce({}, 'en', render))).toBe(false);
+  });
+
+  it('renders a form once and puts each request’s token in', () => {
+    const value = {};
+    let renders = 0;
+    const render = (token: string) => {
+      renders++;
+      return `<form><input type="hidden" name="_csrf" value="${token}"></form>`;
+    };
+    expect(renderedOnceWithToken(value, 'en', 'one', render)).toBe(
+      '<form><input type="hidden" name="_csrf" value="one"></form>',
+    );
+    expect(renderedOnceWithToken(value, 'en', 'two', render)).toBe(
+      '<form><input type="hidden" name="_csrf" value="two"></form>',
+    );
+    expect(renders).toBe(1);
   });
 });

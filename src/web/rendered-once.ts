@@ -3,6 +3,8 @@
  * page, the committee's queues) is replaced by a new object when its tables change, so HTML memoised on
  * the object itself can never outlive the data it shows (no second table stamp to race with a write).
  */
+import { randomBytes } from 'node:crypto';
+
 const renderedByValue = new WeakMap<object, Map<string, string>>();
 
 /**
@@ -28,4 +30,21 @@ export function renderedOnce(value: object, variant: string, render: () => strin
     byVariant.set(variant, html);
   }
   return html;
+}
+
+/** Stands for the request's CSRF token in HTML rendered once (random per process: no text can hold it). */
+const TOKEN_MARK = `csrf-${randomBytes(16).toString('hex')}`;
+
+/**
+ * `renderedOnce` for HTML that carries the request's CSRF token (a form): rendered once with a mark in the
+ * token's place, the mark replaced by `token` on every call.
+ */
+export function renderedOnceWithToken(
+  value: object,
+  variant: string,
+  token: string,
+  render: (tokenMark: string) => string,
+): string {
+  const html = renderedOnce(value, variant, () => render(TOKEN_MARK));
+  return html.includes(TOKEN_MARK) ? html.replaceAll(TOKEN_MARK, token) : html;
 }

@@ -33,7 +33,7 @@ export interface AssignmentPage {
   /** The person's own attempts, oldest first (none for staff). */
   attempts: Attempt[];
   draft: Attempt | null;
-  rubric: Criterion[] | null;
+  rubric: readonly Criterion[] | null;
   /** Group work: the person's group (null name: a group of one) and each member's contribution statement
    * on the current attempt (null: not stated yet). */
   group: {

@@ -3,7 +3,7 @@
  * reveals the context's identities; a marker sees their own mark only (marks are independent).
  */
 import type { Executor } from '../../db/database.js';
-import { KeptResults } from '../../db/kept-results.js';
+import { deepFreeze, KeptResults } from '../../db/kept-results.js';
 import type { Services } from '../../deps.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
@@ -26,7 +26,7 @@ import {
 } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
 import { contextAccess, sampleOfContext, submissionAccess } from './marking-access.js';
-import { MY_MARKING_TABLES, OVERVIEW_TABLES } from './marking-kept-tables.js';
+import { MARKER_CHOICES_TABLES, MY_MARKING_TABLES, OVERVIEW_TABLES } from './marking-kept-tables.js';
 import { criteriaOf } from './marking-state.js';
 import { agreement } from './moderate-submission.js';
 import { moderationSample } from './moderation-sample.js';
@@ -89,12 +89,16 @@ async function summarise(
   onlyMarker: string | null,
   /** The revealed contexts among the rows', when the caller knows them already. */
   revealed?: ReadonlySet<string>,
+  /** Every mark of the rows, when the caller has read them already. */
+  knownMarks?: readonly MarkRow[],
 ): Promise<SubmissionSummary[]> {
   if (rows.length === 0) return [];
-  const marks = await listMarks(
-    db,
-    rows.map((r) => r.id),
-  );
+  const marks =
+    knownMarks ??
+    (await listMarks(
+      db,
+      rows.map((r) => r.id),
+    ));
   const labels = await participantLabels(db, rows, revealed);
   const markerNames = await personNames(
     db,
@@ -139,11 +143,26 @@ async function summarise(
   });
 }
 
-/** Everyone who may be allocated as a marker (assessors, facilitators, managers), by name. */
-async function markerChoices(db: Executor): Promise<{ id: string; name: string }[]> {
-  return (await markerCandidates(db))
-    .map((p) => ({ id: p.id, name: p.full_name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * Everyone who may be allocated as a marker (assessors, facilitators, managers), by name: kept until a
+ * person or a role grant is written (`MARKER_CHOICES_TABLES`; ADR 0009), frozen.
+ */
+const KEPT_MARKER_CHOICES = new KeptResults<readonly { id: string; name: string }[]>({
+  tables: MARKER_CHOICES_TABLES,
+  maxEntries: 1,
+});
+
+/** Reads everyone who may mark, by name (the work behind the kept `markerChoices`). */
+export async function readMarkerChoices(db: Executor): Promise<readonly { id: string; name: string }[]> {
+  return deepFreeze(
+    (await markerCandidates(db))
+      .map((p) => ({ id: p.id, name: p.full_name }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+  );
+}
+
+function markerChoices(db: Executor): Promise<readonly { id: string; name: string }[]> {
+  return KEPT_MARKER_CHOICES.get(db, 'all', () => readMarkerChoices(db));
 }
 
 /** Submissions per page of the overview. */
@@ -302,10 +321,10 @@ export async function getMyMarking(
 
 export interface MarkingPage {
   submission: SubmissionSummary;
-  criteria: Criterion[];
+  criteria: readonly Criterion[];
   /** The actor's own mark (when allocated). */
   own: MarkSummary | null;
-  markers: { id: string; name: string }[];
+  markers: readonly { id: string; name: string }[];
   /** The marker's bank comments for this submission's rubric (while they may edit their mark). */
   bank: BankComment[];
   /** The submission's feedback files (released with the mark). */
@@ -325,6 +344,8 @@ export async function getMarkingPage(
     db,
     [access.submission],
     access.can.manage ? null : (access.own?.marker_id ?? null),
+    access.revealed === null ? undefined : new Set(access.revealed ? [access.submission.context_id] : []),
+    access.marks,
   );
   if (!summary) throw new AppError('not_found');
   const own = access.own

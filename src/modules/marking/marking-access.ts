@@ -73,6 +73,8 @@ export interface SubmissionAccess {
   marks: MarkRow[];
   /** The actor's own mark row (when allocated). */
   own: MarkRow | null;
+  /** Whether the context's identities are revealed (null: not an edition, ask `findRevealed`). */
+  revealed: boolean | null;
   can: { manage: boolean; mark: boolean; reveal: boolean; examine: boolean };
 }
 
@@ -118,7 +120,8 @@ export async function submissionAccess(
   if (!submission) throw new AppError('not_found');
   const marks = await listMarks(db, [submission.id]);
   const own = actor.kind === 'user' ? (marks.find((m) => m.marker_id === actor.id) ?? null) : null;
-  const facilitator = (await facilitatesContext(db, actor, submission.context_id)) ?? false;
+  const context = await contextStanding(db, submission.context_id, actor.kind === 'user' ? actor.id : null);
+  const facilitator = context?.facilitator ?? false;
   const examiner = await examinesSubmission(db, actor, submission);
   const standing = { facilitator, marker: own !== null, examiner };
   const can = (action: MarkingAction) => canMarking(actor, standing, action);
@@ -128,6 +131,7 @@ export async function submissionAccess(
     submission,
     marks,
     own,
+    revealed: context ? context.revealedAt !== null : null,
     can: {
       manage: can('marking.manage'),
       mark: can('marking.mark'),

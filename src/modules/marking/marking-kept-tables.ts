@@ -27,3 +27,6 @@ export const MY_MARKING_TABLES = [
   'marking_examiners',
   'users',
 ] as const;
+
+/** The tables of the people who may be allocated as markers (kept for the marking page's allocation form). */
+export const MARKER_CHOICES_TABLES = ['users', 'role_grants'] as const;

@@ -6,7 +6,7 @@ import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { updateSubmission } from './marking.repository.js';
 import type { MarkingSubmissionRow } from './marking.tables.js';
-import { findRubricVersion } from './rubrics/marking-rubrics.repository.js';
+import { versionCriteria } from './rubrics/kept-rubrics.js';
 import type { Criterion } from './rubrics/rubric.js';
 import { type MarkingAction, type MarkingState, nextMarkingState } from './workflow.js';
 
@@ -38,8 +38,10 @@ export async function moveSubmission(
 }
 
 /** The criteria a submission is marked with (empty: an overall mark without a rubric). */
-export async function criteriaOf(db: Executor, submission: MarkingSubmissionRow): Promise<Criterion[]> {
+export async function criteriaOf(
+  db: Executor,
+  submission: MarkingSubmissionRow,
+): Promise<readonly Criterion[]> {
   if (!submission.rubric_version_id) return [];
-  const version = await findRubricVersion(db, submission.rubric_version_id);
-  return version ? (JSON.parse(version.criteria_json) as Criterion[]) : [];
+  return (await versionCriteria(db, submission.rubric_version_id)) ?? [];
 }

@@ -25,7 +25,8 @@ import {
   personWithNumber,
 } from './marking.repository.js';
 import { examinesSubmission, facilitatesContext } from './marking-access.js';
-import { findRubricVersion, latestRubricVersion, listRubrics } from './rubrics/marking-rubrics.repository.js';
+import { latestCriteria, versionCriteria } from './rubrics/kept-rubrics.js';
+import { latestRubricVersion, listRubrics } from './rubrics/marking-rubrics.repository.js';
 import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubrics/rubric.js';
 import { type MarkingState, participantLabel } from './workflow.js';
 
@@ -49,10 +50,12 @@ export async function currentRubricVersion(db: Executor, rubricId: string | null
 }
 
 /** The criteria of a rubric's current version (participants see the rubric before submitting). */
-export async function rubricCriteria(db: Executor, rubricId: string | null): Promise<Criterion[] | null> {
+export async function rubricCriteria(
+  db: Executor,
+  rubricId: string | null,
+): Promise<readonly Criterion[] | null> {
   if (!rubricId || !isId(rubricId)) return null;
-  const version = await latestRubricVersion(db, rubricId);
-  return version ? (JSON.parse(version.criteria_json) as Criterion[]) : null;
+  return latestCriteria(db, rubricId);
 }
 
 /** What a participant may see of a marking: nothing before release; then the mark and the feedback. */
@@ -107,8 +110,7 @@ export async function releasedMarkings(
       out.set(row.owner_id, { state, released: null });
       continue;
     }
-    const version = row.rubric_version_id ? await findRubricVersion(db, row.rubric_version_id) : undefined;
-    const criteria = version ? (JSON.parse(version.criteria_json) as Criterion[]) : [];
+    const criteria = (row.rubric_version_id ? await versionCriteria(db, row.rubric_version_id) : null) ?? [];
     const feedback = row.feedback_json
       ? (JSON.parse(row.feedback_json) as StoredFeedback)
       : { overall: '', scores: {} };

@@ -17,6 +17,12 @@ import type {
   MarkingSubmissionsTable,
   MarkRow,
 } from './marking.tables.js';
+import {
+  feedbackFilesOfSubmission,
+  marksOfSubmission,
+  numberMapOfOne,
+  submissionById,
+} from './marking-one.repository.js';
 
 export async function findNumber(db: Executor, contextId: string, personId: string): Promise<number | null> {
   const row = await db
@@ -56,6 +62,7 @@ export async function numbersOf(
   personIds?: readonly string[],
 ): Promise<Map<string, number>> {
   if (contextIds.length === 0 || personIds?.length === 0) return new Map();
+  if (contextIds.length === 1 && personIds?.length === 1) return numberMapOfOne(db, contextIds, personIds);
   let query = db.selectFrom('marking_numbers').selectAll().where('context_id', 'in', contextIds);
   if (personIds) query = query.where('person_id', 'in', personIds);
   const rows = await query.execute();
@@ -79,13 +86,16 @@ export async function setRevealed(db: Executor, contextId: string, by: string, n
     .execute();
 }
 
-export function findSubmission(
+export async function findSubmission(
   db: Executor,
   id: string,
   options: { lock?: boolean } = {},
 ): Promise<MarkingSubmissionRow | undefined> {
-  const query = db.selectFrom('marking_submissions').selectAll().where('id', '=', id);
-  return (options.lock ? forUpdate(db, query) : query).executeTakeFirst();
+  if (!options.lock) return (await submissionById(db, id))[0];
+  return forUpdate(
+    db,
+    db.selectFrom('marking_submissions').selectAll().where('id', '=', id),
+  ).executeTakeFirst();
 }
 
 export function findSubmissionOfOwner(
@@ -152,6 +162,7 @@ export async function updateSubmission(
 
 export function listMarks(db: Executor, submissionIds: readonly string[]): Promise<MarkRow[]> {
   if (submissionIds.length === 0) return Promise.resolve([]);
+  if (submissionIds.length === 1) return marksOfSubmission(db, submissionIds[0] as string);
   return db
     .selectFrom('marking_marks')
     .selectAll()
@@ -180,15 +191,7 @@ export async function deleteMark(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('marking_marks').where('id', '=', id).execute();
 }
 
-export async function isExaminer(db: Executor, contextId: string, personId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('marking_examiners')
-    .select('person_id')
-    .where('context_id', '=', contextId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
+export { isExaminer } from './marking-one.repository.js';
 
 export function contextsExaminedBy(db: Executor, personId: string): Promise<string[]> {
   return db
@@ -265,6 +268,7 @@ export function listFeedbackFiles(
   submissionIds: readonly string[],
 ): Promise<FeedbackFileRow[]> {
   if (submissionIds.length === 0) return Promise.resolve([]);
+  if (submissionIds.length === 1) return feedbackFilesOfSubmission(db, submissionIds[0] as string);
   return db
     .selectFrom('marking_feedback_files')
     .selectAll()

@@ -10,7 +10,7 @@ export function Moment({ t, iso, timeZone }: { t: Translator; iso: string | null
 }
 
 /** The rubric participants see before submitting, and markers mark with. */
-export function RubricTable({ t, criteria }: { t: Translator; criteria: Criterion[] }) {
+export function RubricTable({ t, criteria }: { t: Translator; criteria: readonly Criterion[] }) {
   return (
     <table class="rubric">
       <caption>{t.t('assignments.rubric.caption')}</caption>

@@ -5,16 +5,11 @@ import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
 import { canMarking } from '../marking.policy.js';
-import { findRubric, latestRubricVersion, listRubrics } from './marking-rubrics.repository.js';
-import type { Criterion } from './rubric.js';
+import { type KeptRubric, keptRubric } from './kept-rubrics.js';
+import { listRubrics } from './marking-rubrics.repository.js';
 
-export interface RubricView {
-  id: string;
-  title: string;
-  version: number;
-  frozen: boolean;
-  criteria: Criterion[];
-}
+/** A rubric with its current version (kept and frozen: shared by every request). */
+export type RubricView = KeptRubric;
 
 /** The rubric templates (staff who write rubrics). */
 export async function getRubrics(db: Executor, _deps: Services, actor: Actor): Promise<RubricView[]> {
@@ -23,7 +18,7 @@ export async function getRubrics(db: Executor, _deps: Services, actor: Actor): P
   return Promise.all(rows.map((r) => getRubric(db, _deps, actor, r.id)));
 }
 
-/** One rubric with its current version. */
+/** One rubric with its current version (kept until a rubric is written: `keptRubric`). */
 export async function getRubric(
   db: Executor,
   _deps: Services,
@@ -31,14 +26,7 @@ export async function getRubric(
   rubricId: string,
 ): Promise<RubricView> {
   ensure(actor, canMarking(actor, { facilitator: false, marker: false }, 'marking.rubrics'));
-  const row = isId(rubricId) ? await findRubric(db, rubricId) : undefined;
-  if (!row) throw new AppError('not_found');
-  const version = await latestRubricVersion(db, row.id);
-  return {
-    id: row.id,
-    title: row.title,
-    version: version?.version ?? 1,
-    frozen: version?.frozen_at != null,
-    criteria: version ? (JSON.parse(version.criteria_json) as Criterion[]) : [],
-  };
+  const rubric = isId(rubricId) ? await keptRubric(db, rubricId) : null;
+  if (!rubric) throw new AppError('not_found');
+  return rubric;
 }
