@@ -9,7 +9,7 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
-import { findPerson, personNames } from '../identity/identity.queries.js';
+import { findPerson } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
 import { type AttachmentView, attachmentsOfPosts } from './attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
