@@ -8,7 +8,7 @@ import { pickLocalized } from '../../i18n/localized.js';
 import { SelectField } from '../../web/components.js';
 import { defineSpaceItemKind } from '../spaces/space-item-kind.js';
 import { createForum } from './create-forum.js';
-import { POSTING_RULES, type PostingRule } from './forum.js';
+import { POSTING_RULES, type PostingRule, THREADS_ON_ITEM_PAGE } from './forum.js';
 import { getForum } from './read-forums.js';
 import { ThreadList } from './views/forum-parts.js';
 
@@ -34,7 +34,7 @@ export const discussionKind = defineSpaceItemKind<DiscussionSettings>({
       title: pickLocalized(item.title, viewer.locale).text || DISCUSSION_KIND,
       postingRule: item.settings?.postingRule ?? 'open',
     });
-    const page = await getForum(db, deps, viewer.actor, forum.id);
+    const page = await getForum(db, deps, viewer.actor, forum.id, { perPage: THREADS_ON_ITEM_PAGE });
     const t = translator(viewer.locale);
     return (
       <section class="discussion">
@@ -43,7 +43,7 @@ export const discussionKind = defineSpaceItemKind<DiscussionSettings>({
             {t.t('forums.kind.open')}
           </a>
         </p>
-        <ThreadList t={t} threads={page.threads.slice(0, 10)} timeZone={viewer.timeZone} />
+        <ThreadList t={t} threads={page.threads} timeZone={viewer.timeZone} />
       </section>
     );
   },

@@ -33,6 +33,10 @@ export const POSTS_PER_MINUTE = 6;
 export const POSTS_PER_PAGE = 100;
 /** Posts on one page of a thread's web page (a page of 100 posts with their forms was 130 KB and ~10 ms). */
 export const POSTS_PER_WEB_PAGE = 50;
+/** Threads on one page of a forum's web page (pinned first, newest activity first; 230 threads were 64 KB). */
+export const THREADS_PER_WEB_PAGE = 25;
+/** Threads a discussion item's page lists (the newest; the forum's page has them all). */
+export const THREADS_ON_ITEM_PAGE = 10;
 
 /** Pure: a one-line text (subject, title, persona) trimmed, or a field error (empty, too long, a line break). */
 export function checkLine(path: string, value: unknown, max: number): { value: string } | FieldError {

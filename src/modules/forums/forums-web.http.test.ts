@@ -17,7 +17,7 @@ import { translator } from '../../i18n/i18n.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { createForum } from './create-forum.js';
-import { POSTS_PER_WEB_PAGE } from './forum.js';
+import { POSTS_PER_WEB_PAGE, THREADS_PER_WEB_PAGE } from './forum.js';
 import { hidePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';
 
@@ -184,5 +184,28 @@ describe('forum pages and API', () => {
     const replied = await participant.send(`/threads/${long.threadId}/posts`, { body: 'Latest word' });
     expect(replied.headers.location).toMatch(new RegExp(`^/threads/${long.threadId}\\?page=last#post-`));
     expect((await participant.get(replied.headers.location as string)).body).toContain('Latest word');
+  });
+
+  it('pages the threads of a forum, newest activity first; a new thread shows at once on the kept index', async () => {
+    const staff = actorOf(world.facilitator);
+    const forum = await buildDiscussion(deps, world, { title: 'Many threads' });
+    for (let i = 1; i <= THREADS_PER_WEB_PAGE + 1; i += 1) {
+      deps.clock.advance(1_000);
+      await postInForum(deps.db, deps, staff, { forumId: forum.id, subject: `Topic ${i}`, body: 'x' });
+    }
+    const first = await participant.get(`/forums/${forum.id}`);
+    expect(first.body).toContain(`href="/forums/${forum.id}?page=2"`);
+    expect(first.body).toContain(`Topic ${THREADS_PER_WEB_PAGE}`);
+    expect(first.body).not.toContain('>Topic 1<');
+    expect((await participant.get(`/forums/${forum.id}?page=2`)).body).toContain('>Topic 1<');
+    // A new thread goes first, at once (the index is kept between the two views).
+    deps.clock.advance(1_000);
+    await participant.send(`/forums/${forum.id}/threads`, { subject: 'Fresh question', body: 'Hello' });
+    const again = await participant.get(`/forums/${forum.id}`);
+    expect(again.body.indexOf('Fresh question')).toBeGreaterThan(-1);
+    expect(again.body.indexOf('Fresh question')).toBeLessThan(
+      again.body.indexOf(`Topic ${THREADS_PER_WEB_PAGE}<`),
+    );
+    expect((await participant.get(`/forums/${forum.id}?page=2`)).body).toContain(`>Topic 2<`);
   });
 });

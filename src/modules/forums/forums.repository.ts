@@ -1,5 +1,4 @@
 /** The forums module's SQL for forums, members, threads and posts (only this module names these tables). */
-import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { reusableQuery } from '../../db/reusable-query.js';
 import { usersView } from '../identity/identity.read-models.repository.js';
@@ -106,46 +105,6 @@ export async function updateThread(
   set: Partial<Pick<ThreadRow, 'pinned' | 'locked' | 'last_post_at'>>,
 ): Promise<void> {
   await db.updateTable('forum_threads').set(set).where('id', '=', id).execute();
-}
-
-/** A thread with what its list shows: posts the viewer may count, the last post, unread posts. */
-export interface ThreadSummaryRow extends ThreadRow {
-  posts: number;
-  unread: number;
-  own: number;
-}
-
-/**
- * The threads of a forum, pinned first then by last post, with their visible post counts (hidden posts
- * counted for staff only), the reader's own posts and the posts newer than their last visit.
- */
-export async function listThreadSummaries(
-  db: Executor,
-  forumId: string,
-  readerId: string,
-  includeHidden: boolean,
-): Promise<ThreadSummaryRow[]> {
-  const hidden = includeHidden ? sql`1 = 1` : sql`p.hidden = 0`;
-  const rows = await db
-    .selectFrom('forum_threads as t')
-    .leftJoin('forum_reads as r', (j) => j.onRef('r.thread_id', '=', 't.id').on('r.user_id', '=', readerId))
-    .selectAll('t')
-    .select([
-      sql<number>`(select count(*) from forum_posts p where p.thread_id = t.id and ${hidden})`.as('posts'),
-      sql<number>`(select count(*) from forum_posts p where p.thread_id = t.id and ${hidden}
-        and p.author_id <> ${readerId} and (r.last_read_at is null or p.created_at > r.last_read_at))`.as(
-        'unread',
-      ),
-      sql<number>`(select count(*) from forum_posts p where p.thread_id = t.id and p.author_id = ${readerId})`.as(
-        'own',
-      ),
-    ])
-    .where('t.forum_id', '=', forumId)
-    .orderBy('t.pinned', 'desc')
-    .orderBy('t.last_post_at', 'desc')
-    .orderBy('t.id')
-    .execute();
-  return rows.map((r) => ({ ...r, posts: Number(r.posts), unread: Number(r.unread), own: Number(r.own) }));
 }
 
 export async function insertPost(db: Executor, row: PostRow): Promise<void> {

@@ -9,7 +9,7 @@ import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-c
 import { sendPage } from '../../web/render.js';
 import { attachToPost } from './attach-files.js';
 import { editPost } from './edit-post.js';
-import { POSTS_PER_WEB_PAGE } from './forum.js';
+import { POSTS_PER_WEB_PAGE, THREADS_PER_WEB_PAGE } from './forum.js';
 import { postAccess } from './forum-access.js';
 import { forumUpload, sendAttachment } from './forum-upload-http.js';
 import { hidePost, restorePost } from './moderate-post.js';
@@ -23,7 +23,7 @@ import { subscribe } from './subscribe.js';
 import { ForumPageView, ThreadPageView } from './views/forum-pages.js';
 import { SearchPageView } from './views/search-page.js';
 
-type ForumParams = { Params: { forumId: string } };
+type ForumParams = { Params: { forumId: string }; Querystring: { page?: string } };
 type ThreadParams = { Params: { threadId: string }; Querystring: { quote?: string; page?: string } };
 type PostParams = { Params: { postId: string } };
 type EditionParams = { Params: { id: string }; Querystring: { q?: string } };
@@ -44,7 +44,10 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     form: { values?: Record<string, string>; errors?: FieldMessages } = {},
   ) => {
-    const page = await getForum(deps.db, deps, request.actor, request.params.forumId);
+    const page = await getForum(deps.db, deps, request.actor, request.params.forumId, {
+      page: Number(request.query?.page ?? 1) || 1,
+      perPage: THREADS_PER_WEB_PAGE,
+    });
     return sendPage(reply, <ForumPageView ctx={pageContext(request, reply)} page={page} {...form} />, status);
   };
   const showThread = async (

@@ -9,17 +9,17 @@ import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
-import { findPerson, personNames } from '../identity/identity.queries.js';
+import { findPerson } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
 import { type AttachmentView, attachmentsOfPosts } from './attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
-import { accessToForum, type ForumAccess, forumAccess, threadReaderAccess } from './forum-access.js';
-import { subscriptionsOf } from './forum-activity.repository.js';
+import { accessToForum, type ForumAccess, threadReaderAccess } from './forum-access.js';
+import { forumIndex } from './forum-index.js';
+import { readerStandingInForum } from './forum-index.repository.js';
 import {
   listForumsOfEdition,
   listPostEdits,
   listPostsOfThreadWithNames,
-  listThreadSummaries,
   markThreadRead,
 } from './forums.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
@@ -85,45 +85,76 @@ export async function viewerTimeZone(db: Executor, actor: Actor): Promise<string
 export interface ForumPage {
   forum: ForumSummary;
   timeZone: string;
+  /** The threads of this page (every thread when no page was asked for). */
   threads: ThreadSummary[];
+  /** This page of the index, how many there are, and how many threads in all. */
+  page: number;
+  pageCount: number;
+  threadCount: number;
   can: ForumAccess['can'];
   subscription: string | null;
 }
 
-/** A forum's threads, pinned first, with the reader's unread counts. */
+/**
+ * A forum's threads, pinned first then newest activity first, with the reader's unread counts: `perPage`
+ * threads from `page` (clamped to the pages there are), or every thread when `perPage` is not given (the
+ * JSON API). The threads and their counts are kept per forum (`forum-index.ts`); the reader's standing is
+ * read for the threads shown only (one statement).
+ */
 export async function getForum(
   db: Executor,
   deps: Services,
   actor: Actor,
   forumId: string,
+  options: { page?: number; perPage?: number } = {},
 ): Promise<ForumPage> {
-  const access = await forumAccess(db, actor, forumId, deps.clock.now().toISOString());
-  const readerId = access.viewer.userId ?? '';
-  const rows = await listThreadSummaries(db, access.forum.id, readerId, access.viewer.staff);
-  const names = await personNames(
+  if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
+  const index = isId(forumId) ? await forumIndex(db, forumId) : null;
+  if (!index) throw new AppError('not_found');
+  const access = await accessToForum(db, actor, index.forum, deps.clock.now().toISOString());
+  const { viewer } = access;
+  const all = index.threads;
+  const perPage = options.perPage ?? Math.max(1, all.length);
+  const pageCount = Math.max(1, Math.ceil(all.length / perPage));
+  const page = Math.max(1, Math.min(pageCount, Math.floor(options.page ?? 1) || 1));
+  const shown = options.perPage === undefined ? all : all.slice((page - 1) * perPage, page * perPage);
+  const standing = await readerStandingInForum(
     db,
-    rows.map((r) => r.author_id),
+    index.forum.id,
+    viewer.userId ?? '',
+    viewer.staff,
+    options.perPage === undefined ? 'all' : shown.map((th) => th.id),
   );
-  const postFirst = access.rule === 'post-first' && !access.viewer.staff;
-  const threads = rows.map((r) => ({
-    id: r.id,
-    subject: r.subject,
-    author: shownAuthor(access.viewer, names.get(r.author_id) ?? '', r.persona).name,
-    pinned: r.pinned === 1,
-    locked: r.locked === 1,
-    createdAt: r.created_at,
-    lastPostAt: r.last_post_at,
+  const byThread = new Map(standing.threads.map((r) => [r.threadId, r]));
+  const postFirst = access.rule === 'post-first' && !viewer.staff;
+  const threads = shown.map((th): ThreadSummary => {
+    const mine = byThread.get(th.id);
+    const counted = viewer.staff ? th.posts : th.visiblePosts;
+    // Never opened: every counted post but the reader's own is new to them.
+    const unread = mine?.unreadSince ?? Math.max(0, counted - (mine?.ownCounted ?? 0));
     // Under "post first", others' posts are not counted before the reader has posted.
-    posts: postFirst && r.own === 0 ? r.own : r.posts,
-    unread: postFirst && r.own === 0 ? 0 : r.unread,
-  }));
-  const [sub] = await subscriptionsOf(db, readerId, [access.forum.id]);
+    const withheld = postFirst && !mine?.hasPosted;
+    return {
+      id: th.id,
+      subject: th.subject,
+      author: shownAuthor(viewer, th.authorName, th.persona).name,
+      pinned: th.pinned,
+      locked: th.locked,
+      createdAt: th.createdAt,
+      lastPostAt: th.lastPostAt,
+      posts: withheld ? 0 : counted,
+      unread: withheld ? 0 : unread,
+    };
+  });
   return {
-    forum: presentForum(access.forum),
+    forum: presentForum(index.forum),
     timeZone: access.space.viewer.timeZone,
     threads,
+    page,
+    pageCount,
+    threadCount: all.length,
     can: access.can,
-    subscription: sub?.mode ?? null,
+    subscription: viewer.userId ? standing.subscription : null,
   };
 }
 

@@ -17,6 +17,7 @@ import { saveItem } from './save-item.js';
 import { saveSection } from './save-section.js';
 import { spaceAccess } from './space-access.js';
 import { readSpaceStructure, SPACE_STRUCTURE_TABLES, spaceStructure } from './space-structure.js';
+import { isItemOpenTo } from './spaces.queries.js';
 
 /**
  * The space's structure (sections, items, availability rules) is kept until a space table is written; a
@@ -114,6 +115,30 @@ for (const dialect of DIALECTS) {
       });
       expect((await titles()).map((s) => s.section)).toEqual(['Begin here', 'More']);
       expect(second.id).toBeTruthy();
+    });
+
+    it('says whether an item is open to a person (date, prerequisite) as the space home does', async () => {
+      const participant = actorOf(world.participant);
+      const access = await spaceAccess(deps.db, participant, world.edition.id);
+      const now = deps.clock.now().toISOString();
+      const open = (itemId: string) => isItemOpenTo(deps.db, access, itemId, world.participant.id, now);
+      const later = await saveItem(deps.db, deps, actorOf(world.facilitator), world.edition.id, null, {
+        sectionId: content.sectionId,
+        kind: 'link',
+        title: { en: 'Next month' },
+        settings: { url: 'https://example.org/' },
+        availableFrom: new Date(Date.parse(now) + 30 * 86_400_000).toISOString(),
+      });
+      expect([await open(content.pageId), await open(content.linkId), await open(later.id)]).toEqual([
+        true,
+        false,
+        false,
+      ]);
+      expect(await open('01a2500b-0000-7000-8000-000000000000')).toBe(false);
+      await markItemDone(deps.db, deps, participant, world.edition.id, content.pageId);
+      expect(await open(content.linkId)).toBe(true);
+      // Someone else's completions are their own.
+      expect(await isItemOpenTo(deps.db, access, content.linkId, world.facilitator.id, now)).toBe(false);
     });
   });
 }

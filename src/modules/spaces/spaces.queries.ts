@@ -10,6 +10,7 @@ import { confirmedEditionsOf } from '../places/places.queries.js';
 import type { SpaceAccess } from './space-access.js';
 import type { SpaceItemRef } from './space-item-kind.js';
 import { toItemRef } from './space-items.js';
+import { spaceStructure } from './space-structure.js';
 import { loadSpaceView } from './space-view.js';
 import { lockOf, percent, type Tally, tally } from './spaces.js';
 import {
@@ -19,6 +20,7 @@ import {
   listCompletedAmong,
   listItemsOfKind,
   listItemsOfSpaces,
+  listPersonProgress,
   listProgress,
   listRequiredItemIds,
   listSections,
@@ -266,10 +268,19 @@ export async function isItemOpenTo(
   personId: string,
   now: string,
 ): Promise<boolean> {
-  const view = await loadSpaceView(db, access, personId, now);
-  const item = view.items.find((i) => i.id === itemId);
-  return item !== undefined && item.locked === null;
+  if (!access.space) return false;
+  // The structure is kept; the person's completions are read only for an item behind a prerequisite
+  // whose date has come (the forum, thread and item pages of most items run no statement here).
+  const structure = await spaceStructure(db, access.space.id, access.edition.id);
+  const item = structure.sections.flatMap((s) => s.items).find((i) => i.id === itemId);
+  if (!item || lockOf({ ...item, afterItemId: null }, now, NOTHING_DONE) !== null) return false;
+  if (!item.afterItemId) return true;
+  const progress = await listPersonProgress(db, access.space.id, personId);
+  const completed = new Set(progress.flatMap((p) => (p.completed_at ? [p.item_id] : [])));
+  return lockOf(item, now, completed) === null;
 }
+
+const NOTHING_DONE: ReadonlySet<string> = new Set();
 
 /** The ids of the items open to the person at `now` (not locked), read from one view of the space. */
 export async function openItemIdsFor(

@@ -31,6 +31,12 @@ export function ForumPageView(props: { ctx: PageContext; page: ForumPage } & For
         current={page.subscription}
       />
       <ThreadList t={t} threads={page.threads} timeZone={props.page.timeZone} />
+      <Pagination
+        t={t}
+        page={page.page}
+        pageCount={page.pageCount}
+        href={(n) => `/forums/${page.forum.id}?page=${n}`}
+      />
       {page.can.post ? (
         <NewThreadForm
           t={t}
