@@ -89,12 +89,15 @@ function joinedBySpaces(db: Executor, text: RawBuilder<string>): RawBuilder<stri
  * credentials module's table in the evaluating transaction, so a revocation counts at once; few rows, so
  * joining them costs bulk evaluation next to nothing.
  */
-function revokedResults(db: Executor) {
-  return db
+function revokedResults(db: Executor, people: PeopleFilter) {
+  const revoked = db
     .selectFrom(credentialsView(db).as('revoked'))
     .select('revoked.result_id')
     .distinct()
-    .where('revoked.status', '=', 'revoked')
+    .where('revoked.status', '=', 'revoked');
+  // A few people (a dashboard, a candidate's page): only their credentials, through the holder's index,
+  // rather than every revoked credential of the platform (a credential's holder is its result's person).
+  return ('userIds' in people ? revoked.where('revoked.user_id', 'in', people.userIds) : revoked)
     .where('revoked.result_id', 'is not', null)
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -130,7 +133,7 @@ function achievementFacts(db: Executor, people: PeopleFilter) {
     .innerJoin(coursesView(db).as('courses'), 'courses.id', 'results.course_id')
     .leftJoin(enrolmentsView(db).as('enrolments'), 'enrolments.id', 'results.enrolment_id')
     .leftJoin(editionsView(db).as('editions'), 'editions.id', 'enrolments.edition_id')
-    .leftJoin(revokedResults(db).as('revoked_results'), 'revoked_results.result_id', 'results.id')
+    .leftJoin(revokedResults(db, people).as('revoked_results'), 'revoked_results.result_id', 'results.id')
     .select([
       'results.user_id',
       joinedBySpaces(
