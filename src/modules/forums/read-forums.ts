@@ -161,6 +161,8 @@ export interface ThreadPage {
   page: number;
   pageCount: number;
   can: ForumAccess['can'];
+  /** Outside the forum's posting window (a participant reads but may not write). */
+  postingClosed: boolean;
   subscription: string | null;
 }
 
@@ -226,6 +228,7 @@ export async function getThread(
     page,
     pageCount,
     can: access.can,
+    postingClosed: access.postingClosed,
     subscription: readerId ? reader.subscription : null,
   };
 }

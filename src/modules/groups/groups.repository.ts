@@ -43,6 +43,17 @@ export async function listGroupsOfSets(db: Executor, setIds: readonly string[]):
     .execute();
 }
 
+export async function listGroupsByIds(db: Executor, ids: readonly string[]): Promise<WorkGroupRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('work_groups')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
 export async function findGroup(db: Executor, id: string): Promise<WorkGroupRow | undefined> {
   return db.selectFrom('work_groups').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -79,6 +90,20 @@ export async function listMembersOfGroup(db: Executor, groupId: string): Promise
     .selectFrom('group_members')
     .selectAll()
     .where('group_id', '=', groupId)
+    .orderBy('added_at')
+    .orderBy('user_id')
+    .execute();
+}
+
+export async function listMembersOfGroups(
+  db: Executor,
+  groupIds: readonly string[],
+): Promise<GroupMemberRow[]> {
+  if (groupIds.length === 0) return [];
+  return db
+    .selectFrom('group_members')
+    .selectAll()
+    .where('group_id', 'in', [...new Set(groupIds)])
     .orderBy('added_at')
     .orderBy('user_id')
     .execute();

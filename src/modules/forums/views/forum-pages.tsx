@@ -51,6 +51,7 @@ export function ThreadPageView(
   const { t } = ctx;
   const quoted = props.quote ? page.posts.find((p) => p.id === props.quote) : undefined;
   const pageHref = (n: number) => `/threads/${page.thread.id}?page=${n}`;
+  const canReply = page.can.post && (!page.thread.locked || page.can.moderate);
   const values =
     props.values ?? (quoted ? { body: quoteOf(quoted.author, quoted.body), replyTo: quoted.id } : {});
   return (
@@ -83,8 +84,16 @@ export function ThreadPageView(
       {page.withheld > 0 ? (
         <p class="notice">{t.t('forums.rule.withheld', { count: page.withheld })}</p>
       ) : null}
-      {page.can.post && (!page.thread.locked || page.can.moderate) ? (
+      {page.postingClosed ? <p class="notice">{t.t('forums.thread.postingClosed')}</p> : null}
+      {canReply ? (
         <ReplyForm t={t} csrf={ctx.csrf} threadId={page.thread.id} values={values} errors={props.errors} />
+      ) : props.errors ? (
+        // A refused reply where no reply form is shown (the posting window closed meanwhile): its reason.
+        <div class="error-summary" role="alert">
+          {Object.values(props.errors).map((message) => (
+            <p>{message}</p>
+          ))}
+        </div>
       ) : null}
     </Layout>
   );
