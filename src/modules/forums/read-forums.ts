@@ -216,7 +216,10 @@ export async function getThread(
   // Nothing posted since the last visit: moving the mark would change no "new" flag or count (both compare
   // posts' times with it), so a visit writes only when there is something new to mark read.
   const seenAll = lastRead !== null && thread.last_post_at <= lastRead;
-  if (options.markRead !== false && readerId && !seenAll)
+  // Under "post first", a reader who has not posted sees none of the others' posts: the visit marks nothing
+  // read, so that once they post, those posts count as new.
+  const withholding = access.rule === 'post-first' && !viewer.staff && !posted;
+  if (options.markRead !== false && readerId && !seenAll && !withholding)
     await markThreadRead(db, thread.id, readerId, deps.clock.now().toISOString());
   return {
     forum: presentForum(access.forum),
