@@ -14,7 +14,7 @@ import {
   groupAccess,
 } from './group-access.js';
 import { groupForumLink } from './group-forums.js';
-import { GROUP_TASK_KIND, groupTaskSettingsSchema } from './group-task.js';
+import { GROUP_TASK_KIND, groupTaskSettingsSchema, isTaskOfSet } from './group-task.js';
 import { latestPageRevision, listGroupFiles } from './group-work.repository.js';
 import { type GroupSetView, type GroupView, groupById, groupSetsOfEdition } from './groups.port.js';
 import { type EditionPerson, editionPeople, peopleByIds } from './groups.queries.js';
@@ -114,7 +114,7 @@ export async function getGroupPage(
   const names = await peopleByIds(db, group?.memberIds ?? []);
   const tasks = (await itemsOfKind(db, GROUP_TASK_KIND, [access.set.edition_id])).filter((item) => {
     const settings = groupTaskSettingsSchema.safeParse(item.settings);
-    return settings.success && settings.data.groupSet === access.set.name;
+    return settings.success && isTaskOfSet(settings.data, access.set);
   });
   return {
     access,
