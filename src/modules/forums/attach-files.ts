@@ -96,6 +96,8 @@ export async function attachToPost(
 ): Promise<{ id: string; postId: string; threadId: string }> {
   const access = await postAccess(db, actor, postId, deps.clock.now().toISOString());
   const own = actor.kind === 'user' && access.post.author_id === actor.id;
+  if (own && access.postingClosed)
+    throw new AppError('invalid_state', {}, [{ path: 'file', key: 'forums.error.postingClosed' }]);
   if (!access.can.moderate && !(own && access.can.post)) throw new AppError('forbidden');
   if (access.thread.locked === 1 && !access.can.moderate)
     throw new AppError('invalid_state', {}, [{ path: 'file', key: 'forums.error.locked' }]);

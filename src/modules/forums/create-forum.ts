@@ -8,6 +8,7 @@ import {
   checkLine,
   type ForumScope,
   type PostingRule,
+  type PostingWindow,
   SCOPE_KINDS,
   TITLE_MAX,
 } from './forum.js';
@@ -22,6 +23,8 @@ export interface CreateForumInput {
   audience?: Audience;
   members?: readonly ForumMember[];
   postingRule?: PostingRule;
+  /** When participants may write (a role-play phase's dates); staff always may. No window: always. */
+  postingWindow?: PostingWindow;
 }
 
 /**
@@ -49,24 +52,35 @@ export async function createForum(
     audience: input.audience ?? (input.scope.kind === 'space' ? 'edition' : 'members'),
     posting_rule: input.postingRule ?? 'open',
     created_at: deps.clock.now().toISOString(),
+    posting_opens_at: input.postingWindow?.opensAt ?? null,
+    posting_closes_at: input.postingWindow?.closesAt ?? null,
   };
   await insertForum(db, row);
   if (input.members) await setForumMembers(db, row.id, input.members);
   return row;
 }
 
-/** A member of a members-only forum: a person, or a person and the persona they post under there. */
-export type ForumMember = string | { userId: string; persona: string | null };
+/**
+ * A member of a members-only forum: a person, a person and the persona they post under there, or a group
+ * (of the groups module) whose members of the moment are members, with their persona.
+ */
+export type ForumMember =
+  | string
+  | { userId: string; persona: string | null }
+  | { groupId: string; persona: string | null };
 
 /**
- * Replaces the members of a members-only forum (the owning module's groups or role-play holders). A member
+ * Replaces the members of a members-only forum (the owning module's groups or role-play holders; a group
+ * member is read through the group at each use, so a change of the group needs no call here). A member
  * with a persona (a role's name) posts under it wherever they write in the forum, unless the caller of
  * `postInForum` names another; the forum's staff always post as themselves.
  */
 export async function setForumMembers(db: Executor, forumId: string, members: readonly ForumMember[]) {
-  await replaceForumMembers(
-    db,
-    forumId,
-    members.map((m) => (typeof m === 'string' ? { userId: m, persona: null } : m)),
-  );
+  const people: { userId: string; persona: string | null }[] = [];
+  const groups: { groupId: string; persona: string | null }[] = [];
+  for (const m of members)
+    if (typeof m === 'string') people.push({ userId: m, persona: null });
+    else if ('groupId' in m) groups.push(m);
+    else people.push(m);
+  await replaceForumMembers(db, forumId, people, groups);
 }

@@ -8,7 +8,7 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
 import { isItemOpenTo } from '../spaces/spaces.queries.js';
-import type { ForumViewer, PostingRule } from './forum.js';
+import { type ForumViewer, isPostingOpen, type PostingRule } from './forum.js';
 import { canForum, type ForumAction } from './forums.policy.js';
 import {
   findForum,
@@ -26,6 +26,11 @@ export interface ForumAccess {
   space: SpaceAccess;
   viewer: ForumViewer;
   can: Record<'read' | 'post' | 'moderate', boolean>;
+  /**
+   * Outside the forum's posting window (a role-play phase's dates) for a participant: they may read but not
+   * write (`can.post` is false too). Known only when the access was found with `now`.
+   */
+  postingClosed: boolean;
 }
 
 /**
@@ -69,6 +74,10 @@ export async function accessToForum(
     throw new AppError('not_found');
   const standing = { learn: space.can.learn && member, staff };
   if (!canForum(standing, 'forum.read')) throw new AppError('not_found');
+  const postingClosed =
+    !staff &&
+    now !== undefined &&
+    !isPostingOpen({ opensAt: forum.posting_opens_at, closesAt: forum.posting_closes_at }, now);
   return {
     forum,
     rule: forum.posting_rule === 'post-first' ? 'post-first' : 'open',
@@ -76,14 +85,20 @@ export async function accessToForum(
     viewer: { userId, staff },
     can: {
       read: true,
-      post: canForum(standing, 'forum.post'),
+      post: canForum(standing, 'forum.post') && !postingClosed,
       moderate: canForum(standing, 'forum.moderate'),
     },
+    postingClosed,
   };
 }
 
-/** Refuses (403) when the access does not allow `action`. */
+/**
+ * Refuses (403) when the access does not allow `action`; writing outside the forum's posting window is
+ * refused with its reason (409 `invalid_state`, translated, on the field `body`).
+ */
 export function requireForum(access: ForumAccess, action: ForumAction): void {
+  if (action === 'forum.post' && access.postingClosed)
+    throw new AppError('invalid_state', {}, [{ path: 'body', key: 'forums.error.postingClosed' }]);
   const allowed = {
     'forum.read': access.can.read,
     'forum.post': access.can.post,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_PREFIX_MAX, searchWords } from './forum.js';
+import { isPostingOpen, SEARCH_PREFIX_MAX, searchWords } from './forum.js';
 
 describe('the words a forum search asks the index for', () => {
   it('cuts long words to the indexed prefix, leaves out one-letter words beside longer ones', () => {
@@ -24,5 +24,16 @@ describe('the words a forum search asks the index for', () => {
         }
       }),
     );
+  });
+});
+
+describe("a forum's posting window", () => {
+  it('is open from its opening instant to just before its close, and always without one', () => {
+    const phase = { opensAt: '2026-11-28T09:00:00.000Z', closesAt: '2026-11-28T18:00:00.000Z' };
+    expect(isPostingOpen(phase, '2026-11-28T08:59:59.999Z')).toBe(false);
+    expect(isPostingOpen(phase, '2026-11-28T09:00:00.000Z')).toBe(true);
+    expect(isPostingOpen(phase, '2026-11-28T17:59:59.999Z')).toBe(true);
+    expect(isPostingOpen(phase, '2026-11-28T18:00:00.000Z')).toBe(false);
+    expect(isPostingOpen({ opensAt: null, closesAt: null }, '2030-01-01T00:00:00.000Z')).toBe(true);
   });
 });

@@ -83,6 +83,19 @@ export function canSeePost(
   return rule === 'open' || hasPostedInThread;
 }
 
+/** When participants may write in a forum (ISO instants, UTC); null ends: no limit on that side. */
+export interface PostingWindow {
+  opensAt: string | null;
+  closesAt: string | null;
+}
+
+/** Pure: may participants write in a forum with this window at `now` (from its opening, before its close)? */
+export function isPostingOpen(window: PostingWindow, now: string): boolean {
+  return (
+    (window.opensAt === null || now >= window.opensAt) && (window.closesAt === null || now < window.closesAt)
+  );
+}
+
 /** Pure: the name shown for a post's author: the persona to participants, both to staff. */
 export function shownAuthor(
   viewer: ForumViewer,

@@ -18,6 +18,8 @@ import * as forums from './migrations/2026-12-07T0100-forums.js';
 import * as memberPersonas from './migrations/2026-12-07T0700-forum-member-personas.js';
 import * as threadAuthorIndex from './migrations/2026-12-07T0701-forum-posts-thread-author.js';
 import * as searchPrefixes from './migrations/2026-12-07T1300-forum-search-prefixes.js';
+import * as memberGroups from './migrations/2026-12-08T0100-forum-member-groups.js';
+import * as postingWindows from './migrations/2026-12-08T0120-forum-posting-windows.js';
 import { forumDigestDaily, forumDigestJob } from './send-digests.js';
 
 const STAFF = ['facilitator', 'manager'] as const;
@@ -29,6 +31,8 @@ export const forumsModule: Module = {
     '2026-12-07T0700-forum-member-personas': memberPersonas,
     '2026-12-07T0701-forum-posts-thread-author': threadAuthorIndex,
     '2026-12-07T1300-forum-search-prefixes': searchPrefixes,
+    '2026-12-08T0100-forum-member-groups': memberGroups,
+    '2026-12-08T0120-forum-posting-windows': postingWindows,
   },
   tables: FORUM_TABLES,
   auditEvents: forumsAuditEvents,

@@ -4,9 +4,9 @@
  * never gets this far (not found).
  */
 export type ForumAction =
-  /** Read threads and posts (as the posting rule allows). */
+  /** Read threads and posts (as the posting rule allows), report posts, subscribe. */
   | 'forum.read'
-  /** Start threads, reply, report posts, subscribe. */
+  /** Start threads, reply, attach files (participants: within the forum's posting window). */
   | 'forum.post'
   /** Hide and restore posts, pin and lock threads, see edit histories, reports and who wrote as a persona. */
   | 'forum.moderate';

@@ -12,8 +12,8 @@ import type { ForumScope } from './forum.js';
 import { findForumByScope } from './forums.repository.js';
 import { type ForumSummary, presentForum } from './read-forums.js';
 
-export { type CreateForumInput, createForum, setForumMembers } from './create-forum.js';
-export type { ForumScope, PostingRule, ScopeKind } from './forum.js';
+export { type CreateForumInput, createForum, type ForumMember, setForumMembers } from './create-forum.js';
+export type { ForumScope, PostingRule, PostingWindow, ScopeKind } from './forum.js';
 export { type Participation, participationInEdition } from './participation.js';
 export { type PostInput, postInForum } from './post-in-forum.js';
 export { type ForumSummary, getForum, getThread } from './read-forums.js';

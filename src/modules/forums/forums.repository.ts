@@ -1,6 +1,7 @@
 /** The forums module's SQL for forums, members, threads and posts (only this module names these tables). */
 import type { Executor } from '../../db/database.js';
 import { reusableQuery } from '../../db/reusable-query.js';
+import { groupMembersView } from '../groups/groups.read-models.repository.js';
 import { usersView } from '../identity/identity.read-models.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
 
@@ -41,26 +42,54 @@ export async function listForumsOfEdition(db: Executor, editionId: string): Prom
 export async function updateForum(
   db: Executor,
   id: string,
-  set: Partial<Pick<ForumRow, 'title' | 'posting_rule'>>,
+  set: Partial<Pick<ForumRow, 'title' | 'posting_rule' | 'posting_opens_at' | 'posting_closes_at'>>,
 ): Promise<void> {
   await db.updateTable('forums').set(set).where('id', '=', id).execute();
 }
 
+/** Replaces the members of a forum: people, and groups whose current members are members. */
 export async function replaceForumMembers(
   db: Executor,
   forumId: string,
   members: readonly { userId: string; persona: string | null }[],
+  groups: readonly { groupId: string; persona: string | null }[] = [],
 ) {
   await db.deleteFrom('forum_members').where('forum_id', '=', forumId).execute();
+  await db.deleteFrom('forum_member_groups').where('forum_id', '=', forumId).execute();
   const byUser = new Map(members.map((m) => [m.userId, m.persona]));
   if (byUser.size)
     await db
       .insertInto('forum_members')
       .values([...byUser].map(([user_id, persona]) => ({ forum_id: forumId, user_id, persona })))
       .execute();
+  const byGroup = new Map<string, string | null>();
+  for (const g of groups) if (!byGroup.has(g.groupId)) byGroup.set(g.groupId, g.persona);
+  if (byGroup.size)
+    await db
+      .insertInto('forum_member_groups')
+      .values(
+        [...byGroup].map(([group_id, persona], position) => ({
+          forum_id: forumId,
+          group_id,
+          persona,
+          position,
+        })),
+      )
+      .execute();
 }
 
-/** The persona a member posts under in a forum (null: their own name, or not a member). */
+/** The groups `userId` is in now (the groups module's read model), for the membership through groups. */
+function groupsOf(db: Executor, userId: string) {
+  return db
+    .selectFrom(groupMembersView(db).as('membership'))
+    .select('membership.group_id')
+    .where('membership.user_id', '=', userId);
+}
+
+/**
+ * The persona a member posts under in a forum (null: their own name, or not a member): theirs as a member in
+ * person, else the one of the first of the forum's groups they are in now.
+ */
 export async function findMemberPersona(
   db: Executor,
   forumId: string,
@@ -72,10 +101,18 @@ export async function findMemberPersona(
     .where('forum_id', '=', forumId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return row?.persona ?? null;
+  if (row) return row.persona;
+  const viaGroup = await db
+    .selectFrom('forum_member_groups')
+    .select('persona')
+    .where('forum_id', '=', forumId)
+    .where('group_id', 'in', groupsOf(db, userId))
+    .orderBy('position')
+    .executeTakeFirst();
+  return viaGroup?.persona ?? null;
 }
 
-/** The forums among `forumIds` whose members include `userId`. */
+/** The forums among `forumIds` whose members include `userId` (in person, or in one of their groups now). */
 export async function memberForumIds(db: Executor, userId: string, forumIds: readonly string[]) {
   if (forumIds.length === 0) return new Set<string>();
   const rows = await db
@@ -83,6 +120,13 @@ export async function memberForumIds(db: Executor, userId: string, forumIds: rea
     .select('forum_id')
     .where('user_id', '=', userId)
     .where('forum_id', 'in', forumIds)
+    .union(
+      db
+        .selectFrom('forum_member_groups')
+        .select('forum_id')
+        .where('forum_id', 'in', forumIds)
+        .where('group_id', 'in', groupsOf(db, userId)),
+    )
     .execute();
   return new Set(rows.map((r) => r.forum_id));
 }
@@ -207,11 +251,22 @@ export async function markThreadRead(db: Executor, threadId: string, userId: str
     .execute();
 }
 
+/** The members of a forum now: people, and the current members of its groups. */
 export async function listForumMembers(db: Executor, forumId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('forum_members')
     .select('user_id')
     .where('forum_id', '=', forumId)
+    .union(
+      db
+        .selectFrom(groupMembersView(db).as('membership'))
+        .select('membership.user_id')
+        .where(
+          'membership.group_id',
+          'in',
+          db.selectFrom('forum_member_groups').select('group_id').where('forum_id', '=', forumId),
+        ),
+    )
     .execute();
   return rows.map((r) => r.user_id);
 }
@@ -253,6 +308,8 @@ const threadWithReader = reusableQuery((db, threadId: string, userId: string) =>
       'f.audience as f_audience',
       'f.posting_rule as f_posting_rule',
       'f.created_at as f_created_at',
+      'f.posting_opens_at as f_posting_opens_at',
+      'f.posting_closes_at as f_posting_closes_at',
     ])
     .select((eb) => [
       eb
@@ -314,6 +371,8 @@ export async function findThreadForReader(
       audience: row.f_audience,
       posting_rule: row.f_posting_rule,
       created_at: row.f_created_at,
+      posting_opens_at: row.f_posting_opens_at,
+      posting_closes_at: row.f_posting_closes_at,
     },
     postCount: Number(row.post_count ?? 0),
     lastReadAt: row.last_read_at ?? null,

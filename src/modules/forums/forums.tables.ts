@@ -12,11 +12,14 @@ export interface ForumsTable {
   scope_kind: string;
   scope_id: string;
   title: string;
-  /** `edition` (everyone in the edition's space) | `members` (forum_members and staff only). */
+  /** `edition` (everyone in the edition's space) | `members` (forum_members, the members of forum_member_groups' groups, and staff only). */
   audience: string;
   /** `open` | `post-first` (a participant reads others' posts in a thread after posting there). */
   posting_rule: string;
   created_at: string;
+  /** ISO instants (UTC) between which participants may write here (a role-play phase's dates); null: no limit. */
+  posting_opens_at: string | null;
+  posting_closes_at: string | null;
 }
 
 export interface ForumMembersTable {
@@ -24,6 +27,16 @@ export interface ForumMembersTable {
   user_id: string;
   /** The name the member posts under here (a role-play role); null: their own. */
   persona: string | null;
+}
+
+/** A group (of the groups module) whose current members are members of the forum. */
+export interface ForumMemberGroupsTable {
+  forum_id: string;
+  group_id: string;
+  /** The name the group's members post under here (a role-play role); null: their own. */
+  persona: string | null;
+  /** Order among the forum's groups: someone in two of them posts under the first one's persona. */
+  position: number;
 }
 
 export interface ForumThreadsTable {
@@ -152,6 +165,7 @@ declare module '../../db/schema.js' {
   interface DB {
     forums: ForumsTable;
     forum_members: ForumMembersTable;
+    forum_member_groups: ForumMemberGroupsTable;
     forum_threads: ForumThreadsTable;
     forum_posts: ForumPostsTable;
     forum_post_edits: ForumPostEditsTable;
@@ -171,6 +185,7 @@ declare module '../../db/schema.js' {
 export const FORUM_TABLES = [
   'forums',
   'forum_members',
+  'forum_member_groups',
   'forum_threads',
   'forum_posts',
   'forum_post_edits',

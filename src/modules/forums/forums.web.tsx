@@ -21,11 +21,13 @@ import { searchEditionPosts } from './search-posts.js';
 import { setThreadFlags } from './set-thread-flags.js';
 import { subscribe } from './subscribe.js';
 import { ForumPageView, ThreadPageView } from './views/forum-pages.js';
+import { POST_ACTION_PATHS, type PostAction } from './views/post-item.js';
 import { SearchPageView } from './views/search-page.js';
 
 type ForumParams = { Params: { forumId: string }; Querystring: { page?: string } };
-type ThreadParams = { Params: { threadId: string }; Querystring: { quote?: string; page?: string } };
-type PostParams = { Params: { postId: string } };
+type ThreadQuery = { quote?: string; page?: string; action?: string; post?: string };
+type ThreadParams = { Params: { threadId: string }; Querystring: ThreadQuery };
+type PostParams = { Params: { postId: string }; Querystring: { page?: string } };
 type EditionParams = { Params: { id: string }; Querystring: { q?: string } };
 
 /** Field problems a form shows next to its fields (others go to the error handler). */
@@ -51,12 +53,22 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     return sendPage(reply, <ForumPageView ctx={pageContext(request, reply)} page={page} {...form} />, status);
   };
   const showThread = async (
-    request: FastifyRequest<{ Params: { threadId: string }; Querystring: { quote?: string; page?: string } }>,
+    request: FastifyRequest<{ Params: { threadId: string }; Querystring: ThreadQuery }>,
     reply: FastifyReply,
     threadId: string,
     status = 200,
-    form: { values?: Record<string, string>; errors?: FieldMessages } = {},
+    form: {
+      values?: Record<string, string>;
+      errors?: FieldMessages;
+      action?: { action: string; postId: string };
+    } = {},
   ) => {
+    const { action: askedAction, post: askedPost } = request.query ?? {};
+    const action =
+      form.action ??
+      (typeof askedAction === 'string' && typeof askedPost === 'string'
+        ? { action: askedAction, postId: askedPost }
+        : undefined);
     const asked = request.query?.page;
     const page = await getThread(deps.db, deps, request.actor, threadId, {
       page: asked === 'last' ? 'last' : Number(asked ?? 1) || 1,
@@ -66,7 +78,7 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     const ctx = pageContext(request, reply);
     return sendPage(
       reply,
-      <ThreadPageView ctx={ctx} page={page} quote={request.query?.quote} {...form} />,
+      <ThreadPageView ctx={ctx} page={page} quote={request.query?.quote} {...form} action={action} />,
       status,
     );
   };
@@ -144,9 +156,12 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     return reply.redirect(`/threads/${request.params.threadId}`, 303);
   });
 
-  /** A form on a post: field problems re-show the thread with them; success flashes and goes back. */
+  /**
+   * A post's action form: field problems re-show the thread's page (`?page=`) with that form open and what was
+   * typed; success flashes and goes back to the post on that page.
+   */
   const postForm = (
-    path: string,
+    action: PostAction,
     work: (
       actor: Actor,
       postId: string,
@@ -156,44 +171,39 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     flash: string,
     options: object = csrfProtected(app),
   ) =>
-    app.post<PostParams>(path, options, async (request, reply) => {
+    app.post<PostParams>(`/posts/:postId/${POST_ACTION_PATHS[action]}`, options, async (request, reply) => {
       const body = formBody(request);
-      const threadOf = () => postAccess(deps.db, request.actor, request.params.postId);
+      const postId = request.params.postId;
+      const threadOf = () => postAccess(deps.db, request.actor, postId);
+      const page = Number.parseInt(String(request.query?.page ?? ''), 10);
+      const onPage = Number.isFinite(page) && page > 1 ? `?page=${page}` : '';
       try {
         const access = await threadOf();
-        await work(request.actor, request.params.postId, body, request);
+        await work(request.actor, postId, body, request);
         setFlash(reply, flash);
-        return reply.redirect(`/threads/${access.thread.id}#post-${request.params.postId}`, 303);
+        return reply.redirect(`/threads/${access.thread.id}${onPage}#post-${postId}`, 303);
       } catch (error) {
         const errors = formProblems(request, error);
         if (!errors || !isAppError(error)) throw error;
         const access = await threadOf();
-        return showThread(request as never, reply, access.thread.id, error.status, { errors });
+        return showThread(request as never, reply, access.thread.id, error.status, {
+          errors,
+          values: echoValues(body),
+          action: { action, postId },
+        });
       }
     });
 
+  postForm('edit', (actor, id, body) => editPost(deps.db, deps, actor, id, body), 'forums.flash.edited');
   postForm(
-    '/posts/:postId/edit',
-    (actor, id, body) => editPost(deps.db, deps, actor, id, body),
-    'forums.flash.edited',
-  );
-  postForm(
-    '/posts/:postId/report',
+    'report',
     (actor, id, body) => reportPost(deps.db, deps, actor, id, body),
     'forums.flash.reported',
   );
+  postForm('hide', (actor, id, body) => hidePost(deps.db, deps, actor, id, body), 'forums.flash.hidden');
+  postForm('restore', (actor, id) => restorePost(deps.db, deps, actor, id), 'forums.flash.restored');
   postForm(
-    '/posts/:postId/hide',
-    (actor, id, body) => hidePost(deps.db, deps, actor, id, body),
-    'forums.flash.hidden',
-  );
-  postForm(
-    '/posts/:postId/restore',
-    (actor, id) => restorePost(deps.db, deps, actor, id),
-    'forums.flash.restored',
-  );
-  postForm(
-    '/posts/:postId/attachments',
+    'attach',
     (actor, id, _body, request) => attachToPost(deps.db, deps, actor, id, forumUpload.optionalFile(request)),
     'forums.flash.attached',
     uploadForm,

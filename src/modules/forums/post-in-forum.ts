@@ -96,6 +96,13 @@ export async function postInForum(
         ? await findMemberPersona(db, access.forum.id, actor.id)
         : null;
   const file = attachment && !('path' in attachment) ? attachment : null;
+  // A first post under "post first" reveals the others' posts: they stay unread (new) until the thread is
+  // opened, so the author's own post moves no read mark.
+  const revealsOthers =
+    thread !== null &&
+    access.rule === 'post-first' &&
+    !access.can.moderate &&
+    !(await postersAmong(db, thread.id, [actor.id])).has(actor.id);
   await withAttachment(db, deps, postId, file, async (trx) => {
     if (!thread)
       await insertThread(trx, {
@@ -129,7 +136,7 @@ export async function postInForum(
     });
     const searchable = thread ? text : `${(subject as { value: string }).value}\n${text}`;
     await savePostSearchDocument(trx, postId, foldForSearch(searchable));
-    await markThreadRead(trx, threadId, actor.id, at);
+    if (!revealsOthers) await markThreadRead(trx, threadId, actor.id, at);
     await tellPeople(trx, deps, access.forum, { threadId, postId, authorId: actor.id, body: text });
   });
   return { threadId, postId };

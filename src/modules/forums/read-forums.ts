@@ -192,6 +192,8 @@ export interface ThreadPage {
   page: number;
   pageCount: number;
   can: ForumAccess['can'];
+  /** Outside the forum's posting window (a participant reads but may not write). */
+  postingClosed: boolean;
   subscription: string | null;
 }
 
@@ -245,7 +247,10 @@ export async function getThread(
   // Nothing posted since the last visit: moving the mark would change no "new" flag or count (both compare
   // posts' times with it), so a visit writes only when there is something new to mark read.
   const seenAll = lastRead !== null && thread.last_post_at <= lastRead;
-  if (options.markRead !== false && readerId && !seenAll)
+  // Under "post first", a reader who has not posted sees none of the others' posts: the visit marks nothing
+  // read, so that once they post, those posts count as new.
+  const withholding = access.rule === 'post-first' && !viewer.staff && !posted;
+  if (options.markRead !== false && readerId && !seenAll && !withholding)
     await markThreadRead(db, thread.id, readerId, deps.clock.now().toISOString());
   return {
     forum: presentForum(access.forum),
@@ -257,6 +262,7 @@ export async function getThread(
     page,
     pageCount,
     can: access.can,
+    postingClosed: access.postingClosed,
     subscription: readerId ? reader.subscription : null,
   };
 }

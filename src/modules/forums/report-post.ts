@@ -18,7 +18,8 @@ export async function reportPost(
   input: { reason?: unknown },
 ): Promise<void> {
   const access = await postAccess(db, actor, postId, deps.clock.now().toISOString());
-  requireForum(access, 'forum.post');
+  // Whoever reads may report, also outside the forum's posting window (reading is what reporting needs).
+  requireForum(access, 'forum.read');
   if (actor.kind !== 'user') throw new AppError('forbidden');
   const reason = checkBody('reason', input.reason);
   if ('path' in reason) throw new AppError('validation_failed', {}, [reason]);

@@ -8,7 +8,7 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { systemActor } from '../../kernel/actor.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
 import { postInForum } from './forums.port.js';
-import { getThread } from './read-forums.js';
+import { getForum, getThread } from './read-forums.js';
 import { subscribe } from './subscribe.js';
 
 /**
@@ -50,17 +50,21 @@ for (const dialect of DIALECTS) {
         'immediate',
         [['Ana Silva', false]],
       ]);
-      // Once I have posted, I read hers; what she posts after my visit is new to me, once.
+      // Reading the thread before posting marked nothing read: once I have posted, her posts are new to me
+      // (the one withheld from my visit and the one she wrote since), once.
       deps.clock.advance(60_000);
       await postInForum(deps.db, deps, me, { threadId, body: 'Also mine' });
       deps.clock.advance(60_000);
       await postInForum(deps.db, deps, actorOf(ana), { threadId, body: 'A reply' });
+      const listed = await getForum(deps.db, deps, me, forum.id);
+      expect(listed.threads.map((t) => [t.posts, t.unread])).toEqual([[3, 2]]);
       const after = await getThread(deps.db, deps, me, threadId);
       expect(after.posts.map((p) => [p.author, p.isNew])).toEqual([
-        ['Ana Silva', false],
+        ['Ana Silva', true],
         [expect.stringMatching(/^Test Person /), false],
         ['Ana Silva', true],
       ]);
+      expect((await getForum(deps.db, deps, me, forum.id)).threads.map((t) => t.unread)).toEqual([0]);
       expect(after.total).toBe(3);
       expect((await getThread(deps.db, deps, me, threadId)).posts.map((p) => p.isNew)).toEqual([
         false,

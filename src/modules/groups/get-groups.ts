@@ -14,7 +14,7 @@ import {
   groupAccess,
 } from './group-access.js';
 import { groupForumLink } from './group-forums.js';
-import { GROUP_TASK_KIND, groupTaskSettingsSchema } from './group-task.js';
+import { GROUP_TASK_KIND, groupTaskSettingsSchema, isTaskOfSet } from './group-task.js';
 import { latestPageRevision, listGroupFiles } from './group-work.repository.js';
 import { type GroupSetView, type GroupView, groupById, groupSetsOfEdition } from './groups.port.js';
 import { type EditionPerson, editionPeople, peopleByIds } from './groups.queries.js';
@@ -110,24 +110,32 @@ export async function getGroupPage(
   groupId: string,
 ): Promise<GroupPage> {
   const access = await groupAccess(db, actor, groupId, 'group.view');
-  const group = await groupById(db, access.group.id);
-  const names = await peopleByIds(db, group?.memberIds ?? []);
-  const tasks = (await itemsOfKind(db, GROUP_TASK_KIND, [access.set.edition_id])).filter((item) => {
+  const memberIds = access.members.map((m) => m.user_id);
+  // Independent reads, side by side (the group and its members came with the access).
+  const [names, items, files, page, peer, forumHref] = await Promise.all([
+    peopleByIds(db, memberIds),
+    itemsOfKind(db, GROUP_TASK_KIND, [access.set.edition_id]),
+    listGroupFiles(db, access.group.id),
+    latestPageRevision(db, access.group.id),
+    findPeerEvaluation(db, access.set.id),
+    groupForumLink(db, access.group.id),
+  ]);
+  const tasks = items.filter((item) => {
     const settings = groupTaskSettingsSchema.safeParse(item.settings);
-    return settings.success && settings.data.groupSet === access.set.name;
+    return settings.success && isTaskOfSet(settings.data, access.set);
   });
   return {
     access,
-    members: (group?.memberIds ?? []).map((id) => ({
+    members: memberIds.map((id) => ({
       id,
       fullName: names.get(id)?.fullName ?? '',
       email: names.get(id)?.email ?? '',
     })),
-    files: await listGroupFiles(db, access.group.id),
-    page: (await latestPageRevision(db, access.group.id)) ?? null,
+    files,
+    page: page ?? null,
     tasks: tasks.map((t) => ({ id: t.id, title: t.title })),
-    peer: (await findPeerEvaluation(db, access.set.id)) ?? null,
-    forumHref: await groupForumLink(db, access.group.id),
+    peer: peer ?? null,
+    forumHref,
   };
 }
 

@@ -8,8 +8,8 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
 import { canGroups, type GroupAction, type GroupStanding } from './groups.policy.js';
-import { findGroup, findGroupSet, findMembership } from './groups.repository.js';
-import type { GroupSetRow, WorkGroupRow } from './groups.tables.js';
+import { findGroupSet, findGroupWithSet, findMembership, listMembersOfGroup } from './groups.repository.js';
+import type { GroupMemberRow, GroupSetRow, WorkGroupRow } from './groups.tables.js';
 
 export interface EditionGroupsAccess {
   space: SpaceAccess;
@@ -55,11 +55,14 @@ export async function groupSetAccess(
 
 export interface GroupAccess extends GroupSetAccess {
   group: WorkGroupRow;
+  /** The group's members (in the order they joined). */
+  members: GroupMemberRow[];
 }
 
 /**
  * A group as `actor` may see it: its members and the edition's staff; anyone else (other participants
- * too) is told it does not exist. `forbidden` when they may see it but not do `action`.
+ * too) is told it does not exist. `forbidden` when they may see it but not do `action`. Three statements:
+ * the group with its set, the space's context, the group's members.
  */
 export async function groupAccess(
   db: Executor,
@@ -68,16 +71,17 @@ export async function groupAccess(
   action: GroupAction,
 ): Promise<GroupAccess> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
-  const group = isId(groupId) ? await findGroup(db, groupId) : undefined;
-  if (!group) throw new AppError('not_found');
-  const set = await findGroupSet(db, group.group_set_id);
-  if (!set) throw new AppError('not_found');
-  const access = await editionGroupsAccess(db, actor, set.edition_id);
-  const membership = access.actorId ? await findMembership(db, set.id, access.actorId) : undefined;
-  const standing = { ...access.standing, member: membership?.group_id === group.id };
+  const found = isId(groupId) ? await findGroupWithSet(db, groupId) : undefined;
+  if (!found) throw new AppError('not_found');
+  const { group, set } = found;
+  const [access, members] = await Promise.all([
+    editionGroupsAccess(db, actor, set.edition_id),
+    listMembersOfGroup(db, group.id),
+  ]);
+  const standing = { ...access.standing, member: members.some((m) => m.user_id === access.actorId) };
   // Choosing a group is for the edition's participants: anyone else outside the group is told it does not exist.
   if (!canGroups(standing, 'group.view') && !(action === 'groups.choose' && standing.participant))
     throw new AppError('not_found');
   if (!canGroups(standing, action)) throw new AppError('forbidden');
-  return { ...access, standing, set, group };
+  return { ...access, standing, set, group, members };
 }

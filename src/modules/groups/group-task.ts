@@ -24,12 +24,28 @@ import { markdownText, versionField } from './texts.js';
 export const GROUP_TASK_KIND = 'group-task';
 export const INSTRUCTIONS_MAX = 20_000;
 
-export const groupTaskSettingsSchema = z.object({
-  /** The group set's name, as on the edition's Groups page. */
-  groupSet: z.string().trim().min(1, 'validation.required').max(120, 'validation.tooLong'),
-  /** Markdown. */
-  instructions: z.string().max(INSTRUCTIONS_MAX, 'validation.tooLong').default(''),
-});
+export const groupTaskSettingsSchema = z
+  .object({
+    /** The group set's id (one of the edition's, chosen in the builder): renaming the set keeps the task. */
+    groupSetId: z
+      .string()
+      .trim()
+      .max(64, 'validation.tooLong')
+      .optional()
+      .transform((v) => v || undefined),
+    /**
+     * PERSISTED, read only: tasks saved before 2026-12-08 named their set. The migration
+     * `2026-12-08T0110-group-task-set-ids` gave each its set's id; a name that matched no set stays here and
+     * still finds a set of that name.
+     */
+    groupSet: z.string().trim().max(120, 'validation.tooLong').optional(),
+    /** Markdown. */
+    instructions: z.string().max(INSTRUCTIONS_MAX, 'validation.tooLong').default(''),
+  })
+  .refine((s) => Boolean(s.groupSetId || s.groupSet), {
+    path: ['groupSetId'],
+    message: 'validation.required',
+  });
 export type GroupTaskSettings = z.infer<typeof groupTaskSettingsSchema>;
 
 export const workSchema = z.object({
@@ -38,9 +54,14 @@ export const workSchema = z.object({
   submit: z.string().optional(),
 });
 
-/** The set a task names, among the edition's (by name; null when there is none of that name). */
+/** Pure: is the task done in this set? By the set's id (an older task: by the name it kept). */
+export function isTaskOfSet(settings: GroupTaskSettings, set: { id: string; name: string }): boolean {
+  return settings.groupSetId ? settings.groupSetId === set.id : settings.groupSet === set.name;
+}
+
+/** The set of a task among the edition's (the oldest one, for an older task's name), else null. */
 export function setOfTask(sets: readonly GroupSetView[], settings: GroupTaskSettings): GroupSetView | null {
-  return sets.find((s) => s.name === settings.groupSet) ?? null;
+  return sets.find((s) => isTaskOfSet(settings, s)) ?? null;
 }
 
 export interface GroupTaskPage {

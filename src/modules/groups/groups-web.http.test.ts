@@ -174,6 +174,37 @@ describe('group pages and API', () => {
     expect((await participant.get(`/groups/${groupId}`)).body).not.toContain('Secret remark');
   });
 
+  it('offers the edition’s group sets in the builder and keeps a task’s set by id', async () => {
+    const section = await saveSection(deps.db, deps, actorOf(world.facilitator), world.edition.id, null, {
+      title: { en: 'Tasks' },
+    });
+    const form = await facilitator.get(
+      `/spaces/${world.edition.id}/build/items/new?kind=group-task&section=${section.id}`,
+    );
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`<option value="${setId}">Working groups</option>`);
+    const saved = await facilitator.send(`/spaces/${world.edition.id}/build/items`, {
+      kind: 'group-task',
+      sectionId: section.id,
+      'title.en': 'Joint brief',
+      'settings.groupSetId': setId,
+      'settings.instructions': 'Write together.',
+      completionRule: 'submitted',
+      timeZone: 'UTC',
+    });
+    expect(saved.statusCode).toBe(303);
+    const item = await deps.db
+      .selectFrom('space_items')
+      .select(['id', 'settings_json'])
+      .where('kind', '=', 'group-task')
+      .where('section_id', '=', section.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(item.settings_json)).toEqual({ groupSetId: setId, instructions: 'Write together.' });
+    const task = await participant.get(`/group-tasks/${item.id}`);
+    expect(task.statusCode).toBe(200);
+    expect(task.body).not.toContain('There is no group set');
+  });
+
   it('documents the groups API in the OpenAPI document', async () => {
     const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, unknown>;

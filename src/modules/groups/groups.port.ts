@@ -9,9 +9,11 @@ import {
   findGroup,
   findMembership,
   listGroupSetsOfEdition,
+  listGroupsByIds,
   listGroupsOfSets,
   listMembershipsInEdition,
   listMembersOfGroup,
+  listMembersOfGroups,
   listMembersOfSets,
 } from './groups.repository.js';
 import type { GroupMemberRow, WorkGroupRow } from './groups.tables.js';
@@ -71,6 +73,16 @@ export async function groupById(db: Executor, groupId: string): Promise<GroupVie
   if (!group) return null;
   const members = await listMembersOfGroup(db, groupId);
   return groupViews([group], members)[0] ?? null;
+}
+
+/** Groups by id with their current members (ids of groups that no longer exist are left out). */
+export async function groupsWithMembers(db: Executor, groupIds: readonly string[]): Promise<GroupView[]> {
+  if (groupIds.length === 0) return [];
+  const [groups, members] = await Promise.all([
+    listGroupsByIds(db, groupIds),
+    listMembersOfGroups(db, groupIds),
+  ]);
+  return groupViews(groups, members);
 }
 
 /** The group a person is in within a group set, or null. */

@@ -43,6 +43,59 @@ export async function listGroupsOfSets(db: Executor, setIds: readonly string[]):
     .execute();
 }
 
+export async function listGroupsByIds(db: Executor, ids: readonly string[]): Promise<WorkGroupRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('work_groups')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+/** A group and its set in one statement (every group page starts here). */
+export async function findGroupWithSet(
+  db: Executor,
+  id: string,
+): Promise<{ group: WorkGroupRow; set: GroupSetRow } | undefined> {
+  const row = await db
+    .selectFrom('work_groups as g')
+    .innerJoin('group_sets as s', 's.id', 'g.group_set_id')
+    .selectAll('g')
+    .select([
+      's.edition_id as s_edition_id',
+      's.name as s_name',
+      's.formation as s_formation',
+      's.capacity as s_capacity',
+      's.closes_at as s_closes_at',
+      's.created_by as s_created_by',
+      's.created_at as s_created_at',
+    ])
+    .where('g.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    group: {
+      id: row.id,
+      group_set_id: row.group_set_id,
+      name: row.name,
+      position: row.position,
+      created_at: row.created_at,
+    },
+    set: {
+      id: row.group_set_id,
+      edition_id: row.s_edition_id,
+      name: row.s_name,
+      formation: row.s_formation,
+      capacity: row.s_capacity,
+      closes_at: row.s_closes_at,
+      created_by: row.s_created_by,
+      created_at: row.s_created_at,
+    },
+  };
+}
+
 export async function findGroup(db: Executor, id: string): Promise<WorkGroupRow | undefined> {
   return db.selectFrom('work_groups').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -79,6 +132,20 @@ export async function listMembersOfGroup(db: Executor, groupId: string): Promise
     .selectFrom('group_members')
     .selectAll()
     .where('group_id', '=', groupId)
+    .orderBy('added_at')
+    .orderBy('user_id')
+    .execute();
+}
+
+export async function listMembersOfGroups(
+  db: Executor,
+  groupIds: readonly string[],
+): Promise<GroupMemberRow[]> {
+  if (groupIds.length === 0) return [];
+  return db
+    .selectFrom('group_members')
+    .selectAll()
+    .where('group_id', 'in', [...new Set(groupIds)])
     .orderBy('added_at')
     .orderBy('user_id')
     .execute();

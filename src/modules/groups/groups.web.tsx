@@ -91,10 +91,12 @@ export function groupsWebRoutes(app: FastifyInstance, deps: Deps): void {
     <P extends RouteGenericInterface, D>(
       load: (request: FastifyRequest<P>) => Promise<D>,
       render: (ctx: PageContext, data: D, timeZone: string, refusal: Refusal) => VNode,
+      /** The reader's zone when the data has it already (the space's access reads it). */
+      zoneOf?: (data: D) => string,
     ) =>
     async (request: FastifyRequest<P>, reply: FastifyReply, status = 200, refusal: Refusal = {}) => {
       const data = await load(request);
-      const timeZone = await timeZoneOf(db, request.actor);
+      const timeZone = zoneOf ? zoneOf(data) : await timeZoneOf(db, request.actor);
       return sendPage(reply, render(pageContext(request, reply), data, timeZone, refusal), status);
     };
 
@@ -126,6 +128,7 @@ export function groupsWebRoutes(app: FastifyInstance, deps: Deps): void {
     (ctx, page, timeZone, refusal) => (
       <GroupPageView ctx={ctx} page={page} timeZone={timeZone} {...refusal} />
     ),
+    (page) => page.access.space.viewer.timeZone,
   );
   const showTask = pageOf<ItemParams, GroupTaskPage>(
     (r) => getGroupTaskPage(db, deps, r.actor, r.params.itemId),

@@ -10,12 +10,13 @@ import { manageRoleplay } from './manage-roleplay.js';
 import { assignRoles, type Placeable } from './role-assignment.js';
 import { listRoles } from './roleplays.repository.js';
 import { assignSchema } from './roleplays.schemas.js';
-import { writeHolders } from './write-holders.js';
+import { type Holding, writeHolders } from './write-holders.js';
 
 /**
  * Gives every participant of the edition a role, at random or in balance (nobody plays their own
  * constituency unless the exercise allows it; the constituency is the one in their profile). Staff.
- * With `groupSetId`, each group of the set plays one role together (its members become the role's holders).
+ * With `groupSetId`, each group of the set plays one role together: the role is given to the group, so its
+ * holders are the group's members of the moment (someone added to the group holds it, someone removed not).
  * `random` is for tests (a seeded source); the platform uses Math.random.
  */
 export async function assignRolesAutomatically(
@@ -51,11 +52,13 @@ export async function assignRolesAutomatically(
       placeables,
       { mode, allowOwnConstituency: row.allow_own_constituency === 1, random },
     );
-    const roleOf = new Map<string, string[]>();
-    for (const [holder, role] of result.roleOf)
-      for (const person of members.get(holder) ?? [])
-        roleOf.set(person, [...(roleOf.get(person) ?? []), role]);
-    await writeHolders(trx, deps, actor, access, roleOf, {
+    // A group holds its role as a group: whoever is in it (now or later) holds it, nobody else.
+    const holdings: Holding[] = [...result.roleOf].map(([holder, roleId]) => ({
+      roleId,
+      holderType: groupSetId ? 'group' : 'person',
+      holderId: holder,
+    }));
+    await writeHolders(trx, deps, actor, access, holdings, {
       mode: groupSetId ? `${mode}-groups` : mode,
       ownConstituency: result.ownConstituency.length,
     });

@@ -21,7 +21,10 @@ export interface RoleView {
   publicBrief: LocalizedText;
   /** Null when the reader may not read it (absent from the API). */
   privateBrief: LocalizedText | null;
+  /** The people who hold it now (in person, or as current members of a group it was given to). */
   holders: { id: string; fullName: string }[];
+  /** The groups it was given to. */
+  groups: { id: string; name: string }[];
   /** The reader holds this role. */
   mine: boolean;
 }
@@ -117,6 +120,7 @@ function roleplayView(deps: Services, access: RoleplayAccess, content: RoleplayC
         ? role.privateBrief
         : null,
       holders: role.holders.map((h) => ({ ...h })),
+      groups: role.groups.map((g) => ({ ...g })),
       mine: held.has(role.id),
     })),
     phases: content.phases.map((p) => ({

@@ -5,7 +5,10 @@ import { buildRoleplay, ORIGIN_SECRET } from '../../../test/helpers/roleplay-fac
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { groupSetsOfEdition } from '../groups/groups.port.js';
+import { createGroupSet, placeMember } from '../groups/manage-group-sets.js';
 import { updateProfile } from '../identity/update-account.js';
+import { assignRolesAutomatically } from './assign-roles.js';
 import { editOutcome } from './edit-outcome.js';
 import { getRoleplay } from './get-roleplay.js';
 import { revealBriefs } from './reveal-briefs.js';
@@ -31,6 +34,18 @@ for (const dialect of DIALECTS) {
     it('names every table the content is read from', async () => {
       const { itemId } = await buildRoleplay(deps, staff(), world.edition.id, world.participant.id);
       await editOutcome(deps.db, deps, staff(), itemId, { body: 'Draft', baseVersion: 0 });
+      // Roles given to groups: their holders are read through the groups' members.
+      const { id: setId } = await createGroupSet(
+        deps.db,
+        deps,
+        staff(),
+        world.edition.id,
+        { name: 'Delegations', formation: 'manual', groupCount: 1 },
+        'Group',
+      );
+      const group = (await groupSetsOfEdition(deps.db, world.edition.id))[0]?.groups[0];
+      await placeMember(deps.db, deps, staff(), setId, { userId: world.participant.id, groupId: group?.id });
+      await assignRolesAutomatically(deps.db, deps, staff(), itemId, { mode: 'random', groupSetId: setId });
       const { db, read } = recordingTables(deps.db);
       await readRoleplayContent(db, itemId);
       const tables = [...read()].sort();

@@ -8,6 +8,7 @@
 import type { Executor } from '../../db/database.js';
 import { deepFreeze, KeptResults } from '../../db/kept-results.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import { groupsWithMembers } from '../groups/groups.port.js';
 import { personNames } from '../identity/identity.queries.js';
 import {
   findRoleplay,
@@ -28,6 +29,9 @@ export const ROLEPLAY_CONTENT_TABLES = [
   'roleplay_phases',
   'roleplay_outcome_versions',
   'users',
+  // A role held by a group is held by the group's current members (the groups module's tables).
+  'work_groups',
+  'group_members',
 ] as const;
 
 export interface RoleplayContent {
@@ -42,7 +46,10 @@ export interface RoleplayContent {
     constituency: string | null;
     publicBrief: LocalizedText;
     privateBrief: LocalizedText;
+    /** Who holds it: the people it was given to and the current members of the groups it was given to. */
     holders: readonly { id: string; fullName: string }[];
+    /** The groups it was given to (their members hold it while they are in the group). */
+    groups: readonly { id: string; name: string }[];
   }[];
   phases: readonly {
     id: string;
@@ -63,7 +70,7 @@ export interface RoleplayContent {
 
 const kept = new KeptResults<RoleplayContent>({ tables: ROLEPLAY_CONTENT_TABLES, maxEntries: 300 });
 
-/** Reads the content from the database (six statements), without keeping it. */
+/** Reads the content from the database (eight statements), without keeping it. */
 export async function readRoleplayContent(db: Executor, itemId: string): Promise<RoleplayContent> {
   const [settings, roles, holders, phases, versions] = await Promise.all([
     findRoleplay(db, itemId),
@@ -72,8 +79,26 @@ export async function readRoleplayContent(db: Executor, itemId: string): Promise
     listPhases(db, itemId),
     listOutcomeVersions(db, itemId),
   ]);
+  const groups = new Map(
+    (
+      await groupsWithMembers(
+        db,
+        holders.filter((h) => h.holder_type === 'group').map((h) => h.holder_id),
+      )
+    ).map((g) => [g.id, g]),
+  );
+  // Each role's people: those it was given to in person, then its groups' current members (once each).
+  const peopleOf = (roleId: string) => [
+    ...new Set(
+      holders
+        .filter((h) => h.role_id === roleId)
+        .flatMap((h) =>
+          h.holder_type === 'group' ? (groups.get(h.holder_id)?.memberIds ?? []) : [h.holder_id],
+        ),
+    ),
+  ];
   const names = await personNames(db, [
-    ...holders.map((h) => h.holder_id),
+    ...roles.flatMap((r) => peopleOf(r.id)),
     ...versions.flatMap((v) => (v.edited_by ? [v.edited_by] : [])),
   ]);
   return deepFreeze({
@@ -88,9 +113,12 @@ export async function readRoleplayContent(db: Executor, itemId: string): Promise
       constituency: role.constituency,
       publicBrief: parseLocalized(role.public_brief_i18n),
       privateBrief: parseLocalized(role.private_brief_i18n),
-      holders: holders
-        .filter((h) => h.role_id === role.id)
-        .map((h) => ({ id: h.holder_id, fullName: names.get(h.holder_id) ?? '' })),
+      holders: peopleOf(role.id).map((id) => ({ id, fullName: names.get(id) ?? '' })),
+      groups: holders.flatMap((h) => {
+        const group =
+          h.role_id === role.id && h.holder_type === 'group' ? groups.get(h.holder_id) : undefined;
+        return group ? [{ id: group.id, name: group.name }] : [];
+      }),
     })),
     phases: phases.map((p) => ({
       id: p.id,

@@ -1,6 +1,7 @@
 /** Every SQL statement of the roleplays module (only this module reads and writes its tables). */
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
+import { groupMembersView } from '../groups/groups.read-models.repository.js';
 import type {
   HolderRow,
   OutcomeVersionRow,
@@ -76,7 +77,10 @@ export async function listHolders(db: Executor, itemIds: readonly string[]): Pro
     .execute();
 }
 
-/** The roles a person holds in person, across some items (for search and notifications filters). */
+/**
+ * The roles a person holds across some items, in the roles' order: in person, or as a current member of a
+ * group that holds it (a group's holders are its members of the moment, never a copy).
+ */
 export async function listRolesHeldBy(
   db: Executor,
   holderId: string,
@@ -84,10 +88,29 @@ export async function listRolesHeldBy(
 ): Promise<string[]> {
   if (itemIds.length === 0) return [];
   const rows = await db
-    .selectFrom('roleplay_holders')
-    .select('role_id')
-    .where('holder_id', '=', holderId)
-    .where('item_id', 'in', itemIds)
+    .selectFrom('roleplay_holders as h')
+    .innerJoin('roleplay_roles as r', 'r.id', 'h.role_id')
+    .select(['h.role_id', 'r.position'])
+    .distinct()
+    .where('h.item_id', 'in', itemIds)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('h.holder_type', '=', 'person'), eb('h.holder_id', '=', holderId)]),
+        eb.and([
+          eb('h.holder_type', '=', 'group'),
+          eb(
+            'h.holder_id',
+            'in',
+            eb
+              .selectFrom(groupMembersView(db).as('member'))
+              .select('member.group_id')
+              .where('member.user_id', '=', holderId),
+          ),
+        ]),
+      ]),
+    )
+    .orderBy('r.position')
+    .orderBy('h.role_id')
     .execute();
   return rows.map((r) => r.role_id);
 }

@@ -36,7 +36,7 @@ export interface RoleplayRolesTable {
 export interface RoleplayHoldersTable {
   role_id: string;
   item_id: string;
-  /** `person` (a group's members are its holders through the groups module when groups are assigned). */
+  /** `person` | `group` (holder_id a group id: its current members hold the role, read through the groups module). */
   holder_type: string;
   holder_id: string;
   assigned_by: string | null;

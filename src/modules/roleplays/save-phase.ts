@@ -45,6 +45,8 @@ export async function addPhase(
       title: pickLocalized(data.title, 'en').text,
       audience: 'members',
       members: await phaseForumMembers(trx, access),
+      // The forum itself refuses participants' posts outside the phase, whatever the route.
+      postingWindow: { opensAt: data.startsAt, closesAt: data.endsAt },
     });
     await updatePhase(trx, id, { forum_id: forum.id });
     await audit(trx, deps.clock, actor, {

@@ -7,9 +7,12 @@ import { confirmedParticipants } from '../places/places.queries.js';
 import { manageRoleplay } from './manage-roleplay.js';
 import { listRoles } from './roleplays.repository.js';
 import { holdersSchema } from './roleplays.schemas.js';
-import { writeHolders } from './write-holders.js';
+import { type Holding, writeHolders } from './write-holders.js';
 
-/** Sets the holders of each role by hand (`holders.<roleId>`: the chosen participants). Staff. */
+/**
+ * Sets the holders of each role by hand (`holders.<roleId>`: the chosen participants), in person: every
+ * holder is replaced, a role given to a group before included. Staff.
+ */
 export async function setHolders(
   db: Executor,
   deps: Services,
@@ -21,7 +24,7 @@ export async function setHolders(
     const chosen = parseInput(holdersSchema, input);
     const roles = new Set((await listRoles(trx, [access.item.id])).map((r) => r.id));
     const participants = new Set((await confirmedParticipants(trx, access.item.editionId)).map((p) => p.id));
-    const roleOf = new Map<string, string[]>();
+    const holdings: Holding[] = [];
     for (const [roleId, people] of Object.entries(chosen)) {
       if (!roles.has(roleId))
         throw new AppError('validation_failed', {}, [
@@ -32,9 +35,9 @@ export async function setHolders(
           throw new AppError('validation_failed', {}, [
             { path: `holders.${roleId}`, key: 'roleplays.error.notParticipant' },
           ]);
-        roleOf.set(person, [...(roleOf.get(person) ?? []), roleId]);
+        holdings.push({ roleId, holderType: 'person', holderId: person });
       }
     }
-    await writeHolders(trx, deps, actor, access, roleOf, { mode: 'hand', ownConstituency: 0 });
+    await writeHolders(trx, deps, actor, access, holdings, { mode: 'hand', ownConstituency: 0 });
   });
 }

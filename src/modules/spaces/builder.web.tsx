@@ -6,7 +6,7 @@ import { AppError, isAppError } from '../../kernel/errors.js';
 import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
 import { copySpace } from './copy-space.js';
-import { builderItem, builderSection, getBuilder } from './get-builder.js';
+import { builderItem, builderSection, getBuilder, kindSettingsChoices } from './get-builder.js';
 import { FILE_MAX_BYTES } from './kinds/file-kind.js';
 import { moveInSpace } from './move-in-space.js';
 import { removeFromSpace } from './remove-from-space.js';
@@ -224,6 +224,7 @@ function itemRoutes(app: FastifyInstance, deps: Deps, run: typeof runForm): void
         kind={kind}
         item={item}
         sectionId={sectionId}
+        choices={await kindSettingsChoices(deps.db, deps, builder, kind)}
         {...extra}
       />,
       status,

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { builderAccess } from './space-access.js';
-import type { CompletionRule, SpaceItemKind } from './space-item-kind.js';
+import type { CompletionRule, SettingsChoices, SpaceItemKind } from './space-item-kind.js';
 import { itemKinds } from './space-items.js';
 import { loadSpaceView, type ViewItem, type ViewSection } from './space-view.js';
 import { listCopySources } from './spaces.repository.js';
@@ -79,4 +79,14 @@ export function builderSection(builder: Builder, sectionId: string): ViewSection
   const section = builder.sections.find((s) => s.id === sectionId);
   if (!section) throw new AppError('not_found');
   return section;
+}
+
+/** The options a kind's settings fields offer in the builder's edition (none for most kinds). */
+export async function kindSettingsChoices(
+  db: Executor,
+  deps: Services,
+  builder: Builder,
+  kind: BuilderKind,
+): Promise<SettingsChoices> {
+  return (await kind.definition.settingsChoices?.(db, deps, builder.edition.id)) ?? {};
 }

@@ -68,9 +68,14 @@ export interface ItemViewer {
   space?: SpaceAccess;
 }
 
-/** What the builder gives a kind's settings fields: the language, re-displayed values and field errors. */
+/** Options a kind's settings fields offer, by field name (`settings.groupSetId` → the edition's group sets). */
+export type SettingsChoices = Record<string, { value: string; label: string }[]>;
+
+/** What the builder gives a kind's settings fields: the language, re-displayed values, field errors, choices. */
 export interface SettingsForm {
   t: Translator;
+  /** What `settingsChoices` gave for the item's edition (empty when the kind has none). */
+  choices: SettingsChoices;
   /** Values typed before a refused save, by field name (`settings.url` …). */
   values: Record<string, string>;
   /** Translated problems by field name. */
@@ -97,6 +102,8 @@ export interface SpaceItemKind<S = unknown> {
    * `settings`); without it the item is saved with empty settings and `editPath` leads to the kind's pages.
    */
   settingsFields?(item: SpaceItemRef<S> | null, form: SettingsForm): ComponentChild;
+  /** Options the settings fields offer that depend on the edition (read when the builder shows the item form). */
+  settingsChoices?(db: Executor, deps: Services, editionId: string): Promise<SettingsChoices>;
   /** Whether the builder's item form uploads a file (multipart; the kind's upload route stores it). */
   uploads?: boolean;
   /**

@@ -1,4 +1,5 @@
-/** The pages of a forum (its threads, a new thread) and of a thread (its posts, moderation, a reply). */
+/** The pages of a forum (its threads, a new thread) and of a thread (its posts, a post's action, a reply). */
+import { renderToString } from 'preact-render-to-string';
 import { Csrf, Pagination } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
@@ -6,7 +7,8 @@ import { KeptHtml } from '../../../web/render.js';
 import { quoteOf } from '../forum.js';
 import type { ForumPage, ThreadPage } from '../read-forums.js';
 import { NewThreadForm, ReplyForm, SubscribeForm, ThreadList } from './forum-parts.js';
-import { keptPostsHtml } from './kept-posts.js';
+import { keptPostsHtml, postFrame } from './kept-posts.js';
+import { PostActionForm, postActionsFor } from './post-item.js';
 
 interface FormState {
   values?: Record<string, string>;
@@ -50,15 +52,50 @@ export function ForumPageView(props: { ctx: PageContext; page: ForumPage } & For
   );
 }
 
+/** The action form a thread page shows: for a post of the page the reader may do it to (else none). */
+function chosenAction(page: ThreadPage, asked: { action: string; postId: string } | undefined) {
+  const post = asked ? page.posts.find((p) => p.id === asked.postId) : undefined;
+  if (!asked || !post) return null;
+  const action = postActionsFor(postFrame(page), post).find((a) => a === asked.action);
+  return action ? { post, action } : null;
+}
+
 export function ThreadPageView(
-  props: { ctx: PageContext; page: ThreadPage; quote?: string | undefined } & FormState,
+  props: {
+    ctx: PageContext;
+    page: ThreadPage;
+    quote?: string | undefined;
+    /** A post's action the reader opened (`?action=edit&post=…`), or the one whose form was refused. */
+    action?: { action: string; postId: string } | undefined;
+  } & FormState,
 ) {
   const { ctx, page } = props;
   const { t } = ctx;
   const quoted = props.quote ? page.posts.find((p) => p.id === props.quote) : undefined;
   const pageHref = (n: number) => `/threads/${page.thread.id}?page=${n}`;
+  const canReply = page.can.post && (!page.thread.locked || page.can.moderate);
+  const chosen = chosenAction(page, props.action);
+  // Field problems belong to the form that was sent: the post's action form, else the reply.
+  const replyErrors = props.action ? undefined : props.errors;
   const values =
-    props.values ?? (quoted ? { body: quoteOf(quoted.author, quoted.body), replyTo: quoted.id } : {});
+    (props.action ? undefined : props.values) ??
+    (quoted ? { body: quoteOf(quoted.author, quoted.body), replyTo: quoted.id } : {});
+  const actionForm = chosen
+    ? {
+        postId: chosen.post.id,
+        html: renderToString(
+          <PostActionForm
+            t={t}
+            csrf={ctx.csrf}
+            page={postFrame(page)}
+            post={chosen.post}
+            action={chosen.action}
+            values={props.action ? props.values : undefined}
+            errors={props.action ? props.errors : undefined}
+          />,
+        ),
+      }
+    : undefined;
   return (
     <Layout ctx={ctx} title={page.thread.subject}>
       <p class="breadcrumb">
@@ -84,13 +121,23 @@ export function ThreadPageView(
         </form>
       ) : null}
       <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
-      <KeptHtml html={keptPostsHtml(t, () => ctx.csrf, page)} />
+      <KeptHtml html={keptPostsHtml(t, page, actionForm)} />
       <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
       {page.withheld > 0 ? (
         <p class="notice">{t.t('forums.rule.withheld', { count: page.withheld })}</p>
       ) : null}
-      {page.can.post && (!page.thread.locked || page.can.moderate) ? (
-        <ReplyForm t={t} csrf={ctx.csrf} threadId={page.thread.id} values={values} errors={props.errors} />
+      {page.postingClosed ? <p class="notice">{t.t('forums.thread.postingClosed')}</p> : null}
+      {props.errors && !(props.action ? chosen !== null : canReply) ? (
+        // A refused form that is not on the page (the posting window closed meanwhile, the post is elsewhere).
+        <div class="error-summary" role="alert">
+          {Object.values(props.errors).map((message) => (
+            <p>{message}</p>
+          ))}
+        </div>
+      ) : null}
+      {canReply && !chosen ? (
+        // While a post's action is open, it is the page's one form (its fields would repeat the reply's).
+        <ReplyForm t={t} csrf={ctx.csrf} threadId={page.thread.id} values={values} errors={replyErrors} />
       ) : null}
     </Layout>
   );

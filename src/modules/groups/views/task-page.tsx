@@ -5,6 +5,7 @@ import { MarkdownBlock } from '../../../web/markdown.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { When } from '../../spaces/views/space-parts.js';
 import type { GroupTaskPage } from '../group-task.js';
+import { noSetMessage } from '../group-task-kind.js';
 import { PAGE_MAX } from '../shared-page.js';
 import { ConflictBox, GroupFrame } from './group-frame.js';
 
@@ -34,9 +35,7 @@ export function TaskPage({
       trail={[{ href: `/spaces/${edition.id}/items/${page.item.id}`, label: title }]}
     >
       {page.item.settings.instructions ? <MarkdownBlock source={page.item.settings.instructions} /> : null}
-      {page.set === null ? (
-        <p class="notice">{t.t('groups.task.noSet', { name: page.item.settings.groupSet })}</p>
-      ) : null}
+      {page.set === null ? <p class="notice">{noSetMessage(t, page.item.settings)}</p> : null}
       {page.set !== null && page.groups.length === 0 ? <p>{t.t('groups.task.noGroup')}</p> : null}
       {page.groups.map(({ group, work }) => (
         <section class="card" aria-labelledby={`work-${group.id}`}>

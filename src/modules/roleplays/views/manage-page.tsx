@@ -246,6 +246,11 @@ function HoldersPart({ ctx, page, base }: { ctx: PageContext; page: RoleplayMana
         {view.roles.map((role) => (
           <fieldset>
             <legend>{pickLocalized(role.name, ctx.locale).text}</legend>
+            {role.groups.length ? (
+              <p class="hint">
+                {t.t('roleplays.manage.heldByGroups', { groups: role.groups.map((g) => g.name).join(', ') })}
+              </p>
+            ) : null}
             {page.participants.map((p) => (
               <label class="checkbox">
                 <input

@@ -3,6 +3,7 @@ import { Csrf, ErrorSummary, Field, SelectField, TextField } from '../../../web/
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { Builder, BuilderKind } from '../get-builder.js';
+import type { SettingsChoices } from '../space-item-kind.js';
 import type { ViewItem } from '../space-view.js';
 import { toLocalInput } from '../spaces.js';
 import { ITEM_TITLE_MAX } from '../spaces.schemas.js';
@@ -16,6 +17,8 @@ interface Props {
   sectionId: string;
   values?: Record<string, string>;
   errors?: FieldMessages;
+  /** The kind's edition-dependent options (`settingsChoices`). */
+  choices?: SettingsChoices;
 }
 
 /** The values an item form shows: what was typed (after a refusal), else the saved item. */
@@ -38,7 +41,8 @@ function formValues(
 }
 
 /** Adds or changes an item of any kind: title, the kind's fields, availability, due date, completion, required. */
-export function ItemFormPage({ ctx, builder, kind, item, sectionId, values: typed, errors = {} }: Props) {
+export function ItemFormPage(props: Props) {
+  const { ctx, builder, kind, item, sectionId, values: typed, errors = {}, choices = {} } = props;
   const { t } = ctx;
   const base = `/spaces/${builder.edition.id}`;
   const values = formValues(item, sectionId, builder.timeZone, typed);
@@ -74,7 +78,7 @@ export function ItemFormPage({ ctx, builder, kind, item, sectionId, values: type
             lang={l}
           />
         ))}
-        {kind.definition.settingsFields?.(item, { t, values, errors }) ?? (
+        {kind.definition.settingsFields?.(item, { t, values, errors, choices }) ?? (
           <p class="hint">{t.t('spaces.build.kindHasOwnPage')}</p>
         )}
         <SelectField
