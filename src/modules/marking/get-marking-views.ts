@@ -265,25 +265,52 @@ export async function getContextOverview(
   };
 }
 
-/** The submissions the actor is allocated to mark (their own mark only). */
+/** Submissions shown per page of "My marking". */
+export const MY_MARKING_PER_PAGE = 50;
+
+/** One page of "My marking": the submissions on it, how many in all, the page and the page count. */
+export interface MyMarking {
+  rows: SubmissionSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+/**
+ * The submissions the actor is allocated to mark (their own mark only), oldest first, then an external
+ * examiner's sample (read-only, both marks): one page of them, only that page summarised.
+ */
 export async function getMyMarking(
   db: Executor,
   _deps: Services,
   actor: Actor,
-): Promise<SubmissionSummary[]> {
+  query: { page?: unknown } = {},
+  perPage = MY_MARKING_PER_PAGE,
+): Promise<MyMarking> {
   if (actor.kind !== 'user') throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   const mine = await listMarksOfMarker(db, actor.id);
   const rows = await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))]);
-  const own = await summarise(db, rows, actor.id);
-  // An external examiner's sample: read-only, both marks.
+  const ownIds = new Set(rows.map((r) => r.id));
   const sampled: string[] = [];
   for (const contextId of await contextsExaminedBy(db, actor.id))
     sampled.push(...(await sampleOfContext(db, contextId)));
-  const examined = await listSubmissionsByIds(
+  const examined = sampled.filter((id) => !ownIds.has(id));
+  const total = rows.length + examined.length;
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(overviewQuery(query).page, pageCount);
+  const from = (page - 1) * perPage;
+  const to = from + perPage;
+  const ownPage = rows.slice(from, to);
+  const examinedPage = await listSubmissionsByIds(
     db,
-    sampled.filter((id) => !rows.some((r) => r.id === id)),
+    examined.slice(Math.max(0, from - rows.length), Math.max(0, to - rows.length)),
   );
-  return [...own, ...(await summarise(db, examined, null))];
+  return {
+    rows: [...(await summarise(db, ownPage, actor.id)), ...(await summarise(db, examinedPage, null))],
+    total,
+    page,
+    pageCount,
+  };
 }
 
 export interface MarkingPage {

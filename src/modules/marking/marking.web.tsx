@@ -114,7 +114,7 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     errors: FieldMessages = {},
   ) => {
-    const rows = await getMyMarking(deps.db, deps, request.actor);
+    const mine = await getMyMarking(deps.db, deps, request.actor, request.query as { page?: unknown });
     const bank = await getCommentBank(deps.db, deps, request.actor);
     const declared = await getMarkerLanguages(deps.db, request.actor);
     const ctx = pageContext(request, reply);
@@ -124,7 +124,7 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
       reply,
       <MyMarkingPage
         ctx={ctx}
-        rows={rows}
+        mine={mine}
         bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }}
         languages={languages}
       />,

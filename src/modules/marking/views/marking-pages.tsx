@@ -1,9 +1,9 @@
 import type { ComponentProps } from 'preact';
 import type { Translator } from '../../../i18n/i18n.js';
-import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../web/components.js';
+import { Csrf, describedBy, ErrorSummary, Field, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import type { MarkingPage, SubmissionSummary } from '../get-marking-views.js';
+import type { MarkingPage, MyMarking, SubmissionSummary } from '../get-marking-views.js';
 import { formatMark } from '../rubrics/rubric.js';
 import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
 import { languageLabel, MarkerLanguagesSection } from './marker-languages.js';
@@ -27,12 +27,12 @@ export function MarksCell({ t, s }: { t: Translator; s: SubmissionSummary }) {
 /** A marker's list: the submissions allocated to them, by participant number. */
 export function MyMarkingPage({
   ctx,
-  rows,
+  mine,
   bank,
   languages,
 }: {
   ctx: PageContext;
-  rows: SubmissionSummary[];
+  mine: MyMarking;
   bank: ComponentProps<typeof CommentBankSection>;
   languages: ComponentProps<typeof MarkerLanguagesSection>;
 }) {
@@ -40,9 +40,10 @@ export function MyMarkingPage({
   return (
     <Layout ctx={ctx} title={t.t('marking.my.title')}>
       <h1>{t.t('marking.my.title')}</h1>
-      {rows.length === 0 ? <p>{t.t('marking.my.none')}</p> : null}
+      {mine.total === 0 ? <p>{t.t('marking.my.none')}</p> : null}
+      {mine.pageCount > 1 ? <p>{t.t('marking.my.count', { count: mine.total })}</p> : null}
       <ul>
-        {rows.map((s) => (
+        {mine.rows.map((s) => (
           <li>
             <a href={`/marking/submissions/${s.id}`}>{s.participant}</a> · {languageLabel(t, s.language)} ·{' '}
             {t.t(`marking.state.${s.state}`)} ·{' '}
@@ -52,6 +53,12 @@ export function MyMarkingPage({
           </li>
         ))}
       </ul>
+      <Pagination
+        t={t}
+        page={mine.page}
+        pageCount={mine.pageCount}
+        href={(n) => (n === 1 ? '/marking/my' : `/marking/my?page=${n}`)}
+      />
       <MarkerLanguagesSection {...languages} />
       <CommentBankSection {...bank} />
     </Layout>
