@@ -118,17 +118,23 @@ export function pairsOfPrints(documents: Prints, threshold = 30): SimilarPair[] 
   return pairs.sort(bySimilarity);
 }
 
-/** Pure: every pair of a `current` document with an `earlier` one overlapping at least `threshold` %. */
+/**
+ * Pure: every pair of a `current` document with an `earlier` one overlapping at least `threshold` %. The
+ * smaller side is indexed (one submission against a cohort: the one submission's hashes).
+ */
 export function pairsAcrossPrints(current: Prints, earlier: Prints, threshold = 30): SimilarPair[] {
-  const index = indexOf(earlier);
-  const shared = new Int32Array(earlier.length);
+  const small = current.length <= earlier.length;
+  const [indexed, scanned] = small ? [current, earlier] : [earlier, current];
+  const index = indexOf(indexed);
+  const shared = new Int32Array(indexed.length);
   const pairs: SimilarPair[] = [];
-  for (const [id, prints] of current) {
+  for (const [id, prints] of scanned) {
     shared.fill(0);
     for (const hash of prints) for (const j of index.get(hash) ?? []) shared[j]!++;
-    earlier.forEach(([other, theirs], j) => {
+    indexed.forEach(([other, theirs], j) => {
       const percent = percentOf(shared[j]!, prints.size, theirs.size);
-      if (shared[j]! > 0 && percent >= threshold) pairs.push({ a: id, b: other, percent });
+      if (shared[j]! > 0 && percent >= threshold)
+        pairs.push(small ? { a: other, b: id, percent } : { a: id, b: other, percent });
     });
   }
   return pairs.sort(bySimilarity);
