@@ -137,18 +137,18 @@ for (const dialect of DIALECTS) {
       await saveMark(deps.db, deps, actorOf(world.assessor), markingId, mark('62'));
       const me = actorOf(world.assessor);
       const whole = await getMyMarking(deps.db, deps, me);
-      expect(whole.rows.map((s) => s.id)).toEqual([markingId, second.id]);
+      expect(whole.rows.map((s) => s.id).sort()).toEqual([markingId, second.id].sort());
       expect([whole.total, whole.page, whole.pageCount]).toEqual([2, 1, 1]);
       const first = await getMyMarking(deps.db, deps, me, { page: '1' }, 1);
       const last = await getMyMarking(deps.db, deps, me, { page: '2' }, 1);
-      expect(first.rows.map((s) => [s.participant, s.marks.map((m) => m.total)])).toEqual([
-        ['P-0001', [6200]],
-      ]);
-      expect(last.rows.map((s) => s.participant)).toEqual(['P-0002']);
+      // One a page, in the whole list's order; the marker sees their own mark only.
+      expect([...first.rows, ...last.rows].map((s) => s.id)).toEqual(whole.rows.map((s) => s.id));
+      const marked = [...first.rows, ...last.rows].find((s) => s.id === markingId);
+      expect([marked?.participant, marked?.marks.map((m) => m.total)]).toEqual(['P-0001', [6200]]);
       expect([last.total, last.page, last.pageCount]).toEqual([2, 2, 2]);
       // Past the last page, or not a page: the last page, the first.
       expect((await getMyMarking(deps.db, deps, me, { page: '9' }, 1)).page).toBe(2);
-      expect((await getMyMarking(deps.db, deps, me, { page: 'x' }, 1)).rows[0]!.id).toBe(markingId);
+      expect((await getMyMarking(deps.db, deps, me, { page: 'x' }, 1)).rows).toEqual(first.rows);
     });
   });
 }

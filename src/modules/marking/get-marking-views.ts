@@ -289,7 +289,9 @@ export async function getMyMarking(
 ): Promise<MyMarking> {
   if (actor.kind !== 'user') throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   const mine = await listMarksOfMarker(db, actor.id);
-  const rows = await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))]);
+  const rows = (await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))])).sort(
+    (a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id),
+  );
   const ownIds = new Set(rows.map((r) => r.id));
   const sampled: string[] = [];
   for (const contextId of await contextsExaminedBy(db, actor.id))
