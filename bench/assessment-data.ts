@@ -85,6 +85,8 @@ export async function seedAssessment(
   deps: Deps,
   people: number,
   say: (line: string) => void = () => {},
+  /** `near-identical`: one shared sentence each (the similarity check's worst case: every pair matches). */
+  texts: 'distinct' | 'near-identical' = 'distinct',
 ): Promise<AssessmentBenchData> {
   const facilitator = await buildPerson(deps, { roles: ['facilitator'] });
   const assessors = [
@@ -109,7 +111,11 @@ export async function seedAssessment(
     markingDueAt: new Date(deps.clock.now().getTime() + 30 * 86_400_000).toISOString(),
   });
   // One page of distinct text each (every tenth copies half of the one before: the similarity check finds pairs).
-  const texts = [...syntheticSubmissions(people, 1).values()];
+  const distinct = [...syntheticSubmissions(people, 1).values()];
+  const textOf = (index: number) =>
+    texts === 'near-identical'
+      ? `A brief on the gaps in labour migration data and how a shared register of outgoing workers would close them ${distinct[index]?.split(' ')[0] ?? ''}`
+      : (distinct[index] ?? `Brief ${index}`);
   const markingIds: string[] = [];
   let first: TestPerson | null = null;
   let firstSubmission = '';
@@ -121,7 +127,7 @@ export async function seedAssessment(
       fundingKind: 'self',
     });
     await saveDraft(deps.db, deps, actorOf(person), assignmentId, {
-      text: texts[index] ?? `Brief ${index}`,
+      text: textOf(index),
       declared: true,
     });
     const { submissionId } = await submitAssignment(deps.db, deps, actorOf(person), assignmentId);

@@ -50,7 +50,7 @@ describe('sqlite: the demo’s marking', () => {
 
   it('shows the demo assessor their allocations, and the released participant her mark', async () => {
     const mine = await getMyMarking(deps.db, deps, await user('assessor@example.org', ['assessor']));
-    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.rows.length).toBeGreaterThan(0);
     const aisha = await user('aisha.bello@example.org', ['participant']);
     const [assignment] = await deps.db
       .selectFrom('assignments')

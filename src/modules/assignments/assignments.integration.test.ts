@@ -358,8 +358,8 @@ for (const dialect of DIALECTS) {
         await submitAssignment(deps.db, deps, actorOf(person), world.assignmentId);
       }
       const page = await getManagePage(deps.db, deps, actorOf(world.facilitator), world.assignmentId);
-      expect(page.similar).toHaveLength(1);
-      expect(page.similar[0]!.percent).toBe(100);
+      expect(page.similar.pairs).toHaveLength(1);
+      expect(page.similar.pairs[0]!.percent).toBe(100);
       expect(
         await refusal(getManagePage(deps.db, deps, actorOf(world.participant), world.assignmentId)),
       ).toBe('forbidden');
@@ -389,7 +389,7 @@ for (const dialect of DIALECTS) {
         await submitAssignment(deps.db, deps, me, docx.assignmentId);
       }
       const page = await getManagePage(deps.db, deps, actorOf(docx.facilitator), docx.assignmentId);
-      expect(page.similar.map((p) => p.percent)).toEqual([100]);
+      expect(page.similar.pairs.map((p) => p.percent)).toEqual([100]);
     });
   });
 }

@@ -15,6 +15,7 @@ import * as groups from './migrations/2026-12-07T0800-assignments-groups.js';
 import * as workLanguage from './migrations/2026-12-07T1401-assignments-work-language.js';
 import * as references from './migrations/2026-12-07T1402-assignments-references.js';
 import * as fileTexts from './migrations/2026-12-07T2300-assignments-file-texts.js';
+import * as similarityPrints from './migrations/2026-12-08T0200-assignments-similarity-prints.js';
 import { extractTextJob } from './similarity/file-texts.js';
 
 const staff = ['facilitator', 'manager'] as const;
@@ -29,6 +30,7 @@ export const assignmentsModule: Module = {
     '2026-12-07T1401-assignments-work-language': workLanguage,
     '2026-12-07T1402-assignments-references': references,
     '2026-12-07T2300-assignments-file-texts': fileTexts,
+    '2026-12-08T0200-assignments-similarity-prints': similarityPrints,
   },
   auditEvents: assignmentsAuditEvents,
   tables: [

@@ -2,7 +2,7 @@
  * The assignments module's tables (only this module writes them, and only its code names them).
  * PERSISTED: `resubmission`, `scope`, `status` and `type` codes; `file_types` and `instructions_i18n` JSON.
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export interface AssignmentsTable {
   id: string;
@@ -74,6 +74,8 @@ export interface AssignmentSubmissionsTable {
   group_id: string | null;
   /** The language the work is written in (a teaching-language code; null: the edition's). */
   language: string | null;
+  /** The online text's similarity fingerprints (`encodePrints`), kept once submitted; null: not yet. */
+  text_prints: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -106,6 +108,10 @@ export interface AssignmentFileTextsTable {
   file_id: string;
   text: string;
   extracted_at: string;
+  /** The text's similarity fingerprints (`encodePrints`); null: kept before fingerprints were. */
+  prints: string | null;
+  /** 1: the file could not be read at all (a corrupt or hostile DOCX): its text is '' and the check says so. */
+  unreadable: Generated<number>;
 }
 
 /** A reference document of an assignment's similarity check (its text extracted at upload). */
@@ -118,6 +124,8 @@ export interface AssignmentReferencesTable {
   size_bytes: number;
   storage_key: string;
   text: string;
+  /** The text's similarity fingerprints (`encodePrints`); null: uploaded before fingerprints were kept. */
+  prints: string | null;
   uploaded_by: string | null;
   uploaded_at: string;
 }

@@ -59,6 +59,7 @@ type FileParams = { Params: { id: string; fileId: string } };
 type SubmissionParams = { Params: { id: string; submissionId: string } };
 type SubmissionFileParams = { Params: { id: string; submissionId: string; fileId: string } };
 type MarkerParams = { Params: { submissionId: string; fileId?: string } };
+type Query = Record<string, unknown>;
 
 const hidden = { schema: { hide: true } };
 
@@ -274,7 +275,7 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     errors: FieldMessages = {},
   ) => {
-    const page = await getManagePage(deps.db, deps, request.actor, request.params.id);
+    const page = await getManagePage(deps.db, deps, request.actor, request.params.id, request.query as Query);
     const values = status === 200 ? {} : echoValues(formBody(request));
     return sendPage(
       reply,
@@ -376,7 +377,8 @@ export function assignmentsWebRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   app.get<MarkerParams>('/assignments/marking/:submissionId', hidden, async (request, reply) => {
-    const view = await getMarkerView(deps.db, deps, request.actor, request.params.submissionId);
+    const { submissionId } = request.params;
+    const view = await getMarkerView(deps.db, deps, request.actor, submissionId, request.query as Query);
     return sendPage(reply, <MarkerSubmissionPage ctx={pageContext(request, reply)} view={view} />);
   });
 

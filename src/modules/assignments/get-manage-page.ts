@@ -10,7 +10,12 @@ import { assignmentAccess, ensureManage } from './assignment-access.js';
 import { listOverrides, listSubmittedOfAssignment } from './assignments.repository.js';
 import type { OverrideRow } from './assignments.tables.js';
 import { listReferences } from './similarity/similarity.repository.js';
-import { namedLabel, type SimilarityPair, similarityCheck } from './similarity/similarity-check.js';
+import {
+  namedLabels,
+  pairsPage,
+  type SimilarityResult,
+  similarityCheck,
+} from './similarity/similarity-check.js';
 import { type AssignmentSettings, toOverride, toSettings } from './submission-state.js';
 
 /** The staff page of an assignment: every participant, their dates and latest submission; overrides. */
@@ -30,8 +35,11 @@ export interface ManagePage {
     } | null;
   }[];
   overrides: (OverrideRow & { name: string | null })[];
-  /** Pairs of latest submissions that overlap, here or with an earlier edition's, with their shared passages. */
-  similar: SimilarityPair[];
+  /**
+   * Pairs of latest submissions that overlap, here or with an earlier edition's or a reference document, with
+   * their shared passages: one page of them, the most similar first, and how many in all.
+   */
+  similar: SimilarityResult;
   /** Whether this server reads PDF text (pdftotext): when not, the page says PDFs are left out. */
   pdfText: boolean;
   /** The reference documents the check compares with. */
@@ -43,6 +51,8 @@ export async function getManagePage(
   deps: Services,
   actor: Actor,
   assignmentId: string,
+  /** The query string: `pairs`, the page of similar pairs. */
+  query: { pairs?: unknown } = {},
 ): Promise<ManagePage> {
   const access = await assignmentAccess(db, actor, assignmentId);
   ensureManage(access);
@@ -60,7 +70,8 @@ export async function getManagePage(
     deps,
     { id: settings.id, editionId: settings.editionId },
     submitted,
-    namedLabel(db, names),
+    namedLabels(db, names),
+    { page: pairsPage(query.pairs) },
   );
   const references = (await listReferences(db, settings.id)).map((r) => ({
     id: r.id,

@@ -14,7 +14,7 @@ import {
   listSubmittedOfAssignment,
 } from './assignments.repository.js';
 import type { SubmissionRow } from './assignments.tables.js';
-import { type SimilarityPair, similarityCheck } from './similarity/similarity-check.js';
+import { pairsPage, type SimilarityResult, similarityCheck } from './similarity/similarity-check.js';
 
 /** A submission as a marker sees it: the participant number (the name only once revealed), text and files. */
 export interface MarkerSubmissionView {
@@ -31,8 +31,11 @@ export interface MarkerSubmissionView {
   files: { id: string; name: string; sizeBytes: number }[];
   /** A group's submission: each member's contribution statement, by participant number (blind). */
   contributions: { participant: string; statement: string }[];
-  /** This submission beside the cohort's others, earlier editions' and reference documents (blind: numbers). */
-  similar: SimilarityPair[];
+  /**
+   * This submission beside the cohort's others, earlier editions' and reference documents (blind: numbers):
+   * one page of pairs, the most similar first; null when the submission is not submitted.
+   */
+  similar: SimilarityResult | null;
   /** Whether this server reads PDF text (pdftotext): when not, the page says PDFs are left out. */
   pdfText: boolean;
 }
@@ -42,6 +45,8 @@ export async function getMarkerView(
   deps: Services,
   actor: Actor,
   submissionId: string,
+  /** The query string: `pairs`, the page of similar pairs. */
+  query: { pairs?: unknown } = {},
 ): Promise<MarkerSubmissionView> {
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const view = await markerViewOf(db, actor, 'assignments', submissionId);
@@ -57,8 +62,15 @@ export async function getMarkerView(
     contributions.map((c) => c.person_id),
   );
   const submitted = await listSubmittedOfAssignment(db, assignment.id);
-  const numberOf = async (other: SubmissionRow) =>
-    (await participantNumbersOf(db, assignment.edition_id, [other.person_id])).get(other.person_id) ?? '—';
+  // Blind: the pairs shown are labelled by participant number, read at once for all of them.
+  const numbersOf = async (rows: readonly SubmissionRow[]) => {
+    const byPerson = await participantNumbersOf(
+      db,
+      assignment.edition_id,
+      rows.map((r) => r.person_id),
+    );
+    return new Map(rows.map((r) => [r.id, byPerson.get(r.person_id) ?? '—']));
+  };
   const similar =
     row.status === 'submitted'
       ? await similarityCheck(
@@ -66,10 +78,10 @@ export async function getMarkerView(
           deps,
           { id: assignment.id, editionId: assignment.edition_id },
           submitted,
-          numberOf,
-          row,
+          numbersOf,
+          { only: row, page: pairsPage(query.pairs) },
         )
-      : [];
+      : null;
   const name = view.revealed ? (await personNames(db, [row.person_id])).get(row.person_id) : undefined;
   return {
     submissionId: row.id,

@@ -50,6 +50,7 @@ export async function openDraft(
     reopen_reason: null,
     group_id: unit.groupId,
     language: latest?.row.language ?? null,
+    text_prints: null,
     created_at: now,
     updated_at: now,
   };

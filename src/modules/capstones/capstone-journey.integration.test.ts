@@ -278,7 +278,7 @@ for (const dialect of DIALECTS) {
       expect(marking.can).toMatchObject({ examine: true, mark: false, manage: false, editMark: false });
       expect(marking.submission.marks).toHaveLength(2);
       expect(JSON.stringify(marking)).not.toMatch(/Secretname/);
-      expect((await getMyMarking(deps.db, deps, actorOf(examiner))).map((s) => s.id)).toEqual([
+      expect((await getMyMarking(deps.db, deps, actorOf(examiner))).rows.map((s) => s.id)).toEqual([
         view!.submissionId,
       ]);
       expect(await refusal(saveMark(deps.db, deps, actorOf(examiner), view!.submissionId, mark('10')))).toBe(

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type AssessmentWorld,
   buildAssessmentWorld,
+  enrolOther,
   markingStateOf,
   submitForMarking,
 } from '../../../test/helpers/assessment-factories.js';
@@ -9,9 +10,11 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { isAppError } from '../../kernel/errors.js';
+import { saveDraft } from '../assignments/save-draft.js';
+import { submitAssignment } from '../assignments/submit-assignment.js';
 import { allocateMarker } from './allocation/allocate-markers.js';
 import { changeMarkingStates } from './change-states.js';
-import { getContextOverview, overviewQuery } from './get-marking-views.js';
+import { getContextOverview, getMyMarking, overviewQuery } from './get-marking-views.js';
 import { markFromForm, saveMark } from './save-mark.js';
 
 const mark = (percent: string) => markFromForm({ overall: 'Fine', mark: percent, complete: 'on' });
@@ -118,6 +121,34 @@ for (const dialect of DIALECTS) {
         await refusal({ submissionIds: [markingId], bulkAction: 'agree' }, actorOf(world.participant)),
       ).toBe('forbidden');
       expect(await state()).toBe('ready-for-review');
+    });
+
+    it('pages "My marking" (oldest first), only the page summarised, own mark only', async () => {
+      const staff = actorOf(world.facilitator);
+      const other = await enrolOther(deps, world);
+      await saveDraft(deps.db, deps, actorOf(other), world.assignmentId, { text: 'Theirs', declared: true });
+      await submitAssignment(deps.db, deps, actorOf(other), world.assignmentId);
+      const second = await deps.db
+        .selectFrom('marking_submissions')
+        .select('id')
+        .where('id', '!=', markingId)
+        .executeTakeFirstOrThrow();
+      await allocateMarker(deps.db, deps, staff, second.id, { markerId: world.assessor.id, role: 'first' });
+      await saveMark(deps.db, deps, actorOf(world.assessor), markingId, mark('62'));
+      const me = actorOf(world.assessor);
+      const whole = await getMyMarking(deps.db, deps, me);
+      expect(whole.rows.map((s) => s.id).sort()).toEqual([markingId, second.id].sort());
+      expect([whole.total, whole.page, whole.pageCount]).toEqual([2, 1, 1]);
+      const first = await getMyMarking(deps.db, deps, me, { page: '1' }, 1);
+      const last = await getMyMarking(deps.db, deps, me, { page: '2' }, 1);
+      // One a page, in the whole list's order; the marker sees their own mark only.
+      expect([...first.rows, ...last.rows].map((s) => s.id)).toEqual(whole.rows.map((s) => s.id));
+      const marked = [...first.rows, ...last.rows].find((s) => s.id === markingId);
+      expect([marked?.participant, marked?.marks.map((m) => m.total)]).toEqual(['P-0001', [6200]]);
+      expect([last.total, last.page, last.pageCount]).toEqual([2, 2, 2]);
+      // Past the last page, or not a page: the last page, the first.
+      expect((await getMyMarking(deps.db, deps, me, { page: '9' }, 1)).page).toBe(2);
+      expect((await getMyMarking(deps.db, deps, me, { page: 'x' }, 1)).rows).toEqual(first.rows);
     });
   });
 }

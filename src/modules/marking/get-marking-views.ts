@@ -284,12 +284,29 @@ export async function getContextOverview(
   };
 }
 
-/** A marker's own queue: their submissions (their own mark only), then an examiner's sample (both marks). */
+/** Submissions shown per page of "My marking". */
+export const MY_MARKING_PER_PAGE = 50;
+
+/** One page of "My marking": the submissions on it, how many in all, the page and the page count. */
+export interface MyMarking {
+  rows: readonly SubmissionSummary[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** The whole kept queue the page is a slice of (the same object while it is unchanged: render once). */
+  queue: readonly SubmissionSummary[];
+}
+
+/**
+ * A marker's whole queue: the submissions allocated to them (their own mark only), oldest first, then an
+ * external examiner's sample (read-only, both marks).
+ */
 export async function myMarkingOf(db: Executor, markerId: string): Promise<SubmissionSummary[]> {
   const mine = await listMarksOfMarker(db, markerId);
-  const rows = await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))]);
+  const rows = (await listSubmissionsByIds(db, [...new Set(mine.map((m) => m.submission_id))])).sort(
+    (a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id),
+  );
   const own = await summarise(db, rows, markerId);
-  // An external examiner's sample: read-only, both marks.
   const sampled: string[] = [];
   for (const contextId of await contextsExaminedBy(db, markerId))
     sampled.push(...(await sampleOfContext(db, contextId)));
@@ -308,15 +325,22 @@ export async function myMarkingOf(db: Executor, markerId: string): Promise<Submi
  */
 const KEPT_MY_MARKING = new KeptResults<SubmissionSummary[]>({ tables: MY_MARKING_TABLES, maxEntries: 500 });
 
-/** The submissions the actor is allocated to mark (their own mark only), and an examiner's sample. */
+/** One page of the actor's queue (`myMarkingOf`, kept). */
 export async function getMyMarking(
   db: Executor,
   _deps: Services,
   actor: Actor,
-): Promise<SubmissionSummary[]> {
+  query: { page?: unknown } = {},
+  perPage = MY_MARKING_PER_PAGE,
+): Promise<MyMarking> {
   if (actor.kind !== 'user') throw new AppError(actor.kind === 'anonymous' ? 'unauthenticated' : 'forbidden');
   const markerId = actor.id;
-  return KEPT_MY_MARKING.get(db, markerId, () => myMarkingOf(db, markerId));
+  const queue = await KEPT_MY_MARKING.get(db, markerId, () => myMarkingOf(db, markerId));
+  const total = queue.length;
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(overviewQuery(query).page, pageCount);
+  const from = (page - 1) * perPage;
+  return { rows: queue.slice(from, from + perPage), total, page, pageCount, queue };
 }
 
 export interface MarkingPage {

@@ -87,12 +87,12 @@ for (const dialect of DIALECTS) {
       const second = actorOf(world.secondAssessor);
       const queue = () => getMyMarking(deps.db, deps, second);
       const before = await queue();
-      expect(await queue()).toBe(before);
-      expect(before.map((s) => s.marks[0]?.total)).toEqual([9000]);
+      expect((await queue()).queue).toBe(before.queue);
+      expect(before.rows.map((s) => s.marks[0]?.total)).toEqual([9000]);
       await saveMark(deps.db, deps, second, markingId, mark('55', false));
       const after = await queue();
-      expect(after).not.toBe(before);
-      expect(after.map((s) => s.marks[0]?.total)).toEqual([5500]);
+      expect(after.queue).not.toBe(before.queue);
+      expect(after.rows.map((s) => s.marks[0]?.total)).toEqual([5500]);
     });
   });
 }

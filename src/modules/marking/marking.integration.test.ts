@@ -347,7 +347,9 @@ for (const dialect of DIALECTS) {
         addFeedback: false,
       });
       expect(page.submission.marks).toHaveLength(2);
-      expect((await getMyMarking(deps.db, deps, actorOf(examiner))).map((s) => s.id)).toEqual([markingId]);
+      expect((await getMyMarking(deps.db, deps, actorOf(examiner))).rows.map((s) => s.id)).toEqual([
+        markingId,
+      ]);
       expect(
         (await markerViewOf(deps.db, actorOf(examiner), 'assignments', ownerId))?.participantNumber,
       ).toBe('P-0001');

@@ -116,20 +116,21 @@ export function markingWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     errors: FieldMessages = {},
   ) => {
-    const rows = await getMyMarking(deps.db, deps, request.actor);
+    const mine = await getMyMarking(deps.db, deps, request.actor, request.query as { page?: unknown });
     const bank = await getCommentBank(deps.db, deps, request.actor);
     const declared = await getMarkerLanguages(deps.db, request.actor);
     const ctx = pageContext(request, reply);
     const values = status === 200 ? {} : echoValues(formBody(request));
     const languages = { t: ctx.t, csrf: ctx.csrf, declared, errors };
     // The kept queue (the reader's own) is rendered once per language.
-    const list = renderedOnce(rows, request.locale, () =>
-      renderToString(<MyMarkingList t={ctx.t} rows={rows} />),
+    const list = renderedOnce(mine.queue, `${request.locale}|${mine.page}`, () =>
+      renderToString(<MyMarkingList t={ctx.t} rows={mine.rows} />),
     );
     return sendPage(
       reply,
       <MyMarkingPage
         ctx={ctx}
+        mine={mine}
         list={<KeptHtml html={list} />}
         bank={{ t: ctx.t, csrf: ctx.csrf, ...bank, values, errors }}
         languages={languages}

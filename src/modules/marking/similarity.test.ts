@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprints, overlap, similarPairs, words } from './similarity.js';
+import {
+  decodePrints,
+  encodePrints,
+  fingerprints,
+  overlap,
+  pairsAcrossPrints,
+  pairsOfPrints,
+  similarPairs,
+  words,
+} from './similarity.js';
 
 const base =
   'Bilateral labour migration agreements should guarantee equal treatment of migrant workers in wages, social security and access to justice, and they should be monitored by a joint committee that includes the social partners of both countries.';
@@ -35,5 +45,43 @@ describe('winnowing', () => {
   it('gives nothing for texts shorter than one k-gram', () => {
     expect(fingerprints('too short').size).toBe(0);
     expect(overlap(fingerprints('too short'), fingerprints(base))).toBe(0);
+  });
+});
+
+describe('kept fingerprints and the indexed comparison', () => {
+  it('keeps a fingerprint set as text and reads the same set back', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat({ max: 0xffffffff }), { maxLength: 300 }), (hashes) => {
+        expect(decodePrints(encodePrints(new Set(hashes)))).toEqual(new Set(hashes));
+      }),
+    );
+    expect(decodePrints(encodePrints(fingerprints(base)))).toEqual(fingerprints(base));
+    expect(decodePrints('')).toEqual(new Set());
+  });
+
+  it('finds exactly the pairs the direct comparison of every two sets finds, with the same percent', () => {
+    const sets = fc.array(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 25 }), {
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(sets, sets, fc.integer({ min: 1, max: 100 }), (left, right, threshold) => {
+        const docs = left.map((hashes, i) => [`d${i}`, new Set(hashes)] as const);
+        const others = right.map((hashes, i) => [`e${i}`, new Set(hashes)] as const);
+        const direct = [];
+        for (let i = 0; i < docs.length; i++)
+          for (let j = i + 1; j < docs.length; j++) {
+            const percent = overlap(docs[i]![1], docs[j]![1]);
+            if (percent >= threshold) direct.push({ a: docs[i]![0], b: docs[j]![0], percent });
+          }
+        const key = (p: { a: string; b: string; percent: number }) => `${p.a}|${p.b}|${p.percent}`;
+        expect(pairsOfPrints(docs, threshold).map(key).sort()).toEqual(direct.map(key).sort());
+        const across = docs.flatMap(([a, mine]) =>
+          others
+            .map(([b, theirs]) => ({ a, b, percent: overlap(mine, theirs) }))
+            .filter((p) => p.percent >= threshold),
+        );
+        expect(pairsAcrossPrints(docs, others, threshold).map(key).sort()).toEqual(across.map(key).sort());
+      }),
+    );
   });
 });

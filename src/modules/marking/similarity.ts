@@ -62,16 +62,90 @@ export interface SimilarPair {
   percent: number;
 }
 
+/** Pure: a fingerprint set as text to keep (each hash as 4 bytes, little-endian, in base64). */
+export function encodePrints(prints: ReadonlySet<number>): string {
+  const bytes = Buffer.alloc(prints.size * 4);
+  let offset = 0;
+  for (const hash of prints) offset = bytes.writeUInt32LE(hash >>> 0, offset);
+  return bytes.toString('base64');
+}
+
+/** Pure: the fingerprint set kept by `encodePrints`. */
+export function decodePrints(text: string): Set<number> {
+  const bytes = Buffer.from(text, 'base64');
+  const out = new Set<number>();
+  for (let offset = 0; offset + 4 <= bytes.length; offset += 4) out.add(bytes.readUInt32LE(offset));
+  return out;
+}
+
+/** Pure: the share (whole percent, rounded down) of the smaller of two sets that `shared` hashes are. */
+const percentOf = (shared: number, a: number, b: number) =>
+  Math.min(a, b) === 0 ? 0 : Math.floor((shared * 100) / Math.min(a, b));
+
+const bySimilarity = (x: SimilarPair, y: SimilarPair) => y.percent - x.percent || x.a.localeCompare(y.a);
+
+type Prints = readonly (readonly [string, ReadonlySet<number>])[];
+
+/** Pure: hash → the indexes of the documents holding it. */
+function indexOf(documents: Prints): Map<number, number[]> {
+  const index = new Map<number, number[]>();
+  documents.forEach(([, prints], i) => {
+    for (const hash of prints) {
+      const list = index.get(hash);
+      if (list) list.push(i);
+      else index.set(hash, [i]);
+    }
+  });
+  return index;
+}
+
+/**
+ * Pure: every pair of documents (id and fingerprints, e.g. kept ones) overlapping at least `threshold` %,
+ * most similar first. Counted through an index of the hashes, so documents that share nothing cost nothing.
+ */
+export function pairsOfPrints(documents: Prints, threshold = 30): SimilarPair[] {
+  const index = indexOf(documents);
+  const shared = new Int32Array(documents.length);
+  const pairs: SimilarPair[] = [];
+  documents.forEach(([id, prints], i) => {
+    shared.fill(0);
+    for (const hash of prints) for (const j of index.get(hash) ?? []) if (j > i) shared[j]!++;
+    for (let j = i + 1; j < documents.length; j++) {
+      const percent = percentOf(shared[j]!, prints.size, documents[j]![1].size);
+      if (shared[j]! > 0 && percent >= threshold) pairs.push({ a: id, b: documents[j]![0], percent });
+    }
+  });
+  return pairs.sort(bySimilarity);
+}
+
+/**
+ * Pure: every pair of a `current` document with an `earlier` one overlapping at least `threshold` %. The
+ * smaller side is indexed (one submission against a cohort: the one submission's hashes).
+ */
+export function pairsAcrossPrints(current: Prints, earlier: Prints, threshold = 30): SimilarPair[] {
+  const small = current.length <= earlier.length;
+  const [indexed, scanned] = small ? [current, earlier] : [earlier, current];
+  const index = indexOf(indexed);
+  const shared = new Int32Array(indexed.length);
+  const pairs: SimilarPair[] = [];
+  for (const [id, prints] of scanned) {
+    shared.fill(0);
+    for (const hash of prints) for (const j of index.get(hash) ?? []) shared[j]!++;
+    indexed.forEach(([other, theirs], j) => {
+      const percent = percentOf(shared[j]!, prints.size, theirs.size);
+      if (shared[j]! > 0 && percent >= threshold)
+        pairs.push(small ? { a: other, b: id, percent } : { a: id, b: other, percent });
+    });
+  }
+  return pairs.sort(bySimilarity);
+}
+
+const printsOf = (documents: ReadonlyMap<string, string>) =>
+  [...documents].map(([id, text]) => [id, fingerprints(text)] as const);
+
 /** Pure: every pair of `documents` (id → text) overlapping at least `threshold` %, most similar first. */
 export function similarPairs(documents: ReadonlyMap<string, string>, threshold = 30): SimilarPair[] {
-  const prints = [...documents].map(([id, text]) => [id, fingerprints(text)] as const);
-  const pairs: SimilarPair[] = [];
-  for (let i = 0; i < prints.length; i++)
-    for (let j = i + 1; j < prints.length; j++) {
-      const percent = overlap(prints[i]![1], prints[j]![1]);
-      if (percent >= threshold) pairs.push({ a: prints[i]![0], b: prints[j]![0], percent });
-    }
-  return pairs.sort((x, y) => y.percent - x.percent || x.a.localeCompare(y.a));
+  return pairsOfPrints(printsOf(documents), threshold);
 }
 
 /**
@@ -83,16 +157,7 @@ export function similarAcross(
   earlier: ReadonlyMap<string, string>,
   threshold = 30,
 ): SimilarPair[] {
-  const earlierPrints = [...earlier].map(([id, text]) => [id, fingerprints(text)] as const);
-  const pairs: SimilarPair[] = [];
-  for (const [id, text] of current) {
-    const mine = fingerprints(text);
-    for (const [other, prints] of earlierPrints) {
-      const percent = overlap(mine, prints);
-      if (percent >= threshold) pairs.push({ a: id, b: other, percent });
-    }
-  }
-  return pairs.sort((x, y) => y.percent - x.percent || x.a.localeCompare(y.a));
+  return pairsAcrossPrints(printsOf(current), printsOf(earlier), threshold);
 }
 
 /** The words of a text as written (for showing passages) beside their folded form (for matching). */

@@ -64,17 +64,23 @@ export interface Gradebook {
   policy: VersionedPolicy | null;
   components: { id: string; title: LocalizedText; weight: number; minMark: number | null; cutoff: string }[];
   rows: GradebookRow[];
+  /** Every confirmed participant (id and name, in the gradebook's order), whether or not their row is here. */
+  everyone: { id: string; fullName: string }[];
 }
 
+/** Whose rows to compute: one person's (their standing), a page of people (the gradebook page), or everyone. */
+export type GradebookSelection = string | { offset: number; limit: number } | undefined;
+
 /**
- * Everyone's inputs and result on `today` (only one person when `personId` is given). Attendance comes from
- * the port (`attendance-source.ts`); tests pass their own source.
+ * Everyone's inputs and result on `today` (only one person's when a person id is given, only a page of
+ * people's when a page is: the others' inputs are not read). Attendance comes from the port
+ * (`attendance-source.ts`); tests pass their own source.
  */
 export async function loadGradebook(
   db: Executor,
   editionId: string,
   today: string,
-  personId?: string,
+  select?: GradebookSelection,
   attendanceOf: AttendanceSource = attendanceSource,
 ): Promise<Gradebook> {
   const [policy, everyone, { items, scores }, overrides] = await Promise.all([
@@ -83,7 +89,12 @@ export async function loadGradebook(
     itemsAndScoresOf(db, editionId),
     listOverrides(db, editionId),
   ]);
-  const people = personId ? everyone.filter((p) => p.id === personId) : everyone;
+  const people =
+    typeof select === 'string'
+      ? everyone.filter((p) => p.id === select)
+      : select
+        ? everyone.slice(select.offset, select.offset + select.limit)
+        : everyone;
   const titles = new Map(items.map((i) => [i.id, i.title]));
   const components = (policy?.policy.components ?? []).map((c) => ({
     id: c.id,
@@ -129,5 +140,5 @@ export async function loadGradebook(
       result: policy ? evaluateResult(policy.policy, inputs, today) : null,
     });
   }
-  return { policy, components, rows };
+  return { policy, components, rows, everyone: everyone.map((p) => ({ id: p.id, fullName: p.fullName })) };
 }

@@ -194,6 +194,31 @@ for (const dialect of DIALECTS) {
       ).toBeNull();
     });
 
+    it('pages the gradebook: only the page’s people are computed, the exports stay complete', async () => {
+      const staff = actorOf(world.facilitator);
+      await saveResultPolicy(deps.db, deps, staff, world.edition.id, policyInput());
+      await recordParticipantScores();
+      const whole = await getGradebook(deps.db, deps, staff, world.edition.id);
+      expect(whole.paging).toBeNull();
+      const ids = whole.rows.map((r) => r.personId);
+      expect(ids).toHaveLength(2);
+      const first = await getGradebook(deps.db, deps, staff, world.edition.id, undefined, 1, 1);
+      const last = await getGradebook(deps.db, deps, staff, world.edition.id, undefined, 2, 1);
+      expect(first.rows.map((r) => r.personId)).toEqual([ids[0]]);
+      expect(last.rows.map((r) => r.personId)).toEqual([ids[1]]);
+      expect(first.paging).toEqual({ page: 1, pageCount: 2, perPage: 1 });
+      // Everyone is still named (the override form), and a page's results are the whole book's.
+      expect(last.everyone.map((p) => p.id)).toEqual(ids);
+      expect(last.rows[0]!.result).toEqual(whole.rows[1]!.result);
+      expect(Object.keys(last.participation)).toEqual([ids[1]]);
+      // Past the last page: the last page.
+      const beyond = await getGradebook(deps.db, deps, staff, world.edition.id, undefined, 9, 1);
+      expect(beyond.paging).toEqual({ page: 2, pageCount: 2, perPage: 1 });
+      expect(beyond.rows.map((r) => r.personId)).toEqual([ids[1]]);
+      const { csv } = await gradebookCsv(deps.db, deps, staff, world.edition.id, 'en');
+      expect(csv.trim().split(/\r?\n/)).toHaveLength(3);
+    });
+
     it('computes the gradebook from space scores and overrides; overrides need a reason and are audited', async () => {
       const staff = actorOf(world.facilitator);
       await saveResultPolicy(deps.db, deps, staff, world.edition.id, policyInput());

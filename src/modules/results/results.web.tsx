@@ -9,7 +9,7 @@ import { type FieldMessages, fieldMessages, pageContext } from '../../web/page-c
 import { sendPage } from '../../web/render.js';
 import { gradebookCsv, gradebookXlsx } from './export-gradebook.js';
 import { finaliseResults } from './finalise-results.js';
-import { getGradebook } from './get-gradebook.js';
+import { getGradebook, gradebookPage } from './get-gradebook.js';
 import { getMyStanding } from './get-my-standing.js';
 import { getPolicyEditor } from './get-policy-editor.js';
 import { saveResultPolicy } from './save-result-policy.js';
@@ -60,8 +60,9 @@ export function resultsWebRoutes(app: FastifyInstance, deps: Deps): void {
     values = {},
     errors: FieldMessages = {},
   ) => {
-    const book = await getGradebook(deps.db, deps, request.actor, request.params.editionId);
     const query = request.query as Record<string, unknown>;
+    const page = gradebookPage(query.page);
+    const book = await getGradebook(deps.db, deps, request.actor, request.params.editionId, undefined, page);
     const recorded = count(query.recorded);
     const report =
       recorded === null

@@ -4,7 +4,7 @@
  * description and category, and `docProps/app.xml` the company and the manager. They are emptied (the
  * elements kept, so Word still opens the file); the other parts are copied as they are. The stored original
  * is untouched. A DOCX that cannot be read safely is served as stored (it was accepted by content). Its
- * running text feeds the similarity check.
+ * running text for the similarity check is read with mammoth (`docx-text.ts`).
  */
 import { readZip } from '../../../integrations/zip/safe-zip.js';
 import { zipBuffer } from '../../../integrations/zip/zip-writer.js';
@@ -47,26 +47,4 @@ export async function stripDocxMetadata(bytes: Uint8Array): Promise<Uint8Array> 
     return { name, bytes: content };
   });
   return zipBuffer(entries.map((e) => ({ ...e, mtime: new Date(Date.UTC(1980, 0, 1)) })));
-}
-
-/** Pure-ish: the running text of a DOCX (its `w:t` runs, paragraphs on their own lines); '' when unreadable. */
-export async function docxText(bytes: Uint8Array): Promise<string> {
-  try {
-    const parts = await readZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    const xml = parts.get('word/document.xml')?.toString('utf8') ?? '';
-    return xml
-      .split(/<\/w:p>/)
-      .map((paragraph) =>
-        [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''),
-      )
-      .filter(Boolean)
-      .join('\n')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
-  } catch {
-    return '';
-  }
 }

@@ -1,7 +1,8 @@
 /**
  * Reference documents of an assignment's similarity check: staff upload PDF or DOCX files (by content, 20 MB,
- * 20 per assignment) whose text every submission is compared with; removing one takes it out of the check.
- * Both audited.
+ * 20 per assignment) whose text (DOCX by mammoth; a DOCX that cannot be read is refused, saying so) and its
+ * fingerprints are kept at upload, every submission compared with them; removing one takes it out of the
+ * check. Both audited.
  */
 import type { Executor } from '../../../db/database.js';
 import { inTransaction } from '../../../db/transaction.js';
@@ -12,9 +13,10 @@ import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import type { UploadedUserFile } from '../../../kernel/uploaded-file.js';
+import { encodePrints, fingerprints } from '../../marking/similarity.js';
 import { cleanFileName, fileTypeOf } from '../assignment.js';
 import { assignmentAccess, ensureManage } from '../assignment-access.js';
-import { docxText } from './docx-metadata.js';
+import { readDocxText } from './docx-text.js';
 import { deleteReference, insertReference, listReferences } from './similarity.repository.js';
 
 export const REFERENCE_MAX_BYTES = 20 * 1024 * 1024;
@@ -38,7 +40,12 @@ export async function uploadReferenceDocument(
     throw problem('assignments.error.fileTooLarge', { max: REFERENCE_MAX_BYTES / 1024 / 1024 });
   const type = fileTypeOf(file.bytes);
   if (!type) throw problem('assignments.error.fileType', { types: 'PDF, DOCX' });
-  const text = type === 'docx' ? await docxText(file.bytes) : await pdfText(file.bytes);
+  const read =
+    type === 'docx'
+      ? await readDocxText(file.bytes)
+      : { unreadable: false as const, text: await pdfText(file.bytes) };
+  if (read.unreadable) throw problem('assignments.error.referenceUnreadable');
+  const { text } = read;
   if (text.trim() === '') throw problem('assignments.error.referenceNoText');
   if ((await listReferences(db, assignmentId)).length >= REFERENCES_MAX)
     throw problem('assignments.error.tooManyFiles', { max: REFERENCES_MAX });
@@ -56,6 +63,7 @@ export async function uploadReferenceDocument(
         size_bytes: file.bytes.length,
         storage_key: key,
         text,
+        prints: encodePrints(fingerprints(text)),
         uploaded_by: access.userId,
         uploaded_at: deps.clock.now().toISOString(),
       });

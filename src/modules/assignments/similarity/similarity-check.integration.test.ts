@@ -68,8 +68,8 @@ for (const dialect of DIALECTS) {
       await hand(world.participant, world.assignmentId, 'See the attached brief, please.', ESSAY);
       await hand(other, world.assignmentId, `My own opening words. ${ESSAY}.`);
       const page = await getManagePage(deps.db, deps, actorOf(world.facilitator), world.assignmentId);
-      expect(page.similar).toHaveLength(1);
-      const [pair] = page.similar;
+      expect(page.similar.pairs).toHaveLength(1);
+      const [pair] = page.similar.pairs;
       // Without the PDF's text the first submission shares nothing with the second.
       expect(pair!.percent).toBeGreaterThan(50);
       expect(pair!.earlierEdition).toBeNull();
@@ -89,11 +89,11 @@ for (const dialect of DIALECTS) {
         role: 'first',
       });
       const view = await getMarkerView(deps.db, deps, actorOf(world.assessor), submission.id);
-      expect(view.similar.map((p) => [p.a, p.b])).toEqual([['P-0001', 'P-0002']]);
-      expect(view.similar[0]!.passages[0]!.b.toLowerCase()).toContain(
+      expect(view.similar!.pairs.map((p) => [p.a, p.b])).toEqual([['P-0001', 'P-0002']]);
+      expect(view.similar!.pairs[0]!.passages[0]!.b.toLowerCase()).toContain(
         'a shared register of outgoing workers',
       );
-      expect(JSON.stringify(view.similar)).not.toContain('Omar Other');
+      expect(JSON.stringify(view.similar!.pairs)).not.toContain('Omar Other');
     });
 
     it('compares with the submissions of the course’s earlier editions (by their number), not with later ones', async () => {
@@ -126,12 +126,12 @@ for (const dialect of DIALECTS) {
       await hand(alumnus, earlierAssignment, ESSAY);
       await hand(world.participant, world.assignmentId, `${ESSAY} and more of my own.`);
       const page = await getManagePage(deps.db, deps, actorOf(world.facilitator), world.assignmentId);
-      expect(page.similar.map((p) => [p.b, p.earlierEdition, p.percent])).toEqual([
+      expect(page.similar.pairs.map((p) => [p.b, p.earlierEdition, p.percent])).toEqual([
         ['P-0001', earlier.code ?? earlier.id, 100],
       ]);
       // The earlier edition's own check does not look forward.
       const past = await getManagePage(deps.db, deps, actorOf(earlierFacilitator), earlierAssignment);
-      expect(past.similar).toEqual([]);
+      expect(past.similar.pairs).toEqual([]);
     });
 
     it('compares with the reference documents staff upload; one without text is refused and stores nothing', async () => {
@@ -149,11 +149,11 @@ for (const dialect of DIALECTS) {
       await hand(world.participant, world.assignmentId, ESSAY);
       const page = await getManagePage(deps.db, deps, staff, world.assignmentId);
       expect(page.references.map((r) => r.title)).toEqual(['Model answer.docx']);
-      expect(page.similar.map((p) => [p.b, p.reference, p.percent])).toEqual([
+      expect(page.similar.pairs.map((p) => [p.b, p.reference, p.percent])).toEqual([
         ['Model answer.docx', true, 100],
       ]);
       await removeReferenceDocument(deps.db, deps, staff, world.assignmentId, id);
-      expect((await getManagePage(deps.db, deps, staff, world.assignmentId)).similar).toEqual([]);
+      expect((await getManagePage(deps.db, deps, staff, world.assignmentId)).similar.pairs).toEqual([]);
     });
 
     it('takes a group’s latest submission once, whoever started it, in the check and in the zip', async () => {
@@ -190,7 +190,7 @@ for (const dialect of DIALECTS) {
       await submitAssignment(deps.db, deps, them, world.assignmentId);
       const page = await getManagePage(deps.db, deps, staff, world.assignmentId);
       // One group, its latest attempt only: nothing to compare it with (no self-match between attempts).
-      expect(page.similar).toEqual([]);
+      expect(page.similar.pairs).toEqual([]);
       const zip = await getSubmissionsZip(deps.db, deps, staff, world.assignmentId);
       expect(zip.entries).toHaveLength(1);
       expect(zip.entries[0]!.bytes.toString()).toContain('again');

@@ -1,18 +1,18 @@
 /**
  * The staff's similarity check of an assignment: the latest submission of each work unit (a group's once,
  * else each person's) — its online text, the kept text of its DOCX and PDF files (extracted once:
- * file-texts.ts) — compared with each other and with the submissions of the course's earlier editions;
- * and with the reference documents staff uploaded; each pair comes with the passages both share, to read side by side. It never searches the web and is
- * never a penalty by itself.
+ * file-texts.ts), by their kept fingerprints (kept-prints.ts) — compared with each other, with the
+ * submissions of the course's earlier editions and with the reference documents staff uploaded; each pair
+ * shown comes with the passages both share, to read side by side. It never searches the web and is never a
+ * penalty by itself.
  */
 import type { Executor } from '../../../db/database.js';
 import type { Services } from '../../../deps.js';
 import { groupById } from '../../groups/groups.port.js';
 import { ensureParticipantNumber } from '../../marking/marking.queries.js';
-import { sharedPassages, similarAcross, similarPairs } from '../../marking/similarity.js';
-import { listFiles } from '../assignments.repository.js';
+import { pairsAcrossPrints, pairsOfPrints, sharedPassages } from '../../marking/similarity.js';
 import type { SubmissionRow } from '../assignments.tables.js';
-import { fileTexts } from './file-texts.js';
+import { referencePrints, submissionPrints, submissionTexts } from './kept-prints.js';
 import { listReferences, submittedInEarlierEditions } from './similarity.repository.js';
 
 /** A pair to look at: who (labels), how much, from an earlier edition or not, and the shared passages. */
@@ -39,79 +39,112 @@ export function latestPerWorkUnit<T extends Pick<SubmissionRow, 'person_id' | 'g
   return [...latest.values()];
 }
 
-/**
- * The text of submissions: each one's online text and the kept text of its DOCX and PDF files (extracted once,
- * at submission by a job, or here when the job has not run yet: `fileTexts`).
- */
-async function textsOf(
-  db: Executor,
-  deps: Pick<Services, 'storage' | 'clock'>,
-  rows: readonly SubmissionRow[],
-): Promise<Map<string, string>> {
-  const files = await listFiles(
-    db,
-    rows.map((r) => r.id),
-  );
-  const fileText = await fileTexts(db, deps, files);
-  const out = new Map<string, string>(rows.map((row) => [row.id, row.text]));
-  for (const file of files)
-    out.set(file.submission_id, `${out.get(file.submission_id)}\n${fileText.get(file.id) ?? ''}`);
-  return out;
-}
+/** The label of each of these submissions for its reader (staff: names; markers: participant numbers). */
+export type Labeller = (rows: readonly SubmissionRow[]) => Promise<Map<string, string>>;
 
-/** The label of a submission for staff: the person, or the group with its members. */
-export function namedLabel(db: Executor, names: ReadonlyMap<string, string>) {
-  return async (row: SubmissionRow): Promise<string> => {
-    const group = row.group_id ? await groupById(db, row.group_id) : null;
-    if (!group) return names.get(row.person_id) ?? row.person_id;
-    return `${group.name} (${group.memberIds.map((id) => names.get(id) ?? id).join(', ')})`;
+/** The labels of submissions for staff: the person, or the group with its members. */
+export function namedLabels(db: Executor, names: ReadonlyMap<string, string>): Labeller {
+  return async (rows) => {
+    const out = new Map<string, string>();
+    for (const row of rows) {
+      const group = row.group_id ? await groupById(db, row.group_id) : null;
+      out.set(
+        row.id,
+        group
+          ? `${group.name} (${group.memberIds.map((id) => names.get(id) ?? id).join(', ')})`
+          : (names.get(row.person_id) ?? row.person_id),
+      );
+    }
+    return out;
   };
 }
 
 const unitOf = (row: SubmissionRow) => (row.group_id ? `group:${row.group_id}` : `person:${row.person_id}`);
 
+/** Pairs shown per page (the most similar first). */
+export const PAIRS_PER_PAGE = 50;
+
+/** One page of the check's pairs (the most similar first), how many in all, and the unreadable files. */
+export interface SimilarityResult {
+  pairs: SimilarityPair[];
+  total: number;
+  page: number;
+  pageCount: number;
+  perPage: number;
+  /** The names (as markers see them: P-0042-1.docx) of the files that could not be read, left out. */
+  unreadable: string[];
+}
+
+/** Pure: a page number from the query string (1 when absent or not a page). */
+export function pairsPage(value: unknown): number {
+  const page = Number(value);
+  return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
+}
+
 /**
  * The pairs of this assignment's latest submissions that overlap 30 % or more (or, given `only`, of that one
  * submission with the others), and of each with a submission of an earlier edition of the course (shown by
- * that edition's code and participant number) and with the assignment's reference documents (by title).
+ * that edition's code and participant number) and with the assignment's reference documents (by title); the
+ * most similar first, one page at a time. Fingerprints are kept once per text (`kept-prints.ts`); the texts
+ * themselves are read only for the pairs shown (their passages), and only those pairs are labelled.
  */
 export async function similarityCheck(
   db: Executor,
   deps: Pick<Services, 'storage' | 'clock'>,
   assignment: { id: string; editionId: string },
   submitted: readonly SubmissionRow[],
-  labelOf: (row: SubmissionRow) => Promise<string>,
-  only: SubmissionRow | null = null,
-): Promise<SimilarityPair[]> {
+  labelsOf: Labeller,
+  options: { only?: SubmissionRow | null; page?: number; perPage?: number } = {},
+): Promise<SimilarityResult> {
+  const only = options.only ?? null;
   const latest = latestPerWorkUnit(submitted);
   const current = only ? [only] : latest;
   const others = only ? latest.filter((r) => unitOf(r) !== unitOf(only)) : [];
   const earlierRows = latestPerWorkUnit(await submittedInEarlierEditions(db, assignment.editionId));
   const references = await listReferences(db, assignment.id);
-  const texts = await textsOf(db, deps, [...current, ...others, ...earlierRows]);
+  const rows = new Map([...current, ...others, ...earlierRows].map((r) => [r.id, r]));
+  const { prints, unreadable } = await submissionPrints(db, deps, [...rows.values()]);
+  const refPrints = await referencePrints(db, references);
+  const printsOf = (list: readonly { id: string }[], from = prints) =>
+    list.map((r) => [r.id, from.get(r.id) ?? new Set<number>()] as const);
+  const mine = printsOf(current);
+  const all = [
+    ...(only ? pairsAcrossPrints(mine, printsOf(others)) : pairsOfPrints(mine)),
+    ...pairsAcrossPrints(mine, printsOf(earlierRows)),
+    ...pairsAcrossPrints(mine, printsOf(references, refPrints)),
+  ].sort((x, y) => y.percent - x.percent);
+  const perPage = options.perPage ?? PAIRS_PER_PAGE;
+  const pageCount = Math.max(1, Math.ceil(all.length / perPage));
+  const page = Math.min(options.page ?? 1, pageCount);
+  const shown = all.slice((page - 1) * perPage, page * perPage);
+  const shownRows = [...new Set(shown.flatMap((p) => [p.a, p.b]))].flatMap((id) => rows.get(id) ?? []);
+  const texts = await submissionTexts(db, shownRows);
   for (const r of references) texts.set(r.id, r.text);
-  const textOf = (id: string) => texts.get(id) ?? '';
-  const textsOfRows = (rows: readonly { id: string }[]) => new Map(rows.map((r) => [r.id, textOf(r.id)]));
-  const currentTexts = textsOfRows(current);
-  const labels = new Map<string, string>();
-  for (const row of [...current, ...others]) labels.set(row.id, await labelOf(row));
+  const earlierIds = new Set(earlierRows.map((r) => r.id));
+  const labels = await labelsOf(shownRows.filter((r) => !earlierIds.has(r.id)));
   for (const r of references) labels.set(r.id, r.title);
   const editionOf = new Map<string, string>();
-  for (const row of earlierRows) {
+  const shownIds = new Set(shownRows.map((r) => r.id));
+  for (const row of earlierRows.filter((r) => shownIds.has(r.id))) {
     labels.set(row.id, await ensureParticipantNumber(db, row.edition_id, row.person_id));
     editionOf.set(row.id, row.edition_code ?? row.edition_id);
   }
-  const pairs = [
-    ...(only ? similarAcross(currentTexts, textsOfRows(others)) : similarPairs(currentTexts)),
-    ...similarAcross(currentTexts, textsOfRows(earlierRows)),
-    ...similarAcross(currentTexts, textsOfRows(references)),
-  ];
-  return pairs.map((p) => ({
-    a: labels.get(p.a) ?? p.a,
-    b: labels.get(p.b) ?? p.b,
-    percent: p.percent,
-    earlierEdition: editionOf.get(p.b) ?? null,
-    reference: references.some((r) => r.id === p.b),
-    passages: sharedPassages(textOf(p.a), textOf(p.b)),
-  }));
+  const textOf = (id: string) => texts.get(id) ?? '';
+  return {
+    pairs: shown.map((p) => ({
+      a: labels.get(p.a) ?? p.a,
+      b: labels.get(p.b) ?? p.b,
+      percent: p.percent,
+      earlierEdition: editionOf.get(p.b) ?? null,
+      reference: references.some((r) => r.id === p.b),
+      passages: sharedPassages(textOf(p.a), textOf(p.b)),
+    })),
+    total: all.length,
+    page,
+    pageCount,
+    perPage,
+    unreadable: unreadable
+      .filter((f) => current.some((r) => r.id === f.submission_id))
+      .map((f) => f.marker_name),
+  };
 }

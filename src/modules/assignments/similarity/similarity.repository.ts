@@ -73,3 +73,37 @@ export async function insertFileText(db: Executor, row: Insertable<AssignmentFil
     .onConflict((oc) => oc.column('file_id').doNothing())
     .execute();
 }
+
+/** The kept fingerprints of these files, and whether each could not be read (no row: not extracted yet). */
+export async function filePrintsOf(
+  db: Executor,
+  fileIds: readonly string[],
+): Promise<Map<string, { prints: string | null; unreadable: boolean }>> {
+  if (fileIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('assignment_file_texts')
+    .select(['file_id', 'prints', 'unreadable'])
+    .where('file_id', 'in', fileIds)
+    .execute();
+  return new Map(rows.map((r) => [r.file_id, { prints: r.prints, unreadable: r.unreadable === 1 }]));
+}
+
+/** Keeps the fingerprints of a file's text kept before fingerprints were. */
+export async function setFilePrints(db: Executor, fileId: string, prints: string): Promise<void> {
+  await db.updateTable('assignment_file_texts').set({ prints }).where('file_id', '=', fileId).execute();
+}
+
+/** Keeps the fingerprints of a submitted attempt's online text (it never changes once submitted). */
+export async function setSubmissionPrints(db: Executor, submissionId: string, prints: string): Promise<void> {
+  await db
+    .updateTable('assignment_submissions')
+    .set({ text_prints: prints })
+    .where('id', '=', submissionId)
+    .where('status', '=', 'submitted')
+    .execute();
+}
+
+/** Keeps the fingerprints of a reference document uploaded before fingerprints were. */
+export async function setReferencePrints(db: Executor, referenceId: string, prints: string): Promise<void> {
+  await db.updateTable('assignment_references').set({ prints }).where('id', '=', referenceId).execute();
+}

@@ -5,7 +5,7 @@ import { OVERRIDE_SCOPES } from '../assignment.js';
 import type { ManagePage } from '../get-manage-page.js';
 import { Moment } from './assignment-parts.js';
 import { ReferenceDocuments } from './reference-documents.js';
-import { SimilarityPairs, SimilarityScope } from './similarity-pairs.js';
+import { SimilarityResults, SimilarityScope } from './similarity-pairs.js';
 
 /** Staff: who submitted (late flagged), each person's dates, overrides and extensions, reopening. */
 export function ManagePageView({
@@ -98,11 +98,7 @@ export function ManagePageView({
       </form>
       <h2 id="similarity">{t.t('assignments.similarity.title')}</h2>
       <SimilarityScope t={t} pdfText={page.pdfText} />
-      {page.similar.length === 0 ? (
-        <p>{t.t('assignments.similarity.none')}</p>
-      ) : (
-        <SimilarityPairs t={t} pairs={page.similar} />
-      )}
+      <SimilarityResults t={t} result={page.similar} path={`${base}/manage`} anchor="similarity" />
       <ReferenceDocuments t={t} csrf={ctx.csrf} base={base} references={page.references} errors={errors} />
       <h2>{t.t('assignments.manage.overrides')}</h2>
       <ul>

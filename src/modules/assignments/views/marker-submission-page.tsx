@@ -3,7 +3,7 @@ import { Layout } from '../../../web/layout.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { MarkerSubmissionView } from '../get-marker-view.js';
-import { SimilarityPairs, SimilarityScope } from './similarity-pairs.js';
+import { SimilarityResults, SimilarityScope } from './similarity-pairs.js';
 
 /** A submission as a marker reads it: the participant number only (blind), the text and the renamed files. */
 export function MarkerSubmissionPage({ ctx, view }: { ctx: PageContext; view: MarkerSubmissionView }) {
@@ -57,10 +57,15 @@ export function MarkerSubmissionPage({ ctx, view }: { ctx: PageContext; view: Ma
       <section aria-labelledby="similar">
         <h2 id="similar">{t.t('assignments.similarity.title')}</h2>
         <SimilarityScope t={t} pdfText={view.pdfText} />
-        {view.similar.length === 0 ? (
-          <p>{t.t('assignments.similarity.none')}</p>
+        {view.similar ? (
+          <SimilarityResults
+            t={t}
+            result={view.similar}
+            path={`/assignments/marking/${view.submissionId}`}
+            anchor="similar"
+          />
         ) : (
-          <SimilarityPairs t={t} pairs={view.similar} />
+          <p>{t.t('assignments.similarity.none')}</p>
         )}
       </section>
       <p class="hint">

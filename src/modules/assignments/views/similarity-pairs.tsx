@@ -1,5 +1,6 @@
 import type { Translator } from '../../../i18n/i18n.js';
-import type { SimilarityPair } from '../similarity/similarity-check.js';
+import { Pagination } from '../../../web/components.js';
+import type { SimilarityPair, SimilarityResult } from '../similarity/similarity-check.js';
 
 /** What the check compares, and — plainly — that PDF files are left out when this server cannot read them. */
 export function SimilarityScope({ t, pdfText }: { t: Translator; pdfText: boolean }) {
@@ -51,5 +52,55 @@ export function SimilarityPairs({ t, pairs }: { t: Translator; pairs: readonly S
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * The check's outcome on a page: the files it could not read, how many pairs in all, one page of pairs (the
+ * most similar first) and the links to the other pages (`?pairs=N`, back to the section `#anchor`).
+ */
+export function SimilarityResults({
+  t,
+  result,
+  path,
+  anchor,
+}: {
+  t: Translator;
+  result: SimilarityResult;
+  path: string;
+  anchor: string;
+}) {
+  const { total, page, pageCount, perPage, pairs } = result;
+  const from = (page - 1) * perPage + 1;
+  return (
+    <>
+      {result.unreadable.length ? (
+        <p class="notice">
+          {t.t('assignments.similarity.unreadable', {
+            count: result.unreadable.length,
+            files: result.unreadable.join(', '),
+          })}
+        </p>
+      ) : null}
+      {total === 0 ? (
+        <p>{t.t('assignments.similarity.none')}</p>
+      ) : (
+        <>
+          <p>
+            {t.t('assignments.similarity.count', { count: total })}
+            {pageCount > 1
+              ? ` ${t.t('assignments.similarity.shown', { from, to: from + pairs.length - 1, count: total })}`
+              : null}
+          </p>
+          <SimilarityPairs t={t} pairs={pairs} />
+          <Pagination
+            t={t}
+            page={page}
+            pageCount={pageCount}
+            href={(n) => `${path}${n === 1 ? '' : `?pairs=${n}`}#${anchor}`}
+          />
+        </>
+      )}
+    </>
   );
 }

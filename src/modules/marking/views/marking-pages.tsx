@@ -1,9 +1,9 @@
 import type { ComponentChildren, ComponentProps } from 'preact';
 import type { Translator } from '../../../i18n/i18n.js';
-import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../web/components.js';
+import { Csrf, describedBy, ErrorSummary, Field, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import type { MarkingPage, SubmissionSummary } from '../get-marking-views.js';
+import type { MarkingPage, MyMarking, SubmissionSummary } from '../get-marking-views.js';
 import { criterionTitle, formatMark } from '../rubrics/rubric.js';
 import { BankInsert, CommentBankSection, FeedbackFilesSection } from './comment-bank.js';
 import { languageLabel, MarkerLanguagesSection } from './marker-languages.js';
@@ -45,11 +45,14 @@ export function MyMarkingList({ t, rows }: { t: Translator; rows: readonly Submi
 /** A marker's own page: their list (`MyMarkingList`, given rendered), their languages, their comment bank. */
 export function MyMarkingPage({
   ctx,
+  mine,
   list,
   bank,
   languages,
 }: {
   ctx: PageContext;
+  mine: MyMarking;
+  /** `MyMarkingList` of the page's rows, given rendered. */
   list: ComponentChildren;
   bank: ComponentProps<typeof CommentBankSection>;
   languages: ComponentProps<typeof MarkerLanguagesSection>;
@@ -58,7 +61,14 @@ export function MyMarkingPage({
   return (
     <Layout ctx={ctx} title={t.t('marking.my.title')}>
       <h1>{t.t('marking.my.title')}</h1>
+      {mine.pageCount > 1 ? <p>{t.t('marking.my.count', { count: mine.total })}</p> : null}
       {list}
+      <Pagination
+        t={t}
+        page={mine.page}
+        pageCount={mine.pageCount}
+        href={(n) => (n === 1 ? '/marking/my' : `/marking/my?page=${n}`)}
+      />
       <MarkerLanguagesSection {...languages} />
       <CommentBankSection {...bank} />
     </Layout>

@@ -1,4 +1,4 @@
-import { Csrf, ErrorSummary, SelectField, TextField } from '../../../web/components.js';
+import { Csrf, ErrorSummary, Pagination, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import type { FinaliseReport } from '../finalise-results.js';
@@ -47,6 +47,15 @@ export function GradebookPage({
         </a>
       </p>
       {book.policy ? null : <p>{t.t('results.book.noPolicy')}</p>}
+      {book.paging && book.paging.pageCount > 1 ? (
+        <p>
+          {t.t('results.book.people', {
+            from: (book.paging.page - 1) * book.paging.perPage + 1,
+            to: (book.paging.page - 1) * book.paging.perPage + book.rows.length,
+            count: book.everyone.length,
+          })}
+        </p>
+      ) : null}
       {book.rows.length ? (
         <div class="progress-grid">
           <table>
@@ -111,7 +120,15 @@ export function GradebookPage({
           </table>
         </div>
       ) : null}
-      {book.policy && book.rows.length ? (
+      {book.paging ? (
+        <Pagination
+          t={t}
+          page={book.paging.page}
+          pageCount={book.paging.pageCount}
+          href={(n) => (n === 1 ? base : `${base}?page=${n}`)}
+        />
+      ) : null}
+      {book.policy && book.everyone.length ? (
         <>
           <h2 id="override">{t.t('results.book.overrideTitle')}</h2>
           <ErrorSummary t={t} errors={overrideErrors} />
@@ -121,7 +138,7 @@ export function GradebookPage({
               name="personId"
               label={t.t('results.book.overridePerson')}
               value={values.personId}
-              options={book.rows.map((r) => ({ value: r.personId, label: r.fullName }))}
+              options={book.everyone.map((p) => ({ value: p.id, label: p.fullName }))}
               errors={errors}
             />
             <SelectField
@@ -168,7 +185,7 @@ const isFinalise = (path: string) => path === 'finalise' || path.startsWith('fin
 function FinaliseProblems({ ctx, book, errors }: { ctx: PageContext; book: Book; errors: FieldMessages }) {
   const problems = Object.entries(errors).filter(([path]) => isFinalise(path));
   if (problems.length === 0) return null;
-  const nameOf = new Map(book.rows.map((r) => [r.personId, r.fullName]));
+  const nameOf = new Map(book.everyone.map((p) => [p.id, p.fullName]));
   return (
     <div class="error-summary" role="alert" tabindex={-1} id="finalise-problems">
       <h2>{ctx.t.t('results.book.finaliseRefused', { count: problems.length })}</h2>
