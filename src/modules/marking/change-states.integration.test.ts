@@ -123,7 +123,7 @@ for (const dialect of DIALECTS) {
       expect(await state()).toBe('ready-for-review');
     });
 
-    it('pages "My marking" (oldest first), only the page summarised, own mark only', async () => {
+    it('pages "My marking" (oldest first, a slice of the kept queue), own mark only', async () => {
       const staff = actorOf(world.facilitator);
       const other = await enrolOther(deps, world);
       await saveDraft(deps.db, deps, actorOf(other), world.assignmentId, { text: 'Theirs', declared: true });
