@@ -6,8 +6,8 @@ import { expect, test } from 'vitest';
 import { translator } from '../../src/i18n/i18n.js';
 import { DEFAULT_TIME_ZONE } from '../../src/i18n/time-zones.js';
 import { findEditionIdByCode } from '../../src/modules/catalogue/find-ids.js';
+import { sendDigests } from '../../src/modules/forums/digests/send-digests.js';
 import { DIGEST_HOUR, localDayAndHour } from '../../src/modules/forums/forum.js';
-import { sendDigests } from '../../src/modules/forums/send-digests.js';
 import {
   clickAndWait,
   DEMO_PASSWORD,

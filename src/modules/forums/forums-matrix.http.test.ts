@@ -13,7 +13,7 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
-import { attachToPost } from './attach-files.js';
+import { attachToPost } from './attachments/attach-files.js';
 import { createForum } from './create-forum.js';
 import { chooseTeam } from './debates/debate-teams.js';
 import { postInForum } from './post-in-forum.js';

@@ -3,10 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/api-schemas.js';
-import { attachToPost } from './attach-files.js';
+import { attachToPost } from './attachments/attach-files.js';
+import {
+  ATTACHMENT_MAX_MEGABYTES,
+  ATTACHMENT_TYPES,
+  ATTACHMENTS_PER_POST,
+} from './attachments/forum-attachment.js';
+import { forumUpload, sendAttachment } from './attachments/forum-upload-http.js';
 import { POSTING_RULES } from './forum.js';
-import { ATTACHMENT_MAX_MEGABYTES, ATTACHMENT_TYPES, ATTACHMENTS_PER_POST } from './forum-attachment.js';
-import { forumUpload, sendAttachment } from './forum-upload-http.js';
 import { postInForum } from './post-in-forum.js';
 import { getForum, getThread, listEditionForums } from './read-forums.js';
 

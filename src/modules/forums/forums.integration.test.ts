@@ -12,6 +12,7 @@ import { setTimeZone } from '../identity/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { notificationText } from '../notifications/notification.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
+import { sendDigests } from './digests/send-digests.js';
 import { editPost } from './edit-post.js';
 import { BODY_MAX, POSTS_PER_MINUTE } from './forum.js';
 import { createForum, forumForScope, postInForum, setForumMembers } from './forums.port.js';
@@ -19,8 +20,7 @@ import { hidePost, restorePost } from './moderate-post.js';
 import { participationInEdition } from './participation.js';
 import { getForum, getThread, listEditionForums } from './read-forums.js';
 import { reportPost } from './report-post.js';
-import { searchEditionPosts } from './search-posts.js';
-import { sendDigests } from './send-digests.js';
+import { searchEditionPosts } from './search/search-posts.js';
 import { setThreadFlags } from './set-thread-flags.js';
 import { subscribe } from './subscribe.js';
 

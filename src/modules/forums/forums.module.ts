@@ -8,6 +8,7 @@ import type { Module } from '../module.js';
 import { debateKind } from './debates/debate-kind.js';
 import { debatesWebRoutes } from './debates/debates.web.js';
 import { seedDemoForums } from './demo/seed-forums.js';
+import { forumDigestDaily, forumDigestJob } from './digests/send-digests.js';
 import { discussionKind } from './discussion-kind.js';
 import { FORUM_NOTIFICATION_KINDS } from './forum-notices.js';
 import { forumsApiRoutes } from './forums.api.js';
@@ -20,7 +21,6 @@ import * as threadAuthorIndex from './migrations/2026-12-07T0701-forum-posts-thr
 import * as searchPrefixes from './migrations/2026-12-07T1300-forum-search-prefixes.js';
 import * as memberGroups from './migrations/2026-12-08T0100-forum-member-groups.js';
 import * as postingWindows from './migrations/2026-12-08T0120-forum-posting-windows.js';
-import { forumDigestDaily, forumDigestJob } from './send-digests.js';
 
 const STAFF = ['facilitator', 'manager'] as const;
 

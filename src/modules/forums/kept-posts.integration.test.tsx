@@ -7,7 +7,7 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import type { Actor } from '../../kernel/actor.js';
-import { attachToPost } from './attach-files.js';
+import { attachToPost } from './attachments/attach-files.js';
 import { editPost } from './edit-post.js';
 import { hidePost, restorePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';

@@ -7,7 +7,8 @@ import { foldForSearch } from '../../kernel/search-fold.js';
 import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
 import { notify } from '../notifications/notify.js';
 import { confirmedParticipants } from '../places/places.queries.js';
-import { withAttachment } from './attach-files.js';
+import { withAttachment } from './attachments/attach-files.js';
+import { checkAttachment } from './attachments/forum-attachment.js';
 import {
   checkBody,
   checkLine,
@@ -19,7 +20,6 @@ import {
 } from './forum.js';
 import { type ForumAccess, forumAccess, requireForum, threadAccess } from './forum-access.js';
 import { savePostSearchDocument, subscribersOf } from './forum-activity.repository.js';
-import { checkAttachment } from './forum-attachment.js';
 import type { ForumMention, ForumNewPost } from './forum-notices.js';
 import { editionReaders, forumReadersAmong } from './forum-readers.js';
 import {

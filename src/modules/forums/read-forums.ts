@@ -11,11 +11,9 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { findPerson } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
-import { type AttachmentView, attachmentsOfPosts } from './attach-files.js';
+import { type AttachmentView, attachmentsOfPosts } from './attachments/attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
 import { accessToForum, type ForumAccess, threadReaderAccess } from './forum-access.js';
-import { forumIndex } from './forum-index.js';
-import { readerStandingInForum } from './forum-index.repository.js';
 import {
   listForumsOfEdition,
   listPostEdits,
@@ -23,6 +21,8 @@ import {
   markThreadRead,
 } from './forums.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
+import { forumIndex } from './listing/forum-index.js';
+import { readerStandingInForum } from './listing/forum-index.repository.js';
 
 export interface ForumSummary {
   id: string;

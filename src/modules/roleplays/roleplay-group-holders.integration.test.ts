@@ -8,7 +8,7 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { getForum, getThread, postInForum } from '../forums/forums.port.js';
-import { searchEditionPosts } from '../forums/search-posts.js';
+import { searchEditionPosts } from '../forums/search/search-posts.js';
 import { subscribe } from '../forums/subscribe.js';
 import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { createGroupSet, placeMember } from '../groups/manage-group-sets.js';

@@ -12,7 +12,7 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { getThread, postInForum } from '../forums/forums.port.js';
-import { searchEditionPosts } from '../forums/search-posts.js';
+import { searchEditionPosts } from '../forums/search/search-posts.js';
 import { insertGroupSet, insertGroups, upsertMember } from '../groups/groups.repository.js';
 import { updateProfile } from '../identity/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';

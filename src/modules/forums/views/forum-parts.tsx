@@ -3,8 +3,12 @@ import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, describedBy, ErrorSummary, Field, TextArea, TextField } from '../../../web/components.js';
 import { Moment } from '../../../web/moment.js';
 import type { FieldMessages } from '../../../web/page-context.js';
+import {
+  ATTACHMENT_ACCEPT,
+  ATTACHMENT_MAX_MEGABYTES,
+  ATTACHMENTS_PER_POST,
+} from '../attachments/forum-attachment.js';
 import { BODY_MAX, SUBJECT_MAX } from '../forum.js';
-import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_MEGABYTES, ATTACHMENTS_PER_POST } from '../forum-attachment.js';
 import type { ThreadSummary } from '../read-forums.js';
 
 /** An instant in the reader's language and zone (the platform's cached formatters: one per language and zone). */

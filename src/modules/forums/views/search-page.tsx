@@ -1,7 +1,7 @@
 /** The search over an edition's posts: a form that works without JavaScript and the hits (plain text). */
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
-import type { SearchResult } from '../search-posts.js';
+import type { SearchResult } from '../search/search-posts.js';
 
 export function SearchPageView({ ctx, result }: { ctx: PageContext; result: SearchResult }) {
   const { t } = ctx;

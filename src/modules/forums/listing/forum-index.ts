@@ -6,11 +6,11 @@
  * for its reader (5,000 posts: 12 ms of CPU a view). What a reader may see and what is new for them are
  * decided per request in `read-forums.ts`, for the threads of the page shown only. Kept values are frozen.
  */
-import type { Executor } from '../../db/database.js';
-import { deepFreeze, KeptResults } from '../../db/kept-results.js';
-import { personNames } from '../identity/identity.queries.js';
+import type { Executor } from '../../../db/database.js';
+import { deepFreeze, KeptResults } from '../../../db/kept-results.js';
+import { personNames } from '../../identity/identity.queries.js';
+import type { ForumRow } from '../forums.tables.js';
 import { findIndexedForum, listIndexedThreads } from './forum-index.repository.js';
-import type { ForumRow } from './forums.tables.js';
 
 /**
  * Every table the index is read from: a write to one of them makes every kept index stale.

@@ -1,6 +1,6 @@
 /** The forums module's SQL for files attached to posts (only this module names `forum_attachments`). */
-import type { Executor } from '../../db/database.js';
-import type { ForumAttachmentRow } from './forums.tables.js';
+import type { Executor } from '../../../db/database.js';
+import type { ForumAttachmentRow } from '../forums.tables.js';
 
 export async function insertAttachment(db: Executor, row: ForumAttachmentRow): Promise<void> {
   await db.insertInto('forum_attachments').values(row).execute();

@@ -2,9 +2,9 @@
  * Files attached to forum posts: the limits shown before upload, the types accepted (recognised by
  * content, never by the name the browser sent) and the name kept for the download. Pure.
  */
-import { documentTypeOf } from '../../kernel/document-type.js';
-import type { FieldError } from '../../kernel/errors.js';
-import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
+import { documentTypeOf } from '../../../kernel/document-type.js';
+import type { FieldError } from '../../../kernel/errors.js';
+import type { UploadedUserFile } from '../../../kernel/uploaded-file.js';
 
 /** The largest attachment (also the multipart reader's limit). */
 export const ATTACHMENT_MAX_MEGABYTES = 10;

@@ -8,26 +8,26 @@
  * posted in are never counted.
  */
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
-import { type DailyJob, defineJob } from '../../jobs/job.js';
-import { enqueueJob } from '../../jobs/queue.js';
-import { findPerson } from '../identity/identity.queries.js';
-import { notify } from '../notifications/notify.js';
-import { peopleWithItemOpen } from '../spaces/spaces.queries.js';
-import { DIGEST_HOUR, localDayAndHour } from './forum.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../i18n/time-zones.js';
+import { type DailyJob, defineJob } from '../../../jobs/job.js';
+import { enqueueJob } from '../../../jobs/queue.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { notify } from '../../notifications/notify.js';
+import { peopleWithItemOpen } from '../../spaces/spaces.queries.js';
+import { DIGEST_HOUR, localDayAndHour } from '../forum.js';
 import {
   claimDigest,
   digestSubscriptions,
   lastDigests,
   newPostsByThread,
-} from './forum-activity.repository.js';
-import type { ForumDigest } from './forum-notices.js';
-import { type EditionReaders, editionReaders, forumReadersAmong } from './forum-readers.js';
-import { findForum, postersAmong } from './forums.repository.js';
-import type { ForumRow } from './forums.tables.js';
+} from '../forum-activity.repository.js';
+import type { ForumDigest } from '../forum-notices.js';
+import { type EditionReaders, editionReaders, forumReadersAmong } from '../forum-readers.js';
+import { findForum, postersAmong } from '../forums.repository.js';
+import type { ForumRow } from '../forums.tables.js';
 
 interface Follows {
   forums: Set<string>;

@@ -3,9 +3,9 @@
  * every reader: kept, `forum-index.ts`), and one reader's standing in some of them (read marks, own posts,
  * posts since the last visit, the forum subscription), read per request.
  */
-import type { Executor } from '../../db/database.js';
-import { reusableQuery } from '../../db/reusable-query.js';
-import type { ForumRow, ThreadRow } from './forums.tables.js';
+import type { Executor } from '../../../db/database.js';
+import { reusableQuery } from '../../../db/reusable-query.js';
+import type { ForumRow, ThreadRow } from '../forums.tables.js';
 
 /** The forum of an index (an ordinary query, not a reusable one: the kept index's table test sees it). */
 export async function findIndexedForum(db: Executor, forumId: string): Promise<ForumRow | undefined> {

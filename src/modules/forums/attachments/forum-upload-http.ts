@@ -1,10 +1,10 @@
 import type { FastifyReply } from 'fastify';
-import type { Deps } from '../../deps.js';
-import { sendDownload } from '../../http/downloads.js';
-import { singleFileUpload } from '../../http/file-upload.js';
-import type { Actor } from '../../kernel/actor.js';
+import type { Deps } from '../../../deps.js';
+import { sendDownload } from '../../../http/downloads.js';
+import { singleFileUpload } from '../../../http/file-upload.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { BODY_MAX } from '../forum.js';
 import { getAttachment } from './attach-files.js';
-import { BODY_MAX } from './forum.js';
 import { ATTACHMENT_MAX_BYTES } from './forum-attachment.js';
 
 /**

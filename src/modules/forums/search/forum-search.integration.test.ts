@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildDiscussion } from '../../../test/helpers/forum-factories.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
-import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { newId } from '../../kernel/ids.js';
-import { RECENT_WINDOW, SEARCH_WINDOW } from './forum-activity.repository.js';
-import type { PostRow } from './forums.tables.js';
-import { insertPostsBulk } from './forums-bulk.repository.js';
-import { postInForum } from './post-in-forum.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { buildDiscussion } from '../../../../test/helpers/forum-factories.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import { buildSpaceWorld, type SpaceWorld } from '../../../../test/helpers/space-factories.js';
+import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { newId } from '../../../kernel/ids.js';
+import { RECENT_WINDOW, SEARCH_WINDOW } from '../forum-activity.repository.js';
+import type { PostRow } from '../forums.tables.js';
+import { insertPostsBulk } from '../forums-bulk.repository.js';
+import { postInForum } from '../post-in-forum.js';
 import { SEARCH_LIMIT, searchEditionPosts } from './search-posts.js';
 
 const POSTS = RECENT_WINDOW + 100;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TINY_PDF } from '../../../test/helpers/application-factories.js';
-import { buildDiscussion, buildForumBed, type ForumBed } from '../../../test/helpers/forum-factories.js';
+import { TINY_PDF } from '../../../../test/helpers/application-factories.js';
+import { buildDiscussion, buildForumBed, type ForumBed } from '../../../../test/helpers/forum-factories.js';
 import {
   browserFor,
   type Client,
@@ -8,16 +8,16 @@ import {
   errorCode,
   fieldError,
   tokenOf,
-} from '../../../test/helpers/http-extra.js';
-import { multipartBody } from '../../../test/helpers/import-helpers.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { translator } from '../../i18n/i18n.js';
-import { newId } from '../../kernel/ids.js';
+} from '../../../../test/helpers/http-extra.js';
+import { multipartBody } from '../../../../test/helpers/import-helpers.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import { translator } from '../../../i18n/i18n.js';
+import { newId } from '../../../kernel/ids.js';
+import { createForum, setForumMembers } from '../create-forum.js';
+import { hidePost } from '../moderate-post.js';
+import { postInForum } from '../post-in-forum.js';
 import { attachToPost } from './attach-files.js';
-import { createForum, setForumMembers } from './create-forum.js';
 import { attachmentName, attachmentTypeOf } from './forum-attachment.js';
-import { hidePost } from './moderate-post.js';
-import { postInForum } from './post-in-forum.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 const en = translator('en');

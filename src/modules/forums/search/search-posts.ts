@@ -1,17 +1,17 @@
-import type { Executor } from '../../db/database.js';
-import { dialectOf } from '../../db/database.js';
-import { fullTextQuery } from '../../db/helpers.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { foldForSearch } from '../../kernel/search-fold.js';
-import { personNames } from '../identity/identity.queries.js';
-import { spaceAccess } from '../spaces/space-access.js';
-import { openItemIdsFor } from '../spaces/spaces.queries.js';
-import { searchWords, shownAuthor } from './forum.js';
-import { searchPosts } from './forum-activity.repository.js';
-import { listForumsOfEdition, memberForumIds } from './forums.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { dialectOf } from '../../../db/database.js';
+import { fullTextQuery } from '../../../db/helpers.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { foldForSearch } from '../../../kernel/search-fold.js';
+import { personNames } from '../../identity/identity.queries.js';
+import { spaceAccess } from '../../spaces/space-access.js';
+import { openItemIdsFor } from '../../spaces/spaces.queries.js';
+import { searchWords, shownAuthor } from '../forum.js';
+import { searchPosts } from '../forum-activity.repository.js';
+import { listForumsOfEdition, memberForumIds } from '../forums.repository.js';
 
 /** Results shown at most. */
 export const SEARCH_LIMIT = 50;

@@ -3,15 +3,16 @@
  * one's own post afterwards (`attachToPost`), and downloads for whoever may see the post (a hidden post's
  * files reach only staff; under "post first", others' files only once the reader has posted).
  */
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId, newId } from '../../kernel/ids.js';
-import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
-import { canSeePost } from './forum.js';
-import { postAccess } from './forum-access.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId, newId } from '../../../kernel/ids.js';
+import type { UploadedUserFile } from '../../../kernel/uploaded-file.js';
+import { canSeePost } from '../forum.js';
+import { postAccess } from '../forum-access.js';
+import { hasPostedInThread } from '../forums.repository.js';
 import { ATTACHMENTS_PER_POST, type CheckedAttachment, checkAttachment } from './forum-attachment.js';
 import {
   countAttachmentsOfPost,
@@ -19,7 +20,6 @@ import {
   insertAttachment,
   listAttachmentsOfPosts,
 } from './forum-attachments.repository.js';
-import { hasPostedInThread } from './forums.repository.js';
 
 export interface AttachmentView {
   id: string;

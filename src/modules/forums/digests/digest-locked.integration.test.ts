@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
-import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { listNotifications } from '../notifications/list-notifications.js';
-import { markItemDone } from '../spaces/mark-item-done.js';
-import { saveItem } from '../spaces/save-item.js';
-import { saveSection } from '../spaces/save-section.js';
-import { createForum, postInForum } from './forums.port.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import { buildSpaceWorld, type SpaceWorld } from '../../../../test/helpers/space-factories.js';
+import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { listNotifications } from '../../notifications/list-notifications.js';
+import { markItemDone } from '../../spaces/mark-item-done.js';
+import { saveItem } from '../../spaces/save-item.js';
+import { saveSection } from '../../spaces/save-section.js';
+import { createForum, postInForum } from '../forums.port.js';
+import { subscribe } from '../subscribe.js';
 import { sendDigests } from './send-digests.js';
-import { subscribe } from './subscribe.js';
 
 /**
  * The daily digest counts no post of a discussion still locked for its reader (its date to come, its
