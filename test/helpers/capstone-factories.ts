@@ -1,6 +1,6 @@
 import type { Deps } from '../../src/deps.js';
 import { systemActor } from '../../src/kernel/actor.js';
-import { saveProposal } from '../../src/modules/capstones/save-proposal.js';
+import { saveProposal } from '../../src/modules/capstones/proposal/save-proposal.js';
 import { registerCandidate } from '../../src/modules/pathway/register-candidate.js';
 import { runCredentialJobs } from './credential-factories.js';
 import { buildPerson, type TestPerson } from './factories.js';

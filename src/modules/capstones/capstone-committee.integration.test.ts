@@ -5,7 +5,6 @@ import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { grantExtension } from '../pathway/grant-extension.js';
-import { assignSupervisor } from './assign-supervisor.js';
 import { findCapstone } from './capstones.repository.js';
 import { decideProposal } from './committee/decide-proposal.js';
 import { nameCommitteeMember } from './committee/name-committee-member.js';
@@ -13,8 +12,9 @@ import { getCapstonePage } from './get-capstone-page.js';
 import { getCapstoneQueues } from './get-capstone-queues.js';
 import { recordMilestone } from './milestones/record-milestone.js';
 import { replanMilestones } from './milestones/replan-milestones.js';
-import { setSupervisorLoad } from './set-supervisor-load.js';
-import { submitProposal } from './submit-proposal.js';
+import { submitProposal } from './proposal/submit-proposal.js';
+import { assignSupervisor } from './supervision/assign-supervisor.js';
+import { setSupervisorLoad } from './supervision/set-supervisor-load.js';
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: the programme's capstone committee and the milestones reached`, () => {

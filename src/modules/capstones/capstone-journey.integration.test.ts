@@ -21,20 +21,20 @@ import { listNotifications } from '../notifications/list-notifications.js';
 import { notificationText } from '../notifications/notification.js';
 import { evaluateCandidacy } from '../pathway/candidacy-standing.js';
 import { findProgrammeById } from '../programmes/programmes.queries.js';
-import { assignSupervisor } from './assign-supervisor.js';
 import { findCapstone, listMessages } from './capstones.repository.js';
 import { allocateAssessors } from './committee/allocate-assessors.js';
 import { changeCapstoneExaminer } from './committee/change-capstone-examiner.js';
 import { decideProposal } from './committee/decide-proposal.js';
+import { submitFinal } from './final/submit-final.js';
+import { uploadFinalDocument } from './final/upload-final-document.js';
 import { getMarkerPage } from './get-marker-page.js';
 import { searchLibrary } from './library/search-library.js';
 import { setLibraryConsent } from './library/set-library-consent.js';
-import { postMessage } from './post-message.js';
+import { submitProposal } from './proposal/submit-proposal.js';
 import { recordOutcome } from './record-outcome.js';
-import { setSupervisorLoad } from './set-supervisor-load.js';
-import { submitFinal } from './submit-final.js';
-import { submitProposal } from './submit-proposal.js';
-import { uploadFinalDocument } from './upload-final-document.js';
+import { assignSupervisor } from './supervision/assign-supervisor.js';
+import { postMessage } from './supervision/post-message.js';
+import { setSupervisorLoad } from './supervision/set-supervisor-load.js';
 
 const mark = (value: string) => ({
   points: {},

@@ -11,13 +11,13 @@ import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { agreeMark } from '../marking/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
-import { assignSupervisor } from './assign-supervisor.js';
 import { decideProposal } from './committee/decide-proposal.js';
-import { postMessage } from './post-message.js';
+import { saveProposal } from './proposal/save-proposal.js';
+import { submitProposal } from './proposal/submit-proposal.js';
 import { recordOutcome } from './record-outcome.js';
-import { saveProposal } from './save-proposal.js';
-import { setSupervisorLoad } from './set-supervisor-load.js';
-import { submitProposal } from './submit-proposal.js';
+import { assignSupervisor } from './supervision/assign-supervisor.js';
+import { postMessage } from './supervision/post-message.js';
+import { setSupervisorLoad } from './supervision/set-supervisor-load.js';
 
 /**
  * A capstone over HTTP: the candidate hands in through the forms (upload, abstracts, declaration, receipt);

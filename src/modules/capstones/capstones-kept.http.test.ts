@@ -7,7 +7,7 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { findCapstone } from './capstones.repository.js';
 import { decideProposal } from './committee/decide-proposal.js';
-import { submitProposal } from './submit-proposal.js';
+import { submitProposal } from './proposal/submit-proposal.js';
 
 /**
  * The committee's queues are kept between requests (every manager sees the same ones): a change shows on

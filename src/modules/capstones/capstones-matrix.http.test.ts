@@ -10,19 +10,19 @@ import { agreeMark } from '../marking/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
 import { registerCandidate } from '../pathway/register-candidate.js';
-import { addDraft } from './add-draft.js';
-import { assignSupervisor } from './assign-supervisor.js';
 import { allocateAssessors } from './committee/allocate-assessors.js';
 import { changeCapstoneExaminer } from './committee/change-capstone-examiner.js';
 import { decideProposal } from './committee/decide-proposal.js';
 import { nameCommitteeMember } from './committee/name-committee-member.js';
+import { submitFinal } from './final/submit-final.js';
+import { uploadFinalDocument } from './final/upload-final-document.js';
 import { setLibraryConsent } from './library/set-library-consent.js';
+import { saveProposal } from './proposal/save-proposal.js';
+import { submitProposal } from './proposal/submit-proposal.js';
 import { recordOutcome } from './record-outcome.js';
-import { saveProposal } from './save-proposal.js';
-import { setSupervisorLoad } from './set-supervisor-load.js';
-import { submitFinal } from './submit-final.js';
-import { submitProposal } from './submit-proposal.js';
-import { uploadFinalDocument } from './upload-final-document.js';
+import { addDraft } from './supervision/add-draft.js';
+import { assignSupervisor } from './supervision/assign-supervisor.js';
+import { setSupervisorLoad } from './supervision/set-supervisor-load.js';
 
 /**
  * Every capstones route with every role, on a capstone in the state the route needs. The candidate owns

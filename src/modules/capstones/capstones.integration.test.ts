@@ -10,8 +10,8 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { findCapstone } from './capstones.repository.js';
 import { decideProposal } from './committee/decide-proposal.js';
-import { saveProposal } from './save-proposal.js';
-import { submitProposal } from './submit-proposal.js';
+import { saveProposal } from './proposal/save-proposal.js';
+import { submitProposal } from './proposal/submit-proposal.js';
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: capstone proposals`, () => {

@@ -15,8 +15,8 @@ import { canMarking } from '../marking/marking.policy.js';
 import { markerViewOf } from '../marking/marking.queries.js';
 import type { Abstracts, Proposal } from './capstone.js';
 import { abstractsOf, proposalOf } from './capstone-access.js';
-import { contentTypeOf } from './capstone-files.js';
 import { findAttempt, findCapstone } from './capstones.repository.js';
+import { contentTypeOf } from './final/capstone-files.js';
 
 export interface MarkerPage {
   attemptId: string;

@@ -21,20 +21,20 @@ import { saveMark } from '../../marking/save-mark.js';
 import { recordLegacyResult } from '../../pathway/record-legacy-result.js';
 import { registerCandidate } from '../../pathway/register-candidate.js';
 import { DEMO_PROGRAMME_SLUG } from '../../programmes/demo/demo-programme.js';
-import { addDraft } from '../add-draft.js';
-import { assignSupervisor } from '../assign-supervisor.js';
 import { candidateStandings } from '../capstone-candidate.js';
 import { countByState, listAttempts } from '../capstones.repository.js';
 import { allocateAssessors } from '../committee/allocate-assessors.js';
 import { decideProposal } from '../committee/decide-proposal.js';
+import { submitFinal } from '../final/submit-final.js';
+import { uploadFinalDocument } from '../final/upload-final-document.js';
 import { setLibraryConsent } from '../library/set-library-consent.js';
-import { postMessage } from '../post-message.js';
+import { saveProposal } from '../proposal/save-proposal.js';
+import { submitProposal } from '../proposal/submit-proposal.js';
 import { recordOutcome } from '../record-outcome.js';
-import { saveProposal } from '../save-proposal.js';
-import { setSupervisorLoad } from '../set-supervisor-load.js';
-import { submitFinal } from '../submit-final.js';
-import { submitProposal } from '../submit-proposal.js';
-import { uploadFinalDocument } from '../upload-final-document.js';
+import { addDraft } from '../supervision/add-draft.js';
+import { assignSupervisor } from '../supervision/assign-supervisor.js';
+import { postMessage } from '../supervision/post-message.js';
+import { setSupervisorLoad } from '../supervision/set-supervisor-load.js';
 import { demoCapstoneMark, seedCapstoneRubric } from './capstone-rubric.js';
 
 type Target =

@@ -9,8 +9,8 @@ import { listDiplomaStates } from '../../credentials/list-diploma-states.js';
 import { personNames } from '../../identity/identity.queries.js';
 import type { Abstracts, LibraryLicence } from '../capstone.js';
 import { licenceOf } from '../capstone-access.js';
-import { contentTypeOf } from '../capstone-files.js';
 import { findCapstone, listAttempts } from '../capstones.repository.js';
+import { contentTypeOf } from '../final/capstone-files.js';
 import { abstractOf, type LibraryItem, libraryItem } from './search-library.js';
 
 export interface LibraryEntry extends LibraryItem {

@@ -8,10 +8,10 @@ import { translator } from '../../../i18n/i18n.js';
 import { runJobsUntilIdle } from '../../../jobs/runner.js';
 import { NOTIFICATION_JOBS } from '../../notifications/notification-jobs.js';
 import { grantExtension } from '../../pathway/grant-extension.js';
-import { assignSupervisor } from '../assign-supervisor.js';
 import { decideProposal } from '../committee/decide-proposal.js';
-import { setSupervisorLoad } from '../set-supervisor-load.js';
-import { submitProposal } from '../submit-proposal.js';
+import { submitProposal } from '../proposal/submit-proposal.js';
+import { assignSupervisor } from '../supervision/assign-supervisor.js';
+import { setSupervisorLoad } from '../supervision/set-supervisor-load.js';
 
 const TITLE = 'Protecting migrant domestic workers in Ghana';
 

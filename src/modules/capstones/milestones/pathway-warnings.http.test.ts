@@ -8,7 +8,7 @@ import type { TestDeps } from '../../../../test/helpers/test-deps.js';
 import { translator } from '../../../i18n/i18n.js';
 import { setTimeZone } from '../../identity/update-account.js';
 import { decideProposal } from '../committee/decide-proposal.js';
-import { submitProposal } from '../submit-proposal.js';
+import { submitProposal } from '../proposal/submit-proposal.js';
 import { recordMilestone } from './record-milestone.js';
 
 /**

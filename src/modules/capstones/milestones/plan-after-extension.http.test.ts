@@ -6,10 +6,10 @@ import { Client } from '../../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../../test/helpers/test-deps.js';
 import { grantExtension } from '../../pathway/grant-extension.js';
-import { assignSupervisor } from '../assign-supervisor.js';
 import { decideProposal } from '../committee/decide-proposal.js';
-import { setSupervisorLoad } from '../set-supervisor-load.js';
-import { submitProposal } from '../submit-proposal.js';
+import { submitProposal } from '../proposal/submit-proposal.js';
+import { assignSupervisor } from '../supervision/assign-supervisor.js';
+import { setSupervisorLoad } from '../supervision/set-supervisor-load.js';
 
 /**
  * Over HTTP: after an extension the supervisor's capstone page offers the plan shifted (the form holds

@@ -5,12 +5,12 @@ import { buildPerson } from '../../../../test/helpers/factories.js';
 import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { grantExtension } from '../../pathway/grant-extension.js';
-import { assignSupervisor } from '../assign-supervisor.js';
 import { findCapstone } from '../capstones.repository.js';
 import { decideProposal } from '../committee/decide-proposal.js';
 import { getCapstonePage } from '../get-capstone-page.js';
-import { setSupervisorLoad } from '../set-supervisor-load.js';
-import { submitProposal } from '../submit-proposal.js';
+import { submitProposal } from '../proposal/submit-proposal.js';
+import { assignSupervisor } from '../supervision/assign-supervisor.js';
+import { setSupervisorLoad } from '../supervision/set-supervisor-load.js';
 import { recordMilestone } from './record-milestone.js';
 import { replanMilestones } from './replan-milestones.js';
 

@@ -1,11 +1,11 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { newId } from '../../kernel/ids.js';
-import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { newId } from '../../../kernel/ids.js';
+import { capstoneAccess, ensureCapstone, stateError } from '../capstone-access.js';
+import { deleteAttempt, insertAttempt, listAttempts } from '../capstones.repository.js';
 import { type CapstoneUpload, storeCapstoneFile } from './capstone-files.js';
-import { deleteAttempt, insertAttempt, listAttempts } from './capstones.repository.js';
 
 /**
  * The candidate uploads the final document (PDF or DOCX) of their next attempt; uploading again replaces

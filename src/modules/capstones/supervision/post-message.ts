@@ -1,11 +1,11 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { newId } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
-import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
-import { insertMessage } from './capstones.repository.js';
-import { messageSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { newId } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { capstoneAccess, ensureCapstone, stateError } from '../capstone-access.js';
+import { insertMessage } from '../capstones.repository.js';
+import { messageSchema } from '../capstones.schemas.js';
 
 /**
  * A message between the candidate and their supervisor, kept with the capstone (the supervisor's are

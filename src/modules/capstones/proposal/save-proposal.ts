@@ -1,17 +1,17 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { toDateString } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
-import { librarySearchText, proposalEditable } from './capstone.js';
-import { capstoneAccess, ensureCapstone, stateOf } from './capstone-access.js';
-import { candidateStandings } from './capstone-candidate.js';
-import { findCapstoneOfCandidacy, insertCapstone, updateCapstone } from './capstones.repository.js';
-import { approachesFromForm, proposalSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { toDateString } from '../../../kernel/clock.js';
+import { AppError } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { librarySearchText, proposalEditable } from '../capstone.js';
+import { capstoneAccess, ensureCapstone, stateOf } from '../capstone-access.js';
+import { candidateStandings } from '../capstone-candidate.js';
+import { findCapstoneOfCandidacy, insertCapstone, updateCapstone } from '../capstones.repository.js';
+import { approachesFromForm, proposalSchema } from '../capstones.schemas.js';
 
 /**
  * A candidate saves their proposal as a draft (allowed before the capstone is unlocked): the country, the

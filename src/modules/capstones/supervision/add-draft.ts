@@ -1,13 +1,13 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { newId } from '../../kernel/ids.js';
-import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
-import { type CapstoneUpload, storeCapstoneFile } from './capstone-files.js';
-import { insertMessage } from './capstones.repository.js';
-import { MESSAGE_MAX } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { capstoneAccess, ensureCapstone, stateError } from '../capstone-access.js';
+import { insertMessage } from '../capstones.repository.js';
+import { MESSAGE_MAX } from '../capstones.schemas.js';
+import { type CapstoneUpload, storeCapstoneFile } from '../final/capstone-files.js';
 
 /**
  * A draft (the candidate) or a feedback file (the supervisor) with an optional note, any number before

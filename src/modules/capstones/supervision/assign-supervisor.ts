@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { capstoneAccess, ensureCapstone, stateError } from './capstone-access.js';
-import { canCapstone } from './capstones.policy.js';
-import { findSupervisor, supervisorLoads, updateCapstone } from './capstones.repository.js';
-import { supervisorSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { capstoneAccess, ensureCapstone, stateError } from '../capstone-access.js';
+import { canCapstone } from '../capstones.policy.js';
+import { findSupervisor, supervisorLoads, updateCapstone } from '../capstones.repository.js';
+import { supervisorSchema } from '../capstones.schemas.js';
 
 const problem = (key: string, values?: Record<string, number>) =>
   new AppError('validation_failed', {}, [{ path: 'supervisorId', key, ...(values ? { values } : {}) }]);

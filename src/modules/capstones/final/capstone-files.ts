@@ -3,10 +3,10 @@
  * content, within the platform's limit, stored under a key made of ids (the uploaded name is only shown
  * to the candidate and their supervisor). Reuses the assignments' file rules. Not a use case.
  */
-import type { Services } from '../../deps.js';
-import { AppError } from '../../kernel/errors.js';
-import { cleanFileName, fileTypeOf, sha256Hex } from '../assignments/assignment.js';
-import { CAPSTONE_MAX_BYTES } from './capstone.js';
+import type { Services } from '../../../deps.js';
+import { AppError } from '../../../kernel/errors.js';
+import { cleanFileName, fileTypeOf, sha256Hex } from '../../assignments/assignment.js';
+import { CAPSTONE_MAX_BYTES } from '../capstone.js';
 
 /** A file as received from a form or the API. */
 export interface CapstoneUpload {

@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { findPerson } from '../identity/identity.queries.js';
-import { canCapstone } from './capstones.policy.js';
-import { upsertSupervisor } from './capstones.repository.js';
-import { supervisorLoadSchema } from './capstones.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { canCapstone } from '../capstones.policy.js';
+import { upsertSupervisor } from '../capstones.repository.js';
+import { supervisorLoadSchema } from '../capstones.schemas.js';
 
 /**
  * A manager puts a facilitator or an assessor (an external expert) on the supervisors' list with the most

@@ -1,14 +1,14 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { toDateString } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
-import { proposalProblems } from './capstone.js';
-import { capstoneAccess, ensureCapstone, proposalOf, stateError } from './capstone-access.js';
-import { candidacyStanding } from './capstone-candidate.js';
-import { moveCapstone } from './move-capstone.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { toDateString } from '../../../kernel/clock.js';
+import { AppError } from '../../../kernel/errors.js';
+import { proposalProblems } from '../capstone.js';
+import { capstoneAccess, ensureCapstone, proposalOf, stateError } from '../capstone-access.js';
+import { candidacyStanding } from '../capstone-candidate.js';
+import { moveCapstone } from '../move-capstone.js';
 
 /**
  * The candidate submits their proposal to the programme's capstone committee: only once the pathway

@@ -1,18 +1,18 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validation.js';
-import { submissionDigest } from '../assignments/assignment.js';
-import { registerSubmission } from '../marking/register-submission.js';
-import { type Abstracts, librarySearchText } from './capstone.js';
-import { capstoneAccess, ensureCapstone, proposalOf, stateError } from './capstone-access.js';
-import { capstoneSettings } from './capstone-settings.js';
-import { listAttempts, updateAttempt } from './capstones.repository.js';
-import { finalSchema } from './capstones.schemas.js';
-import { moveCapstone } from './move-capstone.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { submissionDigest } from '../../assignments/assignment.js';
+import { registerSubmission } from '../../marking/register-submission.js';
+import { type Abstracts, librarySearchText } from '../capstone.js';
+import { capstoneAccess, ensureCapstone, proposalOf, stateError } from '../capstone-access.js';
+import { capstoneSettings } from '../capstone-settings.js';
+import { listAttempts, updateAttempt } from '../capstones.repository.js';
+import { finalSchema } from '../capstones.schemas.js';
+import { moveCapstone } from '../move-capstone.js';
 
 /** The receipt of a final submission. */
 export interface FinalReceipt {

@@ -1,11 +1,11 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { capstoneAccess } from './capstone-access.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { capstoneAccess } from '../capstone-access.js';
+import { findAttempt, findMessage } from '../capstones.repository.js';
 import { contentTypeOf } from './capstone-files.js';
-import { findAttempt, findMessage } from './capstones.repository.js';
 
 /**
  * A draft, a feedback file or a handed-in document of a capstone, as its candidate, its supervisor or the
