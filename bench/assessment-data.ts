@@ -14,7 +14,7 @@ import { MARKING_OWNER } from '../src/modules/assignments/submission-state.js';
 import { submitAssignment } from '../src/modules/assignments/submit-assignment.js';
 import { allocateMarkersEvenly } from '../src/modules/marking/allocation/allocate-markers.js';
 import { markersOfSubmission, markingOfOwner } from '../src/modules/marking/marking.queries.js';
-import { agreeMark } from '../src/modules/marking/moderate-submission.js';
+import { agreeMark } from '../src/modules/marking/moderation/moderate-submission.js';
 import { releaseMark } from '../src/modules/marking/release-marks.js';
 import { saveRubric } from '../src/modules/marking/rubrics/save-rubric.js';
 import { markFromForm, saveMark } from '../src/modules/marking/save-mark.js';

@@ -12,7 +12,7 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { isAppError } from '../../kernel/errors.js';
 import { allocateMarker } from '../marking/allocation/allocate-markers.js';
 import { releasedMarksOfContext } from '../marking/marking.queries.js';
-import { agreeMark } from '../marking/moderate-submission.js';
+import { agreeMark } from '../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
 import { sha256Hex, submissionDigest } from './assignment.js';

@@ -15,7 +15,7 @@ import { translator } from '../../i18n/i18n.js';
 import { readZip } from '../../integrations/zip/safe-zip.js';
 import { zipBuffer } from '../../integrations/zip/zip-writer.js';
 import { allocateMarker } from '../marking/allocation/allocate-markers.js';
-import { agreeMark } from '../marking/moderate-submission.js';
+import { agreeMark } from '../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
 import { uploadSubmissionFile } from './upload-submission-file.js';

@@ -10,7 +10,7 @@ import { createGroupSet } from '../groups/manage-group-sets.js';
 import { givePeerRatings, openPeerEvaluation } from '../groups/peer-evaluations.js';
 import { allocateMarker } from '../marking/allocation/allocate-markers.js';
 import { releasedMarksOfContext } from '../marking/marking.queries.js';
-import { agreeMark } from '../marking/moderate-submission.js';
+import { agreeMark } from '../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { markFromForm, saveMark } from '../marking/save-mark.js';
 import { enrolDirectly } from '../places/enrol-directly.js';

@@ -18,7 +18,7 @@ import {
   attachFeedbackFiles,
   FEEDBACK_FILE_MAX_BYTES,
   type FeedbackFileInput,
-} from '../marking/attach-feedback-files.js';
+} from '../marking/feedback/attach-feedback-files.js';
 import { ensureParticipantNumber, markingOfOwner, participantOfNumber } from '../marking/marking.queries.js';
 import { assignmentAccess, ensureManage } from './assignment-access.js';
 import { listFiles, listSubmittedOfAssignment } from './assignments.repository.js';

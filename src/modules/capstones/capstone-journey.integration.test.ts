@@ -14,7 +14,7 @@ import { CREDENTIAL_JOB_KINDS } from '../credentials/issuing/job-kinds.js';
 import { setAutoAward } from '../credentials/issuing/set-auto-award.js';
 import { getMarkingPage, getMyMarking } from '../marking/get-marking-views.js';
 import { markerViewOf } from '../marking/marking.queries.js';
-import { agreeMark } from '../marking/moderate-submission.js';
+import { agreeMark } from '../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
 import { listNotifications } from '../notifications/list-notifications.js';

@@ -8,7 +8,7 @@ import { Client } from '../../../test/helpers/http-extra.js';
 import { multipartBody } from '../../../test/helpers/import-helpers.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { agreeMark } from '../marking/moderate-submission.js';
+import { agreeMark } from '../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
 import { decideProposal } from './committee/decide-proposal.js';

@@ -6,7 +6,7 @@ import { actorOf, buildPathwayProgramme, earn } from '../../../test/helpers/path
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
 import { TEST_NOW } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
-import { agreeMark } from '../marking/moderate-submission.js';
+import { agreeMark } from '../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../marking/release-marks.js';
 import { saveMark } from '../marking/save-mark.js';
 import { registerCandidate } from '../pathway/register-candidate.js';

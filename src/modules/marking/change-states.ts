@@ -11,7 +11,7 @@ import { isAppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
 import { listSubmissionsByIds, numbersOf } from './marking.repository.js';
 import { contextAccess } from './marking-access.js';
-import { agreeMark, reviewSubmission } from './moderate-submission.js';
+import { agreeMark, reviewSubmission } from './moderation/moderate-submission.js';
 import { releaseMark } from './release-marks.js';
 import { participantLabel } from './workflow.js';
 

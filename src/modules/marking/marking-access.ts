@@ -18,7 +18,7 @@ import {
   listSubmissionsOfContext,
 } from './marking.repository.js';
 import type { MarkingSubmissionRow, MarkRow } from './marking.tables.js';
-import { moderationSample } from './moderation-sample.js';
+import { moderationSample } from './moderation/moderation-sample.js';
 
 /** Whether the actor facilitates the context's edition (null when there is no such edition). */
 export async function facilitatesContext(

@@ -11,9 +11,9 @@ import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { allocateMarker } from './allocation/allocate-markers.js';
 import { saveMarkerLanguages } from './allocation/save-marker-languages.js';
-import { appointExaminer } from './appoint-examiner.js';
 import { getContextOverview, getMyMarking, myMarkingOf, overviewContents } from './get-marking-views.js';
 import { MY_MARKING_TABLES, OVERVIEW_TABLES } from './marking-kept-tables.js';
+import { appointExaminer } from './moderation/appoint-examiner.js';
 import { markFromForm, saveMark } from './save-mark.js';
 import { MARKING_STATES } from './workflow.js';
 

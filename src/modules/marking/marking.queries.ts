@@ -7,7 +7,7 @@ import type { Executor } from '../../db/database.js';
 import type { Actor } from '../../kernel/actor.js';
 import { isId } from '../../kernel/ids.js';
 import { unreleasedAllocationsOf } from './allocation/marking-allocations.repository.js';
-import { feedbackFileName } from './get-feedback-file.js';
+import { feedbackFileName } from './feedback/get-feedback-file.js';
 import { markOfMember, membersOf } from './group-marks.js';
 import { canMarking } from './marking.policy.js';
 import {

@@ -16,12 +16,12 @@ import {
   allocateMarkersEvenly,
 } from './allocation/allocate-markers.js';
 import { getMarkerLanguages, saveMarkerLanguages } from './allocation/save-marker-languages.js';
-import { appointExaminer } from './appoint-examiner.js';
-import { FEEDBACK_FILE_MAX_BYTES, uploadFeedbackFile } from './attach-feedback-files.js';
 import { type BulkOutcome, changeMarkingStates } from './change-states.js';
-import { getFeedbackFile } from './get-feedback-file.js';
+import { FEEDBACK_FILE_MAX_BYTES, uploadFeedbackFile } from './feedback/attach-feedback-files.js';
+import { getFeedbackFile } from './feedback/get-feedback-file.js';
 import { getContextOverview, getMarkingPage, getMyMarking, overviewQuery } from './get-marking-views.js';
-import { agreeMark, reviewSubmission } from './moderate-submission.js';
+import { appointExaminer } from './moderation/appoint-examiner.js';
+import { agreeMark, reviewSubmission } from './moderation/moderate-submission.js';
 import { releaseMark, releaseReadyMarks } from './release-marks.js';
 import { revealIdentities } from './reveal-identities.js';
 import { getCommentBank, insertBankComment } from './rubrics/get-comment-bank.js';

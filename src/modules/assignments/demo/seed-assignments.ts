@@ -14,7 +14,7 @@ import { findPersonIdByEmail } from '../../identity/create-person.js';
 import { allocateMarkersEvenly } from '../../marking/allocation/allocate-markers.js';
 import { saveMarkerLanguages } from '../../marking/allocation/save-marker-languages.js';
 import { markersOfSubmission, markingOfOwner } from '../../marking/marking.queries.js';
-import { agreeMark } from '../../marking/moderate-submission.js';
+import { agreeMark } from '../../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../../marking/release-marks.js';
 import { saveRubric } from '../../marking/rubrics/save-rubric.js';
 import { markFromForm, saveMark } from '../../marking/save-mark.js';

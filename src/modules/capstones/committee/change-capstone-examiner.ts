@@ -5,8 +5,8 @@ import type { Actor } from '../../../kernel/actor.js';
 import { AppError, isAppError } from '../../../kernel/errors.js';
 import { ensure } from '../../../kernel/policy.js';
 import { parseInput } from '../../../kernel/validation.js';
-import { appointExaminer } from '../../marking/appoint-examiner.js';
-import { withdrawExaminer } from '../../marking/withdraw-examiner.js';
+import { appointExaminer } from '../../marking/moderation/appoint-examiner.js';
+import { withdrawExaminer } from '../../marking/moderation/withdraw-examiner.js';
 import { ensureProgrammeChosen } from '../capstone-access.js';
 import { canCapstone } from '../capstones.policy.js';
 

@@ -15,7 +15,7 @@ import { createPerson, findPersonIdByEmail } from '../../identity/create-person.
 import { DEMO_PASSWORD } from '../../identity/demo/demo-people.js';
 import { findPerson } from '../../identity/identity.queries.js';
 import { markerViewOf } from '../../marking/marking.queries.js';
-import { agreeMark } from '../../marking/moderate-submission.js';
+import { agreeMark } from '../../marking/moderation/moderate-submission.js';
 import { releaseMark } from '../../marking/release-marks.js';
 import { saveMark } from '../../marking/save-mark.js';
 import { recordLegacyResult } from '../../pathway/record-legacy-result.js';

@@ -4,18 +4,18 @@
  * DOCX by content, at most FEEDBACK_FILES_MAX per submission, kept in the file storage and released to
  * the participant with the mark (never before). All or nothing: a bad file refuses the whole batch.
  */
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { actorId } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { documentTypeOf } from '../../kernel/document-type.js';
-import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
-import { insertFeedbackFile, listFeedbackFiles } from './marking.repository.js';
-import { ensureCan, submissionAccess } from './marking-access.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { actorId } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { documentTypeOf } from '../../../kernel/document-type.js';
+import { AppError } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import type { UploadedUserFile } from '../../../kernel/uploaded-file.js';
+import { insertFeedbackFile, listFeedbackFiles } from '../marking.repository.js';
+import { ensureCan, submissionAccess } from '../marking-access.js';
 
 export const FEEDBACK_FILE_MAX_BYTES = 20 * 1024 * 1024;
 export const FEEDBACK_FILES_MAX = 10;

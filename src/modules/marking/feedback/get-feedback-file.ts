@@ -1,11 +1,11 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { DOCUMENT_CONTENT_TYPES, type DocumentType } from '../../kernel/document-type.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { findFeedbackFile, findSubmission } from './marking.repository.js';
-import { submissionAccess } from './marking-access.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { DOCUMENT_CONTENT_TYPES, type DocumentType } from '../../../kernel/document-type.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { findFeedbackFile, findSubmission } from '../marking.repository.js';
+import { submissionAccess } from '../marking-access.js';
 
 /** The name a feedback file is downloaded under: `feedback-1.pdf` (never an uploaded name). */
 export const feedbackFileName = (rank: number, type: string) => `feedback-${rank}.${type}`;

@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { type Actor, hasRole } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { findPerson } from '../identity/identity.queries.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { type Actor, hasRole } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { insertExaminer } from '../marking.repository.js';
 import { examinerInput } from './examiner-input.js';
-import { insertExaminer } from './marking.repository.js';
 
 /**
  * A manager appoints an external examiner (an assessor) to a marking context — an edition, or a programme

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import type { Actor } from '../../kernel/actor.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { canMarking } from './marking.policy.js';
-import { contextAccess } from './marking-access.js';
+import type { Executor } from '../../../db/database.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { canMarking } from '../marking.policy.js';
+import { contextAccess } from '../marking-access.js';
 
 const schema = z.object({ personId: z.string().uuid('validation.invalidChoice') });
 

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validation.js';
-import type { StoredFeedback } from './marking.queries.js';
-import { listMarks, updateMark } from './marking.repository.js';
-import { ensureCan, submissionAccess } from './marking-access.js';
-import { moveSubmission } from './marking-state.js';
-import { COMMENT_MAX, isDiscrepant, meanMark, parsePoints, type Scores } from './rubrics/rubric.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { parseInput } from '../../../kernel/validation.js';
+import type { StoredFeedback } from '../marking.queries.js';
+import { listMarks, updateMark } from '../marking.repository.js';
+import { ensureCan, submissionAccess } from '../marking-access.js';
+import { moveSubmission } from '../marking-state.js';
+import { COMMENT_MAX, isDiscrepant, meanMark, parsePoints, type Scores } from '../rubrics/rubric.js';
 
 const reviewSchema = z.object({
   action: z.enum(['start-review', 'return-to-marking', 'reopen-review'], 'validation.invalidChoice'),
