@@ -4,6 +4,7 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { refusal } from '../../../test/helpers/refusal.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { up } from '../spaces/migrations/2026-12-08T0110-group-task-set-ids.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { getGroupPage } from './get-groups.js';
@@ -12,7 +13,6 @@ import { groupTaskKind } from './group-task-kind.js';
 import { groupSetsOfEdition } from './groups.port.js';
 import { updateGroupSet } from './groups.repository.js';
 import { createGroupSet } from './manage-group-sets.js';
-import { up } from './migrations/2026-12-08T0110-group-task-set-ids.js';
 
 /** A group task references its group set by id: renaming the set keeps the task; older tasks (by name) too. */
 for (const dialect of DIALECTS) {

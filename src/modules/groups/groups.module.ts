@@ -14,7 +14,6 @@ import { groupsAuditEvents } from './groups.audit.js';
 import { GROUP_TABLES } from './groups.tables.js';
 import { groupsWebRoutes } from './groups.web.js';
 import * as groups from './migrations/2026-12-07T0000-groups.js';
-import * as taskSetIds from './migrations/2026-12-08T0110-group-task-set-ids.js';
 
 const STAFF = ['facilitator', 'manager'] as const;
 
@@ -22,7 +21,6 @@ export const groupsModule: Module = {
   name: 'groups',
   migrations: {
     '2026-12-07T0000-groups': groups,
-    '2026-12-08T0110-group-task-set-ids': taskSetIds,
   },
   tables: GROUP_TABLES,
   auditEvents: groupsAuditEvents,

@@ -4,6 +4,7 @@ import { fileKind } from './kinds/file-kind.js';
 import { linkKind } from './kinds/link-kind.js';
 import { pageKind } from './kinds/page-kind.js';
 import * as spaces from './migrations/2026-12-06T1800-spaces.js';
+import * as taskSetIds from './migrations/2026-12-08T0110-group-task-set-ids.js';
 import { spacesAuditEvents } from './spaces.audit.js';
 import { spacesWebRoutes } from './spaces.web.js';
 
@@ -16,7 +17,7 @@ const STAFF = ['facilitator', 'manager'] as const;
 
 export const spacesModule: Module = {
   name: 'spaces',
-  migrations: { '2026-12-06T1800-spaces': spaces },
+  migrations: { '2026-12-06T1800-spaces': spaces, '2026-12-08T0110-group-task-set-ids': taskSetIds },
   auditEvents: spacesAuditEvents,
   tables: ['spaces', 'space_sections', 'space_items', 'space_item_progress'],
   spaceItemKinds: [pageKind, fileKind, linkKind],

@@ -4,8 +4,9 @@
  * name (`settings.groupSet`); they now reference it by id (`settings.groupSetId`), so renaming a set keeps
  * its tasks. Each task whose name matches a set of its edition gets that set's id (the oldest set of that
  * name, as the task page chose before); a name that matches none is left as it is (the task page still reads
- * a name until a set of that name exists). Reads the spaces module's items in place: a migration is frozen
- * and may not call modules.
+ * a name until a set of that name exists). The spaces module's migration (it owns `space_items`); it reads the
+ * groups module's `group_sets` in place, after that module's first migration: a migration is frozen and may not
+ * call modules.
  */
 import type { Kysely } from 'kysely';
 
