@@ -40,6 +40,13 @@ function multipart(fields: Record<string, string>, file: { name: string; bytes: 
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
+/** An app on SQLite with a space world and its content (a section, a page, a link). */
+async function spaceApp() {
+  const made = await createTestApp('sqlite');
+  const world = await buildSpaceWorld(made.deps);
+  return { ...made, world, content: await buildSpaceContent(made.deps, world) };
+}
+
 describe('course space pages', () => {
   let app: FastifyInstance;
   let deps: TestDeps;
@@ -47,9 +54,7 @@ describe('course space pages', () => {
   let world: SpaceWorld;
   let content: Awaited<ReturnType<typeof buildSpaceContent>>;
   beforeAll(async () => {
-    ({ app, deps, close } = await createTestApp('sqlite'));
-    world = await buildSpaceWorld(deps);
-    content = await buildSpaceContent(deps, world);
+    ({ app, deps, close, world, content } = await spaceApp());
   }, 60_000);
   afterAll(() => close());
 
@@ -229,9 +234,7 @@ describe("the home's contents, each line rendered once", () => {
   let world: SpaceWorld;
   let content: Awaited<ReturnType<typeof buildSpaceContent>>;
   beforeAll(async () => {
-    ({ app, deps, close } = await createTestApp('sqlite'));
-    world = await buildSpaceWorld(deps);
-    content = await buildSpaceContent(deps, world);
+    ({ app, deps, close, world, content } = await spaceApp());
   }, 60_000);
   afterAll(() => close());
 
