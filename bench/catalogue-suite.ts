@@ -76,7 +76,10 @@ function buildScenarios(options: BenchOptions, generated: GeneratedCatalogue): S
     { name: 'course page', path: `/courses/${code}`, connections: page, expect: code },
     { name: 'edition page', path: `/editions/${generated.sampleEditionId}`, connections: page, expect: code },
   ];
-  return [...ceilingScenarios(options), ...pages.map((p) => ({ ...p, name: `${p.name} (${page} conn.)` }))];
+  return [
+    ...ceilingScenarios(options, '', { withMachineFigure: true }),
+    ...pages.map((p) => ({ ...p, name: `${p.name} (${page} conn.)` })),
+  ];
 }
 
 /** Migrates and fills the database in this process, then closes it before the server opens it. */

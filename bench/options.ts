@@ -45,7 +45,7 @@ export function parseOptions(args?: string[]): BenchOptions {
     options: {
       dialect: { type: 'string', default: 'sqlite' },
       suite: { type: 'string', default: 'all' },
-      duration: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '8' },
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '50' },
       'page-connections': { type: 'string', default: '10' },
