@@ -132,8 +132,9 @@ export function loadLine(options: BenchOptions): string {
     .version;
   return (
     `Load: autocannon ${autocannonVersion} in the parent process over 127.0.0.1, ${options.warmup} s warm-up + ` +
-    `${options.duration} s measured per scenario; ceiling at ${options.connections} connections, pages at ` +
-    `${options.pageConnections} (each page is compared with the ceiling at its own connection count); ` +
+    `${options.duration} s measured per scenario; pages at ${options.pageConnections} connections, each ` +
+    `compared with the bare ceiling measured at the same count in the same suite (the catalogue suite also ` +
+    `measures it at ${options.connections}, the machine's figure); ` +
     'the server runs in a child process with LOG_LEVEL=silent.'
   );
 }
