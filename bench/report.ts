@@ -9,6 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shortfall, shortfallLines } from './goals.js';
 import type { LoadResult } from './load.js';
 import type { FirstLoad } from './transfer.js';
 
@@ -166,9 +167,12 @@ const cell = (value: number | null) => (value === null ? '–' : String(value));
 /** The rows as a markdown table. */
 export function rowsTable(rows: BenchRow[]): string[] {
   return [
-    '| measure | value | unit | ceiling | ratio |',
-    '|---|---:|---|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.unit} | ${cell(r.ceiling)} | ${cell(r.ratio)} |`),
+    '| measure | value | unit | ceiling | ratio | goal |',
+    '|---|---:|---|---:|---:|---|',
+    ...rows.map((r) => {
+      const miss = shortfall(r);
+      return `| ${r.name} | ${r.value} | ${r.unit} | ${cell(r.ceiling)} | ${cell(r.ratio)} | ${miss ? `✗ ${miss}` : ''} |`;
+    }),
   ];
 }
 
@@ -275,7 +279,7 @@ export function writeResults(directory: string, dialect: string, reports: SuiteR
           ),
     );
   }
-  const markdown = ['# Diploma Platform benchmark', '', ...sections].join('\n');
+  const markdown = ['# Diploma Platform benchmark', '', ...shortfallLines(rows), ...sections].join('\n');
   const json = `${JSON.stringify(rows, null, 2)}\n`;
   for (const [name, text] of [
     ['latest.json', json],
