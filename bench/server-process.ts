@@ -1,17 +1,37 @@
 /**
- * Starts bench/server.ts in a child process (`node --import tsx`) and stops it: SIGTERM, then SIGKILL if
- * it has not exited within a few seconds. The child also exits by itself when this process goes away.
+ * Starts the bench server in a child process and stops it: SIGTERM, then SIGKILL if it has not exited
+ * within a few seconds. The child also exits by itself when this process goes away. The child runs the
+ * built JavaScript (dist/bench/server.js, built once per run by scripts/build.mjs), as `npm start` does;
+ * `BENCH_FROM_SOURCES=1` runs bench/server.ts with tsx instead (which adds tsx's module-hooks thread,
+ * about 80 MB of resident memory).
  *
  * Each child's resident memory is watched from the moment it listens until it is stopped (`rssPeaks`):
  * the kernel's peak (VmHWM in /proc/<pid>/status, reset when the child starts listening so that start-up
  * does not count) and a reading of VmRSS every 250 ms, whichever is higher.
  */
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isListeningMessage } from './protocol.js';
 
-const SERVER_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
+const FROM_SOURCES = process.env.BENCH_FROM_SOURCES === '1';
+const SOURCE_SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
+const BUILT_SCRIPT = fileURLToPath(new URL('../dist/bench/server.js', import.meta.url));
+const BUILD_SCRIPT = fileURLToPath(new URL('../scripts/build.mjs', import.meta.url));
+let built = false;
+
+/** The server's script and the child's node options: the build (made once per run), or the sources. */
+function serverScript(): { script: string; execArgv: string[] } {
+  // --expose-gc: the resilience suite's memory readings are taken after a full collection.
+  if (FROM_SOURCES)
+    // Resolved here so the child finds tsx whatever its working directory.
+    return { script: SOURCE_SCRIPT, execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')] };
+  if (!built) {
+    execFileSync(process.execPath, [BUILD_SCRIPT], { stdio: ['ignore', 'inherit', 'inherit'] });
+    built = true;
+  }
+  return { script: BUILT_SCRIPT, execArgv: ['--expose-gc'] };
+}
 const START_TIMEOUT_MS = 60_000;
 const STOP_TIMEOUT_MS = 5_000;
 const RSS_SAMPLE_MS = 250;
@@ -82,10 +102,9 @@ function watchRss(pid: number) {
 
 /** Forks the server with `env` and resolves once it listens; rejects (child killed) on failure. */
 export function startServerChild(env: Record<string, string>): Promise<ServerChild> {
-  const child = fork(SERVER_SCRIPT, [], {
-    // Resolved here so the child finds tsx whatever its working directory.
-    // --expose-gc: the resilience suite's memory readings are taken after a full collection.
-    execArgv: ['--expose-gc', '--import', import.meta.resolve('tsx')],
+  const { script, execArgv } = serverScript();
+  const child = fork(script, [], {
+    execArgv,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });

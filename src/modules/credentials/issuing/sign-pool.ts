@@ -5,6 +5,7 @@
  * database. The queue is bounded by the batches themselves (one batch of jobs at a time per runner).
  */
 import { Piscina } from 'piscina';
+import { workerModule } from '../../../kernel/worker-module.js';
 import type { IssuerContext } from '../keys/issuer.js';
 import type { UnsignedCredential } from './achievement-credential.js';
 import { signForms } from './sign-forms.js';
@@ -14,9 +15,8 @@ let pool: Piscina | null = null;
 
 function poolOf(threads: number): Piscina {
   pool ??= new Piscina({
-    filename: new URL('./sign-worker.ts', import.meta.url).href,
-    // TypeScript, as the rest of the platform (run by tsx, no build step).
-    execArgv: ['--import', 'tsx'],
+    // TypeScript run by tsx from the sources, JavaScript from the build.
+    ...workerModule(import.meta.url, 'sign-worker'),
     minThreads: 1,
     maxThreads: threads,
     idleTimeout: 60_000,

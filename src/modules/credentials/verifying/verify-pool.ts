@@ -6,6 +6,7 @@
  */
 import { Piscina } from 'piscina';
 import { AppError } from '../../../kernel/errors.js';
+import { workerModule } from '../../../kernel/worker-module.js';
 import type { PresentationVerificationResult, VerificationResult } from './verify.js';
 import runVerifyTask, { type VerifyTask } from './verify-worker.js';
 
@@ -16,9 +17,8 @@ let pool: Piscina | null = null;
 
 function poolOf(threads: number): Piscina {
   pool ??= new Piscina({
-    filename: new URL('./verify-worker.ts', import.meta.url).href,
-    // The worker is TypeScript, as the rest of the platform (run by tsx, no build step).
-    execArgv: ['--import', 'tsx'],
+    // TypeScript run by tsx from the sources, JavaScript from the build.
+    ...workerModule(import.meta.url, 'verify-worker'),
     minThreads: 1,
     maxThreads: threads,
     maxQueue: threads * QUEUE_PER_THREAD,
