@@ -49,7 +49,7 @@ const PARTICIPANT_EMAIL = 'carlos.nunez@example.org';
 const MIB = 1024 * 1024;
 
 /** Grows the demo space to ITEMS items and gives PEOPLE more participants progress on about half of them. */
-async function prepare(deps: Deps, editionId: string, say: (text: string) => void) {
+export async function prepare(deps: Deps, editionId: string, say: (text: string) => void) {
   const system = systemActor('bench');
   const started = performance.now();
   const home = await getSpaceHome(deps.db, deps, system, editionId);

@@ -5,9 +5,10 @@
  */
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { parseLocalized } from '../../i18n/localized.js';
+import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
 import type { Actor } from '../../kernel/actor.js';
+import { BoundedMemo } from '../../kernel/bounded-memo.js';
 import { AppError } from '../../kernel/errors.js';
 import { isId, newId } from '../../kernel/ids.js';
 import { toEdition } from '../catalogue/catalogue-mappers.js';
@@ -38,7 +39,10 @@ export async function spaceAccess(db: Executor, actor: Actor, editionId: string)
   const userId = actor.kind === 'user' ? actor.id : null;
   const row = await findSpaceContext(db, editionId, userId);
   if (!row) throw new AppError('not_found');
-  const course = { id: row.course_id, code: row.course_code, title: parseLocalized(row.course_title_i18n) };
+  const title = courseTitles.get(row.course_title_i18n, () =>
+    Object.freeze(parseLocalized(row.course_title_i18n)),
+  );
+  const course = { id: row.course_id, code: row.course_code, title };
   const { facilitators: _none, ...edition } = toEdition(row, course, []);
   const standing: SpaceStanding = {
     facilitator: userId !== null && Boolean(row.is_facilitator),
@@ -66,6 +70,9 @@ export async function spaceAccess(db: Executor, actor: Actor, editionId: string)
     },
   };
 }
+
+/** Course titles parsed by their stored text (frozen: shared by every request showing the course). */
+const courseTitles = new BoundedMemo<LocalizedText>(1000);
 
 /** The access of a builder (403 for a participant who may only learn). */
 export async function builderAccess(db: Executor, actor: Actor, editionId: string): Promise<SpaceAccess> {

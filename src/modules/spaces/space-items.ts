@@ -12,10 +12,18 @@ import {
 } from './space-item-kind.js';
 import type { ItemRow } from './spaces.tables.js';
 
-/** Every item kind the platform's modules declare, in module order. */
-export function itemKinds(deps: Pick<Services, 'modules'>): SpaceItemKind[] {
-  return deps.modules.flatMap((m) => m.spaceItemKinds ?? []);
+/** Every item kind the platform's modules declare, in module order (listed once per list of modules). */
+export function itemKinds(deps: Pick<Services, 'modules'>): readonly SpaceItemKind[] {
+  let kinds = kindsOfModules.get(deps.modules);
+  if (!kinds) {
+    kinds = Object.freeze(deps.modules.flatMap((m) => m.spaceItemKinds ?? []));
+    kindsOfModules.set(deps.modules, kinds);
+  }
+  return kinds;
 }
+
+/** The kinds of each list of modules (an application's list does not change once it is built). */
+const kindsOfModules = new WeakMap<object, readonly SpaceItemKind[]>();
 
 /** The kind with this code, or null when no module declares it (its module was removed). */
 export function findItemKind(deps: Pick<Services, 'modules'>, kind: string): SpaceItemKind | null {

@@ -17,6 +17,7 @@ import { saveItem } from './save-item.js';
 import { saveSection } from './save-section.js';
 import { spaceAccess } from './space-access.js';
 import { readSpaceStructure, SPACE_STRUCTURE_TABLES, spaceStructure } from './space-structure.js';
+import { currentPhase, type ItemFacts, nextToDo, phaseSpans } from './spaces.js';
 import { isItemOpenTo } from './spaces.queries.js';
 
 /**
@@ -142,3 +143,49 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe("the home's pure rules (written without per-request arrays)", () => {
+  const item = (id: string, required: boolean, more: Partial<ItemFacts> = {}): ItemFacts => ({
+    id,
+    required,
+    availableFrom: null,
+    afterItemId: null,
+    dueAt: null,
+    ...more,
+  });
+  const now = '2027-01-10T00:00:00.000Z';
+
+  it('next to do: the first open required item, else the first open one, else none', () => {
+    const items = [
+      item('a', false),
+      item('b', true, { availableFrom: '2027-02-01T00:00:00.000Z' }),
+      item('c', true, { afterItemId: 'a' }),
+      item('d', true),
+    ];
+    expect(nextToDo(items, now, new Set())?.id).toBe('d');
+    expect(nextToDo(items, now, new Set(['a']))?.id).toBe('c');
+    expect(nextToDo(items, now, new Set(['a', 'c', 'd']))).toBeNull();
+    expect(nextToDo([item('a', false), item('e', false)], now, new Set(['a']))?.id).toBe('e');
+  });
+
+  it('the phases end on the latest of their days (the assignment after them)', () => {
+    const edition = {
+      startsOn: '2027-01-01',
+      endsOn: '2027-03-01',
+      selfPacedStart: '2027-01-01',
+      selfPacedEnd: '2027-01-31',
+      liveStart: '2027-02-10',
+      liveEnd: '2027-02-20',
+      residentialStart: null,
+      residentialEnd: null,
+      assignmentDue: '2027-03-15',
+    };
+    expect(phaseSpans(edition).at(-1)).toEqual({
+      phase: 'assignment',
+      start: '2027-02-21',
+      end: '2027-03-15',
+    });
+    expect(currentPhase(edition, '2027-03-10')).toBe('assignment');
+    expect(currentPhase(edition, '2027-03-16')).toBe('ended');
+  });
+});

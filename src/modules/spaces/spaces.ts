@@ -53,7 +53,9 @@ export function currentPhase(
 
 /** The latest of some `YYYY-MM-DD` days (ISO dates sort as text). */
 function latestOf(days: readonly string[], floor: string): string {
-  return [...days, floor].sort().at(-1) ?? floor;
+  let latest = floor;
+  for (const day of days) if (day > latest) latest = day;
+  return latest;
 }
 
 function nextDay(day: string): string {
@@ -136,8 +138,13 @@ export function nextToDo<T extends ItemFacts>(
   now: string,
   completed: ReadonlySet<string>,
 ): T | null {
-  const open = ordered.filter((i) => !completed.has(i.id) && lockOf(i, now, completed) === null);
-  return open.find((i) => i.required) ?? open[0] ?? null;
+  let firstOpen: T | null = null;
+  for (const item of ordered) {
+    if (completed.has(item.id) || lockOf(item, now, completed) !== null) continue;
+    if (item.required) return item;
+    firstOpen ??= item;
+  }
+  return firstOpen;
 }
 
 /** Pure: the open or upcoming items not completed that have a due date, soonest first. */

@@ -51,15 +51,29 @@ export const webinarSettingsSchema: z.ZodType<WebinarSettings> = z
 
 /** A stored item's settings read back (null when damaged: the item then shows nothing to join). */
 export function readWebinarSettings(settings: unknown): WebinarSettings | null {
+  // A kept space's settings are frozen (space-structure.ts): read once per object, the same on every page.
+  if (!settings || typeof settings !== 'object' || !Object.isFrozen(settings)) return readAfresh(settings);
+  let read = readFrozen.get(settings);
+  if (read === undefined) {
+    read = readAfresh(settings);
+    readFrozen.set(settings, read);
+  }
+  return read;
+}
+
+/** What `readWebinarSettings` made of each frozen settings object (they cannot change). */
+const readFrozen = new WeakMap<object, WebinarSettings | null>();
+
+function readAfresh(settings: unknown): WebinarSettings | null {
   const s = settings as Partial<WebinarSettings> | null;
   if (!s || typeof s.startsAt !== 'string' || typeof s.endsAt !== 'string') return null;
   if (Number.isNaN(Date.parse(s.startsAt)) || Number.isNaN(Date.parse(s.endsAt))) return null;
   const provider = s.provider === 'external' ? 'external' : 'bbb';
-  return {
+  return Object.freeze({
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     timeZone: typeof s.timeZone === 'string' && isTimeZone(s.timeZone) ? s.timeZone : 'UTC',
     provider,
     url: provider === 'external' && typeof s.url === 'string' ? s.url : '',
-  };
+  });
 }

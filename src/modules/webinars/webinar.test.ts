@@ -5,8 +5,9 @@ import {
   queryWithoutChecksum,
 } from '../../integrations/bbb/bbb-checksum.js';
 import { readAttendanceRows, readAttended } from './attendance-csv.js';
+import { formatInstant } from './views/instant-format.js';
 import { attendancePercent, instantOf, joinWindow, reminderDue } from './webinar.js';
-import { webinarSettingsSchema } from './webinar-settings.js';
+import { readWebinarSettings, webinarSettingsSchema } from './webinar-settings.js';
 
 const session = { startsAt: '2027-03-01T14:00:00.000Z', endsAt: '2027-03-01T15:30:00.000Z' };
 
@@ -129,5 +130,37 @@ describe('attendance CSV rows', () => {
     expect(readAttendanceRows(rows([['email', 'name']])).problem).toBe('webinars.csv.missingColumns');
     expect(readAttendanceRows(rows([['email', 'attended']])).problem).toBe('webinars.csv.empty');
     expect(readAttendanceRows([]).problem).toBe('webinars.csv.empty');
+  });
+});
+
+describe('settings and instants read once (the space home lists the next webinars on every visit)', () => {
+  const stored = { ...session, timeZone: 'Europe/Madrid', provider: 'bbb' };
+
+  it('reads a frozen (kept) settings object once, as a fresh read would', () => {
+    const frozen = Object.freeze({ ...stored });
+    const first = readWebinarSettings(frozen);
+    expect(first).toEqual(readWebinarSettings({ ...stored }));
+    expect(readWebinarSettings(frozen)).toBe(first);
+    expect(readWebinarSettings(Object.freeze({ ...stored, endsAt: 'never' }))).toBeNull();
+  });
+
+  it('reads settings that may still change afresh on every call', () => {
+    const open: Record<string, string> = { ...stored };
+    expect(readWebinarSettings(open)?.startsAt).toBe(session.startsAt);
+    open.startsAt = '2027-03-02T14:00:00.000Z';
+    expect(readWebinarSettings(open)?.startsAt).toBe('2027-03-02T14:00:00.000Z');
+  });
+
+  it('writes an instant the same whether kept or made anew, per language and zone', () => {
+    const iso = '2027-06-08T13:00:00.000Z';
+    const fresh = (locale: string, timeZone: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+        new Date(iso),
+      );
+    for (let round = 0; round < 2; round += 1) {
+      expect(formatInstant(iso, 'en', 'UTC')).toBe(fresh('en-GB', 'UTC'));
+      expect(formatInstant(iso, 'es', 'America/Bogota')).toBe(fresh('es', 'America/Bogota'));
+      expect(formatInstant(iso, 'fr', 'Not/AZone')).toBe(fresh('fr', 'UTC'));
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { formattingLocale, type Translator } from '../../../i18n/i18n.js';
 import { type LocalizedText, pickLocalized } from '../../../i18n/localized.js';
 import { formatInZone } from '../../../i18n/time-zones.js';
+import { BoundedMemo } from '../../../kernel/bounded-memo.js';
 import type { ViewItem } from '../space-view.js';
 import type { Tally } from '../spaces.js';
 
@@ -37,10 +38,12 @@ export function ProgressLine({
     <p class="progress-line">
       <label>
         <span class="visually-hidden">{label}: </span>
-        {t.t(required ? 'spaces.progress.required' : 'spaces.progress.all', {
-          done: required ? tally.requiredDone : tally.done,
-          total: required ? tally.requiredTotal : tally.total,
-        })}{' '}
+        {progressText(
+          t,
+          required,
+          required ? tally.requiredDone : tally.done,
+          required ? tally.requiredTotal : tally.total,
+        )}{' '}
         <progress max={100} value={percent}>
           {percent} %
         </progress>
@@ -48,6 +51,14 @@ export function ProgressLine({
     </p>
   );
 }
+
+/** "3 of 5 required items done" by language and counts (an ICU plural: the same few on every page). */
+function progressText(t: Translator, required: boolean, done: number, total: number): string {
+  const key = required ? 'spaces.progress.required' : 'spaces.progress.all';
+  return progressTexts.get(`${t.locale}|${key}|${done}|${total}`, () => t.t(key, { done, total }));
+}
+
+const progressTexts = new BoundedMemo<string>(5000);
 
 /** An item's state for the reader: done, locked (why), or to do; required or optional. */
 export function ItemState({
