@@ -8,14 +8,12 @@
  * swap (candidacies to re-evaluate) are staged as JSON chunks in `staged_rows`.
  */
 import { type Kysely, sql } from 'kysely';
+import { insertRows } from './bulk-insert.js';
 import type { Executor } from './database.js';
 
 /** The tables whose rows can be staged (each has its `staged_<table>` twin, migration 2026-12-07T2600). */
 export const STAGEABLE_TABLES = ['enrolments', 'results', 'audit_events', 'jobs'] as const;
 export type StageableTable = (typeof STAGEABLE_TABLES)[number];
-
-/** Values in one statement, well under both engines' bound-parameter limits. */
-const VALUES_PER_STATEMENT = 10_000;
 
 /** Where staged rows belong: a batch (one attempt) of an owner (an import, whose attempts are cleared). */
 export interface StagedBatch {
@@ -31,7 +29,8 @@ function untyped(db: Executor): Kysely<StagingTables> {
 }
 
 /**
- * Stages rows of one table (objects with every column the copy writes), a few hundred per statement;
+ * Stages rows of one table (objects with every column the copy writes, as the first row has them), up
+ * to 2,000 per statement (`insertRows`);
  * outside a transaction each statement commits on its own.
  */
 export async function stageRows(
@@ -41,14 +40,10 @@ export async function stageRows(
   rows: readonly object[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const per = Math.max(1, Math.floor(VALUES_PER_STATEMENT / (Object.keys(rows[0]!).length + 2)));
-  for (let start = 0; start < rows.length; start += per)
-    await untyped(db)
-      .insertInto(`staged_${table}`)
-      .values(
-        rows.slice(start, start + per).map((row) => ({ ...row, batch_id: batch.id, owner: batch.owner })),
-      )
-      .execute();
+  await insertRows(db, `staged_${table}`, Object.keys(rows[0]!), rows, {
+    batch_id: batch.id,
+    owner: batch.owner,
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { CompiledQuery } from 'kysely';
+import { dialectOf, type Executor } from '../../db/database.js';
 import { applicationsView } from '../admissions/admissions.read-models.repository.js';
 import { coursesView, editionsView } from '../catalogue/catalogue.read-models.repository.js';
 import { usersView } from '../identity/identity.read-models.repository.js';
@@ -111,27 +111,58 @@ export type StandingColumns = Pick<
 /** Standings written per statement by `updateStandings` (8 values each). */
 const STANDINGS_PER_UPDATE = 500;
 
+/** The SQL of `updateStandings` per engine and row count (made once: only the values change). */
+const standingsSql = new Map<string, string>();
+
+function updateStandingsSql(rows: number, postgres: boolean): string {
+  const key = `${postgres ? 'p' : 's'}${rows}`;
+  const kept = standingsSql.get(key);
+  if (kept) return kept;
+  let n = 0;
+  const mark = () => (postgres ? `$${++n}` : '?');
+  const selects: string[] = [];
+  for (let r = 0; r < rows; r++)
+    selects.push(
+      `select ${mark()} as id, ${mark()} as status, ${mark()} as deadline, cast(${mark()} as integer) as at_risk, ` +
+        `cast(${mark()} as integer) as awardable, cast(${mark()} as integer) as met, ${mark()} as json, ${mark()} as evaluated_on`,
+    );
+  const text = `update candidacies set
+      standing_status = v.status, standing_deadline = v.deadline, standing_at_risk = v.at_risk,
+      standing_awardable = v.awardable, standing_met = v.met, standing_json = v.json,
+      standing_evaluated_on = v.evaluated_on
+    from (${selects.join(' union all ')}) as v
+    where candidacies.id = v.id`;
+  standingsSql.set(key, text);
+  return text;
+}
+
 /**
  * Writes the cached standings of many candidacies, a few hundred per statement (`update … from` a list of
- * rows, which both engines read): an import re-evaluates tens of thousands of candidacies at once.
+ * rows, which both engines read; the statement's text made once per size, so only the values are bound):
+ * an import re-evaluates tens of thousands of candidacies at once.
  */
 export async function updateStandings(
   db: Executor,
   standings: readonly ({ id: string } & StandingColumns)[],
 ): Promise<void> {
+  const postgres = dialectOf(db) === 'postgres';
   for (let start = 0; start < standings.length; start += STANDINGS_PER_UPDATE) {
-    const rows = standings.slice(start, start + STANDINGS_PER_UPDATE).map(
-      (s) =>
-        sql`select ${s.id} as id, ${s.standing_status} as status, ${s.standing_deadline} as deadline,
-          cast(${s.standing_at_risk} as integer) as at_risk, cast(${s.standing_awardable} as integer) as awardable,
-          cast(${s.standing_met} as integer) as met, ${s.standing_json} as json, ${s.standing_evaluated_on} as evaluated_on`,
-    );
-    await sql`update candidacies set
-        standing_status = v.status, standing_deadline = v.deadline, standing_at_risk = v.at_risk,
-        standing_awardable = v.awardable, standing_met = v.met, standing_json = v.json,
-        standing_evaluated_on = v.evaluated_on
-      from (${sql.join(rows, sql` union all `)}) as v
-      where candidacies.id = v.id`.execute(db);
+    const end = Math.min(standings.length, start + STANDINGS_PER_UPDATE);
+    const values: unknown[] = [];
+    for (let i = start; i < end; i++) {
+      const s = standings[i]!;
+      values.push(
+        s.id,
+        s.standing_status,
+        s.standing_deadline,
+        s.standing_at_risk,
+        s.standing_awardable,
+        s.standing_met,
+        s.standing_json,
+        s.standing_evaluated_on,
+      );
+    }
+    await db.executeQuery(CompiledQuery.raw(updateStandingsSql(end - start, postgres), values));
   }
 }
 

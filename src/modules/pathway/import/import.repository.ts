@@ -54,38 +54,37 @@ export async function findEditionsByCodesOrIds(
   return [...byCode, ...byId];
 }
 
-/** The enrolments of these people in these editions, each with its result, if any. */
-export function listEnrolmentsWithResults(
+/**
+ * The enrolments of these people in these editions, each with its result, if any. Read by person only
+ * (a few enrolments each, through the person's index) and kept when in one of the editions: with both
+ * lists in the query, SQLite probed its (edition, person) key once per pair of the two lists.
+ */
+export async function listEnrolmentsWithResults(
   db: Executor,
   userIds: readonly string[],
   editionIds: readonly string[],
 ) {
-  if (editionIds.length === 0) return Promise.resolve([]);
-  return inChunks(userIds, async (chunk) => {
-    const rows = [];
-    for (let i = 0; i < editionIds.length; i += CHUNK) {
-      rows.push(
-        ...(await db
-          .selectFrom(enrolmentsView(db).as('enrolments'))
-          .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
-          .select([
-            'enrolments.id',
-            'enrolments.edition_id',
-            'enrolments.user_id',
-            'results.id as result_id',
-            'results.outcome',
-            'results.grade',
-            'results.started_on',
-            'results.completed_on',
-            'results.reference',
-          ])
-          .where('enrolments.user_id', 'in', chunk)
-          .where('enrolments.edition_id', 'in', editionIds.slice(i, i + CHUNK))
-          .execute()),
-      );
-    }
-    return rows;
-  });
+  if (editionIds.length === 0) return [];
+  const editions = new Set(editionIds);
+  const rows = await inChunks(userIds, (chunk) =>
+    db
+      .selectFrom(enrolmentsView(db).as('enrolments'))
+      .leftJoin('results', 'results.enrolment_id', 'enrolments.id')
+      .select([
+        'enrolments.id',
+        'enrolments.edition_id',
+        'enrolments.user_id',
+        'results.id as result_id',
+        'results.outcome',
+        'results.grade',
+        'results.started_on',
+        'results.completed_on',
+        'results.reference',
+      ])
+      .where('enrolments.user_id', 'in', chunk)
+      .execute(),
+  );
+  return rows.filter((row) => editions.has(row.edition_id));
 }
 
 /** The legacy certificates (results without an enrolment) of these people. */
