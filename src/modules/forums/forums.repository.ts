@@ -159,17 +159,26 @@ export async function findPost(db: Executor, id: string): Promise<PostRow | unde
   return db.selectFrom('forum_posts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// The page's posts first, then their authors: joined before the limit, SQLite looked up the author of every
+// post up to the page's end (500 for the last page of a thread of 500), not of the page's 50.
 const postsOfThreadWithNames = reusableQuery((db, threadId: string, limit: number, offset: number) =>
   db
-    .selectFrom('forum_posts')
-    .leftJoin(usersView(db).as('users'), 'users.id', 'forum_posts.author_id')
-    .selectAll('forum_posts')
+    .selectFrom(
+      db
+        .selectFrom('forum_posts')
+        .selectAll()
+        .where('thread_id', '=', threadId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .as('p'),
+    )
+    .leftJoin(usersView(db).as('users'), 'users.id', 'p.author_id')
+    .selectAll('p')
     .select('users.full_name as author_name')
-    .where('forum_posts.thread_id', '=', threadId)
-    .orderBy('forum_posts.created_at')
-    .orderBy('forum_posts.id')
-    .limit(limit)
-    .offset(offset),
+    .orderBy('p.created_at')
+    .orderBy('p.id'),
 );
 
 /** A page of the thread's posts, each with its author's name (the thread page). */
