@@ -97,6 +97,9 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError) {
       ctx={pageContext(request, reply)}
       status={error.status}
       message={errorMessage(request.i18n, error)}
+      details={error.fields.map((f) =>
+        request.i18n.has(f.key) ? request.i18n.t(f.key, f.values) : request.i18n.t('validation.invalid'),
+      )}
     />,
     error.status,
   );

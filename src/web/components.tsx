@@ -302,39 +302,7 @@ export function Paragraphs({ t, text }: { t: Translator; text: PickedText }) {
   );
 }
 
-/** Previous / next links that keep the other query parameters. */
-export function Pagination({
-  t,
-  page,
-  pageCount,
-  href,
-}: {
-  t: Translator;
-  page: number;
-  pageCount: number;
-  href: (page: number) => string;
-}) {
-  if (pageCount <= 1) return null;
-  return (
-    <nav class="pagination" aria-label={t.t('pagination.label')}>
-      {page > 1 ? (
-        <a href={href(page - 1)} rel="prev">
-          {t.t('pagination.previous')}
-        </a>
-      ) : (
-        <span />
-      )}
-      <span>{t.t('pagination.status', { page, pageCount })}</span>
-      {page < pageCount ? (
-        <a href={href(page + 1)} rel="next">
-          {t.t('pagination.next')}
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
-  );
-}
+export { Pagination, pageNumbersShown } from './pagination.js';
 
 interface LocalizedFieldsProps {
   t: Translator;

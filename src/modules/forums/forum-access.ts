@@ -10,15 +10,9 @@ import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
 import { isItemOpenTo } from '../spaces/spaces.queries.js';
 import { type ForumViewer, isPostingOpen, type PostingRule } from './forum.js';
 import { canForum, type ForumAction } from './forums.policy.js';
-import {
-  findForum,
-  findPost,
-  findThread,
-  findThreadForReader,
-  memberForumIds,
-  type ThreadForReaderRow,
-} from './forums.repository.js';
+import { findForum, findPost, findThread, memberForumIds } from './forums.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
+import { findThreadForReader, type ThreadForReaderRow } from './thread-reader.repository.js';
 
 export interface ForumAccess {
   forum: ForumRow;
@@ -132,11 +126,11 @@ export async function threadReaderAccess(
     ? await findThreadForReader(db, threadId, actor.kind === 'user' ? actor.id : '')
     : undefined;
   if (!found) throw new AppError('not_found');
-  const { forum, postCount, lastReadAt, subscription, hasPosted, ...thread } = found;
+  const { forum, postCount, lastReadAt, subscription, hasPosted, readCount, ...thread } = found;
   return {
     ...(await accessToForum(db, actor, forum, now)),
     thread,
-    reader: { postCount, lastReadAt, subscription, hasPosted },
+    reader: { postCount, lastReadAt, subscription, hasPosted, readCount },
   };
 }
 

@@ -50,6 +50,8 @@ const threads: SubjectLookup = {
 
 const ids = { postId: z.string().min(1).max(64), threadId: z.string().min(1).max(64) };
 const threadPath = (threadId: string) => `/threads/${encodeURIComponent(threadId)}`;
+/** A post's own address: it leads to the page of its thread the post is on, whatever came after it. */
+const postPath = (postId: string) => `/posts/${encodeURIComponent(postId)}`;
 
 export const FORUM_NOTIFICATION_KINDS = [
   defineNotificationKind<ForumMention>({
@@ -61,7 +63,7 @@ export const FORUM_NOTIFICATION_KINDS = [
       mailSubject: 'forums.notice.mention.subject',
       mailBody: 'forums.notice.mention.body',
     }),
-    path: (event) => `${threadPath(event.threadId)}#post-${encodeURIComponent(event.postId)}`,
+    path: (event) => postPath(event.postId),
     action: 'forums.notice.open',
     subject: { lookup: posts, id: (event) => event.postId },
     values: (t, _event, subject) => ({ title: subject.title ?? t.t('forums.notice.unavailable') }),
@@ -75,7 +77,7 @@ export const FORUM_NOTIFICATION_KINDS = [
       mailSubject: 'forums.notice.newPost.subject',
       mailBody: 'forums.notice.newPost.body',
     }),
-    path: (event) => `${threadPath(event.threadId)}#post-${encodeURIComponent(event.postId)}`,
+    path: (event) => postPath(event.postId),
     action: 'forums.notice.open',
     subject: { lookup: posts, id: (event) => event.postId },
     values: (t, _event, subject) => ({ title: subject.title ?? t.t('forums.notice.unavailable') }),

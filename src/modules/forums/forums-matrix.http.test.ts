@@ -51,6 +51,7 @@ const CASES: Case[] = [
   { route: 'POST /threads/:threadId/posts', kind: 'forum', path: (t) => `/threads/${t.threadId}/posts`, body: () => ({ body: 'I agree.' }), mutates: true, expect: learnerPost(303) },
   { route: 'POST /threads/:threadId/subscription', kind: 'forum', path: (t) => `/threads/${t.threadId}/subscription`, body: () => ({ mode: 'immediate' }), mutates: true, expect: learnerPost(303) },
   { route: 'POST /threads/:threadId/flags', kind: 'forum', path: (t) => `/threads/${t.threadId}/flags`, body: () => ({ pinned: '1' }), mutates: true, expect: staffPost(303) },
+  { route: 'GET /posts/:postId', kind: 'forum', path: (t) => `/posts/${t.postId}`, expect: e(404, { anonymous: 303, owner: 303, editionFacilitator: 303, manager: 303 }) },
   { route: 'POST /posts/:postId/edit', kind: 'forum', path: (t) => `/posts/${t.postId}/edit`, body: () => ({ body: 'Edited text' }), mutates: true, expect: learnerPost(303) },
   { route: 'POST /posts/:postId/report', kind: 'forum', path: (t) => `/posts/${t.postId}/report`, body: () => ({ reason: 'Off topic' }), mutates: true, expect: learnerPost(303) },
   { route: 'POST /posts/:postId/hide', kind: 'forum', path: (t) => `/posts/${t.postId}/hide`, body: () => ({ note: 'Personal data' }), mutates: true, expect: staffPost(303) },

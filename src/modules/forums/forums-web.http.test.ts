@@ -8,6 +8,7 @@ import {
   countRows,
   errorCode,
   fieldError,
+  signedIn,
   tokenOf,
 } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
@@ -184,6 +185,75 @@ describe('forum pages and API', () => {
     const replied = await participant.send(`/threads/${long.threadId}/posts`, { body: 'Latest word' });
     expect(replied.headers.location).toMatch(new RegExp(`^/threads/${long.threadId}\\?page=last#post-`));
     expect((await participant.get(replied.headers.location as string)).body).toContain('Latest word');
+  });
+
+  it('pages a thread: page 2 holds posts 51–100, a reader lands on what is new to them, links reach posts on other pages', async () => {
+    const staff = actorOf(world.facilitator);
+    const per = POSTS_PER_WEB_PAGE;
+    const forum = await buildDiscussion(deps, world, { title: 'Paged' });
+    const ids: string[] = [];
+    const add = async (n: number, replyTo: string | null = null) => {
+      const body = `Post ${n}`;
+      const posted = ids.length
+        ? await postInForum(deps.db, deps, staff, { threadId: long, body, replyTo })
+        : await postInForum(deps.db, deps, staff, { forumId: forum.id, subject: 'Paged', body });
+      ids.push(posted.postId);
+      return posted.threadId;
+    };
+    let long = '';
+    long = await add(1);
+    for (let n = 2; n <= per + 10; n += 1) await add(n);
+    const reader = await browserOf(app, world.participant);
+    const thread = (query = '') => reader.get(`/threads/${long}${query}`);
+    // Never opened: the first page, with the pages by number.
+    const first = await thread();
+    expect(first.body).toContain('<p>Post 1</p>');
+    expect(first.body).not.toContain(`<p>Post ${per + 1}</p>`);
+    expect(first.body).toContain(`href="/threads/${long}?page=2"`);
+    expect(first.body).toContain('aria-current="page"');
+    expect(first.body).toContain(`<span id="new"></span><article id="post-${ids[0]}"`);
+    // Read up to post 60; then 50 more arrive (110 in all, three pages).
+    await thread('?page=2');
+    deps.clock.advance(1_000);
+    for (let n = per + 11; n <= 2 * per + 10; n += 1) await add(n, n === 2 * per + 10 ? ids[0] : null);
+    // The index sends the reader to what is new (`#new`), and the thread opens on its page, not the last.
+    const index = await reader.get(`/forums/${forum.id}`);
+    expect(index.body).toContain(`href="/threads/${long}#new"`);
+    const landed = await thread();
+    expect(landed.body).toContain(`Page 2 of 3`);
+    expect(landed.body).toContain(`<span id="new"></span><article id="post-${ids[per + 10]}"`);
+    // Page 2 holds posts 51–100.
+    const second = await thread('?page=2');
+    expect(second.body).toContain(`<p>Post ${per + 1}</p>`);
+    expect(second.body).toContain(`<p>Post ${2 * per}</p>`);
+    expect(second.body).not.toContain(`<p>Post ${per}</p>`);
+    expect(second.body).not.toContain(`<p>Post ${2 * per + 1}</p>`);
+    // Everything read: the reader lands on the newest posts; a page past the end shows the last one.
+    expect((await thread()).body).toContain('Page 3 of 3');
+    expect((await thread('?page=99')).body).toContain(`<p>Post ${2 * per + 10}</p>`);
+    // A reply to a post on another page links to that post's address, which leads to its page.
+    const last = (await thread('?page=last')).body;
+    expect(last).toContain(`href="/posts/${ids[0]}"`);
+    const located = await reader.get(`/posts/${ids[0]}`);
+    expect([located.statusCode, located.headers.location]).toEqual([
+      303,
+      `/threads/${long}?page=1#post-${ids[0]}`,
+    ]);
+    const later = await reader.get(`/posts/${ids[2 * per + 9]}`);
+    expect(later.headers.location).toBe(`/threads/${long}?page=3#post-${ids[2 * per + 9]}`);
+    expect((await reader.get(`/posts/${world.edition.id}`)).statusCode).toBe(404);
+  });
+
+  it('refuses a page that is not a number, in the reader’s language', async () => {
+    for (const bad of ['abc', '0', '-1', '1.5', '100000']) {
+      const refused = await participant.get(`/threads/${threadId}?page=${encodeURIComponent(bad)}`);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain(translator('en').t('forums.error.page', { max: 10_000 }));
+    }
+    const { browser: french } = await signedIn(app, deps, ['participant'], { locale: 'fr' });
+    const refused = await french.get(`/forums/${forumId}?page=deux`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(translator('fr').t('forums.error.page', { max: 10_000 }));
   });
 
   it('pages the threads of a forum, newest activity first; a new thread shows at once on the kept index', async () => {

@@ -60,6 +60,7 @@ export const forumsModule: Module = {
     'POST /threads/:threadId/posts': 'signed-in',
     'POST /threads/:threadId/subscription': 'signed-in',
     'POST /threads/:threadId/flags': STAFF,
+    'GET /posts/:postId': 'signed-in',
     'POST /posts/:postId/edit': 'signed-in',
     'POST /posts/:postId/report': 'signed-in',
     'POST /posts/:postId/hide': STAFF,

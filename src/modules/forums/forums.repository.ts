@@ -159,17 +159,26 @@ export async function findPost(db: Executor, id: string): Promise<PostRow | unde
   return db.selectFrom('forum_posts').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+// The page's posts first, then their authors: joined before the limit, SQLite looked up the author of every
+// post up to the page's end (500 for the last page of a thread of 500), not of the page's 50.
 const postsOfThreadWithNames = reusableQuery((db, threadId: string, limit: number, offset: number) =>
   db
-    .selectFrom('forum_posts')
-    .leftJoin(usersView(db).as('users'), 'users.id', 'forum_posts.author_id')
-    .selectAll('forum_posts')
+    .selectFrom(
+      db
+        .selectFrom('forum_posts')
+        .selectAll()
+        .where('thread_id', '=', threadId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .as('p'),
+    )
+    .leftJoin(usersView(db).as('users'), 'users.id', 'p.author_id')
+    .selectAll('p')
     .select('users.full_name as author_name')
-    .where('forum_posts.thread_id', '=', threadId)
-    .orderBy('forum_posts.created_at')
-    .orderBy('forum_posts.id')
-    .limit(limit)
-    .offset(offset),
+    .orderBy('p.created_at')
+    .orderBy('p.id'),
 );
 
 /** A page of the thread's posts, each with its author's name (the thread page). */
@@ -282,101 +291,4 @@ export async function postersAmong(db: Executor, threadId: string, userIds: read
     .where('author_id', 'in', userIds)
     .execute();
   return new Set(rows.map((r) => r.author_id));
-}
-
-/** A thread with its forum and what one reader's page needs of it (`threadForReader`). */
-export interface ThreadForReaderRow extends ThreadRow {
-  forum: ForumRow;
-  postCount: number;
-  lastReadAt: string | null;
-  subscription: string | null;
-  hasPosted: boolean;
-}
-
-// The thread page's first statement: the thread, its forum, its post count, and the reader's read mark,
-// thread subscription and whether they have posted there (five statements before).
-const threadWithReader = reusableQuery((db, threadId: string, userId: string) =>
-  db
-    .selectFrom('forum_threads as t')
-    .innerJoin('forums as f', 'f.id', 't.forum_id')
-    .selectAll('t')
-    .select([
-      'f.edition_id as f_edition_id',
-      'f.scope_kind as f_scope_kind',
-      'f.scope_id as f_scope_id',
-      'f.title as f_title',
-      'f.audience as f_audience',
-      'f.posting_rule as f_posting_rule',
-      'f.created_at as f_created_at',
-      'f.posting_opens_at as f_posting_opens_at',
-      'f.posting_closes_at as f_posting_closes_at',
-    ])
-    .select((eb) => [
-      eb
-        .selectFrom('forum_posts')
-        .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('forum_posts.thread_id', '=', 't.id')
-        .as('post_count'),
-      eb
-        .selectFrom('forum_reads')
-        .select('forum_reads.last_read_at')
-        .whereRef('forum_reads.thread_id', '=', 't.id')
-        .where('forum_reads.user_id', '=', userId)
-        .as('last_read_at'),
-      eb
-        .selectFrom('forum_subscriptions')
-        .select('forum_subscriptions.mode')
-        .whereRef('forum_subscriptions.target_id', '=', 't.id')
-        .where('forum_subscriptions.target_kind', '=', 'thread')
-        .where('forum_subscriptions.user_id', '=', userId)
-        .as('subscription'),
-      eb
-        .exists(
-          eb
-            .selectFrom('forum_posts as mine')
-            .select('mine.id')
-            .whereRef('mine.thread_id', '=', 't.id')
-            .where('mine.author_id', '=', userId),
-        )
-        .as('has_posted'),
-    ])
-    .where('t.id', '=', threadId),
-);
-
-/** The thread `threadId` with its forum and `userId`'s standing in it (empty `userId`: nobody's). */
-export async function findThreadForReader(
-  db: Executor,
-  threadId: string,
-  userId: string,
-): Promise<ThreadForReaderRow | undefined> {
-  const [row] = await threadWithReader(db, threadId, userId);
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    forum_id: row.forum_id,
-    edition_id: row.edition_id,
-    subject: row.subject,
-    author_id: row.author_id,
-    persona: row.persona,
-    pinned: row.pinned,
-    locked: row.locked,
-    created_at: row.created_at,
-    last_post_at: row.last_post_at,
-    forum: {
-      id: row.forum_id,
-      edition_id: row.f_edition_id,
-      scope_kind: row.f_scope_kind,
-      scope_id: row.f_scope_id,
-      title: row.f_title,
-      audience: row.f_audience,
-      posting_rule: row.f_posting_rule,
-      created_at: row.f_created_at,
-      posting_opens_at: row.f_posting_opens_at,
-      posting_closes_at: row.f_posting_closes_at,
-    },
-    postCount: Number(row.post_count ?? 0),
-    lastReadAt: row.last_read_at ?? null,
-    subscription: row.subscription ?? null,
-    hasPosted: Boolean(row.has_posted),
-  };
 }

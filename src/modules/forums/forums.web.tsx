@@ -15,11 +15,12 @@ import { postAccess } from './forum-access.js';
 import { hidePost, restorePost } from './moderate-post.js';
 import { participationCsv } from './participation.js';
 import { postInForum } from './post-in-forum.js';
-import { getForum, getThread } from './read-forums.js';
+import { getForum, getThread, locatePost } from './read-forums.js';
 import { reportPost } from './report-post.js';
 import { searchEditionPosts } from './search/search-posts.js';
 import { setThreadFlags } from './set-thread-flags.js';
 import { subscribe } from './subscribe.js';
+import { PAGE_MAX, parsePageParameter } from './thread-paging.js';
 import { ForumPageView, ThreadPageView } from './views/forum-pages.js';
 import { POST_ACTION_PATHS, type PostAction } from './views/post-item.js';
 import { SearchPageView } from './views/search-page.js';
@@ -46,8 +47,9 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
     status = 200,
     form: { values?: Record<string, string>; errors?: FieldMessages } = {},
   ) => {
+    const asked = parsePageParameter(request.query?.page);
     const page = await getForum(deps.db, deps, request.actor, request.params.forumId, {
-      page: Number(request.query?.page ?? 1) || 1,
+      page: asked === 'landing' ? 1 : asked === 'last' ? PAGE_MAX : asked,
       perPage: THREADS_PER_WEB_PAGE,
     });
     return sendPage(reply, <ForumPageView ctx={pageContext(request, reply)} page={page} {...form} />, status);
@@ -69,9 +71,9 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
       (typeof askedAction === 'string' && typeof askedPost === 'string'
         ? { action: askedAction, postId: askedPost }
         : undefined);
-    const asked = request.query?.page;
+    // No page asked: where the reader is (the first post new since their last visit, else the newest).
     const page = await getThread(deps.db, deps, request.actor, threadId, {
-      page: asked === 'last' ? 'last' : Number(asked ?? 1) || 1,
+      page: parsePageParameter(request.query?.page),
       perPage: POSTS_PER_WEB_PAGE,
       markRead: status === 200,
     });
@@ -107,6 +109,12 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get<ThreadParams>('/threads/:threadId', { schema: { hide: true } }, (request, reply) =>
     showThread(request, reply, request.params.threadId),
   );
+
+  // A post's own address: the page of its thread it is on now (links in replies, notices and search results).
+  app.get<PostParams>('/posts/:postId', { schema: { hide: true } }, async (request, reply) => {
+    const at = await locatePost(deps.db, deps, request.actor, request.params.postId, POSTS_PER_WEB_PAGE);
+    return reply.redirect(`/threads/${at.threadId}?page=${at.page}#post-${at.postId}`, 303);
+  });
 
   app.post<ThreadParams>('/threads/:threadId/posts', uploadForm, async (request, reply) => {
     const body = formBody(request);

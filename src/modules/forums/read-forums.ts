@@ -13,7 +13,7 @@ import { findPerson } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
 import { type AttachmentView, attachmentsOfPosts } from './attachments/attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
-import { accessToForum, type ForumAccess, threadReaderAccess } from './forum-access.js';
+import { accessToForum, type ForumAccess, postAccess, threadReaderAccess } from './forum-access.js';
 import {
   listForumsOfEdition,
   listPostEdits,
@@ -23,6 +23,8 @@ import {
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
 import { forumIndex } from './listing/forum-index.js';
 import { readerStandingInForum } from './listing/forum-index.repository.js';
+import { pageOfPosition, type ThreadPageAsk, threadPageToShow } from './thread-paging.js';
+import { countPostsBefore } from './thread-reader.repository.js';
 
 export interface ForumSummary {
   id: string;
@@ -166,6 +168,8 @@ export interface PostView {
   authorId: string | null;
   body: string;
   replyTo: string | null;
+  /** Is the post it replies to on the same page (a link to its anchor; else to its own address). */
+  replyOnPage: boolean;
   createdAt: string;
   editedAt: string | null;
   hidden: boolean;
@@ -198,15 +202,16 @@ export interface ThreadPage {
 }
 
 /**
- * A thread's posts as the actor may see them, `perPage` a page (POSTS_PER_PAGE by default; `page: 'last'`
- * is the page of the newest posts); marks the thread read (unless `markRead` is false).
+ * A thread's posts as the actor may see them, `perPage` a page (POSTS_PER_PAGE by default): `page` a number
+ * (past the end: the last page), `'last'` (the newest posts) or `'landing'` (where the reader is: the first
+ * post new since their last visit, see `thread-paging.ts`); marks the thread read (unless `markRead` is false).
  */
 export async function getThread(
   db: Executor,
   deps: Services,
   actor: Actor,
   threadId: string,
-  options: { page?: number | 'last'; perPage?: number; markRead?: boolean } = {},
+  options: { page?: ThreadPageAsk; perPage?: number; markRead?: boolean } = {},
 ): Promise<ThreadPage> {
   // One statement: the thread, its forum, its post count and the reader's mark, subscription, own posts.
   const access = await threadReaderAccess(db, actor, threadId, deps.clock.now().toISOString());
@@ -214,13 +219,15 @@ export async function getThread(
   const readerId = viewer.userId ?? '';
   const perPage = options.perPage ?? POSTS_PER_PAGE;
   const total = reader.postCount;
-  const pageCount = Math.max(1, Math.ceil(total / perPage));
-  const asked = options.page === 'last' ? pageCount : (options.page ?? 1);
-  const page = Math.max(1, Math.min(10_000, Math.floor(asked)));
+  const lastRead = readerId ? reader.lastReadAt : null;
+  const { page, pageCount } = threadPageToShow(
+    options.page ?? 1,
+    { postCount: total, readCount: reader.readCount, lastReadAt: lastRead },
+    perPage,
+  );
   // The page's posts with their authors' names (one statement).
   const rows = await listPostsOfThreadWithNames(db, thread.id, perPage, (page - 1) * perPage);
   const posted = readerId ? reader.hasPosted : false;
-  const lastRead = readerId ? reader.lastReadAt : null;
   let withheld = 0;
   const visible = rows.filter((r) => {
     const seen = canSeePost(viewer, { authorId: r.author_id, hidden: r.hidden === 1 }, access.rule, posted);
@@ -228,6 +235,7 @@ export async function getThread(
     return seen;
   });
   const names = new Map(visible.map((r) => [r.author_id, r.author_name ?? '']));
+  const onPage = new Set(visible.map((r) => r.id));
   const edits = viewer.staff
     ? await listPostEdits(
         db,
@@ -240,6 +248,7 @@ export async function getThread(
   );
   const posts = visible.map((r) => ({
     ...presentPost(r, access, names, edits, lastRead),
+    replyOnPage: r.reply_to !== null && onPage.has(r.reply_to),
     attachments: files.get(r.id) ?? [],
     canAttach:
       access.can.moderate || (r.author_id === viewer.userId && access.can.post && thread.locked === 0),
@@ -277,7 +286,7 @@ function presentPost(
   names: Map<string, string>,
   edits: { post_id: string; body: string; edited_at: string }[],
   lastRead: string | null,
-): Omit<PostView, 'attachments' | 'canAttach'> {
+): Omit<PostView, 'attachments' | 'canAttach' | 'replyOnPage'> {
   const { viewer } = access;
   const shown = shownAuthor(viewer, names.get(r.author_id) ?? '', r.persona);
   const own = r.author_id === viewer.userId;
@@ -295,5 +304,25 @@ function presentPost(
     history: edits.filter((e) => e.post_id === r.id).map((e) => ({ body: e.body, editedAt: e.edited_at })),
     isNew: !own && (lastRead === null || r.created_at > lastRead),
     canEdit: (own && access.can.post) || access.can.moderate,
+  };
+}
+
+/**
+ * Where a post is: its thread and the page of the thread's web page it is on (`perPage` posts a page), for a
+ * post the actor may see (a hidden post is not found for participants). Links to a post use its address
+ * (`/posts/{id}`), so they keep working when later posts move it to another page.
+ */
+export async function locatePost(
+  db: Executor,
+  deps: Services,
+  actor: Actor,
+  postId: string,
+  perPage: number,
+): Promise<{ threadId: string; postId: string; page: number }> {
+  const { post, thread } = await postAccess(db, actor, postId, deps.clock.now().toISOString());
+  return {
+    threadId: thread.id,
+    postId: post.id,
+    page: pageOfPosition(await countPostsBefore(db, post), perPage),
   };
 }

@@ -224,7 +224,7 @@ export function roleplaysWebRoutes(app: FastifyInstance, deps: Deps): void {
             body: text,
           },
         );
-        return reply.redirect(`/threads/${posted.threadId}#post-${posted.postId}`, 303);
+        return reply.redirect(`/threads/${posted.threadId}?page=last#post-${posted.postId}`, 303);
       } catch (error) {
         if (
           !isAppError(error) ||

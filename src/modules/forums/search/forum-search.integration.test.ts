@@ -72,6 +72,21 @@ for (const dialect of DIALECTS) {
       expect(await search('facilitator', 'harb')).toEqual(newest(harbour));
     });
 
+    it('shows a long post as its first 240 characters and an ellipsis, a short one whole', async () => {
+      const long = `Lighthouse ${'x'.repeat(300)}`;
+      await postInForum(deps.db, deps, actorOf(world.facilitator), { threadId, body: long });
+      deps.clock.advance(60_000);
+      await postInForum(deps.db, deps, actorOf(world.facilitator), { threadId, body: 'Lighthouse short' });
+      const found = await searchEditionPosts(
+        deps.db,
+        deps,
+        actorOf(world.participant),
+        world.edition.id,
+        'lighthouse',
+      );
+      expect(found.hits.map((h) => h.excerpt)).toEqual(['Lighthouse short', `${long.slice(0, 240)}…`]);
+    });
+
     it('finds the newest matches of a rare word far behind the newest posts', async () => {
       expect(await search('participant', 'fossil')).toEqual(
         newest(posts.filter((p) => p.body.includes('fossil'))),

@@ -10,7 +10,7 @@ import { personNames } from '../../identity/identity.queries.js';
 import { spaceAccess } from '../../spaces/space-access.js';
 import { openItemIdsFor } from '../../spaces/spaces.queries.js';
 import { searchWords, shownAuthor } from '../forum.js';
-import { searchPosts } from '../forum-activity.repository.js';
+import { EXCERPT_READ, searchPosts } from '../forum-activity.repository.js';
 import { listForumsOfEdition, memberForumIds } from '../forums.repository.js';
 
 /** Results shown at most. */
@@ -86,7 +86,7 @@ export async function searchEditionPosts(
       threadId: r.thread_id,
       subject: r.subject,
       author: shownAuthor(viewer, names.get(r.author_id) ?? '', r.persona).name,
-      excerpt: r.body.length > 240 ? `${r.body.slice(0, 240)}…` : r.body,
+      excerpt: r.body.length > EXCERPT_READ - 1 ? `${r.body.slice(0, EXCERPT_READ - 1)}…` : r.body,
       createdAt: r.created_at,
     })),
   };

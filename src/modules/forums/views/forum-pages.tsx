@@ -38,6 +38,7 @@ export function ForumPageView(props: { ctx: PageContext; page: ForumPage } & For
         page={page.page}
         pageCount={page.pageCount}
         href={(n) => `/forums/${page.forum.id}?page=${n}`}
+        numbered
       />
       {page.can.post ? (
         <NewThreadForm
@@ -120,9 +121,9 @@ export function ThreadPageView(
           </button>
         </form>
       ) : null}
-      <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
+      <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} numbered />
       <KeptHtml html={keptPostsHtml(t, page, actionForm)} />
-      <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
+      <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} numbered />
       {page.withheld > 0 ? (
         <p class="notice">{t.t('forums.rule.withheld', { count: page.withheld })}</p>
       ) : null}

@@ -21,7 +21,7 @@ export function ThreadList(props: { t: Translator; threads: ThreadSummary[]; tim
     <ul class="thread-list">
       {threads.map((th) => (
         <li>
-          <a href={`/threads/${th.id}`}>{th.subject}</a>{' '}
+          <a href={th.unread > 0 ? `/threads/${th.id}#new` : `/threads/${th.id}`}>{th.subject}</a>{' '}
           {th.pinned ? <span class="badge">{t.t('forums.thread.pinned')}</span> : null}{' '}
           {th.locked ? <span class="badge">{t.t('forums.thread.locked')}</span> : null}{' '}
           {th.unread > 0 ? (

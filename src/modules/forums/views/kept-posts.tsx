@@ -45,7 +45,13 @@ export function keptPostsHtml(
   const frame = postFrame(page);
   const shared = `${t.locale}|${JSON.stringify(frame)}|`;
   let html = '';
+  // "New since your last visit" starts here (the index links unread threads to `#new`).
+  let newMarked = false;
   for (const post of page.posts) {
+    if (post.isNew && !newMarked) {
+      html += '<span id="new"></span>';
+      newMarked = true;
+    }
     const key = shared + JSON.stringify(post);
     let one = kept.get(key);
     if (one === undefined) {

@@ -170,7 +170,9 @@ export function PostItem(props: PostProps) {
       {post.replyTo ? (
         <p>
           <small>
-            <a href={`#post-${post.replyTo}`}>{t.t('forums.post.inReply')}</a>
+            <a href={post.replyOnPage ? `#post-${post.replyTo}` : `/posts/${post.replyTo}`}>
+              {t.t('forums.post.inReply')}
+            </a>
           </small>
         </p>
       ) : null}

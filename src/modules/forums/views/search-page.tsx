@@ -20,7 +20,7 @@ export function SearchPageView({ ctx, result }: { ctx: PageContext; result: Sear
       <ol>
         {result.hits.map((h) => (
           <li>
-            <a href={`/threads/${h.threadId}#post-${h.postId}`}>{h.subject}</a> — {h.author}
+            <a href={`/posts/${h.postId}`}>{h.subject}</a> — {h.author}
             <p>{h.excerpt}</p>
           </li>
         ))}
