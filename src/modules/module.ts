@@ -62,6 +62,14 @@ export interface ExtensionGranted {
   reason: string;
 }
 
+/** People who have just joined a group (what `Module.onGroupJoined` is told). */
+export interface GroupJoined {
+  groupId: string;
+  editionId: string;
+  /** The accounts now in the group that were not in it before the change (placed by someone or by themselves). */
+  personIds: readonly string[];
+}
+
 /** One module's descriptor. Every member is optional except its name. */
 export interface Module {
   /** The folder's name. */
@@ -95,6 +103,12 @@ export interface Module {
    * the supervisor. The pathway knows no module that listens.
    */
   onExtensionGranted?(db: Executor, deps: Services, extension: ExtensionGranted): Promise<void>;
+  /**
+   * Runs inside the transaction that changed a group's membership (the groups module's formations,
+   * placements and self-selection), once per group that people joined: e.g. the roleplays module tells
+   * them about the role their new group holds. The groups module knows no module that listens.
+   */
+  onGroupJoined?(db: Executor, deps: Services, joined: GroupJoined): Promise<void>;
   /** Its links in the main navigation. */
   navigation?: readonly NavigationItem[];
   /** The kinds of items it adds to course spaces (see spaces/space-item-kind.ts). */

@@ -10,7 +10,7 @@ import type { Actor } from '../../kernel/actor.js';
 import { audit } from '../../kernel/audit.js';
 import { AppError } from '../../kernel/errors.js';
 import { groupAccess } from './group-access.js';
-import { syncGroupForums } from './group-forums.js';
+import { membershipOfSet, syncGroupForums } from './group-forums.js';
 import { joinProblem } from './group-sets.js';
 import { countMembersOfGroup, deleteMember, findMembership, upsertMember } from './groups.repository.js';
 
@@ -28,6 +28,7 @@ export async function joinGroup(
     if (current?.group_id === access.group.id) return { groupId: access.group.id };
     const problem = joinProblem(access.set, await countMembersOfGroup(trx, access.group.id), now);
     if (problem) throw new AppError('invalid_state', {}, [{ path: 'group', key: problem }]);
+    const before = await membershipOfSet(trx, access.set);
     await upsertMember(trx, {
       group_set_id: access.set.id,
       group_id: access.group.id,
@@ -41,7 +42,8 @@ export async function joinGroup(
       targetId: access.set.id,
       after: { groupId: access.group.id },
     });
-    await syncGroupForums(trx, deps, access.set);
+    // They chose it: no "placed" notice, but the modules that follow groups hear of it.
+    await syncGroupForums(trx, deps, access.set, { before, by: userId });
     return { groupId: access.group.id };
   });
 }

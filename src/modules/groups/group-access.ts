@@ -78,10 +78,29 @@ export async function groupAccess(
     editionGroupsAccess(db, actor, set.edition_id),
     listMembersOfGroup(db, group.id),
   ]);
+  return decideGroupAccess(access, { group, set, members }, action);
+}
+
+/** The same decision for a group already read (a kept group page): one statement, the space's context. */
+export async function groupAccessOf(
+  db: Executor,
+  actor: Actor,
+  found: { group: WorkGroupRow; set: GroupSetRow; members: readonly GroupMemberRow[] },
+  action: GroupAction,
+): Promise<GroupAccess> {
+  const access = await editionGroupsAccess(db, actor, found.set.edition_id);
+  return decideGroupAccess(access, found, action);
+}
+
+function decideGroupAccess(
+  access: EditionGroupsAccess,
+  { group, set, members }: { group: WorkGroupRow; set: GroupSetRow; members: readonly GroupMemberRow[] },
+  action: GroupAction,
+): GroupAccess {
   const standing = { ...access.standing, member: members.some((m) => m.user_id === access.actorId) };
   // Choosing a group is for the edition's participants: anyone else outside the group is told it does not exist.
   if (!canGroups(standing, 'group.view') && !(action === 'groups.choose' && standing.participant))
     throw new AppError('not_found');
   if (!canGroups(standing, action)) throw new AppError('forbidden');
-  return { ...access, standing, set, group, members };
+  return { ...access, standing, set, group, members: [...members] };
 }

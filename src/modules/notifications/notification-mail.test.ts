@@ -91,6 +91,13 @@ const EVENTS: NoticeEvent[] = [
     path: '/capstones/my',
   },
   { kind: 'roleplay.role-assigned', itemId: 'item-1', editionId: EDITION, roleId: 'role-1' },
+  {
+    kind: 'roleplay.group-role-joined',
+    itemId: 'item-1',
+    editionId: EDITION,
+    roleId: 'role-1',
+    groupId: 'group-1',
+  },
   { kind: 'groups.placed', groupId: 'group-1', editionId: EDITION },
   ...(['approve', 'return', 'reject'] as const).map((decision) => ({
     kind: 'capstones.proposal-decided',

@@ -13,8 +13,10 @@ export interface PhaseDiscussion {
   editionId: string;
   phase: { id: string; title: string; startsAt: string; endsAt: string; state: PhaseState };
   forum: Awaited<ReturnType<typeof getForum>>;
-  /** The role the reader posts as (null: staff, who post as themselves). */
+  /** The role the reader posts as by default (null: staff, who post as themselves). */
   persona: string | null;
+  /** Every role the reader holds, the default first: someone holding more than one chooses per post. */
+  personas: { roleId: string; name: string }[];
   canPost: boolean;
 }
 
@@ -32,8 +34,12 @@ export async function getPhaseDiscussion(
   const phase = (await listPhases(db, access.item.id)).find((p) => p.id === phaseId);
   if (!phase?.forum_id) throw new AppError('not_found');
   const forum = await getForum(db, deps, actor, phase.forum_id);
-  const roleId = access.heldRoleIds[0];
-  const role = roleId ? (await listRoles(db, [access.item.id])).find((r) => r.id === roleId) : undefined;
+  const roles = access.heldRoleIds.length ? await listRoles(db, [access.item.id]) : [];
+  const language = access.space.edition.language as 'en';
+  const personas = access.heldRoleIds.flatMap((id) => {
+    const role = roles.find((r) => r.id === id);
+    return role ? [{ roleId: id, name: pickLocalized(parseLocalized(role.name_i18n), language).text }] : [];
+  });
   const state = phaseState({ startsAt: phase.starts_at, endsAt: phase.ends_at }, now);
   return {
     itemId: access.item.id,
@@ -46,9 +52,8 @@ export async function getPhaseDiscussion(
       state,
     },
     forum,
-    persona: role
-      ? pickLocalized(parseLocalized(role.name_i18n), access.space.edition.language as 'en').text
-      : null,
-    canPost: access.can.manage || (role !== undefined && state === 'open'),
+    persona: personas[0]?.name ?? null,
+    personas,
+    canPost: access.can.manage || (personas.length > 0 && state === 'open'),
   };
 }

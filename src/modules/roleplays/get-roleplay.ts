@@ -48,6 +48,8 @@ export interface RoleplayView {
   /** Null when not published (participants) or not written. */
   debrief: { text: LocalizedText; publishedAt: string | null } | null;
   can: RoleplayAccess['can'] & { readEveryBrief: boolean };
+  /** The kept content the view was made from: the same object until one of its tables changes (for HTML kept on it). */
+  source: object;
 }
 
 /** The role-play item `itemId` for `actor` (others: not found). */
@@ -140,5 +142,6 @@ function roleplayView(deps: Services, access: RoleplayAccess, content: RoleplayC
         ? { text: content.debrief, publishedAt }
         : null,
     can: { ...access.can, readEveryBrief: access.isStaff || revealedAt !== null },
+    source: content,
   };
 }

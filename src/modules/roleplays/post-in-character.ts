@@ -11,7 +11,9 @@ import { listPhases, listRoles } from './roleplays.repository.js';
 /**
  * Posts in a phase's in-character discussion (a new topic with `subject`, or a reply in `threadId`) under
  * the name of the role the author holds, in the edition's language: participants see the role, staff see
- * who. Holders post while the phase is open; the edition's staff post at any time (as themselves).
+ * who. Someone holding more than one role names the one the post is written as (`roleId`, one they hold);
+ * without it, the first in `orderHeldRoles`' order. The post keeps that name. Holders post while the phase
+ * is open; the edition's staff post at any time (as themselves).
  */
 export async function postInCharacter(
   db: Executor,
@@ -19,12 +21,14 @@ export async function postInCharacter(
   actor: Actor,
   itemId: string,
   phaseId: string,
-  input: { subject?: string; threadId?: string; body: string },
+  input: { subject?: string; threadId?: string; body: string; roleId?: string },
 ): Promise<{ threadId: string; postId: string }> {
   const access = await roleplayAccessFor(db, actor, itemId, 'roleplay.view', deps.clock.now().toISOString());
   const phase = (await listPhases(db, access.item.id)).find((p) => p.id === phaseId);
   if (!phase?.forum_id) throw new AppError('not_found');
-  const roleId = access.heldRoleIds[0];
+  if (input.roleId && !access.heldRoleIds.includes(input.roleId))
+    throw new AppError('validation_failed', {}, [{ path: 'roleId', key: 'validation.invalidChoice' }]);
+  const roleId = input.roleId || access.heldRoleIds[0];
   if (!access.can.manage) {
     if (!roleId) throw new AppError('forbidden');
     if (

@@ -7,6 +7,7 @@ import {
   type RoleToFill,
   seededRandom,
 } from './role-assignment.js';
+import { orderHeldRoles } from './roleplay.js';
 
 const CONSTITUENCIES = ['government', 'workers', 'employers', 'ngo', 'diaspora'];
 const constituency = fc.constantFrom(...CONSTITUENCIES);
@@ -131,5 +132,20 @@ describe('assigning roles', () => {
       assignRoles([], people, { mode: 'random', allowOwnConstituency: false, random: Math.random }).roleOf
         .size,
     ).toBe(0);
+  });
+});
+
+describe('the order of the roles someone holds (the name they write under)', () => {
+  it('puts roles held in person first, then those of their groups, each in the exercise order, once each', () => {
+    expect(
+      orderHeldRoles([
+        { roleId: 'a', inPerson: false },
+        { roleId: 'b', inPerson: true },
+        { roleId: 'c', inPerson: false },
+        { roleId: 'd', inPerson: true },
+        { roleId: 'a', inPerson: true },
+      ]),
+    ).toEqual(['b', 'd', 'a', 'c']);
+    expect(orderHeldRoles([])).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { AppError } from '../../kernel/errors.js';
 import { type SpaceAccess, spaceAccess } from '../spaces/space-access.js';
 import type { SpaceItemRef } from '../spaces/space-item-kind.js';
 import { findItemOfKind, isItemOpenTo } from '../spaces/spaces.queries.js';
+import { orderHeldRoles } from './roleplay.js';
 import { canRoleplay, type RoleplayAction } from './roleplays.policy.js';
 import { listRolesHeldBy } from './roleplays.repository.js';
 
@@ -16,7 +17,7 @@ export const ROLEPLAY_KIND = 'roleplay';
 export interface RoleplayAccess {
   item: SpaceItemRef;
   space: SpaceAccess;
-  /** The roles the actor holds here. */
+  /** The roles the actor holds here, in the order they write under them (`orderHeldRoles`). */
   heldRoleIds: string[];
   /** Facilitator of the edition or manager: reads every private brief. */
   isStaff: boolean;
@@ -37,7 +38,16 @@ export async function roleplayAccessToItem(
   if (now && learnerOnly && !(await isItemOpenTo(db, space, item.id, actor.id, now)))
     throw new AppError('not_found');
   const heldRoleIds =
-    actor.kind !== 'user' ? [] : held ? held(actor.id) : await listRolesHeldBy(db, actor.id, [item.id]);
+    actor.kind !== 'user'
+      ? []
+      : held
+        ? held(actor.id)
+        : orderHeldRoles(
+            (await listRolesHeldBy(db, actor.id, [item.id])).map((r) => ({
+              roleId: r.role_id,
+              inPerson: r.holder_type === 'person',
+            })),
+          );
   const standing = { learn: space.can.learn, build: space.can.build, holdsRole: heldRoleIds.length > 0 };
   return {
     item,

@@ -10,6 +10,7 @@ import { deepFreeze, KeptResults } from '../../db/kept-results.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { groupsWithMembers } from '../groups/groups.port.js';
 import { personNames } from '../identity/identity.queries.js';
+import { orderHeldRoles } from './roleplay.js';
 import {
   findRoleplay,
   listHolders,
@@ -48,6 +49,8 @@ export interface RoleplayContent {
     privateBrief: LocalizedText;
     /** Who holds it: the people it was given to and the current members of the groups it was given to. */
     holders: readonly { id: string; fullName: string }[];
+    /** The holders it was given to in person (the others hold it through a group). */
+    inPerson: readonly string[];
     /** The groups it was given to (their members hold it while they are in the group). */
     groups: readonly { id: string; name: string }[];
   }[];
@@ -114,6 +117,9 @@ export async function readRoleplayContent(db: Executor, itemId: string): Promise
       publicBrief: parseLocalized(role.public_brief_i18n),
       privateBrief: parseLocalized(role.private_brief_i18n),
       holders: peopleOf(role.id).map((id) => ({ id, fullName: names.get(id) ?? '' })),
+      inPerson: holders
+        .filter((h) => h.role_id === role.id && h.holder_type === 'person')
+        .map((h) => h.holder_id),
       groups: holders.flatMap((h) => {
         const group =
           h.role_id === role.id && h.holder_type === 'group' ? groups.get(h.holder_id) : undefined;
@@ -142,7 +148,11 @@ export function roleplayContent(db: Executor, itemId: string): Promise<RoleplayC
   return kept.get(db, itemId, () => readRoleplayContent(db, itemId));
 }
 
-/** The roles `personId` holds in this content. */
+/** The roles `personId` holds in this content, in the order they write under them (`orderHeldRoles`). */
 export function rolesHeldIn(content: RoleplayContent, personId: string): string[] {
-  return content.roles.filter((r) => r.holders.some((h) => h.id === personId)).map((r) => r.id);
+  return orderHeldRoles(
+    content.roles
+      .filter((r) => r.holders.some((h) => h.id === personId))
+      .map((r) => ({ roleId: r.id, inPerson: r.inPerson.includes(personId) })),
+  );
 }

@@ -10,6 +10,7 @@ import { systemActor } from '../../kernel/actor.js';
 import { getForum, getThread, postInForum } from '../forums/forums.port.js';
 import { searchEditionPosts } from '../forums/search/search-posts.js';
 import { subscribe } from '../forums/subscribe.js';
+import { joinGroup } from '../groups/choose-group.js';
 import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { createGroupSet, placeMember } from '../groups/manage-group-sets.js';
 import { listNotifications } from '../notifications/list-notifications.js';
@@ -21,6 +22,7 @@ import { postInCharacter } from './post-in-character.js';
 import { seededRandom } from './role-assignment.js';
 import { presentRoleplay } from './roleplays.api.js';
 import { addPhase } from './save-phase.js';
+import { setHolders } from './set-holders.js';
 
 /**
  * A role given to a group is held by the group's members of the moment: someone added to the group gets the
@@ -97,6 +99,10 @@ for (const dialect of DIALECTS) {
 
       // Added to the group: the brief, the API's holders, the discussion, posting in character.
       await placeMember(deps.db, deps, staff(), setId, { userId: newcomer.id, groupId: originGroup.id });
+      // Told both: placed in the group, and that the group holds a role.
+      expect(await notices(newcomer)).toEqual(
+        expect.arrayContaining(['groups.placed', 'roleplay.group-role-joined']),
+      );
       const added = actorOf(newcomer);
       const json = presentRoleplay(await getRoleplay(deps.db, deps, added, itemId), 'en');
       const role = json.roles.find((r) => r.id === originId);
@@ -143,6 +149,73 @@ for (const dialect of DIALECTS) {
       });
       expect((await notices(newcomer)).length).toBe(before);
       expect((await searchEditionPosts(deps.db, deps, added, world.edition.id, 'forty')).hits).toEqual([]);
+    });
+
+    it('tells someone who chooses a group holding a role, once, naming no brief', async () => {
+      const { itemId } = await buildRoleplay(deps, staff(), world.edition.id, null);
+      const { id: setId } = await createGroupSet(
+        deps.db,
+        deps,
+        staff(),
+        world.edition.id,
+        { name: 'Delegations', formation: 'self', groupCount: 1, capacity: 5 },
+        'Group',
+      );
+      await assignRolesAutomatically(deps.db, deps, staff(), itemId, { mode: 'random', groupSetId: setId });
+      const group = (await groupSetsOfEdition(deps.db, world.edition.id))[0]?.groups[0];
+      await joinGroup(deps.db, deps, actorOf(newcomer), group?.id as string);
+      await joinGroup(deps.db, deps, actorOf(newcomer), group?.id as string);
+      const kinds = await notices(newcomer);
+      expect(kinds.filter((k) => k === 'roleplay.group-role-joined')).toHaveLength(1);
+      expect(kinds).not.toContain('groups.placed');
+      const listed = await listNotifications(deps.db, deps, actorOf(newcomer), { page: 1 });
+      expect(JSON.stringify(listed)).not.toContain(ORIGIN_SECRET);
+      expect(JSON.stringify(listed)).toContain('Negotiating a bilateral agreement');
+    });
+
+    it('lets someone holding two roles choose, per post, the role it is written as', async () => {
+      const { itemId, originId, destinationId } = await buildRoleplay(deps, staff(), world.edition.id, null);
+      await setHolders(deps.db, deps, staff(), itemId, {
+        [originId]: [world.participant.id],
+        [destinationId]: [world.participant.id, other.id],
+      });
+      const { id: phaseId } = await addPhase(deps.db, deps, staff(), itemId, {
+        title: { en: 'Bargaining' },
+        startsAt: '2026-11-28T09:00Z',
+        endsAt: '2026-11-28T18:00Z',
+      });
+      const both = actorOf(world.participant);
+      const page = await getPhaseDiscussion(deps.db, deps, both, itemId, phaseId, 'en');
+      expect(page.personas.map((p) => p.roleId)).toEqual([originId, destinationId]);
+      expect(page.persona).toBe('Ministry of Labour, origin country');
+      const chosen = await postInCharacter(deps.db, deps, both, itemId, phaseId, {
+        subject: 'Offer',
+        body: 'As the destination, we offer ten thousand places.',
+        roleId: destinationId,
+      });
+      const byDefault = await postInCharacter(deps.db, deps, both, itemId, phaseId, {
+        threadId: chosen.threadId,
+        body: 'As the origin, we want more.',
+      });
+      // The forum's own thread page writes under the same default as the phase page.
+      const direct = await postInForum(deps.db, deps, both, { threadId: chosen.threadId, body: 'Noted.' });
+      const seen = await getThread(deps.db, deps, actorOf(other), chosen.threadId, { markRead: false });
+      const author = (id: string) => seen.posts.find((p) => p.id === id)?.author;
+      expect(author(chosen.postId)).toBe('Ministry of Labour, destination country');
+      expect(author(byDefault.postId)).toBe('Ministry of Labour, origin country');
+      expect(author(direct.postId)).toBe('Ministry of Labour, origin country');
+      // A role they do not hold: refused, nothing stored.
+      expect(
+        await refusal(
+          postInCharacter(deps.db, deps, actorOf(other), itemId, phaseId, {
+            threadId: chosen.threadId,
+            body: 'Pretending.',
+            roleId: originId,
+          }),
+        ),
+      ).toBe('roleId:validation.invalidChoice');
+      const after = await getThread(deps.db, deps, actorOf(other), chosen.threadId, { markRead: false });
+      expect(after.posts).toHaveLength(3);
     });
   });
 }

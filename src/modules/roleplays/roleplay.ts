@@ -46,3 +46,15 @@ export function hasControlCharacters(text: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
   return /[\u0000-\u001f\u007f]/.test(text);
 }
+
+/**
+ * Pure: the roles someone holds, in the order they write under them. Roles given to them in person come
+ * first, then those of their groups, each in the exercise's order: the first is the name their posts carry
+ * by default wherever they write in a phase's discussion (the phase page and the forum's thread page agree),
+ * and the phase page lets someone holding more than one choose another for each post.
+ */
+export function orderHeldRoles(held: readonly { roleId: string; inPerson: boolean }[]): string[] {
+  const inPerson = held.filter((h) => h.inPerson).map((h) => h.roleId);
+  const throughGroups = held.filter((h) => !h.inPerson).map((h) => h.roleId);
+  return [...new Set([...inPerson, ...throughGroups])];
+}

@@ -9,7 +9,7 @@ import type { Module } from '../module.js';
 import { seedDemoRoleplays } from './demo/seed-roleplays.js';
 import * as roleplays from './migrations/2026-12-07T0200-roleplays.js';
 import { roleplayKind } from './roleplay-kind.js';
-import { ROLEPLAY_NOTIFICATION_KINDS } from './roleplay-notices.js';
+import { notifyGroupRoleHolders, ROLEPLAY_NOTIFICATION_KINDS } from './roleplay-notices.js';
 import { roleplaysApiRoutes } from './roleplays.api.js';
 import { roleplaysAuditEvents } from './roleplays.audit.js';
 import { roleplaysWebRoutes } from './roleplays.web.js';
@@ -23,6 +23,7 @@ export const roleplaysModule: Module = {
   auditEvents: roleplaysAuditEvents,
   spaceItemKinds: [roleplayKind],
   notificationKinds: ROLEPLAY_NOTIFICATION_KINDS,
+  onGroupJoined: notifyGroupRoleHolders,
   webRoutes: roleplaysWebRoutes,
   apiRoutes: roleplaysApiRoutes,
   seed: async (deps) => {

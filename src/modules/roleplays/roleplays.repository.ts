@@ -78,19 +78,19 @@ export async function listHolders(db: Executor, itemIds: readonly string[]): Pro
 }
 
 /**
- * The roles a person holds across some items, in the roles' order: in person, or as a current member of a
- * group that holds it (a group's holders are its members of the moment, never a copy).
+ * The roles a person holds across some items, in person or as a current member of a group that holds it (a
+ * group's holders are its members of the moment, never a copy), in the order of `orderHeldRoles`.
  */
 export async function listRolesHeldBy(
   db: Executor,
   holderId: string,
   itemIds: readonly string[],
-): Promise<string[]> {
+): Promise<{ role_id: string; holder_type: string }[]> {
   if (itemIds.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('roleplay_holders as h')
     .innerJoin('roleplay_roles as r', 'r.id', 'h.role_id')
-    .select(['h.role_id', 'r.position'])
+    .select(['h.role_id', 'r.position', 'h.holder_type'])
     .distinct()
     .where('h.item_id', 'in', itemIds)
     .where((eb) =>
@@ -112,7 +112,20 @@ export async function listRolesHeldBy(
     .orderBy('r.position')
     .orderBy('h.role_id')
     .execute();
-  return rows.map((r) => r.role_id);
+}
+
+/** The roles given to a group (in any role-play), with the items they belong to. */
+export async function listRolesOfGroup(
+  db: Executor,
+  groupId: string,
+): Promise<{ item_id: string; role_id: string }[]> {
+  return db
+    .selectFrom('roleplay_holders')
+    .select(['item_id', 'role_id'])
+    .where('holder_type', '=', 'group')
+    .where('holder_id', '=', groupId)
+    .orderBy('assigned_at')
+    .execute();
 }
 
 /** Replaces every holder of the item's roles. */

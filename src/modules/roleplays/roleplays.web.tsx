@@ -212,6 +212,8 @@ export function roleplaysWebRoutes(app: FastifyInstance, deps: Deps): void {
       const body = formBody(request);
       const threadId = typeof body.threadId === 'string' && body.threadId ? body.threadId : undefined;
       const text = String((threadId ? body[`reply-${threadId}`] : body.body) ?? '');
+      // The role the post is written as, for someone holding more than one (one picker per form).
+      const roleId = threadId ? body[`roleId-${threadId}`] : body.roleId;
       try {
         const posted = await postInCharacter(
           deps.db,
@@ -222,6 +224,7 @@ export function roleplaysWebRoutes(app: FastifyInstance, deps: Deps): void {
           {
             ...(threadId ? { threadId } : { subject: String(body.subject ?? '') }),
             body: text,
+            ...(typeof roleId === 'string' && roleId ? { roleId } : {}),
           },
         );
         return reply.redirect(`/threads/${posted.threadId}?page=last#post-${posted.postId}`, 303);

@@ -1,5 +1,5 @@
 /** A phase's in-character discussion: its topics (read on the forum's pages) and forms to post in character. */
-import { Csrf, ErrorSummary, TextArea, TextField } from '../../../web/components.js';
+import { Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import { Moment } from '../../../web/moment.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
@@ -10,6 +10,19 @@ interface Props {
   page: PhaseDiscussion;
   errors?: FieldMessages;
   values?: Record<string, string>;
+}
+
+/** Someone holding more than one role chooses, for each post, the one it is written as (the default first). */
+function RolePicker({ ctx, page, id, errors = {} }: Props & { id: string }) {
+  if (page.personas.length < 2) return null;
+  return (
+    <SelectField
+      name={id}
+      label={ctx.t.t('roleplays.discussion.postAs')}
+      options={page.personas.map((p) => ({ value: p.roleId, label: p.name }))}
+      errors={errors}
+    />
+  );
 }
 
 export function PhasePage({ ctx, page, errors = {}, values = {} }: Props) {
@@ -27,7 +40,9 @@ export function PhasePage({ ctx, page, errors = {}, values = {} }: Props) {
         <Moment t={t} iso={page.phase.endsAt} timeZone={zone} /> ({t.t(`roleplays.phase.${page.phase.state}`)}
         )
       </p>
-      {page.persona ? (
+      {page.personas.length > 1 ? (
+        <p class="notice">{t.t('roleplays.discussion.severalRoles', { role: page.persona ?? '' })}</p>
+      ) : page.persona ? (
         <p class="notice">{t.t('roleplays.discussion.postingAs', { role: page.persona })}</p>
       ) : null}
       <ErrorSummary t={t} errors={errors} />
@@ -47,6 +62,7 @@ export function PhasePage({ ctx, page, errors = {}, values = {} }: Props) {
                 <Csrf token={ctx.csrf} />
                 <input type="hidden" name="threadId" value={thread.id} />
                 <TextArea name={`reply-${thread.id}`} label={t.t('roleplays.discussion.reply')} rows={3} />
+                <RolePicker ctx={ctx} page={page} id={`roleId-${thread.id}`} />
                 <button type="submit">{t.t('roleplays.discussion.send')}</button>
               </form>
             ) : null}
@@ -71,6 +87,7 @@ export function PhasePage({ ctx, page, errors = {}, values = {} }: Props) {
             errors={errors}
             rows={6}
           />
+          <RolePicker ctx={ctx} page={page} id="roleId" errors={errors} />
           <button type="submit">{t.t('roleplays.discussion.send')}</button>
         </form>
       ) : null}

@@ -3,10 +3,14 @@
  * phases, every role's public brief and holders (private briefs only where the read model kept them), the
  * negotiated outcome document with its history and edit form, the debrief.
  */
+
+import { renderToString } from 'preact-render-to-string';
 import type { Translator } from '../../../i18n/i18n.js';
 import { type LocalizedText, pickLocalized } from '../../../i18n/localized.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
 import { Moment } from '../../../web/moment.js';
+import { KeptHtml } from '../../../web/render.js';
+import { renderedOnce } from '../../../web/rendered-once.js';
 import type { RoleplayView, RoleView } from '../get-roleplay.js';
 
 interface Props {
@@ -100,6 +104,25 @@ function OutcomePart({ t, view, timeZone }: Props) {
   );
 }
 
+/**
+ * Every role's card, rendered once per kept content and what decides it (the language, the roles the
+ * reader holds, whether they read every private brief): the same for every reader in the same standing.
+ */
+function rolesHtml(t: Translator, view: RoleplayView): string {
+  const mine = view.roles.flatMap((r) => (r.mine ? [r.id] : [])).join(',');
+  return renderedOnce(view.source, `roles|${t.locale}|${view.can.readEveryBrief}|${mine}`, () =>
+    renderToString(
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading">{t.t('roleplays.item.roles')}</h2>
+        {view.roles.length === 0 ? <p>{t.t('roleplays.item.noRoles')}</p> : null}
+        {view.roles.map((role) => (
+          <RoleCard t={t} role={role} />
+        ))}
+      </section>,
+    ),
+  );
+}
+
 export function RoleplayBody(props: Props) {
   const { t, view, timeZone } = props;
   const mine = view.roles.filter((r) => r.mine);
@@ -144,13 +167,7 @@ export function RoleplayBody(props: Props) {
           </ol>
         </section>
       ) : null}
-      <section aria-labelledby="roles-heading">
-        <h2 id="roles-heading">{t.t('roleplays.item.roles')}</h2>
-        {view.roles.length === 0 ? <p>{t.t('roleplays.item.noRoles')}</p> : null}
-        {view.roles.map((role) => (
-          <RoleCard t={t} role={role} />
-        ))}
-      </section>
+      <KeptHtml html={rolesHtml(t, view)} />
       <OutcomePart {...props} />
       {view.debrief ? (
         <section aria-labelledby="debrief-heading">
