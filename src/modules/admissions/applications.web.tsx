@@ -13,16 +13,16 @@ import {
   readApplicationUpload,
   sendPdfDownload,
   uploadedApplicationFile,
-} from './application-upload-http.js';
+} from './files/application-upload-http.js';
+import { getApplicationFile } from './files/get-application-file.js';
+import { removeApplicationFile } from './files/remove-application-file.js';
+import { uploadApplicationFile } from './files/upload-application-file.js';
 import { getOwnApplication } from './get-application.js';
-import { getApplicationFile } from './get-application-file.js';
 import { getApplyPage } from './get-apply-page.js';
 import { listMyApplications } from './list-my-applications.js';
-import { removeApplicationFile } from './remove-application-file.js';
 import { saveApplicationStep } from './save-application-step.js';
 import { startApplication } from './start-application.js';
 import { submitApplication } from './submit-application.js';
-import { uploadApplicationFile } from './upload-application-file.js';
 import { ApplicationStepPage } from './views/application-form-page.js';
 import { ApplicationStatusPage, ApplyPage, MyApplicationsPage } from './views/application-status-page.js';
 import { RemoveFilePage } from './views/remove-file-page.js';
