@@ -16,6 +16,10 @@
  * and writing included), without light-my-request's, which grows with the page's size (about 15 µs per KB
  * of HTML on the loaded machine of 7 December 2026: a 40 KB page paid more for `inject` than for itself).
  *
+ * With `--form 'name=value&…'`, each path is a form's POST (in process only): the `_csrf` field is read once
+ * from the form page at the same path, and every request must answer 303 (a save that redirects), e.g. the
+ * admissions suite's save of the "work" step: `--form 'constituency=workers&…&after=next' PATH/steps/work`.
+ *
  * Prints the mean time and CPU time per request (the CPU time is the steadier figure on a shared machine) (after a warm-up of a tenth of the runs) and writes
  * `<out>/<n>.cpuprofile` per path; `npx tsx bench/profile-summary.ts <file>` lists functions by self time.
  */
@@ -46,6 +50,8 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '1' },
     // Requests over HTTP from a child process (the server's own CPU time), not app.inject.
     http: { type: 'boolean', default: false },
+    // POST this urlencoded body (plus the form's CSRF token) to each path; 303 expected.
+    form: { type: 'string' },
   },
 });
 const times = Number(values.times);
@@ -112,6 +118,20 @@ const overHttp = (count: number, path: string) =>
     client?.stdin?.write(`${JSON.stringify([count, path])}\n`);
   });
 
+/** The POST of `body` to the form at `path`, with the CSRF token its page carries (`--form`). */
+async function formPost(path: string, body: string) {
+  if (client) throw new Error('--form is measured in process only (without --http)');
+  const page = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!token) throw new Error(`${path}: no CSRF token on the form's page (${page.statusCode})`);
+  return {
+    method: 'POST' as const,
+    url: path,
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `${body}&_csrf=${encodeURIComponent(token)}`,
+  };
+}
+
 mkdirSync(values.out, { recursive: true });
 const session = new Session();
 session.connect();
@@ -120,9 +140,12 @@ const profiling = !values['no-profile'];
 const lowest = new Map<string, number>();
 for (let round = 1; round <= Number(values.rounds); round++) {
   for (const [index, path] of positionals.entries()) {
+    const form = values.form === undefined ? null : await formPost(path, values.form);
     const run = async () => {
-      const response = await app.inject({ method: 'GET', url: path, headers: cookie ? { cookie } : {} });
-      if (response.statusCode !== 200) throw new Error(`${path}: ${response.statusCode}`);
+      const response = await app.inject(
+        form ?? { method: 'GET', url: path, headers: cookie ? { cookie } : {} },
+      );
+      if (response.statusCode !== (form ? 303 : 200)) throw new Error(`${path}: ${response.statusCode}`);
       return response.body.length;
     };
     const warmUp = Math.max(1, Math.round(times / 10));

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { type Actor, ANONYMOUS, type Role, systemActor } from '../../kernel/actor.js';
-import { type AdmissionsAction, canAdmissions, canSeeReviewQueue } from './admissions.policy.js';
+import {
+  type AdmissionsAction,
+  canAdmissions,
+  canSeeReviewQueue,
+  dependsOnReviewers,
+} from './admissions.policy.js';
 
 const user = (id: string, ...roles: Role[]): Actor => ({ kind: 'user', id, roles, via: 'session' });
 const facts = { applicantId: 'applicant', reviewerIds: ['reviewer'] };
@@ -46,6 +51,27 @@ describe('admissions policy', () => {
     expect(canAdmissions(manager, 'admissions.settings')).toBe(true);
     expect(canAdmissions(reviewer, 'admissions.settings')).toBe(false);
     expect(canAdmissions(applicant, 'admissions.settings')).toBe(false);
+  });
+
+  it('reads the reviewers only for actors whose answer can depend on them (assessors who are not managers)', () => {
+    const actions = [
+      ...new Set(cases.map(([, , action]) => action)),
+      'admissions.settings',
+    ] as AdmissionsAction[];
+    const assessorManager = user('reviewer', 'assessor', 'manager');
+    const people = [applicant, reviewer, otherAssessor, manager, stranger, admin, assessorManager];
+    for (const actor of [...people, ANONYMOUS, systemActor('test')]) {
+      if (dependsOnReviewers(actor)) continue;
+      // Whoever the reviewers are (the actor among them or not), the answer is the one without them.
+      for (const action of actions)
+        for (const reviewerIds of [['reviewer'], ['applicant', 'manager', 'stranger', 'admin'], []])
+          expect(canAdmissions(actor, action, { applicantId: 'applicant', reviewerIds })).toBe(
+            canAdmissions(actor, action, { applicantId: 'applicant', reviewerIds: [] }),
+          );
+    }
+    expect(dependsOnReviewers(reviewer)).toBe(true);
+    expect(dependsOnReviewers(applicant)).toBe(false);
+    expect(dependsOnReviewers(assessorManager)).toBe(false);
   });
 
   it('the review queue is for assessors and managers', () => {

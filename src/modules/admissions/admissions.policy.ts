@@ -43,6 +43,15 @@ function isAssignedReviewer(actor: Actor, application: ApplicationFacts | undefi
 }
 
 /**
+ * Pure: whether `canAdmissions` can depend on an application's reviewers for this actor (only an assessor who
+ * is not a manager: whether they are assigned). For anyone else the answer is the same whatever the
+ * reviewers, so a use case need not read them (an applicant's own pages and saves).
+ */
+export function dependsOnReviewers(actor: Actor): boolean {
+  return actor.kind === 'user' && hasRole(actor, 'assessor') && !isAdmissionsManager(actor);
+}
+
+/**
  * Pure: may the actor do `action` (on `application` when the action is about one)? Actions about one
  * application without its facts are answered for "some application" (e.g. the review queue): an assessor
  * may review some application, an applicant may read their own.

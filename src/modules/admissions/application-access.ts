@@ -23,7 +23,7 @@ export async function applicationFor(
   if (!isId(id)) throw new AppError('not_found');
   const row = options.lock ? await lockApplicationRow(db, id) : await findApplicationRow(db, id);
   if (!row) throw new AppError('not_found');
-  const facts = await applicationFacts(db, row);
+  const facts = await applicationFacts(db, actor, row);
   if (!canAdmissions(actor, 'application.read', facts)) throw new AppError('not_found');
   ensure(actor, canAdmissions(actor, action, facts));
   return row;

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database.js';
-import type { ApplicationFacts } from './admissions.policy.js';
+import type { Actor } from '../../kernel/actor.js';
+import { type ApplicationFacts, dependsOnReviewers } from './admissions.policy.js';
 import {
   type ApplicationAnswers,
   type ApplicationFileKind,
@@ -99,9 +100,19 @@ export async function loadApplication(db: Executor, row: ApplicationRow): Promis
   return toApplication(row, await listApplicationFileRows(db, row.id));
 }
 
-/** The facts the admissions policy needs about an application. */
-export async function applicationFacts(db: Executor, row: ApplicationRow): Promise<ApplicationFacts> {
-  return { applicantId: row.user_id, reviewerIds: await listReviewerIdsOf(db, row.id) };
+/**
+ * The facts the admissions policy needs about an application, for `actor`: the reviewers are read only when
+ * the policy's answer can depend on them (`dependsOnReviewers`; an applicant's own requests skip them).
+ */
+export async function applicationFacts(
+  db: Executor,
+  actor: Actor,
+  row: ApplicationRow,
+): Promise<ApplicationFacts> {
+  return {
+    applicantId: row.user_id,
+    reviewerIds: dependsOnReviewers(actor) ? await listReviewerIdsOf(db, row.id) : [],
+  };
 }
 
 /** What the application still misses before submission. */

@@ -129,6 +129,16 @@ describe('saving steps', () => {
       fullName: 'A',
     });
   });
+
+  it('gives the same frozen answers for the same stored text, which a save copies before changing', () => {
+    const json = JSON.stringify({ fullName: 'Ana', languages: [{ code: 'fr', level: 'advanced' }] });
+    const first = readAnswers(json);
+    expect(readAnswers(json)).toBe(first);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.languages?.[0])).toBe(true);
+    const merged = mergeStepAnswers(first, 'person', { fullName: 'Ana María' });
+    expect(merged).toEqual({ fullName: 'Ana María', languages: [{ code: 'fr', level: 'advanced' }] });
+    expect(readAnswers(json)).toEqual({ fullName: 'Ana', languages: [{ code: 'fr', level: 'advanced' }] });
+  });
 });
 
 describe('statuses and transitions', () => {

@@ -246,8 +246,31 @@ export function mergeStepAnswers(
   return merged as ApplicationAnswers;
 }
 
-/** Pure: the answers read back from storage (unknown or broken fields are dropped, never trusted). */
+/**
+ * Pure: the answers read back from storage (unknown or broken fields are dropped, never trusted). Checking
+ * every field against its schema costs about as much as the rest of reading a form step, so the answers of
+ * the last texts read are kept by text (frozen: callers copy before changing them, as `mergeStepAnswers`
+ * does); the same text always gives the same answers.
+ */
 export function readAnswers(json: string): ApplicationAnswers {
+  const kept = KEPT_ANSWERS.get(json);
+  if (kept) {
+    // Most recently used last: the first key is the one to drop.
+    KEPT_ANSWERS.delete(json);
+    KEPT_ANSWERS.set(json, kept);
+    return kept;
+  }
+  const answers = freezeAnswers(checkAnswers(json));
+  if (KEPT_ANSWERS.size >= KEPT_ANSWERS_MAX) KEPT_ANSWERS.delete(KEPT_ANSWERS.keys().next().value as string);
+  KEPT_ANSWERS.set(json, answers);
+  return answers;
+}
+
+/** Answer texts kept by `readAnswers` (1.75 KB each on average: a few MB at most). */
+const KEPT_ANSWERS_MAX = 1000;
+const KEPT_ANSWERS = new Map<string, ApplicationAnswers>();
+
+function checkAnswers(json: string): ApplicationAnswers {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -261,6 +284,14 @@ export function readAnswers(json: string): ApplicationAnswers {
     if (parsed.success && parsed.data !== undefined) out[field] = parsed.data;
   }
   return out as ApplicationAnswers;
+}
+
+function freezeAnswers(answers: ApplicationAnswers): ApplicationAnswers {
+  if (answers.languages) {
+    for (const skill of answers.languages) Object.freeze(skill);
+    Object.freeze(answers.languages);
+  }
+  return Object.freeze(answers);
 }
 
 /** The step after `step` (the last one stays). */

@@ -10,20 +10,20 @@ import {
   createApplicationBodySchema,
   submitInputSchema,
 } from './admissions.schemas.js';
+import { explainRule } from './eligibility.js';
 import {
   readApplicationUpload,
   sendPdfDownload,
   uploadedApplicationFile,
-} from './application-upload-http.js';
-import { explainRule } from './eligibility.js';
+} from './files/application-upload-http.js';
+import { getApplicationFile } from './files/get-application-file.js';
+import { removeApplicationFile } from './files/remove-application-file.js';
+import { uploadApplicationFile } from './files/upload-application-file.js';
 import { type ApplicationDetails, getOwnApplication } from './get-application.js';
-import { getApplicationFile } from './get-application-file.js';
 import { listMyApplications } from './list-my-applications.js';
-import { removeApplicationFile } from './remove-application-file.js';
 import { saveApplicationStep } from './save-application-step.js';
 import { startApplication } from './start-application.js';
 import { submitApplication } from './submit-application.js';
-import { uploadApplicationFile } from './upload-application-file.js';
 import { withdrawApplication } from './withdraw-application.js';
 
 /** The JSON of an application for its applicant; eligibility explanations in the reader's language. */

@@ -15,14 +15,14 @@ import { listAuditEvents } from '../../kernel/audit.js';
 import { type AppError, isAppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { DEFAULT_CRITERIA, loadAdmissionSettings, saveAdmissionSettings } from './admission-settings.js';
+import { getApplicationFile } from './files/get-application-file.js';
+import { removeApplicationFile } from './files/remove-application-file.js';
+import { uploadApplicationFile } from './files/upload-application-file.js';
 import { getApplication, getOwnApplication } from './get-application.js';
-import { getApplicationFile } from './get-application-file.js';
 import { listMyApplications } from './list-my-applications.js';
-import { removeApplicationFile } from './remove-application-file.js';
 import { saveApplicationStep } from './save-application-step.js';
 import { startApplication } from './start-application.js';
 import { submitApplication } from './submit-application.js';
-import { uploadApplicationFile } from './upload-application-file.js';
 import { withdrawApplication } from './withdraw-application.js';
 
 /** The applicant's side of admissions against a real database: draft, save, resume, submit, withdraw. */

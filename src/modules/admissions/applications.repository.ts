@@ -169,15 +169,6 @@ export async function findApplicantRow(db: Executor, userId: string) {
     .executeTakeFirst();
 }
 
-/** The slug and titles of the programme an application is for (shown on the application's pages). */
-export async function findProgrammeHeading(db: Executor, programmeId: string) {
-  return db
-    .selectFrom(programmesView(db).as('programmes'))
-    .select(['id', 'slug', 'title_i18n'])
-    .where('id', '=', programmeId)
-    .executeTakeFirst();
-}
-
 /** Draft applications to programmes whose applications close on or after `from` and on or before `until`. */
 export async function listDraftsClosingBetween(db: Executor, from: string, until: string) {
   return db

@@ -13,16 +13,16 @@ import {
   readApplicationUpload,
   sendPdfDownload,
   uploadedApplicationFile,
-} from './application-upload-http.js';
-import { getOwnApplication } from './get-application.js';
-import { getApplicationFile } from './get-application-file.js';
+} from './files/application-upload-http.js';
+import { getApplicationFile } from './files/get-application-file.js';
+import { removeApplicationFile } from './files/remove-application-file.js';
+import { uploadApplicationFile } from './files/upload-application-file.js';
+import { getOwnApplication, getOwnApplicationForm } from './get-application.js';
 import { getApplyPage } from './get-apply-page.js';
 import { listMyApplications } from './list-my-applications.js';
-import { removeApplicationFile } from './remove-application-file.js';
 import { saveApplicationStep } from './save-application-step.js';
 import { startApplication } from './start-application.js';
 import { submitApplication } from './submit-application.js';
-import { uploadApplicationFile } from './upload-application-file.js';
 import { ApplicationStepPage } from './views/application-form-page.js';
 import { ApplicationStatusPage, ApplyPage, MyApplicationsPage } from './views/application-status-page.js';
 import { RemoveFilePage } from './views/remove-file-page.js';
@@ -92,8 +92,12 @@ export function applicationsWebRoutes(app: FastifyInstance, deps: Deps): void {
       failedKind?: string;
     } = {},
   ) => {
-    // Only the applicant fills the form, and only while it may change.
-    const details = await getOwnApplication(deps.db, deps, request.actor, request.params.id);
+    // Only the applicant fills the form, and only while it may change. The answering steps need the answers
+    // alone; the documents and review steps the files, the eligibility and what is missing too.
+    const details =
+      step === 'documents' || step === 'review'
+        ? await getOwnApplication(deps.db, deps, request.actor, request.params.id)
+        : await getOwnApplicationForm(deps.db, deps, request.actor, request.params.id);
     if (!isEditableByApplicant(details.application.status))
       return reply.redirect(`/my/applications/${details.application.id}`, 303);
     return sendPage(

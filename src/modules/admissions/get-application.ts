@@ -1,10 +1,17 @@
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
-import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
+import type { LocalizedText } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
+import { findProgrammeById } from '../programmes/programmes.queries.js';
 import { loadAdmissionSettings } from './admission-settings.js';
-import type { MissingItem } from './application.js';
+import {
+  type ApplicationAnswers,
+  type ApplicationStatus,
+  isApplicationStatus,
+  type MissingItem,
+  readAnswers,
+} from './application.js';
 import { applicationFor } from './application-access.js';
 import {
   type Application,
@@ -13,7 +20,6 @@ import {
   missingOf,
   type TimelineEntry,
 } from './application-view.js';
-import { findProgrammeHeading } from './applications.repository.js';
 import { type EligibilityResult, evaluateEligibility } from './eligibility.js';
 
 export interface ApplicationDetails {
@@ -40,15 +46,49 @@ export async function getApplication(
     application.status === 'draft' || application.status === 'info-requested' || !application.eligibility
       ? evaluateEligibility(settings.eligibility, application.answers)
       : application.eligibility;
-  const heading = await findProgrammeHeading(db, application.programmeId);
   return {
     application,
     missing: missingOf(application),
     eligibility,
     timeline: await buildTimeline(db, application),
     closesOn: settings.closesOn,
-    programme: { slug: heading?.slug ?? '', title: parseLocalized(heading?.title_i18n ?? '{}') },
+    programme: await programmeHeading(db, application.programmeId),
   };
+}
+
+/** What the form of one answering step shows (person, work, education, motivation): the answers only. */
+export interface ApplicationForm {
+  application: { id: string; status: ApplicationStatus; answers: ApplicationAnswers };
+  programme: { slug: string; title: LocalizedText };
+}
+
+/**
+ * The signed-in person's own application as a step's form shows it: one statement (the row; the programme
+ * is kept, the reviewers are not read for its applicant). Its files, eligibility and timeline are for the
+ * documents and review steps and the status page (`getOwnApplication`).
+ */
+export async function getOwnApplicationForm(
+  db: Executor,
+  _deps: Services,
+  actor: Actor,
+  applicationId: string,
+): Promise<ApplicationForm> {
+  const row = await applicationFor(db, actor, applicationId, 'application.read');
+  if (actor.kind !== 'user' || row.user_id !== actor.id) throw new AppError('not_found');
+  return {
+    application: {
+      id: row.id,
+      status: isApplicationStatus(row.status) ? row.status : 'draft',
+      answers: readAnswers(row.answers_json),
+    },
+    programme: await programmeHeading(db, row.programme_id),
+  };
+}
+
+/** The slug and titles of the programme (kept by the programmes module until a programme changes). */
+async function programmeHeading(db: Executor, programmeId: string): Promise<ApplicationForm['programme']> {
+  const programme = await findProgrammeById(db, programmeId);
+  return { slug: programme?.slug ?? '', title: programme?.title ?? {} };
 }
 
 /** One of the signed-in person's own applications (anyone else's, even readable as staff, is not found here). */

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
@@ -7,7 +8,9 @@ import { AppError } from '../../kernel/errors.js';
 import { parseInput } from '../../kernel/validation.js';
 import { saveStepInputSchema } from './admissions.schemas.js';
 import {
+  type ApplicationAnswers,
   type ApplicationStatus,
+  type ApplicationStep,
   furthestStep,
   isApplicationStep,
   isEditableByApplicant,
@@ -18,12 +21,30 @@ import {
   stepSchemas,
 } from './application.js';
 import { applicationFor } from './application-access.js';
-import { type Application, loadApplication } from './application-view.js';
-import { findApplicationRow, updateApplicationRow } from './applications.repository.js';
+import { updateApplicationRow } from './applications.repository.js';
+
+/** What a save leaves: the answers as saved and the step the draft resumes at. */
+export interface SavedStep {
+  id: string;
+  status: ApplicationStatus;
+  step: ApplicationStep;
+  answers: ApplicationAnswers;
+  updatedAt: string;
+}
+
+/**
+ * Each step's schema refusing unknown fields, made once: `.strict()` makes a new schema at each call, and zod
+ * compiles a schema on its first parse (about a tenth of a save's time when it was made per request).
+ */
+const STRICT_STEP_SCHEMAS = Object.fromEntries(
+  Object.entries(stepSchemas).map(([step, schema]) => [step, schema.strict()]),
+) as Record<ApplicationStep, z.ZodObject>;
 
 /**
  * Saves one step of the applicant's own application (a draft, or one whose information was requested):
- * the step's answers replace the ones saved before; the draft then resumes at the next step.
+ * the step's answers replace the ones saved before; the draft then resumes at the next step. Three
+ * statements in one transaction (the row read and locked, rewritten, the audit event); the saved state is
+ * what was written, not read again.
  */
 export async function saveApplicationStep(
   db: Executor,
@@ -31,9 +52,9 @@ export async function saveApplicationStep(
   actor: Actor,
   applicationId: string,
   input: unknown,
-): Promise<Application> {
+): Promise<SavedStep> {
   const { step, answers, continuing } = parseInput(saveStepInputSchema, input);
-  const stepAnswers = parseInput(stepSchemas[step].strict(), answers);
+  const stepAnswers = parseInput(STRICT_STEP_SCHEMAS[step], answers);
   if (continuing && step === 'motivation') {
     // Moving on with a statement below the minimum would only be refused at submission, far from here.
     const count = [...String(stepAnswers.motivation ?? '')].length;
@@ -52,9 +73,10 @@ export async function saveApplicationStep(
     const merged = mergeStepAnswers(readAnswers(row.answers_json), step, stepAnswers);
     const saved = isApplicationStep(row.step) ? row.step : 'person';
     const now = deps.clock.now().toISOString();
+    const resumeAt = furthestStep(saved, nextStep(step));
     await updateApplicationRow(trx, row.id, {
       answers_json: JSON.stringify(merged),
-      step: furthestStep(saved, nextStep(step)),
+      step: resumeAt,
       updated_at: now,
     });
     await audit(trx, deps.clock, actor, {
@@ -63,6 +85,12 @@ export async function saveApplicationStep(
       targetId: row.id,
       after: { step },
     });
-    return loadApplication(trx, (await findApplicationRow(trx, row.id))!);
+    return {
+      id: row.id,
+      status: row.status as ApplicationStatus,
+      step: resumeAt,
+      answers: merged,
+      updatedAt: now,
+    };
   });
 }

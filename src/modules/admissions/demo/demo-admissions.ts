@@ -7,10 +7,10 @@ import { getProgramme } from '../../programmes/get-programme.js';
 import { DEFAULT_CRITERIA, loadAdmissionSettings, saveAdmissionSettings } from '../admission-settings.js';
 import { MOTIVATION_MIN_LENGTH } from '../application.js';
 import { DEFAULT_ELIGIBILITY_RULES } from '../eligibility.js';
+import { uploadApplicationFile } from '../files/upload-application-file.js';
 import { saveApplicationStep } from '../save-application-step.js';
 import { startApplication } from '../start-application.js';
 import { submitApplication } from '../submit-application.js';
-import { uploadApplicationFile } from '../upload-application-file.js';
 
 /** A tiny valid one-page PDF standing for the demo applicants' CVs and letters. */
 const DEMO_PDF = Buffer.from(

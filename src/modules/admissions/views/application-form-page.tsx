@@ -20,12 +20,13 @@ import {
   SEXES,
   YEARS_MAX,
 } from '../application.js';
-import type { ApplicationDetails } from '../get-application.js';
+import type { ApplicationDetails, ApplicationForm } from '../get-application.js';
 import { DocumentsStep, ReviewStep } from './application-steps.js';
 
 export interface StepPageProps {
   ctx: PageContext;
-  details: ApplicationDetails;
+  /** The whole application for the documents and review steps; its answers alone for the others. */
+  details: ApplicationDetails | ApplicationForm;
   programmeTitle: string;
   step: ApplicationStep;
   /** The form's values as text (the saved answers, or what was just sent when it needs correcting). */
@@ -261,6 +262,9 @@ function MotivationFields({
   );
 }
 
+const isWhole = (details: ApplicationDetails | ApplicationForm): details is ApplicationDetails =>
+  'timeline' in details;
+
 /** One step of the application form (the documents and review steps have their own forms). */
 export function ApplicationStepPage({
   ctx,
@@ -282,10 +286,12 @@ export function ApplicationStepPage({
       <p>{t.t('admissions.step.position', { n: index + 1, total: APPLICATION_STEPS.length })}</p>
       <StepNav t={t} id={application.id} current={step} />
       <ErrorSummary t={t} errors={errors} />
-      {step === 'documents' ? (
-        <DocumentsStep ctx={ctx} details={details} errors={errors} failedKind={failedKind} />
-      ) : step === 'review' ? (
-        <ReviewStep ctx={ctx} details={details} values={values} errors={errors} />
+      {step === 'documents' || step === 'review' ? (
+        !isWhole(details) ? null : step === 'documents' ? (
+          <DocumentsStep ctx={ctx} details={details} errors={errors} failedKind={failedKind} />
+        ) : (
+          <ReviewStep ctx={ctx} details={details} values={values} errors={errors} />
+        )
       ) : (
         <form
           method="post"

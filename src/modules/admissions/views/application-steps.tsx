@@ -8,9 +8,9 @@ import {
   isEditableByApplicant,
   JUSTIFICATION_MAX_LENGTH,
 } from '../application.js';
-import { APPLICATION_FILE_MAX_BYTES } from '../application-files.js';
 import type { EligibilityResult } from '../eligibility.js';
 import { explainRule } from '../eligibility.js';
+import { APPLICATION_FILE_MAX_BYTES } from '../files/application-files.js';
 import type { ApplicationDetails } from '../get-application.js';
 
 const MAX_MB = APPLICATION_FILE_MAX_BYTES / 1024 / 1024;

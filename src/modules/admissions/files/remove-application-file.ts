@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { type ApplicationStatus, FILE_KINDS, isEditableByApplicant } from './application.js';
-import { applicationFor } from './application-access.js';
-import { deleteApplicationFileRow, findApplicationFileRow } from './applications.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { type ApplicationStatus, FILE_KINDS, isEditableByApplicant } from '../application.js';
+import { applicationFor } from '../application-access.js';
+import { deleteApplicationFileRow, findApplicationFileRow } from '../applications.repository.js';
 
 /** Removes a document from the applicant's own application while they may still change it. */
 export async function removeApplicationFile(

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { AppError } from '../../kernel/errors.js';
-import { type ApplicationFileKind, FILE_KINDS } from './application.js';
+import { AppError } from '../../../kernel/errors.js';
+import { type ApplicationFileKind, FILE_KINDS } from '../application.js';
 
 /** Uploaded documents: PDF only (checked by content), at most 5 MB. Pure rules shared by the form and the API. */
 export const APPLICATION_FILE_MAX_BYTES = 5 * 1024 * 1024;
 export const ORIGINAL_NAME_MAX = 200;
 
-import type { UploadedUserFile as UploadedApplicationFile } from '../../kernel/uploaded-file.js';
+import type { UploadedUserFile as UploadedApplicationFile } from '../../../kernel/uploaded-file.js';
 
 export type { UploadedApplicationFile };
 

@@ -2,13 +2,13 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApplication, TINY_PDF, uploadForm } from '../../../test/helpers/application-factories.js';
-import { buildProgramme } from '../../../test/helpers/factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { apiUser, countRows, errorCode, signedIn } from '../../../test/helpers/http-extra.js';
-import { multipartBody } from '../../../test/helpers/import-helpers.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { setStrictMessages } from '../../i18n/i18n.js';
+import { buildApplication, TINY_PDF, uploadForm } from '../../../../test/helpers/application-factories.js';
+import { buildProgramme } from '../../../../test/helpers/factories.js';
+import { createTestApp } from '../../../../test/helpers/http.js';
+import { apiUser, countRows, errorCode, signedIn } from '../../../../test/helpers/http-extra.js';
+import { multipartBody } from '../../../../test/helpers/import-helpers.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { setStrictMessages } from '../../../i18n/i18n.js';
 import { APPLICATION_FILE_MAX_BYTES } from './application-files.js';
 
 /** Uploaded documents: PDF by content only, at most 5 MB, generated keys, served as attachments only. */

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import { sendDownload } from '../../http/downloads.js';
-import { singleFileUpload } from '../../http/file-upload.js';
+import { sendDownload } from '../../../http/downloads.js';
+import { singleFileUpload } from '../../../http/file-upload.js';
 import { APPLICATION_FILE_MAX_BYTES } from './application-files.js';
 
 /** The multipart upload of an application document (web form or API): the shared single-file reader. */

@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { FILE_KINDS } from './application.js';
-import { applicationFor } from './application-access.js';
-import { findApplicationFileRow } from './applications.repository.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { FILE_KINDS } from '../application.js';
+import { applicationFor } from '../application-access.js';
+import { findApplicationFileRow } from '../applications.repository.js';
 
 /** A document of an application for download (the applicant, its assigned reviewers, managers). */
 export async function getApplicationFile(

@@ -1,12 +1,18 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { type ApplicationStatus, isEditableByApplicant } from './application.js';
-import { applicationFor } from './application-access.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import { type ApplicationStatus, isEditableByApplicant } from '../application.js';
+import { applicationFor } from '../application-access.js';
+import { type ApplicationFile, toApplicationFile } from '../application-view.js';
+import {
+  deleteApplicationFileRow,
+  findApplicationFileRow,
+  insertApplicationFileRow,
+} from '../applications.repository.js';
 import {
   applicationFileKey,
   checkApplicationFile,
@@ -14,12 +20,6 @@ import {
   sha256Of,
   type UploadedApplicationFile,
 } from './application-files.js';
-import { type ApplicationFile, toApplicationFile } from './application-view.js';
-import {
-  deleteApplicationFileRow,
-  findApplicationFileRow,
-  insertApplicationFileRow,
-} from './applications.repository.js';
 
 /**
  * Stores a document of the applicant's own application (the CV or the sponsor's letter), replacing the
