@@ -4,6 +4,8 @@
  * statement whichever module sends it (sessions, notifications, the page's own), with the time each took.
  *
  *   DATABASE_URL=<kept database> DATA_DIR=<its folder> npx tsx bench/count-queries.ts EMAIL PATH…
+ *
+ * EMAIL `-` requests the paths as an anonymous visitor (no sign-in, no cookie): the public pages.
  */
 import SQLite from 'better-sqlite3';
 import { buildApp } from '../src/app.js';
@@ -27,11 +29,10 @@ const app = await buildApp(deps);
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
 if (!address || typeof address === 'string') throw new Error('no TCP address');
-const cookie = await signIn(
-  `http://127.0.0.1:${address.port}`,
-  as,
-  process.env.PROFILE_PASSWORD ?? DEMO_PASSWORD,
-);
+const cookie =
+  as === '-'
+    ? ''
+    : await signIn(`http://127.0.0.1:${address.port}`, as, process.env.PROFILE_PASSWORD ?? DEMO_PASSWORD);
 const statement = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1')) as Record<
   string,
   (...args: unknown[]) => unknown
@@ -48,9 +49,9 @@ for (const method of ['all', 'run', 'get', 'iterate']) {
   };
 }
 for (const path of paths) {
-  await app.inject({ url: path, headers: { cookie } });
+  await app.inject({ url: path, headers: cookie ? { cookie } : {} });
   log = [];
-  const response = await app.inject({ url: path, headers: { cookie } });
+  const response = await app.inject({ url: path, headers: cookie ? { cookie } : {} });
   process.stdout.write(
     `${path}: ${response.statusCode}, ${response.body.length} bytes, ${log.length} statements\n`,
   );

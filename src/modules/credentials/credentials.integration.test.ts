@@ -404,6 +404,17 @@ for (const dialect of DIALECTS) {
       const view = await getCredentialForVerification(deps.db, deps, diploma.id);
       expect(view.status).toBe('suspended');
       expect(view.components.map((c) => c.status)).toContain('revoked');
+      // By id the credential and its components come in one statement: in their order, as by the code.
+      const order = await deps.db
+        .selectFrom('credential_components')
+        .select('component_id')
+        .where('diploma_id', '=', diploma.id)
+        .orderBy('position')
+        .execute();
+      expect(view.components.map((c) => c.id)).toEqual(order.map((r) => r.component_id));
+      expect((await getCredentialForVerification(deps.db, deps, view.shortCode)).components).toEqual(
+        view.components,
+      );
       // Every manager is told (the fan-out job, then one email job each).
       deps.mailer.sent.length = 0;
       await runCredentialJobs(deps, [

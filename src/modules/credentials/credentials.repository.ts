@@ -1,6 +1,7 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type {
   CredentialRow,
   CredentialsTable,
@@ -183,14 +184,51 @@ export async function findCredential(
 
 /** What the public verification page reads of a credential (not its signed texts: see `listCredentialJsons`). */
 export async function findCredentialToVerify(db: Executor, by: { id: string } | { shortCode: string }) {
-  const query = db
+  return ('id' in by ? credentialToVerifyById(db, by.id) : credentialToVerifyByCode(db, by.shortCode)).then(
+    (rows) => rows[0],
+  );
+}
+
+// The public verification page's statements, on every visit: built and compiled once (reusableQuery).
+const credentialToVerifyById = reusableQuery((db, id: string) =>
+  db
     .selectFrom('credentials')
     .select(VERIFIED_COLUMNS)
-    .select(['credentials.locale', 'credentials.status_changed_at']);
-  return (
-    'id' in by ? query.where('id', '=', by.id) : query.where('short_code', '=', by.shortCode)
-  ).executeTakeFirst();
+    .select(['credentials.locale', 'credentials.status_changed_at'])
+    .where('credentials.id', '=', id),
+);
+const credentialToVerifyByCode = reusableQuery((db, shortCode: string) =>
+  db
+    .selectFrom('credentials')
+    .select(VERIFIED_COLUMNS)
+    .select(['credentials.locale', 'credentials.status_changed_at'])
+    .where('credentials.short_code', '=', shortCode),
+);
+
+/**
+ * A credential by id and, when it is a diploma, its components in their order, in one statement: the
+ * credential first (`position` −1), then each component (a credential that is no diploma has none).
+ */
+export async function findCredentialWithComponentsToVerify(db: Executor, id: string) {
+  return credentialWithComponentsById(db, id);
 }
+
+const credentialWithComponentsById = reusableQuery((db, id: string) =>
+  db
+    .selectFrom('credentials')
+    .select(VERIFIED_COLUMNS)
+    .select(['credentials.locale', 'credentials.status_changed_at', sql<number>`-1`.as('position')])
+    .where('credentials.id', '=', id)
+    .unionAll(
+      db
+        .selectFrom('credential_components')
+        .innerJoin('credentials', 'credentials.id', 'credential_components.component_id')
+        .select(VERIFIED_COLUMNS)
+        .select(['credentials.locale', 'credentials.status_changed_at', 'credential_components.position'])
+        .where('credential_components.diploma_id', '=', id),
+    )
+    .orderBy('position'),
+);
 
 const VERIFIED_COLUMNS = [
   'credentials.id',

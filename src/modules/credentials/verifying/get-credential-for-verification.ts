@@ -19,6 +19,7 @@ import { printedShortUrl, shortUrl, verifyUrl } from '../credential-urls.js';
 import {
   findCredential,
   findCredentialToVerify,
+  findCredentialWithComponentsToVerify,
   listComponentsToVerify,
   listCredentialJsons,
 } from '../credentials.repository.js';
@@ -70,11 +71,17 @@ export interface CredentialVerificationView {
   components: VerificationComponent[];
 }
 
+/** The credential and, for a diploma, its components (by id: one statement; by printed code: two). */
 async function findByIdOrCode(db: Executor, idOrCode: string) {
   const text = idOrCode.trim();
-  if (isId(text.toLowerCase())) return findCredentialToVerify(db, { id: text.toLowerCase() });
+  if (isId(text.toLowerCase())) {
+    const [row, ...listed] = await findCredentialWithComponentsToVerify(db, text.toLowerCase());
+    return row ? { row, listed } : undefined;
+  }
   const code = parseShortCode(text);
-  return code ? findCredentialToVerify(db, { shortCode: code }) : undefined;
+  const row = code ? await findCredentialToVerify(db, { shortCode: code }) : undefined;
+  if (!row) return undefined;
+  return { row, listed: row.kind === 'diploma' ? await listComponentsToVerify(db, row.id) : [] };
 }
 
 /**
@@ -111,12 +118,12 @@ export async function getCredentialForVerification(
   idOrCode: string,
 ): Promise<CredentialVerificationView> {
   if (idOrCode.length > 80) throw new AppError('not_found');
-  const row = await findByIdOrCode(db, idOrCode);
-  if (!row) throw new AppError('not_found');
+  const found = await findByIdOrCode(db, idOrCode);
+  if (!found) throw new AppError('not_found');
+  const { row, listed } = found;
   const now = deps.clock.now();
   const base = deps.config.baseUrl;
   const replacement = row.superseded_by ? await findCredential(db, row.superseded_by) : undefined;
-  const listed = row.kind === 'diploma' ? await listComponentsToVerify(db, row.id) : [];
   const contents = await contentsOf(db, [row.id, ...listed.map((c) => c.id)]);
   const content = contents.get(row.id)!;
   const components = listed.map((component): VerificationComponent => {
