@@ -3,9 +3,8 @@
  * capstones (the pathway's dashboard shows them among what is at risk).
  */
 import type { Executor } from '../../db/database.js';
-import { type CapstoneWarning, capstoneWarnings, type Milestone } from './capstone.js';
-import { proposalOf, stateOf } from './capstone-access.js';
-import { listCapstonesOfUser, listMilestonesReached } from './capstones.repository.js';
+import { type CapstoneState, type CapstoneWarning, capstoneWarnings, type Milestone } from './capstone.js';
+import { listCapstoneWarningFactsOfUser } from './capstones.repository.js';
 
 /** A capstone's warnings, for the candidacy it belongs to. */
 export interface CapstoneWarnings {
@@ -25,12 +24,13 @@ export async function capstoneWarningsOfPerson(
   deadlines: ReadonlyMap<string, string | null>,
 ): Promise<Map<string, CapstoneWarnings>> {
   const out = new Map<string, CapstoneWarnings>();
-  for (const row of await listCapstonesOfUser(db, userId)) {
+  // One statement for every capstone of the person and the milestones each has reached.
+  for (const row of await listCapstoneWarningFactsOfUser(db, userId)) {
     if (!deadlines.has(row.candidacy_id)) continue;
-    const reached = new Set((await listMilestonesReached(db, row.id)).map((m) => m.milestone as Milestone));
+    const reached = new Set((row.reached ? row.reached.split(' ') : []) as Milestone[]);
     const warnings = capstoneWarnings(
-      stateOf(row),
-      proposalOf(row).timeline,
+      row.state as CapstoneState,
+      { outline: row.outline_due, draft: row.draft_due, final: row.final_due },
       deadlines.get(row.candidacy_id) ?? null,
       today,
       reached,

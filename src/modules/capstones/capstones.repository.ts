@@ -2,8 +2,9 @@
 
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
+import { dialectOf, type Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type {
   CapstoneAttemptRow,
   CapstoneAttemptsTable,
@@ -332,6 +333,36 @@ export async function deleteCommitteeMember(db: Executor, programmeId: string, p
     .where('person_id', '=', personId)
     .execute();
 }
+
+/**
+ * A person's capstones as their milestone warnings need them (state, planned dates, the milestones reached
+ * joined by spaces), oldest first, in one statement built and compiled once: the candidate dashboard asks
+ * on every request.
+ */
+export const listCapstoneWarningFactsOfUser = reusableQuery((db: Executor, userId: string) =>
+  db
+    .selectFrom('capstones')
+    .select((eb) => [
+      'capstones.id',
+      'capstones.candidacy_id',
+      'capstones.state',
+      'capstones.outline_due',
+      'capstones.draft_due',
+      'capstones.final_due',
+      eb
+        .selectFrom('capstone_milestones')
+        .select(
+          (dialectOf(db) === 'sqlite'
+            ? sql<string | null>`group_concat(${sql.ref('capstone_milestones.milestone')}, ' ')`
+            : sql<string | null>`string_agg(${sql.ref('capstone_milestones.milestone')}, ' ')`
+          ).as('reached'),
+        )
+        .whereRef('capstone_milestones.capstone_id', '=', 'capstones.id')
+        .as('reached'),
+    ])
+    .where('capstones.user_id', '=', userId)
+    .orderBy('capstones.created_at'),
+);
 
 /** The milestones recorded as reached for a capstone. */
 export function listMilestonesReached(db: Executor, capstoneId: string) {

@@ -336,7 +336,7 @@ export async function filterFacilitators(db: Executor, userIds: readonly string[
   return rows.map((r) => r.user_id);
 }
 
-/** Editions of the given course codes open for registration on `today`, soonest first. */
+/** Editions of the given course codes open for registration on `today`, soonest first (then by id). */
 export async function listOpenEditionsOfCodes(
   db: Executor,
   codes: readonly string[],
@@ -353,6 +353,7 @@ export async function listOpenEditionsOfCodes(
     .where('courses.status', '=', 'active')
     .where((eb) => editionConditions(eb, { openOn: today }))
     .orderBy('editions.starts_on')
+    .orderBy('editions.id')
     .limit(limit)
     .execute();
 }

@@ -1,7 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import { dialectOf, type Executor } from '../../db/database.js';
+import { reusableQuery } from '../../db/reusable-query.js';
+import { applicationsView } from '../admissions/admissions.read-models.repository.js';
 import { coursesView, editionsView } from '../catalogue/catalogue.read-models.repository.js';
 import { credentialsView } from '../credentials/credentials.read-models.repository.js';
+import { usersView } from '../identity/identity.read-models.repository.js';
 import { enrolmentsView } from '../places/places.read-models.repository.js';
 import type { CandidacyRow } from './pathway.tables.js';
 
@@ -283,4 +286,65 @@ export function readProgrammeFacts(text: string): ProgrammeFactsRow {
     results: text.slice(afterCapstone + 1, afterResults),
     enrolments: text.slice(afterResults + 1),
   };
+}
+
+/** Separates the application documents of `listPathwayFactsOfPerson` (never in JSON text, where it is escaped). */
+export const DOCUMENT_SEPARATOR = '\u001f';
+
+/**
+ * The candidate dashboard's one statement (built and compiled once: `reusableQuery`): the person's
+ * language facts (profile, interface language, time zone and the answers of their applications, joined by
+ * DOCUMENT_SEPARATOR) with each of their candidacies, its person's packed results and open enrolments
+ * (as `listAchievementFacts` and `listOpenEnrolmentFacts` pack them) and its extensions' months. One row
+ * per candidacy, oldest first; one row with a null candidacy when the person has none.
+ */
+const pathwayFactsOfPerson = reusableQuery((db: Executor, userId: string) => {
+  const people = { userIds: [userId] };
+  const aggregate = (value: RawBuilder<string>, separator: string) =>
+    dialectOf(db) === 'sqlite'
+      ? sql<string | null>`group_concat(${value}, ${sql.lit(separator)})`
+      : sql<string | null>`string_agg(${value}, ${sql.lit(separator)})`;
+  return db
+    .selectFrom(usersView(db).as('users'))
+    .leftJoin('candidacies', 'candidacies.user_id', 'users.id')
+    .leftJoin(achievementFacts(db, people).as('r'), 'r.user_id', 'users.id')
+    .leftJoin(openEnrolmentFacts(db, people).as('e'), 'e.user_id', 'users.id')
+    .select((eb) => [
+      'users.preferred_locale',
+      'users.learning_languages',
+      'users.time_zone',
+      eb
+        .selectFrom(applicationsView(db).as('applications'))
+        .select(aggregate(sql.ref('applications.answers_json'), DOCUMENT_SEPARATOR).as('answers'))
+        .whereRef('applications.user_id', '=', 'users.id')
+        .as('answers'),
+      'candidacies.id',
+      'candidacies.programme_id',
+      'candidacies.rule_version_id',
+      'candidacies.registered_on',
+      'candidacies.status',
+      'candidacies.withdrawn_reason',
+      'candidacies.capstone_status',
+      'candidacies.capstone_completed_on',
+      'r.facts as results',
+      'e.facts as enrolments',
+      eb
+        .selectFrom('extensions')
+        .select(aggregate(sql`cast(${sql.ref('extensions.months')} as text)`, ' ').as('months'))
+        .whereRef('extensions.candidacy_id', '=', 'candidacies.id')
+        .as('extension_months'),
+    ])
+    .where('users.id', '=', userId)
+    .orderBy('candidacies.created_at');
+});
+
+/** A row of `listPathwayFactsOfPerson`. */
+export type PersonPathwayFactsRow = Awaited<ReturnType<typeof pathwayFactsOfPerson>>[number];
+
+/** What the candidate dashboard evaluates and shows of a person, in one statement (`pathwayFactsOfPerson`). */
+export async function listPathwayFactsOfPerson(
+  db: Executor,
+  userId: string,
+): Promise<PersonPathwayFactsRow[]> {
+  return pathwayFactsOfPerson(db, userId);
 }

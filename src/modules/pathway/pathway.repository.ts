@@ -5,6 +5,7 @@ import { coursesView, editionsView } from '../catalogue/catalogue.read-models.re
 import { usersView } from '../identity/identity.read-models.repository.js';
 import { enrolmentsView } from '../places/places.read-models.repository.js';
 import type { EnrolmentRow } from '../places/places.tables.js';
+import { workingLanguagesOf } from './candidates/working-languages.js';
 import type { CandidacyRow, ResultRow, RuleVersionRow } from './pathway.tables.js';
 
 /** SQL about rule versions, candidacies, enrolments, results and extensions (the rule engine's packed facts: pathway-facts.repository.ts; the candidates list: candidates-search.repository.ts). */
@@ -52,11 +53,7 @@ export async function listCandidaciesOfUser(db: Executor, userId: string): Promi
     .execute();
 }
 
-/**
- * The languages a person can learn in: those of their profile ("languages I can learn in") and those they
- * listed when applying to a programme (the application's answers, `education.languages[].code`). Only when
- * they said none, their interface language: what they stated wins over the language of the pages.
- */
+/** The languages a person can learn in (`workingLanguagesOf`: profile, applications, else interface language). */
 export async function findWorkingLanguages(db: Executor, userId: string): Promise<Set<string>> {
   const [user, applications] = await Promise.all([
     db
@@ -70,18 +67,10 @@ export async function findWorkingLanguages(db: Executor, userId: string): Promis
       .where('user_id', '=', userId)
       .execute(),
   ]);
-  const languages = new Set<string>(user?.learning_languages ? user.learning_languages.split(',') : []);
-  for (const { answers_json } of applications) {
-    try {
-      const answers = JSON.parse(answers_json) as { education?: { languages?: { code?: unknown }[] } };
-      for (const skill of answers.education?.languages ?? [])
-        if (typeof skill.code === 'string') languages.add(skill.code);
-    } catch {
-      // A document that does not parse lists no language.
-    }
-  }
-  if (languages.size === 0 && user) languages.add(user.preferred_locale);
-  return languages;
+  return workingLanguagesOf(
+    user,
+    applications.map((a) => a.answers_json),
+  );
 }
 
 export async function insertCandidacy(db: Executor, row: CandidacyRow): Promise<void> {

@@ -34,7 +34,7 @@ export function EditionsTable({
   showCourse = false,
 }: {
   t: Translator;
-  editions: Edition[];
+  editions: readonly Edition[];
   today: string;
   caption: string;
   showCourse?: boolean;

@@ -12,13 +12,12 @@ import { capstoneWarningsOfPerson } from '../../capstones/capstones.queries.js';
 import { getCandidateCredentials } from '../../credentials/get-candidate-credentials.js';
 import { getAutoAward } from '../../credentials/issuing/get-auto-award.js';
 import { CandidateCredentialsPanel } from '../../credentials/web/views/candidate-credentials.js';
-import { findPerson } from '../../identity/identity.queries.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { getProgramme, listManagedProgrammes } from '../../programmes/get-programme.js';
 import { currentSpacesOf } from '../../spaces/spaces.queries.js';
 import { candidatesCsv } from '../candidates/export-candidates.js';
 import { getCandidate } from '../candidates/get-candidate.js';
-import { getMyPathways } from '../candidates/get-my-pathways.js';
+import { getMyDashboard } from '../candidates/get-my-dashboard.js';
 import { listCandidates } from '../candidates/list-candidates.js';
 import { listMyClasses } from '../classes/list-my-classes.js';
 import { grantExtension } from '../grant-extension.js';
@@ -144,22 +143,18 @@ export async function sendCandidatesPage(
 /** The candidate dashboard, the managers' candidate screens and class lists (rule versions: rules.web.tsx). */
 export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
   app.get('/my/pathway', { schema: { hide: true } }, async (request, reply) => {
-    const pathways = await getMyPathways(deps.db, deps, request.actor, request.locale);
-    const data = await pathwayPageData(
-      deps.db,
-      deps,
-      pathways.map((p) => p.detail),
-    );
+    const dashboard = await getMyDashboard(deps.db, deps, request.actor, request.locale);
+    const { pathways, today } = dashboard;
     // The course spaces' panel: the person's current editions and their progress (spaces' internal query).
     const spaces =
-      request.actor.kind === 'user' ? await currentSpacesOf(deps.db, request.actor.id, data.today) : [];
+      request.actor.kind === 'user' ? await currentSpacesOf(deps.db, request.actor.id, today) : [];
     // The capstones' milestone warnings among what is at risk, counted from the person's own day.
     const capstones =
       request.actor.kind === 'user' && pathways.length
         ? await capstoneWarningsOfPerson(
             deps.db,
             request.actor.id,
-            dayInZone(deps.clock.now(), (await findPerson(deps.db, request.actor.id))?.timeZone ?? ''),
+            dayInZone(deps.clock.now(), dashboard.timeZone ?? ''),
             new Map(pathways.map((p) => [p.detail.id, p.detail.evaluation.window.deadline])),
           )
         : new Map();
@@ -170,7 +165,9 @@ export function pathwayWebRoutes(app: FastifyInstance, deps: Deps): void {
         pathways={pathways}
         spaces={spaces}
         capstones={capstones}
-        {...data}
+        titles={dashboard.titles}
+        rules={dashboard.rules}
+        today={today}
       />,
     );
   });

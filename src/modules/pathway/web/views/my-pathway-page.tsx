@@ -7,7 +7,7 @@ import { capstoneWarningText } from '../../../capstones/views/capstone-warnings.
 import { EditionsTable } from '../../../catalogue/views/edition-summary.js';
 import type { CurrentSpace } from '../../../spaces/spaces.queries.js';
 import { CurrentSpacesPanel } from '../../../spaces/views/current-spaces-panel.js';
-import type { MyPathway } from '../../candidates/get-my-pathways.js';
+import type { DashboardPathway } from '../../candidates/get-my-dashboard.js';
 import type { AtRiskItem } from '../../rules/evaluation.js';
 import { displayStatus } from '../../rules/pathway-status.js';
 import {
@@ -22,7 +22,7 @@ import {
 
 interface Props {
   ctx: PageContext;
-  pathways: MyPathway[];
+  pathways: readonly DashboardPathway[];
   titles: TitleLookup;
   rules: Map<string, Map<string, string[]>>;
   today: string;

@@ -5,7 +5,7 @@ import type { AtRiskItem, PathwayEvaluation, RequirementEvaluation } from '../..
 import { explainReason } from '../../rules/explain.js';
 
 /** Course titles by code, for naming requirements and components. */
-export type TitleLookup = Map<string, LocalizedText>;
+export type TitleLookup = ReadonlyMap<string, LocalizedText>;
 
 const title = (t: Translator, titles: TitleLookup, code: string) => {
   const found = titles.get(code);
