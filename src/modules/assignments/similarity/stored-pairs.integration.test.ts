@@ -11,7 +11,8 @@ import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { runJobsUntilIdle } from '../../../jobs/runner.js';
 import { findSubmissionRow, listSubmittedOfAssignment } from '../assignments.repository.js';
-import { saveDraft } from '../save-draft.js';
+import { reopenSubmission } from '../reopen-submission.js';
+import { saveDraft, startAttempt } from '../save-draft.js';
 import { submitAssignment } from '../submit-assignment.js';
 import { removeReferenceDocument, uploadReferenceDocument } from './reference-documents.js';
 import { namedLabels, similarityCheck } from './similarity-check.js';
@@ -97,6 +98,22 @@ for (const dialect of DIALECTS) {
       expect(after.pairs.map((p) => [p.a, p.b, p.percent])).toEqual([['Person 0', 'Person 2', 100]]);
       expect(after).toEqual(await live(first));
       expect((await stored(copy)).pairs.map((p) => p.b)).toEqual(['Person 0']);
+    });
+
+    it('shows the latest attempt only; an earlier attempt is still checked (live) against the latest ones', async () => {
+      const mine = await hand(people[0]!, ESSAY);
+      const theirs = await hand(people[1]!, `${ESSAY} and my own ending`);
+      expect((await stored(mine)).total).toBe(1);
+      await reopenSubmission(deps.db, deps, actorOf(world.facilitator), world.assignmentId, theirs, {
+        reason: 'Wrong text',
+      });
+      await startAttempt(deps.db, deps, actorOf(people[1]!), world.assignmentId);
+      const second = await hand(people[1]!, OTHER);
+      expect((await stored(mine)).total).toBe(0);
+      expect(await stored(second)).toEqual(await live(second));
+      // The first attempt, no longer the latest: compared with the others' latest, as before.
+      expect((await stored(theirs)).pairs.map((p) => p.b)).toEqual(['Person 0']);
+      expect(await stored(theirs)).toEqual(await live(theirs));
     });
 
     it('follows the reference documents added and removed', async () => {
