@@ -16,7 +16,9 @@ import * as workLanguage from './migrations/2026-12-07T1401-assignments-work-lan
 import * as references from './migrations/2026-12-07T1402-assignments-references.js';
 import * as fileTexts from './migrations/2026-12-07T2300-assignments-file-texts.js';
 import * as similarityPrints from './migrations/2026-12-08T0200-assignments-similarity-prints.js';
+import * as similarityPairs from './migrations/2026-12-09T0300-assignments-similarity-pairs.js';
 import { extractTextJob } from './similarity/file-texts.js';
+import { similarityPairsJob } from './similarity/stored-pairs.js';
 
 const staff = ['facilitator', 'manager'] as const;
 const markers = ['assessor', 'facilitator', 'manager'] as const;
@@ -31,6 +33,7 @@ export const assignmentsModule: Module = {
     '2026-12-07T1402-assignments-references': references,
     '2026-12-07T2300-assignments-file-texts': fileTexts,
     '2026-12-08T0200-assignments-similarity-prints': similarityPrints,
+    '2026-12-09T0300-assignments-similarity-pairs': similarityPairs,
   },
   auditEvents: assignmentsAuditEvents,
   tables: [
@@ -41,8 +44,10 @@ export const assignmentsModule: Module = {
     'assignment_contributions',
     'assignment_references',
     'assignment_file_texts',
+    'assignment_similarity',
+    'assignment_similarity_pairs',
   ],
-  jobs: [extractTextJob],
+  jobs: [extractTextJob, similarityPairsJob],
   webRoutes: assignmentsWebRoutes,
   spaceItemKinds: [assignmentKind],
   seed: async (deps) => {

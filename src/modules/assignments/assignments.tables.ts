@@ -130,6 +130,26 @@ export interface AssignmentReferencesTable {
   uploaded_at: string;
 }
 
+/** An assignment's similarity state: `version` rises at every change of what its check compares. */
+export interface AssignmentSimilarityTable {
+  assignment_id: string;
+  version: Generated<number>;
+  /** The version the stored pairs were computed at (null: never; stale when it differs from `version`). */
+  pairs_version: number | null;
+}
+
+/** A stored match of a latest submission: another submission, an earlier edition's, or a reference. */
+export interface AssignmentSimilarityPairsTable {
+  submission_id: string;
+  other_id: string;
+  assignment_id: string;
+  /** The check's order among equal percents: 0 this assignment's, 1 an earlier edition's, 2 a reference. */
+  kind_rank: number;
+  /** The other's place in its list (latest submissions, earlier editions' or references, as the check reads them). */
+  position: number;
+  percent: number;
+}
+
 declare module '../../db/schema.js' {
   interface DB {
     assignment_references: AssignmentReferencesTable;
@@ -139,6 +159,8 @@ declare module '../../db/schema.js' {
     assignment_files: AssignmentFilesTable;
     assignment_file_texts: AssignmentFileTextsTable;
     assignment_contributions: AssignmentContributionsTable;
+    assignment_similarity: AssignmentSimilarityTable;
+    assignment_similarity_pairs: AssignmentSimilarityPairsTable;
   }
 }
 

@@ -6,15 +6,10 @@ import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
 import { personNames } from '../identity/identity.queries.js';
 import { markerViewOf, participantNumbersOf } from '../marking/marking.queries.js';
-import {
-  findAssignment,
-  findSubmissionRow,
-  listContributions,
-  listFiles,
-  listSubmittedOfAssignment,
-} from './assignments.repository.js';
+import { findAssignment, findSubmissionRow, listContributions, listFiles } from './assignments.repository.js';
 import type { SubmissionRow } from './assignments.tables.js';
-import { pairsPage, type SimilarityResult, similarityCheck } from './similarity/similarity-check.js';
+import { pairsPage, type SimilarityResult } from './similarity/similarity-check.js';
+import { submissionSimilarity } from './similarity/stored-pairs.js';
 
 /** A submission as a marker sees it: the participant number (the name only once revealed), text and files. */
 export interface MarkerSubmissionView {
@@ -61,7 +56,6 @@ export async function getMarkerView(
     assignment.edition_id,
     contributions.map((c) => c.person_id),
   );
-  const submitted = await listSubmittedOfAssignment(db, assignment.id);
   // Blind: the pairs shown are labelled by participant number, read at once for all of them.
   const numbersOf = async (rows: readonly SubmissionRow[]) => {
     const byPerson = await participantNumbersOf(
@@ -73,13 +67,13 @@ export async function getMarkerView(
   };
   const similar =
     row.status === 'submitted'
-      ? await similarityCheck(
+      ? await submissionSimilarity(
           db,
           deps,
           { id: assignment.id, editionId: assignment.edition_id },
-          submitted,
+          row,
           numbersOf,
-          { only: row, page: pairsPage(query.pairs) },
+          { page: pairsPage(query.pairs) },
         )
       : null;
   const name = view.revealed ? (await personNames(db, [row.person_id])).get(row.person_id) : undefined;

@@ -14,6 +14,7 @@ import type { AssignmentSubmitted } from './assignment-notices.js';
 import { listContributions, updateSubmissionRow } from './assignments.repository.js';
 import { latePenalty } from './late-penalty.js';
 import { queueTextExtraction } from './similarity/file-texts.js';
+import { similarityChanged } from './similarity/stored-pairs.js';
 import { attemptsOf, datesFor, MARKING_OWNER, toSettings, workUnitOf } from './submission-state.js';
 
 /** The receipt of a submission (also shown on the page and mailed). */
@@ -75,6 +76,8 @@ export async function submitAssignment(
     });
     // The files' text for the similarity check, extracted once by a job (file-texts.ts).
     if (draft.files.length > 0) await queueTextExtraction(trx, deps.clock, draft.row.id);
+    // The check's stored pairs are stale, here and in the course's later editions (stored-pairs.ts).
+    await similarityChanged(trx, deps.clock, { id: settings.id, editionId: settings.editionId }, true);
     await audit(trx, deps.clock, actor, {
       action: 'assignments.submitted',
       targetType: 'assignment_submission',

@@ -9,7 +9,7 @@
 import type { Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import { confirmedParticipants } from '../places/places.queries.js';
-import { allRequiredComplete, itemsAndScoresOf } from '../spaces/spaces.queries.js';
+import { allRequiredItemsComplete, itemsAndScoresOf } from '../spaces/spaces.queries.js';
 import { type AttendanceSource, attendanceOrFull, attendanceSource } from './attendance-source.js';
 import type { EditionPolicy } from './edition-policy.js';
 import { evaluateResult, type Mark, type PersonInputs, type PersonResult } from './result-policy.js';
@@ -105,12 +105,12 @@ export async function loadGradebook(
   }));
   const scoreOf = new Map(scores.map((s) => [`${s.personId}:${s.itemId}`, s.score]));
   const overrideOf = new Map(overrides.map((o) => [`${o.user_id}:${o.component_id}`, o]));
-  const attendance = await attendanceOf(
-    db,
-    editionId,
-    people.map((p) => p.id),
-    today,
-  );
+  const ids = people.map((p) => p.id);
+  // The required-items gate of the whole selection at once (two statements, not one a person).
+  const [attendance, complete] = await Promise.all([
+    attendanceOf(db, editionId, ids, today),
+    allRequiredItemsComplete(db, editionId, ids),
+  ]);
   const rows: GradebookRow[] = [];
   for (const person of people) {
     const cells = components.map((c): GradebookCell => {
@@ -127,7 +127,7 @@ export async function loadGradebook(
     });
     const inputs: PersonInputs = {
       person: person.id,
-      requiredItemsComplete: await allRequiredComplete(db, person.id, editionId),
+      requiredItemsComplete: complete.get(person.id) ?? false,
       attendance: attendanceOrFull(attendance.get(person.id)),
       marks: Object.fromEntries(components.map((c, i) => [c.id, cells[i]?.mark ?? null])),
     };

@@ -24,6 +24,8 @@ export interface SubmissionPrints {
   prints: Map<string, Set<number>>;
   /** The files that could not be read at all (left out of the check). */
   unreadable: Pick<FileRow, 'id' | 'submission_id' | 'marker_name'>[];
+  /** How many files have no kept text yet (a PDF while pdftotext is missing, stored bytes gone). */
+  pending: number;
 }
 
 /** The fingerprints of submitted attempts (their online text and files), kept texts' read, missing ones made. */
@@ -69,7 +71,11 @@ export async function submissionPrints(
     const mine = out.get(file.submission_id);
     if (prints && mine) for (const hash of decodePrints(prints)) mine.add(hash);
   }
-  return { prints: out, unreadable: files.filter((f) => kept.get(f.id)?.unreadable) };
+  return {
+    prints: out,
+    unreadable: files.filter((f) => kept.get(f.id)?.unreadable),
+    pending: files.filter((f) => !kept.has(f.id)).length,
+  };
 }
 
 /** The fingerprints of reference documents (kept at upload; made and kept here for older ones). */

@@ -18,6 +18,7 @@ import { cleanFileName, fileTypeOf } from '../assignment.js';
 import { assignmentAccess, ensureManage } from '../assignment-access.js';
 import { readDocxText } from './docx-text.js';
 import { deleteReference, insertReference, listReferences } from './similarity.repository.js';
+import { similarityChanged } from './stored-pairs.js';
 
 export const REFERENCE_MAX_BYTES = 20 * 1024 * 1024;
 export const REFERENCES_MAX = 20;
@@ -67,6 +68,10 @@ export async function uploadReferenceDocument(
         uploaded_by: access.userId,
         uploaded_at: deps.clock.now().toISOString(),
       });
+      await similarityChanged(trx, deps.clock, {
+        id: assignmentId,
+        editionId: access.assignment.edition_id,
+      });
       await audit(trx, deps.clock, actor, {
         action: 'assignments.reference-added',
         targetType: 'assignment',
@@ -95,6 +100,7 @@ export async function removeReferenceDocument(
   if (!reference) throw new AppError('not_found');
   await inTransaction(db, async (trx) => {
     await deleteReference(trx, reference.id);
+    await similarityChanged(trx, deps.clock, { id: assignmentId, editionId: access.assignment.edition_id });
     await audit(trx, deps.clock, actor, {
       action: 'assignments.reference-removed',
       targetType: 'assignment',

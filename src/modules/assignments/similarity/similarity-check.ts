@@ -81,6 +81,46 @@ export function pairsPage(value: unknown): number {
   return Number.isInteger(page) && page > 0 && page < 100_000 ? page : 1;
 }
 
+/** What the pairs shown are made of: the submissions by id, the earlier editions' ones, the references. */
+export interface PairSources {
+  rows: ReadonlyMap<string, SubmissionRow>;
+  earlierRows: readonly (SubmissionRow & { edition_id: string; edition_code: string | null })[];
+  references: readonly { id: string; title: string; text: string }[];
+  labelsOf: Labeller;
+}
+
+/**
+ * The pairs shown, as their reader sees them: labelled (only these pairs' submissions), with the earlier
+ * edition's code, and the passages both share (only these pairs' texts are read).
+ */
+export async function presentPairs(
+  db: Executor,
+  shown: readonly { a: string; b: string; percent: number }[],
+  { rows, earlierRows, references, labelsOf }: PairSources,
+): Promise<SimilarityPair[]> {
+  const shownRows = [...new Set(shown.flatMap((p) => [p.a, p.b]))].flatMap((id) => rows.get(id) ?? []);
+  const texts = await submissionTexts(db, shownRows);
+  for (const r of references) texts.set(r.id, r.text);
+  const earlierIds = new Set(earlierRows.map((r) => r.id));
+  const labels = await labelsOf(shownRows.filter((r) => !earlierIds.has(r.id)));
+  for (const r of references) labels.set(r.id, r.title);
+  const editionOf = new Map<string, string>();
+  const shownIds = new Set(shownRows.map((r) => r.id));
+  for (const row of earlierRows.filter((r) => shownIds.has(r.id))) {
+    labels.set(row.id, await ensureParticipantNumber(db, row.edition_id, row.person_id));
+    editionOf.set(row.id, row.edition_code ?? row.edition_id);
+  }
+  const textOf = (id: string) => texts.get(id) ?? '';
+  return shown.map((p) => ({
+    a: labels.get(p.a) ?? p.a,
+    b: labels.get(p.b) ?? p.b,
+    percent: p.percent,
+    earlierEdition: editionOf.get(p.b) ?? null,
+    reference: references.some((r) => r.id === p.b),
+    passages: sharedPassages(textOf(p.a), textOf(p.b)),
+  }));
+}
+
 /**
  * The pairs of this assignment's latest submissions that overlap 30 % or more (or, given `only`, of that one
  * submission with the others), and of each with a submission of an earlier edition of the course (shown by
@@ -117,28 +157,9 @@ export async function similarityCheck(
   const pageCount = Math.max(1, Math.ceil(all.length / perPage));
   const page = Math.min(options.page ?? 1, pageCount);
   const shown = all.slice((page - 1) * perPage, page * perPage);
-  const shownRows = [...new Set(shown.flatMap((p) => [p.a, p.b]))].flatMap((id) => rows.get(id) ?? []);
-  const texts = await submissionTexts(db, shownRows);
-  for (const r of references) texts.set(r.id, r.text);
-  const earlierIds = new Set(earlierRows.map((r) => r.id));
-  const labels = await labelsOf(shownRows.filter((r) => !earlierIds.has(r.id)));
-  for (const r of references) labels.set(r.id, r.title);
-  const editionOf = new Map<string, string>();
-  const shownIds = new Set(shownRows.map((r) => r.id));
-  for (const row of earlierRows.filter((r) => shownIds.has(r.id))) {
-    labels.set(row.id, await ensureParticipantNumber(db, row.edition_id, row.person_id));
-    editionOf.set(row.id, row.edition_code ?? row.edition_id);
-  }
-  const textOf = (id: string) => texts.get(id) ?? '';
+  const shownPairs = await presentPairs(db, shown, { rows, earlierRows, references, labelsOf });
   return {
-    pairs: shown.map((p) => ({
-      a: labels.get(p.a) ?? p.a,
-      b: labels.get(p.b) ?? p.b,
-      percent: p.percent,
-      earlierEdition: editionOf.get(p.b) ?? null,
-      reference: references.some((r) => r.id === p.b),
-      passages: sharedPassages(textOf(p.a), textOf(p.b)),
-    })),
+    pairs: shownPairs,
     total: all.length,
     page,
     pageCount,
