@@ -12,7 +12,7 @@ import { type ForumViewer, isPostingOpen, type PostingRule } from './forum.js';
 import { canForum, type ForumAction } from './forums.policy.js';
 import { findForum, findPost, findThread, memberForumIds } from './forums.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
-import { findThreadForReader, type ThreadForReaderRow } from './thread-reader.repository.js';
+import { findThreadForReader, type ThreadForReaderRow } from './threads/thread-reader.repository.js';
 
 export interface ForumAccess {
   forum: ForumRow;

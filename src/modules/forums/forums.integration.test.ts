@@ -21,8 +21,8 @@ import { participationInEdition } from './participation.js';
 import { getForum, getThread, listEditionForums } from './read-forums.js';
 import { reportPost } from './report-post.js';
 import { searchEditionPosts } from './search/search-posts.js';
-import { setThreadFlags } from './set-thread-flags.js';
 import { subscribe } from './subscribe.js';
+import { setThreadFlags } from './threads/set-thread-flags.js';
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: forums`, () => {

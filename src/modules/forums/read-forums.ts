@@ -23,8 +23,8 @@ import {
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
 import { forumIndex } from './listing/forum-index.js';
 import { readerStandingInForum } from './listing/forum-index.repository.js';
-import { pageOfPosition, type ThreadPageAsk, threadPageToShow } from './thread-paging.js';
-import { countPostsBefore } from './thread-reader.repository.js';
+import { pageOfPosition, type ThreadPageAsk, threadPageToShow } from './threads/thread-paging.js';
+import { countPostsBefore } from './threads/thread-reader.repository.js';
 
 export interface ForumSummary {
   id: string;

@@ -16,13 +16,13 @@ import {
 } from '../credential.js';
 import { type CredentialContent, parseStoredCredential, readCredential } from '../credential-reading.js';
 import { printedShortUrl, shortUrl, verifyUrl } from '../credential-urls.js';
+import { findCredential } from '../credentials.repository.js';
 import {
-  findCredential,
   findCredentialToVerify,
   findCredentialWithComponentsToVerify,
   listComponentsToVerify,
   listCredentialJsons,
-} from '../credentials.repository.js';
+} from './verify-page.repository.js';
 
 /** A component credential of a diploma, as the verification page lists it. */
 export interface VerificationComponent {

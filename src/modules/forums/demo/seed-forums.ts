@@ -22,7 +22,7 @@ import { DEBATE_KIND, ROUND_KINDS } from '../debates/debate.js';
 import { insertContribution, saveSummary, saveVote, setTeam } from '../debates/debates.repository.js';
 import { DISCUSSION_KIND } from '../discussion-kind.js';
 import { postInForum } from '../post-in-forum.js';
-import { setThreadFlags } from '../set-thread-flags.js';
+import { setThreadFlags } from '../threads/set-thread-flags.js';
 import { DEMO_DEBATE, DEMO_DEBATE_TITLE, DEMO_FORUM_TITLE, DEMO_THREADS } from './demo-forum-content.js';
 
 /** The edition whose space holds the demo's forum and debate. */

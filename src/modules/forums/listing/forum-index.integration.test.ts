@@ -13,8 +13,8 @@ import { THREADS_PER_WEB_PAGE } from '../forum.js';
 import { hidePost, restorePost } from '../moderate-post.js';
 import { postInForum } from '../post-in-forum.js';
 import { getForum, getThread } from '../read-forums.js';
-import { setThreadFlags } from '../set-thread-flags.js';
 import { subscribe } from '../subscribe.js';
+import { setThreadFlags } from '../threads/set-thread-flags.js';
 import { FORUM_INDEX_TABLES, forumIndex, readForumIndex } from './forum-index.js';
 import { STANDING_BATCH } from './forum-index.repository.js';
 

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildPerson } from '../../../test/helpers/factories.js';
-import { buildDiscussion } from '../../../test/helpers/forum-factories.js';
-import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
-import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { systemActor } from '../../kernel/actor.js';
-import { enrolDirectly } from '../places/enrol-directly.js';
-import { postInForum } from './forums.port.js';
-import { getForum, getThread } from './read-forums.js';
-import { subscribe } from './subscribe.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { buildPerson } from '../../../../test/helpers/factories.js';
+import { buildDiscussion } from '../../../../test/helpers/forum-factories.js';
+import { actorOf } from '../../../../test/helpers/pathway-factories.js';
+import { buildSpaceWorld, type SpaceWorld } from '../../../../test/helpers/space-factories.js';
+import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { enrolDirectly } from '../../places/enrol-directly.js';
+import { postInForum } from '../forums.port.js';
+import { getForum, getThread } from '../read-forums.js';
+import { subscribe } from '../subscribe.js';
 
 /**
  * The thread page reads the thread, its forum, its post count and the reader's read mark, thread

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../kernel/errors.js';
+import { isAppError } from '../../../kernel/errors.js';
 import { pageOfPosition, parsePageParameter, threadPageToShow } from './thread-paging.js';
 
 describe('thread paging', () => {

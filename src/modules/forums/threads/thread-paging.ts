@@ -2,7 +2,7 @@
  * Paging a thread's web page (pure rules, no I/O): which page a reader asked for, which page they land on
  * when they asked for none ("new since your last visit" first), and where a post is.
  */
-import { AppError } from '../../kernel/errors.js';
+import { AppError } from '../../../kernel/errors.js';
 
 /** The highest page number a query may name (more than any thread has). */
 export const PAGE_MAX = 10_000;

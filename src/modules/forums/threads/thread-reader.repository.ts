@@ -2,9 +2,9 @@
  * The thread page's reading of a thread: the thread with its forum and one reader's standing in one statement,
  * and where a post stands in its thread's order (its page).
  */
-import type { Executor } from '../../db/database.js';
-import { reusableQuery } from '../../db/reusable-query.js';
-import type { ForumRow, ThreadRow } from './forums.tables.js';
+import type { Executor } from '../../../db/database.js';
+import { reusableQuery } from '../../../db/reusable-query.js';
+import type { ForumRow, ThreadRow } from '../forums.tables.js';
 
 /** A thread with its forum and what one reader's page needs of it (`threadForReader`). */
 export interface ThreadForReaderRow extends ThreadRow {

@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { requireForum, threadAccess } from './forum-access.js';
-import { updateThread } from './forums.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { requireForum, threadAccess } from '../forum-access.js';
+import { updateThread } from '../forums.repository.js';
 
 /** Pins or unpins, locks or unlocks a thread (facilitators, managers). */
 export async function setThreadFlags(
