@@ -89,10 +89,19 @@ export function timeRow(name: string, value: number, unit: string, ceiling: numb
   };
 }
 
+/**
+ * A scenario's name as the report gives it: with its connection count, `… (10 conn.)`, which the checks of
+ * issue 17 read (a suite may name it so already).
+ */
+export function scenarioName(name: string, connections: number): string {
+  return name.includes(' conn.)') ? name : `${name} (${connections} conn.)`;
+}
+
 /** Two rows per scenario (req/s, p99), each against the ceiling measured at the same number of connections. */
 export function loadRows(scenarios: ScenarioResult[]): BenchRow[] {
   const rows: BenchRow[] = [];
-  for (const { name, connections, result } of scenarios) {
+  for (const { name: given, connections, result } of scenarios) {
+    const name = scenarioName(given, connections);
     const ceiling = scenarios.find((s) => s.ceiling && s.connections === connections)?.result;
     if (!ceiling) throw new Error(`no ceiling measured at ${connections} connections`);
     rows.push(rateRow(`${name}: requests/s`, result.requestsPerSecond, 'req/s', ceiling.requestsPerSecond));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shortfall, shortfallLines } from '../bench/goals.js';
-import type { BenchRow } from '../bench/report.js';
+import { type BenchRow, scenarioName } from '../bench/report.js';
 
 const row = (name: string, value: number, unit: string, ratio: number | null): BenchRow => ({
   name,
@@ -51,5 +51,14 @@ describe("the bench report's marks (issue 17's goals)", () => {
       '- ✗ a (10 conn.): requests/s: 100 req/s (below 0.1 of the ceiling)',
     ]);
     expect(shortfallLines([row('b (10 conn.): requests/s', 5000, 'req/s', 0.3)])[0]).toContain('meets it');
+  });
+
+  it("names every page scenario with its connection count, as the issue's checks read it", () => {
+    expect(scenarioName('forums: thread of 500 posts (participant)', 10)).toBe(
+      'forums: thread of 500 posts (participant) (10 conn.)',
+    );
+    expect(scenarioName('pathway: candidate dashboard (10 conn.)', 10)).toBe(
+      'pathway: candidate dashboard (10 conn.)',
+    );
   });
 });
