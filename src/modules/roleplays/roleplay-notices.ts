@@ -73,7 +73,7 @@ export const ROLEPLAY_NOTIFICATION_KINDS = [
       roleId: z.string().min(1).max(64),
       groupId: z.string().min(1).max(64),
     }),
-    label: 'roleplays.notice.label',
+    label: 'roleplays.notice.groupLabel',
     texts: () => ({
       line: 'roleplays.notice.groupLine',
       mailSubject: 'roleplays.notice.groupSubject',

@@ -6,7 +6,6 @@
  */
 import type { Executor } from '../../../db/database.js';
 import { type StageableTable, type StagedBatch, stageRows } from '../../../db/staged-rows.js';
-import { inTransaction } from '../../../db/transaction.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { takenPlaceRows } from '../../places/record-taken-places.js';
@@ -115,8 +114,10 @@ export function buildImportWrites(
 }
 
 /**
- * Stages the writes' rows, up to 2,000 per statement, 5,000 rows per short transaction (a commit per
- * statement cost more than the statements).
+ * Stages the writes' rows, up to 2,000 per statement, each statement committing on its own: the write lock
+ * is held for one statement at a time, so another connection writes at once between two (ADR 0010;
+ * import-staging.integration.test.ts). Grouping 5,000 rows per transaction was cheaper but held the lock
+ * across statements, which that test refuses.
  */
 export async function stageImportWrites(
   db: Executor,
@@ -130,7 +131,7 @@ export async function stageImportWrites(
     const rows = writes.rows[table];
     for (let start = 0; start < rows.length; start += STAGE_STEP) {
       const step = rows.slice(start, start + STAGE_STEP);
-      await inTransaction(db, (trx) => stageRows(trx, batch, table, step));
+      await stageRows(db, batch, table, step);
       done += step.length;
       progress?.(done, total);
     }
