@@ -10,6 +10,7 @@
 import { buildApp } from '../src/app.js';
 import { createDeps } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
+import { tuneHeap } from '../src/kernel/heap-tuning.js';
 import { CEILING_PATH, type ListeningMessage, MEMORY_PATH } from './protocol.js';
 
 const CEILING_HTML =
@@ -17,6 +18,8 @@ const CEILING_HTML =
   '<body><p>Diploma Platform bench ceiling</p></body></html>';
 
 const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0' });
+// As startServer does (src/main.ts): the heap's growth bounded from the start.
+tuneHeap(config.heapGrowingPercent);
 // The parent has migrated and filled the database already.
 const deps = await createDeps(config, { migrate: false });
 const app = await buildApp(deps);

@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   TRUSTED_ISSUERS: z.string().default(''),
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   SIGN_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(400).default(0),
   ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_TOTAL_MB: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_ENTRY_MB: z.coerce.number().int().min(1).optional(),
@@ -74,6 +75,8 @@ export interface Config {
   verifyWorkers: number;
   /** Worker threads signing certificates issued in batches (SIGN_WORKERS; default one per core; 0 = in-process). */
   signWorkers: number;
+  /** How far V8 lets the heap grow past what a full collection kept, in % (HEAP_GROWING_PERCENT; 0: V8's own). */
+  heapGrowingPercent: number;
   /** Caps on uploaded zip packages (defaults: DEFAULT_ZIP_LIMITS; docs/operations.md § Zip limits). */
   zipLimits?: Partial<ZipLimits>;
   /** BigBlueButton's API base (`…/bigbluebutton/`) and shared secret; absent: only external links (docs/webinars.md). */
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedIssuers: e.TRUSTED_ISSUERS.split(/[\s,]+/).filter((id) => id !== ''),
     verifyWorkers: e.VERIFY_WORKERS ?? Math.max(1, availableParallelism() - 1),
     signWorkers: e.SIGN_WORKERS ?? availableParallelism(),
+    heapGrowingPercent: e.HEAP_GROWING_PERCENT,
     zipLimits: {
       ...(e.ZIP_MAX_ENTRIES ? { maxEntries: e.ZIP_MAX_ENTRIES } : {}),
       ...(e.ZIP_MAX_TOTAL_MB ? { maxTotalBytes: e.ZIP_MAX_TOTAL_MB * 1024 * 1024 } : {}),

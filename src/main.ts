@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { Deps } from './deps.js';
 import { PDF_TEXT_MISSING, pdfTextAvailable } from './integrations/pdf-text.js';
 import { startJobRunner } from './jobs/runner.js';
+import { tuneHeap } from './kernel/heap-tuning.js';
 import { newId } from './kernel/ids.js';
 import { closeSigningPool } from './modules/credentials/issuing/sign-pool.js';
 import { checkPdfFonts } from './modules/credentials/pdf/index.js';
@@ -24,6 +25,7 @@ export async function startServer(
   config: Config,
   beforeListen?: (deps: Deps) => Promise<void>,
 ): Promise<{ app: FastifyInstance; url: string; stop(): Promise<void> }> {
+  tuneHeap(config.heapGrowingPercent);
   const deps = await createDeps(config);
   // Fail at start, with a message naming the variable or file, when a configured signing key is unusable.
   await deps.signer.keyring();

@@ -48,6 +48,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustedIssuers: [],
     verifyWorkers: 0,
     signWorkers: 0,
+    heapGrowingPercent: 0,
     ...overrides,
   };
 }
