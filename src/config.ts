@@ -26,7 +26,7 @@ const environmentSchema = z.object({
   TRUSTED_ISSUERS: z.string().default(''),
   VERIFY_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   SIGN_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
-  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(400).default(0),
+  HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(400).default(50),
   ZIP_MAX_ENTRIES: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_TOTAL_MB: z.coerce.number().int().min(1).optional(),
   ZIP_MAX_ENTRY_MB: z.coerce.number().int().min(1).optional(),

@@ -10,8 +10,8 @@ describe('HEAP_GROWING_PERCENT', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const env = { DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40) };
 
-  it('leaves V8’s own rule by default (0); a percentage bounds the heap’s growth', () => {
-    expect(loadConfig(env).heapGrowingPercent).toBe(0);
+  it('bounds the heap’s growth at 50 % by default; 0 leaves V8’s own rule', () => {
+    expect(loadConfig(env).heapGrowingPercent).toBe(50);
     expect(loadConfig({ ...env, HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
     expect(loadConfig({ ...env, HEAP_GROWING_PERCENT: '25' }).heapGrowingPercent).toBe(25);
   });

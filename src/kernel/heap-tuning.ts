@@ -4,8 +4,8 @@
  * full collection, so under load the old generation fills with garbage and the process's resident memory
  * climbs by 100–150 MB above what it holds. `--heap-growing-percent=N` fixes the factor at 1 + N/100: a
  * heap that stays a bounded step above its live data, whatever that is (nothing like a hard limit that
- * could run out). Set at start, before the heap grows (`HEAP_GROWING_PERCENT`; 0, the default until its cost in
- * throughput is measured on a quiet machine, leaves V8's own rule). See docs/operations.md, "Memory under load".
+ * could run out). Set at start, before the heap grows (`HEAP_GROWING_PERCENT`, default 50; 0 leaves V8's own
+ * rule). See docs/operations.md, "Memory under load", and bench/README.md.
  */
 import { setFlagsFromString } from 'node:v8';
 
