@@ -64,31 +64,8 @@ for (const dialect of DIALECTS) {
       expect(statements.length).toBeLessThanOrEqual(9);
     });
 
-    it('names every table the kept pages are read from', async () => {
-      const staff = actorOf(world.facilitator);
-      const { id: setId } = await createGroupSet(
-        deps.db,
-        deps,
-        staff,
-        world.edition.id,
-        { name: 'Working groups', formation: 'manual', groupCount: 1 },
-        'Group',
-      );
-      const group = (await groupSetsOfEdition(deps.db, world.edition.id))[0]?.groups[0];
-      await placeMember(deps.db, deps, staff, setId, { userId: world.participant.id, groupId: group?.id });
-      // `person` is the alias of the people's read model (its tree names `users`).
-      const read = (tables: Set<string>) => [...tables].filter((t) => t !== 'person').sort();
-      const onPage = recordingTables(deps.db);
-      await readGroupPage(onPage.db, group?.id as string);
-      expect(read(onPage.read())).toEqual([...GROUP_PAGE_TABLES].sort());
-      const onIndex = recordingTables(deps.db);
-      await readEditionGroups(onIndex.db, world.edition.id);
-      expect(read(onIndex.read())).toEqual([...EDITION_GROUPS_TABLES].sort());
-    });
-
-    it('keeps both pages between requests and shows every change at once', async () => {
-      const staff = actorOf(world.facilitator);
-      const participant = actorOf(world.participant);
+    /** A manual set "Working groups" of one group in the world's edition. */
+    const oneWorkingGroup = async (staff: ReturnType<typeof actorOf>) => {
       const { id: setId } = await createGroupSet(
         deps.db,
         deps,
@@ -98,6 +75,27 @@ for (const dialect of DIALECTS) {
         'Group',
       );
       const groupId = (await groupSetsOfEdition(deps.db, world.edition.id))[0]?.groups[0]?.id as string;
+      return { setId, groupId };
+    };
+
+    it('names every table the kept pages are read from', async () => {
+      const staff = actorOf(world.facilitator);
+      const { setId, groupId } = await oneWorkingGroup(staff);
+      await placeMember(deps.db, deps, staff, setId, { userId: world.participant.id, groupId });
+      // `person` is the alias of the people's read model (its tree names `users`).
+      const read = (tables: Set<string>) => [...tables].filter((t) => t !== 'person').sort();
+      const onPage = recordingTables(deps.db);
+      await readGroupPage(onPage.db, groupId);
+      expect(read(onPage.read())).toEqual([...GROUP_PAGE_TABLES].sort());
+      const onIndex = recordingTables(deps.db);
+      await readEditionGroups(onIndex.db, world.edition.id);
+      expect(read(onIndex.read())).toEqual([...EDITION_GROUPS_TABLES].sort());
+    });
+
+    it('keeps both pages between requests and shows every change at once', async () => {
+      const staff = actorOf(world.facilitator);
+      const participant = actorOf(world.participant);
+      const { setId, groupId } = await oneWorkingGroup(staff);
       const index = async () =>
         (await getEditionGroups(deps.db, participant, world.edition.id)).sets[0]?.myGroupId ?? null;
       expect(await index()).toBeNull();
