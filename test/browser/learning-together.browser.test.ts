@@ -8,6 +8,7 @@ import { DEFAULT_TIME_ZONE } from '../../src/i18n/time-zones.js';
 import { findEditionIdByCode } from '../../src/modules/catalogue/find-ids.js';
 import { sendDigests } from '../../src/modules/forums/digests/send-digests.js';
 import { DIGEST_HOUR, localDayAndHour } from '../../src/modules/forums/forum.js';
+import { TINY_PDF } from '../helpers/application-factories.js';
 import {
   clickAndWait,
   DEMO_PASSWORD,
@@ -180,10 +181,16 @@ describeJourney(
           await topic
             .locator('[name="body"]')
             .fill(who === 'lan' ? 'Nous proposons un accord sur les frais.' : 'Nous acceptons de discuter.');
+          // Lan's proposal carries the draft text as a file, from the phase page's own form.
+          if (who === 'lan')
+            await topic
+              .locator('input[type="file"]')
+              .setInputFiles({ name: 'proposition.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
           await clickAndWait(page, () =>
             topic.getByRole('button', { name: fr.t('roleplays.discussion.send'), exact: true }).click(),
           );
           expect(await textOf(page.locator('main'))).toContain(subject);
+          if (who === 'lan') expect(await textOf(page.locator('main'))).toContain('proposition.pdf');
         }
         // Carlos sees Lan's topic under her role's name, never her own name.
         await carlos.goto(phaseUrl);

@@ -69,6 +69,25 @@ export function multipartBody(
   };
 }
 
+/** Sends a multipart web form (fields + optional `file`, with the form's CSRF token) as a signed-in browser. */
+export async function sendMultipart(
+  browser: Client,
+  url: string,
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer | string; type?: string } | null,
+): Promise<LightMyRequestResponse> {
+  const form = multipartBody({ ...fields, _csrf: await browser.csrf() }, file);
+  const response = await browser.app.inject({
+    method: 'POST',
+    url,
+    remoteAddress: browser.address,
+    headers: { ...form.headers, cookie: browser.jar.header() },
+    payload: form.payload,
+  });
+  browser.jar.store(response);
+  return response;
+}
+
 /** Uploads a file through the web form of a signed-in browser (with its CSRF token unless told otherwise). */
 export async function uploadAsBrowser(
   browser: Client,

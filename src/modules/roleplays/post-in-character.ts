@@ -3,6 +3,7 @@ import type { Services } from '../../deps.js';
 import { parseLocalized, pickLocalized } from '../../i18n/localized.js';
 import type { Actor } from '../../kernel/actor.js';
 import { AppError } from '../../kernel/errors.js';
+import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
 import { getThread, postInForum } from '../forums/forums.port.js';
 import { phaseState } from './roleplay.js';
 import { roleplayAccessFor } from './roleplay-access.js';
@@ -11,7 +12,7 @@ import { listPhases, listRoles } from './roleplays.repository.js';
 /**
  * Posts in a phase's in-character discussion (a new topic with `subject`, or a reply in `threadId`) under
  * the name of the role the author holds, in the edition's language: participants see the role, staff see
- * who. Someone holding more than one role names the one the post is written as (`roleId`, one they hold);
+ * who, with an optional file as any forum post. Someone holding more than one role names the one the post is written as (`roleId`, one they hold);
  * without it, the first in `orderHeldRoles`' order. The post keeps that name. Holders post while the phase
  * is open; the edition's staff post at any time (as themselves).
  */
@@ -21,7 +22,14 @@ export async function postInCharacter(
   actor: Actor,
   itemId: string,
   phaseId: string,
-  input: { subject?: string; threadId?: string; body: string; roleId?: string },
+  input: {
+    subject?: string;
+    threadId?: string;
+    body: string;
+    roleId?: string;
+    /** A file attached to the post (checked by the forum as any post's file). */
+    attachment?: UploadedUserFile | null;
+  },
 ): Promise<{ threadId: string; postId: string }> {
   const access = await roleplayAccessFor(db, actor, itemId, 'roleplay.view', deps.clock.now().toISOString());
   const phase = (await listPhases(db, access.item.id)).find((p) => p.id === phaseId);
@@ -52,5 +60,6 @@ export async function postInCharacter(
       : { forumId: phase.forum_id, subject: input.subject ?? '' }),
     body: input.body,
     persona,
+    attachment: input.attachment ?? null,
   });
 }

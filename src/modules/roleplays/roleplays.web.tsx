@@ -6,6 +6,7 @@ import { nestLocalizedFields } from '../../i18n/localized.schemas.js';
 import { isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
+import { forumUpload } from '../forums/forums.port.js';
 import { itemStaffForms } from '../spaces/item-staff-form.js';
 import { assignRolesAutomatically } from './assign-roles.js';
 import { editOutcome } from './edit-outcome.js';
@@ -207,7 +208,8 @@ export function roleplaysWebRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post<PhaseParams>(
     '/roleplays/:itemId/phases/:phaseId/posts',
-    csrfProtected(app),
+    // Multipart (a post's optional file, as on the forum's own forms): read before the CSRF check.
+    { preValidation: [forumUpload.read, app.csrfProtection], schema: { hide: true } },
     async (request, reply) => {
       const body = formBody(request);
       const threadId = typeof body.threadId === 'string' && body.threadId ? body.threadId : undefined;
@@ -225,6 +227,7 @@ export function roleplaysWebRoutes(app: FastifyInstance, deps: Deps): void {
             ...(threadId ? { threadId } : { subject: String(body.subject ?? '') }),
             body: text,
             ...(typeof roleId === 'string' && roleId ? { roleId } : {}),
+            attachment: forumUpload.optionalFile(request),
           },
         );
         return reply.redirect(`/threads/${posted.threadId}?page=last#post-${posted.postId}`, 303);

@@ -9,7 +9,7 @@ import {
   fieldError,
   tokenOf,
 } from '../../../../test/helpers/http-extra.js';
-import { multipartBody } from '../../../../test/helpers/import-helpers.js';
+import { multipartBody, sendMultipart } from '../../../../test/helpers/import-helpers.js';
 import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import { translator } from '../../../i18n/i18n.js';
 import { newId } from '../../../kernel/ids.js';
@@ -24,22 +24,7 @@ const en = translator('en');
 
 const browserOf = browserFor;
 
-/** Sends a multipart forum form (fields + optional file) as a signed-in browser. */
-async function sendForm(
-  browser: Client,
-  url: string,
-  fields: Record<string, string>,
-  file: { name: string; content: Buffer | string; type?: string } | null,
-) {
-  const form = multipartBody({ ...fields, _csrf: await browser.csrf() }, file);
-  return browser.app.inject({
-    method: 'POST',
-    url,
-    remoteAddress: browser.address,
-    headers: { ...form.headers, cookie: browser.jar.header() },
-    payload: form.payload,
-  });
-}
+const sendForm = sendMultipart;
 
 describe('attachmentTypeOf and attachmentName (pure)', () => {
   it('recognises files by content, never by name, and keeps a name ending with the real type', () => {

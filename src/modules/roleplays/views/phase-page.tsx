@@ -1,8 +1,12 @@
-/** A phase's in-character discussion: its topics (read on the forum's pages) and forms to post in character. */
+/**
+ * A phase's in-character discussion: its topics (read on the forum's pages) and forms to post in character,
+ * each with an optional file (the forum's limits shown before upload).
+ */
 import { Csrf, ErrorSummary, SelectField, TextArea, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import { Moment } from '../../../web/moment.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { AttachmentField } from '../../forums/forums.port.js';
 import type { PhaseDiscussion } from '../get-phase-discussion.js';
 
 interface Props {
@@ -58,10 +62,11 @@ export function PhasePage({ ctx, page, errors = {}, values = {} }: Props) {
               {thread.author} · {t.t('roleplays.discussion.posts', { count: thread.posts })}
             </p>
             {page.canPost ? (
-              <form method="post" action={action}>
+              <form method="post" action={action} enctype="multipart/form-data">
                 <Csrf token={ctx.csrf} />
                 <input type="hidden" name="threadId" value={thread.id} />
                 <TextArea name={`reply-${thread.id}`} label={t.t('roleplays.discussion.reply')} rows={3} />
+                <AttachmentField t={t} errors={{}} id={`file-${thread.id}`} />
                 <RolePicker ctx={ctx} page={page} id={`roleId-${thread.id}`} />
                 <button type="submit">{t.t('roleplays.discussion.send')}</button>
               </form>
@@ -70,7 +75,7 @@ export function PhasePage({ ctx, page, errors = {}, values = {} }: Props) {
         ))}
       </section>
       {page.canPost ? (
-        <form method="post" action={action}>
+        <form method="post" action={action} enctype="multipart/form-data">
           <Csrf token={ctx.csrf} />
           <h2>{t.t('roleplays.discussion.newTopic')}</h2>
           <TextField
@@ -87,6 +92,7 @@ export function PhasePage({ ctx, page, errors = {}, values = {} }: Props) {
             errors={errors}
             rows={6}
           />
+          <AttachmentField t={t} errors={errors} />
           <RolePicker ctx={ctx} page={page} id="roleId" errors={errors} />
           <button type="submit">{t.t('roleplays.discussion.send')}</button>
         </form>
