@@ -17,7 +17,9 @@ function poolOf(threads: number): Piscina {
   pool ??= new Piscina({
     // TypeScript run by tsx from the sources, JavaScript from the build.
     ...workerModule(import.meta.url, 'sign-worker'),
-    minThreads: 1,
+    // No thread kept while idle: each holds a V8 heap and the JSON-LD and signing libraries (about 50 MB
+    // resident); a burst starts them again (tens of milliseconds) and they end a minute after the last task.
+    minThreads: 0,
     maxThreads: threads,
     idleTimeout: 60_000,
   });
