@@ -1,8 +1,8 @@
 /**
- * The points of the ADL LRS conformance suite that LRSs most often fail (the suite itself is on GitHub, not
- * npm, and cannot run offline here: docs/spaces.md § LRS conformance): statement id conflicts, voided
- * statements, since / until / ascending, format=ids|canonical|exact, attachments=true, and the concurrency
- * headers of documents.
+ * The points of the ADL LRS conformance suite that LRSs most often fail, and those its run found here
+ * (docs/spaces.md § ADL conformance suite run): statement id conflicts, voided statements, since / until /
+ * ascending, format=ids|canonical|exact, attachments=true, the concurrency headers of documents, 405, HEAD,
+ * the consistent-through header, the alternate syntax, merged activity definitions.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -276,6 +276,26 @@ for (const dialect of DIALECTS) {
       expect(state.statusCode).toBe(200);
       expect(state.headers.etag).toBeTruthy();
       expect(state.body).toBe('');
+    });
+
+    it('takes the alternate request syntax: content is JSON unless a Content-Type field says otherwise; no form body is a 400', async () => {
+      const id = randomUUID();
+      const form = new URLSearchParams({
+        statementId: id,
+        content: JSON.stringify(statement({ id: undefined })),
+        'X-Experience-API-Version': '1.0.3',
+        Authorization: auth,
+      });
+      const put = await app.inject({
+        method: 'POST',
+        url: '/xapi/statements?method=PUT',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form.toString(),
+      });
+      expect(put.statusCode, put.body).toBe(204);
+      expect((await get(`statementId=${id}`)).statusCode).toBe(200);
+      const bare = await xapi('POST', '/xapi/statements?method=PUT');
+      expect(bare.statusCode).toBe(400);
     });
 
     it('sends X-Experience-API-Consistent-Through on every answer of the Statement resource, a 404 and a 400 included', async () => {

@@ -90,7 +90,7 @@ function unfold(request: FastifyRequest): Omit<XapiCall, 'version' | 'credential
   if (Object.keys(query).length !== 1)
     throw new XapiError(400, 'the alternate syntax allows only the method parameter');
   if (!/^application\/x-www-form-urlencoded\b/i.test(headers['content-type'] ?? ''))
-    throw new XapiError(415, 'the alternate syntax needs a form body');
+    throw new XapiError(400, 'the alternate syntax needs a form body');
   const form = new URLSearchParams(raw.toString('utf8'));
   const unfolded: Record<string, string | undefined> = {};
   const innerHeaders: Record<string, string | undefined> = { ...headers, 'content-type': undefined };
@@ -101,6 +101,9 @@ function unfold(request: FastifyRequest): Omit<XapiCall, 'version' | 'credential
     else if (HEADER_FIELDS.includes(lower)) innerHeaders[lower] = v;
     else unfolded[k] = v;
   }
+  // The content of the alternate syntax is JSON unless a Content-Type form field says otherwise.
+  if (content.length > 0 && innerHeaders['content-type'] === undefined)
+    innerHeaders['content-type'] = 'application/json';
   return {
     method: String(query.method).toUpperCase(),
     query: unfolded,
