@@ -1,8 +1,8 @@
 /**
- * The points of the ADL LRS conformance suite that LRSs most often fail (the suite itself is on GitHub, not
- * npm, and cannot run offline here: docs/spaces.md § LRS conformance): statement id conflicts, voided
- * statements, since / until / ascending, format=ids|canonical|exact, attachments=true, and the concurrency
- * headers of documents.
+ * The points of the ADL LRS conformance suite that LRSs most often fail, and those its run found here
+ * (docs/spaces.md § ADL conformance suite run): statement id conflicts, voided statements, since / until /
+ * ascending, format=ids|canonical|exact, attachments=true, the concurrency headers of documents, 405, HEAD,
+ * the consistent-through header, the alternate syntax, merged activity definitions.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -248,6 +248,74 @@ for (const dialect of DIALECTS) {
       const agentUrl = `/xapi/agents/profile?agent=${encodeURIComponent(JSON.stringify(agent))}&profileId=prefs`;
       expect((await xapi('PUT', agentUrl, { lang: 'fr' })).statusCode).toBe(204);
       expect((await xapi('PUT', agentUrl, { lang: 'es' })).statusCode).toBe(409);
+    });
+
+    it('answers 405 with Allow to a method the resource does not take, before asking for credentials', async () => {
+      const id = encodeURIComponent('http://example.org/activities/conformance');
+      const put = await xapi('PUT', `/xapi/activities?activityId=${id}`, {});
+      expect(put.statusCode).toBe(405);
+      expect(put.headers.allow).toBe('GET');
+      expect(put.json().errorId).toBeTruthy();
+      const anonymous = await app.inject({
+        method: 'DELETE',
+        url: `/xapi/statements?statementId=${randomUUID()}`,
+        headers: { 'x-experience-api-version': '1.0.3' },
+      });
+      expect(anonymous.statusCode).toBe(405);
+      expect(anonymous.headers.allow).toBe('GET, PUT, POST');
+    });
+
+    it('answers HEAD as GET without the body, on statements and documents', async () => {
+      const headers = { authorization: auth, 'x-experience-api-version': '1.0.3' };
+      const listed = await app.inject({ method: 'HEAD', url: '/xapi/statements', headers });
+      expect(listed.statusCode).toBe(200);
+      expect(listed.body).toBe('');
+      const url = `/xapi/activities/state?activityId=${encodeURIComponent('http://example.org/a')}&agent=${encodeURIComponent(JSON.stringify(agent))}&stateId=${randomUUID()}`;
+      expect((await xapi('PUT', url, { step: 1 })).statusCode).toBe(204);
+      const state = await app.inject({ method: 'HEAD', url, headers });
+      expect(state.statusCode).toBe(200);
+      expect(state.headers.etag).toBeTruthy();
+      expect(state.body).toBe('');
+    });
+
+    it('takes the alternate request syntax: content is JSON unless a Content-Type field says otherwise; no form body is a 400', async () => {
+      const id = randomUUID();
+      const form = new URLSearchParams({
+        statementId: id,
+        content: JSON.stringify(statement({ id: undefined })),
+        'X-Experience-API-Version': '1.0.3',
+        Authorization: auth,
+      });
+      const put = await app.inject({
+        method: 'POST',
+        url: '/xapi/statements?method=PUT',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form.toString(),
+      });
+      expect(put.statusCode, put.body).toBe(204);
+      expect((await get(`statementId=${id}`)).statusCode).toBe(200);
+      const bare = await xapi('POST', '/xapi/statements?method=PUT');
+      expect(bare.statusCode).toBe(400);
+    });
+
+    it('sends X-Experience-API-Consistent-Through on every answer of the Statement resource, a 404 and a 400 included', async () => {
+      for (const query of [`statementId=${randomUUID()}`, 'foo=bar']) {
+        const answer = await get(query);
+        expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+        expect(Number.isNaN(Date.parse(String(answer.headers['x-experience-api-consistent-through'])))).toBe(
+          false,
+        );
+      }
+    });
+
+    it('returns from /xapi/activities the languages every statement gave the activity', async () => {
+      const id = `http://example.org/activities/merged-${randomUUID()}`;
+      const named = (name: Record<string, string>) =>
+        statement({ object: { objectType: 'Activity', id, definition: { name } } });
+      expect((await xapi('POST', '/xapi/statements', [named({ 'en-US': 'Meeting' })])).statusCode).toBe(200);
+      expect((await xapi('POST', '/xapi/statements', [named({ 'fr-FR': 'Réunion' })])).statusCode).toBe(200);
+      const activity = await xapi('GET', `/xapi/activities?activityId=${encodeURIComponent(id)}`);
+      expect(activity.json().definition.name).toEqual({ 'en-US': 'Meeting', 'fr-FR': 'Réunion' });
     });
   });
 }

@@ -10,19 +10,11 @@ import { XAPI_PATHS, xapiRoutes } from './lrs.xapi.js';
 import { lrsCredentialsCommand } from './lrs-cli.js';
 import * as lrs from './migrations/2026-12-06T2000-lrs.js';
 
-const ALL = ['GET', 'PUT', 'POST', 'DELETE'] as const;
-const xapi: Record<string, RouteAccess> = {
-  'GET /xapi/about': 'public',
-  'GET /xapi/statements': 'public',
-  'PUT /xapi/statements': 'public',
-  'POST /xapi/statements': 'public',
-  'GET /xapi/activities': 'public',
-  'GET /xapi/agents': 'public',
-};
-// CORS preflights of content calling the LRS from another origin.
-for (const path of XAPI_PATHS) xapi[`OPTIONS /xapi${path}`] = 'public';
-for (const path of ['/xapi/activities/state', '/xapi/activities/profile', '/xapi/agents/profile'])
-  for (const method of ALL) xapi[`${method} ${path}`] = 'public';
+// Every method on every xAPI resource: those a resource does not take answer 405 (lrs.xapi.ts); OPTIONS
+// answers the CORS preflights of content calling the LRS from another origin.
+const xapi: Record<string, RouteAccess> = {};
+for (const path of XAPI_PATHS)
+  for (const method of ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS']) xapi[`${method} /xapi${path}`] = 'public';
 
 export const lrsModule: Module = {
   name: 'lrs',

@@ -93,6 +93,16 @@ export async function upsertActivities(
     .execute();
 }
 
+/** The stored definitions of these activities (those the LRS knows). */
+export function findActivities(db: Executor, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('lrs_activities')
+    .select(['id', 'definition_json'])
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
 export function findActivity(db: Executor, id: string) {
   return db.selectFrom('lrs_activities').select('definition_json').where('id', '=', id).executeTakeFirst();
 }

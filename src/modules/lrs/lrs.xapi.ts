@@ -36,6 +36,16 @@ const CORS_ALLOWED = 'Authorization, Content-Type, X-Experience-API-Version, If-
 const CORS_EXPOSED =
   'ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through, Consistent-Through';
 const VERSION = /^(?:1\.0(?:\.[0-3])?|2\.0\.0)$/;
+/** The methods each resource takes; any other of GET/PUT/POST/DELETE answers 405 (Communication 3.2). */
+const RESOURCE_METHODS: Record<(typeof XAPI_PATHS)[number], readonly string[]> = {
+  '/about': ['GET'],
+  '/statements': ['GET', 'PUT', 'POST'],
+  '/activities': ['GET'],
+  '/agents': ['GET'],
+  '/activities/state': ['GET', 'PUT', 'POST', 'DELETE'],
+  '/activities/profile': ['GET', 'PUT', 'POST', 'DELETE'],
+  '/agents/profile': ['GET', 'PUT', 'POST', 'DELETE'],
+};
 
 /** A request as the xAPI handlers see it (the alternate request syntax of 1.0.3 unfolded). */
 interface XapiCall {
@@ -74,12 +84,13 @@ function unfold(request: FastifyRequest): Omit<XapiCall, 'version' | 'credential
   const query = firstValues(request.query);
   const headers = firstValues(request.headers);
   const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  // HEAD is answered as GET (the server leaves the body out): Communication 1.1.
   if (request.method !== 'POST' || query.method === undefined)
-    return { method: request.method, query, headers, body: raw };
+    return { method: request.method === 'HEAD' ? 'GET' : request.method, query, headers, body: raw };
   if (Object.keys(query).length !== 1)
     throw new XapiError(400, 'the alternate syntax allows only the method parameter');
   if (!/^application\/x-www-form-urlencoded\b/i.test(headers['content-type'] ?? ''))
-    throw new XapiError(415, 'the alternate syntax needs a form body');
+    throw new XapiError(400, 'the alternate syntax needs a form body');
   const form = new URLSearchParams(raw.toString('utf8'));
   const unfolded: Record<string, string | undefined> = {};
   const innerHeaders: Record<string, string | undefined> = { ...headers, 'content-type': undefined };
@@ -90,6 +101,9 @@ function unfold(request: FastifyRequest): Omit<XapiCall, 'version' | 'credential
     else if (HEADER_FIELDS.includes(lower)) innerHeaders[lower] = v;
     else unfolded[k] = v;
   }
+  // The content of the alternate syntax is JSON unless a Content-Type form field says otherwise.
+  if (content.length > 0 && innerHeaders['content-type'] === undefined)
+    innerHeaders['content-type'] = 'application/json';
   return {
     method: String(query.method).toUpperCase(),
     query: unfolded,
@@ -161,6 +175,12 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
       });
       x.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'no such xAPI resource'));
       x.addHook('onSend', async (request, reply) => {
+        // Every answer of the Statement resource, errors included, says how far the store is consistent.
+        if (
+          request.url.split('?')[0] === '/xapi/statements' &&
+          !reply.hasHeader('x-experience-api-consistent-through')
+        )
+          setConsistentThrough(reply, deps.clock.now());
         reply.header('x-experience-api-version', request.xapi?.version?.startsWith('2.') ? '2.0.0' : '1.0.3');
         // Content (cmi5 AUs, often in another origin or a sandboxed frame) calls with Basic credentials,
         // never cookies: any origin may call, credentials are not shared.
@@ -176,8 +196,22 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
             .header('access-control-max-age', '600')
             .send(),
         );
+      // A method the resource does not take: 405 with Allow, before credentials (it is not about who asks).
+      for (const path of XAPI_PATHS)
+        for (const method of ['GET', 'PUT', 'POST', 'DELETE'] as const)
+          if (!RESOURCE_METHODS[path].includes(method))
+            x.route({
+              method,
+              url: path,
+              config: { xapiMethodNotAllowed: true },
+              handler: async (_request, reply) => {
+                reply.header('allow', RESOURCE_METHODS[path].join(', '));
+                return sendError(reply, 405, `${path} does not take ${method}`);
+              },
+            });
       x.addHook('preHandler', async (request) => {
         if (request.method === 'OPTIONS' || request.url.split('?')[0] === '/xapi/about') return;
+        if ((request.routeOptions.config as { xapiMethodNotAllowed?: boolean }).xapiMethodNotAllowed) return;
         const call = unfold(request);
         const version = call.headers['x-experience-api-version'];
         if (!version || !VERSION.test(version))
@@ -267,14 +301,18 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
 async function sendStatements(request: FastifyRequest, reply: FastifyReply, deps: Deps) {
   const call = request.xapi;
   const result = await getStatements(deps.db, deps, call.query, call.headers['accept-language']);
-  // The specification's name is X-Experience-API-Consistent-Through; the bare name is kept for older readers.
-  const consistentThrough = deps.clock.now().toISOString();
-  reply.header('x-experience-api-consistent-through', consistentThrough);
-  reply.header('consistent-through', consistentThrough);
+  setConsistentThrough(reply, deps.clock.now());
   if (result.lastModified) reply.header('last-modified', new Date(result.lastModified).toUTCString());
   if (call.query.attachments === 'true') {
     const { body, boundary } = writeMultipart(result.body, result.attachments);
     return reply.status(200).type(`multipart/mixed; boundary=${boundary}`).send(body);
   }
   return reply.status(200).type('application/json; charset=utf-8').send(result.body);
+}
+
+/** The specification's name is X-Experience-API-Consistent-Through; the bare name is kept for older readers. */
+function setConsistentThrough(reply: FastifyReply, now: Date) {
+  const consistentThrough = now.toISOString();
+  reply.header('x-experience-api-consistent-through', consistentThrough);
+  reply.header('consistent-through', consistentThrough);
 }

@@ -8,7 +8,9 @@ import type { Executor } from '../../db/database.js';
 import { inTransaction } from '../../db/transaction.js';
 import type { Services } from '../../deps.js';
 import { newId } from '../../kernel/ids.js';
+import { mergeActivityDefinitions } from './activity-definition.js';
 import {
+  findActivities,
   findStatements,
   insertAttachments,
   insertStatements,
@@ -162,13 +164,18 @@ export async function storeStatements(
         .map((s) => String((s.object as JsonObject).id).toLowerCase()),
     );
     await insertAttachments(trx, input.parts);
-    const activities = new Map<string, string>();
-    for (const s of fresh)
-      for (const a of definedActivities(s)) activities.set(a.id, JSON.stringify(a.definition));
-    await upsertActivities(
-      trx,
-      [...activities].map(([id, definition_json]) => ({ id, definition_json })),
-    );
+    await upsertActivities(trx, await definitionsToKeep(trx, fresh));
     return ids;
   });
+}
+
+/** The activity definitions these statements bring, merged with those stored (activity-definition.ts). */
+async function definitionsToKeep(trx: Executor, statements: readonly JsonObject[]) {
+  const brought = statements.flatMap((s) => definedActivities(s));
+  const stored = new Map<string, JsonObject>();
+  for (const row of await findActivities(trx, [...new Set(brought.map((a) => a.id))]))
+    stored.set(row.id, JSON.parse(row.definition_json) as JsonObject);
+  for (const a of brought) stored.set(a.id, mergeActivityDefinitions(stored.get(a.id), a.definition));
+  const ids = new Set(brought.map((a) => a.id));
+  return [...ids].map((id) => ({ id, definition_json: JSON.stringify(stored.get(id)) }));
 }
