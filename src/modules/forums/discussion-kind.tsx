@@ -43,7 +43,7 @@ export const discussionKind = defineSpaceItemKind<DiscussionSettings>({
             {t.t('forums.kind.open')}
           </a>
         </p>
-        <ThreadList t={t} threads={page.threads} timeZone={viewer.timeZone} />
+        <ThreadList t={t} threads={page.threads} timeZone={viewer.timeZone} source={page.threadsSource} />
       </section>
     );
   },

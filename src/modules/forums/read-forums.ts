@@ -11,18 +11,14 @@ import { AppError } from '../../kernel/errors.js';
 import { isId } from '../../kernel/ids.js';
 import { findPerson } from '../identity/identity.queries.js';
 import { spaceAccess } from '../spaces/space-access.js';
-import { type AttachmentView, attachmentsOfPosts } from './attachments/attach-files.js';
+import type { AttachmentView } from './attachments/attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
 import { accessToForum, type ForumAccess, postAccess, threadReaderAccess } from './forum-access.js';
-import {
-  listForumsOfEdition,
-  listPostEdits,
-  listPostsOfThreadWithNames,
-  markThreadRead,
-} from './forums.repository.js';
-import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
+import { listForumsOfEdition, markThreadRead } from './forums.repository.js';
+import type { ForumRow, ThreadRow } from './forums.tables.js';
 import { forumIndex } from './listing/forum-index.js';
 import { readerStandingInForum } from './listing/forum-index.repository.js';
+import { type ThreadPagePosts, threadPagePosts } from './threads/thread-page-posts.js';
 import { pageOfPosition, type ThreadPageAsk, threadPageToShow } from './threads/thread-paging.js';
 import { countPostsBefore } from './threads/thread-reader.repository.js';
 
@@ -89,6 +85,8 @@ export interface ForumPage {
   timeZone: string;
   /** The threads of this page (every thread when no page was asked for). */
   threads: ThreadSummary[];
+  /** The kept index they come from (a new object after any change to it): their lines are kept on it. */
+  threadsSource: object;
   /** This page of the index, how many there are, and how many threads in all. */
   page: number;
   pageCount: number;
@@ -152,6 +150,7 @@ export async function getForum(
     forum: presentForum(index.forum),
     timeZone: access.space.viewer.timeZone,
     threads,
+    threadsSource: index,
     page,
     pageCount,
     threadCount: all.length,
@@ -189,6 +188,11 @@ export interface ThreadPage {
   timeZone: string;
   thread: { id: string; subject: string; pinned: boolean; locked: boolean };
   posts: PostView[];
+  /**
+   * The kept page of posts they were made from (a new object after any change to the posts, their authors'
+   * names, files or edits): their HTML is kept on it (`views/kept-posts.tsx`).
+   */
+  postsSource: object;
   /** Others' posts held back by "post before you can read others". */
   withheld: number;
   total: number;
@@ -225,31 +229,20 @@ export async function getThread(
     { postCount: total, readCount: reader.readCount, lastReadAt: lastRead },
     perPage,
   );
-  // The page's posts with their authors' names (one statement).
-  const rows = await listPostsOfThreadWithNames(db, thread.id, perPage, (page - 1) * perPage);
+  // The page's posts with their authors' names, files and earlier texts: kept until one of them changes.
+  const kept = await threadPagePosts(db, thread.id, perPage, page);
   const posted = readerId ? reader.hasPosted : false;
   let withheld = 0;
-  const visible = rows.filter((r) => {
+  const visible = kept.rows.filter((r) => {
     const seen = canSeePost(viewer, { authorId: r.author_id, hidden: r.hidden === 1 }, access.rule, posted);
     if (!seen && r.hidden === 0) withheld += 1;
     return seen;
   });
-  const names = new Map(visible.map((r) => [r.author_id, r.author_name ?? '']));
   const onPage = new Set(visible.map((r) => r.id));
-  const edits = viewer.staff
-    ? await listPostEdits(
-        db,
-        visible.map((r) => r.id),
-      )
-    : [];
-  const files = await attachmentsOfPosts(
-    db,
-    visible.map((r) => r.id),
-  );
   const posts = visible.map((r) => ({
-    ...presentPost(r, access, names, edits, lastRead),
+    ...presentPost(r, access, kept, lastRead),
     replyOnPage: r.reply_to !== null && onPage.has(r.reply_to),
-    attachments: files.get(r.id) ?? [],
+    attachments: (kept.files.get(r.id) ?? []) as AttachmentView[],
     canAttach:
       access.can.moderate || (r.author_id === viewer.userId && access.can.post && thread.locked === 0),
   }));
@@ -266,6 +259,7 @@ export async function getThread(
     timeZone: access.space.viewer.timeZone,
     thread: presentThread(thread),
     posts,
+    postsSource: kept,
     withheld,
     total,
     page,
@@ -281,14 +275,13 @@ function presentThread(t: ThreadRow) {
 }
 
 function presentPost(
-  r: PostRow,
+  r: ThreadPagePosts['rows'][number],
   access: ForumAccess,
-  names: Map<string, string>,
-  edits: { post_id: string; body: string; edited_at: string }[],
+  kept: ThreadPagePosts,
   lastRead: string | null,
 ): Omit<PostView, 'attachments' | 'canAttach' | 'replyOnPage'> {
   const { viewer } = access;
-  const shown = shownAuthor(viewer, names.get(r.author_id) ?? '', r.persona);
+  const shown = shownAuthor(viewer, r.author_name ?? '', r.persona);
   const own = r.author_id === viewer.userId;
   return {
     id: r.id,
@@ -301,7 +294,7 @@ function presentPost(
     editedAt: r.edited_at,
     hidden: r.hidden === 1,
     hiddenNote: viewer.staff ? r.hidden_note : null,
-    history: edits.filter((e) => e.post_id === r.id).map((e) => ({ body: e.body, editedAt: e.edited_at })),
+    history: viewer.staff ? [...(kept.edits.get(r.id) ?? [])] : [],
     isNew: !own && (lastRead === null || r.created_at > lastRead),
     canEdit: (own && access.can.post) || access.can.moderate,
   };

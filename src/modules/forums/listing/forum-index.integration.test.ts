@@ -1,3 +1,5 @@
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../../test/helpers/factories.js';
@@ -6,7 +8,8 @@ import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../../test/helpers/space-factories.js';
 import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
-import { systemActor } from '../../../kernel/actor.js';
+import { translator } from '../../../i18n/i18n.js';
+import { type Actor, systemActor } from '../../../kernel/actor.js';
 import { updateProfile } from '../../identity/update-account.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { THREADS_PER_WEB_PAGE } from '../forum.js';
@@ -15,6 +18,7 @@ import { postInForum } from '../post-in-forum.js';
 import { getForum, getThread } from '../read-forums.js';
 import { subscribe } from '../subscribe.js';
 import { setThreadFlags } from '../threads/set-thread-flags.js';
+import { ThreadList } from '../views/forum-parts.js';
 import { FORUM_INDEX_TABLES, forumIndex, readForumIndex } from './forum-index.js';
 import { STANDING_BATCH } from './forum-index.repository.js';
 
@@ -173,6 +177,47 @@ for (const dialect of DIALECTS) {
       // Their first post moves no read mark: the two posts it reveals count as new to them.
       expect(await lines(me(), forum.id)).toEqual([['Reflection', 3, 2]]);
       expect(await lines(staff(), forum.id)).toEqual([['Reflection', 3, 2]]);
+    });
+
+    // The forum page's lines are kept on the kept index (`views/forum-parts.tsx`): byte for byte a new rendering.
+    it('keeps its lines as a new rendering gives them, and shows every change on the next view', async () => {
+      const staffActor = staff();
+      const reader = me();
+      const forum = await buildDiscussion(deps, world);
+      const { threadId } = await postInForum(deps.db, deps, staffActor, {
+        forumId: forum.id,
+        subject: 'Quotas',
+        body: 'Opening',
+      });
+      await postInForum(deps.db, deps, staffActor, { forumId: forum.id, subject: 'Visas', body: 'Opening' });
+      const html = async (actor: Actor, locale: 'en' | 'fr', kept: boolean) => {
+        const page = await getForum(deps.db, deps, actor, forum.id, { perPage: THREADS_PER_WEB_PAGE });
+        const source = kept ? page.threadsSource : undefined;
+        return renderToString(
+          h(ThreadList, { t: translator(locale), threads: page.threads, timeZone: page.timeZone, source }),
+        );
+      };
+      for (const actor of [reader, staffActor])
+        for (const locale of ['en', 'fr'] as const) {
+          const expected = await html(actor, locale, false);
+          expect(await html(actor, locale, true)).toBe(expected);
+          expect(await html(actor, locale, true)).toBe(expected);
+        }
+      expect(await html(reader, 'en', true)).toContain(`/threads/${threadId}#new`);
+
+      // Read: no longer new. A reply: new again, one more post. Hidden: gone from the participant's count.
+      await getThread(deps.db, deps, reader, threadId);
+      expect(await html(reader, 'en', true)).not.toContain(`/threads/${threadId}#new`);
+      deps.clock.advance(60_000);
+      const reply = await postInForum(deps.db, deps, staffActor, { threadId, body: 'Answer' });
+      const withReply = await html(reader, 'en', true);
+      expect(withReply).toContain(`/threads/${threadId}#new`);
+      expect(withReply).toBe(await html(reader, 'en', false));
+      await hidePost(deps.db, deps, staffActor, reply.postId, { note: 'Off topic' });
+      const hidden = await html(reader, 'en', true);
+      expect(hidden).not.toContain(`/threads/${threadId}#new`);
+      expect(hidden).toBe(await html(reader, 'en', false));
+      expect(await html(staffActor, 'en', true)).toBe(await html(staffActor, 'en', false));
     });
   });
 }

@@ -4,17 +4,28 @@ import { buildPerson } from '../../../../test/helpers/factories.js';
 import { buildDiscussion } from '../../../../test/helpers/forum-factories.js';
 import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../../test/helpers/space-factories.js';
+import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { translator } from '../../../i18n/i18n.js';
 import { systemActor } from '../../../kernel/actor.js';
+import { updateProfile } from '../../identity/update-account.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
+import { attachToPost } from '../attachments/attach-files.js';
+import { editPost } from '../edit-post.js';
 import { postInForum } from '../forums.port.js';
+import { hidePost } from '../moderate-post.js';
 import { getForum, getThread } from '../read-forums.js';
 import { subscribe } from '../subscribe.js';
+import { keptPostsHtml } from '../views/kept-posts.js';
+import { readThreadPagePosts, THREAD_PAGE_POSTS_TABLES } from './thread-page-posts.js';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 /**
  * The thread page reads the thread, its forum, its post count and the reader's read mark, thread
  * subscription and "has posted" in one statement, and the posts with their authors' names in another:
- * each reader gets their own standing, never another reader's.
+ * each reader gets their own standing, never another reader's. A page of posts (with their names, files and
+ * edits) is kept until one of its tables is written; every change shows on the next view.
  */
 for (const dialect of DIALECTS) {
   describe(`${dialect}: a thread page's reader standing`, () => {
@@ -25,6 +36,62 @@ for (const dialect of DIALECTS) {
       world = await buildSpaceWorld(deps);
     });
     afterEach(async () => deps.close());
+
+    const staffOf = () => actorOf(world.facilitator);
+    const reader = () => actorOf(world.participant);
+
+    // First in the file: the posts statement is built once per engine (`reusableQuery`), and recorded then.
+    it('names every table a page of posts is read from', async () => {
+      const forum = await buildDiscussion(deps, world);
+      const { threadId } = await postInForum(deps.db, deps, staffOf(), {
+        forumId: forum.id,
+        subject: 'Quotas',
+        body: 'Opening',
+      });
+      const { db, read } = recordingTables(deps.db);
+      await readThreadPagePosts(db, threadId, 50, 1);
+      // `p` is the posts statement's derived table (the page's posts before their authors), not a table.
+      const tables = [...read()].filter((name) => name !== 'p').sort();
+      expect(tables).toEqual([...THREAD_PAGE_POSTS_TABLES].sort());
+    });
+
+    it('is kept between views, and a reply, an edit, a file, a hidden post and a new name show at once', async () => {
+      const forum = await buildDiscussion(deps, world);
+      const { threadId } = await postInForum(deps.db, deps, staffOf(), {
+        forumId: forum.id,
+        subject: 'Quotas',
+        body: 'Opening',
+      });
+      const view = (actor = reader()) => getThread(deps.db, deps, actor, threadId, { perPage: 50 });
+      const html = async (actor = reader()) => keptPostsHtml(translator('en'), await view(actor));
+      const first = await view();
+      expect((await view()).postsSource).toBe(first.postsSource);
+
+      const { postId } = await postInForum(deps.db, deps, reader(), { threadId, body: 'First words' });
+      expect(await html()).toContain('First words');
+      // The reader's own post carries their edit link; another reader's view of the same kept page does not.
+      expect(await html()).toContain(`action=edit&amp;post=${postId}`);
+      expect(await html(staffOf())).toContain(`action=hide&amp;post=${postId}`);
+
+      await editPost(deps.db, deps, reader(), postId, { body: 'Better words' });
+      expect(await html()).toContain('Better words');
+      // Staff see the earlier text at once.
+      expect(await html(staffOf())).toContain('First words');
+      expect(await html()).not.toContain('First words');
+
+      await attachToPost(deps.db, deps, reader(), postId, { fileName: 'map.png', bytes: PNG });
+      expect(await html()).toContain('map.png');
+
+      await updateProfile(deps.db, deps, staffOf(), {
+        fullName: 'Renamed Facilitator',
+        preferredLocale: 'en',
+      });
+      expect(await html()).toContain('Renamed Facilitator');
+
+      await hidePost(deps.db, deps, staffOf(), postId, { note: 'Off topic' });
+      expect(await html()).not.toContain('Better words');
+      expect(await html(staffOf())).toContain('Off topic');
+    });
 
     it('gives each reader their own subscription, read mark and post-first standing, with the authors’ names', async () => {
       const forum = await buildDiscussion(deps, world, { postingRule: 'post-first' });

@@ -32,7 +32,7 @@ export function ForumPageView(props: { ctx: PageContext; page: ForumPage } & For
         action={`/forums/${page.forum.id}/subscription`}
         current={page.subscription}
       />
-      <ThreadList t={t} threads={page.threads} timeZone={props.page.timeZone} />
+      <ThreadList t={t} threads={page.threads} timeZone={props.page.timeZone} source={page.threadsSource} />
       <Pagination
         t={t}
         page={page.page}

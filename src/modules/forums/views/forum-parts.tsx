@@ -1,4 +1,5 @@
 /** Shared parts of the forum pages: a moment, a thread list, the forms of a new thread and a reply. */
+import { renderToString } from 'preact-render-to-string';
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, describedBy, ErrorSummary, Field, TextArea, TextField } from '../../../web/components.js';
 import { Moment } from '../../../web/moment.js';
@@ -14,27 +15,66 @@ import type { ThreadSummary } from '../read-forums.js';
 /** An instant in the reader's language and zone (the platform's cached formatters: one per language and zone). */
 export { Moment } from '../../../web/moment.js';
 
-export function ThreadList(props: { t: Translator; threads: ThreadSummary[]; timeZone: string }) {
-  const { t, threads, timeZone } = props;
+/** Rendered lines kept at most per kept forum index (its threads × the readers' languages, zones and standings). */
+const LINES_PER_INDEX = 4_000;
+const keptLines = new WeakMap<object, Map<string, string>>();
+
+/**
+ * A forum's threads. With `source` (the kept index they come from, a new object after any change to the
+ * forum's threads, posts or authors' names: `listing/forum-index.ts`), each line's HTML is kept on it by
+ * everything the line shows (the language, the zone and the thread as this reader sees it: a few short
+ * fields), so a kept line is the one a new rendering would give.
+ */
+export function ThreadList(props: {
+  t: Translator;
+  threads: ThreadSummary[];
+  timeZone: string;
+  source?: object | undefined;
+}) {
+  const { t, threads, timeZone, source } = props;
   if (threads.length === 0) return <p>{t.t('forums.forum.empty')}</p>;
+  if (!source)
+    return (
+      <ul class="thread-list">
+        {threads.map((th) => (
+          <ThreadLine t={t} thread={th} timeZone={timeZone} />
+        ))}
+      </ul>
+    );
+  let kept = keptLines.get(source);
+  if (!kept || kept.size > LINES_PER_INDEX) {
+    kept = new Map();
+    keptLines.set(source, kept);
+  }
+  const shared = `${t.locale}|${timeZone}|`;
+  let html = '';
+  for (const th of threads) {
+    const key = shared + JSON.stringify(th);
+    let line = kept.get(key);
+    if (line === undefined) {
+      line = renderToString(<ThreadLine t={t} thread={th} timeZone={timeZone} />);
+      kept.set(key, line);
+    }
+    html += line;
+  }
+  return <ul class="thread-list" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** One thread of a forum's list: subject, badges, "N new", author, posts and last activity. */
+function ThreadLine(props: { t: Translator; thread: ThreadSummary; timeZone: string }) {
+  const { t, thread: th } = props;
   return (
-    <ul class="thread-list">
-      {threads.map((th) => (
-        <li>
-          <a href={th.unread > 0 ? `/threads/${th.id}#new` : `/threads/${th.id}`}>{th.subject}</a>{' '}
-          {th.pinned ? <span class="badge">{t.t('forums.thread.pinned')}</span> : null}{' '}
-          {th.locked ? <span class="badge">{t.t('forums.thread.locked')}</span> : null}{' '}
-          {th.unread > 0 ? (
-            <strong class="badge">{t.t('forums.forum.new', { count: th.unread })}</strong>
-          ) : null}
-          <br />
-          <small>
-            {t.t('forums.forum.byline', { author: th.author, posts: th.posts })} ·{' '}
-            <Moment t={t} iso={th.lastPostAt} timeZone={timeZone} />
-          </small>
-        </li>
-      ))}
-    </ul>
+    <li>
+      <a href={th.unread > 0 ? `/threads/${th.id}#new` : `/threads/${th.id}`}>{th.subject}</a>{' '}
+      {th.pinned ? <span class="badge">{t.t('forums.thread.pinned')}</span> : null}{' '}
+      {th.locked ? <span class="badge">{t.t('forums.thread.locked')}</span> : null}{' '}
+      {th.unread > 0 ? <strong class="badge">{t.t('forums.forum.new', { count: th.unread })}</strong> : null}
+      <br />
+      <small>
+        {t.t('forums.forum.byline', { author: th.author, posts: th.posts })} ·{' '}
+        <Moment t={t} iso={th.lastPostAt} timeZone={props.timeZone} />
+      </small>
+    </li>
   );
 }
 

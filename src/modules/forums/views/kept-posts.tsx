@@ -1,32 +1,24 @@
 /**
  * A thread page's posts as HTML, each post's rendering kept: a post is rendered again only when something
- * it shows changes. The key of a kept post is everything its rendering reads (the post as the reader sees
- * it — text, author, files, history, "new", rights — the thread's state, the page number, the reader's
- * rights, language and time zone), so a kept rendering is the one a new rendering would give: an edit, a
- * new file, a hidden post or a reader's other rights make another key. A post holds no form (its actions are
- * links; the page renders one action form per request, put in after its post), so the kept HTML holds no
- * CSRF token and is used as it is (bench/README.md, "Where the time goes").
+ * it shows changes. Posts come from a kept page of posts (`threads/thread-page-posts.ts`), a new object after
+ * any change to the posts, their authors' names, files or edits; each post's HTML is kept on that object, by
+ * what else its rendering reads: the page's frame (the thread's state, the page number, the reader's rights,
+ * language and time zone) and what the reader's standing makes of the post (the name shown, the staff's note
+ * and history, "new", the reader's own actions, whether the post it replies to is on the page). So a kept
+ * rendering is the one a new rendering would give, and the key costs no hashing of the posts' texts (before:
+ * the JSON of every post, ~25 KB a page, on every request). A post holds no form (its actions are links; the
+ * page renders one action form per request, put in after its post), so the kept HTML holds no CSRF token and
+ * is used as it is (bench/README.md, "Where the time goes").
  */
 import { renderToString } from 'preact-render-to-string';
 import type { Translator } from '../../../i18n/i18n.js';
-import type { ThreadPage } from '../read-forums.js';
+import type { PostView, ThreadPage } from '../read-forums.js';
 import { type PostFrame, PostItem } from './post-item.js';
 
-/** How much kept HTML there is at most (keys and HTML, in characters), least recently used dropped first. */
-export const KEPT_POSTS_CHARS = 8_000_000;
+/** Renderings kept at most per kept page of posts (its posts × the readers' frames), then started afresh. */
+const RENDERINGS_PER_PAGE = 4_000;
 
-const kept = new Map<string, string>();
-let keptChars = 0;
-
-function remember(key: string, html: string): void {
-  kept.set(key, html);
-  keptChars += key.length + html.length;
-  for (const [oldest, oldHtml] of kept) {
-    if (keptChars <= KEPT_POSTS_CHARS) break;
-    kept.delete(oldest);
-    keptChars -= oldest.length + oldHtml.length;
-  }
-}
+const keptBySource = new WeakMap<object, Map<string, string>>();
 
 /** The frame of the page's posts: what each post's rendering reads besides the post. */
 export function postFrame(page: ThreadPage): PostFrame {
@@ -43,6 +35,11 @@ export function keptPostsHtml(
   after?: { postId: string; html: string },
 ): string {
   const frame = postFrame(page);
+  let kept = keptBySource.get(page.postsSource);
+  if (!kept || kept.size > RENDERINGS_PER_PAGE) {
+    kept = new Map();
+    keptBySource.set(page.postsSource, kept);
+  }
   const shared = `${t.locale}|${JSON.stringify(frame)}|`;
   let html = '';
   // "New since your last visit" starts here (the index links unread threads to `#new`).
@@ -52,13 +49,10 @@ export function keptPostsHtml(
       html += '<span id="new"></span>';
       newMarked = true;
     }
-    const key = shared + JSON.stringify(post);
+    const key = shared + readerKey(post);
     let one = kept.get(key);
     if (one === undefined) {
       one = renderToString(<PostItem t={t} page={frame} post={post} />);
-      remember(key, one);
-    } else {
-      kept.delete(key);
       kept.set(key, one);
     }
     html += one;
@@ -67,8 +61,12 @@ export function keptPostsHtml(
   return html;
 }
 
-/** Forgets every kept post (tests). */
-export function forgetKeptPosts(): void {
-  kept.clear();
-  keptChars = 0;
+/**
+ * What a post's rendering reads beyond its kept page of posts and the frame: its id, and what the reader's
+ * standing makes of it (the author's name as shown, the real name and note and history only staff see, "new",
+ * the reader's actions, whether the post it replies to is on this page). The history is the kept page's or none.
+ */
+function readerKey(post: PostView): string {
+  const flags = `${+post.isNew}${+post.canEdit}${+post.canAttach}${+post.replyOnPage}${post.history.length}`;
+  return `${post.id}|${flags}|${post.author}|${post.realName ?? '\u0000'}|${post.hiddenNote ?? '\u0000'}`;
 }
