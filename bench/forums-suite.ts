@@ -93,8 +93,8 @@ export async function runForumsSuite(options: BenchOptions, hooks: SuiteHooks): 
   const cookie = await signInPatiently(server.origin);
   const pages: Scenario[] = [
     // The page a reader lands on (no `?page=`): the check below opens the thread, which marks it read, so every
-    // measured request lands where a returning reader with nothing new does, on the last of its ten pages of
-    // 50 posts (451–500); a reader with new posts would land on the page of the first of them, same size.
+    // measured request lands where a returning reader with nothing new does, on the last of its twenty pages of
+    // 25 posts (476–500); a reader with new posts would land on the page of the first of them, same size.
     {
       name: `${PREFIX}thread of 500 posts (participant)`,
       path: `/threads/${data.longThreadId}`,

@@ -31,8 +31,11 @@ export const NOTE_MAX = 1_000;
 export const POSTS_PER_MINUTE = 6;
 /** Posts on one page of a thread in the JSON API (`GET /api/v1/threads/{id}`: its first 100). */
 export const POSTS_PER_PAGE = 100;
-/** Posts on one page of a thread's web page (a page of 100 posts with their forms was 130 KB and ~10 ms). */
-export const POSTS_PER_WEB_PAGE = 50;
+/**
+ * Posts on one page of a thread's web page: 25 (as Discourse loads 20 at a time) keeps a page near 25 KB for
+ * phones on slow links, where 50 posts were about 50 KB (the whole first-load budget) and 100 were 130 KB.
+ */
+export const POSTS_PER_WEB_PAGE = 25;
 /** Threads on one page of a forum's web page (pinned first, newest activity first; 230 threads were 64 KB). */
 export const THREADS_PER_WEB_PAGE = 25;
 /** Threads a discussion item's page lists (the newest; the forum's page has them all). */
