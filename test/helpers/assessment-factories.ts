@@ -118,6 +118,18 @@ export function uploadSubmissionForm(
   return uploadForm(browser, `/assignments/${assignmentId}/files`, file);
 }
 
+/** `person` drafts `text` and submits it; the id of their assignment submission. */
+export async function handIn(
+  deps: TestDeps,
+  world: AssessmentWorld,
+  person: TestPerson,
+  text: string,
+): Promise<string> {
+  const me = actorOf(person);
+  await saveDraft(deps.db, deps, me, world.assignmentId, { text, declared: true });
+  return (await submitAssignment(deps.db, deps, me, world.assignmentId)).submissionId;
+}
+
 /** The world's participant submits `text` (after `before`, e.g. an upload); the id of the marking submission. */
 export async function submitForMarking(
   deps: TestDeps,

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { deepFreeze, KeptResults } from '../../db/kept-results.js';
 import type { Services } from '../../deps.js';
 import { type LocalizedText, parseLocalized } from '../../i18n/localized.js';
 import { pdfTextAvailable } from '../../integrations/pdf-text.js';
@@ -33,8 +34,46 @@ export interface MarkerSubmissionView {
   similar: SimilarityResult | null;
   /** Whether this server reads PDF text (pdftotext): when not, the page says PDFs are left out. */
   pdfText: boolean;
+  /** The kept contents this view shows (the same object while they are unchanged: render them once). */
+  kept: object;
 }
 
+/** What every marker of a submission sees alike (kept): the view less the reader's access. */
+type MarkerContents = Omit<MarkerSubmissionView, 'markingId' | 'participant' | 'kept'> & {
+  /** The participant's name, once the context's names are revealed. */
+  name: string | undefined;
+};
+
+/**
+ * The tables a marker view's contents are read from (checked against the SQL in
+ * marker-view-kept.integration.test.ts): the submission, its assignment, files and contributions, the
+ * participant numbers, the names (once revealed) and the stored similarity pairs with what they point at.
+ * The pairs' own inputs (every submission's prints, references, earlier editions) raise
+ * `assignment_similarity`'s version when they change, which is listed.
+ */
+export const MARKER_VIEW_TABLES = [
+  'assignment_submissions',
+  'assignments',
+  'assignment_files',
+  'assignment_contributions',
+  'marking_numbers',
+  'users',
+  'assignment_similarity',
+  'assignment_similarity_pairs',
+  'editions',
+  'assignment_references',
+  // A PDF's text extracted later (a job) changes what the live check of an earlier attempt compares.
+  'assignment_file_texts',
+] as const;
+
+/**
+ * Marker views kept by submission, page of pairs and whether names are revealed, until one of
+ * `MARKER_VIEW_TABLES` is written (ADR 0009): every marker and staff member reads the same 15 statements'
+ * worth otherwise. Who may read it is still decided on every request (`markerViewOf`).
+ */
+const KEPT_MARKER_VIEWS = new KeptResults<MarkerContents>({ tables: MARKER_VIEW_TABLES, maxEntries: 500 });
+
+/** A submission as its markers see it (blind unless `revealed`), from the kept contents. */
 export async function getMarkerView(
   db: Executor,
   deps: Services,
@@ -46,6 +85,27 @@ export async function getMarkerView(
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const view = await markerViewOf(db, actor, 'assignments', submissionId);
   if (!view) throw new AppError('not_found');
+  const page = pairsPage(query.pairs);
+  const contents = await KEPT_MARKER_VIEWS.get(db, `${submissionId}|${page}|${view.revealed}`, async () =>
+    deepFreeze(await markerContents(db, deps, submissionId, page, view.revealed)),
+  );
+  const { name, ...shown } = contents;
+  return {
+    ...shown,
+    markingId: view.submissionId,
+    participant: name ? `${view.participantNumber} · ${name}` : view.participantNumber,
+    kept: contents,
+  };
+}
+
+/** Reads a submission's marker view contents (the work behind the kept `getMarkerView`). */
+export async function markerContents(
+  db: Executor,
+  deps: Services,
+  submissionId: string,
+  page: number,
+  revealed: boolean,
+): Promise<MarkerContents> {
   const row = await findSubmissionRow(db, submissionId);
   const assignment = row ? await findAssignment(db, row.assignment_id) : undefined;
   if (!row || !assignment) throw new AppError('not_found');
@@ -73,14 +133,12 @@ export async function getMarkerView(
           { id: assignment.id, editionId: assignment.edition_id },
           row,
           numbersOf,
-          { page: pairsPage(query.pairs) },
+          { page },
         )
       : null;
-  const name = view.revealed ? (await personNames(db, [row.person_id])).get(row.person_id) : undefined;
   return {
     submissionId: row.id,
-    markingId: view.submissionId,
-    participant: name ? `${view.participantNumber} · ${name}` : view.participantNumber,
+    name: revealed ? (await personNames(db, [row.person_id])).get(row.person_id) : undefined,
     assignmentTitle: assignment.title,
     instructions: parseLocalized(assignment.instructions_i18n),
     attempt: row.attempt,

@@ -228,6 +228,10 @@ describe('blind marking, end to end over HTTP', () => {
   });
 
   it('reveals the names after release, by a manager only, and then shows them to the markers', async () => {
+    const before = (await browsers.manager.get(`/marking/editions/${world.edition.id}`)).body;
+    expect(before).toContain(`/marking/editions/${world.edition.id}/reveal`);
+    expect(before).not.toContain(name);
+    expect((await browsers.assessor.get(`/assignments/marking/${submissionId}`)).body).not.toContain(name);
     expect(
       (await browsers.facilitator.send(`/marking/editions/${world.edition.id}/reveal`, {})).statusCode,
     ).toBe(403);
@@ -235,5 +239,10 @@ describe('blind marking, end to end over HTTP', () => {
       303,
     );
     expect((await browsers.assessor.get('/marking/my')).body).toContain(name);
+    // The overview's body and the markers' submission page are kept (rendered once): the reveal shows at once.
+    const overview = (await browsers.manager.get(`/marking/editions/${world.edition.id}`)).body;
+    expect(overview).toContain(name);
+    expect(overview).not.toContain(`/marking/editions/${world.edition.id}/reveal`);
+    expect((await browsers.assessor.get(`/assignments/marking/${submissionId}`)).body).toContain(name);
   });
 });

@@ -71,6 +71,8 @@ export interface ContextOverview {
   /** Everyone who may mark, with the languages each declared. */
   markers: { id: string; name: string; languages: string[] }[];
   can: { reveal: boolean; appoint: boolean };
+  /** The kept contents this page shows (the same object while they are unchanged: render them once). */
+  kept: object;
 }
 
 /** Reads the overview's `state` and `page` query parameters (anything else: every state, the first page). */
@@ -161,6 +163,7 @@ export async function getContextOverview(
     revealed,
     state: query.state,
     ...contents,
+    kept: contents,
     can: {
       appoint: canMarking(actor, { facilitator: false, marker: false }, 'marking.reveal'),
       reveal:

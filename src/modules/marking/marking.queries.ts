@@ -11,6 +11,7 @@ import { feedbackFileName } from './feedback/get-feedback-file.js';
 import { markOfMember, membersOf } from './group-marks.js';
 import { canMarking } from './marking.policy.js';
 import {
+  contextStanding,
   findNumber,
   findRevealed,
   findSubmissionOfOwner,
@@ -24,7 +25,7 @@ import {
   numbersOf,
   personWithNumber,
 } from './marking.repository.js';
-import { examinesSubmission, facilitatesContext } from './marking-access.js';
+import { examinesSubmission } from './marking-access.js';
 import { latestCriteria, versionCriteria } from './rubrics/kept-rubrics.js';
 import { latestRubricVersion, listRubrics } from './rubrics/marking-rubrics.repository.js';
 import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubrics/rubric.js';
@@ -164,8 +165,9 @@ export async function markerViewOf(
   if (!row) return null;
   const marks = await listMarks(db, [row.id]);
   const marker = marks.some((m) => m.marker_id === actor.id);
-  const facilitator = (await facilitatesContext(db, actor, row.context_id)) ?? false;
-  const standing = { facilitator, marker };
+  // The context's standing (an edition's) also says whether names are revealed: read once.
+  const context = await contextStanding(db, row.context_id, actor.id);
+  const standing = { facilitator: context?.facilitator ?? false, marker };
   if (
     !canMarking(actor, standing, 'marking.manage') &&
     !canMarking(actor, standing, 'marking.mark') &&
@@ -176,7 +178,7 @@ export async function markerViewOf(
   return {
     submissionId: row.id,
     participantNumber: participantLabel(number ?? 0),
-    revealed: (await findRevealed(db, row.context_id)) !== null,
+    revealed: (context ? context.revealedAt : await findRevealed(db, row.context_id)) !== null,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   buildAssessmentWorld,
   docxBytes,
   enrolOther,
+  handIn,
 } from '../../../../test/helpers/assessment-factories.js';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import type { TestPerson } from '../../../../test/helpers/factories.js';
@@ -12,8 +13,7 @@ import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-dep
 import { runJobsUntilIdle } from '../../../jobs/runner.js';
 import { findSubmissionRow, listSubmittedOfAssignment } from '../assignments.repository.js';
 import { reopenSubmission } from '../reopen-submission.js';
-import { saveDraft, startAttempt } from '../save-draft.js';
-import { submitAssignment } from '../submit-assignment.js';
+import { startAttempt } from '../save-draft.js';
 import { removeReferenceDocument, uploadReferenceDocument } from './reference-documents.js';
 import { namedLabels, similarityCheck } from './similarity-check.js';
 import { similarityPairsJob, submissionSimilarity } from './stored-pairs.js';
@@ -44,11 +44,7 @@ for (const dialect of DIALECTS) {
 
     const assignment = () => ({ id: world.assignmentId, editionId: world.edition.id });
     const labels = () => namedLabels(deps.db, new Map(people.map((p, i) => [p.id, `Person ${i}`])));
-    async function hand(person: TestPerson, text: string) {
-      const me = actorOf(person);
-      await saveDraft(deps.db, deps, me, world.assignmentId, { text, declared: true });
-      return (await submitAssignment(deps.db, deps, me, world.assignmentId)).submissionId;
-    }
+    const hand = (person: TestPerson, text: string) => handIn(deps, world, person, text);
     async function stored(id: string, page = 1) {
       const row = await findSubmissionRow(deps.db, id);
       return submissionSimilarity(deps.db, deps, assignment(), row!, labels(), { page, perPage: 2 });

@@ -1,17 +1,37 @@
+import { renderToString } from 'preact-render-to-string';
+import type { Translator } from '../../../i18n/i18n.js';
 import { pickLocalized } from '../../../i18n/localized.js';
 import { Layout } from '../../../web/layout.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
 import type { PageContext } from '../../../web/page-context.js';
+import { KeptHtml } from '../../../web/render.js';
+import { renderedOnce } from '../../../web/rendered-once.js';
 import type { MarkerSubmissionView } from '../get-marker-view.js';
 import { SimilarityResults, SimilarityScope } from './similarity-pairs.js';
 
-/** A submission as a marker reads it: the participant number only (blind), the text and the renamed files. */
+/**
+ * A submission as a marker reads it: the participant number only (blind), the text and the renamed files.
+ * The page holds nothing of the reader's own (no form): it is rendered once per kept view (`view.kept`),
+ * language and label, the submission's text and instructions (Markdown) included.
+ */
 export function MarkerSubmissionPage({ ctx, view }: { ctx: PageContext; view: MarkerSubmissionView }) {
   const { t } = ctx;
   const title = t.t('assignments.marker.title', { participant: view.participant, attempt: view.attempt });
-  const instructions = pickLocalized(view.instructions, ctx.locale);
+  const variant = `${t.locale}|${view.markingId}|${view.participant}`;
   return (
     <Layout ctx={ctx} title={title}>
+      <KeptHtml
+        html={renderedOnce(view.kept, variant, () => renderToString(<MarkerBody t={t} view={view} />))}
+      />
+    </Layout>
+  );
+}
+
+function MarkerBody({ t, view }: { t: Translator; view: MarkerSubmissionView }) {
+  const title = t.t('assignments.marker.title', { participant: view.participant, attempt: view.attempt });
+  const instructions = pickLocalized(view.instructions, t.locale);
+  return (
+    <>
       <h1>{title}</h1>
       <p>
         <a href={`/marking/submissions/${view.markingId}`}>{t.t('assignments.marker.mark')}</a>
@@ -71,6 +91,6 @@ export function MarkerSubmissionPage({ ctx, view }: { ctx: PageContext; view: Ma
       <p class="hint">
         {t.t('assignments.attempt.digest')} <code>{view.digest}</code>
       </p>
-    </Layout>
+    </>
   );
 }

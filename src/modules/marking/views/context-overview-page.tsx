@@ -1,7 +1,10 @@
+import { renderToString } from 'preact-render-to-string';
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { KeptHtml } from '../../../web/render.js';
+import { renderedOnceWithToken } from '../../../web/rendered-once.js';
 import { ALLOCATION_METHODS, type AllocationOutcome } from '../allocation/allocate-markers.js';
 import { BULK_ACTIONS, type BulkOutcome } from '../change-states.js';
 import type { ContextOverview } from '../get-marking-views.js';
@@ -60,7 +63,10 @@ function StateFilter({ t, page, base }: { t: Translator; page: ContextOverview; 
 
 /**
  * The staff overview of a context's submissions, a page at a time (filtered by state): states, markers,
- * marks, flags; bulk moves of the selected ones, allocation and release.
+ * marks, flags; bulk moves of the selected ones, allocation and release. Shown without errors, its body is
+ * rendered once per kept contents (`page.kept`), language and what the reader may do, with the request's
+ * CSRF token put in per request (`renderedOnceWithToken`): 25 rows and the markers' form cost more than the
+ * rest of the request.
  */
 export function ContextOverviewPage({
   ctx,
@@ -76,19 +82,50 @@ export function ContextOverviewPage({
   allocation?: AllocationOutcome | null;
 }) {
   const { t } = ctx;
-  const base = `/marking/editions/${page.contextId}`;
   const title = t.t('marking.overview.title', { course: page.title });
-  const pageHref = (n: number) => `${base}?${page.state ? `state=${page.state}&` : ''}page=${n}`;
+  const pristine = Object.keys(errors).length === 0;
+  const variant = [t.locale, page.title, page.revealed, page.state, page.can.appoint, page.can.reveal].join(
+    '|',
+  );
   return (
     <Layout ctx={ctx} title={title}>
       <h1>{title}</h1>
       <ErrorSummary t={t} errors={errors} />
       {bulk ? <BulkReport t={t} bulk={bulk} /> : null}
       {allocation ? <AllocationReport t={t} outcome={allocation} /> : null}
+      {pristine ? (
+        <KeptHtml
+          html={renderedOnceWithToken(page.kept, variant, ctx.csrf, (token) =>
+            renderToString(<OverviewBody t={t} csrf={token} page={page} errors={errors} />),
+          )}
+        />
+      ) : (
+        <OverviewBody t={t} csrf={ctx.csrf} page={page} errors={errors} />
+      )}
+    </Layout>
+  );
+}
+
+/** Everything under the overview's title and reports: the list, the bulk, allocation and release forms. */
+function OverviewBody({
+  t,
+  csrf,
+  page,
+  errors,
+}: {
+  t: Translator;
+  csrf: string;
+  page: ContextOverview;
+  errors: FieldMessages;
+}) {
+  const base = `/marking/editions/${page.contextId}`;
+  const pageHref = (n: number) => `${base}?${page.state ? `state=${page.state}&` : ''}page=${n}`;
+  return (
+    <>
       <p class="hint">{page.revealed ? t.t('marking.overview.revealed') : t.t('marking.overview.blind')}</p>
       <StateFilter t={t} page={page} base={base} />
       <form method="post" action={`${base}/bulk`}>
-        <Csrf token={ctx.csrf} />
+        <Csrf token={csrf} />
         <table>
           <caption>{t.t('marking.overview.submissions', { count: page.total })}</caption>
           <thead>
@@ -145,7 +182,7 @@ export function ContextOverviewPage({
       <Pagination t={t} page={page.page} pageCount={page.pageCount} href={pageHref} />
       <h2>{t.t('marking.overview.allocate')}</h2>
       <form method="post" action={`${base}/allocate`}>
-        <Csrf token={ctx.csrf} />
+        <Csrf token={csrf} />
         <fieldset>
           <legend>{t.t('marking.overview.markers')}</legend>
           {errors.markerIds ? (
@@ -184,12 +221,12 @@ export function ContextOverviewPage({
         <button type="submit">{t.t('marking.overview.allocateEvenly')}</button>
       </form>
       <form method="post" action={`${base}/release`}>
-        <Csrf token={ctx.csrf} />
+        <Csrf token={csrf} />
         <button type="submit">{t.t('marking.overview.releaseReady')}</button>
       </form>
       {page.can.appoint ? (
         <form method="post" action={`${base}/examiners`}>
-          <Csrf token={ctx.csrf} />
+          <Csrf token={csrf} />
           <SelectField
             name="personId"
             label={t.t('marking.overview.examiner')}
@@ -203,10 +240,10 @@ export function ContextOverviewPage({
       ) : null}
       {page.can.reveal ? (
         <form method="post" action={`${base}/reveal`}>
-          <Csrf token={ctx.csrf} />
+          <Csrf token={csrf} />
           <button type="submit">{t.t('marking.overview.reveal')}</button>
         </form>
       ) : null}
-    </Layout>
+    </>
   );
 }
