@@ -35,8 +35,21 @@ export async function resultsAccess(db: Executor, actor: Actor, editionId: strin
   return { ...found, standing, can };
 }
 
-/** The access of staff (403 for a participant, who may only see their own). */
-export async function staffAccess(db: Executor, actor: Actor, editionId: string): Promise<ResultsAccess> {
+/**
+ * The access of staff (403 for a participant, who may only see their own). A manager or a facilitator of
+ * the edition is known without asking whether they also hold a place (a statement less on every view of
+ * the gradebook); anyone else goes through `resultsAccess` (404 without standing, 403 with).
+ */
+export async function staffAccess(
+  db: Executor,
+  actor: Actor,
+  editionId: string,
+): Promise<Pick<ResultsAccess, 'edition' | 'course'>> {
+  if (actor.kind === 'user') {
+    const found = await findEditionWithCourse(db, editionId);
+    const facilitator = found?.edition.facilitators.some((f) => f.id === actor.id) ?? false;
+    if (found && canResults(actor, { facilitator, participant: false }, 'results.manage')) return found;
+  }
   const access = await resultsAccess(db, actor, editionId);
   if (!access.can.manage) throw new AppError('forbidden');
   return access;

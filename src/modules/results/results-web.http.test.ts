@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
+import { createTestApp, csrfFrom } from '../../../test/helpers/http.js';
 import { Client, fieldError, tokenOf } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
@@ -142,6 +142,36 @@ describe('results pages', () => {
     const xlsx = await browser.get(`/results/${world.edition.id}/gradebook.xlsx`);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('shows a released mark and an override on the next view (the kept page), in each reader’s language', async () => {
+    const browser = await browserOf(app, world.facilitator);
+    const french = await browserOf(app, frenchManager);
+    const url = `/results/${world.edition.id}`;
+    expect((await browser.get(url)).body).toContain('72.5 %');
+    expect((await french.get(url)).body).toContain('72,5');
+    await recordItemOutcome(deps.db, deps, {
+      itemId: essay,
+      personId: amina.id,
+      outcome: { kind: 'passed', score: 6400 },
+    });
+    const kept = await browser.get(url);
+    expect(kept.body).toContain('64 %');
+    // The kept forms carry the request's own CSRF token (the frame's): the override is sent with it.
+    const tokens = new Set([...kept.body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]));
+    expect(tokens).toEqual(new Set([csrfFrom(kept.body)]));
+    const saved = await browser.post(`${url}/overrides`, {
+      _csrf: csrfFrom(kept.body),
+      personId: amina.id,
+      componentId: essay,
+      mark: '81',
+      reason: 'Re-marked after appeal',
+    });
+    expect(saved.statusCode).toBe(303);
+    const after = await browser.get(url);
+    expect(after.body).toContain('81 %');
+    expect(after.body).toContain('Re-marked after appeal');
+    expect((await french.get(url)).body).toContain('81 %');
   });
 
   it('shows whose result the pathway refused when finalising, translated, and records nothing', async () => {

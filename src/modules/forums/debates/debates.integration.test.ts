@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildDebate as buildDebateItem } from '../../../../test/helpers/debate-factories.js';
 import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { buildPerson } from '../../../../test/helpers/factories.js';
 import { actorOf } from '../../../../test/helpers/pathway-factories.js';
@@ -27,28 +28,8 @@ for (const dialect of DIALECTS) {
     });
 
     // TEST_NOW is 2026-11-28T10:00Z: opening until the 29th, rebuttals until the 30th, closing until 1 Dec.
-    async function buildDebate(teamMode: 'chosen' | 'assigned', teamCap: number | null = null) {
-      const staff = actorOf(world.facilitator);
-      const section = await saveSection(deps.db, deps, staff, world.edition.id, null, {
-        title: { en: 'Debate' },
-      });
-      return saveItem(deps.db, deps, staff, world.edition.id, null, {
-        sectionId: section.id,
-        kind: 'debate',
-        title: { en: 'Debate' },
-        settings: {
-          motion: 'Recruitment fees should be paid by employers',
-          positions: 'For\nAgainst\nAbstain',
-          opening: '2026-11-29T10:00',
-          rebuttal: '2026-11-30T10:00',
-          closing: '2026-12-01T10:00',
-          timeZone: 'UTC',
-          teamMode,
-          teamCap: teamCap === null ? '' : String(teamCap),
-        },
-        completionRule: 'viewed',
-      });
-    }
+    const buildDebate = (teamMode: 'chosen' | 'assigned', teamCap: number | null = null) =>
+      buildDebateItem(deps, world, { teamMode, teamCap: teamCap === null ? '' : String(teamCap) });
 
     it('refuses settings with one position or deadlines out of order', async () => {
       const staff = actorOf(world.facilitator);

@@ -1,6 +1,10 @@
+import { renderToString } from 'preact-render-to-string';
+import type { Locale, Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, Pagination, SelectField, TextField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
+import { KeptHtml } from '../../../web/render.js';
+import { renderedOnceWithToken } from '../../../web/rendered-once.js';
 import type { FinaliseReport } from '../finalise-results.js';
 import type { GradebookPage as Book } from '../get-gradebook.js';
 import { markText, percent, Title } from './result-parts.js';
@@ -8,7 +12,12 @@ import { markText, percent, Title } from './result-parts.js';
 /** The participation figures shown beside the marks (the export's forum and debate columns). */
 const PARTICIPATION_FIGURES = ['threads', 'replies', 'posts', 'rounds'] as const;
 
-/** People × components, totals and outcomes; the override form; exports; finalising. */
+/**
+ * People × components, totals and outcomes; the override form; exports; finalising. The table and the
+ * forms as they first show (nothing typed, no errors) are rendered once per kept page and language
+ * (`renderedOnceWithToken` on the page's `rows`, which the kept page shares with every reader until one of
+ * its tables changes; the CSRF token is put in per request); a form sent back with errors is rendered fresh.
+ */
 export function GradebookPage({
   ctx,
   book,
@@ -25,7 +34,10 @@ export function GradebookPage({
   const { t } = ctx;
   const title = t.t('results.book.title');
   const base = `/results/${book.edition.id}`;
-  const overrideErrors = Object.fromEntries(Object.entries(errors).filter(([path]) => !isFinalise(path)));
+  const pristine = Object.keys(values).length === 0 && Object.keys(errors).length === 0;
+  const contents = (csrf: string) => (
+    <GradebookContents t={t} locale={ctx.locale} csrf={csrf} book={book} values={values} errors={errors} />
+  );
   return (
     <Layout ctx={ctx} title={title}>
       <p class="breadcrumb">
@@ -47,6 +59,40 @@ export function GradebookPage({
         </a>
       </p>
       {book.policy ? null : <p>{t.t('results.book.noPolicy')}</p>}
+      {pristine ? (
+        <KeptHtml
+          html={renderedOnceWithToken(book.rows, ctx.locale, ctx.csrf, (token) =>
+            renderToString(contents(token)),
+          )}
+        />
+      ) : (
+        contents(ctx.csrf)
+      )}
+    </Layout>
+  );
+}
+
+/** The page of people (table and paging), the override form and finalising: the same for every staff reader. */
+function GradebookContents({
+  t,
+  locale,
+  csrf,
+  book,
+  values,
+  errors,
+}: {
+  t: Translator;
+  locale: Locale;
+  csrf: string;
+  book: Book;
+  values: Record<string, string>;
+  errors: FieldMessages;
+}) {
+  const title = t.t('results.book.title');
+  const base = `/results/${book.edition.id}`;
+  const overrideErrors = Object.fromEntries(Object.entries(errors).filter(([path]) => !isFinalise(path)));
+  return (
+    <>
       {book.paging && book.paging.pageCount > 1 ? (
         <p>
           {t.t('results.book.people', {
@@ -65,7 +111,7 @@ export function GradebookPage({
                 <th scope="col">{t.t('results.book.person')}</th>
                 {book.components.map((c) => (
                   <th scope="col">
-                    <Title value={c.title} locale={ctx.locale} fallback={c.id} /> <small>×{c.weight}</small>
+                    <Title value={c.title} locale={locale} fallback={c.id} /> <small>×{c.weight}</small>
                   </th>
                 ))}
                 {book.policy ? (
@@ -133,7 +179,7 @@ export function GradebookPage({
           <h2 id="override">{t.t('results.book.overrideTitle')}</h2>
           <ErrorSummary t={t} errors={overrideErrors} />
           <form method="post" action={`${base}/overrides`} class="stacked">
-            <Csrf token={ctx.csrf} />
+            <Csrf token={csrf} />
             <SelectField
               name="personId"
               label={t.t('results.book.overridePerson')}
@@ -147,7 +193,7 @@ export function GradebookPage({
               value={values.componentId}
               options={book.components.map((c) => ({
                 value: c.id,
-                label: pickTitle(c.title, ctx.locale, c.id),
+                label: pickTitle(c.title, locale, c.id),
               }))}
               errors={errors}
             />
@@ -168,31 +214,31 @@ export function GradebookPage({
           </form>
           <h2>{t.t('results.book.finaliseTitle')}</h2>
           <p>{t.t('results.book.finaliseHint')}</p>
-          <FinaliseProblems ctx={ctx} book={book} errors={errors} />
+          <FinaliseProblems t={t} book={book} errors={errors} />
           <form method="post" action={`${base}/finalise`}>
-            <Csrf token={ctx.csrf} />
+            <Csrf token={csrf} />
             <button type="submit">{t.t('results.book.finalise')}</button>
           </form>
         </>
       ) : null}
-    </Layout>
+    </>
   );
 }
 
 const isFinalise = (path: string) => path === 'finalise' || path.startsWith('finalise.');
 
 /** The pathway's refusal of some results when finalising: whose, and why (nothing was recorded). */
-function FinaliseProblems({ ctx, book, errors }: { ctx: PageContext; book: Book; errors: FieldMessages }) {
+function FinaliseProblems({ t, book, errors }: { t: Translator; book: Book; errors: FieldMessages }) {
   const problems = Object.entries(errors).filter(([path]) => isFinalise(path));
   if (problems.length === 0) return null;
   const nameOf = new Map(book.everyone.map((p) => [p.id, p.fullName]));
   return (
     <div class="error-summary" role="alert" tabindex={-1} id="finalise-problems">
-      <h2>{ctx.t.t('results.book.finaliseRefused', { count: problems.length })}</h2>
+      <h2>{t.t('results.book.finaliseRefused', { count: problems.length })}</h2>
       <ul>
         {problems.map(([path, message]) => {
           const name = nameOf.get(path.split('.')[1] ?? '');
-          return <li>{name ? ctx.t.t('results.book.finaliseProblem', { name, message }) : message}</li>;
+          return <li>{name ? t.t('results.book.finaliseProblem', { name, message }) : message}</li>;
         })}
       </ul>
     </div>
