@@ -4,6 +4,7 @@
  * and one session's "add to calendar" file.
  */
 import type { Executor } from '../../db/database.js';
+import { KeptResults } from '../../db/kept-results.js';
 import type { Services } from '../../deps.js';
 import { type Locale, translator } from '../../i18n/i18n.js';
 import { pickLocalized } from '../../i18n/localized.js';
@@ -16,7 +17,7 @@ import { confirmedEditionsOf } from '../places/places.queries.js';
 import { dueItemsOfEditions, itemsOfKind } from '../spaces/spaces.queries.js';
 import { dueEvents, type EditionLabel, sessionEvents } from './calendar-events.js';
 import { WEBINAR_KIND, webinarAccessFor } from './webinar-access.js';
-import { calendarText } from './webinar-calendar.js';
+import { calendarTag, calendarText } from './webinar-calendar.js';
 import { findCalendarTokenOwner } from './webinars.repository.js';
 
 async function labels(db: Executor, editionIds: readonly string[]): Promise<Map<string, EditionLabel>> {
@@ -27,22 +28,72 @@ async function labels(db: Executor, editionIds: readonly string[]): Promise<Map<
   return out;
 }
 
-/** The public calendar of an edition's webinars (an unknown edition: not found). Anyone. */
+/**
+ * Every table the public calendar of an edition is read from: its webinars (spaces module) and its edition
+ * and course with their themes, programmes, equivalences and facilitators (catalogue module, whose own kept
+ * edition is read). A write to one of them makes every kept feed stale (ADR 0009);
+ * `webinars-calendar.integration.test.ts` checks the list against the SQL the feed really runs.
+ */
+export const EDITION_CALENDAR_TABLES = [
+  'space_items',
+  'spaces',
+  'editions',
+  'courses',
+  'course_search',
+  'course_themes',
+  'themes',
+  'programme_courses',
+  'programmes',
+  'course_equivalences',
+  'edition_facilitators',
+  'users',
+] as const;
+
+/** A calendar file and its validator (the same text gives the same tag, whenever it was made). */
+export interface CalendarFile {
+  text: string;
+  /** A weak entity tag: equal for feeds that differ only in DTSTAMP (when the file was made). */
+  etag: string;
+}
+
+/** Feeds kept per edition and language: the same for every reader until a webinar or the edition changes. */
+const keptFeeds = new KeptResults<CalendarFile | null>({ tables: EDITION_CALENDAR_TABLES, maxEntries: 3000 });
+
+/**
+ * The public calendar of an edition's webinars (an unknown edition: not found). Anyone. Kept per edition and
+ * language until one of its tables is written (about 2 ms of CPU to make, for a file that changes when a
+ * webinar does).
+ */
 export async function getEditionCalendar(
   db: Executor,
   deps: Services,
   editionId: string,
   locale: Locale,
-): Promise<string> {
+): Promise<CalendarFile> {
+  const file = await keptFeeds.get(db, `${editionId}|${locale}`, () =>
+    readEditionCalendar(db, deps, editionId, locale),
+  );
+  if (!file) throw new AppError('not_found');
+  return file;
+}
+
+/** Makes the edition's calendar (null: no such edition), without keeping it. */
+async function readEditionCalendar(
+  db: Executor,
+  deps: Services,
+  editionId: string,
+  locale: Locale,
+): Promise<CalendarFile | null> {
   const found = await findEditionWithCourse(db, editionId);
-  if (!found) throw new AppError('not_found');
+  if (!found) return null;
   const items = await itemsOfKind(db, WEBINAR_KIND, [found.edition.id]);
   const editions = new Map([
     [found.edition.id, { courseCode: found.course.code, courseTitle: found.course.title }],
   ]);
   const events = sessionEvents(deps, items, editions, locale, () => `/editions/${found.edition.id}`);
   const name = `${found.course.code} · ${pickLocalized(found.course.title, locale).text}`;
-  return calendarText(name, events, deps.clock.now().toISOString());
+  const text = calendarText(name, events, deps.clock.now().toISOString());
+  return Object.freeze({ text, etag: calendarTag(text) });
 }
 
 /** A person's private feed by its token (an unknown or revoked token: not found). */

@@ -2,6 +2,7 @@
  * iCalendar (RFC 5545) files of sessions and due dates, written by ical-generator. Instants are UTC (`Z`),
  * which every calendar shows in its reader's own zone. Pure: events in, text out.
  */
+import { createHash } from 'node:crypto';
 import ical from 'ical-generator';
 
 /** One event of a feed. */
@@ -38,3 +39,19 @@ export function calendarText(name: string, events: readonly CalendarEvent[], sta
 /** Pure: the UID of a webinar's event, and of an item's due date. */
 export const sessionUid = (itemId: string) => `webinar-${itemId}@diploma-platform`;
 export const dueUid = (itemId: string) => `due-${itemId}@diploma-platform`;
+
+/** Pure: the weak entity tag of a calendar's text, DTSTAMP lines left out. */
+export function calendarTag(text: string): string {
+  const content = text.replace(/^DTSTAMP:[^\r\n]*\r?\n/gm, '');
+  return `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+}
+
+/** Pure: whether an If-None-Match header names `etag` (weak comparison: `W/` ignored; `*` matches any). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  const opaque = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => {
+    const candidate = tag.trim();
+    return candidate === '*' || candidate.replace(/^W\//, '') === opaque;
+  });
+}

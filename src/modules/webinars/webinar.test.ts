@@ -7,6 +7,7 @@ import {
 import { readAttendanceRows, readAttended } from './attendance-csv.js';
 import { formatInstant } from './views/instant-format.js';
 import { attendancePercent, instantOf, joinWindow, reminderDue } from './webinar.js';
+import { calendarTag, etagMatches } from './webinar-calendar.js';
 import { readWebinarSettings, webinarSettingsSchema } from './webinar-settings.js';
 
 const session = { startsAt: '2027-03-01T14:00:00.000Z', endsAt: '2027-03-01T15:30:00.000Z' };
@@ -162,5 +163,27 @@ describe('settings and instants read once (the space home lists the next webinar
       expect(formatInstant(iso, 'es', 'America/Bogota')).toBe(fresh('es', 'America/Bogota'));
       expect(formatInstant(iso, 'fr', 'Not/AZone')).toBe(fresh('fr', 'UTC'));
     }
+  });
+});
+
+describe('the public feed’s validator', () => {
+  const text = (stamp: string, summary: string) =>
+    `BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTAMP:${stamp}\r\nSUMMARY:${summary}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`;
+
+  it('is a weak tag that leaves out when the file was made', () => {
+    const tag = calendarTag(text('20261128T100000Z', 'Opening'));
+    expect(tag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+    expect(calendarTag(text('20261129T080000Z', 'Opening'))).toBe(tag);
+    expect(calendarTag(text('20261128T100000Z', 'Closing'))).not.toBe(tag);
+  });
+
+  it('matches If-None-Match weakly, in a list, or as *', () => {
+    const tag = 'W/"abc"';
+    expect(etagMatches(undefined, tag)).toBe(false);
+    expect(etagMatches('W/"abc"', tag)).toBe(true);
+    expect(etagMatches('"abc"', tag)).toBe(true);
+    expect(etagMatches('"x", W/"abc"', tag)).toBe(true);
+    expect(etagMatches('*', tag)).toBe(true);
+    expect(etagMatches('W/"abd"', tag)).toBe(false);
   });
 });

@@ -144,6 +144,25 @@ describe('webinar pages', () => {
     expect(calendar.statusCode).toBe(200);
     expect(calendar.body).toContain('BEGIN:VCALENDAR');
     expect(calendar.body).not.toContain('zoom.us');
+    // A calendar polling the feed gets 304 while nothing changed, the feed again once a webinar is added.
+    const etag = String(calendar.headers.etag);
+    expect(etag).toMatch(/^W\/"/);
+    const unchanged = await app.inject({
+      method: 'GET',
+      url: `/editions/${world.edition.id}/calendar.ics`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.body).toBe('');
+    await buildWebinar(deps, world, { startsAt: '2026-12-12T09:00:00Z', endsAt: '2026-12-12T10:00:00Z' });
+    const changed = await app.inject({
+      method: 'GET',
+      url: `/editions/${world.edition.id}/calendar.ics`,
+      headers: { 'if-none-match': etag },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.body).toContain('DTSTART:20261212T090000Z');
+    expect(changed.headers.etag).not.toBe(etag);
     expect(
       (await anonymous.get('/editions/0190f5d2-7d2c-7000-8000-000000000001/calendar.ics')).statusCode,
     ).toBe(404);

@@ -320,7 +320,7 @@ for (const dialect of DIALECTS) {
 
     it('writes valid calendars: the edition’s public one, a private feed by token, and one session', async () => {
       const webinar = await buildWebinar(deps, world, LATER);
-      const events = parseCalendar(await getEditionCalendar(deps.db, deps, world.edition.id, 'fr'));
+      const events = parseCalendar((await getEditionCalendar(deps.db, deps, world.edition.id, 'fr')).text);
       expect(events).toEqual([
         {
           uid: `webinar-${webinar.id}@diploma-platform`,

@@ -20,6 +20,7 @@ import { saveAttendance } from './save-attendance.js';
 import { CalendarPage } from './views/calendar-page.js';
 import { ManagePage } from './views/manage-page.js';
 import { webinarAccess } from './webinar-access.js';
+import { etagMatches } from './webinar-calendar.js';
 
 type ItemParams = { Params: { itemId: string } };
 type MaterialParams = { Params: { itemId: string; materialId: string } };
@@ -206,8 +207,12 @@ export function webinarsWebRoutes(app: FastifyInstance, deps: Deps): void {
     '/editions/:id/calendar.ics',
     { schema: { hide: true } },
     async (request, reply) => {
-      const text = await getEditionCalendar(deps.db, deps, request.params.id, request.locale);
-      return sendCalendar(reply, text, null);
+      const file = await getEditionCalendar(deps.db, deps, request.params.id, request.locale);
+      // A calendar that polls the feed gets 304 until a webinar or the edition changes (RFC 9110, 13.1.2).
+      reply.header('etag', file.etag);
+      if (etagMatches(request.headers['if-none-match'], file.etag))
+        return reply.code(304).header('cache-control', 'private, max-age=300').send();
+      return sendCalendar(reply, file.text, null);
     },
   );
 
