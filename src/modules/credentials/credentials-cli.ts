@@ -130,7 +130,7 @@ async function loadDidDocuments(options: Options, io: CredentialsCommandIo): Pro
 function statusResolver(lists: StatusListCredential[], deps: Omit<VerifyDeps, 'resolveStatus'>) {
   const trusted = new Map<string, Promise<StatusListCredential | null>>();
   const check = (list: StatusListCredential) =>
-    verifyCredential(list, { ...deps, resolveStatus: async () => 'unknown' }).then((outcome) =>
+    verifyCredential(list, { ...deps, resolveStatus: async () => 'unknown' as const }).then((outcome) =>
       outcome.checks.filter((item) => item.id !== 'validity').every((item) => item.ok) ? list : null,
     );
   for (const list of lists) trusted.set(list.id, check(list));

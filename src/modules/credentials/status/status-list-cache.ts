@@ -76,6 +76,28 @@ async function revalidate(db: Executor, cache: ListCache): Promise<void> {
 
 const placeKey = (purpose: string, listNumber: number) => `${purpose}\u0000${listNumber}`;
 
+type ListPlace = { url: string } | { purpose: string; listNumber: number };
+
+const keyOfPlace = (where: ListPlace) =>
+  'url' in where ? where.url : placeKey(where.purpose, where.listNumber);
+
+/**
+ * `cachedStatusList` without a promise when the copy is known and not due for revalidation (the common
+ * case: a verification's status checks then cost no event-loop turn), else its promise.
+ */
+export function statusListNowOrLater(
+  db: Executor,
+  owner: object,
+  where: ListPlace,
+): CachedStatusList | undefined | Promise<CachedStatusList | undefined> {
+  const cache = cacheOf(owner);
+  if (!revalidationDue(cache)) {
+    const known = cache.byKey.get(keyOfPlace(where));
+    if (known !== undefined) return known ?? undefined;
+  }
+  return cachedStatusList(db, owner, where);
+}
+
 /**
  * One of our lists (by its URL, or its purpose and number) with its bits, or undefined when there is no such
  * list (a third party's URL). `owner`: the caller's `Services` (one cache each).
@@ -83,11 +105,11 @@ const placeKey = (purpose: string, listNumber: number) => `${purpose}\u0000${lis
 export async function cachedStatusList(
   db: Executor,
   owner: object,
-  where: { url: string } | { purpose: string; listNumber: number },
+  where: ListPlace,
 ): Promise<CachedStatusList | undefined> {
   const cache = cacheOf(owner);
   if (revalidationDue(cache)) await revalidate(db, cache);
-  const key = 'url' in where ? where.url : placeKey(where.purpose, where.listNumber);
+  const key = keyOfPlace(where);
   const known = cache.byKey.get(key);
   if (known !== undefined) return known ?? undefined;
   const startedAt = generation;

@@ -29,7 +29,7 @@ import {
   type StatusPurpose,
   setBit,
 } from './status-list.js';
-import { cachedStatusList, forgetStatusLists } from './status-list-cache.js';
+import { type CachedStatusList, forgetStatusLists, statusListNowOrLater } from './status-list-cache.js';
 
 /** A credential's place in the status lists. */
 export interface StatusPlace {
@@ -221,12 +221,20 @@ export async function isStatusBitSet(db: Executor, purpose: StatusPurpose, index
  * the bits (status-list-cache.ts; `owner`: the caller's services); 'unknown' for any other list (a third
  * party's, which the server does not fetch).
  */
-export async function resolveOwnStatus(
+export function resolveOwnStatus(
   db: Executor,
   owner: object,
   entry: BitstringStatusListEntry,
-): Promise<{ set: boolean } | 'unknown'> {
-  const list = await cachedStatusList(db, owner, { url: entry.statusListCredential });
+): { set: boolean } | 'unknown' | Promise<{ set: boolean } | 'unknown'> {
+  const found = statusListNowOrLater(db, owner, { url: entry.statusListCredential });
+  return found instanceof Promise ? found.then((list) => bitOf(list, entry)) : bitOf(found, entry);
+}
+
+/** The entry's bit in our list (read at once, or after its promise): 'unknown' when it is not ours. */
+function bitOf(
+  list: CachedStatusList | undefined,
+  entry: BitstringStatusListEntry,
+): { set: boolean } | 'unknown' {
   if (!list || list.purpose !== entry.statusPurpose) return 'unknown';
   const position = Number(entry.statusListIndex);
   if (!Number.isInteger(position) || position < 0 || position >= list.size) return 'unknown';

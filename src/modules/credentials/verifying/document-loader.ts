@@ -24,6 +24,8 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: object;
+  /** 'static': jsonld keeps the resolved context for the process (only for the standard contexts). */
+  tag?: 'static';
 }
 
 /** A JSON-LD document loader. */
@@ -59,7 +61,24 @@ function standardContexts(): Map<string, object> {
   return documents;
 }
 
-let memoisedContexts: Map<string, object> | null = null;
+/**
+ * The standard contexts' answers, one frozen object per URL for the process: tagged 'static', so jsonld
+ * resolves each URL once per process (its shared cache of resolved contexts, keyed by URL) instead of once
+ * per operation (a loader call, a walk of the context for relative URLs and a JSON.stringify of it as a
+ * cache key, and new resolved contexts whose processed-context caches start empty). Safe because these
+ * documents are the same in every loader of the process: a loader's extras never replace them.
+ */
+let standardAnswers: Map<string, RemoteDocument> | null = null;
+
+function standardAnswersOnce(): Map<string, RemoteDocument> {
+  standardAnswers ??= new Map(
+    [...standardContexts()].map(([url, document]) => [
+      url,
+      Object.freeze({ contextUrl: null, documentUrl: url, document, tag: 'static' as const }),
+    ]),
+  );
+  return standardAnswers;
+}
 
 /** A controller document and its Multikey verification methods, for a third party's known keys. */
 export function controllerDocuments(
@@ -137,13 +156,17 @@ export function isStaticLoader(loader: object): boolean {
 /** A document loader over the standard contexts, our DID document, did:key and the given extras. */
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
   shareActiveContexts();
-  memoisedContexts ??= standardContexts();
-  const documents = new Map(memoisedContexts);
+  const standard = standardAnswersOnce();
+  const documents = new Map<string, object>();
   if (options.issuerDidDocument) {
     for (const [url, document] of didDocumentEntries(options.issuerDidDocument)) documents.set(url, document);
   }
-  for (const [url, document] of options.extraDocuments ?? []) documents.set(url, document);
+  for (const [url, document] of options.extraDocuments ?? []) {
+    if (!standard.has(url)) documents.set(url, document);
+  }
   const loader = async (url: string) => {
+    const answer = standard.get(url);
+    if (answer) return answer;
     const document = documents.get(url) ?? (await resolveDidKey(url));
     if (!document) throw new UnknownDocumentError(url);
     return { contextUrl: null, documentUrl: url, document } as RemoteDocument;

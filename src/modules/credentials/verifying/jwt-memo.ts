@@ -26,10 +26,13 @@ type Json = Record<string, unknown>;
 export interface DecodedJwt {
   header: Json;
   payload: JWTPayload & { vc?: Json };
-  /** The schema check of `vc`, by schema file ('' for the shipped one). */
-  schema: Map<string, CheckResult>;
-  /** The signature's answer for each key it was checked with. */
-  signatures: WeakMap<KeyObject, boolean>;
+  /**
+   * The schema check of `vc`, by schema file ('' for the shipped one); absent on a token's first reading
+   * (nothing is remembered for it: a Map and a WeakMap per new token were garbage for the young collector).
+   */
+  schema?: Map<string, CheckResult>;
+  /** The signature's answer for each key it was checked with (absent on a first reading). */
+  signatures?: WeakMap<KeyObject, boolean>;
 }
 
 /** Characters of tokens held at most (about 16 MB of memory). */
@@ -156,8 +159,11 @@ export function decodedJwt(jwt: string): DecodedJwt | null {
     return known.entry;
   }
   const read = readCompactJws(jwt);
-  const entry = read ? { ...read, schema: new Map(), signatures: new WeakMap() } : null;
-  if (seenBefore(jwt, key)) remember(jwt, key, entry);
+  let entry: DecodedJwt | null = read;
+  if (seenBefore(jwt, key)) {
+    entry = read && { ...read, schema: new Map(), signatures: new WeakMap() };
+    remember(jwt, key, entry);
+  }
   last = { jwt, entry };
   return entry;
 }

@@ -72,6 +72,8 @@ export async function loaderWithResolvedDids(
   ownDid: string,
   resolver: DidWebResolver = serverDidWebResolver,
 ): Promise<DocumentLoader> {
+  // Our own credentials name no other DID: no resolution, no promise to settle.
+  if (referencedDidWebs(document, ownDid).length === 0) return base;
   const extra = new Map(await resolvedDidEntries(document, ownDid, resolver));
   if (extra.size === 0) return base;
   return async (url: string) => {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
 import jsonld from 'jsonld';
@@ -86,6 +87,29 @@ describe('shared active contexts', () => {
 
   it('is on wherever a document loader exists', () => {
     expect(activeContextsShared()).toBe(true);
+  });
+
+  it("hits jsonld's processed-context cache for every context once a credential's kind was seen", async () => {
+    const resolvedContext = createRequire(import.meta.url)('jsonld/lib/ResolvedContext.js') as {
+      prototype: { getProcessed(context: object): unknown };
+    };
+    const getProcessed = resolvedContext.prototype.getProcessed;
+    let hits = 0;
+    let misses = 0;
+    resolvedContext.prototype.getProcessed = function counting(context) {
+      const found = getProcessed.call(this, context);
+      if (found) hits++;
+      else misses++;
+      return found;
+    };
+    try {
+      await canonize(sampleCredential('diploma', 7));
+    } finally {
+      resolvedContext.prototype.getProcessed = getProcessed;
+    }
+    // Before, each type-scoped context (AchievementCredential, Achievement, Profile, Result…) missed.
+    expect(misses).toBe(0);
+    expect(hits).toBeGreaterThan(10);
   });
 
   it('reproduces the 1EdTech OB 3.0 test vector N-Quads byte for byte', async () => {

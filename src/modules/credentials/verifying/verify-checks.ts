@@ -25,8 +25,11 @@ export type StatusAnswer = { set: boolean } | 'unknown';
 export interface VerifyDeps {
   /** The static document loader (contexts, our DID document, known third-party keys). */
   documentLoader: (url: string) => Promise<{ document: object }>;
-  /** Looks a status entry up (our database, a status list file, or 'unknown' when offline). */
-  resolveStatus(entry: BitstringStatusListEntry): Promise<StatusAnswer>;
+  /**
+   * Looks a status entry up (our database, a status list file, or 'unknown' when offline); may answer at
+   * once (our lists' copy in memory: no event-loop turn per entry).
+   */
+  resolveStatus(entry: BitstringStatusListEntry): Promise<StatusAnswer> | StatusAnswer;
   /** The instant validity is judged at. */
   now: Date;
   /** Issuer ids the verifier trusts (our did:web, and the configured TRUSTED_ISSUERS): the trust policy. */
@@ -54,6 +57,16 @@ function isBitstringEntry(entry: unknown): entry is BitstringStatusListEntry {
   );
 }
 
+/** The resolver's answer for one entry ('unknown' when it fails), awaited only when it is a promise. */
+function answerOf(deps: VerifyDeps, entry: BitstringStatusListEntry): StatusAnswer | Promise<StatusAnswer> {
+  try {
+    const answer = deps.resolveStatus(entry);
+    return answer instanceof Promise ? answer.catch((): StatusAnswer => 'unknown') : answer;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
  * `status`: `none` (no entry), `ok` (every bit clear), `revoked` / `suspended` / `status_set` (a bit is
  * set: fails), `unknown` (some entry could not be checked here, none is set: passes, reported as such).
@@ -68,7 +81,7 @@ export async function checkStatus(credential: Json, deps: VerifyDeps): Promise<C
       unknown = true;
       continue;
     }
-    const answer = await deps.resolveStatus(entry).catch((): StatusAnswer => 'unknown');
+    const answer = await answerOf(deps, entry);
     if (answer === 'unknown') unknown = true;
     else if (answer.set) setPurposes.push(entry.statusPurpose);
   }

@@ -21,10 +21,39 @@ import { type CheckResult, issuerOf, type VerifyDeps } from './verify-checks.js'
 
 type Json = Record<string, unknown>;
 
+type CreateVerifier = (options: { verificationMethod: Json }) => Promise<object>;
+
+/** Verifiers made by the cryptosuite, by verification method (each imported a key: createPublicKey). */
+const VERIFIER_LIMIT = 256;
+const verifiers = new Map<string, Promise<object>>();
+
+/**
+ * The cryptosuite's `createVerifier`, once per Multikey verification method (its type, id and public key:
+ * all the verifier depends on) instead of once per proof: importing the key was about 7 % of a first-time
+ * verification (bench/README.md "Credentials, fifth pass"). A failed creation is not kept.
+ */
+const createVerifierOnce: CreateVerifier = ({ verificationMethod }) => {
+  const create = eddsaRdfc2022.createVerifier as CreateVerifier;
+  const { type, id, publicKeyMultibase } = verificationMethod;
+  if (typeof id !== 'string' || typeof publicKeyMultibase !== 'string') return create({ verificationMethod });
+  const key = `${String(type)}\u0000${id}\u0000${publicKeyMultibase}`;
+  let verifier = verifiers.get(key);
+  if (!verifier) {
+    verifier = create({ verificationMethod });
+    if (verifiers.size >= VERIFIER_LIMIT) verifiers.delete(verifiers.keys().next().value as string);
+    verifiers.set(key, verifier);
+    verifier.catch(() => verifiers.delete(key));
+  }
+  return verifier;
+};
+
+/** The suite we verify with: the published one, its verifiers kept per verification method. */
+const eddsaRdfc2022Verifying = { ...eddsaRdfc2022, createVerifier: createVerifierOnce };
+
 /** Cryptosuites we verify: the current name and its 2023 predecessor (same algorithm). */
 const CRYPTOSUITES: Record<string, { suite: object; legacyContext: boolean }> = {
-  'eddsa-rdfc-2022': { suite: eddsaRdfc2022, legacyContext: false },
-  'eddsa-2022': { suite: { ...eddsaRdfc2022, name: 'eddsa-2022' }, legacyContext: true },
+  'eddsa-rdfc-2022': { suite: eddsaRdfc2022Verifying, legacyContext: false },
+  'eddsa-2022': { suite: { ...eddsaRdfc2022Verifying, name: 'eddsa-2022' }, legacyContext: true },
 };
 
 /** JWS algorithms accepted on VC-JWTs, with the digest node:crypto's `verify` takes for each. */

@@ -3,7 +3,7 @@ import type { Services } from '../../../deps.js';
 import { AppError } from '../../../kernel/errors.js';
 import { type IssuerKeys, loadIssuerKeys } from '../keys/issuer.js';
 import { getBit } from '../status/status-list.js';
-import { cachedStatusList } from '../status/status-list-cache.js';
+import { statusListNowOrLater } from '../status/status-list-cache.js';
 import { resolveOwnStatus } from '../status/status-list-store.js';
 import { MAX_SUBMITTED_LENGTH, nestsDeeperThan, sizeOf } from './request-limits.js';
 import { loaderWithResolvedDids, resolvedDidEntries } from './resolved-loader.js';
@@ -94,14 +94,14 @@ async function isSuspendedOfOurs(db: Executor, owner: object, credential: Json):
   const entries = (Array.isArray(status) ? status : status ? [status] : []) as Json[];
   for (const entry of entries) {
     if (entry.statusPurpose !== 'revocation' || typeof entry.statusListCredential !== 'string') continue;
-    const list = await cachedStatusList(db, owner, { url: entry.statusListCredential });
+    const found = statusListNowOrLater(db, owner, { url: entry.statusListCredential });
+    const list = found instanceof Promise ? await found : found;
     if (list?.purpose !== 'revocation') continue;
     const position = Number(entry.statusListIndex);
     if (!Number.isInteger(position) || position < 0 || position >= list.size) continue;
-    const suspension = await cachedStatusList(db, owner, {
-      purpose: 'suspension',
-      listNumber: list.listNumber,
-    });
+    const place = { purpose: 'suspension', listNumber: list.listNumber };
+    const foundSuspension = statusListNowOrLater(db, owner, place);
+    const suspension = foundSuspension instanceof Promise ? await foundSuspension : foundSuspension;
     if (suspension && getBit(suspension.bits, position)) return true;
   }
   return false;

@@ -46,7 +46,7 @@ export default async function runVerifyTask(
 ): Promise<VerificationResult | PresentationVerificationResult> {
   const deps: VerifyDeps = {
     documentLoader: loaderOf(task),
-    resolveStatus: async () => 'unknown',
+    resolveStatus: async () => 'unknown' as const,
     now: new Date(task.now),
     knownIssuers: task.knownIssuers,
   };

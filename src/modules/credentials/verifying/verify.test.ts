@@ -117,7 +117,7 @@ describe('verifyCredential (Data Integrity)', () => {
     expect(codes(revoked)).toMatchObject({ proof: 'ok', status: 'revoked' });
     const offline = await verifyCredential(
       signed,
-      testVerifyDeps(keyring, { resolveStatus: async () => 'unknown' }),
+      testVerifyDeps(keyring, { resolveStatus: async () => 'unknown' as const }),
     );
     expect(offline.valid).toBe(true);
     expect(codes(offline)).toMatchObject({ status: 'unknown' });

@@ -78,6 +78,7 @@ function schemaResult(credential: Json, deps: VerifyDeps): CheckResult {
 
 /** The schema check of a token's `vc`, judged once per token and schema file (jwt-memo.ts). */
 function rememberedSchemaResult(decoded: DecodedJwt, vc: Json, deps: VerifyDeps): CheckResult {
+  if (!decoded.schema) return schemaResult(vc, deps);
   const path = deps.schemaPath ?? '';
   let known = decoded.schema.get(path);
   if (!known) {
