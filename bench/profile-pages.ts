@@ -16,9 +16,11 @@
  * and writing included), without light-my-request's, which grows with the page's size (about 15 µs per KB
  * of HTML on the loaded machine of 7 December 2026: a 40 KB page paid more for `inject` than for itself).
  *
- * With `--form 'name=value&…'`, each path is a form's POST (in process only): the `_csrf` field is read once
+ * With `--form 'name=value&…'`, each path is a form's POST (in process, or over HTTP with `--http`, sent with
+ * an `Origin` as a browser's): the `_csrf` field is read once
  * from the form page at the same path, and every request must answer 303 (a save that redirects), e.g. the
- * admissions suite's save of the "work" step: `--form 'constituency=workers&…&after=next' PATH/steps/work`.
+ * admissions suite's save of the "work" step: `--form 'constituency=workers&…&after=next' PATH/steps/work`;
+ * the bench's own paths (`/__bench/…`) stay GETs, so the ceiling can be measured in the same run.
  *
  * Prints the mean time and CPU time per request (the CPU time is the steadier figure on a shared machine) (after a warm-up of a tenth of the runs) and writes
  * `<out>/<n>.cpuprofile` per path; `npx tsx bench/profile-summary.ts <file>` lists functions by self time.
@@ -74,26 +76,35 @@ const cookie = values.as
   ? await signIn(`http://127.0.0.1:${address.port}`, values.as, process.env.PROFILE_PASSWORD ?? DEMO_PASSWORD)
   : '';
 
-/** The child that asks for the pages over one keep-alive connection (`--http`). */
+/**
+ * The child that asks for the pages over one keep-alive connection (`--http`); with a body, it posts it as a
+ * urlencoded form (`--form`) and expects a 303.
+ */
 const CLIENT = `
 const http = require('node:http');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const [port, cookie] = process.argv.slice(1);
-const get = (path) => new Promise((resolve, reject) => {
-  http.get({ host: '127.0.0.1', port, path, agent, headers: cookie ? { cookie } : {} }, (res) => {
+const origin = 'http://127.0.0.1:' + port;
+const ask = (path, body) => new Promise((resolve, reject) => {
+  const headers = cookie ? { cookie } : {};
+  if (body !== undefined) Object.assign(headers, { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), origin });
+  const expected = body === undefined ? 200 : 303;
+  const request = http.request({ host: '127.0.0.1', port, path, agent, headers, method: body === undefined ? 'GET' : 'POST' }, (res) => {
     let bytes = 0;
     res.on('data', (chunk) => { bytes += chunk.length; });
-    res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(path + ': ' + res.statusCode))));
-  }).on('error', reject);
+    res.on('end', () => (res.statusCode === expected ? resolve(bytes) : reject(new Error(path + ': ' + res.statusCode))));
+  });
+  request.on('error', reject);
+  request.end(body);
 });
 let input = '';
 process.stdin.on('data', async (data) => {
   input += data;
   for (let end = input.indexOf('\\n'); end >= 0; end = input.indexOf('\\n')) {
-    const [count, path] = JSON.parse(input.slice(0, end));
+    const [count, path, body] = JSON.parse(input.slice(0, end));
     input = input.slice(end + 1);
     let bytes = 0;
-    for (let i = 0; i < count; i++) bytes = await get(path);
+    for (let i = 0; i < count; i++) bytes = await ask(path, body === null ? undefined : body);
     process.stdout.write(bytes + '\\n');
   }
 });`;
@@ -111,16 +122,15 @@ client?.stdout?.on('data', (data: Buffer) => {
     output = output.slice(end + 1);
   }
 });
-/** `count` requests for `path` made by the child, one after the other; the last body's size. */
-const overHttp = (count: number, path: string) =>
+/** `count` requests for `path` made by the child, one after the other (a POST of `body`); the last body's size. */
+const overHttp = (count: number, path: string, body: string | null = null) =>
   new Promise<number>((resolve) => {
     answers.push(resolve);
-    client?.stdin?.write(`${JSON.stringify([count, path])}\n`);
+    client?.stdin?.write(`${JSON.stringify([count, path, body])}\n`);
   });
 
 /** The POST of `body` to the form at `path`, with the CSRF token its page carries (`--form`). */
 async function formPost(path: string, body: string) {
-  if (client) throw new Error('--form is measured in process only (without --http)');
   const page = await app.inject({ method: 'GET', url: path, headers: { cookie } });
   const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
   if (!token) throw new Error(`${path}: no CSRF token on the form's page (${page.statusCode})`);
@@ -140,7 +150,10 @@ const profiling = !values['no-profile'];
 const lowest = new Map<string, number>();
 for (let round = 1; round <= Number(values.rounds); round++) {
   for (const [index, path] of positionals.entries()) {
-    const form = values.form === undefined ? null : await formPost(path, values.form);
+    // The bench's own paths (`/__bench/ceiling`, `/__bench/frame`) stay GETs, so a form is compared with
+    // the ceiling measured in the same run.
+    const form =
+      values.form === undefined || path.startsWith('/__bench/') ? null : await formPost(path, values.form);
     const run = async () => {
       const response = await app.inject(
         form ?? { method: 'GET', url: path, headers: cookie ? { cookie } : {} },
@@ -149,13 +162,13 @@ for (let round = 1; round <= Number(values.rounds); round++) {
       return response.body.length;
     };
     const warmUp = Math.max(1, Math.round(times / 10));
-    if (client) await overHttp(warmUp, path);
+    if (client) await overHttp(warmUp, path, form?.payload ?? null);
     else for (let i = 0; i < warmUp; i++) await run();
     if (profiling) await session.post('Profiler.start');
     const started = performance.now();
     const cpu = process.cpuUsage();
     let bytes = 0;
-    if (client) bytes = await overHttp(times, path);
+    if (client) bytes = await overHttp(times, path, form?.payload ?? null);
     else for (let i = 0; i < times; i++) bytes = await run();
     const ms = (performance.now() - started) / times;
     const used = process.cpuUsage(cpu);
