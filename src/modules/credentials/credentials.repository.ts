@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
 import type {
@@ -214,7 +214,7 @@ export async function listLiveCredentialsOfResult(db: Executor, resultId: string
     .selectFrom('credentials')
     .selectAll()
     .where('result_id', '=', resultId)
-    .where('status', '<>', 'revoked')
+    .where('status', '<>', sql.lit('revoked'))
     .execute();
 }
 
@@ -229,7 +229,7 @@ async function findLiveOfCandidacy(
     .selectAll()
     .where('candidacy_id', '=', candidacyId)
     .where('kind', '=', kind)
-    .where('status', '<>', 'revoked')
+    .where('status', '<>', sql.lit('revoked'))
     .orderBy('issued_at', 'desc')
     .executeTakeFirst();
 }
@@ -249,8 +249,8 @@ export async function listLiveDiplomasOfCandidacies(db: Executor, candidacyIds: 
     .selectFrom('credentials')
     .select(['id', 'candidacy_id', 'short_code', 'status', 'status_reason', 'issued_at'])
     .where('candidacy_id', 'in', candidacyIds)
-    .where('kind', '=', 'diploma')
-    .where('status', '<>', 'revoked')
+    .where('kind', '=', sql.lit('diploma'))
+    .where('status', '<>', sql.lit('revoked'))
     .execute();
 }
 
@@ -300,8 +300,8 @@ export async function listDiplomasCounting(db: Executor, componentId: string): P
   return db
     .selectFrom('credentials')
     .selectAll()
-    .where('kind', '=', 'diploma')
-    .where('status', '<>', 'revoked')
+    .where('kind', '=', sql.lit('diploma'))
+    .where('status', '<>', sql.lit('revoked'))
     .where(
       'id',
       'in',

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 /** All of the results module's SQL. */
 import type { Executor } from '../../db/database.js';
 import { credentialsView } from '../credentials/credentials.read-models.repository.js';
@@ -83,7 +84,7 @@ export async function lockedEnrolments(db: Executor, enrolmentIds: readonly stri
     .innerJoin(credentialsView(db).as('c'), 'c.result_id', 'r.id')
     .select(['r.enrolment_id', 'r.id as result_id'])
     .where('r.enrolment_id', 'in', enrolmentIds)
-    .where('c.status', '!=', 'revoked')
+    .where('c.status', '!=', sql.lit('revoked'))
     .execute();
   return new Set(rows.map((r) => r.enrolment_id).filter((id): id is string => id !== null));
 }

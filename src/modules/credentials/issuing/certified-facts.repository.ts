@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import { coursesView, courseThemesView } from '../../catalogue/catalogue.read-models.repository.js';
 import { usersView } from '../../identity/identity.read-models.repository.js';
@@ -119,7 +120,7 @@ export async function listLiveAchievementCredentials(db: Executor, userId: strin
     ])
     .where('credentials.user_id', '=', userId)
     .where('credentials.kind', '=', 'achievement')
-    .where('credentials.status', '<>', 'revoked')
+    .where('credentials.status', '<>', sql.lit('revoked'))
     .orderBy('results.completed_on')
     .execute();
 }
@@ -170,8 +171,8 @@ function autoAwardCandidacies(db: Executor) {
           selectFrom('credentials')
             .select('credentials.id')
             .whereRef('credentials.candidacy_id', '=', 'candidacies.id')
-            .where('credentials.kind', '=', 'diploma')
-            .where('credentials.status', '<>', 'revoked'),
+            .where('credentials.kind', '=', sql.lit('diploma'))
+            .where('credentials.status', '<>', sql.lit('revoked')),
         ),
       ),
     );

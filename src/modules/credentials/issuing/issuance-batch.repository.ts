@@ -2,7 +2,7 @@
  * The statements of issuing many course certificates at once (`issueCourseCredentials`): each reads or
  * writes the rows of the whole batch, so a batch costs the same dozen statements whatever its size.
  */
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { CredentialRow, CredentialsTable } from '../credentials.tables.js';
 
@@ -16,7 +16,7 @@ export async function listLiveCredentialsOfResults(
     .selectFrom('credentials')
     .selectAll()
     .where('result_id', 'in', resultIds)
-    .where('status', '<>', 'revoked')
+    .where('status', '<>', sql.lit('revoked'))
     .execute();
 }
 

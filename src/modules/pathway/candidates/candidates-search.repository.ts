@@ -72,8 +72,8 @@ function candidacyConditions(
             .selectFrom(credentialsView(db).as('credentials'))
             .select('credentials.id')
             .whereRef('credentials.candidacy_id', '=', 'candidacies.id')
-            .where('credentials.kind', '=', 'diploma')
-            .where('credentials.status', '<>', 'revoked'),
+            .where('credentials.kind', '=', sql.lit('diploma'))
+            .where('credentials.status', '<>', sql.lit('revoked')),
         ),
       ),
     );
