@@ -6,36 +6,30 @@ import { sql } from 'kysely';
 import { dialectOf, type Executor } from '../../db/database.js';
 import type { SubscriptionRow } from './forums.tables.js';
 
-/** Replaces the search document of a post (text folded by the caller). */
+/**
+ * Writes the search document of a post (text folded by the caller). An edit keeps the document's row: SQLite's
+ * search hands out matches by row, newest first (`newestVisibleMatchesSqlite`), so an edited post keeps its
+ * place.
+ */
 export async function savePostSearchDocument(db: Executor, postId: string, body: string): Promise<void> {
-  await db.deleteFrom('forum_post_search').where('post_id', '=', postId).execute();
+  const updated = await db
+    .updateTable('forum_post_search')
+    .set({ body })
+    .where('post_id', '=', postId)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return;
   await db.insertInto('forum_post_search').values({ post_id: postId, body }).execute();
 }
 
 /**
- * How many of the newest matching documents a search considers (then filters by visibility and keeps 50):
- * a common word matches tens of thousands of posts, and reading them all costs more than the budget.
+ * PostgreSQL: the search documents matching `query` (built by `fullTextQuery`) as a sub-query of post ids,
+ * through the GIN index (every match: used when the edition's newest posts hold too few).
  */
-export const SEARCH_WINDOW = 400;
-
-/**
- * The search documents' newest matches as a sub-query of post ids (a query built by `fullTextQuery`): by
- * FTS5 rowid on SQLite (insertion order), by post id on PostgreSQL (ids are time-ordered).
- */
-function postSearchMatches(db: Executor, query: string, window: number | null) {
-  const matches =
-    dialectOf(db) === 'sqlite'
-      ? db
-          .selectFrom('forum_post_search')
-          .select('forum_post_search.post_id')
-          .where(sql<boolean>`forum_post_search match ${query}`)
-          .orderBy(sql`rowid`, 'desc')
-      : db
-          .selectFrom('forum_post_search')
-          .select('forum_post_search.post_id')
-          .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`)
-          .orderBy('forum_post_search.post_id', 'desc');
-  return window === null ? matches : matches.limit(window);
+function postSearchMatches(db: Executor, query: string) {
+  return db
+    .selectFrom('forum_post_search')
+    .select('forum_post_search.post_id')
+    .where(sql<boolean>`body_tsv @@ to_tsquery('simple', ${query})`);
 }
 
 /**
@@ -80,55 +74,77 @@ interface SearchInput {
   limit: number;
 }
 
+/**
+ * What the reader may find among posts `p`: in `forumIds` only; hidden posts for staff only; in
+ * `ownOnlyForumIds` ("post first") only the reader's own.
+ */
+function visibleToReader(input: SearchInput) {
+  const rules = [sql`${sql.ref('p.forum_id')} in (${sql.join(input.forumIds)})`];
+  if (!input.includeHidden) rules.push(sql`${sql.ref('p.hidden')} = 0`);
+  if (input.ownOnlyForumIds.length)
+    rules.push(
+      sql`(${sql.ref('p.forum_id')} not in (${sql.join(input.ownOnlyForumIds)}) or ${sql.ref('p.author_id')} = ${input.readerId})`,
+    );
+  return sql<boolean>`${sql.join(rules, sql` and `)}`;
+}
+
+/**
+ * SQLite: the newest `limit` visible matches in one statement. FTS5 hands out its matches newest first
+ * (`order by rowid desc` is consumed by the index: documents are written when their post is, and an edit
+ * keeps its row) and SQLite checks each against its post by primary key, stopping at `limit`: for common
+ * words a few dozen rows are read, not the thousands that match; the excerpt is cut for the rows returned
+ * only. A visible match is never missed, whatever other editions hold (no window of matches).
+ */
+async function newestVisibleMatchesSqlite(db: Executor, input: SearchInput) {
+  const q = db
+    .selectFrom('forum_post_search')
+    .innerJoin('forum_posts as p', 'p.id', 'forum_post_search.post_id')
+    .innerJoin('forum_threads as t', 't.id', 'p.thread_id')
+    .select(['p.id', 'p.thread_id', 'p.author_id', 'p.persona', 'p.created_at', 't.subject'])
+    .select(sql<string>`substr(${sql.ref('p.body')}, 1, ${EXCERPT_READ})`.as('body'))
+    .where(sql<boolean>`forum_post_search match ${input.query}`)
+    // `+` keeps SQLite off the edition's index: walking the edition's posts newest first and testing each
+    // against the matches reads thousands of rows; the matches come first, each post read by primary key.
+    .where(sql<string>`+${sql.ref('p.edition_id')}`, '=', input.editionId)
+    .where(visibleToReader(input));
+  const rows = await q.orderBy(sql`forum_post_search.rowid`, 'desc').limit(input.limit).execute();
+  return rows.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
+}
+
 function visibleMatches(
   db: Executor,
   input: SearchInput,
-  matches: ReturnType<typeof postSearchMatches> | ReturnType<typeof recentSearchMatches> | string[],
+  matches: ReturnType<typeof postSearchMatches> | ReturnType<typeof recentSearchMatches>,
 ) {
-  let q = db
-    .selectFrom('forum_posts as p')
-    .innerJoin('forum_threads as t', 't.id', 'p.thread_id')
-    // What a hit shows, the text cut to its excerpt here (EXCERPT_READ characters): the sorter carries and
-    // the driver copies a few hundred characters per match instead of whole posts (up to 20,000 each).
-    .select(['p.id', 'p.thread_id', 'p.author_id', 'p.persona', 'p.created_at', 't.subject'])
-    .select(sql<string>`substr(${sql.ref('p.body')}, 1, ${EXCERPT_READ})`.as('body'))
-    // SQLite would walk the edition's posts newest first (forum_posts_edition_idx) testing each against the
-    // matches, reading thousands of rows (5–10 ms over 100,000 posts); `+` keeps it off that index, so it
-    // reads the (at most SEARCH_WINDOW) matches by primary key and sorts them (about 1 ms).
-    .where(
-      dialectOf(db) === 'sqlite' ? sql<string>`+${sql.ref('p.edition_id')}` : 'p.edition_id',
-      '=',
-      input.editionId,
-    )
-    .where('p.forum_id', 'in', input.forumIds)
-    .where('p.id', 'in', matches);
-  if (!input.includeHidden) q = q.where('p.hidden', '=', 0);
-  if (input.ownOnlyForumIds.length)
-    q = q.where((eb) =>
-      eb.or([eb('p.forum_id', 'not in', input.ownOnlyForumIds), eb('p.author_id', '=', input.readerId)]),
-    );
-  return q.orderBy('p.created_at', 'desc').limit(input.limit).execute();
+  return (
+    db
+      .selectFrom('forum_posts as p')
+      .innerJoin('forum_threads as t', 't.id', 'p.thread_id')
+      // What a hit shows, the text cut to its excerpt here (EXCERPT_READ characters): the sorter carries and
+      // the driver copies a few hundred characters per match instead of whole posts (up to 20,000 each).
+      .select(['p.id', 'p.thread_id', 'p.author_id', 'p.persona', 'p.created_at', 't.subject'])
+      .select(sql<string>`substr(${sql.ref('p.body')}, 1, ${EXCERPT_READ})`.as('body'))
+      .where('p.edition_id', '=', input.editionId)
+      .where('p.id', 'in', matches)
+      .where(visibleToReader(input))
+      .orderBy('p.created_at', 'desc')
+      .limit(input.limit)
+      .execute()
+  );
 }
 
 /**
  * Visible posts of an edition's forums matching `query`, newest first: never hidden ones; only in
  * `forumIds` (the forums the reader may read); in `ownOnlyForumIds` (post-first forums) only the reader's.
- * On PostgreSQL the edition's newest posts are searched first: when they hold `limit` visible matches,
- * those are the newest of all.
+ * SQLite: one statement (`newestVisibleMatchesSqlite`). PostgreSQL: the edition's newest posts are searched
+ * first; when they hold `limit` visible matches, those are the newest of all, else the GIN index is asked.
  */
 export async function searchPosts(db: Executor, input: SearchInput) {
   if (input.forumIds.length === 0) return [];
-  if (dialectOf(db) === 'postgres') {
-    const recent = await visibleMatches(db, input, recentSearchMatches(db, input.editionId, input.query));
-    if (recent.length >= input.limit) return recent;
-  }
-  // The newest SEARCH_WINDOW matches of every edition first; when they are all taken and leave fewer than
-  // `limit` visible posts here (an edition whose posts are older than the window), every match is read.
-  const windowIds = (await postSearchMatches(db, input.query, SEARCH_WINDOW).execute()).map((r) => r.post_id);
-  if (windowIds.length === 0) return [];
-  const found = await visibleMatches(db, input, windowIds);
-  if (found.length >= input.limit || windowIds.length < SEARCH_WINDOW) return found;
-  return visibleMatches(db, input, postSearchMatches(db, input.query, null));
+  if (dialectOf(db) === 'sqlite') return newestVisibleMatchesSqlite(db, input);
+  const recent = await visibleMatches(db, input, recentSearchMatches(db, input.editionId, input.query));
+  if (recent.length >= input.limit) return recent;
+  return visibleMatches(db, input, postSearchMatches(db, input.query));
 }
 
 export async function upsertSubscription(db: Executor, row: SubscriptionRow): Promise<void> {
