@@ -189,8 +189,9 @@ export interface ThreadPage {
   thread: { id: string; subject: string; pinned: boolean; locked: boolean };
   posts: PostView[];
   /**
-   * The kept page of posts they were made from (a new object after any change to the posts, their authors'
-   * names, files or edits): their HTML is kept on it (`views/kept-posts.tsx`).
+   * Stands for the kept page of posts they were made from (a new object after any change to the posts, their
+   * authors' names, files or edits): their HTML is kept on it (`views/kept-posts.tsx`). Empty: the kept rows
+   * hold the real names behind personas, which a caller serialising the page must never see.
    */
   postsSource: object;
   /** Others' posts held back by "post before you can read others". */
@@ -259,7 +260,7 @@ export async function getThread(
     timeZone: access.space.viewer.timeZone,
     thread: presentThread(thread),
     posts,
-    postsSource: kept,
+    postsSource: identityOf(kept),
     withheld,
     total,
     page,
@@ -318,4 +319,15 @@ export async function locatePost(
     postId: post.id,
     page: pageOfPosition(await countPostsBefore(db, post), perPage),
   };
+}
+
+/** One empty object per kept page of posts, standing for it (see `ThreadPage.postsSource`). */
+const identities = new WeakMap<object, object>();
+function identityOf(kept: object): object {
+  let identity = identities.get(kept);
+  if (!identity) {
+    identity = Object.freeze({});
+    identities.set(kept, identity);
+  }
+  return identity;
 }
