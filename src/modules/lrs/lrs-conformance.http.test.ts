@@ -117,8 +117,9 @@ for (const dialect of DIALECTS) {
       expect(voided.json().id).toBe(target.id);
       expect((await get(`voidedStatementId=${voiding.id}`)).statusCode).toBe(404);
       expect((await get(`statementId=${voiding.id}`)).json().object.id).toBe(target.id);
+      // The voided statement is not listed; the voiding one is, as its target meets the filter.
       const listed = (await get(`registration=${target.context.registration}`)).json().statements;
-      expect(listed).toEqual([]);
+      expect(listed.map((s: { id: string }) => s.id)).toEqual([voiding.id]);
       expect((await get(`statementId=${target.id}&voidedStatementId=${target.id}`)).statusCode).toBe(400);
       expect(
         (await get(`statementId=${voiding.id}&verb=${encodeURIComponent('http://x.org')}`)).statusCode,
@@ -306,6 +307,39 @@ for (const dialect of DIALECTS) {
           false,
         );
       }
+    });
+
+    it('matches a statement whose StatementRef target meets the verb, registration, agent or activity filter, the voiding one too', async () => {
+      const verb = `http://example.org/verbs/targeted-${randomUUID()}`;
+      const target = statement({ verb: { id: verb } });
+      const ref = (over: Record<string, unknown>) =>
+        statement({ object: { objectType: 'StatementRef', id: target.id }, context: undefined, ...over });
+      const voiding = ref({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' } });
+      const pointer = ref({ actor: { mbox: 'mailto:pointer@example.org' } });
+      const other = statement({
+        object: { objectType: 'StatementRef', id: randomUUID() },
+        context: undefined,
+      });
+      for (const s of [target, voiding, pointer, other])
+        expect((await xapi('POST', '/xapi/statements', [s])).statusCode).toBe(200);
+      const ids = async (query: string) =>
+        (await get(query)).json().statements.map((s: { id: string }) => s.id);
+      // The target is voided: not listed itself, but what points at it still matches its verb.
+      expect(await ids(`verb=${encodeURIComponent(verb)}`)).toEqual([pointer.id, voiding.id]);
+      expect(await ids(`registration=${target.context.registration}`)).toEqual([pointer.id, voiding.id]);
+      const byActivity = await ids(
+        `activity=${encodeURIComponent('http://example.org/activities/parent')}&related_activities=true`,
+      );
+      expect(byActivity).toContain(pointer.id);
+      expect(
+        await ids(`agent=${encodeURIComponent(JSON.stringify({ mbox: 'mailto:pointer@example.org' }))}`),
+      ).toEqual([pointer.id]);
+      // Time filters apply to the statement itself only; a statement pointing elsewhere does not match.
+      expect(
+        await ids(`verb=${encodeURIComponent(verb)}&since=${encodeURIComponent(new Date().toISOString())}`),
+      ).toEqual([]);
+      expect(await ids(`verb=${encodeURIComponent(verb)}&limit=1`)).toEqual([pointer.id]);
+      expect(await ids(`registration=${target.context.registration}`)).not.toContain(other.id);
     });
 
     it('returns from /xapi/activities the languages every statement gave the activity', async () => {

@@ -9,6 +9,7 @@ import { lrsWebRoutes } from './lrs.web.js';
 import { XAPI_PATHS, xapiRoutes } from './lrs.xapi.js';
 import { lrsCredentialsCommand } from './lrs-cli.js';
 import * as lrs from './migrations/2026-12-06T2000-lrs.js';
+import * as statementTarget from './migrations/2026-12-10T0900-lrs-statement-target.js';
 
 // Every method on every xAPI resource: those a resource does not take answer 405 (lrs.xapi.ts); OPTIONS
 // answers the CORS preflights of content calling the LRS from another origin.
@@ -18,7 +19,7 @@ for (const path of XAPI_PATHS)
 
 export const lrsModule: Module = {
   name: 'lrs',
-  migrations: { '2026-12-06T2000-lrs': lrs },
+  migrations: { '2026-12-06T2000-lrs': lrs, '2026-12-10T0900-lrs-statement-target': statementTarget },
   auditEvents: lrsAuditEvents,
   tables: [
     'lrs_credentials',

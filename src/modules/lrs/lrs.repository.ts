@@ -1,4 +1,5 @@
 /** All the LRS module's SQL. */
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type {
   LrsCredentialRow,
@@ -131,25 +132,24 @@ export async function queryStatements(
     .selectFrom('lrs_statements')
     .select(['lrs_statements.seq', 'lrs_statements.statement_json'])
     .where('lrs_statements.is_voided', '=', 0);
-  if (filter.verb) query = query.where('lrs_statements.verb_id', '=', filter.verb);
-  if (filter.registration) query = query.where('lrs_statements.registration', '=', filter.registration);
   if (filter.since) query = query.where('lrs_statements.stored', '>', filter.since);
   if (filter.until) query = query.where('lrs_statements.stored', '<=', filter.until);
-  for (const [kind, value, related] of [
-    ['agent', filter.agent, filter.relatedAgents],
-    ['activity', filter.activity, filter.relatedActivities],
-  ] as const) {
-    if (!value) continue;
+  // xAPI 1.0.3 Communication 2.1.3: for the filters other than since, until and limit, a statement whose object
+  // is a StatementRef also matches when the statement it targets matches them (voided or not).
+  const own = filterConditions('lrs_statements', filter);
+  if (own.length > 0) {
+    const targeted = filterConditions('t', filter);
     query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('lrs_statement_index as i')
-          .select('i.statement_id')
-          .whereRef('i.statement_id', '=', 'lrs_statements.id')
-          .where('i.kind', '=', kind)
-          .where('i.value', '=', value)
-          .$if(!related, (q) => q.where('i.direct', '=', 1)),
-      ),
+      eb.or([
+        eb.and(own),
+        eb.exists(
+          eb
+            .selectFrom('lrs_statements as t')
+            .select('t.id')
+            .whereRef('t.id', '=', 'lrs_statements.target_id')
+            .where((inner) => inner.and(targeted)),
+        ),
+      ]),
     );
   }
   if (filter.after) query = query.where('lrs_statements.seq', filter.ascending ? '>' : '<', filter.after);
@@ -157,6 +157,25 @@ export async function queryStatements(
     .orderBy('lrs_statements.seq', filter.ascending ? 'asc' : 'desc')
     .limit(filter.limit + 1)
     .execute();
+}
+
+/** The verb, registration, agent and activity conditions of `filter` on the statement called `alias`. */
+function filterConditions(alias: string, filter: StatementFilter): RawBuilder<SqlBool>[] {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const conditions: RawBuilder<SqlBool>[] = [];
+  if (filter.verb) conditions.push(sql<SqlBool>`${column('verb_id')} = ${filter.verb}`);
+  if (filter.registration) conditions.push(sql<SqlBool>`${column('registration')} = ${filter.registration}`);
+  for (const [kind, value, related] of [
+    ['agent', filter.agent, filter.relatedAgents],
+    ['activity', filter.activity, filter.relatedActivities],
+  ] as const) {
+    if (!value) continue;
+    conditions.push(
+      sql<SqlBool>`exists (select 1 from lrs_statement_index i where i.statement_id = ${column('id')}
+        and i.kind = ${kind} and i.value = ${value}${related ? sql`` : sql` and i.direct = 1`})`,
+    );
+  }
+  return conditions;
 }
 
 export function findStatementJson(db: Executor, id: string) {

@@ -32,6 +32,8 @@ export interface LrsStatementsTable {
   is_voided: number;
   /** The id of the statement this one voids (a voiding statement), else null. */
   voids_id: string | null;
+  /** The id of the statement a StatementRef object points at (voiding statements included), else null. */
+  target_id: string | null;
   credential_id: string;
 }
 

@@ -151,6 +151,7 @@ export async function storeStatements(
         registration: typeof context?.registration === 'string' ? context.registration.toLowerCase() : null,
         is_voided: 0,
         voids_id: verbId === VOIDED_VERB ? String((s.object as JsonObject).id).toLowerCase() : null,
+        target_id: statementRefTarget(s),
         credential_id: credential.id,
       });
       for (const e of indexEntries(s))
@@ -178,4 +179,10 @@ async function definitionsToKeep(trx: Executor, statements: readonly JsonObject[
   for (const a of brought) stored.set(a.id, mergeActivityDefinitions(stored.get(a.id), a.definition));
   const ids = new Set(brought.map((a) => a.id));
   return [...ids].map((id) => ({ id, definition_json: JSON.stringify(stored.get(id)) }));
+}
+
+/** The statement a StatementRef object points at (lower case, as ids are kept), else null. */
+function statementRefTarget(s: JsonObject): string | null {
+  const object = s.object as JsonObject;
+  return object.objectType === 'StatementRef' ? String(object.id).toLowerCase() : null;
 }
