@@ -1,5 +1,6 @@
 import type { Deps } from '../../src/deps.js';
 import type { Actor } from '../../src/kernel/actor.js';
+import { addPhase } from '../../src/modules/roleplays/save-phase.js';
 import { saveRole } from '../../src/modules/roleplays/save-role.js';
 import { setHolders } from '../../src/modules/roleplays/set-holders.js';
 import { saveItem } from '../../src/modules/spaces/save-item.js';
@@ -41,4 +42,23 @@ export async function buildRoleplay(
   });
   if (originHolder) await setHolders(deps.db, deps, staff, item.id, { [origin.id]: [originHolder] });
   return { itemId: item.id, originId: origin.id, destinationId: destination.id };
+}
+
+/**
+ * `buildRoleplay` with `originHolder` holding the origin role, and one phase, "Bargaining", open on
+ * 2026-11-28 from 09:00 to 18:00 UTC (the test clock stands at 10:00).
+ */
+export async function buildRoleplayWithPhase(
+  deps: Deps,
+  staff: Actor,
+  editionId: string,
+  originHolder: string,
+): Promise<{ itemId: string; phaseId: string }> {
+  const { itemId } = await buildRoleplay(deps, staff, editionId, originHolder);
+  const { id: phaseId } = await addPhase(deps.db, deps, staff, itemId, {
+    title: { en: 'Bargaining' },
+    startsAt: '2026-11-28T09:00Z',
+    endsAt: '2026-11-28T18:00Z',
+  });
+  return { itemId, phaseId };
 }

@@ -6,11 +6,10 @@ import { createTestApp } from '../../../test/helpers/http.js';
 import { Client, countRows, fieldError } from '../../../test/helpers/http-extra.js';
 import { sendMultipart } from '../../../test/helpers/import-helpers.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { buildRoleplay } from '../../../test/helpers/roleplay-factories.js';
+import { buildRoleplayWithPhase } from '../../../test/helpers/roleplay-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
-import { addPhase } from './save-phase.js';
 
 const fr = translator('fr');
 
@@ -31,13 +30,12 @@ for (const dialect of DIALECTS) {
       ({ app, deps, close } = await createTestApp(dialect));
       world = await buildSpaceWorld(deps);
       const staff = actorOf(world.facilitator);
-      const { itemId } = await buildRoleplay(deps, staff, world.edition.id, world.participant.id);
-      // The test clock stands at 2026-11-28T10:00Z: the phase is open.
-      const { id: phaseId } = await addPhase(deps.db, deps, staff, itemId, {
-        title: { en: 'Bargaining' },
-        startsAt: '2026-11-28T09:00Z',
-        endsAt: '2026-11-28T18:00Z',
-      });
+      const { itemId, phaseId } = await buildRoleplayWithPhase(
+        deps,
+        staff,
+        world.edition.id,
+        world.participant.id,
+      );
       phasePath = `/roleplays/${itemId}/phases/${phaseId}`;
       holder = new Client(app);
       await holder.signIn(world.participant.email, world.participant.password);

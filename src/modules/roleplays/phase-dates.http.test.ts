@@ -4,12 +4,11 @@ import { DIALECTS } from '../../../test/helpers/dialects.js';
 import { createTestApp } from '../../../test/helpers/http.js';
 import { Client, countRows, errorCode, tokenOf } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
-import { buildRoleplay } from '../../../test/helpers/roleplay-factories.js';
+import { buildRoleplayWithPhase } from '../../../test/helpers/roleplay-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import { postInCharacter } from './post-in-character.js';
-import { addPhase } from './save-phase.js';
 
 /**
  * A phase's in-character discussion takes posts only during the phase, whatever the route: the role-play's
@@ -29,12 +28,12 @@ for (const dialect of DIALECTS) {
 
     it('refuses a holder’s post outside the phase on the phase page, the thread page and the API', async () => {
       const staff = actorOf(world.facilitator);
-      const { itemId } = await buildRoleplay(deps, staff, world.edition.id, world.participant.id);
-      const { id: phaseId } = await addPhase(deps.db, deps, staff, itemId, {
-        title: { en: 'Bargaining' },
-        startsAt: '2026-11-28T09:00Z',
-        endsAt: '2026-11-28T18:00Z',
-      });
+      const { itemId, phaseId } = await buildRoleplayWithPhase(
+        deps,
+        staff,
+        world.edition.id,
+        world.participant.id,
+      );
       const opened = await postInCharacter(deps.db, deps, actorOf(world.participant), itemId, phaseId, {
         subject: 'Opening',
         body: 'Our first offer.',
