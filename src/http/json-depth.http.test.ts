@@ -65,6 +65,11 @@ describe('deeply nested JSON on every route that takes a body', () => {
         payload: deep(5000),
       });
       const where = `${method} ${path}`;
+      // An xAPI resource that does not take the method answers 405 with Allow before reading any body.
+      if (path.startsWith('/xapi/') && response.statusCode === 405) {
+        expect(response.headers.allow, where).toBeTruthy();
+        continue;
+      }
       expect(response.statusCode, where).toBe(400);
       if (path.startsWith('/ims/')) expect(response.json().imsx_codeMajor, where).toBe('failure');
       else if (isVcApi(path)) {
