@@ -22,7 +22,7 @@ import {
   DOCUMENT_SEPARATOR,
   listPathwayFactsOfPerson,
   type PersonPathwayFactsRow,
-} from '../pathway-facts.repository.js';
+} from '../person-facts.repository.js';
 import { buildCandidateRecordFromFacts } from '../rules/candidate-record.js';
 import { evaluatePathway } from '../rules/evaluate.js';
 import type { PathwayEvaluation } from '../rules/evaluation.js';
