@@ -37,7 +37,7 @@ import {
 } from '../src/modules/admissions/review/reviews.repository.js';
 import { DEMO_PASSWORD } from '../src/modules/identity/demo/demo-people.js';
 import type { NewUserRow } from '../src/modules/identity/identity.tables.js';
-import { hashPassword } from '../src/modules/identity/password.js';
+import { hashPassword } from '../src/modules/identity/passwords/password.js';
 import { DEMO_PROGRAMME_SLUG } from '../src/modules/programmes/demo/demo-programme.js';
 import { getProgramme } from '../src/modules/programmes/get-programme.js';
 import { insertRoleGrantsBulk, insertUsersBulk } from '../src/seed/scale.repository.js';

@@ -13,7 +13,7 @@ import {
   type Authenticated,
   authenticateApiToken,
   authenticateSession,
-} from '../modules/identity/authenticate.js';
+} from '../modules/identity/sign-in/authenticate.js';
 import { unreadNotificationsOf } from '../modules/notifications/notifications.read-models.repository.js';
 
 export const SESSION_COOKIE = 'dp_session';

@@ -9,7 +9,7 @@ import { translator } from '../i18n/i18n.js';
 import { runJobsUntilIdle } from '../jobs/runner.js';
 import { newId } from '../kernel/ids.js';
 import { IDENTITY_JOBS } from '../modules/identity/identity-jobs.js';
-import { requestPasswordReset } from '../modules/identity/request-password-reset.js';
+import { requestPasswordReset } from '../modules/identity/passwords/request-password-reset.js';
 
 /**
  * CSRF: every state-changing web form refuses a POST without a token, with a made-up token, with another

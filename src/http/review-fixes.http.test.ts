@@ -57,7 +57,7 @@ for (const dialect of DIALECTS) {
 
     it('wrong current passwords back off like sign-in, and the right one then waits too', async () => {
       const person = await buildPerson(deps);
-      const { changePassword } = await import('../modules/identity/update-account.js');
+      const { changePassword } = await import('../modules/identity/account/update-account.js');
       const actor = { kind: 'user' as const, id: person.id, roles: person.roles, via: 'session' as const };
       for (let i = 0; i < 5; i++) {
         await expect(

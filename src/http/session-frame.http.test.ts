@@ -7,7 +7,7 @@ import { notifyNow, receivedNotice } from '../../test/helpers/notification-facto
 import type { TestDeps } from '../../test/helpers/test-deps.js';
 import { tableRevisionsOf } from '../db/database.js';
 import { translator } from '../i18n/i18n.js';
-import { SESSION_TOUCH_INTERVAL_MS, SESSION_TTL_MS } from '../modules/identity/account.js';
+import { SESSION_TOUCH_INTERVAL_MS, SESSION_TTL_MS } from '../modules/identity/account/account.js';
 import { setRoles } from '../modules/identity/people.js';
 
 /**

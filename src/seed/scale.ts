@@ -3,7 +3,7 @@ import { systemActor } from '../kernel/actor.js';
 import { newId } from '../kernel/ids.js';
 import { DEMO_PASSWORD } from '../modules/identity/demo/demo-people.js';
 import type { NewUserRow } from '../modules/identity/identity.tables.js';
-import { hashPassword } from '../modules/identity/password.js';
+import { hashPassword } from '../modules/identity/passwords/password.js';
 import type { CandidacyRow, ResultRow } from '../modules/pathway/pathway.tables.js';
 import { listRuleVersions } from '../modules/pathway/rule-versions.js';
 import { refreshStandings } from '../modules/pathway/standing.js';

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DB } from '../../src/db/schema.js';
 import { isMachinePath } from '../../src/http/context.js';
 import type { Role } from '../../src/kernel/actor.js';
-import { createApiToken } from '../../src/modules/identity/api-tokens.js';
+import { createApiToken } from '../../src/modules/identity/sign-in/api-tokens.js';
 import { buildPerson, type TestPerson } from './factories.js';
 import { CookieJar, csrfFrom } from './http.js';
 import type { TestDeps } from './test-deps.js';

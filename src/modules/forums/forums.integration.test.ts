@@ -8,7 +8,7 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import { systemActor } from '../../kernel/actor.js';
-import { setTimeZone } from '../identity/update-account.js';
+import { setTimeZone } from '../identity/account/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { notificationText } from '../notifications/notification.js';
 import { enrolDirectly } from '../places/enrol-directly.js';

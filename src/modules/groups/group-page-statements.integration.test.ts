@@ -5,7 +5,7 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { updateProfile } from '../identity/update-account.js';
+import { updateProfile } from '../identity/account/update-account.js';
 import {
   EDITION_GROUPS_TABLES,
   GROUP_PAGE_TABLES,

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { isAppError } from '../../kernel/errors.js';
 import type { CliCommand } from '../module.js';
-import { createApiTokenForAccount } from './api-tokens.js';
+import { createApiTokenForAccount } from './sign-in/api-tokens.js';
 
 /**
  * `diploma accounts token --email EMAIL --name NAME`: prints a new personal API token for that account on

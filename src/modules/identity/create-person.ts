@@ -10,7 +10,7 @@ import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { canIdentity } from './identity.policy.js';
 import { emailSchema, passwordSchema, profileSchema, roleSchema } from './identity.schemas.js';
-import { hashPassword } from './password.js';
+import { hashPassword } from './passwords/password.js';
 import { findUserByEmail, grantRole, insertUser } from './users.repository.js';
 
 export const createPersonSchema = profileSchema.extend({

@@ -3,7 +3,7 @@ import {
   PASSWORD_RESET_JOB,
   passwordResetJobPayload,
   sendPasswordResetLink,
-} from './send-password-reset-link.js';
+} from './passwords/send-password-reset-link.js';
 
 /** Mails a reset link after the request was answered (request-password-reset.ts). */
 const passwordResetJob = defineJob(PASSWORD_RESET_JOB, passwordResetJobPayload, async (context, payload) => ({

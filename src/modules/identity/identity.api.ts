@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { errorResponses } from '../../http/api-schemas.js';
-import type { Account } from './account.js';
-import { createApiToken, listOwnApiTokens, revokeApiToken } from './api-tokens.js';
+import type { Account } from './account/account.js';
+import { getOwnAccount, updateProfile } from './account/update-account.js';
 import { createTokenSchema, peopleQuerySchema, profileSchema, setRolesSchema } from './identity.schemas.js';
 import { getPerson, listPeople, setRoles } from './people.js';
-import { getOwnAccount, updateProfile } from './update-account.js';
+import { createApiToken, listOwnApiTokens, revokeApiToken } from './sign-in/api-tokens.js';
 
 const accountJson = z.object({
   id: z.string(),

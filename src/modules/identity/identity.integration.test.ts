@@ -7,14 +7,14 @@ import type { MailMessage } from '../../integrations/mail.js';
 import { runJobsUntilIdle } from '../../jobs/runner.js';
 import { listAuditEvents } from '../../kernel/audit.js';
 import { hashSecret } from '../../kernel/ids.js';
-import { CONFIRM_EMAIL_TTL_MS, PASSWORD_RESET_TTL_MS, SESSION_TTL_MS } from './account.js';
-import { authenticateSession } from './authenticate.js';
-import { confirmEmail } from './confirm-email.js';
+import { CONFIRM_EMAIL_TTL_MS, PASSWORD_RESET_TTL_MS, SESSION_TTL_MS } from './account/account.js';
+import { confirmEmail } from './account/confirm-email.js';
+import { signUp } from './account/sign-up.js';
 import { IDENTITY_JOBS } from './identity-jobs.js';
-import { requestPasswordReset } from './request-password-reset.js';
-import { isPasswordResetTokenValid, resetPassword } from './reset-password.js';
-import { signIn } from './sign-in.js';
-import { signUp } from './sign-up.js';
+import { requestPasswordReset } from './passwords/request-password-reset.js';
+import { isPasswordResetTokenValid, resetPassword } from './passwords/reset-password.js';
+import { authenticateSession } from './sign-in/authenticate.js';
+import { signIn } from './sign-in/sign-in.js';
 import { findUserByEmail, listRoles } from './users.repository.js';
 
 /** Sign-up, email confirmation, sign-in with its back-off, and password reset, against a real database. */

@@ -1,5 +1,5 @@
 import type { Module } from '../module.js';
-import { accountWebRoutes } from './account.web.js';
+import { accountWebRoutes } from './account/account.web.js';
 import { accountsCommand } from './accounts-cli.js';
 import { adminWebRoutes } from './admin.web.js';
 import { seedIdentity } from './demo/seed-identity.js';

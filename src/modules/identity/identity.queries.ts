@@ -5,7 +5,7 @@
 import type { Executor } from '../../db/database.js';
 import type { Role } from '../../kernel/actor.js';
 import { isId } from '../../kernel/ids.js';
-import { type Account, toAccount } from './account.js';
+import { type Account, toAccount } from './account/account.js';
 import { findUserById, listRoles, listUserIdsWithRole, listUserNames } from './users.repository.js';
 
 /** A person (null when there is none). */

@@ -4,7 +4,7 @@ import { LOCALES } from '../../i18n/i18n.js';
 import { TEACHING_LANGUAGES } from '../../i18n/languages.js';
 import { isTimeZone } from '../../i18n/time-zones.js';
 import { ROLES } from '../../kernel/actor.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './passwords/password.js';
 
 /** Inputs of the identity use cases, shared by the web forms, the JSON API and the CLI. */
 

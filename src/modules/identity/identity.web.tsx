@@ -14,15 +14,15 @@ import { isLocale, translator } from '../../i18n/i18n.js';
 import { AppError, isAppError } from '../../kernel/errors.js';
 import { pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { confirmEmailChange } from './change-email.js';
-import { confirmEmail } from './confirm-email.js';
+import { confirmEmailChange } from './account/change-email.js';
+import { confirmEmail } from './account/confirm-email.js';
+import { resendConfirmation } from './account/resend-confirmation.js';
+import { signUp } from './account/sign-up.js';
 import { listDemoAccounts } from './list-demo-accounts.js';
-import { requestPasswordReset } from './request-password-reset.js';
-import { resendConfirmation } from './resend-confirmation.js';
-import { isPasswordResetTokenValid, resetPassword } from './reset-password.js';
-import { signIn } from './sign-in.js';
-import { signOut } from './sign-out.js';
-import { signUp } from './sign-up.js';
+import { requestPasswordReset } from './passwords/request-password-reset.js';
+import { isPasswordResetTokenValid, resetPassword } from './passwords/reset-password.js';
+import { signIn } from './sign-in/sign-in.js';
+import { signOut } from './sign-in/sign-out.js';
 import {
   ForgotPasswordPage,
   MessagePage,

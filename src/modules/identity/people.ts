@@ -9,7 +9,7 @@ import { isId } from '../../kernel/ids.js';
 import { ensure } from '../../kernel/policy.js';
 import { parseInput } from '../../kernel/validation.js';
 import { auditTrailOf } from '../audit-trail.js';
-import { type Account, toAccount } from './account.js';
+import { type Account, toAccount } from './account/account.js';
 import { canIdentity } from './identity.policy.js';
 import { PEOPLE_PAGE_SIZE, peopleQuerySchema, setRolesSchema } from './identity.schemas.js';
 import {

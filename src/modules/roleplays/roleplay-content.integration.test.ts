@@ -7,7 +7,7 @@ import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { createGroupSet, placeMember } from '../groups/manage-group-sets.js';
-import { updateProfile } from '../identity/update-account.js';
+import { updateProfile } from '../identity/account/update-account.js';
 import { assignRolesAutomatically } from './assign-roles.js';
 import { editOutcome } from './edit-outcome.js';
 import { getRoleplay } from './get-roleplay.js';

@@ -14,7 +14,7 @@ import { systemActor } from '../../kernel/actor.js';
 import { getThread, postInForum } from '../forums/forums.port.js';
 import { searchEditionPosts } from '../forums/search/search-posts.js';
 import { insertGroupSet, insertGroups, upsertMember } from '../groups/groups.repository.js';
-import { updateProfile } from '../identity/update-account.js';
+import { updateProfile } from '../identity/account/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
 import { assignRolesAutomatically } from './assign-roles.js';

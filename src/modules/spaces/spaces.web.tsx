@@ -8,7 +8,7 @@ import { zipStream } from '../../integrations/zip/zip-writer.js';
 import { isAppError } from '../../kernel/errors.js';
 import { fieldMessages, pageContext } from '../../web/page-context.js';
 import { sendPage } from '../../web/render.js';
-import { setTimeZone } from '../identity/update-account.js';
+import { setTimeZone } from '../identity/account/update-account.js';
 import { builderWebRoutes } from './builder.web.js';
 import { progressCsv } from './export-progress.js';
 import { getItemFile } from './get-item-file.js';

@@ -8,7 +8,7 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { buildWebinar } from '../../../test/helpers/webinar-factories.js';
-import { setTimeZone } from '../identity/update-account.js';
+import { setTimeZone } from '../identity/account/update-account.js';
 import { saveSection } from '../spaces/save-section.js';
 
 async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {

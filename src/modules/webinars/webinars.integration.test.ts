@@ -8,7 +8,7 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { buildWebinar } from '../../../test/helpers/webinar-factories.js';
 import { type FakeBbbServer, startFakeBbbServer } from '../../integrations/bbb/fake-bbb-server.js';
 import { isAppError } from '../../kernel/errors.js';
-import { setTimeZone } from '../identity/update-account.js';
+import { setTimeZone } from '../identity/account/update-account.js';
 import { copySpace } from '../spaces/copy-space.js';
 import { getSpaceHome } from '../spaces/get-space-home.js';
 import { saveItem } from '../spaces/save-item.js';

@@ -6,7 +6,7 @@ import { audit } from '../../../kernel/audit.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { parseInput } from '../../../kernel/validation.js';
-import { recordAcceptedApplicantDetails } from '../../identity/record-applicant-details.js';
+import { recordAcceptedApplicantDetails } from '../../identity/account/record-applicant-details.js';
 import { notify } from '../../notifications/notify.js';
 import { registerAcceptedApplicant } from '../../pathway/register-candidate.js';
 import { type Decision, nextStatus } from '../application.js';

@@ -6,7 +6,7 @@ import { Client } from '../../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../../test/helpers/test-deps.js';
 import { translator } from '../../../i18n/i18n.js';
-import { setTimeZone } from '../../identity/update-account.js';
+import { setTimeZone } from '../../identity/account/update-account.js';
 import { decideProposal } from '../committee/decide-proposal.js';
 import { submitProposal } from '../proposal/submit-proposal.js';
 import { recordMilestone } from './record-milestone.js';

@@ -12,7 +12,7 @@ import { actorOf } from '../../../../test/helpers/pathway-factories.js';
 import type { TestDeps } from '../../../../test/helpers/test-deps.js';
 import type { Logger } from '../../../deps.js';
 import { type Locale, translator } from '../../../i18n/i18n.js';
-import { getOwnAccount } from '../../identity/update-account.js';
+import { getOwnAccount } from '../../identity/account/update-account.js';
 import { CREDENTIAL_JOB_KINDS } from '../issuing/job-kinds.js';
 import { clearFontCache, FONT_DIR_ENV, faceSpecs, resolveFacePath } from './fonts.js';
 import { extractText, normaliseText, pdfToolsAvailable } from './pdf-test-tools.js';

@@ -10,7 +10,7 @@ import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { translator } from '../../../i18n/i18n.js';
 import { type Actor, systemActor } from '../../../kernel/actor.js';
-import { updateProfile } from '../../identity/update-account.js';
+import { updateProfile } from '../../identity/account/update-account.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { THREADS_PER_WEB_PAGE } from '../forum.js';
 import { hidePost, restorePost } from '../moderate-post.js';

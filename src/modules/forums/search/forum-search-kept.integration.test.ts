@@ -7,7 +7,7 @@ import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { dialectOf } from '../../../db/database.js';
 import { fullTextQuery } from '../../../db/helpers.js';
-import { updateProfile } from '../../identity/update-account.js';
+import { updateProfile } from '../../identity/account/update-account.js';
 import { editPost } from '../edit-post.js';
 import { hidePost, restorePost } from '../moderate-post.js';
 import { postInForum } from '../post-in-forum.js';

@@ -6,15 +6,15 @@ import { CheckboxGroup, Csrf, ErrorSummary, SelectField, TextField } from '../..
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { TokensList, type TokensPageState } from '../../../web/tokens-list.js';
-import type { Account } from '../account.js';
-import type { ApiTokenSummary } from '../api-tokens.js';
+import type { Account } from '../account/account.js';
 import {
   CONSTITUENCIES,
   FULL_NAME_MAX_LENGTH,
   ORGANISATION_MAX_LENGTH,
   TOKEN_NAME_MAX_LENGTH,
 } from '../identity.schemas.js';
-import { PASSWORD_MIN_LENGTH } from '../password.js';
+import { PASSWORD_MIN_LENGTH } from '../passwords/password.js';
+import type { ApiTokenSummary } from '../sign-in/api-tokens.js';
 
 type Values = Record<string, string | null | undefined>;
 

@@ -7,7 +7,7 @@ import { AuditTrail } from '../../../web/audit-trail.js';
 import { CheckboxGroup, Csrf, Pagination, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
-import type { Account } from '../account.js';
+import type { Account } from '../account/account.js';
 import type { PeoplePage } from '../people.js';
 
 export function PeopleListPage({ ctx, result }: { ctx: PageContext; result: PeoplePage }) {

@@ -5,7 +5,7 @@ import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { EMAIL_MAX_LENGTH, FULL_NAME_MAX_LENGTH } from '../identity.schemas.js';
 import type { DemoAccount } from '../list-demo-accounts.js';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../passwords/password.js';
 
 type Values = Record<string, string | undefined>;
 

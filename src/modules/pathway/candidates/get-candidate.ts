@@ -7,7 +7,7 @@ import { AppError } from '../../../kernel/errors.js';
 import { isId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
 import { auditTrailOf } from '../../audit-trail.js';
-import type { Account } from '../../identity/account.js';
+import type { Account } from '../../identity/account/account.js';
 import { findPerson } from '../../identity/identity.queries.js';
 import { canPathway } from '../pathway.policy.js';
 import { findCandidacy } from '../pathway.repository.js';

@@ -13,7 +13,7 @@ import { recordingTables } from '../../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
 import { ANONYMOUS, systemActor } from '../../../kernel/actor.js';
 import { type AppError, isAppError } from '../../../kernel/errors.js';
-import { updateProfile } from '../../identity/update-account.js';
+import { updateProfile } from '../../identity/account/update-account.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
 import { PROGRAMME_TABLES } from '../../programmes/programmes.queries.js';
 import { CANDIDATES_PAGE_SIZE } from '../pathway.schemas.js';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { LocalizedText } from '../../../i18n/localized.js';
 import type { AuditTrail } from '../../../kernel/audit.js';
 import type { Edition } from '../../catalogue/course.js';
-import type { Account } from '../../identity/account.js';
+import type { Account } from '../../identity/account/account.js';
 import type { CandidateDetail } from '../candidates/candidate-detail.js';
 import type { MyPathway } from '../candidates/get-my-pathways.js';
 import type { CandidateListItem } from '../candidates/list-candidates.js';

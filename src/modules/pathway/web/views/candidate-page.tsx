@@ -14,7 +14,7 @@ import {
 } from '../../../../web/components.js';
 import { Layout } from '../../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../../web/page-context.js';
-import type { Account } from '../../../identity/account.js';
+import type { Account } from '../../../identity/account/account.js';
 import type { CandidateDetail } from '../../candidates/candidate-detail.js';
 import { CAPSTONE_STATUSES } from '../../pathway.schemas.js';
 import { displayStatus } from '../../rules/pathway-status.js';

@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildPerson, TEST_PASSWORD } from '../../../test/helpers/factories.js';
-import { countRows, tokenOf } from '../../../test/helpers/http-extra.js';
-import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { translator } from '../../i18n/i18n.js';
-import { findJob } from '../../jobs/jobs.repository.js';
-import { runJobsUntilIdle } from '../../jobs/runner.js';
-import { listAuditEvents } from '../../kernel/audit.js';
-import { authenticateApiToken } from './authenticate.js';
-import { RESET_MAILS_PER_ACCOUNT, RESET_MAILS_PER_ADDRESS, RESET_REQUESTS_PER_ADDRESS } from './back-off.js';
-import { IDENTITY_JOBS } from './identity-jobs.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { buildPerson, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
+import { countRows, tokenOf } from '../../../../test/helpers/http-extra.js';
+import { createTestDeps, TEST_NOW, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { translator } from '../../../i18n/i18n.js';
+import { findJob } from '../../../jobs/jobs.repository.js';
+import { runJobsUntilIdle } from '../../../jobs/runner.js';
+import { listAuditEvents } from '../../../kernel/audit.js';
+import { IDENTITY_JOBS } from '../identity-jobs.js';
+import { authenticateApiToken } from '../sign-in/authenticate.js';
+import {
+  RESET_MAILS_PER_ACCOUNT,
+  RESET_MAILS_PER_ADDRESS,
+  RESET_REQUESTS_PER_ADDRESS,
+} from '../sign-in/back-off.js';
+import { signIn } from '../sign-in/sign-in.js';
 import { requestPasswordReset } from './request-password-reset.js';
 import { resetPassword } from './reset-password.js';
 import { PASSWORD_RESET_JOB } from './send-password-reset-link.js';
-import { signIn } from './sign-in.js';
 
 /**
  * Password reset against enumeration and blocking: a request does the same work whether the address has an

@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import { isCountryCode } from '../../i18n/countries.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import type { Clock } from '../../kernel/clock.js';
-import { CONSTITUENCIES } from './identity.schemas.js';
-import { findUserById, updateUser } from './users.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { isCountryCode } from '../../../i18n/countries.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import type { Clock } from '../../../kernel/clock.js';
+import { CONSTITUENCIES } from '../identity.schemas.js';
+import { findUserById, updateUser } from '../users.repository.js';
 
 /** What an accepted application says about its applicant (null: not given). */
 export interface ApplicantDetails {

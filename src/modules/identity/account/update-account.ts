@@ -1,19 +1,19 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { canIdentity } from '../identity.policy.js';
+import { changePasswordSchema, profileSchema, timeZoneSchema } from '../identity.schemas.js';
+import { checkCurrentPassword } from '../passwords/check-current-password.js';
+import { hashPassword } from '../passwords/password.js';
+import { deleteSessionsOfUser } from '../passwords/password-credentials.repository.js';
+import { findUserById, listRoles, updateUser } from '../users.repository.js';
 import { type Account, toAccount } from './account.js';
-import { checkCurrentPassword } from './check-current-password.js';
-import { canIdentity } from './identity.policy.js';
-import { changePasswordSchema, profileSchema, timeZoneSchema } from './identity.schemas.js';
-import { hashPassword } from './password.js';
-import { deleteSessionsOfUser } from './password-credentials.repository.js';
-import { findUserById, listRoles, updateUser } from './users.repository.js';
 
 /** The signed-in person's own account. */
 export async function getOwnAccount(db: Executor, _deps: Services, actor: Actor): Promise<Account> {

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { plainText } from '../../../test/helpers/credential-pages.js';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { Client } from '../../../test/helpers/http-extra.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { type Locale, translator } from '../../i18n/i18n.js';
-import { systemActor } from '../../kernel/actor.js';
-import { createPerson } from './create-person.js';
-import { DEMO_PASSWORD, DEMO_STAFF } from './demo/demo-people.js';
+import { plainText } from '../../../../test/helpers/credential-pages.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { createTestApp } from '../../../../test/helpers/http.js';
+import { Client } from '../../../../test/helpers/http-extra.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { type Locale, translator } from '../../../i18n/i18n.js';
+import { systemActor } from '../../../kernel/actor.js';
+import { createPerson } from '../create-person.js';
+import { DEMO_PASSWORD, DEMO_STAFF } from '../demo/demo-people.js';
 
 /**
  * The sign-in page names the demo accounts and the language each opens the platform in, in the reader's

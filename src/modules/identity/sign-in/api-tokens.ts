@@ -1,21 +1,21 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { hashSecret, isId, newId, newSecret } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { canIdentity } from './identity.policy.js';
-import { createTokenForAccountSchema, createTokenSchema } from './identity.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { hashSecret, isId, newId, newSecret } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { canIdentity } from '../identity.policy.js';
+import { createTokenForAccountSchema, createTokenSchema } from '../identity.schemas.js';
 import {
   findApiTokenOfUser,
   insertApiToken,
   listApiTokens,
   revokeApiTokenRow,
-} from './password-credentials.repository.js';
-import { findUserByEmail } from './users.repository.js';
+} from '../passwords/password-credentials.repository.js';
+import { findUserByEmail } from '../users.repository.js';
 
 /** A personal API token as its owner sees it (the secret itself is shown once, at creation). */
 export interface ApiTokenSummary {

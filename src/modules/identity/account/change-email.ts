@@ -1,26 +1,26 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { isLocale } from '../../i18n/i18n.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { EMAIL_CHANGE_TTL_MS } from './account.js';
-import { checkCurrentPassword } from './check-current-password.js';
-import { emailChangeMail, emailChangeNoticeMail } from './identity.mail.js';
-import { canIdentity } from './identity.policy.js';
-import { changeEmailSchema } from './identity.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { isLocale } from '../../../i18n/i18n.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { hashSecret, newId, newSecret } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { emailChangeMail, emailChangeNoticeMail } from '../identity.mail.js';
+import { canIdentity } from '../identity.policy.js';
+import { changeEmailSchema } from '../identity.schemas.js';
+import { checkCurrentPassword } from '../passwords/check-current-password.js';
 import {
   consumeOneTimeToken,
   expireOneTimeTokens,
   findOneTimeToken,
   insertOneTimeToken,
-} from './password-credentials.repository.js';
+} from '../passwords/password-credentials.repository.js';
+import { findUserByEmail, findUserById, updateUser } from '../users.repository.js';
+import { EMAIL_CHANGE_TTL_MS } from './account.js';
 import { send } from './sign-up.js';
-import { findUserByEmail, findUserById, updateUser } from './users.repository.js';
 
 /**
  * Starts a change of email: after the current password is checked, a confirmation link goes to the new

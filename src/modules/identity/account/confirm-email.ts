@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { personActing } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { hashSecret } from '../../kernel/ids.js';
-import { consumeOneTimeToken, findOneTimeToken } from './password-credentials.repository.js';
-import { findUserById, updateUser } from './users.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { personActing } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { hashSecret } from '../../../kernel/ids.js';
+import { consumeOneTimeToken, findOneTimeToken } from '../passwords/password-credentials.repository.js';
+import { findUserById, updateUser } from '../users.repository.js';
 
 /** Confirms the email address of a new account from the link mailed at sign-up. */
 export async function confirmEmail(

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, heading } from '../../../test/helpers/http-extra.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { translator } from '../../i18n/i18n.js';
+import { createTestApp } from '../../../../test/helpers/http.js';
+import { Client, heading } from '../../../../test/helpers/http-extra.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { translator } from '../../../i18n/i18n.js';
 
 /** Signing up on the way to somewhere: the return address survives, the confirmation speaks the account's language. */
 

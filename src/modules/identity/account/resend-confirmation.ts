@@ -1,14 +1,14 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { isLocale } from '../../i18n/i18n.js';
-import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { isLocale } from '../../../i18n/i18n.js';
+import { hashSecret, newId, newSecret } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { confirmEmailMail } from '../identity.mail.js';
+import { forgotPasswordSchema } from '../identity.schemas.js';
+import { insertOneTimeToken } from '../passwords/password-credentials.repository.js';
+import { findUserByEmail } from '../users.repository.js';
 import { CONFIRM_EMAIL_TTL_MS } from './account.js';
-import { confirmEmailMail } from './identity.mail.js';
-import { forgotPasswordSchema } from './identity.schemas.js';
-import { insertOneTimeToken } from './password-credentials.repository.js';
 import { send } from './sign-up.js';
-import { findUserByEmail } from './users.repository.js';
 
 /**
  * Mails a new confirmation link to an account whose address is not confirmed yet (the first link expired

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildPerson, TEST_PASSWORD } from '../../../test/helpers/factories.js';
-import { createTestDeps, TEST_NOW, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { AppError } from '../../kernel/errors.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { buildPerson, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
+import { createTestDeps, TEST_NOW, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { AppError } from '../../../kernel/errors.js';
 import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from './back-off.js';
 import { signIn } from './sign-in.js';
 

@@ -1,15 +1,17 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { isLocale } from '../../i18n/i18n.js';
-import { personActing } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { hashSecret } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
-import { signInKey } from './back-off.js';
-import { passwordChangedMail } from './identity.mail.js';
-import { resetPasswordSchema } from './identity.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { isLocale } from '../../../i18n/i18n.js';
+import { personActing } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { hashSecret } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { send } from '../account/sign-up.js';
+import { passwordChangedMail } from '../identity.mail.js';
+import { resetPasswordSchema } from '../identity.schemas.js';
+import { signInKey } from '../sign-in/back-off.js';
+import { findUserById, updateUser } from '../users.repository.js';
 import { hashPassword } from './password.js';
 import {
   clearThrottleFamily,
@@ -18,8 +20,6 @@ import {
   findOneTimeToken,
   revokeAllApiTokensOfUser,
 } from './password-credentials.repository.js';
-import { send } from './sign-up.js';
-import { findUserById, updateUser } from './users.repository.js';
 
 /** True when a reset link is still usable (the form is only shown for a live link). */
 export async function isPasswordResetTokenValid(

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Deps } from '../../deps.js';
-import { setFlash } from '../../http/context.js';
-import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '../../http/forms.js';
-import { hashSecret } from '../../kernel/ids.js';
-import { pageContext } from '../../web/page-context.js';
-import { sendPage } from '../../web/render.js';
-import { tokenRoutes } from '../../web/token-routes.js';
-import { createApiToken, listOwnApiTokens, revokeApiToken } from './api-tokens.js';
+import type { Deps } from '../../../deps.js';
+import { setFlash } from '../../../http/context.js';
+import { csrfProtected, echoValues, type FormBody, formBody, handleForm } from '../../../http/forms.js';
+import { hashSecret } from '../../../kernel/ids.js';
+import { pageContext } from '../../../web/page-context.js';
+import { sendPage } from '../../../web/render.js';
+import { tokenRoutes } from '../../../web/token-routes.js';
+import { createApiToken, listOwnApiTokens, revokeApiToken } from '../sign-in/api-tokens.js';
+import { AccountPage, TokensPage } from '../views/account-pages.js';
 import { requestEmailChange } from './change-email.js';
 import { changePassword, getOwnAccount, updateProfile } from './update-account.js';
-import { AccountPage, TokensPage } from './views/account-pages.js';
 
 /** The signed-in person's own pages: profile, email address, password and personal API tokens. */
 export function accountWebRoutes(app: FastifyInstance, deps: Deps): void {

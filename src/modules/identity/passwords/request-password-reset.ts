@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { enqueueJob } from '../../jobs/queue.js';
-import { parseInput } from '../../kernel/validation.js';
-import { reserveResetRequest } from './back-off.js';
-import { clientAddress } from './client-address.js';
-import { forgotPasswordSchema } from './identity.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { enqueueJob } from '../../../jobs/queue.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { forgotPasswordSchema } from '../identity.schemas.js';
+import { reserveResetRequest } from '../sign-in/back-off.js';
+import { clientAddress } from '../sign-in/client-address.js';
 import { PASSWORD_RESET_JOB } from './send-password-reset-link.js';
 
 /**

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildPerson, TEST_PASSWORD } from '../../../test/helpers/factories.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import { Client, countRows, fieldError, signedIn, tokenOf } from '../../../test/helpers/http-extra.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { translator } from '../../i18n/i18n.js';
-import { newId } from '../../kernel/ids.js';
-import { findUserById, listRoles } from './users.repository.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { buildPerson, TEST_PASSWORD } from '../../../../test/helpers/factories.js';
+import { createTestApp } from '../../../../test/helpers/http.js';
+import { Client, countRows, fieldError, signedIn, tokenOf } from '../../../../test/helpers/http-extra.js';
+import type { TestDeps } from '../../../../test/helpers/test-deps.js';
+import { translator } from '../../../i18n/i18n.js';
+import { newId } from '../../../kernel/ids.js';
+import { findUserById, listRoles } from '../users.repository.js';
 
 /** Web routes of the account page, API tokens, and the administrators' people pages and outbox. */
 

@@ -1,6 +1,6 @@
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/i18n.js';
-import type { Role } from '../../kernel/actor.js';
-import type { UserRow } from './identity.tables.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../i18n/i18n.js';
+import type { Role } from '../../../kernel/actor.js';
+import type { UserRow } from '../identity.tables.js';
 
 /** A person as the application sees them (never the row: no password hash leaves the repository layer). */
 export interface Account {

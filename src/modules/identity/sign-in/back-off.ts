@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
+import type { Executor } from '../../../db/database.js';
+import type { Clock } from '../../../kernel/clock.js';
 import {
   clearThrottle,
   isKnownSignInAddress,
   rememberSignInAddress,
-} from './password-credentials.repository.js';
+} from '../passwords/password-credentials.repository.js';
 import { type BackOffPolicy, DEFAULT_BACK_OFF, reserveAttempt, tooManyAttempts } from './throttle.js';
 
 /**

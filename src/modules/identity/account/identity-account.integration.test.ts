@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { buildPerson, TEST_PASSWORD, type TestPerson } from '../../../test/helpers/factories.js';
-import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
-import { translator } from '../../i18n/i18n.js';
-import { type Actor, ANONYMOUS, type Role } from '../../kernel/actor.js';
-import { listAuditEvents } from '../../kernel/audit.js';
-import { hashSecret, newId } from '../../kernel/ids.js';
+import { DIALECTS } from '../../../../test/helpers/dialects.js';
+import { buildPerson, TEST_PASSWORD, type TestPerson } from '../../../../test/helpers/factories.js';
+import { createTestDeps, type TestDeps } from '../../../../test/helpers/test-deps.js';
+import { translator } from '../../../i18n/i18n.js';
+import { type Actor, ANONYMOUS, type Role } from '../../../kernel/actor.js';
+import { listAuditEvents } from '../../../kernel/audit.js';
+import { hashSecret, newId } from '../../../kernel/ids.js';
+import { listPeople, setRoles } from '../people.js';
+import { createApiToken, listOwnApiTokens, revokeApiToken } from '../sign-in/api-tokens.js';
+import { authenticateApiToken } from '../sign-in/authenticate.js';
+import { findUserById, listRoles } from '../users.repository.js';
 import { EMAIL_CHANGE_TTL_MS } from './account.js';
-import { createApiToken, listOwnApiTokens, revokeApiToken } from './api-tokens.js';
-import { authenticateApiToken } from './authenticate.js';
 import { confirmEmailChange, requestEmailChange } from './change-email.js';
-import { listPeople, setRoles } from './people.js';
-import { findUserById, listRoles } from './users.repository.js';
 
 /** Change of email, personal API tokens, roles and the people search, against a real database. */
 

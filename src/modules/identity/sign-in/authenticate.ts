@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../../i18n/i18n.js';
-import type { Actor, Role } from '../../kernel/actor.js';
-import { hashSecret } from '../../kernel/ids.js';
-import { SESSION_TOUCH_INTERVAL_MS, SESSION_TTL_MS } from './account.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../../../i18n/i18n.js';
+import type { Actor, Role } from '../../../kernel/actor.js';
+import { hashSecret } from '../../../kernel/ids.js';
+import { SESSION_TOUCH_INTERVAL_MS, SESSION_TTL_MS } from '../account/account.js';
 import {
   findActiveApiToken,
   findSessionWithUser,
   type PersonFigure,
   touchApiToken,
   touchSession,
-} from './password-credentials.repository.js';
+} from '../passwords/password-credentials.repository.js';
 
 /** The roles read with the session or the token (a comma-separated aggregate), sorted as `listRoles` sorts them. */
 function rolesFrom(list: string | null): Role[] {

@@ -1,9 +1,9 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { AppError } from '../../kernel/errors.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { AppError } from '../../../kernel/errors.js';
+import { DEFAULT_BACK_OFF, reserveAttempt, tooManyAttempts } from '../sign-in/throttle.js';
 import { verifyPassword } from './password.js';
 import { clearThrottle } from './password-credentials.repository.js';
-import { DEFAULT_BACK_OFF, reserveAttempt, tooManyAttempts } from './throttle.js';
 
 /**
  * Checks the current password asked before a sensitive change (email, password). It is a password guess

@@ -1,19 +1,23 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { isLocale, type Locale } from '../../i18n/i18n.js';
-import { AppError } from '../../kernel/errors.js';
-import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
-import { CONFIRM_EMAIL_TTL_MS, SESSION_TTL_MS } from './account.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { isLocale, type Locale } from '../../../i18n/i18n.js';
+import { AppError } from '../../../kernel/errors.js';
+import { hashSecret, newId, newSecret } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { CONFIRM_EMAIL_TTL_MS, SESSION_TTL_MS } from '../account/account.js';
+import { send } from '../account/sign-up.js';
+import { confirmEmailMail } from '../identity.mail.js';
+import { signInSchema } from '../identity.schemas.js';
+import { decoyPasswordHash, verifyPassword } from '../passwords/password.js';
+import {
+  expireOneTimeTokens,
+  insertOneTimeToken,
+  insertSession,
+} from '../passwords/password-credentials.repository.js';
+import { findUserByEmail } from '../users.repository.js';
 import { recordSignInSuccess, reserveSignInAttempt } from './back-off.js';
 import { clientAddress } from './client-address.js';
-import { confirmEmailMail } from './identity.mail.js';
-import { signInSchema } from './identity.schemas.js';
-import { decoyPasswordHash, verifyPassword } from './password.js';
-import { expireOneTimeTokens, insertOneTimeToken, insertSession } from './password-credentials.repository.js';
-import { send } from './sign-up.js';
-import { findUserByEmail } from './users.repository.js';
 
 export interface SignInResult {
   /** The secret for the session cookie (only its hash is stored). */

@@ -1,17 +1,17 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Deps, Services } from '../../deps.js';
-import { isLocale } from '../../i18n/i18n.js';
-import { personActing } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Deps, Services } from '../../../deps.js';
+import { isLocale } from '../../../i18n/i18n.js';
+import { personActing } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { hashSecret, newId, newSecret } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { accountExistsMail, confirmEmailMail } from '../identity.mail.js';
+import { signUpSchema } from '../identity.schemas.js';
+import { hashPassword } from '../passwords/password.js';
+import { insertOneTimeToken } from '../passwords/password-credentials.repository.js';
+import { findUserByEmail, grantRole, insertUser } from '../users.repository.js';
 import { CONFIRM_EMAIL_TTL_MS } from './account.js';
-import { accountExistsMail, confirmEmailMail } from './identity.mail.js';
-import { signUpSchema } from './identity.schemas.js';
-import { hashPassword } from './password.js';
-import { insertOneTimeToken } from './password-credentials.repository.js';
-import { findUserByEmail, grantRole, insertUser } from './users.repository.js';
 
 /**
  * Creates an account (role: participant) awaiting email confirmation and mails the confirmation link.

@@ -1,7 +1,7 @@
 import { type Expression, type RawBuilder, sql } from 'kysely';
-import { dialectOf, type Executor } from '../../db/database.js';
-import { escapeLike } from '../../db/helpers.js';
-import { reusableQuery } from '../../db/reusable-query.js';
+import { dialectOf, type Executor } from '../../../db/database.js';
+import { escapeLike } from '../../../db/helpers.js';
+import { reusableQuery } from '../../../db/reusable-query.js';
 
 /** All SQL about sign-in secrets: sessions, one-time links, API tokens and sign-in back-off. */
 

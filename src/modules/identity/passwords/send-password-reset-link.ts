@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { isLocale } from '../../i18n/i18n.js';
-import { hashSecret, newId, newSecret } from '../../kernel/ids.js';
-import { PASSWORD_RESET_TTL_MS } from './account.js';
-import { reserveResetMail } from './back-off.js';
-import { passwordResetMail } from './identity.mail.js';
-import { emailSchema } from './identity.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { isLocale } from '../../../i18n/i18n.js';
+import { hashSecret, newId, newSecret } from '../../../kernel/ids.js';
+import { PASSWORD_RESET_TTL_MS } from '../account/account.js';
+import { passwordResetMail } from '../identity.mail.js';
+import { emailSchema } from '../identity.schemas.js';
+import { reserveResetMail } from '../sign-in/back-off.js';
+import { findUserByEmail } from '../users.repository.js';
 import { expireOneTimeTokens, insertOneTimeToken } from './password-credentials.repository.js';
-import { findUserByEmail } from './users.repository.js';
 
 /** The job that does the work of a reset request, after the request was answered. */
 export const PASSWORD_RESET_JOB = 'identity.password-reset';

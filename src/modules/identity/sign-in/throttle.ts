@@ -1,7 +1,7 @@
-import type { Executor } from '../../db/database.js';
-import type { Clock } from '../../kernel/clock.js';
-import { AppError } from '../../kernel/errors.js';
-import { countThrottledAttempt, findThrottle } from './password-credentials.repository.js';
+import type { Executor } from '../../../db/database.js';
+import type { Clock } from '../../../kernel/clock.js';
+import { AppError } from '../../../kernel/errors.js';
+import { countThrottledAttempt, findThrottle } from '../passwords/password-credentials.repository.js';
 
 /**
  * Back-off counters in the database (`auth_throttle`): one row per key, counted atomically, so the limits
