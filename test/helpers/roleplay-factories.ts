@@ -1,8 +1,8 @@
 import type { Deps } from '../../src/deps.js';
 import type { Actor } from '../../src/kernel/actor.js';
-import { addPhase } from '../../src/modules/roleplays/save-phase.js';
-import { saveRole } from '../../src/modules/roleplays/save-role.js';
-import { setHolders } from '../../src/modules/roleplays/set-holders.js';
+import { addPhase } from '../../src/modules/roleplays/manage/save-phase.js';
+import { saveRole } from '../../src/modules/roleplays/manage/save-role.js';
+import { setHolders } from '../../src/modules/roleplays/manage/set-holders.js';
 import { saveItem } from '../../src/modules/spaces/save-item.js';
 import { saveSection } from '../../src/modules/spaces/save-section.js';
 

@@ -3,7 +3,7 @@ import type { VNode } from 'preact';
 import type { Executor } from '../../db/database.js';
 import type { Services } from '../../deps.js';
 import { pageContext } from '../../web/page-context.js';
-import { getPlaceOffer } from './get-place-offer.js';
+import { getPlaceOffer } from './offers/get-place-offer.js';
 import { PlacePanel } from './views/place-panel.js';
 
 /** The places block of an edition's page (the catalogue embeds it): the offer, and the request form. */

@@ -1,7 +1,7 @@
 import { buildCourse, buildEdition, buildPerson, type TestPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { requestPlace } from './request-place.js';
+import { requestPlace } from './offers/request-place.js';
 
 /**
  * Every places route (web and API, participants' and managers') with every role: the status each gets,

@@ -9,8 +9,8 @@ import { isAppError } from '../../kernel/errors.js';
 import { commitImport } from '../pathway/import/import-commit.js';
 import { uploadImport } from '../pathway/import/import-upload.js';
 import { getClassList, recordResult } from '../pathway/record-result.js';
-import { declinePlace } from './decline-place.js';
-import { requestPlace } from './request-place.js';
+import { declinePlace } from './offers/decline-place.js';
+import { requestPlace } from './offers/request-place.js';
 
 const SYSTEM = systemActor('test');
 const self = { fundingKind: 'self' };

@@ -3,13 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { apiErrorSchema, errorResponses } from '../../http/api-schemas.js';
-import { commitPlacesImport } from './commit-places-import.js';
-import { confirmPlace } from './confirm-place.js';
-import { declinePlace } from './decline-place.js';
 import { enrolDirectly } from './enrol-directly.js';
+import { commitPlacesImport } from './import/commit-places-import.js';
+import { previewPlacesImport } from './import/preview-places-import.js';
 import { listEditionPlacesFor } from './list-edition-places.js';
-import { listMyPlaces } from './list-my-places.js';
 import { moveToTopOfWaitingList } from './move-to-top.js';
+import { confirmPlace } from './offers/confirm-place.js';
+import { declinePlace } from './offers/decline-place.js';
+import { listMyPlaces } from './offers/list-my-places.js';
+import { requestPlace } from './offers/request-place.js';
+import { withdrawPlace } from './offers/withdraw-place.js';
 import type { Place } from './place-views.js';
 import { FUNDING_KINDS, PLACE_STATUSES } from './places.js';
 import {
@@ -18,9 +21,6 @@ import {
   placeRequestSchema,
   placesImportSchema,
 } from './places.schemas.js';
-import { previewPlacesImport } from './preview-places-import.js';
-import { requestPlace } from './request-place.js';
-import { withdrawPlace } from './withdraw-place.js';
 
 const idParams = z.object({ id: z.string().max(64) });
 const security = [{ bearerAuth: [] }];

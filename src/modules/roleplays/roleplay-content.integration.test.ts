@@ -8,13 +8,13 @@ import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.j
 import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { createGroupSet, placeMember } from '../groups/manage-group-sets.js';
 import { updateProfile } from '../identity/account/update-account.js';
-import { assignRolesAutomatically } from './assign-roles.js';
-import { editOutcome } from './edit-outcome.js';
 import { getRoleplay } from './get-roleplay.js';
-import { revealBriefs } from './reveal-briefs.js';
+import { assignRolesAutomatically } from './manage/assign-roles.js';
+import { editOutcome } from './manage/edit-outcome.js';
+import { revealBriefs } from './manage/reveal-briefs.js';
+import { addPhase } from './manage/save-phase.js';
+import { setHolders } from './manage/set-holders.js';
 import { ROLEPLAY_CONTENT_TABLES, readRoleplayContent, roleplayContent } from './roleplay-content.js';
-import { addPhase } from './save-phase.js';
-import { setHolders } from './set-holders.js';
 
 /**
  * A role-play's content (roles, briefs, holders, phases, outcome) is kept until one of its tables is

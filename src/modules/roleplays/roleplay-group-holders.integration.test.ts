@@ -15,14 +15,14 @@ import { groupSetsOfEdition } from '../groups/groups.port.js';
 import { createGroupSet, placeMember } from '../groups/manage-group-sets.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
-import { assignRolesAutomatically } from './assign-roles.js';
 import { getPhaseDiscussion } from './get-phase-discussion.js';
 import { getRoleplay } from './get-roleplay.js';
+import { assignRolesAutomatically } from './manage/assign-roles.js';
+import { seededRandom } from './manage/role-assignment.js';
+import { addPhase } from './manage/save-phase.js';
+import { setHolders } from './manage/set-holders.js';
 import { postInCharacter } from './post-in-character.js';
-import { seededRandom } from './role-assignment.js';
 import { presentRoleplay } from './roleplays.api.js';
-import { addPhase } from './save-phase.js';
-import { setHolders } from './set-holders.js';
 
 /**
  * A role given to a group is held by the group's members of the moment: someone added to the group gets the

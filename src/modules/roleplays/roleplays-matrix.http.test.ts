@@ -9,7 +9,7 @@ import {
 } from '../../../test/helpers/edition-matrix.js';
 import { buildRoleplay } from '../../../test/helpers/roleplay-factories.js';
 import { type MatrixCase, runRouteMatrix } from '../../../test/helpers/route-matrix.js';
-import { addPhase } from './save-phase.js';
+import { addPhase } from './manage/save-phase.js';
 
 /**
  * Every roleplays route with every role: an exercise opens to the edition's confirmed participant (the

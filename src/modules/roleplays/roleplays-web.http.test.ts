@@ -13,7 +13,7 @@ import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-fa
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
-import { saveRole } from './save-role.js';
+import { saveRole } from './manage/save-role.js';
 
 async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {
   const client = new Client(app);

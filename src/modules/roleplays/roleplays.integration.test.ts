@@ -17,19 +17,19 @@ import { insertGroupSet, insertGroups, upsertMember } from '../groups/groups.rep
 import { updateProfile } from '../identity/account/update-account.js';
 import { listNotifications } from '../notifications/list-notifications.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
-import { assignRolesAutomatically } from './assign-roles.js';
-import { editOutcome } from './edit-outcome.js';
 import { getPhaseDiscussion } from './get-phase-discussion.js';
 import { getRoleplay } from './get-roleplay.js';
 import { listEditionRoleplays } from './list-edition-roleplays.js';
+import { assignRolesAutomatically } from './manage/assign-roles.js';
+import { editOutcome } from './manage/edit-outcome.js';
+import { revealBriefs } from './manage/reveal-briefs.js';
+import { seededRandom } from './manage/role-assignment.js';
+import { saveDebrief } from './manage/save-debrief.js';
+import { addPhase } from './manage/save-phase.js';
+import { saveRole } from './manage/save-role.js';
+import { saveRoleplaySettings } from './manage/save-roleplay-settings.js';
 import { postInCharacter } from './post-in-character.js';
-import { revealBriefs } from './reveal-briefs.js';
-import { seededRandom } from './role-assignment.js';
 import { presentRoleplay } from './roleplays.api.js';
-import { saveDebrief } from './save-debrief.js';
-import { addPhase } from './save-phase.js';
-import { saveRole } from './save-role.js';
-import { saveRoleplaySettings } from './save-roleplay-settings.js';
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: role-plays`, () => {

@@ -5,7 +5,7 @@ import { isTimeZone } from '../../i18n/time-zones.js';
 import { checkboxSchema, stringList } from '../../kernel/schemas.js';
 import { CONSTITUENCIES } from '../identity/identity.schemas.js';
 import { fromLocalInput } from '../spaces/spaces.js';
-import { ASSIGNMENT_MODES } from './role-assignment.js';
+import { ASSIGNMENT_MODES } from './manage/role-assignment.js';
 import {
   BRIEF_MAX,
   DEBRIEF_MAX,

@@ -4,7 +4,7 @@ import { findCourseId, findEditionIdByCode } from '../../catalogue/find-ids.js';
 import { getEdition } from '../../catalogue/get-edition.js';
 import { findPersonIdByEmail } from '../../identity/create-person.js';
 import { enrolDirectly } from '../../places/enrol-directly.js';
-import { recordTakenPlaces } from '../../places/record-taken-places.js';
+import { recordTakenPlaces } from '../../places/import/record-taken-places.js';
 import { DEMO_PROGRAMME_SLUG } from '../../programmes/demo/demo-programme.js';
 import { grantExtension } from '../grant-extension.js';
 import { hasCandidacy } from '../has-candidacy.js';

@@ -15,7 +15,7 @@ import { toDateString } from '../../../kernel/clock.js';
 import { AppError } from '../../../kernel/errors.js';
 import { isId, newId } from '../../../kernel/ids.js';
 import { ensure } from '../../../kernel/policy.js';
-import { recordTakenPlaces } from '../../places/record-taken-places.js';
+import { recordTakenPlaces } from '../../places/import/record-taken-places.js';
 import { canPathway } from '../pathway.policy.js';
 import type { ResultOutcome } from '../pathway.schemas.js';
 import { writeLegacyResult } from '../record-legacy-result.js';

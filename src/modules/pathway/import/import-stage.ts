@@ -8,7 +8,7 @@ import type { Executor } from '../../../db/database.js';
 import { type StageableTable, type StagedBatch, stageRows } from '../../../db/staged-rows.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
-import { takenPlaceRows } from '../../places/record-taken-places.js';
+import { takenPlaceRows } from '../../places/import/record-taken-places.js';
 import type { ResultOutcome } from '../pathway.schemas.js';
 import { type NewResult, newResultRows } from '../record-new-results.js';
 import { type CheckedRow, enrolmentKey, type ImportLookups } from './import-check.js';

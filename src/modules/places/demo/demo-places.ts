@@ -5,9 +5,9 @@ import { ONLINE } from '../../catalogue/demo/demo-courses.js';
 import { findEditionIdByCode } from '../../catalogue/find-ids.js';
 import { createEdition } from '../../catalogue/save-edition.js';
 import { findPersonIdByEmail } from '../../identity/create-person.js';
-import { confirmPlace } from '../confirm-place.js';
 import { enrolDirectly } from '../enrol-directly.js';
-import { requestPlace } from '../request-place.js';
+import { confirmPlace } from '../offers/confirm-place.js';
+import { requestPlace } from '../offers/request-place.js';
 
 /** The upcoming Academy (English, 2027): a few requests, one confirmed. */
 const ACADEMY_EDITION = 'A9012027';

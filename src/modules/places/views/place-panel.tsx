@@ -1,7 +1,7 @@
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, SelectField, TextField } from '../../../web/components.js';
 import type { FieldMessages } from '../../../web/page-context.js';
-import type { PlaceOffer } from '../get-place-offer.js';
+import type { PlaceOffer } from '../offers/get-place-offer.js';
 import { FUNDING_KINDS } from '../places.js';
 
 interface Props {

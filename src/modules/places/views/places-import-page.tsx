@@ -2,8 +2,8 @@ import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, ErrorSummary, TextArea } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import type { PlacesImportProblem } from '../places-import.js';
-import type { PlacesImportCheck } from '../places-import-lookups.js';
+import type { PlacesImportProblem } from '../import/places-import.js';
+import type { PlacesImportCheck } from '../import/places-import-lookups.js';
 
 interface Props {
   ctx: PageContext;

@@ -2,7 +2,7 @@ import { pickLocalized } from '../../../i18n/localized.js';
 import { ErrorSummary } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
-import type { PlaceOffer } from '../get-place-offer.js';
+import type { PlaceOffer } from '../offers/get-place-offer.js';
 import { PlacePanel } from './place-panel.js';
 
 interface Props {

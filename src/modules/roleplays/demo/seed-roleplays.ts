@@ -17,12 +17,12 @@ import { isConfirmedParticipant } from '../../places/places.queries.js';
 import { saveItem } from '../../spaces/save-item.js';
 import { saveSection } from '../../spaces/save-section.js';
 import { itemsOfKind } from '../../spaces/spaces.queries.js';
-import { editOutcome } from '../edit-outcome.js';
+import { editOutcome } from '../manage/edit-outcome.js';
+import { addPhase } from '../manage/save-phase.js';
+import { saveRole } from '../manage/save-role.js';
+import { saveRoleplaySettings } from '../manage/save-roleplay-settings.js';
+import { setHolders } from '../manage/set-holders.js';
 import { ROLEPLAY_KIND } from '../roleplay-access.js';
-import { addPhase } from '../save-phase.js';
-import { saveRole } from '../save-role.js';
-import { saveRoleplaySettings } from '../save-roleplay-settings.js';
-import { setHolders } from '../set-holders.js';
 import {
   DEMO_OUTCOME,
   DEMO_PHASES,

@@ -14,8 +14,8 @@ import { Moment } from '../../../web/moment.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { CONSTITUENCIES } from '../../identity/identity.schemas.js';
 import type { RoleView } from '../get-roleplay.js';
-import type { RoleplayManagement } from '../get-roleplay-management.js';
-import { ASSIGNMENT_MODES } from '../role-assignment.js';
+import type { RoleplayManagement } from '../manage/get-roleplay-management.js';
+import { ASSIGNMENT_MODES } from '../manage/role-assignment.js';
 import { BRIEF_MAX, DEBRIEF_MAX, PHASE_TITLE_MAX, ROLE_NAME_MAX, SCENARIO_MAX } from '../roleplay.js';
 
 interface Props {

@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { parseLocalized, pickLocalized, serializeLocalized } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId, newId } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { parseLocalized, pickLocalized, serializeLocalized } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId, newId } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { ROLES_MAX } from '../roleplay.js';
+import { findRole, insertRole, listRoles, updateRole } from '../roleplays.repository.js';
+import { roleSchema } from '../roleplays.schemas.js';
 import { manageRoleplay } from './manage-roleplay.js';
-import { ROLES_MAX } from './roleplay.js';
-import { findRole, insertRole, listRoles, updateRole } from './roleplays.repository.js';
-import { roleSchema } from './roleplays.schemas.js';
 
 /** Adds a role (`roleId` null) or rewrites one: name, constituency, public and private briefs. Staff. */
 export async function saveRole(

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { orderHeldRoles } from '../roleplay.js';
 import {
   assignRoles,
   type Placeable,
@@ -7,7 +8,6 @@ import {
   type RoleToFill,
   seededRandom,
 } from './role-assignment.js';
-import { orderHeldRoles } from './roleplay.js';
 
 const CONSTITUENCIES = ['government', 'workers', 'employers', 'ngo', 'diaspora'];
 const constituency = fc.constantFrom(...CONSTITUENCIES);

@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { canPlaces } from './places.policy.js';
-import { placesImportSchema } from './places.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { canPlaces } from '../places.policy.js';
+import { placesImportSchema } from '../places.schemas.js';
 import { checkPlacesImport, type PlacesImportCheck } from './places-import-lookups.js';
 
 /**

@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Locale } from '../../i18n/i18n.js';
-import type { LocalizedText } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import type { Course, Edition } from '../catalogue/course.js';
-import { getEdition } from '../catalogue/get-edition.js';
-import { getMyPathways } from '../pathway/candidates/get-my-pathways.js';
-import { countsAs } from '../pathway/rules/rules.js';
-import { todayOf, waitlistPositions } from './place-changes.js';
-import { type Place, toPlace } from './place-views.js';
-import { isFull, type PlaceCounts, type PlaceStatus, placesLeft, requestRefusal } from './places.js';
-import { countPlaces, findPlaceOf } from './places.repository.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Locale } from '../../../i18n/i18n.js';
+import type { LocalizedText } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import type { Course, Edition } from '../../catalogue/course.js';
+import { getEdition } from '../../catalogue/get-edition.js';
+import { getMyPathways } from '../../pathway/candidates/get-my-pathways.js';
+import { countsAs } from '../../pathway/rules/rules.js';
+import { todayOf, waitlistPositions } from '../place-changes.js';
+import { type Place, toPlace } from '../place-views.js';
+import { isFull, type PlaceCounts, type PlaceStatus, placesLeft, requestRefusal } from '../places.js';
+import { countPlaces, findPlaceOf } from '../places.repository.js';
 
 /** Whether the course counts for one of the reader's diplomas, and for which requirement. */
 export interface CountsFor {

@@ -1,14 +1,14 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { parseLocalized } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { todayOf, waitlistPositions } from './place-changes.js';
-import { type MyPlace, toPlace } from './place-views.js';
-import { ACTIVE_STATUSES, canWithdrawOn, type PlaceStatus } from './places.js';
-import { canPlaces } from './places.policy.js';
-import { listPlacesOfUser } from './places.repository.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { parseLocalized } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { todayOf, waitlistPositions } from '../place-changes.js';
+import { type MyPlace, toPlace } from '../place-views.js';
+import { ACTIVE_STATUSES, canWithdrawOn, type PlaceStatus } from '../places.js';
+import { canPlaces } from '../places.policy.js';
+import { listPlacesOfUser } from '../places.repository.js';
 
 /** The signed-in person's places: requests, confirmed places, waiting-list positions, what they may withdraw. */
 export async function listMyPlaces(db: Executor, deps: Services, actor: Actor): Promise<MyPlace[]> {

@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { updateRoleplay } from '../roleplays.repository.js';
 import { manageRoleplay } from './manage-roleplay.js';
-import { updateRoleplay } from './roleplays.repository.js';
 
 /** Reveals every private brief to everyone in the exercise (at the end; it cannot be undone). Staff. */
 export async function revealBriefs(

@@ -3,14 +3,14 @@
  * others 404), the exercise's own row made on first use, one transaction for the change and its audit.
  */
 import type { Transaction } from 'kysely';
-import type { Executor } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { type RoleplayAccess, roleplayAccessFor } from './roleplay-access.js';
-import { findRoleplay, insertRoleplay } from './roleplays.repository.js';
-import type { RoleplayRow } from './roleplays.tables.js';
+import type { Executor } from '../../../db/database.js';
+import type { DB } from '../../../db/schema.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { type RoleplayAccess, roleplayAccessFor } from '../roleplay-access.js';
+import { findRoleplay, insertRoleplay } from '../roleplays.repository.js';
+import type { RoleplayRow } from '../roleplays.tables.js';
 
 /** The exercise's row, made with empty texts on first use. */
 export async function ensureRoleplay(

@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { roleplayAccessFor } from '../roleplay-access.js';
+import { insertOutcomeVersion, listOutcomeVersions } from '../roleplays.repository.js';
+import { outcomeSchema } from '../roleplays.schemas.js';
 import { ensureRoleplay } from './manage-roleplay.js';
-import { roleplayAccessFor } from './roleplay-access.js';
-import { insertOutcomeVersion, listOutcomeVersions } from './roleplays.repository.js';
-import { outcomeSchema } from './roleplays.schemas.js';
 
 /**
  * Saves a new version of the negotiated outcome document (Markdown; every version kept). Holders of a role

@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { parseLocalized, pickLocalized } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { parseLocalized, pickLocalized } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { deleteRole, findRole } from '../roleplays.repository.js';
 import { manageRoleplay } from './manage-roleplay.js';
-import { deleteRole, findRole } from './roleplays.repository.js';
 
 /** Removes a role and its holders. Staff. */
 export async function removeRole(

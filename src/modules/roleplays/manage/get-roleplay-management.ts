@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { DEFAULT_TIME_ZONE, isTimeZone } from '../../i18n/time-zones.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { groupSetsOfEdition } from '../groups/groups.port.js';
-import { findPerson } from '../identity/identity.queries.js';
-import { confirmedParticipants } from '../places/places.queries.js';
-import { getRoleplay, type RoleplayView } from './get-roleplay.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../../i18n/time-zones.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { groupSetsOfEdition } from '../../groups/groups.port.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { confirmedParticipants } from '../../places/places.queries.js';
+import { getRoleplay, type RoleplayView } from '../get-roleplay.js';
 
 /** The staff page of a role-play: everything, plus the edition's participants and their constituencies. */
 export interface RoleplayManagement {

@@ -4,9 +4,9 @@
  * and checking them against what exists. Problems are message ids with the line and column, shown in
  * the reader's language. Nothing here touches the database.
  */
-import { LOCALES, MESSAGES } from '../../i18n/i18n.js';
-import { type Cell, cellText, foldLabel } from '../../integrations/spreadsheets/cells.js';
-import { isId } from '../../kernel/ids.js';
+import { LOCALES, MESSAGES } from '../../../i18n/i18n.js';
+import { type Cell, cellText, foldLabel } from '../../../integrations/spreadsheets/cells.js';
+import { isId } from '../../../kernel/ids.js';
 import {
   canConfirm,
   FUNDING_KINDS,
@@ -14,7 +14,7 @@ import {
   type FundingKind,
   NO_PLACES,
   type PlaceCounts,
-} from './places.js';
+} from '../places.js';
 
 export const PLACES_IMPORT_COLUMNS = ['email', 'edition', 'funding', 'funding_name'] as const;
 export type PlacesImportColumn = (typeof PLACES_IMPORT_COLUMNS)[number];

@@ -1,9 +1,9 @@
-import type { Executor } from '../../db/database.js';
-import { readCsv } from '../../integrations/spreadsheets/read-spreadsheet.js';
-import { AppError, isAppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import type { PlaceCounts } from './places.js';
-import { countPlaces, findEditionsByKeys, findPeopleByEmails, listPlacesIn } from './places.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { readCsv } from '../../../integrations/spreadsheets/read-spreadsheet.js';
+import { AppError, isAppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import type { PlaceCounts } from '../places.js';
+import { countPlaces, findEditionsByKeys, findPeopleByEmails, listPlacesIn } from '../places.repository.js';
 import {
   checkPlacesRows,
   type PlacesImportProblem,

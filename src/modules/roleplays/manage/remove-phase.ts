@@ -1,10 +1,10 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { deletePhase, listPhases } from '../roleplays.repository.js';
 import { manageRoleplay } from './manage-roleplay.js';
-import { deletePhase, listPhases } from './roleplays.repository.js';
 
 /** Removes a phase (its discussion stays in the forums module). Staff. */
 export async function removePhase(

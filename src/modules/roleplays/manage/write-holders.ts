@@ -4,18 +4,18 @@
  * members, each newly assigned person told (a notice naming the exercise, never a brief), one audit event.
  */
 import type { Transaction } from 'kysely';
-import type { Executor } from '../../db/database.js';
-import type { DB } from '../../db/schema.js';
-import type { Services } from '../../deps.js';
-import { parseLocalized, pickLocalized } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { type ForumMember, setForumMembers } from '../forums/forums.port.js';
-import { notify } from '../notifications/notify.js';
-import type { RoleplayAccess } from './roleplay-access.js';
-import { readRoleplayContent } from './roleplay-content.js';
-import type { RoleAssignedNotice } from './roleplay-notices.js';
-import { listHolders, listPhases, listRoles, replaceHolders } from './roleplays.repository.js';
+import type { Executor } from '../../../db/database.js';
+import type { DB } from '../../../db/schema.js';
+import type { Services } from '../../../deps.js';
+import { parseLocalized, pickLocalized } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { type ForumMember, setForumMembers } from '../../forums/forums.port.js';
+import { notify } from '../../notifications/notify.js';
+import type { RoleplayAccess } from '../roleplay-access.js';
+import { readRoleplayContent } from '../roleplay-content.js';
+import type { RoleAssignedNotice } from '../roleplay-notices.js';
+import { listHolders, listPhases, listRoles, replaceHolders } from '../roleplays.repository.js';
 
 /** A role given to a person, or to a group (its members of the moment hold it). */
 export interface Holding {

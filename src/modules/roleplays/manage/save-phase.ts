@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { pickLocalized, serializeLocalized } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
-import { parseInput } from '../../kernel/validation.js';
-import { createForum } from '../forums/forums.port.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { pickLocalized, serializeLocalized } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { newId } from '../../../kernel/ids.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { createForum } from '../../forums/forums.port.js';
+import { PHASES_MAX } from '../roleplay.js';
+import { insertPhase, listPhases, updatePhase } from '../roleplays.repository.js';
+import { phaseSchema } from '../roleplays.schemas.js';
 import { manageRoleplay } from './manage-roleplay.js';
-import { PHASES_MAX } from './roleplay.js';
-import { insertPhase, listPhases, updatePhase } from './roleplays.repository.js';
-import { phaseSchema } from './roleplays.schemas.js';
 import { phaseForumMembers } from './write-holders.js';
 
 /** Adds a phase (its title and dates, typed in the facilitator's time zone) with its in-character forum. Staff. */

@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { parseInput } from '../../kernel/validation.js';
-import { groupSetsOfEdition } from '../groups/groups.port.js';
-import { findPerson } from '../identity/identity.queries.js';
-import { confirmedParticipants } from '../places/places.queries.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { groupSetsOfEdition } from '../../groups/groups.port.js';
+import { findPerson } from '../../identity/identity.queries.js';
+import { confirmedParticipants } from '../../places/places.queries.js';
+import { listRoles } from '../roleplays.repository.js';
+import { assignSchema } from '../roleplays.schemas.js';
 import { manageRoleplay } from './manage-roleplay.js';
 import { assignRoles, type Placeable } from './role-assignment.js';
-import { listRoles } from './roleplays.repository.js';
-import { assignSchema } from './roleplays.schemas.js';
 import { type Holding, writeHolders } from './write-holders.js';
 
 /**

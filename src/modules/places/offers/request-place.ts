@@ -1,20 +1,20 @@
-import type { Executor } from '../../db/database.js';
-import { isUniqueViolation } from '../../db/helpers.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId, newId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { getEdition } from '../catalogue/get-edition.js';
-import { notify } from '../notifications/notify.js';
-import { lockedEdition, todayOf, waitlistPositions } from './place-changes.js';
-import { fundingProblems, type PlaceStatus, requestRefusal, statusOfNewRequest } from './places.js';
-import { canPlaces } from './places.policy.js';
-import { countPlaces, findPlaceOf, insertPlace, updatePlace, waitlistBounds } from './places.repository.js';
-import { placeRequestSchema } from './places.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { isUniqueViolation } from '../../../db/helpers.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId, newId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { getEdition } from '../../catalogue/get-edition.js';
+import { notify } from '../../notifications/notify.js';
+import { lockedEdition, todayOf, waitlistPositions } from '../place-changes.js';
+import { fundingProblems, type PlaceStatus, requestRefusal, statusOfNewRequest } from '../places.js';
+import { canPlaces } from '../places.policy.js';
+import { countPlaces, findPlaceOf, insertPlace, updatePlace, waitlistBounds } from '../places.repository.js';
+import { placeRequestSchema } from '../places.schemas.js';
 
 export interface RequestedPlace {
   id: string;

@@ -1,19 +1,19 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
 import {
   lockedEdition,
   markPlaceConfirmed,
   notifyWaitlistMoves,
   waitlistPositions,
-} from './place-changes.js';
-import { canConfirm, type PlaceStatus } from './places.js';
-import { canPlaces } from './places.policy.js';
-import { countPlaces, findPlace } from './places.repository.js';
+} from '../place-changes.js';
+import { canConfirm, type PlaceStatus } from '../places.js';
+import { canPlaces } from '../places.policy.js';
+import { countPlaces, findPlace } from '../places.repository.js';
 
 /**
  * Confirms a request, or (overriding the order) someone on the waiting list, when a place is free for

@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import type { Services } from '../../deps.js';
-import { serializeLocalized } from '../../i18n/localized.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { parseInput } from '../../kernel/validation.js';
+import type { Executor } from '../../../db/database.js';
+import type { Services } from '../../../deps.js';
+import { serializeLocalized } from '../../../i18n/localized.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { updateRoleplay } from '../roleplays.repository.js';
+import { settingsSchema } from '../roleplays.schemas.js';
 import { manageRoleplay } from './manage-roleplay.js';
-import { updateRoleplay } from './roleplays.repository.js';
-import { settingsSchema } from './roleplays.schemas.js';
 
 /** Saves the scenario everyone reads and whether people may play their own constituency. Staff. */
 export async function saveRoleplaySettings(

@@ -1,16 +1,16 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { refreshStandingsOfPerson } from '../pathway/candidacy-standing.js';
-import { fillFreedPlaces, lockedEdition, todayOf, waitlistPositions } from './place-changes.js';
-import { ACTIVE_STATUSES, canWithdrawOn, type PlaceStatus } from './places.js';
-import { canActOnPlaceOf, canPlaces } from './places.policy.js';
-import { findPlace, updatePlace } from './places.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { refreshStandingsOfPerson } from '../../pathway/candidacy-standing.js';
+import { fillFreedPlaces, lockedEdition, todayOf, waitlistPositions } from '../place-changes.js';
+import { ACTIVE_STATUSES, canWithdrawOn, type PlaceStatus } from '../places.js';
+import { canActOnPlaceOf, canPlaces } from '../places.policy.js';
+import { findPlace, updatePlace } from '../places.repository.js';
 
 /**
  * Withdraws a place, a request or a waiting-list entry (the person themselves before the edition

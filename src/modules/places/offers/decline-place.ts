@@ -1,19 +1,19 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import { type Actor, actorId } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { isId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { notify } from '../notifications/notify.js';
-import { refreshStandingsOfPerson } from '../pathway/candidacy-standing.js';
-import { fillFreedPlaces, lockedEdition, todayOf, waitlistPositions } from './place-changes.js';
-import { ACTIVE_STATUSES, type PlaceStatus } from './places.js';
-import { canPlaces } from './places.policy.js';
-import { findPlace, updatePlace } from './places.repository.js';
-import { declineSchema } from './places.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import { type Actor, actorId } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { isId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { notify } from '../../notifications/notify.js';
+import { refreshStandingsOfPerson } from '../../pathway/candidacy-standing.js';
+import { fillFreedPlaces, lockedEdition, todayOf, waitlistPositions } from '../place-changes.js';
+import { ACTIVE_STATUSES, type PlaceStatus } from '../places.js';
+import { canPlaces } from '../places.policy.js';
+import { findPlace, updatePlace } from '../places.repository.js';
+import { declineSchema } from '../places.schemas.js';
 
 /**
  * Declines a request, a waiting-list entry or a confirmed place, with a reason the person is told

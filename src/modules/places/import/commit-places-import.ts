@@ -1,15 +1,15 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { audit } from '../../kernel/audit.js';
-import { AppError } from '../../kernel/errors.js';
-import { ensure } from '../../kernel/policy.js';
-import { parseInput } from '../../kernel/validation.js';
-import { giveConfirmedPlace } from './enrol-directly.js';
-import { lockedEdition } from './place-changes.js';
-import { canPlaces } from './places.policy.js';
-import { placesImportSchema } from './places.schemas.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { audit } from '../../../kernel/audit.js';
+import { AppError } from '../../../kernel/errors.js';
+import { ensure } from '../../../kernel/policy.js';
+import { parseInput } from '../../../kernel/validation.js';
+import { giveConfirmedPlace } from '../enrol-directly.js';
+import { lockedEdition } from '../place-changes.js';
+import { canPlaces } from '../places.policy.js';
+import { placesImportSchema } from '../places.schemas.js';
 import { checkPlacesImport, type PlacesImportCheck } from './places-import-lookups.js';
 
 /** The problems of a refused bulk enrolment, as field errors `rows.<line>.<column>`. */

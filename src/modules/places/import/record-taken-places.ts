@@ -1,12 +1,12 @@
-import type { Executor } from '../../db/database.js';
-import { inTransaction } from '../../db/transaction.js';
-import type { Services } from '../../deps.js';
-import type { Actor } from '../../kernel/actor.js';
-import { auditRows, insertAuditRows } from '../../kernel/audit.js';
-import { newId } from '../../kernel/ids.js';
-import { ensure } from '../../kernel/policy.js';
-import { canPlaces } from './places.policy.js';
-import { confirmEnrolmentsWithResults, insertEnrolmentRows } from './places.repository.js';
+import type { Executor } from '../../../db/database.js';
+import { inTransaction } from '../../../db/transaction.js';
+import type { Services } from '../../../deps.js';
+import type { Actor } from '../../../kernel/actor.js';
+import { auditRows, insertAuditRows } from '../../../kernel/audit.js';
+import { newId } from '../../../kernel/ids.js';
+import { ensure } from '../../../kernel/policy.js';
+import { canPlaces } from '../places.policy.js';
+import { confirmEnrolmentsWithResults, insertEnrolmentRows } from '../places.repository.js';
 
 /** People who took an edition, as a record of results says (a results import). */
 export interface TakenPlaces {
