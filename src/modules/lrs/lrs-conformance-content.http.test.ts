@@ -81,5 +81,24 @@ for (const dialect of DIALECTS) {
         expect.stringMatching(/Content-Transfer-Encoding/),
       ]);
     });
+    it('refuses an attachment whose contentType is not an Internet media type (XAPI-00105), takes one with parameters', async () => {
+      const withType = (contentType: string) => ({
+        ...statement(),
+        attachments: [
+          {
+            usageType: 'http://example.com/attachment-usage/test',
+            display: { 'en-US': 'A test attachment' },
+            contentType,
+            length: 27,
+            sha2: createHash('sha256').update('here is a simple attachment').digest('hex'),
+            fileUrl: 'http://over.there.com/file.txt',
+          },
+        ],
+      });
+      for (const bad of ['should fail', 'text/', 'text plain'])
+        expect((await xapi('POST', '/xapi/statements', withType(bad))).statusCode, bad).toBe(400);
+      for (const good of ['text/plain; charset=ascii', 'application/vnd.api+json', 'text/plain; name="a b"'])
+        expect((await xapi('POST', '/xapi/statements', withType(good))).statusCode, good).toBe(200);
+    });
   });
 }
