@@ -100,5 +100,20 @@ for (const dialect of DIALECTS) {
       for (const good of ['text/plain; charset=ascii', 'application/vnd.api+json', 'text/plain; name="a b"'])
         expect((await xapi('POST', '/xapi/statements', withType(good))).statusCode, good).toBe(200);
     });
+    it('refuses a timestamp with a negative zero offset (-00, -0000, -00:00: XAPI-00123), takes +00:00 and Z', async () => {
+      const at = (timestamp: string) => xapi('POST', '/xapi/statements', { ...statement(), timestamp });
+      for (const bad of [
+        '2008-09-15T15:53:00.601-00',
+        '2008-09-15T15:53:00.601-0000',
+        '2008-09-15T15:53:00.601-00:00',
+      ])
+        expect((await at(bad)).statusCode, bad).toBe(400);
+      for (const good of [
+        '2008-09-15T15:53:00.601+00:00',
+        '2008-09-15T15:53:00.601Z',
+        '2008-09-15T15:53:00.601-05:00',
+      ])
+        expect((await at(good)).statusCode, good).toBe(200);
+    });
   });
 }

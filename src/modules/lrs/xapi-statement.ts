@@ -46,8 +46,16 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
+/** A negative zero offset (-00, -0000, -00:00): "offset unknown" (RFC 3339 § 4.3), not an ISO 8601 offset. */
+const NEGATIVE_ZERO_OFFSET = /-00(?::?00)?$/;
+
 export function isTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    ISO_TIMESTAMP.test(value) &&
+    !NEGATIVE_ZERO_OFFSET.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 function allowKeys(value: JsonObject, keys: readonly string[], where: string): void {
