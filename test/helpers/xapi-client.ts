@@ -3,8 +3,11 @@
  * version header (JSON bodies are serialised; a Buffer or string body is sent as it is).
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import type { Dialect } from '../../src/db/database.js';
 import { systemActor } from '../../src/kernel/actor.js';
 import { createLrsCredential } from '../../src/modules/lrs/lrs-credentials.js';
+import { createTestApp } from './http.js';
 import type { TestDeps } from './test-deps.js';
 
 export type XapiMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -42,4 +45,31 @@ export function xapiClient(app: () => FastifyInstance, auth: () => string): Xapi
         : { payload: raw ? (payload as Buffer | string) : JSON.stringify(payload) }),
     });
   };
+}
+
+/** An LRS under test: the app, its deps and a credential's `Authorization`, set in the suite's `beforeAll`. */
+export interface LrsUnderTest {
+  app: FastifyInstance;
+  deps: TestDeps;
+  auth: string;
+  xapi: XapiCall;
+}
+
+/**
+ * Registers the `beforeAll` / `afterAll` of an xAPI suite on `dialect` (an app, an LRS credential named
+ * `name`) and returns the LRS, its fields filled in once the suite starts.
+ */
+export function useLrsUnderTest(dialect: Dialect, name: string): LrsUnderTest {
+  let close: () => Promise<void> = async () => {};
+  const lrs = {} as LrsUnderTest;
+  lrs.xapi = xapiClient(
+    () => lrs.app,
+    () => lrs.auth,
+  );
+  beforeAll(async () => {
+    ({ app: lrs.app, deps: lrs.deps, close } = await createTestApp(dialect));
+    ({ auth: lrs.auth } = await lrsAuthorization(lrs.deps, name));
+  });
+  afterAll(() => close());
+  return lrs;
 }

@@ -5,12 +5,9 @@
  * the consistent-through header, the alternate syntax, merged activity definitions.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
-import { createTestApp } from '../../../test/helpers/http.js';
-import type { TestDeps } from '../../../test/helpers/test-deps.js';
-import { lrsAuthorization, xapiClient } from '../../../test/helpers/xapi-client.js';
+import { useLrsUnderTest } from '../../../test/helpers/xapi-client.js';
 
 const agent = { objectType: 'Agent', name: 'Ada Lovelace', mbox: 'mailto:conformance@example.org' };
 const statement = (over: Record<string, unknown> = {}) => ({
@@ -46,20 +43,8 @@ const statement = (over: Record<string, unknown> = {}) => ({
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: LRS conformance points`, () => {
-    let app: FastifyInstance;
-    let deps: TestDeps;
-    let close: () => Promise<void>;
-    let auth: string;
-    beforeAll(async () => {
-      ({ app, deps, close } = await createTestApp(dialect));
-      ({ auth } = await lrsAuthorization(deps, 'conformance'));
-    });
-    afterAll(() => close());
-
-    const xapi = xapiClient(
-      () => app,
-      () => auth,
-    );
+    const lrs = useLrsUnderTest(dialect, 'conformance');
+    const { xapi } = lrs;
     const get = async (query: string, headers: Record<string, string> = {}) =>
       xapi('GET', `/xapi/statements?${query}`, undefined, headers);
 
@@ -135,7 +120,7 @@ for (const dialect of DIALECTS) {
         await xapi('POST', '/xapi/statements', [s]);
         ids.push(s.id);
         stored.push((await get(`statementId=${s.id}`)).json().stored);
-        deps.clock.advance(1000); // the test clock stands still otherwise
+        lrs.deps.clock.advance(1000); // the test clock stands still otherwise
       }
       const list = async (query: string) =>
         (await get(`registration=${registration}&${query}`))
@@ -200,11 +185,11 @@ for (const dialect of DIALECTS) {
         content,
         Buffer.from('\r\n--b1--\r\n'),
       ]);
-      const posted = await app.inject({
+      const posted = await lrs.app.inject({
         method: 'POST',
         url: '/xapi/statements',
         headers: {
-          authorization: auth,
+          authorization: lrs.auth,
           'x-experience-api-version': '1.0.3',
           'content-type': 'multipart/mixed; boundary=b1',
         },
@@ -257,7 +242,7 @@ for (const dialect of DIALECTS) {
       expect(put.statusCode).toBe(405);
       expect(put.headers.allow).toBe('GET');
       expect(put.json().errorId).toBeTruthy();
-      const anonymous = await app.inject({
+      const anonymous = await lrs.app.inject({
         method: 'DELETE',
         url: `/xapi/statements?statementId=${randomUUID()}`,
         headers: { 'x-experience-api-version': '1.0.3' },
@@ -267,13 +252,13 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers HEAD as GET without the body, on statements and documents', async () => {
-      const headers = { authorization: auth, 'x-experience-api-version': '1.0.3' };
-      const listed = await app.inject({ method: 'HEAD', url: '/xapi/statements', headers });
+      const headers = { authorization: lrs.auth, 'x-experience-api-version': '1.0.3' };
+      const listed = await lrs.app.inject({ method: 'HEAD', url: '/xapi/statements', headers });
       expect(listed.statusCode).toBe(200);
       expect(listed.body).toBe('');
       const url = `/xapi/activities/state?activityId=${encodeURIComponent('http://example.org/a')}&agent=${encodeURIComponent(JSON.stringify(agent))}&stateId=${randomUUID()}`;
       expect((await xapi('PUT', url, { step: 1 })).statusCode).toBe(204);
-      const state = await app.inject({ method: 'HEAD', url, headers });
+      const state = await lrs.app.inject({ method: 'HEAD', url, headers });
       expect(state.statusCode).toBe(200);
       expect(state.headers.etag).toBeTruthy();
       expect(state.body).toBe('');
@@ -285,9 +270,9 @@ for (const dialect of DIALECTS) {
         statementId: id,
         content: JSON.stringify(statement({ id: undefined })),
         'X-Experience-API-Version': '1.0.3',
-        Authorization: auth,
+        Authorization: lrs.auth,
       });
-      const put = await app.inject({
+      const put = await lrs.app.inject({
         method: 'POST',
         url: '/xapi/statements?method=PUT',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },

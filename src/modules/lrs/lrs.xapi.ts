@@ -35,6 +35,16 @@ export const XAPI_PATHS = [
 const CORS_ALLOWED = 'Authorization, Content-Type, X-Experience-API-Version, If-Match, If-None-Match';
 const CORS_EXPOSED =
   'ETag, Last-Modified, Content-Type, X-Experience-API-Version, X-Experience-API-Consistent-Through, Consistent-Through';
+/**
+ * The LRS's own JSON answers say `application/json`, without Fastify's `; charset=utf-8` (JSON is UTF-8 by
+ * definition, RFC 8259; the ADL conformance suite compares the whole header). Documents keep the type stored.
+ */
+const JSON_TYPE = 'application/json';
+const DOCUMENT_PATHS = new Set([
+  '/xapi/activities/state',
+  '/xapi/activities/profile',
+  '/xapi/agents/profile',
+]);
 const VERSION = /^(?:1\.0(?:\.[0-3])?|2\.0\.0)$/;
 /** The methods each resource takes; any other of GET/PUT/POST/DELETE answers 405 (Communication 3.2). */
 const RESOURCE_METHODS: Record<(typeof XAPI_PATHS)[number], readonly string[]> = {
@@ -114,10 +124,7 @@ function unfold(request: FastifyRequest): Omit<XapiCall, 'version' | 'credential
 
 function sendError(reply: FastifyReply, status: number, message: string) {
   if (status === 401) reply.header('www-authenticate', 'Basic realm="xAPI"');
-  return reply
-    .status(status)
-    .type('application/json; charset=utf-8')
-    .send({ errorId: randomUUID(), message });
+  return reply.status(status).type(JSON_TYPE).send({ errorId: randomUUID(), message });
 }
 
 function documentRoutes(x: FastifyInstance, deps: Deps, path: string, kind: DocumentKind) {
@@ -135,7 +142,11 @@ function documentRoutes(x: FastifyInstance, deps: Deps, path: string, kind: Docu
     if (result.etag) reply.header('etag', `"${result.etag}"`);
     if (result.lastModified) reply.header('last-modified', new Date(result.lastModified).toUTCString());
     if (result.body === undefined || result.body === null) return reply.status(result.status).send();
-    if (Array.isArray(result.body)) return reply.status(200).send(result.body);
+    if (Array.isArray(result.body))
+      return reply
+        .status(200)
+        .type(JSON_TYPE)
+        .send(Buffer.from(JSON.stringify(result.body)));
     return reply
       .status(result.status)
       .type(result.contentType ?? 'application/octet-stream')
@@ -181,6 +192,12 @@ export function xapiRoutes(app: FastifyInstance, deps: Deps): void {
           !reply.hasHeader('x-experience-api-consistent-through')
         )
           setConsistentThrough(reply, deps.clock.now());
+        const path = request.url.split('?')[0] ?? '';
+        if (
+          !DOCUMENT_PATHS.has(path) &&
+          /^application\/json;\s*charset=utf-8$/i.test(String(reply.getHeader('content-type')))
+        )
+          reply.header('content-type', JSON_TYPE);
         reply.header('x-experience-api-version', request.xapi?.version?.startsWith('2.') ? '2.0.0' : '1.0.3');
         // Content (cmi5 AUs, often in another origin or a sandboxed frame) calls with Basic credentials,
         // never cookies: any origin may call, credentials are not shared.
@@ -307,7 +324,7 @@ async function sendStatements(request: FastifyRequest, reply: FastifyReply, deps
     const { body, boundary } = writeMultipart(result.body, result.attachments);
     return reply.status(200).type(`multipart/mixed; boundary=${boundary}`).send(body);
   }
-  return reply.status(200).type('application/json; charset=utf-8').send(result.body);
+  return reply.status(200).type(JSON_TYPE).send(result.body);
 }
 
 /** The specification's name is X-Experience-API-Consistent-Through; the bare name is kept for older readers. */

@@ -17,6 +17,23 @@ export function boundaryOf(contentType: string | undefined): string | null {
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
+const LF = 0x0a;
+
+/** The length of the line break (CRLF or LF) at `at` in `chunk`, 0 if there is none. */
+function lineBreakAt(chunk: Buffer, at: number): number {
+  if (chunk[at] === 0x0d && chunk[at + 1] === LF) return 2;
+  return chunk[at] === LF ? 1 : 0;
+}
+
+/** Where a part's headers end and its body starts: at the first empty line (CRLF CRLF, or LF LF). */
+function headerBlock(chunk: Buffer): { headerEnd: number; bodyStart: number } {
+  const crlf = chunk.indexOf('\r\n\r\n');
+  const lf = chunk.indexOf('\n\n');
+  if (crlf < 0 && lf < 0) return { headerEnd: chunk.length, bodyStart: chunk.length };
+  if (lf < 0 || (crlf >= 0 && crlf < lf)) return { headerEnd: crlf, bodyStart: crlf + 4 };
+  return { headerEnd: lf, bodyStart: lf + 2 };
+}
+
 /** Splits a multipart body into its parts (headers lower-cased). */
 export function parseMultipart(body: Buffer, boundary: string): MimePart[] {
   const delimiter = Buffer.from(`--${boundary}`);
@@ -28,18 +45,20 @@ export function parseMultipart(body: Buffer, boundary: string): MimePart[] {
     if (body.subarray(position, position + 2).toString() === '--') break;
     const next = body.indexOf(delimiter, position);
     if (next < 0) throw new XapiError(400, 'the multipart body is not closed');
-    // Between the delimiter's CRLF and the CRLF before the next delimiter.
+    // Between the delimiter's line break and the one before the next delimiter. Lines end in CRLF (RFC
+    // 2046); a bare LF is taken too (the ADL suite's own sample bodies and many clients write LF).
     let chunk = body.subarray(position, next);
-    if (chunk.subarray(0, 2).toString() === '\r\n') chunk = chunk.subarray(2);
+    chunk = chunk.subarray(lineBreakAt(chunk, 0));
     if (chunk.subarray(chunk.length - 2).toString() === '\r\n') chunk = chunk.subarray(0, chunk.length - 2);
-    const split = chunk.indexOf('\r\n\r\n');
-    const headerText = split < 0 ? chunk.toString('utf8') : chunk.subarray(0, split).toString('utf8');
+    else if (chunk[chunk.length - 1] === LF) chunk = chunk.subarray(0, chunk.length - 1);
+    const { headerEnd, bodyStart } = headerBlock(chunk);
+    const headerText = chunk.subarray(0, headerEnd).toString('utf8');
     const headers: Record<string, string> = {};
-    for (const line of headerText.split('\r\n')) {
+    for (const line of headerText.split(/\r?\n/)) {
       const colon = line.indexOf(':');
       if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
     }
-    parts.push({ headers, body: split < 0 ? Buffer.alloc(0) : chunk.subarray(split + 4) });
+    parts.push({ headers, body: chunk.subarray(bodyStart) });
     position = next;
   }
   return parts;

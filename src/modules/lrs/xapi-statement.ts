@@ -24,6 +24,11 @@ const IRI = /^[a-z][a-z0-9+.-]*:\S*$/i;
 const LANGUAGE_TAG = /^[a-z]{1,8}(?:-[a-z0-9]{1,8})*$/i;
 const MBOX = /^mailto:[^@\s]+@[^@\s]+$/i;
 const SHA1 = /^[0-9a-f]{40}$/i;
+/** An Internet media type (RFC 6838 / RFC 2045): type/subtype and optional `; name=value` parameters. */
+const MEDIA_TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+const MEDIA_TYPE = new RegExp(
+  `^${MEDIA_TOKEN}/${MEDIA_TOKEN}(?:\\s*;\\s*${MEDIA_TOKEN}=(?:${MEDIA_TOKEN}|"(?:[^"\\\\]|\\\\.)*"))*\\s*$`,
+);
 const SHA2 = /^[0-9a-f]{64,128}$/i;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
 const DURATION =
@@ -41,8 +46,16 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
+/** A negative zero offset (-00, -0000, -00:00): "offset unknown" (RFC 3339 § 4.3), not an ISO 8601 offset. */
+const NEGATIVE_ZERO_OFFSET = /-00(?::?00)?$/;
+
 export function isTimestamp(value: unknown): value is string {
-  return typeof value === 'string' && ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
+  return (
+    typeof value === 'string' &&
+    ISO_TIMESTAMP.test(value) &&
+    !NEGATIVE_ZERO_OFFSET.test(value) &&
+    !Number.isNaN(Date.parse(value))
+  );
 }
 
 function allowKeys(value: JsonObject, keys: readonly string[], where: string): void {
@@ -300,7 +313,8 @@ function checkAttachments(value: unknown, where: string): void {
     iri(a.usageType, `${at}.usageType`);
     languageMap(a.display, `${at}.display`);
     if (a.description !== undefined) languageMap(a.description, `${at}.description`);
-    if (typeof a.contentType !== 'string') fail(`${at}.contentType must be a string`);
+    if (typeof a.contentType !== 'string' || !MEDIA_TYPE.test(a.contentType))
+      fail(`${at}.contentType must be an Internet media type`);
     if (typeof a.length !== 'number' || !Number.isInteger(a.length) || a.length < 0)
       fail(`${at}.length must be a whole number`);
     if (typeof a.sha2 !== 'string' || !SHA2.test(a.sha2)) fail(`${at}.sha2 must be a SHA-2 hex string`);
