@@ -75,7 +75,7 @@ export async function runAdmissionsSuite(options: BenchOptions, hooks: SuiteHook
     throw new Error('bench data: too few drafts that reached the documents step');
   const queues = await queueScenarios(deps, data);
 
-  const server = await startServerChild(env);
+  const server = await startServerChild({ ...env, SHED_EVENT_LOOP_DELAY_MS: '0' });
   hooks.onCleanup(() => server.stop());
   say(`Server under test: ${server.origin} (child pid ${server.pid})`);
   const managerCookie = await signIn(server.origin, MANAGER_EMAIL, DEMO_PASSWORD);

@@ -38,7 +38,7 @@ export async function runCatalogueSuite(options: BenchOptions, hooks: SuiteHooks
       `in total ${prepared.totals.courses} courses, ${prepared.totals.editions} editions.`,
   );
 
-  const server = await startServerChild(env);
+  const server = await startServerChild({ ...env, SHED_EVENT_LOOP_DELAY_MS: '0' });
   hooks.onCleanup(() => server.stop());
   say(`Server under test: ${server.origin} (child pid ${server.pid})`);
 
