@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../../test/helpers/dialects.js';
+import { buildPerson } from '../../../test/helpers/factories.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import {
   buildSpaceContent,
@@ -8,6 +9,10 @@ import {
 } from '../../../test/helpers/space-factories.js';
 import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
+import { systemActor } from '../../kernel/actor.js';
+import { updateEdition } from '../catalogue/save-edition.js';
+import { setTimeZone } from '../identity/update-account.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
 import { getItemPage } from './get-item-page.js';
 import { getSpaceHome } from './get-space-home.js';
 import { markItemDone } from './mark-item-done.js';
@@ -19,6 +24,8 @@ import { spaceAccess } from './space-access.js';
 import { readSpaceStructure, SPACE_STRUCTURE_TABLES, spaceStructure } from './space-structure.js';
 import { currentPhase, type ItemFacts, nextToDo, phaseSpans } from './spaces.js';
 import { isItemOpenTo } from './spaces.queries.js';
+
+const DAY = 86_400_000;
 
 /**
  * The space's structure (sections, items, availability rules) is kept until a space table is written; a
@@ -140,6 +147,96 @@ for (const dialect of DIALECTS) {
       expect(await open(content.linkId)).toBe(true);
       // Someone else's completions are their own.
       expect(await isItemOpenTo(deps.db, access, content.linkId, world.facilitator.id, now)).toBe(false);
+    });
+
+    // The home kept per reader state (structure, completions and locks at now, day, zone, rights, the
+    // edition's dates): readers in the same state share it; a change to any of these shows at once.
+    const home = (who = world.participant) =>
+      getSpaceHome(deps.db, deps, actorOf(who), world.edition.id, 'en');
+    const states = async (who = world.participant) =>
+      (await home(who)).items.map(
+        (i) => `${i.title.en}${i.complete ? ' (done)' : ''}${i.locked ? ` (${i.locked.reason})` : ''}`,
+      );
+
+    it('is shared by readers in the same state and made again when one of them completes an item', async () => {
+      const first = await home();
+      expect((await home()).kept).toBe(first.kept);
+      const other = await buildPerson(deps);
+      await enrolDirectly(deps.db, deps, systemActor('test'), world.edition.id, {
+        email: other.email,
+        fundingKind: 'self',
+      });
+      expect((await home(other)).kept).toBe(first.kept);
+      expect(first.next?.id).toBe(content.pageId);
+      await markItemDone(deps.db, deps, actorOf(world.participant), world.edition.id, content.pageId);
+      const after = await home();
+      expect(after.kept).not.toBe(first.kept);
+      expect(after.next?.id).toBe(content.linkId);
+      expect(after.overall.tally.requiredDone).toBe(1);
+      expect(await states()).toEqual(['Welcome (done)', 'ILO report']);
+      // The other reader's home is still their own.
+      expect((await home(other)).kept).toBe(first.kept);
+      // Staff in the same space do not share a learner's home.
+      expect((await home(world.facilitator)).kept).not.toBe(first.kept);
+    });
+
+    it('opens an item at its date and moves the phase and the due list with the clock', async () => {
+      const now = Date.parse(deps.clock.now().toISOString());
+      const opens = new Date(now + 2 * DAY).toISOString();
+      await saveItem(deps.db, deps, actorOf(world.facilitator), world.edition.id, null, {
+        sectionId: content.sectionId,
+        kind: 'link',
+        title: { en: 'In two days' },
+        settings: { url: 'https://example.org/' },
+        availableFrom: opens,
+        dueAt: new Date(now + 5 * DAY).toISOString(),
+        required: true,
+      });
+      await markItemDone(deps.db, deps, actorOf(world.participant), world.edition.id, content.pageId);
+      const before = await home();
+      expect(await states()).toEqual(['Welcome (done)', 'ILO report', 'In two days (date)']);
+      expect(before.next?.title.en).toBe('ILO report');
+      expect(before.phaseNow).toBe('before');
+      // Later the same day: nothing changed, the same home.
+      deps.clock.advance(60_000);
+      expect((await home()).kept).toBe(before.kept);
+      // Past the date: the item opens and, being required, is next.
+      deps.clock.set(new Date(now + 3 * DAY).toISOString());
+      const opened = await home();
+      expect(opened.kept).not.toBe(before.kept);
+      expect(await states()).toEqual(['Welcome (done)', 'ILO report', 'In two days']);
+      expect(opened.next?.title.en).toBe('In two days');
+      expect(opened.due.map((i) => i.title.en)).toEqual(['In two days']);
+      // Into the edition's self-paced phase (its first day, 2027-03-01).
+      deps.clock.set('2027-03-02T09:00:00.000Z');
+      const started = await home();
+      expect(started.phaseNow).toBe('self-paced');
+      expect(started.phases.find((p) => p.current)?.phase).toBe('self-paced');
+    });
+
+    it("follows the reader's zone and the edition's dates", async () => {
+      const first = await home();
+      expect(first.timeZoneSet).toBe(false);
+      await setTimeZone(deps.db, deps, actorOf(world.participant), 'Asia/Kathmandu');
+      const zoned = await home();
+      expect([zoned.timeZone, zoned.timeZoneSet]).toEqual(['Asia/Kathmandu', true]);
+      await updateEdition(deps.db, deps, systemActor('test'), world.edition.id, {
+        language: 'en',
+        mode: 'online',
+        selfPacedStart: '2026-11-20',
+        selfPacedEnd: '2026-12-14',
+        liveStart: '2027-03-15',
+        liveEnd: '2027-04-09',
+        assignmentDue: '2027-04-16',
+        capacity: 30,
+        registrationOpen: true,
+        registrationDeadline: '2026-11-15',
+        facilitatorIds: [world.facilitator.id],
+      });
+      const moved = await home();
+      expect(moved.kept).not.toBe(zoned.kept);
+      expect(moved.phaseNow).toBe('self-paced');
+      expect(moved.phases[0]).toMatchObject({ phase: 'self-paced', start: '2026-11-20', current: true });
     });
   });
 }

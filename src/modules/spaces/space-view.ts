@@ -6,7 +6,7 @@ import type { Executor } from '../../db/database.js';
 import type { LocalizedText } from '../../i18n/localized.js';
 import type { SpaceAccess } from './space-access.js';
 import type { SpaceItem } from './space-items.js';
-import { spaceStructure } from './space-structure.js';
+import { type SpaceStructure, spaceStructure } from './space-structure.js';
 import { type Locked, lockOf, type Phase, percent, type Tally, tally } from './spaces.js';
 import { listPersonProgress } from './spaces.repository.js';
 
@@ -55,6 +55,16 @@ export async function loadSpaceView(
     seen.add(row.item_id);
     if (row.completed_at) completed.add(row.item_id);
   }
+  return viewOfStructure(structure, completed, seen, now);
+}
+
+/** Pure: the structure as seen by a person who completed `completed` (and opened `seen`) at `now`. */
+export function viewOfStructure(
+  structure: SpaceStructure,
+  completed: Set<string>,
+  seen: Set<string>,
+  now: string,
+): SpaceView {
   const sections = structure.sections.map((section): ViewSection => {
     const items = section.items.map((ref) => ({
       ...ref,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPerson } from '../../../test/helpers/factories.js';
 import { createTestApp } from '../../../test/helpers/http.js';
 import { Client, fieldError } from '../../../test/helpers/http-extra.js';
 import { actorOf } from '../../../test/helpers/pathway-factories.js';
@@ -11,7 +12,9 @@ import {
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
 import { formatInZone } from '../../i18n/time-zones.js';
+import { systemActor } from '../../kernel/actor.js';
 import { findPerson } from '../identity/identity.queries.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
 import { saveItem } from './save-item.js';
 
 async function browserOf(app: FastifyInstance, person: { email: string; password: string }) {
@@ -296,5 +299,42 @@ describe("the home's contents, each line rendered once", () => {
         .t('spaces.state.done')
         .replaceAll(/[\u0100-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`),
     );
+  });
+
+  it('gives each reader of a shared home their own CSRF token, and changes the page when an item opens', async () => {
+    const home = `/spaces/${world.edition.id}`;
+    const other = await buildPerson(deps);
+    await enrolDirectly(deps.db, deps, systemActor('test'), world.edition.id, {
+      email: other.email,
+      fundingKind: 'self',
+    });
+    const tokens = (body: string) => [...body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+    const [one, two] = [await browserOf(app, other), await browserOf(app, world.manager)];
+    const first = tokens((await one.get(home)).body);
+    // The sign-out form's token and the time-zone form's: the reader's own, on every visit.
+    expect(first).toHaveLength(2);
+    expect(first[1]).toBe(first[0]);
+    const third = await buildPerson(deps);
+    await enrolDirectly(deps.db, deps, systemActor('test'), world.edition.id, {
+      email: third.email,
+      fundingKind: 'self',
+    });
+    const theirs = tokens((await (await browserOf(app, third)).get(home)).body);
+    expect(theirs[1]).toBe(theirs[0]);
+    expect(theirs[0]).not.toBe(first[0]);
+    expect((await two.get(home)).statusCode).toBe(200);
+    // An item opening in two days: locked now, open (and next) once the clock has passed its date.
+    const now = Date.parse(deps.clock.now().toISOString());
+    const later = await saveItem(deps.db, deps, actorOf(world.facilitator), world.edition.id, null, {
+      sectionId: content.sectionId,
+      kind: 'link',
+      title: { en: 'Opens soon' },
+      settings: { url: 'https://example.org/' },
+      availableFrom: new Date(now + 2 * 86_400_000).toISOString(),
+    });
+    expect(lineOf((await one.get(home)).body, later.id)).toContain(en.t('spaces.state.opensOn'));
+    deps.clock.set(new Date(now + 3 * 86_400_000).toISOString());
+    expect(lineOf((await one.get(home)).body, later.id)).toContain(en.t('spaces.state.toDo'));
+    deps.clock.set(new Date(now).toISOString());
   });
 });

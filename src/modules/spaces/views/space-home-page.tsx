@@ -2,24 +2,46 @@ import { renderToString } from 'preact-render-to-string';
 import { Csrf } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
-import { renderedOnce } from '../../../web/rendered-once.js';
-import type { SpaceHome } from '../get-space-home.js';
+import { KeptHtml } from '../../../web/render.js';
+import { renderedOnce, renderedOnceWithToken } from '../../../web/rendered-once.js';
+import type { KeptSpaceHome, SpaceHome } from '../get-space-home.js';
 import type { ViewItem } from '../space-view.js';
 import { ItemState, ProgressLine, Text, When } from './space-parts.js';
 
-/** The space's home: the phase now, the next item, what is due, progress per phase and section, the contents. */
+/**
+ * The space's home: the phase now, the next item, what is due, progress per phase and section, the contents.
+ * Everything but the kinds' blocks (made per request) is the same for every reader in the same state
+ * (`KeptSpaceHome`): rendered once per language on the kept home, the CSRF token of the time-zone form put
+ * back per request.
+ */
 export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome }) {
+  const head = renderedOnceWithToken(home.kept, `head|${ctx.locale}`, ctx.csrf, (token) =>
+    renderToString(<HomeHead ctx={{ ...ctx, csrf: token }} home={home.kept} />),
+  );
+  const tail = renderedOnce(home.kept, `tail|${ctx.locale}`, () =>
+    renderToString(<HomeTail ctx={ctx} home={home.kept} />),
+  );
+  return (
+    <Layout ctx={ctx} title={ctx.t.t('spaces.home.title')}>
+      <KeptHtml html={head} />
+      {home.blocks}
+      <KeptHtml html={tail} />
+    </Layout>
+  );
+}
+
+/** The home above the kinds' blocks: where the edition stands, the staff's links, "what to do now". */
+function HomeHead({ ctx, home }: { ctx: PageContext; home: KeptSpaceHome }) {
   const { t } = ctx;
   const learner = home.can.learn;
   const base = `/spaces/${home.edition.id}`;
-  const title = t.t('spaces.home.title');
   const course = <Text value={home.edition.courseTitle} locale={ctx.locale} />;
   return (
-    <Layout ctx={ctx} title={title}>
+    <>
       <p class="breadcrumb">
         <a href={`/editions/${home.edition.id}`}>{course}</a>
       </p>
-      <h1>{title}</h1>
+      <h1>{t.t('spaces.home.title')}</h1>
       <p>
         {t.t(`spaces.phase.now.${home.phaseNow}`)}{' '}
         <small>
@@ -85,7 +107,17 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
           <TimeZoneNotice ctx={ctx} home={home} />
         </section>
       ) : null}
-      {home.blocks}
+    </>
+  );
+}
+
+/** The home below the kinds' blocks: progress per phase, the contents with each item's state. */
+function HomeTail({ ctx, home }: { ctx: PageContext; home: KeptSpaceHome }) {
+  const { t } = ctx;
+  const learner = home.can.learn;
+  const base = `/spaces/${home.edition.id}`;
+  return (
+    <>
       {home.phases.length ? (
         <section aria-labelledby="phases-heading">
           <h2 id="phases-heading">{t.t('spaces.home.phases')}</h2>
@@ -146,7 +178,7 @@ export function SpaceHomePage({ ctx, home }: { ctx: PageContext; home: SpaceHome
           </section>
         ))}
       </section>
-    </Layout>
+    </>
   );
 }
 
@@ -161,7 +193,7 @@ function ItemLine({
   ctx: PageContext;
   base: string;
   item: ViewItem;
-  home: SpaceHome;
+  home: KeptSpaceHome;
   learner: boolean;
 }) {
   return (
@@ -181,7 +213,7 @@ function ItemLine({
  * the reader's zone and, for a learner, the item's state for them. Lines are rendered once per variant
  * (`renderedOnce`): the contents list is most of the home's HTML and the same on every visit.
  */
-function lineVariant(ctx: PageContext, home: SpaceHome, learner: boolean, item: ViewItem): string {
+function lineVariant(ctx: PageContext, home: KeptSpaceHome, learner: boolean, item: ViewItem): string {
   const state = !learner
     ? '-'
     : item.complete
@@ -198,7 +230,7 @@ function lineVariant(ctx: PageContext, home: SpaceHome, learner: boolean, item: 
  * Until the person sets a time zone, instants show in UTC; a small script offers the browser's zone (the
  * form is hidden without JavaScript, where the account page sets it).
  */
-function TimeZoneNotice({ ctx, home }: { ctx: PageContext; home: SpaceHome }) {
+function TimeZoneNotice({ ctx, home }: { ctx: PageContext; home: KeptSpaceHome }) {
   if (home.timeZoneSet) return null;
   const { t } = ctx;
   return (
