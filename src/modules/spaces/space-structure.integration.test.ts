@@ -11,7 +11,7 @@ import { recordingTables } from '../../../test/helpers/tables-read.js';
 import { createTestDeps, type TestDeps } from '../../../test/helpers/test-deps.js';
 import { systemActor } from '../../kernel/actor.js';
 import { updateEdition } from '../catalogue/save-edition.js';
-import { setTimeZone } from '../identity/update-account.js';
+import { setTimeZone } from '../identity/account/update-account.js';
 import { enrolDirectly } from '../places/enrol-directly.js';
 import { getItemPage } from './get-item-page.js';
 import { getSpaceHome } from './get-space-home.js';
