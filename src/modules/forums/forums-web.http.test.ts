@@ -177,10 +177,11 @@ describe('forum pages and API', () => {
       await postInForum(deps.db, deps, staff, { threadId: long.threadId, body: `Post ${i}` });
     const first = await participant.get(`/threads/${long.threadId}`);
     expect(first.body).toContain('<nav class="pagination"');
-    expect(first.body).toContain(`href="/threads/${long.threadId}?page=2"`);
+    // Relative to the thread's address (the page is shown there).
+    expect(first.body).toContain('href="?page=2"');
     const second = await participant.get(`/threads/${long.threadId}?page=2`);
     expect(second.body).toContain(`Post ${POSTS_PER_WEB_PAGE}`);
-    expect(second.body).toContain(`href="/threads/${long.threadId}?page=1"`);
+    expect(second.body).toContain('href="?page=1"');
     // A reply goes to the last page, where it is.
     const replied = await participant.send(`/threads/${long.threadId}/posts`, { body: 'Latest word' });
     expect(replied.headers.location).toMatch(new RegExp(`^/threads/${long.threadId}\\?page=last#post-`));
@@ -209,7 +210,7 @@ describe('forum pages and API', () => {
     const first = await thread();
     expect(first.body).toContain('<p>Post 1</p>');
     expect(first.body).not.toContain(`<p>Post ${per + 1}</p>`);
-    expect(first.body).toContain(`href="/threads/${long}?page=2"`);
+    expect(first.body).toContain('href="?page=2"');
     expect(first.body).toContain('aria-current="page"');
     expect(first.body).toContain(`<span id="new"></span><article id="post-${ids[0]}"`);
     // Read up to post 60; then 50 more arrive (110 in all, three pages).

@@ -78,9 +78,18 @@ export function forumsWebRoutes(app: FastifyInstance, deps: Deps): void {
       markRead: status === 200,
     });
     const ctx = pageContext(request, reply);
+    // At the thread's own address its links can be relative (`?page=…`); at a form's address they cannot.
+    const linkBase = request.method === 'GET' ? '' : `/threads/${page.thread.id}`;
     return sendPage(
       reply,
-      <ThreadPageView ctx={ctx} page={page} quote={request.query?.quote} {...form} action={action} />,
+      <ThreadPageView
+        ctx={ctx}
+        page={page}
+        linkBase={linkBase}
+        quote={request.query?.quote}
+        {...form}
+        action={action}
+      />,
       status,
     );
   };

@@ -12,15 +12,16 @@ import { editPost } from './edit-post.js';
 import { hidePost, restorePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';
 import { getThread, type ThreadPage } from './read-forums.js';
-import { keptPostsHtml } from './views/kept-posts.js';
+import { keptPostsHtml, postFrame } from './views/kept-posts.js';
 import { PostItem } from './views/post-item.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 /** The posts as preact renders them, with nothing kept. */
-function rendered(page: ThreadPage, locale: 'en' | 'fr'): string {
+function rendered(page: ThreadPage, locale: 'en' | 'fr', linkBase: string): string {
   const t = translator(locale);
-  return page.posts.map((post) => renderToString(<PostItem t={t} page={page} post={post} />)).join('');
+  const frame = postFrame(page, linkBase);
+  return page.posts.map((post) => renderToString(<PostItem t={t} page={frame} post={post} />)).join('');
 }
 
 /**
@@ -59,23 +60,26 @@ for (const dialect of DIALECTS) {
     const page = (who: Actor) => getThread(deps.db, deps, who, threadId, { perPage: 50, markRead: false });
 
     it('gives what a new rendering gives, for participants and staff, in each language, kept or not', async () => {
-      for (const who of [participant, staff])
-        for (const locale of ['en', 'fr'] as const) {
-          const shown = await page(who);
-          const expected = rendered(shown, locale);
-          expect(keptPostsHtml(translator(locale), shown)).toBe(expected);
-          // The second time it is kept: still the same, and no post holds a form (nor a CSRF token).
-          expect(keptPostsHtml(translator(locale), shown)).toBe(expected);
-          expect(expected).not.toMatch(/<form|_csrf/);
-        }
-      const staffHtml = keptPostsHtml(translator('en'), await page(staff));
+      // At the thread's own address its links are relative; at a form's address (a refused form) they are not.
+      for (const linkBase of ['', `/threads/${threadId}`])
+        for (const who of [participant, staff])
+          for (const locale of ['en', 'fr'] as const) {
+            const shown = await page(who);
+            const expected = rendered(shown, locale, linkBase);
+            expect(keptPostsHtml(translator(locale), shown, linkBase)).toBe(expected);
+            // The second time it is kept: still the same, and no post holds a form (nor a CSRF token).
+            expect(keptPostsHtml(translator(locale), shown, linkBase)).toBe(expected);
+            expect(expected).not.toMatch(/<form|_csrf/);
+            expect(expected).toContain(`href="${linkBase}?page=1&amp;quote=${replyId}#reply"`);
+          }
+      const staffHtml = keptPostsHtml(translator('en'), await page(staff), '');
       expect(staffHtml).toContain('Not here');
       expect(staffHtml).toContain('First text');
       expect(staffHtml).toContain('map.png');
     });
 
     it('shows an edit, a new file, a hidden or restored post and a new reply at once', async () => {
-      const html = async (who: Actor) => keptPostsHtml(translator('en'), await page(who));
+      const html = async (who: Actor) => keptPostsHtml(translator('en'), await page(who), '');
       expect(await html(participant)).toContain('My reply');
       await editPost(deps.db, deps, participant, replyId, { body: 'My better reply' });
       expect(await html(participant)).toContain('My better reply');
@@ -93,7 +97,7 @@ for (const dialect of DIALECTS) {
         markRead: false,
       });
       expect(last.page).toBe(last.pageCount);
-      expect(keptPostsHtml(translator('en'), last)).toContain('A late answer');
+      expect(keptPostsHtml(translator('en'), last, '')).toContain('A late answer');
     });
   });
 }

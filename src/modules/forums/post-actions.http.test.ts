@@ -53,9 +53,9 @@ for (const dialect of DIALECTS) {
       const page = await participant.get(thread());
       expect(page.statusCode).toBe(200);
       expect(formsIn(page.body)).toBe(2);
-      expect(page.body).toContain(
-        `href="/threads/${threadId}?page=1&amp;action=edit&amp;post=${ownPost}#post-action"`,
-      );
+      // At the thread's own address the links are relative to it.
+      expect(page.body).toContain(`href="?page=1&amp;action=edit&amp;post=${ownPost}#post-action"`);
+      expect(page.body).toContain(`href="?page=1&amp;quote=${staffPost}#reply"`);
       expect(page.body).toContain(`action=report&amp;post=${staffPost}`);
       expect(page.body).not.toContain(`action=edit&amp;post=${staffPost}`);
       expect(page.body).not.toContain('action=hide');
@@ -96,12 +96,45 @@ for (const dialect of DIALECTS) {
       expect(formTo(refused.body, `/posts/${staffPost}/report?page=1`)).toBe(true);
       expect(fieldError(refused.body, 'reason')).toBe(translator('en').t('forums.error.required'));
       expect(fieldError(refused.body, 'body')).toBeNull();
+      // Shown at the form's address, the page's links name the thread's.
+      expect(refused.body).toContain(`href="/threads/${threadId}?page=1&amp;quote=${staffPost}#reply"`);
+      expect(refused.body).not.toContain('href="?page=');
       const reported = await participant.send(`/posts/${staffPost}/report?page=1`, { reason: 'Off topic' });
       expect(reported.statusCode).toBe(303);
       expect(reported.headers.location).toBe(`/threads/${threadId}#post-${staffPost}`);
       const edited = await participant.send(`/posts/${ownPost}/edit?page=1`, { body: 'My better answer' });
       expect(edited.statusCode).toBe(303);
       expect((await participant.get(thread())).body).toContain('My better answer');
+    });
+
+    it('puts each request’s own CSRF token in the forms rendered once, and shows a new subscription or lock at once', async () => {
+      const tokensIn = (html: string) => [...html.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+      for (const client of [participant, staff, participant]) {
+        const tokens = tokensIn((await client.get(thread())).body);
+        // The sign-out form's token (the layout's, per request) is the one every form of the page carries.
+        expect(tokens.length).toBeGreaterThanOrEqual(3);
+        expect(new Set(tokens).size).toBe(1);
+      }
+      const mine = tokensIn((await participant.get(thread())).body)[0];
+      expect(tokensIn((await staff.get(thread())).body)[0]).not.toBe(mine);
+
+      const selected = (html: string) => /<option value="(\w+)" selected>/.exec(html)?.[1];
+      expect(selected((await participant.get(thread())).body)).toBe('none');
+      expect((await participant.send(`${thread()}/subscription`, { mode: 'digest' })).statusCode).toBe(303);
+      expect(selected((await participant.get(thread())).body)).toBe('digest');
+      expect(selected((await staff.get(thread())).body)).toBe('none');
+
+      expect((await staff.send(`${thread()}/flags`, { locked: '1' })).statusCode).toBe(303);
+      const locked = (await staff.get(thread())).body;
+      expect(locked).toContain('name="locked" value="0"');
+      // A locked thread: no reply form nor quote links for participants, the notice instead.
+      const lockedForReader = (await participant.get(thread())).body;
+      expect(lockedForReader).not.toContain('id="reply"');
+      expect(lockedForReader).not.toContain('quote=');
+      expect(lockedForReader).toContain(translator('en').t('forums.thread.lockedNotice'));
+      expect((await staff.send(`${thread()}/flags`, { locked: '0' })).statusCode).toBe(303);
+      expect((await staff.get(thread())).body).toContain('name="locked" value="1"');
+      expect((await participant.get(thread())).body).toContain('id="reply"');
     });
   });
 }

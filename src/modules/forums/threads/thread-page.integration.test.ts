@@ -63,7 +63,7 @@ for (const dialect of DIALECTS) {
         body: 'Opening',
       });
       const view = (actor = reader()) => getThread(deps.db, deps, actor, threadId, { perPage: 50 });
-      const html = async (actor = reader()) => keptPostsHtml(translator('en'), await view(actor));
+      const html = async (actor = reader()) => keptPostsHtml(translator('en'), await view(actor), '');
       const first = await view();
       expect((await view()).postsSource).toBe(first.postsSource);
 
@@ -141,6 +141,30 @@ for (const dialect of DIALECTS) {
       // Staff read everything, with no standing of their own.
       const theirs = await getThread(deps.db, deps, staff, threadId);
       expect([theirs.subscription, theirs.posts.length, theirs.withheld]).toEqual([null, 3, 0]);
+    });
+    it('lands a reader on the first page never opened, on the page of the first new post, else on the last', async () => {
+      const forum = await buildDiscussion(deps, world);
+      const staff = staffOf();
+      const { threadId } = await postInForum(deps.db, deps, staff, {
+        forumId: forum.id,
+        subject: 'Paged',
+        body: 'Post 1',
+      });
+      for (let n = 2; n <= 5; n += 1)
+        await postInForum(deps.db, deps, staff, { threadId, body: `Post ${n}` });
+      const land = async () => {
+        const page = await getThread(deps.db, deps, reader(), threadId, { page: 'landing', perPage: 2 });
+        return [page.page, page.pageCount, page.posts.map((p) => p.isNew)];
+      };
+      // Never opened: page 1 (the visit marks the thread read).
+      expect(await land()).toEqual([1, 3, [true, true]]);
+      // Three posts after the read mark: five read, the sixth is new, on page 3 of 4.
+      deps.clock.advance(60_000);
+      for (let n = 6; n <= 8; n += 1)
+        await postInForum(deps.db, deps, staff, { threadId, body: `Post ${n}` });
+      expect(await land()).toEqual([3, 4, [false, true]]);
+      // Nothing new since: the newest page.
+      expect(await land()).toEqual([4, 4, [false, false]]);
     });
   });
 }

@@ -63,21 +63,23 @@ const threadWithReader = reusableQuery((db, threadId: string, userId: string) =>
             .where('mine.author_id', '=', userId),
         )
         .as('has_posted'),
-      // Where "new since the last visit" starts: the posts up to the read mark (0 for a thread never opened).
+      // Where "new since the last visit" starts: the posts after the read mark (none for a thread never
+      // opened). Counted from the mark on (the index on thread and time): a returning reader with nothing new
+      // costs no second pass over the thread's posts, as counting the posts up to the mark did.
       eb
-        .selectFrom('forum_posts as seen')
+        .selectFrom('forum_posts as newer')
         .select((e) => e.fn.countAll<number>().as('n'))
-        .whereRef('seen.thread_id', '=', 't.id')
+        .whereRef('newer.thread_id', '=', 't.id')
         .where(
-          'seen.created_at',
-          '<=',
+          'newer.created_at',
+          '>',
           eb
             .selectFrom('forum_reads as mark')
             .select('mark.last_read_at')
             .whereRef('mark.thread_id', '=', 't.id')
             .where('mark.user_id', '=', userId),
         )
-        .as('read_count'),
+        .as('newer_count'),
     ])
     .where('t.id', '=', threadId),
 );
@@ -90,6 +92,8 @@ export async function findThreadForReader(
 ): Promise<ThreadForReaderRow | undefined> {
   const [row] = await threadWithReader(db, threadId, userId);
   if (!row) return undefined;
+  const postCount = Number(row.post_count ?? 0);
+  const lastReadAt = row.last_read_at ?? null;
   return {
     id: row.id,
     forum_id: row.forum_id,
@@ -113,11 +117,11 @@ export async function findThreadForReader(
       posting_opens_at: row.f_posting_opens_at,
       posting_closes_at: row.f_posting_closes_at,
     },
-    postCount: Number(row.post_count ?? 0),
-    lastReadAt: row.last_read_at ?? null,
+    postCount,
+    lastReadAt,
     subscription: row.subscription ?? null,
     hasPosted: Boolean(row.has_posted),
-    readCount: Number(row.read_count ?? 0),
+    readCount: lastReadAt === null ? 0 : Math.max(0, postCount - Number(row.newer_count ?? 0)),
   };
 }
 

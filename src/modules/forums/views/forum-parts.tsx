@@ -165,8 +165,8 @@ export function SubscribeForm(props: {
   return (
     <form method="post" action={props.action} class="inline">
       <Csrf token={props.csrf} />
-      <label for={`mode-${props.action}`}>{t.t('forums.subscribe.label')}</label>{' '}
-      <select id={`mode-${props.action}`} name="mode">
+      <label for="subscription-mode">{t.t('forums.subscribe.label')}</label>{' '}
+      <select id="subscription-mode" name="mode">
         {(['none', 'immediate', 'digest'] as const).map((m) => (
           <option value={m} selected={(props.current ?? 'none') === m}>
             {t.t(`forums.subscribe.${m}`)}

@@ -20,9 +20,12 @@ const RENDERINGS_PER_PAGE = 4_000;
 
 const keptBySource = new WeakMap<object, Map<string, string>>();
 
-/** The frame of the page's posts: what each post's rendering reads besides the post. */
-export function postFrame(page: ThreadPage): PostFrame {
-  return { thread: page.thread, can: page.can, timeZone: page.timeZone, page: page.page };
+/**
+ * The frame of the page's posts: what each post's rendering reads besides the post; `linkBase` what links to
+ * the thread's page start with ('' at the thread's own address, see `PostFrame`).
+ */
+export function postFrame(page: ThreadPage, linkBase: string): PostFrame {
+  return { thread: page.thread, can: page.can, timeZone: page.timeZone, page: page.page, linkBase };
 }
 
 /**
@@ -32,9 +35,10 @@ export function postFrame(page: ThreadPage): PostFrame {
 export function keptPostsHtml(
   t: Translator,
   page: ThreadPage,
+  linkBase: string,
   after?: { postId: string; html: string },
 ): string {
-  const frame = postFrame(page);
+  const frame = postFrame(page, linkBase);
   let kept = keptBySource.get(page.postsSource);
   if (!kept || kept.size > RENDERINGS_PER_PAGE) {
     kept = new Map();

@@ -11,8 +11,13 @@ import { BODY_MAX, NOTE_MAX, REASON_MAX } from '../forum.js';
 import type { PostView, ThreadPage } from '../read-forums.js';
 import { AttachmentField, Moment } from './forum-parts.js';
 
-/** What a post's rendering reads of its page: the thread, the page number, the reader's rights and zone. */
-export type PostFrame = Pick<ThreadPage, 'thread' | 'can' | 'timeZone' | 'page'>;
+/**
+ * What a post's rendering reads of its page: the thread, the page number, the reader's rights and zone, and
+ * what its links to the thread's page start with (`linkBase`): '' when the page is shown at the thread's own
+ * address (`?page=…` then resolves to it: ~40 bytes less a link), the thread's path when it is shown at a
+ * form's address (a refused reply or action re-shows the thread at `/threads/{id}/posts`, `/posts/{id}/edit`).
+ */
+export type PostFrame = Pick<ThreadPage, 'thread' | 'can' | 'timeZone' | 'page'> & { linkBase: string };
 
 export interface PostProps {
   t: Translator;
@@ -61,7 +66,7 @@ const ACTION_SUBMIT: Record<PostAction, string> = {
 
 /** The address of a post's action form on its thread page (the page it is on). */
 export function postActionHref(page: PostFrame, postId: string, action: PostAction): string {
-  return `/threads/${page.thread.id}?page=${page.page}&action=${action}&post=${postId}#post-action`;
+  return `${page.linkBase}?page=${page.page}&action=${action}&post=${postId}#post-action`;
 }
 
 /**
@@ -76,9 +81,7 @@ function PostActions({ t, page, post }: PostProps) {
     <ul class="post-actions" aria-label={t.t('forums.post.actions')}>
       {quote ? (
         <li>
-          <a href={`/threads/${page.thread.id}?page=${page.page}&quote=${post.id}#reply`}>
-            {t.t('forums.post.quote')}
-          </a>
+          <a href={`${page.linkBase}?page=${page.page}&quote=${post.id}#reply`}>{t.t('forums.post.quote')}</a>
         </li>
       ) : null}
       {actions.map((action) => (
