@@ -198,13 +198,33 @@ export function sessionCookieOptions(secure: boolean, expiresAt?: string) {
 
 /** A message shown once on the next page (after a POST → redirect). The value is a message id. */
 export function setFlash(reply: FastifyReply, messageId: string): void {
-  reply.setCookie(FLASH_COOKIE, messageId, {
+  reply.setCookie(FLASH_COOKIE, signedFlash(reply, messageId), {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    signed: true,
     maxAge: 60,
   });
+}
+
+/**
+ * The flash cookie's signed value: a message id is one of a few constants, so its signature (an HMAC) is
+ * made once per server (the signer is the server's) rather than on every form's save.
+ */
+const FLASHES_KEPT = 1000;
+const SIGNED_FLASHES = new WeakMap<object, Map<string, string>>();
+function signedFlash(reply: FastifyReply, messageId: string): string {
+  let signed = SIGNED_FLASHES.get(reply.server);
+  if (!signed) {
+    signed = new Map();
+    SIGNED_FLASHES.set(reply.server, signed);
+  }
+  let value = signed.get(messageId);
+  if (value === undefined) {
+    value = reply.signCookie(messageId);
+    // Message ids are constants of the code; the bound only guards against a caller passing something else.
+    if (signed.size < FLASHES_KEPT) signed.set(messageId, value);
+  }
+  return value;
 }
 
 /** Reads and clears the flash message, if any. */

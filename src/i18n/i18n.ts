@@ -142,6 +142,27 @@ export function setStrictMessages(value: boolean): void {
 }
 
 /** True when an ICU message has no argument, plural or escape: its text is the message itself. */
+/** Longest text value a formatted message is kept for (longer ones are formatted each time). */
+const KEPT_VALUE_LENGTH = 200;
+
+/**
+ * The key a formatted message is kept by: its id and each value with its type (a number and the same digits
+ * as text may format differently), or null when a value is neither text nor number (a date) or is long.
+ */
+function messageKey(id: string, values: MessageValues | undefined): string | null {
+  let key = id;
+  if (values)
+    for (const name in values) {
+      const value = values[name];
+      // -0 formats as "-0" but reads as "0" in a key; a separator inside a text could mimic another value.
+      if (typeof value === 'number' && !Object.is(value, -0)) key += `\u0000${name}\u0001n${value}`;
+      else if (typeof value === 'string' && value.length <= KEPT_VALUE_LENGTH && !value.includes('\u0000'))
+        key += `\u0000${name}\u0001s${value}`;
+      else if (value !== undefined) return null;
+    }
+  return key;
+}
+
 function isPlain(message: string): boolean {
   return !message.includes('{') && !message.includes("'");
 }
@@ -240,6 +261,9 @@ export function translator(locale: Locale): Translator {
   // The same dates recur on every request (due dates, sessions): their texts are kept (BoundedMemo).
   const dateTexts = new BoundedMemo<string>();
   const moneyFormats = new Map<string, { format: Intl.NumberFormat; divisor: number }>();
+  // Messages with values, by id and values: the same counts, dates and names recur on every request, and
+  // formatting an ICU message (formatToParts, plural rules) costs microseconds each (BoundedMemo).
+  const messageTexts = new BoundedMemo<string>();
   const made: Translator = {
     locale,
     intl,
@@ -252,13 +276,18 @@ export function translator(locale: Locale): Translator {
       // formatMessage builds a cache key from its arguments on every call (formatjs#1644), which cost a
       // third of a catalogue page: plain messages are returned as they are, the others compiled once.
       if (isPlain(source)) return source;
+      const key = messageKey(id, values);
+      const kept = key === null ? undefined : messageTexts.peek(key);
+      if (kept !== undefined) return kept;
       let compiled = formats.get(id);
       if (!compiled) {
         compiled = intl.formatters.getMessageFormat(source, formatLocale, intl.formats, { formatters });
         formats.set(id, compiled);
       }
       try {
-        return String(compiled.format(values as Record<string, string>));
+        const text = String(compiled.format(values as Record<string, string>));
+        if (key !== null) messageTexts.set(key, text);
+        return text;
       } catch (error) {
         if (strict) throw error;
         return source;

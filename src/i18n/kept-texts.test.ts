@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BoundedMemo } from '../kernel/bounded-memo.js';
-import { translator } from './i18n.js';
-import { formatInZone } from './time-zones.js';
+import { MESSAGES, translator } from './i18n.js';
+import { dayInZone, formatInZone } from './time-zones.js';
 
 describe('dates and instants kept by key (BoundedMemo)', () => {
   it('makes a text once per key and keeps at most its limit', () => {
@@ -51,5 +51,43 @@ describe('dates and instants kept by key (BoundedMemo)', () => {
     const utc = formatInZone(iso, 'en-GB', 'UTC');
     expect(formatInZone(iso, 'en-GB', 'Mars/Olympus')).toBe(utc);
     expect(formatInZone(iso, 'en-GB', 'Mars/Olympus')).toBe(utc);
+  });
+});
+
+describe('messages with values kept by id and values', () => {
+  it('gives what formatting afresh gives, for every value, kept or not', () => {
+    const id = Object.keys(MESSAGES.en).find((key) => MESSAGES.en[key]?.startsWith('{count, plural,'));
+    if (!id) throw new Error('no plural message with {count}');
+    for (const locale of ['en', 'fr', 'es'] as const) {
+      const t = translator(locale);
+      // formatjs's own formatMessage: the message formatted afresh, through none of our memos.
+      for (const count of [0, 1, 2, 1000, 1, 0, 2.5, -0, '1', '1000'])
+        expect(t.t(id, { count })).toBe(t.intl.formatMessage({ id }, { count }));
+    }
+  });
+
+  it('does not mistake values for one another (a text holding the separator, a longer value)', () => {
+    const id = Object.keys(MESSAGES.en).find((key) => MESSAGES.en[key]?.startsWith('{count, plural,'));
+    if (!id) throw new Error('no plural message with {count}');
+    const t = translator('en');
+    const long = '7'.repeat(300);
+    expect(t.t(id, { count: long })).toBe(t.t(id, { count: long }));
+    expect(t.t(id, { count: 3, other: 'x\u0000count\u0001n4' })).toBe(t.t(id, { count: 3 }));
+    expect(t.t(id, { count: 4 })).not.toBe(t.t(id, { count: 3 }));
+  });
+});
+
+describe('dayInZone', () => {
+  it('reads UTC days as ICU does', () => {
+    const icu = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    for (const iso of ['2026-12-31T23:59:59.999Z', '2027-01-01T00:00:00Z', '2028-02-29T12:00:00Z'])
+      for (const zone of ['', 'UTC', 'Mars/Olympus'])
+        expect(dayInZone(new Date(iso), zone)).toBe(icu.format(new Date(iso)));
+    expect(dayInZone(new Date('2026-12-31T23:30:00Z'), 'Asia/Kathmandu')).toBe('2027-01-01');
   });
 });

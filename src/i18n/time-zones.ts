@@ -65,6 +65,9 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** The calendar day (YYYY-MM-DD) an instant falls on in `timeZone` (UTC when unknown): a person's "today". */
 export function dayInZone(instant: Date, timeZone: string): string {
   const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  // Most people set no zone: UTC's day is the ISO text's (ICU's formatToParts costs microseconds a call).
+  const year = instant.getUTCFullYear();
+  if (zone === 'UTC' && year >= 1000 && year <= 9999) return instant.toISOString().slice(0, 10);
   const format =
     dayFormats.get(zone) ??
     new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });

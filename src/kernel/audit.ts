@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import type { Executor } from '../db/database.js';
+import { reusableQuery } from '../db/reusable-query.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { newId } from './ids.js';
@@ -103,11 +104,47 @@ function auditRow(clock: Clock, actor: Actor, event: AuditEventInput) {
  * declared or its payload does not match the action's schema: the audit log is a persisted contract.
  */
 export async function audit(db: Executor, clock: Clock, actor: Actor, event: AuditEventInput): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values(auditRow(clock, actor, event))
-    .execute();
+  const row = auditRow(clock, actor, event);
+  await insertAuditEvent(
+    db,
+    row.id,
+    row.occurred_at,
+    row.actor_id,
+    row.actor_label,
+    row.action,
+    row.target_type,
+    row.target_id,
+    row.before_json,
+    row.after_json,
+  );
 }
+
+/** One event's insert, built and compiled once (every state change writes one: Kysely rebuilt it each time). */
+const insertAuditEvent = reusableQuery(
+  (
+    db,
+    id: string,
+    occurredAt: string,
+    actorId: string | null,
+    actorLabel: string,
+    action: string,
+    targetType: string,
+    targetId: string,
+    beforeJson: string | null,
+    afterJson: string | null,
+  ) =>
+    db.insertInto('audit_events').values({
+      id,
+      occurred_at: occurredAt,
+      actor_id: actorId,
+      actor_label: actorLabel,
+      action,
+      target_type: targetType,
+      target_id: targetId,
+      before_json: beforeJson,
+      after_json: afterJson,
+    }),
+);
 
 /** Events written per statement by `auditMany` (11 values each, far below both engines' limits). */
 const EVENTS_PER_INSERT = 500;

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import { usersView } from '../identity/identity.read-models.repository.js';
 import { programmesView } from '../programmes/programmes.read-models.repository.js';
 import type {
@@ -15,13 +16,21 @@ export type ApplicationRow = Selectable<ApplicationsTable>;
 export type ApplicationFileRow = Selectable<ApplicationFilesTable>;
 export type AdmissionSettingsRow = Selectable<AdmissionSettingsTable>;
 
+// The statements every page and save of an application runs are built and compiled once (reusable-query.ts).
+const applicationById = reusableQuery((db, id: string) =>
+  db.selectFrom('applications').selectAll().where('id', '=', id),
+);
+const lockedApplicationById = reusableQuery((db, id: string) =>
+  forUpdate(db, db.selectFrom('applications').selectAll().where('id', '=', id)),
+);
+
 export async function findApplicationRow(db: Executor, id: string): Promise<ApplicationRow | undefined> {
-  return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await applicationById(db, id))[0];
 }
 
 /** The application row, locked until the transaction ends (PostgreSQL; SQLite serialises writers). */
 export async function lockApplicationRow(db: Executor, id: string): Promise<ApplicationRow | undefined> {
-  return forUpdate(db, db.selectFrom('applications').selectAll().where('id', '=', id)).executeTakeFirst();
+  return (await lockedApplicationById(db, id))[0];
 }
 
 export async function findApplicationOfUser(
@@ -71,6 +80,15 @@ export async function updateApplicationRow(
 ): Promise<void> {
   await db.updateTable('applications').set(changes).where('id', '=', id).execute();
 }
+
+/** A step's save: the answers, the step the draft resumes at and the time (a fixed statement, built once). */
+export const updateApplicationAnswers = reusableQuery(
+  (db, id: string, answersJson: string, step: string, updatedAt: string) =>
+    db
+      .updateTable('applications')
+      .set({ answers_json: answersJson, step, updated_at: updatedAt })
+      .where('id', '=', id),
+);
 
 /** The ids of the reviewers assigned to an application. */
 export async function listReviewerIdsOf(db: Executor, applicationId: string): Promise<string[]> {

@@ -21,7 +21,7 @@ import {
   stepSchemas,
 } from './application.js';
 import { applicationFor } from './application-access.js';
-import { updateApplicationRow } from './applications.repository.js';
+import { updateApplicationAnswers } from './applications.repository.js';
 
 /** What a save leaves: the answers as saved and the step the draft resumes at. */
 export interface SavedStep {
@@ -41,6 +41,31 @@ const STRICT_STEP_SCHEMAS = Object.fromEntries(
 ) as Record<ApplicationStep, z.ZodObject>;
 
 /**
+ * The input as `saveStepInputSchema` reads it. What the form and the API send is already of that shape, and
+ * zod then only copies it (the answers are checked by the step's own schema next): a well-formed input is
+ * taken as it is, anything else goes through the schema for its field errors.
+ */
+function saveStepInput(input: unknown): z.output<typeof saveStepInputSchema> {
+  if (typeof input === 'object' && input !== null) {
+    const { step, answers, continuing, ...rest } = input as Record<string, unknown>;
+    if (
+      Object.keys(rest).length === 0 &&
+      isApplicationStep(step) &&
+      (answers === undefined || isPlainRecord(answers)) &&
+      (continuing === undefined || typeof continuing === 'boolean')
+    )
+      return { step, answers: answers ?? {}, ...(continuing === undefined ? {} : { continuing }) };
+  }
+  return parseInput(saveStepInputSchema, input);
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
  * Saves one step of the applicant's own application (a draft, or one whose information was requested):
  * the step's answers replace the ones saved before; the draft then resumes at the next step. Three
  * statements in one transaction (the row read and locked, rewritten, the audit event); the saved state is
@@ -53,7 +78,7 @@ export async function saveApplicationStep(
   applicationId: string,
   input: unknown,
 ): Promise<SavedStep> {
-  const { step, answers, continuing } = parseInput(saveStepInputSchema, input);
+  const { step, answers, continuing } = saveStepInput(input);
   const stepAnswers = parseInput(STRICT_STEP_SCHEMAS[step], answers);
   if (continuing && step === 'motivation') {
     // Moving on with a statement below the minimum would only be refused at submission, far from here.
@@ -74,11 +99,7 @@ export async function saveApplicationStep(
     const saved = isApplicationStep(row.step) ? row.step : 'person';
     const now = deps.clock.now().toISOString();
     const resumeAt = furthestStep(saved, nextStep(step));
-    await updateApplicationRow(trx, row.id, {
-      answers_json: JSON.stringify(merged),
-      step: resumeAt,
-      updated_at: now,
-    });
+    await updateApplicationAnswers(trx, row.id, JSON.stringify(merged), resumeAt, now);
     await audit(trx, deps.clock, actor, {
       action: 'application.step-saved',
       targetType: 'application',

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { forUpdate } from '../../db/helpers.js';
+import { reusableQuery } from '../../db/reusable-query.js';
 import type { DB } from '../../db/schema.js';
 import { coursesView, editionsView } from '../catalogue/catalogue.read-models.repository.js';
 import { usersView } from '../identity/identity.read-models.repository.js';
@@ -256,11 +257,14 @@ export async function listConfirmedPeople(db: Executor, editionId: string) {
 
 /** The editions in which a person has a confirmed place. */
 export async function listConfirmedEditionIds(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db
+  return (await confirmedEditionIds(db, userId)).map((r) => r.edition_id);
+}
+
+/** Built and compiled once (reusable-query.ts): the candidate dashboard runs it on every request. */
+const confirmedEditionIds = reusableQuery((db, userId: string) =>
+  db
     .selectFrom('enrolments')
     .select('edition_id')
     .where('user_id', '=', userId)
-    .where('status', '=', 'enrolled')
-    .execute();
-  return rows.map((r) => r.edition_id);
-}
+    .where('status', '=', 'enrolled'),
+);

@@ -69,8 +69,14 @@ const spaceContext = reusableQuery((db, editionId: string, viewer: string) =>
 
 export async function listSpacesOfEditions(db: Executor, editionIds: readonly string[]): Promise<SpaceRow[]> {
   if (editionIds.length === 0) return [];
+  // One edition (a candidate's dashboard, most pages of a space): a fixed statement, built once.
+  if (editionIds.length === 1) return spaceOfEdition(db, editionIds[0]!);
   return db.selectFrom('spaces').selectAll().where('edition_id', 'in', editionIds).execute();
 }
+
+const spaceOfEdition = reusableQuery((db, editionId: string) =>
+  db.selectFrom('spaces').selectAll().where('edition_id', '=', editionId),
+);
 
 export async function insertSpace(db: Executor, row: SpaceRow): Promise<void> {
   await db
