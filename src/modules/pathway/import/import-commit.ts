@@ -162,7 +162,7 @@ async function stageAndSwap(
   const writes = buildImportWrites(deps, actor, importId, checked.rows, lookups);
   const fingerprint = writesFingerprint(checked.rows, lookups);
   const batch = { id: newId(), owner: importId };
-  await stageImportWrites(db, batch, writes, progress);
+  await stageImportWrites(db, batch, writes, now, progress);
   return inTransaction(db, async (trx): Promise<SwapOutcome> => {
     // The rows checked again against the database as it is now: reads first (on SQLite the write lock
     // is taken by the first write), then the compare-and-set that, on PostgreSQL, locks the import so a
