@@ -21,12 +21,9 @@ const KERNEL_TABLES = [
   'audit_events',
   'schema_migrations',
   'kysely_migration_lock',
-  // Staged writes (src/db/staged-rows.ts, docs/decisions/0010-staged-writes.md).
+  // Staged writes (src/db/staged-rows.ts, docs/decisions/0010-staged-writes.md); the staging tables made
+  // per batch (`stage_<batch>_<table>`) are dropped after their swap.
   'staged_rows',
-  'staged_enrolments',
-  'staged_results',
-  'staged_audit_events',
-  'staged_jobs',
 ];
 
 function sourceFiles(dir: string): string[] {

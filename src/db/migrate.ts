@@ -10,6 +10,7 @@ import { dialectOf } from './database.js';
 import * as foundation from './migrations/2026-11-28T2130-foundation.js';
 import * as searchFolding from './migrations/2026-12-06T1520-search-folding.js';
 import * as stagedRows from './migrations/2026-12-07T2600-staged-rows.js';
+import * as stagingPerBatch from './migrations/2026-12-10T1600-staging-per-batch.js';
 import type { DB } from './schema.js';
 
 /**
@@ -21,6 +22,7 @@ export const KERNEL_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '2026-11-28T2130-foundation': foundation,
   '2026-12-06T1520-search-folding': searchFolding,
   '2026-12-07T2600-staged-rows': stagedRows,
+  '2026-12-10T1600-staging-per-batch': stagingPerBatch,
 };
 
 /** Applies every pending migration of `migrations`; throws with the failing migration's name if one fails. */

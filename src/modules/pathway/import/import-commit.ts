@@ -1,4 +1,6 @@
+import type { Transaction } from 'kysely';
 import type { Executor } from '../../../db/database.js';
+import type { DB } from '../../../db/schema.js';
 import {
   clearStagedRows,
   copyStagedRows,
@@ -162,8 +164,8 @@ async function stageAndSwap(
   const writes = buildImportWrites(deps, actor, importId, checked.rows, lookups);
   const fingerprint = writesFingerprint(checked.rows, lookups);
   const batch = { id: newId(), owner: importId };
-  await stageImportWrites(db, batch, writes, progress);
-  return inTransaction(db, async (trx): Promise<SwapOutcome> => {
+  await stageImportWrites(db, batch, writes, now, progress);
+  return retryingBusy(db, async (trx): Promise<SwapOutcome> => {
     // The rows checked again against the database as it is now: reads first (on SQLite the write lock
     // is taken by the first write), then the compare-and-set that, on PostgreSQL, locks the import so a
     // second commit waits and then finds it committed.
@@ -220,6 +222,27 @@ async function stageAndSwap(
   });
 }
 
+/** Times a transaction of the commit is tried again when SQLite refuses it at once as busy (below). */
+const BUSY_RETRIES = 3;
+
+/**
+ * Runs one of the commit's transactions (the swap, a chunk of standings), again if SQLite refused it as
+ * busy: each reads first and takes the write lock at its first write, and a write another process
+ * committed in between makes that upgrade fail at once (`SQLITE_BUSY_SNAPSHOT`, no busy wait). The
+ * transaction rolled back whole and what it works from (the staged rows, the chunk) is still there, so
+ * trying again is safe.
+ */
+async function retryingBusy<T>(db: Executor, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(db, work);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt > BUSY_RETRIES || typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) throw error;
+    }
+  }
+}
+
 /** Candidacies re-evaluated per transaction after the swap. */
 const STANDINGS_PER_CHUNK = 2000;
 
@@ -239,7 +262,7 @@ async function finishCommitted(db: Executor, importId: string, today: string): P
  */
 async function refreshStagedStandings(db: Executor, importId: string, today: string): Promise<void> {
   for (const chunk of await listStagedChunks(db, { owner: importId }, STANDINGS_TARGET))
-    await inTransaction(db, async (trx) => {
+    await retryingBusy(db, async (trx) => {
       await refreshStandings(trx, await listCandidacyFactsByIds(trx, chunk.values as string[]), today);
       await deleteStagedChunk(trx, chunk.batchId, STANDINGS_TARGET, chunk.seq);
     });

@@ -5,7 +5,12 @@
  * are written by their use cases inside the swap.
  */
 import type { Executor } from '../../../db/database.js';
-import { type StageableTable, type StagedBatch, stageRows } from '../../../db/staged-rows.js';
+import {
+  createStagingTables,
+  type StageableTable,
+  type StagedBatch,
+  stageRows,
+} from '../../../db/staged-rows.js';
 import type { Services } from '../../../deps.js';
 import type { Actor } from '../../../kernel/actor.js';
 import { takenPlaceRows } from '../../places/import/record-taken-places.js';
@@ -114,7 +119,7 @@ export function buildImportWrites(
 }
 
 /**
- * Stages the writes' rows, up to 2,000 per statement, each statement committing on its own: the write lock
+ * Makes the batch's staging tables and stages the writes' rows, up to 2,000 per statement, each statement committing on its own: the write lock
  * is held for one statement at a time, so another connection writes at once between two (ADR 0010;
  * import-staging.integration.test.ts). Grouping 5,000 rows per transaction was cheaper but held the lock
  * across statements, which that test refuses.
@@ -123,8 +128,10 @@ export async function stageImportWrites(
   db: Executor,
   batch: StagedBatch,
   writes: ImportWrites,
+  now: string,
   progress?: (done: number, total: number) => void,
 ): Promise<void> {
+  await createStagingTables(db, batch, STAGED_TABLES, now);
   const total = STAGED_TABLES.reduce((sum, table) => sum + writes.rows[table].length, 0);
   let done = 0;
   for (const table of STAGED_TABLES) {

@@ -7,7 +7,12 @@ import { DIALECTS } from '../../../../test/helpers/dialects.js';
 import { countRows } from '../../../../test/helpers/http-extra.js';
 import { threeAchievements } from '../../../../test/helpers/import-helpers.js';
 import { createTestDeps, TEST_NOW, type TestDeps } from '../../../../test/helpers/test-deps.js';
-import { STAGEABLE_TABLES } from '../../../db/staged-rows.js';
+import {
+  clearStagedRows,
+  createStagingTables,
+  STAGEABLE_TABLES,
+  stagingTableName,
+} from '../../../db/staged-rows.js';
 import { systemActor } from '../../../kernel/actor.js';
 import { applyImport } from './import-commit.js';
 import { uploadImport } from './import-upload.js';
@@ -70,25 +75,34 @@ for (const dialect of DIALECTS) {
       expect(seen.length).toBeGreaterThanOrEqual(4);
       expect(seen.every((s) => s.wrote === 1 && s.results === resultsBefore)).toBe(true);
       expect(await countRows(deps, 'results')).toBe(resultsBefore + 3);
-      for (const table of STAGEABLE_TABLES) expect(await countStaged(deps, table)).toBe(0);
+      expect(await stagingTables(deps)).toEqual([]);
+      expect(await countRows(deps, 'staged_rows')).toBe(0);
     });
 
-    it('gives every staged table the columns of its table', async () => {
+    it("gives a batch's staging tables the columns of their tables, and drops them when cleared", async () => {
+      const batch = { id: '0193a6f2-7b1c-7d00-8000-000000000001', owner: 'owner-1' };
+      await createStagingTables(deps.db, batch, STAGEABLE_TABLES, TEST_NOW);
       for (const table of STAGEABLE_TABLES) {
         const columns = await columnsOf(deps, table);
-        const staged = await columnsOf(deps, `staged_${table}`);
         expect(columns.length).toBeGreaterThan(3);
-        expect(staged.sort()).toEqual([...columns, 'batch_id', 'owner'].sort());
+        expect((await columnsOf(deps, stagingTableName(batch.id, table))).sort()).toEqual(columns.sort());
       }
+      await clearStagedRows(deps.db, { owner: batch.owner });
+      expect(await stagingTables(deps)).toEqual([]);
+      expect(await countRows(deps, 'staged_rows')).toBe(0);
     });
   });
 }
 
-async function countStaged(deps: TestDeps, table: string): Promise<number> {
-  const { rows } = await sql<{
-    n: number;
-  }>`select count(*) as n from ${sql.table(`staged_${table}`)}`.execute(deps.db);
-  return Number(rows[0]?.n);
+/** The staging tables that exist (none once a commit is over). */
+async function stagingTables(deps: TestDeps): Promise<string[]> {
+  const { rows } =
+    deps.dialect === 'sqlite'
+      ? await sql<{ name: string }>`select name from sqlite_master
+          where type = 'table' and substr(name, 1, 6) = 'stage_'`.execute(deps.db)
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and substr(table_name, 1, 6) = 'stage_'`.execute(deps.db);
+  return rows.map((r) => r.name);
 }
 
 async function columnsOf(deps: TestDeps, table: string): Promise<string[]> {
