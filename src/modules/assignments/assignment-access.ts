@@ -51,15 +51,25 @@ export async function assignmentAccess(
   if (!isId(assignmentId)) throw new AppError('not_found');
   const assignment = await findAssignment(db, assignmentId);
   if (!assignment) throw new AppError('not_found');
-  const found = await findEditionWithCourse(db, assignment.edition_id);
+  const { edition, manage } = await editionOfAssignment(db, actor, assignment.edition_id);
+  const submit = await isConfirmedParticipant(db, assignment.edition_id, actor.id);
+  if (!manage && !submit) throw new AppError('not_found');
+  return { assignment, edition, userId: actor.id, can: { submit, manage } };
+}
+
+/** An assignment's edition (kept by the catalogue) and whether the actor manages it; not found without one. */
+export async function editionOfAssignment(
+  db: Executor,
+  actor: Actor,
+  editionId: string,
+): Promise<{ edition: Edition; manage: boolean }> {
+  const found = await findEditionWithCourse(db, editionId);
   if (!found) throw new AppError('not_found');
   const manage = canManageAssignments(
     actor,
     found.edition.facilitators.map((f) => f.id),
   );
-  const submit = await isConfirmedParticipant(db, assignment.edition_id, actor.id);
-  if (!manage && !submit) throw new AppError('not_found');
-  return { assignment, edition: found.edition, userId: actor.id, can: { submit, manage } };
+  return { edition: found.edition, manage };
 }
 
 /** Throws 403 unless the actor manages the assignment. */

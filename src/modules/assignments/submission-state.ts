@@ -16,6 +16,7 @@ import {
   type OverrideScope,
   type ResubmissionPolicy,
 } from './assignment.js';
+import type { AttemptRow } from './assignment-page.repository.js';
 import { listAttempts, listFiles, listOverrides } from './assignments.repository.js';
 import type { AssignmentRow, FileRow, SubmissionRow } from './assignments.tables.js';
 import { LATE_PENALTY_KINDS, type LatePenaltyKind, type LatePenaltyPolicy } from './late-penalty.js';
@@ -154,8 +155,9 @@ export async function datesFor(
   );
 }
 
-export interface Attempt {
-  row: SubmissionRow;
+export interface Attempt<Row extends AttemptRow = SubmissionRow> {
+  /** The submission (the participant's page reads it without its fingerprints: `AttemptRow`). */
+  row: Row;
   files: FileRow[];
   marking: ReleasedMarking | null;
 }
@@ -200,7 +202,7 @@ export function attemptRowsOf(
 }
 
 /** The attempts as the resubmission rule sees them. */
-export function attemptStates(attempts: readonly Attempt[]): AttemptState[] {
+export function attemptStates(attempts: readonly Attempt<AttemptRow>[]): AttemptState[] {
   return attempts.map((a) => ({
     status: a.row.status as 'draft' | 'submitted',
     outcome: a.marking?.released ? (a.marking.released.passed ? 'passed' : 'failed') : null,

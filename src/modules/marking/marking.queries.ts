@@ -26,6 +26,11 @@ import {
   personWithNumber,
 } from './marking.repository.js';
 import { examinesSubmission } from './marking-access.js';
+import {
+  JOINED_OWNERS_MAX,
+  type MarkingsWithFiles,
+  markingsWithFeedbackFiles,
+} from './released-markings.repository.js';
 import { latestCriteria, versionCriteria } from './rubrics/kept-rubrics.js';
 import { latestRubricVersion, listRubrics } from './rubrics/marking-rubrics.repository.js';
 import { type Criterion, type CriterionScore, formatMark, penalisedMark } from './rubrics/rubric.js';
@@ -99,11 +104,7 @@ export async function releasedMarkings(
   /** The member reading (a group's submission: their own, peer-adjusted mark). */
   personId: string | null = null,
 ): Promise<Map<string, ReleasedMarking>> {
-  const rows = await listSubmissionsOfOwners(db, ownerModule, ownerIds);
-  const files = await listFeedbackFiles(
-    db,
-    rows.filter((r) => r.state === 'released').map((r) => r.id),
-  );
+  const { rows, files } = await markingsOf(db, ownerModule, ownerIds);
   const out = new Map<string, ReleasedMarking>();
   for (const row of rows) {
     const state = row.state as MarkingState;
@@ -141,6 +142,23 @@ export async function releasedMarkings(
     });
   }
   return out;
+}
+
+/** The marking rows of some owner records and the feedback files of the released ones. */
+async function markingsOf(
+  db: Executor,
+  ownerModule: string,
+  ownerIds: readonly string[],
+): Promise<MarkingsWithFiles> {
+  if (ownerIds.length === 0) return { rows: [], files: [] };
+  // A participant's page: one statement for their attempts' markings and files (one or two attempts).
+  if (ownerIds.length <= JOINED_OWNERS_MAX) return markingsWithFeedbackFiles(db, ownerModule, ownerIds);
+  const rows = await listSubmissionsOfOwners(db, ownerModule, ownerIds);
+  const files = await listFeedbackFiles(
+    db,
+    rows.filter((r) => r.state === 'released').map((r) => r.id),
+  );
+  return { rows, files };
 }
 
 /** What a marker may know of an owner's record: its participant number, and the name only once revealed. */

@@ -1,5 +1,4 @@
 import { TEACHING_LANGUAGES } from '../../../i18n/languages.js';
-import { pickLocalized } from '../../../i18n/localized.js';
 import { Csrf, describedBy, ErrorSummary, Field, SelectField } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
 import { MarkdownBlock } from '../../../web/markdown.js';
@@ -7,7 +6,8 @@ import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { TEXT_MAX } from '../assignment.js';
 import { CONTRIBUTION_MAX } from '../assignments.schemas.js';
 import type { AssignmentPage } from '../get-assignment-page.js';
-import { Moment, ReleasedFeedback, RubricTable } from './assignment-parts.js';
+import { AssignmentAbout, AssignmentTitle, KeptIntro, KeptLimits } from './assignment-kept-parts.js';
+import { Moment, ReleasedFeedback } from './assignment-parts.js';
 
 /** The assignment for a participant: instructions, own dates, limits, rubric, draft, submit, attempts. */
 export function AssignmentPageView({
@@ -24,24 +24,19 @@ export function AssignmentPageView({
   const { t } = ctx;
   const s = page.settings;
   const base = `/assignments/${s.id}`;
-  const instructions = pickLocalized(s.instructions, ctx.locale);
   const draft = page.draft;
   const mb = Math.round(s.maxFileBytes / 1048576);
   return (
     <Layout ctx={ctx} title={s.title}>
-      <nav class="breadcrumb" aria-label={t.t('assignments.page.breadcrumb')}>
-        <a href={`/spaces/${s.editionId}`}>{t.t('assignments.page.space')}</a>
-      </nav>
-      <h1>{s.title}</h1>
-      <ErrorSummary t={t} errors={errors} />
-      {page.can.manage ? (
-        <p>
-          <a href={`${base}/edit`}>{t.t('assignments.page.edit')}</a> ·{' '}
-          <a href={`${base}/manage`}>{t.t('assignments.page.manage')}</a> ·{' '}
-          <a href={`/marking/editions/${s.editionId}`}>{t.t('assignments.page.marking')}</a>
-        </p>
-      ) : null}
-      {instructions.text ? <MarkdownBlock source={instructions.text} lang={instructions.lang} /> : null}
+      {Object.keys(errors).length === 0 ? (
+        <KeptIntro t={t} page={page} />
+      ) : (
+        <>
+          <AssignmentTitle t={t} settings={s} />
+          <ErrorSummary t={t} errors={errors} />
+          <AssignmentAbout t={t} settings={s} manage={page.can.manage} />
+        </>
+      )}
       <h2>{t.t('assignments.page.dates')}</h2>
       <dl class="dates">
         {(['opensAt', 'dueAt', 'cutoffAt'] as const).map((field) => (
@@ -62,30 +57,7 @@ export function AssignmentPageView({
         <a href="/account/calendar">{t.t('assignments.page.calendarLink')}</a>
       </p>
       <p class="notice">{t.t(`assignments.timing.${page.timing}`)}</p>
-      <h2>{t.t('assignments.page.whatToHandIn')}</h2>
-      <ul>
-        {s.acceptsText ? <li>{t.t('assignments.page.acceptsText', { max: TEXT_MAX })}</li> : null}
-        {s.acceptsFiles ? (
-          <li>
-            {t.t('assignments.page.acceptsFiles', {
-              types: s.fileTypes.join(', ').toUpperCase(),
-              count: s.maxFiles,
-              size: mb,
-            })}
-          </li>
-        ) : null}
-        <li>{t.t(`assignments.resubmission.${s.resubmission}`)}</li>
-        {s.latePenalty.kind !== 'none' ? (
-          <li>
-            {t.t(`assignments.latePenalty.rule.${s.latePenalty.kind}`, {
-              points: s.latePenalty.amount / 100,
-              cap: s.latePenalty.cap / 100,
-              capped: s.latePenalty.cap > 0 ? 'yes' : 'no',
-            })}
-          </li>
-        ) : null}
-      </ul>
-      {page.rubric ? <RubricTable t={t} criteria={page.rubric} /> : null}
+      <KeptLimits t={t} page={page} />
       {draft || (page.can.submit && page.attempts.length === 0) ? (
         <section>
           <h2>{t.t('assignments.page.yourWork', { attempt: draft?.row.attempt ?? 1 })}</h2>
