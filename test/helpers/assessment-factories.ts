@@ -23,22 +23,27 @@ export interface AssessmentWorld extends SpaceWorld {
 export const DUE = '2026-12-08T12:00:00.000Z';
 export const CUTOFF = '2026-12-10T12:00:00.000Z';
 
+/** The assignment `buildAssessmentWorld` creates (a test that updates it starts from these). */
+export const ASSIGNMENT_SETTINGS = {
+  title: 'Policy brief',
+  instructions: { en: '# Write a brief\n\nTwo pages.' },
+  acceptsText: true,
+  acceptsFiles: true,
+  fileTypes: ['pdf'],
+  maxFiles: 2,
+  maxFileMb: 1,
+  dueAt: DUE,
+  cutoffAt: CUTOFF,
+  resubmission: 'none',
+} as const;
+
 export async function buildAssessmentWorld(
   deps: TestDeps,
   settings: Record<string, unknown> = {},
 ): Promise<AssessmentWorld> {
   const world = await buildSpaceWorld(deps);
   const { id, itemId } = await createAssignment(deps.db, deps, actorOf(world.facilitator), world.edition.id, {
-    title: 'Policy brief',
-    instructions: { en: '# Write a brief\n\nTwo pages.' },
-    acceptsText: true,
-    acceptsFiles: true,
-    fileTypes: ['pdf'],
-    maxFiles: 2,
-    maxFileMb: 1,
-    dueAt: DUE,
-    cutoffAt: CUTOFF,
-    resubmission: 'none',
+    ...ASSIGNMENT_SETTINGS,
     ...settings,
   });
   return {

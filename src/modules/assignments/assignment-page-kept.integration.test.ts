@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ASSIGNMENT_SETTINGS,
   type AssessmentWorld,
   buildAssessmentWorld,
   DUE,
@@ -23,19 +24,6 @@ import { getAssignmentPage } from './get-assignment-page.js';
 import { ASSIGNMENT_FACTS_TABLES, readAssignmentFacts } from './kept-assignments.js';
 import { updateAssignmentSettings } from './save-assignment.js';
 import { setDateOverride } from './set-date-override.js';
-
-const SETTINGS = {
-  title: 'Policy brief',
-  instructions: { en: '# Write a brief\n\nTwo pages.' },
-  acceptsText: true,
-  acceptsFiles: true,
-  fileTypes: ['pdf'],
-  maxFiles: 2,
-  maxFileMb: 1,
-  dueAt: DUE,
-  cutoffAt: '2026-12-10T12:00:00.000Z',
-  resubmission: 'none',
-};
 
 /**
  * The participant's assignment page keeps the assignment's settings and date overrides until their tables
@@ -83,7 +71,7 @@ for (const dialect of DIALECTS) {
       expect(first.dates.dueAt).toBe(DUE);
       expect(await html()).toContain('Policy brief');
       await updateAssignmentSettings(deps.db, deps, actorOf(world.facilitator), world.assignmentId, {
-        ...SETTINGS,
+        ...ASSIGNMENT_SETTINGS,
         title: 'Policy brief, revised',
         instructions: { en: 'Three pages now.' },
         maxFiles: 3,
