@@ -15,10 +15,11 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
+import { listNotifications } from '../notifications/list-notifications.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { createForum } from './create-forum.js';
-import { POSTS_PER_WEB_PAGE, THREADS_PER_WEB_PAGE } from './forum.js';
+import { mentionHandle, POSTS_PER_WEB_PAGE, THREADS_PER_WEB_PAGE } from './forum.js';
 import { hidePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';
 
@@ -140,11 +141,19 @@ describe('forum pages and API', () => {
       scope: { kind: 'space', id: item.id },
       title: 'Week 2',
     });
+    // A facilitator's @mention of a participant in the locked discussion tells them nothing (no notice
+    // naming the thread), until the item opens.
+    const handle = `@${mentionHandle(world.participant.email.split('@')[0] ?? '')}`;
     const locked = await postInForum(deps.db, deps, staff, {
       forumId: forum.id,
       subject: 'Week two',
-      body: 'Lockedtopicword',
+      body: `Lockedtopicword ${handle}`,
     });
+    const mentions = async () =>
+      (await listNotifications(deps.db, deps, actorOf(world.participant), { page: 1 })).items.filter(
+        (n) => n.kind === 'forums.mention',
+      ).length;
+    expect(await mentions()).toBe(0);
     expect((await participant.get(`/forums/${forum.id}`)).statusCode).toBe(404);
     expect((await participant.get(`/threads/${locked.threadId}`)).statusCode).toBe(404);
     const token = await tokenOf(deps, world.participant);
@@ -168,6 +177,14 @@ describe('forum pages and API', () => {
     expect(search.body).not.toContain('Week two');
     const facilitator = await browserOf(app, world.facilitator);
     expect((await facilitator.get(`/threads/${locked.threadId}`)).statusCode).toBe(200);
+    const before = deps.clock.now().toISOString();
+    deps.clock.set(new Date(Date.parse(later) + 60_000).toISOString());
+    try {
+      await postInForum(deps.db, deps, staff, { threadId: locked.threadId, body: `Open now ${handle}` });
+      expect(await mentions()).toBe(1);
+    } finally {
+      deps.clock.set(before);
+    }
   });
 
   it('pages a long thread with accessible previous/next links', async () => {

@@ -7,6 +7,7 @@ import { foldForSearch } from '../../kernel/search-fold.js';
 import type { UploadedUserFile } from '../../kernel/uploaded-file.js';
 import { notify } from '../notifications/notify.js';
 import { confirmedParticipants } from '../places/places.queries.js';
+import { peopleWithItemOpen } from '../spaces/spaces.queries.js';
 import { withAttachment } from './attachments/attach-files.js';
 import { checkAttachment } from './attachments/forum-attachment.js';
 import {
@@ -176,6 +177,15 @@ async function tellPeople(
   const subscribers = await subscribersOf(db, forum.id, post.threadId, 'immediate');
   const candidates = [...new Set([...mentioned, ...subscribers])].filter((id) => id !== post.authorId);
   let allowed = await forumReadersAmong(db, forum, readers, candidates);
+  // A discussion item still locked for a participant (its date, its prerequisite) is not theirs to hear about,
+  // as its page is not found for them and the digest leaves it out (staff see every item).
+  if (forum.scope_kind === 'space') {
+    const learners = allowed.filter((a) => !a.staff).map((a) => a.id);
+    const open = learners.length
+      ? await peopleWithItemOpen(db, forum.scope_id, learners, deps.clock.now().toISOString())
+      : new Set<string>();
+    allowed = allowed.filter((a) => a.staff || open.has(a.id));
+  }
   if (forum.posting_rule === 'post-first') {
     const posters = await postersAmong(
       db,
