@@ -12,6 +12,7 @@ import { type ForumViewer, isPostingOpen, type PostingRule } from './forum.js';
 import { canForum, type ForumAction } from './forums.policy.js';
 import { findForum, findPost, findThread, memberForumIds } from './forums.repository.js';
 import type { ForumRow, PostRow, ThreadRow } from './forums.tables.js';
+import { isOpenerHidden } from './listing/forum-index.js';
 import { findThreadForReader, type ThreadForReaderRow } from './threads/thread-reader.repository.js';
 
 export interface ForumAccess {
@@ -111,7 +112,15 @@ export async function threadAccess(
   if (actor.kind === 'anonymous') throw new AppError('unauthenticated');
   const thread = isId(threadId) ? await findThread(db, threadId) : undefined;
   if (!thread) throw new AppError('not_found');
-  return { ...(await forumAccess(db, actor, thread.forum_id, now)), thread };
+  const access = await forumAccess(db, actor, thread.forum_id, now);
+  await ensureThreadShown(db, access, thread);
+  return { ...access, thread };
+}
+
+/** A thread whose first post is hidden is not found for anyone but staff (its subject and author are that post's). */
+async function ensureThreadShown(db: Executor, access: ForumAccess, thread: ThreadRow): Promise<void> {
+  if (!access.viewer.staff && (await isOpenerHidden(db, thread.forum_id, thread.id)))
+    throw new AppError('not_found');
 }
 
 /** A thread with its forum's access and the reader's standing in it (the thread page: one statement for all). */
@@ -127,8 +136,10 @@ export async function threadReaderAccess(
     : undefined;
   if (!found) throw new AppError('not_found');
   const { forum, postCount, lastReadAt, subscription, hasPosted, readCount, ...thread } = found;
+  const access = await accessToForum(db, actor, forum, now);
+  await ensureThreadShown(db, access, thread);
   return {
-    ...(await accessToForum(db, actor, forum, now)),
+    ...access,
     thread,
     reader: { postCount, lastReadAt, subscription, hasPosted, readCount },
   };

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPerson } from '../../../test/helpers/factories.js';
 import { buildDiscussion } from '../../../test/helpers/forum-factories.js';
 import { createTestApp } from '../../../test/helpers/http.js';
 import {
@@ -15,7 +16,9 @@ import { actorOf } from '../../../test/helpers/pathway-factories.js';
 import { buildSpaceWorld, type SpaceWorld } from '../../../test/helpers/space-factories.js';
 import type { TestDeps } from '../../../test/helpers/test-deps.js';
 import { translator } from '../../i18n/i18n.js';
+import { systemActor } from '../../kernel/actor.js';
 import { listNotifications } from '../notifications/list-notifications.js';
+import { enrolDirectly } from '../places/enrol-directly.js';
 import { saveItem } from '../spaces/save-item.js';
 import { saveSection } from '../spaces/save-section.js';
 import { createForum } from './create-forum.js';
@@ -66,6 +69,48 @@ describe('forum pages and API', () => {
     expect(staffPage.body).toContain('Personal data');
     const search = await participant.get(`/editions/${world.edition.id}/forums/search?q=confidentialword`);
     expect(search.body).not.toContain('Confidentialword');
+  });
+
+  it('hides a thread whose first post is hidden (subject, author) from participants: list, page, API, search, reply', async () => {
+    const staff = actorOf(world.facilitator);
+    const opened = await postInForum(deps.db, deps, actorOf(world.participant), {
+      forumId,
+      subject: 'Leakysubject of a reported post',
+      body: 'Openingword with personal data',
+    });
+    await postInForum(deps.db, deps, staff, { threadId: opened.threadId, body: 'Replyword from staff' });
+    const token = await tokenOf(deps, world.participant);
+    const headers = { authorization: `Bearer ${token}` };
+    const threadsApi = () => app.inject({ method: 'GET', url: `/api/v1/forums/${forumId}/threads`, headers });
+    // Before the hide: listed and readable (the assertions below can fail for the right reason).
+    expect((await participant.get(`/forums/${forumId}`)).body).toContain('Leakysubject');
+    expect((await threadsApi()).body).toContain('Leakysubject');
+    await hidePost(deps.db, deps, staff, opened.postId, { note: 'Names a worker' });
+    const omar = await buildPerson(deps, { fullName: 'Omar Other' });
+    await enrolDirectly(deps.db, deps, systemActor('test'), world.edition.id, {
+      email: omar.email,
+      fundingKind: 'self',
+    });
+    const other = await browserOf(app, omar);
+    for (const reader of [participant, other]) {
+      expect((await reader.get(`/forums/${forumId}`)).body).not.toContain('Leakysubject');
+      expect((await reader.get(`/threads/${opened.threadId}`)).statusCode).toBe(404);
+      const search = await reader.get(`/editions/${world.edition.id}/forums/search?q=replyword`);
+      expect(search.body).not.toContain('Leakysubject');
+    }
+    expect((await threadsApi()).body).not.toContain('Leakysubject');
+    const api = await app.inject({ method: 'GET', url: `/api/v1/threads/${opened.threadId}`, headers });
+    expect(api.statusCode).toBe(404);
+    const reply = await app.inject({
+      method: 'POST',
+      url: `/api/v1/threads/${opened.threadId}/posts`,
+      headers,
+      payload: { body: 'Still here?' },
+    });
+    expect(reply.statusCode).toBe(404);
+    const facilitator = await browserOf(app, world.facilitator);
+    expect((await facilitator.get(`/forums/${forumId}`)).body).toContain('Leakysubject');
+    expect((await facilitator.get(`/threads/${opened.threadId}`)).statusCode).toBe(200);
   });
 
   it('renders script in subjects and posts as text, and refuses CR/LF in subjects with a translated error', async () => {

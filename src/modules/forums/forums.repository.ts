@@ -112,6 +112,36 @@ export async function findMemberPersona(
   return viaGroup?.persona ?? null;
 }
 
+/** Of `threadIds`, the threads whose first post (the earliest) is hidden. */
+export async function threadsWithHiddenOpener(
+  db: Executor,
+  threadIds: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < threadIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('forum_threads as t')
+      .select('t.id')
+      .where('t.id', 'in', threadIds.slice(i, i + 500))
+      .where((eb) =>
+        eb(
+          eb
+            .selectFrom('forum_posts as p')
+            .select('p.hidden')
+            .whereRef('p.thread_id', '=', 't.id')
+            .orderBy('p.created_at')
+            .orderBy('p.id')
+            .limit(1),
+          '=',
+          1,
+        ),
+      )
+      .execute();
+    for (const r of rows) found.add(r.id);
+  }
+  return found;
+}
+
 /** The forums among `forumIds` whose members include `userId` (in person, or in one of their groups now). */
 export async function memberForumIds(db: Executor, userId: string, forumIds: readonly string[]) {
   if (forumIds.length === 0) return new Set<string>();

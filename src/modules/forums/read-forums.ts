@@ -113,7 +113,8 @@ export async function getForum(
   if (!index) throw new AppError('not_found');
   const access = await accessToForum(db, actor, index.forum, deps.clock.now().toISOString());
   const { viewer } = access;
-  const all = index.threads;
+  // A thread whose first post is hidden is hidden with it (its subject and author are that post's).
+  const all = viewer.staff ? index.threads : index.threads.filter((th) => !th.openerHidden);
   const perPage = options.perPage ?? Math.max(1, all.length);
   const pageCount = Math.max(1, Math.ceil(all.length / perPage));
   const page = Math.max(1, Math.min(pageCount, Math.floor(options.page ?? 1) || 1));

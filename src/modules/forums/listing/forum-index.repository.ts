@@ -16,6 +16,8 @@ export async function findIndexedForum(db: Executor, forumId: string): Promise<F
 export interface IndexedThreadRow extends ThreadRow {
   posts_all: number;
   posts_hidden: number;
+  /** 1 when the thread's first post is hidden (the thread is then hidden from participants). */
+  opener_hidden: number;
 }
 
 /**
@@ -38,6 +40,14 @@ export async function listIndexedThreads(db: Executor, forumId: string): Promise
         .whereRef('p.thread_id', '=', 't.id')
         .where('p.hidden', '=', 1)
         .as('posts_hidden'),
+      eb
+        .selectFrom('forum_posts as p')
+        .select('p.hidden')
+        .whereRef('p.thread_id', '=', 't.id')
+        .orderBy('p.created_at')
+        .orderBy('p.id')
+        .limit(1)
+        .as('opener_hidden'),
     ])
     .where('t.forum_id', '=', forumId)
     .orderBy('t.pinned', 'desc')
@@ -48,6 +58,7 @@ export async function listIndexedThreads(db: Executor, forumId: string): Promise
     ...r,
     posts_all: Number(r.posts_all ?? 0),
     posts_hidden: Number(r.posts_hidden ?? 0),
+    opener_hidden: Number(r.opener_hidden ?? 0),
   }));
 }
 

@@ -33,6 +33,8 @@ export interface IndexedThread {
   posts: number;
   /** Its posts not hidden (what participants count). */
   visiblePosts: number;
+  /** Its first post is hidden: the thread (subject, author) is hidden from everyone but staff. */
+  openerHidden: boolean;
 }
 
 export interface ForumIndex {
@@ -71,8 +73,18 @@ export async function readForumIndex(db: Executor, forumId: string): Promise<For
       lastPostAt: r.last_post_at,
       posts: r.posts_all,
       visiblePosts: r.posts_all - r.posts_hidden,
+      openerHidden: r.opener_hidden === 1,
     })),
   });
+}
+
+/**
+ * Whether a thread's first post is hidden (from its forum's kept index): then only staff may open the thread,
+ * list it or find it (its subject and author are the hidden post's).
+ */
+export async function isOpenerHidden(db: Executor, forumId: string, threadId: string): Promise<boolean> {
+  const index = await forumIndex(db, forumId);
+  return index?.threads.find((t) => t.id === threadId)?.openerHidden ?? false;
 }
 
 /** The forum's index, kept until one of `FORUM_INDEX_TABLES` is written (null: no such forum). */

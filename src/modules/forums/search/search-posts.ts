@@ -11,6 +11,7 @@ import { personNames } from '../../identity/identity.queries.js';
 import { spaceAccess } from '../../spaces/space-access.js';
 import { searchWords, shownAuthor } from '../forum.js';
 import { EXCERPT_READ, searchPosts } from '../forum-activity.repository.js';
+import { threadsWithHiddenOpener } from '../forums.repository.js';
 import { type SearchReader, type SearchScope, searchScope } from './searchable-forums.js';
 
 /** Results shown at most. */
@@ -78,14 +79,19 @@ export async function readSearchHits(
     includeHidden: reader.staff,
     limit: SEARCH_LIMIT + 1,
   });
-  const shown = rows.slice(0, SEARCH_LIMIT);
+  // A participant finds nothing of a thread whose first post is hidden (its subject is that post's).
+  const closed = reader.staff
+    ? new Set<string>()
+    : await threadsWithHiddenOpener(db, [...new Set(rows.map((r) => r.thread_id))]);
+  const found = closed.size ? rows.filter((r) => !closed.has(r.thread_id)) : rows;
+  const shown = found.slice(0, SEARCH_LIMIT);
   const names = await personNames(
     db,
     shown.map((r) => r.author_id),
   );
   const viewer = { userId: reader.readerId, staff: reader.staff };
   return deepFreeze({
-    more: rows.length > SEARCH_LIMIT,
+    more: found.length > SEARCH_LIMIT,
     hits: shown.map((r) => ({
       postId: r.id,
       threadId: r.thread_id,
