@@ -112,7 +112,7 @@ export async function findMemberPersona(
   return viaGroup?.persona ?? null;
 }
 
-/** Of `threadIds`, the threads whose first post (the earliest) is hidden. */
+/** Of `threadIds`, the threads whose opening post (the post with the thread's id) is hidden. */
 export async function threadsWithHiddenOpener(
   db: Executor,
   threadIds: readonly string[],
@@ -120,22 +120,10 @@ export async function threadsWithHiddenOpener(
   const found = new Set<string>();
   for (let i = 0; i < threadIds.length; i += 500) {
     const rows = await db
-      .selectFrom('forum_threads as t')
-      .select('t.id')
-      .where('t.id', 'in', threadIds.slice(i, i + 500))
-      .where((eb) =>
-        eb(
-          eb
-            .selectFrom('forum_posts as p')
-            .select('p.hidden')
-            .whereRef('p.thread_id', '=', 't.id')
-            .orderBy('p.created_at')
-            .orderBy('p.id')
-            .limit(1),
-          '=',
-          1,
-        ),
-      )
+      .selectFrom('forum_posts')
+      .select('id')
+      .where('id', 'in', threadIds.slice(i, i + 500))
+      .where('hidden', '=', 1)
       .execute();
     for (const r of rows) found.add(r.id);
   }

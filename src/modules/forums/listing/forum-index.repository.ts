@@ -16,7 +16,7 @@ export async function findIndexedForum(db: Executor, forumId: string): Promise<F
 export interface IndexedThreadRow extends ThreadRow {
   posts_all: number;
   posts_hidden: number;
-  /** 1 when the thread's first post is hidden (the thread is then hidden from participants). */
+  /** 1 when the thread's opening post (id = the thread's) is hidden (the thread is then hidden from participants). */
   opener_hidden: number;
 }
 
@@ -40,14 +40,8 @@ export async function listIndexedThreads(db: Executor, forumId: string): Promise
         .whereRef('p.thread_id', '=', 't.id')
         .where('p.hidden', '=', 1)
         .as('posts_hidden'),
-      eb
-        .selectFrom('forum_posts as p')
-        .select('p.hidden')
-        .whereRef('p.thread_id', '=', 't.id')
-        .orderBy('p.created_at')
-        .orderBy('p.id')
-        .limit(1)
-        .as('opener_hidden'),
+      // The opening post has the thread's id.
+      eb.selectFrom('forum_posts as p').select('p.hidden').whereRef('p.id', '=', 't.id').as('opener_hidden'),
     ])
     .where('t.forum_id', '=', forumId)
     .orderBy('t.pinned', 'desc')
