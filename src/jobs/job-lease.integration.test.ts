@@ -165,11 +165,13 @@ for (const dialect of DIALECTS) {
         const handler = (worker: string) =>
           defineJob(kind, z.unknown(), async () => {
             ranBy.push(worker);
-            await sleep(1500); // five leases long
+            await sleep(3000); // three leases long
             return worker;
           });
         const { id } = await enqueueJob(deps.db, deps.clock, { kind, payload: {} });
-        const settings = { lockMs: 300, heartbeatMs: 100 };
+        // A lease of 1 s renewed every 100 ms: a loaded machine (the whole suite on two cores) stalls the
+        // event loop for a few hundred milliseconds at times, which a 300 ms lease did not survive.
+        const settings = { lockMs: 1000, heartbeatMs: 100 };
         const first = runJobsUntilIdle(deps, [handler('a')], { ...settings, workerId: 'a' });
         let polls = 0;
         let finished = false;

@@ -25,6 +25,7 @@ import { createForum } from './create-forum.js';
 import { mentionHandle, POSTS_PER_WEB_PAGE, THREADS_PER_WEB_PAGE } from './forum.js';
 import { hidePost } from './moderate-post.js';
 import { postInForum } from './post-in-forum.js';
+import { reportPost } from './report-post.js';
 
 const browserOf = browserFor;
 
@@ -111,6 +112,27 @@ describe('forum pages and API', () => {
     const facilitator = await browserOf(app, world.facilitator);
     expect((await facilitator.get(`/forums/${forumId}`)).body).toContain('Leakysubject');
     expect((await facilitator.get(`/threads/${opened.threadId}`)).statusCode).toBe(200);
+  });
+
+  it('shows the facilitators the open reports of a forum (reason, link to the post), never the participants', async () => {
+    const staff = actorOf(world.facilitator);
+    const opened = await postInForum(deps.db, deps, staff, {
+      forumId,
+      subject: 'Reported',
+      body: 'Fine text',
+    });
+    const bad = await postInForum(deps.db, deps, staff, { threadId: opened.threadId, body: 'Rude words' });
+    const facilitator = await browserOf(app, world.facilitator);
+    expect((await facilitator.get(`/forums/${forumId}`)).body).not.toContain('Names a colleague');
+    await reportPost(deps.db, deps, actorOf(world.participant), bad.postId, { reason: 'Names a colleague' });
+    const page = (await facilitator.get(`/forums/${forumId}`)).body;
+    expect(page).toContain('1 reported post to look at');
+    expect(page).toContain('Names a colleague');
+    expect(page).toContain(`href="/posts/${bad.postId}"`);
+    expect((await participant.get(`/forums/${forumId}`)).body).not.toContain('Names a colleague');
+    // Hiding the post settles its report: the list is empty again.
+    await hidePost(deps.db, deps, staff, bad.postId, { note: 'Rude' });
+    expect((await facilitator.get(`/forums/${forumId}`)).body).not.toContain('Names a colleague');
   });
 
   it('renders script in subjects and posts as text, and refuses CR/LF in subjects with a translated error', async () => {

@@ -14,6 +14,7 @@ import { spaceAccess } from '../spaces/space-access.js';
 import type { AttachmentView } from './attachments/attach-files.js';
 import { canSeePost, POSTS_PER_PAGE, type PostingRule, shownAuthor } from './forum.js';
 import { accessToForum, type ForumAccess, postAccess, threadReaderAccess } from './forum-access.js';
+import { openReportsOfForum } from './forum-activity.repository.js';
 import { listForumsOfEdition, markThreadRead } from './forums.repository.js';
 import type { ForumRow, ThreadRow } from './forums.tables.js';
 import { forumIndex } from './listing/forum-index.js';
@@ -91,6 +92,8 @@ export interface ForumPage {
   page: number;
   pageCount: number;
   threadCount: number;
+  /** Open reports of the forum's posts, oldest first (staff only; empty for others). */
+  reports: ForumReport[];
   can: ForumAccess['can'];
   subscription: string | null;
 }
@@ -155,6 +158,14 @@ export async function getForum(
     page,
     pageCount,
     threadCount: all.length,
+    reports: viewer.staff
+      ? (await openReportsOfForum(db, index.forum.id)).map((r) => ({
+          postId: r.post_id,
+          reason: r.reason,
+          createdAt: r.created_at,
+          hidden: r.hidden === 1,
+        }))
+      : [],
     can: access.can,
     subscription: viewer.userId ? standing.subscription : null,
   };
@@ -205,6 +216,14 @@ export interface ThreadPage {
   /** Outside the forum's posting window (a participant reads but may not write). */
   postingClosed: boolean;
   subscription: string | null;
+}
+
+/** A report of a post that nobody has acted on yet (the post still shown, or hidden since). */
+export interface ForumReport {
+  postId: string;
+  reason: string;
+  createdAt: string;
+  hidden: boolean;
 }
 
 /**

@@ -4,6 +4,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Translator } from '../../../i18n/i18n.js';
 import { Csrf, Pagination } from '../../../web/components.js';
 import { Layout } from '../../../web/layout.js';
+import { Moment } from '../../../web/moment.js';
 import type { FieldMessages, PageContext } from '../../../web/page-context.js';
 import { KeptHtml } from '../../../web/render.js';
 import { renderedOnceWithToken } from '../../../web/rendered-once.js';
@@ -29,6 +30,20 @@ export function ForumPageView(props: { ctx: PageContext; page: ForumPage } & For
       </p>
       <h1>{page.forum.title}</h1>
       {page.forum.postingRule === 'post-first' ? <p class="notice">{t.t('forums.rule.postFirst')}</p> : null}
+      {page.reports.length ? (
+        <section class="notice" aria-labelledby="reports-title">
+          <h2 id="reports-title">{t.t('forums.reports.title', { count: page.reports.length })}</h2>
+          <ul>
+            {page.reports.map((r) => (
+              <li key={`${r.postId}-${r.createdAt}`}>
+                <a href={`/posts/${r.postId}`}>{t.t('forums.reports.open')}</a> (
+                <Moment t={t} iso={r.createdAt} timeZone={page.timeZone} />
+                {r.hidden ? `, ${t.t('forums.reports.hidden')}` : ''}): {r.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <SubscribeForm
         t={t}
         csrf={ctx.csrf}
