@@ -272,7 +272,9 @@ for (const dialect of DIALECTS) {
           deps,
           personOf(rater),
           id,
-          Object.fromEntries(members.map((m) => [m, { score: scores[rater]?.[m], comment: `on ${m}` }])),
+          Object.fromEntries(
+            members.map((m) => [m, { score: scores[rater]?.[m], comment: `from ${rater} on ${m}` }]),
+          ),
         );
       expect(await refusal(givePeerRatings(deps.db, deps, personOf(a), id, { [a]: { score: 9 } }))).toMatch(
         /validation/,
@@ -280,7 +282,10 @@ for (const dialect of DIALECTS) {
       // A member sees only the ratings they gave.
       const form = await getPeerRatingForm(deps.db, deps, personOf(a), id);
       expect(form.members.map((m) => m.score)).toEqual(members.map((m) => scores[a]?.[m]));
-      expect(JSON.stringify(form)).not.toContain(`on ${a}", "`);
+      // Their own comments, and nothing the others wrote (about anyone, about them included): anonymous to peers.
+      const shown = JSON.stringify(form);
+      expect(shown).toContain(`from ${a} on ${b}`);
+      for (const other of [b, c]) expect(shown).not.toContain(`from ${other} on`);
       expect(await refusal(getPeerResults(deps.db, deps, personOf(a), id))).toBe('forbidden');
       const results = await getPeerResults(deps.db, deps, staff(), id);
       const byId = new Map(results.groups[0]?.members.map((m) => [m.memberId, m]));
